@@ -1,0 +1,180 @@
+"""Append-only, hash-chained audit log.
+
+Each line is one event::
+
+    {"seq": 1, "at": "...Z", "actor": "...", "stage": "...", "event": "...",
+     "payload": {...}, "payload_hash": "...", "prev": "...", "hash": "..."}
+
+``payload_hash`` is SHA-256 over the canonical JSON of the payload; ``hash`` is
+SHA-256 over the canonical JSON of every other field, so editing, deleting,
+inserting or reordering any line breaks the chain. Truncation at the end is caught
+by comparing the last hash with the head recorded elsewhere (case database,
+bundle manifest).
+
+Payloads carry ids, hashes, counts and codes: never document text or detected values.
+All writes go through :class:`AuditLog`, which holds an exclusive file lock while it
+appends, so the CLI and the review server can write to the same case.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import VerificationError
+
+GENESIS = "0" * 64
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    seq: int
+    at: str
+    actor: str
+    stage: str
+    event: str
+    payload: Mapping[str, Any]
+    payload_hash: str
+    prev: str
+    hash: str
+
+    def to_json(self) -> str:
+        return canonical(asdict(self) | {"payload": dict(self.payload)}).decode("utf-8")
+
+
+def _event_hash(fields: Mapping[str, Any]) -> str:
+    body = {k: v for k, v in fields.items() if k != "hash"}
+    return sha256_hex(canonical(body))
+
+
+def make_event(seq: int, prev: str, actor: str, stage: str, event: str, payload: Mapping[str, Any]) -> AuditEvent:
+    payload = json.loads(canonical(dict(payload)))  # normalise: only JSON types survive
+    fields = {
+        "seq": seq,
+        "at": utc_now(),
+        "actor": actor,
+        "stage": stage,
+        "event": event,
+        "payload": payload,
+        "payload_hash": sha256_hex(canonical(payload)),
+        "prev": prev,
+    }
+    return AuditEvent(**fields, hash=_event_hash(fields))
+
+
+def _last_line(handle: Any) -> bytes:
+    handle.seek(0, os.SEEK_END)
+    end = handle.tell()
+    pos, chunk, tail = end, 8192, b""
+    while pos > 0:
+        step = min(chunk, pos)
+        pos -= step
+        handle.seek(pos)
+        tail = handle.read(step) + tail
+        stripped = tail.rstrip(b"\n")
+        if b"\n" in stripped:
+            return stripped.rsplit(b"\n", 1)[1]
+    return tail.rstrip(b"\n")
+
+
+class AuditLog:
+    """Appends events to ``path`` under an exclusive lock; never rewrites a line."""
+
+    def __init__(self, path: Path, actor: str = "system", on_append: Callable[[AuditEvent], None] | None = None) -> None:
+        self.path = Path(path)
+        self.actor = actor
+        self.on_append = on_append  # called under the lock, e.g. to record the head elsewhere
+
+    def append(self, stage: str, event: str, payload: Mapping[str, Any] | None = None, *, actor: str | None = None) -> AuditEvent:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                last = _last_line(handle)
+                if last:
+                    head = json.loads(last)
+                    seq, prev = int(head["seq"]) + 1, str(head["hash"])
+                else:
+                    seq, prev = 1, GENESIS
+                entry = make_event(seq, prev, actor or self.actor, stage, event, payload or {})
+                handle.seek(0, os.SEEK_END)
+                handle.write(entry.to_json().encode("utf-8") + b"\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+                if self.on_append is not None:
+                    self.on_append(entry)
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return entry
+
+    def head(self) -> tuple[int, str]:
+        if not self.path.exists():
+            return 0, GENESIS
+        with open(self.path, "rb") as handle:
+            last = _last_line(handle)
+        if not last:
+            return 0, GENESIS
+        data = json.loads(last)
+        return int(data["seq"]), str(data["hash"])
+
+    def events(self) -> Iterator[AuditEvent]:
+        yield from iter_events(self.path)
+
+
+def iter_events(path: Path) -> Iterator[AuditEvent]:
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                data = json.loads(raw)
+                yield AuditEvent(**data)
+            except (ValueError, TypeError) as exc:
+                raise VerificationError(f"{path.name} line {number}: not a valid audit event ({type(exc).__name__})") from None
+
+
+def verify_audit_file(path: Path, expected_head: tuple[int, str] | None = None) -> int:
+    """Check every line's hashes and links. Returns the number of events.
+
+    Raises :class:`VerificationError` naming the first line that fails.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise VerificationError(f"audit log {path} is missing")
+    prev, count, last_hash = GENESIS, 0, GENESIS
+    for number, entry in enumerate(iter_events(path), start=1):
+        fields = asdict(entry)
+        where = f"{path.name} line {number}"
+        if entry.seq != number:
+            raise VerificationError(f"{where}: sequence number {entry.seq}, expected {number} (line deleted, inserted or reordered)")
+        if entry.prev != prev:
+            raise VerificationError(f"{where}: previous-hash link broken (line deleted, inserted or reordered)")
+        if sha256_hex(canonical(entry.payload)) != entry.payload_hash:
+            raise VerificationError(f"{where}: payload does not match its hash (payload edited)")
+        if _event_hash(fields) != entry.hash:
+            raise VerificationError(f"{where}: event does not match its hash (line edited)")
+        prev, last_hash, count = entry.hash, entry.hash, number
+    if expected_head is not None:
+        seq, head_hash = expected_head
+        if count != seq or last_hash != head_hash:
+            raise VerificationError(
+                f"{path.name}: ends at event {count}, but the recorded head is event {seq} (lines removed from the end or log replaced)"
+            )
+    return count

@@ -1,0 +1,97 @@
+"""The bundle manifest and ``redactor verify``.
+
+``manifest.json`` lists the SHA-256 of every file in the bundle and of every source,
+the tool, library and model versions, and the pipeline hash. Verification passes only
+when every listed file exists and matches, no file is missing or extra, and the
+bundle's audit log chain holds up to the head recorded in the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from redactor.audit.log import utc_now, verify_audit_file
+from redactor.errors import VerificationError
+
+MANIFEST = "manifest.json"
+LIBRARIES = ("presidio-analyzer", "presidio-anonymizer", "spacy", "pypdf", "pypdfium2", "pytesseract", "reportlab", "pillow", "phonenumbers")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def bundle_files(out: Path) -> dict[str, str]:
+    return {
+        p.relative_to(out).as_posix(): file_sha256(p)
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.relative_to(out).as_posix() != MANIFEST
+    }
+
+
+def versions(models: list[str]) -> dict[str, Any]:
+    def v(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "redactor": v("redactor"),
+        "python": platform.python_version(),
+        "libraries": {name: v(name) for name in LIBRARIES},
+        "models": {name: v(name) for name in models},
+    }
+
+
+def write_manifest(out: Path, *, sources: list[dict[str, Any]], pipeline: dict[str, str], models: list[str],
+                   audit_head: tuple[int, str], summary: dict[str, Any]) -> dict[str, Any]:
+    manifest = {
+        "format": "redactor-bundle/1",
+        "created_at": utc_now(),
+        "tool": versions(models),
+        "pipeline": pipeline,
+        "sources": sources,
+        "summary": summary,
+        "audit": {"file": "audit.jsonl", "head_seq": audit_head[0], "head_hash": audit_head[1]},
+        "files": bundle_files(out),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
+def verify_bundle(out: Path) -> dict[str, int]:
+    """Raise :class:`VerificationError` naming the first problem; return counts when all holds."""
+    out = Path(out)
+    path = out / MANIFEST
+    if not out.is_dir():
+        raise VerificationError(f"{out} is not a folder")
+    if not path.is_file():
+        raise VerificationError(f"{out}: {MANIFEST} is missing")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        listed: dict[str, str] = manifest["files"]
+        audit = manifest["audit"]
+    except (ValueError, KeyError, TypeError):
+        raise VerificationError(f"{path}: not a valid redactor manifest") from None
+    actual = bundle_files(out)
+    missing = sorted(set(listed) - set(actual))
+    extra = sorted(set(actual) - set(listed))
+    changed = sorted(name for name in set(listed) & set(actual) if listed[name] != actual[name])
+    if missing:
+        raise VerificationError(f"{out}: file missing from the bundle: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    if extra:
+        raise VerificationError(f"{out}: file not in the manifest: {extra[0]}" + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else ""))
+    if changed:
+        raise VerificationError(f"{out}: file does not match its SHA-256 in the manifest: {changed[0]}" + (f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""))
+    events = verify_audit_file(out / audit["file"], (int(audit["head_seq"]), str(audit["head_hash"])))
+    return {"files": len(listed), "audit_events": events}

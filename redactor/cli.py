@@ -1,0 +1,366 @@
+"""The command line: parse arguments, call the library, print results.
+
+Every command goes through :func:`handle_errors`: a :class:`RedactorError` becomes one
+line on stderr and its exit code; an unexpected error becomes one line too, with the
+traceback in the case's log file, never on the screen.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from redactor import __version__
+from redactor.errors import RedactorError, UsageError
+from redactor.logs import safe_exception
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_QUARANTINED = 3
+EXIT_INTERNAL = 70
+
+
+def handle_errors(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except RedactorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted: the case is consistent; run the same command again to resume", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            logging.getLogger("redactor").error("internal error: %s", safe_exception(exc))
+            click.echo(f"internal error: {type(exc).__name__}; details are in the log file (--log). Please report it.", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def setup_logging(log_file: Path | None, verbose: bool) -> None:
+    root = logging.getLogger("redactor")
+    root.setLevel(logging.INFO)
+    root.handlers.clear()
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        root.addHandler(handler)
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        root.addHandler(stream)
+    for noisy in ("presidio-analyzer", "presidio_analyzer", "spacy"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+class ConsoleReporter:
+    """A progress bar on a terminal, one plain line per step otherwise (logs, CI)."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.total = self.done = 0
+        self.label = ""
+
+    def start(self, total: int, label: str) -> None:
+        self.total, self.done, self.label = total, 0, label
+        if not self.tty:
+            click.echo(f"{label}: {total}", err=True)
+
+    def extend(self, more: int) -> None:
+        self.total += more
+
+    def advance(self, note: str = "") -> None:
+        self.done += 1
+        if self.tty:
+            width = 30
+            filled = int(width * self.done / max(1, self.total))
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {note:<12}")
+            self.stream.flush()
+        else:
+            click.echo(f"{self.label}: {self.done}/{self.total} {note}", err=True)
+
+    def problem(self, message: str) -> None:
+        if self.tty:
+            self.stream.write("\r\033[K")
+        click.echo(f"quarantined: {message}", err=True)
+
+    def finish(self) -> None:
+        if self.tty and self.total:
+            self.stream.write("\n")
+
+
+def _open_case(case_dir: Path, actor: str = "system") -> Any:
+    from redactor.store import CaseStore
+
+    store = CaseStore.open(case_dir, actor=actor)
+    setup_logging(store.work_dir / "redactor.log", verbose=False)
+    return store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redactor")
+def main() -> None:
+    """redactor: flag, review and redact personal data in disclosure material.
+
+    Offline. A case is a folder with a SQLite database and a hash-chained audit log.
+
+    Example:
+
+        redactor run statements/ --case case1 && redactor decide case1 --accept-all --reviewer "DC Smith"
+        && redactor bundle case1 --out bundle1 && redactor verify bundle1
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder (created if new).")
+@click.option("--pipeline", "pipeline_name", default=None, help="Pipeline name in pipelines/ or a YAML file [default: disclosure].")
+@click.option("--verbose", "-v", is_flag=True, help="Also print diagnostics (ids and counts only).")
+@handle_errors
+def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, verbose: bool) -> None:
+    """Ingest SOURCES (files or folders) into the case and detect personal data.
+
+    Exits 0 when every input was processed, 3 when some were quarantined.
+    Re-running on the same sources adds nothing twice and resumes an interrupted run.
+
+    Example:
+
+        redactor run exhibits/ --case case1
+    """
+    from redactor.pipeline import load_pipeline
+    from redactor.runner import run_case
+    from redactor.store import CaseStore
+
+    pipeline = load_pipeline(pipeline_name)
+    store = CaseStore.create(case_dir)
+    setup_logging(store.work_dir / "redactor.log", verbose)
+    summary = run_case(store, pipeline, list(sources), ConsoleReporter())
+    click.echo(
+        f"{summary.sources_new} sources processed, {summary.sources_done_before} already done, "
+        f"{summary.items} items, {summary.flags} flags, {len(summary.quarantined)} quarantined"
+    )
+    click.echo(f"next: redactor flags {case_dir}   or   redactor review {case_dir} --reviewer NAME")
+    if summary.quarantined:
+        sys.exit(EXIT_QUARANTINED)
+
+
+@main.command()
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@handle_errors
+def status(case_dir: Path, as_json: bool) -> None:
+    """Show counts for a case: sources, items, flags by entity and status, quarantined inputs.
+
+    Example:
+
+        redactor status case1 --json
+    """
+    counts = _open_case(case_dir).counts()
+    if as_json:
+        click.echo(json.dumps(counts, indent=2, sort_keys=True))
+        return
+    click.echo(f"sources: {counts['sources']}  items: {counts['items']}  flags: {counts['flags']}  decisions: {counts['decisions']}")
+    click.echo("flags by status: " + ", ".join(f"{k} {v}" for k, v in counts["flags_by_status"].items()))
+    for entity, by in sorted(counts["flags_by_entity"].items()):
+        click.echo(f"  {entity:<16} " + ", ".join(f"{k} {v}" for k, v in sorted(by.items())))
+    for q in counts["quarantined"]:
+        click.echo(f"quarantined ({q['stage']}, {q['code']}): {q['reason']}")
+
+
+FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "score", "recognizer", "code", "proposed", "status", "decision", "reason")
+
+
+@main.command()
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option("--status", "status_filter", type=click.Choice(["pending", "redact", "keep"]), default=None, help="Only flags with this status.")
+@click.option("--with-text", is_flag=True, help="Include the flagged text (for a reviewer's spreadsheet; handle as case material).")
+@handle_errors
+def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) -> None:
+    """List the flags of a case. The CSV can be edited and imported with 'decide --import'.
+
+    Fill the 'decision' column with accept, reject, redact or keep (and 'reason', 'code').
+
+    Example:
+
+        redactor flags case1 --format csv > queue.csv
+    """
+    from redactor.decide.rows import flag_rows
+
+    rows = flag_rows(_open_case(case_dir), status_filter, with_text)
+    fields = FLAG_FIELDS + (("text",) if with_text else ())
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, sort_keys=True))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        click.echo(f"{'flag_id':<17}{'item':<11}{'page':>4}  {'entity':<16}{'score':>5}  {'code':<5}{'proposed':<9}{'status':<8}")
+        for r in rows:
+            click.echo(f"{r['flag_id']:<17}{r['item']:<11}{r['page'] or '':>4}  {r['entity']:<16}{r['score']:>5.2f}  {r['code']:<5}{r['proposed']:<9}{r['status']:<8}")
+        click.echo(f"{len(rows)} flags")
+
+
+@main.command()
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--reviewer", required=True, help="Who is deciding (recorded with every decision).")
+@click.option("--accept-all", is_flag=True, help="Accept the proposal of every pending flag.")
+@click.option("--min-score", type=float, default=0.0, show_default=True, help="With --accept-all: only flags scoring at least this.")
+@click.option("--import", "import_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV of decisions (from 'flags --format csv').")
+@handle_errors
+def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, import_file: Path | None) -> None:
+    """Record decisions on flags, in bulk or from a reviewed CSV.
+
+    A CSV import is validated first; any bad row rejects the whole file and nothing changes.
+
+    Example:
+
+        redactor decide case1 --accept-all --min-score 0.5 --reviewer "DC Smith"
+        redactor decide case1 --import queue.csv --reviewer "DC Smith"
+    """
+    from redactor.decide import imports
+
+    if accept_all == (import_file is not None):
+        raise UsageError("pass exactly one of --accept-all or --import FILE")
+    store = _open_case(case_dir, actor=reviewer)
+    if accept_all:
+        n = imports.accept_all(store, reviewer, min_score)
+        click.echo(f"{n} flags accepted by {reviewer}")
+    else:
+        n = imports.import_decisions(store, import_file, reviewer)
+        click.echo(f"{n} decisions imported from {import_file.name} by {reviewer}")
+    left = len(store.flags(status="pending"))
+    click.echo(f"{left} flags still pending")
+
+
+@main.command()
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="New folder for the bundle.")
+@click.option("--pipeline", "pipeline_name", default=None, help="Pipeline name or YAML file [default: disclosure].")
+@click.option("--pending", type=click.Choice(["refuse", "redact"]), default="refuse", show_default=True,
+              help="What to do with flags nobody decided: refuse to bundle, or redact them.")
+@handle_errors
+def bundle(case_dir: Path, out: Path, pipeline_name: str | None, pending: str) -> None:
+    """Write the redacted disclosure bundle: items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl.
+
+    Example:
+
+        redactor bundle case1 --out bundle1 && redactor verify bundle1
+    """
+    from redactor.pipeline import load_pipeline
+    from redactor.runner import build_bundle
+
+    store = _open_case(case_dir)
+    summary = build_bundle(store, load_pipeline(pipeline_name), out, pending=pending, reporter=ConsoleReporter())
+    click.echo(f"bundle written to {summary.out}: {summary.items} items, {summary.redactions} redactions, {summary.withheld} withheld")
+    for failure in summary.failures:
+        click.echo(f"withheld: {failure}", err=True)
+    if summary.failures:
+        sys.exit(EXIT_QUARANTINED)
+
+
+@main.command()
+@click.argument("bundle_dir", type=click.Path(path_type=Path))
+@handle_errors
+def verify(bundle_dir: Path) -> None:
+    """Check a bundle against its manifest and its audit chain. Exit 0 only if all holds.
+
+    Example:
+
+        redactor verify bundle1
+    """
+    from redactor.bundle.manifest import verify_bundle
+
+    result = verify_bundle(bundle_dir)
+    click.echo(f"OK: {result['files']} files match the manifest; audit chain of {result['audit_events']} events holds")
+
+
+@main.group()
+def audit() -> None:
+    """Work with a case's audit log."""
+
+
+@audit.command("verify")
+@click.argument("path", type=click.Path(path_type=Path))
+@handle_errors
+def audit_verify(path: Path) -> None:
+    """Verify the hash chain of a case's audit log (CASE folder or an audit.jsonl file).
+
+    Example:
+
+        redactor audit verify case1
+    """
+    from redactor.audit.log import verify_audit_file
+
+    if path.is_dir():
+        n = _open_case(path).verify_audit()
+    else:
+        n = verify_audit_file(path)
+    click.echo(f"OK: audit chain of {n} events holds")
+
+
+@main.command()
+@click.argument("input_file", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--pipeline", "pipeline_name", default=None, help="Pipeline whose detect stage to use [default: disclosure].")
+@handle_errors
+def detect(input_file: Any, pipeline_name: str | None) -> None:
+    """Detect personal data in JSON lines {"id", "text"}; print {"id", "spans"} in the same order.
+
+    Offsets are Python string indices. This is also the evaluation interface.
+
+    Example:
+
+        echo '{"id": 1, "text": "Call 07700 900123"}' | redactor detect -
+    """
+    from redactor.detect.stage import detector_for
+    from redactor.pipeline import load_pipeline
+
+    setup_logging(None, verbose=False)
+    detector = detector_for(load_pipeline(pipeline_name).of_kind("detect").settings)
+    for number, line in enumerate(input_file, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+            if not isinstance(text, str):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            raise UsageError(f"input line {number}: expected a JSON object with a string 'text'") from None
+        spans = [{"start": s.start, "end": s.end, "entity": s.entity, "score": s.score, "recognizer": s.recognizer}
+                 for s in detector.analyze(text)]
+        click.echo(json.dumps({"id": record.get("id"), "spans": spans}))
+
+
+@main.command()
+@handle_errors
+def stages() -> None:
+    """List the registered pipeline stages.
+
+    Example:
+
+        redactor stages
+    """
+    from redactor.stages import registered
+
+    for spec in registered():
+        click.echo(f"{spec.kind:<8} {spec.ref:<24} {spec.summary}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Detection: Presidio's AnalyzerEngine with the offline spaCy model, configured from models/."""

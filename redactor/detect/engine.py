@@ -1,0 +1,194 @@
+"""Build Presidio's AnalyzerEngine from the files in ``models/`` and run it safely.
+
+- The spaCy model must be installed; Presidio would otherwise download one at run time,
+  so we check first and raise :class:`ModelError`.
+- tldextract (used by Presidio's e-mail recognizer) is pointed at its bundled suffix
+  snapshot so it never fetches a list from the network.
+- Texts longer than a chunk are analysed in overlapping windows, so spaCy's length limit
+  never drops text and no entity on a window boundary is lost.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from redactor.errors import ConfigError, ModelError
+
+log = logging.getLogger(__name__)
+
+CHUNK = 100_000
+OVERLAP = 2_000
+
+
+def _offline_tldextract() -> None:
+    import tldextract
+
+    extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    tldextract.extract = extractor  # type: ignore[assignment]
+    tldextract.tldextract.TLD_EXTRACTOR = extractor  # type: ignore[attr-defined]
+
+
+class PredefinedEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    kwargs: dict[str, Any] = Field(default_factory=dict)
+
+
+class PatternSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    regex: str
+    score: float = Field(ge=0, le=1)
+
+
+class PatternEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    entity: str
+    patterns: list[PatternSpec]
+    context: list[str] = Field(default_factory=list)
+
+
+class RecognizersFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    predefined: list[PredefinedEntry] = Field(default_factory=list)
+    patterns: list[PatternEntry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+    explanation: dict[str, Any]
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise ConfigError(f"model configuration {path} not found")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+
+
+def _recognizer_class(name: str) -> type:
+    if ":" in name:
+        module, _, attr = name.partition(":")
+        return getattr(importlib.import_module(module), attr)
+    from presidio_analyzer import predefined_recognizers
+
+    try:
+        return getattr(predefined_recognizers, name)
+    except AttributeError:
+        raise ConfigError(f"unknown recognizer {name!r}", hint="use a Presidio predefined recognizer name or 'module:Class'") from None
+
+
+def build_registry(path: Path, language: str) -> Any:
+    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
+
+    try:
+        spec = RecognizersFile.model_validate(_read_yaml(path))
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
+    registry = RecognizerRegistry(supported_languages=[language])
+    for entry in spec.predefined:
+        cls = _recognizer_class(entry.name)
+        try:
+            registry.add_recognizer(cls(supported_language=language, **entry.kwargs))
+        except TypeError as exc:
+            raise ConfigError(f"{path}: recognizer {entry.name}: {exc}") from None
+    for entry in spec.patterns:
+        patterns = [Pattern(p.name, p.regex, p.score) for p in entry.patterns]
+        registry.add_recognizer(
+            PatternRecognizer(supported_entity=entry.entity, name=entry.name, patterns=patterns,
+                              context=entry.context or None, supported_language=language)
+        )
+    return registry
+
+
+def build_nlp_engine(path: Path) -> Any:
+    import spacy.util
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    config = _read_yaml(path)
+    for model in config.get("models", []):
+        name = model.get("model_name", "")
+        if not (spacy.util.is_package(name) or Path(name).exists()):
+            raise ModelError(f"spaCy model {name!r} is not installed (configured in {path.name})")
+    return NlpEngineProvider(nlp_configuration=config).create_engine()
+
+
+class Detector:
+    """Runs the configured analyzer over texts and returns spans in Python string indices."""
+
+    def __init__(self, nlp_config: Path, recognizers: Path, *, language: str = "en", score_threshold: float = 0.35,
+                 entities: Sequence[str] | None = None) -> None:
+        from presidio_analyzer import AnalyzerEngine
+
+        _offline_tldextract()
+        nlp_engine = build_nlp_engine(nlp_config)
+        self.language = language
+        self.entities = list(entities) if entities else None
+        self.engine = AnalyzerEngine(nlp_engine=nlp_engine, registry=build_registry(recognizers, language),
+                                     supported_languages=[language], default_score_threshold=score_threshold)
+        self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
+
+    def analyze(self, text: str) -> list[Span]:
+        if not text or not text.strip():
+            return []
+        spans: dict[tuple[int, int, str], Span] = {}
+        for offset, chunk in _chunks(text):
+            for r in self.engine.analyze(chunk, language=self.language, entities=self.entities, return_decision_process=True):
+                span = _to_span(r, offset)
+                key = (span.start, span.end, span.entity)
+                if key not in spans or spans[key].score < span.score:
+                    spans[key] = span
+        return sorted(spans.values(), key=lambda s: (s.start, s.end, s.entity))
+
+
+def _to_span(result: Any, offset: int) -> Span:
+    meta = result.recognition_metadata or {}
+    expl = result.analysis_explanation
+    explanation: dict[str, Any] = {}
+    if expl is not None:
+        explanation = {
+            "recognizer": expl.recognizer,
+            "pattern_name": expl.pattern_name,
+            "original_score": expl.original_score,
+            "score_context_improvement": expl.score_context_improvement,
+            "supportive_context_word": expl.supportive_context_word,
+            "validation_result": expl.validation_result,
+            "textual_explanation": expl.textual_explanation,
+        }
+    recognizer = str(meta.get("recognizer_name") or (expl.recognizer if expl else "unknown"))
+    return Span(result.start + offset, result.end + offset, result.entity_type, round(float(result.score), 4), recognizer, explanation)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Windows of at most CHUNK characters overlapping by OVERLAP, cut at whitespace where possible."""
+    if len(text) <= CHUNK:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = text.rfind(" ", start + CHUNK - OVERLAP // 2, end)
+            end = cut if cut > start else end
+        out.append((start, text[start:end]))
+        if end >= len(text):
+            break
+        start = max(end - OVERLAP, start + 1)
+        space = text.find(" ", start, end)
+        start = space + 1 if space != -1 else start
+    return out

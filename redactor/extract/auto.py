@@ -1,0 +1,44 @@
+"""The ``extract.auto`` stage: pick the extractor that recognises the file, run it."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from redactor.errors import UnsupportedInput
+from redactor.extract import extractors
+from redactor.records import Item, Source
+from redactor.stages import StageContext, register
+
+# Modules whose import registers the built-in extractors.
+EXTRACTOR_MODULES = (
+    "redactor.extract.pdf",
+    "redactor.extract.text",
+)
+
+
+class ExtractSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    disabled: tuple[str, ...] = ()  # extractor names to switch off
+
+
+@register("extract.auto", kind="extract", settings=ExtractSettings)
+def extract_auto(settings: ExtractSettings, ctx: StageContext):
+    """Recognise each source's format from its content and run the matching extractor."""
+    for module in EXTRACTOR_MODULES:
+        importlib.import_module(module)
+    chain = [e for e in extractors() if e.name not in settings.disabled]
+
+    def run(source: Source, path: Path) -> Iterator[Item]:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+        for candidate in chain:
+            if candidate.accepts(source, path, head):
+                yield from candidate.extract(source, path)
+                return
+        raise UnsupportedInput(f"{path}: unsupported file type ({source.media_type})")
+
+    return run

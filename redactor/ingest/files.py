@@ -1,0 +1,119 @@
+"""The ``ingest.files`` stage: walk files and folders, hash, sniff, and quarantine the unreadable.
+
+Hashing streams the file in blocks, so a multi-gigabyte extraction never sits in memory.
+The media type comes from the content (magic bytes), not the file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from redactor.errors import EmptyInput, InputError, TooLargeInput
+from redactor.records import Quarantined
+from redactor.stages import StageContext, register
+
+BLOCK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    path: Path
+    sha256: str
+    size: int
+    media_type: str
+
+
+class IngestSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max_file_mb: int = 4096
+    include_hidden: bool = False
+
+
+def sniff(head: bytes) -> str:
+    """The media type from the first bytes of a file."""
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "application/zip"
+    if head.startswith((b"\x89PNG\r\n\x1a\n",)):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "image/tiff"
+    if head.startswith(b"SQLite format 3\x00"):
+        return "application/vnd.sqlite3"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<?xml") or stripped.startswith(b"<"):
+        return "application/xml"
+    if stripped.startswith((b"{", b"[")):
+        return "application/json"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text/plain"
+    if b"\x00" in head:
+        return "application/octet-stream"
+    return "text/plain"
+
+
+def hash_file(path: Path) -> tuple[str, int, bytes]:
+    digest, size, head = hashlib.sha256(), 0, b""
+    with open(path, "rb") as handle:
+        while block := handle.read(BLOCK):
+            if not head:
+                head = block[:8192]
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size, head
+
+
+def walk(paths: Sequence[Path], include_hidden: bool) -> Iterator[Path]:
+    """Files under the given paths, in a stable order; folders are walked recursively."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if include_hidden or not d.startswith("."))
+                for name in sorted(files):
+                    if include_hidden or not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+@register("ingest.files", kind="ingest", settings=IngestSettings)
+def ingest_files(settings: IngestSettings, ctx: StageContext):
+    """Walk files and folders, hash each file (SHA-256), sniff its type from content."""
+    limit = settings.max_file_mb * (1 << 20)
+
+    def run(paths: Sequence[Path]) -> Iterator[Discovered | Quarantined]:
+        for path in walk(paths, settings.include_hidden):
+            try:
+                yield check(path, limit)
+            except InputError as exc:
+                yield Quarantined(str(path), "ingest", exc.code, str(exc))
+
+    return run
+
+
+def check(path: Path, limit: int) -> Discovered:
+    if not path.exists():
+        raise InputError(f"{path}: no such file", hint="check the path")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise EmptyInput(f"{path}: file is empty")
+        if size > limit:
+            raise TooLargeInput(f"{path}: {size} bytes is over the {limit >> 20} MB limit")
+        digest, size, head = hash_file(path)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied", hint="give the tool read access to the file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return Discovered(path, digest, size, sniff(head))

@@ -1,0 +1,209 @@
+"""Immutable records that flow between stages.
+
+Stages never mutate their inputs: they return new records. Mutable state (review
+status, decisions) lives in the case database and is changed only through
+``redactor.store.CaseStore``, which writes an audit event for every change.
+
+Coordinates: boxes are ``(x0, y0, x1, y1)`` in PDF points with the origin at the
+bottom-left of the page, the PDF convention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+Box = tuple[float, float, float, float]
+
+# Item kinds. Device formats add message, call, contact, email, note, calendar, web_visit, attachment.
+DOCUMENT = "document"
+
+# Flag statuses: a flag is a proposed redaction; its status is the outcome.
+PENDING = "pending"
+REDACT = "redact"
+KEEP = "keep"
+STATUSES = (PENDING, REDACT, KEEP)
+
+# Proposed actions from the policy.
+PROPOSALS = (REDACT, KEEP, "review")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short, stable, content-derived id: the same inputs always give the same id."""
+    text = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a laid-out page: ``text[start:end]`` of its segment, drawn in ``box``."""
+
+    start: int
+    end: int
+    box: Box
+    conf: float | None = None  # OCR confidence 0-100; None for a text layer
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An input file, identified by the SHA-256 of its bytes."""
+
+    source_id: str  # sha256 hex of the content
+    ref: str  # short case reference, e.g. S0001; used in the bundle instead of the file name
+    path: str  # where it was read from (kept in the case database only)
+    name: str
+    size: int
+    media_type: str  # detected from content, e.g. "application/pdf", "text/plain"
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedFile:
+    """A file found inside a source (an e-mail or UFDR attachment), already written under the
+    case's ``work/derived`` folder. Extractors yield these beside items; the runner registers
+    each as a source of its own, linked to its parent, and extracts it like any other file."""
+
+    path: Path
+    name: str  # the name it had inside the parent (kept in the case database only)
+    locator: str  # where in the parent it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone the case knows: from the device's address book, chat participants, e-mail
+    correspondents, or the case roster. Detection flags every mention of a known person."""
+
+    person_id: str
+    name: str
+    aliases: tuple[str, ...] = ()  # first names, nicknames, handles
+    phones: tuple[str, ...] = ()  # E.164 where it could be normalised, raw otherwise
+    emails: tuple[str, ...] = ()
+    role: str = "unknown"  # complainant, suspect, witness, officer, other, unknown (address book)
+    origin: str = ""  # e.g. "S0001 contacts", "roster"
+    device_owner: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A unit of text with its provenance: one PDF page, a message body, a subject line, ..."""
+
+    segment_id: str
+    item_id: str
+    index: int
+    field: str  # "page", "body", "subject", "sender", ...
+    text: str
+    page: int | None = None  # 1-based page of the source, when it has pages
+    page_size: tuple[float, float] | None = None  # width, height in points
+    words: tuple[Word, ...] = ()
+    origin: str = "text"  # "text" (plain text), "pdf-text" (text layer), "ocr"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A normalised unit of review: a document, a message, a contact, ..."""
+
+    item_id: str
+    source_id: str
+    locator: str  # where in the source: "file", "pages 1-3", an XPath, a line number
+    kind: str
+    title: str
+    segments: tuple[Segment, ...]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", frozen_mapping(self.meta))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a detector found in one segment. Offsets are Python string indices."""
+
+    segment_id: str
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+    explanation: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "explanation", frozen_mapping(self.explanation))
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding with the policy's proposal and its review status."""
+
+    flag_id: str
+    item_id: str
+    segment_id: str
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+    explanation: Mapping[str, Any]
+    code: str  # reason code, see redactor.codes
+    proposed: str  # redact | keep | review
+    status: str = PENDING  # pending | redact | keep
+    origin: str = "detector"  # detector | manual
+    version: int = 1  # bumped on every decision; used to refuse conflicting edits
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "explanation", frozen_mapping(self.explanation))
+
+    @staticmethod
+    def make_id(segment_id: str, start: int, end: int, entity: str) -> str:
+        return stable_id(segment_id, start, end, entity)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's decision on one flag, with the state before and after."""
+
+    flag_id: str
+    action: str  # accept | reject | set | modify | add
+    reviewer: str
+    reason: str
+    at: str
+    before: Mapping[str, Any]
+    after: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An input or item that a stage could not process, with the reason."""
+
+    path: str
+    stage: str
+    code: str
+    reason: str
+    source_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """One box in the output: where, why, and which flag it comes from."""
+
+    flag_id: str
+    page: int  # 1-based page of the output document
+    box: Box
+    code: str
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedItem:
+    """A redacted output document, ready to be written into the bundle."""
+
+    item_id: str
+    pdf: bytes
+    pages: int
+    redactions: tuple[Redaction, ...]

@@ -1,0 +1,51 @@
+"""Render: turn an item and its accepted redactions into a safe, redacted PDF.
+
+Renderers register with :func:`renderer`; the ``render.pdf`` stage uses the first
+(lowest priority number) that accepts the item. Every renderer removes content: the
+redacted text is never written into the output, it is not merely covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redactor.records import Flag, Item, RenderedItem
+
+Accepts = Callable[[Item], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderContext:
+    """What a renderer may use: the case (for source files) and output settings."""
+
+    store: Any  # redactor.store.CaseStore
+    ref: str  # the item's bundle reference, printed instead of its file name
+    dpi: int = 150
+
+
+Render = Callable[[Item, Sequence[Flag], RenderContext], RenderedItem]
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    name: str
+    accepts: Accepts
+    render: Render
+    priority: int
+
+
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def renderer(name: str, *, accepts: Accepts, priority: int = 100) -> Callable[[Render], Render]:
+    def wrap(fn: Render) -> Render:
+        _RENDERERS[name] = Renderer(name, accepts, fn, priority)
+        return fn
+
+    return wrap
+
+
+def renderers() -> list[Renderer]:
+    return sorted(_RENDERERS.values(), key=lambda r: (r.priority, r.name))

@@ -1,0 +1,79 @@
+"""Shared PDF plumbing: fonts, labelled boxes, and the final clean-up of every output file.
+
+:func:`sanitize` rebuilds the file with pypdf from its pages alone, so the output
+carries no document information dictionary, no XMP, no outlines, no attachments,
+no form fields, no JavaScript and no annotations.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from redactor.records import Box
+
+FONT_CANDIDATES = (
+    ("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    ("DejaVuSans", "/usr/share/fonts/TTF/DejaVuSans.ttf"),
+)
+BOX_FILL = (0, 0, 0)
+LABEL_FILL = (1, 1, 1)
+_PAGE_KEYS_TO_DROP = ("/Annots", "/AA", "/Thumb", "/PieceInfo", "/Metadata", "/B", "/StructParents")
+
+
+@lru_cache(maxsize=1)
+def text_font() -> str:
+    """A Unicode TrueType font if one is installed (fonts-dejavu-core), else reportlab's Vera."""
+    for name, path in FONT_CANDIDATES:
+        if Path(path).is_file():
+            pdfmetrics.registerFont(TTFont(name, path))
+            return name
+    import reportlab
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    pdfmetrics.registerFont(TTFont("Vera", str(vera)))
+    return "Vera"
+
+
+def new_canvas(buffer: io.BytesIO, size: tuple[float, float]) -> Canvas:
+    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1)
+    canvas.setCreator("")
+    canvas.setProducer("")
+    return canvas
+
+
+def draw_box(canvas: Canvas, box: Box, label: str) -> None:
+    """A filled box with the reason code printed in it when it fits."""
+    x0, y0, x1, y1 = box
+    canvas.saveState()
+    canvas.setFillColorRGB(*BOX_FILL)
+    canvas.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+    font = text_font()
+    size = min(8.0, (y1 - y0) * 0.75)
+    if size >= 3 and pdfmetrics.stringWidth(label, font, size) <= (x1 - x0) - 1:
+        canvas.setFillColorRGB(*LABEL_FILL)
+        canvas.setFont(font, size)
+        canvas.drawCentredString((x0 + x1) / 2, y0 + ((y1 - y0) - size * 0.7) / 2, label)
+    canvas.restoreState()
+
+
+def sanitize(pdf: bytes) -> bytes:
+    """Rebuild the PDF from its pages only; drop metadata, XMP and every page-level extra."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    for page in reader.pages:
+        added = writer.add_page(page)
+        for key in _PAGE_KEYS_TO_DROP:
+            if key in added:
+                del added[NameObject(key)]
+    writer.metadata = None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,156 @@
+"""Redact pages of PDFs (and, later, scans) by rasterising them.
+
+For each page: render it to an image, burn a filled box over every word a redaction
+touches (with the reason code printed in it), and rebuild an invisible text layer
+from the kept words only. Nothing of the original page survives except its pixels
+outside the boxes, so no text, object or annotation can be recovered from under a
+box. Annotations and form widgets are not drawn: their text was never reviewed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFont
+
+from redactor.errors import StageError
+from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
+from redactor.render import RenderContext, renderer
+from redactor.render.pdfkit import new_canvas, sanitize, text_font
+from redactor.render.spans import cuts_for, touched_words
+
+from reportlab.pdfbase import pdfmetrics
+
+
+def _accepts(item: Item) -> bool:
+    return bool(item.segments) and all(s.origin in ("pdf-text", "ocr") and s.page_size for s in item.segments) and item.meta.get("format") == "pdf"
+
+
+def source_path(rctx: RenderContext, item: Item) -> Path:
+    """The original file, checked against its SHA-256: a changed original is never rendered."""
+    source = rctx.store.find_source(item.source_id)
+    path = Path(source.path)
+    if not path.is_file():
+        raise StageError(f"source {source.ref} is no longer at {path}", hint="restore the original file and run 'redactor bundle' again")
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    if digest.hexdigest() != source.source_id:
+        raise StageError(f"source {source.ref} at {path} has changed since it was ingested", hint="the original must not change; restore it")
+    return path
+
+
+def _label_font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow without FreeType
+        return ImageFont.load_default()
+
+
+def burn(image: Image.Image, boxes: Sequence[tuple[Box, str]], scale: float, origin: tuple[float, float, float]) -> None:
+    """Fill each box (PDF coordinates) on the page image and print its label."""
+    left, top, _ = origin
+    draw = ImageDraw.Draw(image)
+    for (x0, y0, x1, y1), label in boxes:
+        px0, px1 = (x0 - left) * scale, (x1 - left) * scale
+        py0, py1 = (top - y1) * scale, (top - y0) * scale
+        draw.rectangle([px0 - 1, py0 - 1, px1 + 1, py1 + 1], fill=(0, 0, 0))
+        size = max(6, int((py1 - py0) * 0.6))
+        font = _label_font(size)
+        width = draw.textlength(label, font=font)
+        if width <= (px1 - px0) - 2:
+            draw.text(((px0 + px1 - width) / 2, py0 + (py1 - py0 - size) / 2), label, fill=(255, 255, 255), font=font)
+
+
+def invisible_words(canvas, words: Sequence[Word], text: str, origin: tuple[float, float]) -> None:
+    """Searchable, selectable text for the kept words, drawn in render mode 3 (invisible)."""
+    font = text_font()
+    left, bottom = origin
+    for word in words:
+        x0, y0, x1, y1 = word.box
+        token = text[word.start:word.end]
+        size = max(1.0, (y1 - y0) * 0.7)
+        natural = pdfmetrics.stringWidth(token, font, size) or 1.0
+        obj = canvas.beginText()
+        obj.setTextRenderMode(3)
+        obj.setFont(font, size)
+        obj.setHorizScale(max(1.0, min(400.0, 100.0 * (x1 - x0) / natural)))
+        obj.setTextOrigin(x0 - left, y0 - bottom + (y1 - y0) * 0.2)
+        obj.textOut(token)
+        canvas.drawText(obj)
+
+
+@renderer("pdf-pages", accepts=_accepts, priority=100)
+def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
+    path = source_path(rctx, item)
+    scale = rctx.dpi / 72.0
+    pdf = pdfium.PdfDocument(str(path))
+    buffer = io.BytesIO()
+    redactions: list[Redaction] = []
+    canvas = None
+    try:
+        for number, segment in enumerate(item.segments, start=1):
+            page = pdf[segment.page - 1]
+            page.set_rotation(0)
+            left, bottom, right, top = page.get_cropbox()
+            size = (right - left, top - bottom)
+            canvas = canvas or new_canvas(buffer, size)
+            canvas.setPageSize(size)
+            boxes, kept = _page_plan(segment, flags)
+            image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")
+            burn(image, [(b, label) for b, label, _ in boxes], scale, (left, top, bottom))
+            canvas.drawImage(_image_reader(image), 0, 0, width=size[0], height=size[1])
+            invisible_words(canvas, kept, segment.text, (left, bottom))
+            canvas.showPage()
+            redactions += [Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent)
+                           for b, label, (fid, ent) in boxes]
+            page.close()
+    finally:
+        pdf.close()
+    canvas.save()
+    return RenderedItem(item.item_id, sanitize(buffer.getvalue()), len(item.segments), tuple(redactions))
+
+
+def _page_plan(segment: Segment, flags: Sequence[Flag]) -> tuple[list[tuple[Box, str, tuple[str, str]]], list[Word]]:
+    """The boxes to burn (one per touched word, merged per line) and the words to keep."""
+    cuts = cuts_for(segment, flags)
+    removed: set[int] = set()
+    boxes: list[tuple[Box, str, tuple[str, str]]] = []
+    for cut in cuts:
+        words = touched_words(segment.words, cut)
+        if not words and segment.text[cut.start:cut.end].strip():
+            raise StageError(f"segment {segment.segment_id}: a redaction has no position on the page", hint="the page cannot be redacted safely")
+        for line in _lines(words):
+            box = (min(w.box[0] for w in line), min(w.box[1] for w in line), max(w.box[2] for w in line), max(w.box[3] for w in line))
+            boxes.append((box, cut.label, (cut.flag_ids[0], "/".join(cut.entities))))
+        removed.update(id(w) for w in words)
+    kept = [w for w in segment.words if id(w) not in removed]
+    return boxes, kept
+
+
+def _lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Group words that sit on the same line, so one box never spans two lines."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if lines:
+            last = lines[-1][-1]
+            mid = (word.box[1] + word.box[3]) / 2
+            if last.box[1] <= mid <= last.box[3] and word.box[0] >= last.box[0]:
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return lines
+
+
+def _image_reader(image: Image.Image):
+    from reportlab.lib.utils import ImageReader
+
+    data = io.BytesIO()
+    image.save(data, format="JPEG", quality=80, optimize=True)
+    data.seek(0)
+    return ImageReader(data)

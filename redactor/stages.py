@@ -1,0 +1,124 @@
+"""The stage registry.
+
+A stage is registered under a stable, versioned name (``extract.auto@1``) with its
+kind, its settings model and a factory. Pipelines name stages; the runner checks
+that their kinds come in the order below, builds each stage once with validated
+settings, and calls it. Stage code stays small: the runner owns ordering,
+transactions, quarantine, progress and the audit log.
+
+Contracts by kind (what the object returned by the factory is called with):
+
+========  ==================================================  ==============================
+kind      called with                                         returns
+========  ==================================================  ==============================
+ingest    ``paths: Sequence[Path]``                          iterator of ``Discovered`` / ``Quarantined``
+extract   ``source: Source, path: Path``                     iterator of ``Item`` / ``DerivedFile``
+detect    ``item: Item``                                     tuple of ``Finding``
+decide    ``item: Item, findings: Sequence[Finding]``        tuple of ``Flag``
+render    ``item: Item, flags: Sequence[Flag]`` (to redact)  ``RenderedItem``
+bundle    ``out: Path, rendered: Iterable[RenderedItem]``   summary ``dict``
+========  ==================================================  ==============================
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from redactor.errors import ConfigError
+
+if TYPE_CHECKING:
+    from redactor.store import CaseStore
+
+KINDS = ("ingest", "extract", "detect", "decide", "render", "bundle")
+CASE_KINDS = KINDS[:4]  # run by 'redactor run'
+OUTPUT_KINDS = KINDS[4:]  # run by 'redactor bundle'
+
+# Modules whose import registers the built-in stages.
+BUILTIN_MODULES = (
+    "redactor.ingest.files",
+    "redactor.extract.auto",
+    "redactor.detect.stage",
+    "redactor.decide.policy",
+    "redactor.render.stage",
+    "redactor.bundle.writer",
+)
+
+
+class NoSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True, slots=True)
+class StageContext:
+    """What every stage may use besides its settings."""
+
+    store: CaseStore
+    models_dir: Path
+    work_dir: Path
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    name: str
+    version: int
+    kind: str
+    settings: type[BaseModel]
+    factory: Callable[[Any, StageContext], Callable[..., Any]]
+    summary: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def validate(self, raw: dict[str, Any] | None) -> BaseModel:
+        try:
+            return self.settings.model_validate(raw or {})
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(settings)'}: {e['msg']}" for e in exc.errors())
+            raise ConfigError(f"stage {self.ref}: invalid settings: {problems}") from None
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+
+def register(name: str, *, kind: str, settings: type[BaseModel] = NoSettings, version: int = 1) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: register ``factory(settings, ctx) -> callable`` as stage ``name@version``."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown stage kind {kind!r}")
+
+    def wrap(factory: Callable[..., Any]) -> Callable[..., Any]:
+        summary = (factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else ""
+        spec = StageSpec(name, version, kind, settings, factory, summary)
+        _REGISTRY[spec.ref] = spec
+        return factory
+
+    return wrap
+
+
+def load_builtins() -> None:
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+
+
+def lookup(ref: str) -> StageSpec:
+    load_builtins()
+    name, _, version = ref.partition("@")
+    if version:
+        spec = _REGISTRY.get(ref)
+    else:  # newest version of that name
+        candidates = [s for s in _REGISTRY.values() if s.name == name]
+        spec = max(candidates, key=lambda s: s.version) if candidates else None
+    if spec is None:
+        raise ConfigError(f"unknown stage {ref!r}", hint=f"registered stages: {', '.join(sorted(_REGISTRY))}")
+    return spec
+
+
+def registered() -> list[StageSpec]:
+    load_builtins()
+    return sorted(_REGISTRY.values(), key=lambda s: (KINDS.index(s.kind), s.ref))
