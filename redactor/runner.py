@@ -27,7 +27,7 @@ from redactor.errors import PendingFlagsError, RedactorError, UsageError
 from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, DerivedFile, Quarantined, Source
+from redactor.records import PENDING, REDACT, DerivedFile, Person, Quarantined, Source
 from redactor.stages import CASE_KINDS, StageContext
 from redactor.store import CaseStore
 
@@ -102,13 +102,14 @@ def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], q
     while queue:
         source, path = queue.popleft()
         try:
-            items, derived = [], []
+            items, derived, people = [], [], []
             for record in extract(source, path):
-                (derived if isinstance(record, DerivedFile) else items).append(record)
+                (derived if isinstance(record, DerivedFile) else people if isinstance(record, Person) else items).append(record)
             store.save_items(source.source_id, items)
+            store.add_people(people)
             store.set_source_status(source.source_id, "extracted")
             store.clear_quarantine(str(path))
-            store.log("extract", "source.extracted", {"source": source.ref, "sha256": source.source_id, "items": len(items), "derived": len(derived)})
+            store.log("extract", "source.extracted", {"source": source.ref, "sha256": source.source_id, "items": len(items), "derived": len(derived), "people": len(people)})
             log.info("extracted %s: %d items, %d derived files", source.ref, len(items), len(derived))
             for child in derived:
                 queued = _register_derived(store, source, child, quarantined, reporter)
@@ -186,6 +187,12 @@ def _quarantine(store: CaseStore, q: Quarantined, out: list[Quarantined], report
     store.log(q.stage, "input.quarantined", {"source": ref, "sha256": q.source_id, "code": q.code})
 
 
+SCOPE_NOTES = {
+    "out": "IRR: outside the agreed scope (date range, contacts, terms); not disclosed",
+    "sensitive": "SEN: sensitive material, listed on the sensitive schedule (MG6D); not disclosed",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class BundleSummary:
     out: Path
@@ -238,8 +245,9 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
     reporter.start(len(items), "rendering items")
     for item in items:
         ref = refs[item.item_id]
-        if store.item_scope(item.item_id) != "in":
-            entries.append(BundleEntry(ref, item.kind, "withheld", note="outside the agreed scope (IRR)"))
+        scope = store.item_scope(item.item_id)
+        if scope != "in":
+            entries.append(BundleEntry(ref, item.kind, "withheld", note=SCOPE_NOTES.get(scope, scope)))
             reporter.advance(ref)
             continue
         flags = [f for f in store.flags(item_id=item.item_id) if f.status in wanted]

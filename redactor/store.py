@@ -351,6 +351,16 @@ class CaseStore:
         rows = self.conn.execute("SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id)")
         return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
 
+    SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
+
+    def set_item_scope(self, item_id: str, scope: str, *, actor: str, reason: str, stage: str = "review") -> None:
+        """Mark an item in scope, out of scope (IRR) or sensitive (SEN); audited."""
+        if scope not in self.SCOPES:
+            raise UsageError(f"unknown scope {scope!r}; use {', '.join(self.SCOPES)}")
+        before = self.item_scope(item_id)
+        self.conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
+        self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
+
     def item_scope(self, item_id: str) -> str:
         row = self.conn.execute("SELECT scope FROM items WHERE item_id = ?", (item_id,)).fetchone()
         return "in" if row is None else str(row["scope"])

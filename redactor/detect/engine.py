@@ -144,12 +144,15 @@ class Detector:
                                      supported_languages=[language], default_score_threshold=score_threshold)
         self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
 
-    def analyze(self, text: str) -> list[Span]:
+    def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:
+        """Spans in ``text``. ``extra`` are ad-hoc recognizers for this case (known people)."""
         if not text or not text.strip():
             return []
         spans: dict[tuple[int, int, str], Span] = {}
         for offset, chunk in _chunks(text):
-            for r in self.engine.analyze(chunk, language=self.language, entities=self.entities, return_decision_process=True):
+            results = self.engine.analyze(chunk, language=self.language, entities=self.entities, return_decision_process=True,
+                                          ad_hoc_recognizers=list(extra) or None)
+            for r in results:
                 span = _to_span(r, offset)
                 key = (span.start, span.end, span.entity)
                 if key not in spans or spans[key].score < span.score:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
 from redactor.detect.engine import Detector
+from redactor.detect.known_people import known_people_recognizers
 from redactor.records import Finding, Item
 from redactor.stages import StageContext, register
 
@@ -36,12 +37,13 @@ def detector_for(settings: DetectSettings, models_dir: Path | None = None) -> De
 def detect_presidio(settings: DetectSettings, ctx: StageContext):
     """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
     detector = detector_for(settings, ctx.models_dir)
+    extra = known_people_recognizers(ctx.store.people())
 
     def run(item: Item) -> tuple[Finding, ...]:
         return tuple(
             Finding(seg.segment_id, s.start, s.end, s.entity, s.score, s.recognizer, s.explanation)
             for seg in item.segments
-            for s in detector.analyze(seg.text)
+            for s in detector.analyze(seg.text, extra)
         )
 
     return run

@@ -2,7 +2,10 @@
 
 Each extractor registers itself with :func:`extractor`: a name, a predicate that
 recognises the format from the source's sniffed media type and first bytes, and a
-function ``extract(source, path) -> Iterator[Item]``. The ``extract.auto`` stage asks
+function ``extract(source, path, ctx) -> Iterator[Item | DerivedFile | Person]``:
+items to review, files found inside the source (attachments, written under
+``ctx.work_dir / "derived"``) to be extracted in turn, and people the source
+tells us about (address book, chat participants) for detection. The ``extract.auto`` stage asks
 them in priority order (lowest first) and uses the first that accepts the file.
 Device formats (UFDR, WhatsApp, ...) and documents (PDF, images, Word) plug in here.
 """
@@ -13,10 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from redactor.records import Item, Source
+from redactor.records import DerivedFile, Item, Person, Source
+from redactor.stages import StageContext
 
 Accepts = Callable[[Source, Path, bytes], bool]
-Extract = Callable[[Source, Path], Iterator[Item]]
+Extract = Callable[[Source, Path, StageContext], Iterator[Item | DerivedFile | Person]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor.errors import UnsupportedInput
 from redactor.extract import extractors
-from redactor.records import Item, Source
+from redactor.records import DerivedFile, Item, Person, Source
 from redactor.stages import StageContext, register
 
 # Modules whose import registers the built-in extractors.
@@ -32,12 +32,12 @@ def extract_auto(settings: ExtractSettings, ctx: StageContext):
         importlib.import_module(module)
     chain = [e for e in extractors() if e.name not in settings.disabled]
 
-    def run(source: Source, path: Path) -> Iterator[Item]:
+    def run(source: Source, path: Path) -> Iterator[Item | DerivedFile | Person]:
         with open(path, "rb") as handle:
             head = handle.read(8192)
         for candidate in chain:
             if candidate.accepts(source, path, head):
-                yield from candidate.extract(source, path)
+                yield from candidate.extract(source, path, ctx)
                 return
         raise UnsupportedInput(f"{path}: unsupported file type ({source.media_type})")
 

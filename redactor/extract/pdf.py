@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
+from redactor.stages import StageContext
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
 
 PAD_X, PAD_Y = 1.0, 1.5
@@ -69,7 +70,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("pdf", accepts=_accepts, priority=100)
-def extract_pdf(source: Source, path: Path) -> Iterator[Item]:
+def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     pdf = open_pdf(path)
     try:
         if len(pdf) == 0:

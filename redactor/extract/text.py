@@ -7,6 +7,7 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
+from redactor.stages import StageContext
 from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
 
 
@@ -28,7 +29,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("text", accepts=_accepts, priority=900)
-def extract_text(source: Source, path: Path) -> Iterator[Item]:
+def extract_text(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     text = decode_text(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput(f"{path}: no text in the file")

@@ -1,0 +1,112 @@
+"""Flag every mention of someone the case knows.
+
+People come from the device's address book, chat participants and e-mail
+correspondents (extractors yield ``Person`` records) and from the case roster. Names
+match case-insensitively on word boundaries, so "ask sophie" is caught although the
+spaCy model misses lower-case names; a name part that is also a common English word
+("Will", "May") must be capitalised to count. Phone numbers match in any written form
+(spaces, dashes, brackets, +44, 0044 or national 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from redactor.records import Person
+
+NAME_SCORE = 0.85
+CONTACT_SCORE = 0.95
+MIN_PART = 3
+SEP = r"[\s\-().]{0,2}"
+
+try:
+    from spacy.lang.en.stop_words import STOP_WORDS
+except ImportError:  # pragma: no cover
+    STOP_WORDS = set()
+
+COMMON_WORDS = {w.lower() for w in STOP_WORDS} | {
+    "will", "may", "mark", "rose", "grace", "hope", "joy", "faith", "bill", "pat", "sue", "bob", "ray", "dawn", "summer",
+    "april", "june", "august", "amber", "ruby", "jack", "rob", "art", "guy", "frank", "earl", "miles", "chase", "hunter",
+    "mum", "dad", "nan", "home", "work", "love", "babe", "bro", "sis", "the", "and",
+}
+
+
+def phone_variants(number: str) -> set[str]:
+    """Digit strings under which a phone number may be written."""
+    digits = re.sub(r"\D", "", number)
+    if not digits:
+        return set()
+    out = {digits}
+    if number.strip().startswith("+") or digits.startswith("44"):
+        national = digits[2:] if digits.startswith("44") else digits
+        out |= {"0" + national, "44" + national, "0044" + national}
+    elif digits.startswith("0") and not digits.startswith("00"):
+        out |= {"44" + digits[1:], "0044" + digits[1:]}
+    return {d for d in out if len(d) >= 7}
+
+
+def _digits_regex(digits: str) -> str:
+    return r"(?<![\d])\+?" + SEP.join(re.escape(d) for d in digits) + r"(?!\d)"
+
+
+class KnownPeopleRecognizer(EntityRecognizer):
+    """Ad-hoc recognizer built from the people a case knows."""
+
+    def __init__(self, people: Sequence[Person], supported_language: str = "en") -> None:
+        self.people = tuple(people)
+        super().__init__(supported_entities=["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"], name="KnownPeopleRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        names: dict[str, tuple[str, bool]] = {}  # lowered term -> (why, case-sensitive)
+        for person in self.people:
+            why = f"known person ({person.role}, from {person.origin or 'the case'})"
+            full = [person.name, *person.aliases]
+            for term in full:
+                term = " ".join(term.split())
+                if len(term) >= MIN_PART:
+                    names.setdefault(term.lower(), (why, term.lower() in COMMON_WORDS))
+                for part in term.split():
+                    part = part.strip(".,'\"()")
+                    if len(part) >= MIN_PART and part.isalpha():
+                        names.setdefault(part.lower(), (why, part.lower() in COMMON_WORDS))
+        self._names = names
+        terms = sorted(names, key=len, reverse=True)
+        self._name_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
+        self._contacts: list[tuple[re.Pattern[str], str, str]] = []
+        for person in self.people:
+            why = f"known contact detail ({person.role}, from {person.origin or 'the case'})"
+            for digits in sorted({v for p in person.phones for v in phone_variants(p)}):
+                self._contacts.append((re.compile(_digits_regex(digits)), "PHONE_NUMBER", why))
+            for email in person.emails:
+                if "@" in email:
+                    self._contacts.append((re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why))
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if not hasattr(self, "_names"):
+            self.load()
+        results: list[RecognizerResult] = []
+        if self._name_re is not None and "PERSON" in entities:
+            for m in self._name_re.finditer(text):
+                why, needs_capital = self._names[m.group(0).lower()]
+                if needs_capital and not m.group(0)[0].isupper():
+                    continue
+                results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why))
+        for pattern, entity, why in self._contacts:
+            if entity in entities:
+                results += [self._result(entity, m.start(), m.end(), CONTACT_SCORE, why) for m in pattern.finditer(text)]
+        return results
+
+    def _result(self, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
+        return RecognizerResult(entity, start, end, score, analysis_explanation=explanation,
+                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def known_people_recognizers(people: Iterable[Person]) -> list[EntityRecognizer]:
+    people = tuple(people)
+    return [KnownPeopleRecognizer(people)] if people else []

@@ -1,0 +1,37 @@
+"""Shared fixtures. Everything here is synthetic: invented people, Ofcom drama numbers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redactor.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def cli():
+    """Invoke the CLI in-process: ``cli("run", str(path), "--case", str(case))`` returns click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def demo_case_dir() -> Path:
+    return REPO / "examples" / "demo-case"
