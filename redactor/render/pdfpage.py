@@ -68,12 +68,19 @@ def burn(image: Image.Image, boxes: Sequence[tuple[Box, str]], scale: float, ori
 
 
 def invisible_words(canvas, words: Sequence[Word], text: str, origin: tuple[float, float]) -> None:
-    """Searchable, selectable text for the kept words, drawn in render mode 3 (invisible)."""
+    """Searchable, selectable text for the kept words, drawn in render mode 3 (invisible).
+
+    Consecutive kept words on one line become one string, so text extraction and search
+    see phrases, not one word per line; the string is stretched to the words' extent.
+    """
     font = text_font()
     left, bottom = origin
-    for word in words:
-        x0, y0, x1, y1 = word.box
-        token = text[word.start:word.end]
+    for run in _runs(words):
+        x0 = run[0].box[0]
+        y0 = min(w.box[1] for w in run)
+        y1 = max(w.box[3] for w in run)
+        x1 = run[-1].box[2]
+        token = " ".join(text[w.start:w.end] for w in run)
         size = max(1.0, (y1 - y0) * 0.7)
         natural = pdfmetrics.stringWidth(token, font, size) or 1.0
         obj = canvas.beginText()
@@ -83,6 +90,21 @@ def invisible_words(canvas, words: Sequence[Word], text: str, origin: tuple[floa
         obj.setTextOrigin(x0 - left, y0 - bottom + (y1 - y0) * 0.2)
         obj.textOut(token)
         canvas.drawText(obj)
+
+
+def _runs(words: Sequence[Word]) -> list[list[Word]]:
+    """Split kept words into runs that are adjacent in the text and on the same line."""
+    runs: list[list[Word]] = []
+    for word in words:
+        if runs:
+            last = runs[-1][-1]
+            mid = (word.box[1] + word.box[3]) / 2
+            same_line = last.box[1] <= mid <= last.box[3] and word.box[0] >= last.box[2] - 1
+            if same_line and word.start - last.end <= 2:  # only whitespace between them: nothing removed
+                runs[-1].append(word)
+                continue
+        runs.append([word])
+    return runs
 
 
 @renderer("pdf-pages", accepts=_accepts, priority=100)
