@@ -17,6 +17,7 @@ from redactor.stages import StageContext, register
 EXTRACTOR_MODULES = (
     "redactor.extract.pdf",
     "redactor.extract.text",
+    "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )
 
 

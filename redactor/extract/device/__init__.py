@@ -1,0 +1,15 @@
+"""Device downloads: phone extractions and chat exports (one module per format).
+
+Importing this package registers every device extractor with :mod:`redactor.extract`.
+Shared helpers live in ``common`` (parties, phone numbers, times, items, derived files) and
+``safe`` (hostile XML and zips).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMAT_MODULES = ("ufdr", "whatsapp")
+
+for _name in FORMAT_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")

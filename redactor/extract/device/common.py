@@ -1,0 +1,267 @@
+"""Shared helpers for device formats: parties and phone numbers, timestamps, items, safe files.
+
+Every device extractor builds its items through :func:`make_item`: one ``Segment`` per
+text-bearing field (``text``, ``subject``, ``sender.name``, ``sender.id``, ``recipients``,
+``attachment.name``, ...), so detection offsets map back to the field, and everything else
+(UTC time with the raw value and where its zone came from, thread, direction and how it was
+derived, parties, attachments, deleted state) in ``Item.meta``, which is JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+
+from redactor.errors import HostileInput
+from redactor.records import Item, Person, Segment, Source, stable_id
+
+REGION = "GB"
+UK = ZoneInfo("Europe/London")
+DERIVED = "derived"
+MAX_DERIVED_BYTES = 2 << 30  # one attachment
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_JID = re.compile(r"@(s\.whatsapp\.net|c\.us|g\.us|lid)$")
+_UNSAFE = re.compile(r"[^\w.\- ()+@]")
+
+
+# -- parties ---------------------------------------------------------------------------------
+def e164(raw: str | None) -> str | None:
+    """A phone number in E.164 (UK national numbers assumed for a leading 0), or None."""
+    if not raw:
+        return None
+    text = _JID.sub("", raw.strip())
+    digits = re.sub(r"[^\d+]", "", text)
+    if len(re.sub(r"\D", "", digits)) < 6 or re.search(r"[A-Za-z]", text.split("@")[0]):
+        return None
+    if not digits.startswith(("+", "0")) and len(digits) >= 11:
+        digits = "+" + digits  # a JID or an international number written without '+'
+    try:
+        number = phonenumbers.parse(digits, REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def email(raw: str | None) -> str | None:
+    text = (raw or "").strip().strip("<>").lower()
+    return text if _EMAIL.match(text) and not _JID.search(text) else None
+
+
+def party(raw: str | None = None, name: str | None = None, owner: bool | None = None, role: str = "") -> dict[str, Any]:
+    """One participant: raw identifier, E.164 phone or e-mail, display name, device-owner flag."""
+    raw = (raw or "").strip() or None
+    name = (name or "").strip() or None
+    out: dict[str, Any] = {"raw": raw, "name": name, "owner": owner}
+    if raw:
+        out["phone"] = e164(raw)
+        out["email"] = email(raw)
+    if role:
+        out["role"] = role
+    return out
+
+
+def party_key(p: Mapping[str, Any]) -> str:
+    return p.get("phone") or p.get("email") or (p.get("raw") or "").lower() or (p.get("name") or "").lower()
+
+
+def person_from(p: Mapping[str, Any], origin: str, aliases: Iterable[str] = (), phones: Iterable[str] = (),
+                emails: Iterable[str] = ()) -> Person | None:
+    """A known person from a party or contact; None when there is nothing to recognise them by."""
+    name = (p.get("name") or "").strip()
+    phone_set = [x for x in dict.fromkeys([p.get("phone") or "", *phones]) if x]
+    mail_set = [x for x in dict.fromkeys([p.get("email") or "", *emails]) if x]
+    if not name and not phone_set and not mail_set:
+        return None
+    if name and (e164(name) or email(name)):  # a number or address shown as the name
+        name = ""
+    first = name.split()[0] if len(name.split()) > 1 else ""
+    alias = tuple(a for a in dict.fromkeys([first, *aliases]) if a and a != name)
+    key = name.lower() or (phone_set or mail_set)[0]
+    return Person(stable_id("person", key), name or (phone_set or mail_set)[0], alias, tuple(phone_set), tuple(mail_set),
+                  "unknown", origin, bool(p.get("owner")))
+
+
+# -- time ------------------------------------------------------------------------------------
+def when(dt: datetime | None, raw: object, tz_source: str) -> dict[str, Any]:
+    """Timestamp meta: UTC ISO time, the raw value as found, and where its time zone came from."""
+    if dt is None:
+        return {"utc": None, "raw": None if raw is None else str(raw), "tz_source": tz_source}
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UK)
+        tz_source = tz_source or "assumed Europe/London"
+    return {"utc": dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"), "raw": str(raw), "tz_source": tz_source}
+
+
+def from_epoch(value: object, unit: str = "s") -> datetime | None:
+    try:
+        number = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    if unit == "ms":
+        number /= 1000.0
+    if number <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(number, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+# -- items -----------------------------------------------------------------------------------
+def make_item(source: Source, locator: str, kind: str, title: str, fields: Sequence[tuple[str, str | None]],
+              meta: Mapping[str, Any]) -> Item:
+    """An item with one segment per non-empty text field; ids are stable for (source, locator)."""
+    item_id = stable_id(source.source_id, locator)
+    segments = []
+    for name, text in fields:
+        if text is None:
+            continue
+        text = clean_text(text)
+        if not text.strip():
+            continue
+        index = len(segments)
+        segments.append(Segment(stable_id(item_id, index, name), item_id, index, name, text, origin="text"))
+    return Item(item_id, source.source_id, locator, kind, title, tuple(segments), dict(meta))
+
+
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and lone surrogates; keep newlines and tabs."""
+    text = text.translate(_CONTROL)
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def party_fields(prefix: str, p: Mapping[str, Any] | None) -> list[tuple[str, str | None]]:
+    """Segments for a party: its display name and raw identifier (both may be personal data)."""
+    if not p:
+        return []
+    name, raw = p.get("name"), p.get("raw")
+    return [(f"{prefix}.name", name), (f"{prefix}.id", raw if raw and raw != name else None)]
+
+
+def recipients_text(parties: Iterable[Mapping[str, Any]]) -> str | None:
+    parts = []
+    for p in parties:
+        name, raw = p.get("name"), p.get("raw")
+        parts.append(f"{name} <{raw}>" if name and raw and raw != name else (name or raw or ""))
+    text = "; ".join(x for x in parts if x)
+    return text or None
+
+
+def direction(sender: Mapping[str, Any] | None, hint: str | None = None, how: str = "") -> dict[str, str]:
+    """Direction of a message: outgoing when the device owner sent it, else incoming."""
+    if sender is not None and sender.get("owner") is not None:
+        value = "outgoing" if sender["owner"] else "incoming"
+        return {"value": value, "how": how or ("sender is the device owner" if sender["owner"] else "sender is not the device owner")}
+    if hint:
+        return {"value": hint, "how": how or "format field"}
+    return {"value": "unknown", "how": "not recorded"}
+
+
+# -- safe files ------------------------------------------------------------------------------
+def safe_name(name: str, fallback: str = "attachment") -> str:
+    """A file name that cannot escape a folder: last path part, no separators or control chars."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = unicodedata.normalize("NFC", base).strip().lstrip(".")
+    base = _UNSAFE.sub("_", base)[:120]
+    return base or fallback
+
+
+def derived_dir(work_dir: Path, source: Source) -> Path:
+    folder = (work_dir / DERIVED / source.source_id[:16]).resolve()
+    root = (work_dir / DERIVED).resolve()
+    if root not in folder.parents:
+        raise HostileInput(f"{source.path}: derived folder outside the case")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_derived(work_dir: Path, source: Source, key: str, name: str, stream: IO[bytes], limit: int = MAX_DERIVED_BYTES) -> tuple[Path, str, int]:
+    """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
+
+    The file name is sanitised and prefixed with a short key, so names never collide or escape.
+    """
+    folder = derived_dir(work_dir, source)
+    target = (folder / f"{stable_id(key, length=8)}-{safe_name(name)}").resolve()
+    if target.parent != folder:
+        raise HostileInput(f"{source.path}: attachment name escapes the case folder")
+    digest, size = hashlib.sha256(), 0
+    tmp = target.with_name(target.name + ".part")
+    with open(tmp, "wb") as out:
+        while block := stream.read(1 << 20):
+            size += len(block)
+            if size > limit:
+                out.close()
+                tmp.unlink(missing_ok=True)
+                raise HostileInput(f"{source.path}: attachment {stable_id(key, length=8)} expands beyond {limit >> 20} MB")
+            digest.update(block)
+            out.write(block)
+    tmp.replace(target)
+    return target, digest.hexdigest(), size
+
+
+def copy_inside(root: Path, relative: str) -> Path | None:
+    """``root/relative`` if it exists and stays inside ``root`` (no '..', no symlink escape)."""
+    parts = [p for p in re.split(r"[\\/]", relative or "") if p not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    candidate = root.joinpath(*parts)
+    try:
+        resolved = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if root.resolve() not in resolved.parents or not resolved.is_file():
+        return None
+    return resolved
+
+
+__all__ = [
+    "copy_inside", "derived_dir", "direction", "e164", "email", "from_epoch", "make_item", "parse_iso", "party",
+    "party_fields", "party_key", "person_from", "recipients_text", "safe_name", "when", "write_derived",
+]
+
+
+class PeopleBook:
+    """Collects the people a source names, merging what each mention adds (numbers, e-mails, nicknames)."""
+
+    def __init__(self, origin_ref: str) -> None:
+        self.ref = origin_ref
+        self.people: dict[str, Person] = {}
+
+    def add(self, p: Mapping[str, Any], what: str, **extra: Any) -> None:
+        person = person_from(p, f"{self.ref} {what}", **extra)
+        if person is None:
+            return
+        old = self.people.get(person.person_id)
+        if old is not None:
+            person = Person(old.person_id, old.name, tuple(dict.fromkeys(old.aliases + person.aliases)),
+                            tuple(dict.fromkeys(old.phones + person.phones)), tuple(dict.fromkeys(old.emails + person.emails)),
+                            old.role, old.origin, old.device_owner or person.device_owner)
+        self.people[person.person_id] = person
+
+    def __iter__(self):
+        return iter(self.people.values())

@@ -1,0 +1,127 @@
+"""Safe opening of hostile containers: XML without DTDs or entities, zips without escapes or bombs.
+
+- XML is stream-parsed with lxml (``resolve_entities=False``, ``no_network``, ``huge_tree`` off,
+  no DTD loading) and any document type declaration is refused outright: device exports never
+  need one, and it is how external-entity (XXE) and entity-expansion (billion laughs) attacks
+  arrive. Syntax errors (a truncated file, invalid UTF-8) become :class:`CorruptInput`.
+- Zips are refused when a member name is absolute or climbs out with ``..`` (zip slip), and a
+  member whose expansion ratio or size is implausible is refused as a decompression bomb.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from redactor.errors import CorruptInput, EmptyInput, HostileInput
+
+DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+MAX_RATIO = 200  # uncompressed / compressed, for members over MIN_BOMB bytes
+MIN_BOMB = 50 << 20
+MAX_MEMBER = 8 << 30
+
+
+def check_xml_head(head: bytes, path: Path | str) -> None:
+    if DTD.search(head):
+        raise HostileInput(f"{path}: XML declares a DTD or entities (possible XXE or entity expansion); refused")
+
+
+def iterparse(stream: IO[bytes], path: Path | str, events: tuple[str, ...] = ("start", "end"), tag: str | None = None) -> Iterator[tuple[str, etree._Element]]:
+    """Stream ``(event, element)`` pairs; the caller clears elements it has finished with."""
+    kwargs = dict(events=events, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+                  dtd_validation=False, remove_comments=True, remove_pis=True, recover=False)
+    if tag is not None:
+        kwargs["tag"] = tag
+    first = True
+    try:
+        for event, elem in etree.iterparse(stream, **kwargs):
+            if first:
+                first = False
+                info = elem.getroottree().docinfo
+                if info.doctype or info.internalDTD is not None:
+                    raise HostileInput(f"{path}: XML declares a DTD or entities (possible XXE or entity expansion); refused")
+            yield event, elem
+    except etree.XMLSyntaxError as exc:
+        if first and "Document is empty" in str(exc):
+            raise EmptyInput(f"{path}: the XML document is empty") from None
+        if "entit" in str(exc).lower():
+            raise HostileInput(f"{path}: XML uses undeclared or recursive entities; refused") from None
+        raise CorruptInput(f"{path}: not well-formed XML at line {exc.lineno} (truncated or not UTF-8?)") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise CorruptInput(f"{path}: the archive is damaged ({type(exc).__name__})") from None
+
+
+def strip_ns(tag: object) -> str:
+    text = tag if isinstance(tag, str) else ""
+    return text.rsplit("}", 1)[-1]
+
+
+def release(elem: etree._Element) -> None:
+    """Free a finished element and the siblings before it (bounded memory while streaming)."""
+    elem.clear(keep_tail=False)
+    parent = elem.getparent()
+    if parent is not None:
+        while elem.getprevious() is not None:
+            del parent[0]
+
+
+# -- zip -------------------------------------------------------------------------------------
+def unsafe_member(name: str) -> bool:
+    parts = re.split(r"[\\/]", name)
+    return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name)) or ".." in parts
+
+
+@contextmanager
+def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise CorruptInput(f"{path}: the zip archive is truncated or damaged (no central directory)") from None
+    except OSError as exc:
+        raise CorruptInput(f"{path}: cannot read the archive ({exc.strerror})") from None
+    with archive:
+        bad = [i for i, info in enumerate(archive.infolist()) if unsafe_member(info.filename)]
+        if bad:
+            raise HostileInput(f"{path}: {len(bad)} archive member(s) have absolute or '..' paths (zip slip); refused")
+        yield archive
+
+
+def check_member(path: Path, info: zipfile.ZipInfo) -> None:
+    if info.flag_bits & 0x1:
+        from redactor.errors import EncryptedInput
+
+        raise EncryptedInput(f"{path}: archive member is encrypted")
+    if info.file_size > MAX_MEMBER or (info.file_size > MIN_BOMB and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+        raise HostileInput(f"{path}: archive member expands to {info.file_size >> 20} MB from {info.compress_size >> 10} KB (decompression bomb?)")
+
+
+class Bounded:
+    """A read-only stream that refuses to deliver more than ``limit`` bytes and maps zip errors."""
+
+    def __init__(self, raw: IO[bytes], limit: int, path: Path) -> None:
+        self.raw, self.left, self.path = raw, limit, path
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            data = self.raw.read(n if n is not None and n >= 0 else 1 << 20)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise CorruptInput(f"{self.path}: the archive is damaged or truncated ({type(exc).__name__})") from None
+        self.left -= len(data)
+        if self.left < 0:
+            raise HostileInput(f"{self.path}: archive member is larger than its header says (decompression bomb?)")
+        return data
+
+
+def first_member_name(head: bytes) -> str:
+    """The name of the first member from a zip's local header (works on truncated archives)."""
+    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
+        return ""
+    length = int.from_bytes(head[26:28], "little")
+    return head[30:30 + length].decode("utf-8", "replace")

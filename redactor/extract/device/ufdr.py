@@ -1,0 +1,237 @@
+"""Cellebrite UFDR (a zip with ``report.xml`` and ``files/``) or a bare ``report.xml``.
+
+The report is stream-parsed: each finished model is turned into an item and its element freed
+at once, and chat messages are emitted one by one as they end inside their ``Chat``, so memory
+stays flat however large the report (real ones reach 1 GB). ``taggedFiles`` (which precede
+``decodedData``) are remembered in a compact table so attachments can be joined by ``file_id``;
+attachment files are copied out of the zip into ``work/derived`` and handed to the runner.
+
+Locators are XPath-like (``/project/decodedData/modelType[@type='Chat']/model[@id='...']``).
+Each chat yields a ``thread`` item (title and participants, for the transcript) after its
+messages; chat participants, contacts and e-mail correspondents become known people.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.extract.device.safe import Bounded, check_member, check_xml_head, first_member_name, iterparse, open_zip, release, strip_ns
+from redactor.extract.device.ufdr_models import Model, model_item, read_model, to_party
+from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.stages import StageContext
+
+NS_HINT = b"pa.cellebrite.com/report"
+REPORT_NAMES = ("report.xml",)
+
+
+def _is_report(head: bytes) -> bool:
+    return NS_HINT in head or (b"<project" in head and b"reportVersion" in head)
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type == "application/xml":
+        return _is_report(head)
+    if source.media_type != "application/zip":
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(Path(n).name.lower() in REPORT_NAMES for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError):  # damaged: recognise it by its first member, then fail clearly in extract
+        first = first_member_name(head).lower()
+        return first.endswith(REPORT_NAMES) or first.startswith("files/") or path.suffix.lower() == ".ufdr"
+
+
+@extractor("ufdr", accepts=_accepts, priority=20)
+def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+    if source.media_type == "application/xml":
+        with open(path, "rb") as handle:
+            check_xml_head(handle.read(1 << 16), path)
+            handle.seek(0)
+            yield from _Report(source, path, ctx, files_root=path.parent).parse(handle)
+        return
+    with open_zip(path) as archive:
+        reports = [i for i in archive.infolist() if Path(i.filename).name.lower() in REPORT_NAMES]
+        if not reports:
+            raise UnsupportedInput(f"{path}: zip archive without report.xml")
+        info = min(reports, key=lambda i: i.filename.count("/"))
+        check_member(path, info)
+        if info.file_size == 0:
+            raise EmptyInput(f"{path}: report.xml is empty")
+        with archive.open(info) as raw:
+            stream = Bounded(raw, info.file_size, path)
+            check_xml_head(_peek(archive, info), path)
+            yield from _Report(source, path, ctx, archive=archive, prefix=info.filename[: -len(Path(info.filename).name)]).parse(stream)
+
+
+def _peek(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        with archive.open(info) as raw:
+            return raw.read(1 << 16)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise CorruptInput(f"{archive.filename}: report.xml is damaged ({type(exc).__name__})") from None
+
+
+class _Report:
+    def __init__(self, source: Source, path: Path, ctx: StageContext, archive: zipfile.ZipFile | None = None, prefix: str = "",
+                 files_root: Path | None = None) -> None:
+        self.source, self.path, self.ctx = source, path, ctx
+        self.archive, self.prefix, self.files_root = archive, prefix, files_root
+        self.files: dict[str, tuple[str, str, str, str]] = {}  # file id -> (name, local path, md5/sha, deleted)
+        self.book = common.PeopleBook(source.ref)
+        self.derived: list[DerivedFile] = []
+        self.counts: dict[str, int] = {}
+        self.chat: dict[str, Any] | None = None
+
+    # -- driver ------------------------------------------------------------------------------
+    def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
+        seen_root = False
+        for event, elem in iterparse(stream, self.path):
+            tag = strip_ns(elem.tag)
+            if not seen_root:
+                seen_root = True
+                if tag != "project":
+                    raise UnsupportedInput(f"{self.path}: XML root is <{tag}>, not a Cellebrite <project> report")
+            if event == "start":
+                if tag == "model" and elem.get("type") == "Chat" and strip_ns(elem.getparent().tag) == "modelType":
+                    self.chat = {"model_id": elem.get("id") or "", "fields": {}, "participants": [], "known": {},
+                                 "messages": 0, "deleted": elem.get("deleted_state")}
+                continue
+            yield from self._end(tag, elem)
+            yield from self.derived
+            self.derived.clear()
+        yield from self.book
+
+    def _end(self, tag: str, elem: Any) -> Iterator[Item]:
+        parent = elem.getparent()
+        ptag = strip_ns(parent.tag) if parent is not None else ""
+        if tag == "file" and ptag == "taggedFiles":
+            self._tagged_file(elem)
+            release(elem)
+        elif tag == "model" and ptag == "modelType":
+            yield from self._top_model(elem)
+            release(elem)
+        elif tag == "model" and ptag == "multiModelField" and self.chat is not None and parent.get("name") == "Messages" \
+                and parent.getparent() is not None and parent.getparent().get("type") == "Chat":
+            yield self._chat_message(elem)
+            release(elem)
+        elif self.chat is not None and parent is not None and parent.get("type") == "Chat" and strip_ns(parent.tag) == "model":
+            if tag == "field":
+                value = next((v for v in elem if strip_ns(v.tag) == "value"), None)
+                self.chat["fields"][elem.get("name")] = value.text if value is not None else None
+            elif tag == "multiModelField" and elem.get("name") == "Participants":
+                self._participants(elem)
+        elif tag in ("extraInfo", "metadata", "caseInformation", "sourceExtractions", "images") and ptag in ("project", "extraInfos"):
+            release(elem)
+
+    # -- pieces ------------------------------------------------------------------------------
+    def _tagged_file(self, elem: Any) -> None:
+        local, digest = "", ""
+        for item in elem.iter("{*}item"):
+            name = item.get("name") or ""
+            if name == "Local Path":
+                local = item.text or ""
+            elif name in ("SHA256", "MD5") and not digest:
+                digest = f"{name.lower()}:{item.text or ''}"
+        if elem.get("id"):
+            self.files[elem.get("id")] = (elem.get("name") or "", local, digest, elem.get("deleted") or "")
+
+    def _participants(self, elem: Any) -> None:
+        for m in elem:
+            if strip_ns(m.tag) != "model":
+                continue
+            p = to_party(read_model(m))
+            self.chat["participants"].append(p)
+            self.chat["known"][common.party_key(p)] = p
+            self.book.add(p, "chat participants")
+
+    def _locator(self, model_type: str, model_id: str, ordinal: int) -> str:
+        return f"/project/decodedData/modelType[@type='{model_type}']/model[@id='{model_id or ordinal}']"
+
+    def _thread(self) -> dict[str, Any]:
+        chat = self.chat
+        thread_id = chat["fields"].get("Id") or chat["model_id"]
+        return {"id": thread_id, "key": stable_id(self.source.source_id, "chat", chat["model_id"]), "app": chat["fields"].get("Source"),
+                "model_id": chat["model_id"]}
+
+    def _chat_message(self, elem: Any) -> Item:
+        model = read_model(elem)
+        self.chat["messages"] += 1
+        locator = self._locator("Chat", self.chat["model_id"], 0) + f"/multiModelField[@name='Messages']/model[@id='{model.id or self.chat['messages']}']"
+        item = model_item(self.source, locator, model, self._attachment, thread=self._thread(), known=self.chat["known"])
+        return item
+
+    def _top_model(self, elem: Any) -> Iterator[Item]:
+        model_type = elem.get("type") or "Unknown"
+        self.counts[model_type] = self.counts.get(model_type, 0) + 1
+        if model_type == "Chat" and self.chat is not None:
+            yield self._thread_item()
+            self.chat = None
+            return
+        model = read_model(elem)
+        item = model_item(self.source, self._locator(model_type, model.id, self.counts[model_type]), model, self._attachment)
+        if item.kind == "contact":
+            phones = [common.e164(e.text("Value")) or e.text("Value") for e in model.many.get("Entries", []) if e.type == "PhoneNumber" and e.text("Value")]
+            mails = [common.email(e.text("Value")) for e in model.many.get("Entries", []) if e.type == "EmailAddress"]
+            self.book.add({"name": model.text("Name")}, "contacts", phones=phones, emails=[m for m in mails if m])
+        elif item.kind == "email":
+            for p in [item.meta.get("sender"), *item.meta.get("recipients", [])]:
+                if p and (p.get("name") or p.get("email")):
+                    self.book.add(p, "e-mail correspondents")
+        yield item
+
+    def _thread_item(self) -> Item:
+        chat, thread = self.chat, self._thread()
+        names = [common.recipients_text([p]) for p in chat["participants"]]
+        fields = [("thread.name", chat["fields"].get("Name")), ("participants", "\n".join(n for n in names if n) or None)]
+        meta = {"format": "ufdr", "model_type": "Chat", "model_id": chat["model_id"], "kind": "thread", "thread": thread,
+                "app": chat["fields"].get("Source"), "participants": chat["participants"], "messages": chat["messages"],
+                "deleted": chat["deleted"], "time": common.when(common.parse_iso(chat["fields"].get("StartTime")), chat["fields"].get("StartTime"), "offset in the value")}
+        return common.make_item(self.source, self._locator("Chat", chat["model_id"], 0), "thread", f"{thread['app'] or 'Chat'} conversation", fields, meta)
+
+    def _attachment(self, model: Model, locator: str) -> dict[str, Any]:
+        file_id = model.attrs.get("file_id") or ""
+        tagged = self.files.get(file_id)
+        name = model.text("Filename") or (tagged[0] if tagged else "") or "attachment"
+        local = model.text("attachment_extracted_path") or (tagged[1] if tagged else "")
+        out: dict[str, Any] = {"name": name, "type": model.text("ContentType"), "file_id": file_id or None,
+                               "source_hash": tagged[2] if tagged else None, "present": False, "sha256": None}
+        found = self._open_local(local)
+        if found is not None:
+            with found as stream:
+                target, digest, size = common.write_derived(self.ctx.work_dir, self.source, locator, name, stream)
+            out |= {"present": True, "sha256": digest, "size": size}
+            self.derived.append(DerivedFile(target, name, locator))
+        return out
+
+    def _open_local(self, local: str) -> Any:
+        if not local:
+            return None
+        relative = local.replace("\\", "/").lstrip("/")
+        if self.archive is not None:
+            for candidate in (self.prefix + relative, relative):
+                try:
+                    info = self.archive.getinfo(candidate)
+                except KeyError:
+                    continue
+                check_member(self.path, info)
+                return _Closing(Bounded(self.archive.open(info), info.file_size, self.path))
+            return None
+        found = common.copy_inside(self.files_root, relative) if self.files_root else None
+        return open(found, "rb") if found else None
+
+
+class _Closing:
+    def __init__(self, stream: Bounded) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> Bounded:
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.raw.close()

@@ -1,0 +1,197 @@
+"""Reading Cellebrite report.xml ``model`` elements into plain data, and models into items.
+
+A model is ``<model type=... id=... deleted_state=...>`` with ``field`` (one value),
+``modelField`` (one nested model) and ``multiModelField`` (a list of nested models)
+children. :func:`read_model` turns one into a :class:`Model`; :func:`model_item` maps the
+common types (messages, calls, contacts, e-mails, notes, calendar, web history) onto items and
+keeps every other model type, and every field it does not know, as text, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from redactor.extract.device import common
+from redactor.extract.device.safe import strip_ns
+from redactor.records import Item, Source
+
+KINDS = {
+    "InstantMessage": "message", "SMS": "message", "MMS": "message", "Call": "call", "Contact": "contact",
+    "Email": "email", "Note": "note", "CalendarEntry": "calendar", "VisitedPage": "web_visit", "WebBookmark": "web_visit",
+    "SearchedItem": "web_visit", "Attachment": "attachment",
+}
+# String fields that carry no personal data: kept in meta, not sent to detection.
+TECHNICAL = {"Source", "Status", "Folder", "Direction", "Type", "Category", "ContentType", "Identifier", "Priority",
+             "ServiceIdentifier", "Platform", "ChatType", "MessageType", "attachment_extracted_path", "UserMapping"}
+SCALAR_TYPES = {"Boolean", "Int32", "Int64", "Double", "TimeSpan", "MessageStatus", "CallStatus", "CallDirection", "PartyRole",
+                "MessageFolder", "NotificationStatus"}
+
+
+@dataclass(slots=True)
+class Model:
+    type: str
+    id: str
+    attrs: dict[str, str]
+    fields: dict[str, tuple[str | None, str, dict[str, str]]] = field(default_factory=dict)  # name -> (text, type, attrs)
+    one: dict[str, Model] = field(default_factory=dict)
+    many: dict[str, list[Model]] = field(default_factory=dict)
+
+    def text(self, name: str) -> str | None:
+        value = self.fields.get(name)
+        return value[0] if value else None
+
+    def flag(self, name: str) -> bool | None:
+        value = (self.text(name) or "").strip().lower()
+        return True if value == "true" else False if value == "false" else None
+
+
+def read_model(elem: Any) -> Model:
+    model = Model(elem.get("type") or strip_ns(elem.tag), elem.get("id") or "", dict(elem.attrib))
+    for child in elem:
+        tag, name = strip_ns(child.tag), child.get("name") or ""
+        if tag == "field":
+            value = None
+            for v in child:
+                if strip_ns(v.tag) == "value":
+                    value = v
+                    break
+            model.fields[name] = (value.text if value is not None else None, child.get("type") or "", dict(value.attrib) if value is not None else {})
+        elif tag == "modelField":
+            nested = [c for c in child if strip_ns(c.tag) == "model"]
+            if nested:
+                model.one[name] = read_model(nested[0])
+        elif tag == "multiModelField":
+            model.many[name] = [read_model(c) for c in child if strip_ns(c.tag) == "model"]
+    return model
+
+
+def timestamp(model: Model, *names: str) -> dict[str, Any]:
+    """The first of the named time fields: ``formattedTimestamp`` (with its offset) preferred."""
+    for name in names:
+        value = model.fields.get(name)
+        if not value or not (value[0] or value[2].get("formattedTimestamp")):
+            continue
+        formatted = value[2].get("formattedTimestamp")
+        dt = common.parse_iso(formatted) or common.parse_iso(value[0])
+        source = "offset in formattedTimestamp" if formatted and common.parse_iso(formatted) else "offset in the value"
+        if dt is not None and dt.tzinfo is None:
+            source = "no offset; assumed Europe/London"
+        return {**common.when(dt, formatted or value[0], source), "field": name}
+    return common.when(None, None, "")
+
+
+def to_party(m: Model, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    p = common.party(m.text("Identifier"), m.text("Name"), m.flag("IsPhoneOwner"), (m.text("Role") or "").lower())
+    if p.get("owner") is None and known:
+        found = known.get(common.party_key(p))
+        if found is not None:
+            p["owner"] = found.get("owner")
+            p["name"] = p.get("name") or found.get("name")
+    return p
+
+
+def parties(model: Model, known: Mapping[str, dict[str, Any]] | None = None) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """Sender and recipients: ``From``/``To`` fields, or ``Parties`` with a ``Role``."""
+    sender = to_party(model.one["From"], known) if "From" in model.one else None
+    recipients = [to_party(m, known) for m in model.many.get("To", [])]
+    for m in model.many.get("Parties", []):
+        p = to_party(m, known)
+        if p.get("role") == "from" and sender is None:
+            sender = p
+        else:
+            recipients.append(p)
+    return sender, recipients
+
+
+def message_direction(model: Model, sender: dict[str, Any] | None) -> dict[str, str]:
+    if sender is not None and sender.get("owner") is not None:
+        return common.direction(sender, how="From party IsPhoneOwner")
+    status, folder = (model.text("Status") or "").lower(), (model.text("Folder") or "").lower()
+    if status in ("sent", "delivered", "sending"):
+        return {"value": "outgoing", "how": "Status field"}
+    if status in ("read", "unread", "received"):
+        return {"value": "incoming", "how": "Status field"}
+    if folder in ("inbox",):
+        return {"value": "incoming", "how": "Folder field"}
+    if folder in ("sent", "outbox"):
+        return {"value": "outgoing", "how": "Folder field"}
+    direction = (model.text("Direction") or "").lower()
+    if direction in ("incoming", "outgoing", "missed"):
+        return {"value": direction, "how": "Direction field"}
+    return {"value": "unknown", "how": "not recorded"}
+
+
+def leftover_fields(model: Model, used: set[str]) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
+    """Fields not mapped explicitly: strings go to detection as ``field.<Name>``, the rest to meta."""
+    segments, extra = [], {}
+    for name, (text, ftype, attrs) in model.fields.items():
+        if name in used or text is None:
+            continue
+        if ftype == "TimeStamp":
+            extra[name] = timestamp(model, name)
+        elif ftype in SCALAR_TYPES or name in TECHNICAL:
+            extra[name] = text
+        else:
+            segments.append((f"field.{name}", text))
+    return segments, extra
+
+
+def base_meta(model: Model, kind: str, time: dict[str, Any]) -> dict[str, Any]:
+    return {"format": "ufdr", "model_type": model.type, "model_id": model.id, "kind": kind, "app": model.text("Source"),
+            "time": time, "deleted": model.attrs.get("deleted_state", "Unknown"),
+            "decoding_confidence": model.attrs.get("decoding_confidence"), "extraction_id": model.attrs.get("extractionId")}
+
+
+AttachmentFn = Callable[[Model, str], dict[str, Any]]
+
+
+def model_item(source: Source, locator: str, model: Model, attach: AttachmentFn, thread: dict[str, Any] | None = None,
+               known: Mapping[str, dict[str, Any]] | None = None) -> Item:
+    kind = KINDS.get(model.type, "record")
+    fields: list[tuple[str, str | None]] = []
+    used = {"Source", "TimeStamp"}
+    meta = base_meta(model, kind, timestamp(model, "TimeStamp", "DateSent", "DateDelivered", "StartTime", "Creation",
+                                            "LastVisited", "Modified", "StartDate", "Date", "LastAccessed"))
+    if kind in ("message", "email", "call"):
+        sender, recipients = parties(model, known)
+        meta |= {"sender": sender, "recipients": recipients, "direction": message_direction(model, sender)}
+        fields += common.party_fields("sender", sender)
+        fields.append(("recipients", common.recipients_text(recipients)))
+        fields += [("subject", model.text("Subject")), ("text", model.text("Body"))]
+        used |= {"Subject", "Body"}
+        if kind == "call":
+            meta["duration"] = model.text("Duration")
+            meta["call_status"] = model.text("Status")
+    elif kind == "contact":
+        fields.append(("name", model.text("Name")))
+        used.add("Name")
+        entries = []
+        for entry in model.many.get("Entries", []) + model.many.get("PhoneNumbers", []) + model.many.get("EmailAddresses", []):
+            value = entry.text("Value")
+            entries.append({"type": entry.type, "category": entry.text("Category"), "phone": common.e164(value) if entry.type == "PhoneNumber" else None})
+            fields.append((f"{entry.type.lower()}.{(entry.text('Category') or '').lower() or 'value'}", value))
+        meta["entries"] = entries
+    elif kind in ("note", "calendar", "web_visit"):
+        for name in ("Title", "Subject", "Summary", "Url", "Location", "Body", "Description", "Details"):
+            if model.text(name):
+                fields.append((name.lower() if name != "Body" else "text", model.text(name)))
+                used.add(name)
+    attachments = [attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(model.many.get("Attachments", []) + model.many.get("Attachment", []))]
+    if attachments:
+        meta["attachments"] = attachments
+        fields += [("attachment.name", a.get("name")) for a in attachments]
+    rest, extra = leftover_fields(model, used)
+    fields += rest
+    if extra:
+        meta["fields"] = extra
+    for name, nested in model.many.items():  # unknown nested lists: keep their text
+        if name not in ("To", "Parties", "Attachments", "Attachment", "Entries", "PhoneNumbers", "EmailAddresses", "From"):
+            for i, sub in enumerate(nested):
+                sub_rest, _ = leftover_fields(sub, set())
+                fields += [(f"{name}[{i}].{f.split('.', 1)[1]}", t) for f, t in sub_rest]
+    if thread:
+        meta["thread"] = thread
+    title = f"{meta.get('app') or 'UFDR'} {model.type}"
+    return common.make_item(source, locator, kind, title, fields, meta)

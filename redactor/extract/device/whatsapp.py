@@ -1,0 +1,213 @@
+"""WhatsApp chat exports (``_chat.txt`` / ``WhatsApp Chat with ....txt``), every common locale.
+
+Headers recognised: iOS ``[01/03/2024, 09:15:02] Name: text`` and Android
+``01/03/2024, 09:15 - Name: text``; dates d/m/y, m/d/y or y/m/d with ``/ . -`` separators
+and 2- or 4-digit years; 12 or 24 h clocks (``PM``, ``p. m.``, with U+202F or U+00A0 before
+them); U+200E/U+200F direction marks and a BOM are ignored. Day- or month-first is inferred
+over the whole file (a first part above 12 means day-first, a second part above 12 means
+month-first) and defaults to day-first, the UK order. Lines without a header continue the
+previous message. System lines, attachments (``<attached: ...>``, ``(file attached)``,
+``<Media omitted>``, ``image omitted``), deleted and edited markers are recognised.
+
+The file is read twice, line by line (once to infer the date order, once to parse), so memory
+does not grow with its length. Times carry no zone in an export: they are read as UK local time
+and ``tz_source`` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.records import Item, Person, Source, stable_id
+from redactor.stages import StageContext
+
+MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
+DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f\u00a0]*(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?)"
+IOS = re.compile(r"^\[" + DATE + r",?\s" + TIME + r"\]\s(?P<rest>.*)$")
+ANDROID = re.compile(r"^" + DATE + r",?\s" + TIME + r"\s[-\u2013]\s(?P<rest>.*)$")
+SENDER = re.compile(r"^(?P<sender>[^:\n]{1,100}?):\s?(?P<text>.*)$", re.DOTALL)
+ENCRYPTION = re.compile(r"^Messages and calls are end-to-end encrypted")
+NAMED_DATE = re.compile(r"\d{8}-[A-Z]+-(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+ATTACHED = re.compile(r"<attached:\s*(?P<name>[^>]+)>")
+FILE_ATTACHED = re.compile(r"^(?P<name>.+?\.\w{2,5}) \(file attached\)")
+OMITTED = re.compile(r"^(?:<Media omitted>|(?P<what>image|video|audio|sticker|GIF|document|Contact card) omitted)$", re.IGNORECASE)
+DELETED = re.compile(r"^(?:This message was deleted\.?|You deleted this message\.?)$")
+EDITED = re.compile(r"\s*<This message was edited>\s*$")
+SYSTEM = re.compile(r"(end-to-end encrypted|created group|added|left$|removed|changed the subject|changed this group|"
+                    r"changed the group|joined using|security code|You were added|is now an admin|changed their phone number)", re.IGNORECASE)
+NAME_HINT = re.compile(r"(^_chat\.txt$|whatsapp)", re.IGNORECASE)
+GROUP_NAME = re.compile(r'created group "(?P<name>.+)"')
+HEAD_LINES = 20
+
+
+def _header(line: str) -> re.Match[str] | None:
+    return IOS.match(line) or ANDROID.match(line)
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type not in ("text/plain", "application/json"):  # an iOS export starts with '[': sniffed as JSON
+        return False
+    lines = head.decode("utf-8", "replace").translate(MARKS).splitlines()[:HEAD_LINES]
+    if any(_header(line) for line in lines):
+        return True
+    return bool(NAME_HINT.search(path.name))  # named like an export: claim it, and fail clearly if it is not one
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise CorruptInput(f"{path}: line {number} is not valid UTF-8 (byte {exc.start}); the export is damaged") from None
+            yield number, text.rstrip("\r\n").translate(MARKS)
+
+
+def date_order(path: Path) -> tuple[str, str]:
+    """``("dmy" | "mdy" | "ymd", how)`` from every header in the file."""
+    day_first = month_first = False
+    named_dmy = named_mdy = 0
+    seen = 0
+    for _, line in _lines(path):
+        m = _header(line)
+        if not m:
+            continue
+        seen += 1
+        a, b, c = re.split(r"[./-]", m.group("date"))
+        if len(a) == 4:
+            return "ymd", "year first in the header"
+        day_first |= int(a) > 12
+        month_first |= int(b) > 12
+        if named := NAMED_DATE.search(m.group("rest")):  # iOS attachment names carry the date: 00000004-AUDIO-2024-03-01-...
+            day, month = int(named.group("d")), int(named.group("m"))
+            named_dmy += (int(a), int(b)) == (day, month) and day != month
+            named_mdy += (int(a), int(b)) == (month, day) and day != month
+    if not seen:
+        raise UnsupportedInput(f"{path}: no recognisable WhatsApp message header (e.g. '[01/03/2024, 09:15:02] Name:' or "
+                               "'01/03/2024, 09:15 - Name:'); unsupported locale or not an export")
+    if day_first and not month_first:
+        return "dmy", "a first date part above 12 in the file"
+    if month_first and not day_first:
+        return "mdy", "a second date part above 12 in the file"
+    if day_first and month_first:
+        raise CorruptInput(f"{path}: dates are both day-first and month-first; the export is inconsistent")
+    if named_mdy > named_dmy:
+        return "mdy", "dates in attachment file names are month-first in the header"
+    if named_dmy > named_mdy:
+        return "dmy", "dates in attachment file names are day-first in the header"
+    return "dmy", "ambiguous in the file; UK default day-first"
+
+
+def parse_stamp(date: str, time: str, ampm: str | None, order: str) -> datetime | None:
+    parts = [int(p) for p in re.split(r"[./-]", date)]
+    y, mo, d = (parts[0], parts[1], parts[2]) if order == "ymd" else (parts[2], parts[1], parts[0]) if order == "dmy" else (parts[2], parts[0], parts[1])
+    if y < 100:
+        y += 2000
+    clock = [int(p) for p in re.split(r"[:.]", time.split()[0] if " " in time else re.match(r"[\d:.]+", time).group(0))]
+    hour, minute, second = clock[0], clock[1], clock[2] if len(clock) > 2 else 0
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    try:
+        return datetime(y, mo, d, hour, minute, second)
+    except ValueError:
+        return None
+
+
+@extractor("whatsapp", accepts=_accepts, priority=40)
+def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+    if path.stat().st_size == 0:
+        raise EmptyInput(f"{path}: file is empty")
+    order, how = date_order(path)
+    thread = {"id": "whatsapp-export", "key": stable_id(source.source_id, "whatsapp"), "app": "WhatsApp"}
+    book = common.PeopleBook(source.ref)
+    senders: dict[str, dict[str, Any]] = {}
+    group: str | None = None
+    pending: dict[str, Any] | None = None
+    preamble: list[str] = []
+    count = 0
+    for number, line in _lines(path):
+        m = _header(line)
+        if m is None:
+            if pending is not None:
+                pending["lines"].append(line)
+            elif line.strip():
+                preamble.append(line)
+            continue
+        if pending is not None:
+            count += 1
+            yield _item(source, pending, thread, order, how)
+        pending = {"line": number, "m": m.groupdict(), "lines": [m.group("rest")]}
+        sm = SENDER.match(m.group("rest"))
+        if sm and not SYSTEM.search(sm.group("sender")):
+            name = sm.group("sender").strip()
+            if name not in senders:
+                senders[name] = common.party(name if common.e164(name) else None, None if common.e164(name) else name)
+                book.add(senders[name], "WhatsApp chat participants")
+        elif group is None and (g := GROUP_NAME.search(m.group("rest"))):
+            group = g.group("name")
+    if pending is not None:
+        count += 1
+        yield _item(source, pending, thread, order, how)
+    if preamble:
+        yield common.make_item(source, "lines before the first message", "note", "WhatsApp export preamble",
+                               [("text", "\n".join(preamble))], {"format": "whatsapp", "thread": thread})
+    names = "\n".join(p.get("name") or p.get("raw") or "" for p in senders.values())
+    yield common.make_item(source, "file", "thread", "WhatsApp conversation",
+                           [("thread.name", group or _title_from_name(source.name)), ("participants", names or None)],
+                           {"format": "whatsapp", "kind": "thread", "thread": thread, "messages": count, "date_order": order,
+                            "date_order_how": how, "participants": list(senders.values())})
+    yield from book
+
+
+def _title_from_name(name: str) -> str | None:
+    m = re.match(r"WhatsApp Chat (?:with|-) (?P<who>.+?)(?:\.txt)?$", name, re.IGNORECASE)
+    return m.group("who") if m else None
+
+
+def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order: str, how: str) -> Item:
+    head = pending["m"]
+    body = "\n".join(pending["lines"])
+    dt = parse_stamp(head["date"], head["time"], head.get("ampm"), order)
+    raw_time = f"{head['date']} {head['time']}".replace("\u202f", " ").replace("\u00a0", " ")
+    time = common.when(dt, raw_time, f"none in the export; read as Europe/London local time ({order}: {how})")
+    meta: dict[str, Any] = {"format": "whatsapp", "app": "WhatsApp", "time": time, "thread": thread, "line": pending["line"],
+                            "direction": {"value": "unknown", "how": "a WhatsApp export does not record the device owner"}}
+    fields: list[tuple[str, str | None]] = []
+    sm = SENDER.match(body)
+    if sm is None or SYSTEM.search(sm.group("sender")) or ENCRYPTION.match(sm.group("text")):
+        meta |= {"system": True, "sender": None}
+        fields.append(("text", body))
+        return common.make_item(source, f"line {pending['line']}", "message", "WhatsApp system message", fields, meta)
+    name, text = sm.group("sender").strip(), sm.group("text")
+    sender = common.party(name if common.e164(name) else None, None if common.e164(name) else name)
+    meta["sender"] = sender
+    fields += common.party_fields("sender", sender)
+    if EDITED.search(text):
+        text, meta["edited"] = EDITED.sub("", text), True
+    attachments = []
+    for a in ATTACHED.finditer(text):
+        attachments.append({"name": a.group("name").strip(), "present": False, "how": "named in the export; file not in the .txt"})
+    text = ATTACHED.sub("", text).strip() if attachments else text
+    if fa := FILE_ATTACHED.match(text):
+        attachments.append({"name": fa.group("name"), "present": False, "how": "named in the export; file not in the .txt"})
+        text = text[fa.end():].strip()
+    if om := OMITTED.match(text.strip()):
+        attachments.append({"name": None, "type": (om.group("what") or "media").lower(), "present": False, "how": "omitted from the export"})
+        text = ""
+    if DELETED.match(text.strip()):
+        meta["deleted"], text = "Deleted", ""
+        meta["deleted_how"] = "deletion notice in the export"
+    if attachments:
+        meta["attachments"] = attachments
+    fields.append(("text", text or None))
+    fields += [("attachment.name", a["name"]) for a in attachments if a.get("name")]
+    return common.make_item(source, f"line {pending['line']}", "message", "WhatsApp message", fields, meta)
