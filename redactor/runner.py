@@ -28,6 +28,7 @@ from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, DerivedFile, Person, Quarantined, Source
+from redactor.render.transcript import group_conversations
 from redactor.stages import CASE_KINDS, StageContext
 from redactor.store import CaseStore
 
@@ -78,7 +79,10 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     quarantined: list[Quarantined] = []
     queue: deque[tuple[Source, Path]] = deque()
     done_before = 0
+    case_root = store.root.resolve()
     for found in ingest(inputs):
+        if not isinstance(found, Quarantined) and found.path.resolve().is_relative_to(case_root):
+            continue  # never ingest the case's own database, log or working files
         if isinstance(found, Quarantined):
             _quarantine(store, found, quarantined, reporter)
             continue
@@ -239,18 +243,19 @@ def build_bundle(store: CaseStore, pipeline: Pipeline, out: Path, *, pending: st
 def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact: bool) -> tuple[list[BundleEntry], list[str]]:
     wanted = (REDACT, PENDING) if pending_as_redact else (REDACT,)
     refs = store.item_refs()
-    items = store.items()
+    items = group_conversations(store.items(), store.item_scope)  # a chat thread renders as one transcript
     entries: list[BundleEntry] = []
     failures: list[str] = []
     reporter.start(len(items), "rendering items")
     for item in items:
-        ref = refs[item.item_id]
+        members = item.meta.get("members") or [item.item_id]  # a conversation: its message items
+        ref = refs.get(item.item_id) or refs[members[0]]
         scope = store.item_scope(item.item_id)
         if scope != "in":
             entries.append(BundleEntry(ref, item.kind, "withheld", note=SCOPE_NOTES.get(scope, scope)))
             reporter.advance(ref)
             continue
-        flags = [f for f in store.flags(item_id=item.item_id) if f.status in wanted]
+        flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
         try:
             entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref)))
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted

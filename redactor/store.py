@@ -134,6 +134,8 @@ class CaseStore:
         root = Path(root)
         if root.exists() and not root.is_dir():
             raise CaseError(f"{root} exists and is not a folder", hint="choose a new folder for the case")
+        if root.is_dir() and not (root / cls.DB_NAME).exists() and any(root.iterdir()):
+            raise CaseError(f"{root} is not empty and is not a redactor case", hint="choose a new or empty folder for the case")
         root.mkdir(parents=True, exist_ok=True)
         store = cls(root, actor)
         store.conn.executescript(SCHEMA)

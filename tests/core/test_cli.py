@@ -123,3 +123,14 @@ def test_detect_keeps_order_and_offsets(cli):
 def test_detect_rejects_bad_json_with_line_number(cli):
     result = cli("detect", "-", input='{"id": 1, "text": "ok"}\n{not json}\n')
     assert result.exit_code == 2 and "line 2" in result.output
+
+
+def test_case_folder_is_never_ingested_and_foreign_folders_are_refused(cli, inputs, tmp_path):
+    case = inputs / "case"
+    assert cli("run", inputs / "notes.txt", "--case", case).exit_code == 0
+    again = cli("run", inputs, "--case", case)  # the case sits inside the input folder
+    status = json.loads(cli("status", case, "--json").output)
+    assert not any("case.db" in q["path"] or "audit.jsonl" in q["path"] for q in status["quarantined"])
+    assert again.exit_code == 3 and status["sources_by_status"] == {"done": 2, "quarantined": 2}
+    refused = cli("run", inputs / "notes.txt", "--case", inputs)
+    assert refused.exit_code == 2 and "not empty" in refused.output
