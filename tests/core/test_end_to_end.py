@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from redactor.store import CaseStore
 
-from .factories import PEOPLE, PHONES, STATEMENT_LINES, annotated_pdf, text_pdf
+from .factories import PEOPLE, PHONES, STATEMENT_LINES, annotated_pdf
 
 pytestmark = pytest.mark.slow
 

@@ -19,7 +19,7 @@ def source(path, media_type):
 @pytest.mark.parametrize(
     "data, text",
     [
-        ("Zoë rang".encode("utf-8"), "Zoë rang"),
+        ("Zoë rang".encode(), "Zoë rang"),
         ("\ufeffZoë".encode("utf-8"), "Zoë"),
         ("Zoë rang".encode("utf-16"), "Zoë rang"),
         ("Zoë rang".encode("cp1252"), "Zoë rang"),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
