@@ -7,8 +7,8 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
-from redactor.stages import StageContext
 from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
+from redactor.stages import StageContext
 
 
 def decode_text(data: bytes, path: Path) -> str:
