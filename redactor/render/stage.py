@@ -11,7 +11,7 @@ from redactor.records import Flag, Item, RenderedItem
 from redactor.render import RenderContext, renderers
 from redactor.stages import StageContext, register
 
-RENDERER_MODULES = ("redactor.render.pdfpage", "redactor.render.textdoc")
+RENDERER_MODULES = ("redactor.render.pdfpage", "redactor.render.textdoc", "redactor.render.transcript")
 
 
 class RenderSettings(BaseModel):

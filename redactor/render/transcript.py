@@ -1,0 +1,192 @@
+"""Conversations as transcripts, and other device records as readable records.
+
+Extractors keep one item per message (each reviewed and flagged on its own) and tag it with
+``meta.thread.key``; a ``thread`` item carries the conversation's title and participants.
+At bundle time :func:`group_conversations` folds the in-scope items of each thread into one
+``conversation`` item whose segments are the members' segments (same segment ids, so every
+flag still applies) and whose ``meta.members`` lists the member item ids. The transcript
+renderer draws it as one PDF: title, participants, then one row per message with time,
+direction, speaker, sender, text and attachments. Out-of-scope messages stay single items
+and are withheld as before.
+
+A sender name or number redacted anywhere in a conversation is redacted everywhere in it
+(every row and the participants list) with the same reason code, and each speaker keeps a
+neutral label (``P1``, ``P2``, ...) so the conversation stays readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from redactor.records import Flag, Item, RenderedItem, Segment, stable_id
+from redactor.render import RenderContext, renderer
+from redactor.render.spans import cuts_for
+from redactor.render.textdoc import Layout, pieces
+
+CONVERSATION = "conversation"
+THREADED = ("message", "thread")
+DEVICE_KINDS = ("message", "call", "contact", "email", "note", "calendar", "web_visit", "attachment", "record", "thread")
+IDENTITY_FIELDS = ("sender.name", "sender.id")
+
+
+def group_conversations(items: Sequence[Item], scope_of: Callable[[str], str]) -> list[Item]:
+    """Replace the in-scope items of each thread by one conversation item, at the first member's place."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        key = _thread_key(item)
+        if key and scope_of(item.item_id) == "in":
+            groups.setdefault(key, []).append(item)
+    out: list[Item] = []
+    placed: set[str] = set()
+    for item in items:
+        key = _thread_key(item)
+        if key not in groups or scope_of(item.item_id) != "in":
+            out.append(item)
+        elif key not in placed:
+            placed.add(key)
+            out.append(conversation(key, groups[key]))
+    return out
+
+
+def _thread_key(item: Item) -> str | None:
+    thread = item.meta.get("thread") if item.kind in THREADED else None
+    return thread.get("key") if isinstance(thread, dict) else None
+
+
+def conversation(key: str, members: Sequence[Item]) -> Item:
+    header = next((m for m in members if m.kind == "thread"), None)
+    messages = [m for m in members if m.kind != "thread"]
+    if all((m.meta.get("time") or {}).get("utc") for m in messages):
+        messages = sorted(messages, key=lambda m: m.meta["time"]["utc"])  # stable: equal times keep file order
+    ordered = ([header] if header else []) + messages
+    segments = tuple(s for m in ordered for s in m.segments)
+    rows = [{"item_id": m.item_id, "time": (m.meta.get("time") or {}).get("utc"), "direction": (m.meta.get("direction") or {}).get("value"),
+             "speaker": _speaker_key(m), "system": bool(m.meta.get("system")), "deleted": m.meta.get("deleted") not in (None, "Intact"),
+             "edited": bool(m.meta.get("edited")), "attachments": [(bool(a.get("name")), _attachment_note(a)) for a in m.meta.get("attachments") or []]}
+            for m in messages]
+    first = members[0]
+    meta = {"members": [m.item_id for m in ordered], "thread": first.meta.get("thread"), "rows": rows,
+            "header": header.item_id if header else None, "app": (first.meta.get("thread") or {}).get("app") or first.meta.get("app")}
+    return Item(stable_id("conversation", key), first.source_id, f"thread {key}", CONVERSATION, "conversation", segments, meta)
+
+
+def _speaker_key(item: Item) -> str:
+    sender = item.meta.get("sender") or {}
+    return str(sender.get("phone") or sender.get("email") or sender.get("raw") or sender.get("name") or "")
+
+
+def _attachment_note(a: dict[str, Any]) -> str:
+    kind = a.get("type") or "file"
+    state = "present, extracted as a separate item" if a.get("present") else "not in the download"
+    return f"{kind}; {state}"
+
+
+def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag]) -> list[Flag]:
+    """Extend redactions of sender names/numbers to every occurrence in the conversation's identity fields."""
+    redacted: dict[str, Flag] = {}
+    for seg in segments:
+        if seg.field in IDENTITY_FIELDS and cuts_for(seg, flags):
+            first = next(f for f in flags if f.segment_id == seg.segment_id)
+            redacted.setdefault(seg.text.strip().lower(), first)
+    if not redacted:
+        return list(flags)
+    out = list(flags)
+    for seg in segments:
+        if seg.field not in (*IDENTITY_FIELDS, "participants", "recipients"):
+            continue
+        low = seg.text.lower()
+        for value, flag in redacted.items():
+            start = low.find(value)
+            while value and start >= 0:
+                out.append(replace(flag, segment_id=seg.segment_id, start=start, end=start + len(value)))
+                start = low.find(value, start + len(value))
+    return out
+
+
+def _draw(layout: Layout, segment: Segment | None, flags: Sequence[Flag]) -> None:
+    if segment is None:
+        return
+    for piece in pieces(segment, flags):
+        if piece.code is not None:
+            layout.box(piece)
+        elif piece.text == "\n":
+            layout.newline()
+        else:
+            layout.word(piece.text)
+
+
+def _time(value: str | None) -> str:
+    return f"{value[8:10]}/{value[5:7]}/{value[:4]} {value[11:19]} UTC" if value else "time not recorded"
+
+
+ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": ""}
+
+
+@renderer("transcript", accepts=lambda item: item.kind == CONVERSATION, priority=50)
+def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
+    flags = consistent_flags(item.segments, flags)
+    by_item: dict[str, list[Segment]] = {}
+    for seg in item.segments:
+        by_item.setdefault(seg.item_id, []).append(seg)
+    layout = Layout(rctx.ref, "conversation transcript (redacted copy)")
+    header = by_item.get(item.meta.get("header") or "", [])
+    title = next((s for s in header if s.field == "thread.name"), None)
+    layout.heading(f"Conversation ({item.meta.get('app') or 'messages'}, {len(item.meta.get('rows', []))} messages)")
+    if title is not None:
+        _draw(layout, title, flags)
+        layout.newline(extra=2)
+    participants = next((s for s in header if s.field == "participants"), None)
+    if participants is not None:
+        layout.heading("Participants")
+        _draw(layout, participants, flags)
+        layout.newline(extra=6)
+    speakers: dict[str, str] = {}
+    for row in item.meta.get("rows", []):
+        segs = {s.field: s for s in by_item.get(row["item_id"], [])}
+        label = "" if row["system"] else speakers.setdefault(row["speaker"], f"P{len(speakers) + 1}")
+        marks = [m for m, on in (("deleted", row["deleted"]), ("edited", row["edited"]), ("system message", row["system"])) if on]
+        layout.heading(" ".join(x for x in (_time(row["time"]), ARROWS.get(row["direction"] or "unknown", ""), label,
+                                            f"[{', '.join(marks)}]" if marks else "") if x))
+        if "sender.name" in segs or "sender.id" in segs:
+            _draw(layout, segs.get("sender.name"), flags)
+            _draw(layout, segs.get("sender.id"), flags)
+            layout.word(":")
+        _draw(layout, segs.get("text"), flags)
+        names = [s for s in by_item.get(row["item_id"], []) if s.field == "attachment.name"]
+        for named, note in row["attachments"]:
+            layout.newline()
+            layout.word("[attachment:")
+            if named and names:
+                _draw(layout, names.pop(0), flags)
+            layout.word(f"({note})]")
+        layout.newline(extra=4)
+    pdf, pages = layout.finish()
+    return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))
+
+
+RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duration"), ("call_status", "status"), ("deleted", "deleted"))
+
+
+@renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
+def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
+    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
+    facts = [item.kind.replace("_", " ")]
+    time = (item.meta.get("time") or {}).get("utc")
+    facts.append(_time(time))
+    for key, label in RECORD_META:
+        value = item.meta.get(key)
+        if isinstance(value, dict):
+            value = value.get("value")
+        if value not in (None, "", "unknown", "Intact"):
+            facts.append(f"{label}: {value}")
+    layout.heading(" | ".join(facts))
+    for seg in item.segments:
+        layout.heading(seg.field)
+        _draw(layout, seg, flags)
+        layout.newline(extra=4)
+    for a in item.meta.get("attachments") or []:
+        layout.heading(f"attachment: {_attachment_note(a)}")
+    pdf, pages = layout.finish()
+    return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))
