@@ -29,6 +29,7 @@ DEFAULT_CODES = {
     "IP_ADDRESS": "DEV",
     "URL": "CTX",
     "NRP": "SC",
+    "OCR_REVIEW": "TP",  # a page whose OCR is not trusted; accepting withholds the whole page
 }
 
 
@@ -36,7 +37,7 @@ class PolicySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_CODES))
     default_code: str = "TP"
-    review: tuple[str, ...] = ("NRP",)  # entity types proposed for review, not redaction
+    review: tuple[str, ...] = ("NRP", "OCR_REVIEW")  # entity types proposed for review, not redaction
 
     @field_validator("codes")
     @classmethod

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from redactor import paths
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
+from redactor.extract.ocr import review_findings
 from redactor.records import Finding, Item
 from redactor.stages import StageContext, register
 
@@ -44,6 +45,6 @@ def detect_presidio(settings: DetectSettings, ctx: StageContext):
             Finding(seg.segment_id, s.start, s.end, s.entity, s.score, s.recognizer, s.explanation)
             for seg in item.segments
             for s in detector.analyze(seg.text, extra)
-        )
+        ) + review_findings(item)  # pages whose OCR is not trusted: a whole-page finding for review
 
     return run

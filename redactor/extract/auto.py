@@ -16,6 +16,8 @@ from redactor.stages import StageContext, register
 # Modules whose import registers the built-in extractors.
 EXTRACTOR_MODULES = (
     "redactor.extract.pdf",
+    "redactor.extract.image",  # PNG, JPEG, TIFF (multi-page): OCR
+    "redactor.extract.docx",  # Word .docx, recognised inside application/zip
     "redactor.extract.text",
     "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )

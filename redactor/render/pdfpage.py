@@ -1,4 +1,4 @@
-"""Redact pages of PDFs (and, later, scans) by rasterising them.
+"""Redact pages of PDFs, scans and images by rasterising them.
 
 For each page: render it to an image, burn a filled box over every word a redaction
 touches (with the reason code printed in it), and rebuild an invisible text layer
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from redactor.errors import StageError
+from redactor.extract.image import load_frame
+from redactor.extract.ocr import OCR_REVIEW, PDFIUM_LOCK
 from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
 from redactor.render import RenderContext, renderer
 from redactor.render.pdfkit import new_canvas, sanitize, text_font
@@ -27,7 +29,8 @@ from reportlab.pdfbase import pdfmetrics
 
 
 def _accepts(item: Item) -> bool:
-    return bool(item.segments) and all(s.origin in ("pdf-text", "ocr") and s.page_size for s in item.segments) and item.meta.get("format") == "pdf"
+    return (bool(item.segments) and all(s.origin in ("pdf-text", "ocr") and s.page_size and s.page for s in item.segments)
+            and item.meta.get("format") in ("pdf", "image"))
 
 
 def source_path(rctx: RenderContext, item: Item) -> Path:
@@ -54,17 +57,32 @@ def _label_font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
 
 def burn(image: Image.Image, boxes: Sequence[tuple[Box, str]], scale: float, origin: tuple[float, float, float]) -> None:
     """Fill each box (PDF coordinates) on the page image and print its label."""
-    left, top, _ = origin
     draw = ImageDraw.Draw(image)
-    for (x0, y0, x1, y1), label in boxes:
-        px0, px1 = (x0 - left) * scale, (x1 - left) * scale
-        py0, py1 = (top - y1) * scale, (top - y0) * scale
-        draw.rectangle([px0 - 1, py0 - 1, px1 + 1, py1 + 1], fill=(0, 0, 0))
-        size = max(6, int((py1 - py0) * 0.6))
-        font = _label_font(size)
-        width = draw.textlength(label, font=font)
-        if width <= (px1 - px0) - 2:
-            draw.text(((px0 + px1 - width) / 2, py0 + (py1 - py0 - size) / 2), label, fill=(255, 255, 255), font=font)
+    for box, label in boxes:
+        px = box_pixels(box, scale, origin)
+        draw.rectangle(px, fill=(0, 0, 0))
+        placed = label_layout(draw, px, label)
+        if placed is not None:
+            xy, font = placed
+            draw.text(xy, label, fill=(255, 255, 255), font=font)
+
+
+def box_pixels(box: Box, scale: float, origin: tuple[float, float, float]) -> tuple[float, float, float, float]:
+    """The pixel rectangle filled for a box: its extent on the page image plus one pixel all round."""
+    left, top, _ = origin
+    x0, y0, x1, y1 = box
+    return ((x0 - left) * scale - 1, (top - y1) * scale - 1, (x1 - left) * scale + 1, (top - y0) * scale + 1)
+
+
+def label_layout(draw: ImageDraw.ImageDraw, px: tuple[float, float, float, float], label: str):
+    """Where the reason code goes inside a filled box, and in which font; None when it does not fit."""
+    px0, py0, px1, py1 = px
+    size = max(6, int((py1 - py0 - 2) * 0.6))
+    font = _label_font(size)
+    width = draw.textlength(label, font=font)
+    if not label or width > (px1 - px0) - 4:
+        return None
+    return ((px0 + px1 - width) / 2, py0 + (py1 - py0 - size) / 2), font
 
 
 def invisible_words(canvas, words: Sequence[Word], text: str, origin: tuple[float, float]) -> None:
@@ -110,36 +128,64 @@ def _runs(words: Sequence[Word]) -> list[list[Word]]:
 @renderer("pdf-pages", accepts=_accepts, priority=100)
 def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
     path = source_path(rctx, item)
-    scale = rctx.dpi / 72.0
-    pdf = pdfium.PdfDocument(str(path))
     buffer = io.BytesIO()
     redactions: list[Redaction] = []
     canvas = None
-    try:
-        for number, segment in enumerate(item.segments, start=1):
-            page = pdf[segment.page - 1]
-            page.set_rotation(0)
-            left, bottom, right, top = page.get_cropbox()
-            size = (right - left, top - bottom)
-            canvas = canvas or new_canvas(buffer, size)
-            canvas.setPageSize(size)
-            boxes, kept = _page_plan(segment, flags)
-            image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")
-            burn(image, [(b, label) for b, label, _ in boxes], scale, (left, top, bottom))
-            canvas.drawImage(_image_reader(image), 0, 0, width=size[0], height=size[1])
-            invisible_words(canvas, kept, segment.text, (left, bottom))
-            canvas.showPage()
-            redactions += [Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent)
-                           for b, label, (fid, ent) in boxes]
-            page.close()
-    finally:
-        pdf.close()
+    for number, (segment, image, scale, crop) in enumerate(_page_images(item, path, rctx.dpi), start=1):
+        left, bottom, right, top = crop
+        size = (right - left, top - bottom)
+        canvas = canvas or new_canvas(buffer, size)
+        canvas.setPageSize(size)
+        boxes, kept = _page_plan(segment, flags, crop)
+        burn(image, [(b, label) for b, label, _ in boxes], scale, (left, top, bottom))
+        canvas.drawImage(_image_reader(image), 0, 0, width=size[0], height=size[1])
+        invisible_words(canvas, kept, segment.text, (left, bottom))
+        canvas.showPage()
+        redactions += [Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent)
+                       for b, label, (fid, ent) in boxes]
+    if canvas is None:
+        raise StageError(f"item {rctx.ref} has no pages to render")
     canvas.save()
     return RenderedItem(item.item_id, sanitize(buffer.getvalue()), len(item.segments), tuple(redactions))
 
 
-def _page_plan(segment: Segment, flags: Sequence[Flag]) -> tuple[list[tuple[Box, str, tuple[str, str]]], list[Word]]:
-    """The boxes to burn (one per touched word, merged per line) and the words to keep."""
+def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box]]:
+    """Each page as an RGB image with its scale (pixels per point) and crop box in PDF points."""
+    if item.meta.get("format") == "image":
+        for segment in item.segments:
+            image, scale = load_frame(path, segment.page - 1)
+            width, height = segment.page_size
+            if scale > dpi / 72.0:  # no need to carry a 12-megapixel photo at more than the bundle's resolution
+                scale = dpi / 72.0
+                image = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.LANCZOS)
+            yield segment, image, image.width / width, (0.0, 0.0, width, height)
+        return
+    scale = dpi / 72.0
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for segment in item.segments:
+                page = pdf[segment.page - 1]
+                page.set_rotation(0)
+                crop = tuple(page.get_cropbox())
+                image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")
+                page.close()
+                yield segment, image, scale, crop
+        finally:
+            pdf.close()
+
+
+def _page_plan(segment: Segment, flags: Sequence[Flag], crop: Box | None = None) -> tuple[list[tuple[Box, str, tuple[str, str]]], list[Word]]:
+    """The boxes to burn (one per touched word, merged per line) and the words to keep.
+
+    A page withheld as a whole (an accepted ``OCR_REVIEW`` flag: its OCR was not
+    trusted) becomes one box over the whole page and keeps no words.
+    """
+    whole = [f for f in flags if f.segment_id == segment.segment_id and f.entity == OCR_REVIEW]
+    if whole:
+        if crop is None:
+            raise StageError(f"segment {segment.segment_id}: a withheld page has no extent", hint="the page cannot be redacted safely")
+        return [(crop, whole[0].code, (whole[0].flag_id, OCR_REVIEW))], []
     cuts = cuts_for(segment, flags)
     removed: set[int] = set()
     boxes: list[tuple[Box, str, tuple[str, str]]] = []

@@ -1,0 +1,248 @@
+"""OCR with tesseract: word boxes and confidences for scanned pages and images.
+
+Pages are recognised in parallel tesseract processes, one per core (at most
+:data:`MAX_WORKERS`), each with ``OMP_THREAD_LIMIT=1`` (tesseract's own threads only
+fight each other on a small machine). A thread per worker draws its page (pdfium
+calls are serialised by :data:`PDFIUM_LOCK`: pdfium is not thread-safe), hands it
+to its tesseract process as an uncompressed file and returns the words with their
+pixel boxes and confidences. Threads rather than a process pool: the heavy work
+already runs in the tesseract processes, and nothing large is pickled.
+
+Low-confidence words are kept. A page whose confidence is poor is not silently
+trusted: :func:`review_findings` turns it into a whole-page finding that the policy
+proposes for review, so a disclosure officer looks at the page before it is
+disclosed (accepting it withholds the whole page). Anything that fails is a
+:class:`StageError`: the source is quarantined, never disclosed unread.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from statistics import fmean
+
+from redactor.errors import StageError
+from redactor.records import Box, Finding, Item, Word
+
+OCR_REVIEW = "OCR_REVIEW"  # entity of the whole-page finding for a page whose OCR is not trusted
+MAX_WORKERS = 2
+PDFIUM_LOCK = threading.RLock()  # every pdfium call made while OCR threads may run holds this
+LOW_WORD_CONF = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    lang: str = "eng"
+    dpi: int = 300  # resolution PDF pages are drawn at for OCR
+    min_page_conf: float = 60.0  # mean word confidence below which a page goes to review
+    max_low_share: float = 0.4  # share of words under LOW_WORD_CONF above which a page goes to review
+    timeout: int = 300  # seconds per page; a page that takes longer fails its source
+    max_pixels: int = 80_000_000  # PDF pages are drawn at a lower resolution rather than above this
+
+
+DEFAULT = OcrSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class PageTask:
+    """One page to recognise: page ``index`` of a PDF (``kind="pdf"``) or frame of an image."""
+
+    kind: str
+    path: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    text: str
+    box: tuple[int, int, int, int]  # left, top, right, bottom in pixels of the recognised image
+    conf: float
+    line: tuple[int, int, int]  # block, paragraph, line
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """What tesseract read on one page; ``scale`` is pixels per PDF point of the image it read."""
+
+    width: int
+    height: int
+    scale: float
+    rotation: int  # clockwise degrees the page was turned before recognition (PDF /Rotate)
+    words: tuple[OcrWord, ...]
+
+    @property
+    def mean_conf(self) -> float | None:
+        return fmean(w.conf for w in self.words) if self.words else None
+
+    def needs_review(self, settings: OcrSettings = DEFAULT) -> bool:
+        if not self.words:
+            return False
+        low = sum(1 for w in self.words if w.conf < LOW_WORD_CONF) / len(self.words)
+        return (self.mean_conf or 0.0) < settings.min_page_conf or low > settings.max_low_share
+
+
+def tesseract_words(image_path: str, settings: OcrSettings = DEFAULT) -> tuple[OcrWord, ...]:
+    """Run tesseract (one process, one thread) on an image file; its words in reading order."""
+    import pytesseract
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # pytesseract passes os.environ to the tesseract process
+    data = pytesseract.image_to_data(image_path, lang=settings.lang, config="--psm 3",
+                                     output_type=pytesseract.Output.DICT, timeout=settings.timeout)
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        if not text or int(data["level"][i]) != 5:
+            continue
+        left, top = int(data["left"][i]), int(data["top"][i])
+        box = (left, top, left + int(data["width"][i]), top + int(data["height"][i]))
+        line = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        words.append(OcrWord(text, box, max(0.0, float(data["conf"][i])), line))
+    return tuple(words)
+
+
+def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box]) -> tuple[str, tuple[Word, ...]]:
+    """The page text (words joined by spaces, lines by newlines, blocks by a blank line) and its words.
+
+    Tesseract's boxes hug the ink of each word; a word's box is stretched to the height
+    of its line and padded, so a box burnt over it also covers ascenders, descenders and
+    the grey edge pixels of the glyphs.
+    """
+    lines: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for w in page.words:
+        top, bottom = lines.get(w.line, (w.box[1], w.box[3]))
+        lines[w.line] = (min(top, w.box[1]), max(bottom, w.box[3]))
+    parts: list[str] = []
+    words: list[Word] = []
+    pos, last = 0, None
+    for w in page.words:
+        if last is not None:
+            sep = " " if w.line == last else "\n" if w.line[:1] == last[:1] else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        top, bottom = lines[w.line]
+        pad = max(2, round((bottom - top) * 0.15))
+        box = (w.box[0] - pad, top - pad, w.box[2] + pad, bottom + pad)
+        parts.append(w.text)
+        words.append(Word(pos, pos + len(w.text), to_points(box), round(w.conf, 1)))
+        pos += len(w.text)
+        last = w.line
+    return "".join(parts), tuple(words)
+
+
+def pixels_to_page(page: OcrPage, crop: tuple[float, float, float, float]) -> Callable[[tuple[int, int, int, int]], Box]:
+    """Map pixel boxes of the (turned) image back to PDF points of the unrotated page."""
+    left, bottom, right, top = crop
+    s = page.scale
+    w, h = (page.height, page.width) if page.rotation in (90, 270) else (page.width, page.height)  # unturned size
+
+    def unturn(x: float, y: float) -> tuple[float, float]:
+        if page.rotation == 90:
+            return y, h - x
+        if page.rotation == 180:
+            return w - x, h - y
+        if page.rotation == 270:
+            return w - y, x
+        return x, y
+
+    def convert(box: tuple[int, int, int, int]) -> Box:
+        corners = [unturn(box[0], box[1]), unturn(box[2], box[3])]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return (left + min(xs) / s, top - max(ys) / s, left + max(xs) / s, top - min(ys) / s)
+
+    return convert
+
+
+# -- workers ------------------------------------------------------------------------------------
+
+def _draw(task: PageTask, settings: OcrSettings):
+    """The page as a greyscale image as a reader sees it, its scale (pixels per point) and rotation."""
+    if task.kind == "image":
+        from redactor.extract.image import load_frame
+
+        image, scale = load_frame(task.path, task.index)
+        return image.convert("L"), scale, 0
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(task.path)
+        try:
+            page = pdf[task.index]
+            rotation = page.get_rotation()
+            page.set_rotation(0)
+            width, height = page.get_size()
+            scale = min(settings.dpi / 72.0, (settings.max_pixels / max(1.0, width * height)) ** 0.5)
+            image = page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil()
+            page.close()
+        finally:
+            pdf.close()
+    if rotation:
+        image = image.rotate(-rotation, expand=True)  # PIL turns anticlockwise
+    return image.convert("L"), scale, rotation
+
+
+def run_task(task: PageTask, settings: OcrSettings = DEFAULT) -> OcrPage:
+    """Draw one page and recognise it."""
+    image, scale, rotation = _draw(task, settings)
+    with tempfile.TemporaryDirectory(prefix="redactor-ocr-") as tmp:
+        path = os.path.join(tmp, "page.pgm")
+        image.save(path, format="PPM")
+        words = tesseract_words(path, settings)
+    return OcrPage(image.width, image.height, scale, rotation, words)
+
+
+def workers() -> int:
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def ocr_pages(tasks: Sequence[PageTask], settings: OcrSettings = DEFAULT, *, label: str = "") -> list[OcrPage]:
+    """Recognise pages in parallel, in order. Any failure fails the whole source (fail closed)."""
+    if not tasks:
+        return []
+    with ThreadPoolExecutor(max_workers=min(workers(), len(tasks)), thread_name_prefix="ocr") as pool:
+        futures = [pool.submit(run_task, t, settings) for t in tasks]
+        results = []
+        for task, future in zip(tasks, futures):
+            try:
+                results.append(future.result())
+            except Exception as exc:  # noqa: BLE001 - fail closed: the source is quarantined
+                for other in futures:
+                    other.cancel()
+                raise _failure(label, task, exc) from None
+    return results
+
+
+def _failure(label: str, task: PageTask, exc: BaseException) -> Exception:
+    from redactor.errors import InputError
+
+    if isinstance(exc, InputError):
+        return exc
+    what = "timed out" if isinstance(exc, (RuntimeError, subprocess.TimeoutExpired)) and "timeout" in str(exc).lower() else type(exc).__name__
+    return StageError(f"{label or task.path}: OCR failed on page {task.index + 1} ({what})",
+                      hint="the page could not be read, so the file cannot be redacted safely; check that tesseract works")
+
+
+# -- review ------------------------------------------------------------------------------------
+
+def review_entry(number: int, page: OcrPage, settings: OcrSettings = DEFAULT) -> dict[str, object]:
+    return {"page": number, "mean_conf": round(page.mean_conf or 0.0, 1), "words": len(page.words),
+            "reason": "low OCR confidence"}
+
+
+def review_findings(item: Item) -> tuple[Finding, ...]:
+    """A whole-page finding for each page listed in ``item.meta['review_pages']``."""
+    wanted = {int(entry["page"]): entry for entry in item.meta.get("review_pages", ())}
+    findings = []
+    for segment in item.segments:
+        entry = wanted.get(segment.page or -1)
+        if entry is None or not segment.text.strip():
+            continue
+        conf = float(entry.get("mean_conf", 0.0))
+        findings.append(Finding(segment.segment_id, 0, len(segment.text), OCR_REVIEW, round(1.0 - conf / 100.0, 3), "ocr.confidence",
+                                {"reason": "page OCR confidence below threshold: check the page and add any missed redactions; "
+                                           "accepting withholds the whole page", "mean_conf": conf, "words": entry.get("words", 0)}))
+    return tuple(findings)
