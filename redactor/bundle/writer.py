@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from redactor import codes
+from redactor.bundle.combined import combined_pdf
 from redactor.records import RenderedItem
 from redactor.stages import StageContext, register
 
@@ -34,11 +35,12 @@ class BundleEntry:
 class BundleSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     items_dir: str = "items"
+    combined: bool = True  # also write bundle.pdf: index, all items, schedule, continuous page numbers
 
 
 @register("bundle.disclosure", kind="bundle", settings=BundleSettings)
 def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
-    """Write items/*.pdf, schedule.csv and index.csv into the bundle folder."""
+    """Write items/*.pdf, schedule.csv, index.csv and the paginated bundle.pdf into the bundle folder."""
 
     def run(out: Path, entries: Sequence[BundleEntry]) -> dict[str, int]:
         items_dir = out / settings.items_dir
@@ -64,6 +66,10 @@ def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
             })
         _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, schedule_rows)
         _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
+        if settings.combined:
+            summary = [f"{sum(1 for e in entries if e.rendered)} items disclosed, {sum(1 for e in entries if not e.rendered)} withheld, "
+                       f"{len(schedule_rows)} redactions. Files and hashes: manifest.json; verify with 'redactor verify'."]
+            (out / "bundle.pdf").write_bytes(combined_pdf(entries, schedule_rows, summary))
         return {"items": sum(1 for e in entries if e.rendered), "withheld": sum(1 for e in entries if not e.rendered),
                 "redactions": len(schedule_rows)}
 

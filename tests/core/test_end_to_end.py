@@ -138,3 +138,24 @@ def test_logs_never_contain_values(bundle):
     for _, value in redacted_values(case):
         if len(value) > 3:
             assert value not in log and value not in audit
+
+
+def test_combined_bundle_is_paginated_indexed_and_leak_free(bundle):
+    case, out = bundle
+    reader = PdfReader(out / "bundle.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    total = len(texts)
+    assert all(f"Bundle page {i} of {total}" in t for i, t in enumerate(texts, start=1))
+    assert "Disclosure bundle: index" in texts[0] and "Redaction schedule" in texts[-1]
+    index = list(csv.DictReader(io.StringIO((out / "index.csv").read_text())))
+    item_pages = sum(int(r["pages"]) for r in index)
+    assert total >= item_pages + 2
+    by_item: dict[str, str] = {}
+    for text in texts:
+        match = re.search(r"(S\d{4}-\d{3})  ·  Bundle page", text)
+        if match:
+            by_item[match.group(1)] = by_item.get(match.group(1), "") + text
+    assert set(by_item) == {r["item"] for r in index if r["status"] == "disclosed"}
+    for ref, value in redacted_values(case):
+        assert value not in by_item[ref]
+    assert reader.metadata is None or not dict(reader.metadata)
