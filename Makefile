@@ -42,7 +42,7 @@ demo: install
 	$(BIN)/redactor bundle $(DEMO_OUT)/case --out $(DEMO_OUT)/bundle
 	$(BIN)/redactor verify $(DEMO_OUT)/bundle
 	@echo ""
-	@echo "Bundle: $$(cd $(DEMO_OUT)/bundle && pwd)  (items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl)"
+	@echo "Bundle: $$(cd $(DEMO_OUT)/bundle && pwd)  (bundle.pdf, items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl)"
 
 test: install
 	$(BIN)/python -m pytest -q
