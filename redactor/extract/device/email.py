@@ -1,0 +1,145 @@
+"""E-mail: single messages (``.eml``, RFC 5322/MIME) and mailboxes (``.mbox``).
+
+Headers are decoded (RFC 2047), bodies from quoted-printable/base64 in their charset; the plain
+part is preferred, HTML is reduced to text. Attachments are written into ``work/derived`` and
+extracted as their own sources. Threads come from ``References``/``In-Reply-To`` (the first
+message id of the chain). Correspondents become known people. mbox files are read message by
+message (``From `` separator lines), so a large mailbox is never loaded whole.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import io
+import re
+from collections.abc import Iterator
+from email.message import EmailMessage
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, EmptyInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.stages import StageContext
+
+HEADERS = re.compile(rb"^(From|To|Cc|Date|Subject|Message-ID|MIME-Version|Return-Path|Received|Content-Type):", re.IGNORECASE | re.MULTILINE)
+MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
+TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+MAX_MESSAGE = 256 << 20
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "text/plain":
+        return False
+    first = head.split(b"\n", 1)[0]
+    block = head.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    return bool(MBOX_FROM.match(first)) or len({m.lower() for m in HEADERS.findall(block)}) >= 3
+
+
+def _messages(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line, raw message) pairs: one for an .eml, one per 'From ' separator in an mbox."""
+    with open(path, "rb") as handle:
+        first = handle.readline()
+        mbox = bool(MBOX_FROM.match(first.rstrip(b"\r\n")))
+        buf, start, size = ([] if mbox else [first]), 1, len(first)
+        for number, line in enumerate(handle, start=2):
+            if mbox and line.startswith(b"From ") and MBOX_FROM.match(line.rstrip(b"\r\n")):
+                if buf:
+                    yield start, b"".join(buf)
+                buf, start, size = [], number, 0
+                continue
+            if mbox and line.startswith(b">From "):
+                line = line[1:]
+            buf.append(line)
+            size += len(line)
+            if size > MAX_MESSAGE:
+                raise CorruptInput(f"{path}: message starting at line {start} is over {MAX_MESSAGE >> 20} MB")
+        if buf and b"".join(buf).strip():
+            yield start, b"".join(buf)
+
+
+@extractor("email", accepts=_accepts, priority=45)
+def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+    book = common.PeopleBook(source.ref)
+    count = 0
+    for line, raw in _messages(path):
+        count += 1
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        if not any(msg.get(h) for h in ("From", "To", "Subject", "Date")):
+            raise CorruptInput(f"{path}: message at line {line} has no e-mail headers")
+        yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
+    if not count:
+        raise EmptyInput(f"{path}: no e-mail messages in the file")
+    yield from book
+
+
+def _addresses(msg: EmailMessage, *names: str) -> list[dict[str, Any]]:
+    values = []
+    for name in names:
+        try:
+            values += [str(v) for v in msg.get_all(name, [])]
+        except Exception:  # noqa: BLE001 - a malformed header: keep what can be read
+            continue
+    return [common.party(addr, display or None, None, names[0].lower()) for display, addr in getaddresses(values) if addr or display]
+
+
+def _header(msg: EmailMessage, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except Exception:  # noqa: BLE001
+        return None
+    return str(value) if value is not None else None
+
+
+def _body(msg: EmailMessage) -> str:
+    try:
+        part = msg.get_body(preferencelist=("plain", "html"))
+    except Exception:  # noqa: BLE001
+        part = None
+    if part is None:
+        return ""
+    try:
+        text = part.get_content()
+    except (LookupError, UnicodeDecodeError, AssertionError):
+        payload = part.get_payload(decode=True) or b""
+        text = payload.decode("utf-8", "replace")
+    if part.get_content_subtype() == "html":
+        text = html.unescape(TAGS.sub(" ", text))
+    return text if isinstance(text, str) else ""
+
+
+def _message(source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: common.PeopleBook) -> Iterator[Item | DerivedFile]:
+    sender = (_addresses(msg, "From") or [None])[0]
+    recipients = _addresses(msg, "To") + _addresses(msg, "Cc") + _addresses(msg, "Bcc")
+    for p in [sender, *recipients]:
+        if p:
+            book.add(p, "e-mail correspondents")
+    date = _header(msg, "Date")
+    try:
+        dt = parsedate_to_datetime(date) if date else None
+    except (TypeError, ValueError, IndexError):
+        dt = None
+    refs = (_header(msg, "References") or "").split() or (_header(msg, "In-Reply-To") or "").split()
+    root = refs[0] if refs else (_header(msg, "Message-ID") or locator)
+    attachments, derived = [], []
+    for i, part in enumerate(msg.iter_attachments() if msg.is_multipart() else []):
+        name = part.get_filename() or f"attachment-{i + 1}"
+        payload = part.get_payload(decode=True) or b""
+        info = {"name": name, "type": part.get_content_type(), "present": bool(payload), "sha256": None, "size": len(payload)}
+        if payload:
+            target, digest, size = common.write_derived(ctx.work_dir, source, f"{locator}/attachment[{i}]", name, io.BytesIO(payload))
+            info["sha256"] = digest
+            derived.append(DerivedFile(target, name, f"{locator}/attachment[{i}]"))
+        attachments.append(info)
+    meta = {"format": "email", "app": "E-mail", "time": common.when(dt, date, "Date header offset" if dt else ""),
+            "sender": sender, "recipients": recipients, "message_id": _header(msg, "Message-ID"),
+            "thread": {"id": root, "key": stable_id(source.source_id, "email", root)}, "attachments": attachments,
+            "direction": {"value": "unknown", "how": "an e-mail file does not say whose mailbox it came from"}}
+    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(recipients)), ("subject", _header(msg, "Subject")),
+                                                      ("text", _body(msg))] + [("attachment.name", a["name"]) for a in attachments]
+    yield common.make_item(source, locator, "email", "E-mail", fields, meta)
+    yield from derived

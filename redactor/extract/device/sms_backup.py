@@ -1,0 +1,213 @@
+"""SMS Backup & Restore (SyncTech) XML: ``<smses>`` with ``sms`` and ``mms``, and ``<calls>``.
+
+The app writes characters outside the Basic Multilingual Plane as two UTF-16 surrogate
+character references (``&#55357;&#56832;``), which strict XML parsers reject. :class:`SurrogateFix`
+repairs them in the byte stream before parsing (a pair becomes one reference, a lone half
+becomes U+FFFD), chunk by chunk, so a large backup is still streamed with bounded memory.
+
+Direction comes from ``type`` (sms, calls) or ``msg_box`` (mms); MMS parties from ``addrs``
+(137 from, 151 to, 130 cc). Conversations are keyed by the other party's number; MMS parts with
+data (photos, ...) are decoded into ``work/derived`` and extracted as their own sources.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from redactor.errors import UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.extract.device.safe import check_xml_head, iterparse, release, strip_ns
+from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.stages import StageContext
+
+REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});")
+SMS_TYPES = {"1": "incoming", "2": "outgoing", "3": "draft", "4": "outgoing", "5": "outgoing", "6": "outgoing"}
+SMS_STATES = {"3": "draft", "4": "outbox", "5": "failed", "6": "queued"}
+CALL_TYPES = {"1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"}
+MMS_BOX = {"1": "incoming", "2": "outgoing", "3": "draft", "4": "outgoing"}
+NULLS = ("", "null", "(Unknown)")
+
+
+TAIL_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});$")
+PAIR = re.compile(rb"&#(x[0-9A-Fa-f]{4}|\d{5});&#(x[0-9A-Fa-f]{4}|\d{5});")
+
+
+def _code(ref: bytes) -> int:
+    return int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+
+
+def _pair(m: re.Match[bytes]) -> bytes:
+    high, low = _code(m.group(1)), _code(m.group(2))
+    if 0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+        return f"&#{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)};".encode()
+    return m.group(0)
+
+
+def _lone(m: re.Match[bytes]) -> bytes:
+    return b"&#65533;" if 0xD800 <= _code(m.group(1)) <= 0xDFFF else m.group(0)
+
+
+def fix_surrogates(data: bytes) -> bytes:
+    """Join surrogate-pair character references; replace lone halves with U+FFFD."""
+    return REF.sub(_lone, PAIR.sub(_pair, data))
+
+
+class SurrogateFix:
+    """A stream wrapper applying :func:`fix_surrogates` chunk by chunk (references never split)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.carry = raw, b""
+
+    def read(self, n: int = -1) -> bytes:
+        while True:
+            block = self.raw.read(n if n and n > 0 else 1 << 20)
+            data, self.carry = self.carry + block, b""
+            if not block:
+                return fix_surrogates(data)
+            cut = data.rfind(b"&", max(0, len(data) - 16))
+            while cut > 0 and (m := TAIL_REF.search(data, max(0, cut - 12), cut)):  # keep a pair's halves together
+                cut = m.start()
+            if cut >= 0:
+                data, self.carry = data[:cut], data[cut:]
+            if data:
+                return fix_surrogates(data)
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/xml" and (b"<smses" in head or b"<calls" in head)
+
+
+def _v(elem: Any, name: str) -> str | None:
+    value = elem.get(name)
+    return None if value is None or value in NULLS else value
+
+
+@extractor("sms-backup-restore", accepts=_accepts, priority=30)
+def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+    book = common.PeopleBook(source.ref)
+    threads: dict[str, dict[str, Any]] = {}
+    counts = {"sms": 0, "mms": 0, "call": 0}
+    with open(path, "rb") as handle:
+        check_xml_head(handle.read(1 << 16), path)
+        handle.seek(0)
+        root_seen = False
+        for event, elem in iterparse(SurrogateFix(handle), path, events=("start", "end")):
+            tag = strip_ns(elem.tag)
+            if not root_seen:
+                root_seen = True
+                if tag not in ("smses", "calls"):
+                    raise UnsupportedInput(f"{path}: XML root <{tag}> is not an SMS Backup & Restore file")
+                continue
+            parent = elem.getparent()
+            if event == "start" or tag not in counts or parent is None or strip_ns(parent.tag) not in ("smses", "calls"):
+                continue
+            counts[tag] += 1
+            locator = f"/{strip_ns(elem.getparent().tag)}/{tag}[{counts[tag]}]"
+            if tag == "sms":
+                yield _sms(source, elem, locator, threads, book)
+            elif tag == "call":
+                yield _call(source, elem, locator, book)
+            else:
+                yield from _mms(source, elem, locator, threads, book, ctx)
+            release(elem)
+    for key, t in threads.items():
+        yield common.make_item(source, f"thread {key}", "thread", "SMS conversation",
+                               [("thread.name", t["name"]), ("participants", common.recipients_text(t["parties"]))],
+                               {"format": "sms-backup-restore", "kind": "thread", "thread": t["thread"], "participants": t["parties"]})
+    yield from book
+
+
+def _thread(source: Source, threads: dict[str, dict[str, Any]], parties: list[dict[str, Any]], name: str | None) -> dict[str, Any]:
+    key = "+".join(sorted(common.party_key(p) for p in parties)) or "unknown"
+    t = threads.get(key)
+    if t is None:
+        t = threads[key] = {"thread": {"id": key, "key": stable_id(source.source_id, "sms", key), "app": "SMS/MMS"}, "name": name, "parties": parties}
+    return t["thread"]
+
+
+def _sms(source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook) -> Item:
+    kind = elem.get("type") or ""
+    other = common.party(_v(elem, "address"), _v(elem, "contact_name"), False)
+    if other.get("name"):
+        book.add(other, "SMS contacts")
+    owner = common.party(None, None, True)
+    incoming = SMS_TYPES.get(kind) == "incoming"
+    sender, recipients = (other, [owner]) if incoming else (owner, [other])
+    meta = {"format": "sms-backup-restore", "app": "SMS", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+            "sent_time": common.when(common.from_epoch(elem.get("date_sent"), "ms"), elem.get("date_sent"), "epoch milliseconds (UTC)"),
+            "direction": {"value": SMS_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"}, "state": SMS_STATES.get(kind),
+            "sender": sender, "recipients": recipients, "read": elem.get("read"), "thread": _thread(source, threads, [other], other.get("name"))}
+    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(r for r in recipients if not r.get("owner"))),
+                                                      ("subject", _v(elem, "subject")), ("text", _v(elem, "body"))]
+    return common.make_item(source, locator, "message", "SMS", fields, meta)
+
+
+def _call(source: Source, elem: Any, locator: str, book: common.PeopleBook) -> Item:
+    kind = elem.get("type") or ""
+    other = common.party(_v(elem, "number"), _v(elem, "contact_name"), False)
+    if other.get("name"):
+        book.add(other, "call log")
+    meta = {"format": "sms-backup-restore", "app": "Phone", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+            "direction": {"value": CALL_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"}, "duration": f"{elem.get('duration') or 0} s",
+            "presentation": {"1": "allowed", "2": "restricted", "3": "unknown", "4": "payphone"}.get(elem.get("presentation") or "", None),
+            "recipients": [other]}
+    return common.make_item(source, locator, "call", "Call", [("party.name", other.get("name")), ("party.id", other.get("raw"))], meta)
+
+
+def _mms(source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook, ctx: StageContext) -> Iterator[Item | DerivedFile]:
+    box = elem.get("msg_box") or ""
+    names = [n.strip() for n in (_v(elem, "contact_name") or "").split(",")]
+    addrs = [a for a in elem.iter("addr")]
+    sender, recipients = None, []
+    for a in addrs:
+        p = common.party(_v(a, "address"), None, None, {"137": "from", "151": "to", "130": "cc", "129": "bcc"}.get(a.get("type") or "", ""))
+        if p.get("role") == "from" and sender is None:
+            sender = p
+        else:
+            recipients.append(p)
+    others = [common.party(x, names[i] if i < len(names) else None, False) for i, x in enumerate((_v(elem, "address") or "").split("~")) if x]
+    for p in [sender, *recipients]:  # names from contact_name, matched by number
+        match = next((o for o in others if p and common.party_key(o) == common.party_key(p)), None)
+        if p is not None and match is not None:
+            p["name"], p["owner"] = match.get("name"), False
+    for o in others:
+        if o.get("name"):
+            book.add(o, "MMS contacts")
+    direction = MMS_BOX.get(box, "unknown")
+    if sender is not None and direction == "outgoing":
+        sender["owner"] = True
+    texts, attachments, derived = [], [], []
+    for i, part in enumerate(elem.iter("part")):
+        ct = (part.get("ct") or "").lower()
+        if ct == "application/smil":
+            continue
+        if ct.startswith("text/plain") and _v(part, "text"):
+            texts.append(part.get("text"))
+            continue
+        name = _v(part, "name") or _v(part, "cl") or _v(part, "fn") or f"part{i}"
+        info = {"name": name, "type": ct, "present": False, "sha256": None}
+        data = part.get("data")
+        if data:
+            try:
+                raw = base64.b64decode(data, validate=False)
+            except (binascii.Error, ValueError):
+                raw = None
+            if raw:
+                target, digest, size = common.write_derived(ctx.work_dir, source, f"{locator}/part[{i}]", name, io.BytesIO(raw))
+                info |= {"present": True, "sha256": digest, "size": size}
+                derived.append(DerivedFile(target, name, f"{locator}/parts/part[{i}]"))
+        attachments.append(info)
+    meta = {"format": "sms-backup-restore", "app": "MMS", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+            "direction": {"value": direction, "how": f"msg_box attribute {box}"}, "sender": sender, "recipients": recipients,
+            "attachments": attachments, "thread": _thread(source, threads, others, ", ".join(n for n in names if n) or None)}
+    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(recipients)), ("subject", _v(elem, "sub")),
+                                                      ("text", "\n".join(texts) or None)] + [("attachment.name", a["name"]) for a in attachments]
+    yield common.make_item(source, locator, "message", "MMS", fields, meta)
+    yield from derived

@@ -1,0 +1,118 @@
+"""Telegram Desktop JSON exports: a single chat (``messages``) or a full export (``chats.list``).
+
+``text`` is a string or a list of strings and entity objects (``{"type": "phone", "text": ...}``):
+both become one plain string. Service messages (calls, joins, pins) are kept as system lines;
+``reply_to_message_id``, ``edited`` and media fields (photo, file, voice) are kept in meta, media
+as attachments that are not in the JSON. ``date_unixtime`` (UTC) is preferred to ``date``
+(local time of the exporting computer). The owner (``personal_information``) and ``contacts``
+become known people; the owner's messages are outgoing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, EmptyInput, TooLargeInput, UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.records import Item, Person, Source, stable_id
+from redactor.stages import StageContext
+
+MAX_JSON = 1 << 30
+MEDIA = ("photo", "file", "thumbnail", "sticker_emoji", "media_type")
+
+
+def load_json(path: Path) -> Any:
+    """Parse a JSON export whole (these are small beside phone downloads); clear errors for bad files."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyInput(f"{path}: file is empty")
+    if size > MAX_JSON:
+        raise TooLargeInput(f"{path}: {size >> 20} MB JSON export is over the {MAX_JSON >> 20} MB limit")
+    try:
+        with open(path, "rb") as handle:
+            return json.loads(handle.read().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise CorruptInput(f"{path}: JSON is not valid UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise CorruptInput(f"{path}: not valid JSON at line {exc.lineno} (truncated?)") from None
+    except RecursionError:
+        raise CorruptInput(f"{path}: JSON nested too deeply") from None
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/json" and b'"messages"' in head and (b'"date_unixtime"' in head or b'"personal_information"' in head or b'"chats"' in head) \
+        and b'"sender_name"' not in head
+
+
+def flatten(text: Any) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(t if isinstance(t, str) else str(t.get("text", "")) if isinstance(t, dict) else "" for t in text)
+    return ""
+
+
+@extractor("telegram", accepts=_accepts, priority=40)
+def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+    data = load_json(path)
+    if not isinstance(data, dict):
+        raise UnsupportedInput(f"{path}: JSON is not a Telegram export (no top-level object)")
+    book = common.PeopleBook(source.ref)
+    me = data.get("personal_information") or {}
+    owner_id = f"user{me['user_id']}" if me.get("user_id") else None
+    if me:
+        name = " ".join(x for x in (me.get("first_name"), me.get("last_name")) if x)
+        book.add(common.party(me.get("phone_number"), name, True), "Telegram account owner", aliases=[me.get("username", "").lstrip("@")])
+    for c in (data.get("contacts") or {}).get("list", []):
+        name = " ".join(x for x in (c.get("first_name"), c.get("last_name")) if x)
+        book.add(common.party(c.get("phone_number"), name, False), "Telegram contacts")
+    chats = (data.get("chats") or {}).get("list") if "chats" in data else [data]
+    if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), list) for c in chats):
+        raise UnsupportedInput(f"{path}: JSON has no Telegram chats or messages")
+    for ci, chat in enumerate(chats):
+        yield from _chat(source, chat, ci, owner_id, book)
+    yield from book
+
+
+def _chat(source: Source, chat: dict[str, Any], ci: int, owner_id: str | None, book: common.PeopleBook) -> Iterator[Item]:
+    chat_id = str(chat.get("id", ci))
+    thread = {"id": chat_id, "key": stable_id(source.source_id, "telegram", chat_id), "app": "Telegram", "type": chat.get("type")}
+    senders: dict[str, dict[str, Any]] = {}
+    for mi, msg in enumerate(chat.get("messages", [])):
+        if not isinstance(msg, dict):
+            continue
+        locator = f"chats.list[{ci}].messages[{mi}]" + (f" (id {msg['id']})" if "id" in msg else "")
+        service = msg.get("type") == "service"
+        who, who_id = (msg.get("actor"), msg.get("actor_id")) if service else (msg.get("from"), msg.get("from_id"))
+        owner = (who_id == owner_id) if owner_id and who_id else None
+        sender = common.party(None, who, owner)
+        sender["telegram_id"] = who_id
+        if who and who not in senders:
+            senders[who] = sender
+            book.add(sender, "Telegram chat participants")
+        if msg.get("date_unixtime"):
+            time = common.when(common.from_epoch(msg["date_unixtime"]), msg["date_unixtime"], "date_unixtime (UTC)")
+        else:
+            time = common.when(common.parse_iso(msg.get("date")), msg.get("date"), "date has no zone; assumed Europe/London")
+        text = flatten(msg.get("text"))
+        if service:
+            action = msg.get("action", "service")
+            extra = f" ({msg['duration_seconds']} s)" if msg.get("duration_seconds") is not None else ""
+            text = f"{who or ''} {action.replace('_', ' ')}{extra}".strip() + (f": {text}" if text else "")
+        attachments = [{"name": Path(str(msg[k])).name if k in ("photo", "file") and "not included" not in str(msg[k]) else None,
+                        "type": msg.get("mime_type") or msg.get("media_type") or k, "present": False,
+                        "how": "referenced by the JSON; media files are not read from the export folder"}
+                       for k in ("photo", "file") if msg.get(k)]
+        meta = {"format": "telegram", "app": "Telegram", "time": time, "thread": thread, "sender": None if service else sender,
+                "direction": common.direction(sender, how="from_id is the account owner") if owner is not None else {"value": "unknown", "how": "no account owner in the export"},
+                "system": service, "message_id": msg.get("id"), "reply_to": msg.get("reply_to_message_id"), "edited": bool(msg.get("edited")),
+                "attachments": attachments}
+        fields = ([] if service else common.party_fields("sender", sender)) + [("text", text)] + [("attachment.name", a["name"]) for a in attachments if a["name"]]
+        yield common.make_item(source, locator, "message", "Telegram message", fields, meta)
+    names = "\n".join(senders)
+    yield common.make_item(source, f"chats.list[{ci}]", "thread", "Telegram conversation", [("thread.name", chat.get("name")), ("participants", names or None)],
+                           {"format": "telegram", "kind": "thread", "thread": thread, "participants": list(senders.values())})

@@ -1,0 +1,131 @@
+"""vCard address books (``.vcf``): 2.1 with QUOTED-PRINTABLE and CHARSET (Android), 3.0/4.0 with
+``item1.`` groups and ``X-ABLabel`` (iOS). One ``contact`` item per card, one segment per value
+(name, nickname, each number, address, e-mail, note, birthday), and every card becomes a known
+person (name, first name, nickname, numbers in E.164, e-mails) for detection in all other items.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from redactor.errors import CorruptInput, EmptyInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.records import Item, Person, Source
+from redactor.stages import StageContext
+
+SKIP = {"BEGIN", "END", "VERSION", "PRODID", "PHOTO", "LOGO", "SOUND", "KEY", "UID", "REV", "X-ABLABEL", "X-ABUID", "CATEGORIES"}
+FIELDS = {"FN": "name", "NICKNAME": "nickname", "TEL": "tel", "EMAIL": "email", "ADR": "adr", "NOTE": "note", "BDAY": "bday",
+          "ORG": "org", "TITLE": "title", "URL": "url", "IMPP": "impp", "X-SOCIALPROFILE": "social", "ANNIVERSARY": "anniversary"}
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "text/plain" and head.lstrip(b"\xef\xbb\xbf \r\n\t").upper().startswith(b"BEGIN:VCARD")
+
+
+def unfold(text: str) -> list[str]:
+    """Logical lines: RFC folding (leading space/tab) and 2.1 QUOTED-PRINTABLE soft breaks ('=' at the end)."""
+    out: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if out and line[:1] in (" ", "\t"):
+            out[-1] += line[1:]
+        elif out and out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].split(":", 1)[0].upper():
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def decode_value(params: list[str], value: str) -> str:
+    upper = [p.upper() for p in params]
+    charset = next((p.split("=", 1)[1] for p in params if p.upper().startswith("CHARSET=")), "utf-8")
+    if "ENCODING=QUOTED-PRINTABLE" in upper or "QUOTED-PRINTABLE" in upper:
+        try:
+            return quopri.decodestring(value.encode("ascii", "replace")).decode(charset, "replace")
+        except LookupError:
+            return quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8", "replace")
+    return value.replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",").replace("\\;", ";")
+
+
+def _type(params: list[str], labels: dict[str, str], group: str) -> str:
+    if group and group in labels:
+        return re.sub(r"[_$!<>]", "", labels[group]).lower() or "other"
+    kinds = [p.split("=", 1)[-1].lower() for p in params if p.upper() not in ("PREF",) and not p.upper().startswith(("CHARSET", "ENCODING", "VALUE"))]
+    kinds = [k for k in kinds if k not in ("pref", "internet", "voice")]
+    return kinds[0] if kinds else "other"
+
+
+@extractor("vcard", accepts=_accepts, priority=40)
+def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise EmptyInput(f"{path}: file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", "replace")
+    book = common.PeopleBook(source.ref)
+    cards, card = 0, None
+    for number, line in enumerate(unfold(text), start=1):
+        if line.upper().startswith("BEGIN:VCARD"):
+            card = {"line": number, "props": []}
+            continue
+        if line.upper().startswith("END:VCARD") and card is not None:
+            cards += 1
+            yield _card(source, card, cards, book)
+            card = None
+            continue
+        if card is not None and ":" in line:
+            card["props"].append(line)
+    if card is not None:
+        raise CorruptInput(f"{path}: vCard {cards + 1} has no END:VCARD (truncated file)")
+    if not cards:
+        raise CorruptInput(f"{path}: no complete vCard in the file")
+    yield from book
+
+
+def _card(source: Source, card: dict, index: int, book: common.PeopleBook) -> Item:
+    labels: dict[str, str] = {}
+    parsed = []
+    for line in card["props"]:
+        key, value = line.split(":", 1)
+        name, *params = key.split(";")
+        group, _, prop = name.rpartition(".")
+        prop = prop.upper()
+        if prop == "X-ABLABEL":
+            labels[group] = value
+        parsed.append((group, prop, params, value))
+    fields, phones, emails, nick, first, full = [], [], [], [], "", ""
+    for group, prop, params, value in parsed:
+        if prop in SKIP or not value.strip():
+            continue
+        value = decode_value(params, value)
+        if prop == "N":
+            parts = value.split(";") + [""] * 5
+            first = parts[1].strip()
+            full = full or " ".join(x for x in (parts[3], parts[1], parts[2], parts[0], parts[4]) if x.strip()).strip()
+            continue
+        if prop in ("ADR",):
+            value = ", ".join(x.strip() for x in value.split(";") if x.strip())
+        if prop == "ORG":
+            value = " ".join(x for x in value.split(";") if x)
+        label = FIELDS.get(prop, prop.lower())
+        if prop in ("TEL", "EMAIL", "ADR", "IMPP", "URL"):
+            label = f"{label}.{_type(params, labels, group)}"
+        if prop == "FN":
+            full = value
+        elif prop == "NICKNAME":
+            nick.append(value)
+        elif prop == "TEL":
+            phones.append(common.e164(value) or value.strip())
+        elif prop == "EMAIL" and common.email(value):
+            emails.append(common.email(value))
+        fields.append((label, value))
+    if full and not any(f == "name" for f, _ in fields):
+        fields.insert(0, ("name", full))
+    book.add({"name": full}, "vCard contacts", aliases=[first, *nick], phones=phones, emails=emails)
+    meta = {"format": "vcard", "app": "Contacts", "line": card["line"], "phones": phones, "emails": emails, "card": index}
+    return common.make_item(source, f"vcard[{index}] line {card['line']}", "contact", "Contact", fields, meta)
