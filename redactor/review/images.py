@@ -1,0 +1,139 @@
+"""Images for the review app: pages of the original, and the redacted preview.
+
+Originals are read only after their SHA-256 is checked against the case (a changed
+original is never shown as if it were the exhibit); they are found through the case
+database, never through a path in a request. The preview is made by the pipeline's own
+render stage, with pending flags treated as redactions, so what the reviewer sees is
+what the bundle would hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+from redactor import paths
+from redactor.errors import StageError, UsageError
+from redactor.pipeline import Pipeline
+from redactor.records import PENDING, REDACT, Item
+from redactor.render import RenderContext
+from redactor.render.pdfpage import source_path
+from redactor.stages import StageContext
+from redactor.store import CaseStore
+
+PAGE_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
+MAX_WIDTH = 1800
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/bmp", "image/webp")
+
+
+class _Cache:
+    """A small LRU of rendered images, keyed by content (hashes, versions), shared by threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], object]) -> object:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = make()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+
+_PAGES = _Cache(64)
+_PREVIEWS = _Cache(8)
+_VERIFIED = _Cache(256)  # (path, size, mtime) -> the sha256 they had when checked
+
+
+def has_page_images(item: Item, media_type: str) -> bool:
+    return bool(item.segments) and all(s.page and s.page_size for s in item.segments) and (
+        media_type == "application/pdf" or media_type in IMAGE_TYPES)
+
+
+def _checked_source(store: CaseStore, item: Item, ref: str) -> Path:
+    source = store.find_source(item.source_id)
+    if source is None:
+        raise UsageError(f"no source for item {ref}")
+    path = Path(source.path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise StageError(f"source {source.ref} is no longer at {path}", hint="restore the original file") from None
+    key = (str(path), stat.st_size, stat.st_mtime_ns, source.source_id)
+    _VERIFIED.get(key, lambda: source_path(RenderContext(store, ref), item))
+    return path
+
+
+def page_png(store: CaseStore, item: Item, ref: str, page: int, media_type: str) -> bytes:
+    """One page of the original as PNG."""
+    if not any(s.page == page for s in item.segments):
+        raise UsageError(f"item {ref} has no page {page}")
+    path = _checked_source(store, item, ref)
+    key = (item.source_id, page)
+    if media_type == "application/pdf":
+        return _PAGES.get(key, lambda: _pdf_page(path, page))  # type: ignore[return-value]
+    return _PAGES.get(key, lambda: _image_page(path, page))  # type: ignore[return-value]
+
+
+def _png(image: Image.Image) -> bytes:
+    if image.width > MAX_WIDTH:
+        image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)))
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def _pdf_page(path: Path, page: int) -> bytes:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        p = pdf[page - 1]
+        p.set_rotation(0)
+        image = p.render(scale=PAGE_SCALE, draw_annots=False, may_draw_forms=False).to_pil()
+        p.close()
+        return _png(image)
+    finally:
+        pdf.close()
+
+
+def _image_page(path: Path, page: int) -> bytes:
+    with Image.open(path) as image:
+        image.seek(page - 1)
+        return _png(image)
+
+
+def preview_pngs(store: CaseStore, pipeline: Pipeline, item: Item, ref: str) -> Sequence[bytes]:
+    """The item as the bundle would show it, pending flags redacted, one PNG per page."""
+    flags = [f for f in store.flags(item_id=item.item_id) if f.status in (REDACT, PENDING)]
+    state = tuple((f.flag_id, f.version, f.status, f.start, f.end, f.code) for f in flags)
+    digest = hashlib.sha256(repr(state).encode()).hexdigest()
+
+    def make() -> list[bytes]:
+        ctx = StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
+        render = pipeline.of_kind("render").build(ctx)
+        rendered = render(item, flags, ref)
+        pdf = pdfium.PdfDocument(rendered.pdf)
+        try:
+            pages = []
+            for index in range(len(pdf)):
+                page = pdf[index]
+                pages.append(_png(page.render(scale=PAGE_SCALE).to_pil()))
+                page.close()
+            return pages
+        finally:
+            pdf.close()
+
+    return _PREVIEWS.get((item.item_id, digest), make)  # type: ignore[return-value]

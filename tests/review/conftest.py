@@ -1,0 +1,134 @@
+"""Fixtures for the review app: a small synthetic case built once by 'redactor run', copied per test.
+
+Invented people and Ofcom drama numbers only. One note holds a ``<script>`` element, for the XSS
+tests; one statement names a person in a sentence the detector does not flag, for bulk decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from redactor.review.server import ReviewServer
+from redactor.store import CaseStore
+
+STATEMENT = """WITNESS STATEMENT
+
+I, Jane Doe, live at 12 Acacia Avenue, Leeds LS1 4AB. My mobile number is 07700 900123
+and my email is jane.doe@example.com.
+
+On Friday I met Mark Brown at the station. Mark Brown asked for Jane Doe's number.
+Later Jane Doe called 07700 900456 from the phone box. Emoji \U0001F600 then Peter Green again.
+"""
+
+NOTE = """Officer note: the message read <script>alert('xss')</script> and was sent by Mark Brown.
+Contact Peter Green on 07700 900789.
+"""
+
+XSS = "<script>alert('xss')</script>"
+
+
+@pytest.fixture(scope="session")
+def case_template(tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    from redactor.cli import main
+
+    root = tmp_path_factory.mktemp("review-case")
+    src = root / "src"
+    src.mkdir()
+    (src / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    (src / "note.txt").write_text(NOTE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(src), "--case", str(root / "case")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root / "case"
+
+
+@pytest.fixture
+def case_dir(case_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "case"
+    shutil.copytree(case_template, target)
+    return target
+
+
+@pytest.fixture
+def store(case_dir: Path) -> Iterator[CaseStore]:
+    with CaseStore.open(case_dir, actor="test") as s:
+        yield s
+
+
+@pytest.fixture
+def server(case_dir: Path) -> Iterator[ReviewServer]:
+    srv = ReviewServer(case_dir, "DC Tester", port=0)
+    srv.start_background()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def item_by_title(store: CaseStore, title: str):
+    return next(i for i in store.items() if i.title == title)
+
+
+def flag_with_text(store: CaseStore, text: str, title: str | None = None):
+    """The first flag whose covered text is ``text`` (in the item titled ``title``)."""
+    for item in store.items():
+        if title and item.title != title:
+            continue
+        segs = {s.segment_id: s.text for s in item.segments}
+        for flag in store.flags(item_id=item.item_id):
+            if segs[flag.segment_id][flag.start:flag.end] == text:
+                return flag
+    raise LookupError(text)
+
+
+class Client:
+    """A minimal HTTP client that keeps the session cookie, like a browser tab."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/")
+        self.cookie = ""
+        self.csrf = ""
+
+    def request(self, method: str, path: str, body: object | None = None, headers: dict[str, str] | None = None):
+        data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+        req = urllib.request.Request(self.url + path, data=data, method=method)
+        if self.cookie:
+            req.add_header("Cookie", self.cookie)
+        if body is not None and not isinstance(body, bytes):
+            req.add_header("Content-Type", "application/json")
+        for key, value in (headers or {}).items():
+            req.add_header(key, value)
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                status, raw, hdrs = resp.status, resp.read(), resp.headers
+        except urllib.error.HTTPError as exc:
+            status, raw, hdrs = exc.code, exc.read(), exc.headers
+        if hdrs.get("Set-Cookie"):
+            self.cookie = hdrs["Set-Cookie"].split(";")[0]
+        return status, raw, hdrs
+
+    def open_page(self, path: str = "/") -> str:
+        status, raw, _ = self.request("GET", path)
+        assert status == 200, raw[:200]
+        text = raw.decode()
+        marker = 'name="csrf-token" content="'
+        self.csrf = text.split(marker, 1)[1].split('"', 1)[0]
+        return text
+
+    def post(self, path: str, body: object, headers: dict[str, str] | None = None):
+        return self.request("POST", path, body, {"X-CSRF-Token": self.csrf, **(headers or {})})
+
+
+@pytest.fixture
+def client(server: ReviewServer) -> Client:
+    c = Client(server.url)
+    c.open_page("/")
+    return c
