@@ -1,0 +1,150 @@
+"""ALEAPP / iLEAPP output folders.
+
+How a report folder is handled (``ingest.files`` walks folders file by file, so each file of the
+report is recognised on its own, from its content and its place in the report):
+
+- ``_TSV Exports/<artifact>.tsv`` (UTF-8 with BOM, tab-separated, header row, quoted multi-line
+  cells): one item per row, the artifact name (file name) choosing the kind. This is the
+  primary record of the report.
+- ``_lava_artifacts.db`` (newer versions, one SQLite table per artifact): one item per row,
+  unless the report also has TSV exports, which carry the same rows (then the database yields
+  nothing and says why in the log).
+- ``_Timeline/tl.db`` (``data(key, activity, datalist JSON)``): likewise read only when the
+  report has no TSV exports.
+- The report's presentation files (``*.html``, ``*.js``, ``*.css``, script logs) repeat the TSV
+  content: when the report has TSV exports they are recognised as part of the report and yield nothing, so they are neither quarantined
+  as unsupported nor reviewed twice. Media files the report copied keep going to their own
+  extractors (images, documents).
+
+ALEAPP writes times as ``2024-03-01 09:15:02+00:00`` (the offset is read) or naive (then the
+report's UTC default is assumed and ``tz_source`` says so).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from redactor.errors import CorruptInput, EmptyInput
+from redactor.extract import extractor
+from redactor.extract.device.tabular import row_item
+from redactor.records import Item, Source
+from redactor.stages import StageContext
+
+log = logging.getLogger(__name__)
+TSV_DIR = "_TSV Exports"
+MARKERS = (TSV_DIR, "_lava_artifacts.db", "_Timeline")
+PRESENTATION = (".html", ".htm", ".js", ".css", ".txt", ".map", ".svg", ".ico", ".woff", ".woff2", ".ttf")
+MAX_FIELD = 1 << 24
+
+
+def report_root(path: Path) -> Path | None:
+    """The ALEAPP/iLEAPP report folder that holds ``path``, if any (up to four levels up)."""
+    for folder in list(path.parents)[:4]:
+        if any((folder / m).exists() for m in MARKERS):
+            return folder
+    return None
+
+
+def _has_tsv(root: Path) -> bool:
+    return (root / TSV_DIR).is_dir() and any((root / TSV_DIR).glob("*.tsv"))
+
+
+def parse_time(column: str, value: str) -> tuple[datetime | None, str]:
+    text = value.strip().replace("T", " ").replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        return None, "unreadable"
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=timezone.utc), "no offset; the report's UTC default assumed"
+    return dt, "offset in the value"
+
+
+def _accepts_tsv(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "text/plain" or path.parent.name != TSV_DIR:
+        return False
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return b"\t" in first
+
+
+@extractor("leapp-tsv", accepts=_accepts_tsv, priority=35)
+def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+    artifact = path.stem
+    csv.field_size_limit(MAX_FIELD)
+    with open(path, encoding="utf-8-sig", newline="", errors="strict") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        try:
+            if not reader.fieldnames:
+                raise EmptyInput(f"{path}: TSV export has no header row")
+            for index, row in enumerate(reader, start=1):
+                if None in row:
+                    row["extra columns"] = "\t".join(row.pop(None) or [])
+                cells = {k: v or "" for k, v in row.items() if k is not None}
+                yield row_item(source, f"{TSV_DIR}/{artifact}.tsv row {index} (line {reader.line_num})", artifact, cells, "aleapp-tsv", parse_time)
+        except UnicodeDecodeError as exc:
+            raise CorruptInput(f"{path}: TSV is not valid UTF-8 (byte {exc.start})") from None
+        except csv.Error as exc:
+            raise CorruptInput(f"{path}: malformed TSV at line {reader.line_num} ({exc})") from None
+
+
+def _accepts_db(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/vnd.sqlite3" and (path.name == "_lava_artifacts.db" or (path.name == "tl.db" and path.parent.name == "_Timeline"))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
+    return conn
+
+
+@extractor("leapp-db", accepts=_accepts_db, priority=35)
+def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+    root = report_root(path)
+    if root is not None and _has_tsv(root):
+        log.info("%s: the report's TSV exports carry these rows; database not read twice", source.ref)
+        return
+    conn = _connect(path)
+    try:
+        if path.name == "tl.db":
+            rows = conn.execute("SELECT rowid, key, activity, datalist FROM data ORDER BY rowid")
+            for rowid, _key, activity, datalist in rows:
+                try:
+                    cells = {str(k): "" if v is None else str(v) for k, v in json.loads(datalist).items()}
+                except (json.JSONDecodeError, AttributeError, TypeError):
+                    cells = {"data": str(datalist)}
+                yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time)
+            return
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        for table in tables:
+            cursor = conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"')
+            columns = [d[0] for d in cursor.description][1:]
+            for rowid, *values in cursor:
+                cells = {c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v) for c, v in zip(columns, values, strict=True)}
+                yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
+    finally:
+        conn.close()
+
+
+def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:
+    if path.suffix.lower() not in PRESENTATION or path.parent.name == TSV_DIR:
+        return False
+    root = report_root(path)
+    return root is not None and _has_tsv(root)  # without TSVs the pages are the only record: leave them to other extractors
+
+
+@extractor("leapp-report-page", accepts=_accepts_presentation, priority=36)
+def extract_presentation(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+    log.info("%s: ALEAPP/iLEAPP presentation file; its content is in the report's TSV exports", source.ref)
+    return iter(())
+

@@ -1,0 +1,130 @@
+"""Rows of forensic tool exports (ALEAPP/iLEAPP TSVs and databases, Magnet AXIOM CSVs) as items.
+
+The artifact name (a TSV's file name, a table name, an AXIOM export's name) decides the item
+kind; column names decide the roles: time, text, sender, recipients, direction, thread. Every
+other non-empty cell is kept as its own ``field.<column>`` segment (identifiers and numbers
+included), so no column is ever dropped and every value goes through detection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from redactor.extract.device import common
+from redactor.records import Item, Source, stable_id
+
+KIND_WORDS = (
+    (r"sms|mms|message|chat|imessage|whatsapp|telegram|signal|messenger|snapchat|discord|wire", "message"),
+    (r"call", "call"), (r"contact|address ?book", "contact"), (r"e-?mail|gmail|mail", "email"),
+    (r"note", "note"), (r"calendar", "calendar"), (r"history|visit|bookmark|search|browser|chrome|safari|firefox", "web_visit"),
+)
+TIME_COLS = re.compile(r"(date|time|timestamp)", re.IGNORECASE)
+TEXT_COLS = ("message", "body", "text", "content", "message body", "note", "snippet")
+SENDER_COLS = ("from", "sender", "sender name", "author", "from name", "from address")
+SENDER_ID_COLS = ("sender id", "from number", "sender number", "from id")
+RECIP_COLS = ("to", "recipient", "recipients", "recipient name", "to address", "partner", "partners")
+PARTY_COLS = ("address", "number", "phone number", "phone", "contact", "contact name", "name", "partner name", "other party", "participant")
+DIRECTION_COLS = ("type", "direction", "message direction", "call type", "status", "folder")
+THREAD_COLS = ("thread id", "thread", "chat id", "conversation id", "chat", "conversation", "thread name", "chat name", "partner")
+SUBJECT_COLS = ("subject", "title")
+ID_COL = re.compile(r"(^|\s)(id|_id|msg id|row id|rowid)$", re.IGNORECASE)
+
+
+def kind_for(artifact: str) -> str:
+    low = artifact.lower()
+    for pattern, kind in KIND_WORDS:
+        if re.search(pattern, low):
+            return kind
+    return "record"
+
+
+def _find(row: Mapping[str, str], names: tuple[str, ...]) -> tuple[str, str] | None:
+    for col, value in row.items():
+        if col.strip().lower() in names and value and value.strip():
+            return col, value.strip()
+    return None
+
+
+def direction_of(value: str) -> str | None:
+    low = value.lower()
+    if any(w in low for w in ("incoming", "received", "inbox")) or low in ("1", "in"):
+        return "incoming"
+    if any(w in low for w in ("outgoing", "sent", "outbox")) or low in ("2", "out"):
+        return "outgoing"
+    if "missed" in low:
+        return "missed"
+    return None
+
+
+def row_item(source: Source, locator: str, artifact: str, row: Mapping[str, str], fmt: str,
+             parse_time: Callable[[str, str], tuple[datetime | None, str]]) -> Item:
+    """One export row as an item. ``parse_time(column, value)`` returns the datetime and tz source."""
+    kind = kind_for(artifact)
+    used: set[str] = set()
+    meta: dict[str, Any] = {"format": fmt, "artifact": artifact, "app": artifact}
+    time_col = next((c for c, v in row.items() if TIME_COLS.search(c) and v and v.strip()), None)
+    if time_col:
+        dt, how = parse_time(time_col, row[time_col])
+        meta["time"] = {**common.when(dt, row[time_col], how), "column": time_col}
+        used.add(time_col)
+        meta["other_times"] = {c: v for c, v in row.items() if c != time_col and TIME_COLS.search(c) and v}
+        used |= set(meta["other_times"])
+    fields: list[tuple[str, str | None]] = []
+    found_dir = _find(row, DIRECTION_COLS)
+    direction = direction_of(found_dir[1]) if found_dir else None
+    if found_dir and direction:
+        meta["direction"] = {"value": direction, "how": f"column '{found_dir[0]}'"}
+        used.add(found_dir[0])
+    sender = _find(row, SENDER_COLS)
+    sender_id = _find(row, SENDER_ID_COLS)
+    party = _find(row, PARTY_COLS)
+    recipient = _find(row, RECIP_COLS)
+    if kind in ("message", "call", "email"):
+        if sender or sender_id:
+            p = common.party(sender_id[1] if sender_id else (sender[1] if sender and (common.e164(sender[1]) or common.email(sender[1])) else None),
+                             sender[1] if sender and not (common.e164(sender[1]) or common.email(sender[1])) else None,
+                             None)
+            meta["sender"] = p
+            fields += common.party_fields("sender", p)
+            used |= {c for c in (sender and sender[0], sender_id and sender_id[0]) if c}
+        if party:
+            p = common.party(party[1] if common.e164(party[1]) or common.email(party[1]) else None,
+                             None if common.e164(party[1]) or common.email(party[1]) else party[1], False)
+            if direction == "incoming" and "sender" not in meta:
+                meta["sender"] = p
+                fields += common.party_fields("sender", p)
+            else:
+                meta.setdefault("recipients", []).append(p)
+                fields.append((f"party.{party[0].strip().lower()}", party[1]))
+            used.add(party[0])
+        if recipient:
+            fields.append(("recipients", recipient[1]))
+            used.add(recipient[0])
+        thread = _find(row, THREAD_COLS)
+        key = thread[1] if thread else common.party_key(meta.get("sender") or (meta.get("recipients") or [{}])[0]) if kind == "message" else None
+        if key:
+            meta["thread"] = {"id": key, "key": stable_id(source.source_id, artifact, key), "app": artifact}
+            if thread:
+                used.add(thread[0])
+    subject = _find(row, SUBJECT_COLS)
+    if subject:
+        fields.append(("subject", subject[1]))
+        used.add(subject[0])
+    text = _find(row, TEXT_COLS)
+    if text:
+        fields.append(("text", text[1]))
+        used.add(text[0])
+    technical = {}
+    for col, value in row.items():
+        if col in used or not value or not value.strip():
+            continue
+        if ID_COL.search(col.strip()):
+            technical[col] = value
+        else:
+            fields.append((f"field.{col.strip()}", value))
+    if technical:
+        meta["ids"] = technical
+    return common.make_item(source, locator, kind, artifact, fields, meta)
