@@ -4,11 +4,11 @@ Text-layer words are the union of their character boxes, padded so that a box dr
 over them covers the glyphs completely. Offsets index the page text as pdfium
 returns it, so a flag's span maps straight to the words it touches.
 
-A page is OCR'd (see :mod:`redactor.extract.ocr`) when its text layer is missing,
-too small or unreadable (no Unicode mapping), or when a large image on it carries
-no text of its own (a scan with only a stamped header): pages are decided one by
-one, so mixed documents work. A page whose OCR confidence is poor is listed in the
-item's ``review_pages``.
+A page is OCR'd (see :mod:`redactor.extract.ocr`) when its text layer is missing
+or unreadable (no Unicode mapping), or when an image on it shows ink that no
+character of the text layer accounts for (a scan with only a stamped header, a
+picture of a name): pages are decided one by one, so mixed documents work. A page
+whose OCR confidence is poor is listed in the item's ``review_pages``.
 """
 
 from __future__ import annotations
@@ -27,18 +27,35 @@ from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_
 
 PAD_X, PAD_Y = 1.0, 1.5
 MAX_UNREADABLE = 0.3  # share of characters without a Unicode mapping above which the text layer is not trusted
-IMAGE_SHARE = 0.15  # an image covering this share of the page ...
-MIN_CHARS_ON_IMAGE = 5  # ... with fewer text characters on it than this is content only OCR can read
+MIN_IMAGE_SIDE = 8.0  # points; smaller images are rules and specks
+INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi)
+INK_PAD = 3.0  # points around a line of text that its glyphs may spill into
+MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the page
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message:
-            raise EncryptedInput(f"{path}: PDF is encrypted") from None
-        raise CorruptInput(f"{path}: PDF cannot be opened ({exc})") from None
+    except pdfium.PdfiumError:
+        raise _diagnose(path) from None
+
+
+def _diagnose(path: Path) -> Exception:
+    """Why pdfium refused a file, asked of pypdf (pdfium's error code can be left over from an earlier file)."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            return EncryptedInput(f"{path}: PDF is encrypted")
+        if len(reader.pages) == 0:
+            return EmptyInput(f"{path}: PDF has no pages")
+    except Exception:  # noqa: BLE001 - pypdf cannot read it either
+        pass
+    return CorruptInput(f"{path}: PDF cannot be opened (damaged beyond repair)")
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> str:
@@ -85,28 +102,63 @@ def needs_ocr(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> 
     visible = [ch for ch in text if not ch.isspace()]
     if not visible or sum(map(_unreadable, visible)) > MAX_UNREADABLE * len(visible):
         return True
+    images = _image_regions(page)
+    return bool(images) and _unexplained_ink(page, textpage, text, images) > MAX_UNEXPLAINED_INK
+
+
+def _image_regions(page: pdfium.PdfPage) -> list[Box]:
+    """Where images are drawn on the page (clipped to the crop box), ignoring specks and rules."""
     left, bottom, right, top = page.get_cropbox()
-    area = max(1.0, (right - left) * (top - bottom))
-    centres = None
+    regions = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-        x0, y0, x1, y1 = obj.get_pos()
+        x0, y0, x1, y1 = obj.get_bounds()
         x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
-        if x1 <= x0 or y1 <= y0 or (x1 - x0) * (y1 - y0) < IMAGE_SHARE * area:
-            continue
-        if centres is None:
-            centres = _char_centres(textpage, text)
-        if sum(1 for cx, cy in centres if x0 <= cx <= x1 and y0 <= cy <= y1) < MIN_CHARS_ON_IMAGE:
-            return True
-    return False
+        if x1 - x0 >= MIN_IMAGE_SIDE and y1 - y0 >= MIN_IMAGE_SIDE:
+            regions.append((x0, y0, x1, y1))
+    return regions
 
 
-def _char_centres(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[float, float]]:
-    centres = []
-    for i, ch in enumerate(text):
-        if not ch.isspace():
+def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: list[Box]) -> int:
+    """Dark pixels (at 72 dpi) inside images that no line of the text layer accounts for.
+
+    A scan whose text layer came from an earlier OCR has its glyphs under that layer's
+    lines; a scan with only a stamped header, or a picture of a name, does not.
+    """
+    import numpy as np
+
+    left, bottom, right, top = page.get_cropbox()
+    grey = np.asarray(page.render(scale=INK_SCALE, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
+    height, width = grey.shape
+    inside = np.zeros(grey.shape, dtype=bool)
+    for x0, y0, x1, y1 in images:
+        inside[_rows(top - y1, top - y0, height), _cols(x0 - left, x1 - left, width)] = True
+    explained = np.zeros(grey.shape, dtype=bool)
+    for l, b, r, t in _line_boxes(textpage, text):
+        explained[_rows(top - t - INK_PAD, top - b + INK_PAD, height), _cols(l - left - INK_PAD, r - left + INK_PAD, width)] = True
+    return int(np.count_nonzero((grey < 160) & inside & ~explained))
+
+
+def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:
+    """The extent of each line of the text layer (an earlier OCR's layer drifts a little along a line)."""
+    boxes: list[Box] = []
+    box: list[float] = []
+    for i, ch in enumerate(text + "\n"):
+        if ch in "\r\n":
+            if box:
+                boxes.append(tuple(box))
+            box = []
+        elif not ch.isspace():
             l, b, r, t = textpage.get_charbox(i)
-            centres.append(((l + r) / 2, (b + t) / 2))
-    return centres
+            box = [l, b, r, t] if not box else [min(box[0], l), min(box[1], b), max(box[2], r), max(box[3], t)]
+    return boxes
+
+
+def _rows(y0: float, y1: float, height: int) -> slice:
+    return slice(max(0, int(y0 * INK_SCALE)), min(height, int(y1 * INK_SCALE) + 1))
+
+
+def _cols(x0: float, x1: float, width: int) -> slice:
+    return slice(max(0, int(x0 * INK_SCALE)), min(width, int(x1 * INK_SCALE) + 1))
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:

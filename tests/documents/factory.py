@@ -64,7 +64,7 @@ def page_image(lines: list[str], dpi: int = 200, size: float = 12, noise: float 
     font = ImageFont.truetype(FONT, round(size * scale))
     y = 72.0
     for line in lines:
-        draw.text((72 * scale, (y - size * 0.8) * scale), line, fill=0, font=font)
+        draw.text((72 * scale, y * scale), line, fill=0, font=font, anchor="ls")  # y is the baseline, as in reportlab
         y += size * 1.8
     if blur:
         image = image.filter(ImageFilter.GaussianBlur(blur))
@@ -119,6 +119,30 @@ def scan_with_stamp(path: Path, lines: list[str], stamp: str = "Exhibit JD/1", d
     canvas.drawImage(ImageReader(buffer), 0, 0, width=A4[0], height=A4[1])
     canvas.setFont("Helvetica", 8)
     canvas.drawString(450, A4[1] - 30, stamp)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def ocrd_scan(path: Path, lines: list[str], dpi: int = 200) -> Path:
+    """A scan with an invisible text layer placed over its glyphs, as scanner software makes them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
+    buffer = io.BytesIO()
+    page_image(lines, dpi=dpi).save(buffer, format="PNG")
+    buffer.seek(0)
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawImage(ImageReader(buffer), 0, 0, width=A4[0], height=A4[1])
+    y = 72.0
+    for line in lines:
+        text = canvas.beginText(72, A4[1] - y)
+        text.setTextRenderMode(3)
+        text.setFont("DejaVuSans", 12)
+        text.textOut(line)
+        canvas.drawText(text)
+        y += 12 * 1.8
     canvas.showPage()
     canvas.save()
     return path
