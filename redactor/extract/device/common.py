@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +34,7 @@ _UNSAFE = re.compile(r"[^\w.\- ()+@]")
 
 
 # -- parties ---------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def e164(raw: str | None) -> str | None:
     """A phone number in E.164 (UK national numbers assumed for a leading 0), or None."""
     if not raw:
@@ -52,6 +54,7 @@ def e164(raw: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=65536)
 def email(raw: str | None) -> str | None:
     text = (raw or "").strip().strip("<>").lower()
     return text if _EMAIL.match(text) and not _JID.search(text) else None
@@ -140,18 +143,20 @@ def make_item(source: Source, locator: str, kind: str, title: str, fields: Seque
         if not text.strip():
             continue
         index = len(segments)
-        segments.append(Segment(stable_id(item_id, index, name), item_id, index, name, text, origin="text"))
+        segments.append(Segment(f"{item_id}.{index}", item_id, index, name, text, origin="text"))  # stable: the item id is
     return Item(item_id, source.source_id, locator, kind, title, tuple(segments), dict(meta))
 
 
-_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """Drop control characters and lone surrogates; keep newlines and tabs."""
-    text = text.translate(_CONTROL)
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
-        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 

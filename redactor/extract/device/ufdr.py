@@ -28,6 +28,7 @@ from redactor.stages import StageContext
 
 NS_HINT = b"pa.cellebrite.com/report"
 REPORT_NAMES = ("report.xml",)
+TAGS = ("{*}model", "{*}file", "{*}extraInfo")
 
 
 def _is_report(head: bytes) -> bool:
@@ -90,44 +91,56 @@ class _Report:
 
     # -- driver ------------------------------------------------------------------------------
     def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
-        seen_root = False
-        for event, elem in iterparse(stream, self.path):
-            tag = strip_ns(elem.tag)
-            if not seen_root:
-                seen_root = True
-                if tag != "project":
-                    raise UnsupportedInput(f"{self.path}: XML root is <{tag}>, not a Cellebrite <project> report")
-            if event == "start":
-                if tag == "model" and elem.get("type") == "Chat" and strip_ns(elem.getparent().tag) == "modelType":
-                    self.chat = {"model_id": elem.get("id") or "", "fields": {}, "participants": [], "known": {},
-                                 "messages": 0, "deleted": elem.get("deleted_state")}
-                continue
-            yield from self._end(tag, elem)
-            yield from self.derived
-            self.derived.clear()
+        """Only ``model``, tagged ``file`` and ``extraInfo`` ends are reported: a handful of events per
+        message rather than one per element. A chat's own fields and participants are read from the
+        (still open) chat element when its first message ends."""
+        first = True
+        for _, elem in iterparse(stream, self.path, events=("end",), tag=TAGS):
+            if first:
+                first = False
+                root = elem.getroottree().getroot()
+                if strip_ns(root.tag) != "project":
+                    raise UnsupportedInput(f"{self.path}: XML root is <{strip_ns(root.tag)}>, not a Cellebrite <project> report")
+            yield from self._end(elem)
+            if self.derived:
+                yield from self.derived
+                self.derived.clear()
+        if first:
+            raise UnsupportedInput(f"{self.path}: the report has no decoded data, tagged files or models")
         yield from self.book
 
-    def _end(self, tag: str, elem: Any) -> Iterator[Item]:
+    def _end(self, elem: Any) -> Iterator[Item]:
         parent = elem.getparent()
-        ptag = strip_ns(parent.tag) if parent is not None else ""
-        if tag == "file" and ptag == "taggedFiles":
-            self._tagged_file(elem)
+        ptag = parent.tag.rsplit("}", 1)[-1] if parent is not None else ""
+        tag = elem.tag.rsplit("}", 1)[-1]
+        if tag == "file":
+            if ptag == "taggedFiles":
+                self._tagged_file(elem)
+                release(elem)
+        elif tag == "extraInfo":
             release(elem)
-        elif tag == "model" and ptag == "modelType":
+        elif ptag == "modelType":
             yield from self._top_model(elem)
             release(elem)
-        elif tag == "model" and ptag == "multiModelField" and self.chat is not None and parent.get("name") == "Messages" \
-                and parent.getparent() is not None and parent.getparent().get("type") == "Chat":
-            yield self._chat_message(elem)
-            release(elem)
-        elif self.chat is not None and parent is not None and parent.get("type") == "Chat" and strip_ns(parent.tag) == "model":
-            if tag == "field":
-                value = next((v for v in elem if strip_ns(v.tag) == "value"), None)
-                self.chat["fields"][elem.get("name")] = value.text if value is not None else None
-            elif tag == "multiModelField" and elem.get("name") == "Participants":
-                self._participants(elem)
-        elif tag in ("extraInfo", "metadata", "caseInformation", "sourceExtractions", "images") and ptag in ("project", "extraInfos"):
-            release(elem)
+        elif ptag == "multiModelField" and parent.get("name") == "Messages":
+            chat = parent.getparent()
+            if chat is not None and chat.get("type") == "Chat":
+                self._enter_chat(chat)
+                yield self._chat_message(elem)
+                release(elem)
+
+    def _enter_chat(self, chat: Any) -> None:
+        if self.chat is not None and self.chat["element"] is chat:
+            return
+        self.chat = {"element": chat, "model_id": chat.get("id") or "", "fields": {}, "participants": [], "known": {},
+                     "messages": 0, "deleted": chat.get("deleted_state")}
+        for child in chat:
+            ctag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if ctag == "field":
+                value = next((v for v in child if strip_ns(v.tag) == "value"), None)
+                self.chat["fields"][child.get("name")] = value.text if value is not None else None
+            elif ctag == "multiModelField" and child.get("name") == "Participants":
+                self._participants(child)
 
     # -- pieces ------------------------------------------------------------------------------
     def _tagged_file(self, elem: Any) -> None:
@@ -155,9 +168,12 @@ class _Report:
 
     def _thread(self) -> dict[str, Any]:
         chat = self.chat
+        if "thread" in chat:
+            return chat["thread"]
         thread_id = chat["fields"].get("Id") or chat["model_id"]
-        return {"id": thread_id, "key": stable_id(self.source.source_id, "chat", chat["model_id"]), "app": chat["fields"].get("Source"),
-                "model_id": chat["model_id"]}
+        chat["thread"] = {"id": thread_id, "key": stable_id(self.source.source_id, "chat", chat["model_id"]), "app": chat["fields"].get("Source"),
+                          "model_id": chat["model_id"]}
+        return chat["thread"]
 
     def _chat_message(self, elem: Any) -> Item:
         model = read_model(elem)
@@ -169,7 +185,8 @@ class _Report:
     def _top_model(self, elem: Any) -> Iterator[Item]:
         model_type = elem.get("type") or "Unknown"
         self.counts[model_type] = self.counts.get(model_type, 0) + 1
-        if model_type == "Chat" and self.chat is not None:
+        if model_type == "Chat":
+            self._enter_chat(elem)
             yield self._thread_item()
             self.chat = None
             return

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.extract.device import common
-from redactor.extract.device.safe import strip_ns
 from redactor.records import Item, Source
 
 KINDS = {
@@ -47,23 +46,30 @@ class Model:
         return True if value == "true" else False if value == "false" else None
 
 
+def _local(tag: object) -> str:
+    return tag[tag.rfind("}") + 1:] if isinstance(tag, str) else ""
+
+
 def read_model(elem: Any) -> Model:
-    model = Model(elem.get("type") or strip_ns(elem.tag), elem.get("id") or "", dict(elem.attrib))
+    """Plain data of one model element (hot path: called once per message)."""
+    model = Model(elem.get("type") or _local(elem.tag), elem.get("id") or "", dict(elem.attrib))
     for child in elem:
-        tag, name = strip_ns(child.tag), child.get("name") or ""
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag[tag.rfind("}") + 1:]
+        name = child.get("name") or ""
         if tag == "field":
-            value = None
-            for v in child:
-                if strip_ns(v.tag) == "value":
-                    value = v
-                    break
-            model.fields[name] = (value.text if value is not None else None, child.get("type") or "", dict(value.attrib) if value is not None else {})
+            value = child[0] if len(child) else None
+            if value is not None and not value.tag.endswith("value"):
+                value = next((v for v in child if _local(v.tag) == "value"), None)
+            model.fields[name] = (value.text, child.get("type") or "", dict(value.attrib)) if value is not None else (None, child.get("type") or "", {})
         elif tag == "modelField":
-            nested = [c for c in child if strip_ns(c.tag) == "model"]
+            nested = [c for c in child if _local(c.tag) == "model"]
             if nested:
                 model.one[name] = read_model(nested[0])
         elif tag == "multiModelField":
-            model.many[name] = [read_model(c) for c in child if strip_ns(c.tag) == "model"]
+            model.many[name] = [read_model(c) for c in child if _local(c.tag) == "model"]
     return model
 
 

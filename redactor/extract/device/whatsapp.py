@@ -46,6 +46,8 @@ SYSTEM = re.compile(r"(end-to-end encrypted|created group|added|left$|removed|ch
 NAME_HINT = re.compile(r"(^_chat\.txt$|whatsapp)", re.IGNORECASE)
 GROUP_NAME = re.compile(r'created group "(?P<name>.+)"')
 HEAD_LINES = 20
+DATE_SEP = re.compile(r"[./-]")
+CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 
 
 def _header(line: str) -> re.Match[str] | None:
@@ -81,7 +83,7 @@ def date_order(path: Path) -> tuple[str, str]:
         if not m:
             continue
         seen += 1
-        a, b, c = re.split(r"[./-]", m.group("date"))
+        a, b, c = DATE_SEP.split(m.group("date"))
         if len(a) == 4:
             return "ymd", "year first in the header"
         day_first |= int(a) > 12
@@ -107,12 +109,12 @@ def date_order(path: Path) -> tuple[str, str]:
 
 
 def parse_stamp(date: str, time: str, ampm: str | None, order: str) -> datetime | None:
-    parts = [int(p) for p in re.split(r"[./-]", date)]
+    parts = [int(p) for p in DATE_SEP.split(date)]
     y, mo, d = (parts[0], parts[1], parts[2]) if order == "ymd" else (parts[2], parts[1], parts[0]) if order == "dmy" else (parts[2], parts[0], parts[1])
     if y < 100:
         y += 2000
-    clock = [int(p) for p in re.split(r"[:.]", time.split()[0] if " " in time else re.match(r"[\d:.]+", time).group(0))]
-    hour, minute, second = clock[0], clock[1], clock[2] if len(clock) > 2 else 0
+    clock = CLOCK.match(time)
+    hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
     if ampm:
         pm = ampm.lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)

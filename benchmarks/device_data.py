@@ -1,0 +1,97 @@
+"""Synthetic device downloads of any size, for tests and benchmarks.
+
+Everything is invented: names from a short fixed list, numbers from Ofcom's drama range
+(07700 900xxx). Files are written in a streaming way, so a million-message report does not
+need a million messages in memory.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+NS = "http://pa.cellebrite.com/report/2.0"
+PEOPLE = [("Sam Owner", "447700900001"), ("Alex Witness", "447700900123"), ("Jo Example", "447700900456"), ("Zoe Sample", "447700900789")]
+TEXTS = ["Morning, are you still coming round later?", "Call me on 07700 900456 when you get this.",
+         "I'll be at 14 Example Road by eight.", "ok see you there", "Did you tell sophie about Saturday?"]
+START = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def _party(tag: str, pid: str, person: tuple[str, str], owner: bool) -> str:
+    return (f'<{tag} name="{"From" if tag == "modelField" else "To"}" type="Party"><model type="Party" id="{pid}" deleted_state="Intact">'
+            f'<field name="Identifier" type="String"><value type="String">{person[1]}@s.whatsapp.net</value></field>'
+            f'<field name="Name" type="String"><value type="String">{escape(person[0])}</value></field>'
+            f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{owner}</value></field></model></{tag}>')
+
+
+def message_xml(i: int) -> str:
+    owner = i % 2 == 0
+    sender = PEOPLE[0] if owner else PEOPLE[1 + i % 3]
+    ts = (START + timedelta(seconds=37 * i)).isoformat()
+    deleted = "Deleted" if i % 50 == 7 else "Intact"
+    return (f'<model type="InstantMessage" id="m{i:08d}" deleted_state="{deleted}" decoding_confidence="High">'
+            f'<field name="Source" type="String"><value type="String">WhatsApp</value></field>'
+            f'<field name="Body" type="String"><value type="String">{escape(TEXTS[i % len(TEXTS)])} #{i}</value></field>'
+            f'<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="{ts}">{ts}</value></field>'
+            f'{_party("modelField", f"pf{i}", sender, owner)}</model>\n')
+
+
+def report_lines(messages: int, per_chat: int = 10_000) -> list[str] | object:
+    """The report.xml text, yielded in pieces: chats of ``per_chat`` messages, a contact, an unknown model."""
+    yield f'<?xml version="1.0" encoding="utf-8"?>\n<project xmlns="{NS}" id="synthetic" name="SYNTHETIC" reportVersion="8.5">\n<decodedData>\n'
+    yield '<modelType type="Chat">\n'
+    done, chat = 0, 0
+    while done < messages:
+        chat += 1
+        yield (f'<model type="Chat" id="c{chat:06d}" deleted_state="Intact"><field name="Source" type="String"><value type="String">WhatsApp</value></field>'
+               f'<field name="Id" type="String"><value type="String">{PEOPLE[1][1]}@s.whatsapp.net</value></field>'
+               '<multiModelField name="Participants" type="Party">')
+        for n, p in enumerate(PEOPLE[:2]):
+            yield (f'<model type="Party" id="cp{chat}-{n}" deleted_state="Intact"><field name="Identifier" type="String"><value type="String">{p[1]}@s.whatsapp.net</value></field>'
+                   f'<field name="Name" type="String"><value type="String">{p[0]}</value></field>'
+                   f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{n == 0}</value></field></model>')
+        yield '</multiModelField><multiModelField name="Messages" type="InstantMessage">\n'
+        for _ in range(min(per_chat, messages - done)):
+            yield message_xml(done)
+            done += 1
+        yield '</multiModelField></model>\n'
+    yield '</modelType>\n<modelType type="Contact"><model type="Contact" id="t1" deleted_state="Intact">'
+    yield ('<field name="Name" type="String"><value type="String">Sophie Example</value></field><multiModelField name="Entries" type="ContactEntry">'
+           '<model type="PhoneNumber" id="e1"><field name="Value" type="String"><value type="String">07700 900321</value></field></model>'
+           '</multiModelField></model></modelType>\n')
+    yield ('<modelType type="FitnessWorkout"><model type="FitnessWorkout" id="u1" deleted_state="Intact">'
+           '<field name="RouteName" type="String"><value type="String">Run past 9 Sample Street</value></field></model></modelType>\n')
+    yield "</decodedData>\n</project>\n"
+
+
+def write_report(path: Path, messages: int) -> Path:
+    with open(path, "w", encoding="utf-8") as out:
+        for piece in report_lines(messages):
+            out.write(piece)
+    return path
+
+
+def write_ufdr(path: Path, messages: int) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("report.xml", "w", force_zip64=True) as member:
+            for piece in report_lines(messages):
+                member.write(piece.encode("utf-8"))
+    return path
+
+
+def write_whatsapp(path: Path, lines: int, ios: bool = False) -> Path:
+    """A WhatsApp export of ``lines`` message lines (every tenth message has a continuation line)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(lines):
+            when = START + timedelta(seconds=37 * i)
+            who = PEOPLE[i % 3][0]
+            text = TEXTS[i % len(TEXTS)]
+            if ios:
+                out.write(f"[{when:%d/%m/%Y, %H:%M:%S}] {who}: {text}\n")
+            else:
+                out.write(f"{when:%d/%m/%Y, %H:%M} - {who}: {text}\n")
+            if i % 10 == 9:
+                out.write("and another line\n")
+    return path
