@@ -321,12 +321,15 @@ def audit_verify(path: Path) -> None:
 def detect(input_file: Any, pipeline_name: str | None) -> None:
     """Detect personal data in JSON lines {"id", "text"}; print {"id", "spans"} in the same order.
 
-    Offsets are Python string indices. This is also the evaluation interface.
+    Offsets are Python string indices. This is also the evaluation interface. An optional
+    "people" list ([{"name", "aliases", "phones", "emails", "role"}]) names the people the
+    case knows, as a roster or an address book would.
 
     Example:
 
         echo '{"id": 1, "text": "Call 07700 900123"}' | redactor detect -
     """
+    from redactor.detect.known_people import known_people_recognizers, people_from_json
     from redactor.detect.stage import detector_for
     from redactor.pipeline import load_pipeline
 
@@ -342,9 +345,38 @@ def detect(input_file: Any, pipeline_name: str | None) -> None:
                 raise TypeError
         except (ValueError, KeyError, TypeError):
             raise UsageError(f"input line {number}: expected a JSON object with a string 'text'") from None
+        extra = known_people_recognizers(people_from_json(record.get("people")))
         spans = [{"start": s.start, "end": s.end, "entity": s.entity, "score": s.score, "recognizer": s.recognizer}
-                 for s in detector.analyze(text)]
+                 for s in detector.analyze(text, extra)]
         click.echo(json.dumps({"id": record.get("id"), "spans": spans}))
+
+
+@main.command()
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--reviewer", required=True, help="Who is reviewing (recorded with every decision).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1; 0 picks a free one.")
+@handle_errors
+def review(case_dir: Path, reviewer: str, port: int) -> None:
+    """Review flags in the browser: serves the case on 127.0.0.1 only, until Ctrl-C.
+
+    Decisions go to the case database and audit log at once. Two reviewers can each run
+    this on the same case (different ports); a conflicting edit is refused, not overwritten.
+
+    Example:
+
+        redactor review case1 --reviewer "DC Smith" --port 0
+    """
+    from redactor.review.server import ReviewServer
+
+    _open_case(case_dir, actor=reviewer).close()
+    server = ReviewServer(case_dir, reviewer, port=port)
+    click.echo(f"reviewing {case_dir} as {reviewer}: open {server.url}  (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("review stopped; every decision is saved")
+    finally:
+        server.stop()
 
 
 @main.command()

@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from redactor.detect.merge import Found as Span
+from redactor.detect.merge import resolve
+from redactor.detect.recognizers.base import Rule, RuleRecognizer
 from redactor.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
 CHUNK = 100_000
 OVERLAP = 2_000
+EXTRA_METADATA = ("category", "person_id", "role")  # what our recognizers add for the policy (never text)
 
 
 def _offline_tldextract() -> None:
@@ -46,7 +50,8 @@ class PatternSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str
     regex: str
-    score: float = Field(ge=0, le=1)
+    score: float = Field(ge=0, le=1)  # without context; 0: only reported next to a context word
+    context_score: float | None = Field(default=None, ge=0, le=1)  # with a context word nearby
 
 
 class PatternEntry(BaseModel):
@@ -55,22 +60,14 @@ class PatternEntry(BaseModel):
     entity: str
     patterns: list[PatternSpec]
     context: list[str] = Field(default_factory=list)
+    window: int = Field(default=40, ge=0, le=400)  # characters before a match searched for context words
+    ignore_case: bool = False
 
 
 class RecognizersFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     predefined: list[PredefinedEntry] = Field(default_factory=list)
     patterns: list[PatternEntry] = Field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-    entity: str
-    score: float
-    recognizer: str
-    explanation: dict[str, Any]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -95,7 +92,7 @@ def _recognizer_class(name: str) -> type:
 
 
 def build_registry(path: Path, language: str) -> Any:
-    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer import RecognizerRegistry
 
     try:
         spec = RecognizersFile.model_validate(_read_yaml(path))
@@ -109,11 +106,14 @@ def build_registry(path: Path, language: str) -> Any:
         except TypeError as exc:
             raise ConfigError(f"{path}: recognizer {entry.name}: {exc}") from None
     for entry in spec.patterns:
-        patterns = [Pattern(p.name, p.regex, p.score) for p in entry.patterns]
-        registry.add_recognizer(
-            PatternRecognizer(supported_entity=entry.entity, name=entry.name, patterns=patterns,
-                              context=entry.context or None, supported_language=language)
-        )
+        rules = [Rule(p.name, p.regex, p.score, p.context_score) for p in entry.patterns]
+        try:
+            recognizer = RuleRecognizer(language, entity=entry.entity, rules=rules, context=entry.context, name=entry.name,
+                                        window=entry.window, flags=re.IGNORECASE if entry.ignore_case else 0)
+            recognizer.load()
+        except re.error as exc:
+            raise ConfigError(f"{path}: recognizer {entry.name}: bad regular expression ({exc})") from None
+        registry.add_recognizer(recognizer)
     return registry
 
 
@@ -157,7 +157,7 @@ class Detector:
                 key = (span.start, span.end, span.entity)
                 if key not in spans or spans[key].score < span.score:
                     spans[key] = span
-        return sorted(spans.values(), key=lambda s: (s.start, s.end, s.entity))
+        return resolve(text, list(spans.values()))
 
 
 def _to_span(result: Any, offset: int) -> Span:
@@ -175,6 +175,7 @@ def _to_span(result: Any, offset: int) -> Span:
             "textual_explanation": expl.textual_explanation,
         }
     recognizer = str(meta.get("recognizer_name") or (expl.recognizer if expl else "unknown"))
+    explanation |= {k: meta[k] for k in EXTRA_METADATA if meta.get(k) is not None}
     return Span(result.start + offset, result.end + offset, result.entity_type, round(float(result.score), 4), recognizer, explanation)
 
 

@@ -61,29 +61,30 @@ class KnownPeopleRecognizer(EntityRecognizer):
                          supported_language=supported_language)
 
     def load(self) -> None:
-        names: dict[str, tuple[str, bool]] = {}  # lowered term -> (why, case-sensitive)
+        names: dict[str, tuple[str, bool, Person]] = {}  # lowered term -> (why, needs a capital, person)
         for person in self.people:
             why = f"known person ({person.role}, from {person.origin or 'the case'})"
-            full = [person.name, *person.aliases]
-            for term in full:
-                term = " ".join(term.split())
-                if len(term) >= MIN_PART:
-                    names.setdefault(term.lower(), (why, term.lower() in COMMON_WORDS))
-                for part in term.split():
-                    part = part.strip(".,'\"()")
-                    if len(part) >= MIN_PART and part.isalpha():
-                        names.setdefault(part.lower(), (why, part.lower() in COMMON_WORDS))
+            name = " ".join(person.name.split())
+            terms = [name, *(" ".join(a.split()) for a in person.aliases)]
+            terms += [part.strip(".,'\"()") for part in name.split()]  # first name, surname; aliases only whole
+            for term in terms:
+                if not term or not any(c.isalpha() for c in term):
+                    continue
+                short = len(term) < MIN_PART
+                if short and term not in person.aliases:
+                    continue
+                names.setdefault(term.lower(), (why, short or term.lower() in COMMON_WORDS, person))
         self._names = names
         terms = sorted(names, key=len, reverse=True)
         self._name_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
-        self._contacts: list[tuple[re.Pattern[str], str, str]] = []
+        self._contacts: list[tuple[re.Pattern[str], str, str, Person]] = []
         for person in self.people:
             why = f"known contact detail ({person.role}, from {person.origin or 'the case'})"
             for digits in sorted({v for p in person.phones for v in phone_variants(p)}):
-                self._contacts.append((re.compile(_digits_regex(digits)), "PHONE_NUMBER", why))
+                self._contacts.append((re.compile(_digits_regex(digits)), "PHONE_NUMBER", why, person))
             for email in person.emails:
                 if "@" in email:
-                    self._contacts.append((re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why))
+                    self._contacts.append((re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why, person))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if not hasattr(self, "_names"):
@@ -91,22 +92,39 @@ class KnownPeopleRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         if self._name_re is not None and "PERSON" in entities:
             for m in self._name_re.finditer(text):
-                why, needs_capital = self._names[m.group(0).lower()]
+                why, needs_capital, person = self._names[m.group(0).lower()]
                 if needs_capital and not m.group(0)[0].isupper():
                     continue
-                results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why))
-        for pattern, entity, why in self._contacts:
+                results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why, person))
+        for pattern, entity, why, person in self._contacts:
             if entity in entities:
-                results += [self._result(entity, m.start(), m.end(), CONTACT_SCORE, why) for m in pattern.finditer(text)]
+                results += [self._result(entity, m.start(), m.end(), CONTACT_SCORE, why, person) for m in pattern.finditer(text)]
         return results
 
-    def _result(self, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
+    def _result(self, entity: str, start: int, end: int, score: float, why: str, person: Person) -> RecognizerResult:
         explanation = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
         return RecognizerResult(entity, start, end, score, analysis_explanation=explanation,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                                      "person_id": person.person_id, "role": person.role})
 
 
 def known_people_recognizers(people: Iterable[Person]) -> list[EntityRecognizer]:
     people = tuple(people)
     return [KnownPeopleRecognizer(people)] if people else []
+
+
+def people_from_json(raw: object) -> list[Person]:
+    """People given as JSON objects (the ``detect`` command's optional ``people`` list); malformed entries are skipped."""
+    out: list[Person] = []
+    for n, entry in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            continue
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = entry.get(key) or []
+            return tuple(str(v) for v in value if isinstance(v, (str, int))) if isinstance(value, list) else ()
+
+        out.append(Person(f"adhoc-{n}", entry["name"], strings("aliases"), strings("phones"), strings("emails"),
+                          str(entry.get("role") or "unknown"), "input"))
+    return out

@@ -1,0 +1,143 @@
+"""One flag per piece of text: how overlapping findings are merged.
+
+Several recognizers often find the same thing (spaCy and the name lexicon both find
+"Hannah Okafor"; the postcode inside an address; a URL inside an e-mail address). A reviewer
+should decide each piece of text once, so findings are resolved before they become flags:
+
+1. No finding crosses a line break: spans are cut at newlines and trimmed of spaces and
+   punctuation, and a cut-off piece that is only a form label ("Age", "DOB") is dropped
+   (spaCy reads "Hannah Okafor\\nAge" as one name).
+2. A URL inside an e-mail address or a social-media handle is dropped.
+3. Findings of the same entity that overlap become one span (their union) with the best score.
+4. A finding inside another one is absorbed by it (the container covers every character)
+   when it is of the same entity, a generic NER entity, a part of it (a postcode inside an
+   address, a name inside an e-mail address), or does not score higher; otherwise
+   both stay, so a low-scoring guess never hides a strong identifier from review.
+5. The same span with different entities keeps the most specific entity (``PRIORITY``).
+
+What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
+PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
+    "STREET_ADDRESS": {"UK_POSTCODE", "PERSON", "SPECIAL_CATEGORY"},
+    "EMAIL_ADDRESS": {"PERSON", "URL", "SOCIAL_HANDLE"},
+    "URL": {"PERSON", "SOCIAL_HANDLE"},
+    "SOCIAL_HANDLE": {"PERSON"},
+    "UK_BANK_ACCOUNT": {"PHONE_NUMBER", "DATE_OF_BIRTH"},
+}
+PRIORITY = (
+    "UK_NHS", "UK_NINO", "UK_PNC_ID", "UK_CRO", "CREDIT_CARD", "IBAN_CODE", "UK_BANK_ACCOUNT", "IMEI", "ICCID",
+    "UK_DRIVING_LICENCE", "UK_PASSPORT", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "UK_POSTCODE",
+    "UK_VEHICLE_REG", "DATE_OF_BIRTH", "MAC_ADDRESS", "IP_ADDRESS", "SOCIAL_HANDLE", "CASE_REFERENCE", "PERSON",
+    "SPECIAL_CATEGORY", "URL", "LOCATION", "NRP", "ORGANIZATION",
+)
+FORM_LABELS = {"age", "dob", "d.o.b", "address", "occupation", "tel", "telephone", "mobile", "date", "name", "sex", "gender",
+               "email", "e-mail", "postcode", "signed", "signature", "witness", "statement", "page", "time", "re", "subject"}
+_TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A span under resolution: Python indices, entity, score, recognizer, explanation."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+    explanation: dict[str, Any]
+
+
+def _rank(entity: str) -> int:
+    return PRIORITY.index(entity) if entity in PRIORITY else len(PRIORITY)
+
+
+def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
+    """Strip spaces and punctuation at both ends; keep a phone's '(' or '+', a URL's '/', a balanced ')'."""
+    while start < end and text[start] in _TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        last = text[end - 1]
+        if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
+            break
+        end -= 1
+    return start, end
+
+
+def split_lines(text: str, span: Found) -> list[Found]:
+    """Cut a span at line breaks, trim each piece, drop empty pieces and stray form labels."""
+    pieces = []
+    pos = span.start
+    for part in re.split(r"(\r\n|\n|\r|\u2028|\u2029)", text[span.start:span.end]):
+        if part and part not in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
+            start, end = _trim(text, pos, pos + len(part), span.entity)
+            if end > start:
+                pieces.append(replace(span, start=start, end=end))
+        pos += len(part)
+    if len(pieces) > 1 and span.entity in GENERIC | {"PERSON"}:
+        first, rest = pieces[0], pieces[1:]
+        pieces = [first] + [p for p in rest if text[p.start:p.end].strip().lower() not in FORM_LABELS]
+    return pieces
+
+
+def _absorb(keep: Found, other: Found) -> Found:
+    merged = list(keep.explanation.get("merged", []))
+    merged.append({"entity": other.entity, "recognizer": other.recognizer, "score": other.score})
+    return replace(keep, explanation={**keep.explanation, "merged": merged})
+
+
+def _contains(a: Found, b: Found) -> bool:
+    return a.start <= b.start and b.end <= a.end
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
+    pieces = [p for s in spans for p in split_lines(text, s)]
+    containers = [s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")]
+    pieces = [s for s in pieces if not (s.entity == "URL" and any(_overlaps(s, c) for c in containers))]
+    # best first: longer, then more specific, then higher score
+    pieces.sort(key=lambda s: (-(s.end - s.start), _rank(s.entity), -s.score, s.start))
+    kept: list[Found] = []
+    for span in pieces:
+        for i, k in enumerate(kept):
+            if k.entity == span.entity and _overlaps(k, span):
+                union = replace(k, start=min(k.start, span.start), end=max(k.end, span.end), score=max(k.score, span.score))
+                kept[i] = _absorb(union, span) if not _contains(k, span) or k.recognizer != span.recognizer else union
+                break
+            if _contains(k, span) and (span.entity in GENERIC | PARTS.get(k.entity, set()) or k.score >= span.score
+                                       or (k.start, k.end) == (span.start, span.end)):
+                kept[i] = _absorb(k, span)
+                break
+        else:
+            kept.append(span)
+    return _settle(kept)
+
+
+def _settle(kept: list[Found]) -> list[Found]:
+    """Unions can make earlier findings overlap again; repeat until stable."""
+    kept.sort(key=lambda s: (s.start, s.end, _rank(s.entity)))
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(kept)):
+            for j in range(i + 1, len(kept)):
+                a, b = kept[i], kept[j]
+                if a.entity == b.entity and _overlaps(a, b):
+                    kept[i] = replace(_absorb(a, b), start=min(a.start, b.start), end=max(a.end, b.end), score=max(a.score, b.score))
+                    del kept[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return sorted(kept, key=lambda s: (s.start, s.end, s.entity))

@@ -1,0 +1,77 @@
+"""Street addresses: flat, house number, street, town and postcode as one span.
+
+"Flat 3, 12 Mill Lane, Leeds LS6 2AB" is one finding, not five, so a reviewer decides it
+once and the box covers all of it. A street name without a number ("lives on Mill Lane") is
+reported with a lower score: it still narrows down where someone lives. Street words come
+from ``models/lexicons/street_types.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor import paths
+from redactor.detect.recognizers.base import result
+
+POSTCODE = (r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})")
+WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"
+WELSH_FIRST = ("Heol", "Ffordd", "Stryd", "Lon", "Lôn", "Rhodfa", "Cae", "Maes", "Bryn", "Pen", "Ty")
+
+
+def _lexicon(name: str) -> list[str]:
+    path: Path = paths.models_dir() / "lexicons" / name
+    return [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+
+
+class StreetAddressRecognizer(EntityRecognizer):
+    ENTITY = "STREET_ADDRESS"
+    FULL, STREET_ONLY = 0.85, 0.5
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], name="StreetAddressRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        types = sorted(_lexicon("street_types.txt"), key=len, reverse=True)
+        street_type = r"(?:" + "|".join(re.escape(t) for t in types) + r")"
+        street = (r"(?:(?:" + WORD + r"[ ]){1,3}" + street_type + r"\b|(?:" + "|".join(WELSH_FIRST) + r")(?:[ ](?:y|yr|" + WORD + r")){1,3}"
+                  r"|[A-Z][a-z]+(?:way|gate|side))")
+        unit = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?"
+        number = r"\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?[ ]"
+        town = r"(?:,?[ ](?:" + WORD + r")(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*)?"
+        postcode = r"(?:,?[ ]" + POSTCODE + r")?"
+        self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town + postcode + r"(?!\w)")
+        self._named = re.compile(r"(?<![\w])" + unit + street + town + postcode + r"(?!\w)")
+        self._houses = re.compile(r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:" + WORD + r"[ ])(?:House|Court|Lodge|Cottage|Farm|Mews|Villas|Buildings)\b" + town + postcode)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if self.ENTITY not in entities:
+            return []
+        if not hasattr(self, "_full"):
+            self.load()
+        out, taken = [], []
+        for pattern, score, rule in ((self._full, self.FULL, "number and street"), (self._houses, self.FULL, "house name"),
+                                     (self._named, self.STREET_ONLY, "street name")):
+            for m in pattern.finditer(text):
+                start, end = m.span()
+                if any(s <= start < e or s < end <= e for s, e in taken):
+                    continue
+                start, end = _trim_town(text, start, end)
+                taken.append((start, end))
+                out.append(result(self, self.ENTITY, start, end, score, rule, f"street address ({rule})"))
+        return out
+
+
+_NOT_TOWN = re.compile(r",?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then)$")
+
+
+def _trim_town(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing capitalised word that starts the next sentence or clause rather than naming the town."""
+    while True:
+        m = _NOT_TOWN.search(text, start, end)
+        if m is None or m.end() != end:
+            return start, end
+        end = m.start()

@@ -1,0 +1,154 @@
+"""UK and device identifiers by shape, checksum and context (formats: shared/domain.md).
+
+Checksums come from python-stdnum where it has them (NHS, Luhn); the mod-23 check of PNC IDs
+and CRO numbers is the Home Office rule. A failed checksum drops a match only where the shape
+alone is ambiguous (10 digits, 16 digits); police identifiers with a wrong check letter are
+still reported next to a context word, because a typo does not make them less personal.
+"""
+
+from __future__ import annotations
+
+from stdnum import luhn
+from stdnum.gb import nhs
+
+from redactor.detect.recognizers.base import Rule, RuleRecognizer, digits
+
+B = r"(?<![A-Za-z0-9])"  # left boundary that also holds after punctuation
+E = r"(?![A-Za-z0-9])"
+MOD23 = "ZABCDEFGHJKLMNPQRTUVWXY"
+
+
+def mod23_letter(number: str) -> str:
+    return MOD23[int(number) % 23]
+
+
+class UkNinoRecognizer(RuleRecognizer):
+    """National Insurance numbers: two prefix letters, six digits (often in pairs), suffix A-D.
+
+    QQ is never issued but is what test material uses, so it is accepted."""
+
+    ENTITY = "UK_NINO"
+    _PREFIX = r"(?!BG|GB|KN|NK|NT|TN|ZZ)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)"
+    RULES = (
+        Rule("ni number", B + _PREFIX + r"[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]" + E, 0.7, 0.95),
+        Rule("ni number without suffix", B + _PREFIX + r"[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}" + E, 0.0, 0.75),
+    )
+    CONTEXT = ("national insurance", "NI number", "NI no", "NINO", "NI:", "insurance number")
+
+
+class NhsNumberRecognizer(RuleRecognizer):
+    """NHS numbers: ten digits (3-3-4 as printed), modulus-11 check."""
+
+    ENTITY = "UK_NHS"
+    RULES = (Rule("nhs number", r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])", 0.0, 0.9),)
+    CONTEXT = ("NHS", "health", "hospital", "patient", "GP")
+    VALID_SCORE = 0.85
+
+    def validate(self, value: str) -> bool | None:
+        return nhs.is_valid(digits(value))
+
+
+class VehicleRegistrationRecognizer(RuleRecognizer):
+    """GB registrations: current (AB12 CDE), prefix (A123 BCD), suffix (ABC 123D), dateless and NI styles."""
+
+    ENTITY = "UK_VEHICLE_REG"
+    RULES = (
+        Rule("current style", B + r"[A-Z]{2}(?:0[2-9]|[1-4]\d|5[1-9]|[6-7]\d)[ ]?[A-Z]{3}" + E, 0.75, 0.95),
+        Rule("prefix style", B + r"[A-HJ-NP-Y]\d{1,3}[ ]?[A-Z]{3}" + E, 0.4, 0.9),
+        Rule("suffix style", B + r"[A-Z]{3}[ ]?\d{1,3}[A-HJ-NP-Y]" + E, 0.4, 0.9),
+        Rule("dateless or NI style", B + r"(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})" + E, 0.0, 0.7),
+    )
+    CONTEXT = ("registration", "reg", "VRM", "plate", "number plate", "vehicle", "car", "van", "ANPR", "index")
+    WINDOW = 30
+
+
+class SortCodeAccountRecognizer(RuleRecognizer):
+    """Sort codes (12-34-56) and 8-digit account numbers; together they score high on their own."""
+
+    ENTITY = "UK_BANK_ACCOUNT"
+    RULES = (
+        Rule("sort code and account", r"(?<![\d-])\d{2}-\d{2}-\d{2}[ /,:]{1,3}\d{8}(?!\d)", 0.85),
+        Rule("sort code", r"(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])", 0.0, 0.85),
+        Rule("account number", r"(?<![\d-])\d{8}(?![\d-])", 0.0, 0.8),
+    )
+    CONTEXT = ("sort code", "sort", "s/c", "account", "acc", "acct", "a/c", "bank", "pay it into", "paid into")
+
+
+class CardNumberRecognizer(RuleRecognizer):
+    """Payment cards: 13-19 digits (spaced or not) starting 2-6, Luhn-valid; not an IMEI or ICCID."""
+
+    ENTITY = "CREDIT_CARD"
+    RULES = (Rule("card number", r"(?<![\d-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d-])", 0.0, 0.7),)
+    CONTEXT = ("card", "visa", "mastercard", "amex", "debit", "credit")
+    VALID_SCORE = 0.9
+
+    def validate(self, value: str) -> bool | None:
+        number = digits(value)
+        if not 13 <= len(number) <= 19 or (len(number) == 15 and number.startswith("35")):
+            return False
+        return luhn.is_valid(number)
+
+
+class ImeiRecognizer(RuleRecognizer):
+    ENTITY = "IMEI"
+    RULES = (Rule("imei", r"(?<![\d-])\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d(?![\d-])", 0.0, 0.95),
+             Rule("imei luhn", r"(?<![\d-])(?:01|35|86|99)\d{13}(?![\d-])", 0.0, 0.95))
+    CONTEXT = ("IMEI", "handset", "device", "phone", "serial")
+    VALID_SCORE = 0.75
+
+    def validate(self, value: str) -> bool | None:
+        return luhn.is_valid(digits(value)) or None
+
+
+class IccidRecognizer(RuleRecognizer):
+    ENTITY = "ICCID"
+    RULES = (Rule("iccid", r"(?<![\d-])89(?:[ -]?\d){17,18}(?![\d-])", 0.5, 0.95),)
+    CONTEXT = ("ICCID", "SIM", "serial")
+    VALID_SCORE = 0.9
+
+    def validate(self, value: str) -> bool | None:
+        return luhn.is_valid(digits(value)) or None
+
+
+class PassportRecognizer(RuleRecognizer):
+    ENTITY = "UK_PASSPORT"
+    RULES = (Rule("passport number", B + r"(?:\d{9}|[A-Z]\d{8}|[A-Z]{2}\d{7})" + E, 0.0, 0.8),)
+    CONTEXT = ("passport", "travel document", "MRZ")
+    WINDOW = 30
+
+
+class DrivingLicenceRecognizer(RuleRecognizer):
+    """GB licence numbers: surname (9-padded), decade, month (+50), day, year, initials, digit, check chars."""
+
+    ENTITY = "UK_DRIVING_LICENCE"
+    RULES = (Rule("driving licence", B + r"[A-Z9]{5}\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}(?:[ ]?\d{2})?" + E, 0.85, 0.95),)
+    CONTEXT = ("driving licence", "licence", "DVLA", "driver")
+
+
+class PncIdRecognizer(RuleRecognizer):
+    """PNC IDs: YY/NNNNNNNL or YYYY/NNNNNNNL, check letter mod 23 over YY + serial padded to 7."""
+
+    ENTITY = "UK_PNC_ID"
+    RULES = (Rule("pnc id", B + r"(?:19|20)?\d{2}/\d{1,7}[A-Z]" + E, 0.0, 0.7),)
+    CONTEXT = ("PNC", "police national computer", "record")
+
+    def validate(self, value: str) -> bool | None:
+        year, _, rest = value.partition("/")
+        serial, letter = rest[:-1], rest[-1]
+        return (mod23_letter(year[-2:] + serial.zfill(7)) == letter) or None
+
+
+class CroNumberRecognizer(RuleRecognizer):
+    """CRO numbers: NNNNNN/YYL (check letter mod 23 over YY + serial padded to 6) and SF YY/NNNNNL."""
+
+    ENTITY = "UK_CRO"
+    RULES = (Rule("cro number", B + r"\d{1,6}/\d{2}[A-Z]" + E, 0.0, 0.7),
+             Rule("cro sf number", B + r"SF[ ]?\d{2}/\d{1,6}[A-Z]" + E, 0.6, 0.9))
+    CONTEXT = ("CRO", "criminal records office", "fingerprint")
+
+    def validate(self, value: str) -> bool | None:
+        if value.startswith("SF"):
+            year, _, rest = value[2:].strip().partition("/")
+            return (mod23_letter(year + rest[:-1].zfill(6)) == rest[-1]) or None
+        serial, _, rest = value.partition("/")
+        return (mod23_letter(rest[:2] + serial.zfill(6)) == rest[-1]) or None
