@@ -1,0 +1,115 @@
+"""vCard, e-mail and mbox, ALEAPP output and Magnet AXIOM CSV."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.errors import CorruptInput
+from redactor.extract.device.axiom import parse_value, net_to_strptime
+from tests.device.helpers import SAMPLES, pick, run, seg
+
+VCF = SAMPLES / "synthetic" / "vcard"
+ALEAPP = SAMPLES / "synthetic" / "aleapp_output"
+
+
+def test_vcard_21_quoted_printable(tmp_path):
+    path = VCF / "android_contacts_v21.vcf"
+    assert pick(path) == "vcard"
+    items, _, people = run(path, tmp_path)
+    zoe = items[0]
+    assert seg(zoe, "name") == "Zo\u00eb Example" and seg(zoe, "note") == "DOB 02/02/1990\r\nknows Alex".replace("\r\n", "\n")
+    assert seg(zoe, "adr.home").startswith("Flat 2\n14 Example Road")
+    person = next(p for p in people if p.name == "Zo\u00eb Example")
+    assert person.phones == ("+447700900123", "+441632960001") and person.emails == ("zoe@example.org",) and "Zo\u00eb" in person.aliases
+
+
+def test_vcard_30_groups(tmp_path):
+    items, _, people = run(VCF / "ios_contact_v30.vcf", tmp_path)
+    assert seg(items[0], "tel.mobile") == "07700 900456" and seg(items[0], "bday") == "1990-02-02"
+    assert people[0].phones == ("+447700900456",) and people[0].emails == ("jo.example@example.com",)
+
+
+def test_truncated_vcard(tmp_path):
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Alex Witness\n")
+    with pytest.raises(CorruptInput):
+        run(path, tmp_path / "w")
+
+
+@pytest.mark.parametrize(("name", "count"), [("sample.eml", 1), ("sample.mbox", 2)])
+def test_email_and_mbox(name, count, tmp_path):
+    path = SAMPLES / "synthetic" / "email" / name
+    assert pick(path) == "email"
+    items, derived, people = run(path, tmp_path)
+    assert len(items) == count
+    first = items[0]
+    assert seg(first, "subject") == "Tenancy \u2013 form" and "QQ123456C" in seg(first, "text")
+    assert "Zo\u00eb Example" in seg(first, "recipients")
+    assert first.meta["time"]["utc"] == "2024-02-27T12:00:00Z"
+    assert derived[0].path.read_text().startswith("Name: Sam Owner")
+    assert {"jo.example@example.com", "zoe@example.org"} <= {e for p in people for e in p.emails}
+    if count == 2:
+        assert items[1].meta["thread"]["id"] == items[0].meta["thread"]["id"]
+        assert "From the 14th" in seg(items[1], "text")
+
+
+def test_aleapp_tsv_and_timeline(tmp_path):
+    tsv = ALEAPP / "_TSV Exports" / "SMS Messages.tsv"
+    assert pick(tsv) == "leapp-tsv"
+    items, _, _ = run(tsv, tmp_path)
+    assert [i.meta["direction"]["value"] for i in items] == ["incoming", "outgoing"]
+    assert seg(items[1], "text") == "No worries.\nDoor code is 4821"
+    assert items[0].meta["time"]["utc"] == "2024-03-01T09:15:02Z" and items[0].meta["thread"]["id"] == "1"
+    timeline = ALEAPP / "_Timeline" / "tl.db"
+    assert pick(timeline) == "leapp-db"
+    assert run(timeline, tmp_path)[0] == []  # the TSV exports carry the same rows
+
+
+def test_aleapp_timeline_alone_is_read(tmp_path):
+    import shutil
+
+    folder = tmp_path / "report" / "_Timeline"
+    folder.mkdir(parents=True)
+    shutil.copy(ALEAPP / "_Timeline" / "tl.db", folder / "tl.db")
+    items, _, _ = run(folder / "tl.db", tmp_path / "w")
+    assert [seg(i, "text") for i in items] == ["Running 10 mins late, sorry x", "No worries.\nDoor code is 4821"]
+
+
+def test_aleapp_presentation_pages_are_recognised(tmp_path):
+    import shutil
+
+    shutil.copytree(ALEAPP, tmp_path / "rep")
+    page = tmp_path / "rep" / "_HTML" / "sms.html"
+    page.parent.mkdir()
+    page.write_text("<html><body>Running 10 mins late</body></html>")
+    assert pick(page) == "leapp-report-page" and run(page, tmp_path / "w")[0] == []
+
+
+AXIOM = (
+    "\ufeffArtifact type,Partner,Sender,Recipient,Message,Direction,Message Sent Date/Time - UTC+01:00 (dd/MM/yyyy),Evidence number\n"
+    "WhatsApp Messages,Alex Witness,Alex Witness,Sam Owner,\"Meet at 14 Example Road\nat 8\",Incoming,01/03/2024 09:15:02,ABC/1\n"
+    "WhatsApp Messages,Alex Witness,Sam Owner,Alex Witness,ok,Outgoing,01/03/2024 9:16:10 PM,ABC/1\n"
+)
+
+
+def test_axiom_zone_and_format_from_header(tmp_path):
+    path = tmp_path / "WhatsApp Messages.csv"
+    path.write_text(AXIOM, encoding="utf-8")
+    assert pick(path) == "axiom-csv"
+    items, _, _ = run(path, tmp_path / "w")
+    assert [i.meta["time"]["utc"] for i in items] == ["2024-03-01T08:15:02Z", "2024-03-01T20:16:10Z"]
+    assert "UTC+01:00 (dd/MM/yyyy)" in items[0].meta["time"]["tz_source"]
+    assert seg(items[0], "text") == "Meet at 14 Example Road\nat 8" and items[0].meta["direction"]["value"] == "incoming"
+    assert len({i.meta["thread"]["key"] for i in items}) == 1  # one conversation with the partner
+
+
+@pytest.mark.parametrize(("fmt", "value", "iso"), [
+    ("MM/dd/yyyy", "03/01/2024 09:15", "2024-03-01T09:15:00+00:00"),
+    ("dd/MM/yyyy", "03/01/2024 09:15", "2024-01-03T09:15:00+00:00"),
+    ("yyyy-MM-dd", "2024-03-01 12:00:00 AM", "2024-03-01T00:00:00+00:00"),
+])
+def test_axiom_date_formats(fmt, value, iso):
+    from datetime import timezone
+
+    assert parse_value(value, timezone.utc, fmt).isoformat() == iso
+    assert "%" in net_to_strptime(fmt)

@@ -1,0 +1,93 @@
+"""SMS Backup & Restore, Telegram and Meta message exports."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from redactor.extract.device.meta import fix_mojibake
+from redactor.extract.device.sms_backup import SurrogateFix, fix_surrogates
+from tests.device.helpers import SAMPLES, pick, run, seg
+
+SBR = SAMPLES / "synthetic" / "sms_backup_restore"
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    (b"&#55357;&#56832;", b"&#128512;"),
+    (b"&#xD83D;&#xDE00;", b"&#128512;"),
+    (b"a &#55357; b", b"a &#65533; b"),
+    (b"&#56832;&#65;", b"&#65533;&#65;"),
+    (b"&amp; &#233;", b"&amp; &#233;"),
+])
+def test_surrogate_references(raw, fixed):
+    assert fix_surrogates(raw) == fixed
+
+
+@pytest.mark.parametrize("chunk", [3, 7, 64, 4096])
+def test_surrogate_fix_across_chunk_boundaries(chunk):
+    data = b"<a>" + b"x &#55357;&#56832; y" * 700 + b"</a>"
+    stream, out = SurrogateFix(io.BytesIO(data)), b""
+    while block := stream.read(chunk):
+        out += block
+    assert out == fix_surrogates(data) and out.count(b"&#128512;") == 700
+
+
+def test_sms_directions_threads_emoji_and_mms(tmp_path):
+    path = SBR / "sms-20240301120000.xml"
+    assert pick(path) == "sms-backup-restore"
+    items, derived, people = run(path, tmp_path)
+    sms = [i for i in items if i.title == "SMS"]
+    assert [i.meta["direction"]["value"] for i in sms] == ["incoming", "outgoing", "incoming"]
+    assert sms[0].meta["thread"]["key"] == sms[1].meta["thread"]["key"]  # +44 and national forms of one number
+    assert seg(sms[1], "text") == "No worries. Door code is 4821 \U0001F600"
+    assert sms[0].meta["time"]["utc"] == "2024-03-01T09:15:02Z"
+    mms = next(i for i in items if i.title == "MMS")
+    assert seg(mms, "text") == "Group: photo of the car outside no. 14"
+    assert mms.meta["sender"]["phone"] == "+447700900123" and mms.meta["sender"]["name"] == "Alex Witness"
+    assert mms.meta["attachments"][0]["present"] is True and len(derived) == 1 and derived[0].path.read_bytes().startswith(b"GIF89a")
+    assert {"Alex Witness", "Jo Example"} <= {p.name for p in people}
+
+
+def test_call_log(tmp_path):
+    items, _, _ = run(SBR / "calls-20240301120000.xml", tmp_path)
+    assert [i.meta["direction"]["value"] for i in items] == ["outgoing", "missed", "incoming"]
+    assert items[0].meta["duration"] == "95 s" and seg(items[0], "party.name") == "Alex Witness"
+    assert items[2].meta["presentation"] == "restricted" and not items[2].segments
+
+
+def test_telegram_full_export(tmp_path):
+    path = SAMPLES / "synthetic" / "telegram" / "result.json"
+    assert pick(path) == "telegram"
+    items, _, people = run(path, tmp_path)
+    messages = [i for i in items if i.kind == "message"]
+    assert seg(messages[1], "text") == "Call +447700900456 or email sam.owner@example.net"
+    assert [m.meta["direction"]["value"] for m in messages[:3]] == ["incoming", "outgoing", "outgoing"]
+    assert messages[1].meta["edited"] is True and messages[1].meta["reply_to"] == 101
+    assert messages[4].meta["system"] is True and "phone call" in seg(messages[4], "text")
+    assert messages[2].meta["attachments"][0]["name"] == "photo_1@01-03-2024_09-18-00.jpg"
+    owner = next(p for p in people if p.device_owner)
+    assert owner.name == "Sam Owner" and "+447700900001" in owner.phones
+
+
+@pytest.mark.parametrize("name", ["test_single_export.json", "test_batch_export.json"])
+def test_telegram_public_samples(name, tmp_path):
+    items, _, _ = run(SAMPLES / "public" / "chat-miner" / "telegram" / name, tmp_path)
+    texts = [seg(i, "text") for i in items if i.kind == "message"]
+    assert texts == ["Minimal Message", "Link:https://telegram.org/"]
+
+
+def test_meta_mojibake_and_order(tmp_path):
+    path = SAMPLES / "synthetic" / "facebook" / "message_1.json"
+    assert pick(path) == "meta-messages"
+    items, _, people = run(path, tmp_path)
+    messages = [i for i in items if i.kind == "message"]
+    assert seg(messages[2], "text") == "my number changed to 07700 900123 \u2013 Zo\u00eb"
+    assert seg(messages[0], "reactions") == "\u2764 Zo\u00eb Example"
+    assert "Zo\u00eb Example" in {p.name for p in people}
+    assert messages[1].meta["attachments"][0]["name"] == "123_456.jpg"
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [("Zo\u00c3\u00ab", "Zo\u00eb"), ("plain", "plain"), ("Zo\u00eb", "Zo\u00eb")])
+def test_fix_mojibake(raw, fixed):
+    assert fix_mojibake(raw) == fixed
