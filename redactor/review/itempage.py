@@ -15,6 +15,7 @@ from redactor.review.images import has_page_images
 from redactor.review.pages import SCOPE_LABEL, STATUS_LABEL, attrs, code_options, codes_template, h
 from redactor.review.queries import SENDER_KEYS, TIME_KEYS, ItemView, explain, flag_boxes, meta_value, runs
 
+PLAIN_FIELDS = ("text", "body", "page")  # other fields (sender.name, subject, ...) are labelled
 PROPOSED_LABEL = {REDACT: "redact", KEEP: "keep", "review": "review (redacts if accepted)"}
 
 
@@ -35,13 +36,16 @@ def segment_html(segment: Segment, flags: Sequence[Flag], *, interactive: bool) 
         ids = " ".join(f.flag_id for f in run.flags)
         out.append(f'<mark class="{cls}" {attrs(off=run.start, flags=ids)} title="{h(top.entity)} · {h(top.code)}">{text}</mark>')
     role = "seg" if interactive else "seg ctx"
-    return f'<div class="{role}" {attrs(seg=segment.segment_id, len=len(segment.text), field=segment.field)}>{"".join(out)}</div>'
+    label = "" if segment.field in PLAIN_FIELDS else f'<span class="fname">{h(segment.field)}</span>'
+    return f'{label}<div class="{role}" {attrs(seg=segment.segment_id, len=len(segment.text), field=segment.field)}>{"".join(out)}</div>'
 
 
 def _message_head(item: Item, ref: str) -> str:
     sender = meta_value(item.meta, SENDER_KEYS)
     when = meta_value(item.meta, TIME_KEYS)
-    bits = [f"<b>{h(sender)}</b>" if sender else "", f"<time>{h(when)}</time>" if when else "", f"<span class='ref'>{h(ref)}</span>"]
+    direction = meta_value(item.meta, ("direction",), sub=("value",))
+    bits = [f"<b>{h(sender)}</b>" if sender else "", f"<span class='dir'>{h(direction)}</span>" if direction and direction != "unknown" else "",
+            f"<time>{h(when)}</time>" if when else "", f"<span class='kind'>{h(item.kind)}</span>", f"<span class='ref'>{h(ref)}</span>"]
     return " ".join(b for b in bits if b)
 
 

@@ -15,34 +15,47 @@ from typing import Any
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 from redactor.store import CaseStore
 
-THREAD_ID_KEYS = ("thread_id", "thread", "conversation_id", "chat_id", "thread_key", "conversation")
-THREAD_NAME_KEYS = ("thread_name", "thread_title", "conversation_name", "chat_name", "chat", "group_name", "thread", "conversation")
-SENDER_KEYS = ("sender_name", "sender", "from", "author", "direction")
-TIME_KEYS = ("timestamp", "time", "sent_at", "date", "datetime")
+THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
+THREAD_NAME_KEYS = ("thread_name", "thread_title", "conversation_name", "chat_name", "group_name")
+SENDER_KEYS = ("sender", "sender_name", "from", "author")
+TIME_KEYS = ("time", "timestamp", "sent_at", "date", "datetime")
+SUB_KEYS = ("name", "utc", "value", "raw", "id")  # inside a mapping: a party's name, a time's UTC value, ...
 NEIGHBOURS = 5  # messages shown before and after the current one
+# Where a conversation's id sits in item meta, most specific first (device extractors write
+# {"thread": {"id", "key", "app"}}; other formats may use a plain id under another name).
+THREAD_PATHS = ("$.thread.key", "$.thread.id", *(f'$."{k}"' for k in THREAD_KEYS[1:]), '$."thread"')
 
 
-def meta_value(meta: Mapping[str, Any], keys: Iterable[str], sub: Sequence[str] = ("name", "id")) -> str:
+def meta_value(meta: Mapping[str, Any], keys: Iterable[str], sub: Sequence[str] = SUB_KEYS) -> str:
     """The first non-empty value among ``keys``, as text; '' when none is there."""
     for key in keys:
         value = meta.get(key)
         if isinstance(value, Mapping):
             value = next((value[k] for k in sub if value.get(k) not in (None, "")), None)
-        if value not in (None, "", [], {}):
+        if value not in (None, "", [], {}) and not isinstance(value, (list, dict)):
             return str(value)
     return ""
 
 
 def thread_of(meta: Mapping[str, Any]) -> tuple[str, str] | None:
-    """``(thread id, thread name)`` of a message, or None for items outside a conversation."""
-    tid = meta_value(meta, THREAD_ID_KEYS, sub=("id", "name"))
+    """``(thread id, thread name)`` of a message, or None for items outside a conversation.
+
+    The id is the one :data:`THREAD_SQL` finds in the database, so neighbours can be queried.
+    """
+    thread = meta.get("thread")
+    if isinstance(thread, Mapping):
+        tid = meta_value(meta, ("thread",), sub=("key", "id"))
+    else:
+        tid = meta_value(meta, (*THREAD_KEYS[1:], "thread"), sub=("key", "id"))
     if not tid:
         return None
-    return tid, meta_value(meta, THREAD_NAME_KEYS) or tid
+    name = meta_value(meta, THREAD_NAME_KEYS)
+    if not name and isinstance(thread, Mapping):
+        name = str(thread.get("name") or " ".join(str(thread[k]) for k in ("app", "id") if thread.get(k)))
+    return tid, name or tid
 
 
-def _json_keys_sql(keys: Sequence[str]) -> str:
-    return "CAST(coalesce(" + ", ".join(f"json_extract(meta, '$.\"{k}\"')" for k in keys) + ") AS TEXT)"
+THREAD_SQL = "CAST(coalesce(" + ", ".join(f"json_extract(meta, '{p}')" for p in THREAD_PATHS) + ") AS TEXT)"
 
 
 # -- overview --------------------------------------------------------------------------------
@@ -80,6 +93,7 @@ def item_flag_counts(store: CaseStore) -> dict[str, dict[str, int]]:
 
 def overview(store: CaseStore) -> Overview:
     per_item = item_flag_counts(store)
+    names = thread_names(store)
     groups: dict[tuple[str, str], Group] = {}
     scoped: dict[str, int] = {}
     pending_out = 0
@@ -94,6 +108,8 @@ def overview(store: CaseStore) -> Overview:
         if group is None:
             label = thread[1] if thread else r["title"]
             group = groups[key] = Group(r["ref"], r["name"], label, set(), r["item_id"], thread=thread is not None)
+        if r["item_id"] in names:
+            group.label = names[r["item_id"]]
         counts = per_item.get(r["item_id"], {})
         group.items += 1
         group.kinds.add(r["kind"])
@@ -107,6 +123,12 @@ def overview(store: CaseStore) -> Overview:
             pending_out += counts.get(PENDING, 0)
     counts = store.counts()
     return Overview(counts, list(groups.values()), sorted(counts["flags_by_entity"].items()), scoped, pending_out)
+
+
+def thread_names(store: CaseStore) -> dict[str, str]:
+    """Conversation names, from the ``thread.name`` field of the items that describe a conversation."""
+    rows = store.conn.execute("SELECT item_id, text FROM segments WHERE field = 'thread.name'")
+    return {r["item_id"]: r["text"] for r in rows}
 
 
 def _meta(raw: str) -> Mapping[str, Any]:
@@ -155,6 +177,11 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
         history.setdefault(d.flag_id, []).append(d)
     thread = thread_of(item.meta)
     before, after = _neighbours(store, item, thread, refs) if thread else ([], [])
+    if thread is not None:
+        row = store.conn.execute(f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
+                                 f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1", (item.source_id, thread[0])).fetchone()
+        if row is not None:
+            thread = (thread[0], row["text"])
     prev_item, next_item = _adjacent(store, item_id)
     source = store.find_source(item.source_id)
     return ItemView(item, refs.get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
@@ -173,7 +200,7 @@ def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:
 
 def _neighbours(store: CaseStore, item: Item, thread: tuple[str, str], refs: Mapping[str, str]):
     ordinal = store.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item.item_id,)).fetchone()["ordinal"]
-    same = f"source_id = ? AND {_json_keys_sql(THREAD_ID_KEYS)} = ?"
+    same = f"source_id = ? AND kind != 'thread' AND {THREAD_SQL} = ?"
     args = (item.source_id, thread[0], ordinal)
     earlier = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal < ? ORDER BY ordinal DESC LIMIT {NEIGHBOURS}", args)
     later = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal > ? ORDER BY ordinal LIMIT {NEIGHBOURS}", args)
@@ -220,7 +247,7 @@ def thread_items(store: CaseStore, item_id: str) -> list[str]:
     thread = thread_of(item.meta)
     if thread is None:
         return [item_id]
-    rows = store.conn.execute(f"SELECT item_id FROM items WHERE source_id = ? AND {_json_keys_sql(THREAD_ID_KEYS)} = ? ORDER BY ordinal",
+    rows = store.conn.execute(f"SELECT item_id FROM items WHERE source_id = ? AND {THREAD_SQL} = ? ORDER BY ordinal",
                               (item.source_id, thread[0]))
     return [r["item_id"] for r in rows] or [item_id]
 

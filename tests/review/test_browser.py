@@ -1,0 +1,247 @@
+"""The review app in Debian's Chromium, headless, driven by Playwright: keyboard decisions, a manual
+redaction by selecting text, bulk decisions, the conflict message, CSRF and XSS."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from redactor.records import KEEP, PENDING, REDACT
+from redactor.store import CaseStore
+
+from .conftest import XSS, flag_with_text, item_by_title
+
+pytestmark = pytest.mark.browser
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("chromium is not installed (make install adds it)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()
+
+
+def _open(page, server, item_id):
+    page.goto(f"{server.url}item/{item_id}")
+    page.wait_for_selector("#flags li.cur, #flags li.none")
+
+
+def _current(page):
+    return page.get_attribute("#flags li.cur", "data-flag")
+
+
+def _events(case_dir, name):
+    with CaseStore.open(case_dir) as s:
+        return [e for e in s.audit.events() if e.event == name]
+
+
+def test_accept_reject_and_undo_with_the_keyboard(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "note.txt")
+    _open(page, server, item.item_id)
+    first = _current(page)
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    page.wait_for_selector("#flags li.cur")
+    second = _current(page)
+    assert second != first  # moved on to the next pending flag
+    page.keyboard.press("r")
+    page.wait_for_selector("#dlg[open]")
+    page.keyboard.press("Enter")  # no reason: refused in the dialog
+    assert "needs a reason" in page.text_content("#dlg-error")
+    page.fill("#dlg-reason", "officer acting in role")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#flags li.cur")
+    with CaseStore.open(case_dir) as s:
+        assert s.flag(first).status == REDACT
+        assert s.flag(second).status == KEEP
+        assert s.decisions(second)[-1].reason == "officer acting in role"
+        assert {d.reviewer for d in s.decisions()} == {"DC Tester"}
+    with page.expect_navigation():
+        page.keyboard.press("u")
+    page.wait_for_selector("#flags li.cur")
+    with CaseStore.open(case_dir) as s:
+        assert s.flag(second).status == PENDING
+        assert [d.action for d in s.decisions(second)] == ["reject", "undo"]
+        s.verify_audit()
+    assert [e.actor for e in _events(case_dir, "flag.accept")] == ["DC Tester"]
+    assert len(_events(case_dir, "flag.reject")) == 1 and len(_events(case_dir, "flag.undo")) == 1
+    assert page.errors == []
+
+
+def _select_text(page, needle: str, occurrence: int = 0):
+    """Select ``needle`` in the interactive text as a mouse drag would (a DOM Range over text nodes)."""
+    found = page.evaluate(
+        """([needle, occurrence]) => {
+            const walker = document.createTreeWalker(document.querySelector('#content'), NodeFilter.SHOW_TEXT);
+            let node, seen = 0;
+            while ((node = walker.nextNode())) {
+              if (!node.parentElement.closest('.seg:not(.ctx)')) continue;
+              let at = node.data.indexOf(needle);
+              while (at >= 0) {
+                if (seen++ === occurrence) {
+                  const range = document.createRange();
+                  range.setStart(node, at); range.setEnd(node, at + needle.length);
+                  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+                  return true;
+                }
+                at = node.data.indexOf(needle, at + 1);
+              }
+            }
+            return false;
+        }""",
+        [needle, occurrence],
+    )
+    assert found, needle
+
+
+def test_a_missed_redaction_is_added_by_selecting_text(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "statement.txt")
+    _open(page, server, item.item_id)
+    _select_text(page, "again")  # after an emoji: offsets must be code points, not UTF-16 units
+    page.keyboard.press("m")
+    page.wait_for_selector("#dlg[open]")
+    page.select_option("#dlg-code", "CTX")
+    with page.expect_navigation():
+        page.click("#dlg-ok")
+    page.wait_for_selector("#flags li.cur")
+    with CaseStore.open(case_dir) as s:
+        manual = [f for f in s.flags(item_id=item.item_id) if f.origin == "manual"]
+        text = s.item(item.item_id).segments[0].text
+    assert [(text[f.start:f.end], f.status, f.code) for f in manual] == [("again", REDACT, "CTX")]
+    assert _current(page) == manual[0].flag_id
+    assert len(_events(case_dir, "flag.add")) == 1
+
+
+def test_bulk_decision_for_every_occurrence_of_a_value(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        flag = flag_with_text(s, "Mark Brown", "statement.txt")
+        others = [f.flag_id for f in s.flags() if f.entity == "PERSON" and _text(s, f) == "Mark Brown"]
+    assert len(others) >= 3  # twice in the statement, once in the note
+    page.goto(f"{server.url}item/{flag.item_id}#f={flag.flag_id}")
+    page.wait_for_selector("#flags li.cur")
+    assert _current(page) == flag.flag_id
+    page.keyboard.press("b")
+    page.wait_for_selector("#dlg[open]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#banner:not([hidden])")
+    assert "Applied to" in page.text_content("#banner")
+    with CaseStore.open(case_dir) as s:
+        assert {s.flag(f).status for f in others} == {REDACT}
+        assert {d.action for f in others for d in s.decisions(f)} == {"bulk-accept"}
+    assert len(_events(case_dir, "bulk.value")) == 1
+
+
+def _text(store, flag):
+    seg = next(x for x in store.item(flag.item_id).segments if x.segment_id == flag.segment_id)
+    return seg.text[flag.start:flag.end]
+
+
+def test_bulk_accept_of_a_type_above_a_score_from_the_overview(page, server, case_dir):
+    page.goto(server.url)
+    page.fill('input.score[data-entity="PHONE_NUMBER"]', "0.9")
+    page.click('button[data-cmd="bulk-type"][data-entity="PHONE_NUMBER"]')
+    page.wait_for_selector("#dlg[open]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    with CaseStore.open(case_dir) as s:
+        phones = [f for f in s.flags() if f.entity == "PHONE_NUMBER"]
+        others = [f for f in s.flags() if f.entity != "PHONE_NUMBER"]
+    assert phones and all((f.status == REDACT) == (f.score >= 0.9) for f in phones)
+    assert all(f.status == PENDING for f in others)
+
+
+def test_a_stale_decision_shows_a_message_and_changes_nothing(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "note.txt")
+    _open(page, server, item.item_id)
+    flag_id = _current(page)
+    with CaseStore.open(case_dir) as s:  # another reviewer decides meanwhile
+        s.decide(flag_id, action="reject", status=KEEP, reviewer="DC Other", reason="in role", expected_version=s.flag(flag_id).version)
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    page.wait_for_selector("#banner:not([hidden])")
+    assert "someone else" in page.text_content("#banner")
+    with CaseStore.open(case_dir) as s:
+        assert s.flag(flag_id).status == KEEP and [d.reviewer for d in s.decisions(flag_id)] == ["DC Other"]
+    assert "DC Other" in page.text_content(f"#detail-{flag_id}")  # the reload shows the other decision
+
+
+class _Attacker(BaseHTTPRequestHandler):
+    target = ""
+    body = ""
+
+    def do_GET(self):  # noqa: N802
+        page = f"""<!doctype html><html><body>
+<form id="f" method="POST" action="{self.target}api/decide" enctype="text/plain">
+<input name='{{"flag_id":"{self.body}","action":"accept","version":1,"x":"' value='"}}'></form>
+<script>
+fetch("{self.target}api/decide", {{method: "POST", mode: "no-cors", credentials: "include",
+  headers: {{"Content-Type": "text/plain"}}, body: JSON.stringify({{flag_id: "{self.body}", action: "accept", version: 1}})}})
+  .finally(() => document.getElementById("f").submit());
+</script></body></html>"""
+        data = page.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_cross_site_post_without_the_token_is_refused(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        flag = flag_with_text(s, "07700 900789")
+    page.goto(server.url)  # the reviewer has a session cookie
+    handler = type("Attacker", (_Attacker,), {"target": server.url, "body": flag.flag_id})
+    evil = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://localhost:{evil.server_address[1]}/")  # another origin
+        page.wait_for_timeout(1500)
+    finally:
+        evil.shutdown()
+        evil.server_close()
+    with CaseStore.open(case_dir) as s:
+        assert s.flag(flag.flag_id).status == PENDING and s.decisions() == []
+    assert "cross" in page.content() or "CSRF" in page.content() or "session" in page.content()
+
+
+def test_script_in_a_message_is_shown_as_text(page, server, case_dir, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "note.txt")
+    _open(page, server, item.item_id)
+    assert XSS in page.text_content("#content")
+    assert page.locator("#content script").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == [] and page.errors == []
+    page.screenshot(path=str(tmp_path / "item.png"))
+    assert (tmp_path / "item.png").stat().st_size > 10_000
