@@ -30,6 +30,7 @@ from redactor.errors import StageError
 from redactor.records import Box, Finding, Item, Word
 
 OCR_REVIEW = "OCR_REVIEW"  # entity of the whole-page finding for a page whose OCR is not trusted
+NO_TEXT_NOTE = "[no text recognised on this page]"  # the text of a page with ink but no words; never drawn
 MAX_WORKERS = 2
 PDFIUM_LOCK = threading.RLock()  # every pdfium call made while OCR threads may run holds this
 LOW_WORD_CONF = 30.0
@@ -41,6 +42,7 @@ class OcrSettings:
     dpi: int = 300  # resolution PDF pages are drawn at for OCR
     min_page_conf: float = 60.0  # mean word confidence below which a page goes to review
     max_low_share: float = 0.4  # share of words under LOW_WORD_CONF above which a page goes to review
+    min_ink: float = 0.002  # share of dark pixels above which a page without any words goes to review
     timeout: int = 300  # seconds per page; a page that takes longer fails its source
     max_pixels: int = 80_000_000  # PDF pages are drawn at a lower resolution rather than above this
 
@@ -74,16 +76,20 @@ class OcrPage:
     scale: float
     rotation: int  # clockwise degrees the page was turned before recognition (PDF /Rotate)
     words: tuple[OcrWord, ...]
+    ink: float = 0.0  # share of dark pixels on the page
 
     @property
     def mean_conf(self) -> float | None:
         return fmean(w.conf for w in self.words) if self.words else None
 
-    def needs_review(self, settings: OcrSettings = DEFAULT) -> bool:
+    def review_reason(self, settings: OcrSettings = DEFAULT) -> str | None:
+        """Why a person must look at this page before it is disclosed, or None."""
         if not self.words:
-            return False
+            return "no text recognised on a page with content" if self.ink > settings.min_ink else None
         low = sum(1 for w in self.words if w.conf < LOW_WORD_CONF) / len(self.words)
-        return (self.mean_conf or 0.0) < settings.min_page_conf or low > settings.max_low_share
+        if (self.mean_conf or 0.0) < settings.min_page_conf or low > settings.max_low_share:
+            return "low OCR confidence"
+        return None
 
 
 def tesseract_words(image_path: str, settings: OcrSettings = DEFAULT) -> tuple[OcrWord, ...]:
@@ -110,8 +116,11 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
 
     Tesseract's boxes hug the ink of each word; a word's box is stretched to the height
     of its line and padded, so a box burnt over it also covers ascenders, descenders and
-    the grey edge pixels of the glyphs.
+    the grey edge pixels of the glyphs. A page with ink but no words gets
+    :data:`NO_TEXT_NOTE` as its text (and no words), so it can carry a review flag.
     """
+    if not page.words:
+        return (NO_TEXT_NOTE if page.review_reason() else ""), ()
     lines: dict[tuple[int, int, int], tuple[int, int]] = {}
     for w in page.words:
         top, bottom = lines.get(w.line, (w.box[1], w.box[3]))
@@ -192,7 +201,9 @@ def run_task(task: PageTask, settings: OcrSettings = DEFAULT) -> OcrPage:
         path = os.path.join(tmp, "page.pgm")
         image.save(path, format="PPM")
         words = tesseract_words(path, settings)
-    return OcrPage(image.width, image.height, scale, rotation, words)
+    histogram = image.histogram()
+    ink = sum(histogram[:128]) / max(1, image.width * image.height)
+    return OcrPage(image.width, image.height, scale, rotation, words, ink)
 
 
 def workers() -> int:
@@ -228,9 +239,12 @@ def _failure(label: str, task: PageTask, exc: BaseException) -> Exception:
 
 # -- review ------------------------------------------------------------------------------------
 
-def review_entry(number: int, page: OcrPage, settings: OcrSettings = DEFAULT) -> dict[str, object]:
-    return {"page": number, "mean_conf": round(page.mean_conf or 0.0, 1), "words": len(page.words),
-            "reason": "low OCR confidence"}
+def review_entry(number: int, page: OcrPage, settings: OcrSettings = DEFAULT) -> dict[str, object] | None:
+    """The ``review_pages`` entry for a page that needs a person's eyes, or None."""
+    reason = page.review_reason(settings)
+    if reason is None:
+        return None
+    return {"page": number, "mean_conf": round(page.mean_conf or 0.0, 1), "words": len(page.words), "reason": reason}
 
 
 def review_findings(item: Item) -> tuple[Finding, ...]:
@@ -243,6 +257,7 @@ def review_findings(item: Item) -> tuple[Finding, ...]:
             continue
         conf = float(entry.get("mean_conf", 0.0))
         findings.append(Finding(segment.segment_id, 0, len(segment.text), OCR_REVIEW, round(1.0 - conf / 100.0, 3), "ocr.confidence",
-                                {"reason": "page OCR confidence below threshold: check the page and add any missed redactions; "
-                                           "accepting withholds the whole page", "mean_conf": conf, "words": entry.get("words", 0)}))
+                                {"reason": f"{entry.get('reason', 'low OCR confidence')}: check the page and add any missed "
+                                           "redactions; accepting withholds the whole page", "mean_conf": conf,
+                                 "words": entry.get("words", 0)}))
     return tuple(findings)

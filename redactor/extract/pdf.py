@@ -175,11 +175,11 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
         size = (crop[2] - crop[0], crop[3] - crop[1])
         pages[index] = Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,
                                page_size=size, words=words, origin="ocr")
-        if ocr.needs_review():
-            review.append(review_entry(index + 1, ocr))
+        if (entry := review_entry(index + 1, ocr)) is not None:
+            review.append(entry)
     segments = tuple(pages[i] for i in sorted(pages))
     meta = {"format": "pdf", "pages": len(segments), "ocr_pages": [i + 1 for i, _ in scanned], "review_pages": review,
-            "pages_without_text": [s.page for s in segments if not s.words]}
+            "pages_without_words": [s.page for s in segments if not s.words]}
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
 
 
