@@ -1,0 +1,76 @@
+"""Hostile and broken device inputs, written on demand (never shipped as files)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from benchmarks.device_data import report_lines, write_ufdr
+
+NS = "http://pa.cellebrite.com/report/2.0"
+XXE = (f'<?xml version="1.0"?>\n<!DOCTYPE project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+       f'<project xmlns="{NS}" reportVersion="8.5"><decodedData><modelType type="Note"><model type="Note" id="n1">'
+       f'<field name="Body" type="String"><value type="String">&xxe;</value></field></model></modelType></decodedData></project>\n')
+LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE smses [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+          '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
+          '<smses count="1"><sms address="07700900123" date="1709284502000" type="1" body="&d;" /></smses>\n')
+
+
+def truncated_ufdr(path: Path) -> Path:
+    full = write_ufdr(path.with_suffix(".full"), 200)
+    data = full.read_bytes()
+    full.unlink()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def zip_slip(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("report.xml", "".join(report_lines(3)))
+        archive.writestr("../../escaped.txt", "should never be written")
+    return path
+
+
+def xxe_report(path: Path) -> Path:
+    path.write_text(XXE)
+    return path
+
+
+def billion_laughs(path: Path) -> Path:
+    path.write_text(LAUGHS)
+    return path
+
+
+def bad_utf8_report(path: Path) -> Path:
+    text = "".join(report_lines(3)).encode("utf-8").replace(b"Morning, are you", b"Morning, \xff\xfe you")
+    path.write_bytes(text)
+    return path
+
+
+def truncated_report(path: Path) -> Path:
+    text = "".join(report_lines(20)).encode("utf-8")
+    path.write_bytes(text[: len(text) * 2 // 3])
+    return path
+
+
+def no_header_whatsapp(path: Path) -> Path:
+    path.write_text("this export lost its headers\nso nothing here looks like a chat line\n")
+    return path
+
+
+def empty(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+# name, writer, expected error code (see redactor/errors.py)
+HOSTILE = [
+    ("truncated.ufdr", truncated_ufdr, "E033"),
+    ("slip.ufdr", zip_slip, "E035"),
+    ("xxe-report.xml", xxe_report, "E035"),
+    ("laughs-sms.xml", billion_laughs, "E035"),
+    ("bad-utf8-report.xml", bad_utf8_report, "E033"),
+    ("cut-report.xml", truncated_report, "E033"),
+    ("WhatsApp Chat with Alex.txt", no_header_whatsapp, "E031"),
+    ("empty.ufdr", empty, "E034"),
+]
