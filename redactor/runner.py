@@ -92,6 +92,8 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
             continue
         queue.append((source, found.path))
     processed = _extract_all(store, extract, queue, quarantined, reporter)
+    if processed:  # rebuilt so detection knows the people this run's sources named (address books)
+        detect = pipeline.of_kind("detect").build(ctx)
     items, flags = _detect_all(store, pipeline, detect, decide, quarantined, reporter)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined))
     store.log("run", "run.finished", {"sources_processed": processed, "sources_skipped": done_before, "items": items,

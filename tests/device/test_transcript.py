@@ -1,0 +1,100 @@
+"""Address-book propagation into detection, and transcripts in the bundle (through the CLI)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from redactor.records import Item, Segment
+from redactor.render.transcript import conversation, group_conversations
+from redactor.store import CaseStore
+from tests.device.helpers import SAMPLES
+
+CHAT = """01/03/2024, 09:15 - Alex Witness: Morning. Did you ask sophie about Saturday?
+01/03/2024, 09:16 - Sam Owner: Not yet. Her number is 07700 900321 if you want it
+01/03/2024, 09:17 - Alex Witness: ok see you there
+"""
+VCARD = """BEGIN:VCARD
+VERSION:3.0
+N:Example;Sophie;;;
+FN:Sophie Example
+TEL;type=CELL:07700 900321
+END:VCARD
+"""
+
+
+@pytest.fixture
+def exhibits(tmp_path: Path) -> Path:
+    folder = tmp_path / "exhibits"
+    folder.mkdir()
+    (folder / "_chat.txt").write_text(CHAT)
+    (folder / "contacts.vcf").write_text(VCARD)
+    return folder
+
+
+def _texts(store: CaseStore) -> dict[str, str]:
+    return {s.segment_id: s.text for item in store.items() for s in item.segments}
+
+
+def test_address_book_flags_lower_case_first_names_and_numbers(cli, exhibits, tmp_path):
+    case = tmp_path / "case"
+    assert cli("run", str(exhibits), "--case", str(case)).exit_code == 0
+    with CaseStore.open(case) as store:
+        assert "Sophie Example" in {p.name for p in store.people()}
+        texts = _texts(store)
+        known = {texts[f.segment_id][f.start:f.end] for f in store.flags() if f.recognizer == "KnownPeopleRecognizer"}
+    assert "sophie" in known
+    assert any(k.replace(" ", "") == "07700900321" for k in known)
+
+
+def test_transcript_pdf_keeps_text_and_removes_redactions(cli, exhibits, tmp_path):
+    case, out = tmp_path / "case", tmp_path / "bundle"
+    assert cli("run", str(exhibits), "--case", str(case)).exit_code == 0
+    with CaseStore.open(case) as store:
+        texts = _texts(store)
+        redacted = {texts[f.segment_id][f.start:f.end] for f in store.flags()}
+        messages = [i for i in store.items() if i.kind == "message"]
+    assert {"sophie", "Alex Witness"} <= redacted
+    result = cli("bundle", str(case), "--out", str(out), "--pending", "redact")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(open(out / "index.csv")))
+    convo = [r for r in rows if r["kind"] == "conversation"]
+    assert len(convo) == 1 and not [r for r in rows if r["kind"] == "message"]  # messages are inside the transcript
+    pdf = pdfium.PdfDocument(out / convo[0]["file"])
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Morning. Did you ask" in text and "ok see you there" in text and "about Saturday?" in text
+    for value in redacted:
+        assert value not in text, "a redacted value is in the transcript"
+    assert "P1" in text and "P2" in text and "01/03/2024 09:15:00 UTC" in text
+    assert len(messages) == 3
+    schedule = list(csv.DictReader(open(out / "schedule.csv")))
+    assert schedule and all(r["item"] == convo[0]["item"] for r in schedule if r["item"] == convo[0]["item"])
+    assert cli("verify", str(out)).exit_code == 0
+
+
+def _msg(item_id: str, key: str, utc: str | None, sender: str, text: str) -> Item:
+    segs = (Segment(f"{item_id}.0", item_id, 0, "sender.name", sender), Segment(f"{item_id}.1", item_id, 1, "text", text))
+    return Item(item_id, "src", item_id, "message", "m", segs, {"thread": {"key": key}, "time": {"utc": utc}, "sender": {"name": sender}})
+
+
+def test_grouping_orders_by_time_and_leaves_out_of_scope_items_alone():
+    items = [_msg("a", "t1", "2024-03-01T10:00:00Z", "Alex", "second"), _msg("x", "t2", None, "Jo", "other"),
+             _msg("b", "t1", "2024-03-01T09:00:00Z", "Sam", "first"), _msg("c", "t1", "2024-03-01T11:00:00Z", "Alex", "withheld")]
+    grouped = group_conversations(items, lambda item_id: "out" if item_id == "c" else "in")
+    assert [g.kind for g in grouped] == ["conversation", "conversation", "message"]
+    assert grouped[0].meta["members"] == ["b", "a"] and grouped[2].item_id == "c"
+    assert [r["speaker"] for r in grouped[0].meta["rows"]] == ["Sam", "Alex"]
+
+
+def test_consistent_sender_redaction():
+    from redactor.records import Flag
+    from redactor.render.transcript import consistent_flags
+
+    convo = conversation("t", [_msg("a", "t", None, "Alex Witness", "hi"), _msg("b", "t", None, "Alex Witness", "yo")])
+    flag = Flag("f1", "a", "a.0", 0, 12, "PERSON", 0.9, "r", {}, "TP", "redact", "redact")
+    extended = consistent_flags(convo.segments, [flag])
+    assert {(f.segment_id, f.start, f.end) for f in extended} == {("a.0", 0, 12), ("b.0", 0, 12)}
+    assert all(f.code == "TP" and f.flag_id == "f1" for f in extended)
