@@ -128,9 +128,11 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder (created if new).")
 @click.option("--pipeline", "pipeline_name", default=None, help="Pipeline name in pipelines/ or a YAML file [default: disclosure].")
+@click.option("--roster", "roster_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="YAML list of case parties (name, role, aliases, phones, emails, addresses).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print diagnostics (ids and counts only).")
 @handle_errors
-def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, verbose: bool) -> None:
+def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, roster_file: Path | None, verbose: bool) -> None:
     """Ingest SOURCES (files or folders) into the case and detect personal data.
 
     Exits 0 when every input was processed, 3 when some were quarantined.
@@ -139,14 +141,23 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ve
     Example:
 
         redactor run exhibits/ --case case1
+        redactor run exhibits/ --case case1 --roster roster.yaml
     """
     from redactor.pipeline import load_pipeline
     from redactor.runner import run_case
     from redactor.store import CaseStore
 
     pipeline = load_pipeline(pipeline_name)
+    if roster_file is not None:
+        from redactor.decide.roster import load_roster
+
+        load_roster(roster_file)  # validate before the case is touched
     store = CaseStore.create(case_dir)
     setup_logging(store.work_dir / "redactor.log", verbose)
+    if roster_file is not None:
+        from redactor.decide.roster import store_roster
+
+        click.echo(f"roster: {store_roster(store, roster_file)} case parties")
     summary = run_case(store, pipeline, list(sources), ConsoleReporter())
     click.echo(
         f"{summary.sources_new} sources processed, {summary.sources_done_before} already done, "

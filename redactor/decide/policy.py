@@ -1,43 +1,88 @@
 """The ``decide.policy`` stage: propose an action and a reason code for each finding.
 
-The policy lives in the pipeline YAML: which reason code each entity type gets, and
-which entity types go to review rather than straight to a proposed redaction.
-Proposals are only proposals: a flag stays ``pending`` until a reviewer (or
-``redactor decide --accept-all``) decides it.
+The policy lives in the pipeline YAML (``pipelines/disclosure.yaml``):
+
+- every finding is classified (``redactor.decide.classify``): whose data it is (a case party
+  with role, ``device_owner``, ``third_party`` or ``unknown``) and its category (name,
+  contact, address, government, special, ...);
+- ``rules`` (first match wins) turn category and role into a proposed action (redact, keep,
+  review) and a reason code; a finding no rule matches gets ``codes[entity]`` and is proposed
+  for review if its entity is in ``review``, for redaction otherwise;
+- ``scope`` (Bater-James): device items outside the date range, participants or search terms
+  are proposed IRR and marked out of scope (``redactor.decide.scope``).
+
+Proposals are only proposals: a flag stays ``pending`` until a reviewer (or ``redactor decide
+--accept-all``) decides it.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Sequence
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from redactor import codes
+from redactor.decide.classify import CATEGORIES, Classifier, Party
+from redactor.decide.roster import roster_addresses
+from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
 from redactor.records import REDACT, Finding, Flag, Item
 from redactor.stages import StageContext, register
 
+log = logging.getLogger(__name__)
+
+OUT_OF_SCOPE = "OUT_OF_SCOPE"
+
 DEFAULT_CODES = {
-    "PERSON": "TP",
-    "PHONE_NUMBER": "TP",
-    "EMAIL_ADDRESS": "TP",
-    "UK_POSTCODE": "LOC",
-    "LOCATION": "LOC",
-    "UK_NINO": "GID",
-    "UK_NHS": "GID",
-    "CREDIT_CARD": "FIN",
-    "IBAN_CODE": "FIN",
-    "IP_ADDRESS": "DEV",
-    "URL": "CTX",
-    "NRP": "SC",
-    "OCR_REVIEW": "TP",  # a page whose OCR is not trusted; accepting withholds the whole page
+    "PERSON": "TP", "PHONE_NUMBER": "TP", "EMAIL_ADDRESS": "TP", "SOCIAL_HANDLE": "TP", "URL": "CTX",
+    "UK_POSTCODE": "LOC", "STREET_ADDRESS": "LOC", "LOCATION": "LOC", "DATE_OF_BIRTH": "TP",
+    "UK_NINO": "GID", "UK_NHS": "GID", "UK_PASSPORT": "GID", "UK_DRIVING_LICENCE": "GID", "UK_PNC_ID": "GID", "UK_CRO": "GID",
+    "CREDIT_CARD": "FIN", "IBAN_CODE": "FIN", "UK_BANK_ACCOUNT": "FIN",
+    "IP_ADDRESS": "DEV", "MAC_ADDRESS": "DEV", "IMEI": "DEV", "ICCID": "DEV",
+    "UK_VEHICLE_REG": "CTX", "CASE_REFERENCE": "CTX",
+    "NRP": "SC", "SPECIAL_CATEGORY": "SC",
 }
+
+
+def _as_tuple(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
+
+
+class PolicyRule(BaseModel):
+    """``category`` and ``role`` match one value, a list, or ``*``; ``code`` defaults to the entity's code."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    category: tuple[str, ...] = ("*",)
+    role: tuple[str, ...] = ("*",)
+    action: Literal["redact", "keep", "review"]
+    code: str | None = None
+
+    @field_validator("category", "role", mode="before")
+    @classmethod
+    def _tuples(cls, value: Any) -> Any:
+        return _as_tuple(value)
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, value: str | None) -> str | None:
+        if value is not None and not codes.is_valid(value):
+            raise ValueError(f"unknown reason code {value!r}; valid: {', '.join(codes.REASON_CODES)}")
+        return value
+
+    def matches(self, category: str, role: str) -> bool:
+        return ("*" in self.category or category in self.category) and ("*" in self.role or role in self.role)
 
 
 class PolicySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_CODES))
     default_code: str = "TP"
-    review: tuple[str, ...] = ("NRP", "OCR_REVIEW")  # entity types proposed for review, not redaction
+    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY")  # entity types proposed for review when no rule matches
+    categories: dict[str, str] = Field(default_factory=lambda: dict(CATEGORIES))
+    rules: tuple[PolicyRule, ...] = ()
+    scope: ScopeSettings = Field(default_factory=ScopeSettings)
 
     @field_validator("codes")
     @classmethod
@@ -47,21 +92,80 @@ class PolicySettings(BaseModel):
             raise ValueError(f"unknown reason codes {bad}; valid: {', '.join(codes.REASON_CODES)}")
         return value
 
+    def propose(self, entity: str, party: Party) -> tuple[str, str]:
+        """(proposed action, reason code) for a finding of ``entity`` classified as ``party``."""
+        category = self.categories.get(entity, "other")
+        fallback = self.codes.get(entity, self.default_code)
+        for rule in self.rules:
+            if rule.matches(category, party.role):
+                return rule.action, rule.code or fallback
+        return ("review" if entity in self.review else REDACT), fallback
+
 
 @register("decide.policy", kind="decide", settings=PolicySettings)
 def decide_policy(settings: PolicySettings, ctx: StageContext):
-    """Give every finding a reason code and a proposed action from the pipeline's policy."""
+    """Classify each finding (case party, third party, unknown) and propose an action and reason code; apply the scope."""
+    store = ctx.store
+    people = store.people() if hasattr(store, "people") else []
+    classifier = Classifier(people, roster_addresses(store))
+    scope = ScopeMatcher(settings.scope)
+    threads: dict[str, list[Any]] | None = None
+
+    def thread_participants(key: str) -> list[Any]:
+        nonlocal threads
+        if threads is None:
+            threads = _threads(store)
+        return threads.get(key, [])
 
     def run(item: Item, findings: Sequence[Finding]) -> tuple[Flag, ...]:
-        return tuple(
-            Flag(
+        reasons = scope.reasons_out(item, thread_participants)
+        if reasons:
+            return _out_of_scope(store, item, reasons)
+        texts = {seg.segment_id: seg.text for seg in item.segments}
+        flags = []
+        for f in findings:
+            party = classifier.classify(f.entity, texts.get(f.segment_id, "")[f.start:f.end])
+            proposed, code = settings.propose(f.entity, party)
+            explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other")}
+            if party.person_id:
+                explanation["person_id"] = party.person_id
+            flags.append(Flag(
                 flag_id=Flag.make_id(f.segment_id, f.start, f.end, f.entity), item_id=item.item_id,
                 segment_id=f.segment_id, start=f.start, end=f.end, entity=f.entity, score=f.score,
-                recognizer=f.recognizer, explanation=f.explanation,
-                code=settings.codes.get(f.entity, settings.default_code),
-                proposed="review" if f.entity in settings.review else REDACT,
-            )
-            for f in findings
-        )
+                recognizer=f.recognizer, explanation=explanation, code=code, proposed=proposed,
+            ))
+        return tuple(flags)
 
     return run
+
+
+def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> tuple[Flag, ...]:
+    """The item is proposed IRR: marked out of scope, one IRR flag over each segment, no detail flags."""
+    why = "; ".join(reasons)
+    if hasattr(store, "set_item_scope") and store.item_scope(item.item_id) == "in":
+        store.set_item_scope(item.item_id, "out", actor="policy", reason=f"IRR: {why}", stage="decide")
+    log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
+    return tuple(
+        Flag(flag_id=Flag.make_id(seg.segment_id, 0, len(seg.text), OUT_OF_SCOPE), item_id=item.item_id,
+             segment_id=seg.segment_id, start=0, end=len(seg.text), entity=OUT_OF_SCOPE, score=1.0, recognizer="scope",
+             explanation={"scope": reasons, "textual_explanation": f"outside the agreed scope: {why}"}, code="IRR",
+             proposed=REDACT)
+        for seg in item.segments if seg.text
+    )
+
+
+def _threads(store: Any) -> dict[str, list[Any]]:
+    """Thread participants by thread key, read from the case's thread items (meta only)."""
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return {}
+    from redactor.records import Item as _Item
+
+    rows = conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall()
+    items = []
+    for row in rows:
+        try:
+            items.append(_Item(row[0], "", "", "thread", "", (), json.loads(row[1])))
+        except (ValueError, TypeError):
+            continue
+    return thread_index(items)

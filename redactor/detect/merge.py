@@ -14,6 +14,8 @@ should decide each piece of text once, so findings are resolved before they beco
    address, a name inside an e-mail address), or does not score higher; otherwise
    both stay, so a low-scoring guess never hides a strong identifier from review.
 5. The same span with different entities keeps the most specific entity (``PRIORITY``).
+6. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
+   model's usual misreading of postcodes; the postcode recognizer reports the real thing.
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -88,6 +90,11 @@ def split_lines(text: str, span: Found) -> list[Found]:
     return pieces
 
 
+def _ner_misfire(text: str, span: Found) -> bool:
+    """spaCy's small model reads postcodes and numbered places as people: an NER name with a digit is dropped."""
+    return span.entity == "PERSON" and span.recognizer == "SpacyRecognizer" and any(c.isdigit() for c in text[span.start:span.end])
+
+
 def _absorb(keep: Found, other: Found) -> Found:
     merged = list(keep.explanation.get("merged", []))
     merged.append({"entity": other.entity, "recognizer": other.recognizer, "score": other.score})
@@ -103,7 +110,7 @@ def _overlaps(a: Found, b: Found) -> bool:
 
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
-    pieces = [p for s in spans for p in split_lines(text, s)]
+    pieces = [p for s in spans for p in split_lines(text, s) if not _ner_misfire(text, p)]
     containers = [s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")]
     pieces = [s for s in pieces if not (s.entity == "URL" and any(_overlaps(s, c) for c in containers))]
     # best first: longer, then more specific, then higher score

@@ -1,0 +1,103 @@
+"""The case roster: the parties of a case and how to recognise them.
+
+A roster is a YAML file given to ``redactor run --roster FILE``::
+
+    people:
+      - name: Hannah Okafor
+        role: complainant          # complainant, suspect, witness, officer, other
+        aliases: [Han, hanz_ok]
+        phones: ["07700 900123"]
+        emails: [hannah.ok@example.com]
+        addresses: ["12 Mill Lane, Leeds LS6 2AB"]
+
+Roster people are stored in the case as known people with their role and origin
+``roster``, so detection flags every mention of them and the policy can tell a case party
+from a third party. Their addresses are kept in the case's metadata (``roster.addresses``)
+for classification.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from redactor.errors import ConfigError
+from redactor.records import Person, stable_id
+
+ROLES = ("complainant", "suspect", "witness", "officer", "other")
+ORIGIN = "roster"
+ADDRESSES_KEY = "roster.addresses"
+
+
+class RosterPerson(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1)
+    role: Literal["complainant", "suspect", "witness", "officer", "other"]
+    aliases: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    addresses: list[str] = Field(default_factory=list)
+
+    @field_validator("aliases", "phones", "emails", "addresses", mode="before")
+    @classmethod
+    def _strings(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else value
+
+
+class RosterFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    case: str = ""
+    people: list[RosterPerson]
+
+
+def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
+    """People (origin ``roster``) and their addresses by person id; raises ConfigError naming the file."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"roster {path}: cannot be read ({exc.strerror or type(exc).__name__})", hint="check the path to the roster file") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"roster {path}: not valid YAML ({type(exc).__name__})", hint="see the example in redactor/decide/roster.py") from None
+    try:
+        roster = RosterFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+        raise ConfigError(f"roster {path}: {problems}", hint=f"each person needs a name and a role ({', '.join(ROLES)})") from None
+    people, addresses = [], {}
+    for entry in roster.people:
+        person_id = stable_id("roster", " ".join(entry.name.lower().split()))
+        people.append(Person(person_id, " ".join(entry.name.split()), tuple(entry.aliases), tuple(entry.phones),
+                             tuple(e.lower() for e in entry.emails), entry.role, ORIGIN))
+        if entry.addresses:
+            addresses[person_id] = list(entry.addresses)
+    return people, addresses
+
+
+def store_roster(store: Any, path: Path) -> int:
+    """Load a roster into the case: people (with roles) and their addresses; audited with counts and the file hash."""
+    people, addresses = load_roster(path)
+    store.add_people(people)
+    store.set_meta(ADDRESSES_KEY, json.dumps(addresses, sort_keys=True))
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    roles = {role: sum(p.role == role for p in people) for role in ROLES}
+    store.log("decide", "roster.loaded", {"sha256": digest, "people": len(people), "roles": roles,
+                                          "addresses": sum(len(v) for v in addresses.values())})
+    return len(people)
+
+
+def roster_addresses(store: Any) -> dict[str, list[str]]:
+    meta = getattr(store, "meta", None)
+    raw = meta(ADDRESSES_KEY) if callable(meta) else None
+    try:
+        value = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
