@@ -33,7 +33,7 @@ class Model:
     type: str
     id: str
     attrs: dict[str, str]
-    fields: dict[str, tuple[str | None, str, dict[str, str]]] = field(default_factory=dict)  # name -> (text, type, attrs)
+    fields: dict[str, tuple[str | None, str, str | None]] = field(default_factory=dict)  # name -> (text, type, formattedTimestamp)
     one: dict[str, Model] = field(default_factory=dict)
     many: dict[str, list[Model]] = field(default_factory=dict)
 
@@ -52,7 +52,7 @@ def _local(tag: object) -> str:
 
 def read_model(elem: Any) -> Model:
     """Plain data of one model element (hot path: called once per message)."""
-    model = Model(elem.get("type") or _local(elem.tag), elem.get("id") or "", dict(elem.attrib))
+    model = Model(elem.get("type") or _local(elem.tag), elem.get("id") or "", dict(elem.items()))
     for child in elem:
         tag = child.tag
         if not isinstance(tag, str):
@@ -63,7 +63,11 @@ def read_model(elem: Any) -> Model:
             value = child[0] if len(child) else None
             if value is not None and not value.tag.endswith("value"):
                 value = next((v for v in child if _local(v.tag) == "value"), None)
-            model.fields[name] = (value.text, child.get("type") or "", dict(value.attrib)) if value is not None else (None, child.get("type") or "", {})
+            ftype = child.get("type") or ""
+            if value is None:
+                model.fields[name] = (None, ftype, None)
+            else:
+                model.fields[name] = (value.text, ftype, value.get("formattedTimestamp") if ftype == "TimeStamp" else None)
         elif tag == "modelField":
             nested = [c for c in child if _local(c.tag) == "model"]
             if nested:
@@ -77,9 +81,9 @@ def timestamp(model: Model, *names: str) -> dict[str, Any]:
     """The first of the named time fields: ``formattedTimestamp`` (with its offset) preferred."""
     for name in names:
         value = model.fields.get(name)
-        if not value or not (value[0] or value[2].get("formattedTimestamp")):
+        if not value or not (value[0] or value[2]):
             continue
-        formatted = value[2].get("formattedTimestamp")
+        formatted = value[2]
         dt = common.parse_iso(formatted) or common.parse_iso(value[0])
         source = "offset in formattedTimestamp" if formatted and common.parse_iso(formatted) else "offset in the value"
         if dt is not None and dt.tzinfo is None:
