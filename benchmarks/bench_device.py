@@ -95,8 +95,10 @@ def main(argv: list[str] | None = None) -> None:
         print(_line("baseline: raw iterparse + clear", base))
         print(_line("redactor ufdr extractor", ours))
         rate = ours["messages"] / ours["seconds"]
-        print(f"  ratio extractor/baseline time: {ours['seconds'] / base['seconds']:.2f}x   target {TARGET:,} msgs/s: "
-              f"{'met' if rate >= TARGET else 'NOT met'}")
+        print(
+            f"  ratio extractor/baseline time: {ours['seconds'] / base['seconds']:.2f}x   target {TARGET:,} msgs/s: "
+            f"{'met' if rate >= TARGET else 'NOT met'}"
+        )
         print("WhatsApp export (Android en-GB), 100,000 message lines")
         chat = write_whatsapp(folder / "100k.txt", 100_000)
         base = measure("baseline-whatsapp", chat)
@@ -104,8 +106,10 @@ def main(argv: list[str] | None = None) -> None:
         print(_line("baseline: read lines + header regex", base))
         print(_line("redactor whatsapp extractor", ours))
         rate = ours["messages"] / ours["seconds"]
-        print(f"  ratio extractor/baseline time: {ours['seconds'] / base['seconds']:.2f}x   target {TARGET:,} msgs/s: "
-              f"{'met' if rate >= TARGET else 'NOT met'}")
+        print(
+            f"  ratio extractor/baseline time: {ours['seconds'] / base['seconds']:.2f}x   target {TARGET:,} msgs/s: "
+            f"{'met' if rate >= TARGET else 'NOT met'}"
+        )
         print("Peak RSS by UFDR size (each in a fresh process)")
         sizes = [10_000, 100_000] + ([1_000_000] if million else [])
         for n in sizes:

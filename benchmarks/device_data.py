@@ -8,22 +8,29 @@ need a million messages in memory.
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 NS = "http://pa.cellebrite.com/report/2.0"
 PEOPLE = [("Sam Owner", "447700900001"), ("Alex Witness", "447700900123"), ("Jo Example", "447700900456"), ("Zoe Sample", "447700900789")]
-TEXTS = ["Morning, are you still coming round later?", "Call me on 07700 900456 when you get this.",
-         "I'll be at 14 Example Road by eight.", "ok see you there", "Did you tell sophie about Saturday?"]
-START = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+TEXTS = [
+    "Morning, are you still coming round later?",
+    "Call me on 07700 900456 when you get this.",
+    "I'll be at 14 Example Road by eight.",
+    "ok see you there",
+    "Did you tell sophie about Saturday?",
+]
+START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _party(tag: str, pid: str, person: tuple[str, str], owner: bool) -> str:
-    return (f'<{tag} name="{"From" if tag == "modelField" else "To"}" type="Party"><model type="Party" id="{pid}" deleted_state="Intact">'
-            f'<field name="Identifier" type="String"><value type="String">{person[1]}@s.whatsapp.net</value></field>'
-            f'<field name="Name" type="String"><value type="String">{escape(person[0])}</value></field>'
-            f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{owner}</value></field></model></{tag}>')
+    return (
+        f'<{tag} name="{"From" if tag == "modelField" else "To"}" type="Party"><model type="Party" id="{pid}" deleted_state="Intact">'
+        f'<field name="Identifier" type="String"><value type="String">{person[1]}@s.whatsapp.net</value></field>'
+        f'<field name="Name" type="String"><value type="String">{escape(person[0])}</value></field>'
+        f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{owner}</value></field></model></{tag}>'
+    )
 
 
 def message_xml(i: int) -> str:
@@ -31,11 +38,13 @@ def message_xml(i: int) -> str:
     sender = PEOPLE[0] if owner else PEOPLE[1 + i % 3]
     ts = (START + timedelta(seconds=37 * i)).isoformat()
     deleted = "Deleted" if i % 50 == 7 else "Intact"
-    return (f'<model type="InstantMessage" id="m{i:08d}" deleted_state="{deleted}" decoding_confidence="High">'
-            f'<field name="Source" type="String"><value type="String">WhatsApp</value></field>'
-            f'<field name="Body" type="String"><value type="String">{escape(TEXTS[i % len(TEXTS)])} #{i}</value></field>'
-            f'<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="{ts}">{ts}</value></field>'
-            f'{_party("modelField", f"pf{i}", sender, owner)}</model>\n')
+    return (
+        f'<model type="InstantMessage" id="m{i:08d}" deleted_state="{deleted}" decoding_confidence="High">'
+        f'<field name="Source" type="String"><value type="String">WhatsApp</value></field>'
+        f'<field name="Body" type="String"><value type="String">{escape(TEXTS[i % len(TEXTS)])} #{i}</value></field>'
+        f'<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="{ts}">{ts}</value></field>'
+        f"{_party('modelField', f'pf{i}', sender, owner)}</model>\n"
+    )
 
 
 def report_lines(messages: int, per_chat: int = 10_000) -> list[str] | object:
@@ -45,24 +54,32 @@ def report_lines(messages: int, per_chat: int = 10_000) -> list[str] | object:
     done, chat = 0, 0
     while done < messages:
         chat += 1
-        yield (f'<model type="Chat" id="c{chat:06d}" deleted_state="Intact"><field name="Source" type="String"><value type="String">WhatsApp</value></field>'
-               f'<field name="Id" type="String"><value type="String">{PEOPLE[1][1]}@s.whatsapp.net</value></field>'
-               '<multiModelField name="Participants" type="Party">')
+        yield (
+            f'<model type="Chat" id="c{chat:06d}" deleted_state="Intact"><field name="Source" type="String"><value type="String">WhatsApp</value></field>'
+            f'<field name="Id" type="String"><value type="String">{PEOPLE[1][1]}@s.whatsapp.net</value></field>'
+            '<multiModelField name="Participants" type="Party">'
+        )
         for n, p in enumerate(PEOPLE[:2]):
-            yield (f'<model type="Party" id="cp{chat}-{n}" deleted_state="Intact"><field name="Identifier" type="String"><value type="String">{p[1]}@s.whatsapp.net</value></field>'
-                   f'<field name="Name" type="String"><value type="String">{p[0]}</value></field>'
-                   f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{n == 0}</value></field></model>')
+            yield (
+                f'<model type="Party" id="cp{chat}-{n}" deleted_state="Intact"><field name="Identifier" type="String"><value type="String">{p[1]}@s.whatsapp.net</value></field>'
+                f'<field name="Name" type="String"><value type="String">{p[0]}</value></field>'
+                f'<field name="IsPhoneOwner" type="Boolean"><value type="Boolean">{n == 0}</value></field></model>'
+            )
         yield '</multiModelField><multiModelField name="Messages" type="InstantMessage">\n'
         for _ in range(min(per_chat, messages - done)):
             yield message_xml(done)
             done += 1
-        yield '</multiModelField></model>\n'
+        yield "</multiModelField></model>\n"
     yield '</modelType>\n<modelType type="Contact"><model type="Contact" id="t1" deleted_state="Intact">'
-    yield ('<field name="Name" type="String"><value type="String">Sophie Example</value></field><multiModelField name="Entries" type="ContactEntry">'
-           '<model type="PhoneNumber" id="e1"><field name="Value" type="String"><value type="String">07700 900321</value></field></model>'
-           '</multiModelField></model></modelType>\n')
-    yield ('<modelType type="FitnessWorkout"><model type="FitnessWorkout" id="u1" deleted_state="Intact">'
-           '<field name="RouteName" type="String"><value type="String">Run past 9 Sample Street</value></field></model></modelType>\n')
+    yield (
+        '<field name="Name" type="String"><value type="String">Sophie Example</value></field><multiModelField name="Entries" type="ContactEntry">'
+        '<model type="PhoneNumber" id="e1"><field name="Value" type="String"><value type="String">07700 900321</value></field></model>'
+        "</multiModelField></model></modelType>\n"
+    )
+    yield (
+        '<modelType type="FitnessWorkout"><model type="FitnessWorkout" id="u1" deleted_state="Intact">'
+        '<field name="RouteName" type="String"><value type="String">Run past 9 Sample Street</value></field></model></modelType>\n'
+    )
     yield "</decodedData>\n</project>\n"
 
 

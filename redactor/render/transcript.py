@@ -62,13 +62,27 @@ def conversation(key: str, members: Sequence[Item]) -> Item:
         messages = sorted(messages, key=lambda m: m.meta["time"]["utc"])  # stable: equal times keep file order
     ordered = ([header] if header else []) + messages
     segments = tuple(s for m in ordered for s in m.segments)
-    rows = [{"item_id": m.item_id, "time": (m.meta.get("time") or {}).get("utc"), "direction": (m.meta.get("direction") or {}).get("value"),
-             "speaker": _speaker_key(m), "system": bool(m.meta.get("system")), "deleted": m.meta.get("deleted") not in (None, "Intact"),
-             "edited": bool(m.meta.get("edited")), "attachments": [(bool(a.get("name")), _attachment_note(a)) for a in m.meta.get("attachments") or []]}
-            for m in messages]
+    rows = [
+        {
+            "item_id": m.item_id,
+            "time": (m.meta.get("time") or {}).get("utc"),
+            "direction": (m.meta.get("direction") or {}).get("value"),
+            "speaker": _speaker_key(m),
+            "system": bool(m.meta.get("system")),
+            "deleted": m.meta.get("deleted") not in (None, "Intact"),
+            "edited": bool(m.meta.get("edited")),
+            "attachments": [(bool(a.get("name")), _attachment_note(a)) for a in m.meta.get("attachments") or []],
+        }
+        for m in messages
+    ]
     first = members[0]
-    meta = {"members": [m.item_id for m in ordered], "thread": first.meta.get("thread"), "rows": rows,
-            "header": header.item_id if header else None, "app": (first.meta.get("thread") or {}).get("app") or first.meta.get("app")}
+    meta = {
+        "members": [m.item_id for m in ordered],
+        "thread": first.meta.get("thread"),
+        "rows": rows,
+        "header": header.item_id if header else None,
+        "app": (first.meta.get("thread") or {}).get("app") or first.meta.get("app"),
+    }
     return Item(stable_id("conversation", key), first.source_id, f"thread {key}", CONVERSATION, "conversation", segments, meta)
 
 
@@ -147,8 +161,18 @@ def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
         segs = {s.field: s for s in by_item.get(row["item_id"], [])}
         label = "" if row["system"] else speakers.setdefault(row["speaker"], f"P{len(speakers) + 1}")
         marks = [m for m, on in (("deleted", row["deleted"]), ("edited", row["edited"]), ("system message", row["system"])) if on]
-        layout.heading(" ".join(x for x in (_time(row["time"]), ARROWS.get(row["direction"] or "unknown", ""), label,
-                                            f"[{', '.join(marks)}]" if marks else "") if x))
+        layout.heading(
+            " ".join(
+                x
+                for x in (
+                    _time(row["time"]),
+                    ARROWS.get(row["direction"] or "unknown", ""),
+                    label,
+                    f"[{', '.join(marks)}]" if marks else "",
+                )
+                if x
+            )
+        )
         if "sender.name" in segs or "sender.id" in segs:
             _draw(layout, segs.get("sender.name"), flags)
             _draw(layout, segs.get("sender.id"), flags)

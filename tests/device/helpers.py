@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from redactor.extract import extractors
-from redactor.ingest.files import check
-from redactor.records import DerivedFile, Item, Person, Source
-from redactor.stages import StageContext
-
 import redactor.extract.auto  # noqa: F401  registers the stage
 import redactor.extract.device  # noqa: F401
 import redactor.extract.pdf  # noqa: F401
 import redactor.extract.text  # noqa: F401
+from redactor.extract import extractors
+from redactor.ingest.files import check
+from redactor.records import DerivedFile, Item, Person, Source
+from redactor.stages import StageContext
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "device"
 

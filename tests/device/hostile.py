@@ -8,12 +8,16 @@ from pathlib import Path
 from benchmarks.device_data import report_lines, write_ufdr
 
 NS = "http://pa.cellebrite.com/report/2.0"
-XXE = (f'<?xml version="1.0"?>\n<!DOCTYPE project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-       f'<project xmlns="{NS}" reportVersion="8.5"><decodedData><modelType type="Note"><model type="Note" id="n1">'
-       f'<field name="Body" type="String"><value type="String">&xxe;</value></field></model></modelType></decodedData></project>\n')
-LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE smses [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-          '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
-          '<smses count="1"><sms address="07700900123" date="1709284502000" type="1" body="&d;" /></smses>\n')
+XXE = (
+    f'<?xml version="1.0"?>\n<!DOCTYPE project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    f'<project xmlns="{NS}" reportVersion="8.5"><decodedData><modelType type="Note"><model type="Note" id="n1">'
+    f'<field name="Body" type="String"><value type="String">&xxe;</value></field></model></modelType></decodedData></project>\n'
+)
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE smses [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
+    '<smses count="1"><sms address="07700900123" date="1709284502000" type="1" body="&d;" /></smses>\n'
+)
 
 
 def truncated_ufdr(path: Path) -> Path:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from redactor.errors import CorruptInput
-from redactor.extract.device.axiom import parse_value, net_to_strptime
+from redactor.extract.device.axiom import net_to_strptime, parse_value
 from tests.device.helpers import SAMPLES, pick, run, seg
 
 VCF = SAMPLES / "synthetic" / "vcard"
@@ -87,7 +89,7 @@ def test_aleapp_presentation_pages_are_recognised(tmp_path):
 
 AXIOM = (
     "\ufeffArtifact type,Partner,Sender,Recipient,Message,Direction,Message Sent Date/Time - UTC+01:00 (dd/MM/yyyy),Evidence number\n"
-    "WhatsApp Messages,Alex Witness,Alex Witness,Sam Owner,\"Meet at 14 Example Road\nat 8\",Incoming,01/03/2024 09:15:02,ABC/1\n"
+    'WhatsApp Messages,Alex Witness,Alex Witness,Sam Owner,"Meet at 14 Example Road\nat 8",Incoming,01/03/2024 09:15:02,ABC/1\n'
     "WhatsApp Messages,Alex Witness,Sam Owner,Alex Witness,ok,Outgoing,01/03/2024 9:16:10 PM,ABC/1\n"
 )
 
@@ -103,13 +105,15 @@ def test_axiom_zone_and_format_from_header(tmp_path):
     assert len({i.meta["thread"]["key"] for i in items}) == 1  # one conversation with the partner
 
 
-@pytest.mark.parametrize(("fmt", "value", "iso"), [
-    ("MM/dd/yyyy", "03/01/2024 09:15", "2024-03-01T09:15:00+00:00"),
-    ("dd/MM/yyyy", "03/01/2024 09:15", "2024-01-03T09:15:00+00:00"),
-    ("yyyy-MM-dd", "2024-03-01 12:00:00 AM", "2024-03-01T00:00:00+00:00"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "value", "iso"),
+    [
+        ("MM/dd/yyyy", "03/01/2024 09:15", "2024-03-01T09:15:00+00:00"),
+        ("dd/MM/yyyy", "03/01/2024 09:15", "2024-01-03T09:15:00+00:00"),
+        ("yyyy-MM-dd", "2024-03-01 12:00:00 AM", "2024-03-01T00:00:00+00:00"),
+    ],
+)
 def test_axiom_date_formats(fmt, value, iso):
-    from datetime import timezone
 
-    assert parse_value(value, timezone.utc, fmt).isoformat() == iso
+    assert parse_value(value, UTC, fmt).isoformat() == iso
     assert "%" in net_to_strptime(fmt)

@@ -11,7 +11,6 @@ import pytest
 from redactor.records import Item, Segment
 from redactor.render.transcript import conversation, group_conversations
 from redactor.store import CaseStore
-from tests.device.helpers import SAMPLES
 
 CHAT = """01/03/2024, 09:15 - Alex Witness: Morning. Did you ask sophie about Saturday?
 01/03/2024, 09:16 - Sam Owner: Not yet. Her number is 07700 900321 if you want it
@@ -45,7 +44,7 @@ def test_address_book_flags_lower_case_first_names_and_numbers(cli, exhibits, tm
     with CaseStore.open(case) as store:
         assert "Sophie Example" in {p.name for p in store.people()}
         texts = _texts(store)
-        known = {texts[f.segment_id][f.start:f.end] for f in store.flags() if f.recognizer == "KnownPeopleRecognizer"}
+        known = {texts[f.segment_id][f.start : f.end] for f in store.flags() if f.recognizer == "KnownPeopleRecognizer"}
     assert "sophie" in known
     assert any(k.replace(" ", "") == "07700900321" for k in known)
 
@@ -55,7 +54,7 @@ def test_transcript_pdf_keeps_text_and_removes_redactions(cli, exhibits, tmp_pat
     assert cli("run", str(exhibits), "--case", str(case)).exit_code == 0
     with CaseStore.open(case) as store:
         texts = _texts(store)
-        redacted = {texts[f.segment_id][f.start:f.end] for f in store.flags()}
+        redacted = {texts[f.segment_id][f.start : f.end] for f in store.flags()}
         messages = [i for i in store.items() if i.kind == "message"]
     assert {"sophie", "Alex Witness"} <= redacted
     result = cli("bundle", str(case), "--out", str(out), "--pending", "redact")
@@ -81,8 +80,12 @@ def _msg(item_id: str, key: str, utc: str | None, sender: str, text: str) -> Ite
 
 
 def test_grouping_orders_by_time_and_leaves_out_of_scope_items_alone():
-    items = [_msg("a", "t1", "2024-03-01T10:00:00Z", "Alex", "second"), _msg("x", "t2", None, "Jo", "other"),
-             _msg("b", "t1", "2024-03-01T09:00:00Z", "Sam", "first"), _msg("c", "t1", "2024-03-01T11:00:00Z", "Alex", "withheld")]
+    items = [
+        _msg("a", "t1", "2024-03-01T10:00:00Z", "Alex", "second"),
+        _msg("x", "t2", None, "Jo", "other"),
+        _msg("b", "t1", "2024-03-01T09:00:00Z", "Sam", "first"),
+        _msg("c", "t1", "2024-03-01T11:00:00Z", "Alex", "withheld"),
+    ]
     grouped = group_conversations(items, lambda item_id: "out" if item_id == "c" else "in")
     assert [g.kind for g in grouped] == ["conversation", "conversation", "message"]
     assert grouped[0].meta["members"] == ["b", "a"] and grouped[2].item_id == "c"

@@ -21,8 +21,12 @@ def test_sample_kinds_and_provenance(path, tmp_path):
     assert len(chat) == 3 and len({i.meta["thread"]["key"] for i in chat}) == 1
     first = chat[0]
     assert first.locator.startswith("/project/decodedData/modelType[@type='Chat']")
-    assert first.meta["time"] == {"utc": "2024-03-01T09:15:02Z", "raw": "2024-03-01T09:15:02+00:00",
-                                  "tz_source": "offset in formattedTimestamp", "field": "TimeStamp"}
+    assert first.meta["time"] == {
+        "utc": "2024-03-01T09:15:02Z",
+        "raw": "2024-03-01T09:15:02+00:00",
+        "tz_source": "offset in formattedTimestamp",
+        "field": "TimeStamp",
+    }
     assert first.meta["direction"]["value"] == "incoming" and first.meta["sender"]["phone"] == "+447700900123"
     assert seg(first, "sender.name") == "Alex Witness"
     deleted = next(i for i in chat if i.meta["deleted"] == "Deleted")

@@ -73,11 +73,15 @@ def test_generated_export_counts_and_continuations(tmp_path):
     assert seg(messages[9], "text").endswith("\nand another line")
 
 
-@pytest.mark.parametrize(("content", "name", "error"), [
-    (b"Hello there, this is a note\nwith no chat headers\n", "WhatsApp Chat with Alex.txt", UnsupportedInput),
-    (b"01/03/2024, 09:15 - Alex: caf\xe9 ok\n", "_chat.txt", CorruptInput),
-    (b"01/03/2024, 09:15 - Alex: hi\n13/14/2024, 09:16 - Alex: impossible\n", "_chat.txt", CorruptInput),
-], ids=["no-header", "invalid-utf8", "inconsistent-dates"])
+@pytest.mark.parametrize(
+    ("content", "name", "error"),
+    [
+        (b"Hello there, this is a note\nwith no chat headers\n", "WhatsApp Chat with Alex.txt", UnsupportedInput),
+        (b"01/03/2024, 09:15 - Alex: caf\xe9 ok\n", "_chat.txt", CorruptInput),
+        (b"01/03/2024, 09:15 - Alex: hi\n13/14/2024, 09:16 - Alex: impossible\n", "_chat.txt", CorruptInput),
+    ],
+    ids=["no-header", "invalid-utf8", "inconsistent-dates"],
+)
 def test_bad_exports_fail_clearly(content, name, error, tmp_path):
     path = tmp_path / name
     path.write_bytes(content)

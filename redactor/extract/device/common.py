@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -77,8 +77,9 @@ def party_key(p: Mapping[str, Any]) -> str:
     return p.get("phone") or p.get("email") or (p.get("raw") or "").lower() or (p.get("name") or "").lower()
 
 
-def person_from(p: Mapping[str, Any], origin: str, aliases: Iterable[str] = (), phones: Iterable[str] = (),
-                emails: Iterable[str] = ()) -> Person | None:
+def person_from(
+    p: Mapping[str, Any], origin: str, aliases: Iterable[str] = (), phones: Iterable[str] = (), emails: Iterable[str] = ()
+) -> Person | None:
     """A known person from a party or contact; None when there is nothing to recognise them by."""
     name = (p.get("name") or "").strip()
     phone_set = [x for x in dict.fromkeys([p.get("phone") or "", *phones]) if x]
@@ -90,8 +91,16 @@ def person_from(p: Mapping[str, Any], origin: str, aliases: Iterable[str] = (), 
     first = name.split()[0] if len(name.split()) > 1 else ""
     alias = tuple(a for a in dict.fromkeys([first, *aliases]) if a and a != name)
     key = name.lower() or (phone_set or mail_set)[0]
-    return Person(stable_id("person", key), name or (phone_set or mail_set)[0], alias, tuple(phone_set), tuple(mail_set),
-                  "unknown", origin, bool(p.get("owner")))
+    return Person(
+        stable_id("person", key),
+        name or (phone_set or mail_set)[0],
+        alias,
+        tuple(phone_set),
+        tuple(mail_set),
+        "unknown",
+        origin,
+        bool(p.get("owner")),
+    )
 
 
 # -- time ------------------------------------------------------------------------------------
@@ -102,7 +111,7 @@ def when(dt: datetime | None, raw: object, tz_source: str) -> dict[str, Any]:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UK)
         tz_source = tz_source or "assumed Europe/London"
-    return {"utc": dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"), "raw": str(raw), "tz_source": tz_source}
+    return {"utc": dt.astimezone(UTC).isoformat().replace("+00:00", "Z"), "raw": str(raw), "tz_source": tz_source}
 
 
 def from_epoch(value: object, unit: str = "s") -> datetime | None:
@@ -115,7 +124,7 @@ def from_epoch(value: object, unit: str = "s") -> datetime | None:
     if number <= 0:
         return None
     try:
-        return datetime.fromtimestamp(number, tz=timezone.utc)
+        return datetime.fromtimestamp(number, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
 
@@ -131,8 +140,9 @@ def parse_iso(value: str | None) -> datetime | None:
 
 
 # -- items -----------------------------------------------------------------------------------
-def make_item(source: Source, locator: str, kind: str, title: str, fields: Sequence[tuple[str, str | None]],
-              meta: Mapping[str, Any]) -> Item:
+def make_item(
+    source: Source, locator: str, kind: str, title: str, fields: Sequence[tuple[str, str | None]], meta: Mapping[str, Any]
+) -> Item:
     """An item with one segment per non-empty text field; ids are stable for (source, locator)."""
     item_id = stable_id(source.source_id, locator)
     segments = []
@@ -205,7 +215,9 @@ def derived_dir(work_dir: Path, source: Source) -> Path:
     return folder
 
 
-def write_derived(work_dir: Path, source: Source, key: str, name: str, stream: IO[bytes], limit: int = MAX_DERIVED_BYTES) -> tuple[Path, str, int]:
+def write_derived(
+    work_dir: Path, source: Source, key: str, name: str, stream: IO[bytes], limit: int = MAX_DERIVED_BYTES
+) -> tuple[Path, str, int]:
     """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
 
     The file name is sanitised and prefixed with a short key, so names never collide or escape.
@@ -245,8 +257,22 @@ def copy_inside(root: Path, relative: str) -> Path | None:
 
 
 __all__ = [
-    "copy_inside", "derived_dir", "direction", "e164", "email", "from_epoch", "make_item", "parse_iso", "party",
-    "party_fields", "party_key", "person_from", "recipients_text", "safe_name", "when", "write_derived",
+    "copy_inside",
+    "derived_dir",
+    "direction",
+    "e164",
+    "email",
+    "from_epoch",
+    "make_item",
+    "parse_iso",
+    "party",
+    "party_fields",
+    "party_key",
+    "person_from",
+    "recipients_text",
+    "safe_name",
+    "when",
+    "write_derived",
 ]
 
 
@@ -263,9 +289,16 @@ class PeopleBook:
             return
         old = self.people.get(person.person_id)
         if old is not None:
-            person = Person(old.person_id, old.name, tuple(dict.fromkeys(old.aliases + person.aliases)),
-                            tuple(dict.fromkeys(old.phones + person.phones)), tuple(dict.fromkeys(old.emails + person.emails)),
-                            old.role, old.origin, old.device_owner or person.device_owner)
+            person = Person(
+                old.person_id,
+                old.name,
+                tuple(dict.fromkeys(old.aliases + person.aliases)),
+                tuple(dict.fromkeys(old.phones + person.phones)),
+                tuple(dict.fromkeys(old.emails + person.emails)),
+                old.role,
+                old.origin,
+                old.device_owner or person.device_owner,
+            )
         self.people[person.person_id] = person
 
     def __iter__(self):

@@ -26,7 +26,9 @@ from redactor.extract.device import common
 from redactor.records import DerivedFile, Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
-HEADERS = re.compile(rb"^(From|To|Cc|Date|Subject|Message-ID|MIME-Version|Return-Path|Received|Content-Type):", re.IGNORECASE | re.MULTILINE)
+HEADERS = re.compile(
+    rb"^(From|To|Cc|Date|Subject|Message-ID|MIME-Version|Return-Path|Received|Content-Type):", re.IGNORECASE | re.MULTILINE
+)
 MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
@@ -135,11 +137,21 @@ def _message(source: Source, msg: EmailMessage, locator: str, ctx: StageContext,
             info["sha256"] = digest
             derived.append(DerivedFile(target, name, f"{locator}/attachment[{i}]"))
         attachments.append(info)
-    meta = {"format": "email", "app": "E-mail", "time": common.when(dt, date, "Date header offset" if dt else ""),
-            "sender": sender, "recipients": recipients, "message_id": _header(msg, "Message-ID"),
-            "thread": {"id": root, "key": stable_id(source.source_id, "email", root)}, "attachments": attachments,
-            "direction": {"value": "unknown", "how": "an e-mail file does not say whose mailbox it came from"}}
-    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(recipients)), ("subject", _header(msg, "Subject")),
-                                                      ("text", _body(msg))] + [("attachment.name", a["name"]) for a in attachments]
+    meta = {
+        "format": "email",
+        "app": "E-mail",
+        "time": common.when(dt, date, "Date header offset" if dt else ""),
+        "sender": sender,
+        "recipients": recipients,
+        "message_id": _header(msg, "Message-ID"),
+        "thread": {"id": root, "key": stable_id(source.source_id, "email", root)},
+        "attachments": attachments,
+        "direction": {"value": "unknown", "how": "an e-mail file does not say whose mailbox it came from"},
+    }
+    fields = (
+        common.party_fields("sender", sender)
+        + [("recipients", common.recipients_text(recipients)), ("subject", _header(msg, "Subject")), ("text", _body(msg))]
+        + [("attachment.name", a["name"]) for a in attachments]
+    )
     yield common.make_item(source, locator, "email", "E-mail", fields, meta)
     yield from derived

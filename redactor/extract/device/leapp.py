@@ -27,7 +27,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput
@@ -62,7 +62,7 @@ def parse_time(column: str, value: str) -> tuple[datetime | None, str]:
     except ValueError:
         return None, "unreadable"
     if dt.tzinfo is None:
-        return dt.replace(tzinfo=timezone.utc), "no offset; the report's UTC default assumed"
+        return dt.replace(tzinfo=UTC), "no offset; the report's UTC default assumed"
     return dt, "offset in the value"
 
 
@@ -86,7 +86,9 @@ def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
                 if None in row:
                     row["extra columns"] = "\t".join(row.pop(None) or [])
                 cells = {k: v or "" for k, v in row.items() if k is not None}
-                yield row_item(source, f"{TSV_DIR}/{artifact}.tsv row {index} (line {reader.line_num})", artifact, cells, "aleapp-tsv", parse_time)
+                yield row_item(
+                    source, f"{TSV_DIR}/{artifact}.tsv row {index} (line {reader.line_num})", artifact, cells, "aleapp-tsv", parse_time
+                )
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: TSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:
@@ -94,7 +96,9 @@ def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
 
 
 def _accepts_db(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and (path.name == "_lava_artifacts.db" or (path.name == "tl.db" and path.parent.name == "_Timeline"))
+    return source.media_type == "application/vnd.sqlite3" and (
+        path.name == "_lava_artifacts.db" or (path.name == "tl.db" and path.parent.name == "_Timeline")
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -123,12 +127,17 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
                     cells = {"data": str(datalist)}
                 yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time)
             return
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        ]
         for table in tables:
             cursor = conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"')
             columns = [d[0] for d in cursor.description][1:]
             for rowid, *values in cursor:
-                cells = {c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v) for c, v in zip(columns, values, strict=True)}
+                cells = {
+                    c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+                    for c, v in zip(columns, values, strict=True)
+                }
                 yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time)
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
@@ -147,4 +156,3 @@ def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:
 def extract_presentation(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     log.info("%s: ALEAPP/iLEAPP presentation file; its content is in the report's TSV exports", source.ref)
     return iter(())
-

@@ -45,7 +45,9 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     data = fix_mojibake(load_json(path))
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
         raise UnsupportedInput(f"{path}: JSON is not a Meta message export (no messages list)")
-    app = "Instagram" if "instagram" in str(data.get("thread_path", "")).lower() or "instagram" in path.name.lower() else "Facebook Messenger"
+    app = (
+        "Instagram" if "instagram" in str(data.get("thread_path", "")).lower() or "instagram" in path.name.lower() else "Facebook Messenger"
+    )
     thread_id = str(data.get("thread_path") or "thread")
     thread = {"id": thread_id, "key": stable_id(source.source_id, "meta", thread_id), "app": app}
     book = common.PeopleBook(source.ref)
@@ -56,21 +58,44 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         if not isinstance(msg, dict):
             continue
         sender = common.party(None, msg.get("sender_name"), None)
-        attachments = [{"name": Path(str(m.get("uri", ""))).name or None, "type": kind, "present": False,
-                        "how": "referenced by the JSON; media files are not read from the export folder"}
-                       for kind in MEDIA for m in (msg.get(kind) or [] if isinstance(msg.get(kind), list) else [msg.get(kind)] if msg.get(kind) else [])
-                       if isinstance(m, dict)]
+        attachments = [
+            {
+                "name": Path(str(m.get("uri", ""))).name or None,
+                "type": kind,
+                "present": False,
+                "how": "referenced by the JSON; media files are not read from the export folder",
+            }
+            for kind in MEDIA
+            for m in (msg.get(kind) or [] if isinstance(msg.get(kind), list) else [msg.get(kind)] if msg.get(kind) else [])
+            if isinstance(m, dict)
+        ]
         reactions = [f"{r.get('reaction', '')} {r.get('actor', '')}".strip() for r in msg.get("reactions") or [] if isinstance(r, dict)]
         share = (msg.get("share") or {}).get("link") if isinstance(msg.get("share"), dict) else None
-        meta = {"format": "meta-dyi", "app": app, "thread": thread, "sender": sender,
-                "time": common.when(common.from_epoch(msg.get("timestamp_ms"), "ms"), msg.get("timestamp_ms"), "timestamp_ms (UTC)"),
-                "direction": {"value": "unknown", "how": "a Meta export does not mark the account owner's messages"},
-                "call_duration": msg.get("call_duration"), "attachments": attachments, "unsent": bool(msg.get("is_unsent"))}
-        fields = common.party_fields("sender", sender) + [("text", msg.get("content")), ("share", share),
-                                                          ("reactions", "\n".join(reactions) or None)]
+        meta = {
+            "format": "meta-dyi",
+            "app": app,
+            "thread": thread,
+            "sender": sender,
+            "time": common.when(common.from_epoch(msg.get("timestamp_ms"), "ms"), msg.get("timestamp_ms"), "timestamp_ms (UTC)"),
+            "direction": {"value": "unknown", "how": "a Meta export does not mark the account owner's messages"},
+            "call_duration": msg.get("call_duration"),
+            "attachments": attachments,
+            "unsent": bool(msg.get("is_unsent")),
+        }
+        fields = common.party_fields("sender", sender) + [
+            ("text", msg.get("content")),
+            ("share", share),
+            ("reactions", "\n".join(reactions) or None),
+        ]
         fields += [("attachment.name", a["name"]) for a in attachments if a["name"]]
         yield common.make_item(source, f"messages[{i}]", "message", f"{app} message", fields, meta)
     names = "\n".join(p["name"] for p in participants if p.get("name"))
-    yield common.make_item(source, "file", "thread", f"{app} conversation", [("thread.name", data.get("title")), ("participants", names or None)],
-                           {"format": "meta-dyi", "kind": "thread", "thread": thread, "participants": participants})
+    yield common.make_item(
+        source,
+        "file",
+        "thread",
+        f"{app} conversation",
+        [("thread.name", data.get("title")), ("participants", names or None)],
+        {"format": "meta-dyi", "kind": "thread", "thread": thread, "participants": participants},
+    )
     yield from book

@@ -33,10 +33,21 @@ def check_xml_head(head: bytes, path: Path | str) -> None:
         raise HostileInput(f"{path}: XML declares a DTD or entities (possible XXE or entity expansion); refused")
 
 
-def iterparse(stream: IO[bytes], path: Path | str, events: tuple[str, ...] = ("start", "end"), tag: str | None = None) -> Iterator[tuple[str, etree._Element]]:
+def iterparse(
+    stream: IO[bytes], path: Path | str, events: tuple[str, ...] = ("start", "end"), tag: str | None = None
+) -> Iterator[tuple[str, etree._Element]]:
     """Stream ``(event, element)`` pairs; the caller clears elements it has finished with."""
-    kwargs = dict(events=events, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                  dtd_validation=False, remove_comments=True, remove_pis=True, recover=False)
+    kwargs = dict(
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=False,
+    )
     if tag is not None:
         kwargs["tag"] = tag
     first = True
@@ -99,7 +110,9 @@ def check_member(path: Path, info: zipfile.ZipInfo) -> None:
 
         raise EncryptedInput(f"{path}: archive member is encrypted")
     if info.file_size > MAX_MEMBER or (info.file_size > MIN_BOMB and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-        raise HostileInput(f"{path}: archive member expands to {info.file_size >> 20} MB from {info.compress_size >> 10} KB (decompression bomb?)")
+        raise HostileInput(
+            f"{path}: archive member expands to {info.file_size >> 20} MB from {info.compress_size >> 10} KB (decompression bomb?)"
+        )
 
 
 class Bounded:
@@ -124,4 +137,4 @@ def first_member_name(head: bytes) -> str:
     if not head.startswith(b"PK\x03\x04") or len(head) < 30:
         return ""
     length = int.from_bytes(head[26:28], "little")
-    return head[30:30 + length].decode("utf-8", "replace")
+    return head[30 : 30 + length].decode("utf-8", "replace")

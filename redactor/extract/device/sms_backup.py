@@ -118,9 +118,14 @@ def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterato
                 yield from _mms(source, elem, locator, threads, book, ctx)
             release(elem)
     for key, t in threads.items():
-        yield common.make_item(source, f"thread {key}", "thread", "SMS conversation",
-                               [("thread.name", t["name"]), ("participants", common.recipients_text(t["parties"]))],
-                               {"format": "sms-backup-restore", "kind": "thread", "thread": t["thread"], "participants": t["parties"]})
+        yield common.make_item(
+            source,
+            f"thread {key}",
+            "thread",
+            "SMS conversation",
+            [("thread.name", t["name"]), ("participants", common.recipients_text(t["parties"]))],
+            {"format": "sms-backup-restore", "kind": "thread", "thread": t["thread"], "participants": t["parties"]},
+        )
     yield from book
 
 
@@ -128,7 +133,11 @@ def _thread(source: Source, threads: dict[str, dict[str, Any]], parties: list[di
     key = "+".join(sorted(common.party_key(p) for p in parties)) or "unknown"
     t = threads.get(key)
     if t is None:
-        t = threads[key] = {"thread": {"id": key, "key": stable_id(source.source_id, "sms", key), "app": "SMS/MMS"}, "name": name, "parties": parties}
+        t = threads[key] = {
+            "thread": {"id": key, "key": stable_id(source.source_id, "sms", key), "app": "SMS/MMS"},
+            "name": name,
+            "parties": parties,
+        }
     return t["thread"]
 
 
@@ -140,12 +149,23 @@ def _sms(source: Source, elem: Any, locator: str, threads: dict, book: common.Pe
     owner = common.party(None, None, True)
     incoming = SMS_TYPES.get(kind) == "incoming"
     sender, recipients = (other, [owner]) if incoming else (owner, [other])
-    meta = {"format": "sms-backup-restore", "app": "SMS", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
-            "sent_time": common.when(common.from_epoch(elem.get("date_sent"), "ms"), elem.get("date_sent"), "epoch milliseconds (UTC)"),
-            "direction": {"value": SMS_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"}, "state": SMS_STATES.get(kind),
-            "sender": sender, "recipients": recipients, "read": elem.get("read"), "thread": _thread(source, threads, [other], other.get("name"))}
-    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(r for r in recipients if not r.get("owner"))),
-                                                      ("subject", _v(elem, "subject")), ("text", _v(elem, "body"))]
+    meta = {
+        "format": "sms-backup-restore",
+        "app": "SMS",
+        "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+        "sent_time": common.when(common.from_epoch(elem.get("date_sent"), "ms"), elem.get("date_sent"), "epoch milliseconds (UTC)"),
+        "direction": {"value": SMS_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"},
+        "state": SMS_STATES.get(kind),
+        "sender": sender,
+        "recipients": recipients,
+        "read": elem.get("read"),
+        "thread": _thread(source, threads, [other], other.get("name")),
+    }
+    fields = common.party_fields("sender", sender) + [
+        ("recipients", common.recipients_text(r for r in recipients if not r.get("owner"))),
+        ("subject", _v(elem, "subject")),
+        ("text", _v(elem, "body")),
+    ]
     return common.make_item(source, locator, "message", "SMS", fields, meta)
 
 
@@ -154,14 +174,21 @@ def _call(source: Source, elem: Any, locator: str, book: common.PeopleBook) -> I
     other = common.party(_v(elem, "number"), _v(elem, "contact_name"), False)
     if other.get("name"):
         book.add(other, "call log")
-    meta = {"format": "sms-backup-restore", "app": "Phone", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
-            "direction": {"value": CALL_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"}, "duration": f"{elem.get('duration') or 0} s",
-            "presentation": {"1": "allowed", "2": "restricted", "3": "unknown", "4": "payphone"}.get(elem.get("presentation") or "", None),
-            "recipients": [other]}
+    meta = {
+        "format": "sms-backup-restore",
+        "app": "Phone",
+        "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+        "direction": {"value": CALL_TYPES.get(kind, "unknown"), "how": f"type attribute {kind}"},
+        "duration": f"{elem.get('duration') or 0} s",
+        "presentation": {"1": "allowed", "2": "restricted", "3": "unknown", "4": "payphone"}.get(elem.get("presentation") or "", None),
+        "recipients": [other],
+    }
     return common.make_item(source, locator, "call", "Call", [("party.name", other.get("name")), ("party.id", other.get("raw"))], meta)
 
 
-def _mms(source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook, ctx: StageContext) -> Iterator[Item | DerivedFile]:
+def _mms(
+    source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook, ctx: StageContext
+) -> Iterator[Item | DerivedFile]:
     box = elem.get("msg_box") or ""
     names = [n.strip() for n in (_v(elem, "contact_name") or "").split(",")]
     addrs = [a for a in elem.iter("addr")]
@@ -172,7 +199,9 @@ def _mms(source: Source, elem: Any, locator: str, threads: dict, book: common.Pe
             sender = p
         else:
             recipients.append(p)
-    others = [common.party(x, names[i] if i < len(names) else None, False) for i, x in enumerate((_v(elem, "address") or "").split("~")) if x]
+    others = [
+        common.party(x, names[i] if i < len(names) else None, False) for i, x in enumerate((_v(elem, "address") or "").split("~")) if x
+    ]
     for p in [sender, *recipients]:  # names from contact_name, matched by number
         match = next((o for o in others if p and common.party_key(o) == common.party_key(p)), None)
         if p is not None and match is not None:
@@ -204,10 +233,20 @@ def _mms(source: Source, elem: Any, locator: str, threads: dict, book: common.Pe
                 info |= {"present": True, "sha256": digest, "size": size}
                 derived.append(DerivedFile(target, name, f"{locator}/parts/part[{i}]"))
         attachments.append(info)
-    meta = {"format": "sms-backup-restore", "app": "MMS", "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
-            "direction": {"value": direction, "how": f"msg_box attribute {box}"}, "sender": sender, "recipients": recipients,
-            "attachments": attachments, "thread": _thread(source, threads, others, ", ".join(n for n in names if n) or None)}
-    fields = common.party_fields("sender", sender) + [("recipients", common.recipients_text(recipients)), ("subject", _v(elem, "sub")),
-                                                      ("text", "\n".join(texts) or None)] + [("attachment.name", a["name"]) for a in attachments]
+    meta = {
+        "format": "sms-backup-restore",
+        "app": "MMS",
+        "time": common.when(common.from_epoch(elem.get("date"), "ms"), elem.get("date"), "epoch milliseconds (UTC)"),
+        "direction": {"value": direction, "how": f"msg_box attribute {box}"},
+        "sender": sender,
+        "recipients": recipients,
+        "attachments": attachments,
+        "thread": _thread(source, threads, others, ", ".join(n for n in names if n) or None),
+    }
+    fields = (
+        common.party_fields("sender", sender)
+        + [("recipients", common.recipients_text(recipients)), ("subject", _v(elem, "sub")), ("text", "\n".join(texts) or None)]
+        + [("attachment.name", a["name"]) for a in attachments]
+    )
     yield common.make_item(source, locator, "message", "MMS", fields, meta)
     yield from derived

@@ -18,8 +18,12 @@ from redactor.records import Item, Source, stable_id
 
 KIND_WORDS = (
     (r"sms|mms|message|chat|imessage|whatsapp|telegram|signal|messenger|snapchat|discord|wire", "message"),
-    (r"call", "call"), (r"contact|address ?book", "contact"), (r"e-?mail|gmail|mail", "email"),
-    (r"note", "note"), (r"calendar", "calendar"), (r"history|visit|bookmark|search|browser|chrome|safari|firefox", "web_visit"),
+    (r"call", "call"),
+    (r"contact|address ?book", "contact"),
+    (r"e-?mail|gmail|mail", "email"),
+    (r"note", "note"),
+    (r"calendar", "calendar"),
+    (r"history|visit|bookmark|search|browser|chrome|safari|firefox", "web_visit"),
 )
 TIME_COLS = re.compile(r"(date|time|timestamp)", re.IGNORECASE)
 TEXT_COLS = ("message", "body", "text", "content", "message body", "note", "snippet")
@@ -59,8 +63,14 @@ def direction_of(value: str) -> str | None:
     return None
 
 
-def row_item(source: Source, locator: str, artifact: str, row: Mapping[str, str], fmt: str,
-             parse_time: Callable[[str, str], tuple[datetime | None, str]]) -> Item:
+def row_item(
+    source: Source,
+    locator: str,
+    artifact: str,
+    row: Mapping[str, str],
+    fmt: str,
+    parse_time: Callable[[str, str], tuple[datetime | None, str]],
+) -> Item:
     """One export row as an item. ``parse_time(column, value)`` returns the datetime and tz source."""
     kind = kind_for(artifact)
     used: set[str] = set()
@@ -84,15 +94,20 @@ def row_item(source: Source, locator: str, artifact: str, row: Mapping[str, str]
     recipient = _find(row, RECIP_COLS)
     if kind in ("message", "call", "email"):
         if sender or sender_id:
-            p = common.party(sender_id[1] if sender_id else (sender[1] if sender and (common.e164(sender[1]) or common.email(sender[1])) else None),
-                             sender[1] if sender and not (common.e164(sender[1]) or common.email(sender[1])) else None,
-                             None)
+            p = common.party(
+                sender_id[1] if sender_id else (sender[1] if sender and (common.e164(sender[1]) or common.email(sender[1])) else None),
+                sender[1] if sender and not (common.e164(sender[1]) or common.email(sender[1])) else None,
+                None,
+            )
             meta["sender"] = p
             fields += common.party_fields("sender", p)
             used |= {c for c in (sender and sender[0], sender_id and sender_id[0]) if c}
         if party:
-            p = common.party(party[1] if common.e164(party[1]) or common.email(party[1]) else None,
-                             None if common.e164(party[1]) or common.email(party[1]) else party[1], False)
+            p = common.party(
+                party[1] if common.e164(party[1]) or common.email(party[1]) else None,
+                None if common.e164(party[1]) or common.email(party[1]) else party[1],
+                False,
+            )
             if direction == "incoming" and "sender" not in meta:
                 meta["sender"] = p
                 fields += common.party_fields("sender", p)
@@ -104,7 +119,13 @@ def row_item(source: Source, locator: str, artifact: str, row: Mapping[str, str]
             fields.append(("recipients", recipient[1]))
             used.add(recipient[0])
         thread = _find(row, THREAD_COLS)
-        key = thread[1] if thread else common.party_key(meta.get("sender") or (meta.get("recipients") or [{}])[0]) if kind == "message" else None
+        key = (
+            thread[1]
+            if thread
+            else common.party_key(meta.get("sender") or (meta.get("recipients") or [{}])[0])
+            if kind == "message"
+            else None
+        )
         if key:
             meta["thread"] = {"id": key, "key": stable_id(source.source_id, artifact, key), "app": artifact}
             if thread:

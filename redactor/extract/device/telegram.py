@@ -44,8 +44,12 @@ def load_json(path: Path) -> Any:
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/json" and b'"messages"' in head and (b'"date_unixtime"' in head or b'"personal_information"' in head or b'"chats"' in head) \
+    return (
+        source.media_type == "application/json"
+        and b'"messages"' in head
+        and (b'"date_unixtime"' in head or b'"personal_information"' in head or b'"chats"' in head)
         and b'"sender_name"' not in head
+    )
 
 
 def flatten(text: Any) -> str:
@@ -103,16 +107,43 @@ def _chat(source: Source, chat: dict[str, Any], ci: int, owner_id: str | None, b
             action = msg.get("action", "service")
             extra = f" ({msg['duration_seconds']} s)" if msg.get("duration_seconds") is not None else ""
             text = f"{who or ''} {action.replace('_', ' ')}{extra}".strip() + (f": {text}" if text else "")
-        attachments = [{"name": Path(str(msg[k])).name if k in ("photo", "file") and "not included" not in str(msg[k]) else None,
-                        "type": msg.get("mime_type") or msg.get("media_type") or k, "present": False,
-                        "how": "referenced by the JSON; media files are not read from the export folder"}
-                       for k in ("photo", "file") if msg.get(k)]
-        meta = {"format": "telegram", "app": "Telegram", "time": time, "thread": thread, "sender": None if service else sender,
-                "direction": common.direction(sender, how="from_id is the account owner") if owner is not None else {"value": "unknown", "how": "no account owner in the export"},
-                "system": service, "message_id": msg.get("id"), "reply_to": msg.get("reply_to_message_id"), "edited": bool(msg.get("edited")),
-                "attachments": attachments}
-        fields = ([] if service else common.party_fields("sender", sender)) + [("text", text)] + [("attachment.name", a["name"]) for a in attachments if a["name"]]
+        attachments = [
+            {
+                "name": Path(str(msg[k])).name if k in ("photo", "file") and "not included" not in str(msg[k]) else None,
+                "type": msg.get("mime_type") or msg.get("media_type") or k,
+                "present": False,
+                "how": "referenced by the JSON; media files are not read from the export folder",
+            }
+            for k in ("photo", "file")
+            if msg.get(k)
+        ]
+        meta = {
+            "format": "telegram",
+            "app": "Telegram",
+            "time": time,
+            "thread": thread,
+            "sender": None if service else sender,
+            "direction": common.direction(sender, how="from_id is the account owner")
+            if owner is not None
+            else {"value": "unknown", "how": "no account owner in the export"},
+            "system": service,
+            "message_id": msg.get("id"),
+            "reply_to": msg.get("reply_to_message_id"),
+            "edited": bool(msg.get("edited")),
+            "attachments": attachments,
+        }
+        fields = (
+            ([] if service else common.party_fields("sender", sender))
+            + [("text", text)]
+            + [("attachment.name", a["name"]) for a in attachments if a["name"]]
+        )
         yield common.make_item(source, locator, "message", "Telegram message", fields, meta)
     names = "\n".join(senders)
-    yield common.make_item(source, f"chats.list[{ci}]", "thread", "Telegram conversation", [("thread.name", chat.get("name")), ("participants", names or None)],
-                           {"format": "telegram", "kind": "thread", "thread": thread, "participants": list(senders.values())})
+    yield common.make_item(
+        source,
+        f"chats.list[{ci}]",
+        "thread",
+        "Telegram conversation",
+        [("thread.name", chat.get("name")), ("participants", names or None)],
+        {"format": "telegram", "kind": "thread", "thread": thread, "participants": list(senders.values())},
+    )

@@ -79,8 +79,15 @@ def _peek(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 
 class _Report:
-    def __init__(self, source: Source, path: Path, ctx: StageContext, archive: zipfile.ZipFile | None = None, prefix: str = "",
-                 files_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        path: Path,
+        ctx: StageContext,
+        archive: zipfile.ZipFile | None = None,
+        prefix: str = "",
+        files_root: Path | None = None,
+    ) -> None:
         self.source, self.path, self.ctx = source, path, ctx
         self.archive, self.prefix, self.files_root = archive, prefix, files_root
         self.files: dict[str, tuple[str, str, str, str]] = {}  # file id -> (name, local path, md5/sha, deleted)
@@ -132,8 +139,15 @@ class _Report:
     def _enter_chat(self, chat: Any) -> None:
         if self.chat is not None and self.chat["element"] is chat:
             return
-        self.chat = {"element": chat, "model_id": chat.get("id") or "", "fields": {}, "participants": [], "known": {},
-                     "messages": 0, "deleted": chat.get("deleted_state")}
+        self.chat = {
+            "element": chat,
+            "model_id": chat.get("id") or "",
+            "fields": {},
+            "participants": [],
+            "known": {},
+            "messages": 0,
+            "deleted": chat.get("deleted_state"),
+        }
         for child in chat:
             ctag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
             if ctag == "field":
@@ -171,14 +185,21 @@ class _Report:
         if "thread" in chat:
             return chat["thread"]
         thread_id = chat["fields"].get("Id") or chat["model_id"]
-        chat["thread"] = {"id": thread_id, "key": stable_id(self.source.source_id, "chat", chat["model_id"]), "app": chat["fields"].get("Source"),
-                          "model_id": chat["model_id"]}
+        chat["thread"] = {
+            "id": thread_id,
+            "key": stable_id(self.source.source_id, "chat", chat["model_id"]),
+            "app": chat["fields"].get("Source"),
+            "model_id": chat["model_id"],
+        }
         return chat["thread"]
 
     def _chat_message(self, elem: Any) -> Item:
         model = read_model(elem)
         self.chat["messages"] += 1
-        locator = self._locator("Chat", self.chat["model_id"], 0) + f"/multiModelField[@name='Messages']/model[@id='{model.id or self.chat['messages']}']"
+        locator = (
+            self._locator("Chat", self.chat["model_id"], 0)
+            + f"/multiModelField[@name='Messages']/model[@id='{model.id or self.chat['messages']}']"
+        )
         item = model_item(self.source, locator, model, self._attachment, thread=self._thread(), known=self.chat["known"])
         return item
 
@@ -193,7 +214,11 @@ class _Report:
         model = read_model(elem)
         item = model_item(self.source, self._locator(model_type, model.id, self.counts[model_type]), model, self._attachment)
         if item.kind == "contact":
-            phones = [common.e164(e.text("Value")) or e.text("Value") for e in model.many.get("Entries", []) if e.type == "PhoneNumber" and e.text("Value")]
+            phones = [
+                common.e164(e.text("Value")) or e.text("Value")
+                for e in model.many.get("Entries", [])
+                if e.type == "PhoneNumber" and e.text("Value")
+            ]
             mails = [common.email(e.text("Value")) for e in model.many.get("Entries", []) if e.type == "EmailAddress"]
             self.book.add({"name": model.text("Name")}, "contacts", phones=phones, emails=[m for m in mails if m])
         elif item.kind == "email":
@@ -206,18 +231,35 @@ class _Report:
         chat, thread = self.chat, self._thread()
         names = [common.recipients_text([p]) for p in chat["participants"]]
         fields = [("thread.name", chat["fields"].get("Name")), ("participants", "\n".join(n for n in names if n) or None)]
-        meta = {"format": "ufdr", "model_type": "Chat", "model_id": chat["model_id"], "kind": "thread", "thread": thread,
-                "app": chat["fields"].get("Source"), "participants": chat["participants"], "messages": chat["messages"],
-                "deleted": chat["deleted"], "time": common.when(common.parse_iso(chat["fields"].get("StartTime")), chat["fields"].get("StartTime"), "offset in the value")}
-        return common.make_item(self.source, self._locator("Chat", chat["model_id"], 0), "thread", f"{thread['app'] or 'Chat'} conversation", fields, meta)
+        meta = {
+            "format": "ufdr",
+            "model_type": "Chat",
+            "model_id": chat["model_id"],
+            "kind": "thread",
+            "thread": thread,
+            "app": chat["fields"].get("Source"),
+            "participants": chat["participants"],
+            "messages": chat["messages"],
+            "deleted": chat["deleted"],
+            "time": common.when(common.parse_iso(chat["fields"].get("StartTime")), chat["fields"].get("StartTime"), "offset in the value"),
+        }
+        return common.make_item(
+            self.source, self._locator("Chat", chat["model_id"], 0), "thread", f"{thread['app'] or 'Chat'} conversation", fields, meta
+        )
 
     def _attachment(self, model: Model, locator: str) -> dict[str, Any]:
         file_id = model.attrs.get("file_id") or ""
         tagged = self.files.get(file_id)
         name = model.text("Filename") or (tagged[0] if tagged else "") or "attachment"
         local = model.text("attachment_extracted_path") or (tagged[1] if tagged else "")
-        out: dict[str, Any] = {"name": name, "type": model.text("ContentType"), "file_id": file_id or None,
-                               "source_hash": tagged[2] if tagged else None, "present": False, "sha256": None}
+        out: dict[str, Any] = {
+            "name": name,
+            "type": model.text("ContentType"),
+            "file_id": file_id or None,
+            "source_hash": tagged[2] if tagged else None,
+            "present": False,
+            "sha256": None,
+        }
         found = self._open_local(local)
         if found is not None:
             with found as stream:

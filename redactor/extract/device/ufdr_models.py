@@ -17,15 +17,50 @@ from redactor.extract.device import common
 from redactor.records import Item, Source
 
 KINDS = {
-    "InstantMessage": "message", "SMS": "message", "MMS": "message", "Call": "call", "Contact": "contact",
-    "Email": "email", "Note": "note", "CalendarEntry": "calendar", "VisitedPage": "web_visit", "WebBookmark": "web_visit",
-    "SearchedItem": "web_visit", "Attachment": "attachment",
+    "InstantMessage": "message",
+    "SMS": "message",
+    "MMS": "message",
+    "Call": "call",
+    "Contact": "contact",
+    "Email": "email",
+    "Note": "note",
+    "CalendarEntry": "calendar",
+    "VisitedPage": "web_visit",
+    "WebBookmark": "web_visit",
+    "SearchedItem": "web_visit",
+    "Attachment": "attachment",
 }
 # String fields that carry no personal data: kept in meta, not sent to detection.
-TECHNICAL = {"Source", "Status", "Folder", "Direction", "Type", "Category", "ContentType", "Identifier", "Priority",
-             "ServiceIdentifier", "Platform", "ChatType", "MessageType", "attachment_extracted_path", "UserMapping"}
-SCALAR_TYPES = {"Boolean", "Int32", "Int64", "Double", "TimeSpan", "MessageStatus", "CallStatus", "CallDirection", "PartyRole",
-                "MessageFolder", "NotificationStatus"}
+TECHNICAL = {
+    "Source",
+    "Status",
+    "Folder",
+    "Direction",
+    "Type",
+    "Category",
+    "ContentType",
+    "Identifier",
+    "Priority",
+    "ServiceIdentifier",
+    "Platform",
+    "ChatType",
+    "MessageType",
+    "attachment_extracted_path",
+    "UserMapping",
+}
+SCALAR_TYPES = {
+    "Boolean",
+    "Int32",
+    "Int64",
+    "Double",
+    "TimeSpan",
+    "MessageStatus",
+    "CallStatus",
+    "CallDirection",
+    "PartyRole",
+    "MessageFolder",
+    "NotificationStatus",
+}
 
 
 @dataclass(slots=True)
@@ -47,7 +82,7 @@ class Model:
 
 
 def _local(tag: object) -> str:
-    return tag[tag.rfind("}") + 1:] if isinstance(tag, str) else ""
+    return tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
 
 
 def read_model(elem: Any) -> Model:
@@ -57,7 +92,7 @@ def read_model(elem: Any) -> Model:
         tag = child.tag
         if not isinstance(tag, str):
             continue
-        tag = tag[tag.rfind("}") + 1:]
+        tag = tag[tag.rfind("}") + 1 :]
         name = child.get("name") or ""
         if tag == "field":
             value = child[0] if len(child) else None
@@ -136,7 +171,7 @@ def message_direction(model: Model, sender: dict[str, Any] | None) -> dict[str, 
 def leftover_fields(model: Model, used: set[str]) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
     """Fields not mapped explicitly: strings go to detection as ``field.<Name>``, the rest to meta."""
     segments, extra = [], {}
-    for name, (text, ftype, attrs) in model.fields.items():
+    for name, (text, ftype, _formatted) in model.fields.items():
         if name in used or text is None:
             continue
         if ftype == "TimeStamp":
@@ -149,21 +184,50 @@ def leftover_fields(model: Model, used: set[str]) -> tuple[list[tuple[str, str |
 
 
 def base_meta(model: Model, kind: str, time: dict[str, Any]) -> dict[str, Any]:
-    return {"format": "ufdr", "model_type": model.type, "model_id": model.id, "kind": kind, "app": model.text("Source"),
-            "time": time, "deleted": model.attrs.get("deleted_state", "Unknown"),
-            "decoding_confidence": model.attrs.get("decoding_confidence"), "extraction_id": model.attrs.get("extractionId")}
+    return {
+        "format": "ufdr",
+        "model_type": model.type,
+        "model_id": model.id,
+        "kind": kind,
+        "app": model.text("Source"),
+        "time": time,
+        "deleted": model.attrs.get("deleted_state", "Unknown"),
+        "decoding_confidence": model.attrs.get("decoding_confidence"),
+        "extraction_id": model.attrs.get("extractionId"),
+    }
 
 
 AttachmentFn = Callable[[Model, str], dict[str, Any]]
 
 
-def model_item(source: Source, locator: str, model: Model, attach: AttachmentFn, thread: dict[str, Any] | None = None,
-               known: Mapping[str, dict[str, Any]] | None = None) -> Item:
+def model_item(
+    source: Source,
+    locator: str,
+    model: Model,
+    attach: AttachmentFn,
+    thread: dict[str, Any] | None = None,
+    known: Mapping[str, dict[str, Any]] | None = None,
+) -> Item:
     kind = KINDS.get(model.type, "record")
     fields: list[tuple[str, str | None]] = []
     used = {"Source", "TimeStamp"}
-    meta = base_meta(model, kind, timestamp(model, "TimeStamp", "DateSent", "DateDelivered", "StartTime", "Creation",
-                                            "LastVisited", "Modified", "StartDate", "Date", "LastAccessed"))
+    meta = base_meta(
+        model,
+        kind,
+        timestamp(
+            model,
+            "TimeStamp",
+            "DateSent",
+            "DateDelivered",
+            "StartTime",
+            "Creation",
+            "LastVisited",
+            "Modified",
+            "StartDate",
+            "Date",
+            "LastAccessed",
+        ),
+    )
     if kind in ("message", "email", "call"):
         sender, recipients = parties(model, known)
         meta |= {"sender": sender, "recipients": recipients, "direction": message_direction(model, sender)}
@@ -180,7 +244,13 @@ def model_item(source: Source, locator: str, model: Model, attach: AttachmentFn,
         entries = []
         for entry in model.many.get("Entries", []) + model.many.get("PhoneNumbers", []) + model.many.get("EmailAddresses", []):
             value = entry.text("Value")
-            entries.append({"type": entry.type, "category": entry.text("Category"), "phone": common.e164(value) if entry.type == "PhoneNumber" else None})
+            entries.append(
+                {
+                    "type": entry.type,
+                    "category": entry.text("Category"),
+                    "phone": common.e164(value) if entry.type == "PhoneNumber" else None,
+                }
+            )
             fields.append((f"{entry.type.lower()}.{(entry.text('Category') or '').lower() or 'value'}", value))
         meta["entries"] = entries
     elif kind in ("note", "calendar", "web_visit"):
@@ -188,7 +258,9 @@ def model_item(source: Source, locator: str, model: Model, attach: AttachmentFn,
             if model.text(name):
                 fields.append((name.lower() if name != "Body" else "text", model.text(name)))
                 used.add(name)
-    attachments = [attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(model.many.get("Attachments", []) + model.many.get("Attachment", []))]
+    attachments = [
+        attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(model.many.get("Attachments", []) + model.many.get("Attachment", []))
+    ]
     if attachments:
         meta["attachments"] = attachments
         fields += [("attachment.name", a.get("name")) for a in attachments]

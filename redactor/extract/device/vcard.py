@@ -18,8 +18,21 @@ from redactor.records import Item, Person, Source
 from redactor.stages import StageContext
 
 SKIP = {"BEGIN", "END", "VERSION", "PRODID", "PHOTO", "LOGO", "SOUND", "KEY", "UID", "REV", "X-ABLABEL", "X-ABUID", "CATEGORIES"}
-FIELDS = {"FN": "name", "NICKNAME": "nickname", "TEL": "tel", "EMAIL": "email", "ADR": "adr", "NOTE": "note", "BDAY": "bday",
-          "ORG": "org", "TITLE": "title", "URL": "url", "IMPP": "impp", "X-SOCIALPROFILE": "social", "ANNIVERSARY": "anniversary"}
+FIELDS = {
+    "FN": "name",
+    "NICKNAME": "nickname",
+    "TEL": "tel",
+    "EMAIL": "email",
+    "ADR": "adr",
+    "NOTE": "note",
+    "BDAY": "bday",
+    "ORG": "org",
+    "TITLE": "title",
+    "URL": "url",
+    "IMPP": "impp",
+    "X-SOCIALPROFILE": "social",
+    "ANNIVERSARY": "anniversary",
+}
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -53,7 +66,11 @@ def decode_value(params: list[str], value: str) -> str:
 def _type(params: list[str], labels: dict[str, str], group: str) -> str:
     if group and group in labels:
         return re.sub(r"[_$!<>]", "", labels[group]).lower() or "other"
-    kinds = [p.split("=", 1)[-1].lower() for p in params if p.upper() not in ("PREF",) and not p.upper().startswith(("CHARSET", "ENCODING", "VALUE"))]
+    kinds = [
+        p.split("=", 1)[-1].lower()
+        for p in params
+        if p.upper() not in ("PREF",) and not p.upper().startswith(("CHARSET", "ENCODING", "VALUE"))
+    ]
     kinds = [k for k in kinds if k not in ("pref", "internet", "voice")]
     return kinds[0] if kinds else "other"
 

@@ -41,8 +41,11 @@ FILE_ATTACHED = re.compile(r"^(?P<name>.+?\.\w{2,5}) \(file attached\)")
 OMITTED = re.compile(r"^(?:<Media omitted>|(?P<what>image|video|audio|sticker|GIF|document|Contact card) omitted)$", re.IGNORECASE)
 DELETED = re.compile(r"^(?:This message was deleted\.?|You deleted this message\.?)$")
 EDITED = re.compile(r"\s*<This message was edited>\s*$")
-SYSTEM = re.compile(r"(end-to-end encrypted|created group|added|left$|removed|changed the subject|changed this group|"
-                    r"changed the group|joined using|security code|You were added|is now an admin|changed their phone number)", re.IGNORECASE)
+SYSTEM = re.compile(
+    r"(end-to-end encrypted|created group|added|left$|removed|changed the subject|changed this group|"
+    r"changed the group|joined using|security code|You were added|is now an admin|changed their phone number)",
+    re.IGNORECASE,
+)
 NAME_HINT = re.compile(r"(^_chat\.txt$|whatsapp)", re.IGNORECASE)
 GROUP_NAME = re.compile(r'created group "(?P<name>.+)"')
 HEAD_LINES = 20
@@ -93,8 +96,10 @@ def date_order(path: Path) -> tuple[str, str]:
             named_dmy += (int(a), int(b)) == (day, month) and day != month
             named_mdy += (int(a), int(b)) == (month, day) and day != month
     if not seen:
-        raise UnsupportedInput(f"{path}: no recognisable WhatsApp message header (e.g. '[01/03/2024, 09:15:02] Name:' or "
-                               "'01/03/2024, 09:15 - Name:'); unsupported locale or not an export")
+        raise UnsupportedInput(
+            f"{path}: no recognisable WhatsApp message header (e.g. '[01/03/2024, 09:15:02] Name:' or "
+            "'01/03/2024, 09:15 - Name:'); unsupported locale or not an export"
+        )
     if day_first and not month_first:
         return "dmy", "a first date part above 12 in the file"
     if month_first and not day_first:
@@ -110,7 +115,13 @@ def date_order(path: Path) -> tuple[str, str]:
 
 def parse_stamp(date: str, time: str, ampm: str | None, order: str) -> datetime | None:
     parts = [int(p) for p in DATE_SEP.split(date)]
-    y, mo, d = (parts[0], parts[1], parts[2]) if order == "ymd" else (parts[2], parts[1], parts[0]) if order == "dmy" else (parts[2], parts[0], parts[1])
+    y, mo, d = (
+        (parts[0], parts[1], parts[2])
+        if order == "ymd"
+        else (parts[2], parts[1], parts[0])
+        if order == "dmy"
+        else (parts[2], parts[0], parts[1])
+    )
     if y < 100:
         y += 2000
     clock = CLOCK.match(time)
@@ -160,13 +171,31 @@ def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[
         count += 1
         yield _item(source, pending, thread, order, how)
     if preamble:
-        yield common.make_item(source, "lines before the first message", "note", "WhatsApp export preamble",
-                               [("text", "\n".join(preamble))], {"format": "whatsapp", "thread": thread})
+        yield common.make_item(
+            source,
+            "lines before the first message",
+            "note",
+            "WhatsApp export preamble",
+            [("text", "\n".join(preamble))],
+            {"format": "whatsapp", "thread": thread},
+        )
     names = "\n".join(p.get("name") or p.get("raw") or "" for p in senders.values())
-    yield common.make_item(source, "file", "thread", "WhatsApp conversation",
-                           [("thread.name", group or _title_from_name(source.name)), ("participants", names or None)],
-                           {"format": "whatsapp", "kind": "thread", "thread": thread, "messages": count, "date_order": order,
-                            "date_order_how": how, "participants": list(senders.values())})
+    yield common.make_item(
+        source,
+        "file",
+        "thread",
+        "WhatsApp conversation",
+        [("thread.name", group or _title_from_name(source.name)), ("participants", names or None)],
+        {
+            "format": "whatsapp",
+            "kind": "thread",
+            "thread": thread,
+            "messages": count,
+            "date_order": order,
+            "date_order_how": how,
+            "participants": list(senders.values()),
+        },
+    )
     yield from book
 
 
@@ -181,8 +210,14 @@ def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order
     dt = parse_stamp(head["date"], head["time"], head.get("ampm"), order)
     raw_time = f"{head['date']} {head['time']}".replace("\u202f", " ").replace("\u00a0", " ")
     time = common.when(dt, raw_time, f"none in the export; read as Europe/London local time ({order}: {how})")
-    meta: dict[str, Any] = {"format": "whatsapp", "app": "WhatsApp", "time": time, "thread": thread, "line": pending["line"],
-                            "direction": {"value": "unknown", "how": "a WhatsApp export does not record the device owner"}}
+    meta: dict[str, Any] = {
+        "format": "whatsapp",
+        "app": "WhatsApp",
+        "time": time,
+        "thread": thread,
+        "line": pending["line"],
+        "direction": {"value": "unknown", "how": "a WhatsApp export does not record the device owner"},
+    }
     fields: list[tuple[str, str | None]] = []
     sm = SENDER.match(body)
     if sm is None or SYSTEM.search(sm.group("sender")) or ENCRYPTION.match(sm.group("text")):
@@ -201,9 +236,11 @@ def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order
     text = ATTACHED.sub("", text).strip() if attachments else text
     if fa := FILE_ATTACHED.match(text):
         attachments.append({"name": fa.group("name"), "present": False, "how": "named in the export; file not in the .txt"})
-        text = text[fa.end():].strip()
+        text = text[fa.end() :].strip()
     if om := OMITTED.match(text.strip()):
-        attachments.append({"name": None, "type": (om.group("what") or "media").lower(), "present": False, "how": "omitted from the export"})
+        attachments.append(
+            {"name": None, "type": (om.group("what") or "media").lower(), "present": False, "how": "omitted from the export"}
+        )
         text = ""
     if DELETED.match(text.strip()):
         meta["deleted"], text = "Deleted", ""
