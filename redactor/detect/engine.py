@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 100_000
 OVERLAP = 2_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 EXTRA_METADATA = ("category", "person_id", "role")  # what our recognizers add for the policy (never text)
 
 
@@ -148,6 +149,7 @@ class Detector:
         """Spans in ``text``. ``extra`` are ad-hoc recognizers for this case (known people)."""
         if not text or not text.strip():
             return []
+        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
         spans: dict[tuple[int, int, str], Span] = {}
         for offset, chunk in _chunks(text):
             results = self.engine.analyze(chunk, language=self.language, entities=self.entities, return_decision_process=True,

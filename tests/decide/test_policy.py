@@ -1,0 +1,200 @@
+"""Roster, classification, the rule policy and Bater-James scope (synthetic people, Ofcom numbers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redactor.decide.classify import Classifier
+from redactor.decide.policy import OUT_OF_SCOPE, PolicySettings, decide_policy
+from redactor.decide.roster import load_roster, roster_addresses, store_roster
+from redactor.decide.scope import ScopeMatcher, ScopeSettings
+from redactor.errors import ConfigError
+from redactor.pipeline import load_pipeline
+from redactor.records import Finding, Item, Person, Segment
+from redactor.stages import StageContext
+from redactor.store import CaseStore
+
+ROSTER = Path(__file__).parent / "fixtures" / "roster.yaml"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> CaseStore:
+    s = CaseStore.create(tmp_path / "case")
+    store_roster(s, ROSTER)
+    s.add_people([Person("book1", "Tom Ashworth", ("Tom",), ("+447700900317",), (), "unknown", "S0001 contacts"),
+                  Person("owner", "Hannah O", (), ("+447700900461",), (), "unknown", "S0001 contacts", device_owner=True)])
+    return s
+
+
+def test_roster_is_stored_with_roles_and_addresses(store):
+    people = {p.name: p for p in store.people()}
+    assert people["Hannah Okafor"].role == "complainant" and people["Hannah Okafor"].origin == "roster"
+    assert people["Marcus Bellamy"].role == "suspect"
+    assert list(roster_addresses(store).values()) == [["14 Larkspur Close, Wakefield WF2 8QT"]]
+    assert store.audit.path.read_text().count("roster.loaded") == 1
+    assert "Larkspur" not in store.audit.path.read_text()  # counts and hashes only
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("people:\n  - name: X\n    role: friend\n", "role"),
+    ("people:\n  - role: witness\n", "name"),
+    ("people: [unclosed\n", "not valid YAML"),
+    ("nobody: []\n", "people"),
+])
+def test_bad_roster_is_a_clear_error_naming_the_file(tmp_path, content, message):
+    path = tmp_path / "bad-roster.yaml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=message) as info:
+        load_roster(path)
+    assert "bad-roster.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(("entity", "text", "role"), [
+    ("PERSON", "Hannah Okafor", "complainant"),
+    ("PERSON", "han", "complainant"),
+    ("PERSON", "Marcus", "suspect"),
+    ("PERSON", "PC 2231 Davies", "officer"),
+    ("PERSON", "DS Khan", "officer"),
+    ("PERSON", "Chloe Whitfield", "third_party"),
+    ("PERSON", "Tom Ashworth", "third_party"),
+    ("PHONE_NUMBER", "+44 7700 900982", "suspect"),
+    ("PHONE_NUMBER", "07700900317", "third_party"),
+    ("PHONE_NUMBER", "07700 900999", "unknown"),
+    ("EMAIL_ADDRESS", "Priya.Raman@example.org", "witness"),
+    ("STREET_ADDRESS", "14 Larkspur Close, Wakefield WF2 8QT", "complainant"),
+    ("UK_POSTCODE", "WF2 8QT", "complainant"),
+    ("UK_NINO", "AB 12 34 56 C", "unknown"),
+])
+def test_classification(store, entity, text, role):
+    assert Classifier(store.people(), roster_addresses(store)).classify(entity, text).role == role
+
+
+def test_device_owner_not_on_the_roster():
+    owner = Person("o", "Jo Bloggs", (), ("+447700900111",), (), "unknown", "S0001", device_owner=True)
+    assert Classifier([owner]).classify("PHONE_NUMBER", "07700 900111").role == "device_owner"
+
+
+def ctx(store) -> StageContext:
+    from redactor import paths
+
+    return StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
+
+
+def default_policy() -> PolicySettings:
+    return load_pipeline().of_kind("decide").settings
+
+
+@pytest.mark.parametrize(("entity", "text", "proposed", "code"), [
+    ("PERSON", "Hannah Okafor", "keep", "VW"),
+    ("PERSON", "Marcus Bellamy", "keep", "CTX"),
+    ("PERSON", "Chloe Whitfield", "redact", "TP"),
+    ("PHONE_NUMBER", "07700 900461", "redact", "VW"),
+    ("PHONE_NUMBER", "07700 900982", "review", "TP"),
+    ("PHONE_NUMBER", "07700 900999", "redact", "TP"),
+    ("SPECIAL_CATEGORY", "counselling", "review", "SC"),
+    ("UK_PNC_ID", "84/123456U", "redact", "TP"),
+    ("UK_NHS", "943 476 5919", "redact", "GID"),
+    ("CREDIT_CARD", "4532015112830366", "redact", "FIN"),
+    ("IMEI", "352099001761481", "redact", "DEV"),
+    ("CASE_REFERENCE", "12/34567/24", "review", "CTX"),
+])
+def test_default_policy_turns_category_and_role_into_a_proposal(store, entity, text, proposed, code):
+    seg = Segment("s1", "i1", 0, "body", f"x {text} y")
+    flags = decide_policy(default_policy(), ctx(store))(Item("i1", "src", "file", "document", "t", (seg,)),
+                                                          [Finding("s1", 2, 2 + len(text), entity, 0.9, "r")])
+    assert [(f.proposed, f.code) for f in flags] == [(proposed, code)]
+    assert flags[0].explanation["party"] and text not in str(dict(flags[0].explanation))
+
+
+def test_first_matching_rule_wins_and_unmatched_falls_back():
+    settings = PolicySettings.model_validate({"rules": [{"category": "name", "role": "third_party", "action": "redact", "code": "TP"},
+                                                        {"category": "name", "action": "keep"}]})
+    from redactor.decide.classify import Party
+
+    assert settings.propose("PERSON", Party("third_party")) == ("redact", "TP")
+    assert settings.propose("PERSON", Party("witness")) == ("keep", "TP")
+    assert settings.propose("SPECIAL_CATEGORY", Party("unknown")) == ("review", "SC")
+
+
+def test_rule_with_unknown_code_is_refused():
+    with pytest.raises(ValueError, match="unknown reason code"):
+        PolicySettings.model_validate({"rules": [{"action": "redact", "code": "XX"}]})
+
+
+def message(meta: dict, text: str = "see you at the party", kind: str = "message") -> Item:
+    return Item("m1", "src", "line 1", kind, "WhatsApp message", (Segment("m1s", "m1", 0, "text", text),), meta)
+
+
+SENDER = {"raw": "+447700900982", "phone": "+447700900982", "name": "Marcus", "owner": None}
+OWNER = {"raw": "me", "name": "Hannah", "owner": True}
+
+
+@pytest.mark.parametrize(("scope", "meta", "text", "out"), [
+    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-02T21:14:00Z"}}, "hi", []),
+    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-31T23:59:00Z"}}, "hi", []),
+    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-04-01T00:00:01Z"}}, "hi", ["outside the date range"]),
+    ({"date_from": "2024-03-01"}, {"timestamp": "2024-02-01T10:00:00+00:00"}, "hi", ["outside the date range"]),
+    ({"date_from": "2024-03-01"}, {"time": {"utc": None}}, "hi", []),  # no readable time: kept in scope
+    ({"participants": ["07700 900982"]}, {"sender": SENDER}, "hi", []),
+    ({"participants": ["marcus"]}, {"sender": SENDER}, "hi", []),
+    ({"participants": ["07700 900111"]}, {"sender": SENDER, "recipients": [OWNER]}, "hi", ["no participant in scope"]),
+    ({"participants": ["Hannah"]}, {"sender": OWNER}, "hi", ["no participant in scope"]),  # the owner alone does not count
+    ({"participants": ["07700 900982"]}, {"participants": ["+447700900982"]}, "hi", []),
+    ({"terms": ["party", "taxi"]}, {}, "see you at the PARTY", []),
+    ({"terms": ["party", "taxi"]}, {}, "see you at home", ["none of the search terms"]),
+])
+def test_scope(scope, meta, text, out):
+    assert ScopeMatcher(ScopeSettings.model_validate(scope)).reasons_out(message(meta, text)) == out
+
+
+def test_scope_never_applies_to_documents():
+    matcher = ScopeMatcher(ScopeSettings.model_validate({"terms": ["taxi"]}))
+    assert matcher.reasons_out(message({}, "nothing here", kind="document")) == []
+
+
+def test_scope_uses_thread_participants():
+    matcher = ScopeMatcher(ScopeSettings.model_validate({"participants": ["07700 900982"]}))
+    item = message({"thread": {"key": "t1"}, "sender": OWNER})
+    assert matcher.reasons_out(item, lambda key: [SENDER] if key == "t1" else []) == []
+    assert matcher.reasons_out(item, lambda key: []) == ["no participant in scope"]
+
+
+def test_out_of_scope_item_is_proposed_irr_and_marked_out(store):
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "call Marcus on 07700 900982")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
+    flags = decide_policy(settings, ctx(store))(item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
+    assert [(f.entity, f.code, f.start, f.end) for f in flags] == [(OUT_OF_SCOPE, "IRR", 0, len(item.segments[0].text))]
+    assert store.item_scope("m1") == "out"
+    import json
+
+    events = [json.loads(line) for line in store.audit.path.read_text().splitlines()]
+    assert [e["payload"]["after"] for e in events if e["event"] == "item.scope"] == ["out"]
+
+
+def test_cli_run_with_roster(cli, tmp_path):
+    doc = tmp_path / "statement.txt"
+    doc.write_text("I am Hannah Okafor. Chloe Whitfield rang me on 07700 900982.\n", encoding="utf-8")
+    result = cli("run", doc, "--case", tmp_path / "case", "--roster", ROSTER)
+    assert result.exit_code == 0, result.output
+    assert "4 case parties" in result.output
+    rows = cli("flags", tmp_path / "case", "--format", "jsonl", "--with-text").output
+    assert '"text": "Hannah Okafor"' in rows and '"proposed": "keep"' in rows
+    assert '"text": "Chloe Whitfield"' in rows
+
+
+def test_cli_run_with_bad_roster_touches_nothing(cli, tmp_path):
+    bad = tmp_path / "roster.yaml"
+    bad.write_text("people:\n  - name: X\n    role: friend\n")
+    doc = tmp_path / "s.txt"
+    doc.write_text("hello\n")
+    from click.testing import CliRunner
+
+    from redactor.cli import main
+
+    result = CliRunner().invoke(main, ["run", str(doc), "--case", str(tmp_path / "case"), "--roster", str(bad)])
+    assert result.exit_code == 2 and "roster.yaml" in result.output
+    assert not (tmp_path / "case").exists()

@@ -1,0 +1,77 @@
+"""The merge policy: one flag per piece of text, never across a line, nothing strong hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.merge import Found, resolve
+
+
+def span(text: str, part: str, entity: str, score: float = 0.8, recognizer: str = "r", nth: int = 0) -> Found:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Found(start, start + len(part), entity, score, recognizer, {})
+
+
+def texts(text: str, spans: list[Found]) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.entity) for s in resolve(text, spans)]
+
+
+def test_names_are_cut_at_line_breaks_and_form_labels_dropped():
+    text = "Statement of: Hannah Okafor\nAge: over 18"
+    assert texts(text, [span(text, "Hannah Okafor\nAge", "PERSON", recognizer="SpacyRecognizer")]) == [("Hannah Okafor", "PERSON")]
+
+
+def test_a_wrapped_name_keeps_both_lines():
+    text = "seen by Hannah\nOkafor today"
+    assert texts(text, [span(text, "Hannah\nOkafor", "PERSON")]) == [("Hannah", "PERSON"), ("Okafor", "PERSON")]
+
+
+def test_url_inside_an_email_is_dropped():
+    text = "mail jo.bloggs@example.com now"
+    spans = [span(text, "jo.bloggs@example.com", "EMAIL_ADDRESS", 1.0), span(text, "example.com", "URL", 0.5)]
+    assert texts(text, spans) == [("jo.bloggs@example.com", "EMAIL_ADDRESS")]
+
+
+def test_postcode_inside_an_address_is_absorbed_and_listed():
+    text = "at 12 Mill Lane, Leeds LS6 2AB."
+    spans = [span(text, "12 Mill Lane, Leeds LS6 2AB", "STREET_ADDRESS", 0.85), span(text, "LS6 2AB", "UK_POSTCODE", 0.9)]
+    [kept] = resolve(text, spans)
+    assert kept.entity == "STREET_ADDRESS"
+    assert kept.explanation["merged"] == [{"entity": "UK_POSTCODE", "recognizer": "r", "score": 0.9}]
+
+
+def test_same_entity_overlaps_become_their_union():
+    text = "PC 2231 Davies and Hannah Okafor"
+    spans = [span(text, "PC 2231 Davies", "PERSON", 0.9), span(text, "Davies", "PERSON", 0.85),
+             span(text, "Hannah Okafor", "PERSON", 0.8), span(text, "Okafor", "PERSON", 0.85)]
+    assert texts(text, spans) == [("PC 2231 Davies", "PERSON"), ("Hannah Okafor", "PERSON")]
+    assert [s.score for s in resolve(text, spans)] == [0.9, 0.85]
+
+
+def test_a_weak_container_never_hides_a_strong_identifier():
+    text = "Rose Cottage 07700 900123"
+    spans = [span(text, text, "PERSON", 0.4), span(text, "07700 900123", "PHONE_NUMBER", 0.85)]
+    assert sorted(e for _, e in texts(text, spans)) == ["PERSON", "PHONE_NUMBER"]
+
+
+@pytest.mark.parametrize(("first", "second", "kept"), [
+    ("UK_NHS", "PHONE_NUMBER", "UK_NHS"),
+    ("PERSON", "LOCATION", "PERSON"),
+    ("SPECIAL_CATEGORY", "NRP", "SPECIAL_CATEGORY"),
+])
+def test_same_span_keeps_the_most_specific_entity(first, second, kept):
+    text = "value 943 476 5919 end"
+    spans = [span(text, "943 476 5919", second, 0.9), span(text, "943 476 5919", first, 0.8)]
+    assert texts(text, spans) == [("943 476 5919", kept)]
+
+
+def test_ner_person_with_digits_is_dropped():
+    text = "the flat in Leeds LS6 2AB earlier"
+    spans = [span(text, "Leeds LS6 2AB", "PERSON", 0.85, "SpacyRecognizer"), span(text, "LS6 2AB", "UK_POSTCODE", 0.9)]
+    assert texts(text, spans) == [("LS6 2AB", "UK_POSTCODE")]
+
+
+def test_nothing_in_nothing_out():
+    assert resolve("", []) == []
