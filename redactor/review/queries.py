@@ -167,16 +167,23 @@ class ItemView:
         return sum(1 for f in self.flags if f.status == PENDING)
 
 
+def refs(store: CaseStore, item_ids: Sequence[str]) -> dict[str, str]:
+    """Bundle references (S0001-001) of some items, as :meth:`CaseStore.item_refs` gives for all."""
+    marks = ",".join("?" * len(item_ids))
+    rows = store.conn.execute(f"SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id IN ({marks})",
+                              list(item_ids))
+    return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
+
+
 def item_view(store: CaseStore, item_id: str) -> ItemView:
     item = store.item(item_id)
-    refs = store.item_refs()
     order = {s.segment_id: s.index for s in item.segments}
     flags = sorted(store.flags(item_id=item_id), key=lambda f: (order.get(f.segment_id, 0), f.start, f.end, f.entity))
     history: dict[str, list[Decision]] = {}
     for d in _decisions_for(store, [f.flag_id for f in flags]):
         history.setdefault(d.flag_id, []).append(d)
     thread = thread_of(item.meta)
-    before, after = _neighbours(store, item, thread, refs) if thread else ([], [])
+    before, after = _neighbours(store, item, thread) if thread else ([], [])
     if thread is not None:
         row = store.conn.execute(f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
                                  f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1", (item.source_id, thread[0])).fetchone()
@@ -184,7 +191,7 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
             thread = (thread[0], row["text"])
     prev_item, next_item = _adjacent(store, item_id)
     source = store.find_source(item.source_id)
-    return ItemView(item, refs.get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
+    return ItemView(item, refs(store, [item_id]).get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
                     prev_item, next_item, next_pending_item(store, item_id), source.media_type if source else "")
 
 
@@ -198,17 +205,21 @@ def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:
     return out
 
 
-def _neighbours(store: CaseStore, item: Item, thread: tuple[str, str], refs: Mapping[str, str]):
+def _neighbours(store: CaseStore, item: Item, thread: tuple[str, str]):
     ordinal = store.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item.item_id,)).fetchone()["ordinal"]
     same = f"source_id = ? AND kind != 'thread' AND {THREAD_SQL} = ?"
     args = (item.source_id, thread[0], ordinal)
     earlier = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal < ? ORDER BY ordinal DESC LIMIT {NEIGHBOURS}", args)
     later = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal > ? ORDER BY ordinal LIMIT {NEIGHBOURS}", args)
 
-    def load(ids: Iterable[str]) -> list[tuple[Item, str, Sequence[Flag]]]:
-        return [(store.item(i), refs.get(i, i), store.flags(item_id=i)) for i in ids]
+    earlier_ids = [r["item_id"] for r in earlier.fetchall()][::-1]
+    later_ids = [r["item_id"] for r in later.fetchall()]
+    names = refs(store, earlier_ids + later_ids)
 
-    return load(reversed([r["item_id"] for r in earlier.fetchall()])), load(r["item_id"] for r in later.fetchall())
+    def load(ids: Iterable[str]) -> list[tuple[Item, str, Sequence[Flag]]]:
+        return [(store.item(i), names.get(i, i), store.flags(item_id=i)) for i in ids]
+
+    return load(earlier_ids), load(later_ids)
 
 
 _ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
@@ -230,7 +241,7 @@ def _adjacent(store: CaseStore, item_id: str) -> tuple[str | None, str | None]:
 
 def next_pending_item(store: CaseStore, item_id: str | None = None) -> str | None:
     """The next item (after ``item_id``, wrapping round) that still has pending flags."""
-    pending = "EXISTS (SELECT 1 FROM flags f WHERE f.item_id = i.item_id AND f.status = 'pending')"
+    pending = "i.item_id IN (SELECT item_id FROM flags WHERE status = 'pending')"  # built once, not per item
     if item_id is not None:
         ref, ordinal = _position(store, item_id)
         row = store.conn.execute(_ORDER.format(where=f"WHERE {pending} AND (s.ref > ? OR (s.ref = ? AND i.ordinal > ?))", dir="ASC"),

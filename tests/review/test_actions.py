@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.errors import ConflictError, UsageError
-from redactor.records import KEEP, PENDING, REDACT
+from redactor.records import KEEP, PENDING, REDACT, Flag, Item, Segment
 from redactor.review import actions
 from redactor.review.actions import (
     BulkTypeRequest,
@@ -15,6 +15,7 @@ from redactor.review.actions import (
     ModifyRequest,
     ScopeRequest,
 )
+from redactor.store import CaseStore
 
 from .conftest import flag_with_text, item_by_title
 
@@ -50,19 +51,14 @@ def test_a_stale_version_is_refused_and_changes_nothing(store):
     assert after.status == REDACT and [d.reviewer for d in store.decisions(flag.flag_id)] == ["DC Other"]
 
 
-@pytest.mark.parametrize(
-    ("change", "expect"),
-    [({"code": "VW"}, {"code": "VW"}), ({"start": 0, "end": 8}, {"start": 0, "end": 8})],
-)
-def test_modify_changes_code_or_span_and_keeps_status(store, change, expect):
-    flag = flag_with_text(store, "Peter Green", "note.txt")
-    if "start" in change:  # a span inside this segment: 'Contact ' plus the name
-        seg_text = next(s.text for s in store.item(flag.item_id).segments if s.segment_id == flag.segment_id)
-        change = {"start": seg_text.index("Contact"), "end": flag.end}
-        expect = dict(change)
-    actions.modify(store, REVIEWER, ModifyRequest(flag_id=flag.flag_id, version=flag.version, **change))
+@pytest.mark.parametrize("change", ["code", "span"])
+def test_modify_changes_code_or_span_and_keeps_status(store, change):
+    flag = flag_with_text(store, "Mark Brown", "note.txt")
+    seg_text = next(s.text for s in store.item(flag.item_id).segments if s.segment_id == flag.segment_id)
+    expect = {"code": "VW"} if change == "code" else {"start": seg_text.index("by Mark"), "end": flag.end}
+    actions.modify(store, REVIEWER, ModifyRequest(flag_id=flag.flag_id, version=flag.version, **expect))
     after = store.flag(flag.flag_id)
-    assert after.status == flag.status
+    assert after.status == flag.status and after.version == flag.version + 1
     assert {k: getattr(after, k) for k in expect} == expect
 
 
@@ -105,19 +101,40 @@ def test_undoing_a_manual_redaction_withdraws_it_but_keeps_history(store):
     assert [d.action for d in store.decisions(flag.flag_id)] == ["add", "undo"]
 
 
-def test_bulk_value_decides_every_pending_occurrence_and_adds_unflagged(store):
-    flag = flag_with_text(store, "Jane Doe")
-    seg_text = next(s.text for s in store.item(flag.item_id).segments if s.segment_id == flag.segment_id)
-    result = actions.bulk_value(store, REVIEWER, BulkValueRequest(flag_id=flag.flag_id, action="accept"))
-    flags = store.flags(item_id=flag.item_id)
-    for at in [i for i in range(len(seg_text)) if seg_text.startswith("Jane Doe", i)]:
-        covering = [f for f in flags if f.start <= at and at + 8 <= f.end]
-        # redacted now, or still in the queue under a different value ("Jane Doe's"); never left uncovered
-        assert covering and all(f.status in (REDACT, PENDING) for f in covering), at
-    assert store.flag(flag.flag_id).status == REDACT
-    assert result["added"] >= 1 and result["changed"] == len(result["undo"]["flags"])
-    actions.undo(store, REVIEWER, result["undo"])
-    assert store.flag(flag.flag_id).status == PENDING
+@pytest.fixture
+def plain_store(tmp_path):
+    """A case without a detector run: flags are exactly the ones a test saves."""
+    store = CaseStore.create(tmp_path / "plain")
+    store.add_source("c" * 64, str(tmp_path / "x.txt"), "x.txt", 1, "text/plain")
+    texts = ["call Mark Brown now", "MARK  BROWN again, not markbrown or Mark Browning", "Mark Brown and Mark Brown"]
+    items = [Item(f"i{n}", "c" * 64, "file", "document", f"doc {n}", (Segment(f"s{n}", f"i{n}", 0, "body", t),), {}) for n, t in enumerate(texts)]
+    store.save_items("c" * 64, items)
+    store.save_flags("c" * 64, [
+        Flag("f0", "i0", "s0", 5, 15, "PERSON", 0.85, "r", {}, "TP", REDACT),
+        Flag("f2", "i2", "s2", 0, 10, "PERSON", 0.85, "r", {}, "TP", REDACT),
+    ])
+    yield store
+    store.close()
+
+
+def test_bulk_value_decides_every_pending_occurrence_and_adds_unflagged(plain_store):
+    result = actions.bulk_value(plain_store, REVIEWER, BulkValueRequest(flag_id="f0", action="accept"))
+    spans = sorted((f.segment_id, f.start, f.end, f.status, f.origin) for f in plain_store.flags())
+    assert spans == [
+        ("s0", 5, 15, REDACT, "detector"),
+        ("s1", 0, 11, REDACT, "manual"),  # "MARK  BROWN": any case, any spacing; not "markbrown" nor "Mark Browning"
+        ("s2", 0, 10, REDACT, "detector"),
+        ("s2", 15, 25, REDACT, "manual"),
+    ]
+    assert (result["changed"], result["added"]) == (4, 2)
+    actions.undo(plain_store, REVIEWER, result["undo"])
+    assert {f.flag_id: f.status for f in plain_store.flags() if f.origin == "detector"} == {"f0": PENDING, "f2": PENDING}
+    assert {f.status for f in plain_store.flags() if f.origin == "manual"} == {KEEP}  # withdrawn, history kept
+
+
+def test_bulk_value_without_unflagged_leaves_text_alone(plain_store):
+    result = actions.bulk_value(plain_store, REVIEWER, BulkValueRequest(flag_id="f0", action="accept", include_unflagged=False))
+    assert (result["changed"], result["added"]) == (2, 0) and len(plain_store.flags()) == 2
 
 
 def test_bulk_value_reject_needs_a_reason_and_adds_nothing(store):

@@ -69,6 +69,7 @@ def test_accept_reject_and_undo_with_the_keyboard(page, server, case_dir):
     page.keyboard.press("r")
     page.wait_for_selector("#dlg[open]")
     page.keyboard.press("Enter")  # no reason: refused in the dialog
+    page.wait_for_selector("#dlg-error:not([hidden])")
     assert "needs a reason" in page.text_content("#dlg-error")
     page.fill("#dlg-reason", "officer acting in role")
     with page.expect_navigation():
