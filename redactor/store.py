@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,13 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
 """
 
+SCOPE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS scope_changes (
+    id INTEGER PRIMARY KEY, item_id TEXT NOT NULL REFERENCES items, reviewer TEXT NOT NULL, reason TEXT NOT NULL,
+    at TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL
+);
+"""
+
 _FLAG_COLUMNS = (
     'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, '
     "proposed, status, origin, version"
@@ -138,7 +145,7 @@ class CaseStore:
             raise CaseError(f"{root} is not empty and is not a redactor case", hint="choose a new or empty folder for the case")
         root.mkdir(parents=True, exist_ok=True)
         store = cls(root, actor)
-        store.conn.executescript(SCHEMA)
+        store.conn.executescript(SCHEMA + SCOPE_SCHEMA)
         if store.meta("schema_version") is None:
             store.set_meta("schema_version", str(SCHEMA_VERSION))
             store.set_meta("created_at", utc_now())
@@ -359,9 +366,20 @@ class CaseStore:
         """Mark an item in scope, out of scope (IRR) or sensitive (SEN); audited."""
         if scope not in self.SCOPES:
             raise UsageError(f"unknown scope {scope!r}; use {', '.join(self.SCOPES)}")
-        before = self.item_scope(item_id)
-        self.conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
-        self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
+        self.conn.execute(SCOPE_SCHEMA)  # cases made before the table existed get it here
+        with nullcontext(self.conn) if self.conn.in_transaction else self.transaction() as conn:
+            before = self.item_scope(item_id)
+            conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
+            conn.execute("INSERT INTO scope_changes (item_id, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                         (item_id, actor, reason, utc_now(), before, scope))
+            self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
+
+    def scope_history(self, item_id: str) -> list[sqlite3.Row]:
+        """Who changed an item's scope, when, from what to what, and why (oldest first)."""
+        try:
+            return self.conn.execute("SELECT * FROM scope_changes WHERE item_id = ? ORDER BY id", (item_id,)).fetchall()
+        except sqlite3.OperationalError:  # a case made before the table existed, never scoped since
+            return []
 
     def item_scope(self, item_id: str) -> str:
         row = self.conn.execute("SELECT scope FROM items WHERE item_id = ?", (item_id,)).fetchone()

@@ -128,6 +128,18 @@ def _detail(view: ItemView, flag: Flag) -> str:
 <h4>history</h4>{_history(view.history.get(flag.flag_id, ()))}</section>"""
 
 
+def _scope_history(view: ItemView) -> str:
+    if not view.scope_history:
+        return ""
+    rows = "".join(
+        f"<tr><td>{h(str(r['at'])[:19].replace('T', ' '))}</td><td>{h(r['reviewer'])}</td>"
+        f"<td>{h(SCOPE_LABEL.get(r['before'], r['before']))} → {h(SCOPE_LABEL.get(r['after'], r['after']))}</td><td>{h(r['reason'])}</td></tr>"
+        for r in view.scope_history
+    )
+    return (f"<details class='scopes'><summary>scope history ({len(view.scope_history)})</summary><table class='history'><thead><tr><th>UTC</th>"
+            f"<th>who</th><th>change</th><th>reason</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
 def panel_html(view: ItemView) -> str:
     flags = "".join(_flag_li(view, f) for f in view.flags) or "<li class='none'>no flags: select text and press m to add a redaction</li>"
     details = "".join(_detail(view, f) for f in view.flags)
@@ -141,7 +153,7 @@ def panel_html(view: ItemView) -> str:
 <button type="button" data-cmd="scope-sensitive">sensitive (e)</button> <button type="button" data-cmd="scope-in">in scope (i)</button>
 <button type="button" data-cmd="manual">redact selection (m)</button> <button type="button" data-cmd="undo">undo (u)</button>
 <a class="btn" href="/item/{h(view.item.item_id)}/preview">preview (p)</a></p>
-<p class="muted">scope actions apply to this item{thread}.</p></section>
+<p class="muted">scope actions apply to this item{thread}.</p>{_scope_history(view)}</section>
 <ol id="flags">{flags}</ol>
 {details}
 </aside>"""

@@ -154,6 +154,7 @@ class ItemView:
     next_item: str | None
     next_pending: str | None
     source_media_type: str
+    scope_history: Sequence[Mapping[str, Any]] = ()
 
     def segment(self, segment_id: str) -> Segment | None:
         return next((s for s in self.item.segments if s.segment_id == segment_id), None)
@@ -192,7 +193,8 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
     prev_item, next_item = _adjacent(store, item_id)
     source = store.find_source(item.source_id)
     return ItemView(item, refs(store, [item_id]).get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
-                    prev_item, next_item, next_pending_item(store, item_id), source.media_type if source else "")
+                    prev_item, next_item, next_pending_item(store, item_id), source.media_type if source else "",
+                    [dict(r) for r in store.scope_history(item_id)])
 
 
 def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:

@@ -175,3 +175,5 @@ def test_scope_needs_a_reason_to_withhold(store, scope, reason, ok):
     assert store.item_scope(item.item_id) == scope
     actions.undo(store, REVIEWER, result["undo"])
     assert store.item_scope(item.item_id) == "in"
+    history = [(r["reviewer"], r["before"], r["after"], r["reason"]) for r in store.scope_history(item.item_id)]
+    assert history == [(REVIEWER, "in", scope, reason), (REVIEWER, scope, "in", "undo")]

@@ -182,3 +182,16 @@ def test_next_goes_to_an_item_with_pending_flags(server, case_dir):
     item_id = location.rsplit("/", 1)[1]
     with CaseStore.open(case_dir) as s:
         assert any(f.status == PENDING for f in s.flags(item_id=item_id))
+
+
+def test_scope_change_is_recorded_with_its_reason_and_shown(client, case_dir):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "note.txt")
+    client.open_page(f"/item/{item.item_id}")
+    status, raw, _ = client.post("/api/scope", {"item_id": item.item_id, "scope": "sensitive", "reason": "informant <b>details</b>"})
+    assert status == 200, raw
+    page = client.open_page(f"/item/{item.item_id}")
+    assert "informant &lt;b&gt;details&lt;/b&gt;" in page and "sensitive (SEN)" in page
+    with CaseStore.open(case_dir) as s:
+        assert s.item_scope(item.item_id) == "sensitive"
+        assert [e.payload["after"] for e in s.audit.events() if e.event == "item.scope"] == ["sensitive"]
