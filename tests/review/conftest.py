@@ -32,6 +32,7 @@ Contact Peter Green on 07700 900789.
 """
 
 XSS = "<script>alert('xss')</script>"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +46,7 @@ def case_template(tmp_path_factory) -> Path:
     src.mkdir()
     (src / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     (src / "note.txt").write_text(NOTE, encoding="utf-8")
+    shutil.copyfile(REPO / "examples" / "demo-case" / "incident-report.pdf", src / "incident-report.pdf")  # synthetic
     result = CliRunner().invoke(main, ["run", str(src), "--case", str(root / "case")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return root / "case"

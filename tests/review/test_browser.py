@@ -96,20 +96,23 @@ def _select_text(page, needle: str, occurrence: int = 0):
     """Select ``needle`` in the interactive text as a mouse drag would (a DOM Range over text nodes)."""
     found = page.evaluate(
         """([needle, occurrence]) => {
-            const walker = document.createTreeWalker(document.querySelector('#content'), NodeFilter.SHOW_TEXT);
-            let node, seen = 0;
-            while ((node = walker.nextNode())) {
-              if (!node.parentElement.closest('.seg:not(.ctx)')) continue;
-              let at = node.data.indexOf(needle);
-              while (at >= 0) {
-                if (seen++ === occurrence) {
-                  const range = document.createRange();
-                  range.setStart(node, at); range.setEnd(node, at + needle.length);
-                  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-                  return true;
+            for (const seg of document.querySelectorAll('#content .seg:not(.ctx)')) {
+              const walker = document.createTreeWalker(seg, NodeFilter.SHOW_TEXT);
+              const nodes = []; let text = '', node;
+              while ((node = walker.nextNode())) { nodes.push([node, text.length]); text += node.data; }
+              let at = -1;
+              for (let k = 0; k <= occurrence; k++) { at = text.indexOf(needle, at + 1); if (at < 0) break; }
+              if (at < 0) continue;
+              const locate = (pos, end) => {
+                for (const [n, base] of nodes) {
+                  if (pos < base + n.data.length || (end && pos === base + n.data.length)) return [n, pos - base];
                 }
-                at = node.data.indexOf(needle, at + 1);
-              }
+              };
+              const [sn, so] = locate(at, false), [en, eo] = locate(at + needle.length, true);
+              const range = document.createRange();
+              range.setStart(sn, so); range.setEnd(en, eo);
+              const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+              return true;
             }
             return false;
         }""",
@@ -246,3 +249,35 @@ def test_script_in_a_message_is_shown_as_text(page, server, case_dir, tmp_path):
     assert dialogs == [] and page.errors == []
     page.screenshot(path=str(tmp_path / "item.png"))
     assert (tmp_path / "item.png").stat().st_size > 10_000
+
+
+def test_change_code_and_span_and_scope_with_the_keyboard(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        flag = flag_with_text(s, "Mark Brown", "note.txt")
+    page.goto(f"{server.url}item/{flag.item_id}#f={flag.flag_id}")
+    page.wait_for_selector("#flags li.cur")
+    page.keyboard.press("c")
+    page.wait_for_selector("#dlg[open]")
+    page.select_option("#dlg-code", "VW")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#flags li.cur")
+    _select_text(page, "sent by Mark Brown")  # crosses the flag's highlight: several text nodes
+    page.keyboard.press("s")
+    page.wait_for_selector("#dlg[open]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#flags li.cur")
+    page.keyboard.press("o")
+    page.wait_for_selector("#dlg[open]")
+    page.fill("#dlg-reason", "outside the agreed date range")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#flags li.cur")
+    with CaseStore.open(case_dir) as s:
+        after = s.flag(flag.flag_id)
+        text = s.item(flag.item_id).segments[0].text
+        assert (after.code, text[after.start:after.end], after.status) == ("VW", "sent by Mark Brown", PENDING)
+        assert [d.action for d in s.decisions(flag.flag_id)] == ["modify", "modify"]
+        assert s.item_scope(flag.item_id) == "out"
+    assert "not relevant (IRR)" in page.text_content("#panel")

@@ -195,3 +195,26 @@ def test_scope_change_is_recorded_with_its_reason_and_shown(client, case_dir):
     with CaseStore.open(case_dir) as s:
         assert s.item_scope(item.item_id) == "sensitive"
         assert [e.payload["after"] for e in s.audit.events() if e.event == "item.scope"] == ["sensitive"]
+
+
+def test_document_pages_are_shown_with_flag_boxes(client, case_dir):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "incident-report.pdf")
+        n_flags = len(s.flags(item_id=item.item_id))
+    page = client.open_page(f"/item/{item.item_id}")
+    assert f"/item/{item.item_id}/page/1.png" in page
+    assert page.count('class="box ') >= n_flags > 0
+    status, png, _ = client.request("GET", f"/item/{item.item_id}/page/1.png")
+    assert status == 200 and png.startswith(b"\x89PNG")
+    assert client.request("GET", f"/item/{item.item_id}/page/99.png")[0] == 400
+
+
+def test_a_changed_original_is_not_shown(client, case_dir, tmp_path):
+    with CaseStore.open(case_dir) as s:
+        item = item_by_title(s, "incident-report.pdf")
+        source = s.find_source(item.source_id)
+        tampered = tmp_path / "tampered.pdf"
+        tampered.write_bytes(open(source.path, "rb").read() + b"\n% changed\n")
+        s.conn.execute("UPDATE sources SET path = ? WHERE source_id = ?", (str(tampered), source.source_id))
+    status, raw, _ = client.request("GET", f"/item/{item.item_id}/page/2.png")
+    assert status == 400 and b"has changed since it was ingested" in raw
