@@ -43,6 +43,7 @@ DEFAULT_CODES = {
     "IP_ADDRESS": "DEV", "MAC_ADDRESS": "DEV", "IMEI": "DEV", "ICCID": "DEV",
     "UK_VEHICLE_REG": "CTX", "CASE_REFERENCE": "CTX",
     "NRP": "SC", "SPECIAL_CATEGORY": "SC",
+    "OCR_REVIEW": "TP",  # a page whose OCR is not trusted (redactor.extract.ocr); accepting withholds the whole page
 }
 
 
@@ -79,7 +80,7 @@ class PolicySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_CODES))
     default_code: str = "TP"
-    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY")  # entity types proposed for review when no rule matches
+    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY", "OCR_REVIEW")  # entity types proposed for review when no rule matches
     categories: dict[str, str] = Field(default_factory=lambda: dict(CATEGORIES))
     rules: tuple[PolicyRule, ...] = ()
     scope: ScopeSettings = Field(default_factory=ScopeSettings)
