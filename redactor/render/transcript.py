@@ -97,24 +97,60 @@ def _attachment_note(a: dict[str, Any]) -> str:
     return f"{kind}; {state}"
 
 
-def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag]) -> list[Flag]:
-    """Extend redactions of sender names/numbers to every occurrence in the conversation's identity fields."""
+IDENTITY_TARGETS = (*IDENTITY_FIELDS, "participants", "recipients", "thread.name", "party.name", "party.id")
+
+
+_IDENTITY_CACHE: dict[tuple[str, object], dict[str, Flag]] = {}
+
+
+def bundle_identities(store: Any) -> dict[str, Flag]:
+    """Sender names/numbers redacted anywhere in the case (decided, or pending under --pending redact).
+
+    Cached by the case's audit head: every decision writes an audit event, so a changed decision
+    gives a new key.
+    """
+    if store is None or not hasattr(store, "conn"):
+        return {}
+    key = (str(store.db_path), store.audit_head())
+    if key not in _IDENTITY_CACHE:
+        rows = store.conn.execute(
+            "SELECT f.flag_id, s.text FROM flags f JOIN segments s USING (segment_id) "
+            "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') ORDER BY f.flag_id"
+        ).fetchall()
+        found: dict[str, Flag] = {}
+        for flag_id, text in rows:
+            value = " ".join(str(text).split()).lower()
+            if len(value) >= 3 and value not in found:
+                found[value] = store.flag(flag_id)
+        _IDENTITY_CACHE.clear()
+        _IDENTITY_CACHE[key] = found
+    return _IDENTITY_CACHE[key]
+
+
+def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: dict[str, Flag] | None = None) -> list[Flag]:
+    """Extend redactions of sender names/numbers to every occurrence in identity fields.
+
+    ``known`` holds identities redacted elsewhere in the bundle (:func:`bundle_identities`);
+    a flag is only ever added, never removed, so this can only redact more.
+    """
     redacted: dict[str, Flag] = {}
     for seg in segments:
         if seg.field in IDENTITY_FIELDS and cuts_for(seg, flags):
             first = next(f for f in flags if f.segment_id == seg.segment_id)
-            redacted.setdefault(seg.text.strip().lower(), first)
+            redacted.setdefault(" ".join(seg.text.split()).lower(), first)
+    for value, flag in (known or {}).items():
+        redacted.setdefault(value, flag)
     if not redacted:
         return list(flags)
     out = list(flags)
     for seg in segments:
-        if seg.field not in (*IDENTITY_FIELDS, "participants", "recipients"):
+        if seg.field not in IDENTITY_TARGETS:
             continue
         low = seg.text.lower()
         for value, flag in redacted.items():
             start = low.find(value)
             while value and start >= 0:
-                out.append(replace(flag, segment_id=seg.segment_id, start=start, end=start + len(value)))
+                out.append(replace(flag, segment_id=seg.segment_id, item_id=seg.item_id, start=start, end=start + len(value)))
                 start = low.find(value, start + len(value))
     return out
 
@@ -140,7 +176,7 @@ ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": 
 
 @renderer("transcript", accepts=lambda item: item.kind == CONVERSATION, priority=50)
 def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    flags = consistent_flags(item.segments, flags)
+    flags = consistent_flags(item.segments, flags, bundle_identities(rctx.store))
     by_item: dict[str, list[Segment]] = {}
     for seg in item.segments:
         by_item.setdefault(seg.item_id, []).append(seg)
@@ -195,6 +231,7 @@ RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duratio
 
 @renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
 def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
+    flags = consistent_flags(item.segments, flags, bundle_identities(rctx.store))
     layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
     facts = [item.kind.replace("_", " ")]
     time = (item.meta.get("time") or {}).get("utc")

@@ -101,3 +101,26 @@ def test_consistent_sender_redaction():
     extended = consistent_flags(convo.segments, [flag])
     assert {(f.segment_id, f.start, f.end) for f in extended} == {("a.0", 0, 12), ("b.0", 0, 12)}
     assert all(f.code == "TP" and f.flag_id == "f1" for f in extended)
+
+
+CALLS = """<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<calls count="1"><call number="07700900123" duration="95" date="1709285400000" type="2" presentation="1" contact_name="Alex Witness" /></calls>
+"""
+
+
+def test_sender_redaction_is_consistent_across_the_bundle(cli, exhibits, tmp_path):
+    (exhibits / "calls.xml").write_text(CALLS)
+    case, out = tmp_path / "case", tmp_path / "bundle"
+    assert cli("run", str(exhibits), "--case", str(case)).exit_code == 0
+    with CaseStore.open(case) as store:
+        call = next(i for i in store.items() if i.kind == "call")
+        name_seg = next(s for s in call.segments if s.field == "party.name")
+        for flag in store.flags(item_id=call.item_id):  # the reviewer keeps the name on the call record...
+            if flag.segment_id == name_seg.segment_id:
+                store.decide(flag.flag_id, action="reject", status="keep", reviewer="DC Test", reason="test")
+        ref = store.item_refs()[call.item_id]
+    assert cli("bundle", str(case), "--out", str(out), "--pending", "redact").exit_code == 0
+    pdf = pdfium.PdfDocument(out / "items" / f"{ref}.pdf")
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Alex Witness" not in text  # ...but it is redacted as a chat sender elsewhere in the bundle
+    assert "call" in text and "outgoing" in text
