@@ -112,7 +112,7 @@ def _history(decisions: Sequence[Decision]) -> str:
 
 
 def _detail(view: ItemView, flag: Flag) -> str:
-    why = "".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in explain(flag)) or "<dt>why</dt><dd>no explanation recorded</dd>"
+    why = "".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in explain(flag, view.people)) or "<dt>why</dt><dd>no explanation recorded</dd>"
     return f"""<section class="detail" id="detail-{h(flag.flag_id)}" hidden {attrs(flag=flag.flag_id)}>
 <p class="value"><q>{h(view.value(flag))}</q></p>
 <dl class="facts"><dt>type</dt><dd>{h(flag.entity)}</dd>

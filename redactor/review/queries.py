@@ -155,6 +155,7 @@ class ItemView:
     next_pending: str | None
     source_media_type: str
     scope_history: Sequence[Mapping[str, Any]] = ()
+    people: Mapping[str, str] = field(default_factory=dict)
 
     def segment(self, segment_id: str) -> Segment | None:
         return next((s for s in self.item.segments if s.segment_id == segment_id), None)
@@ -194,7 +195,14 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
     source = store.find_source(item.source_id)
     return ItemView(item, refs(store, [item_id]).get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
                     prev_item, next_item, next_pending_item(store, item_id), source.media_type if source else "",
-                    [dict(r) for r in store.scope_history(item_id)])
+                    [dict(r) for r in store.scope_history(item_id)], _people(store, flags))
+
+
+def _people(store: CaseStore, flags: Sequence[Flag]) -> dict[str, str]:
+    wanted = {f.explanation.get("person_id") for f in flags} - {None}
+    if not wanted:
+        return {}
+    return {p.person_id: f"{p.name} ({p.role}, from {p.origin})" for p in store.people() if p.person_id in wanted}
 
 
 def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:
@@ -306,6 +314,9 @@ def flag_boxes(segment: Segment, flag: Flag) -> list[tuple[float, float, float, 
 
 EXPLANATION_LABELS = {
     "textual_explanation": "why",
+    "party": "whose data",
+    "person_id": "known person",
+    "category": "category",
     "supportive_context_word": "context word",
     "score_context_improvement": "context boost",
     "validation_result": "checksum / validation",
@@ -315,9 +326,14 @@ EXPLANATION_LABELS = {
 }
 
 
-def explain(flag: Flag) -> list[tuple[str, str]]:
-    """The flag's explanation as label/value pairs, most useful first; empty values left out."""
+def explain(flag: Flag, people: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """The flag's explanation as label/value pairs, most useful first; empty values left out.
+
+    ``people`` names the case's known people (person id -> "name (role)") for a gazetteer hit.
+    """
     expl = dict(flag.explanation)
+    if people and expl.get("person_id") in people:
+        expl["person_id"] = people[expl["person_id"]]
     out = []
     for key, label in EXPLANATION_LABELS.items():
         value = expl.pop(key, None)

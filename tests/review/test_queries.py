@@ -65,6 +65,10 @@ def test_explain_lists_context_words_and_checksums():
                  "score_context_improvement": 0}, "GID", "redact")
     got = dict(queries.explain(flag))
     assert got == {"why": "checksum", "context word": "nhs", "checksum / validation": "passed", "score before context": "0.5"}
+    known = Flag("b", "i", "s", 0, 1, "PERSON", 0.9, "KnownPeople", {"textual_explanation": "known person", "person_id": "p1",
+                 "party": "witness"}, "VW", "redact")
+    assert dict(queries.explain(known, {"p1": "Jo Bloggs (witness, from roster)"})) == {
+        "why": "known person", "whose data": "witness", "known person": "Jo Bloggs (witness, from roster)"}
 
 
 @pytest.fixture

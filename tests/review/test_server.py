@@ -218,3 +218,18 @@ def test_a_changed_original_is_not_shown(client, case_dir, tmp_path):
         s.conn.execute("UPDATE sources SET path = ? WHERE source_id = ?", (str(tampered), source.source_id))
     status, raw, _ = client.request("GET", f"/item/{item.item_id}/page/2.png")
     assert status == 400 and b"has changed since it was ingested" in raw
+
+
+def test_diagnostics_never_carry_case_text(client, case_dir, caplog):
+    caplog.set_level("DEBUG", logger="redactor")
+    with CaseStore.open(case_dir) as s:
+        flag = flag_with_text(s, "07700 900789")
+        note = item_by_title(s, "note.txt")
+    client.open_page(f"/item/{note.item_id}")
+    client.post("/api/decide", {"flag_id": flag.flag_id, "action": "reject", "version": flag.version, "reason": "Peter Green is an officer"})
+    client.post("/api/decide", {"flag_id": flag.flag_id, "action": "reject", "version": flag.version})  # stale: 409
+    client.post("/api/manual", {"segment_id": note.segments[0].segment_id, "start": 0, "end": 7, "code": "TP"})
+    assert any("/api/decide" in r.getMessage() for r in caplog.records)  # requests are logged, by id
+    text = caplog.text + open(case_dir / "audit.jsonl", encoding="utf-8").read()
+    for secret in ("07700", "Peter Green", "Officer", "alert("):
+        assert secret not in text

@@ -288,6 +288,12 @@
     Object.assign(b.style, { left: l * 100 + "%", top: t * 100 + "%", width: w * 100 + "%", height: hgt * 100 + "%" });
   });
 
+  // an original that is missing or changed is never shown; say so instead of a broken image
+  $$(".pagewrap img").forEach((img) => img.addEventListener("error", () => {
+    const note = el("p", { className: "error", textContent: "This page of the original cannot be shown: the file is missing or has changed since it was ingested (the bundle will refuse it too). The text below is what was extracted." });
+    img.closest(".pagewrap").replaceWith(note);
+  }));
+
   // overview filters
   const filter = $("#filter"), kind = $("#kind-filter"), pendingOnly = $("#pending-only");
   function applyFilter() {
