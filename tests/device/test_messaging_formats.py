@@ -94,3 +94,23 @@ def test_meta_mojibake_and_order(tmp_path):
 @pytest.mark.parametrize(("raw", "fixed"), [("Zo\u00c3\u00ab", "Zo\u00eb"), ("plain", "plain"), ("Zo\u00eb", "Zo\u00eb")])
 def test_fix_mojibake(raw, fixed):
     assert fix_mojibake(raw) == fixed
+
+
+def test_ios_whatsapp_chatstorage(tmp_path):
+    path = SAMPLES / "public" / "ileapp" / "ios15_whatsapp_ChatStorage.sqlite"
+    assert pick(path) == "whatsapp-ios-db"
+    before = path.stat().st_mtime
+    items, _, people = run(path, tmp_path)
+    messages = [i for i in items if i.kind == "message"]
+    assert len(messages) == 32 and sum(i.kind == "thread" for i in items) == 5
+    first_text = next(m for m in messages if seg(m, "text") == "I\u2019m here!")
+    assert first_text.meta["direction"] == {"value": "outgoing", "how": "ZISFROMME"}
+    assert first_text.meta["time"]["utc"].startswith("2023-05-02T15:56:47")
+    reply = next(m for m in messages if (seg(m, "text") or "").startswith("Awesome."))
+    assert seg(reply, "sender.name") == "This Is DFIR Two" and reply.meta["sender"]["phone"] == "+19198887386"
+    location = next(m for m in messages if m.meta["message_type"] == "location")
+    assert seg(location, "location").startswith("35.6")
+    image = next(m for m in messages if m.meta["message_type"] == "image")
+    assert seg(image, "location") is None and image.meta["attachments"][0]["name"].endswith(".jpg")
+    assert "This Is DFIR Two" in {p.name for p in people}
+    assert path.stat().st_mtime == before  # opened read-only
