@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from redactor.extract.device import common
 from redactor.records import Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
-APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=timezone.utc)
+APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
 TYPES = {
     0: "text",
     1: "image",
