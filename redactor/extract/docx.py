@@ -16,6 +16,7 @@ rendered by the text renderer: re-typeset, so no hidden part of the original sur
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from redactor.extract import extractor
 from redactor.records import DOCUMENT, DerivedFile, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
+log = logging.getLogger(__name__)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_PART = 256 << 20  # uncompressed bytes of one XML part
@@ -188,6 +190,8 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
                      for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip()))
     if not segments and not derived:
         raise EmptyInput(f"{path}: Word file has no text")
+    log.info("docx %s: %d parts, %d tracked changes, %d comments, %d embedded files", source.ref, len(segments),
+             walker.changes, comments, len(derived))
     yield from derived
     if segments:
         meta = {"format": "docx", "tracked_changes": walker.changes, "comments": comments, "embedded": len(derived)}

@@ -9,6 +9,7 @@ rendering. Pillow's pixel limit guards against decompression bombs: a frame over
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from redactor.extract.ocr import PageTask, ocr_pages, layout, pixels_to_page, re
 from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
+log = logging.getLogger(__name__)
 MEDIA_TYPES = ("image/png", "image/jpeg", "image/tiff")
 MAX_PIXELS = 100_000_000  # per frame; a 600 dpi A3 scan is about 70 million
 MAX_FRAMES = 2000
@@ -118,4 +120,5 @@ def extract_image(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
             review.append(entry)
     meta = {"format": "image", "media_type": source.media_type, "pages": count, "ocr_pages": list(range(1, count + 1)),
             "review_pages": review, "pages_without_words": [s.page for s in segments if not s.words]}
+    log.info("image %s: %d frames OCR'd, %d for review", source.ref, count, len(review))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, tuple(segments), meta)

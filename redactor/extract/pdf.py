@@ -13,6 +13,7 @@ whose OCR confidence is poor is listed in the item's ``review_pages``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, re
 from redactor.stages import StageContext
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
 
+log = logging.getLogger(__name__)
 PAD_X, PAD_Y = 1.0, 1.5
 MAX_UNREADABLE = 0.3  # share of characters without a Unicode mapping above which the text layer is not trusted
 MIN_IMAGE_SIDE = 8.0  # points; smaller images are rules and specks
@@ -180,6 +182,7 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
     segments = tuple(pages[i] for i in sorted(pages))
     meta = {"format": "pdf", "pages": len(segments), "ocr_pages": [i + 1 for i, _ in scanned], "review_pages": review,
             "pages_without_words": [s.page for s in segments if not s.words]}
+    log.info("pdf %s: %d pages, %d OCR'd, %d for review", source.ref, len(segments), len(scanned), len(review))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
 
 
