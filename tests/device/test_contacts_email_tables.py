@@ -117,3 +117,15 @@ def test_axiom_date_formats(fmt, value, iso):
 
     assert parse_value(value, UTC, fmt).isoformat() == iso
     assert "%" in net_to_strptime(fmt)
+
+
+def test_text_beside_an_aleapp_report_is_not_swallowed(tmp_path):
+    import shutil
+
+    shutil.copytree(ALEAPP, tmp_path / "rep")
+    statement = tmp_path / "rep" / "statement.txt"
+    statement.write_text("Statement of a witness about the evening.")
+    log = tmp_path / "rep" / "Script Logs" / "ProcessedFilesLog.txt"
+    log.parent.mkdir()
+    log.write_text("processed 12 files")
+    assert pick(statement) == "text" and pick(log) == "leapp-report-page"

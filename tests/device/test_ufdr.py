@@ -69,3 +69,35 @@ def test_bare_report_without_zip(tmp_path):
     path = write_report(tmp_path / "report.xml", 30)
     items, _, _ = run(path, tmp_path / "w")
     assert sum(i.kind == "message" for i in items) == 30
+
+
+CUSTOM = """<?xml version="1.0" encoding="utf-8"?>
+<project xmlns="http://pa.cellebrite.com/report/2.0" reportVersion="8.5"><decodedData>
+<modelType type="CalendarEntry"><model type="CalendarEntry" id="cal1" deleted_state="Deleted">
+<field name="Subject" type="String"><value type="String">Dinner with Jo</value></field>
+<field name="Location" type="String"><value type="String">9 Sample Street</value></field>
+<field name="StartDate" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="2024-03-02T19:00:00+01:00">x</value></field>
+<field name="Colour" type="String"><value type="String">blue</value></field></model></modelType>
+<modelType type="SMS"><model type="SMS" id="sms1" deleted_state="Intact">
+<field name="Body" type="String"><value type="String">on my way</value></field>
+<field name="Folder" type="String"><value type="String">Sent</value></field>
+<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp">2024-03-01T09:00:00</value></field>
+<multiModelField name="Parties" type="Party"><model type="Party" id="p1">
+<field name="Identifier" type="String"><value type="String">07700 900123</value></field>
+<field name="Role" type="PartyRole"><value type="PartyRole">To</value></field></model></multiModelField></model></modelType>
+</decodedData></project>
+"""
+
+
+def test_calendar_folder_direction_naive_time_and_unknown_fields(tmp_path):
+    path = tmp_path / "report.xml"
+    path.write_text(CUSTOM)
+    items, _, _ = run(path, tmp_path / "w")
+    cal, sms = items
+    assert cal.kind == "calendar" and cal.meta["deleted"] == "Deleted"
+    assert seg(cal, "subject") == "Dinner with Jo" and seg(cal, "location") == "9 Sample Street"
+    assert seg(cal, "field.Colour") == "blue"  # an unknown field is kept and goes through detection
+    assert cal.meta["time"]["utc"] == "2024-03-02T18:00:00Z"
+    assert sms.meta["direction"] == {"value": "outgoing", "how": "Folder field"}
+    assert sms.meta["recipients"][0]["phone"] == "+447700900123"
+    assert sms.meta["time"]["utc"] == "2024-03-01T09:00:00Z" and "Europe/London" in sms.meta["time"]["tz_source"]

@@ -39,7 +39,8 @@ from redactor.stages import StageContext
 log = logging.getLogger(__name__)
 TSV_DIR = "_TSV Exports"
 MARKERS = (TSV_DIR, "_lava_artifacts.db", "_Timeline")
-PRESENTATION = (".html", ".htm", ".js", ".css", ".txt", ".map", ".svg", ".ico", ".woff", ".woff2", ".ttf")
+PRESENTATION = (".html", ".htm", ".js", ".css", ".map", ".svg", ".ico", ".woff", ".woff2", ".ttf")
+LOG_DIR = "Script Logs"
 MAX_FIELD = 1 << 24
 
 
@@ -146,8 +147,9 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
 
 
 def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:
-    if path.suffix.lower() not in PRESENTATION or path.parent.name == TSV_DIR:
-        return False
+    is_log = path.suffix.lower() == ".txt" and path.parent.name == LOG_DIR
+    if (path.suffix.lower() not in PRESENTATION and not is_log) or path.parent.name == TSV_DIR:
+        return False  # anything else (a statement saved beside the report) is not the report's
     root = report_root(path)
     return root is not None and _has_tsv(root)  # without TSVs the pages are the only record: leave them to other extractors
 
