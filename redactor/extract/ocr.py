@@ -184,7 +184,7 @@ def _draw(task: PageTask, settings: OcrSettings):
             rotation = page.get_rotation()
             page.set_rotation(0)
             width, height = page.get_size()
-            scale = min(settings.dpi / 72.0, (settings.max_pixels / max(1.0, width * height)) ** 0.5)
+            scale = min(settings.dpi / 72.0, 0.998 * (settings.max_pixels / max(1.0, width * height)) ** 0.5)
             image = page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil()
             page.close()
         finally:

@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 PAD_X, PAD_Y = 1.0, 1.5
 MAX_UNREADABLE = 0.3  # share of characters without a Unicode mapping above which the text layer is not trusted
 MIN_IMAGE_SIDE = 8.0  # points; smaller images are rules and specks
-INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi)
+INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi) ...
+INK_MAX_PIXELS = 20_000_000  # ... or less for a huge page
 INK_PAD = 3.0  # points around a line of text that its glyphs may spill into
 MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the page
 
@@ -129,14 +130,15 @@ def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: s
     import numpy as np
 
     left, bottom, right, top = page.get_cropbox()
-    grey = np.asarray(page.render(scale=INK_SCALE, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
+    scale = min(INK_SCALE, (INK_MAX_PIXELS / max(1.0, (right - left) * (top - bottom))) ** 0.5)
+    grey = np.asarray(page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
     height, width = grey.shape
     inside = np.zeros(grey.shape, dtype=bool)
     for x0, y0, x1, y1 in images:
-        inside[_rows(top - y1, top - y0, height), _cols(x0 - left, x1 - left, width)] = True
+        inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
     explained = np.zeros(grey.shape, dtype=bool)
     for l, b, r, t in _line_boxes(textpage, text):
-        explained[_rows(top - t - INK_PAD, top - b + INK_PAD, height), _cols(l - left - INK_PAD, r - left + INK_PAD, width)] = True
+        explained[_rows(top - t - INK_PAD, top - b + INK_PAD, height, scale), _cols(l - left - INK_PAD, r - left + INK_PAD, width, scale)] = True
     return int(np.count_nonzero((grey < 160) & inside & ~explained))
 
 
@@ -155,12 +157,12 @@ def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:
     return boxes
 
 
-def _rows(y0: float, y1: float, height: int) -> slice:
-    return slice(max(0, int(y0 * INK_SCALE)), min(height, int(y1 * INK_SCALE) + 1))
+def _rows(y0: float, y1: float, height: int, scale: float) -> slice:
+    return slice(max(0, int(y0 * scale)), min(height, int(y1 * scale) + 1))
 
 
-def _cols(x0: float, x1: float, width: int) -> slice:
-    return slice(max(0, int(x0 * INK_SCALE)), min(width, int(x1 * INK_SCALE) + 1))
+def _cols(x0: float, x1: float, width: int, scale: float) -> slice:
+    return slice(max(0, int(x0 * scale)), min(width, int(x1 * scale) + 1))
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:

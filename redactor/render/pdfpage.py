@@ -28,6 +28,9 @@ from redactor.render.spans import cuts_for, touched_words
 from reportlab.pdfbase import pdfmetrics
 
 
+MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than above this (A0 at 150 dpi is 27 million)
+
+
 def _accepts(item: Item) -> bool:
     return (bool(item.segments) and all(s.origin in ("pdf-text", "ocr") and s.page_size and s.page for s in item.segments)
             and item.meta.get("format") in ("pdf", "image"))
@@ -131,7 +134,7 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
     buffer = io.BytesIO()
     redactions: list[Redaction] = []
     canvas = None
-    for number, (segment, image, scale, crop) in enumerate(_page_images(item, path, rctx.dpi), start=1):
+    for number, (segment, image, scale, crop, rotation) in enumerate(_page_images(item, path, rctx.dpi), start=1):
         left, bottom, right, top = crop
         size = (right - left, top - bottom)
         canvas = canvas or new_canvas(buffer, size)
@@ -140,6 +143,7 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
         burn(image, [(b, label) for b, label, _ in boxes], scale, (left, top, bottom))
         canvas.drawImage(_image_reader(image), 0, 0, width=size[0], height=size[1])
         invisible_words(canvas, kept, segment.text, (left, bottom))
+        canvas.setPageRotation(rotation)  # shown as the original was; boxes and text stay in page space
         canvas.showPage()
         redactions += [Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent)
                        for b, label, (fid, ent) in boxes]
@@ -149,8 +153,12 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
     return RenderedItem(item.item_id, sanitize(buffer.getvalue()), len(item.segments), tuple(redactions))
 
 
-def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box]]:
-    """Each page as an RGB image with its scale (pixels per point) and crop box in PDF points."""
+def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box, int]]:
+    """Each page as an RGB image with its scale (pixels per point), crop box in PDF points and /Rotate.
+
+    Pages are drawn unrotated (the space word boxes are in); a page too large to draw at
+    ``dpi`` within :data:`MAX_PIXELS` is drawn at a lower resolution.
+    """
     if item.meta.get("format") == "image":
         for segment in item.segments:
             image, scale = load_frame(path, segment.page - 1)
@@ -158,19 +166,21 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
             if scale > dpi / 72.0:  # no need to carry a 12-megapixel photo at more than the bundle's resolution
                 scale = dpi / 72.0
                 image = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.LANCZOS)
-            yield segment, image, image.width / width, (0.0, 0.0, width, height)
+            yield segment, image, image.width / width, (0.0, 0.0, width, height), 0
         return
-    scale = dpi / 72.0
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(str(path))
         try:
             for segment in item.segments:
                 page = pdf[segment.page - 1]
+                rotation = page.get_rotation()
                 page.set_rotation(0)
                 crop = tuple(page.get_cropbox())
+                area = max(1.0, (crop[2] - crop[0]) * (crop[3] - crop[1]))
+                scale = min(dpi / 72.0, 0.998 * (MAX_PIXELS / area) ** 0.5)  # pdfium rounds sizes up
                 image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")
                 page.close()
-                yield segment, image, scale, crop
+                yield segment, image, scale, crop, rotation
         finally:
             pdf.close()
 

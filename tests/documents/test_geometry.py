@@ -163,3 +163,42 @@ def test_an_accepted_ocr_review_withholds_the_whole_page(tmp_path):
     first_text, second_text = (p.extract_text() for p in PdfReader(BytesIO(rendered.pdf)).pages)
     assert first_text.strip() == "" and "Statement of witness" in second_text  # the withheld page keeps no text layer
     assert rendered.redactions[0].box == pytest.approx((0, 0, *first.page_size))
+
+
+def test_a_rotated_page_keeps_its_rotation_and_is_redacted(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    path = factory.text_pdf(tmp_path / "doc.pdf", [factory.statement(1)])
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer.pages[0].rotate(90)
+    writer.write(str(path))
+    item = extract(path)
+    rendered = render(item, path, flags_for(item, [TARGET]))
+    from io import BytesIO
+
+    (page,) = PdfReader(BytesIO(rendered.pdf)).pages
+    assert page.rotation == 90
+    assert TARGET not in page.extract_text() and "outside" in page.extract_text()
+
+
+def test_a_huge_page_is_drawn_within_the_pixel_limit(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from redactor.render.pdfpage import MAX_PIXELS
+
+    path = tmp_path / "poster.pdf"
+    canvas = Canvas(str(path), pagesize=(14400, 14400))  # the largest page PDF allows: 200 x 200 inches
+    canvas.setFont("Helvetica", 400)
+    canvas.drawString(500, 7000, f"Ring {factory.PHONES[0]}")
+    canvas.save()
+    item = extract(path)
+    assert item.segments[0].origin == "pdf-text"
+    rendered = render(item, path, flags_for(item, [factory.PHONES[0].split()[1]]))
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    xobjects = PdfReader(BytesIO(rendered.pdf)).pages[0]["/Resources"]["/XObject"]
+    sizes = [int(x.get_object()["/Width"]) * int(x.get_object()["/Height"]) for x in xobjects.values()]
+    assert sizes and max(sizes) <= MAX_PIXELS
+    assert "900123" not in pdf_text(rendered.pdf) and "Ring" in pdf_text(rendered.pdf)
