@@ -129,3 +129,24 @@ def test_text_beside_an_aleapp_report_is_not_swallowed(tmp_path):
     log.parent.mkdir()
     log.write_text("processed 12 files")
     assert pick(statement) == "text" and pick(log) == "leapp-report-page"
+
+
+def test_aleapp_contacts_and_axiom_partners_become_known_people(tmp_path):
+    folder = tmp_path / "rep" / "_TSV Exports"
+    folder.mkdir(parents=True)
+    tsv = folder / "Contacts.tsv"
+    tsv.write_text(
+        "\ufeffDisplay Name\tNickname\tPhone Number\tEmail\nSophie Example\tSoph\t07700 900321\tsophie@example.org\n", encoding="utf-8"
+    )
+    items, _, people = run(tsv, tmp_path / "w")
+    assert items[0].kind == "contact"
+    assert [(p.name, p.phones, p.emails) for p in people] == [("Sophie Example", ("+447700900321",), ("sophie@example.org",))]
+    assert {"Sophie", "Soph"} <= set(people[0].aliases)
+    csv_path = tmp_path / "SMS.csv"
+    csv_path.write_text(
+        "Sender,Sender Number,Message,Message Sent Date/Time - UTC+00:00 (dd/MM/yyyy)\n"
+        "Alex Witness,07700900123,hello,01/03/2024 09:00:00\n",
+        encoding="utf-8",
+    )
+    _, _, people = run(csv_path, tmp_path / "w2")
+    assert [(p.name, p.phones) for p in people] == [("Alex Witness", ("+447700900123",))]

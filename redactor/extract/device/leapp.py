@@ -32,8 +32,9 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
+from redactor.extract.device import common
 from redactor.extract.device.tabular import row_item
-from redactor.records import Item, Source
+from redactor.records import Item, Person, Source
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,9 @@ def _accepts_tsv(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("leapp-tsv", accepts=_accepts_tsv, priority=35)
-def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
     artifact = path.stem
+    book = common.PeopleBook(source.ref)
     csv.field_size_limit(MAX_FIELD)
     with open(path, encoding="utf-8-sig", newline="", errors="strict") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
@@ -88,12 +90,19 @@ def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
                     row["extra columns"] = "\t".join(row.pop(None) or [])
                 cells = {k: v or "" for k, v in row.items() if k is not None}
                 yield row_item(
-                    source, f"{TSV_DIR}/{artifact}.tsv row {index} (line {reader.line_num})", artifact, cells, "aleapp-tsv", parse_time
+                    source,
+                    f"{TSV_DIR}/{artifact}.tsv row {index} (line {reader.line_num})",
+                    artifact,
+                    cells,
+                    "aleapp-tsv",
+                    parse_time,
+                    book,
                 )
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: TSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:
             raise CorruptInput(f"{path}: malformed TSV at line {reader.line_num} ({exc})") from None
+    yield from book
 
 
 def _accepts_db(source: Source, path: Path, head: bytes) -> bool:
@@ -112,12 +121,13 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @extractor("leapp-db", accepts=_accepts_db, priority=35)
-def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
     root = report_root(path)
     if root is not None and _has_tsv(root):
         log.info("%s: the report's TSV exports carry these rows; database not read twice", source.ref)
         return
     conn = _connect(path)
+    book = common.PeopleBook(source.ref)
     try:
         if path.name == "tl.db":
             rows = conn.execute("SELECT rowid, key, activity, datalist FROM data ORDER BY rowid")
@@ -126,11 +136,12 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
                     cells = {str(k): "" if v is None else str(v) for k, v in json.loads(datalist).items()}
                 except (json.JSONDecodeError, AttributeError, TypeError):
                     cells = {"data": str(datalist)}
-                yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time)
-            return
-        tables = [
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        ]
+                yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time, book)
+            tables = []
+        else:
+            tables = [
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            ]
         for table in tables:
             cursor = conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"')
             columns = [d[0] for d in cursor.description][1:]
@@ -139,11 +150,12 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
                     c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
                     for c, v in zip(columns, values, strict=True)
                 }
-                yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time)
+                yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time, book)
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
     finally:
         conn.close()
+    yield from book
 
 
 def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:

@@ -70,8 +70,10 @@ def row_item(
     row: Mapping[str, str],
     fmt: str,
     parse_time: Callable[[str, str], tuple[datetime | None, str]],
+    book: common.PeopleBook | None = None,
 ) -> Item:
-    """One export row as an item. ``parse_time(column, value)`` returns the datetime and tz source."""
+    """One export row as an item. ``parse_time(column, value)`` returns the datetime and tz source;
+    contacts and named correspondents are added to ``book`` (known people)."""
     kind = kind_for(artifact)
     used: set[str] = set()
     meta: dict[str, Any] = {"format": fmt, "artifact": artifact, "app": artifact}
@@ -148,4 +150,29 @@ def row_item(
             fields.append((f"field.{col.strip()}", value))
     if technical:
         meta["ids"] = technical
-    return common.make_item(source, locator, kind, artifact, fields, meta)
+    item = common.make_item(source, locator, kind, artifact, fields, meta)
+    if book is not None:
+        learn_people(book, item, row)
+    return item
+
+
+NAME_COLS = ("name", "display name", "contact name", "full name", "contact", "partner name", "first name")
+NICK_COLS = ("nickname", "nick name")
+
+
+def learn_people(book: common.PeopleBook, item: Item, row: Mapping[str, str]) -> None:
+    """Known people from a row: a contact's name with every number and e-mail in the row, or a named party."""
+    if item.kind == "contact":
+        name = _find(row, NAME_COLS)
+        first, last = row.get("First Name") or row.get("first name"), row.get("Last Name") or row.get("last name")
+        full = name[1] if name else " ".join(x for x in (first, last) if x)
+        phones = [common.e164(v) for v in row.values() if v and common.e164(v)]
+        emails = [common.email(v) for v in row.values() if v and common.email(v)]
+        nick = _find(row, NICK_COLS)
+        book.add(
+            {"name": full}, f"{item.meta.get('artifact', 'contacts')}", aliases=[nick[1]] if nick else (), phones=phones, emails=emails
+        )
+        return
+    for p in [item.meta.get("sender"), *(item.meta.get("recipients") or [])]:
+        if p and p.get("name") and (p.get("phone") or p.get("email")):
+            book.add(p, f"{item.meta.get('artifact', 'messages')} correspondents")
