@@ -28,7 +28,7 @@ from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, DerivedFile, Person, Quarantined, Source
-from redactor.render.transcript import group_conversations
+from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import CASE_KINDS, StageContext
 from redactor.store import CaseStore
 
@@ -259,7 +259,7 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
             continue
         flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
         try:
-            entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref)))
+            entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=members_note(members, refs)))
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted
             reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
             log.error("render failed for %s: %s", ref, safe_exception(exc))

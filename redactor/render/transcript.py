@@ -50,6 +50,15 @@ def group_conversations(items: Sequence[Item], scope_of: Callable[[str], str]) -
     return out
 
 
+def members_note(members: Sequence[str], refs: dict[str, str]) -> str:
+    """For the bundle index: which case items a transcript holds (empty for a single item)."""
+    if len(members) < 2:
+        return ""
+    ordered = sorted(refs[m] for m in members)
+    listed = ", ".join(ordered) if len(ordered) <= 12 else f"{ordered[0]} to {ordered[-1]}"
+    return f"transcript of {len(ordered)} items: {listed}"
+
+
 def _thread_key(item: Item) -> str | None:
     thread = item.meta.get("thread") if item.kind in THREADED else None
     return thread.get("key") if isinstance(thread, dict) else None
