@@ -130,6 +130,28 @@ def build_nlp_engine(path: Path) -> Any:
     return NlpEngineProvider(nlp_configuration=config).create_engine()
 
 
+def _no_context_enhancer() -> Any:
+    """Our recognizers score their own context words (``recognizers/base.py``); Presidio's lemma
+    enhancer would only re-scan every token for each result (most of the time on long texts)."""
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # type: ignore[no-untyped-def]
+            return raw_results
+
+    return NoContextEnhancer(0.0, 0.0, 0, 0)
+
+
+UNUSED_PIPES = ("parser", "lemmatizer")  # not used by any recognizer; NER and the tagger (PROPN) stay
+
+
+def _disable_unused_pipes(nlp_engine: Any) -> None:
+    for nlp in getattr(nlp_engine, "nlp", {}).values():
+        for name in UNUSED_PIPES:
+            if name in getattr(nlp, "pipe_names", ()):
+                nlp.disable_pipe(name)
+
+
 class Detector:
     """Runs the configured analyzer over texts and returns spans in Python string indices."""
 
@@ -139,10 +161,12 @@ class Detector:
 
         _offline_tldextract()
         nlp_engine = build_nlp_engine(nlp_config)
+        _disable_unused_pipes(nlp_engine)
         self.language = language
         self.entities = list(entities) if entities else None
         self.engine = AnalyzerEngine(nlp_engine=nlp_engine, registry=build_registry(recognizers, language),
-                                     supported_languages=[language], default_score_threshold=score_threshold)
+                                     supported_languages=[language], default_score_threshold=score_threshold,
+                                     context_aware_enhancer=_no_context_enhancer())
         self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
 
     def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:

@@ -7,7 +7,7 @@ should decide each piece of text once, so findings are resolved before they beco
 1. No finding crosses a line break: spans are cut at newlines and trimmed of spaces and
    punctuation, and a cut-off piece that is only a form label ("Age", "DOB") is dropped
    (spaCy reads "Hannah Okafor\\nAge" as one name).
-2. A URL inside an e-mail address or a social-media handle is dropped.
+2. A URL overlapping an e-mail address, or inside a social-media handle, is dropped.
 3. Findings of the same entity that overlap become one span (their union) with the best score.
 4. A finding inside another one is absorbed by it (the container covers every character)
    when it is of the same entity, a generic NER entity, a part of it (a postcode inside an
@@ -109,42 +109,74 @@ def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+BUCKET = 64  # characters per bucket of the overlap index
+
+
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for s in spans for p in split_lines(text, s) if not _ner_misfire(text, p)]
-    containers = [s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")]
-    pieces = [s for s in pieces if not (s.entity == "URL" and any(_overlaps(s, c) for c in containers))]
+    containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
+    pieces = [s for s in pieces if not (s.entity == "URL" and any(_contains(containers.spans[i], s) or containers.spans[i].entity == "EMAIL_ADDRESS"
+                                                                   for i in containers.overlapping(s)))]
     # best first: longer, then more specific, then higher score
     pieces.sort(key=lambda s: (-(s.end - s.start), _rank(s.entity), -s.score, s.start))
-    kept: list[Found] = []
+    kept = _Index([])
     for span in pieces:
-        for i, k in enumerate(kept):
-            if k.entity == span.entity and _overlaps(k, span):
+        for i in kept.overlapping(span):
+            k = kept.spans[i]
+            if k.entity == span.entity:
                 union = replace(k, start=min(k.start, span.start), end=max(k.end, span.end), score=max(k.score, span.score))
-                kept[i] = _absorb(union, span) if not _contains(k, span) or k.recognizer != span.recognizer else union
+                kept.replace(i, _absorb(union, span) if not _contains(k, span) or k.recognizer != span.recognizer else union)
                 break
             if _contains(k, span) and (span.entity in GENERIC | PARTS.get(k.entity, set()) or k.score >= span.score
                                        or (k.start, k.end) == (span.start, span.end)):
-                kept[i] = _absorb(k, span)
+                kept.replace(i, _absorb(k, span))
                 break
         else:
-            kept.append(span)
-    return _settle(kept)
+            kept.add(span)
+    return _settle([s for s in kept.spans if s is not None])
+
+
+class _Index:
+    """Spans with a bucket index, so finding the overlaps of a span is cheap on long texts."""
+
+    def __init__(self, spans: Sequence[Found]) -> None:
+        self.spans: list[Found | None] = []
+        self._buckets: dict[int, list[int]] = {}
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Found) -> None:
+        self.spans.append(span)
+        self._enter(len(self.spans) - 1, span)
+
+    def replace(self, i: int, span: Found) -> None:
+        self.spans[i] = span
+        self._enter(i, span)  # a union may reach new buckets; stale entries are filtered on lookup
+
+    def _enter(self, i: int, span: Found) -> None:
+        for b in range(span.start // BUCKET, (span.end - 1) // BUCKET + 1):
+            entries = self._buckets.setdefault(b, [])
+            if i not in entries:
+                entries.append(i)
+
+    def overlapping(self, span: Found) -> list[int]:
+        found: list[int] = []
+        for b in range(span.start // BUCKET, (span.end - 1) // BUCKET + 1):
+            for i in self._buckets.get(b, ()):
+                other = self.spans[i]
+                if other is not None and i not in found and _overlaps(other, span):
+                    found.append(i)
+        return sorted(found)
 
 
 def _settle(kept: list[Found]) -> list[Found]:
-    """Unions can make earlier findings overlap again; repeat until stable."""
-    kept.sort(key=lambda s: (s.start, s.end, _rank(s.entity)))
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(kept)):
-            for j in range(i + 1, len(kept)):
-                a, b = kept[i], kept[j]
-                if a.entity == b.entity and _overlaps(a, b):
-                    kept[i] = replace(_absorb(a, b), start=min(a.start, b.start), end=max(a.end, b.end), score=max(a.score, b.score))
-                    del kept[j]
-                    changed = True
-                    break
-            if changed:
-                break
-    return sorted(kept, key=lambda s: (s.start, s.end, s.entity))
+    """Unions can make findings of one entity overlap again: merge them in one sweep."""
+    kept.sort(key=lambda s: (s.entity, s.start, s.end))
+    merged: list[Found] = []
+    for span in kept:
+        last = merged[-1] if merged else None
+        if last is not None and last.entity == span.entity and span.start < last.end:
+            merged[-1] = replace(_absorb(last, span), end=max(last.end, span.end), score=max(last.score, span.score))
+        else:
+            merged.append(span)
+    return sorted(merged, key=lambda s: (s.start, s.end, s.entity))

@@ -75,3 +75,9 @@ def test_ner_person_with_digits_is_dropped():
 
 def test_nothing_in_nothing_out():
     assert resolve("", []) == []
+
+
+def test_a_url_holding_a_handle_is_kept_and_absorbs_it():
+    text = "follow tiktok.com/@chlo3xo now"
+    spans = [span(text, "tiktok.com/@chlo3xo", "URL", 0.6), span(text, "@chlo3xo", "SOCIAL_HANDLE", 0.9)]
+    assert texts(text, spans) == [("tiktok.com/@chlo3xo", "URL")]
