@@ -180,6 +180,7 @@ def _time(value: str | None) -> str:
     return f"{value[8:10]}/{value[5:7]}/{value[:4]} {value[11:19]} UTC" if value else "time not recorded"
 
 
+ROW_FIELDS = ("sender.name", "sender.id", "text", "attachment.name")
 ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": ""}
 
 
@@ -230,6 +231,16 @@ def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
             if named and names:
                 _draw(layout, names.pop(0), flags)
             layout.word(f"({note})]")
+        for seg in names:  # attachment names without a matching attachment record
+            layout.newline()
+            layout.word("[attachment:")
+            _draw(layout, seg, flags)
+            layout.word("]")
+        for seg in by_item.get(row["item_id"], []):  # every other field of the message, labelled: nothing is left out
+            if seg.field not in ROW_FIELDS:
+                layout.newline()
+                layout.word(f"{seg.field}:")
+                _draw(layout, seg, flags)
         layout.newline(extra=4)
     pdf, pages = layout.finish()
     return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))
