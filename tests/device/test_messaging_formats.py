@@ -114,3 +114,18 @@ def test_ios_whatsapp_chatstorage(tmp_path):
     assert seg(image, "location") is None and image.meta["attachments"][0]["name"].endswith(".jpg")
     assert "This Is DFIR Two" in {p.name for p in people}
     assert path.stat().st_mtime == before  # opened read-only
+
+
+def test_mms_with_an_attachment_over_ten_megabytes(tmp_path):
+    import base64
+
+    payload = base64.b64encode(b"\xff\xd8\xff" + b"\x00" * (8 << 20)).decode()  # 11 MB of base64 in one attribute
+    path = tmp_path / "sms-big.xml"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"1\">"
+        f'<mms date="1709285000000" msg_box="1" address="+447700900123"><parts>'
+        f'<part seq="0" ct="image/jpeg" name="big.jpg" data="{payload}" /></parts>'
+        '<addrs><addr address="+447700900123" type="137" /></addrs></mms></smses>\n'
+    )
+    items, derived, _ = run(path, tmp_path / "w")
+    assert items[0].meta["attachments"][0]["size"] == 3 + (8 << 20) and derived[0].path.stat().st_size == 3 + (8 << 20)

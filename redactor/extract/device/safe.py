@@ -34,14 +34,23 @@ def check_xml_head(head: bytes, path: Path | str) -> None:
 
 
 def iterparse(
-    stream: IO[bytes], path: Path | str, events: tuple[str, ...] = ("start", "end"), tag: str | None = None
+    stream: IO[bytes],
+    path: Path | str,
+    events: tuple[str, ...] = ("start", "end"),
+    tag: str | tuple[str, ...] | None = None,
+    huge_values: bool = False,
 ) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs; the caller clears elements it has finished with."""
+    """Stream ``(event, element)`` pairs; the caller clears elements it has finished with.
+
+    ``huge_values`` lifts libxml2's 10 MB limit on one text or attribute value (SMS Backup &
+    Restore keeps MMS photos and videos base64-encoded in an attribute). It is safe only
+    because any DTD, hence any entity, is refused: a value can be no larger than the file.
+    """
     kwargs = dict(
         events=events,
         resolve_entities=False,
         no_network=True,
-        huge_tree=False,
+        huge_tree=huge_values,
         load_dtd=False,
         dtd_validation=False,
         remove_comments=True,
@@ -64,6 +73,8 @@ def iterparse(
             raise EmptyInput(f"{path}: the XML document is empty") from None
         if "entit" in str(exc).lower():
             raise HostileInput(f"{path}: XML uses undeclared or recursive entities; refused") from None
+        if "huge" in str(exc).lower() or "too long" in str(exc).lower():
+            raise CorruptInput(f"{path}: XML value over 10 MB at line {exc.lineno}; refused as implausible for this format") from None
         raise CorruptInput(f"{path}: not well-formed XML at line {exc.lineno} (truncated or not UTF-8?)") from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptInput(f"{path}: the archive is damaged ({type(exc).__name__})") from None

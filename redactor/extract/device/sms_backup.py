@@ -98,7 +98,7 @@ def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterato
         check_xml_head(handle.read(1 << 16), path)
         handle.seek(0)
         root_seen = False
-        for event, elem in iterparse(SurrogateFix(handle), path, events=("start", "end")):
+        for event, elem in iterparse(SurrogateFix(handle), path, events=("start", "end"), huge_values=True):
             tag = strip_ns(elem.tag)
             if not root_seen:
                 root_seen = True
