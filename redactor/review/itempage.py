@@ -64,7 +64,7 @@ def _page_figure(view: ItemView, segment: Segment) -> str:
                          f'{attrs(flag=flag.flag_id, box=f"{left:.5f},{top:.5f},{width:.5f},{height:.5f}")}></a>')
     src = f"/item/{h(view.item.item_id)}/page/{segment.page}.png"
     return (f'<figure class="page"><figcaption>page {segment.page}</figcaption><div class="pagewrap">'
-            f'<img src="{src}" alt="page {segment.page} of the original"><div class="boxes">{"".join(boxes)}</div></div></figure>')
+            f'<img src="{src}" alt="page {segment.page} of the original" loading="lazy"><div class="boxes">{"".join(boxes)}</div></div></figure>')
 
 
 def content_html(view: ItemView) -> str:

@@ -163,7 +163,7 @@ def preview_page(item_id: str, ref: str, title: str, pages: int, scope: str, pro
     elif problem:
         body = f"<p class='error'>This item cannot be rendered safely and would be withheld from the bundle: {h(problem)}</p>"
     else:
-        body = "".join(f'<img class="preview" src="/item/{h(item_id)}/preview/{n}.png" alt="redacted page {n}">' for n in range(1, pages + 1))
+        body = "".join(f'<img class="preview" src="/item/{h(item_id)}/preview/{n}.png" alt="redacted page {n}" loading="lazy">' for n in range(1, pages + 1))
     return f"""<main class="preview-page"><p><a class="btn" href="/item/{h(item_id)}" data-key="p">back to the item (p)</a>
 <b>{h(ref)}</b> {h(title)}: redacted preview. Pending flags are shown redacted, as <code>bundle --pending redact</code> would.</p>
 {body}</main>"""

@@ -36,10 +36,12 @@ def test_export_edit_import_round_trip(cli, case_dir, tmp_path):
     assert rows and {"flag_id", "decision", "reason", "code", "text"} <= set(rows[0])
     plan = {}
     for n, row in enumerate(rows):
+        proposal = KEEP if row["proposed"] == KEEP else REDACT  # 'review' proposals redact when accepted (fail closed)
         if n % 3 == 0:
-            row["decision"], plan[row["flag_id"]] = "accept", (REDACT, row["code"])
+            row["decision"], plan[row["flag_id"]] = "accept", (proposal, row["code"])
         elif n % 3 == 1:
-            row["decision"], row["reason"], plan[row["flag_id"]] = "reject", "false positive", (KEEP, row["code"])
+            opposite = REDACT if proposal == KEEP else KEEP
+            row["decision"], row["reason"], plan[row["flag_id"]] = "reject", "false positive", (opposite, row["code"])
         else:
             row["decision"], row["code"], plan[row["flag_id"]] = "redact", "VW", (REDACT, "VW")
     rows[-1]["decision"] = ""  # left undecided: stays pending
@@ -54,8 +56,8 @@ def test_export_edit_import_round_trip(cli, case_dir, tmp_path):
         assert any(e.event == "decisions.imported" for e in s.audit.events())
         s.verify_audit()
     again = _export(cli, case_dir)
-    kept = next(r for r in again if r["status"] == "keep")
-    assert kept["reason"] == "false positive"  # the exported queue shows the reason given
+    rejected = next(r for r in again if r["flag_id"] == rows[1]["flag_id"])
+    assert rejected["reason"] == "false positive"  # the exported queue shows the reason given
 
 
 @pytest.mark.parametrize(
@@ -68,7 +70,7 @@ def test_export_edit_import_round_trip(cli, case_dir, tmp_path):
     ],
 )
 def test_a_bad_row_rejects_the_whole_file_and_changes_nothing(cli, case_dir, tmp_path, mutate, message):
-    rows = _export(cli, case_dir)
+    rows = sorted(_export(cli, case_dir), key=lambda r: r["proposed"] == "keep")  # proposed redactions first
     for row in rows:
         row["decision"] = "accept"  # good rows around the bad one
     mutate(rows)
