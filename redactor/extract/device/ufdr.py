@@ -147,6 +147,7 @@ class _Report:
             "known": {},
             "messages": 0,
             "deleted": chat.get("deleted_state"),
+            "ordinal": self.counts.get("Chat", 0) + 1,
         }
         for child in chat:
             ctag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
@@ -178,7 +179,8 @@ class _Report:
             self.book.add(p, "chat participants")
 
     def _locator(self, model_type: str, model_id: str, ordinal: int) -> str:
-        return f"/project/decodedData/modelType[@type='{model_type}']/model[@id='{model_id or ordinal}']"
+        which = f"[@id='{model_id}']" if model_id else f"[{ordinal}]"
+        return f"/project/decodedData/modelType[@type='{model_type}']/model{which}"
 
     def _thread(self) -> dict[str, Any]:
         chat = self.chat
@@ -196,10 +198,8 @@ class _Report:
     def _chat_message(self, elem: Any) -> Item:
         model = read_model(elem)
         self.chat["messages"] += 1
-        locator = (
-            self._locator("Chat", self.chat["model_id"], 0)
-            + f"/multiModelField[@name='Messages']/model[@id='{model.id or self.chat['messages']}']"
-        )
+        which = f"[@id='{model.id}']" if model.id else f"[{self.chat['messages']}]"
+        locator = self._locator("Chat", self.chat["model_id"], self.chat["ordinal"]) + f"/multiModelField[@name='Messages']/model{which}"
         item = model_item(self.source, locator, model, self._attachment, thread=self._thread(), known=self.chat["known"])
         return item
 
@@ -244,7 +244,12 @@ class _Report:
             "time": common.when(common.parse_iso(chat["fields"].get("StartTime")), chat["fields"].get("StartTime"), "offset in the value"),
         }
         return common.make_item(
-            self.source, self._locator("Chat", chat["model_id"], 0), "thread", f"{thread['app'] or 'Chat'} conversation", fields, meta
+            self.source,
+            self._locator("Chat", chat["model_id"], chat["ordinal"]),
+            "thread",
+            f"{thread['app'] or 'Chat'} conversation",
+            fields,
+            meta,
         )
 
     def _attachment(self, model: Model, locator: str) -> dict[str, Any]:
