@@ -109,3 +109,16 @@ def source_for_empty(path):
     from redactor.records import Source
 
     return Source("0" * 64, "S0001", str(path), path.name, 0, "text/plain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer's log\n01/03/2024, 09:15 - Alex: arrived\n",  # a title line first
+        "01/03/2024, 09:15 - arrived at the address\n01/03/2024, 09:40 - left the address\n",  # no senders
+    ],
+)
+def test_dated_notes_are_documents_not_chats(text, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(text)
+    assert pick(path) == "text"

@@ -60,8 +60,10 @@ def _header(line: str) -> re.Match[str] | None:
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type not in ("text/plain", "application/json"):  # an iOS export starts with '[': sniffed as JSON
         return False
-    lines = head.decode("utf-8", "replace").translate(MARKS).splitlines()[:HEAD_LINES]
-    if any(_header(line) for line in lines):
+    lines = [line for line in head.decode("utf-8", "replace").translate(MARKS).splitlines()[:HEAD_LINES] if line.strip()]
+    headers = [m for m in map(_header, lines) if m]
+    # an export starts with a header line and has messages with a sender; a dated log or notes file does not
+    if lines and _header(lines[0]) and any(SENDER.match(m.group("rest")) for m in headers):
         return True
     return bool(NAME_HINT.search(path.name))  # named like an export: claim it, and fail clearly if it is not one
 
