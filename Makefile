@@ -36,7 +36,7 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 
 demo: install
 	@rm -rf $(DEMO_OUT)
-	$(BIN)/redactor run examples/demo-case --case $(DEMO_OUT)/case || [ $$? -eq 3 ]
+	$(BIN)/redactor run examples/demo-case --case $(DEMO_OUT)/case --roster examples/demo-roster.yaml
 	$(BIN)/redactor status $(DEMO_OUT)/case
 	$(BIN)/redactor decide $(DEMO_OUT)/case --accept-all --reviewer "demo (automatic)"
 	$(BIN)/redactor bundle $(DEMO_OUT)/case --out $(DEMO_OUT)/bundle

@@ -1,5 +1,8 @@
 """Regenerate the synthetic demo case in examples/demo-case (all people and numbers invented).
 
+Documents (text, a text-layer PDF, a scanned page image) and a small device download (a
+WhatsApp export and the phone's contacts). The case roster is examples/demo-roster.yaml.
+
 Phone numbers are Ofcom drama numbers, NHS and NI numbers are made up with valid shapes.
 Run: .venv/bin/python examples/make_demo_case.py
 """
@@ -50,6 +53,57 @@ REPORT_LINES = [
 ]
 
 
+WHATSAPP = """12/03/2024, 21:02 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.
+12/03/2024, 21:04 - Hannah Okafor: hey are you still coming to the party on friday?
+12/03/2024, 21:06 - Marcus Bellamy: yeah. is sophie going? tell her to text me on 07700 900555
+12/03/2024, 21:07 - Hannah Okafor: not sure, ask Tom he's driving
+12/03/2024, 21:09 - Marcus Bellamy: ok. send me the address
+12/03/2024, 21:10 - Hannah Okafor: 22 Orchard Rise, Ossett WF5 9AB. flat 2
+13/03/2024, 08:15 - Marcus Bellamy: <Media omitted>
+13/03/2024, 08:16 - Marcus Bellamy: you up?
+13/03/2024, 08:20 - Hannah Okafor: please stop messaging me
+"""
+
+VCARD = """BEGIN:VCARD
+VERSION:3.0
+FN:Sophie Turner
+N:Turner;Sophie;;;
+TEL;TYPE=CELL:07700 900555
+EMAIL:sophie.t@example.net
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:Tom Ashworth
+N:Ashworth;Tom;;;
+TEL;TYPE=CELL:+44 7700 900317
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:Marcus Bellamy
+N:Bellamy;Marcus;;;
+TEL;TYPE=CELL:07700 900982
+END:VCARD
+"""
+
+SCAN_LINES = [
+    "Handwritten note (scanned)",
+    "Call Priya Raman back on 0113 496 0123",
+    "about the silver car seen on Friday.",
+]
+
+
+def write_scan(path: Path, lines: list[str]) -> None:
+    """A page image as a scanner would produce it: text only as pixels, no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 900), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    for i, line in enumerate(lines):
+        draw.text((120, 120 + i * 90), line, fill=0, font=font)
+    image.save(path, dpi=(200, 200))
+
+
 def write_pdf(path: Path, lines: list[str]) -> None:
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     y = A4[1] - 72
@@ -68,6 +122,9 @@ def main() -> None:
     (HERE / "statement-witness-1.txt").write_text(STATEMENT, encoding="utf-8")
     (HERE / "officer-notes.txt").write_text(NOTES, encoding="utf-8")
     write_pdf(HERE / "incident-report.pdf", REPORT_LINES)
+    (HERE / "WhatsApp Chat with Marcus Bellamy.txt").write_text(WHATSAPP, encoding="utf-8")
+    (HERE / "contacts.vcf").write_text(VCARD.replace("\n", "\r\n"), encoding="utf-8")
+    write_scan(HERE / "scanned-note.png", SCAN_LINES)
 
 
 if __name__ == "__main__":
