@@ -71,14 +71,15 @@ def test_accept_reject_and_undo_with_the_keyboard(page, server, case_dir):
     page.keyboard.press("Enter")  # no reason: refused in the dialog
     page.wait_for_selector("#dlg-error:not([hidden])")
     assert "needs a reason" in page.text_content("#dlg-error")
-    page.fill("#dlg-reason", "officer acting in role")
+    page.keyboard.press("4")  # the fourth quick reason
+    assert page.input_value("#dlg-reason") == "officer or professional acting in role"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.wait_for_selector("#flags li.cur")
     with CaseStore.open(case_dir) as s:
         assert s.flag(first).status == REDACT
         assert s.flag(second).status == KEEP
-        assert s.decisions(second)[-1].reason == "officer acting in role"
+        assert s.decisions(second)[-1].reason == "officer or professional acting in role"
         assert {d.reviewer for d in s.decisions()} == {"DC Tester"}
     with page.expect_navigation():
         page.keyboard.press("u")

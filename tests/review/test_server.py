@@ -233,3 +233,21 @@ def test_diagnostics_never_carry_case_text(client, case_dir, caplog):
     text = caplog.text + open(case_dir / "audit.jsonl", encoding="utf-8").read()
     for secret in ("07700", "Peter Green", "Officer", "alert("):
         assert secret not in text
+
+
+def test_a_reviewed_case_bundles_and_verifies(client, case_dir, cli, tmp_path):
+    with CaseStore.open(case_dir) as s:
+        note = item_by_title(s, "note.txt")
+        entities = {f.entity for f in s.flags()}
+        seg = note.segments[0]
+    for entity in sorted(entities):
+        assert client.post("/api/bulk-type", {"entity": entity, "min_score": 0.0})[0] == 200
+    start = seg.text.index("Officer")
+    assert client.post("/api/manual", {"segment_id": seg.segment_id, "start": start, "end": start + 7, "code": "CTX"})[0] == 200
+    assert client.post("/api/scope", {"item_id": note.item_id, "scope": "out", "reason": "not relevant"})[0] == 200
+    result = cli("bundle", case_dir, "--out", tmp_path / "bundle")
+    assert result.exit_code == 0, result.output
+    assert cli("verify", tmp_path / "bundle").exit_code == 0
+    assert cli("audit", "verify", case_dir).exit_code == 0
+    index = (tmp_path / "bundle" / "index.csv").read_text(encoding="utf-8")
+    assert "withheld" in index

@@ -126,7 +126,9 @@
     $("#dlg-cancel").addEventListener("click", () => dlg.close());
     dlg.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey && ev.target.tagName !== "TEXTAREA") { ev.preventDefault(); confirm(); }
-      if (/^[1-9]$/.test(ev.key) && ev.target.tagName !== "INPUT" && ev.target.tagName !== "TEXTAREA") pick(Number(ev.key));
+      // a digit picks a quick reason, unless the reviewer is already typing one
+      const typing = (ev.target.tagName === "INPUT" && ev.target.type !== "checkbox" && ev.target.value) || ev.target.tagName === "TEXTAREA";
+      if (/^[1-9]$/.test(ev.key) && !typing && $$("#dlg-body .quick").length) { ev.preventDefault(); pick(Number(ev.key)); }
     });
   }
   function pick(n) { const b = $$("#dlg-body .quick")[n - 1]; if (b) b.click(); }
@@ -139,6 +141,7 @@
   function reasonField(required, quick) {
     const input = el("input", { type: "text", id: "dlg-reason", placeholder: required ? "reason (required)" : "reason (optional)", maxLength: 2000 });
     const picks = (quick || []).map((q, i) => el("button", { type: "button", className: "quick", textContent: `${i + 1} ${q}`, onclick: () => { input.value = q; input.focus(); } }));
+    if (picks.length) input.placeholder += ` or press 1-${picks.length}`;
     return [el("label", { className: "block" }, ["Reason ", input]), el("div", { className: "quicks" }, picks)];
   }
   function codeSelect(value) {
@@ -318,5 +321,10 @@
     if (start < 0) start = flags.findIndex((li) => li.dataset.status === "pending");
     if (start < 0 && flags.length) start = 0;
     if (start >= 0) select(start);
+    const anyPending = flags.some((li) => li.dataset.status === "pending");
+    if (flags.length && !anyPending && $("#banner").hidden) {
+      banner(body.dataset.nextPending ? "Every flag in this item is decided: press n for the next item with pending flags."
+        : "Every flag in the case is decided.", "info");
+    }
   }
 })();
