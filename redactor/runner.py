@@ -251,7 +251,8 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
     reporter.start(len(items), "rendering items")
     for item in items:
         members = item.meta.get("members") or [item.item_id]  # a conversation: its message items
-        ref = refs.get(item.item_id) or refs[members[0]]
+        ref = refs.get(item.item_id) or min(refs[m] for m in members)
+        contains = tuple(sorted(refs[m] for m in members)) if item.item_id not in refs else ()
         scope = store.item_scope(item.item_id)
         if scope != "in":
             entries.append(BundleEntry(ref, item.kind, "withheld", note=SCOPE_NOTES.get(scope, scope)))
@@ -259,7 +260,8 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
             continue
         flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
         try:
-            entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=members_note(members, refs)))
+            entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref),
+                                       note=members_note(members, refs), contains=contains))
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted
             reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
             log.error("render failed for %s: %s", ref, safe_exception(exc))

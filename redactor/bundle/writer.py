@@ -20,7 +20,7 @@ from redactor.records import RenderedItem
 from redactor.stages import StageContext, register
 
 SCHEDULE_FIELDS = ("redaction", "item", "page", "code", "entity", "reason", "legal_basis", "flag_id", "x0", "y0", "x1", "y1")
-INDEX_FIELDS = ("item", "kind", "status", "pages", "redactions", "file", "note")
+INDEX_FIELDS = ("item", "kind", "status", "pages", "redactions", "file", "contains", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class BundleEntry:
     status: str  # disclosed | withheld
     rendered: RenderedItem | None = None
     note: str = ""
+    contains: tuple[str, ...] = ()  # case items rendered together in this document (a conversation's messages)
 
 
 class BundleSettings(BaseModel):
@@ -62,7 +63,8 @@ def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
             index_rows.append({
                 "item": entry.ref, "kind": entry.kind, "status": entry.status,
                 "pages": entry.rendered.pages if entry.rendered else 0,
-                "redactions": len(entry.rendered.redactions) if entry.rendered else 0, "file": file, "note": entry.note,
+                "redactions": len(entry.rendered.redactions) if entry.rendered else 0, "file": file,
+                "contains": " ".join(entry.contains), "note": entry.note,
             })
         _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, schedule_rows)
         _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
