@@ -110,9 +110,10 @@ def _pdf_page(path: Path, page: int) -> bytes:
 
 
 def _image_page(path: Path, page: int) -> bytes:
-    with Image.open(path) as image:
-        image.seek(page - 1)
-        return _png(image)
+    from redactor.extract.image import load_frame  # the frame upright, as OCR saw it, so boxes line up
+
+    frame, _ = load_frame(path, page - 1)
+    return _png(frame)
 
 
 def preview_pngs(store: CaseStore, pipeline: Pipeline, item: Item, ref: str) -> Sequence[bytes]:

@@ -128,6 +128,24 @@ def _detail(view: ItemView, flag: Flag) -> str:
 <h4>history</h4>{_history(view.history.get(flag.flag_id, ()))}</section>"""
 
 
+def _pages(value: object) -> str:
+    return ", ".join(str(p) for p in value) if isinstance(value, (list, tuple)) else ""
+
+
+def _ocr_notes(view: ItemView) -> str:
+    """What the reviewer must check by eye: pages read by OCR, with low confidence, or with no text found."""
+    meta = view.item.meta
+    notes = []
+    if ocr := _pages(meta.get("ocr_pages")):
+        notes.append(f"pages read by OCR: {h(ocr)}")
+    for entry in meta.get("review_pages") or ():
+        if isinstance(entry, dict):
+            notes.append(f"page {h(entry.get('page'))}: {h(entry.get('reason', 'low OCR confidence'))} (mean confidence {h(entry.get('mean_conf'))})")
+    if empty := _pages(meta.get("pages_without_words")):
+        notes.append(f"no text found on pages {h(empty)}: check the page images; anything there cannot be selected here")
+    return f"<ul class='notes'>{''.join(f'<li>{n}</li>' for n in notes)}</ul>" if notes else ""
+
+
 def _scope_history(view: ItemView) -> str:
     if not view.scope_history:
         return ""
@@ -153,7 +171,7 @@ def panel_html(view: ItemView) -> str:
 <button type="button" data-cmd="scope-sensitive">sensitive (e)</button> <button type="button" data-cmd="scope-in">in scope (i)</button>
 <button type="button" data-cmd="manual">redact selection (m)</button> <button type="button" data-cmd="undo">undo (u)</button>
 <a class="btn" href="/item/{h(view.item.item_id)}/preview">preview (p)</a></p>
-<p class="muted">scope actions apply to this item{thread}.</p>{_scope_history(view)}</section>
+<p class="muted">scope actions apply to this item{thread}.</p>{_ocr_notes(view)}{_scope_history(view)}</section>
 <ol id="flags">{flags}</ol>
 {details}
 </aside>"""

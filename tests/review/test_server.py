@@ -251,3 +251,30 @@ def test_a_reviewed_case_bundles_and_verifies(client, case_dir, cli, tmp_path):
     assert cli("audit", "verify", case_dir).exit_code == 0
     index = (tmp_path / "bundle" / "index.csv").read_text(encoding="utf-8")
     assert "withheld" in index
+
+
+@pytest.mark.slow
+def test_a_scanned_image_is_shown_upright_with_its_boxes(tmp_path, cli):
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1240, 500), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 36)
+    ImageDraw.Draw(image).text((60, 80), "call Priya Raman on 07700 900321", fill="black", font=font)
+    image.save(tmp_path / "scan.png", dpi=(150, 150))
+    assert cli("run", tmp_path / "scan.png", "--case", tmp_path / "case").exit_code == 0
+    server = ReviewServer(tmp_path / "case", "DC Tester", port=0)
+    server.start_background()
+    try:
+        client = Client(server.url)
+        with CaseStore.open(tmp_path / "case") as s:
+            item = s.items()[0]
+            width, height = item.segments[0].page_size
+        page = client.open_page(f"/item/{item.item_id}")
+        assert "pages read by OCR: 1" in page and 'class="box ' in page
+        status, png, _ = client.request("GET", f"/item/{item.item_id}/page/1.png")
+        shown = Image.open(io.BytesIO(png))
+        assert status == 200 and abs(shown.width / shown.height - width / height) < 0.01
+    finally:
+        server.stop()
