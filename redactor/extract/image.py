@@ -88,6 +88,10 @@ def load_frame(path: str | Path, index: int) -> tuple[Image.Image, float]:
         per_pixel = points_per_pixel(image)
         frame = ImageOps.exif_transpose(image.copy() if index else image)
         frame.load()
+        if frame.mode.startswith("I;16") or frame.mode in ("I", "F"):  # 16-bit scans: scale, do not clip, to 8 bits
+            import numpy as np
+
+            frame = Image.fromarray((np.asarray(frame, dtype=np.float64) / 257.0).clip(0, 255).astype(np.uint8), "L")
         if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
             background = Image.new("RGB", frame.size, (255, 255, 255))
             background.paste(frame.convert("RGBA"), mask=frame.convert("RGBA").getchannel("A"))

@@ -122,3 +122,25 @@ def test_zip_bomb_parts_are_refused(tmp_path):
         zout.writestr("word/padding.bin", b"\x00" * (64 << 20))
     with pytest.raises(HostileInput, match="bomb.docx.*decompression bomb"):
         extract(bomb, tmp_path)
+
+
+@pytest.mark.slow
+def test_redacted_word_file_leaves_nothing_behind(tmp_path):
+    """Word files render through the text renderer: re-typeset, values removed, x-ray clean."""
+    import asyncio
+
+    import xray
+
+    from redactor.render import RenderContext
+    from redactor.render.textdoc import render_text
+    from tests.documents.helpers import flags_for, leaks, pdf_text
+
+    item, _ = extract(make_docx(tmp_path / "letter.docx"), tmp_path)
+    values = [factory.PEOPLE[0], factory.PEOPLE[1], factory.PEOPLE[3], factory.PEOPLE[4], *factory.PHONES[:3]]
+    flags = flags_for(item, values)
+    assert len({f.segment_id for f in flags}) == 3  # body (with tracked changes), header and comments carry values
+    rendered = render_text(item, flags, RenderContext(store=None, ref="S0001-001"))
+    assert leaks(rendered.pdf, values) == []
+    assert asyncio.run(xray.inspect(rendered.pdf)) == {}
+    text = pdf_text(rendered.pdf)
+    assert "Statement" in text and "Reference" in text and "DC Hollis" in text

@@ -82,3 +82,16 @@ def test_page_size_from_resolution(size, dpi, expected):
     if dpi:
         image.info["dpi"] = dpi
     assert points_per_pixel(image) == pytest.approx(expected)
+
+
+def test_sixteen_bit_scans_are_scaled_not_clipped(tmp_path):
+    import numpy as np
+
+    levels = np.full((100, 200), 40000, dtype=np.uint16)  # mid grey in 16 bits
+    levels[40:60, 50:150] = 2000  # dark text
+    path = tmp_path / "deep.png"
+    Image.fromarray(levels).save(path)
+    frame, _ = load_frame(path, 0)
+    grey = frame.convert("L")
+    assert grey.getpixel((10, 10)) == pytest.approx(40000 / 257, abs=2)
+    assert grey.getpixel((100, 50)) == pytest.approx(2000 / 257, abs=2)
