@@ -278,9 +278,11 @@
     g: () => go("/"),
     Escape: () => { $("#help").hidden = true; },
   };
+  const GLOBAL_KEYS = ["n", "p", "g", "?", "Escape"];
   document.addEventListener("keydown", (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if ((dlg && dlg.open) || /^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName)) return;
+    if (page !== "item" && !GLOBAL_KEYS.includes(ev.key)) return;
     const fn = keys[ev.key];
     if (fn) { ev.preventDefault(); fn(); }
   });
