@@ -18,6 +18,7 @@ EXTRACTOR_MODULES = (
     "redactor.extract.pdf",
     "redactor.extract.image",  # PNG, JPEG, TIFF (multi-page): OCR
     "redactor.extract.docx",  # Word .docx, recognised inside application/zip
+    "redactor.extract.odt",  # OpenDocument text .odt, recognised inside application/zip
     "redactor.extract.text",
     "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )

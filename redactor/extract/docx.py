@@ -124,7 +124,7 @@ class Walker:
                 self.walk(child)
 
 
-def _read_xml(zf: zipfile.ZipFile, name: str, path: Path) -> Element:
+def read_xml(zf: zipfile.ZipFile, name: str, path: Path) -> Element:
     info = zf.getinfo(name)
     if info.file_size > MAX_PART:
         raise HostileInput(f"{path}: part {name} expands to {info.file_size} bytes (possible decompression bomb)")
@@ -136,7 +136,7 @@ def _read_xml(zf: zipfile.ZipFile, name: str, path: Path) -> Element:
         raise CorruptInput(f"{path}: part {name} is not well-formed XML") from None
 
 
-def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
+def check_package(zf: zipfile.ZipFile, path: Path) -> None:
     total = 0
     for info in zf.infolist():
         total += info.file_size
@@ -175,15 +175,15 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     except (zipfile.BadZipFile, OSError) as exc:
         raise CorruptInput(f"{path}: Word file cannot be opened ({type(exc).__name__})") from None
     with zf:
-        _check_package(zf, path)
+        check_package(zf, path)
         names = sorted(zf.namelist(), key=lambda n: (len(n), n))
         walker = Walker()
-        parts = [("body", walker.text(_read_xml(zf, "word/document.xml", path)))]
+        parts = [("body", walker.text(read_xml(zf, "word/document.xml", path)))]
         for field, pattern in PARTS:
-            parts += [(field, walker.text(_read_xml(zf, n, path))) for n in names if pattern.fullmatch(n)]
+            parts += [(field, walker.text(read_xml(zf, n, path))) for n in names if pattern.fullmatch(n)]
         if "word/comments.xml" in names:
-            parts.append(("comments", _comments(_read_xml(zf, "word/comments.xml", path))))
-        comments = sum(1 for _ in _read_xml(zf, "word/comments.xml", path).iter(W + "comment")) if "word/comments.xml" in names else 0
+            parts.append(("comments", _comments(read_xml(zf, "word/comments.xml", path))))
+        comments = sum(1 for _ in read_xml(zf, "word/comments.xml", path).iter(W + "comment")) if "word/comments.xml" in names else 0
         derived = list(_derived(zf, source, ctx))
     item_id = stable_id(source.source_id, "file")
     segments = tuple(Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
