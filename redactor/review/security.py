@@ -77,10 +77,14 @@ class Guard:
         with self._lock:
             return self._sessions.get(sid)
 
+    MAX_SESSIONS = 256  # tabs and reloads of one reviewer; the oldest is forgotten first
+
     def new_session(self) -> Session:
         session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32))
         with self._lock:
             self._sessions[session.session_id] = session
+            while len(self._sessions) > self.MAX_SESSIONS:
+                del self._sessions[next(iter(self._sessions))]
         return session
 
     def set_cookie(self, session: Session) -> str:

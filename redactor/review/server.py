@@ -117,10 +117,14 @@ class Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, value: Any) -> None:
         self._send(status, json.dumps(value).encode(), "application/json")
 
-    def _html(self, status: int, title: str, body: str, page: str, session: Session, extra: dict[str, object] | None = None) -> None:
+    def _html(self, status: int, title: str, body: str, page: str, session: Session | None, extra: dict[str, object] | None = None) -> None:
+        cookie = {}
+        if session is None:  # sessions start with a page, the only place their token is handed out
+            session = self.server.guard.new_session()
+            cookie = {"Set-Cookie": self.server.guard.set_cookie(session)}
         text = pages.frame(title, body, csrf=session.csrf, reviewer=self.server.reviewer, case_name=self.server.case_dir.name,
                            page=page, extra=extra)
-        self._send(status, text.encode("utf-8"), "text/html; charset=utf-8", self._cookie)
+        self._send(status, text.encode("utf-8"), "text/html; charset=utf-8", cookie)
 
     def _error(self, exc: BaseException) -> int:
         if isinstance(exc, Forbidden):
@@ -150,16 +154,11 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.server.guard.check_host(self.headers)
             path = urlsplit(self.path).path
-            session = self.server.guard.session(self.headers.get("Cookie"))
-            self._cookie: dict[str, str] = {}
-            if session is None:
-                session = self.server.guard.new_session()
-                self._cookie = {"Set-Cookie": self.server.guard.set_cookie(session)}
-            self._route_get(path, session)
+            self._route_get(path, self.server.guard.session(self.headers.get("Cookie")))
         except Exception as exc:  # noqa: BLE001 - every failure becomes an HTTP answer
             self._error(exc)
 
-    def _route_get(self, path: str, session: Session) -> None:
+    def _route_get(self, path: str, session: Session | None) -> None:
         if path.startswith("/static/"):
             return self._static(path[len("/static/"):])
         if path == "/":
@@ -187,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
             raise NotFound
         self._send(200, (STATIC_DIR / name).read_bytes(), STATIC[name])
 
-    def _item(self, item_id: str, session: Session) -> None:
+    def _item(self, item_id: str, session: Session | None) -> None:
         with self.server.store() as store:
             view = queries.item_view(store, item_id)
         body = itempage.item_page_body(view)
@@ -214,7 +213,7 @@ class Handler(BaseHTTPRequestHandler):
         except RedactorError as exc:
             return item, ref, [], scope, str(exc)
 
-    def _preview(self, item_id: str, session: Session) -> None:
+    def _preview(self, item_id: str, session: Session | None) -> None:
         with self.server.store() as store:
             item, ref, pngs, scope, problem = self._preview_pages(store, item_id)
         body = pages.preview_page(item_id, ref, item.title, len(pngs), scope, problem)

@@ -278,3 +278,12 @@ def test_a_scanned_image_is_shown_upright_with_its_boxes(tmp_path, cli):
         assert status == 200 and abs(shown.width / shown.height - width / height) < 0.01
     finally:
         server.stop()
+
+
+def test_sessions_start_only_with_a_page(server):
+    c = Client(server.url)
+    for path in ("/static/review.css", "/favicon.ico", "/item/zzz"):
+        c.request("GET", path)
+        assert c.cookie == ""
+    c.open_page("/")
+    assert c.cookie.startswith(f"redactor_review_{server.port}=")
