@@ -191,7 +191,8 @@ def status(case_dir: Path, as_json: bool) -> None:
         click.echo(f"quarantined ({q['stage']}, {q['code']}): {q['reason']}")
 
 
-FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "score", "recognizer", "code", "proposed", "status", "decision", "reason")
+FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "score", "recognizer", "code", "proposed", "status", "version",
+               "decision", "reason")
 
 
 @main.command()

@@ -87,6 +87,9 @@ def _check_row(store: CaseStore, line: int, raw: dict[str, str | None]) -> tuple
         return None, f"no flag {flag_id!r} in this case"
     if outcome(flag, action) == KEEP and flag.proposed != KEEP and not reason:
         return None, "keeping text the policy proposed to redact needs a reason"
+    version = (raw.get("version") or "").strip()  # optional: files exported before the column existed still import
+    if version and version != str(flag.version):
+        return None, f"flag {flag_id} changed since the export (now version {flag.version}, the file has {version}); export the queue again"
     return Row(line, flag, action, code, reason), ""
 
 
@@ -94,6 +97,6 @@ def import_decisions(store: CaseStore, path: Path, reviewer: str) -> int:
     rows = read_decisions(store, path)
     for row in rows:
         store.decide(row.flag.flag_id, action="import", status=outcome(row.flag, row.action), reviewer=reviewer,
-                     reason=row.reason, code=row.code)
+                     reason=row.reason, code=row.code, expected_version=row.flag.version)
     store.log("decide", "decisions.imported", {"rows": len(rows)}, actor=reviewer)
     return len(rows)

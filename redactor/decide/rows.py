@@ -23,7 +23,7 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
         out = {
             "flag_id": flag.flag_id, "item": refs.get(flag.item_id, flag.item_id), "page": seg["page"], "field": seg["field"],
             "start": flag.start, "end": flag.end, "entity": flag.entity, "score": flag.score, "recognizer": flag.recognizer,
-            "code": flag.code, "proposed": flag.proposed, "status": flag.status,
+            "code": flag.code, "proposed": flag.proposed, "status": flag.status, "version": flag.version,
             "decision": "", "reason": decision.reason if decision else "",
         }
         if with_text:

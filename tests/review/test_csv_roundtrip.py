@@ -105,3 +105,25 @@ def cli_fail(cli, case_dir, path):
     result = CliRunner().invoke(main, ["decide", str(case_dir), "--import", str(path), "--reviewer", "DC Sheet"])
     assert result.exit_code == 2, result.output
     return result
+
+
+def test_a_file_exported_before_someone_else_decided_is_rejected(cli, case_dir, tmp_path):
+    rows = sorted(_export(cli, case_dir), key=lambda r: r["proposed"] == "keep")
+    assert all(r["version"] for r in rows)
+    for row in rows:
+        row["decision"] = "accept"
+    with CaseStore.open(case_dir) as s:  # another reviewer decides one flag after the export
+        s.decide(rows[3]["flag_id"], action="reject", status=KEEP, reviewer="DC Other", reason="in role", expected_version=int(rows[3]["version"]))
+    before = _state(case_dir)
+    result = cli_fail(cli, case_dir, _write(tmp_path / "stale.csv", rows))
+    assert "line 5: flag" in result.output and "changed since the export" in result.output
+    assert _state(case_dir) == before
+
+
+def test_a_file_without_versions_still_imports(cli, case_dir, tmp_path):
+    rows = _export(cli, case_dir)
+    for row in rows:
+        row["decision"] = "accept"
+    fields = [f for f in rows[0] if f != "version"]
+    result = cli("decide", case_dir, "--import", _write(tmp_path / "old.csv", rows, fields), "--reviewer", "DC Sheet")
+    assert result.exit_code == 0 and f"{len(rows)} decisions imported" in result.output
