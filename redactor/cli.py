@@ -210,7 +210,7 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
 
         redactor flags case1 --format csv > queue.csv
     """
-    from redactor.decide.rows import flag_rows
+    from redactor.decide.rows import flag_rows, spreadsheet_safe
 
     rows = flag_rows(_open_case(case_dir), status_filter, with_text)
     fields = FLAG_FIELDS + (("text",) if with_text else ())
@@ -220,7 +220,7 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(spreadsheet_safe(row) for row in rows)
     else:
         click.echo(f"{'flag_id':<17}{'item':<11}{'page':>4}  {'entity':<16}{'score':>5}  {'code':<5}{'proposed':<9}{'status':<8}")
         for r in rows:

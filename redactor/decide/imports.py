@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redactor import codes
+from redactor.decide.rows import from_spreadsheet
 from redactor.errors import DecisionImportError, RedactorError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 from redactor.store import CaseStore
@@ -74,7 +75,7 @@ def _check_row(store: CaseStore, line: int, raw: dict[str, str | None]) -> tuple
     flag_id = (raw.get("flag_id") or "").strip()
     action = (raw.get("decision") or "").strip().lower()
     code = (raw.get("code") or "").strip().upper() or None
-    reason = (raw.get("reason") or "").strip()
+    reason = from_spreadsheet((raw.get("reason") or "").strip())
     if not action:
         return None, ""  # undecided rows are left pending
     if action not in ACTIONS:

@@ -7,6 +7,17 @@ from typing import Any
 from redactor.store import CaseStore
 
 CONTEXT = 40
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as formulas
+
+
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """The row for a CSV a person opens in a spreadsheet: text that would start a formula gets a
+    leading apostrophe, so a message reading ``=HYPERLINK(...)`` stays text (the import strips it)."""
+    return {k: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v for k, v in row.items()}
+
+
+def from_spreadsheet(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 
 
 def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = False) -> list[dict[str, Any]]:

@@ -127,3 +127,21 @@ def test_a_file_without_versions_still_imports(cli, case_dir, tmp_path):
     fields = [f for f in rows[0] if f != "version"]
     result = cli("decide", case_dir, "--import", _write(tmp_path / "old.csv", rows, fields), "--reviewer", "DC Sheet")
     assert result.exit_code == 0 and f"{len(rows)} decisions imported" in result.output
+
+
+@pytest.mark.parametrize("reason", ["=HYPERLINK(\"http://x\",\"y\")", "+1 officer", "-", "@SUM(A1)", "plain reason"])
+def test_formulas_stay_text_in_the_spreadsheet_and_round_trip(cli, case_dir, tmp_path, reason):
+    from redactor.decide.rows import spreadsheet_safe
+
+    rows = sorted(_export(cli, case_dir), key=lambda r: r["proposed"] == "keep")
+    rows[0]["decision"], rows[0]["reason"] = "reject", reason
+    assert cli("decide", case_dir, "--import", _write(tmp_path / "q.csv", rows[:1]), "--reviewer", "DC Sheet").exit_code == 0
+    again = next(r for r in _export(cli, case_dir) if r["flag_id"] == rows[0]["flag_id"])
+    assert again["reason"] == spreadsheet_safe({"r": reason})["r"]
+    assert again["reason"][0] not in "=+-@" and again["reason"].lstrip("'") == reason
+    with CaseStore.open(case_dir) as s:
+        assert s.decisions(rows[0]["flag_id"])[-1].reason == reason  # stored as given
+    again["decision"] = "reject"  # importing the exported row again keeps the reason as given
+    assert cli("decide", case_dir, "--import", _write(tmp_path / "r.csv", [again]), "--reviewer", "DC Sheet").exit_code == 0
+    with CaseStore.open(case_dir) as s:
+        assert s.decisions(rows[0]["flag_id"])[-1].reason == reason
