@@ -133,7 +133,8 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
             sep = " " if w.line == last else "\n" if w.line[:1] == last[:1] else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        top, bottom = lines[w.line]
+        height = w.box[3] - w.box[1]
+        top, bottom = max(lines[w.line][0], w.box[1] - height), min(lines[w.line][1], w.box[3] + height)  # a skewed line stays local
         pad = max(2, round((bottom - top) * 0.15))
         box = (w.box[0] - pad, top - pad, w.box[2] + pad, bottom + pad)
         parts.append(w.text)
