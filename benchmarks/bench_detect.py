@@ -44,8 +44,9 @@ def main(nlp_config: str | None = None) -> None:
     load_ours = time.perf_counter() - started
     _offline_tldextract()
     started = time.perf_counter()
-    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
-                                               "models": [{"lang_code": "en", "model_name": ours.model_names[0]}]}).create_engine()
+    nlp = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": ours.model_names[0]}]}
+    ).create_engine()
     vanilla = AnalyzerEngine(nlp_engine=nlp)
     load_vanilla = time.perf_counter() - started
     ours.analyze(texts[0])

@@ -69,10 +69,14 @@ def run_vanilla(records: list[dict], nlp_config: str | None) -> tuple[dict[str, 
     if nlp_config:
         model = yaml.safe_load(Path(nlp_config).read_text())["models"][0]["model_name"]
     started = time.perf_counter()
-    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
+    nlp = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}
+    ).create_engine()
     engine = AnalyzerEngine(nlp_engine=nlp)
-    out = {r["id"]: [{"start": x.start, "end": x.end, "entity": x.entity_type} for x in engine.analyze(r["text"], language="en")]
-           for r in records}
+    out = {
+        r["id"]: [{"start": x.start, "end": x.end, "entity": x.entity_type} for x in engine.analyze(r["text"], language="en")]
+        for r in records
+    }
     return out, time.perf_counter() - started
 
 

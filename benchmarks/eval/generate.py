@@ -20,11 +20,24 @@ SLOT = re.compile(r"\{([A-Za-z_]+)\}")
 ARTICLES = ("a ", "an ", "the ")
 
 SIMPLE = {
-    "PHONE": ("phone", V.phone), "POSTCODE": ("postcode", V.postcode), "NINO": ("nino", V.nino), "NHS": ("nhs", V.nhs),
-    "CARD": ("card", V.card), "REG": ("vehicle_reg", V.vehicle_reg), "IBAN": ("iban", V.iban),
-    "PASSPORT": ("passport", V.passport), "PNC": ("pnc", V.pnc), "CRO": ("cro", V.cro), "IMEI": ("imei", V.imei),
-    "ICCID": ("iccid", V.iccid), "IP": ("ip", V.ip), "MAC": ("mac", V.mac), "DOB": ("dob", V.dob),
-    "CRIMEREF": ("reference", V.crime_ref), "URN": ("reference", V.urn), "CUSTODY": ("reference", V.custody),
+    "PHONE": ("phone", V.phone),
+    "POSTCODE": ("postcode", V.postcode),
+    "NINO": ("nino", V.nino),
+    "NHS": ("nhs", V.nhs),
+    "CARD": ("card", V.card),
+    "REG": ("vehicle_reg", V.vehicle_reg),
+    "IBAN": ("iban", V.iban),
+    "PASSPORT": ("passport", V.passport),
+    "PNC": ("pnc", V.pnc),
+    "CRO": ("cro", V.cro),
+    "IMEI": ("imei", V.imei),
+    "ICCID": ("iccid", V.iccid),
+    "IP": ("ip", V.ip),
+    "MAC": ("mac", V.mac),
+    "DOB": ("dob", V.dob),
+    "CRIMEREF": ("reference", V.crime_ref),
+    "URN": ("reference", V.urn),
+    "CUSTODY": ("reference", V.custody),
     "COURTREF": ("reference", V.court_case),
 }
 
@@ -38,13 +51,15 @@ class Case:
         sur = rng.sample(surnames, 6)
         self.known = [(picks[0], sur[0]), (picks[1], sur[1])]
         self.alias = rng.choice(["Kez", "Tee", "Big J", "Lils", "Dec", "Bubs", "Shaz", "Mo"])
-        self.others = list(zip(picks[2:], sur[2:]))
+        self.others = list(zip(picks[2:], sur[2:], strict=True))
         self.first_names, self.surnames = first, surnames
 
     def people(self) -> list[dict]:
         (f0, s0), (f1, s1) = self.known
-        return [{"name": f"{f0} {s0}", "aliases": [self.alias], "role": "complainant"},
-                {"name": f"{f1} {s1}", "aliases": [], "role": "witness"}]
+        return [
+            {"name": f"{f0} {s0}", "aliases": [self.alias], "role": "complainant"},
+            {"name": f"{f1} {s1}", "aliases": [], "role": "witness"},
+        ]
 
     def other(self) -> tuple[str, str]:
         return self.rng.choice(self.others)
@@ -81,8 +96,11 @@ def render(slot: str, case: Case) -> tuple[str, str | None]:
             name = other_surname if rng.random() < 0.6 else f"{other_first} {other_surname}"
             return f"{rank}{collar} {name}", "person_other"
         case "EMAIL":
-            local = rng.choice([f"{other_first}.{other_surname}", f"{other_first}{rng.randrange(80, 99)}",
-                                f"{other_surname}_{other_first[0]}"]).lower().replace("'", "")
+            local = (
+                rng.choice([f"{other_first}.{other_surname}", f"{other_first}{rng.randrange(80, 99)}", f"{other_surname}_{other_first[0]}"])
+                .lower()
+                .replace("'", "")
+            )
             return f"{local}@{rng.choice(V.DOMAINS)}", "email"
         case "SORT":
             return V.sort_code_account(rng)[0], "bank"
@@ -95,8 +113,9 @@ def render(slot: str, case: Case) -> tuple[str, str | None]:
         case "URL":
             return V.url(rng, handle), "url"
         case "ADDRESS":
-            number = rng.choice([f"{rng.randrange(1, 220)}", f"Flat {rng.randrange(1, 30)}, {rng.randrange(1, 90)}",
-                                 f"{rng.randrange(1, 120)}a"])
+            number = rng.choice(
+                [f"{rng.randrange(1, 220)}", f"Flat {rng.randrange(1, 30)}, {rng.randrange(1, 90)}", f"{rng.randrange(1, 120)}a"]
+            )
             town = f", {rng.choice(V.TOWNS)}" if rng.random() < 0.8 else ""
             pc = f" {V.postcode(rng)}" if rng.random() < 0.7 else ""
             return f"{number} {rng.choice(V.STREETS)}{town}{pc}", "address"
@@ -111,7 +130,7 @@ def fill(template: str, case: Case) -> tuple[str, list[dict]]:
     out, labels, pos = [], [], 0
     length = 0
     for m in SLOT.finditer(template):
-        literal = template[pos:m.start()]
+        literal = template[pos : m.start()]
         out.append(literal)
         length += len(literal)
         value, label = render(m.group(1), case)
@@ -151,8 +170,7 @@ def generate(split: str, n: int, seed: int) -> list[dict]:
             offset = len(text)
             text += part
             labels += [{**lab, "start": lab["start"] + offset, "end": lab["end"] + offset} for lab in part_labels]
-        records.append({"id": f"{split}-{i:04d}", "split": split, "kind": kind, "text": text, "people": case.people(),
-                        "labels": labels})
+        records.append({"id": f"{split}-{i:04d}", "split": split, "kind": kind, "text": text, "people": case.people(), "labels": labels})
     return records
 
 

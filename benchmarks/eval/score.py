@@ -60,11 +60,11 @@ def score_record(score: Score, record: Mapping, spans: Sequence[Mapping]) -> Non
         if all(pred[i] for i in chars):
             score.found[label["type"]] += 1
         else:
-            score.misses.append((record["id"], label["type"], text[label["start"]:label["end"]]))
+            score.misses.append((record["id"], label["type"], text[label["start"] : label["end"]]))
     for m in TOKEN.finditer(text):
-        if any(pred[m.start():m.end()]):
+        if any(pred[m.start() : m.end()]):
             score.tokens_predicted += 1
-            if any(gold[m.start():m.end()]):
+            if any(gold[m.start() : m.end()]):
                 score.tokens_correct += 1
             else:
                 score.false_tokens.append((record["id"], m.group(0)))

@@ -27,24 +27,84 @@ Mulligan Ansah Wozniak Trelawney Mirza Higginbottom Obi Kilbride Rashid Entwistl
 
 RANKS = ["PC", "DC", "DS", "DI", "DCI", "Sgt", "PS", "Insp", "DCS", "Supt"]
 TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"]
-STREETS = ["Acacia Avenue", "Mill Lane", "Station Road", "Victoria Street", "Beech Close", "Church Walk", "Orchard Way",
-           "Heol y Parc", "Kingsway", "Park Crescent", "Willow Drive", "Nelson Terrace", "Rowan Gardens", "Chapel Hill",
-           "Tenter Court", "Market Place", "Greenbank Grove", "Albert Row", "Cobden View", "Moss Bank Road"]
-TOWNS = ["Leeds", "Rotherham", "Cardiff", "Bolton", "Stoke-on-Trent", "Swindon", "Hull", "Luton", "Wigan", "Sunderland",
-         "Norwich", "Merthyr Tydfil", "Blackburn", "Coventry", "Derby", "Preston", "Salford", "Walsall"]
+STREETS = [
+    "Acacia Avenue",
+    "Mill Lane",
+    "Station Road",
+    "Victoria Street",
+    "Beech Close",
+    "Church Walk",
+    "Orchard Way",
+    "Heol y Parc",
+    "Kingsway",
+    "Park Crescent",
+    "Willow Drive",
+    "Nelson Terrace",
+    "Rowan Gardens",
+    "Chapel Hill",
+    "Tenter Court",
+    "Market Place",
+    "Greenbank Grove",
+    "Albert Row",
+    "Cobden View",
+    "Moss Bank Road",
+]
+TOWNS = [
+    "Leeds",
+    "Rotherham",
+    "Cardiff",
+    "Bolton",
+    "Stoke-on-Trent",
+    "Swindon",
+    "Hull",
+    "Luton",
+    "Wigan",
+    "Sunderland",
+    "Norwich",
+    "Merthyr Tydfil",
+    "Blackburn",
+    "Coventry",
+    "Derby",
+    "Preston",
+    "Salford",
+    "Walsall",
+]
 HANDLES = ["@kirsty_m_x", "@bigjord4n", "@hannah.okx", "@tyrone_official", "@chlo3xo", "@dec_mcall", "@gemzz91", "@lils_b"]
 DOMAINS = ["gmail.com", "hotmail.co.uk", "outlook.com", "yahoo.co.uk", "icloud.com", "btinternet.com", "nhs.net"]
 
-LANDLINE_PREFIXES = ["0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0", "0117 496 0", "0118 496 0",
-                     "0121 496 0", "0131 496 0", "0141 496 0", "0151 496 0", "0161 496 0", "020 7946 0",
-                     "028 9649 6", "029 2018 0", "01632 960"]
+LANDLINE_PREFIXES = [
+    "0113 496 0",
+    "0114 496 0",
+    "0115 496 0",
+    "0116 496 0",
+    "0117 496 0",
+    "0118 496 0",
+    "0121 496 0",
+    "0131 496 0",
+    "0141 496 0",
+    "0151 496 0",
+    "0161 496 0",
+    "020 7946 0",
+    "028 9649 6",
+    "029 2018 0",
+    "01632 960",
+]
 
 
 def phone(rng: random.Random) -> str:
     tail = f"{rng.randrange(1000):03d}"
     if rng.random() < 0.75:
-        forms = [f"07700 900{tail}", f"07700900{tail}", f"+44 7700 900{tail}", f"+447700900{tail}",
-                 f"0044 7700 900 {tail}", f"(07700) 900{tail}", f"07700-900-{tail}", f"07700 900 {tail}", f"+44 (0)7700 900{tail}"]
+        forms = [
+            f"07700 900{tail}",
+            f"07700900{tail}",
+            f"+44 7700 900{tail}",
+            f"+447700900{tail}",
+            f"0044 7700 900 {tail}",
+            f"(07700) 900{tail}",
+            f"07700-900-{tail}",
+            f"07700 900 {tail}",
+            f"+44 (0)7700 900{tail}",
+        ]
         return rng.choice(forms)
     prefix = rng.choice(LANDLINE_PREFIXES)
     digits = prefix + f"{rng.randrange(1000):03d}"[: 11 - len(prefix.replace(" ", ""))]
@@ -57,8 +117,35 @@ def phone(rng: random.Random) -> str:
 
 
 def postcode(rng: random.Random) -> str:
-    outward = rng.choice(["LS6", "S60", "CF24", "BL1", "ST4", "SN1", "HU5", "LU2", "WN3", "SR4", "NR2", "CF47", "BB2",
-                          "CV1", "DE22", "PR1", "M6", "WS1", "SW1A", "EC1V", "B15", "G41", "BT7", "EH6", "N17"])
+    outward = rng.choice(
+        [
+            "LS6",
+            "S60",
+            "CF24",
+            "BL1",
+            "ST4",
+            "SN1",
+            "HU5",
+            "LU2",
+            "WN3",
+            "SR4",
+            "NR2",
+            "CF47",
+            "BB2",
+            "CV1",
+            "DE22",
+            "PR1",
+            "M6",
+            "WS1",
+            "SW1A",
+            "EC1V",
+            "B15",
+            "G41",
+            "BT7",
+            "EH6",
+            "N17",
+        ]
+    )
     inward = f"{rng.randrange(10)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
     return f"{outward} {inward}" if rng.random() < 0.85 else f"{outward}{inward}"
 
@@ -78,7 +165,7 @@ def nino(rng: random.Random) -> str:
 def nhs(rng: random.Random) -> str:
     while True:
         digits = [rng.randrange(10) for _ in range(9)]
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
         check = 0 if check == 11 else check
         if check != 10:
             s = "".join(map(str, digits)) + str(check)
@@ -89,7 +176,7 @@ def card(rng: random.Random) -> str:
     body = rng.choice(["4", "5", "4929", "5404"]) + "".join(str(rng.randrange(10)) for _ in range(14))
     body = body[:15]
     number = body + luhn.calc_check_digit(body)
-    return " ".join(number[i:i + 4] for i in range(0, 16, 4)) if rng.random() < 0.6 else number
+    return " ".join(number[i : i + 4] for i in range(0, 16, 4)) if rng.random() < 0.6 else number
 
 
 def sort_code_account(rng: random.Random) -> tuple[str, str]:
@@ -116,7 +203,7 @@ def iban(rng: random.Random) -> str:
     numeric = "".join(str(int(c, 36)) for c in bban + "GB00")
     check = 98 - int(numeric) % 97
     raw = f"GB{check:02d}{bban}"
-    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4)) if rng.random() < 0.5 else raw
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4)) if rng.random() < 0.5 else raw
 
 
 def passport(rng: random.Random) -> str:
@@ -160,9 +247,13 @@ def iccid(rng: random.Random) -> str:
 
 
 def ip(rng: random.Random) -> str:
-    return rng.choice([f"86.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}",
-                       f"192.168.{rng.randrange(5)}.{rng.randrange(2, 255)}",
-                       f"2a00:23c7:{rng.randrange(16**4):x}:{rng.randrange(16**4):x}::{rng.randrange(16**3):x}"])
+    return rng.choice(
+        [
+            f"86.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}",
+            f"192.168.{rng.randrange(5)}.{rng.randrange(2, 255)}",
+            f"2a00:23c7:{rng.randrange(16**4):x}:{rng.randrange(16**4):x}::{rng.randrange(16**3):x}",
+        ]
+    )
 
 
 def mac(rng: random.Random) -> str:
@@ -172,22 +263,39 @@ def mac(rng: random.Random) -> str:
 
 def url(rng: random.Random, handle: str) -> str:
     h = handle.lstrip("@")
-    return rng.choice([f"https://www.instagram.com/{h}/", f"https://facebook.com/{h}", f"tiktok.com/@{h}",
-                       f"https://www.snapchat.com/add/{h}", f"https://x.com/{h}"])
+    return rng.choice(
+        [
+            f"https://www.instagram.com/{h}/",
+            f"https://facebook.com/{h}",
+            f"tiktok.com/@{h}",
+            f"https://www.snapchat.com/add/{h}",
+            f"https://x.com/{h}",
+        ]
+    )
 
 
 def dob(rng: random.Random) -> str:
     d, m, y = rng.randrange(1, 29), rng.randrange(1, 13), rng.randrange(1965, 2010)
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
-    return rng.choice([f"{d:02d}/{m:02d}/{y}", f"{d}/{m}/{y}", f"{d} {months[m - 1]} {y}", f"{d:02d}.{m:02d}.{y}",
-                       f"{d}{'th' if d not in (1, 2, 3, 21, 22, 23) else {1: 'st', 2: 'nd', 3: 'rd', 21: 'st', 22: 'nd', 23: 'rd'}[d]} {months[m - 1]} {y}"])
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    return rng.choice(
+        [
+            f"{d:02d}/{m:02d}/{y}",
+            f"{d}/{m}/{y}",
+            f"{d} {months[m - 1]} {y}",
+            f"{d:02d}.{m:02d}.{y}",
+            f"{d}{'th' if d not in (1, 2, 3, 21, 22, 23) else {1: 'st', 2: 'nd', 3: 'rd', 21: 'st', 22: 'nd', 23: 'rd'}[d]} {months[m - 1]} {y}",
+        ]
+    )
 
 
 def crime_ref(rng: random.Random) -> str:
-    return rng.choice([f"{rng.randrange(10, 99)}/{rng.randrange(10000, 999999)}/{rng.randrange(19, 25)}",
-                       f"CR/{rng.randrange(100000, 999999)}/{rng.randrange(19, 25)}",
-                       f"{rng.choice(['WY', 'GMP', 'SYP', 'MPS'])}-{rng.randrange(2019, 2025)}-{rng.randrange(100000, 999999)}"])
+    return rng.choice(
+        [
+            f"{rng.randrange(10, 99)}/{rng.randrange(10000, 999999)}/{rng.randrange(19, 25)}",
+            f"CR/{rng.randrange(100000, 999999)}/{rng.randrange(19, 25)}",
+            f"{rng.choice(['WY', 'GMP', 'SYP', 'MPS'])}-{rng.randrange(2019, 2025)}-{rng.randrange(100000, 999999)}",
+        ]
+    )
 
 
 def urn(rng: random.Random) -> str:
@@ -195,9 +303,15 @@ def urn(rng: random.Random) -> str:
 
 
 def custody(rng: random.Random) -> str:
-    return rng.choice([f"{rng.choice(['LS', 'BD', 'CF', 'MC'])}-{rng.randrange(10000, 99999)}-{rng.randrange(19, 25)}",
-                       f"{rng.randrange(10, 99)}/{rng.randrange(1000, 99999)}/{rng.randrange(19, 25)}"])
+    return rng.choice(
+        [
+            f"{rng.choice(['LS', 'BD', 'CF', 'MC'])}-{rng.randrange(10000, 99999)}-{rng.randrange(19, 25)}",
+            f"{rng.randrange(10, 99)}/{rng.randrange(1000, 99999)}/{rng.randrange(19, 25)}",
+        ]
+    )
 
 
 def court_case(rng: random.Random) -> str:
-    return rng.choice([f"T{rng.randrange(2019, 2025)}{rng.randrange(1000, 9999)}", f"S{rng.randrange(2019, 2025)}{rng.randrange(100, 999)}"])
+    return rng.choice(
+        [f"T{rng.randrange(2019, 2025)}{rng.randrange(1000, 9999)}", f"S{rng.randrange(2019, 2025)}{rng.randrange(100, 999)}"]
+    )

@@ -27,17 +27,31 @@ DEVICE_OWNER = "device_owner"
 
 CATEGORIES: dict[str, str] = {
     "PERSON": "name",
-    "PHONE_NUMBER": "contact", "EMAIL_ADDRESS": "contact", "SOCIAL_HANDLE": "contact", "URL": "contact",
-    "STREET_ADDRESS": "address", "UK_POSTCODE": "address",
+    "PHONE_NUMBER": "contact",
+    "EMAIL_ADDRESS": "contact",
+    "SOCIAL_HANDLE": "contact",
+    "URL": "contact",
+    "STREET_ADDRESS": "address",
+    "UK_POSTCODE": "address",
     "LOCATION": "location",
     "DATE_OF_BIRTH": "dob",
-    "UK_NINO": "government", "UK_NHS": "government", "UK_PASSPORT": "government", "UK_DRIVING_LICENCE": "government",
-    "UK_PNC_ID": "police", "UK_CRO": "police",
-    "CREDIT_CARD": "financial", "IBAN_CODE": "financial", "UK_BANK_ACCOUNT": "financial",
-    "IMEI": "device", "ICCID": "device", "MAC_ADDRESS": "device", "IP_ADDRESS": "device",
+    "UK_NINO": "government",
+    "UK_NHS": "government",
+    "UK_PASSPORT": "government",
+    "UK_DRIVING_LICENCE": "government",
+    "UK_PNC_ID": "police",
+    "UK_CRO": "police",
+    "CREDIT_CARD": "financial",
+    "IBAN_CODE": "financial",
+    "UK_BANK_ACCOUNT": "financial",
+    "IMEI": "device",
+    "ICCID": "device",
+    "MAC_ADDRESS": "device",
+    "IP_ADDRESS": "device",
     "UK_VEHICLE_REG": "vehicle",
     "CASE_REFERENCE": "reference",
-    "SPECIAL_CATEGORY": "special", "NRP": "special",
+    "SPECIAL_CATEGORY": "special",
+    "NRP": "special",
 }
 
 
@@ -102,7 +116,10 @@ class Classifier:
 _TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|DI|DCI|PS|Sgt|Insp|Supt|PCSO)\.?\s+(?:\d{2,6}\s+)?)", re.IGNORECASE)
 
 
-_RANK = re.compile(r"^(?:PC|DC|DS|DI|DCI|DSI|DSU|DCS|PS|PCSO|Sgt|Insp|Supt|Det|Detective|Police Constable|Constable|Sergeant|Inspector|Superintendent)\.?\s", re.IGNORECASE)
+_RANK = re.compile(
+    r"^(?:PC|DC|DS|DI|DCI|DSI|DSU|DCS|PS|PCSO|Sgt|Insp|Supt|Det|Detective|Police Constable|Constable|Sergeant|Inspector|Superintendent)\.?\s",
+    re.IGNORECASE,
+)
 
 
 def _strip_title(text: str) -> str:

@@ -36,13 +36,32 @@ log = logging.getLogger(__name__)
 OUT_OF_SCOPE = "OUT_OF_SCOPE"
 
 DEFAULT_CODES = {
-    "PERSON": "TP", "PHONE_NUMBER": "TP", "EMAIL_ADDRESS": "TP", "SOCIAL_HANDLE": "TP", "URL": "CTX",
-    "UK_POSTCODE": "LOC", "STREET_ADDRESS": "LOC", "LOCATION": "LOC", "DATE_OF_BIRTH": "TP",
-    "UK_NINO": "GID", "UK_NHS": "GID", "UK_PASSPORT": "GID", "UK_DRIVING_LICENCE": "GID", "UK_PNC_ID": "GID", "UK_CRO": "GID",
-    "CREDIT_CARD": "FIN", "IBAN_CODE": "FIN", "UK_BANK_ACCOUNT": "FIN",
-    "IP_ADDRESS": "DEV", "MAC_ADDRESS": "DEV", "IMEI": "DEV", "ICCID": "DEV",
-    "UK_VEHICLE_REG": "CTX", "CASE_REFERENCE": "CTX",
-    "NRP": "SC", "SPECIAL_CATEGORY": "SC",
+    "PERSON": "TP",
+    "PHONE_NUMBER": "TP",
+    "EMAIL_ADDRESS": "TP",
+    "SOCIAL_HANDLE": "TP",
+    "URL": "CTX",
+    "UK_POSTCODE": "LOC",
+    "STREET_ADDRESS": "LOC",
+    "LOCATION": "LOC",
+    "DATE_OF_BIRTH": "TP",
+    "UK_NINO": "GID",
+    "UK_NHS": "GID",
+    "UK_PASSPORT": "GID",
+    "UK_DRIVING_LICENCE": "GID",
+    "UK_PNC_ID": "GID",
+    "UK_CRO": "GID",
+    "CREDIT_CARD": "FIN",
+    "IBAN_CODE": "FIN",
+    "UK_BANK_ACCOUNT": "FIN",
+    "IP_ADDRESS": "DEV",
+    "MAC_ADDRESS": "DEV",
+    "IMEI": "DEV",
+    "ICCID": "DEV",
+    "UK_VEHICLE_REG": "CTX",
+    "CASE_REFERENCE": "CTX",
+    "NRP": "SC",
+    "SPECIAL_CATEGORY": "SC",
     "OCR_REVIEW": "TP",  # a page whose OCR is not trusted (redactor.extract.ocr); accepting withholds the whole page
 }
 
@@ -122,19 +141,30 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
         reasons = scope.reasons_out(item, thread_participants)
         if reasons:
             return _out_of_scope(store, item, reasons)
+        _back_in_scope(store, item)
         texts = {seg.segment_id: seg.text for seg in item.segments}
         flags = []
         for f in findings:
-            party = classifier.classify(f.entity, texts.get(f.segment_id, "")[f.start:f.end])
+            party = classifier.classify(f.entity, texts.get(f.segment_id, "")[f.start : f.end])
             proposed, code = settings.propose(f.entity, party)
             explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other")}
             if party.person_id:
                 explanation["person_id"] = party.person_id
-            flags.append(Flag(
-                flag_id=Flag.make_id(f.segment_id, f.start, f.end, f.entity), item_id=item.item_id,
-                segment_id=f.segment_id, start=f.start, end=f.end, entity=f.entity, score=f.score,
-                recognizer=f.recognizer, explanation=explanation, code=code, proposed=proposed,
-            ))
+            flags.append(
+                Flag(
+                    flag_id=Flag.make_id(f.segment_id, f.start, f.end, f.entity),
+                    item_id=item.item_id,
+                    segment_id=f.segment_id,
+                    start=f.start,
+                    end=f.end,
+                    entity=f.entity,
+                    score=f.score,
+                    recognizer=f.recognizer,
+                    explanation=explanation,
+                    code=code,
+                    proposed=proposed,
+                )
+            )
         return tuple(flags)
 
     return run
@@ -147,12 +177,34 @@ def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> tuple[Flag, ...
         store.set_item_scope(item.item_id, "out", actor="policy", reason=f"IRR: {why}", stage="decide")
     log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
     return tuple(
-        Flag(flag_id=Flag.make_id(seg.segment_id, 0, len(seg.text), OUT_OF_SCOPE), item_id=item.item_id,
-             segment_id=seg.segment_id, start=0, end=len(seg.text), entity=OUT_OF_SCOPE, score=1.0, recognizer="scope",
-             explanation={"scope": reasons, "textual_explanation": f"outside the agreed scope: {why}"}, code="IRR",
-             proposed=REDACT)
-        for seg in item.segments if seg.text
+        Flag(
+            flag_id=Flag.make_id(seg.segment_id, 0, len(seg.text), OUT_OF_SCOPE),
+            item_id=item.item_id,
+            segment_id=seg.segment_id,
+            start=0,
+            end=len(seg.text),
+            entity=OUT_OF_SCOPE,
+            score=1.0,
+            recognizer="scope",
+            explanation={"scope": reasons, "textual_explanation": f"outside the agreed scope: {why}"},
+            code="IRR",
+            proposed=REDACT,
+        )
+        for seg in item.segments
+        if seg.text
     )
+
+
+def _back_in_scope(store: Any, item: Item) -> None:
+    """An item the policy put out of scope (its IRR flag still undecided) comes back when the scope widens.
+
+    Items a reviewer marked out, or whose IRR flag a reviewer decided, are left as they are."""
+    if not hasattr(store, "set_item_scope") or store.item_scope(item.item_id) != "out":
+        return
+    flags = store.flags(item_id=item.item_id)
+    irr = [f for f in flags if f.entity == OUT_OF_SCOPE]
+    if irr and all(f.status == "pending" for f in irr):
+        store.set_item_scope(item.item_id, "in", actor="policy", reason="within the agreed scope again", stage="decide")
 
 
 def _threads(store: Any) -> dict[str, list[Any]]:

@@ -63,9 +63,13 @@ def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"roster {path}: cannot be read ({exc.strerror or type(exc).__name__})", hint="check the path to the roster file") from None
+        raise ConfigError(
+            f"roster {path}: cannot be read ({exc.strerror or type(exc).__name__})", hint="check the path to the roster file"
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"roster {path}: not valid YAML ({type(exc).__name__})", hint="see the example in redactor/decide/roster.py") from None
+        raise ConfigError(
+            f"roster {path}: not valid YAML ({type(exc).__name__})", hint="see the example in redactor/decide/roster.py"
+        ) from None
     try:
         roster = RosterFile.model_validate(raw)
     except ValidationError as exc:
@@ -74,8 +78,17 @@ def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     people, addresses = [], {}
     for entry in roster.people:
         person_id = stable_id("roster", " ".join(entry.name.lower().split()))
-        people.append(Person(person_id, " ".join(entry.name.split()), tuple(entry.aliases), tuple(entry.phones),
-                             tuple(e.lower() for e in entry.emails), entry.role, ORIGIN))
+        people.append(
+            Person(
+                person_id,
+                " ".join(entry.name.split()),
+                tuple(entry.aliases),
+                tuple(entry.phones),
+                tuple(e.lower() for e in entry.emails),
+                entry.role,
+                ORIGIN,
+            )
+        )
         if entry.addresses:
             addresses[person_id] = list(entry.addresses)
     return people, addresses
@@ -88,8 +101,11 @@ def store_roster(store: Any, path: Path) -> int:
     store.set_meta(ADDRESSES_KEY, json.dumps(addresses, sort_keys=True))
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     roles = {role: sum(p.role == role for p in people) for role in ROLES}
-    store.log("decide", "roster.loaded", {"sha256": digest, "people": len(people), "roles": roles,
-                                          "addresses": sum(len(v) for v in addresses.values())})
+    store.log(
+        "decide",
+        "roster.loaded",
+        {"sha256": digest, "people": len(people), "roles": roles, "addresses": sum(len(v) for v in addresses.values())},
+    )
     return len(people)
 
 

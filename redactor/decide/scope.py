@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -45,8 +45,8 @@ class ScopeSettings(BaseModel):
 
 def _utc(value: date | datetime, end: bool) -> datetime:
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime.combine(value, time.max if end else time.min, tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.combine(value, time.max if end else time.min, tzinfo=UTC)
 
 
 def item_time(meta: Mapping[str, Any]) -> datetime | None:
@@ -63,7 +63,7 @@ def item_time(meta: Mapping[str, Any]) -> datetime | None:
                 parsed = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
             except ValueError:
                 continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     return None
 
 
@@ -95,7 +95,9 @@ class ScopeMatcher:
         self._emails = {p.strip().lower() for p in settings.participants if "@" in p}
         self._phones = {v for p in settings.participants for v in phone_variants(p) if sum(c.isdigit() for c in p) >= 7}
         terms = [t for t in settings.terms if t.strip()]
-        self._terms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t.strip()) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
+        self._terms = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t.strip()) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
+        )
 
     def applies(self, item: Item) -> bool:
         return self.settings.active and item.kind in self.settings.kinds

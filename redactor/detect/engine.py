@@ -109,8 +109,15 @@ def build_registry(path: Path, language: str) -> Any:
     for entry in spec.patterns:
         rules = [Rule(p.name, p.regex, p.score, p.context_score) for p in entry.patterns]
         try:
-            recognizer = RuleRecognizer(language, entity=entry.entity, rules=rules, context=entry.context, name=entry.name,
-                                        window=entry.window, flags=re.IGNORECASE if entry.ignore_case else 0)
+            recognizer = RuleRecognizer(
+                language,
+                entity=entry.entity,
+                rules=rules,
+                context=entry.context,
+                name=entry.name,
+                window=entry.window,
+                flags=re.IGNORECASE if entry.ignore_case else 0,
+            )
             recognizer.load()
         except re.error as exc:
             raise ConfigError(f"{path}: recognizer {entry.name}: bad regular expression ({exc})") from None
@@ -155,8 +162,15 @@ def _disable_unused_pipes(nlp_engine: Any) -> None:
 class Detector:
     """Runs the configured analyzer over texts and returns spans in Python string indices."""
 
-    def __init__(self, nlp_config: Path, recognizers: Path, *, language: str = "en", score_threshold: float = 0.35,
-                 entities: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp_config: Path,
+        recognizers: Path,
+        *,
+        language: str = "en",
+        score_threshold: float = 0.35,
+        entities: Sequence[str] | None = None,
+    ) -> None:
         from presidio_analyzer import AnalyzerEngine
 
         _offline_tldextract()
@@ -164,9 +178,13 @@ class Detector:
         _disable_unused_pipes(nlp_engine)
         self.language = language
         self.entities = list(entities) if entities else None
-        self.engine = AnalyzerEngine(nlp_engine=nlp_engine, registry=build_registry(recognizers, language),
-                                     supported_languages=[language], default_score_threshold=score_threshold,
-                                     context_aware_enhancer=_no_context_enhancer())
+        self.engine = AnalyzerEngine(
+            nlp_engine=nlp_engine,
+            registry=build_registry(recognizers, language),
+            supported_languages=[language],
+            default_score_threshold=score_threshold,
+            context_aware_enhancer=_no_context_enhancer(),
+        )
         self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
 
     def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:
@@ -176,8 +194,9 @@ class Detector:
         text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
         spans: dict[tuple[int, int, str], Span] = {}
         for offset, chunk in _chunks(text):
-            results = self.engine.analyze(chunk, language=self.language, entities=self.entities, return_decision_process=True,
-                                          ad_hoc_recognizers=list(extra) or None)
+            results = self.engine.analyze(
+                chunk, language=self.language, entities=self.entities, return_decision_process=True, ad_hoc_recognizers=list(extra) or None
+            )
             for r in results:
                 span = _to_span(r, offset)
                 key = (span.start, span.end, span.entity)

@@ -28,9 +28,46 @@ except ImportError:  # pragma: no cover
     STOP_WORDS = set()
 
 COMMON_WORDS = {w.lower() for w in STOP_WORDS} | {
-    "will", "may", "mark", "rose", "grace", "hope", "joy", "faith", "bill", "pat", "sue", "bob", "ray", "dawn", "summer",
-    "april", "june", "august", "amber", "ruby", "jack", "rob", "art", "guy", "frank", "earl", "miles", "chase", "hunter",
-    "mum", "dad", "nan", "home", "work", "love", "babe", "bro", "sis", "the", "and",
+    "will",
+    "may",
+    "mark",
+    "rose",
+    "grace",
+    "hope",
+    "joy",
+    "faith",
+    "bill",
+    "pat",
+    "sue",
+    "bob",
+    "ray",
+    "dawn",
+    "summer",
+    "april",
+    "june",
+    "august",
+    "amber",
+    "ruby",
+    "jack",
+    "rob",
+    "art",
+    "guy",
+    "frank",
+    "earl",
+    "miles",
+    "chase",
+    "hunter",
+    "mum",
+    "dad",
+    "nan",
+    "home",
+    "work",
+    "love",
+    "babe",
+    "bro",
+    "sis",
+    "the",
+    "and",
 }
 
 
@@ -57,8 +94,11 @@ class KnownPeopleRecognizer(EntityRecognizer):
 
     def __init__(self, people: Sequence[Person], supported_language: str = "en") -> None:
         self.people = tuple(people)
-        super().__init__(supported_entities=["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"], name="KnownPeopleRecognizer",
-                         supported_language=supported_language)
+        super().__init__(
+            supported_entities=["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"],
+            name="KnownPeopleRecognizer",
+            supported_language=supported_language,
+        )
 
     def load(self) -> None:
         names: dict[str, tuple[str, bool, Person]] = {}  # lowered term -> (why, needs a capital, person)
@@ -84,7 +124,9 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 self._contacts.append((re.compile(_digits_regex(digits)), "PHONE_NUMBER", why, person))
             for email in person.emails:
                 if "@" in email:
-                    self._contacts.append((re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why, person))
+                    self._contacts.append(
+                        (re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why, person)
+                    )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if not hasattr(self, "_names"):
@@ -103,10 +145,19 @@ class KnownPeopleRecognizer(EntityRecognizer):
 
     def _result(self, entity: str, start: int, end: int, score: float, why: str, person: Person) -> RecognizerResult:
         explanation = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
-        return RecognizerResult(entity, start, end, score, analysis_explanation=explanation,
-                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                                      "person_id": person.person_id, "role": person.role})
+        return RecognizerResult(
+            entity,
+            start,
+            end,
+            score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "person_id": person.person_id,
+                "role": person.role,
+            },
+        )
 
 
 def known_people_recognizers(people: Iterable[Person]) -> list[EntityRecognizer]:
@@ -121,10 +172,20 @@ def people_from_json(raw: object) -> list[Person]:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
             continue
 
-        def strings(key: str) -> tuple[str, ...]:
-            value = entry.get(key) or []
-            return tuple(str(v) for v in value if isinstance(v, (str, int))) if isinstance(value, list) else ()
-
-        out.append(Person(f"adhoc-{n}", entry["name"], strings("aliases"), strings("phones"), strings("emails"),
-                          str(entry.get("role") or "unknown"), "input"))
+        out.append(
+            Person(
+                f"adhoc-{n}",
+                entry["name"],
+                _strings(entry, "aliases"),
+                _strings(entry, "phones"),
+                _strings(entry, "emails"),
+                str(entry.get("role") or "unknown"),
+                "input",
+            )
+        )
     return out
+
+
+def _strings(entry: dict, key: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    return tuple(str(v) for v in value if isinstance(v, (str, int))) if isinstance(value, list) else ()

@@ -36,13 +36,59 @@ PARTS = {  # what a finding of the key entity always absorbs: the parts of one t
     "UK_BANK_ACCOUNT": {"PHONE_NUMBER", "DATE_OF_BIRTH"},
 }
 PRIORITY = (
-    "UK_NHS", "UK_NINO", "UK_PNC_ID", "UK_CRO", "CREDIT_CARD", "IBAN_CODE", "UK_BANK_ACCOUNT", "IMEI", "ICCID",
-    "UK_DRIVING_LICENCE", "UK_PASSPORT", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "UK_POSTCODE",
-    "UK_VEHICLE_REG", "DATE_OF_BIRTH", "MAC_ADDRESS", "IP_ADDRESS", "SOCIAL_HANDLE", "CASE_REFERENCE", "PERSON",
-    "SPECIAL_CATEGORY", "URL", "LOCATION", "NRP", "ORGANIZATION",
+    "UK_NHS",
+    "UK_NINO",
+    "UK_PNC_ID",
+    "UK_CRO",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "UK_BANK_ACCOUNT",
+    "IMEI",
+    "ICCID",
+    "UK_DRIVING_LICENCE",
+    "UK_PASSPORT",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "UK_POSTCODE",
+    "UK_VEHICLE_REG",
+    "DATE_OF_BIRTH",
+    "MAC_ADDRESS",
+    "IP_ADDRESS",
+    "SOCIAL_HANDLE",
+    "CASE_REFERENCE",
+    "PERSON",
+    "SPECIAL_CATEGORY",
+    "URL",
+    "LOCATION",
+    "NRP",
+    "ORGANIZATION",
 )
-FORM_LABELS = {"age", "dob", "d.o.b", "address", "occupation", "tel", "telephone", "mobile", "date", "name", "sex", "gender",
-               "email", "e-mail", "postcode", "signed", "signature", "witness", "statement", "page", "time", "re", "subject"}
+FORM_LABELS = {
+    "age",
+    "dob",
+    "d.o.b",
+    "address",
+    "occupation",
+    "tel",
+    "telephone",
+    "mobile",
+    "date",
+    "name",
+    "sex",
+    "gender",
+    "email",
+    "e-mail",
+    "postcode",
+    "signed",
+    "signature",
+    "witness",
+    "statement",
+    "page",
+    "time",
+    "re",
+    "subject",
+}
 _TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
 
 
@@ -78,7 +124,7 @@ def split_lines(text: str, span: Found) -> list[Found]:
     """Cut a span at line breaks, trim each piece, drop empty pieces and stray form labels."""
     pieces = []
     pos = span.start
-    for part in re.split(r"(\r\n|\n|\r|\u2028|\u2029)", text[span.start:span.end]):
+    for part in re.split(r"(\r\n|\n|\r|\u2028|\u2029)", text[span.start : span.end]):
         if part and part not in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
             start, end = _trim(text, pos, pos + len(part), span.entity)
             if end > start:
@@ -86,13 +132,13 @@ def split_lines(text: str, span: Found) -> list[Found]:
         pos += len(part)
     if len(pieces) > 1 and span.entity in GENERIC | {"PERSON"}:
         first, rest = pieces[0], pieces[1:]
-        pieces = [first] + [p for p in rest if text[p.start:p.end].strip().lower() not in FORM_LABELS]
+        pieces = [first] + [p for p in rest if text[p.start : p.end].strip().lower() not in FORM_LABELS]
     return pieces
 
 
 def _ner_misfire(text: str, span: Found) -> bool:
     """spaCy's small model reads postcodes and numbered places as people: an NER name with a digit is dropped."""
-    return span.entity == "PERSON" and span.recognizer == "SpacyRecognizer" and any(c.isdigit() for c in text[span.start:span.end])
+    return span.entity == "PERSON" and span.recognizer == "SpacyRecognizer" and any(c.isdigit() for c in text[span.start : span.end])
 
 
 def _absorb(keep: Found, other: Found) -> Found:
@@ -115,8 +161,14 @@ BUCKET = 64  # characters per bucket of the overlap index
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for s in spans for p in split_lines(text, s) if not _ner_misfire(text, p)]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
-    pieces = [s for s in pieces if not (s.entity == "URL" and any(_contains(containers.spans[i], s) or containers.spans[i].entity == "EMAIL_ADDRESS"
-                                                                   for i in containers.overlapping(s)))]
+    pieces = [
+        s
+        for s in pieces
+        if not (
+            s.entity == "URL"
+            and any(_contains(containers.spans[i], s) or containers.spans[i].entity == "EMAIL_ADDRESS" for i in containers.overlapping(s))
+        )
+    ]
     # best first: longer, then more specific, then higher score
     pieces.sort(key=lambda s: (-(s.end - s.start), _rank(s.entity), -s.score, s.start))
     kept = _Index([])
@@ -127,8 +179,9 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
                 union = replace(k, start=min(k.start, span.start), end=max(k.end, span.end), score=max(k.score, span.score))
                 kept.replace(i, _absorb(union, span) if not _contains(k, span) or k.recognizer != span.recognizer else union)
                 break
-            if _contains(k, span) and (span.entity in GENERIC | PARTS.get(k.entity, set()) or k.score >= span.score
-                                       or (k.start, k.end) == (span.start, span.end)):
+            if _contains(k, span) and (
+                span.entity in GENERIC | PARTS.get(k.entity, set()) or k.score >= span.score or (k.start, k.end) == (span.start, span.end)
+            ):
                 kept.replace(i, _absorb(k, span))
                 break
         else:

@@ -31,7 +31,9 @@ def _detector(nlp_config: Path, recognizers: Path, language: str, threshold: flo
 
 def detector_for(settings: DetectSettings, models_dir: Path | None = None) -> Detector:
     base = models_dir or paths.models_dir()
-    return _detector(base / settings.nlp_config, base / settings.recognizers, settings.language, settings.score_threshold, settings.entities)
+    return _detector(
+        base / settings.nlp_config, base / settings.recognizers, settings.language, settings.score_threshold, settings.entities
+    )
 
 
 @register("detect.presidio", kind="detect", settings=DetectSettings)

@@ -23,8 +23,12 @@ ROSTER = Path(__file__).parent / "fixtures" / "roster.yaml"
 def store(tmp_path: Path) -> CaseStore:
     s = CaseStore.create(tmp_path / "case")
     store_roster(s, ROSTER)
-    s.add_people([Person("book1", "Tom Ashworth", ("Tom",), ("+447700900317",), (), "unknown", "S0001 contacts"),
-                  Person("owner", "Hannah O", (), ("+447700900461",), (), "unknown", "S0001 contacts", device_owner=True)])
+    s.add_people(
+        [
+            Person("book1", "Tom Ashworth", ("Tom",), ("+447700900317",), (), "unknown", "S0001 contacts"),
+            Person("owner", "Hannah O", (), ("+447700900461",), (), "unknown", "S0001 contacts", device_owner=True),
+        ]
+    )
     return s
 
 
@@ -37,12 +41,15 @@ def test_roster_is_stored_with_roles_and_addresses(store):
     assert "Larkspur" not in store.audit.path.read_text()  # counts and hashes only
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("people:\n  - name: X\n    role: friend\n", "role"),
-    ("people:\n  - role: witness\n", "name"),
-    ("people: [unclosed\n", "not valid YAML"),
-    ("nobody: []\n", "people"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("people:\n  - name: X\n    role: friend\n", "role"),
+        ("people:\n  - role: witness\n", "name"),
+        ("people: [unclosed\n", "not valid YAML"),
+        ("nobody: []\n", "people"),
+    ],
+)
 def test_bad_roster_is_a_clear_error_naming_the_file(tmp_path, content, message):
     path = tmp_path / "bad-roster.yaml"
     path.write_text(content)
@@ -51,22 +58,25 @@ def test_bad_roster_is_a_clear_error_naming_the_file(tmp_path, content, message)
     assert "bad-roster.yaml" in str(info.value)
 
 
-@pytest.mark.parametrize(("entity", "text", "role"), [
-    ("PERSON", "Hannah Okafor", "complainant"),
-    ("PERSON", "han", "complainant"),
-    ("PERSON", "Marcus", "suspect"),
-    ("PERSON", "PC 2231 Davies", "officer"),
-    ("PERSON", "DS Khan", "officer"),
-    ("PERSON", "Chloe Whitfield", "third_party"),
-    ("PERSON", "Tom Ashworth", "third_party"),
-    ("PHONE_NUMBER", "+44 7700 900982", "suspect"),
-    ("PHONE_NUMBER", "07700900317", "third_party"),
-    ("PHONE_NUMBER", "07700 900999", "unknown"),
-    ("EMAIL_ADDRESS", "Priya.Raman@example.org", "witness"),
-    ("STREET_ADDRESS", "14 Larkspur Close, Wakefield WF2 8QT", "complainant"),
-    ("UK_POSTCODE", "WF2 8QT", "complainant"),
-    ("UK_NINO", "AB 12 34 56 C", "unknown"),
-])
+@pytest.mark.parametrize(
+    ("entity", "text", "role"),
+    [
+        ("PERSON", "Hannah Okafor", "complainant"),
+        ("PERSON", "han", "complainant"),
+        ("PERSON", "Marcus", "suspect"),
+        ("PERSON", "PC 2231 Davies", "officer"),
+        ("PERSON", "DS Khan", "officer"),
+        ("PERSON", "Chloe Whitfield", "third_party"),
+        ("PERSON", "Tom Ashworth", "third_party"),
+        ("PHONE_NUMBER", "+44 7700 900982", "suspect"),
+        ("PHONE_NUMBER", "07700900317", "third_party"),
+        ("PHONE_NUMBER", "07700 900999", "unknown"),
+        ("EMAIL_ADDRESS", "Priya.Raman@example.org", "witness"),
+        ("STREET_ADDRESS", "14 Larkspur Close, Wakefield WF2 8QT", "complainant"),
+        ("UK_POSTCODE", "WF2 8QT", "complainant"),
+        ("UK_NINO", "AB 12 34 56 C", "unknown"),
+    ],
+)
 def test_classification(store, entity, text, role):
     assert Classifier(store.people(), roster_addresses(store)).classify(entity, text).role == role
 
@@ -86,31 +96,36 @@ def default_policy() -> PolicySettings:
     return load_pipeline().of_kind("decide").settings
 
 
-@pytest.mark.parametrize(("entity", "text", "proposed", "code"), [
-    ("PERSON", "Hannah Okafor", "keep", "VW"),
-    ("PERSON", "Marcus Bellamy", "keep", "CTX"),
-    ("PERSON", "Chloe Whitfield", "redact", "TP"),
-    ("PHONE_NUMBER", "07700 900461", "redact", "VW"),
-    ("PHONE_NUMBER", "07700 900982", "review", "TP"),
-    ("PHONE_NUMBER", "07700 900999", "redact", "TP"),
-    ("SPECIAL_CATEGORY", "counselling", "review", "SC"),
-    ("UK_PNC_ID", "84/123456U", "redact", "TP"),
-    ("UK_NHS", "943 476 5919", "redact", "GID"),
-    ("CREDIT_CARD", "4532015112830366", "redact", "FIN"),
-    ("IMEI", "352099001761481", "redact", "DEV"),
-    ("CASE_REFERENCE", "12/34567/24", "review", "CTX"),
-])
+@pytest.mark.parametrize(
+    ("entity", "text", "proposed", "code"),
+    [
+        ("PERSON", "Hannah Okafor", "keep", "VW"),
+        ("PERSON", "Marcus Bellamy", "keep", "CTX"),
+        ("PERSON", "Chloe Whitfield", "redact", "TP"),
+        ("PHONE_NUMBER", "07700 900461", "redact", "VW"),
+        ("PHONE_NUMBER", "07700 900982", "review", "TP"),
+        ("PHONE_NUMBER", "07700 900999", "redact", "TP"),
+        ("SPECIAL_CATEGORY", "counselling", "review", "SC"),
+        ("UK_PNC_ID", "84/123456U", "redact", "TP"),
+        ("UK_NHS", "943 476 5919", "redact", "GID"),
+        ("CREDIT_CARD", "4532015112830366", "redact", "FIN"),
+        ("IMEI", "352099001761481", "redact", "DEV"),
+        ("CASE_REFERENCE", "12/34567/24", "review", "CTX"),
+    ],
+)
 def test_default_policy_turns_category_and_role_into_a_proposal(store, entity, text, proposed, code):
     seg = Segment("s1", "i1", 0, "body", f"x {text} y")
-    flags = decide_policy(default_policy(), ctx(store))(Item("i1", "src", "file", "document", "t", (seg,)),
-                                                          [Finding("s1", 2, 2 + len(text), entity, 0.9, "r")])
+    flags = decide_policy(default_policy(), ctx(store))(
+        Item("i1", "src", "file", "document", "t", (seg,)), [Finding("s1", 2, 2 + len(text), entity, 0.9, "r")]
+    )
     assert [(f.proposed, f.code) for f in flags] == [(proposed, code)]
     assert flags[0].explanation["party"] and text not in str(dict(flags[0].explanation))
 
 
 def test_first_matching_rule_wins_and_unmatched_falls_back():
-    settings = PolicySettings.model_validate({"rules": [{"category": "name", "role": "third_party", "action": "redact", "code": "TP"},
-                                                        {"category": "name", "action": "keep"}]})
+    settings = PolicySettings.model_validate(
+        {"rules": [{"category": "name", "role": "third_party", "action": "redact", "code": "TP"}, {"category": "name", "action": "keep"}]}
+    )
     from redactor.decide.classify import Party
 
     assert settings.propose("PERSON", Party("third_party")) == ("redact", "TP")
@@ -131,20 +146,23 @@ SENDER = {"raw": "+447700900982", "phone": "+447700900982", "name": "Marcus", "o
 OWNER = {"raw": "me", "name": "Hannah", "owner": True}
 
 
-@pytest.mark.parametrize(("scope", "meta", "text", "out"), [
-    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-02T21:14:00Z"}}, "hi", []),
-    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-31T23:59:00Z"}}, "hi", []),
-    ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-04-01T00:00:01Z"}}, "hi", ["outside the date range"]),
-    ({"date_from": "2024-03-01"}, {"timestamp": "2024-02-01T10:00:00+00:00"}, "hi", ["outside the date range"]),
-    ({"date_from": "2024-03-01"}, {"time": {"utc": None}}, "hi", []),  # no readable time: kept in scope
-    ({"participants": ["07700 900982"]}, {"sender": SENDER}, "hi", []),
-    ({"participants": ["marcus"]}, {"sender": SENDER}, "hi", []),
-    ({"participants": ["07700 900111"]}, {"sender": SENDER, "recipients": [OWNER]}, "hi", ["no participant in scope"]),
-    ({"participants": ["Hannah"]}, {"sender": OWNER}, "hi", ["no participant in scope"]),  # the owner alone does not count
-    ({"participants": ["07700 900982"]}, {"participants": ["+447700900982"]}, "hi", []),
-    ({"terms": ["party", "taxi"]}, {}, "see you at the PARTY", []),
-    ({"terms": ["party", "taxi"]}, {}, "see you at home", ["none of the search terms"]),
-])
+@pytest.mark.parametrize(
+    ("scope", "meta", "text", "out"),
+    [
+        ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-02T21:14:00Z"}}, "hi", []),
+        ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-31T23:59:00Z"}}, "hi", []),
+        ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-04-01T00:00:01Z"}}, "hi", ["outside the date range"]),
+        ({"date_from": "2024-03-01"}, {"timestamp": "2024-02-01T10:00:00+00:00"}, "hi", ["outside the date range"]),
+        ({"date_from": "2024-03-01"}, {"time": {"utc": None}}, "hi", []),  # no readable time: kept in scope
+        ({"participants": ["07700 900982"]}, {"sender": SENDER}, "hi", []),
+        ({"participants": ["marcus"]}, {"sender": SENDER}, "hi", []),
+        ({"participants": ["07700 900111"]}, {"sender": SENDER, "recipients": [OWNER]}, "hi", ["no participant in scope"]),
+        ({"participants": ["Hannah"]}, {"sender": OWNER}, "hi", ["no participant in scope"]),  # the owner alone does not count
+        ({"participants": ["07700 900982"]}, {"participants": ["+447700900982"]}, "hi", []),
+        ({"terms": ["party", "taxi"]}, {}, "see you at the PARTY", []),
+        ({"terms": ["party", "taxi"]}, {}, "see you at home", ["none of the search terms"]),
+    ],
+)
 def test_scope(scope, meta, text, out):
     assert ScopeMatcher(ScopeSettings.model_validate(scope)).reasons_out(message(meta, text)) == out
 
@@ -198,3 +216,24 @@ def test_cli_run_with_bad_roster_touches_nothing(cli, tmp_path):
     result = CliRunner().invoke(main, ["run", str(doc), "--case", str(tmp_path / "case"), "--roster", str(bad)])
     assert result.exit_code == 2 and "roster.yaml" in result.output
     assert not (tmp_path / "case").exists()
+
+
+def test_item_comes_back_when_the_scope_widens(store):
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    narrow = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
+    store.save_flags("src", decide_policy(narrow, ctx(store))(item, []))
+    assert store.item_scope("m1") == "out"
+    wide = PolicySettings.model_validate({"scope": {"date_from": "2022-01-01"}})
+    decide_policy(wide, ctx(store))(item, [])
+    assert store.item_scope("m1") == "in"
+
+
+def test_reviewer_marked_out_items_stay_out(store):
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    store.set_item_scope("m1", "out", actor="DC Test", reason="not relevant")
+    decide_policy(PolicySettings(), ctx(store))(item, [])
+    assert store.item_scope("m1") == "out"

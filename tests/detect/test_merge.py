@@ -15,7 +15,7 @@ def span(text: str, part: str, entity: str, score: float = 0.8, recognizer: str 
 
 
 def texts(text: str, spans: list[Found]) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.entity) for s in resolve(text, spans)]
+    return [(text[s.start : s.end], s.entity) for s in resolve(text, spans)]
 
 
 def test_names_are_cut_at_line_breaks_and_form_labels_dropped():
@@ -44,8 +44,12 @@ def test_postcode_inside_an_address_is_absorbed_and_listed():
 
 def test_same_entity_overlaps_become_their_union():
     text = "PC 2231 Davies and Hannah Okafor"
-    spans = [span(text, "PC 2231 Davies", "PERSON", 0.9), span(text, "Davies", "PERSON", 0.85),
-             span(text, "Hannah Okafor", "PERSON", 0.8), span(text, "Okafor", "PERSON", 0.85)]
+    spans = [
+        span(text, "PC 2231 Davies", "PERSON", 0.9),
+        span(text, "Davies", "PERSON", 0.85),
+        span(text, "Hannah Okafor", "PERSON", 0.8),
+        span(text, "Okafor", "PERSON", 0.85),
+    ]
     assert texts(text, spans) == [("PC 2231 Davies", "PERSON"), ("Hannah Okafor", "PERSON")]
     assert [s.score for s in resolve(text, spans)] == [0.9, 0.85]
 
@@ -56,11 +60,14 @@ def test_a_weak_container_never_hides_a_strong_identifier():
     assert sorted(e for _, e in texts(text, spans)) == ["PERSON", "PHONE_NUMBER"]
 
 
-@pytest.mark.parametrize(("first", "second", "kept"), [
-    ("UK_NHS", "PHONE_NUMBER", "UK_NHS"),
-    ("PERSON", "LOCATION", "PERSON"),
-    ("SPECIAL_CATEGORY", "NRP", "SPECIAL_CATEGORY"),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ("UK_NHS", "PHONE_NUMBER", "UK_NHS"),
+        ("PERSON", "LOCATION", "PERSON"),
+        ("SPECIAL_CATEGORY", "NRP", "SPECIAL_CATEGORY"),
+    ],
+)
 def test_same_span_keeps_the_most_specific_entity(first, second, kept):
     text = "value 943 476 5919 end"
     spans = [span(text, "943 476 5919", second, 0.9), span(text, "943 476 5919", first, 0.8)]

@@ -32,7 +32,7 @@ THRESHOLD = 0.35  # the default pipeline's score threshold
 def found(recognizer, text: str) -> list[str]:
     """Texts the recognizer reports at or above the pipeline threshold."""
     results = recognizer.analyze(text, recognizer.supported_entities)
-    return [text[r.start:r.end] for r in results if r.score >= THRESHOLD]
+    return [text[r.start : r.end] for r in results if r.score >= THRESHOLD]
 
 
 POSITIVE = [

@@ -17,7 +17,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor import paths
 from redactor.detect.recognizers.base import result
 
-POSTCODE = (r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})")
+POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
 WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"
 WELSH_FIRST = ("Heol", "Ffordd", "Stryd", "Lon", "Lôn", "Rhodfa", "Cae", "Maes", "Bryn", "Pen", "Ty")
 
@@ -37,15 +37,23 @@ class StreetAddressRecognizer(EntityRecognizer):
     def load(self) -> None:
         types = sorted(_lexicon("street_types.txt"), key=len, reverse=True)
         street_type = r"(?:" + "|".join(re.escape(t) for t in types) + r")"
-        street = (r"(?:(?:" + WORD + r"[ ]){1,3}" + street_type + r"\b|(?:" + "|".join(WELSH_FIRST) + r")(?:[ ](?:y|yr|" + WORD + r")){1,3}"
-                  r"|[A-Z][a-z]+(?:way|gate|side))")
+        street = (
+            r"(?:(?:" + WORD + r"[ ]){1,3}" + street_type + r"\b|(?:" + "|".join(WELSH_FIRST) + r")(?:[ ](?:y|yr|" + WORD + r")){1,3}"
+            r"|[A-Z][a-z]+(?:way|gate|side))"
+        )
         unit = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?"
         number = r"\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?[ ]"
         town = r"(?:,?[ ](?:" + WORD + r")(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*)?"
         postcode = r"(?:,?[ ]" + POSTCODE + r")?"
         self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town + postcode + r"(?!\w)")
         self._named = re.compile(r"(?<![\w])" + unit + street + town + postcode + r"(?!\w)")
-        self._houses = re.compile(r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:" + WORD + r"[ ])(?:House|Court|Lodge|Cottage|Farm|Mews|Villas|Buildings)\b" + town + postcode)
+        self._houses = re.compile(
+            r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:"
+            + WORD
+            + r"[ ])(?:House|Court|Lodge|Cottage|Farm|Mews|Villas|Buildings)\b"
+            + town
+            + postcode
+        )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if self.ENTITY not in entities:
@@ -53,8 +61,11 @@ class StreetAddressRecognizer(EntityRecognizer):
         if not hasattr(self, "_full"):
             self.load()
         out, taken = [], []
-        for pattern, score, rule in ((self._full, self.FULL, "number and street"), (self._houses, self.FULL, "house name"),
-                                     (self._named, self.STREET_ONLY, "street name")):
+        for pattern, score, rule in (
+            (self._full, self.FULL, "number and street"),
+            (self._houses, self.FULL, "house name"),
+            (self._named, self.STREET_ONLY, "street name"),
+        ):
             for m in pattern.finditer(text):
                 start, end = m.span()
                 if any(s <= start < e or s < end <= e for s, e in taken):

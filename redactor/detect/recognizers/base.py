@@ -40,11 +40,11 @@ def context_regex(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s.-]*") for w in words) + r")", re.IGNORECASE)
 
 
-def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, rule: str, why: str,
-           **metadata: Any) -> RecognizerResult:
+def result(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, rule: str, why: str, **metadata: Any
+) -> RecognizerResult:
     explanation = AnalysisExplanation(recognizer=recognizer.name, original_score=score, pattern_name=rule, textual_explanation=why)
-    meta = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-            **metadata}
+    meta = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id, **metadata}
     return RecognizerResult(entity, start, end, round(score, 4), analysis_explanation=explanation, recognition_metadata=meta)
 
 
@@ -58,8 +58,17 @@ class RuleRecognizer(EntityRecognizer):
     VALID_SCORE = 0.95
     FLAGS = 0
 
-    def __init__(self, supported_language: str = "en", *, entity: str | None = None, rules: Sequence[Rule] | None = None,
-                 context: Sequence[str] | None = None, name: str | None = None, window: int | None = None, flags: int | None = None) -> None:
+    def __init__(
+        self,
+        supported_language: str = "en",
+        *,
+        entity: str | None = None,
+        rules: Sequence[Rule] | None = None,
+        context: Sequence[str] | None = None,
+        name: str | None = None,
+        window: int | None = None,
+        flags: int | None = None,
+    ) -> None:
         self.entity = entity or self.ENTITY
         self.rules = tuple(rules if rules is not None else self.RULES)
         self.context_words = tuple(context if context is not None else self.CONTEXT)
@@ -77,10 +86,10 @@ class RuleRecognizer(EntityRecognizer):
     def context_word(self, text: str, start: int, end: int) -> str | None:
         if self._context is None:
             return None
-        before = self._context.findall(text[max(0, start - self.window):start])
+        before = self._context.findall(text[max(0, start - self.window) : start])
         if before:
             return before[-1]
-        after = self._context.search(text[end:end + AFTER])
+        after = self._context.search(text[end : end + AFTER])
         return after.group(0) if after else None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:

@@ -73,7 +73,11 @@ class SocialHandleRecognizer(RuleRecognizer):
     ENTITY = "SOCIAL_HANDLE"
     RULES = (
         Rule("@handle", r"(?<![\w@.+-])@(?=[A-Za-z0-9._]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7, 0.9),
-        Rule("handle after a platform word", r"(?:snap(?:chat)?|insta(?:gram)?|tiktok|twitter|telegram|kik)(?: name| handle| is| me| on)*[: ]+(?P<value>[a-z0-9_.]*[_.\d][a-z0-9_.]*)(?![\w@])", 0.6),
+        Rule(
+            "handle after a platform word",
+            r"(?:snap(?:chat)?|insta(?:gram)?|tiktok|twitter|telegram|kik)(?: name| handle| is| me| on)*[: ]+(?P<value>[a-z0-9_.]*[_.\d][a-z0-9_.]*)(?![\w@])",
+            0.6,
+        ),
     )
     CONTEXT = ("insta", "instagram", "snap", "snapchat", "tiktok", "twitter", "follow", "add me", "account", "handle")
     FLAGS = re.IGNORECASE

@@ -20,13 +20,62 @@ from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.recognizers.base import result
 
 RANKS = (
-    "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector", "Detective Inspector",
-    "Detective Sergeant", "Detective Constable", "Police Constable", "Special Constable", "Chief Superintendent",
-    "Chief Inspector", "Superintendent", "Inspector", "Sergeant", "Constable", "Det Sgt", "Det Con", "Det Insp",
-    "DCS", "DSU", "DCI", "DSI", "PCSO", "DC", "DS", "DI", "PC", "PS", "Supt", "Ch Supt", "Ch Insp", "Insp", "Sgt", "Cllr",
+    "Detective Chief Superintendent",
+    "Detective Superintendent",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Detective Sergeant",
+    "Detective Constable",
+    "Police Constable",
+    "Special Constable",
+    "Chief Superintendent",
+    "Chief Inspector",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    "Det Sgt",
+    "Det Con",
+    "Det Insp",
+    "DCS",
+    "DSU",
+    "DCI",
+    "DSI",
+    "PCSO",
+    "DC",
+    "DS",
+    "DI",
+    "PC",
+    "PS",
+    "Supt",
+    "Ch Supt",
+    "Ch Insp",
+    "Insp",
+    "Sgt",
+    "Cllr",
 )
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev", "Revd",
-          "Father", "HHJ", "Judge", "Nurse", "Dame")
+TITLES = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Doctor",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Revd",
+    "Father",
+    "HHJ",
+    "Judge",
+    "Nurse",
+    "Dame",
+)
 NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
 
@@ -110,13 +159,15 @@ class NameLexiconRecognizer(EntityRecognizer):
         while i < len(words):
             start, end, word = words[i]
             tail = []
-            for s2, e2, w2 in words[i + 1:i + 3]:
+            for s2, e2, w2 in words[i + 1 : i + 3]:
                 if not self._is_plain(w2):
                     break
                 tail.append((s2, e2, w2))
             if word in self._first and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)):
                 if tail:
-                    out.append(result(self, "PERSON", start, tail[-1][1], self.FULL, "given name and surname", "given name (lexicon) and surname"))
+                    out.append(
+                        result(self, "PERSON", start, tail[-1][1], self.FULL, "given name and surname", "given name (lexicon) and surname")
+                    )
                     i += 1 + len(tail)
                     continue
                 out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))

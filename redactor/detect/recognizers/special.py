@@ -51,5 +51,8 @@ class SpecialCategoryRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_patterns"):
             self.load()
-        return [result(self, ENTITY, m.start(), m.end(), self.SCORE, category, f"special category: {category}", category=category)
-                for category, pattern in self._patterns for m in pattern.finditer(text)]
+        return [
+            result(self, ENTITY, m.start(), m.end(), self.SCORE, category, f"special category: {category}", category=category)
+            for category, pattern in self._patterns
+            for m in pattern.finditer(text)
+        ]

@@ -91,8 +91,10 @@ class CardNumberRecognizer(RuleRecognizer):
 
 class ImeiRecognizer(RuleRecognizer):
     ENTITY = "IMEI"
-    RULES = (Rule("imei", r"(?<![\d-])\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d(?![\d-])", 0.0, 0.95),
-             Rule("imei luhn", r"(?<![\d-])(?:01|35|86|99)\d{13}(?![\d-])", 0.0, 0.95))
+    RULES = (
+        Rule("imei", r"(?<![\d-])\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d(?![\d-])", 0.0, 0.95),
+        Rule("imei luhn", r"(?<![\d-])(?:01|35|86|99)\d{13}(?![\d-])", 0.0, 0.95),
+    )
     CONTEXT = ("IMEI", "handset", "device", "phone", "serial")
     VALID_SCORE = 0.75
 
@@ -121,7 +123,14 @@ class DrivingLicenceRecognizer(RuleRecognizer):
     """GB licence numbers: surname (9-padded), decade, month (+50), day, year, initials, digit, check chars."""
 
     ENTITY = "UK_DRIVING_LICENCE"
-    RULES = (Rule("driving licence", B + r"[A-Z9]{5}\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}(?:[ ]?\d{2})?" + E, 0.85, 0.95),)
+    RULES = (
+        Rule(
+            "driving licence",
+            B + r"[A-Z9]{5}\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}(?:[ ]?\d{2})?" + E,
+            0.85,
+            0.95,
+        ),
+    )
     CONTEXT = ("driving licence", "licence", "DVLA", "driver")
 
 
@@ -142,8 +151,10 @@ class CroNumberRecognizer(RuleRecognizer):
     """CRO numbers: NNNNNN/YYL (check letter mod 23 over YY + serial padded to 6) and SF YY/NNNNNL."""
 
     ENTITY = "UK_CRO"
-    RULES = (Rule("cro number", B + r"\d{1,6}/\d{2}[A-Z]" + E, 0.0, 0.7),
-             Rule("cro sf number", B + r"SF[ ]?\d{2}/\d{1,6}[A-Z]" + E, 0.6, 0.9))
+    RULES = (
+        Rule("cro number", B + r"\d{1,6}/\d{2}[A-Z]" + E, 0.0, 0.7),
+        Rule("cro sf number", B + r"SF[ ]?\d{2}/\d{1,6}[A-Z]" + E, 0.6, 0.9),
+    )
     CONTEXT = ("CRO", "criminal records office", "fingerprint")
 
     def validate(self, value: str) -> bool | None:
