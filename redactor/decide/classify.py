@@ -48,6 +48,8 @@ CATEGORIES: dict[str, str] = {
     "ICCID": "device",
     "MAC_ADDRESS": "device",
     "IP_ADDRESS": "device",
+    "IMSI": "device",
+    "GPS_COORDINATES": "location",
     "UK_VEHICLE_REG": "vehicle",
     "CASE_REFERENCE": "reference",
     "SPECIAL_CATEGORY": "special",

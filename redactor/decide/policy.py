@@ -58,6 +58,8 @@ DEFAULT_CODES = {
     "MAC_ADDRESS": "DEV",
     "IMEI": "DEV",
     "ICCID": "DEV",
+    "IMSI": "DEV",
+    "GPS_COORDINATES": "LOC",
     "UK_VEHICLE_REG": "CTX",
     "CASE_REFERENCE": "CTX",
     "NRP": "SC",

@@ -45,6 +45,8 @@ PRIORITY = (
     "UK_BANK_ACCOUNT",
     "IMEI",
     "ICCID",
+    "IMSI",
+    "GPS_COORDINATES",
     "UK_DRIVING_LICENCE",
     "UK_PASSPORT",
     "EMAIL_ADDRESS",

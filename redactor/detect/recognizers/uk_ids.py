@@ -163,3 +163,29 @@ class CroNumberRecognizer(RuleRecognizer):
             return (mod23_letter(year + rest[:-1].zfill(6)) == rest[-1]) or None
         serial, _, rest = value.partition("/")
         return (mod23_letter(rest[:2] + serial.zfill(6)) == rest[-1]) or None
+
+
+class ImsiRecognizer(RuleRecognizer):
+    """SIM subscriber identities: 15 digits; UK ones start with MCC 234 or 235."""
+
+    ENTITY = "IMSI"
+    RULES = (
+        Rule("uk imsi", r"(?<![\d-])23[45]\d{12}(?![\d-])", 0.5, 0.95),
+        Rule("imsi", r"(?<![\d-])\d{15}(?![\d-])", 0.0, 0.9),
+    )
+    CONTEXT = ("IMSI", "subscriber")
+
+
+class GpsRecognizer(RuleRecognizer):
+    """Precise locations: decimal latitude and longitude pairs (four or more decimals), as in device artefacts."""
+
+    ENTITY = "GPS_COORDINATES"
+    RULES = (
+        Rule(
+            "decimal lat, long",
+            r"(?<![\d.-])-?(?:[1-8]?\d)\.\d{4,}°?(?:\s?[NS](?![A-Za-z]))?,?\s{0,2}-?(?:1[0-7]\d|\d{1,2})\.\d{4,}°?(?:\s?[EW](?![A-Za-z]))?(?![\d.])",
+            0.8,
+            0.95,
+        ),
+    )
+    CONTEXT = ("GPS", "location", "lat", "latitude", "coordinates", "cell site", "geotag")
