@@ -18,7 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput, TooLargeInput
 from redactor.extract import extractor
-from redactor.extract.ocr import PageTask, ocr_pages, layout, pixels_to_page, review_entry
+from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
 from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 

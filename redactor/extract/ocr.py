@@ -218,7 +218,7 @@ def ocr_pages(tasks: Sequence[PageTask], settings: OcrSettings = DEFAULT, *, lab
     with ThreadPoolExecutor(max_workers=min(workers(), len(tasks)), thread_name_prefix="ocr") as pool:
         futures = [pool.submit(run_task, t, settings) for t in tasks]
         results = []
-        for task, future in zip(tasks, futures):
+        for task, future in zip(tasks, futures, strict=True):
             try:
                 results.append(future.result())
             except Exception as exc:  # noqa: BLE001 - fail closed: the source is quarantined

@@ -23,8 +23,8 @@ import pypdfium2.raw as pdfium_c
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
-from redactor.stages import StageContext
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
+from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
 PAD_X, PAD_Y = 1.0, 1.5
@@ -137,8 +137,8 @@ def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: s
     for x0, y0, x1, y1 in images:
         inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
     explained = np.zeros(grey.shape, dtype=bool)
-    for l, b, r, t in _line_boxes(textpage, text):
-        explained[_rows(top - t - INK_PAD, top - b + INK_PAD, height, scale), _cols(l - left - INK_PAD, r - left + INK_PAD, width, scale)] = True
+    for x0, y0, x1, y1 in _line_boxes(textpage, text):
+        explained[_rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)] = True
     return int(np.count_nonzero((grey < 160) & inside & ~explained))
 
 
@@ -152,8 +152,8 @@ def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:
                 boxes.append(tuple(box))
             box = []
         elif not ch.isspace():
-            l, b, r, t = textpage.get_charbox(i)
-            box = [l, b, r, t] if not box else [min(box[0], l), min(box[1], b), max(box[2], r), max(box[3], t)]
+            x0, y0, x1, y1 = textpage.get_charbox(i)
+            box = [x0, y0, x1, y1] if not box else [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
     return boxes
 
 
@@ -174,7 +174,8 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
     item_id = stable_id(source.source_id, "file")
     pages, scanned = _text_pages(path, item_id)
     review = []
-    for (index, crop), ocr in zip(scanned, ocr_pages([PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path))):
+    recognised = ocr_pages([PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path))
+    for (index, crop), ocr in zip(scanned, recognised, strict=True):
         text, words = layout(ocr, pixels_to_page(ocr, crop))
         size = (crop[2] - crop[0], crop[3] - crop[1])
         pages[index] = Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,

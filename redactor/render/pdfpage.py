@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.pdfbase import pdfmetrics
 
 from redactor.errors import StageError
 from redactor.extract.image import load_frame
@@ -24,9 +25,6 @@ from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, 
 from redactor.render import RenderContext, renderer
 from redactor.render.pdfkit import new_canvas, sanitize, text_font
 from redactor.render.spans import cuts_for, touched_words
-
-from reportlab.pdfbase import pdfmetrics
-
 
 MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than above this (A0 at 150 dpi is 27 million)
 
