@@ -9,7 +9,7 @@ The policy lives in the pipeline YAML (``pipelines/disclosure.yaml``):
   review) and a reason code; a finding no rule matches gets ``codes[entity]`` and is proposed
   for review if its entity is in ``review``, for redaction otherwise;
 - ``scope`` (Bater-James): device items outside the date range, participants or search terms
-  are proposed IRR and marked out of scope (``redactor.decide.scope``).
+  are proposed IRR and marked out of scope (``redactor.decide.scope``); their detail flags are kept.
 
 Proposals are only proposals: a flag stays ``pending`` until a reviewer (or ``redactor decide
 --accept-all``) decides it.
@@ -141,9 +141,9 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
 
     def run(item: Item, findings: Sequence[Finding]) -> tuple[Flag, ...]:
         reasons = scope.reasons_out(item, thread_participants)
-        if reasons:
-            return _out_of_scope(store, item, reasons)
-        _back_in_scope(store, item)
+        irr = _out_of_scope(store, item, reasons) if reasons else None
+        if not reasons:
+            _back_in_scope(store, item)
         texts = {seg.segment_id: seg.text for seg in item.segments}
         flags = []
         for f in findings:
@@ -167,33 +167,40 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
                     proposed=proposed,
                 )
             )
-        return tuple(flags)
+        return (irr, *flags) if irr is not None else tuple(flags)
 
     return run
 
 
-def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> tuple[Flag, ...]:
-    """The item is proposed IRR: marked out of scope, one IRR flag over each segment, no detail flags."""
+MAIN_FIELDS = ("text", "body", "page", "subject")
+
+
+def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> Flag | None:
+    """The item is proposed IRR: marked out of scope and given one IRR flag over its main text.
+
+    Its detail flags are still made (by the caller): if a reviewer brings the item back into
+    scope, its personal data is already flagged. The IRR flag covers the main text only, not
+    sender names, so it never spreads to other items that show the same name."""
     why = "; ".join(reasons)
     if hasattr(store, "set_item_scope") and store.item_scope(item.item_id) == "in":
         store.set_item_scope(item.item_id, "out", actor="policy", reason=f"IRR: {why}", stage="decide")
     log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
-    return tuple(
-        Flag(
-            flag_id=Flag.make_id(seg.segment_id, 0, len(seg.text), OUT_OF_SCOPE),
-            item_id=item.item_id,
-            segment_id=seg.segment_id,
-            start=0,
-            end=len(seg.text),
-            entity=OUT_OF_SCOPE,
-            score=1.0,
-            recognizer="scope",
-            explanation={"scope": reasons, "textual_explanation": f"outside the agreed scope: {why}"},
-            code="IRR",
-            proposed=REDACT,
-        )
-        for seg in item.segments
-        if seg.text
+    segments = [seg for seg in item.segments if seg.text]
+    main = next((seg for seg in segments if seg.field in MAIN_FIELDS), segments[0] if segments else None)
+    if main is None:
+        return None
+    return Flag(
+        flag_id=Flag.make_id(main.segment_id, 0, len(main.text), OUT_OF_SCOPE),
+        item_id=item.item_id,
+        segment_id=main.segment_id,
+        start=0,
+        end=len(main.text),
+        entity=OUT_OF_SCOPE,
+        score=1.0,
+        recognizer="scope",
+        explanation={"scope": reasons, "textual_explanation": f"outside the agreed scope: {why}"},
+        code="IRR",
+        proposed=REDACT,
     )
 
 

@@ -4,7 +4,7 @@ R v Bater-James [2020] EWCA Crim 790: review of a complainant's phone must be re
 incremental: a date range, specific contacts, search terms. The policy's ``scope`` sets them;
 an item of a scoped kind (messages, calls, e-mails, ...) outside any of them is proposed IRR:
 the item is marked ``out`` in the case (the bundle withholds it with a schedule note) and gets
-one IRR flag per segment, so reviewers see it as such and can bring it back in.
+one IRR flag over its main text, so reviewers see it as such and can bring it back in.
 
 What counts, defensively, from the device extractors' ``Item.meta``:
 - time: ``meta["time"]["utc"]`` (UTC ISO), else ``meta["timestamp"]`` / ``meta["utc"]``;
@@ -27,7 +27,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from redactor.detect.known_people import phone_variants
 from redactor.records import Item
 
-SCOPED_KINDS = ("message", "call", "email", "thread", "note", "calendar", "web_visit", "attachment", "record")
+SCOPED_KINDS = (
+    "message",
+    "call",
+    "email",
+    "note",
+    "calendar",
+    "web_visit",
+    "attachment",
+    "record",
+)  # not "thread": a conversation holds in- and out-of-scope messages
 
 
 class ScopeSettings(BaseModel):

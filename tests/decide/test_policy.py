@@ -185,7 +185,10 @@ def test_out_of_scope_item_is_proposed_irr_and_marked_out(store):
     store.save_items("src", [item])
     settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
     flags = decide_policy(settings, ctx(store))(item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
-    assert [(f.entity, f.code, f.start, f.end) for f in flags] == [(OUT_OF_SCOPE, "IRR", 0, len(item.segments[0].text))]
+    assert [(f.entity, f.code, f.start, f.end) for f in flags] == [
+        (OUT_OF_SCOPE, "IRR", 0, len(item.segments[0].text)),
+        ("PERSON", "TP", 5, 11),
+    ]
     assert store.item_scope("m1") == "out"
     import json
 
