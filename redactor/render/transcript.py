@@ -51,12 +51,8 @@ def group_conversations(items: Sequence[Item], scope_of: Callable[[str], str]) -
 
 
 def members_note(members: Sequence[str], refs: dict[str, str]) -> str:
-    """For the bundle index: which case items a transcript holds (empty for a single item)."""
-    if len(members) < 2:
-        return ""
-    ordered = sorted(refs[m] for m in members)
-    listed = ", ".join(ordered) if len(ordered) <= 12 else f"{ordered[0]} to {ordered[-1]}"
-    return f"transcript of {len(ordered)} items: {listed}"
+    """For the bundle index: how many case items a transcript holds (the 'contains' column lists them)."""
+    return f"transcript of {len(members)} items" if len(members) > 1 else ""
 
 
 def _thread_key(item: Item) -> str | None:

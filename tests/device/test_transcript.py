@@ -62,7 +62,8 @@ def test_transcript_pdf_keeps_text_and_removes_redactions(cli, exhibits, tmp_pat
     rows = list(csv.DictReader(open(out / "index.csv")))
     convo = [r for r in rows if r["kind"] == "conversation"]
     assert len(convo) == 1 and not [r for r in rows if r["kind"] == "message"]  # messages are inside the transcript
-    assert convo[0]["note"].startswith("transcript of 4 items: ")  # three messages and the thread header
+    assert convo[0]["note"] == "transcript of 4 items"  # three messages and the thread header
+    assert len(convo[0]["contains"].split()) == 4
     pdf = pdfium.PdfDocument(out / convo[0]["file"])
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "Morning. Did you ask" in text and "ok see you there" in text and "about Saturday?" in text
