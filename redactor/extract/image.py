@@ -116,7 +116,8 @@ def extract_image(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
     item_id = stable_id(source.source_id, "file")
     segments, review = [], []
     for index, page in enumerate(pages):
-        size = (page.width / page.scale, page.height / page.scale)
+        width, height = page.unturned_size  # the frame as stored; OCR may have read it turned
+        size = (width / page.scale, height / page.scale)
         text, words = layout(page, pixels_to_page(page, (0.0, 0.0, size[0], size[1])))
         segments.append(Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,
                                 page_size=size, words=words, origin="ocr"))

@@ -34,6 +34,7 @@ NO_TEXT_NOTE = "[no text recognised on this page]"  # the text of a page with in
 MAX_WORKERS = 2
 PDFIUM_LOCK = threading.RLock()  # every pdfium call made while OCR threads may run holds this
 LOW_WORD_CONF = 30.0
+MIN_OSD_CONF = 2.0  # tesseract's orientation confidence needed before a page is turned
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,11 @@ class OcrPage:
     rotation: int  # clockwise degrees the page was turned before recognition (PDF /Rotate)
     words: tuple[OcrWord, ...]
     ink: float = 0.0  # share of dark pixels on the page
+
+    @property
+    def unturned_size(self) -> tuple[int, int]:
+        """Width and height in pixels of the image before it was turned for recognition."""
+        return (self.height, self.width) if self.rotation in (90, 270) else (self.width, self.height)
 
     @property
     def mean_conf(self) -> float | None:
@@ -196,8 +202,20 @@ def _draw(task: PageTask, settings: OcrSettings):
 
 
 def run_task(task: PageTask, settings: OcrSettings = DEFAULT) -> OcrPage:
-    """Draw one page and recognise it."""
+    """Draw one page and recognise it; a poorly read page is tried again turned as tesseract's
+    orientation detection suggests (a page scanned sideways), and the better reading is kept."""
     image, scale, rotation = _draw(task, settings)
+    page = _recognise(image, scale, rotation, settings)
+    if page.review_reason(settings) is not None:
+        turn = _orientation(image, settings)
+        if turn:
+            turned = _recognise(image.rotate(-turn, expand=True), scale, (rotation + turn) % 360, settings)
+            if (turned.mean_conf or 0.0) > (page.mean_conf or 0.0) and len(turned.words) >= len(page.words) // 2:
+                page = turned
+    return page
+
+
+def _recognise(image, scale: float, rotation: int, settings: OcrSettings) -> OcrPage:
     with tempfile.TemporaryDirectory(prefix="redactor-ocr-") as tmp:
         path = os.path.join(tmp, "page.pgm")
         image.save(path, format="PPM")
@@ -205,6 +223,21 @@ def run_task(task: PageTask, settings: OcrSettings = DEFAULT) -> OcrPage:
     histogram = image.histogram()
     ink = sum(histogram[:128]) / max(1, image.width * image.height)
     return OcrPage(image.width, image.height, scale, rotation, words, ink)
+
+
+def _orientation(image, settings: OcrSettings) -> int:
+    """Clockwise degrees that would set the page upright, per tesseract's OSD; 0 when unsure."""
+    import pytesseract
+
+    with tempfile.TemporaryDirectory(prefix="redactor-osd-") as tmp:
+        path = os.path.join(tmp, "page.pgm")
+        image.save(path, format="PPM")
+        try:
+            osd = pytesseract.image_to_osd(path, config="--psm 0", output_type=pytesseract.Output.DICT, timeout=settings.timeout)
+        except (pytesseract.TesseractError, RuntimeError, ValueError):
+            return 0  # too little text to tell
+    turn = int(osd.get("rotate", 0)) % 360
+    return turn if turn in (90, 180, 270) and float(osd.get("orientation_conf", 0.0)) >= MIN_OSD_CONF else 0
 
 
 def workers() -> int:

@@ -177,3 +177,27 @@ def test_real_tesseract_is_installed():
 
     assert pytesseract.get_tesseract_version().major >= 4
     assert "eng" in pytesseract.get_languages()
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_page_scanned_sideways_is_turned_read_and_redacted(tmp_path, angle):
+    from tests.documents.helpers import flags_for, leaks, render
+
+    path = tmp_path / "sideways.png"
+    factory.page_image(factory.statement(1, lines=12), dpi=200).rotate(angle, expand=True).save(path, dpi=(200, 200))
+    item = extract(path)
+    segment = item.segments[0]
+    assert factory.PHONES[0] in segment.text and item.meta["review_pages"] == []
+    stored = factory.page_image([], dpi=200).rotate(angle, expand=True).size
+    assert segment.page_size == pytest.approx((stored[0] * 72 / 200, stored[1] * 72 / 200), abs=1)
+    from PIL import Image
+
+    original = Image.open(path).convert("L")
+    scale = 200 / 72
+    height = segment.page_size[1]
+    for word in segment.words[:8]:  # every box lies on ink of the frame as stored
+        x0, y0, x1, y1 = word.box
+        crop = original.crop((int(x0 * scale), int((height - y1) * scale), int(x1 * scale) + 1, int((height - y0) * scale) + 1))
+        assert crop.getextrema()[0] < 100, segment.text[word.start:word.end]
+    rendered = render(item, path, flags_for(item, [factory.PHONES[0], factory.PEOPLE[0]]))
+    assert leaks(rendered.pdf, [factory.PHONES[0], factory.PEOPLE[0]], ocr=False) == []
