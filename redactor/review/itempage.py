@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redactor import codes
+from redactor.decide.imports import outcome
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 from redactor.review.images import has_page_images
 from redactor.review.pages import SCOPE_LABEL, STATUS_LABEL, attrs, code_options, codes_template, h
 from redactor.review.queries import SENDER_KEYS, TIME_KEYS, ItemView, explain, flag_boxes, meta_value, runs
 
+VERB = {REDACT: "redact", KEEP: "keep"}
 PLAIN_FIELDS = ("text", "body", "page")  # other fields (sender.name, subject, ...) are labelled
 PROPOSED_LABEL = {REDACT: "redact", KEEP: "keep", "review": "review (redacts if accepted)"}
 
@@ -120,8 +122,8 @@ def _detail(view: ItemView, flag: Flag) -> str:
 <dt>score</dt><dd>{flag.score:.2f}</dd><dt>recognizer</dt><dd>{h(flag.recognizer)}</dd>
 <dt>proposed</dt><dd>{h(PROPOSED_LABEL.get(flag.proposed, flag.proposed))}</dd>
 <dt>status</dt><dd><span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span> (version {flag.version})</dd>{why}</dl>
-<p class="actions"><button type="button" class="primary" data-cmd="accept">accept (a)</button>
-<button type="button" data-cmd="reject">reject (r)</button> <button type="button" data-cmd="code">code (c)</button>
+<p class="actions"><button type="button" class="primary" data-cmd="accept">accept: {h(VERB[outcome(flag, "accept")])} (a)</button>
+<button type="button" data-cmd="reject">reject: {h(VERB[outcome(flag, "reject")])} (r)</button> <button type="button" data-cmd="code">code (c)</button>
 <button type="button" data-cmd="span">span from selection (s)</button> <button type="button" data-cmd="bulk-value">all occurrences (b)</button>
 <button type="button" data-cmd="bulk-type">all {h(flag.entity)} ≥ score (t)</button>
 <button type="button" data-cmd="revert">undo last decision on this flag</button></p>
