@@ -85,8 +85,32 @@ def phone_variants(number: str) -> set[str]:
     return {d for d in out if len(d) >= 7}
 
 
-def _digits_regex(digits: str) -> str:
-    return r"(?<![\d])\+?" + SEP.join(re.escape(d) for d in digits) + r"(?!\d)"
+def phone_variants_all(phones: Iterable[str]) -> list[str]:
+    return sorted({v for p in phones for v in phone_variants(p)})
+
+
+_RUN = re.compile(r"(?<!\d)\+?\d(?:" + SEP + r"\d)*(?!\d)")
+
+
+def _digit_runs(text: str) -> Iterable[tuple[int, int, str]]:
+    """Every way of reading a written number: for each run of digits (with the separators a phone
+    number is written with), each sub-run starting and ending on a digit, as (start, end, digits).
+
+    One pass over the text and a set look-up per sub-run, however many phones the case knows."""
+    for m in _RUN.finditer(text):
+        positions = [m.start() + i for i, c in enumerate(m.group(0)) if c.isdigit()]
+        digits = "".join(text[i] for i in positions)
+        if len(positions) > 40:  # a long digit block (a hash, a dump) is no phone number
+            continue
+        for i in range(len(positions)):
+            if i and positions[i] - positions[i - 1] == 1:
+                continue  # a sub-run must start at the first digit of a written group
+            start = positions[i] - 1 if i == 0 and m.group(0).startswith("+") else positions[i]
+            for j in range(i + 6, len(positions)):
+                if j + 1 < len(positions) and positions[j + 1] - positions[j] == 1:
+                    continue  # and end at the last digit of a group
+                opened = start > 0 and text[start - 1] == "(" and ")" in text[start : positions[j]]
+                yield start - opened, positions[j] + 1, digits[i : j + 1]
 
 
 class KnownPeopleRecognizer(EntityRecognizer):
@@ -118,10 +142,11 @@ class KnownPeopleRecognizer(EntityRecognizer):
         terms = sorted(names, key=len, reverse=True)
         self._name_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
         self._contacts: list[tuple[re.Pattern[str], str, str, Person]] = []
+        self._phones: dict[str, tuple[str, Person]] = {}  # digit string -> (why, person)
         for person in self.people:
             why = f"known contact detail ({person.role}, from {person.origin or 'the case'})"
-            for digits in sorted({v for p in person.phones for v in phone_variants(p)}):
-                self._contacts.append((re.compile(_digits_regex(digits)), "PHONE_NUMBER", why, person))
+            for digits in phone_variants_all(person.phones):
+                self._phones.setdefault(digits, (why, person))
             for email in person.emails:
                 if "@" in email:
                     self._contacts.append(
@@ -138,6 +163,11 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 if needs_capital and not m.group(0)[0].isupper():
                     continue
                 results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why, person))
+        if self._phones and "PHONE_NUMBER" in entities:
+            for start, end, digits in _digit_runs(text):
+                why, person = self._phones[digits] if digits in self._phones else ("", None)
+                if person is not None:
+                    results.append(self._result("PHONE_NUMBER", start, end, CONTACT_SCORE, why, person))
         for pattern, entity, why, person in self._contacts:
             if entity in entities:
                 results += [self._result(entity, m.start(), m.end(), CONTACT_SCORE, why, person) for m in pattern.finditer(text)]
