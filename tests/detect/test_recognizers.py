@@ -156,3 +156,45 @@ def test_special_category_names_its_category():
 
 def test_titled_names_never_cross_a_line():
     assert found(TitledNameRecognizer(), "seen by DS\nKhan") == []
+
+
+HOSTILE = {
+    "spaced digits": "0 1 2 3 4 5 6 7 8 9 " * 2000,
+    "dashed digits": "07-7-0-0-9-0-0-1-2-3-" * 2000,
+    "capitalised words": "Aaaa Bbbb Cccc Dddd " * 2000,
+    "numbers and capitals": "12 Aaaa Bbbb Cccc Road, Eeee Ffff " * 1000,
+    "at signs": "@a_b.c_d.e_f.g_h " * 2000,
+    "slashes": "12/34/56/78/90/" * 2000,
+    "one long number": "1" * 40000,
+}
+ALL = [
+    UkPhoneRecognizer,
+    SocialHandleRecognizer,
+    DateOfBirthRecognizer,
+    StreetAddressRecognizer,
+    TitledNameRecognizer,
+    NameLexiconRecognizer,
+    SpecialCategoryRecognizer,
+    UkNinoRecognizer,
+    NhsNumberRecognizer,
+    VehicleRegistrationRecognizer,
+    SortCodeAccountRecognizer,
+    CardNumberRecognizer,
+    ImeiRecognizer,
+    IccidRecognizer,
+    ImsiRecognizer,
+    GpsRecognizer,
+    PassportRecognizer,
+    DrivingLicenceRecognizer,
+    PncIdRecognizer,
+    CroNumberRecognizer,
+]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_pathological_text_gives_sane_spans(name):
+    text = HOSTILE[name]
+    for cls in ALL:
+        recognizer = cls()
+        for r in recognizer.analyze(text, recognizer.supported_entities):
+            assert 0 <= r.start < r.end <= len(text)

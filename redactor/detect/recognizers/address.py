@@ -60,7 +60,7 @@ class StreetAddressRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_full"):
             self.load()
-        out, taken = [], []
+        out, taken = [], bytearray(len(text))  # characters already in a reported address
         for pattern, score, rule in (
             (self._full, self.FULL, "number and street"),
             (self._houses, self.FULL, "house name"),
@@ -68,10 +68,10 @@ class StreetAddressRecognizer(EntityRecognizer):
         ):
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if any(s <= start < e or s < end <= e for s, e in taken):
+                if any(taken[start:end]):
                     continue
                 start, end = _trim_town(text, start, end)
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
                 out.append(result(self, self.ENTITY, start, end, score, rule, f"street address ({rule})"))
         return out
 

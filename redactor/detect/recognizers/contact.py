@@ -37,15 +37,15 @@ class UkPhoneRecognizer(EntityRecognizer):
         if "PHONE_NUMBER" not in entities:
             return []
         out: list[RecognizerResult] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # characters already in a reported number
         for pattern in (self.INTERNATIONAL_UK, self.NATIONAL, self.OTHER):
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if any(s <= start < e or s < end <= e for s, e in taken):
+                if any(taken[start:end]):
                     continue
                 found = self._score(text, start, end, foreign=pattern is self.OTHER)
                 if found is not None:
-                    taken.append((start, end))
+                    taken[start:end] = b"\x01" * (end - start)
                     out.append(found)
         return out
 
