@@ -27,7 +27,7 @@ if str(REPO) not in sys.path:
 
 TEXT_PAGES = 60
 SCAN_PAGES = 8
-ROUNDS = 2
+ROUNDS = 3
 
 
 def _source(path: Path, media_type: str):
