@@ -114,6 +114,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     """Strip spaces and punctuation at both ends; keep a phone's '(' or '+', a URL's '/', a balanced ')'."""
     while start < end and text[start] in _TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
         start += 1
+    if entity == "PERSON" and end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # "Sophie's": the name, not the possessive
     while end > start and text[end - 1] in _TRIM:
         last = text[end - 1]
         if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
@@ -138,9 +140,16 @@ def split_lines(text: str, span: Found) -> list[Found]:
     return pieces
 
 
+ROLE_WORDS = {"complainant", "witness", "suspect", "defendant", "victim", "officer", "subject", "accused", "informant", "signed"}
+
+
 def _ner_misfire(text: str, span: Found) -> bool:
-    """spaCy's small model reads postcodes and numbered places as people: an NER name with a digit is dropped."""
-    return span.entity == "PERSON" and span.recognizer == "SpacyRecognizer" and any(c.isdigit() for c in text[span.start : span.end])
+    """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
+    an NER name with a digit, or that is only a role word ("Complainant"), is dropped."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return False
+    value = text[span.start : span.end]
+    return any(c.isdigit() for c in value) or re.sub(r"['’]s$", "", value).strip().lower() in ROLE_WORDS
 
 
 def _absorb(keep: Found, other: Found) -> Found:

@@ -80,6 +80,17 @@ def test_ner_person_with_digits_is_dropped():
     assert texts(text, spans) == [("LS6 2AB", "UK_POSTCODE")]
 
 
+@pytest.mark.parametrize("role", ["Complainant", "Witness's"])
+def test_ner_role_words_are_not_names(role):
+    text = f"the {role} card"
+    assert texts(text, [span(text, role, "PERSON", 0.85, "SpacyRecognizer")]) == []
+
+
+def test_possessive_is_not_part_of_a_name():
+    text = "at Sophie's flat"
+    assert texts(text, [span(text, "Sophie's", "PERSON")]) == [("Sophie", "PERSON")]
+
+
 def test_nothing_in_nothing_out():
     assert resolve("", []) == []
 

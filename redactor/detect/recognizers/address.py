@@ -68,7 +68,7 @@ class StreetAddressRecognizer(EntityRecognizer):
         ):
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if any(taken[start:end]):
+                if any(taken[start:end]) or (rule == "street name" and _INSTITUTION.search(m.group(0))):
                     continue
                 start, end = _trim_town(text, start, end)
                 taken[start:end] = b"\x01" * (end - start)
@@ -76,6 +76,10 @@ class StreetAddressRecognizer(EntityRecognizer):
         return out
 
 
+# Courts and other institutions named like streets ("Leeds Crown Court") are not anyone's address.
+_INSTITUTION = re.compile(
+    r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Combined|Police|Royal)[ ]Court\b|\bHouse of\b"
+)
 _NOT_TOWN = re.compile(r",?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then)$")
 
 

@@ -56,7 +56,13 @@ class VehicleRegistrationRecognizer(RuleRecognizer):
         Rule("current style", B + r"[A-Z]{2}(?:0[2-9]|[1-4]\d|5[1-9]|[6-7]\d)[ ]?[A-Z]{3}" + E, 0.75, 0.95),
         Rule("prefix style", B + r"[A-HJ-NP-Y]\d{1,3}[ ]?[A-Z]{3}" + E, 0.4, 0.9),
         Rule("suffix style", B + r"[A-Z]{3}[ ]?\d{1,3}[A-HJ-NP-Y]" + E, 0.4, 0.9),
-        Rule("dateless or NI style", B + r"(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})" + E, 0.0, 0.7),
+        # not road numbers (M62, A1, B6137), which sit next to 'vehicle' and 'ANPR' all the time
+        Rule(
+            "dateless or NI style",
+            B + r"(?![MAB]\d{1,4}(?:\([M]\))?(?![ ]?[A-Z]))(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})" + E,
+            0.0,
+            0.7,
+        ),
     )
     CONTEXT = ("registration", "reg", "VRM", "plate", "number plate", "vehicle", "car", "van", "ANPR", "index")
     WINDOW = 30
