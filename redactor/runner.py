@@ -214,7 +214,8 @@ def build_bundle(store: CaseStore, pipeline: Pipeline, out: Path, *, pending: st
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
-    waiting = store.flags(status=PENDING)
+    # Items marked not relevant or sensitive are withheld whole: their undecided flags do not hold up the bundle.
+    waiting = [f for f in store.flags(status=PENDING) if store.item_scope(f.item_id) == "in"]
     if waiting and pending != REDACT:
         raise PendingFlagsError(f"{len(waiting)} flags are still pending review")
     ctx = _context(store)

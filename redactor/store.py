@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -175,6 +175,10 @@ class CaseStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested use joins the caller's transaction (all or nothing)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -367,7 +371,7 @@ class CaseStore:
         if scope not in self.SCOPES:
             raise UsageError(f"unknown scope {scope!r}; use {', '.join(self.SCOPES)}")
         self.conn.execute(SCOPE_SCHEMA)  # cases made before the table existed get it here
-        with nullcontext(self.conn) if self.conn.in_transaction else self.transaction() as conn:
+        with self.transaction() as conn:
             before = self.item_scope(item_id)
             conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
             conn.execute("INSERT INTO scope_changes (item_id, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?)",

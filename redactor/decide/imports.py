@@ -95,9 +95,15 @@ def _check_row(store: CaseStore, line: int, raw: dict[str, str | None]) -> tuple
 
 
 def import_decisions(store: CaseStore, path: Path, reviewer: str) -> int:
+    """Apply a validated CSV in one transaction: if any flag changed since the export, nothing is applied."""
     rows = read_decisions(store, path)
-    for row in rows:
-        store.decide(row.flag.flag_id, action="import", status=outcome(row.flag, row.action), reviewer=reviewer,
-                     reason=row.reason, code=row.code, expected_version=row.flag.version)
+    try:
+        with store.transaction():
+            for row in rows:
+                store.decide(row.flag.flag_id, action="import", status=outcome(row.flag, row.action), reviewer=reviewer,
+                             reason=row.reason, code=row.code, expected_version=row.flag.version)
+    except RedactorError:
+        store.log("decide", "decisions.import_rolled_back", {"rows": len(rows)}, actor=reviewer)
+        raise
     store.log("decide", "decisions.imported", {"rows": len(rows)}, actor=reviewer)
     return len(rows)

@@ -134,3 +134,26 @@ def test_case_folder_is_never_ingested_and_foreign_folders_are_refused(cli, inpu
     assert again.exit_code == 3 and status["sources_by_status"] == {"done": 2, "quarantined": 2}
     refused = cli("run", inputs / "notes.txt", "--case", inputs)
     assert refused.exit_code == 2 and "not empty" in refused.output
+
+
+def test_csv_import_racing_another_reviewer_changes_nothing(cli, inputs, tmp_path, monkeypatch):
+    from redactor.decide import imports
+    from redactor.errors import ConflictError
+    from redactor.store import CaseStore
+
+    case = tmp_path / "case"
+    cli("run", inputs / "notes.txt", "--case", case)
+    flag_ids = [line.split(",")[0] for line in cli("flags", case, "--format", "csv").output.splitlines()[1:]]
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("flag_id,decision,reason\n" + "".join(f"{f},accept,\n" for f in flag_ids))
+    with CaseStore.open(case) as store:
+        rows = imports.read_decisions(store, sheet)  # validated ...
+        with CaseStore.open(case) as other:  # ... then another reviewer decides the last flag
+            other.decide(flag_ids[-1], action="reject", status="keep", reviewer="B", reason="other reviewer")
+        monkeypatch.setattr(imports, "read_decisions", lambda *args: rows)
+        with pytest.raises(ConflictError):
+            imports.import_decisions(store, sheet, "A")
+    status = json.loads(cli("status", case, "--json").output)
+    assert status["decisions"] == 1 and status["flags_by_status"]["redact"] == 0
+    assert "decisions.import_rolled_back" in (case / "audit.jsonl").read_text()
+    assert cli("audit", "verify", case).exit_code == 0

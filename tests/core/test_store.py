@@ -69,3 +69,12 @@ def test_manual_flag_is_validated_and_decided(store):
 def test_open_refuses_a_folder_that_is_not_a_case(tmp_path):
     with pytest.raises(CaseError):
         CaseStore.open(tmp_path)
+
+
+def test_nested_transactions_are_all_or_nothing(store):
+    (flag,) = store.flags()
+    with pytest.raises(ConflictError):
+        with store.transaction():
+            store.decide(flag.flag_id, action="accept", status="redact", reviewer="A", expected_version=1)
+            store.decide(flag.flag_id, action="reject", status="keep", reviewer="A", reason="x", expected_version=1)
+    assert store.flag(flag.flag_id).status == "pending" and store.decisions() == []
