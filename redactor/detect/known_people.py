@@ -11,7 +11,7 @@ spaCy model misses lower-case names; a name part that is also a common English w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -116,10 +116,13 @@ def _digit_runs(text: str) -> Iterable[tuple[int, int, str]]:
 class KnownPeopleRecognizer(EntityRecognizer):
     """Ad-hoc recognizer built from the people a case knows."""
 
-    def __init__(self, people: Sequence[Person], supported_language: str = "en") -> None:
+    def __init__(
+        self, people: Sequence[Person], supported_language: str = "en", addresses: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self.people = tuple(people)
+        self.addresses = {k: tuple(v) for k, v in (addresses or {}).items()}  # person id -> addresses (the roster's)
         super().__init__(
-            supported_entities=["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"],
+            supported_entities=["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS"],
             name="KnownPeopleRecognizer",
             supported_language=supported_language,
         )
@@ -143,6 +146,13 @@ class KnownPeopleRecognizer(EntityRecognizer):
         self._name_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
         self._contacts: list[tuple[re.Pattern[str], str, str, Person]] = []
         self._phones: dict[str, tuple[str, Person]] = {}  # digit string -> (why, person)
+        by_id = {p.person_id: p for p in self.people}
+        for person_id, addresses in self.addresses.items():
+            person = by_id.get(person_id)
+            for address in addresses if person is not None else ():
+                why = f"known address ({person.role}, from {person.origin or 'the case'})"
+                for term in address_terms(address):
+                    self._contacts.append((term, "STREET_ADDRESS", why, person))
         for person in self.people:
             why = f"known contact detail ({person.role}, from {person.origin or 'the case'})"
             for digits in phone_variants_all(person.phones):
@@ -190,9 +200,22 @@ class KnownPeopleRecognizer(EntityRecognizer):
         )
 
 
-def known_people_recognizers(people: Iterable[Person]) -> list[EntityRecognizer]:
+def known_people_recognizers(people: Iterable[Person], addresses: Mapping[str, Sequence[str]] | None = None) -> list[EntityRecognizer]:
     people = tuple(people)
-    return [KnownPeopleRecognizer(people)] if people else []
+    return [KnownPeopleRecognizer(people, addresses=addresses)] if people else []
+
+
+def address_terms(address: str) -> list[re.Pattern[str]]:
+    """A known address as written in full, each comma-separated part with a number in it
+    ("14 Larkspur Close", "Wakefield WF2 8QT") and its postcode, in any case and spacing."""
+    parts = [address, *(p for p in address.split(",") if any(c.isdigit() for c in p))]
+    parts += re.findall(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", address, re.IGNORECASE)  # the postcode on its own
+    out = []
+    for part in dict.fromkeys(p.strip() for p in parts):
+        tokens = re.findall(r"\w+", part)
+        if tokens and len("".join(tokens)) >= 4:
+            out.append(re.compile(r"(?<!\w)" + r"[\s,.]*".join(re.escape(t) for t in tokens) + r"(?!\w)", re.IGNORECASE))
+    return out
 
 
 def people_from_json(raw: object) -> list[Person]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
+from redactor.decide.roster import roster_addresses
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
 from redactor.extract.ocr import review_findings
@@ -40,7 +41,7 @@ def detector_for(settings: DetectSettings, models_dir: Path | None = None) -> De
 def detect_presidio(settings: DetectSettings, ctx: StageContext):
     """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
     detector = detector_for(settings, ctx.models_dir)
-    extra = known_people_recognizers(ctx.store.people())
+    extra = known_people_recognizers(ctx.store.people(), roster_addresses(ctx.store))
 
     def run(item: Item) -> tuple[Finding, ...]:
         return tuple(

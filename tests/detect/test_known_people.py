@@ -52,3 +52,11 @@ def test_many_contacts_are_found_in_one_pass():
 )
 def test_names_and_aliases(text, expected):
     assert sorted(t for t, _, _ in found([SOPHIE], text)) == sorted(expected)
+
+
+def test_roster_addresses_in_full_and_in_part():
+    recognizer = KnownPeopleRecognizer([SOPHIE], addresses={"s": ["14 Larkspur Close, Wakefield WF2 8QT"]})
+    text = "went to 14 larkspur close,  Wakefield wf2 8qt and later 14 Larkspur Close again; postcode WF2 8QT"
+    hits = [(text[r.start : r.end], r.recognition_metadata["person_id"]) for r in recognizer.analyze(text, ["STREET_ADDRESS"])]
+    assert ("14 larkspur close,  Wakefield wf2 8qt", "s") in hits
+    assert ("14 Larkspur Close", "s") in hits and ("WF2 8QT", "s") in hits
