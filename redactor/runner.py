@@ -101,22 +101,27 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     return summary
 
 
+BATCH = 500  # items held in memory at once while extracting or detecting a source
+
+
 def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], quarantined: list[Quarantined], reporter: Reporter) -> int:
-    """Extract each queued source in its own transaction; derived files (attachments) join the queue."""
+    """Extract each queued source, saving items in batches; derived files (attachments) join the queue.
+
+    A source counts as extracted only when all of it is stored; a failure removes what was
+    stored of it, and a resumed run stores the same items again without duplicates.
+    """
     processed = 0
     reporter.start(len(queue), "extracting")
     while queue:
         source, path = queue.popleft()
         try:
-            items, derived, people = [], [], []
-            for record in extract(source, path):
-                (derived if isinstance(record, DerivedFile) else people if isinstance(record, Person) else items).append(record)
-            store.save_items(source.source_id, items)
+            count, derived, people = _extract_one(store, extract, source, path)
             store.add_people(people)
             store.set_source_status(source.source_id, "extracted")
             store.clear_quarantine(str(path))
-            store.log("extract", "source.extracted", {"source": source.ref, "sha256": source.source_id, "items": len(items), "derived": len(derived), "people": len(people)})
-            log.info("extracted %s: %d items, %d derived files", source.ref, len(items), len(derived))
+            store.log("extract", "source.extracted", {"source": source.ref, "sha256": source.source_id, "items": count,
+                                                      "derived": len(derived), "people": len(people)})
+            log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
             for child in derived:
                 queued = _register_derived(store, source, child, quarantined, reporter)
                 if queued is not None:
@@ -130,8 +135,27 @@ def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], q
     return processed
 
 
+def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
+    batch: list = []
+    derived: list[DerivedFile] = []
+    people: list[Person] = []
+    count = 0
+    for record in extract(source, path):
+        if isinstance(record, DerivedFile):
+            derived.append(record)
+        elif isinstance(record, Person):
+            people.append(record)
+        else:
+            batch.append(record)
+            if len(batch) >= BATCH:
+                store.save_items(source.source_id, batch, count + 1)
+                count, batch = count + len(batch), []
+    store.save_items(source.source_id, batch, count + 1)
+    return count + len(batch), derived, people
+
+
 def _detect_all(store: CaseStore, pipeline: Pipeline, detect, decide, quarantined: list[Quarantined], reporter: Reporter) -> tuple[int, int]:
-    """Detect and decide over every source whose detection is missing or out of date."""
+    """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time."""
     key = store.detection_key(pipeline.hash)
     todo = [s for s in store.sources() if store.source_status(s.source_id) == "extracted"
             or (store.source_status(s.source_id) == "done" and store.source_detect_key(s.source_id) != key)]
@@ -139,12 +163,15 @@ def _detect_all(store: CaseStore, pipeline: Pipeline, detect, decide, quarantine
     reporter.start(len(todo), "detecting")
     for source in todo:
         try:
-            items = store.items(source.source_id)
-            flags = [f for item in items for f in decide(item, detect(item))]
-            store.save_flags(source.source_id, flags)
+            store.clear_pending_flags(source.source_id)
+            items = flags = 0
+            for batch in store.item_batches(source.source_id, BATCH):
+                found = [f for item in batch for f in decide(item, detect(item))]
+                store.save_flags(source.source_id, found, replace=False)
+                items, flags = items + len(batch), flags + len(found)
             store.set_source_status(source.source_id, "done", key)
-            store.log("detect", "source.detected", {"source": source.ref, "items": len(items), "flags": len(flags), "detection_key": key})
-            items_total, flags_total = items_total + len(items), flags_total + len(flags)
+            store.log("detect", "source.detected", {"source": source.ref, "items": items, "flags": flags, "detection_key": key})
+            items_total, flags_total = items_total + items, flags_total + flags
         except Exception as exc:  # noqa: BLE001
             _stage_failure(store, "detect", source, Path(source.path), exc, quarantined, reporter)
         reporter.advance(source.ref)

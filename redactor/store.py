@@ -296,10 +296,14 @@ class CaseStore:
         return [Quarantined(r["path"], r["stage"], r["code"], r["reason"], r["source_id"]) for r in rows]
 
     # -- items and segments --------------------------------------------------------------------
-    def save_items(self, source_id: str, items: Sequence[Item]) -> None:
-        """Store a source's items and segments in one transaction (all or nothing)."""
+    def save_items(self, source_id: str, items: Sequence[Item], first_ordinal: int = 1) -> None:
+        """Store a batch of a source's items and their segments in one transaction.
+
+        Items are keyed by stable ids and inserted once, so saving the same batch again
+        (a resumed run) changes nothing.
+        """
         with self.transaction() as conn:
-            for ordinal, item in enumerate(items, start=1):
+            for ordinal, item in enumerate(items, start=first_ordinal):
                 conn.execute(
                     "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, json.dumps(dict(item.meta), default=str)),
@@ -311,18 +315,35 @@ class CaseStore:
                       seg.origin, _words_to_json(seg.words)) for seg in item.segments],
                 )
 
-    def save_flags(self, source_id: str, flags: Iterable[Flag]) -> None:
-        """Replace the undecided detector flags of a source's items with ``flags``.
+    def item_batches(self, source_id: str, size: int = 500) -> Iterator[list[Item]]:
+        """A source's items in order, a batch at a time, so a million-message source never sits in memory."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT * FROM items WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?", (source_id, last, size)
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["ordinal"]
+            yield [self._item(r) for r in rows]
+
+    def clear_pending_flags(self, source_id: str) -> None:
+        """Drop the undecided detector flags of a source before it is detected again.
 
         Flags that carry a decision are kept as they are: re-running never throws away a
         reviewer's work.
         """
+        self.conn.execute(
+            "DELETE FROM flags WHERE origin = 'detector' AND status = 'pending' AND item_id IN (SELECT item_id FROM items WHERE source_id = ?) "
+            "AND flag_id NOT IN (SELECT flag_id FROM decisions)",
+            (source_id,),
+        )
+
+    def save_flags(self, source_id: str, flags: Iterable[Flag], *, replace: bool = True) -> None:
+        """Store flags of a source's items; with ``replace``, its undecided detector flags go first."""
         with self.transaction() as conn:
-            conn.execute(
-                "DELETE FROM flags WHERE origin = 'detector' AND status = 'pending' AND item_id IN (SELECT item_id FROM items WHERE source_id = ?) "
-                "AND flag_id NOT IN (SELECT flag_id FROM decisions)",
-                (source_id,),
-            )
+            if replace:
+                self.clear_pending_flags(source_id)
             now = utc_now()
             conn.executemany(
                 f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
