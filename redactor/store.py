@@ -254,7 +254,8 @@ class CaseStore:
         decided flags survive, undecided ones are replaced.
         """
         people = [list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")]
-        return stable_id(pipeline_hash, json.dumps(people), length=64)
+        addresses = self.meta("roster.addresses")  # the roster's addresses (redactor.decide.roster)
+        return stable_id(pipeline_hash, json.dumps(people if addresses is None else [people, addresses]), length=64)
 
     # -- people --------------------------------------------------------------------------------
     def add_people(self, people: Iterable[Person]) -> int:

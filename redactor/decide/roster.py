@@ -12,8 +12,9 @@ A roster is a YAML file given to ``redactor run --roster FILE``::
 
 Roster people are stored in the case as known people with their role and origin
 ``roster``, so detection flags every mention of them and the policy can tell a case party
-from a third party. Their addresses are kept in the case's metadata (``roster.addresses``)
-for classification.
+from a third party. Their addresses are kept in the case's metadata (``roster.addresses``):
+detection finds them (in full, by part, by postcode) and the policy classifies them; they
+are part of the detection key, so editing them re-detects.
 """
 
 from __future__ import annotations
