@@ -240,3 +240,16 @@ def test_reviewer_marked_out_items_stay_out(store):
     store.set_item_scope("m1", "out", actor="DC Test", reason="not relevant")
     decide_policy(PolicySettings(), ctx(store))(item, [])
     assert store.item_scope("m1") == "out"
+
+
+def test_policy_logs_ids_never_text(store, caplog):
+    import logging
+
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "call Marcus on 07700 900982")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
+    with caplog.at_level(logging.DEBUG):
+        decide_policy(settings, ctx(store))(item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
+    assert caplog.records and "m1" in caplog.text
+    assert "Marcus" not in caplog.text and "07700" not in caplog.text

@@ -151,3 +151,17 @@ def test_bad_recognizer_config_is_a_clear_error(tmp_path: Path, content, message
     path.write_text(content)
     with pytest.raises(ConfigError, match=message):
         Detector(paths.models_dir() / "nlp_engine.yaml", path)
+
+
+def test_detect_command_takes_known_people(cli):
+    import json
+
+    lines = [
+        {"id": 1, "text": "ask marcus to ring", "people": [{"name": "Marcus Bellamy", "role": "suspect"}]},
+        {"id": 2, "text": "ask marcus to ring"},
+    ]
+    result = cli("detect", "-", input="".join(json.dumps(line) + "\n" for line in lines))
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == [1, 2]
+    assert [(s["start"], s["end"], s["entity"]) for s in out[0]["spans"]] == [(4, 10, "PERSON")]
+    assert out[1]["spans"] == []
