@@ -14,7 +14,9 @@ should decide each piece of text once, so findings are resolved before they beco
    address, a name inside an e-mail address), or does not score higher; otherwise
    both stay, so a low-scoring guess never hides a strong identifier from review.
 5. The same span with different entities keeps the most specific entity (``PRIORITY``).
-6. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
+6. A URL cut inside a word ("IMG-0003.jp" of "IMG-0003.jpg") is dropped when it is a bare
+   domain, extended to the end of the word when it has a scheme, www or a path.
+7. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
    model's usual misreading of postcodes; the postcode recognizer reports the real thing.
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
@@ -143,6 +145,20 @@ def split_lines(text: str, span: Found) -> list[Found]:
 ROLE_WORDS = {"complainant", "witness", "suspect", "defendant", "victim", "officer", "subject", "accused", "informant", "signed"}
 
 
+def _url_in_a_word(text: str, span: Found) -> Found | None:
+    """Presidio reads "IMG-0003.jpg" as the URL "IMG-0003.jp": a bare domain cut inside a word is
+    dropped; a URL with a scheme, www or a path is extended to the end of the word instead."""
+    if span.entity != "URL" or span.end >= len(text) or not (text[span.end].isalnum() or text[span.end] == "_"):
+        return span
+    value = text[span.start : span.end]
+    if not re.search(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|/", value, re.IGNORECASE):
+        return None
+    end = span.end
+    while end < len(text) and not text[end].isspace() and text[end] not in "\"'<>()[]{}":
+        end += 1
+    return replace(span, end=end)
+
+
 def _ner_misfire(text: str, span: Found) -> bool:
     """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
     an NER name with a digit, or that is only a role word ("Complainant"), is dropped."""
@@ -171,6 +187,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for s in spans for p in split_lines(text, s) if not _ner_misfire(text, p)]
+    pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [
         s

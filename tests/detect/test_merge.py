@@ -91,6 +91,18 @@ def test_possessive_is_not_part_of_a_name():
     assert texts(text, [span(text, "Sophie's", "PERSON")]) == [("Sophie", "PERSON")]
 
 
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("sent IMG-20240301-WA0003.jpg today", "IMG-20240301-WA0003.jp", []),
+        ("see https://example.com/a_b today", "https://example.com/a", [("https://example.com/a_b", "URL")]),
+        ("see example.com today", "example.com", [("example.com", "URL")]),
+    ],
+)
+def test_urls_cut_inside_a_word(text, url, expected):
+    assert texts(text, [span(text, url, "URL", 0.6)]) == expected
+
+
 def test_nothing_in_nothing_out():
     assert resolve("", []) == []
 

@@ -100,6 +100,7 @@ NEGATIVE = [
     (UkPhoneRecognizer, "Total £1,250.00 on 03/02/2024"),
     (UkPhoneRecognizer, "NHS number 943 476 5919"),
     (UkPhoneRecognizer, "counter 00:45:10"),
+    (UkPhoneRecognizer, "PHOTO-2024-03-01-13-05-00.jpg"),
     (UkNinoRecognizer, "BG123456A and GB123456A"),
     (UkNinoRecognizer, "DA123456A"),
     (NhsNumberRecognizer, "NHS number 943 476 5918"),

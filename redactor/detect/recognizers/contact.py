@@ -51,6 +51,8 @@ class UkPhoneRecognizer(EntityRecognizer):
 
     def _score(self, text: str, start: int, end: int, *, foreign: bool) -> RecognizerResult | None:
         value = text[start:end]
+        if max(len(g) for g in re.findall(r"\d+", value)) <= 2:
+            return None  # "03-01-13-05-00", "0 1 2 3 ...": dates, times and counts, not a written phone number
         if value.startswith("(") and ")" not in value:
             start, value = start + 1, value[1:]
         try:
