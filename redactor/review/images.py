@@ -21,6 +21,7 @@ from PIL import Image
 
 from redactor import paths
 from redactor.errors import StageError, UsageError
+from redactor.extract.ocr import PDFIUM_LOCK
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, Item
 from redactor.render import RenderContext
@@ -98,15 +99,16 @@ def _png(image: Image.Image) -> bytes:
 
 
 def _pdf_page(path: Path, page: int) -> bytes:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        p = pdf[page - 1]
-        p.set_rotation(0)
-        image = p.render(scale=PAGE_SCALE, draw_annots=False, may_draw_forms=False).to_pil()
-        p.close()
-        return _png(image)
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:  # pdfium is not thread-safe and the server answers from several threads
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            p = pdf[page - 1]
+            p.set_rotation(0)
+            image = p.render(scale=PAGE_SCALE, draw_annots=False, may_draw_forms=False).to_pil()
+            p.close()
+        finally:
+            pdf.close()
+    return _png(image)
 
 
 def _image_page(path: Path, page: int) -> bytes:
@@ -125,16 +127,17 @@ def preview_pngs(store: CaseStore, pipeline: Pipeline, item: Item, ref: str) -> 
     def make() -> list[bytes]:
         ctx = StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
         render = pipeline.of_kind("render").build(ctx)
-        rendered = render(item, flags, ref)
-        pdf = pdfium.PdfDocument(rendered.pdf)
-        try:
-            pages = []
-            for index in range(len(pdf)):
-                page = pdf[index]
-                pages.append(_png(page.render(scale=PAGE_SCALE).to_pil()))
-                page.close()
-            return pages
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:  # rendering and rasterising both call pdfium, which is not thread-safe
+            rendered = render(item, flags, ref)
+            pdf = pdfium.PdfDocument(rendered.pdf)
+            try:
+                images = []
+                for index in range(len(pdf)):
+                    page = pdf[index]
+                    images.append(page.render(scale=PAGE_SCALE).to_pil())
+                    page.close()
+            finally:
+                pdf.close()
+        return [_png(image) for image in images]
 
     return _PREVIEWS.get((item.item_id, digest), make)  # type: ignore[return-value]
