@@ -23,7 +23,7 @@ from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
-MEDIA_TYPES = ("image/png", "image/jpeg", "image/tiff")
+MEDIA_TYPES = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/bmp", "image/webp")
 MAX_PIXELS = 100_000_000  # per frame; a 600 dpi A3 scan is about 70 million
 MAX_FRAMES = 2000
 DEFAULT_DPI = 300.0

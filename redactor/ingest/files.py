@@ -47,6 +47,12 @@ def sniff(head: bytes) -> str:
         return "image/jpeg"
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return "image/tiff"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if head.startswith(b"BM") and len(head) > 14 and head[6:10] == b"\x00\x00\x00\x00":
+        return "image/bmp"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "image/webp"
     if head.startswith(b"SQLite format 3\x00"):
         return "application/vnd.sqlite3"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

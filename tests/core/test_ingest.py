@@ -18,6 +18,8 @@ from redactor.records import Quarantined
         (b"\x89PNG\r\n\x1a\nxxxx", "image/png"),
         (b"\xff\xd8\xff\xe0", "image/jpeg"),
         (b"II*\x00", "image/tiff"),
+        (b"GIF89a\x01\x00", "image/gif"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "image/webp"),
         (b"SQLite format 3\x00", "application/vnd.sqlite3"),
         (b"\xef\xbb\xbf<?xml version='1.0'?>", "application/xml"),
         (b'  {"messages": []}', "application/json"),
