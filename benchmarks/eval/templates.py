@@ -44,6 +44,11 @@ HELDOUT_CHAT = [
     "his snap is {HANDLE} dont add him",
     "email me at {EMAIL} instead",
     "{KNOWN_ALIAS} and {OTHER_FIRST} are coming too",
+    # added after the first tuning pass, for categories the held-out split lacked (structured identifiers)
+    "postcode for the party is {POSTCODE} x",
+    "whats ur ni no again?? {NINO}",
+    "ur card is {CARD} lol u left it here",
+    "link {URL}",
 ]
 
 STATEMENT = [
@@ -80,6 +85,11 @@ HELDOUT_STATEMENT = [
     "He said that {OTHER_FULL} had {SC_IMMIGRATION} and was scared of being deported.",
     "I spoke to {OFFICER} on the phone the next morning.",
     "She has an NHS number of {NHS} on the letter from the hospital.",
+    # added after the first tuning pass, for categories the held-out split lacked
+    "The flat is in the {POSTCODE} area, above a takeaway.",
+    "My national insurance number, {NINO}, was on the payslip he took.",
+    "He had my debit card, {CARD}, for about a week.",
+    "He kept my passport, number {PASSPORT}, in his car.",
 ]
 
 NOTES = [
@@ -104,6 +114,9 @@ HELDOUT_NOTES = [
     "Account IBAN {IBAN} belongs to {OTHER_FULL}.",
     "Occurrence {CRIMEREF} refers; URN {URN}.",
     "Wi-Fi access point {MAC} associated with IP {IP}.",
+    # added after the first tuning pass, for categories the held-out split lacked
+    "DVLA check on licence {DL} returned a match; keeper at {POSTCODE}.",
+    "Nominal's NI {NINO}; card {CARD} recovered from the vehicle {REG}.",
 ]
 
 NEGATIVE = [
