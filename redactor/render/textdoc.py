@@ -122,17 +122,22 @@ class Layout:
         return sanitize(self.buffer.getvalue()), self.page
 
 
+def draw_segment(layout: Layout, segment: Segment, flags: Sequence[Flag]) -> None:
+    """Set a segment's kept words and a labelled box for each redacted run."""
+    for piece in pieces(segment, flags):
+        if piece.code is not None:
+            layout.box(piece)
+        elif piece.text == "\n":
+            layout.newline()
+        else:
+            layout.word(piece.text)
+
+
 def render_segments(layout: Layout, segments: Sequence[Segment], flags: Sequence[Flag], labels: bool) -> None:
     for segment in segments:
         if labels and segment.field not in ("body", "page"):
             layout.heading(segment.field)
-        for piece in pieces(segment, flags):
-            if piece.code is not None:
-                layout.box(piece)
-            elif piece.text == "\n":
-                layout.newline()
-            else:
-                layout.word(piece.text)
+        draw_segment(layout, segment, flags)
         layout.newline(extra=4)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from redactor.records import Flag, Item, RenderedItem, Segment, stable_id
 from redactor.render import RenderContext, renderer
 from redactor.render.spans import cuts_for
-from redactor.render.textdoc import Layout, pieces
+from redactor.render.textdoc import Layout, draw_segment
 
 CONVERSATION = "conversation"
 THREADED = ("message", "thread")
@@ -161,15 +161,8 @@ def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: 
 
 
 def _draw(layout: Layout, segment: Segment | None, flags: Sequence[Flag]) -> None:
-    if segment is None:
-        return
-    for piece in pieces(segment, flags):
-        if piece.code is not None:
-            layout.box(piece)
-        elif piece.text == "\n":
-            layout.newline()
-        else:
-            layout.word(piece.text)
+    if segment is not None:
+        draw_segment(layout, segment, flags)
 
 
 def _time(value: str | None) -> str:
