@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -154,18 +154,23 @@ def _comments(root: Element) -> str:
     return "\n".join(lines)
 
 
-def _derived(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None) -> Iterator[DerivedFile]:
+def derived_members(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None, wanted: Callable[[str], bool]) -> Iterator[DerivedFile]:
+    """Embedded pictures and files of a document package, written under the case's work folder."""
     if ctx is None:
         return
     from redactor.extract.device.common import write_derived
 
     for info in zf.infolist():
         name = info.filename
-        if info.is_dir() or not name.startswith(("word/media/", "word/embeddings/")):
+        if info.is_dir() or not wanted(name):
             continue
         with zf.open(info) as stream:
             target, _, _ = write_derived(ctx.work_dir, source, name, name.rsplit("/", 1)[-1], stream)
         yield DerivedFile(target, name.rsplit("/", 1)[-1], name)
+
+
+def _derived(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None) -> Iterator[DerivedFile]:
+    return derived_members(zf, source, ctx, lambda name: name.startswith(("word/media/", "word/embeddings/")))
 
 
 @extractor("docx", accepts=_accepts, priority=90)

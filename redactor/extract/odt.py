@@ -23,7 +23,7 @@ from xml.etree.ElementTree import Element
 
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
-from redactor.extract.docx import check_package, read_xml
+from redactor.extract.docx import check_package, derived_members, read_xml
 from redactor.records import DOCUMENT, DerivedFile, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
@@ -141,17 +141,7 @@ def _header_footers(styles: Element, regions: dict[str, Element]) -> list[tuple[
 
 
 def _derived(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None) -> Iterator[DerivedFile]:
-    if ctx is None:
-        return
-    from redactor.extract.device.common import write_derived
-
-    for info in zf.infolist():
-        name = info.filename
-        if info.is_dir() or not (name.startswith("Pictures/") or (name.startswith("Object") and "/" not in name.rstrip("/"))):
-            continue
-        with zf.open(info) as stream:
-            target, _, _ = write_derived(ctx.work_dir, source, name, name.rsplit("/", 1)[-1], stream)
-        yield DerivedFile(target, name.rsplit("/", 1)[-1], name)
+    return derived_members(zf, source, ctx, lambda name: name.startswith("Pictures/") or (name.startswith("Object") and "/" not in name.rstrip("/")))
 
 
 @extractor("odt", accepts=_accepts, priority=90)
