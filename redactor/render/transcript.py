@@ -120,7 +120,8 @@ def bundle_identities(store: Any) -> dict[str, Flag]:
     if key not in _IDENTITY_CACHE:
         rows = store.conn.execute(
             "SELECT f.flag_id, s.text FROM flags f JOIN segments s USING (segment_id) "
-            "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') ORDER BY f.flag_id"
+            "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') "
+            "AND f.entity != 'OUT_OF_SCOPE' AND f.code != 'IRR' ORDER BY f.flag_id"  # scope flags withhold items, they name no one
         ).fetchall()
         found: dict[str, Flag] = {}
         for flag_id, text in rows:
