@@ -11,6 +11,7 @@ import csv
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,9 +41,12 @@ def handle_errors(fn: F) -> F:
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except BrokenPipeError:  # output piped into 'head' and the like: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as exc:  # noqa: BLE001
             logging.getLogger("redactor").error("internal error: %s", safe_exception(exc))
-            click.echo(f"internal error: {type(exc).__name__}; details are in the log file (--log). Please report it.", err=True)
+            click.echo(f"internal error: {type(exc).__name__}; details (no case data) are in CASE/work/redactor.log. Please report it.", err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
@@ -191,7 +195,7 @@ def status(case_dir: Path, as_json: bool) -> None:
         click.echo(f"quarantined ({q['stage']}, {q['code']}): {q['reason']}")
 
 
-FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "score", "recognizer", "code", "proposed", "status", "version",
+FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "category", "party", "score", "recognizer", "code", "proposed", "status", "version",
                "decision", "reason")
 
 

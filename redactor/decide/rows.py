@@ -33,7 +33,8 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
         decision = last_decision.get(flag.flag_id)
         out = {
             "flag_id": flag.flag_id, "item": refs.get(flag.item_id, flag.item_id), "page": seg["page"], "field": seg["field"],
-            "start": flag.start, "end": flag.end, "entity": flag.entity, "score": flag.score, "recognizer": flag.recognizer,
+            "start": flag.start, "end": flag.end, "entity": flag.entity, "category": flag.explanation.get("category", ""),
+            "party": flag.explanation.get("party", ""), "score": flag.score, "recognizer": flag.recognizer,
             "code": flag.code, "proposed": flag.proposed, "status": flag.status, "version": flag.version,
             "decision": "", "reason": decision.reason if decision else "",
         }
