@@ -55,8 +55,11 @@ def _render(path: Path, item) -> None:
     from redactor.render.pdfpage import render_pdf_pages
     from tests.documents.helpers import FakeStore
 
-    flags = [Flag(f"f{s.index}", item.item_id, s.segment_id, 0, min(12, len(s.text)), "X", 1.0, "b", {}, "TP", REDACT, REDACT)
-             for s in item.segments if s.text]
+    flags = [
+        Flag(f"f{s.index}", item.item_id, s.segment_id, 0, min(12, len(s.text)), "X", 1.0, "b", {}, "TP", REDACT, REDACT)
+        for s in item.segments
+        if s.text
+    ]
     render_pdf_pages(item, flags, RenderContext(FakeStore(_source(path, "application/pdf")), "S0001-001", 150))
 
 
@@ -67,8 +70,13 @@ def _baseline(images: list[Path]) -> float:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def one(image: Path) -> None:
-        subprocess.run(["tesseract", str(image), "stdout", "--psm", "3", "tsv"], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["tesseract", str(image), "stdout", "--psm", "3", "tsv"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers()) as pool:
@@ -127,15 +135,23 @@ def main() -> None:
     base, pipe = statistics.median(w for w, _ in baseline), statistics.median(w for w, _ in pipeline)
     base_cpu, pipe_cpu = statistics.median(c for _, c in baseline), statistics.median(c for _, c in pipeline)
     print(f"machine: {os.cpu_count()} cores; OCR workers: {min(2, os.cpu_count() or 1)}; tesseract OMP_THREAD_LIMIT=1")
-    print(f"text PDF ({TEXT_PAGES} pages): extract {TEXT_PAGES / text_extract:.1f} pages/s, "
-          f"render {TEXT_PAGES / text_render:.1f} pages/s, extract+render {TEXT_PAGES / (text_extract + text_render):.1f} pages/s")
-    print(f"scanned PDF ({SCAN_PAGES} pages at 300 dpi): pipeline OCR extract {SCAN_PAGES / pipe:.2f} pages/s "
-          f"({pipe:.2f} s); plain tesseract {SCAN_PAGES / base:.2f} pages/s ({base:.2f} s)")
+    print(
+        f"text PDF ({TEXT_PAGES} pages): extract {TEXT_PAGES / text_extract:.1f} pages/s, "
+        f"render {TEXT_PAGES / text_render:.1f} pages/s, extract+render {TEXT_PAGES / (text_extract + text_render):.1f} pages/s"
+    )
+    print(
+        f"scanned PDF ({SCAN_PAGES} pages at 300 dpi): pipeline OCR extract {SCAN_PAGES / pipe:.2f} pages/s "
+        f"({pipe:.2f} s); plain tesseract {SCAN_PAGES / base:.2f} pages/s ({base:.2f} s)"
+    )
     print(f"scanned PDF render (redacted output, 150 dpi): {SCAN_PAGES / scan_render:.1f} pages/s")
-    print(f"ratio pipeline/tesseract for scans, wall time: {pipe / base:.3f} (target <= 1.25); "
-          f"with rendering the output: {(pipe + scan_render) / base:.3f}")
-    print(f"ratio pipeline/tesseract for scans, CPU time (robust to other load on the machine): {pipe_cpu / base_cpu:.3f} "
-          f"({pipe_cpu:.1f} s vs {base_cpu:.1f} s)")
+    print(
+        f"ratio pipeline/tesseract for scans, wall time: {pipe / base:.3f} (target <= 1.25); "
+        f"with rendering the output: {(pipe + scan_render) / base:.3f}"
+    )
+    print(
+        f"ratio pipeline/tesseract for scans, CPU time (robust to other load on the machine): {pipe_cpu / base_cpu:.3f} "
+        f"({pipe_cpu:.1f} s vs {base_cpu:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -25,12 +25,16 @@ def documents(n: int, seed: int = 7) -> list[str]:
         for _ in range(25):
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             phone = f"07700 900{rng.randint(0, 999):03d}"
-            lines.append(rng.choice([
-                f"I spoke to {name} on {phone} about the evening.",
-                f"{name} said she would meet us at the station later that night.",
-                "We left the party at around eleven and walked back together.",
-                f"My email is {name.split()[0].lower()}.{name.split()[1].lower()}@example.org if you need me.",
-            ]))
+            lines.append(
+                rng.choice(
+                    [
+                        f"I spoke to {name} on {phone} about the evening.",
+                        f"{name} said she would meet us at the station later that night.",
+                        "We left the party at around eleven and walked back together.",
+                        f"My email is {name.split()[0].lower()}.{name.split()[1].lower()}@example.org if you need me.",
+                    ]
+                )
+            )
         docs.append("\n".join(lines))
     return docs
 

@@ -34,13 +34,35 @@ def build_case(root: Path):
         text = f"Message {n}: ring Sophie Turner on 07700 900{n % 1000:03d} or mail sophie{n}@example.org later."
         seg = Segment(f"{iid}.0", iid, 0, "text", text)
         thread = {"id": f"t{n % THREADS}", "key": f"k{n % THREADS}", "app": "SMS/MMS"}
-        items.append(Item(iid, sid, f"/smses/sms[{n + 1}]", "message", "SMS", (seg,),
-                          {"thread": thread, "sender": {"name": "Sophie Turner"}, "time": {"utc": f"2024-03-01T10:{n % 60:02d}:00Z"}}))
+        items.append(
+            Item(
+                iid,
+                sid,
+                f"/smses/sms[{n + 1}]",
+                "message",
+                "SMS",
+                (seg,),
+                {"thread": thread, "sender": {"name": "Sophie Turner"}, "time": {"utc": f"2024-03-01T10:{n % 60:02d}:00Z"}},
+            )
+        )
         for word, entity in (("Sophie Turner", "PERSON"), ("07700", "PHONE_NUMBER"), (f"sophie{n}@example.org", "EMAIL_ADDRESS")):
             start = text.index(word)
             end = start + (12 if entity == "PHONE_NUMBER" else len(word))
-            flags.append(Flag(Flag.make_id(seg.segment_id, start, end, entity), iid, seg.segment_id, start, end, entity, 0.85, "bench",
-                              {"textual_explanation": "generated"}, "TP", "redact"))
+            flags.append(
+                Flag(
+                    Flag.make_id(seg.segment_id, start, end, entity),
+                    iid,
+                    seg.segment_id,
+                    start,
+                    end,
+                    entity,
+                    0.85,
+                    "bench",
+                    {"textual_explanation": "generated"},
+                    "TP",
+                    "redact",
+                )
+            )
     store.save_items(sid, items)
     store.save_flags(sid, flags)
     return store, items, flags
@@ -82,8 +104,12 @@ def main() -> None:
 
             def post(flag) -> None:
                 body = json.dumps({"flag_id": flag.flag_id, "action": "accept", "version": flag.version}).encode()
-                req = urllib.request.Request(server.url + "api/decide", data=body, method="POST",
-                                             headers={"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"})
+                req = urllib.request.Request(
+                    server.url + "api/decide",
+                    data=body,
+                    method="POST",
+                    headers={"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"},
+                )
                 opener.open(req).read()
 
             start = time.perf_counter()
@@ -99,5 +125,7 @@ def main() -> None:
             server.stop()
     print(f"case: {MESSAGES} messages in {THREADS} conversations, {len(flags)} flags")
     print(f"overview page: median {statistics.median(overview) * 1000:.0f} ms")
-    print(f"message page (with neighbours): median {statistics.median(pages) * 1000:.0f} ms, max {max(pages) * 1000:.0f} ms over {len(pages)}")
+    print(
+        f"message page (with neighbours): median {statistics.median(pages) * 1000:.0f} ms, max {max(pages) * 1000:.0f} ms over {len(pages)}"
+    )
     print(f"decisions over HTTP: {http_rate:.0f}/s; baseline CaseStore.decide: {direct_rate:.0f}/s; ratio {direct_rate / http_rate:.2f}x")

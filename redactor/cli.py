@@ -46,7 +46,9 @@ def handle_errors(fn: F) -> F:
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001
             logging.getLogger("redactor").error("internal error: %s", safe_exception(exc))
-            click.echo(f"internal error: {type(exc).__name__}; details (no case data) are in CASE/work/redactor.log. Please report it.", err=True)
+            click.echo(
+                f"internal error: {type(exc).__name__}; details (no case data) are in CASE/work/redactor.log. Please report it.", err=True
+            )
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
@@ -132,8 +134,13 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder (created if new).")
 @click.option("--pipeline", "pipeline_name", default=None, help="Pipeline name in pipelines/ or a YAML file [default: disclosure].")
-@click.option("--roster", "roster_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="YAML list of case parties (name, role, aliases, phones, emails, addresses).")
+@click.option(
+    "--roster",
+    "roster_file",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="YAML list of case parties (name, role, aliases, phones, emails, addresses).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Also print diagnostics (ids and counts only).")
 @handle_errors
 def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, roster_file: Path | None, verbose: bool) -> None:
@@ -195,14 +202,33 @@ def status(case_dir: Path, as_json: bool) -> None:
         click.echo(f"quarantined ({q['stage']}, {q['code']}): {q['reason']}")
 
 
-FLAG_FIELDS = ("flag_id", "item", "page", "field", "start", "end", "entity", "category", "party", "score", "recognizer", "code", "proposed", "status", "version",
-               "decision", "reason")
+FLAG_FIELDS = (
+    "flag_id",
+    "item",
+    "page",
+    "field",
+    "start",
+    "end",
+    "entity",
+    "category",
+    "party",
+    "score",
+    "recognizer",
+    "code",
+    "proposed",
+    "status",
+    "version",
+    "decision",
+    "reason",
+)
 
 
 @main.command()
 @click.argument("case_dir", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
-@click.option("--status", "status_filter", type=click.Choice(["pending", "redact", "keep"]), default=None, help="Only flags with this status.")
+@click.option(
+    "--status", "status_filter", type=click.Choice(["pending", "redact", "keep"]), default=None, help="Only flags with this status."
+)
 @click.option("--with-text", is_flag=True, help="Include the flagged text (for a reviewer's spreadsheet; handle as case material).")
 @handle_errors
 def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) -> None:
@@ -228,7 +254,9 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
     else:
         click.echo(f"{'flag_id':<17}{'item':<11}{'page':>4}  {'entity':<16}{'score':>5}  {'code':<5}{'proposed':<9}{'status':<8}")
         for r in rows:
-            click.echo(f"{r['flag_id']:<17}{r['item']:<11}{r['page'] or '':>4}  {r['entity']:<16}{r['score']:>5.2f}  {r['code']:<5}{r['proposed']:<9}{r['status']:<8}")
+            click.echo(
+                f"{r['flag_id']:<17}{r['item']:<11}{r['page'] or '':>4}  {r['entity']:<16}{r['score']:>5.2f}  {r['code']:<5}{r['proposed']:<9}{r['status']:<8}"
+            )
         click.echo(f"{len(rows)} flags")
 
 
@@ -237,7 +265,9 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
 @click.option("--reviewer", required=True, help="Who is deciding (recorded with every decision).")
 @click.option("--accept-all", is_flag=True, help="Accept the proposal of every pending flag.")
 @click.option("--min-score", type=float, default=0.0, show_default=True, help="With --accept-all: only flags scoring at least this.")
-@click.option("--import", "import_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV of decisions (from 'flags --format csv').")
+@click.option(
+    "--import", "import_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV of decisions (from 'flags --format csv')."
+)
 @handle_errors
 def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, import_file: Path | None) -> None:
     """Record decisions on flags, in bulk or from a reviewed CSV.
@@ -268,8 +298,13 @@ def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, im
 @click.argument("case_dir", type=click.Path(path_type=Path))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="New folder for the bundle.")
 @click.option("--pipeline", "pipeline_name", default=None, help="Pipeline name or YAML file [default: disclosure].")
-@click.option("--pending", type=click.Choice(["refuse", "redact"]), default="refuse", show_default=True,
-              help="What to do with flags nobody decided: refuse to bundle, or redact them.")
+@click.option(
+    "--pending",
+    type=click.Choice(["refuse", "redact"]),
+    default="refuse",
+    show_default=True,
+    help="What to do with flags nobody decided: refuse to bundle, or redact them.",
+)
 @handle_errors
 def bundle(case_dir: Path, out: Path, pipeline_name: str | None, pending: str) -> None:
     """Write the redacted disclosure bundle: items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl.
@@ -362,8 +397,10 @@ def detect(input_file: Any, pipeline_name: str | None) -> None:
         except (ValueError, KeyError, TypeError):
             raise UsageError(f"input line {number}: expected a JSON object with a string 'text'") from None
         extra = known_people_recognizers(people_from_json(record.get("people")))
-        spans = [{"start": s.start, "end": s.end, "entity": s.entity, "score": s.score, "recognizer": s.recognizer}
-                 for s in detector.analyze(text, extra)]
+        spans = [
+            {"start": s.start, "end": s.end, "entity": s.entity, "score": s.score, "recognizer": s.recognizer}
+            for s in detector.analyze(text, extra)
+        ]
         click.echo(json.dumps({"id": record.get("id"), "spans": spans}))
 
 

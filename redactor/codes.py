@@ -33,7 +33,11 @@ REASON_CODES: dict[str, ReasonCode] = {
         ReasonCode("LOC", "location data", _DPA),
         ReasonCode("DEV", "device and account identifiers", _DPA),
         ReasonCode("CTX", "contextual / indirect identifier (could lead to a person or place)", _DPA),
-        ReasonCode("IRR", "outside the agreed scope (date range, contacts, terms): not relevant", "CPIA 1996 s.3; R v Bater-James [2020] EWCA Crim 790"),
+        ReasonCode(
+            "IRR",
+            "outside the agreed scope (date range, contacts, terms): not relevant",
+            "CPIA 1996 s.3; R v Bater-James [2020] EWCA Crim 790",
+        ),
         ReasonCode("SEN", "sensitive under CPIA: routed to the sensitive schedule (MG6D)", "CPIA 1996 Code of Practice para 6.14"),
         ReasonCode("LPP", "legal professional privilege", "CPIA 1996 s.3(6); common law privilege"),
     )

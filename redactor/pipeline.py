@@ -109,10 +109,7 @@ def load_pipeline(name_or_file: str | None = None) -> Pipeline:
         raise ConfigError(f"pipeline {path}: {problems}") from None
     bound = tuple(BoundStage(s, s.validate(entry.with_)) for entry in spec.stages for s in [lookup(entry.use)])
     _check_order(path, bound)
-    resolved = [
-        {"use": b.spec.ref, "with": b.settings.model_dump(mode="json"), "files": _model_files_digest(b.settings)}
-        for b in bound
-    ]
+    resolved = [{"use": b.spec.ref, "with": b.settings.model_dump(mode="json"), "files": _model_files_digest(b.settings)} for b in bound]
     digest = hashlib.sha256(canonical({"name": spec.name, "stages": resolved})).hexdigest()
     return Pipeline(spec.name, path, bound, digest)
 

@@ -75,7 +75,11 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     reporter = reporter or SilentReporter()
     ctx = _context(store)
     ingest, extract, detect, decide = (pipeline.of_kind(k).build(ctx) for k in CASE_KINDS)
-    store.log("run", "run.started", {"pipeline": pipeline.name, "pipeline_hash": pipeline.hash, "stages": pipeline.describe(), "inputs": len(inputs)})
+    store.log(
+        "run",
+        "run.started",
+        {"pipeline": pipeline.name, "pipeline_hash": pipeline.hash, "stages": pipeline.describe(), "inputs": len(inputs)},
+    )
     quarantined: list[Quarantined] = []
     queue: deque[tuple[Source, Path]] = deque()
     done_before = 0
@@ -96,8 +100,11 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
         detect = pipeline.of_kind("detect").build(ctx)
     items, flags = _detect_all(store, pipeline, detect, decide, quarantined, reporter)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined))
-    store.log("run", "run.finished", {"sources_processed": processed, "sources_skipped": done_before, "items": items,
-                                      "flags": flags, "quarantined": len(quarantined)})
+    store.log(
+        "run",
+        "run.finished",
+        {"sources_processed": processed, "sources_skipped": done_before, "items": items, "flags": flags, "quarantined": len(quarantined)},
+    )
     return summary
 
 
@@ -119,8 +126,11 @@ def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], q
             store.add_people(people)
             store.set_source_status(source.source_id, "extracted")
             store.clear_quarantine(str(path))
-            store.log("extract", "source.extracted", {"source": source.ref, "sha256": source.source_id, "items": count,
-                                                      "derived": len(derived), "people": len(people)})
+            store.log(
+                "extract",
+                "source.extracted",
+                {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)},
+            )
             log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
             for child in derived:
                 queued = _register_derived(store, source, child, quarantined, reporter)
@@ -154,11 +164,17 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
     return count + len(batch), derived, people
 
 
-def _detect_all(store: CaseStore, pipeline: Pipeline, detect, decide, quarantined: list[Quarantined], reporter: Reporter) -> tuple[int, int]:
+def _detect_all(
+    store: CaseStore, pipeline: Pipeline, detect, decide, quarantined: list[Quarantined], reporter: Reporter
+) -> tuple[int, int]:
     """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time."""
     key = store.detection_key(pipeline.hash)
-    todo = [s for s in store.sources() if store.source_status(s.source_id) == "extracted"
-            or (store.source_status(s.source_id) == "done" and store.source_detect_key(s.source_id) != key)]
+    todo = [
+        s
+        for s in store.sources()
+        if store.source_status(s.source_id) == "extracted"
+        or (store.source_status(s.source_id) == "done" and store.source_detect_key(s.source_id) != key)
+    ]
     items_total = flags_total = 0
     reporter.start(len(todo), "detecting")
     for source in todo:
@@ -179,7 +195,9 @@ def _detect_all(store: CaseStore, pipeline: Pipeline, detect, decide, quarantine
     return items_total, flags_total
 
 
-def _stage_failure(store: CaseStore, stage: str, source: Source, path: Path, exc: Exception, quarantined: list[Quarantined], reporter: Reporter) -> None:
+def _stage_failure(
+    store: CaseStore, stage: str, source: Source, path: Path, exc: Exception, quarantined: list[Quarantined], reporter: Reporter
+) -> None:
     if isinstance(exc, RedactorError):
         code, reason = exc.code, str(exc)
     else:
@@ -189,17 +207,24 @@ def _stage_failure(store: CaseStore, stage: str, source: Source, path: Path, exc
     _quarantine(store, Quarantined(str(path), stage, code, reason, source.source_id), quarantined, reporter)
 
 
-def _register_derived(store: CaseStore, parent: Source, child: DerivedFile, quarantined: list[Quarantined], reporter: Reporter) -> tuple[Source, Path] | None:
+def _register_derived(
+    store: CaseStore, parent: Source, child: DerivedFile, quarantined: list[Quarantined], reporter: Reporter
+) -> tuple[Source, Path] | None:
     """Register a file found inside a source (an attachment) as a source of its own."""
     try:
         found = check(child.path, 1 << 40)
     except RedactorError as exc:
         _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", exc.code, str(exc), None), quarantined, reporter)
         return None
-    source, created = store.add_source(found.sha256, str(child.path.resolve()), child.name, found.size, found.media_type,
-                                       parent_id=parent.source_id, locator=child.locator)
+    source, created = store.add_source(
+        found.sha256, str(child.path.resolve()), child.name, found.size, found.media_type, parent_id=parent.source_id, locator=child.locator
+    )
     if created:
-        store.log("extract", "source.derived", {"source": source.ref, "parent": parent.ref, "sha256": source.source_id, "media_type": source.media_type})
+        store.log(
+            "extract",
+            "source.derived",
+            {"source": source.ref, "parent": parent.ref, "sha256": source.source_id, "media_type": source.media_type},
+        )
     if store.source_status(source.source_id) in ("extracted", "done"):
         return None
     return source, child.path
@@ -208,7 +233,11 @@ def _register_derived(store: CaseStore, parent: Source, child: DerivedFile, quar
 def _register(store: CaseStore, found: Discovered) -> tuple[Source, bool]:
     source, created = store.add_source(found.sha256, str(found.path.resolve()), found.path.name, found.size, found.media_type)
     if created:
-        store.log("ingest", "source.added", {"source": source.ref, "sha256": source.source_id, "size": source.size, "media_type": source.media_type})
+        store.log(
+            "ingest",
+            "source.added",
+            {"source": source.ref, "sha256": source.source_id, "size": source.size, "media_type": source.media_type},
+        )
     return source, created
 
 
@@ -235,8 +264,9 @@ class BundleSummary:
     failures: tuple[str, ...]
 
 
-def build_bundle(store: CaseStore, pipeline: Pipeline, out: Path, *, pending: str = "refuse", reporter: Reporter | None = None,
-                 actor: str = "system") -> BundleSummary:
+def build_bundle(
+    store: CaseStore, pipeline: Pipeline, out: Path, *, pending: str = "refuse", reporter: Reporter | None = None, actor: str = "system"
+) -> BundleSummary:
     reporter = reporter or SilentReporter()
     out = Path(out)
     if out.exists() and any(out.iterdir()):
@@ -258,8 +288,14 @@ def build_bundle(store: CaseStore, pipeline: Pipeline, out: Path, *, pending: st
         shutil.copyfile(store.audit.path, tmp / "audit.jsonl")
         sources = [{"ref": s.ref, "sha256": s.source_id, "size": s.size, "media_type": s.media_type} for s in store.sources()]
         models = _model_names(pipeline)
-        write_manifest(tmp, sources=sources, pipeline={"name": pipeline.name, "hash": pipeline.hash}, models=models,
-                       audit_head=(event.seq, event.hash), summary=summary)
+        write_manifest(
+            tmp,
+            sources=sources,
+            pipeline={"name": pipeline.name, "hash": pipeline.hash},
+            models=models,
+            audit_head=(event.seq, event.hash),
+            summary=summary,
+        )
         verify_bundle(tmp)
         if out.exists():
             out.rmdir()
@@ -288,8 +324,9 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
             continue
         flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
         try:
-            entries.append(BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref),
-                                       note=members_note(members, refs), contains=contains))
+            entries.append(
+                BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=members_note(members, refs), contains=contains)
+            )
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted
             reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
             log.error("render failed for %s: %s", ref, safe_exception(exc))

@@ -87,7 +87,9 @@ class StageSpec:
 _REGISTRY: dict[str, StageSpec] = {}
 
 
-def register(name: str, *, kind: str, settings: type[BaseModel] = NoSettings, version: int = 1) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def register(
+    name: str, *, kind: str, settings: type[BaseModel] = NoSettings, version: int = 1
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator: register ``factory(settings, ctx) -> callable`` as stage ``name@version``."""
     if kind not in KINDS:
         raise ValueError(f"unknown stage kind {kind!r}")

@@ -91,8 +91,7 @@ CREATE TABLE IF NOT EXISTS scope_changes (
 """
 
 _FLAG_COLUMNS = (
-    'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, '
-    "proposed, status, origin, version"
+    'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
 )
 
 
@@ -106,10 +105,20 @@ def _words_from_json(text: str) -> tuple[Word, ...]:
 
 def _flag_from_row(row: sqlite3.Row) -> Flag:
     return Flag(
-        flag_id=row["flag_id"], item_id=row["item_id"], segment_id=row["segment_id"], start=row["start"],
-        end=row["end"], entity=row["entity"], score=row["score"], recognizer=row["recognizer"],
-        explanation=json.loads(row["explanation"]), code=row["code"], proposed=row["proposed"],
-        status=row["status"], origin=row["origin"], version=row["version"],
+        flag_id=row["flag_id"],
+        item_id=row["item_id"],
+        segment_id=row["segment_id"],
+        start=row["start"],
+        end=row["end"],
+        entity=row["entity"],
+        score=row["score"],
+        recognizer=row["recognizer"],
+        explanation=json.loads(row["explanation"]),
+        code=row["code"],
+        proposed=row["proposed"],
+        status=row["status"],
+        origin=row["origin"],
+        version=row["version"],
     )
 
 
@@ -161,7 +170,10 @@ class CaseStore:
         store = cls(root, actor)
         version = store.meta("schema_version")
         if version != str(SCHEMA_VERSION):
-            raise CaseError(f"{root}: case schema version {version}, this tool reads {SCHEMA_VERSION}", hint="use the tool version that created the case")
+            raise CaseError(
+                f"{root}: case schema version {version}, this tool reads {SCHEMA_VERSION}",
+                hint="use the tool version that created the case",
+            )
         return store
 
     def close(self) -> None:
@@ -194,7 +206,9 @@ class CaseStore:
         return None if row is None else str(row["value"])
 
     def set_meta(self, key: str, value: str) -> None:
-        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)
+        )
 
     def _record_head(self, entry: AuditEvent) -> None:
         self.set_meta("audit_head", json.dumps([entry.seq, entry.hash]))
@@ -217,8 +231,9 @@ class CaseStore:
         row = self.conn.execute("SELECT * FROM sources WHERE source_id = ?", (source_id,)).fetchone()
         return None if row is None else self._source(row)
 
-    def add_source(self, source_id: str, path: str, name: str, size: int, media_type: str, *,
-                   parent_id: str | None = None, locator: str | None = None) -> tuple[Source, bool]:
+    def add_source(
+        self, source_id: str, path: str, name: str, size: int, media_type: str, *, parent_id: str | None = None, locator: str | None = None
+    ) -> tuple[Source, bool]:
         """Register a source; returns ``(source, created)``. The same content is registered once."""
         existing = self.find_source(source_id)
         if existing is not None:
@@ -253,14 +268,27 @@ class CaseStore:
         When it changes (a new address book, an edited roster), sources are detected again;
         decided flags survive, undecided ones are replaced.
         """
-        people = [list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")]
+        people = [
+            list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")
+        ]
         addresses = self.meta("roster.addresses")  # the roster's addresses (redactor.decide.roster)
         return stable_id(pipeline_hash, json.dumps(people if addresses is None else [people, addresses]), length=64)
 
     # -- people --------------------------------------------------------------------------------
     def add_people(self, people: Iterable[Person]) -> int:
-        rows = [(p.person_id, p.name, json.dumps(list(p.aliases)), json.dumps(list(p.phones)), json.dumps(list(p.emails)),
-                 p.role, p.origin, int(p.device_owner)) for p in people]
+        rows = [
+            (
+                p.person_id,
+                p.name,
+                json.dumps(list(p.aliases)),
+                json.dumps(list(p.phones)),
+                json.dumps(list(p.emails)),
+                p.role,
+                p.origin,
+                int(p.device_owner),
+            )
+            for p in people
+        ]
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT INTO people (person_id, name, aliases, phones, emails, role, origin, device_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -272,8 +300,19 @@ class CaseStore:
 
     def people(self) -> list[Person]:
         rows = self.conn.execute("SELECT * FROM people ORDER BY person_id").fetchall()
-        return [Person(r["person_id"], r["name"], tuple(json.loads(r["aliases"])), tuple(json.loads(r["phones"])),
-                       tuple(json.loads(r["emails"])), r["role"], r["origin"], bool(r["device_owner"])) for r in rows]
+        return [
+            Person(
+                r["person_id"],
+                r["name"],
+                tuple(json.loads(r["aliases"])),
+                tuple(json.loads(r["phones"])),
+                tuple(json.loads(r["emails"])),
+                r["role"],
+                r["origin"],
+                bool(r["device_owner"]),
+            )
+            for r in rows
+        ]
 
     @staticmethod
     def _source(row: sqlite3.Row) -> Source:
@@ -312,8 +351,20 @@ class CaseStore:
                 conn.executemany(
                     "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(seg.segment_id, item.item_id, seg.index, seg.field, seg.text, seg.page, *(seg.page_size or (None, None)),
-                      seg.origin, _words_to_json(seg.words)) for seg in item.segments],
+                    [
+                        (
+                            seg.segment_id,
+                            item.item_id,
+                            seg.index,
+                            seg.field,
+                            seg.text,
+                            seg.page,
+                            *(seg.page_size or (None, None)),
+                            seg.origin,
+                            _words_to_json(seg.words),
+                        )
+                        for seg in item.segments
+                    ],
                 )
 
     def item_batches(self, source_id: str, size: int = 500) -> Iterator[list[Item]]:
@@ -349,8 +400,23 @@ class CaseStore:
             conn.executemany(
                 f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
                 [
-                    (f.flag_id, f.item_id, f.segment_id, f.start, f.end, f.entity, f.score, f.recognizer,
-                     json.dumps(dict(f.explanation), default=str), f.code, f.proposed, f.status, f.origin, f.version, now)
+                    (
+                        f.flag_id,
+                        f.item_id,
+                        f.segment_id,
+                        f.start,
+                        f.end,
+                        f.entity,
+                        f.score,
+                        f.recognizer,
+                        json.dumps(dict(f.explanation), default=str),
+                        f.code,
+                        f.proposed,
+                        f.status,
+                        f.origin,
+                        f.version,
+                        now,
+                    )
                     for f in flags
                 ],
             )
@@ -396,8 +462,10 @@ class CaseStore:
         with self.transaction() as conn:
             before = self.item_scope(item_id)
             conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
-            conn.execute("INSERT INTO scope_changes (item_id, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-                         (item_id, actor, reason, utc_now(), before, scope))
+            conn.execute(
+                "INSERT INTO scope_changes (item_id, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, actor, reason, utc_now(), before, scope),
+            )
             self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
 
     def scope_history(self, item_id: str) -> list[sqlite3.Row]:
@@ -415,9 +483,15 @@ class CaseStore:
         segs = self.conn.execute("SELECT * FROM segments WHERE item_id = ? ORDER BY idx", (row["item_id"],))
         segments = tuple(
             Segment(
-                segment_id=s["segment_id"], item_id=s["item_id"], index=s["idx"], field=s["field"], text=s["text"],
-                page=s["page"], page_size=None if s["page_w"] is None else (s["page_w"], s["page_h"]),
-                words=_words_from_json(s["words"]), origin=s["origin"],
+                segment_id=s["segment_id"],
+                item_id=s["item_id"],
+                index=s["idx"],
+                field=s["field"],
+                text=s["text"],
+                page=s["page"],
+                page_size=None if s["page_w"] is None else (s["page_w"], s["page_h"]),
+                words=_words_from_json(s["words"]),
+                origin=s["origin"],
             )
             for s in segs.fetchall()
         )
@@ -435,7 +509,7 @@ class CaseStore:
             args.append(status)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY item_id, segment_id, start, \"end\", entity"
+        sql += ' ORDER BY item_id, segment_id, start, "end", entity'
         return [_flag_from_row(r) for r in self.conn.execute(sql, args).fetchall()]
 
     def flag(self, flag_id: str) -> Flag:
@@ -449,7 +523,10 @@ class CaseStore:
         if flag_id is not None:
             sql, args = sql + " WHERE flag_id = ?", [flag_id]
         rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"])) for r in rows]
+        return [
+            Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"]))
+            for r in rows
+        ]
 
     def decide(
         self,
@@ -490,11 +567,17 @@ class CaseStore:
                 "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (flag_id, action, reviewer, reason, decision.at, json.dumps(dict(decision.before)), json.dumps(dict(decision.after))),
             )
-            self.log(stage, f"flag.{action}", {"flag_id": flag_id, "before": decision.before, "after": decision.after,
-                                                "reason_given": bool(reason)}, actor=reviewer)
+            self.log(
+                stage,
+                f"flag.{action}",
+                {"flag_id": flag_id, "before": decision.before, "after": decision.after, "reason_given": bool(reason)},
+                actor=reviewer,
+            )
         return decision
 
-    def add_manual_flag(self, segment_id: str, start: int, end: int, *, code: str, reviewer: str, reason: str = "", entity: str = "MANUAL") -> Flag:
+    def add_manual_flag(
+        self, segment_id: str, start: int, end: int, *, code: str, reviewer: str, reason: str = "", entity: str = "MANUAL"
+    ) -> Flag:
         """A redaction the reviewer added by hand; it is decided (redact) at once."""
         if not codes.is_valid(code):
             raise UsageError(f"unknown reason code {code!r}; valid codes: {', '.join(codes.REASON_CODES)}")
@@ -503,13 +586,42 @@ class CaseStore:
             raise UsageError(f"no segment {segment_id} in this case")
         if not 0 <= start < end <= row["n"]:
             raise UsageError(f"span {start}-{end} is outside the segment (length {row['n']})")
-        flag = Flag(Flag.make_id(segment_id, start, end, entity), row["item_id"], segment_id, start, end, entity, 1.0,
-                    "manual", {"added_by": reviewer}, code, REDACT, PENDING, "manual", 0)
+        flag = Flag(
+            Flag.make_id(segment_id, start, end, entity),
+            row["item_id"],
+            segment_id,
+            start,
+            end,
+            entity,
+            1.0,
+            "manual",
+            {"added_by": reviewer},
+            code,
+            REDACT,
+            PENDING,
+            "manual",
+            0,
+        )
         with self.transaction() as conn:
             conn.execute(
                 f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
-                (flag.flag_id, flag.item_id, segment_id, start, end, entity, 1.0, "manual", json.dumps(dict(flag.explanation)),
-                 code, REDACT, PENDING, "manual", 0, utc_now()),
+                (
+                    flag.flag_id,
+                    flag.item_id,
+                    segment_id,
+                    start,
+                    end,
+                    entity,
+                    1.0,
+                    "manual",
+                    json.dumps(dict(flag.explanation)),
+                    code,
+                    REDACT,
+                    PENDING,
+                    "manual",
+                    0,
+                    utc_now(),
+                ),
             )
         self.decide(flag.flag_id, action="add", status=REDACT, reviewer=reviewer, reason=reason, stage="review")
         return self.flag(flag.flag_id)
@@ -530,9 +642,7 @@ class CaseStore:
             "flags_by_status": {s: by_status.get(s, 0) for s in (PENDING, REDACT, KEEP)},
             "flags_by_entity": by_entity,
             "decisions": q("SELECT COUNT(*) FROM decisions").fetchone()[0],
-            "quarantined": [
-                {"path": x.path, "stage": x.stage, "code": x.code, "reason": x.reason} for x in self.quarantined()
-            ],
+            "quarantined": [{"path": x.path, "stage": x.stage, "code": x.code, "reason": x.reason} for x in self.quarantined()],
         }
 
 

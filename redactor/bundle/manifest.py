@@ -19,7 +19,17 @@ from redactor.audit.log import utc_now, verify_audit_file
 from redactor.errors import VerificationError
 
 MANIFEST = "manifest.json"
-LIBRARIES = ("presidio-analyzer", "presidio-anonymizer", "spacy", "pypdf", "pypdfium2", "pytesseract", "reportlab", "pillow", "phonenumbers")
+LIBRARIES = (
+    "presidio-analyzer",
+    "presidio-anonymizer",
+    "spacy",
+    "pypdf",
+    "pypdfium2",
+    "pytesseract",
+    "reportlab",
+    "pillow",
+    "phonenumbers",
+)
 
 
 def file_sha256(path: Path) -> str:
@@ -53,8 +63,15 @@ def versions(models: list[str]) -> dict[str, Any]:
     }
 
 
-def write_manifest(out: Path, *, sources: list[dict[str, Any]], pipeline: dict[str, str], models: list[str],
-                   audit_head: tuple[int, str], summary: dict[str, Any]) -> dict[str, Any]:
+def write_manifest(
+    out: Path,
+    *,
+    sources: list[dict[str, Any]],
+    pipeline: dict[str, str],
+    models: list[str],
+    audit_head: tuple[int, str],
+    summary: dict[str, Any],
+) -> dict[str, Any]:
     manifest = {
         "format": "redactor-bundle/1",
         "created_at": utc_now(),
@@ -88,10 +105,17 @@ def verify_bundle(out: Path) -> dict[str, int]:
     extra = sorted(set(actual) - set(listed))
     changed = sorted(name for name in set(listed) & set(actual) if listed[name] != actual[name])
     if missing:
-        raise VerificationError(f"{out}: file missing from the bundle: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+        raise VerificationError(
+            f"{out}: file missing from the bundle: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+        )
     if extra:
-        raise VerificationError(f"{out}: file not in the manifest: {extra[0]}" + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else ""))
+        raise VerificationError(
+            f"{out}: file not in the manifest: {extra[0]}" + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else "")
+        )
     if changed:
-        raise VerificationError(f"{out}: file does not match its SHA-256 in the manifest: {changed[0]}" + (f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""))
+        raise VerificationError(
+            f"{out}: file does not match its SHA-256 in the manifest: {changed[0]}"
+            + (f" (and {len(changed) - 1} more)" if len(changed) > 1 else "")
+        )
     events = verify_audit_file(out / audit["file"], (int(audit["head_seq"]), str(audit["head_hash"])))
     return {"files": len(listed), "audit_events": events}

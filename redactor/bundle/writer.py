@@ -54,26 +54,44 @@ def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
                 (out / file).write_bytes(entry.rendered.pdf)
                 for r in entry.rendered.redactions:
                     rc = codes.REASON_CODES.get(r.code.split("/")[0])
-                    schedule_rows.append({
-                        "redaction": len(schedule_rows) + 1, "item": entry.ref, "page": r.page, "code": r.code,
-                        "entity": r.entity, "reason": " / ".join(codes.describe(c) for c in r.code.split("/")),
-                        "legal_basis": rc.basis if rc else "", "flag_id": r.flag_id,
-                        **{k: round(v, 1) for k, v in zip(("x0", "y0", "x1", "y1"), r.box, strict=True)},
-                    })
-            index_rows.append({
-                "item": entry.ref, "kind": entry.kind, "status": entry.status,
-                "pages": entry.rendered.pages if entry.rendered else 0,
-                "redactions": len(entry.rendered.redactions) if entry.rendered else 0, "file": file,
-                "contains": " ".join(entry.contains), "note": entry.note,
-            })
+                    schedule_rows.append(
+                        {
+                            "redaction": len(schedule_rows) + 1,
+                            "item": entry.ref,
+                            "page": r.page,
+                            "code": r.code,
+                            "entity": r.entity,
+                            "reason": " / ".join(codes.describe(c) for c in r.code.split("/")),
+                            "legal_basis": rc.basis if rc else "",
+                            "flag_id": r.flag_id,
+                            **{k: round(v, 1) for k, v in zip(("x0", "y0", "x1", "y1"), r.box, strict=True)},
+                        }
+                    )
+            index_rows.append(
+                {
+                    "item": entry.ref,
+                    "kind": entry.kind,
+                    "status": entry.status,
+                    "pages": entry.rendered.pages if entry.rendered else 0,
+                    "redactions": len(entry.rendered.redactions) if entry.rendered else 0,
+                    "file": file,
+                    "contains": " ".join(entry.contains),
+                    "note": entry.note,
+                }
+            )
         _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, schedule_rows)
         _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
         if settings.combined:
-            summary = [f"{sum(1 for e in entries if e.rendered)} items disclosed, {sum(1 for e in entries if not e.rendered)} withheld, "
-                       f"{len(schedule_rows)} redactions. Files and hashes: manifest.json; verify with 'redactor verify'."]
+            summary = [
+                f"{sum(1 for e in entries if e.rendered)} items disclosed, {sum(1 for e in entries if not e.rendered)} withheld, "
+                f"{len(schedule_rows)} redactions. Files and hashes: manifest.json; verify with 'redactor verify'."
+            ]
             (out / "bundle.pdf").write_bytes(combined_pdf(entries, schedule_rows, summary))
-        return {"items": sum(1 for e in entries if e.rendered), "withheld": sum(1 for e in entries if not e.rendered),
-                "redactions": len(schedule_rows)}
+        return {
+            "items": sum(1 for e in entries if e.rendered),
+            "withheld": sum(1 for e in entries if not e.rendered),
+            "redactions": len(schedule_rows),
+        }
 
     return run
 

@@ -34,8 +34,14 @@ def accept_all(store: CaseStore, reviewer: str, min_score: float = 0.0) -> int:
     count = 0
     for flag in store.flags(status=PENDING):
         if flag.score >= min_score:
-            store.decide(flag.flag_id, action="accept", status=outcome(flag, "accept"), reviewer=reviewer,
-                         reason=f"accepted in bulk (score >= {min_score})", expected_version=flag.version)
+            store.decide(
+                flag.flag_id,
+                action="accept",
+                status=outcome(flag, "accept"),
+                reviewer=reviewer,
+                reason=f"accepted in bulk (score >= {min_score})",
+                expected_version=flag.version,
+            )
             count += 1
     return count
 
@@ -100,8 +106,15 @@ def import_decisions(store: CaseStore, path: Path, reviewer: str) -> int:
     try:
         with store.transaction():
             for row in rows:
-                store.decide(row.flag.flag_id, action="import", status=outcome(row.flag, row.action), reviewer=reviewer,
-                             reason=row.reason, code=row.code, expected_version=row.flag.version)
+                store.decide(
+                    row.flag.flag_id,
+                    action="import",
+                    status=outcome(row.flag, row.action),
+                    reviewer=reviewer,
+                    reason=row.reason,
+                    code=row.code,
+                    expected_version=row.flag.version,
+                )
     except RedactorError:
         store.log("decide", "decisions.import_rolled_back", {"rows": len(rows)}, actor=reviewer)
         raise

@@ -32,13 +32,25 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
         seg = segments[flag.segment_id]
         decision = last_decision.get(flag.flag_id)
         out = {
-            "flag_id": flag.flag_id, "item": refs.get(flag.item_id, flag.item_id), "page": seg["page"], "field": seg["field"],
-            "start": flag.start, "end": flag.end, "entity": flag.entity, "category": flag.explanation.get("category", ""),
-            "party": flag.explanation.get("party", ""), "score": flag.score, "recognizer": flag.recognizer,
-            "code": flag.code, "proposed": flag.proposed, "status": flag.status, "version": flag.version,
-            "decision": "", "reason": decision.reason if decision else "",
+            "flag_id": flag.flag_id,
+            "item": refs.get(flag.item_id, flag.item_id),
+            "page": seg["page"],
+            "field": seg["field"],
+            "start": flag.start,
+            "end": flag.end,
+            "entity": flag.entity,
+            "category": flag.explanation.get("category", ""),
+            "party": flag.explanation.get("party", ""),
+            "score": flag.score,
+            "recognizer": flag.recognizer,
+            "code": flag.code,
+            "proposed": flag.proposed,
+            "status": flag.status,
+            "version": flag.version,
+            "decision": "",
+            "reason": decision.reason if decision else "",
         }
         if with_text:
-            out["text"] = seg["text"][flag.start:flag.end]
+            out["text"] = seg["text"][flag.start : flag.end]
         rows.append(out)
     return rows

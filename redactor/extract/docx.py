@@ -43,8 +43,18 @@ PARTS = (  # (field, pattern of part names), in the order they are shown
     ("footnotes", re.compile(r"word/footnotes\.xml")),
     ("endnotes", re.compile(r"word/endnotes\.xml")),
 )
-SKIP = {W + "pPr", W + "rPr", W + "sectPr", W + "tblPr", W + "trPr", W + "tcPr", W + "tblGrid", W + "instrText",
-        W + "delInstrText", W + "fldData"}
+SKIP = {
+    W + "pPr",
+    W + "rPr",
+    W + "sectPr",
+    W + "tblPr",
+    W + "trPr",
+    W + "tcPr",
+    W + "tblGrid",
+    W + "instrText",
+    W + "delInstrText",
+    W + "fldData",
+}
 CHANGES = {W + "ins": "inserted", W + "del": "deleted", W + "moveTo": "moved here", W + "moveFrom": "moved away"}
 
 
@@ -141,7 +151,9 @@ def check_package(zf: zipfile.ZipFile, path: Path) -> None:
     for info in zf.infolist():
         total += info.file_size
         if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise HostileInput(f"{path}: member {info.filename!r} expands {info.file_size // max(1, info.compress_size)}-fold (decompression bomb)")
+            raise HostileInput(
+                f"{path}: member {info.filename!r} expands {info.file_size // max(1, info.compress_size)}-fold (decompression bomb)"
+            )
     if total > MAX_TOTAL:
         raise HostileInput(f"{path}: package expands to {total} bytes (possible decompression bomb)")
 
@@ -191,12 +203,20 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         comments = sum(1 for _ in read_xml(zf, "word/comments.xml", path).iter(W + "comment")) if "word/comments.xml" in names else 0
         derived = list(_derived(zf, source, ctx))
     item_id = stable_id(source.source_id, "file")
-    segments = tuple(Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
-                     for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip()))
+    segments = tuple(
+        Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
+        for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip())
+    )
     if not segments and not derived:
         raise EmptyInput(f"{path}: Word file has no text")
-    log.info("docx %s: %d parts, %d tracked changes, %d comments, %d embedded files", source.ref, len(segments),
-             walker.changes, comments, len(derived))
+    log.info(
+        "docx %s: %d parts, %d tracked changes, %d comments, %d embedded files",
+        source.ref,
+        len(segments),
+        walker.changes,
+        comments,
+        len(derived),
+    )
     yield from derived
     if segments:
         meta = {"format": "docx", "tracked_changes": walker.changes, "comments": comments, "embedded": len(derived)}

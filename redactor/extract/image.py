@@ -119,11 +119,18 @@ def extract_image(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
         width, height = page.unturned_size  # the frame as stored; OCR may have read it turned
         size = (width / page.scale, height / page.scale)
         text, words = layout(page, pixels_to_page(page, (0.0, 0.0, size[0], size[1])))
-        segments.append(Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,
-                                page_size=size, words=words, origin="ocr"))
+        segments.append(
+            Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1, page_size=size, words=words, origin="ocr")
+        )
         if (entry := review_entry(index + 1, page)) is not None:
             review.append(entry)
-    meta = {"format": "image", "media_type": source.media_type, "pages": count, "ocr_pages": list(range(1, count + 1)),
-            "review_pages": review, "pages_without_words": [s.page for s in segments if not s.words]}
+    meta = {
+        "format": "image",
+        "media_type": source.media_type,
+        "pages": count,
+        "ocr_pages": list(range(1, count + 1)),
+        "review_pages": review,
+        "pages_without_words": [s.page for s in segments if not s.words],
+    }
     log.info("image %s: %d frames OCR'd, %d for review", source.ref, count, len(review))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, tuple(segments), meta)

@@ -103,8 +103,9 @@ def tesseract_words(image_path: str, settings: OcrSettings = DEFAULT) -> tuple[O
     import pytesseract
 
     os.environ["OMP_THREAD_LIMIT"] = "1"  # pytesseract passes os.environ to the tesseract process
-    data = pytesseract.image_to_data(image_path, lang=settings.lang, config="--psm 3",
-                                     output_type=pytesseract.Output.DICT, timeout=settings.timeout)
+    data = pytesseract.image_to_data(
+        image_path, lang=settings.lang, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=settings.timeout
+    )
     words = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -174,6 +175,7 @@ def pixels_to_page(page: OcrPage, crop: tuple[float, float, float, float]) -> Ca
 
 
 # -- workers ------------------------------------------------------------------------------------
+
 
 def _draw(task: PageTask, settings: OcrSettings):
     """The page as a greyscale image as a reader sees it, its scale (pixels per point) and rotation."""
@@ -266,12 +268,17 @@ def _failure(label: str, task: PageTask, exc: BaseException) -> Exception:
 
     if isinstance(exc, InputError):
         return exc
-    what = "timed out" if isinstance(exc, (RuntimeError, subprocess.TimeoutExpired)) and "timeout" in str(exc).lower() else type(exc).__name__
-    return StageError(f"{label or task.path}: OCR failed on page {task.index + 1} ({what})",
-                      hint="the page could not be read, so the file cannot be redacted safely; check that tesseract works")
+    what = (
+        "timed out" if isinstance(exc, (RuntimeError, subprocess.TimeoutExpired)) and "timeout" in str(exc).lower() else type(exc).__name__
+    )
+    return StageError(
+        f"{label or task.path}: OCR failed on page {task.index + 1} ({what})",
+        hint="the page could not be read, so the file cannot be redacted safely; check that tesseract works",
+    )
 
 
 # -- review ------------------------------------------------------------------------------------
+
 
 def review_entry(number: int, page: OcrPage, settings: OcrSettings = DEFAULT) -> dict[str, object] | None:
     """The ``review_pages`` entry for a page that needs a person's eyes, or None."""
@@ -290,8 +297,20 @@ def review_findings(item: Item) -> tuple[Finding, ...]:
         if entry is None or not segment.text.strip():
             continue
         conf = float(entry.get("mean_conf", 0.0))
-        findings.append(Finding(segment.segment_id, 0, len(segment.text), OCR_REVIEW, round(1.0 - conf / 100.0, 3), "ocr.confidence",
-                                {"reason": f"{entry.get('reason', 'low OCR confidence')}: check the page and add any missed "
-                                           "redactions; accepting withholds the whole page", "mean_conf": conf,
-                                 "words": entry.get("words", 0)}))
+        findings.append(
+            Finding(
+                segment.segment_id,
+                0,
+                len(segment.text),
+                OCR_REVIEW,
+                round(1.0 - conf / 100.0, 3),
+                "ocr.confidence",
+                {
+                    "reason": f"{entry.get('reason', 'low OCR confidence')}: check the page and add any missed "
+                    "redactions; accepting withholds the whole page",
+                    "mean_conf": conf,
+                    "words": entry.get("words", 0),
+                },
+            )
+        )
     return tuple(findings)

@@ -141,7 +141,9 @@ def _header_footers(styles: Element, regions: dict[str, Element]) -> list[tuple[
 
 
 def _derived(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None) -> Iterator[DerivedFile]:
-    return derived_members(zf, source, ctx, lambda name: name.startswith("Pictures/") or (name.startswith("Object") and "/" not in name.rstrip("/")))
+    return derived_members(
+        zf, source, ctx, lambda name: name.startswith("Pictures/") or (name.startswith("Object") and "/" not in name.rstrip("/"))
+    )
 
 
 @extractor("odt", accepts=_accepts, priority=90)
@@ -161,12 +163,20 @@ def extract_odt(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
             parts += _header_footers(read_xml(zf, "styles.xml", path), regions)
         derived = list(_derived(zf, source, ctx))
     item_id = stable_id(source.source_id, "file")
-    segments = tuple(Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
-                     for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip()))
+    segments = tuple(
+        Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
+        for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip())
+    )
     if not segments and not derived:
         raise EmptyInput(f"{path}: OpenDocument file has no text")
-    log.info("odt %s: %d parts, %d tracked changes, %d comments, %d embedded files", source.ref, len(segments),
-             walker.changes, walker.comments, len(derived))
+    log.info(
+        "odt %s: %d parts, %d tracked changes, %d comments, %d embedded files",
+        source.ref,
+        len(segments),
+        walker.changes,
+        walker.comments,
+        len(derived),
+    )
     yield from derived
     if segments:
         meta = {"format": "odt", "tracked_changes": walker.changes, "comments": walker.comments, "embedded": len(derived)}

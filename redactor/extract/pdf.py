@@ -138,7 +138,9 @@ def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: s
         inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
     explained = np.zeros(grey.shape, dtype=bool)
     for x0, y0, x1, y1 in _line_boxes(textpage, text):
-        explained[_rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)] = True
+        explained[
+            _rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)
+        ] = True
     return int(np.count_nonzero((grey < 160) & inside & ~explained))
 
 
@@ -178,13 +180,19 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
     for (index, crop), ocr in zip(scanned, recognised, strict=True):
         text, words = layout(ocr, pixels_to_page(ocr, crop))
         size = (crop[2] - crop[0], crop[3] - crop[1])
-        pages[index] = Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,
-                               page_size=size, words=words, origin="ocr")
+        pages[index] = Segment(
+            stable_id(item_id, index), item_id, index, "page", text, page=index + 1, page_size=size, words=words, origin="ocr"
+        )
         if (entry := review_entry(index + 1, ocr)) is not None:
             review.append(entry)
     segments = tuple(pages[i] for i in sorted(pages))
-    meta = {"format": "pdf", "pages": len(segments), "ocr_pages": [i + 1 for i, _ in scanned], "review_pages": review,
-            "pages_without_words": [s.page for s in segments if not s.words]}
+    meta = {
+        "format": "pdf",
+        "pages": len(segments),
+        "ocr_pages": [i + 1 for i, _ in scanned],
+        "review_pages": review,
+        "pages_without_words": [s.page for s in segments if not s.words],
+    }
     log.info("pdf %s: %d pages, %d OCR'd, %d for review", source.ref, len(segments), len(scanned), len(review))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
 
@@ -204,8 +212,17 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
             if needs_ocr(page, textpage, text):
                 scanned.append((index, tuple(page.get_cropbox())))
             else:
-                pages[index] = Segment(stable_id(item_id, index), item_id, index, "page", text, page=index + 1,
-                                       page_size=tuple(page.get_size()), words=page_words(textpage, text), origin="pdf-text")
+                pages[index] = Segment(
+                    stable_id(item_id, index),
+                    item_id,
+                    index,
+                    "page",
+                    text,
+                    page=index + 1,
+                    page_size=tuple(page.get_size()),
+                    words=page_words(textpage, text),
+                    origin="pdf-text",
+                )
             textpage.close()
             page.close()
     finally:

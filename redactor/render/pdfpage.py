@@ -30,8 +30,11 @@ MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than abo
 
 
 def _accepts(item: Item) -> bool:
-    return (bool(item.segments) and all(s.origin in ("pdf-text", "ocr") and s.page_size and s.page for s in item.segments)
-            and item.meta.get("format") in ("pdf", "image"))
+    return (
+        bool(item.segments)
+        and all(s.origin in ("pdf-text", "ocr") and s.page_size and s.page for s in item.segments)
+        and item.meta.get("format") in ("pdf", "image")
+    )
 
 
 def source_path(rctx: RenderContext, item: Item) -> Path:
@@ -45,7 +48,9 @@ def source_path(rctx: RenderContext, item: Item) -> Path:
         while block := handle.read(1 << 20):
             digest.update(block)
     if digest.hexdigest() != source.source_id:
-        raise StageError(f"source {source.ref} at {path} has changed since it was ingested", hint="the original must not change; restore it")
+        raise StageError(
+            f"source {source.ref} at {path} has changed since it was ingested", hint="the original must not change; restore it"
+        )
     return path
 
 
@@ -99,7 +104,7 @@ def invisible_words(canvas, words: Sequence[Word], text: str, origin: tuple[floa
         y0 = min(w.box[1] for w in run)
         y1 = max(w.box[3] for w in run)
         x1 = run[-1].box[2]
-        token = " ".join(text[w.start:w.end] for w in run)
+        token = " ".join(text[w.start : w.end] for w in run)
         size = max(1.0, (y1 - y0) * 0.7)
         natural = pdfmetrics.stringWidth(token, font, size) or 1.0
         obj = canvas.beginText()
@@ -143,8 +148,9 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
         invisible_words(canvas, kept, segment.text, (left, bottom))
         canvas.setPageRotation(rotation)  # shown as the original was; boxes and text stay in page space
         canvas.showPage()
-        redactions += [Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent)
-                       for b, label, (fid, ent) in boxes]
+        redactions += [
+            Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent) for b, label, (fid, ent) in boxes
+        ]
     if canvas is None:
         raise StageError(f"item {rctx.ref} has no pages to render")
     canvas.save()
@@ -183,7 +189,9 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
             pdf.close()
 
 
-def _page_plan(segment: Segment, flags: Sequence[Flag], crop: Box | None = None) -> tuple[list[tuple[Box, str, tuple[str, str]]], list[Word]]:
+def _page_plan(
+    segment: Segment, flags: Sequence[Flag], crop: Box | None = None
+) -> tuple[list[tuple[Box, str, tuple[str, str]]], list[Word]]:
     """The boxes to burn (one per touched word, merged per line) and the words to keep.
 
     A page withheld as a whole (an accepted ``OCR_REVIEW`` flag: its OCR was not
@@ -199,8 +207,10 @@ def _page_plan(segment: Segment, flags: Sequence[Flag], crop: Box | None = None)
     boxes: list[tuple[Box, str, tuple[str, str]]] = []
     for cut in cuts:
         words = touched_words(segment.words, cut)
-        if not words and segment.text[cut.start:cut.end].strip():
-            raise StageError(f"segment {segment.segment_id}: a redaction has no position on the page", hint="the page cannot be redacted safely")
+        if not words and segment.text[cut.start : cut.end].strip():
+            raise StageError(
+                f"segment {segment.segment_id}: a redaction has no position on the page", hint="the page cannot be redacted safely"
+            )
         for line in _lines(words):
             box = (min(w.box[0] for w in line), min(w.box[1] for w in line), max(w.box[2] for w in line), max(w.box[3] for w in line))
             boxes.append((box, cut.label, (cut.flag_ids[0], "/".join(cut.entities))))

@@ -39,8 +39,8 @@ def pieces(segment: Segment, flags: Sequence[Flag]) -> Iterator[Piece]:
     """Split a segment's text into kept words, redacted runs and line breaks."""
     text, pos = segment.text, 0
     for cut in cuts_for(segment, flags):
-        yield from _words(text[pos:cut.start])
-        yield Piece(text[cut.start:cut.end], cut.label, cut.flag_ids[0], "/".join(cut.entities))
+        yield from _words(text[pos : cut.start])
+        yield Piece(text[cut.start : cut.end], cut.label, cut.flag_ids[0], "/".join(cut.entities))
         pos = cut.end
     yield from _words(text[pos:])
 
@@ -99,7 +99,7 @@ class Layout:
         while width > A4[0] - 2 * MARGIN:  # a very long token: break it
             head = text[: max(1, int(len(text) * (A4[0] - 2 * MARGIN) / width) - 1)]
             self.word(head)
-            text = text[len(head):]
+            text = text[len(head) :]
             width = pdfmetrics.stringWidth(text, self.font, FONT_SIZE)
         self._advance(width)
         self.canvas.setFont(self.font, FONT_SIZE)

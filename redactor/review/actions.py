@@ -117,8 +117,9 @@ def decide(store: CaseStore, reviewer: str, req: DecideRequest) -> dict[str, Any
     _check_version(flag, req.version)
     status = outcome(flag, req.action)
     _needs_reason(flag, status, req.reason)
-    d = store.decide(flag.flag_id, action=req.action, status=status, reviewer=reviewer, reason=req.reason,
-                     expected_version=req.version, stage="review")
+    d = store.decide(
+        flag.flag_id, action=req.action, status=status, reviewer=reviewer, reason=req.reason, expected_version=req.version, stage="review"
+    )
     return {"changed": 1, "undo": _undo_flags((flag.flag_id, d.after["version"]))}
 
 
@@ -128,12 +129,22 @@ def modify(store: CaseStore, reviewer: str, req: ModifyRequest) -> dict[str, Any
     _check_version(flag, req.version)
     span = None
     if req.start is not None or req.end is not None:
-        span = _trimmed(store, flag.segment_id, req.start if req.start is not None else flag.start,
-                        req.end if req.end is not None else flag.end)
+        span = _trimmed(
+            store, flag.segment_id, req.start if req.start is not None else flag.start, req.end if req.end is not None else flag.end
+        )
     if span is None and req.code is None:
         raise UsageError("nothing to change: give a new span or reason code")
-    d = store.decide(flag.flag_id, action="modify", status=flag.status, reviewer=reviewer, reason=req.reason, code=req.code,
-                     span=span, expected_version=req.version, stage="review")
+    d = store.decide(
+        flag.flag_id,
+        action="modify",
+        status=flag.status,
+        reviewer=reviewer,
+        reason=req.reason,
+        code=req.code,
+        span=span,
+        expected_version=req.version,
+        stage="review",
+    )
     return {"changed": 1, "undo": _undo_flags((flag.flag_id, d.after["version"]))}
 
 
@@ -175,8 +186,17 @@ def revert(store: CaseStore, reviewer: str, flag_id: str, version: int) -> dict[
     status, reason = before.get("status", PENDING), f"undo of {last.action} by {last.reviewer} at {last.at}"
     if last.action == "add" or (flag.origin == "manual" and status == PENDING):
         status, reason = KEEP, f"manual redaction withdrawn ({reason})"
-    d = store.decide(flag_id, action="undo", status=status, reviewer=reviewer, reason=reason, code=before.get("code"),
-                     span=(before["start"], before["end"]) if "start" in before else None, expected_version=version, stage="review")
+    d = store.decide(
+        flag_id,
+        action="undo",
+        status=status,
+        reviewer=reviewer,
+        reason=reason,
+        code=before.get("code"),
+        span=(before["start"], before["end"]) if "start" in before else None,
+        expected_version=version,
+        stage="review",
+    )
     return {"changed": 1, "undo": _undo_flags((flag_id, d.after["version"]))}
 
 
@@ -200,7 +220,9 @@ def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[s
     reason = req.reason or f"bulk {req.action}: same value as flag {origin.flag_id}"
     rows = store.conn.execute(
         'SELECT f.flag_id, substr(s.text, f.start + 1, f."end" - f.start) AS value FROM flags f JOIN segments s USING (segment_id) '
-        "WHERE f.status = 'pending' OR f.flag_id = ?", (origin.flag_id,))
+        "WHERE f.status = 'pending' OR f.flag_id = ?",
+        (origin.flag_id,),
+    )
     targets = [r["flag_id"] for r in rows if _normal(r["value"]) == _normal(value)]
     undo, conflicts = _apply_many(store, targets, lambda f: (f"bulk-{req.action}", outcome(f, req.action)), reviewer, reason)
     added = 0
@@ -208,14 +230,18 @@ def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[s
         added_pairs = _add_unflagged(store, reviewer, value, origin)
         undo += added_pairs
         added = len(added_pairs)
-    store.log("review", "bulk.value", {"flag_id": origin.flag_id, "decided": len(undo) - added, "added": added,
-                                       "conflicts": conflicts}, actor=reviewer)
+    store.log(
+        "review",
+        "bulk.value",
+        {"flag_id": origin.flag_id, "decided": len(undo) - added, "added": added, "conflicts": conflicts},
+        actor=reviewer,
+    )
     return {"changed": len(undo), "added": added, "conflicts": conflicts, "undo": _undo_flags(*undo)}
 
 
 def _flag_text(store: CaseStore, flag: Flag) -> str:
     row = store.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (flag.segment_id,)).fetchone()
-    return row["text"][flag.start:flag.end]
+    return row["text"][flag.start : flag.end]
 
 
 def _add_unflagged(store: CaseStore, reviewer: str, value: str, origin: Flag) -> list[tuple[str, int]]:
@@ -228,14 +254,23 @@ def _add_unflagged(store: CaseStore, reviewer: str, value: str, origin: Flag) ->
     else:
         rows = store.conn.execute("SELECT segment_id, text FROM segments").fetchall()
     for row in rows:
-        spans = [(r["start"], r["end"]) for r in store.conn.execute('SELECT start, "end" FROM flags WHERE segment_id = ?', (row["segment_id"],))]
+        spans = [
+            (r["start"], r["end"]) for r in store.conn.execute('SELECT start, "end" FROM flags WHERE segment_id = ?', (row["segment_id"],))
+        ]
         for m in pattern.finditer(row["text"]):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             if len(added) >= MAX_BULK_ADDS:
                 return added
-            flag = store.add_manual_flag(row["segment_id"], m.start(), m.end(), code=origin.code, reviewer=reviewer,
-                                         reason=f"bulk: same value as flag {origin.flag_id}", entity=origin.entity)
+            flag = store.add_manual_flag(
+                row["segment_id"],
+                m.start(),
+                m.end(),
+                code=origin.code,
+                reviewer=reviewer,
+                reason=f"bulk: same value as flag {origin.flag_id}",
+                entity=origin.entity,
+            )
             spans.append((m.start(), m.end()))
             added.append((flag.flag_id, flag.version))
     return added
@@ -246,21 +281,27 @@ def bulk_type(store: CaseStore, reviewer: str, req: BulkTypeRequest) -> dict[str
     targets = [f.flag_id for f in store.flags(status=PENDING) if f.entity == req.entity and f.score >= req.min_score]
     reason = f"accepted in bulk: every {req.entity} with score >= {req.min_score:.2f}"
     undo, conflicts = _apply_many(store, targets, lambda f: ("bulk-accept", outcome(f, "accept")), reviewer, reason)
-    store.log("review", "bulk.type", {"entity": req.entity, "min_score": req.min_score, "decided": len(undo), "conflicts": conflicts},
-              actor=reviewer)
+    store.log(
+        "review",
+        "bulk.type",
+        {"entity": req.entity, "min_score": req.min_score, "decided": len(undo), "conflicts": conflicts},
+        actor=reviewer,
+    )
     return {"changed": len(undo), "conflicts": conflicts, "undo": _undo_flags(*undo)}
 
 
-def _apply_many(store: CaseStore, flag_ids: list[str], choose: Callable[[Flag], tuple[str, str]], reviewer: str,
-                reason: str) -> tuple[list[tuple[str, int]], int]:
+def _apply_many(
+    store: CaseStore, flag_ids: list[str], choose: Callable[[Flag], tuple[str, str]], reviewer: str, reason: str
+) -> tuple[list[tuple[str, int]], int]:
     done: list[tuple[str, int]] = []
     conflicts = 0
     for flag_id in flag_ids:
         flag = store.flag(flag_id)
         action, status = choose(flag)
         try:
-            d = store.decide(flag_id, action=action, status=status, reviewer=reviewer, reason=reason,
-                             expected_version=flag.version, stage="review")
+            d = store.decide(
+                flag_id, action=action, status=status, reviewer=reviewer, reason=reason, expected_version=flag.version, stage="review"
+            )
         except ConflictError:
             conflicts += 1
             continue

@@ -61,8 +61,11 @@ _VERIFIED = _Cache(256)  # (path, size, mtime) -> the sha256 they had when check
 
 
 def has_page_images(item: Item, media_type: str) -> bool:
-    return bool(item.segments) and all(s.page and s.page_size for s in item.segments) and (
-        media_type == "application/pdf" or media_type in IMAGE_TYPES)
+    return (
+        bool(item.segments)
+        and all(s.page and s.page_size for s in item.segments)
+        and (media_type == "application/pdf" or media_type in IMAGE_TYPES)
+    )
 
 
 def _checked_source(store: CaseStore, item: Item, ref: str) -> Path:

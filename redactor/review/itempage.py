@@ -29,9 +29,9 @@ def _run_status(flags: Sequence[Flag]) -> str:
 def segment_html(segment: Segment, flags: Sequence[Flag], *, interactive: bool) -> str:
     out = []
     for run in runs(segment, flags):
-        text = h(segment.text[run.start:run.end])
+        text = h(segment.text[run.start : run.end])
         if not run.flags:
-            out.append(f'<span {attrs(off=run.start)}>{text}</span>')
+            out.append(f"<span {attrs(off=run.start)}>{text}</span>")
             continue
         top = run.flags[0]
         cls = f"run code-{h(top.code)} st-{_run_status(run.flags)}" + (" manual" if top.origin == "manual" else "")
@@ -46,8 +46,13 @@ def _message_head(item: Item, ref: str) -> str:
     sender = meta_value(item.meta, SENDER_KEYS)
     when = meta_value(item.meta, TIME_KEYS)
     direction = meta_value(item.meta, ("direction",), sub=("value",))
-    bits = [f"<b>{h(sender)}</b>" if sender else "", f"<span class='dir'>{h(direction)}</span>" if direction and direction != "unknown" else "",
-            f"<time>{h(when)}</time>" if when else "", f"<span class='kind'>{h(item.kind)}</span>", f"<span class='ref'>{h(ref)}</span>"]
+    bits = [
+        f"<b>{h(sender)}</b>" if sender else "",
+        f"<span class='dir'>{h(direction)}</span>" if direction and direction != "unknown" else "",
+        f"<time>{h(when)}</time>" if when else "",
+        f"<span class='kind'>{h(item.kind)}</span>",
+        f"<span class='ref'>{h(ref)}</span>",
+    ]
     return " ".join(b for b in bits if b)
 
 
@@ -62,11 +67,15 @@ def _page_figure(view: ItemView, segment: Segment) -> str:
         if flag.segment_id != segment.segment_id:
             continue
         for left, top, width, height in flag_boxes(segment, flag):
-            boxes.append(f'<a class="box code-{h(flag.code)} st-{h(flag.status)}" href="#f={h(flag.flag_id)}" '
-                         f'{attrs(flag=flag.flag_id, box=f"{left:.5f},{top:.5f},{width:.5f},{height:.5f}")}></a>')
+            boxes.append(
+                f'<a class="box code-{h(flag.code)} st-{h(flag.status)}" href="#f={h(flag.flag_id)}" '
+                f"{attrs(flag=flag.flag_id, box=f'{left:.5f},{top:.5f},{width:.5f},{height:.5f}')}></a>"
+            )
     src = f"/item/{h(view.item.item_id)}/page/{segment.page}.png"
-    return (f'<figure class="page"><figcaption>page {segment.page}</figcaption><div class="pagewrap">'
-            f'<img src="{src}" alt="page {segment.page} of the original" loading="lazy"><div class="boxes">{"".join(boxes)}</div></div></figure>')
+    return (
+        f'<figure class="page"><figcaption>page {segment.page}</figcaption><div class="pagewrap">'
+        f'<img src="{src}" alt="page {segment.page} of the original" loading="lazy"><div class="boxes">{"".join(boxes)}</div></div></figure>'
+    )
 
 
 def content_html(view: ItemView) -> str:
@@ -76,15 +85,19 @@ def content_html(view: ItemView) -> str:
         after = "".join(_context_message(i, r, f) for i, r, f in view.after)
         segs = "".join(segment_html(s, view.flags, interactive=True) for s in item.segments)
         current = f'<article class="msg current"><header>{_message_head(item, view.ref)}</header>{segs}</article>'
-        return (f'<section class="thread"><h2>conversation: {h(view.thread[1])}</h2>'
-                f'{before or "<p class=edge>start of the conversation</p>"}{current}{after or "<p class=edge>end of the conversation</p>"}</section>')
+        return (
+            f'<section class="thread"><h2>conversation: {h(view.thread[1])}</h2>'
+            f"{before or '<p class=edge>start of the conversation</p>'}{current}{after or '<p class=edge>end of the conversation</p>'}</section>"
+        )
     with_pages = has_page_images(item, view.source_media_type)
     parts = []
     for seg in item.segments:
         label = f"page {seg.page}" if seg.page else seg.field
         if with_pages:
-            parts.append(f'<div class="pagerow">{_page_figure(view, seg)}<div class="pagetext"><h3>text of {h(label)}</h3>'
-                         f'{segment_html(seg, view.flags, interactive=True)}</div></div>')
+            parts.append(
+                f'<div class="pagerow">{_page_figure(view, seg)}<div class="pagetext"><h3>text of {h(label)}</h3>'
+                f"{segment_html(seg, view.flags, interactive=True)}</div></div>"
+            )
         else:
             parts.append(f'<section class="segment"><h3>{h(label)}</h3>{segment_html(seg, view.flags, interactive=True)}</section>')
     return "".join(parts)
@@ -93,10 +106,22 @@ def content_html(view: ItemView) -> str:
 def _flag_li(view: ItemView, flag: Flag) -> str:
     value = view.value(flag)
     short = value if len(value) <= 40 else value[:37] + "…"
-    data = attrs(flag=flag.flag_id, version=flag.version, status=flag.status, proposed=flag.proposed, seg=flag.segment_id,
-                 start=flag.start, end=flag.end, entity=flag.entity, score=f"{flag.score:.2f}", code=flag.code)
-    return (f'<li {data} class="st-{h(flag.status)}"><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> '
-            f'<span class="ent">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>')
+    data = attrs(
+        flag=flag.flag_id,
+        version=flag.version,
+        status=flag.status,
+        proposed=flag.proposed,
+        seg=flag.segment_id,
+        start=flag.start,
+        end=flag.end,
+        entity=flag.entity,
+        score=f"{flag.score:.2f}",
+        code=flag.code,
+    )
+    return (
+        f'<li {data} class="st-{h(flag.status)}"><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> '
+        f'<span class="ent">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>'
+    )
 
 
 def _history(decisions: Sequence[Decision]) -> str:
@@ -114,7 +139,9 @@ def _history(decisions: Sequence[Decision]) -> str:
 
 
 def _detail(view: ItemView, flag: Flag) -> str:
-    why = "".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in explain(flag, view.people)) or "<dt>why</dt><dd>no explanation recorded</dd>"
+    why = (
+        "".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in explain(flag, view.people)) or "<dt>why</dt><dd>no explanation recorded</dd>"
+    )
     return f"""<section class="detail" id="detail-{h(flag.flag_id)}" hidden {attrs(flag=flag.flag_id)}>
 <p class="value"><q>{h(view.value(flag))}</q></p>
 <dl class="facts"><dt>type</dt><dd>{h(flag.entity)}</dd>
@@ -142,7 +169,9 @@ def _ocr_notes(view: ItemView) -> str:
         notes.append(f"pages read by OCR: {h(ocr)}")
     for entry in meta.get("review_pages") or ():
         if isinstance(entry, dict):
-            notes.append(f"page {h(entry.get('page'))}: {h(entry.get('reason', 'low OCR confidence'))} (mean confidence {h(entry.get('mean_conf'))})")
+            notes.append(
+                f"page {h(entry.get('page'))}: {h(entry.get('reason', 'low OCR confidence'))} (mean confidence {h(entry.get('mean_conf'))})"
+            )
     if empty := _pages(meta.get("pages_without_words")):
         notes.append(f"no text found on pages {h(empty)}: check the page images; anything there cannot be selected here")
     return f"<ul class='notes'>{''.join(f'<li>{n}</li>' for n in notes)}</ul>" if notes else ""
@@ -156,8 +185,10 @@ def _scope_history(view: ItemView) -> str:
         f"<td>{h(SCOPE_LABEL.get(r['before'], r['before']))} → {h(SCOPE_LABEL.get(r['after'], r['after']))}</td><td>{h(r['reason'])}</td></tr>"
         for r in view.scope_history
     )
-    return (f"<details class='scopes'><summary>scope history ({len(view.scope_history)})</summary><table class='history'><thead><tr><th>UTC</th>"
-            f"<th>who</th><th>change</th><th>reason</th></tr></thead><tbody>{rows}</tbody></table></details>")
+    return (
+        f"<details class='scopes'><summary>scope history ({len(view.scope_history)})</summary><table class='history'><thead><tr><th>UTC</th>"
+        f"<th>who</th><th>change</th><th>reason</th></tr></thead><tbody>{rows}</tbody></table></details>"
+    )
 
 
 def panel_html(view: ItemView) -> str:
@@ -188,11 +219,16 @@ def item_page_body(view: ItemView) -> str:
         nav.append(f'<a class="btn" href="/item/{h(view.next_item)}">next item →</a>')
     if view.next_pending:
         nav.append(f'<a class="btn primary" href="/item/{h(view.next_pending)}">next pending (n)</a>')
-    return f"""<nav class="itemnav">{' '.join(nav)}</nav>
+    return f"""<nav class="itemnav">{" ".join(nav)}</nav>
 <main class="item"><section id="content">{content_html(view)}</section>{panel_html(view)}</main>
 {codes_template()}<template id="code-options">{code_options()}</template>"""
 
 
 def item_extra(view: ItemView) -> dict[str, object]:
-    return {"item": view.item.item_id, "next": view.next_item or "", "prev": view.prev_item or "",
-            "next_pending": view.next_pending or "", "thread": "1" if view.thread else ""}
+    return {
+        "item": view.item.item_id,
+        "next": view.next_item or "",
+        "prev": view.prev_item or "",
+        "next_pending": view.next_pending or "",
+        "thread": "1" if view.thread else "",
+    }

@@ -79,7 +79,8 @@ DIALOG = """<dialog id="dlg" aria-labelledby="dlg-title"><div class="dlg">
 
 def code_options(selected: str | None = None) -> str:
     return "".join(
-        f'<option value="{h(c)}"{" selected" if c == selected else ""}>{h(c)}: {h(rc.meaning)}</option>' for c, rc in codes.REASON_CODES.items()
+        f'<option value="{h(c)}"{" selected" if c == selected else ""}>{h(c)}: {h(rc.meaning)}</option>'
+        for c, rc in codes.REASON_CODES.items()
     )
 
 
@@ -98,15 +99,20 @@ def overview_page(ov: Overview) -> str:
     by = c["flags_by_status"]
     decided = total - by.get(PENDING, 0)
     pct = 100 * decided / total if total else 100
-    start = '<a class="btn primary" href="/next" data-key="n">Review the next pending item (n)</a>' if by.get(PENDING) else \
-        '<span class="done">Every flag is decided.</span>'
-    parts = [f"""<main class="overview">
+    start = (
+        '<a class="btn primary" href="/next" data-key="n">Review the next pending item (n)</a>'
+        if by.get(PENDING)
+        else '<span class="done">Every flag is decided.</span>'
+    )
+    parts = [
+        f"""<main class="overview">
 <section class="progress"><h1>Progress</h1>
 <progress value="{decided}" max="{max(total, 1)}"></progress>
 <p><b>{decided}</b> of <b>{total}</b> flags decided ({pct:.0f}%): <span class="st-pending">{by.get(PENDING, 0)} pending</span>,
 <span class="st-redact">{by.get(REDACT, 0)} redacted</span>, <span class="st-keep">{by.get(KEEP, 0)} kept</span>;
-{c['decisions']} decisions recorded. {c['items']} items from {c['sources']} sources.</p>
-<p>{start}</p></section>"""]
+{c["decisions"]} decisions recorded. {c["items"]} items from {c["sources"]} sources.</p>
+<p>{start}</p></section>"""
+    ]
     parts.append(_entities(ov.entities))
     parts.append(_scope_and_quarantine(ov))
     parts.append(_groups(ov))
@@ -116,7 +122,7 @@ def overview_page(ov: Overview) -> str:
 
 def _entities(entities: Sequence[tuple[str, Mapping[str, int]]]) -> str:
     rows = "".join(
-        f'<tr><td>{h(e)}</td>{_counts_cells(by)}<td><label>accept pending with score ≥ '
+        f"<tr><td>{h(e)}</td>{_counts_cells(by)}<td><label>accept pending with score ≥ "
         f'<input type="number" class="score" min="0" max="1" step="0.05" value="0.85" {attrs(entity=e)}></label> '
         f'<button type="button" {attrs(cmd="bulk-type", entity=e)}>accept</button></td></tr>'
         for e, by in entities
@@ -128,12 +134,10 @@ def _entities(entities: Sequence[tuple[str, Mapping[str, int]]]) -> str:
 def _scope_and_quarantine(ov: Overview) -> str:
     scoped = ", ".join(f"{n} {h(SCOPE_LABEL.get(s, s))}" for s, n in sorted(ov.scoped.items())) or "none"
     note = f" ({ov.pending_out_of_scope} pending flags on them still need a decision)" if ov.pending_out_of_scope else ""
-    quarantined = "".join(
-        f"<li><b>{h(q['stage'])}</b> {h(q['code'])}: {h(q['reason'])}</li>" for q in ov.counts["quarantined"]
-    )
+    quarantined = "".join(f"<li><b>{h(q['stage'])}</b> {h(q['code'])}: {h(q['reason'])}</li>" for q in ov.counts["quarantined"])
     q_html = f"<ul class='quarantine'>{quarantined}</ul>" if quarantined else "<p>none</p>"
     return f"""<section class="cols"><div><h2>Out of scope</h2><p>{scoped}{h(note)}</p></div>
-<div><h2>Quarantined inputs ({len(ov.counts['quarantined'])})</h2>{q_html}</div></section>"""
+<div><h2>Quarantined inputs ({len(ov.counts["quarantined"])})</h2>{q_html}</div></section>"""
 
 
 def _groups(ov: Overview) -> str:
@@ -154,7 +158,7 @@ def _groups(ov: Overview) -> str:
 <label>type <select id="kind-filter"><option value="">all</option>{options}</select></label>
 <label><input type="checkbox" id="pending-only"> with pending flags only</label></p>
 <table class="grid" id="groups"><thead><tr><th>source</th><th>file</th><th>item / conversation</th><th>type</th><th>items</th>
-<th>pending</th><th>redacted</th><th>kept</th><th>scope</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"""
+<th>pending</th><th>redacted</th><th>kept</th><th>scope</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>"""
 
 
 def preview_page(item_id: str, ref: str, title: str, pages: int, scope: str, problem: str = "") -> str:
@@ -163,7 +167,10 @@ def preview_page(item_id: str, ref: str, title: str, pages: int, scope: str, pro
     elif problem:
         body = f"<p class='error'>This item cannot be rendered safely and would be withheld from the bundle: {h(problem)}</p>"
     else:
-        body = "".join(f'<img class="preview" src="/item/{h(item_id)}/preview/{n}.png" alt="redacted page {n}" loading="lazy">' for n in range(1, pages + 1))
+        body = "".join(
+            f'<img class="preview" src="/item/{h(item_id)}/preview/{n}.png" alt="redacted page {n}" loading="lazy">'
+            for n in range(1, pages + 1)
+        )
     return f"""<main class="preview-page"><p><a class="btn" href="/item/{h(item_id)}" data-key="p">back to the item (p)</a>
 <b>{h(ref)}</b> {h(title)}: redacted preview. Pending flags are shown redacted, as <code>bundle --pending redact</code> would.</p>
 {body}</main>"""

@@ -162,7 +162,7 @@ class ItemView:
 
     def value(self, flag: Flag) -> str:
         seg = self.segment(flag.segment_id)
-        return "" if seg is None else seg.text[flag.start:flag.end]
+        return "" if seg is None else seg.text[flag.start : flag.end]
 
     @property
     def pending(self) -> int:
@@ -172,8 +172,9 @@ class ItemView:
 def refs(store: CaseStore, item_ids: Sequence[str]) -> dict[str, str]:
     """Bundle references (S0001-001) of some items, as :meth:`CaseStore.item_refs` gives for all."""
     marks = ",".join("?" * len(item_ids))
-    rows = store.conn.execute(f"SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id IN ({marks})",
-                              list(item_ids))
+    rows = store.conn.execute(
+        f"SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id IN ({marks})", list(item_ids)
+    )
     return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
 
 
@@ -187,15 +188,31 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
     thread = thread_of(item.meta)
     before, after = _neighbours(store, item, thread) if thread else ([], [])
     if thread is not None:
-        row = store.conn.execute(f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
-                                 f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1", (item.source_id, thread[0])).fetchone()
+        row = store.conn.execute(
+            f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
+            f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1",
+            (item.source_id, thread[0]),
+        ).fetchone()
         if row is not None:
             thread = (thread[0], row["text"])
     prev_item, next_item = _adjacent(store, item_id)
     source = store.find_source(item.source_id)
-    return ItemView(item, refs(store, [item_id]).get(item_id, item_id), store.item_scope(item_id), flags, history, thread, before, after,
-                    prev_item, next_item, next_pending_item(store, item_id), source.media_type if source else "",
-                    [dict(r) for r in store.scope_history(item_id)], _people(store, flags))
+    return ItemView(
+        item,
+        refs(store, [item_id]).get(item_id, item_id),
+        store.item_scope(item_id),
+        flags,
+        history,
+        thread,
+        before,
+        after,
+        prev_item,
+        next_item,
+        next_pending_item(store, item_id),
+        source.media_type if source else "",
+        [dict(r) for r in store.scope_history(item_id)],
+        _people(store, flags),
+    )
 
 
 def _people(store: CaseStore, flags: Sequence[Flag]) -> dict[str, str]:
@@ -208,10 +225,12 @@ def _people(store: CaseStore, flags: Sequence[Flag]) -> dict[str, str]:
 def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:
     out: list[Decision] = []
     for start in range(0, len(flag_ids), 500):
-        chunk = flag_ids[start:start + 500]
+        chunk = flag_ids[start : start + 500]
         rows = store.conn.execute(f"SELECT * FROM decisions WHERE flag_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
-        out += [Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"]))
-                for r in rows]
+        out += [
+            Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"]))
+            for r in rows
+        ]
     return out
 
 
@@ -236,7 +255,9 @@ _ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where}
 
 
 def _position(store: CaseStore, item_id: str) -> tuple[str, int]:
-    row = store.conn.execute("SELECT s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id = ?", (item_id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id = ?", (item_id,)
+    ).fetchone()
     return row["ref"], row["ordinal"]
 
 
@@ -254,8 +275,9 @@ def next_pending_item(store: CaseStore, item_id: str | None = None) -> str | Non
     pending = "i.item_id IN (SELECT item_id FROM flags WHERE status = 'pending')"  # built once, not per item
     if item_id is not None:
         ref, ordinal = _position(store, item_id)
-        row = store.conn.execute(_ORDER.format(where=f"WHERE {pending} AND (s.ref > ? OR (s.ref = ? AND i.ordinal > ?))", dir="ASC"),
-                                 (ref, ref, ordinal)).fetchone()
+        row = store.conn.execute(
+            _ORDER.format(where=f"WHERE {pending} AND (s.ref > ? OR (s.ref = ? AND i.ordinal > ?))", dir="ASC"), (ref, ref, ordinal)
+        ).fetchone()
         if row is not None:
             return row["item_id"]
     row = store.conn.execute(_ORDER.format(where=f"WHERE {pending}", dir="ASC")).fetchone()
@@ -268,8 +290,9 @@ def thread_items(store: CaseStore, item_id: str) -> list[str]:
     thread = thread_of(item.meta)
     if thread is None:
         return [item_id]
-    rows = store.conn.execute(f"SELECT item_id FROM items WHERE source_id = ? AND {THREAD_SQL} = ? ORDER BY ordinal",
-                              (item.source_id, thread[0]))
+    rows = store.conn.execute(
+        f"SELECT item_id FROM items WHERE source_id = ? AND {THREAD_SQL} = ? ORDER BY ordinal", (item.source_id, thread[0])
+    )
     return [r["item_id"] for r in rows] or [item_id]
 
 

@@ -42,8 +42,10 @@ HEADERS = {
 def check_bind_host(host: str) -> str:
     """The only hosts the server may listen on."""
     if host not in LOOPBACK:
-        raise UsageError(f"the review server listens on the loopback interface only, not {host!r}",
-                         hint="reviewers open it on this machine; nothing is served to the network")
+        raise UsageError(
+            f"the review server listens on the loopback interface only, not {host!r}",
+            hint="reviewers open it on this machine; nothing is served to the network",
+        )
     return "127.0.0.1" if host == "localhost" else host
 
 

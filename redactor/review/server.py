@@ -65,7 +65,9 @@ class ReviewServer(ThreadingHTTPServer):
         try:
             super().__init__((bind, port), Handler)
         except OSError as exc:
-            raise UsageError(f"cannot listen on {bind}:{port} ({exc.strerror})", hint="choose another --port, or --port 0 for any free port") from None
+            raise UsageError(
+                f"cannot listen on {bind}:{port} ({exc.strerror})", hint="choose another --port, or --port 0 for any free port"
+            ) from None
         self.port = self.server_address[1]
         self.guard = Guard(self.port)
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -122,8 +124,9 @@ class Handler(BaseHTTPRequestHandler):
         if session is None:  # sessions start with a page, the only place their token is handed out
             session = self.server.guard.new_session()
             cookie = {"Set-Cookie": self.server.guard.set_cookie(session)}
-        text = pages.frame(title, body, csrf=session.csrf, reviewer=self.server.reviewer, case_name=self.server.case_dir.name,
-                           page=page, extra=extra)
+        text = pages.frame(
+            title, body, csrf=session.csrf, reviewer=self.server.reviewer, case_name=self.server.case_dir.name, page=page, extra=extra
+        )
         self._send(status, text.encode("utf-8"), "text/html; charset=utf-8", cookie)
 
     def _error(self, exc: BaseException) -> int:
@@ -160,7 +163,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _route_get(self, path: str, session: Session | None) -> None:
         if path.startswith("/static/"):
-            return self._static(path[len("/static/"):])
+            return self._static(path[len("/static/") :])
         if path == "/":
             with self.server.store() as store:
                 body = pages.overview_page(queries.overview(store))

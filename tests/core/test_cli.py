@@ -115,7 +115,7 @@ def test_detect_keeps_order_and_offsets(cli):
     out = [json.loads(line) for line in result.output.splitlines()]
     assert [o["id"] for o in out] == ["a", 2, "c"]
     text = lines[1]["text"]
-    found = {text[s["start"]:s["end"]]: s["entity"] for s in out[1]["spans"]}
+    found = {text[s["start"] : s["end"]]: s["entity"] for s in out[1]["spans"]}
     assert found.get("07700 900123") == "PHONE_NUMBER" and found.get("jo.bloggs@example.com") == "EMAIL_ADDRESS"
     assert out[0]["spans"] == [] and out[2]["spans"] == []
 

@@ -26,14 +26,20 @@ def test_detect_maps_findings_to_their_segment():
     findings = detect_presidio(DetectSettings(), ctx())(Item("i", "src", "file", "email", "t", segs))
     phone = [f for f in findings if f.entity == "PHONE_NUMBER"]
     assert phone and all(f.segment_id == "s1" for f in phone)
-    assert segs[1].text[phone[0].start:phone[0].end] == "07700 900123"
+    assert segs[1].text[phone[0].start : phone[0].end] == "07700 900123"
 
 
 def test_policy_codes_and_proposals():
     run = decide_policy(PolicySettings(codes={"PHONE_NUMBER": "VW"}, review=("NRP",)), ctx())
     item = Item("i", "src", "file", "document", "t", ())
-    flags = run(item, [Finding("s", 0, 5, "PHONE_NUMBER", 0.9, "r"), Finding("s", 6, 9, "NRP", 0.5, "r"), Finding("s", 10, 12, "OTHER", 0.5, "r")])
-    assert [(f.code, f.proposed, f.status) for f in flags] == [("VW", "redact", "pending"), ("TP", "review", "pending"), ("TP", "redact", "pending")]
+    flags = run(
+        item, [Finding("s", 0, 5, "PHONE_NUMBER", 0.9, "r"), Finding("s", 6, 9, "NRP", 0.5, "r"), Finding("s", 10, 12, "OTHER", 0.5, "r")]
+    )
+    assert [(f.code, f.proposed, f.status) for f in flags] == [
+        ("VW", "redact", "pending"),
+        ("TP", "review", "pending"),
+        ("TP", "redact", "pending"),
+    ]
     assert len({f.flag_id for f in flags}) == 3
 
 
@@ -43,7 +49,7 @@ def test_chunks_cover_everything_with_overlap():
     assert len(chunks) >= 3
     covered = set()
     for offset, chunk in chunks:
-        assert text[offset:offset + len(chunk)] == chunk
+        assert text[offset : offset + len(chunk)] == chunk
         covered.update(range(offset, offset + len(chunk)))
     assert covered == set(range(len(text)))
     for (a, ca), (b, _) in zip(chunks, chunks[1:], strict=False):

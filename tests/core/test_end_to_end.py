@@ -31,9 +31,11 @@ def bundle(tmp_path_factory, demo_case_dir_module):
 
     runner = CliRunner()
     case, out = root / "case", root / "bundle"
-    for args in (["run", str(inputs), "--case", str(case)],
-                 ["decide", str(case), "--accept-all", "--reviewer", "DC Test"],
-                 ["bundle", str(case), "--out", str(out)]):
+    for args in (
+        ["run", str(inputs), "--case", str(case)],
+        ["decide", str(case), "--accept-all", "--reviewer", "DC Test"],
+        ["bundle", str(case), "--out", str(out)],
+    ):
         result = runner.invoke(main, args, catch_exceptions=False)
         assert result.exit_code == 0, result.output
     return case, out
@@ -56,7 +58,7 @@ def redacted_values(case):
     with CaseStore.open(case) as store:
         texts = {s.segment_id: s.text for item in store.items() for s in item.segments}
         refs = store.item_refs()
-        return [(refs[f.item_id], texts[f.segment_id][f.start:f.end]) for f in store.flags(status="redact")]
+        return [(refs[f.item_id], texts[f.segment_id][f.start : f.end]) for f in store.flags(status="redact")]
 
 
 def document_of(out):

@@ -49,7 +49,7 @@ def test_pdf_words_sit_where_their_text_is(tmp_path):
     assert [s.page for s in item.segments] == [1, 2]
     page = item.segments[0]
     assert STATEMENT_LINES[1] in page.text.replace("\r\n", "\n")
-    words = {page.text[w.start:w.end]: w.box for w in page.words}
+    words = {page.text[w.start : w.end]: w.box for w in page.words}
     assert "Statement" in words and "07700" in words
     # lines are drawn 18pt apart from the top: the first line's words sit above the second's
     assert words["Statement"][1] > words["spoke"][1] + 10

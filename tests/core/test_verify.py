@@ -21,8 +21,10 @@ def sealed(tmp_path_factory):
     src = root / "in.txt"
     src.write_text("Call Sophie Turner on 07700 900123.\nHer email is s.turner@example.org.\n")
     runner = CliRunner()
-    for args in (["run", str(src), "--case", str(root / "case")],
-                 ["bundle", str(root / "case"), "--out", str(root / "bundle"), "--pending", "redact"]):
+    for args in (
+        ["run", str(src), "--case", str(root / "case")],
+        ["bundle", str(root / "case"), "--out", str(root / "bundle"), "--pending", "redact"],
+    ):
         assert runner.invoke(main, args, catch_exceptions=False).exit_code == 0
     return root / "bundle"
 
@@ -52,7 +54,10 @@ TAMPERS = {
     "manifest removed": (lambda b: (b / "manifest.json").unlink(), "manifest.json is missing"),
     "manifest not JSON": (lambda b: (b / "manifest.json").write_text("{"), "not a valid"),
     "audit line deleted": (lambda b: (b / "audit.jsonl").write_bytes(b"".join(audit_lines(b)[:2] + audit_lines(b)[3:])), "audit.jsonl"),
-    "audit lines reordered": (lambda b: (b / "audit.jsonl").write_bytes(b"".join([audit_lines(b)[1], audit_lines(b)[0], *audit_lines(b)[2:]])), "audit.jsonl"),
+    "audit lines reordered": (
+        lambda b: (b / "audit.jsonl").write_bytes(b"".join([audit_lines(b)[1], audit_lines(b)[0], *audit_lines(b)[2:]])),
+        "audit.jsonl",
+    ),
 }
 
 

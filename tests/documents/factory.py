@@ -55,8 +55,9 @@ def text_pdf(path: Path, pages: list[list[str]], size: float = 12) -> Path:
     return path
 
 
-def page_image(lines: list[str], dpi: int = 200, size: float = 12, noise: float = 0.0, blur: float = 0.0,
-               page: tuple[float, float] = A4) -> Image.Image:
+def page_image(
+    lines: list[str], dpi: int = 200, size: float = 12, noise: float = 0.0, blur: float = 0.0, page: tuple[float, float] = A4
+) -> Image.Image:
     """The lines drawn as a reportlab page would place them, at ``dpi``, in greyscale."""
     scale = dpi / 72.0
     image = Image.new("L", (round(page[0] * scale), round(page[1] * scale)), 255)

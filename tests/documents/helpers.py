@@ -54,8 +54,22 @@ def flags_for(item: Item, values: Iterable[str], code: str = "TP", entity: str =
     for segment in item.segments:
         for value in values:
             for m in re.finditer(re.escape(value), segment.text):
-                flags.append(Flag(Flag.make_id(segment.segment_id, m.start(), m.end(), entity), item.item_id, segment.segment_id,
-                                  m.start(), m.end(), entity, 1.0, "test", {}, code, REDACT, REDACT))
+                flags.append(
+                    Flag(
+                        Flag.make_id(segment.segment_id, m.start(), m.end(), entity),
+                        item.item_id,
+                        segment.segment_id,
+                        m.start(),
+                        m.end(),
+                        entity,
+                        1.0,
+                        "test",
+                        {},
+                        code,
+                        REDACT,
+                        REDACT,
+                    )
+                )
     return flags
 
 

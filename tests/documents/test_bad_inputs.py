@@ -40,8 +40,14 @@ def test_each_bad_document_is_quarantined_with_its_name(cli, inputs, tmp_path):
     assert result.exit_code == 3 and "Traceback" not in result.output
     status = json.loads(cli("status", case, "--json").output)
     reasons = {q["reason"].split(":")[0].rsplit("/", 1)[-1]: (q["code"], q["reason"]) for q in status["quarantined"]}
-    expected = {"locked.pdf": "E032", "broken-xref.pdf": "E033", "no-pages.pdf": "E034", "bomb.png": "E035",
-                "program.exe": "E031", "archive.zip": "E031"}
+    expected = {
+        "locked.pdf": "E032",
+        "broken-xref.pdf": "E033",
+        "no-pages.pdf": "E034",
+        "bomb.png": "E035",
+        "program.exe": "E031",
+        "archive.zip": "E031",
+    }
     assert {name: code for name, (code, _) in reasons.items()} == expected
     assert all("\n" not in reason and len(reason) < 300 for _, reason in reasons.values())
     quarantine_lines = [line for line in result.output.splitlines() if line.startswith("quarantined:")]

@@ -22,8 +22,10 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _tracked(paragraph, kind: str, text: str, author: str) -> None:
     tag, text_tag = ("w:ins", "w:t") if kind == "ins" else ("w:del", "w:delText")
-    xml = (f'<{tag} {W_NS} w:id="9{len(text)}" w:author="{author}" w:date="2024-01-01T00:00:00Z">'
-           f'<w:r><{text_tag} xml:space="preserve">{text}</{text_tag}></w:r></{tag}>')
+    xml = (
+        f'<{tag} {W_NS} w:id="9{len(text)}" w:author="{author}" w:date="2024-01-01T00:00:00Z">'
+        f'<w:r><{text_tag} xml:space="preserve">{text}</{text_tag}></w:r></{tag}>'
+    )
     paragraph._p.append(parse_xml(xml))
 
 
@@ -62,16 +64,19 @@ def letter(tmp_path):
     return extract(make_docx(tmp_path / "letter.docx"), tmp_path)[0]
 
 
-@pytest.mark.parametrize("field, expected", [
-    ("body", f"Statement of {factory.PEOPLE[0]}."),
-    ("body", f"[inserted by DC Hollis: {factory.PHONES[0]}]"),
-    ("body", f"[deleted by DC Hollis:  and {factory.PEOPLE[3]} was there]"),
-    ("body", f"Name | {factory.PEOPLE[1]}\nMobile | {factory.PHONES[1]}"),
-    ("body", "See the note. [comment 0]"),
-    ("header", f"Witness: {factory.PEOPLE[4]}"),
-    ("footer", f"Reference for {factory.PEOPLE[2]}"),
-    ("comments", f"[comment 0 by Sgt Ames] Check with {factory.PHONES[2]}"),
-])
+@pytest.mark.parametrize(
+    "field, expected",
+    [
+        ("body", f"Statement of {factory.PEOPLE[0]}."),
+        ("body", f"[inserted by DC Hollis: {factory.PHONES[0]}]"),
+        ("body", f"[deleted by DC Hollis:  and {factory.PEOPLE[3]} was there]"),
+        ("body", f"Name | {factory.PEOPLE[1]}\nMobile | {factory.PHONES[1]}"),
+        ("body", "See the note. [comment 0]"),
+        ("header", f"Witness: {factory.PEOPLE[4]}"),
+        ("footer", f"Reference for {factory.PEOPLE[2]}"),
+        ("comments", f"[comment 0 by Sgt Ames] Check with {factory.PHONES[2]}"),
+    ],
+)
 def test_every_part_is_surfaced(letter, field, expected):
     texts = [s.text for s in letter.segments if s.field == field]
     assert any(expected in t for t in texts), (field, texts)

@@ -96,9 +96,9 @@ def test_no_box_swallows_the_line(case):
     segment = item.segments[0]
     (redaction,) = rendered.redactions
     line = [w for w in segment.words if abs((w.box[1] + w.box[3]) / 2 - (redaction.box[1] + redaction.box[3]) / 2) < 3]
-    neighbours = [w for w in line if segment.text[w.start:w.end] in ("met", "outside", "the", "station")]
+    neighbours = [w for w in line if segment.text[w.start : w.end] in ("met", "outside", "the", "station")]
     assert len(neighbours) == 4
-    assert not any(_overlaps(redaction.box, w.box) for w in neighbours if segment.text[w.start:w.end] != "the")
+    assert not any(_overlaps(redaction.box, w.box) for w in neighbours if segment.text[w.start : w.end] != "the")
     width = redaction.box[2] - redaction.box[0]
     line_width = max(w.box[2] for w in line) - min(w.box[0] for w in line)
     assert width < 0.35 * line_width
@@ -129,8 +129,20 @@ def test_a_span_over_two_lines_gets_one_box_per_line(tmp_path):
     segment = item.segments[0]
     start = segment.text.index("evening.")
     end = segment.text.index("She gave") + len("She gave")
-    flag = Flag(Flag.make_id(segment.segment_id, start, end, "X"), item.item_id, segment.segment_id, start, end, "X", 1.0, "t",
-                {}, "TP", REDACT, REDACT)
+    flag = Flag(
+        Flag.make_id(segment.segment_id, start, end, "X"),
+        item.item_id,
+        segment.segment_id,
+        start,
+        end,
+        "X",
+        1.0,
+        "t",
+        {},
+        "TP",
+        REDACT,
+        REDACT,
+    )
     rendered = render(item, path, [flag])
     assert len(rendered.redactions) == 2
     first, second = sorted(rendered.redactions, key=lambda r: -r.box[1])
@@ -150,8 +162,20 @@ def test_an_accepted_ocr_review_withholds_the_whole_page(tmp_path):
     path = factory.scanned_pdf(tmp_path / "doc.pdf", [factory.statement(1), factory.statement(2)])
     item = extract(path)
     first = item.segments[0]
-    whole = Flag(Flag.make_id(first.segment_id, 0, len(first.text), OCR_REVIEW), item.item_id, first.segment_id, 0,
-                 len(first.text), OCR_REVIEW, 0.5, "ocr.confidence", {}, "TP", "review", REDACT)
+    whole = Flag(
+        Flag.make_id(first.segment_id, 0, len(first.text), OCR_REVIEW),
+        item.item_id,
+        first.segment_id,
+        0,
+        len(first.text),
+        OCR_REVIEW,
+        0.5,
+        "ocr.confidence",
+        {},
+        "TP",
+        "review",
+        REDACT,
+    )
     rendered = render(item, path, [whole])
     page_one, page_two = page_images(rendered.pdf, 50)
     dark = sum(page_one.convert("L").histogram()[:70]) / (page_one.width * page_one.height)

@@ -15,12 +15,15 @@ from tests.documents.helpers import extract, source_for
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, media_type, pages", [
-    ("scan.png", "image/png", 1),
-    ("photo.jpg", "image/jpeg", 1),
-    ("scan.tif", "image/tiff", 1),
-    ("bundle.tiff", "image/tiff", 3),
-])
+@pytest.mark.parametrize(
+    "name, media_type, pages",
+    [
+        ("scan.png", "image/png", 1),
+        ("photo.jpg", "image/jpeg", 1),
+        ("scan.tif", "image/tiff", 1),
+        ("bundle.tiff", "image/tiff", 3),
+    ],
+)
 def test_images_are_read_page_by_page(tmp_path, name, media_type, pages):
     path = factory.image_file(tmp_path / name, [factory.statement(i) for i in range(pages)])
     assert source_for(path).media_type == media_type
@@ -30,8 +33,9 @@ def test_images_are_read_page_by_page(tmp_path, name, media_type, pages):
     for segment in item.segments:
         assert segment.origin == "ocr" and factory.PHONES[0] in segment.text
         assert segment.page_size == pytest.approx((595.4, 842.0), abs=2)  # 200 dpi A4 comes back as A4
-        assert all(0 <= w.box[0] < w.box[2] <= segment.page_size[0] and 0 <= w.box[1] < w.box[3] <= segment.page_size[1]
-                   for w in segment.words)
+        assert all(
+            0 <= w.box[0] < w.box[2] <= segment.page_size[0] and 0 <= w.box[1] < w.box[3] <= segment.page_size[1] for w in segment.words
+        )
 
 
 def _png_header(width: int, height: int) -> bytes:
@@ -69,13 +73,16 @@ def test_exif_orientation_is_applied(tmp_path):
     assert frame.size == (100, 300)
 
 
-@pytest.mark.parametrize("size, dpi, expected", [
-    ((2480, 3508), (300, 300), 72 / 300),  # an A4 scan at 300 dpi
-    ((1654, 2339), (200, 200), 72 / 200),
-    ((2480, 3508), None, 72 / 300),  # no resolution: 300 dpi is assumed
-    ((4032, 3024), (72, 72), 72 / 300),  # a phone photo at a nominal 72 dpi: taken as 300 dpi
-    ((8000, 6000), None, 1191 / 8000),  # a very large image: fitted to A3
-])
+@pytest.mark.parametrize(
+    "size, dpi, expected",
+    [
+        ((2480, 3508), (300, 300), 72 / 300),  # an A4 scan at 300 dpi
+        ((1654, 2339), (200, 200), 72 / 200),
+        ((2480, 3508), None, 72 / 300),  # no resolution: 300 dpi is assumed
+        ((4032, 3024), (72, 72), 72 / 300),  # a phone photo at a nominal 72 dpi: taken as 300 dpi
+        ((8000, 6000), None, 1191 / 8000),  # a very large image: fitted to A3
+    ],
+)
 def test_page_size_from_resolution(size, dpi, expected):
     image = Image.new("L", size)
     if dpi:

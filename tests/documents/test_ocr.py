@@ -44,12 +44,16 @@ def test_known_words_come_back_where_they_were_drawn(tmp_path):
 
 
 def test_layout_offsets_index_the_text_and_lines_break():
-    words = (OcrWord("Call", (10, 10, 50, 30), 95, (1, 1, 1)), OcrWord("Sophie", (60, 10, 120, 30), 40, (1, 1, 1)),
-             OcrWord("Later", (10, 50, 60, 70), 90, (1, 1, 2)), OcrWord("Footer", (10, 500, 80, 520), 90, (2, 1, 1)))
+    words = (
+        OcrWord("Call", (10, 10, 50, 30), 95, (1, 1, 1)),
+        OcrWord("Sophie", (60, 10, 120, 30), 40, (1, 1, 1)),
+        OcrWord("Later", (10, 50, 60, 70), 90, (1, 1, 2)),
+        OcrWord("Footer", (10, 500, 80, 520), 90, (2, 1, 1)),
+    )
     page = OcrPage(600, 800, 2.0, 0, words, 0.05)
     text, out = layout(page, pixels_to_page(page, (0, 0, 300, 400)))
     assert text == "Call Sophie\nLater\n\nFooter"
-    assert [text[w.start:w.end] for w in out] == ["Call", "Sophie", "Later", "Footer"]
+    assert [text[w.start : w.end] for w in out] == ["Call", "Sophie", "Later", "Footer"]
     assert [w.conf for w in out] == [95, 40, 90, 90]  # low-confidence words are kept
     call = out[0].box  # pixels (10..50, 10..30) at 2 px/pt, stretched to the line and padded, in PDF points
     assert call[0] < 5 and call[2] > 25 and call[1] < 385 and call[3] > 395
@@ -89,15 +93,19 @@ def test_a_sideways_scan_with_rotate_is_read_upright(tmp_path):
     for word in segment.words[:10]:
         x0, y0, x1, y1 = word.box
         crop = grey.crop((int(x0), int(top - y1), int(x1) + 1, int(top - y0) + 1))
-        assert crop.getextrema()[0] < 100, segment.text[word.start:word.end]
+        assert crop.getextrema()[0] < 100, segment.text[word.start : word.end]
     pdf.close()
 
 
-@pytest.mark.parametrize("noise, blur, words, reason", [
-    (0.0, 0.0, True, None),
-    (0.05, 1.0, True, "low OCR confidence"),
-    (0.0, 2.5, True, "low OCR confidence"),
-], ids=["clean", "noisy", "blurred"])
+@pytest.mark.parametrize(
+    "noise, blur, words, reason",
+    [
+        (0.0, 0.0, True, None),
+        (0.05, 1.0, True, "low OCR confidence"),
+        (0.0, 2.5, True, "low OCR confidence"),
+    ],
+    ids=["clean", "noisy", "blurred"],
+)
 def test_poor_pages_go_to_review(tmp_path, noise, blur, words, reason):
     image = factory.page_image(factory.statement(1), dpi=100, noise=noise, blur=blur)
     path = tmp_path / "page.png"
@@ -198,6 +206,6 @@ def test_a_page_scanned_sideways_is_turned_read_and_redacted(tmp_path, angle):
     for word in segment.words[:8]:  # every box lies on ink of the frame as stored
         x0, y0, x1, y1 = word.box
         crop = original.crop((int(x0 * scale), int((height - y1) * scale), int(x1 * scale) + 1, int((height - y0) * scale) + 1))
-        assert crop.getextrema()[0] < 100, segment.text[word.start:word.end]
+        assert crop.getextrema()[0] < 100, segment.text[word.start : word.end]
     rendered = render(item, path, flags_for(item, [factory.PHONES[0], factory.PEOPLE[0]]))
     assert leaks(rendered.pdf, [factory.PHONES[0], factory.PEOPLE[0]], ocr=False) == []

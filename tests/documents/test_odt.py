@@ -15,11 +15,13 @@ from redactor.stages import StageContext
 from tests.documents import factory
 from tests.documents.helpers import source_for
 
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
 
 CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content {NS}><office:body><office:text>
@@ -60,14 +62,17 @@ def extract(path: Path, tmp_path: Path) -> tuple[Item, list[DerivedFile]]:
     return [r for r in records if isinstance(r, Item)][0], [r for r in records if isinstance(r, DerivedFile)]
 
 
-@pytest.mark.parametrize("field, expected", [
-    ("body", f"Statement of {factory.PEOPLE[0]}"),
-    ("body", f"She rang me on [inserted by DC Hollis: {factory.PHONES[0]}][deleted by DC Hollis: and {factory.PEOPLE[3]} was there]."),
-    ("body", f"Second  line\ttabbed [comment by Sgt Ames: Check {factory.PHONES[2]}] end."),
-    ("body", f"Name | {factory.PEOPLE[1]}"),
-    ("header", f"Witness: {factory.PEOPLE[4]}"),
-    ("footer", f"Reference for {factory.PEOPLE[2]}"),
-])
+@pytest.mark.parametrize(
+    "field, expected",
+    [
+        ("body", f"Statement of {factory.PEOPLE[0]}"),
+        ("body", f"She rang me on [inserted by DC Hollis: {factory.PHONES[0]}][deleted by DC Hollis: and {factory.PEOPLE[3]} was there]."),
+        ("body", f"Second  line\ttabbed [comment by Sgt Ames: Check {factory.PHONES[2]}] end."),
+        ("body", f"Name | {factory.PEOPLE[1]}"),
+        ("header", f"Witness: {factory.PEOPLE[4]}"),
+        ("footer", f"Reference for {factory.PEOPLE[2]}"),
+    ],
+)
 def test_every_part_is_surfaced(tmp_path, field, expected):
     item, _ = extract(make_odt(tmp_path / "s.odt"), tmp_path)
     texts = [s.text for s in item.segments if s.field == field]

@@ -21,7 +21,7 @@ def test_word_boxes_hold_exactly_their_words(tmp_path):
     textpage = pdf[0].get_textpage()
     checked = 0
     for word in segment.words:
-        token = segment.text[word.start:word.end]
+        token = segment.text[word.start : word.end]
         assert token.strip() == token and token
         x0, y0, x1, y1 = word.box
         inside = textpage.get_text_bounded(x0, y0, x1, y1)  # what is drawn inside the box ...
@@ -46,13 +46,17 @@ def _page(path):
     return pdf, page, textpage, page_text(textpage)
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda p: factory.text_pdf(p, [factory.statement(1)]), False),  # a typeset page
-    (lambda p: factory.ocrd_scan(p, factory.statement(1)), False),  # a scan with an aligned OCR text layer
-    (lambda p: factory.scanned_pdf(p, [factory.statement(1)]), True),  # a scan: no text layer
-    (lambda p: factory.scan_with_stamp(p, factory.statement(1)), True),  # a scan with only a stamped header
-    (lambda p: factory.text_pdf(p, [[]]), True),  # an empty page: OCR'd in case it shows anything
-], ids=["text", "ocrd-scan", "scan", "scan-with-stamp", "blank"])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda p: factory.text_pdf(p, [factory.statement(1)]), False),  # a typeset page
+        (lambda p: factory.ocrd_scan(p, factory.statement(1)), False),  # a scan with an aligned OCR text layer
+        (lambda p: factory.scanned_pdf(p, [factory.statement(1)]), True),  # a scan: no text layer
+        (lambda p: factory.scan_with_stamp(p, factory.statement(1)), True),  # a scan with only a stamped header
+        (lambda p: factory.text_pdf(p, [[]]), True),  # an empty page: OCR'd in case it shows anything
+    ],
+    ids=["text", "ocrd-scan", "scan", "scan-with-stamp", "blank"],
+)
 def test_which_pages_need_ocr(tmp_path, make, expected):
     pdf, page, textpage, text = _page(make(tmp_path / "doc.pdf"))
     try:
@@ -63,8 +67,9 @@ def test_which_pages_need_ocr(tmp_path, make, expected):
 
 @pytest.mark.slow
 def test_mixed_document_reads_each_page_its_own_way(tmp_path):
-    path = factory.mixed_pdf(tmp_path / "doc.pdf", [("text", factory.statement(1)), ("scan", factory.statement(2)),
-                                                    ("text", factory.statement(3))])
+    path = factory.mixed_pdf(
+        tmp_path / "doc.pdf", [("text", factory.statement(1)), ("scan", factory.statement(2)), ("text", factory.statement(3))]
+    )
     item = extract(path)
     assert [s.origin for s in item.segments] == ["pdf-text", "ocr", "pdf-text"]
     assert [s.page for s in item.segments] == [1, 2, 3]

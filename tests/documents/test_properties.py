@@ -21,7 +21,7 @@ from tests.documents.helpers import all_bytes, extract, pdf_text, render
 pytestmark = pytest.mark.slow
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heath", "inlet", "juniper", "kestrel", "larch"]
 TOKENS = [f"{WORDS[i % len(WORDS)]}{i}" for i in range(48)]
-LINES = [" ".join(TOKENS[i:i + 6]) for i in range(0, len(TOKENS), 6)]
+LINES = [" ".join(TOKENS[i : i + 6]) for i in range(0, len(TOKENS), 6)]
 
 
 @pytest.fixture(scope="module", params=["text", "scan", "image"])
@@ -38,8 +38,9 @@ def document(request, tmp_path_factory):
 
 
 def _flag(segment, start: int, end: int) -> Flag:
-    return Flag(Flag.make_id(segment.segment_id, start, end, "X"), "item", segment.segment_id, start, end, "X", 1.0, "t", {},
-                "TP", REDACT, REDACT)
+    return Flag(
+        Flag.make_id(segment.segment_id, start, end, "X"), "item", segment.segment_id, start, end, "X", 1.0, "t", {}, "TP", REDACT, REDACT
+    )
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -47,7 +48,7 @@ def _flag(segment, start: int, end: int) -> Flag:
 def test_touched_words_are_removed_and_the_rest_kept(document, data):
     path, item = document
     segment = item.segments[0]
-    words = [(w, segment.text[w.start:w.end]) for w in segment.words]
+    words = [(w, segment.text[w.start : w.end]) for w in segment.words]
     counts: dict[str, int] = {}
     for _, t in words:
         counts[t] = counts.get(t, 0) + 1

@@ -24,7 +24,7 @@ I, Jane Doe, live at 12 Acacia Avenue, Leeds LS1 4AB. My mobile number is 07700 
 and my email is jane.doe@example.com.
 
 On Friday I met Mark Brown at the station. Mark Brown asked for Jane Doe's number.
-Later Jane Doe called 07700 900456 from the phone box. Emoji \U0001F600 then Peter Green again.
+Later Jane Doe called 07700 900456 from the phone box. Emoji \U0001f600 then Peter Green again.
 """
 
 NOTE = """Officer note: the message read <script>alert('xss')</script> and was sent by Mark Brown.
@@ -86,7 +86,7 @@ def flag_with_text(store: CaseStore, text: str, title: str | None = None):
             continue
         segs = {s.segment_id: s.text for s in item.segments}
         for flag in store.flags(item_id=item.item_id):
-            if segs[flag.segment_id][flag.start:flag.end] == text:
+            if segs[flag.segment_id][flag.start : flag.end] == text:
                 return flag
     raise LookupError(text)
 

@@ -68,7 +68,7 @@ def test_manual_redaction_is_trimmed_and_decided(store):
     start = seg.text.index("Acacia") - 1  # a leading space the selection caught
     result = actions.add_manual(store, REVIEWER, ManualRequest(segment_id=seg.segment_id, start=start, end=start + 8, code="LOC"))
     flag = store.flag(result["flag_id"])
-    assert seg.text[flag.start:flag.end] == "Acacia"
+    assert seg.text[flag.start : flag.end] == "Acacia"
     assert (flag.start, flag.status, flag.origin, flag.code) == (start + 1, REDACT, "manual", "LOC")
     assert store.decisions(flag.flag_id)[-1].action == "add"
 
@@ -107,12 +107,17 @@ def plain_store(tmp_path):
     store = CaseStore.create(tmp_path / "plain")
     store.add_source("c" * 64, str(tmp_path / "x.txt"), "x.txt", 1, "text/plain")
     texts = ["call Mark Brown now", "MARK  BROWN again, not markbrown or Mark Browning", "Mark Brown and Mark Brown"]
-    items = [Item(f"i{n}", "c" * 64, "file", "document", f"doc {n}", (Segment(f"s{n}", f"i{n}", 0, "body", t),), {}) for n, t in enumerate(texts)]
+    items = [
+        Item(f"i{n}", "c" * 64, "file", "document", f"doc {n}", (Segment(f"s{n}", f"i{n}", 0, "body", t),), {}) for n, t in enumerate(texts)
+    ]
     store.save_items("c" * 64, items)
-    store.save_flags("c" * 64, [
-        Flag("f0", "i0", "s0", 5, 15, "PERSON", 0.85, "r", {}, "TP", REDACT),
-        Flag("f2", "i2", "s2", 0, 10, "PERSON", 0.85, "r", {}, "TP", REDACT),
-    ])
+    store.save_flags(
+        "c" * 64,
+        [
+            Flag("f0", "i0", "s0", 5, 15, "PERSON", 0.85, "r", {}, "TP", REDACT),
+            Flag("f2", "i2", "s2", 0, 10, "PERSON", 0.85, "r", {}, "TP", REDACT),
+        ],
+    )
     yield store
     store.close()
 
@@ -162,7 +167,9 @@ def test_bulk_type_accepts_only_that_type_above_the_score(store, min_score):
     assert all(f.status == PENDING for f in store.flags() if f.entity != "PHONE_NUMBER")
 
 
-@pytest.mark.parametrize(("scope", "reason", "ok"), [("out", "outside the agreed date range", True), ("sensitive", "", False), ("in", "", True)])
+@pytest.mark.parametrize(
+    ("scope", "reason", "ok"), [("out", "outside the agreed date range", True), ("sensitive", "", False), ("in", "", True)]
+)
 def test_scope_needs_a_reason_to_withhold(store, scope, reason, ok):
     item = item_by_title(store, "note.txt")
     req = ScopeRequest(item_id=item.item_id, scope=scope, reason=reason)

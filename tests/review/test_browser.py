@@ -16,7 +16,14 @@ from .conftest import XSS, flag_with_text, item_by_title
 
 pytestmark = pytest.mark.browser
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +143,7 @@ def test_a_missed_redaction_is_added_by_selecting_text(page, server, case_dir):
     with CaseStore.open(case_dir) as s:
         manual = [f for f in s.flags(item_id=item.item_id) if f.origin == "manual"]
         text = s.item(item.item_id).segments[0].text
-    assert [(text[f.start:f.end], f.status, f.code) for f in manual] == [("again", REDACT, "CTX")]
+    assert [(text[f.start : f.end], f.status, f.code) for f in manual] == [("again", REDACT, "CTX")]
     assert _current(page) == manual[0].flag_id
     assert len(_events(case_dir, "flag.add")) == 1
 
@@ -163,7 +170,7 @@ def test_bulk_decision_for_every_occurrence_of_a_value(page, server, case_dir):
 
 def _text(store, flag):
     seg = next(x for x in store.item(flag.item_id).segments if x.segment_id == flag.segment_id)
-    return seg.text[flag.start:flag.end]
+    return seg.text[flag.start : flag.end]
 
 
 def test_bulk_accept_of_a_type_above_a_score_from_the_overview(page, server, case_dir):
@@ -278,7 +285,7 @@ def test_change_code_and_span_and_scope_with_the_keyboard(page, server, case_dir
     with CaseStore.open(case_dir) as s:
         after = s.flag(flag.flag_id)
         text = s.item(flag.item_id).segments[0].text
-        assert (after.code, text[after.start:after.end], after.status) == ("VW", "sent by Mark Brown", PENDING)
+        assert (after.code, text[after.start : after.end], after.status) == ("VW", "sent by Mark Brown", PENDING)
         assert [d.action for d in s.decisions(flag.flag_id)] == ["modify", "modify"]
         assert s.item_scope(flag.item_id) == "out"
     assert "not relevant (IRR)" in page.text_content("#panel")

@@ -36,8 +36,12 @@ def test_review_refuses_bad_arguments(case_dir, tmp_path, args, message):
 
 
 def test_review_serves_until_interrupted(case_dir):
-    proc = subprocess.Popen([sys.executable, "-m", "redactor", "review", str(case_dir), "--reviewer", "DC Cli", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "redactor", "review", str(case_dir), "--reviewer", "DC Cli", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)

@@ -113,7 +113,14 @@ def test_a_file_exported_before_someone_else_decided_is_rejected(cli, case_dir, 
     for row in rows:
         row["decision"] = "accept"
     with CaseStore.open(case_dir) as s:  # another reviewer decides one flag after the export
-        s.decide(rows[3]["flag_id"], action="reject", status=KEEP, reviewer="DC Other", reason="in role", expected_version=int(rows[3]["version"]))
+        s.decide(
+            rows[3]["flag_id"],
+            action="reject",
+            status=KEEP,
+            reviewer="DC Other",
+            reason="in role",
+            expected_version=int(rows[3]["version"]),
+        )
     before = _state(case_dir)
     result = cli_fail(cli, case_dir, _write(tmp_path / "stale.csv", rows))
     assert "line 5: flag" in result.output and "changed since the export" in result.output
@@ -129,7 +136,7 @@ def test_a_file_without_versions_still_imports(cli, case_dir, tmp_path):
     assert result.exit_code == 0 and f"{len(rows)} decisions imported" in result.output
 
 
-@pytest.mark.parametrize("reason", ["=HYPERLINK(\"http://x\",\"y\")", "+1 officer", "-", "@SUM(A1)", "plain reason"])
+@pytest.mark.parametrize("reason", ['=HYPERLINK("http://x","y")', "+1 officer", "-", "@SUM(A1)", "plain reason"])
 def test_formulas_stay_text_in_the_spreadsheet_and_round_trip(cli, case_dir, tmp_path, reason):
     from redactor.decide.rows import spreadsheet_safe
 

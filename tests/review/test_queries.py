@@ -30,7 +30,7 @@ SEGMENT = Segment("s1", "i1", 0, "body", "call Jane Doe on 07700 900123")
 def test_runs_split_text_at_every_flag_boundary(flags, expected):
     got = [(r.start, r.end, tuple(f.flag_id for f in r.flags)) for r in queries.runs(SEGMENT, flags)]
     assert got == expected
-    assert "".join(SEGMENT.text[r.start:r.end] for r in queries.runs(SEGMENT, flags)) == SEGMENT.text
+    assert "".join(SEGMENT.text[r.start : r.end] for r in queries.runs(SEGMENT, flags)) == SEGMENT.text
 
 
 def test_flag_boxes_are_page_fractions_one_per_line():
@@ -60,15 +60,45 @@ def test_thread_of_reads_the_usual_keys(meta, expected):
 
 
 def test_explain_lists_context_words_and_checksums():
-    flag = Flag("a", "i", "s", 0, 1, "UK_NHS", 1.0, "NhsRecognizer",
-                {"textual_explanation": "checksum", "supportive_context_word": "nhs", "validation_result": True, "original_score": 0.5,
-                 "score_context_improvement": 0}, "GID", "redact")
+    flag = Flag(
+        "a",
+        "i",
+        "s",
+        0,
+        1,
+        "UK_NHS",
+        1.0,
+        "NhsRecognizer",
+        {
+            "textual_explanation": "checksum",
+            "supportive_context_word": "nhs",
+            "validation_result": True,
+            "original_score": 0.5,
+            "score_context_improvement": 0,
+        },
+        "GID",
+        "redact",
+    )
     got = dict(queries.explain(flag))
     assert got == {"why": "checksum", "context word": "nhs", "checksum / validation": "passed", "score before context": "0.5"}
-    known = Flag("b", "i", "s", 0, 1, "PERSON", 0.9, "KnownPeople", {"textual_explanation": "known person", "person_id": "p1",
-                 "party": "witness"}, "VW", "redact")
+    known = Flag(
+        "b",
+        "i",
+        "s",
+        0,
+        1,
+        "PERSON",
+        0.9,
+        "KnownPeople",
+        {"textual_explanation": "known person", "person_id": "p1", "party": "witness"},
+        "VW",
+        "redact",
+    )
     assert dict(queries.explain(known, {"p1": "Jo Bloggs (witness, from roster)"})) == {
-        "why": "known person", "whose data": "witness", "known person": "Jo Bloggs (witness, from roster)"}
+        "why": "known person",
+        "whose data": "witness",
+        "known person": "Jo Bloggs (witness, from roster)",
+    }
 
 
 @pytest.fixture
@@ -80,8 +110,17 @@ def chat_case(tmp_path):
     for n in range(8):
         iid = f"m{n}"
         text = f"message {n} says <i>hi</i>"
-        items.append(Item(iid, "a" * 64, f"sms[{n}]", "message", f"SMS {n}", (Segment(f"seg{n}", iid, 0, "body", text),),
-                          {"thread_id": "t1", "thread_name": "Mark <Brown>", "sender": "Mark", "timestamp": f"2024-03-01T10:0{n}"}))
+        items.append(
+            Item(
+                iid,
+                "a" * 64,
+                f"sms[{n}]",
+                "message",
+                f"SMS {n}",
+                (Segment(f"seg{n}", iid, 0, "body", text),),
+                {"thread_id": "t1", "thread_name": "Mark <Brown>", "sender": "Mark", "timestamp": f"2024-03-01T10:0{n}"},
+            )
+        )
     items.append(Item("note", "a" * 64, "note", "note", "Note", (Segment("segn", "note", 0, "body", "a note"),), {}))
     store.save_items("a" * 64, items)
     yield store
@@ -91,7 +130,7 @@ def chat_case(tmp_path):
 def test_a_message_is_shown_with_its_neighbours(chat_case):
     view = queries.item_view(chat_case, "m4")
     assert view.thread == ("t1", "Mark <Brown>")
-    assert [i.item_id for i, _, _ in view.before] == ["m0", "m1", "m2", "m3"][-queries.NEIGHBOURS:]
+    assert [i.item_id for i, _, _ in view.before] == ["m0", "m1", "m2", "m3"][-queries.NEIGHBOURS :]
     assert [i.item_id for i, _, _ in view.after] == ["m5", "m6", "m7"]
     html = content_html(view)
     assert "Mark &lt;Brown&gt;" in html and "<i>hi</i>" not in html and "&lt;i&gt;hi" in html

@@ -49,8 +49,18 @@ def test_a_foreign_host_header_is_refused(client, host):
 
 @pytest.mark.parametrize(
     "path",
-    ["/static/../case.db", "/static/%2e%2e/case.db", "/static/..%2fcase.db", "/static/server.py", "/item/..%2f..%2fetc/page/1.png",
-     "/case.db", "/audit.jsonl", "/item/zzz", "/static/", "/etc/passwd"],
+    [
+        "/static/../case.db",
+        "/static/%2e%2e/case.db",
+        "/static/..%2fcase.db",
+        "/static/server.py",
+        "/item/..%2f..%2fetc/page/1.png",
+        "/case.db",
+        "/audit.jsonl",
+        "/item/zzz",
+        "/static/",
+        "/etc/passwd",
+    ],
 )
 def test_no_request_path_reads_files(client, path):
     status, raw, _ = client.request("GET", path)
@@ -226,7 +236,9 @@ def test_diagnostics_never_carry_case_text(client, case_dir, caplog):
         flag = flag_with_text(s, "07700 900789")
         note = item_by_title(s, "note.txt")
     client.open_page(f"/item/{note.item_id}")
-    client.post("/api/decide", {"flag_id": flag.flag_id, "action": "reject", "version": flag.version, "reason": "Peter Green is an officer"})
+    client.post(
+        "/api/decide", {"flag_id": flag.flag_id, "action": "reject", "version": flag.version, "reason": "Peter Green is an officer"}
+    )
     client.post("/api/decide", {"flag_id": flag.flag_id, "action": "reject", "version": flag.version})  # stale: 409
     client.post("/api/manual", {"segment_id": note.segments[0].segment_id, "start": 0, "end": 7, "code": "TP"})
     assert any("/api/decide" in r.getMessage() for r in caplog.records)  # requests are logged, by id
