@@ -22,7 +22,7 @@ from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.safe import Bounded, check_member, check_xml_head, first_member_name, iterparse, open_zip, release, strip_ns
-from redactor.extract.device.ufdr_models import Model, model_item, read_model, to_party
+from redactor.extract.device.ufdr_models import _LOCAL, Model, local, model_item, read_model, to_party
 from redactor.records import DerivedFile, Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
@@ -95,6 +95,7 @@ class _Report:
         self.derived: list[DerivedFile] = []
         self.counts: dict[str, int] = {}
         self.chat: dict[str, Any] | None = None
+        self.messages: Any = None  # the open chat's Messages element (fast path for its messages)
 
     # -- driver ------------------------------------------------------------------------------
     def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
@@ -102,13 +103,30 @@ class _Report:
         message rather than one per element. A chat's own fields and participants are read from the
         (still open) chat element when its first message ends."""
         first = True
+        names = _LOCAL
         for _, elem in iterparse(stream, self.path, events=("end",), tag=TAGS):
             if first:
                 first = False
                 root = elem.getroottree().getroot()
                 if strip_ns(root.tag) != "project":
                     raise UnsupportedInput(f"{self.path}: XML root is <{strip_ns(root.tag)}>, not a Cellebrite <project> report")
-            yield from self._end(elem)
+            tag = names.get(elem.tag) or local(elem.tag)
+            if tag == "model":
+                parent = elem.getparent()
+                if parent is not None and parent is self.messages:  # the next message of the open chat
+                    yield self._chat_message(elem)
+                    release(elem)
+                else:
+                    yield from self._model_end(elem, parent)
+            elif tag == "file":
+                parent = elem.getparent()
+                if parent is not None and local(parent.tag) == "taggedFiles":
+                    self._tagged_file(elem)
+                    release(elem)
+            elif tag == "extraInfo":
+                release(elem)
+            else:
+                yield from self._model_end(elem, elem.getparent())
             if self.derived:
                 yield from self.derived
                 self.derived.clear()
@@ -116,38 +134,37 @@ class _Report:
             raise UnsupportedInput(f"{self.path}: the report has no decoded data, tagged files or models")
         yield from self.book
 
-    def _end(self, elem: Any) -> Iterator[Item]:
-        parent = elem.getparent()
-        ptag = parent.tag.rsplit("}", 1)[-1] if parent is not None else ""
-        tag = elem.tag.rsplit("}", 1)[-1]
-        if tag == "file":
-            if ptag == "taggedFiles":
-                self._tagged_file(elem)
-                release(elem)
-        elif tag == "extraInfo":
-            release(elem)
-        elif ptag == "modelType":
+    def _model_end(self, elem: Any, parent: Any) -> Iterator[Item]:
+        """A model that is not the next message of the open chat: a top-level model, the first
+        message of a chat, or a nested model (read with its owner, nothing to do)."""
+        ptag = local(parent.tag) if parent is not None else ""
+        if ptag == "modelType":
             yield from self._top_model(elem)
             release(elem)
         elif ptag == "multiModelField" and parent.get("name") == "Messages":
             chat = parent.getparent()
             if chat is not None and chat.get("type") == "Chat":
                 self._enter_chat(chat)
+                self.messages = parent
                 yield self._chat_message(elem)
                 release(elem)
 
     def _enter_chat(self, chat: Any) -> None:
         if self.chat is not None and self.chat["element"] is chat:
             return
+        self.messages = None
+        ordinal = self.counts.get("Chat", 0) + 1
+        model_id = chat.get("id") or ""
         self.chat = {
             "element": chat,
-            "model_id": chat.get("id") or "",
+            "model_id": model_id,
             "fields": {},
             "participants": [],
             "known": {},
             "messages": 0,
             "deleted": chat.get("deleted_state"),
-            "ordinal": self.counts.get("Chat", 0) + 1,
+            "ordinal": ordinal,
+            "prefix": self._locator("Chat", model_id, ordinal) + "/multiModelField[@name='Messages']/model",
         }
         for child in chat:
             ctag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
@@ -196,12 +213,10 @@ class _Report:
         return chat["thread"]
 
     def _chat_message(self, elem: Any) -> Item:
-        model = read_model(elem)
-        self.chat["messages"] += 1
-        which = f"[@id='{model.id}']" if model.id else f"[{self.chat['messages']}]"
-        locator = self._locator("Chat", self.chat["model_id"], self.chat["ordinal"]) + f"/multiModelField[@name='Messages']/model{which}"
-        item = model_item(self.source, locator, model, self._attachment, thread=self._thread(), known=self.chat["known"])
-        return item
+        model, chat = read_model(elem), self.chat
+        chat["messages"] += 1
+        which = f"[@id='{model.id}']" if model.id else f"[{chat['messages']}]"
+        return model_item(self.source, chat["prefix"] + which, model, self._attachment, thread=self._thread(), known=chat["known"])
 
     def _top_model(self, elem: Any) -> Iterator[Item]:
         model_type = elem.get("type") or "Unknown"
@@ -209,7 +224,7 @@ class _Report:
         if model_type == "Chat":
             self._enter_chat(elem)
             yield self._thread_item()
-            self.chat = None
+            self.chat, self.messages = None, None
             return
         model = read_model(elem)
         item = model_item(self.source, self._locator(model_type, model.id, self.counts[model_type]), model, self._attachment)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from redactor.extract.device import common
@@ -85,30 +86,47 @@ def _local(tag: object) -> str:
     return tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
 
 
+_LOCAL: dict[object, str] = {}  # full tag -> local name; a report uses a handful of tags
+_LOCAL_MAX = 1024  # a hostile report with endless distinct tags just misses the cache
+
+
+def local(tag: object) -> str:
+    """:func:`_local` memoised: lxml builds a fresh tag string on every access."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _local(tag)
+        if len(_LOCAL) < _LOCAL_MAX:
+            _LOCAL[tag] = name
+    return name
+
+
 def read_model(elem: Any) -> Model:
     """Plain data of one model element (hot path: called once per message)."""
-    model = Model(elem.get("type") or _local(elem.tag), elem.get("id") or "", dict(elem.items()))
+    attrs = dict(elem.items())
+    fields: dict[str, tuple[str | None, str, str | None]] = {}
+    one: dict[str, Model] = {}
+    many: dict[str, list[Model]] = {}
+    model = Model(attrs.get("type") or _local(elem.tag), attrs.get("id") or "", attrs, fields, one, many)
+    names = _LOCAL
     for child in elem:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag[tag.rfind("}") + 1 :]
-        name = child.get("name") or ""
+        tag = names.get(child.tag) or local(child.tag)
         if tag == "field":
+            name = child.get("name") or ""
             value = child[0] if len(child) else None
             if value is not None and not value.tag.endswith("value"):
                 value = next((v for v in child if _local(v.tag) == "value"), None)
             ftype = child.get("type") or ""
             if value is None:
-                model.fields[name] = (None, ftype, None)
+                fields[name] = (None, ftype, None)
             else:
-                model.fields[name] = (value.text, ftype, value.get("formattedTimestamp") if ftype == "TimeStamp" else None)
+                fields[name] = (value.text, ftype, value.get("formattedTimestamp") if ftype == "TimeStamp" else None)
         elif tag == "modelField":
-            nested = [c for c in child if _local(c.tag) == "model"]
-            if nested:
-                model.one[name] = read_model(nested[0])
+            for c in child:
+                if (names.get(c.tag) or local(c.tag)) == "model":
+                    one[child.get("name") or ""] = read_model(c)
+                    break
         elif tag == "multiModelField":
-            model.many[name] = [read_model(c) for c in child if _local(c.tag) == "model"]
+            many[child.get("name") or ""] = [read_model(c) for c in child if (names.get(c.tag) or local(c.tag)) == "model"]
     return model
 
 
@@ -119,16 +137,23 @@ def timestamp(model: Model, *names: str) -> dict[str, Any]:
         if not value or not (value[0] or value[2]):
             continue
         formatted = value[2]
-        dt = common.parse_iso(formatted) or common.parse_iso(value[0])
-        source = "offset in formattedTimestamp" if formatted and common.parse_iso(formatted) else "offset in the value"
+        parsed = common.parse_iso(formatted)
+        dt = parsed or common.parse_iso(value[0])
+        source = "offset in formattedTimestamp" if formatted and parsed else "offset in the value"
         if dt is not None and dt.tzinfo is None:
             source = "no offset; assumed Europe/London"
         return {**common.when(dt, formatted or value[0], source), "field": name}
     return common.when(None, None, "")
 
 
+@lru_cache(maxsize=4096)
+def _party(raw: str | None, name: str | None, owner: bool | None, role: str) -> dict[str, Any]:
+    """Never handed out: callers get a copy (values are str, bool or None, so a shallow one)."""
+    return common.party(raw, name, owner, role)
+
+
 def to_party(m: Model, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    p = common.party(m.text("Identifier"), m.text("Name"), m.flag("IsPhoneOwner"), (m.text("Role") or "").lower())
+    p = _party(m.text("Identifier"), m.text("Name"), m.flag("IsPhoneOwner"), (m.text("Role") or "").lower()).copy()
     if p.get("owner") is None and known:
         found = known.get(common.party_key(p))
         if found is not None:
