@@ -61,13 +61,15 @@ def iterparse(
         kwargs["tag"] = tag
     first = True
     try:
-        for event, elem in etree.iterparse(stream, **kwargs):
-            if first:
-                first = False
-                info = elem.getroottree().docinfo
-                if info.doctype or info.internalDTD is not None:
-                    raise HostileInput(f"{path}: XML declares a DTD or entities (possible XXE or entity expansion); refused")
+        events_in = etree.iterparse(stream, **kwargs)
+        for event, elem in events_in:  # the first event only: check the document type, then delegate
+            first = False
+            info = elem.getroottree().docinfo
+            if info.doctype or info.internalDTD is not None:
+                raise HostileInput(f"{path}: XML declares a DTD or entities (possible XXE or entity expansion); refused")
             yield event, elem
+            break
+        yield from events_in  # no Python-level loop per event (hot path: millions of events)
     except etree.XMLSyntaxError as exc:
         if first and "Document is empty" in str(exc):
             raise EmptyInput(f"{path}: the XML document is empty") from None

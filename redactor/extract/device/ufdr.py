@@ -116,6 +116,8 @@ class _Report:
                 if parent is not None and parent is self.messages:  # the next message of the open chat
                     yield self._chat_message(elem)
                     release(elem)
+                elif parent is not None and (names.get(parent.tag) or local(parent.tag)) == "modelField":
+                    pass  # a nested model (a message's From party): read with its owner
                 else:
                     yield from self._model_end(elem, parent)
             elif tag == "file":

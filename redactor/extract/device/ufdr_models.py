@@ -9,7 +9,7 @@ keeps every other model type, and every field it does not know, as text, never d
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -132,8 +132,13 @@ def read_model(elem: Any) -> Model:
 
 def timestamp(model: Model, *names: str) -> dict[str, Any]:
     """The first of the named time fields: ``formattedTimestamp`` (with its offset) preferred."""
+    return first_time(model, names)
+
+
+def first_time(model: Model, names: tuple[str, ...]) -> dict[str, Any]:
+    fields = model.fields
     for name in names:
-        value = model.fields.get(name)
+        value = fields.get(name)
         if not value or not (value[0] or value[2]):
             continue
         formatted = value[2]
@@ -142,7 +147,9 @@ def timestamp(model: Model, *names: str) -> dict[str, Any]:
         source = "offset in formattedTimestamp" if formatted and parsed else "offset in the value"
         if dt is not None and dt.tzinfo is None:
             source = "no offset; assumed Europe/London"
-        return {**common.when(dt, formatted or value[0], source), "field": name}
+        out = common.when(dt, formatted or value[0], source)
+        out["field"] = name
+        return out
     return common.when(None, None, "")
 
 
@@ -153,7 +160,9 @@ def _party(raw: str | None, name: str | None, owner: bool | None, role: str) -> 
 
 
 def to_party(m: Model, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    p = _party(m.text("Identifier"), m.text("Name"), m.flag("IsPhoneOwner"), (m.text("Role") or "").lower()).copy()
+    text = m.fields.get
+    raw, name, role = text("Identifier"), text("Name"), text("Role")
+    p = _party(raw and raw[0], name and name[0], m.flag("IsPhoneOwner"), ((role and role[0]) or "").lower()).copy()
     if p.get("owner") is None and known:
         found = known.get(common.party_key(p))
         if found is not None:
@@ -193,7 +202,7 @@ def message_direction(model: Model, sender: dict[str, Any] | None) -> dict[str, 
     return {"value": "unknown", "how": "not recorded"}
 
 
-def leftover_fields(model: Model, used: set[str]) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
+def leftover_fields(model: Model, used: Set[str]) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
     """Fields not mapped explicitly: strings go to detection as ``field.<Name>``, the rest to meta."""
     segments, extra = [], {}
     for name, (text, ftype, _formatted) in model.fields.items():
@@ -225,6 +234,14 @@ def base_meta(model: Model, kind: str, time: dict[str, Any]) -> dict[str, Any]:
 AttachmentFn = Callable[[Model, str], dict[str, Any]]
 
 
+TIME_FIELDS = ("TimeStamp", "DateSent", "DateDelivered", "StartTime", "Creation", "LastVisited", "Modified", "StartDate", "Date", "LastAccessed")
+MAPPED_LISTS = frozenset(("To", "Parties", "Attachments", "Attachment", "Entries", "PhoneNumbers", "EmailAddresses", "From"))
+_USED_BASE = frozenset(("Source", "TimeStamp"))
+_USED_MESSAGE = _USED_BASE | {"Subject", "Body"}
+_USED_CONTACT = _USED_BASE | {"Name"}
+_NO_FIELDS: frozenset[str] = frozenset()
+
+
 def model_item(
     source: Source,
     locator: str,
@@ -234,40 +251,28 @@ def model_item(
     known: Mapping[str, dict[str, Any]] | None = None,
 ) -> Item:
     kind = KINDS.get(model.type, "record")
-    fields: list[tuple[str, str | None]] = []
-    used = {"Source", "TimeStamp"}
-    meta = base_meta(
-        model,
-        kind,
-        timestamp(
-            model,
-            "TimeStamp",
-            "DateSent",
-            "DateDelivered",
-            "StartTime",
-            "Creation",
-            "LastVisited",
-            "Modified",
-            "StartDate",
-            "Date",
-            "LastAccessed",
-        ),
-    )
+    fields: list[tuple[str, str | None]]
+    used: Set[str] = _USED_BASE
+    meta = base_meta(model, kind, first_time(model, TIME_FIELDS))
+    many = model.many
     if kind in ("message", "email", "call"):
         sender, recipients = parties(model, known)
-        meta |= {"sender": sender, "recipients": recipients, "direction": message_direction(model, sender)}
-        fields += common.party_fields("sender", sender)
+        meta["sender"] = sender
+        meta["recipients"] = recipients
+        meta["direction"] = message_direction(model, sender)
+        fields = common.party_fields("sender", sender)
         fields.append(("recipients", common.recipients_text(recipients)))
-        fields += [("subject", model.text("Subject")), ("text", model.text("Body"))]
-        used |= {"Subject", "Body"}
+        fields.append(("subject", model.text("Subject")))
+        fields.append(("text", model.text("Body")))
+        used = _USED_MESSAGE
         if kind == "call":
             meta["duration"] = model.text("Duration")
             meta["call_status"] = model.text("Status")
     elif kind == "contact":
-        fields.append(("name", model.text("Name")))
-        used.add("Name")
+        fields = [("name", model.text("Name"))]
+        used = _USED_CONTACT
         entries = []
-        for entry in model.many.get("Entries", []) + model.many.get("PhoneNumbers", []) + model.many.get("EmailAddresses", []):
+        for entry in many.get("Entries", []) + many.get("PhoneNumbers", []) + many.get("EmailAddresses", []):
             value = entry.text("Value")
             entries.append(
                 {
@@ -279,24 +284,27 @@ def model_item(
             fields.append((f"{entry.type.lower()}.{(entry.text('Category') or '').lower() or 'value'}", value))
         meta["entries"] = entries
     elif kind in ("note", "calendar", "web_visit"):
+        fields = []
+        used = set(_USED_BASE)
         for name in ("Title", "Subject", "Summary", "Url", "Location", "Body", "Description", "Details"):
             if model.text(name):
                 fields.append((name.lower() if name != "Body" else "text", model.text(name)))
                 used.add(name)
-    attachments = [
-        attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(model.many.get("Attachments", []) + model.many.get("Attachment", []))
-    ]
-    if attachments:
-        meta["attachments"] = attachments
-        fields += [("attachment.name", a.get("name")) for a in attachments]
+    else:
+        fields = []
+    if many:
+        attachments = [attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(many.get("Attachments", []) + many.get("Attachment", []))]
+        if attachments:
+            meta["attachments"] = attachments
+            fields += [("attachment.name", a.get("name")) for a in attachments]
     rest, extra = leftover_fields(model, used)
     fields += rest
     if extra:
         meta["fields"] = extra
-    for name, nested in model.many.items():  # unknown nested lists: keep their text
-        if name not in ("To", "Parties", "Attachments", "Attachment", "Entries", "PhoneNumbers", "EmailAddresses", "From"):
+    for name, nested in many.items():  # unknown nested lists: keep their text
+        if name not in MAPPED_LISTS:
             for i, sub in enumerate(nested):
-                sub_rest, _ = leftover_fields(sub, set())
+                sub_rest, _ = leftover_fields(sub, _NO_FIELDS)
                 fields += [(f"{name}[{i}].{f.split('.', 1)[1]}", t) for f, t in sub_rest]
     if thread:
         meta["thread"] = thread
