@@ -95,7 +95,7 @@ def local(tag: object) -> str:
     name = _LOCAL.get(tag)
     if name is None:
         name = _local(tag)
-        if len(_LOCAL) < _LOCAL_MAX:
+        if len(_LOCAL) < _LOCAL_MAX and len(str(tag)) < 256:
             _LOCAL[tag] = name
     return name
 
@@ -153,16 +153,25 @@ def first_time(model: Model, names: tuple[str, ...]) -> dict[str, Any]:
     return common.when(None, None, "")
 
 
+_CACHE_TEXT = 256  # longer identifiers or names are not cached (bounded memory on hostile input)
+
+
 @lru_cache(maxsize=4096)
-def _party(raw: str | None, name: str | None, owner: bool | None, role: str) -> dict[str, Any]:
-    """Never handed out: callers get a copy (values are str, bool or None, so a shallow one)."""
-    return common.party(raw, name, owner, role)
+def _party(raw: str | None, name: str | None, owner: str | None, role: str | None) -> dict[str, Any]:
+    """A party from its field texts (``IsPhoneOwner`` read as :meth:`Model.flag` does). Never handed
+    out: callers get a copy (values are str, bool or None, so a shallow one)."""
+    flag = (owner or "").strip().lower()
+    return common.party(raw, name, True if flag == "true" else False if flag == "false" else None, (role or "").lower())
 
 
 def to_party(m: Model, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    text = m.fields.get
-    raw, name, role = text("Identifier"), text("Name"), text("Role")
-    p = _party(raw and raw[0], name and name[0], m.flag("IsPhoneOwner"), ((role and role[0]) or "").lower()).copy()
+    get = m.fields.get  # Model.text inlined: this runs once per party of every message
+    raw, name, owner, role = get("Identifier"), get("Name"), get("IsPhoneOwner"), get("Role")
+    raw, name = raw and raw[0], name and name[0]
+    if (raw and len(raw) > _CACHE_TEXT) or (name and len(name) > _CACHE_TEXT):  # hostile sizes are not kept
+        p = _party.__wrapped__(raw, name, owner and owner[0], role and role[0]).copy()
+    else:
+        p = _party(raw, name, owner and owner[0], role and role[0]).copy()
     if p.get("owner") is None and known:
         found = known.get(common.party_key(p))
         if found is not None:
