@@ -243,7 +243,18 @@ def base_meta(model: Model, kind: str, time: dict[str, Any]) -> dict[str, Any]:
 AttachmentFn = Callable[[Model, str], dict[str, Any]]
 
 
-TIME_FIELDS = ("TimeStamp", "DateSent", "DateDelivered", "StartTime", "Creation", "LastVisited", "Modified", "StartDate", "Date", "LastAccessed")
+TIME_FIELDS = (
+    "TimeStamp",
+    "DateSent",
+    "DateDelivered",
+    "StartTime",
+    "Creation",
+    "LastVisited",
+    "Modified",
+    "StartDate",
+    "Date",
+    "LastAccessed",
+)
 MAPPED_LISTS = frozenset(("To", "Parties", "Attachments", "Attachment", "Entries", "PhoneNumbers", "EmailAddresses", "From"))
 _USED_BASE = frozenset(("Source", "TimeStamp"))
 _USED_MESSAGE = _USED_BASE | {"Subject", "Body"}
@@ -302,7 +313,9 @@ def model_item(
     else:
         fields = []
     if many:
-        attachments = [attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(many.get("Attachments", []) + many.get("Attachment", []))]
+        attachments = [
+            attach(a, f"{locator}/attachment[{i}]") for i, a in enumerate(many.get("Attachments", []) + many.get("Attachment", []))
+        ]
         if attachments:
             meta["attachments"] = attachments
             fields += [("attachment.name", a.get("name")) for a in attachments]
