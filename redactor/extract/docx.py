@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -166,6 +166,12 @@ def _comments(root: Element) -> str:
     return "\n".join(lines)
 
 
+def part_segments(item_id: str, parts: Sequence[tuple[str, str]]) -> tuple[Segment, ...]:
+    """One segment per non-empty part of a document package (body, headers, comments, ...)."""
+    kept = [(field, text) for field, text in parts if text.strip()]
+    return tuple(Segment(stable_id(item_id, i), item_id, i, field, text, origin="text") for i, (field, text) in enumerate(kept))
+
+
 def derived_members(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None, wanted: Callable[[str], bool]) -> Iterator[DerivedFile]:
     """Embedded pictures and files of a document package, written under the case's work folder."""
     if ctx is None:
@@ -198,15 +204,14 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         parts = [("body", walker.text(read_xml(zf, "word/document.xml", path)))]
         for field, pattern in PARTS:
             parts += [(field, walker.text(read_xml(zf, n, path))) for n in names if pattern.fullmatch(n)]
+        comments = 0
         if "word/comments.xml" in names:
-            parts.append(("comments", _comments(read_xml(zf, "word/comments.xml", path))))
-        comments = sum(1 for _ in read_xml(zf, "word/comments.xml", path).iter(W + "comment")) if "word/comments.xml" in names else 0
+            tree = read_xml(zf, "word/comments.xml", path)
+            parts.append(("comments", _comments(tree)))
+            comments = sum(1 for _ in tree.iter(W + "comment"))
         derived = list(_derived(zf, source, ctx))
     item_id = stable_id(source.source_id, "file")
-    segments = tuple(
-        Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
-        for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip())
-    )
+    segments = part_segments(item_id, parts)
     if not segments and not derived:
         raise EmptyInput(f"{path}: Word file has no text")
     log.info(

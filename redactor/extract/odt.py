@@ -23,8 +23,8 @@ from xml.etree.ElementTree import Element
 
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
-from redactor.extract.docx import check_package, derived_members, read_xml
-from redactor.records import DOCUMENT, DerivedFile, Item, Segment, Source, stable_id
+from redactor.extract.docx import check_package, derived_members, part_segments, read_xml
+from redactor.records import DOCUMENT, DerivedFile, Item, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -163,10 +163,7 @@ def extract_odt(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
             parts += _header_footers(read_xml(zf, "styles.xml", path), regions)
         derived = list(_derived(zf, source, ctx))
     item_id = stable_id(source.source_id, "file")
-    segments = tuple(
-        Segment(stable_id(item_id, i), item_id, i, field, text, origin="text")
-        for i, (field, text) in enumerate((f, t) for f, t in parts if t.strip())
-    )
+    segments = part_segments(item_id, parts)
     if not segments and not derived:
         raise EmptyInput(f"{path}: OpenDocument file has no text")
     log.info(
