@@ -27,7 +27,7 @@ from redactor.errors import PendingFlagsError, RedactorError, UsageError
 from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, DerivedFile, Person, Quarantined, Source
+from redactor.records import PENDING, REDACT, DerivedFile, Item, Person, Quarantined, Source
 from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import CASE_KINDS, StageContext
 from redactor.store import CaseStore
@@ -325,7 +325,7 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
         flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
         try:
             entries.append(
-                BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=members_note(members, refs), contains=contains)
+                BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=_note(item, members, refs), contains=contains)
             )
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted
             reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
@@ -338,6 +338,18 @@ def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact:
         reporter.advance(ref)
     reporter.finish()
     return entries, failures
+
+
+def _note(item: Item, members: Sequence[str], refs: dict[str, str]) -> str:
+    """The index note: what a transcript holds, and what of the original the bundle does not show."""
+    notes = [members_note(members, refs)]
+    dropped = item.meta.get("annotations_not_reproduced") or []
+    comments = sum(d.get("comments", 0) for d in dropped)
+    fields = sum(d.get("form_fields", 0) for d in dropped)
+    if comments or fields:
+        pages = ", ".join(str(d["page"]) for d in dropped)
+        notes.append(f"original has {comments} comments/annotations and {fields} form fields (pages {pages}), not reproduced")
+    return "; ".join(n for n in notes if n)
 
 
 def _model_names(pipeline: Pipeline) -> list[str]:

@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
-from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
+from redactor.extract.ocr import PDFIUM_LOCK, PageTask, layout, ocr_pages, pixels_to_page, review_entry
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
 from redactor.stages import StageContext
 
@@ -188,6 +188,7 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
     segments = tuple(pages[i] for i in sorted(pages))
     meta = {
         "format": "pdf",
+        "annotations_not_reproduced": annotations(path),
         "pages": len(segments),
         "ocr_pages": [i + 1 for i, _ in scanned],
         "review_pages": review,
@@ -195,6 +196,32 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
     }
     log.info("pdf %s: %d pages, %d OCR'd, %d for review", source.ref, len(segments), len(scanned), len(review))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
+
+
+def annotations(path: Path) -> list[dict[str, int]]:
+    """Comments and form fields per page. Outputs never reproduce them (their text is not reviewed),
+    so the disclosure officer is told they exist: they may hold relevant material or personal data."""
+    found = []
+    with PDFIUM_LOCK:
+        pdf = open_pdf(path)
+        try:
+            for index in range(len(pdf)):
+                page = pdf[index]
+                comments = fields = 0
+                for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+                    annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+                    subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
+                    pdfium_c.FPDFPage_CloseAnnot(annot)
+                    if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
+                        fields += 1
+                    elif subtype not in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP):
+                        comments += 1
+                if comments or fields:
+                    found.append({"page": index + 1, "comments": comments, "form_fields": fields})
+                page.close()
+        finally:
+            pdf.close()
+    return found
 
 
 def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, tuple[float, float, float, float]]]]:

@@ -174,3 +174,12 @@ def test_combined_bundle_is_paginated_indexed_and_leak_free(bundle):
     for ref, value in redacted_values(case):
         assert value not in by_item[docs[ref]]
     assert reader.metadata is None or not dict(reader.metadata)
+
+
+def test_comments_on_the_original_are_reported_not_reproduced(bundle):
+    _, out = bundle
+    rows = list(csv.DictReader(io.StringIO((out / "index.csv").read_text())))
+    noted = [r for r in rows if "not reproduced" in r["note"]]
+    assert len(noted) == 1  # only the annotated statement carries a comment
+    assert "1 comments/annotations" in noted[0]["note"] and "pages 1" in noted[0]["note"]
+    assert all("/Annots" not in page for page in PdfReader(out / noted[0]["file"]).pages)
