@@ -271,16 +271,15 @@ def build_bundle(
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
-    # Items marked not relevant or sensitive are withheld whole: their undecided flags do not hold up the bundle.
-    waiting = [f for f in store.flags(status=PENDING) if store.item_scope(f.item_id) == "in"]
+    waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
     if waiting and pending != REDACT:
-        raise PendingFlagsError(f"{len(waiting)} flags are still pending review")
+        raise PendingFlagsError(f"{waiting} flags are still pending review")
     ctx = _context(store)
     render, write = pipeline.of_kind("render").build(ctx), pipeline.of_kind("bundle").build(ctx)
     tmp = out.with_name(f".{out.name}.partial")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": len(waiting)}, actor=actor)
+    store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": waiting}, actor=actor)
     try:
         entries, failures = _render_all(store, render, reporter, pending == REDACT)
         summary = write(tmp, entries)

@@ -393,33 +393,37 @@ class CaseStore:
 
     def save_flags(self, source_id: str, flags: Iterable[Flag], *, replace: bool = True) -> None:
         """Store flags of a source's items; with ``replace``, its undecided detector flags go first."""
-        with self.transaction() as conn:
+        with self.transaction():
             if replace:
                 self.clear_pending_flags(source_id)
-            now = utc_now()
-            conn.executemany(
-                f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
-                [
-                    (
-                        f.flag_id,
-                        f.item_id,
-                        f.segment_id,
-                        f.start,
-                        f.end,
-                        f.entity,
-                        f.score,
-                        f.recognizer,
-                        json.dumps(dict(f.explanation), default=str),
-                        f.code,
-                        f.proposed,
-                        f.status,
-                        f.origin,
-                        f.version,
-                        now,
-                    )
-                    for f in flags
-                ],
-            )
+            self._insert_flags(flags)
+
+    def _insert_flags(self, flags: Iterable[Flag]) -> None:
+        """Insert flags once (keyed by their stable ids); an existing flag and its decisions are untouched."""
+        now = utc_now()
+        self.conn.executemany(
+            f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
+            [
+                (
+                    f.flag_id,
+                    f.item_id,
+                    f.segment_id,
+                    f.start,
+                    f.end,
+                    f.entity,
+                    f.score,
+                    f.recognizer,
+                    json.dumps(dict(f.explanation), default=str),
+                    f.code,
+                    f.proposed,
+                    f.status,
+                    f.origin,
+                    f.version,
+                    now,
+                )
+                for f in flags
+            ],
+        )
 
     def discard_items(self, source_id: str) -> None:
         """Remove what a failed stage left of a source, unless reviewers have decided on it."""
@@ -474,6 +478,12 @@ class CaseStore:
             return self.conn.execute("SELECT * FROM scope_changes WHERE item_id = ? ORDER BY id", (item_id,)).fetchall()
         except sqlite3.OperationalError:  # a case made before the table existed, never scoped since
             return []
+
+    def pending_in_scope(self) -> int:
+        """Undecided flags on items in scope; items marked out of scope or sensitive are withheld whole."""
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM flags f JOIN items i USING (item_id) WHERE f.status = 'pending' AND i.scope = 'in'"
+        ).fetchone()[0]
 
     def item_scope(self, item_id: str) -> str:
         row = self.conn.execute("SELECT scope FROM items WHERE item_id = ?", (item_id,)).fetchone()
@@ -602,27 +612,8 @@ class CaseStore:
             "manual",
             0,
         )
-        with self.transaction() as conn:
-            conn.execute(
-                f"INSERT OR IGNORE INTO flags ({_FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
-                (
-                    flag.flag_id,
-                    flag.item_id,
-                    segment_id,
-                    start,
-                    end,
-                    entity,
-                    1.0,
-                    "manual",
-                    json.dumps(dict(flag.explanation)),
-                    code,
-                    REDACT,
-                    PENDING,
-                    "manual",
-                    0,
-                    utc_now(),
-                ),
-            )
+        with self.transaction():
+            self._insert_flags([flag])
         self.decide(flag.flag_id, action="add", status=REDACT, reviewer=reviewer, reason=reason, stage="review")
         return self.flag(flag.flag_id)
 
