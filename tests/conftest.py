@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from redactor.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_SAMPLES = REPO.parent / "shared" / "samples"
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import redactor.extract.auto  # noqa: F401  registers the stage
@@ -13,7 +14,8 @@ from redactor.ingest.files import check
 from redactor.records import DerivedFile, Item, Person, Source
 from redactor.stages import StageContext
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "device"
+# ../shared/samples beside the repository (developers' machines and CI); REDACTOR_SAMPLES points elsewhere (a worktree)
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES") or Path(__file__).resolve().parents[2].parent / "shared" / "samples") / "device"
 
 
 def source_for(path: Path) -> Source:

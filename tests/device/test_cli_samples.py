@@ -1,4 +1,4 @@
-"""Every shared device sample through 'redactor run' and 'redactor bundle': no internal errors, verified bundle."""
+"""Every device sample (generated, and shared when present) through 'redactor run' and 'redactor bundle': no internal errors, verified bundle."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import csv
 import json
 
 from redactor.store import CaseStore
-from tests.device.helpers import SAMPLES
 
 # quarantines expected in the samples folder: files that are not device exports or are empty
 EXPECTED_QUARANTINE = {"E031", "E034"}
 
 
-def test_all_samples_run_and_bundle(cli, tmp_path):
+def test_all_samples_run_and_bundle(cli, samples, tmp_path):
     case, out = tmp_path / "case", tmp_path / "bundle"
-    result = cli("run", str(SAMPLES / "synthetic"), str(SAMPLES / "public"), "--case", str(case))
+    result = cli("run", str(samples / "synthetic"), str(samples / "public"), "--case", str(case))
     assert result.exit_code in (0, 3), result.output
     status = json.loads(cli("status", str(case), "--json").output)
     assert {q["code"] for q in status["quarantined"]} <= EXPECTED_QUARANTINE

@@ -8,14 +8,14 @@ import pytest
 
 from redactor.errors import CorruptInput
 from redactor.extract.device.axiom import net_to_strptime, parse_value
-from tests.device.helpers import SAMPLES, pick, run, seg
+from tests.device.helpers import pick, run, seg
 
-VCF = SAMPLES / "synthetic" / "vcard"
-ALEAPP = SAMPLES / "synthetic" / "aleapp_output"
+VCF = "synthetic/vcard"
+ALEAPP = "synthetic/aleapp_output"
 
 
-def test_vcard_21_quoted_printable(tmp_path):
-    path = VCF / "android_contacts_v21.vcf"
+def test_vcard_21_quoted_printable(samples, tmp_path):
+    path = samples / VCF / "android_contacts_v21.vcf"
     assert pick(path) == "vcard"
     items, _, people = run(path, tmp_path)
     zoe = items[0]
@@ -25,8 +25,8 @@ def test_vcard_21_quoted_printable(tmp_path):
     assert person.phones == ("+447700900123", "+441632960001") and person.emails == ("zoe@example.org",) and "Zo\u00eb" in person.aliases
 
 
-def test_vcard_30_groups(tmp_path):
-    items, _, people = run(VCF / "ios_contact_v30.vcf", tmp_path)
+def test_vcard_30_groups(samples, tmp_path):
+    items, _, people = run(samples / VCF / "ios_contact_v30.vcf", tmp_path)
     assert seg(items[0], "tel.mobile") == "07700 900456" and seg(items[0], "bday") == "1990-02-02"
     assert people[0].phones == ("+447700900456",) and people[0].emails == ("jo.example@example.com",)
 
@@ -39,8 +39,8 @@ def test_truncated_vcard(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "count"), [("sample.eml", 1), ("sample.mbox", 2)])
-def test_email_and_mbox(name, count, tmp_path):
-    path = SAMPLES / "synthetic" / "email" / name
+def test_email_and_mbox(samples, name, count, tmp_path):
+    path = samples / "synthetic" / "email" / name
     assert pick(path) == "email"
     items, derived, people = run(path, tmp_path)
     assert len(items) == count
@@ -55,32 +55,32 @@ def test_email_and_mbox(name, count, tmp_path):
         assert "From the 14th" in seg(items[1], "text")
 
 
-def test_aleapp_tsv_and_timeline(tmp_path):
-    tsv = ALEAPP / "_TSV Exports" / "SMS Messages.tsv"
+def test_aleapp_tsv_and_timeline(samples, tmp_path):
+    tsv = samples / ALEAPP / "_TSV Exports" / "SMS Messages.tsv"
     assert pick(tsv) == "leapp-tsv"
     items, _, _ = run(tsv, tmp_path)
     assert [i.meta["direction"]["value"] for i in items] == ["incoming", "outgoing"]
     assert seg(items[1], "text") == "No worries.\nDoor code is 4821"
     assert items[0].meta["time"]["utc"] == "2024-03-01T09:15:02Z" and items[0].meta["thread"]["id"] == "1"
-    timeline = ALEAPP / "_Timeline" / "tl.db"
+    timeline = samples / ALEAPP / "_Timeline" / "tl.db"
     assert pick(timeline) == "leapp-db"
     assert run(timeline, tmp_path)[0] == []  # the TSV exports carry the same rows
 
 
-def test_aleapp_timeline_alone_is_read(tmp_path):
+def test_aleapp_timeline_alone_is_read(samples, tmp_path):
     import shutil
 
     folder = tmp_path / "report" / "_Timeline"
     folder.mkdir(parents=True)
-    shutil.copy(ALEAPP / "_Timeline" / "tl.db", folder / "tl.db")
+    shutil.copy(samples / ALEAPP / "_Timeline" / "tl.db", folder / "tl.db")
     items, _, _ = run(folder / "tl.db", tmp_path / "w")
     assert [seg(i, "text") for i in items] == ["Running 10 mins late, sorry x", "No worries.\nDoor code is 4821"]
 
 
-def test_aleapp_presentation_pages_are_recognised(tmp_path):
+def test_aleapp_presentation_pages_are_recognised(samples, tmp_path):
     import shutil
 
-    shutil.copytree(ALEAPP, tmp_path / "rep")
+    shutil.copytree(samples / ALEAPP, tmp_path / "rep")
     page = tmp_path / "rep" / "_HTML" / "sms.html"
     page.parent.mkdir()
     page.write_text("<html><body>Running 10 mins late</body></html>")
@@ -119,10 +119,10 @@ def test_axiom_date_formats(fmt, value, iso):
     assert "%" in net_to_strptime(fmt)
 
 
-def test_text_beside_an_aleapp_report_is_not_swallowed(tmp_path):
+def test_text_beside_an_aleapp_report_is_not_swallowed(samples, tmp_path):
     import shutil
 
-    shutil.copytree(ALEAPP, tmp_path / "rep")
+    shutil.copytree(samples / ALEAPP, tmp_path / "rep")
     statement = tmp_path / "rep" / "statement.txt"
     statement.write_text("Statement of a witness about the evening.")
     log = tmp_path / "rep" / "Script Logs" / "ProcessedFilesLog.txt"

@@ -8,7 +8,7 @@ import pytest
 
 from redactor.errors import InputError
 from redactor.extract.device import safe
-from tests.device.helpers import SAMPLES, run
+from tests.device.helpers import run
 from tests.device.hostile import HOSTILE
 
 
@@ -46,12 +46,12 @@ def test_safe_member_names(name):
     assert not safe.unsafe_member(name)
 
 
-def test_cli_quarantines_each_and_processes_the_rest(cli, tmp_path):
+def test_cli_quarantines_each_and_processes_the_rest(cli, generated_samples, tmp_path):
     inputs = tmp_path / "exhibits"
     inputs.mkdir()
     for name, write, _ in HOSTILE:
         write(inputs / name)
-    good = SAMPLES / "synthetic" / "whatsapp" / "android_en-GB_24h.txt"
+    good = generated_samples / "synthetic" / "whatsapp" / "android_en-GB_24h.txt"
     case = tmp_path / "case"
     before = {p for p in tmp_path.parent.iterdir()}
     result = cli("run", str(inputs), str(good), "--case", str(case))

@@ -8,9 +8,9 @@ import pytest
 
 from redactor.extract.device.meta import fix_mojibake
 from redactor.extract.device.sms_backup import SurrogateFix, fix_surrogates
-from tests.device.helpers import SAMPLES, pick, run, seg
+from tests.device.helpers import pick, run, seg
 
-SBR = SAMPLES / "synthetic" / "sms_backup_restore"
+SBR = "synthetic/sms_backup_restore"
 
 
 @pytest.mark.parametrize(
@@ -36,8 +36,8 @@ def test_surrogate_fix_across_chunk_boundaries(chunk):
     assert out == fix_surrogates(data) and out.count(b"&#128512;") == 700
 
 
-def test_sms_directions_threads_emoji_and_mms(tmp_path):
-    path = SBR / "sms-20240301120000.xml"
+def test_sms_directions_threads_emoji_and_mms(samples, tmp_path):
+    path = samples / SBR / "sms-20240301120000.xml"
     assert pick(path) == "sms-backup-restore"
     items, derived, people = run(path, tmp_path)
     sms = [i for i in items if i.title == "SMS"]
@@ -52,15 +52,15 @@ def test_sms_directions_threads_emoji_and_mms(tmp_path):
     assert {"Alex Witness", "Jo Example"} <= {p.name for p in people}
 
 
-def test_call_log(tmp_path):
-    items, _, _ = run(SBR / "calls-20240301120000.xml", tmp_path)
+def test_call_log(samples, tmp_path):
+    items, _, _ = run(samples / SBR / "calls-20240301120000.xml", tmp_path)
     assert [i.meta["direction"]["value"] for i in items] == ["outgoing", "missed", "incoming"]
     assert items[0].meta["duration"] == "95 s" and seg(items[0], "party.name") == "Alex Witness"
     assert items[2].meta["presentation"] == "restricted" and not items[2].segments
 
 
-def test_telegram_full_export(tmp_path):
-    path = SAMPLES / "synthetic" / "telegram" / "result.json"
+def test_telegram_full_export(samples, tmp_path):
+    path = samples / "synthetic" / "telegram" / "result.json"
     assert pick(path) == "telegram"
     items, _, people = run(path, tmp_path)
     messages = [i for i in items if i.kind == "message"]
@@ -74,14 +74,14 @@ def test_telegram_full_export(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["test_single_export.json", "test_batch_export.json"])
-def test_telegram_public_samples(name, tmp_path):
-    items, _, _ = run(SAMPLES / "public" / "chat-miner" / "telegram" / name, tmp_path)
+def test_telegram_public_samples(samples, name, tmp_path):
+    items, _, _ = run(samples / "public" / "chat-miner" / "telegram" / name, tmp_path)
     texts = [seg(i, "text") for i in items if i.kind == "message"]
     assert texts == ["Minimal Message", "Link:https://telegram.org/"]
 
 
-def test_meta_mojibake_and_order(tmp_path):
-    path = SAMPLES / "synthetic" / "facebook" / "message_1.json"
+def test_meta_mojibake_and_order(samples, tmp_path):
+    path = samples / "synthetic" / "facebook" / "message_1.json"
     assert pick(path) == "meta-messages"
     items, _, people = run(path, tmp_path)
     messages = [i for i in items if i.kind == "message"]
@@ -96,23 +96,48 @@ def test_fix_mojibake(raw, fixed):
     assert fix_mojibake(raw) == fixed
 
 
-def test_ios_whatsapp_chatstorage(tmp_path):
-    path = SAMPLES / "public" / "ileapp" / "ios15_whatsapp_ChatStorage.sqlite"
+# what each ChatStorage.sqlite holds: the generated one, and iLEAPP's public iOS 15 test image in ../shared
+CHATSTORAGE = {
+    "generated": {
+        "messages": 6,
+        "threads": 2,
+        "text": "I\u2019m outside",
+        "utc": "2024-02-29T15:56:47",
+        "reply": "Saturday",
+        "sender": ("Alex Witness", "+447700900123"),
+        "lat": "50.7",
+    },
+    "shared": {
+        "messages": 32,
+        "threads": 5,
+        "text": "I\u2019m here!",
+        "utc": "2023-05-02T15:56:47",
+        "reply": "Awesome.",
+        "sender": ("This Is DFIR Two", "+19198887386"),
+        "lat": "35.6",
+    },
+}
+
+
+@pytest.mark.parametrize("which", ["generated", "shared"])
+def test_ios_whatsapp_chatstorage(which, request, tmp_path):
+    facts = CHATSTORAGE[which]
+    path = request.getfixturevalue(f"{which}_samples") / "public" / "ileapp" / "ios15_whatsapp_ChatStorage.sqlite"
     assert pick(path) == "whatsapp-ios-db"
     before = path.stat().st_mtime
     items, _, people = run(path, tmp_path)
     messages = [i for i in items if i.kind == "message"]
-    assert len(messages) == 32 and sum(i.kind == "thread" for i in items) == 5
-    first_text = next(m for m in messages if seg(m, "text") == "I\u2019m here!")
+    assert len(messages) == facts["messages"] and sum(i.kind == "thread" for i in items) == facts["threads"]
+    first_text = next(m for m in messages if seg(m, "text") == facts["text"])
     assert first_text.meta["direction"] == {"value": "outgoing", "how": "ZISFROMME"}
-    assert first_text.meta["time"]["utc"].startswith("2023-05-02T15:56:47")
-    reply = next(m for m in messages if (seg(m, "text") or "").startswith("Awesome."))
-    assert seg(reply, "sender.name") == "This Is DFIR Two" and reply.meta["sender"]["phone"] == "+19198887386"
+    assert first_text.meta["time"]["utc"].startswith(facts["utc"])
+    reply = next(m for m in messages if (seg(m, "text") or "").startswith(facts["reply"]))
+    assert (seg(reply, "sender.name"), reply.meta["sender"]["phone"]) == facts["sender"]
     location = next(m for m in messages if m.meta["message_type"] == "location")
-    assert seg(location, "location").startswith("35.6")
+    assert seg(location, "location").startswith(facts["lat"])
     image = next(m for m in messages if m.meta["message_type"] == "image")
     assert seg(image, "location") is None and image.meta["attachments"][0]["name"].endswith(".jpg")
-    assert "This Is DFIR Two" in {p.name for p in people}
+    assert facts["sender"][0] in {p.name for p in people}
     assert path.stat().st_mtime == before  # opened read-only
 
 

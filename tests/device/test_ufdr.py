@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.device_data import write_report, write_ufdr
-from tests.device.helpers import SAMPLES, pick, run, seg
+from tests.device.helpers import pick, run, seg
 
-UFDR = SAMPLES / "synthetic" / "ufdr" / "sample.ufdr"
-REPORT = SAMPLES / "synthetic" / "ufdr" / "unzipped" / "report.xml"
+UFDR = "synthetic/ufdr/sample.ufdr"
+REPORT = "synthetic/ufdr/unzipped/report.xml"
 
 
-@pytest.mark.parametrize("path", [UFDR, REPORT], ids=["zip", "bare-report"])
-def test_sample_kinds_and_provenance(path, tmp_path):
+@pytest.mark.parametrize("rel", [UFDR, REPORT], ids=["zip", "bare-report"])
+def test_sample_kinds_and_provenance(samples, rel, tmp_path):
+    path = samples / rel
     assert pick(path) == "ufdr"
     items, derived, people = run(path, tmp_path)
     kinds = sorted(i.kind for i in items)
@@ -34,8 +35,8 @@ def test_sample_kinds_and_provenance(path, tmp_path):
     assert "02/02/1990" in seg(deleted, "text")
 
 
-def test_attachment_joined_and_extracted(tmp_path):
-    items, derived, _ = run(UFDR, tmp_path)
+def test_attachment_joined_and_extracted(samples, tmp_path):
+    items, derived, _ = run(samples / UFDR, tmp_path)
     msg = next(i for i in items if i.meta.get("attachments"))
     att = msg.meta["attachments"][0]
     assert att["present"] is True and att["file_id"] == "f0000000-0000-4000-8000-000000000002" and len(att["sha256"]) == 64
@@ -44,8 +45,8 @@ def test_attachment_joined_and_extracted(tmp_path):
     assert (tmp_path / "derived") in derived[0].path.parents
 
 
-def test_people_from_participants_contacts_and_correspondents(tmp_path):
-    _, _, people = run(UFDR, tmp_path)
+def test_people_from_participants_contacts_and_correspondents(samples, tmp_path):
+    _, _, people = run(samples / UFDR, tmp_path)
     by_name = {p.name: p for p in people}
     assert by_name["Sam Owner"].device_owner is True
     alex = by_name["Alex Witness"]

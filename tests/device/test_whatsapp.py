@@ -6,26 +6,27 @@ import pytest
 
 from benchmarks.device_data import write_whatsapp
 from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
-from tests.device.helpers import SAMPLES, pick, run, seg
+from tests.device.helpers import pick, run, seg
 
-WA = SAMPLES / "synthetic" / "whatsapp"
-PUB = SAMPLES / "public" / "chat-miner" / "whatsapp"
+WA = "synthetic/whatsapp/"
+PUB = "public/chat-miner/whatsapp/"
 
 # file, date order inferred, messages (non-thread items), UTC time of the first message with a sender
 CASES = [
-    (WA / "android_en-GB_24h.txt", "dmy", 12, "2024-03-01T09:15:00Z"),
-    (WA / "ios_en-GB_24h.txt", "dmy", 10, "2024-03-01T09:15:02Z"),
-    (WA / "ios_en-US_12h_nnbsp.txt", "mdy", 3, "2024-03-01T09:15:02Z"),
-    (PUB / "test_ddmmyy_24hrs.txt", "dmy", 9, "2019-01-01T11:25:00Z"),
-    (PUB / "test_[mmddyy]_24hrs.txt", "mdy", 9, "2019-01-01T11:25:00Z"),
-    (PUB / "test_mmddyyyy_12hrs.txt", "mdy", 9, "2019-01-01T11:25:00Z"),
-    (PUB / "test_yyyymmdd_24hrs.txt", "ymd", 9, "2019-01-01T11:25:00Z"),
-    (SAMPLES / "public" / "chat-miner" / "signal" / "test_export.txt", "ymd", 2, "2019-12-24T12:23:00Z"),
+    (WA + "android_en-GB_24h.txt", "dmy", 12, "2024-03-01T09:15:00Z"),
+    (WA + "ios_en-GB_24h.txt", "dmy", 10, "2024-03-01T09:15:02Z"),
+    (WA + "ios_en-US_12h_nnbsp.txt", "mdy", 3, "2024-03-01T09:15:02Z"),
+    (PUB + "test_ddmmyy_24hrs.txt", "dmy", 9, "2019-01-01T11:25:00Z"),
+    (PUB + "test_[mmddyy]_24hrs.txt", "mdy", 9, "2019-01-01T11:25:00Z"),
+    (PUB + "test_mmddyyyy_12hrs.txt", "mdy", 9, "2019-01-01T11:25:00Z"),
+    (PUB + "test_yyyymmdd_24hrs.txt", "ymd", 9, "2019-01-01T11:25:00Z"),
+    ("public/chat-miner/signal/test_export.txt", "ymd", 2, "2019-12-24T12:23:00Z"),
 ]
 
 
-@pytest.mark.parametrize(("path", "order", "count", "first"), CASES, ids=[c[0].name for c in CASES])
-def test_locale_variants(path, order, count, first, tmp_path):
+@pytest.mark.parametrize(("rel", "order", "count", "first"), CASES, ids=[c[0].rsplit("/", 1)[1] for c in CASES])
+def test_locale_variants(samples, rel, order, count, first, tmp_path):
+    path = samples / rel
     assert pick(path) == "whatsapp"
     items, _, people = run(path, tmp_path)
     thread = next(i for i in items if i.kind == "thread")
@@ -36,15 +37,15 @@ def test_locale_variants(path, order, count, first, tmp_path):
     assert people and all(p.name for p in people)
 
 
-def test_twelve_hour_clock_pm_and_spanish_markers(tmp_path):
-    items, _, _ = run(PUB / "test_mmddyyyy_12hrs.txt", tmp_path)
+def test_twelve_hour_clock_pm_and_spanish_markers(samples, tmp_path):
+    items, _, _ = run(samples / PUB / "test_mmddyyyy_12hrs.txt", tmp_path)
     times = [i.meta["time"]["utc"] for i in items if i.kind == "message"]
     assert "2019-01-30T20:49:00Z" in times  # 08:49 p. m.
     assert "2020-06-19T23:08:00Z" in times  # 00:08 a. m. in BST is 23:08 UTC the day before
 
 
-def test_markers_multiline_attachments_deleted_edited_system(tmp_path):
-    items, _, _ = run(WA / "android_en-GB_24h.txt", tmp_path)
+def test_markers_multiline_attachments_deleted_edited_system(samples, tmp_path):
+    items, _, _ = run(samples / WA / "android_en-GB_24h.txt", tmp_path)
     by_line = {i.meta.get("line"): i for i in items if i.kind == "message"}
     assert by_line[1].meta["system"] is True and by_line[2].meta["system"] is True
     assert seg(by_line[8], "text") == "Thanks. Also my new email is\nalex.witness@example.org"
@@ -57,8 +58,8 @@ def test_markers_multiline_attachments_deleted_edited_system(tmp_path):
     assert seg(thread, "thread.name") == "Flat 2"
 
 
-def test_ios_marks_and_attachment_names(tmp_path):
-    items, _, _ = run(WA / "ios_en-GB_24h.txt", tmp_path)
+def test_ios_marks_and_attachment_names(samples, tmp_path):
+    items, _, _ = run(samples / WA / "ios_en-GB_24h.txt", tmp_path)
     texts = [seg(i, "text") or "" for i in items]
     assert not any("\u200e" in t for t in texts)
     names = [a["name"] for i in items for a in i.meta.get("attachments", [])]
