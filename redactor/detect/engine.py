@@ -4,6 +4,8 @@
   so we check first and raise :class:`ModelError`.
 - tldextract (used by Presidio's e-mail recognizer) is pointed at its bundled suffix
   snapshot so it never fetches a list from the network.
+- Text is normalised first (``normalize.py``: invisible marks removed, look-alike spaces, digits
+  and letters in ASCII) and every span is mapped back to the original offsets.
 - Texts longer than a chunk are analysed in overlapping windows, so spaCy's length limit
   never drops text and no entity on a window boundary is lost.
 """
@@ -14,6 +16,7 @@ import importlib
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
+from redactor.detect.normalize import normalise
 from redactor.detect.recognizers.base import Rule, RuleRecognizer
 from redactor.errors import ConfigError, ModelError
 
@@ -192,8 +196,9 @@ class Detector:
         if not text or not text.strip():
             return []
         text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
+        norm = normalise(text)  # invisible marks out, look-alike spaces and digits in ASCII; spans mapped back below
         spans: dict[tuple[int, int, str], Span] = {}
-        for offset, chunk in _chunks(text):
+        for offset, chunk in _chunks(norm.text):
             results = self.engine.analyze(
                 chunk, language=self.language, entities=self.entities, return_decision_process=True, ad_hoc_recognizers=list(extra) or None
             )
@@ -202,7 +207,10 @@ class Detector:
                 key = (span.start, span.end, span.entity)
                 if key not in spans or spans[key].score < span.score:
                     spans[key] = span
-        return resolve(text, list(spans.values()))
+        resolved = resolve(norm.text, list(spans.values()))
+        if norm.kept is None:
+            return resolved
+        return [replace(s, start=a, end=b) for s in resolved for a, b in [norm.span(s.start, s.end)]]
 
 
 def _to_span(result: Any, offset: int) -> Span:

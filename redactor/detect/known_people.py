@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from redactor.detect.normalize import normalise
 from redactor.records import Person
 
 NAME_SCORE = 0.85
@@ -131,14 +132,14 @@ class KnownPeopleRecognizer(EntityRecognizer):
         names: dict[str, tuple[str, bool, Person]] = {}  # lowered term -> (why, needs a capital, person)
         for person in self.people:
             why = f"known person ({person.role}, from {person.origin or 'the case'})"
-            name = " ".join(person.name.split())
-            terms = [name, *(" ".join(a.split()) for a in person.aliases)]
+            name = " ".join(normalise(person.name).text.split())  # an address book's names carry marks too
+            terms = [name, *(" ".join(normalise(a).text.split()) for a in person.aliases)]
             terms += [part.strip(".,'\"()") for part in name.split()]  # first name, surname; aliases only whole
             for term in terms:
                 if not term or not any(c.isalpha() for c in term):
                     continue
-                short = len(term) < MIN_PART
-                if short and term not in person.aliases:
+                short = len(term) < MIN_PART  # "Jo", "Al": only capitalised
+                if len(term) < 2 and term not in person.aliases:
                     continue
                 names.setdefault(term.lower(), (why, short or term.lower() in COMMON_WORDS, person))
         self._names = names
@@ -151,13 +152,13 @@ class KnownPeopleRecognizer(EntityRecognizer):
             person = by_id.get(person_id)
             for address in addresses if person is not None else ():
                 why = f"known address ({person.role}, from {person.origin or 'the case'})"
-                for term in address_terms(address):
+                for term in address_terms(normalise(address).text):
                     self._contacts.append((term, "STREET_ADDRESS", why, person))
         for person in self.people:
             why = f"known contact detail ({person.role}, from {person.origin or 'the case'})"
-            for digits in phone_variants_all(person.phones):
+            for digits in phone_variants_all(normalise(p).text for p in person.phones):
                 self._phones.setdefault(digits, (why, person))
-            for email in person.emails:
+            for email in (normalise(e).text.strip() for e in person.emails):
                 if "@" in email:
                     self._contacts.append(
                         (re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])", re.IGNORECASE), "EMAIL_ADDRESS", why, person)
