@@ -43,7 +43,7 @@ def main() -> None:
     from redactor.detect.stage import DetectSettings, detector_for
     from redactor.pipeline import load_pipeline
     from redactor.runner import build_bundle, run_case
-    from redactor.store import CaseStore
+    from redactor.case import CaseStore
 
     docs = documents(40)
     detector = detector_for(DetectSettings())

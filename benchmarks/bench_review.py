@@ -23,7 +23,7 @@ MESSAGES, THREADS = 5000, 100
 
 def build_case(root: Path):
     from redactor.records import Flag, Item, Segment
-    from redactor.store import CaseStore
+    from redactor.case import CaseStore
 
     store = CaseStore.create(root)
     sid = "b" * 64
@@ -79,7 +79,7 @@ def _timed(fn, repeat: int) -> list[float]:
 
 def main() -> None:
     from redactor.review.server import ReviewServer
-    from redactor.store import CaseStore
+    from redactor.case import CaseStore
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "case"

@@ -109,7 +109,7 @@ class ConsoleReporter:
 
 
 def _open_case(case_dir: Path, actor: str = "system") -> Any:
-    from redactor.store import CaseStore
+    from redactor.case import CaseStore
 
     store = CaseStore.open(case_dir, actor=actor)
     setup_logging(store.work_dir / "redactor.log", verbose=False)
@@ -154,9 +154,9 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ro
         redactor run exhibits/ --case case1
         redactor run exhibits/ --case case1 --roster roster.yaml
     """
+    from redactor.case import CaseStore
     from redactor.pipeline import load_pipeline
     from redactor.runner import run_case
-    from redactor.store import CaseStore
 
     pipeline = load_pipeline(pipeline_name)
     if roster_file is not None:

@@ -2,7 +2,7 @@
 
 Stages never mutate their inputs: they return new records. Mutable state (review
 status, decisions) lives in the case database and is changed only through
-``redactor.store.CaseStore``, which writes an audit event for every change.
+``redactor.case.CaseStore``, which writes an audit event for every change.
 
 Coordinates: boxes are ``(x0, y0, x1, y1)`` in PDF points with the origin at the
 bottom-left of the page, the PDF convention.

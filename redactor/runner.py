@@ -23,6 +23,7 @@ from typing import Protocol
 from redactor import paths
 from redactor.bundle.manifest import verify_bundle, write_manifest
 from redactor.bundle.writer import BundleEntry
+from redactor.case import CaseStore
 from redactor.errors import PendingFlagsError, RedactorError, UsageError
 from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
@@ -30,7 +31,6 @@ from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, DerivedFile, Item, Person, Quarantined, Source
 from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import CASE_KINDS, StageContext
-from redactor.store import CaseStore
 
 log = logging.getLogger(__name__)
 

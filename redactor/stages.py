@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from redactor.errors import ConfigError
 
 if TYPE_CHECKING:
-    from redactor.store import CaseStore
+    from redactor.case import CaseStore
 
 KINDS = ("ingest", "extract", "detect", "decide", "render", "bundle")
 CASE_KINDS = KINDS[:4]  # run by 'redactor run'

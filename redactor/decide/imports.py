@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redactor import codes
+from redactor.case import CaseStore
 from redactor.decide.rows import from_spreadsheet
 from redactor.errors import DecisionImportError, RedactorError
 from redactor.records import KEEP, PENDING, REDACT, Flag
-from redactor.store import CaseStore
 
 ACTIONS = {"accept", "reject", REDACT, KEEP}
 

@@ -17,7 +17,6 @@ Proposals are only proposals: a flag stays ``pending`` until a reviewer (or ``re
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -218,16 +217,7 @@ def _back_in_scope(store: Any, item: Item) -> None:
 
 def _threads(store: Any) -> dict[str, list[Any]]:
     """Thread participants by thread key, read from the case's thread items (meta only)."""
-    conn = getattr(store, "conn", None)
-    if conn is None:
+    if not hasattr(store, "thread_item_metas"):
         return {}
-    from redactor.records import Item as _Item
-
-    rows = conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall()
-    items = []
-    for row in rows:
-        try:
-            items.append(_Item(row[0], "", "", "thread", "", (), json.loads(row[1])))
-        except (ValueError, TypeError):
-            continue
+    items = [Item(item_id, "", "", "thread", "", (), meta) for item_id, meta in store.thread_item_metas()]
     return thread_index(items)

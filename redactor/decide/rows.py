@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from redactor.store import CaseStore
+from redactor.case import CaseStore
 
 CONTEXT = 40
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as formulas
@@ -27,15 +27,14 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
     rows = []
     for flag in store.flags(status=status):
         if flag.segment_id not in segments:
-            row = store.conn.execute("SELECT field, page, text FROM segments WHERE segment_id = ?", (flag.segment_id,)).fetchone()
-            segments[flag.segment_id] = row
+            segments[flag.segment_id] = store.segment(flag.segment_id)
         seg = segments[flag.segment_id]
         decision = last_decision.get(flag.flag_id)
         out = {
             "flag_id": flag.flag_id,
             "item": refs.get(flag.item_id, flag.item_id),
-            "page": seg["page"],
-            "field": seg["field"],
+            "page": seg.page,
+            "field": seg.field,
             "start": flag.start,
             "end": flag.end,
             "entity": flag.entity,
@@ -51,6 +50,6 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
             "reason": decision.reason if decision else "",
         }
         if with_text:
-            out["text"] = seg["text"][flag.start : flag.end]
+            out["text"] = seg.text[flag.start : flag.end]
         rows.append(out)
     return rows

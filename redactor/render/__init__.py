@@ -20,7 +20,7 @@ Accepts = Callable[[Item], bool]
 class RenderContext:
     """What a renderer may use: the case (for source files) and output settings."""
 
-    store: Any  # redactor.store.CaseStore
+    store: Any  # redactor.case.CaseStore
     ref: str  # the item's bundle reference, printed instead of its file name
     dpi: int = 150
 

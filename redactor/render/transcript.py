@@ -114,15 +114,11 @@ def bundle_identities(store: Any) -> dict[str, Flag]:
     Cached by the case's audit head: every decision writes an audit event, so a changed decision
     gives a new key.
     """
-    if store is None or not hasattr(store, "conn"):
+    if store is None or not hasattr(store, "redacted_identities"):
         return {}
     key = (str(store.db_path), store.audit_head())
     if key not in _IDENTITY_CACHE:
-        rows = store.conn.execute(
-            "SELECT f.flag_id, s.text FROM flags f JOIN segments s USING (segment_id) "
-            "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') "
-            "AND f.entity != 'OUT_OF_SCOPE' AND f.code != 'IRR' ORDER BY f.flag_id"  # scope flags withhold items, they name no one
-        ).fetchall()
+        rows = store.redacted_identities()
         found: dict[str, Flag] = {}
         for flag_id, text in rows:
             value = " ".join(str(text).split()).lower()

@@ -18,11 +18,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor import codes
+from redactor.case import CaseStore
 from redactor.decide.imports import outcome
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 from redactor.review.queries import thread_items
-from redactor.store import CaseStore
 
 MAX_BULK_ADDS = 500  # unflagged occurrences added by one bulk decision
 
@@ -156,10 +156,9 @@ def add_manual(store: CaseStore, reviewer: str, req: ManualRequest) -> dict[str,
 
 def _trimmed(store: CaseStore, segment_id: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding whitespace; refused when it is empty or outside the segment."""
-    row = store.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
-    if row is None:
+    text = store.segment_text(segment_id)
+    if text is None:
         raise UsageError(f"no segment {segment_id} in this case")
-    text = row["text"]
     if not 0 <= start < end <= len(text):
         raise UsageError(f"span {start}-{end} is outside the text (length {len(text)})")
     while start < end and text[start].isspace():
@@ -218,12 +217,7 @@ def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[s
     status = outcome(origin, req.action)
     _needs_reason(origin, status, req.reason)
     reason = req.reason or f"bulk {req.action}: same value as flag {origin.flag_id}"
-    rows = store.conn.execute(
-        'SELECT f.flag_id, substr(s.text, f.start + 1, f."end" - f.start) AS value FROM flags f JOIN segments s USING (segment_id) '
-        "WHERE f.status = 'pending' OR f.flag_id = ?",
-        (origin.flag_id,),
-    )
-    targets = [r["flag_id"] for r in rows if _normal(r["value"]) == _normal(value)]
+    targets = [flag_id for flag_id, text in store.pending_flag_values(also=origin.flag_id) if _normal(text) == _normal(value)]
     undo, conflicts = _apply_many(store, targets, lambda f: (f"bulk-{req.action}", outcome(f, req.action)), reviewer, reason)
     added = 0
     if status == REDACT and req.include_unflagged:
@@ -240,8 +234,7 @@ def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[s
 
 
 def _flag_text(store: CaseStore, flag: Flag) -> str:
-    row = store.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (flag.segment_id,)).fetchone()
-    return row["text"][flag.start : flag.end]
+    return (store.segment_text(flag.segment_id) or "")[flag.start : flag.end]
 
 
 def _add_unflagged(store: CaseStore, reviewer: str, value: str, origin: Flag) -> list[tuple[str, int]]:
@@ -249,21 +242,15 @@ def _add_unflagged(store: CaseStore, reviewer: str, value: str, origin: Flag) ->
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
     first = value.split()[0].lower()
     added: list[tuple[str, int]] = []
-    if first.isascii():  # SQLite's lower() folds ASCII only: use it to narrow the search
-        rows = store.conn.execute("SELECT segment_id, text FROM segments WHERE instr(lower(text), ?) > 0", (first,)).fetchall()
-    else:
-        rows = store.conn.execute("SELECT segment_id, text FROM segments").fetchall()
-    for row in rows:
-        spans = [
-            (r["start"], r["end"]) for r in store.conn.execute('SELECT start, "end" FROM flags WHERE segment_id = ?', (row["segment_id"],))
-        ]
-        for m in pattern.finditer(row["text"]):
+    for segment_id, text in store.segments_mentioning(first):
+        spans = store.flag_spans(segment_id)
+        for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             if len(added) >= MAX_BULK_ADDS:
                 return added
             flag = store.add_manual_flag(
-                row["segment_id"],
+                segment_id,
                 m.start(),
                 m.end(),
                 code=origin.code,

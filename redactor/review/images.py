@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from redactor import paths
+from redactor.case import CaseStore
 from redactor.errors import StageError, UsageError
 from redactor.extract.ocr import PDFIUM_LOCK
 from redactor.pipeline import Pipeline
@@ -27,7 +28,6 @@ from redactor.records import PENDING, REDACT, Item
 from redactor.render import RenderContext
 from redactor.render.pdfpage import source_path
 from redactor.stages import StageContext
-from redactor.store import CaseStore
 
 PAGE_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
 MAX_WIDTH = 1800

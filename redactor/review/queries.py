@@ -7,23 +7,19 @@ information is simply shown on its own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redactor.case import CaseStore
+from redactor.case.reads import THREAD_KEYS
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
-from redactor.store import CaseStore
 
-THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
 THREAD_NAME_KEYS = ("thread_name", "thread_title", "conversation_name", "chat_name", "group_name")
 SENDER_KEYS = ("sender", "sender_name", "from", "author")
 TIME_KEYS = ("time", "timestamp", "sent_at", "date", "datetime")
 SUB_KEYS = ("name", "utc", "value", "raw", "id")  # inside a mapping: a party's name, a time's UTC value, ...
 NEIGHBOURS = 5  # messages shown before and after the current one
-# Where a conversation's id sits in item meta, most specific first (device extractors write
-# {"thread": {"id", "key", "app"}}; other formats may use a plain id under another name).
-THREAD_PATHS = ("$.thread.key", "$.thread.id", *(f'$."{k}"' for k in THREAD_KEYS[1:]), '$."thread"')
 
 
 def meta_value(meta: Mapping[str, Any], keys: Iterable[str], sub: Sequence[str] = SUB_KEYS) -> str:
@@ -40,7 +36,7 @@ def meta_value(meta: Mapping[str, Any], keys: Iterable[str], sub: Sequence[str] 
 def thread_of(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     """``(thread id, thread name)`` of a message, or None for items outside a conversation.
 
-    The id is the one :data:`THREAD_SQL` finds in the database, so neighbours can be queried.
+    The id is the one :data:`redactor.case.reads.THREAD_SQL` finds in the database, so neighbours can be queried.
     """
     thread = meta.get("thread")
     if isinstance(thread, Mapping):
@@ -53,9 +49,6 @@ def thread_of(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     if not name and isinstance(thread, Mapping):
         name = str(thread.get("name") or " ".join(str(thread[k]) for k in ("app", "id") if thread.get(k)))
     return tid, name or tid
-
-
-THREAD_SQL = "CAST(coalesce(" + ", ".join(f"json_extract(meta, '{p}')" for p in THREAD_PATHS) + ") AS TEXT)"
 
 
 # -- overview --------------------------------------------------------------------------------
@@ -84,59 +77,34 @@ class Overview:
     pending_out_of_scope: int
 
 
-def item_flag_counts(store: CaseStore) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {}
-    for r in store.conn.execute("SELECT item_id, status, COUNT(*) AS n FROM flags GROUP BY item_id, status"):
-        out.setdefault(r["item_id"], {})[r["status"]] = r["n"]
-    return out
-
-
 def overview(store: CaseStore) -> Overview:
-    per_item = item_flag_counts(store)
-    names = thread_names(store)
+    per_item = store.flag_counts_by_item()
+    names = store.thread_names()
     groups: dict[tuple[str, str], Group] = {}
     scoped: dict[str, int] = {}
     pending_out = 0
-    rows = store.conn.execute(
-        "SELECT i.item_id, s.ref, s.name, i.kind, i.title, i.meta, i.scope FROM items i JOIN sources s USING (source_id) ORDER BY s.ref, i.ordinal"
-    )
-    for r in rows:
-        meta = _meta(r["meta"])
-        thread = thread_of(meta)
-        key = (r["ref"], f"t:{thread[0]}" if thread else f"i:{r['item_id']}")
+    for r in store.item_rows():
+        thread = thread_of(r.meta)
+        key = (r.ref, f"t:{thread[0]}" if thread else f"i:{r.item_id}")
         group = groups.get(key)
         if group is None:
-            label = thread[1] if thread else r["title"]
-            group = groups[key] = Group(r["ref"], r["name"], label, set(), r["item_id"], thread=thread is not None)
-        if r["item_id"] in names:
-            group.label = names[r["item_id"]]
-        counts = per_item.get(r["item_id"], {})
+            label = thread[1] if thread else r.title
+            group = groups[key] = Group(r.ref, r.source_name, label, set(), r.item_id, thread=thread is not None)
+        if r.item_id in names:
+            group.label = names[r.item_id]
+        counts = per_item.get(r.item_id, {})
         group.items += 1
-        group.kinds.add(r["kind"])
+        group.kinds.add(r.kind)
         for status in group.counts:
             group.counts[status] += counts.get(status, 0)
         if counts.get(PENDING) and not group.first_pending:
-            group.first_pending = r["item_id"]
-        if r["scope"] != "in":
-            group.scopes[r["scope"]] = group.scopes.get(r["scope"], 0) + 1
-            scoped[r["scope"]] = scoped.get(r["scope"], 0) + 1
+            group.first_pending = r.item_id
+        if r.scope != "in":
+            group.scopes[r.scope] = group.scopes.get(r.scope, 0) + 1
+            scoped[r.scope] = scoped.get(r.scope, 0) + 1
             pending_out += counts.get(PENDING, 0)
     counts = store.counts()
     return Overview(counts, list(groups.values()), sorted(counts["flags_by_entity"].items()), scoped, pending_out)
-
-
-def thread_names(store: CaseStore) -> dict[str, str]:
-    """Conversation names, from the ``thread.name`` field of the items that describe a conversation."""
-    rows = store.conn.execute("SELECT item_id, text FROM segments WHERE field = 'thread.name'")
-    return {r["item_id"]: r["text"] for r in rows}
-
-
-def _meta(raw: str) -> Mapping[str, Any]:
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 # -- item view -------------------------------------------------------------------------------
@@ -169,37 +137,24 @@ class ItemView:
         return sum(1 for f in self.flags if f.status == PENDING)
 
 
-def refs(store: CaseStore, item_ids: Sequence[str]) -> dict[str, str]:
-    """Bundle references (S0001-001) of some items, as :meth:`CaseStore.item_refs` gives for all."""
-    marks = ",".join("?" * len(item_ids))
-    rows = store.conn.execute(
-        f"SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id IN ({marks})", list(item_ids)
-    )
-    return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
-
-
 def item_view(store: CaseStore, item_id: str) -> ItemView:
     item = store.item(item_id)
     order = {s.segment_id: s.index for s in item.segments}
     flags = sorted(store.flags(item_id=item_id), key=lambda f: (order.get(f.segment_id, 0), f.start, f.end, f.entity))
     history: dict[str, list[Decision]] = {}
-    for d in _decisions_for(store, [f.flag_id for f in flags]):
+    for d in store.decisions_for([f.flag_id for f in flags]):
         history.setdefault(d.flag_id, []).append(d)
     thread = thread_of(item.meta)
     before, after = _neighbours(store, item, thread) if thread else ([], [])
     if thread is not None:
-        row = store.conn.execute(
-            f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
-            f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1",
-            (item.source_id, thread[0]),
-        ).fetchone()
-        if row is not None:
-            thread = (thread[0], row["text"])
-    prev_item, next_item = _adjacent(store, item_id)
+        title = store.thread_title(item.source_id, thread[0])
+        if title is not None:
+            thread = (thread[0], title)
+    prev_item, next_item = store.adjacent_items(item_id)
     source = store.find_source(item.source_id)
     return ItemView(
         item,
-        refs(store, [item_id]).get(item_id, item_id),
+        store.item_refs([item_id]).get(item_id, item_id),
         store.item_scope(item_id),
         flags,
         history,
@@ -208,9 +163,9 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
         after,
         prev_item,
         next_item,
-        next_pending_item(store, item_id),
+        store.next_pending_item(item_id),
         source.media_type if source else "",
-        [dict(r) for r in store.scope_history(item_id)],
+        store.scope_history(item_id),
         _people(store, flags),
     )
 
@@ -222,28 +177,9 @@ def _people(store: CaseStore, flags: Sequence[Flag]) -> dict[str, str]:
     return {p.person_id: f"{p.name} ({p.role}, from {p.origin})" for p in store.people() if p.person_id in wanted}
 
 
-def _decisions_for(store: CaseStore, flag_ids: Sequence[str]) -> list[Decision]:
-    out: list[Decision] = []
-    for start in range(0, len(flag_ids), 500):
-        chunk = flag_ids[start : start + 500]
-        rows = store.conn.execute(f"SELECT * FROM decisions WHERE flag_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
-        out += [
-            Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"]))
-            for r in rows
-        ]
-    return out
-
-
 def _neighbours(store: CaseStore, item: Item, thread: tuple[str, str]):
-    ordinal = store.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item.item_id,)).fetchone()["ordinal"]
-    same = f"source_id = ? AND kind != 'thread' AND {THREAD_SQL} = ?"
-    args = (item.source_id, thread[0], ordinal)
-    earlier = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal < ? ORDER BY ordinal DESC LIMIT {NEIGHBOURS}", args)
-    later = store.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal > ? ORDER BY ordinal LIMIT {NEIGHBOURS}", args)
-
-    earlier_ids = [r["item_id"] for r in earlier.fetchall()][::-1]
-    later_ids = [r["item_id"] for r in later.fetchall()]
-    names = refs(store, earlier_ids + later_ids)
+    earlier_ids, later_ids = store.thread_neighbours(item.item_id, item.source_id, thread[0], NEIGHBOURS)
+    names = store.item_refs(earlier_ids + later_ids)
 
     def load(ids: Iterable[str]) -> list[tuple[Item, str, Sequence[Flag]]]:
         return [(store.item(i), names.get(i, i), store.flags(item_id=i)) for i in ids]
@@ -251,37 +187,9 @@ def _neighbours(store: CaseStore, item: Item, thread: tuple[str, str]):
     return load(earlier_ids), load(later_ids)
 
 
-_ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
-
-
-def _position(store: CaseStore, item_id: str) -> tuple[str, int]:
-    row = store.conn.execute(
-        "SELECT s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id = ?", (item_id,)
-    ).fetchone()
-    return row["ref"], row["ordinal"]
-
-
-def _adjacent(store: CaseStore, item_id: str) -> tuple[str | None, str | None]:
-    ref, ordinal = _position(store, item_id)
-    after = "WHERE (s.ref > ? OR (s.ref = ? AND i.ordinal > ?))"
-    before = "WHERE (s.ref < ? OR (s.ref = ? AND i.ordinal < ?))"
-    nxt = store.conn.execute(_ORDER.format(where=after, dir="ASC"), (ref, ref, ordinal)).fetchone()
-    prv = store.conn.execute(_ORDER.format(where=before, dir="DESC"), (ref, ref, ordinal)).fetchone()
-    return (prv["item_id"] if prv else None), (nxt["item_id"] if nxt else None)
-
-
 def next_pending_item(store: CaseStore, item_id: str | None = None) -> str | None:
     """The next item (after ``item_id``, wrapping round) that still has pending flags."""
-    pending = "i.item_id IN (SELECT item_id FROM flags WHERE status = 'pending')"  # built once, not per item
-    if item_id is not None:
-        ref, ordinal = _position(store, item_id)
-        row = store.conn.execute(
-            _ORDER.format(where=f"WHERE {pending} AND (s.ref > ? OR (s.ref = ? AND i.ordinal > ?))", dir="ASC"), (ref, ref, ordinal)
-        ).fetchone()
-        if row is not None:
-            return row["item_id"]
-    row = store.conn.execute(_ORDER.format(where=f"WHERE {pending}", dir="ASC")).fetchone()
-    return row["item_id"] if row else None
+    return store.next_pending_item(item_id)
 
 
 def thread_items(store: CaseStore, item_id: str) -> list[str]:
@@ -290,10 +198,7 @@ def thread_items(store: CaseStore, item_id: str) -> list[str]:
     thread = thread_of(item.meta)
     if thread is None:
         return [item_id]
-    rows = store.conn.execute(
-        f"SELECT item_id FROM items WHERE source_id = ? AND {THREAD_SQL} = ? ORDER BY ordinal", (item.source_id, thread[0])
-    )
-    return [r["item_id"] for r in rows] or [item_id]
+    return store.thread_members(item.source_id, thread[0]) or [item_id]
 
 
 # -- highlighting ----------------------------------------------------------------------------

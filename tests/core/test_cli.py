@@ -137,9 +137,9 @@ def test_case_folder_is_never_ingested_and_foreign_folders_are_refused(cli, inpu
 
 
 def test_csv_import_racing_another_reviewer_changes_nothing(cli, inputs, tmp_path, monkeypatch):
+    from redactor.case import CaseStore
     from redactor.decide import imports
     from redactor.errors import ConflictError
-    from redactor.store import CaseStore
 
     case = tmp_path / "case"
     cli("run", inputs / "notes.txt", "--case", case)

@@ -12,7 +12,7 @@ import zlib
 import pytest
 from pypdf import PdfReader
 
-from redactor.store import CaseStore
+from redactor.case import CaseStore
 
 from .factories import PEOPLE, PHONES, STATEMENT_LINES, annotated_pdf
 

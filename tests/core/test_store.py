@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.errors import CaseError, ConflictError, UsageError
 from redactor.records import Flag, Item, Segment, stable_id
-from redactor.store import CaseStore
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.decide.classify import Classifier
 from redactor.decide.policy import OUT_OF_SCOPE, PolicySettings, decide_policy
 from redactor.decide.roster import load_roster, roster_addresses, store_roster
@@ -14,7 +15,6 @@ from redactor.errors import ConfigError
 from redactor.pipeline import load_pipeline
 from redactor.records import Finding, Item, Person, Segment
 from redactor.stages import StageContext
-from redactor.store import CaseStore
 
 ROSTER = Path(__file__).parent / "fixtures" / "roster.yaml"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from redactor.store import CaseStore
+from redactor.case import CaseStore
 
 # quarantines expected in the samples folder: files that are not device exports or are empty
 EXPECTED_QUARANTINE = {"E031", "E034"}

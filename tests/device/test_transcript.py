@@ -8,9 +8,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from redactor.case import CaseStore
 from redactor.records import Item, Segment
 from redactor.render.transcript import conversation, group_conversations
-from redactor.store import CaseStore
 
 CHAT = """01/03/2024, 09:15 - Alex Witness: Morning. Did you ask sophie about Saturday?
 01/03/2024, 09:16 - Sam Owner: Not yet. Her number is 07700 900321 if you want it

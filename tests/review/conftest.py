@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.review.server import ReviewServer
-from redactor.store import CaseStore
 
 STATEMENT = """WITNESS STATEMENT
 

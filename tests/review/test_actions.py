@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT, Flag, Item, Segment
 from redactor.review import actions
@@ -15,7 +16,6 @@ from redactor.review.actions import (
     ModifyRequest,
     ScopeRequest,
 )
-from redactor.store import CaseStore
 
 from .conftest import flag_with_text, item_by_title
 

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.records import KEEP, PENDING, REDACT
-from redactor.store import CaseStore
 
 from .conftest import XSS, flag_with_text, item_by_title
 

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.records import KEEP, PENDING, REDACT
-from redactor.store import CaseStore
 
 
 def _export(cli, case_dir, *extra):

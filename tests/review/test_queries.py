@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from redactor.case import CaseStore
 from redactor.records import Flag, Item, Segment, Word
 from redactor.review import queries
 from redactor.review.actions import ScopeRequest, set_scope
 from redactor.review.itempage import content_html
-from redactor.store import CaseStore
 
 
 def _flag(fid: str, start: int, end: int, seg: str = "s1", status: str = "pending") -> Flag:

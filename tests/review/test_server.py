@@ -8,11 +8,11 @@ import json
 import pytest
 
 from redactor.audit.log import iter_events
+from redactor.case import CaseStore
 from redactor.errors import UsageError
 from redactor.records import PENDING, REDACT
 from redactor.review.security import CSP
 from redactor.review.server import ReviewServer
-from redactor.store import CaseStore
 
 from .conftest import XSS, Client, flag_with_text, item_by_title
 

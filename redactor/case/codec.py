@@ -1,0 +1,107 @@
+"""How records are stored in the case database's columns (JSON for nested values)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
+
+FLAG_COLUMNS = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
+
+
+def words_to_json(words: Sequence[Word]) -> str:
+    return json.dumps([[w.start, w.end, *[round(v, 2) for v in w.box], w.conf] for w in words], separators=(",", ":"))
+
+
+def words_from_json(text: str) -> tuple[Word, ...]:
+    return tuple(Word(r[0], r[1], (r[2], r[3], r[4], r[5]), r[6]) for r in json.loads(text))
+
+
+def flag_from_row(row: sqlite3.Row) -> Flag:
+    return Flag(
+        flag_id=row["flag_id"],
+        item_id=row["item_id"],
+        segment_id=row["segment_id"],
+        start=row["start"],
+        end=row["end"],
+        entity=row["entity"],
+        score=row["score"],
+        recognizer=row["recognizer"],
+        explanation=json.loads(row["explanation"]),
+        code=row["code"],
+        proposed=row["proposed"],
+        status=row["status"],
+        origin=row["origin"],
+        version=row["version"],
+    )
+
+
+def flag_to_row(f: Flag, now: str) -> tuple[Any, ...]:
+    explanation = json.dumps(dict(f.explanation), default=str)
+    return (f.flag_id, f.item_id, f.segment_id, f.start, f.end, f.entity, f.score, f.recognizer, explanation) + (
+        f.code,
+        f.proposed,
+        f.status,
+        f.origin,
+        f.version,
+        now,
+    )
+
+
+def flag_state(flag: Flag) -> dict[str, Any]:
+    """What a decision changes, for the before/after record (no text values)."""
+    return {"status": flag.status, "code": flag.code, "start": flag.start, "end": flag.end, "version": flag.version}
+
+
+def decision_from_row(r: sqlite3.Row) -> Decision:
+    return Decision(r["flag_id"], r["action"], r["reviewer"], r["reason"], r["at"], json.loads(r["before"]), json.loads(r["after"]))
+
+
+def source_from_row(row: sqlite3.Row) -> Source:
+    return Source(row["source_id"], row["ref"], row["path"], row["name"], row["size"], row["media_type"])
+
+
+def segment_from_row(s: sqlite3.Row) -> Segment:
+    return Segment(
+        segment_id=s["segment_id"],
+        item_id=s["item_id"],
+        index=s["idx"],
+        field=s["field"],
+        text=s["text"],
+        page=s["page"],
+        page_size=None if s["page_w"] is None else (s["page_w"], s["page_h"]),
+        words=words_from_json(s["words"]),
+        origin=s["origin"],
+    )
+
+
+def segment_to_row(item_id: str, seg: Segment) -> tuple[Any, ...]:
+    page_w, page_h = seg.page_size or (None, None)
+    return (seg.segment_id, item_id, seg.index, seg.field, seg.text, seg.page, page_w, page_h, seg.origin, words_to_json(seg.words))
+
+
+def item_meta(raw: str) -> dict[str, Any]:
+    """An item's stored meta; a damaged value reads as empty."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def person_to_row(p: Person) -> tuple[Any, ...]:
+    lists = (json.dumps(list(p.aliases)), json.dumps(list(p.phones)), json.dumps(list(p.emails)))
+    return (p.person_id, p.name, *lists, p.role, p.origin, int(p.device_owner))
+
+
+def person_from_row(r: sqlite3.Row) -> Person:
+    lists = (tuple(json.loads(r["aliases"])), tuple(json.loads(r["phones"])), tuple(json.loads(r["emails"])))
+    return Person(r["person_id"], r["name"], *lists, r["role"], r["origin"], bool(r["device_owner"]))
+
+
+def item_from_rows(row: sqlite3.Row, segments: Sequence[sqlite3.Row]) -> Item:
+    segs = tuple(segment_from_row(s) for s in segments)
+    return Item(row["item_id"], row["source_id"], row["locator"], row["kind"], row["title"], segs, json.loads(row["meta"]))

@@ -1,0 +1,94 @@
+"""The case database connection: opening, transactions, the ``meta`` table and the audit head."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from redactor.audit.log import AuditEvent, AuditLog, verify_audit_file
+
+
+def connect(db_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+class KeepOpen:
+    """An idle connection held for a long-lived reader's life (the review server).
+
+    Closing the last connection to a WAL database checkpoints it, which would otherwise cost
+    every short-lived request connection ~10 ms.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self._conn = sqlite3.connect(db_path, check_same_thread=False)
+        self._conn.execute("SELECT COUNT(*) FROM meta").fetchone()  # opens the file and the WAL index
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class CaseDB:
+    """The connection and the case-wide bits every concern shares."""
+
+    DB_NAME = "case.db"
+    AUDIT_NAME = "audit.jsonl"
+
+    def __init__(self, root: Path, actor: str = "system") -> None:
+        self.root = Path(root)
+        self.db_path = self.root / self.DB_NAME
+        self.work_dir = self.root / "work"
+        self.conn = connect(self.db_path)
+        self.audit = AuditLog(self.root / self.AUDIT_NAME, actor=actor, on_append=self._record_head)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested use joins the caller's transaction (all or nothing)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- meta and audit ------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)
+        )
+
+    def _record_head(self, entry: AuditEvent) -> None:
+        self.set_meta("audit_head", json.dumps([entry.seq, entry.hash]))
+
+    def audit_head(self) -> tuple[int, str] | None:
+        raw = self.meta("audit_head")
+        if raw is None:
+            return None
+        seq, digest = json.loads(raw)
+        return int(seq), str(digest)
+
+    def verify_audit(self) -> int:
+        return verify_audit_file(self.audit.path, self.audit_head())
+
+    def log(self, stage: str, event: str, payload: Mapping[str, Any] | None = None, actor: str | None = None) -> AuditEvent:
+        return self.audit.append(stage, event, payload, actor=actor)

@@ -1,0 +1,91 @@
+"""Items and their segments: what extraction found in each source, stored in batches."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+from redactor.case.codec import item_from_rows, segment_from_row, segment_to_row
+from redactor.case.db import CaseDB
+from redactor.errors import UsageError
+from redactor.records import Item, Segment
+
+
+class Items(CaseDB):
+    def save_items(self, source_id: str, items: Sequence[Item], first_ordinal: int = 1) -> None:
+        """Store a batch of a source's items and their segments in one transaction.
+
+        Items and segments are keyed by stable ids and inserted once, so saving the same batch again
+        (a resumed run) changes nothing.
+        """
+        with self.transaction() as conn:
+            for ordinal, item in enumerate(items, start=first_ordinal):
+                conn.execute(
+                    "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, json.dumps(dict(item.meta), default=str)),
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [segment_to_row(item.item_id, seg) for seg in item.segments],
+                )
+
+    def item_batches(self, source_id: str, size: int = 500) -> Iterator[list[Item]]:
+        """A source's items in order, a batch at a time, so a million-message source never sits in memory."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT * FROM items WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?", (source_id, last, size)
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["ordinal"]
+            yield [self._item(r) for r in rows]
+
+    def discard_items(self, source_id: str) -> None:
+        """Remove what a failed stage left of a source, unless reviewers have decided on it."""
+        with self.transaction() as conn:
+            decided = conn.execute(
+                "SELECT COUNT(*) FROM decisions d JOIN flags f USING (flag_id) JOIN items i ON i.item_id = f.item_id WHERE i.source_id = ?",
+                (source_id,),
+            ).fetchone()[0]
+            if decided:
+                return
+            conn.execute("DELETE FROM flags WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,))
+            conn.execute("DELETE FROM segments WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,))
+            conn.execute("DELETE FROM items WHERE source_id = ?", (source_id,))
+
+    def items(self, source_id: str | None = None) -> list[Item]:
+        if source_id is None:
+            rows = self.conn.execute("SELECT i.* FROM items i JOIN sources s USING (source_id) ORDER BY s.ref, i.ordinal")
+        else:
+            rows = self.conn.execute("SELECT * FROM items WHERE source_id = ? ORDER BY ordinal", (source_id,))
+        return [self._item(r) for r in rows.fetchall()]
+
+    def item(self, item_id: str) -> Item:
+        row = self.conn.execute("SELECT * FROM items WHERE item_id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise UsageError(f"no item {item_id} in this case")
+        return self._item(row)
+
+    def item_refs(self, item_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Bundle references of items (all, or those named): source ref and ordinal, e.g. S0001-001."""
+        sql = "SELECT i.item_id, s.ref, i.ordinal FROM items i JOIN sources s USING (source_id)"
+        if item_ids is None:
+            rows = self.conn.execute(sql)
+        else:
+            rows = self.conn.execute(f"{sql} WHERE i.item_id IN ({','.join('?' * len(item_ids))})", list(item_ids))
+        return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
+
+    def segment(self, segment_id: str) -> Segment | None:
+        row = self.conn.execute("SELECT * FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
+        return None if row is None else segment_from_row(row)
+
+    def segment_text(self, segment_id: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
+        return None if row is None else str(row["text"])
+
+    def _item(self, row: sqlite3.Row) -> Item:
+        segs = self.conn.execute("SELECT * FROM segments WHERE item_id = ? ORDER BY idx", (row["item_id"],)).fetchall()
+        return item_from_rows(row, segs)

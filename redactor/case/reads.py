@@ -1,0 +1,163 @@
+"""The read side for the review app, exports and bundling: questions asked in domain words.
+
+Device messages name their conversation in ``meta``; :data:`THREAD_SQL` finds the id where
+the extractors put it, so neighbours and members of a conversation can be queried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from redactor.case.codec import item_meta
+from redactor.case.db import CaseDB
+from redactor.records import KEEP, PENDING, REDACT
+
+THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
+# Where a conversation's id sits in item meta, most specific first (device extractors write
+# {"thread": {"id", "key", "app"}}; other formats may use a plain id under another name).
+THREAD_PATHS = ("$.thread.key", "$.thread.id", *(f'$."{k}"' for k in THREAD_KEYS[1:]), '$."thread"')
+THREAD_SQL = "CAST(coalesce(" + ", ".join(f"json_extract(meta, '{p}')" for p in THREAD_PATHS) + ") AS TEXT)"
+
+_ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
+_AFTER = "(s.ref > ? OR (s.ref = ? AND i.ordinal > ?))"
+_BEFORE = "(s.ref < ? OR (s.ref = ? AND i.ordinal < ?))"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """An item as the overview lists it: no segments."""
+
+    item_id: str
+    ref: str  # the source's reference
+    source_name: str
+    kind: str
+    title: str
+    meta: dict[str, Any]
+    scope: str
+
+
+class Reads(CaseDB):
+    # -- overview ------------------------------------------------------------------------------
+    def item_rows(self) -> Iterator[ItemRow]:
+        """Every item in bundle order, without its text."""
+        rows = self.conn.execute(
+            "SELECT i.item_id, s.ref, s.name, i.kind, i.title, i.meta, i.scope FROM items i JOIN sources s USING (source_id) "
+            "ORDER BY s.ref, i.ordinal"
+        )
+        for r in rows:
+            yield ItemRow(r["item_id"], r["ref"], r["name"], r["kind"], r["title"], item_meta(r["meta"]), r["scope"])
+
+    def flag_counts_by_item(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for r in self.conn.execute("SELECT item_id, status, COUNT(*) AS n FROM flags GROUP BY item_id, status"):
+            out.setdefault(r["item_id"], {})[r["status"]] = r["n"]
+        return out
+
+    def thread_names(self) -> dict[str, str]:
+        """Conversation names, from the ``thread.name`` field of the items that describe a conversation."""
+        return {r["item_id"]: r["text"] for r in self.conn.execute("SELECT item_id, text FROM segments WHERE field = 'thread.name'")}
+
+    def counts(self) -> dict[str, Any]:
+        q = self.conn.execute
+        by_entity: dict[str, dict[str, int]] = {}
+        for r in q("SELECT entity, status, COUNT(*) AS n FROM flags GROUP BY entity, status"):
+            by_entity.setdefault(r["entity"], {})[r["status"]] = r["n"]
+        by_status = {r["status"]: r["n"] for r in q("SELECT status, COUNT(*) AS n FROM flags GROUP BY status")}
+        quarantined = q("SELECT path, stage, code, reason FROM quarantine ORDER BY id")
+        return {
+            "sources": q("SELECT COUNT(*) FROM sources").fetchone()[0],
+            "sources_by_status": {r["status"]: r["n"] for r in q("SELECT status, COUNT(*) AS n FROM sources GROUP BY status")},
+            "items": q("SELECT COUNT(*) FROM items").fetchone()[0],
+            "items_by_kind": {r["kind"]: r["n"] for r in q("SELECT kind, COUNT(*) AS n FROM items GROUP BY kind")},
+            "flags": sum(by_status.values()),
+            "flags_by_status": {s: by_status.get(s, 0) for s in (PENDING, REDACT, KEEP)},
+            "flags_by_entity": by_entity,
+            "decisions": q("SELECT COUNT(*) FROM decisions").fetchone()[0],
+            "quarantined": [dict(r) for r in quarantined],
+        }
+
+    # -- conversations -------------------------------------------------------------------------
+    def thread_title(self, source_id: str, thread_key: str) -> str | None:
+        """The name a conversation's thread item gives it, if the source has one."""
+        row = self.conn.execute(
+            f"SELECT s.text FROM items i JOIN segments s USING (item_id) WHERE i.source_id = ? AND i.kind = 'thread' "
+            f"AND s.field = 'thread.name' AND {THREAD_SQL} = ? LIMIT 1",
+            (source_id, thread_key),
+        ).fetchone()
+        return None if row is None else str(row["text"])
+
+    def thread_neighbours(self, item_id: str, source_id: str, thread_key: str, count: int) -> tuple[list[str], list[str]]:
+        """Up to ``count`` messages of the same conversation before and after an item, in order."""
+        ordinal = self.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item_id,)).fetchone()["ordinal"]
+        same = f"source_id = ? AND kind != 'thread' AND {THREAD_SQL} = ?"
+        args = (source_id, thread_key, ordinal, count)
+        earlier = self.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal < ? ORDER BY ordinal DESC LIMIT ?", args)
+        later = self.conn.execute(f"SELECT item_id FROM items WHERE {same} AND ordinal > ? ORDER BY ordinal LIMIT ?", args)
+        return [r["item_id"] for r in earlier.fetchall()][::-1], [r["item_id"] for r in later.fetchall()]
+
+    def thread_members(self, source_id: str, thread_key: str) -> list[str]:
+        """Every item of a source in one conversation, in order."""
+        rows = self.conn.execute(
+            f"SELECT item_id FROM items WHERE source_id = ? AND {THREAD_SQL} = ? ORDER BY ordinal", (source_id, thread_key)
+        )
+        return [r["item_id"] for r in rows]
+
+    def thread_item_metas(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(item id, meta)`` of every item that describes a conversation (title, participants)."""
+        for row in self.conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall():
+            yield row["item_id"], item_meta(row["meta"])
+
+    # -- moving through the case ---------------------------------------------------------------
+    def _position(self, item_id: str) -> tuple[str, int]:
+        row = self.conn.execute(
+            "SELECT s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id = ?", (item_id,)
+        ).fetchone()
+        return row["ref"], row["ordinal"]
+
+    def adjacent_items(self, item_id: str) -> tuple[str | None, str | None]:
+        """The items before and after one, in bundle order."""
+        ref, ordinal = self._position(item_id)
+        nxt = self.conn.execute(_ORDER.format(where=f"WHERE {_AFTER}", dir="ASC"), (ref, ref, ordinal)).fetchone()
+        prv = self.conn.execute(_ORDER.format(where=f"WHERE {_BEFORE}", dir="DESC"), (ref, ref, ordinal)).fetchone()
+        return (prv["item_id"] if prv else None), (nxt["item_id"] if nxt else None)
+
+    def next_pending_item(self, item_id: str | None = None) -> str | None:
+        """The next item (after ``item_id``, wrapping round) that still has pending flags."""
+        pending = "i.item_id IN (SELECT item_id FROM flags WHERE status = 'pending')"  # built once, not per item
+        if item_id is not None:
+            ref, ordinal = self._position(item_id)
+            row = self.conn.execute(_ORDER.format(where=f"WHERE {pending} AND {_AFTER}", dir="ASC"), (ref, ref, ordinal)).fetchone()
+            if row is not None:
+                return row["item_id"]
+        row = self.conn.execute(_ORDER.format(where=f"WHERE {pending}", dir="ASC")).fetchone()
+        return row["item_id"] if row else None
+
+    # -- values across the case ----------------------------------------------------------------
+    def pending_flag_values(self, also: str | None = None) -> Iterator[tuple[str, str]]:
+        """``(flag id, flagged text)`` of pending flags (and of flag ``also``), for decisions by value."""
+        rows = self.conn.execute(
+            'SELECT f.flag_id, substr(s.text, f.start + 1, f."end" - f.start) AS value FROM flags f JOIN segments s USING (segment_id) '
+            "WHERE f.status = 'pending' OR f.flag_id = ?",
+            (also,),
+        )
+        for r in rows:
+            yield r["flag_id"], r["value"]
+
+    def segments_mentioning(self, word: str) -> list[tuple[str, str]]:
+        """``(segment id, text)`` of segments that may contain ``word``: narrowed by SQLite for ASCII, else all."""
+        if word.isascii():  # SQLite's lower() folds ASCII only: use it to narrow the search
+            rows = self.conn.execute("SELECT segment_id, text FROM segments WHERE instr(lower(text), ?) > 0", (word.lower(),))
+        else:
+            rows = self.conn.execute("SELECT segment_id, text FROM segments")
+        return [(r["segment_id"], r["text"]) for r in rows.fetchall()]
+
+    def redacted_identities(self) -> list[tuple[str, str]]:
+        """``(flag id, text)`` of sender names and numbers flagged redact or pending (scope flags left out)."""
+        rows = self.conn.execute(
+            "SELECT f.flag_id, s.text FROM flags f JOIN segments s USING (segment_id) "
+            "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') "
+            "AND f.entity != 'OUT_OF_SCOPE' AND f.code != 'IRR' ORDER BY f.flag_id"  # scope flags withhold items, they name no one
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,92 @@
+"""The case database schema and its numbered migrations.
+
+``SCHEMA`` is the current schema, used to create a new case. A case made by an older
+version of the tool is brought up to date by running, in order, every migration numbered
+above the version it records (``meta.schema_version``); each runs in the opening
+transaction, so a case is migrated completely or not at all. A migration is never edited
+once released: a later change is a new, higher-numbered migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCOPE_CHANGES = """
+CREATE TABLE IF NOT EXISTS scope_changes (
+    id INTEGER PRIMARY KEY, item_id TEXT NOT NULL REFERENCES items, reviewer TEXT NOT NULL, reason TEXT NOT NULL,
+    at TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL
+);
+"""
+
+SCHEMA = (
+    """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    source_id TEXT PRIMARY KEY, ref TEXT UNIQUE NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL,
+    size INTEGER NOT NULL, media_type TEXT NOT NULL, added_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new', detect_key TEXT,
+    parent_id TEXT REFERENCES sources, locator TEXT
+);
+CREATE TABLE IF NOT EXISTS people (
+    person_id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, phones TEXT NOT NULL,
+    emails TEXT NOT NULL, role TEXT NOT NULL, origin TEXT NOT NULL, device_owner INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY, source_id TEXT, path TEXT NOT NULL, stage TEXT NOT NULL,
+    code TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (path, stage, code)
+);
+CREATE TABLE IF NOT EXISTS items (
+    item_id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources, ordinal INTEGER NOT NULL,
+    locator TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, meta TEXT NOT NULL,
+    scope TEXT NOT NULL DEFAULT 'in'
+);
+CREATE INDEX IF NOT EXISTS items_source ON items (source_id, ordinal);
+CREATE TABLE IF NOT EXISTS segments (
+    segment_id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES items, idx INTEGER NOT NULL,
+    field TEXT NOT NULL, text TEXT NOT NULL, page INTEGER, page_w REAL, page_h REAL,
+    origin TEXT NOT NULL, words TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS segments_item ON segments (item_id, idx);
+CREATE TABLE IF NOT EXISTS flags (
+    flag_id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES items, segment_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, entity TEXT NOT NULL, score REAL NOT NULL,
+    recognizer TEXT NOT NULL, explanation TEXT NOT NULL, code TEXT NOT NULL, proposed TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending', origin TEXT NOT NULL DEFAULT 'detector',
+    version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS flags_item ON flags (item_id, segment_id, start);
+CREATE INDEX IF NOT EXISTS flags_status ON flags (status, entity);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY, flag_id TEXT NOT NULL REFERENCES flags, action TEXT NOT NULL,
+    reviewer TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
+"""
+    + SCOPE_CHANGES
+)
+
+
+def _v2_scope_changes(conn: sqlite3.Connection) -> None:
+    """v2: reviewers' scope changes are kept (who, when, before, after, why)."""
+    conn.execute(SCOPE_CHANGES)
+
+
+# version -> the step that turns a case of version - 1 into that version
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: _v2_scope_changes,
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA)
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> list[int]:
+    """Run every migration above ``version``, in order, on ``conn`` (inside the caller's transaction)."""
+    done = []
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[target](conn)
+        done.append(target)
+    return done

@@ -1,0 +1,42 @@
+"""Item scope: in, out (IRR, not relevant) or sensitive (SEN, MG6D), with every change kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redactor.audit.log import utc_now
+from redactor.case.db import CaseDB
+from redactor.errors import UsageError
+
+SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
+
+
+class Scope(CaseDB):
+    SCOPES = SCOPES
+
+    def set_item_scope(self, item_id: str, scope: str, *, actor: str, reason: str, stage: str = "review") -> None:
+        """Mark an item in scope, out of scope (IRR) or sensitive (SEN); audited."""
+        if scope not in SCOPES:
+            raise UsageError(f"unknown scope {scope!r}; use {', '.join(SCOPES)}")
+        with self.transaction() as conn:
+            before = self.item_scope(item_id)
+            conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
+            conn.execute(
+                "INSERT INTO scope_changes (item_id, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, actor, reason, utc_now(), before, scope),
+            )
+            self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
+
+    def scope_history(self, item_id: str) -> list[dict[str, Any]]:
+        """Who changed an item's scope, when, from what to what, and why (oldest first)."""
+        return [dict(r) for r in self.conn.execute("SELECT * FROM scope_changes WHERE item_id = ? ORDER BY id", (item_id,))]
+
+    def item_scope(self, item_id: str) -> str:
+        row = self.conn.execute("SELECT scope FROM items WHERE item_id = ?", (item_id,)).fetchone()
+        return "in" if row is None else str(row["scope"])
+
+    def pending_in_scope(self) -> int:
+        """Undecided flags on items in scope; items marked out of scope or sensitive are withheld whole."""
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM flags f JOIN items i USING (item_id) WHERE f.status = 'pending' AND i.scope = 'in'"
+        ).fetchone()[0]

@@ -1,0 +1,59 @@
+"""Sources: the files of a case (originals and derived files), their status and detection key."""
+
+from __future__ import annotations
+
+import json
+
+from redactor.audit.log import utc_now
+from redactor.case.codec import source_from_row
+from redactor.case.db import CaseDB
+from redactor.records import Source, stable_id
+
+
+class Sources(CaseDB):
+    def find_source(self, source_id: str) -> Source | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE source_id = ?", (source_id,)).fetchone()
+        return None if row is None else source_from_row(row)
+
+    def add_source(
+        self, source_id: str, path: str, name: str, size: int, media_type: str, *, parent_id: str | None = None, locator: str | None = None
+    ) -> tuple[Source, bool]:
+        """Register a source; returns ``(source, created)``. The same content is registered once."""
+        existing = self.find_source(source_id)
+        if existing is not None:
+            return existing, False
+        with self.transaction() as conn:
+            count = conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+            ref = f"S{count + 1:04d}"
+            conn.execute(
+                "INSERT INTO sources (source_id, ref, path, name, size, media_type, added_at, parent_id, locator) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source_id, ref, path, name, size, media_type, utc_now(), parent_id, locator),
+            )
+        return Source(source_id, ref, path, name, size, media_type), True
+
+    def sources(self) -> list[Source]:
+        return [source_from_row(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY ref")]
+
+    def source_status(self, source_id: str) -> str:
+        row = self.conn.execute("SELECT status FROM sources WHERE source_id = ?", (source_id,)).fetchone()
+        return "missing" if row is None else str(row["status"])
+
+    def set_source_status(self, source_id: str, status: str, detect_key: str | None = None) -> None:
+        self.conn.execute("UPDATE sources SET status = ?, detect_key = ? WHERE source_id = ?", (status, detect_key, source_id))
+
+    def source_detect_key(self, source_id: str) -> str | None:
+        row = self.conn.execute("SELECT detect_key FROM sources WHERE source_id = ?", (source_id,)).fetchone()
+        return None if row is None else row["detect_key"]
+
+    def detection_key(self, pipeline_hash: str) -> str:
+        """What detection depends on: the pipeline and the people the case knows.
+
+        When it changes (a new address book, an edited roster), sources are detected again;
+        decided flags survive, undecided ones are replaced.
+        """
+        people = [
+            list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")
+        ]
+        addresses = self.meta("roster.addresses")  # the roster's addresses (redactor.decide.roster)
+        return stable_id(pipeline_hash, json.dumps(people if addresses is None else [people, addresses]), length=64)
