@@ -47,7 +47,9 @@ def installed(tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_wheel_runs_the_pipeline_from_another_folder(installed, tmp_path):
-    where = _run(installed / "python", "-c", "import redactor, redactor.paths as p; print(redactor.__file__); print(p.models_dir())", cwd=tmp_path)
+    where = _run(
+        installed / "python", "-c", "import redactor, redactor.paths as p; print(redactor.__file__); print(p.models_dir())", cwd=tmp_path
+    )
     module, models = where.stdout.splitlines()
     assert Path(module).is_relative_to(installed.parent) and Path(models).is_relative_to(installed.parent), where.stdout
     assert not Path(module).is_relative_to(REPO)
