@@ -19,7 +19,12 @@ EXTRACTOR_MODULES = (
     "redactor.extract.image",  # PNG, JPEG, TIFF (multi-page): OCR
     "redactor.extract.docx",  # Word .docx, recognised inside application/zip
     "redactor.extract.odt",  # OpenDocument text .odt, recognised inside application/zip
+    "redactor.extract.xlsx",  # Excel .xlsx, recognised inside application/zip
+    "redactor.extract.csvfile",  # .csv/.tsv tables that no device format claims
+    "redactor.extract.html",  # HTML pages: text with structure, nothing run or fetched
+    "redactor.extract.structured",  # other JSON and XML, read as indented text
     "redactor.extract.text",
+    "redactor.extract.package",  # a zip that cannot be opened: damaged, not unsupported
     "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )
 

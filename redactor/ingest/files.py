@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,22 @@ class IngestSettings(BaseModel):
     include_hidden: bool = False
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: Outlook .msg, Word .doc, encrypted Office files
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+HTML = re.compile(
+    rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def sniff(head: bytes) -> str:
     """The media type from the first bytes of a file."""
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "application/pdf"
+    if head.startswith(OLE):
+        return "application/x-ole-storage"
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return "image/heic"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "application/zip"
     if head.startswith((b"\x89PNG\r\n\x1a\n",)):
@@ -56,6 +69,10 @@ def sniff(head: bytes) -> str:
     if head.startswith(b"SQLite format 3\x00"):
         return "application/vnd.sqlite3"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{\\rtf"):
+        return "application/rtf"
+    if HTML.match(stripped[:2048]):
+        return "text/html"
     if stripped.startswith(b"<?xml") or stripped.startswith(b"<"):
         return "application/xml"
     if stripped.startswith((b"{", b"[")):

@@ -1,0 +1,138 @@
+"""Each new format through 'redactor run' and 'redactor bundle': read, flagged, and gone from the output;
+each bad file of each format: one line naming it, quarantined, and the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.documents.factory import PHONES
+from tests.documents.helpers import leaks
+from tests.extract import factory
+
+pytestmark = pytest.mark.slow
+
+# file name, writer: the values every writer puts somewhere (visible or hidden) that must not survive
+GOOD = [
+    ("contacts.xlsx", factory.xlsx),
+    ("calls.csv", factory.csv_file),
+    ("chat.html", factory.html),
+    ("export.json", factory.json_file),
+    ("export.xml", factory.xml_file),
+]
+REDACTED = [PHONES[0], PHONES[1], PHONES[2], factory.EMAILS[0]]
+
+
+def _hostile_xlsx(path: Path) -> Path:
+    src = factory.xlsx(path.with_suffix(".src"))
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + data.split(b"?>", 1)[-1]
+            zout.writestr(info, data)
+    src.unlink()
+    return path
+
+
+def _slip_xlsx(path: Path) -> Path:
+    src = factory.xlsx(path.with_suffix(".src"))
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, zin.read(info))
+        zout.writestr("../../escaped.txt", "never written")
+    src.unlink()
+    return path
+
+
+def _cut(writer):
+    def write(path: Path) -> Path:
+        full = writer(path.with_suffix(".full"))
+        data = full.read_bytes()
+        full.unlink()
+        path.write_bytes(data[: len(data) // 2])
+        return path
+
+    return write
+
+
+def _text(body: str):
+    def write(path: Path) -> Path:
+        path.write_text(body)
+        return path
+
+    return write
+
+
+# file name, writer, expected error code
+BAD = [
+    ("cut.xlsx", _cut(factory.xlsx), "E033"),
+    ("xxe.xlsx", _hostile_xlsx, "E035"),
+    ("slip.xlsx", _slip_xlsx, "E035"),
+    ("xxe.xml", _text(factory.XXE), "E035"),
+    ("laughs.xml", _text(factory.LAUGHS), "E035"),
+    ("cut.xml", _cut(factory.xml_file), "E033"),
+    ("blank.csv", _text(",,\n,,\n"), "E034"),
+    ("scripts-only.html", _text("<html><script>alert(1)</script></html>"), "E034"),
+]
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from redactor.cli import main
+
+    root = tmp_path_factory.mktemp("formats")
+    folder = root / "inputs"
+    folder.mkdir()
+    for name, write in GOOD:
+        write(folder / name)
+    runner = CliRunner()
+
+    def cli(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    result = cli("run", folder, "--case", root / "case")
+    assert result.exit_code == 0, result.output
+    return root, cli
+
+
+def test_every_format_is_read(case):
+    root, cli = case
+    status = json.loads(cli("status", root / "case", "--json").output)
+    assert status["quarantined"] == [] and status["items"] == len(GOOD)
+
+
+def test_redacted_values_are_gone_from_every_rendered_file(case):
+    root, cli = case
+    assert cli("decide", root / "case", "--accept-all", "--reviewer", "DC Test").exit_code == 0
+    result = cli("bundle", root / "case", "--out", root / "bundle", "--pending", "redact")
+    assert result.exit_code == 0, result.output
+    assert cli("verify", root / "bundle").exit_code == 0
+    pdfs = sorted((root / "bundle" / "items").glob("*.pdf"))
+    assert len(pdfs) == len(GOOD)
+    for pdf in pdfs:
+        assert leaks(pdf.read_bytes(), REDACTED, ocr=False) == [], pdf.name
+    assert leaks((root / "bundle" / "bundle.pdf").read_bytes(), REDACTED, ocr=False) == []
+
+
+def test_bad_files_are_quarantined_one_line_each_and_the_batch_goes_on(cli, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for name, write, _ in BAD:
+        write(folder / name)
+    factory.csv_file(folder / "good.csv")
+    result = cli("run", folder, "--case", tmp_path / "case")
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    status = json.loads(cli("status", tmp_path / "case", "--json").output)
+    codes = {q["path"].rsplit("/", 1)[-1]: q["code"] for q in status["quarantined"]}
+    assert codes == {name: code for name, _, code in BAD}
+    for q in status["quarantined"]:
+        assert q["path"].rsplit("/", 1)[-1] in q["reason"] and "\n" not in q["reason"] and len(q["reason"]) < 300
+        assert "root:" not in q["reason"] and "lol" not in q["reason"]
+    assert status["items"] == 1
+    assert not list(tmp_path.rglob("escaped.txt")) and not list(tmp_path.parent.glob("escaped.txt"))
