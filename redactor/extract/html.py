@@ -225,6 +225,12 @@ def extract_html(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     segments = part_segments(item_id, [(field, clean_text(text)) for field, text in parts])
     if not segments:
         raise EmptyInput(f"{path}: HTML page has no text")
-    log.info("html %s: %d lines, %d comments, %d scripts not reproduced", source.ref, body.count("\n") + 1, len(parser.comments), parser.hidden["script"])
+    log.info(
+        "html %s: %d lines, %d comments, %d scripts not reproduced",
+        source.ref,
+        body.count("\n") + 1,
+        len(parser.comments),
+        parser.hidden["script"],
+    )
     meta = {"format": "html", "scripts_not_reproduced": parser.hidden["script"], "styles_not_reproduced": parser.hidden["style"]}
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)

@@ -83,5 +83,9 @@ def _unreadable_zip(source: Source, path: Path, head: bytes) -> bool:
 def refuse_damaged_zip(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     """A zip (Office document, UFDR, archive) that cannot be opened at all: say it is damaged, not unsupported."""
     first = first_member_name(path.read_bytes()[:1024])
-    what = "an Office document" if first in ("[Content_Types].xml", "mimetype") or first.startswith(("word/", "xl/", "docProps/")) else "a zip archive"
+    what = (
+        "an Office document"
+        if first in ("[Content_Types].xml", "mimetype") or first.startswith(("word/", "xl/", "docProps/"))
+        else "a zip archive"
+    )
     raise CorruptInput(f"{path}: {what} that is truncated or damaged (its table of contents cannot be read)")

@@ -47,7 +47,11 @@ def test_html_never_crashes(pieces):
 
 
 @FUZZ
-@given(st.recursive(st.none() | st.booleans() | st.floats() | st.text(max_size=10), lambda c: st.lists(c) | st.dictionaries(st.text(max_size=5), c)))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.floats() | st.text(max_size=10), lambda c: st.lists(c) | st.dictionaries(st.text(max_size=5), c)
+    )
+)
 def test_json_never_crashes(value):
     import json
 

@@ -84,7 +84,9 @@ def test_html_is_read_without_touching_the_network(tmp_path, monkeypatch):
 
 def test_declared_charset_is_honoured(tmp_path):
     path = tmp_path / "latin.html"
-    path.write_bytes(b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Zo\xeb</body></html>')
+    path.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Zo\xeb</body></html>'
+    )
     assert only_item(path, tmp_path).segments[0].text == "Zo\u00eb"
 
 
@@ -111,7 +113,7 @@ def test_json_is_laid_out_with_keys_and_escapes_decoded(tmp_path):
 
 def test_json_lines_and_broken_json_are_read_as_text(tmp_path):
     path = tmp_path / "log.json"
-    path.write_text('{"who": "%s"}\n{"who": "%s"' % (PEOPLE[0], PEOPLE[1]))
+    path.write_text(json.dumps({"who": PEOPLE[0]}) + "\n" + json.dumps({"who": PEOPLE[1]})[:-1])
     item = only_item(path, tmp_path)
     assert item.meta["format"] == "json-as-text" and PEOPLE[1] in item.segments[0].text
 
@@ -127,9 +129,7 @@ def test_deeply_nested_json_does_not_exhaust_the_stack(tmp_path):
 
 def test_xml_is_laid_out_with_attributes_and_text(tmp_path):
     item = only_item(factory.xml_file(tmp_path / "export.xml"), tmp_path)
-    assert item.segments[0].text == (
-        f'export\n  person role="witness" phone="{PHONES[0]}"\n    name: {PEOPLE[0]}\n    met {PEOPLE[1]}'
-    )
+    assert item.segments[0].text == (f'export\n  person role="witness" phone="{PHONES[0]}"\n    name: {PEOPLE[0]}\n    met {PEOPLE[1]}')
 
 
 @pytest.mark.parametrize("name, body", [("xxe.xml", factory.XXE), ("laughs.xml", factory.LAUGHS)])
