@@ -56,7 +56,7 @@ class InputError(RedactorError):
 
 class UnsupportedInput(InputError):
     code = "E031"
-    hint = "supported: text, Markdown, JSON, XML, HTML, CSV, PDF (text or scanned), PNG, JPEG, TIFF, GIF, BMP, WebP, Word .docx, Excel .xlsx, OpenDocument .odt and device exports; convert the file or leave it out"
+    hint = "supported: PDF, images, Word, Excel, OpenDocument, HTML, CSV, JSON, XML, text and device exports; convert the file or leave it out"
 
 
 class EncryptedInput(InputError):
