@@ -56,7 +56,9 @@ class InputError(RedactorError):
 
 class UnsupportedInput(InputError):
     code = "E031"
-    hint = "supported: PDF, images, Word, Excel, OpenDocument, HTML, CSV, JSON, XML, text and device exports; convert the file or leave it out"
+    hint = (
+        "supported: PDF, images, Word, Excel, OpenDocument, HTML, CSV, JSON, XML, text and device exports; convert the file or leave it out"
+    )
 
 
 class EncryptedInput(InputError):
