@@ -125,8 +125,11 @@ def main() -> None:
 
     Example:
 
-        redactor run statements/ --case case1 && redactor decide case1 --accept-all --reviewer "DC Smith"
-        && redactor bundle case1 --out bundle1 && redactor verify bundle1
+    \b
+        redactor run statements/ --case case1
+        redactor decide case1 --accept-all --reviewer "DC Smith"
+        redactor bundle case1 --out bundle1
+        redactor verify bundle1
     """
 
 
@@ -151,6 +154,7 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ro
 
     Example:
 
+    \b
         redactor run exhibits/ --case case1
         redactor run exhibits/ --case case1 --roster roster.yaml
     """
@@ -158,6 +162,9 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ro
     from redactor.pipeline import load_pipeline
     from redactor.runner import run_case
 
+    if not any(s.exists() for s in sources):  # nothing to run on: a typo, not a batch with one bad input
+        missing = ", ".join(map(str, sources))
+        raise UsageError(f"no such file or folder: {missing}", hint="check the paths; nothing was created or changed")
     pipeline = load_pipeline(pipeline_name)
     if roster_file is not None:
         from redactor.decide.roster import load_roster
@@ -188,6 +195,7 @@ def status(case_dir: Path, as_json: bool) -> None:
 
     Example:
 
+    \b
         redactor status case1 --json
     """
     counts = _open_case(case_dir).counts()
@@ -238,6 +246,7 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
 
     Example:
 
+    \b
         redactor flags case1 --format csv > queue.csv
     """
     from redactor.decide.rows import flag_rows, spreadsheet_safe
@@ -276,6 +285,7 @@ def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, im
 
     Example:
 
+    \b
         redactor decide case1 --accept-all --min-score 0.5 --reviewer "DC Smith"
         redactor decide case1 --import queue.csv --reviewer "DC Smith"
     """
@@ -283,6 +293,10 @@ def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, im
 
     if accept_all == (import_file is not None):
         raise UsageError("pass exactly one of --accept-all or --import FILE")
+    if import_file is not None and not import_file.is_file():
+        raise UsageError(
+            f"{import_file}: file not found", hint="give the CSV written by 'redactor flags CASE --format csv'; nothing was changed"
+        )
     store = _open_case(case_dir, actor=reviewer)
     if accept_all:
         n = imports.accept_all(store, reviewer, min_score)
@@ -311,6 +325,7 @@ def bundle(case_dir: Path, out: Path, pipeline_name: str | None, pending: str) -
 
     Example:
 
+    \b
         redactor bundle case1 --out bundle1 && redactor verify bundle1
     """
     from redactor.pipeline import load_pipeline
@@ -329,13 +344,16 @@ def bundle(case_dir: Path, out: Path, pipeline_name: str | None, pending: str) -
 @click.argument("bundle_dir", type=click.Path(path_type=Path))
 @handle_errors
 def verify(bundle_dir: Path) -> None:
-    """Check a bundle against its manifest and its audit chain. Exit 0 only if all holds.
+    """Check a bundle (the folder 'redactor bundle --out' wrote) against its manifest and audit chain.
+
+    Exit 0 only if all holds; otherwise exit 5 with every problem listed.
 
     Example:
 
+    \b
         redactor verify bundle1
     """
-    from redactor.bundle.manifest import verify_bundle
+    from redactor.bundle.verify import verify_bundle
 
     result = verify_bundle(bundle_dir)
     click.echo(f"OK: {result['files']} files match the manifest; audit chain of {result['audit_events']} events holds")
@@ -354,6 +372,7 @@ def audit_verify(path: Path) -> None:
 
     Example:
 
+    \b
         redactor audit verify case1
     """
     from redactor.audit.log import verify_audit_file
@@ -378,6 +397,7 @@ def detect(input_file: Any, pipeline_name: str | None) -> None:
 
     Example:
 
+    \b
         echo '{"id": 1, "text": "Call 07700 900123"}' | redactor detect -
     """
     from redactor.detect.known_people import known_people_recognizers, people_from_json
@@ -417,6 +437,7 @@ def review(case_dir: Path, reviewer: str, port: int) -> None:
 
     Example:
 
+    \b
         redactor review case1 --reviewer "DC Smith" --port 0
     """
     from redactor.review.server import ReviewServer
@@ -439,6 +460,7 @@ def stages() -> None:
 
     Example:
 
+    \b
         redactor stages
     """
     from redactor.stages import registered

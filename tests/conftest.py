@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ from redactor.cli import main
 REPO = Path(__file__).resolve().parent.parent
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# PyMuPDF (under x-ray) is built with an old SWIG that warns on import and again at interpreter exit;
+# the warning is about PyMuPDF's bindings, not this project, so it is silenced for the whole run.
+SWIG = r"builtin type (SwigPyPacked|SwigPyObject|swigvarlink) has no __module__ attribute"
+warnings.filterwarnings("ignore", message=SWIG, category=DeprecationWarning)
 
 
 @pytest.fixture

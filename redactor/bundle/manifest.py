@@ -15,8 +15,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from redactor.audit.log import utc_now, verify_audit_file
-from redactor.errors import VerificationError
+from redactor.audit.log import utc_now
 
 MANIFEST = "manifest.json"
 LIBRARIES = (
@@ -87,35 +86,7 @@ def write_manifest(
 
 
 def verify_bundle(out: Path) -> dict[str, int]:
-    """Raise :class:`VerificationError` naming the first problem; return counts when all holds."""
-    out = Path(out)
-    path = out / MANIFEST
-    if not out.is_dir():
-        raise VerificationError(f"{out} is not a folder")
-    if not path.is_file():
-        raise VerificationError(f"{out}: {MANIFEST} is missing")
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        listed: dict[str, str] = manifest["files"]
-        audit = manifest["audit"]
-    except (ValueError, KeyError, TypeError):
-        raise VerificationError(f"{path}: not a valid redactor manifest") from None
-    actual = bundle_files(out)
-    missing = sorted(set(listed) - set(actual))
-    extra = sorted(set(actual) - set(listed))
-    changed = sorted(name for name in set(listed) & set(actual) if listed[name] != actual[name])
-    if missing:
-        raise VerificationError(
-            f"{out}: file missing from the bundle: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
-        )
-    if extra:
-        raise VerificationError(
-            f"{out}: file not in the manifest: {extra[0]}" + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else "")
-        )
-    if changed:
-        raise VerificationError(
-            f"{out}: file does not match its SHA-256 in the manifest: {changed[0]}"
-            + (f" (and {len(changed) - 1} more)" if len(changed) > 1 else "")
-        )
-    events = verify_audit_file(out / audit["file"], (int(audit["head_seq"]), str(audit["head_hash"])))
-    return {"files": len(listed), "audit_events": events}
+    """Check a bundle; every problem is listed (see :mod:`redactor.bundle.verify`)."""
+    from redactor.bundle.verify import verify_bundle as verify
+
+    return verify(out)

@@ -83,3 +83,37 @@ def test_rewriting_audit_and_manifest_hash_together_still_breaks_the_chain(bundl
     (bundle / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(VerificationError, match="recorded head"):
         verify_bundle(bundle)
+
+
+def test_every_failure_is_listed(bundle, cli):
+    items = sorted((bundle / "items").glob("*.pdf"))
+    flip_byte(items[0])
+    (bundle / "items" / "extra.pdf").write_bytes(b"%PDF-1.4")
+    (bundle / "schedule.csv").unlink()
+    (bundle / "audit.jsonl").write_bytes(b"".join(audit_lines(bundle)[:2] + audit_lines(bundle)[3:]))
+    with pytest.raises(VerificationError) as info:
+        verify_bundle(bundle)
+    message = str(info.value)
+    assert "4 problems" in message
+    changed = message.split("does not match its SHA-256 in the manifest: ", 1)[1].split(";", 1)[0]
+    assert str(items[0].relative_to(bundle)) in changed.split(", ")
+    for part in ("not in the manifest: items/extra.pdf", "missing from the bundle: schedule.csv", "audit.jsonl line 3"):
+        assert part in message, part
+    result = cli("verify", bundle)
+    assert result.exit_code == 5 and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("target", "says"),
+    [
+        ("case", "is a case folder, not a bundle"),
+        ("nosuch", "no such folder"),
+        ("in.txt", "is a file, not a bundle folder"),
+        ("empty", "is not a bundle"),
+    ],
+)
+def test_not_a_bundle_is_a_usage_error(sealed, cli, target, says):
+    (sealed.parent / "empty").mkdir(exist_ok=True)
+    result = cli("verify", sealed.parent / target)
+    assert result.exit_code == 2 and result.output.startswith("error: [E001]"), result.output
+    assert says in result.output and "altered" not in result.output
