@@ -26,6 +26,8 @@ from redactor.logs import safe_exception
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_QUARANTINED = 3
 EXIT_INTERNAL = 70
+# case folders, bundles, logs and derived files are readable by their owner only (0700 folders, 0600 files)
+OWNER_ONLY = 0o077
 
 
 def handle_errors(fn: F) -> F:
@@ -131,6 +133,7 @@ def main() -> None:
         redactor bundle case1 --out bundle1
         redactor verify bundle1
     """
+    os.umask(OWNER_ONLY)
 
 
 @main.command()

@@ -62,3 +62,4 @@ def test_wheel_runs_the_pipeline_from_another_folder(installed, tmp_path):
     _run(redactor, "bundle", "case1", "--out", "bundle1", cwd=tmp_path)
     assert "OK" in _run(redactor, "verify", "bundle1", cwd=tmp_path).stdout.upper()
     assert (tmp_path / "bundle1" / "manifest.json").is_file() and list((tmp_path / "bundle1" / "items").glob("*.pdf"))
+    assert (tmp_path / "case1").stat().st_mode & 0o077 == 0 and (tmp_path / "bundle1").stat().st_mode & 0o077 == 0  # owner only
