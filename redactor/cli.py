@@ -201,16 +201,25 @@ def status(case_dir: Path, as_json: bool) -> None:
     \b
         redactor status case1 --json
     """
-    counts = _open_case(case_dir).counts()
+    from redactor.decide.values import value_status
+
+    store = _open_case(case_dir)
+    counts = {**store.counts(), **value_status(store)}
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return
     click.echo(f"sources: {counts['sources']}  items: {counts['items']}  flags: {counts['flags']}  decisions: {counts['decisions']}")
     click.echo("flags by status: " + ", ".join(f"{k} {v}" for k, v in counts["flags_by_status"].items()))
+    click.echo("values by status: " + (", ".join(f"{k} {v}" for k, v in counts["values_by_status"].items()) or "none"))
     for entity, by in sorted(counts["flags_by_entity"].items()):
         click.echo(f"  {entity:<16} " + ", ".join(f"{k} {v}" for k, v in sorted(by.items())))
     for q in counts["quarantined"]:
         click.echo(f"quarantined ({q['stage']}, {q['code']}): {q['reason']}")
+    for i in counts["inconsistent_values"]:
+        click.echo(
+            f"inconsistent: value {i['value_id']} ({i['entity']}) is {i['usual']} in {i['usual_count']} places "
+            f"and not in {i['exceptions']} ({i['unexplained']} without a reason)"
+        )
 
 
 FLAG_FIELDS = (
@@ -272,41 +281,126 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
         click.echo(f"{len(rows)} flags")
 
 
+VALUE_TABLE = "{value_id:<9}{entity:<16}{display:<28}{occurrences:>7}{items:>7}  {party:<13}{proposal:<9}{status:<8}"
+
+
+@main.command("values")
+@click.argument("case_dir", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option(
+    "--status",
+    "status_filter",
+    type=click.Choice(["pending", "redact", "keep", "mixed"]),
+    default=None,
+    help="Only values with this status.",
+)
+@handle_errors
+def values_command(case_dir: Path, fmt: str, status_filter: str | None) -> None:
+    """List the values of a case: each person or identifier once, with its occurrences and status.
+
+    'display' is the value itself: it is printed for the reviewer and never logged. The CSV can
+    be edited (decision: redact or keep; code; reason) and imported with 'decide --import'.
+
+    Example:
+
+    \b
+        redactor values case1 --status pending
+        redactor values case1 --format csv > values.csv
+    """
+    from redactor.decide.rows import spreadsheet_safe
+    from redactor.decide.values import VALUE_FIELDS, value_dict
+
+    store = _open_case(case_dir)
+    store.sync_values()
+    rows = [value_dict(v) for v in store.value_rows(status_filter)]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, sort_keys=True))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=VALUE_FIELDS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(spreadsheet_safe(row) for row in rows)
+    else:
+        click.echo(VALUE_TABLE.format(**{f: f for f in VALUE_FIELDS}))
+        for r in rows:
+            click.echo(VALUE_TABLE.format(**{**r, "display": _clip(r["display"], 27)}))
+        click.echo(f"{len(rows)} values")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @main.command()
 @click.argument("case_dir", type=click.Path(path_type=Path))
 @click.option("--reviewer", required=True, help="Who is deciding (recorded with every decision).")
 @click.option("--accept-all", is_flag=True, help="Accept the proposal of every pending flag.")
 @click.option("--min-score", type=float, default=0.0, show_default=True, help="With --accept-all: only flags scoring at least this.")
 @click.option(
-    "--import", "import_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV of decisions (from 'flags --format csv')."
+    "--import",
+    "import_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV of decisions (from 'flags --format csv' or 'values --format csv').",
 )
+@click.option("--value", "value_id", default=None, help="Decide every occurrence of one value (see 'redactor values').")
+@click.option("--flag", "flag_id", default=None, help="Except one occurrence from its value's decision (needs --reason).")
+@click.option("--redact", "redact_", is_flag=True, help="With --value or --flag: redact.")
+@click.option("--keep", "keep_", is_flag=True, help="With --value or --flag: keep (needs --reason).")
+@click.option("--code", default=None, help="With --redact: the reason code [default: the value's proposed code].")
+@click.option("--reason", default="", help="Why (needed to keep, and for an exception).")
 @handle_errors
-def decide(case_dir: Path, reviewer: str, accept_all: bool, min_score: float, import_file: Path | None) -> None:
-    """Record decisions on flags, in bulk or from a reviewed CSV.
+def decide(
+    case_dir: Path,
+    reviewer: str,
+    accept_all: bool,
+    min_score: float,
+    import_file: Path | None,
+    value_id: str | None,
+    flag_id: str | None,
+    redact_: bool,
+    keep_: bool,
+    code: str | None,
+    reason: str,
+) -> None:
+    """Record decisions: on a whole value, on one occurrence, in bulk or from a reviewed CSV.
 
     A CSV import is validated first; any bad row rejects the whole file and nothing changes.
 
     Example:
 
     \b
+        redactor decide case1 --value V00004 --redact --code TP --reviewer "DC Smith"
+        redactor decide case1 --value V00002 --keep --reason "suspect, named in the charge" --reviewer "DC Smith"
+        redactor decide case1 --flag 3f2a... --keep --reason "quoted in the MG5" --reviewer "DC Smith"
         redactor decide case1 --accept-all --min-score 0.5 --reviewer "DC Smith"
-        redactor decide case1 --import queue.csv --reviewer "DC Smith"
+        redactor decide case1 --import values.csv --reviewer "DC Smith"
     """
     from redactor.decide import imports
+    from redactor.decide import values as by_value
 
-    if accept_all == (import_file is not None):
-        raise UsageError("pass exactly one of --accept-all or --import FILE")
+    by_value.require_one(accept_all=accept_all, import_file=import_file, value=value_id, flag=flag_id)
     if import_file is not None and not import_file.is_file():
         raise UsageError(
-            f"{import_file}: file not found", hint="give the CSV written by 'redactor flags CASE --format csv'; nothing was changed"
+            f"{import_file}: file not found",
+            hint="give the CSV written by 'redactor flags CASE --format csv' or 'redactor values CASE --format csv'; nothing was changed",
         )
     store = _open_case(case_dir, actor=reviewer)
-    if accept_all:
+    store.sync_values()
+    if value_id or flag_id:
+        by_value.require_one(redact=redact_, keep=keep_)
+        decision = "redact" if redact_ else "keep"
+        if value_id:
+            n = store.decide_value(value_id, decision, reviewer=reviewer, code=code, reason=reason)
+            click.echo(f"value {value_id}: {decision} by {reviewer}, {n} occurrences changed")
+        else:
+            store.except_occurrence(flag_id, decision, reviewer=reviewer, reason=reason, code=code)
+            click.echo(f"flag {flag_id}: {decision} by {reviewer}, excepted from its value")
+    elif accept_all:
         n = imports.accept_all(store, reviewer, min_score)
         click.echo(f"{n} flags accepted by {reviewer}")
     else:
-        n = imports.import_decisions(store, import_file, reviewer)
-        click.echo(f"{n} decisions imported from {import_file.name} by {reviewer}")
+        n, kind = by_value.import_file(store, import_file, reviewer)
+        click.echo(f"{n} {kind} decisions imported from {import_file.name} by {reviewer}")
     left = len(store.flags(status="pending"))
     click.echo(f"{left} flags still pending")
 

@@ -109,6 +109,14 @@ class PendingFlagsError(RedactorError):
     hint = "review them ('redactor review', 'redactor decide') or pass --pending redact"
 
 
+class InconsistentValuesError(RedactorError):
+    """A value is redacted in one place and kept in another, and an exception has no recorded reason."""
+
+    code = "E061"
+    exit_code = 4
+    hint = "see 'redactor status CASE'; decide the value again, or except each occurrence with a reason"
+
+
 class VerificationError(RedactorError):
     """A bundle or audit log failed verification."""
 

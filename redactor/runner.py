@@ -24,6 +24,7 @@ from redactor import paths
 from redactor.bundle.manifest import verify_bundle, write_manifest
 from redactor.bundle.writer import BundleEntry
 from redactor.case import CaseStore
+from redactor.decide.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError
 from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
@@ -99,6 +100,7 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     if processed:  # rebuilt so detection knows the people this run's sources named (address books)
         detect = pipeline.of_kind("detect").build(ctx)
     items, flags = _detect_all(store, pipeline, detect, decide, quarantined, reporter)
+    store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined))
     store.log(
         "run",
@@ -271,6 +273,8 @@ def build_bundle(
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
+    store.sync_values()
+    check_consistent(store)  # a value redacted in one place and kept in another needs a reason per exception
     waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
     if waiting and pending != REDACT:
         raise PendingFlagsError(f"{waiting} flags are still pending review")

@@ -19,6 +19,24 @@ CREATE TABLE IF NOT EXISTS scope_changes (
 );
 """
 
+VALUES = """
+CREATE TABLE IF NOT EXISTS value_clusters (
+    value_id TEXT PRIMARY KEY, entity TEXT NOT NULL, key TEXT NOT NULL, display TEXT NOT NULL, person_id TEXT,
+    party TEXT NOT NULL, proposal TEXT NOT NULL, code TEXT NOT NULL, rule TEXT NOT NULL DEFAULT '', risk INTEGER NOT NULL DEFAULT 0,
+    decision TEXT, reason TEXT NOT NULL DEFAULT '', decided_by TEXT, decided_at TEXT, version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (entity, key)
+);
+CREATE TABLE IF NOT EXISTS flag_values (
+    flag_id TEXT PRIMARY KEY REFERENCES flags ON DELETE CASCADE, value_id TEXT NOT NULL REFERENCES value_clusters,
+    excepted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS flag_values_value ON flag_values (value_id);
+CREATE TABLE IF NOT EXISTS value_decisions (
+    id INTEGER PRIMARY KEY, value_id TEXT NOT NULL REFERENCES value_clusters, action TEXT NOT NULL, reviewer TEXT NOT NULL,
+    reason TEXT NOT NULL, at TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL
+);
+"""
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,6 +82,7 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
 """
     + SCOPE_CHANGES
+    + VALUES
 )
 
 
@@ -72,9 +91,17 @@ def _v2_scope_changes(conn: sqlite3.Connection) -> None:
     conn.execute(SCOPE_CHANGES)
 
 
+def _v3_values(conn: sqlite3.Connection) -> None:
+    """v3: value clusters (one decision per person or identifier), flags' membership and exceptions."""
+    for statement in VALUES.split(";"):  # one by one: executescript would commit the opening transaction
+        if statement.strip():
+            conn.execute(statement)
+
+
 # version -> the step that turns a case of version - 1 into that version
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _v2_scope_changes,
+    3: _v3_values,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

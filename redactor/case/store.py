@@ -22,11 +22,12 @@ from redactor.case.people import People
 from redactor.case.quarantine import Quarantine
 from redactor.case.reads import Reads
 from redactor.case.scope import Scope
+from redactor.case.values import Values
 from redactor.errors import CaseError
 from redactor.records import stable_id
 
 
-class CaseStore(Quarantine, People, Items, Flags, Scope, Reads):
+class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
     """Opens a case folder. Use :meth:`create` for a new case, :meth:`open` for an existing one."""
 
     @classmethod

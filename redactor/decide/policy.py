@@ -115,12 +115,19 @@ class PolicySettings(BaseModel):
 
     def propose(self, entity: str, party: Party) -> tuple[str, str]:
         """(proposed action, reason code) for a finding of ``entity`` classified as ``party``."""
+        action, code, _ = self.propose_by_rule(entity, party)
+        return action, code
+
+    def propose_by_rule(self, entity: str, party: Party) -> tuple[str, str, str]:
+        """(proposed action, reason code, the rule that said so) for a finding; the rule is named for the audit log."""
         category = self.categories.get(entity, "other")
         fallback = self.codes.get(entity, self.default_code)
-        for rule in self.rules:
+        for number, rule in enumerate(self.rules, start=1):
             if rule.matches(category, party.role):
-                return rule.action, rule.code or fallback
-        return ("review" if entity in self.review else REDACT), fallback
+                code = rule.code or fallback
+                return rule.action, code, f"decide.policy rule {number} ({category}, {party.role}: {rule.action} {code})"
+        action = "review" if entity in self.review else REDACT
+        return action, fallback, f"decide.policy default ({entity}: {action} {fallback})"
 
 
 @register("decide.policy", kind="decide", settings=PolicySettings)
@@ -147,8 +154,8 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
         flags = []
         for f in findings:
             party = classifier.classify(f.entity, texts.get(f.segment_id, "")[f.start : f.end])
-            proposed, code = settings.propose(f.entity, party)
-            explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other")}
+            proposed, code, rule = settings.propose_by_rule(f.entity, party)
+            explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other"), "rule": rule}
             if party.person_id:
                 explanation["person_id"] = party.person_id
             flags.append(

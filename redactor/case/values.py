@@ -1,0 +1,274 @@
+"""Value clusters: one decision per person or identifier instead of one per occurrence.
+
+Every detector flag belongs to one cluster (``value_keys.value_key``: a known person, a phone
+in E.164, an e-mail, an address, any other identifier by its normalised text). A cluster has a
+party (roster role, ``device_owner``, ``third_party``, ``unknown``), a proposal and at most one
+decision: redact with a code, or keep with a reason. The decision applies to every occurrence,
+present and future: :meth:`Values.sync_values` (run after detection and before the values are
+read) puts new flags in their clusters and applies the cluster's decision to them, with an
+audit event. A single occurrence can be excepted with a reason (:meth:`Values.except_occurrence`).
+
+A cluster of a roster party that the policy proposes to keep is decided by the policy (actor
+``policy``, the rule named in the audit log) and stays open to review.
+
+Audit payloads carry value ids (``V00001``, numbered within the case) and counts, never values.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from redactor import codes
+from redactor.audit.log import utc_now
+from redactor.case.db import CaseDB
+from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
+from redactor.case.value_rows import Inconsistency, ValueRow, value_row
+from redactor.errors import ConflictError, UsageError
+from redactor.records import KEEP, PENDING, REDACT
+
+ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
+POLICY = "policy"
+
+_NEW_FLAGS = (
+    'SELECT f.flag_id, f.entity, f.proposed, f.code, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
+    "json_extract(f.explanation, '$.party') AS party, json_extract(f.explanation, '$.person_id') AS person_id, "
+    "json_extract(f.explanation, '$.category') AS category, json_extract(f.explanation, '$.rule') AS rule "
+    "FROM flags f JOIN segments s USING (segment_id) LEFT JOIN flag_values v USING (flag_id) "
+    f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY f.item_id, f.start"
+)
+_SUMMARY = (
+    "SELECT c.*, COUNT(*) AS occurrences, COUNT(DISTINCT f.item_id) AS items, SUM(f.status = 'pending') AS pending, "
+    "SUM(f.status = 'redact') AS redacted, SUM(f.status = 'keep') AS kept, SUM(v.excepted) AS excepted "
+    "FROM value_clusters c JOIN flag_values v USING (value_id) JOIN flags f USING (flag_id) {where} GROUP BY c.value_id"
+)
+
+
+def risk_of(entity: str, category: str | None, party: str) -> int:
+    """Higher first: special category, victim/witness details, third parties, everything else."""
+    if category == "special" or entity in ("SPECIAL_CATEGORY", "NRP"):
+        return 3
+    if party in ("complainant", "witness"):
+        return 2
+    return 1 if party == "third_party" else 0
+
+
+class Values(CaseDB):
+    # -- clustering ----------------------------------------------------------------------------
+    def sync_values(self, actor: str = "system") -> dict[str, int]:
+        """Put flags without a cluster in theirs and apply decisions to them; returns counts."""
+        with self.transaction() as conn:
+            rows = conn.execute(_NEW_FLAGS).fetchall()
+            if not rows:
+                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}
+            names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
+            clusters = {(r["entity"], r["key"]): dict(r) for r in conn.execute("SELECT * FROM value_clusters")}
+            created: list[str] = []
+            members: list[tuple[str, str]] = []
+            for r in rows:
+                vk = value_key(r["entity"], r["value"] or "", r["category"], r["person_id"], names.get(r["person_id"]))
+                cluster = clusters.get((vk.entity, vk.key))
+                if cluster is None:
+                    cluster = clusters[(vk.entity, vk.key)] = self._new_cluster(conn, vk, r, len(clusters) + 1)
+                    created.append(cluster["value_id"])
+                elif cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
+                    cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
+                    conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+                members.append((r["flag_id"], cluster["value_id"]))
+            conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", members)
+            touched = {value_id for _, value_id in members}
+            applied = self._apply_to_new(touched, actor)
+            policy = self._decide_by_policy(touched)
+            self.log(
+                "values", "values.synced", {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": policy}
+            )
+        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": policy}
+
+    def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
+        party = r["party"] or "unknown"
+        cluster = {
+            "value_id": f"V{number:05d}",
+            "entity": vk.entity,
+            "key": vk.key,
+            "display": vk.display,
+            "person_id": r["person_id"],
+            "party": party,
+            "proposal": r["proposed"],
+            "code": r["code"],
+            "rule": r["rule"] or f"policy proposal {r['proposed']} for {party}",
+            "risk": risk_of(r["entity"], r["category"], party),
+            "decision": None,
+            "decided_by": None,
+        }
+        conn.execute(
+            "INSERT INTO value_clusters (value_id, entity, key, display, person_id, party, proposal, code, rule, risk) "
+            "VALUES (:value_id, :entity, :key, :display, :person_id, :party, :proposal, :code, :rule, :risk)",
+            cluster,
+        )
+        return cluster
+
+    def _apply_to_new(self, value_ids: set[str], actor: str) -> int:
+        """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
+        total = 0
+        for c in self._clusters(value_ids):
+            if c["decision"] is None:
+                continue
+            if c["decided_by"] == POLICY and c["proposal"] != KEEP:  # new occurrences the policy would not keep
+                self._withdraw_policy(c)
+                continue
+            n = self._apply(
+                c["value_id"], c["decision"], c["code"], c["decided_by"] or actor, c["reason"], "value.applied", only_pending=True
+            )
+            if n:
+                self.log("values", "value.applied", {"value_id": c["value_id"], "decision": c["decision"], "flags": n}, actor=actor)
+                total += n
+        return total
+
+    def _withdraw_policy(self, c: dict[str, Any]) -> None:
+        self.conn.execute(
+            "UPDATE value_clusters SET decision = NULL, decided_by = NULL, version = version + 1 WHERE value_id = ?", (c["value_id"],)
+        )
+        self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
+
+    def _decide_by_policy(self, value_ids: set[str]) -> int:
+        """Undecided clusters of roster people the policy keeps: decided keep by the policy, rule named.
+
+        A rank and a name not on the roster ("DS Khan") is classified officer but is no roster party."""
+        count = 0
+        for c in self._clusters(value_ids):
+            if c["decision"] is None and c["person_id"] and c["party"] in ROSTER_ROLES and c["proposal"] == KEEP:
+                self._record(c, KEEP, c["code"], POLICY, c["rule"], "value.policy")
+                count += 1
+        return count
+
+    def _clusters(self, value_ids: set[str]) -> list[dict[str, Any]]:
+        ids = sorted(value_ids)
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out += [
+                dict(r) for r in self.conn.execute(f"SELECT * FROM value_clusters WHERE value_id IN ({','.join('?' * len(chunk))})", chunk)
+            ]
+        return out
+
+    # -- decisions -----------------------------------------------------------------------------
+    def decide_value(
+        self, value_id: str, decision: str, *, reviewer: str, code: str | None = None, reason: str = "", expected_version: int | None = None
+    ) -> int:
+        """Redact (with a code) or keep (with a reason) every occurrence of a value; returns the flags changed."""
+        if decision not in (REDACT, KEEP):
+            raise UsageError(f"unknown decision {decision!r}; use redact or keep")
+        if code is not None and not codes.is_valid(code):
+            raise UsageError(f"unknown reason code {code!r}; valid codes: {', '.join(codes.REASON_CODES)}")
+        if decision == KEEP and not reason.strip():
+            raise UsageError("keeping a value needs a reason", hint="pass --reason TEXT")
+        if not reviewer.strip():
+            raise UsageError("a decision needs a reviewer name", hint="pass --reviewer NAME")
+        with self.transaction():
+            c = self._cluster(value_id)
+            if expected_version is not None and c["version"] != expected_version:
+                raise ConflictError(f"value {value_id} was changed by someone else (version {c['version']}, you loaded {expected_version})")
+            return self._record(c, decision, code or c["code"], reviewer, reason, "value.decided")
+
+    def _record(self, c: dict[str, Any], decision: str, code: str, actor: str, reason: str, event: str) -> int:
+        before = {"decision": c["decision"], "code": c["code"], "version": c["version"], "decided_by": c["decided_by"]}
+        after = {"decision": decision, "code": code, "version": c["version"] + 1, "decided_by": actor}
+        now = utc_now()
+        self.conn.execute(
+            "UPDATE value_clusters SET decision = ?, code = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1 WHERE value_id = ?",
+            (decision, code, reason, actor, now, c["value_id"]),
+        )
+        self.conn.execute(
+            "INSERT INTO value_decisions (value_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (c["value_id"], event, actor, reason, now, json.dumps(before), json.dumps(after)),
+        )
+        n = self._apply(c["value_id"], decision, code, actor, reason, event, only_pending=False)
+        payload = {"value_id": c["value_id"], "before": before, "after": after, "flags": n, "reason_given": bool(reason)}
+        if actor == POLICY:
+            payload["rule"] = c["rule"]
+        self.log("values", event, payload, actor=actor)
+        return n
+
+    def _apply(self, value_id: str, status: str, code: str, actor: str, reason: str, action: str, *, only_pending: bool) -> int:
+        """Set every occurrence (not excepted) to the decision: one decision row per flag changed."""
+        rows = self.conn.execute(
+            'SELECT f.flag_id, f.status, f.code, f.start, f."end", f.version FROM flags f JOIN flag_values v USING (flag_id) '
+            "WHERE v.value_id = ? AND v.excepted = 0",
+            (value_id,),
+        ).fetchall()
+        now, updates, decisions = utc_now(), [], []
+        for r in rows:
+            new_code = code if status == REDACT else r["code"]
+            if (r["status"] == status and r["code"] == new_code) or (only_pending and r["status"] != PENDING):
+                continue
+            before = {"status": r["status"], "code": r["code"], "start": r["start"], "end": r["end"], "version": r["version"]}
+            after = {**before, "status": status, "code": new_code, "version": r["version"] + 1}
+            updates.append((status, new_code, r["version"] + 1, r["flag_id"]))
+            decisions.append((r["flag_id"], action, actor, reason, now, json.dumps(before), json.dumps(after)))
+        self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = ? WHERE flag_id = ?", updates)
+        self.conn.executemany(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", decisions
+        )
+        return len(updates)
+
+    def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:
+        """One occurrence decided against its value's decision, with a reason; later value decisions leave it alone."""
+        if not reason.strip():
+            raise UsageError("an exception needs a reason", hint="pass --reason TEXT")
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value_id FROM flag_values WHERE flag_id = ?", (flag_id,)).fetchone()
+            if row is None:
+                raise UsageError(f"flag {flag_id} belongs to no value", hint="decide it with 'redactor decide --import' or in review")
+            self.decide(flag_id, action="except", status=status, reviewer=reviewer, reason=reason, code=code, stage="values")  # type: ignore[attr-defined]
+            conn.execute("UPDATE flag_values SET excepted = 1 WHERE flag_id = ?", (flag_id,))
+
+    # -- reading -------------------------------------------------------------------------------
+    def _cluster(self, value_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM value_clusters WHERE value_id = ?", (value_id,)).fetchone()
+        if row is None:
+            raise UsageError(f"no value {value_id} in this case", hint="list them with 'redactor values CASE'")
+        return dict(row)
+
+    def value_rows(self, status: str | None = None) -> list[ValueRow]:
+        """Every cluster with its counts, highest risk and most occurrences first."""
+        rows = [value_row(r) for r in self.conn.execute(_SUMMARY.format(where=""))]
+        rows.sort(key=lambda v: (-v.risk, -v.occurrences, v.value_id))
+        return [v for v in rows if status is None or v.status == status]
+
+    def value(self, value_id: str) -> ValueRow:
+        self._cluster(value_id)
+        return value_row(self.conn.execute(_SUMMARY.format(where="WHERE c.value_id = ?"), (value_id,)).fetchone())
+
+    def value_flag_ids(self, value_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT flag_id FROM flag_values WHERE value_id = ? ORDER BY flag_id", (value_id,))]
+
+    def value_of_flags(self, flag_ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(flag_ids), 500):
+            chunk = list(flag_ids[start : start + 500])
+            sql = f"SELECT flag_id, value_id FROM flag_values WHERE flag_id IN ({','.join('?' * len(chunk))})"
+            out.update({r[0]: r[1] for r in self.conn.execute(sql, chunk)})
+        return out
+
+    def inconsistent_values(self) -> list[Inconsistency]:
+        """Values redacted in one place and kept in another; an exception without a recorded reason blocks the bundle."""
+        out = []
+        for v in self.value_rows():
+            if not (v.redacted and v.kept):
+                continue
+            norm = v.decision or (KEEP if v.kept > v.redacted else REDACT)
+            other = KEEP if norm == REDACT else REDACT
+            rows = self.conn.execute(
+                "SELECT f.flag_id, v.excepted, (SELECT reason FROM decisions d WHERE d.flag_id = f.flag_id ORDER BY id DESC LIMIT 1) AS reason "
+                "FROM flags f JOIN flag_values v USING (flag_id) WHERE v.value_id = ? AND f.status = ?",
+                (v.value_id, other),
+            ).fetchall()
+            unexplained = tuple(r["flag_id"] for r in rows if not (r["reason"] or "").strip())
+            out.append(Inconsistency(v, norm, tuple(r["flag_id"] for r in rows), unexplained))
+        return out
+
+    def value_decision_counts(self) -> Counter[str]:
+        return Counter(r[0] for r in self.conn.execute("SELECT decided_by FROM value_clusters WHERE decision IS NOT NULL"))

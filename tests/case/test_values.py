@@ -1,0 +1,178 @@
+"""Value clusters: one decision per person or identifier, applied to every occurrence, present and future."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from redactor.case import CaseStore
+from redactor.case.value_keys import value_key
+from redactor.decide.values import check_consistent
+from redactor.errors import ConflictError, InconsistentValuesError, UsageError
+from redactor.records import Flag, Item, Person, Segment
+
+SID = "c" * 64
+OWNER = Person("p-sam", "Sam Owner", ("Sammy",), ("+447700900001",), (), "complainant", "roster")
+RULE_KEEP = "decide.policy rule 4 (name, complainant: keep VW)"
+
+
+def message(n: int, text: str) -> Item:
+    iid = f"m{n:015d}"
+    seg = Segment(f"{iid}.0", iid, 0, "text", text)
+    return Item(iid, SID, f"line {n}", "message", "chat", (seg,), {"thread": {"key": "t1"}})
+
+
+def flag(item: Item, word: str, entity: str, proposed: str, party: str, person_id: str | None = None, code: str = "TP") -> Flag:
+    seg = item.segments[0]
+    start = seg.text.index(word)
+    explanation = {
+        "party": party,
+        "category": "name" if entity == "PERSON" else "contact",
+        "rule": RULE_KEEP if proposed == "keep" else "r",
+    }
+    if person_id:
+        explanation["person_id"] = person_id
+    return Flag(
+        Flag.make_id(seg.segment_id, start, start + len(word), entity),
+        item.item_id,
+        seg.segment_id,
+        start,
+        start + len(word),
+        entity,
+        0.9,
+        "t",
+        explanation,
+        code,
+        proposed,
+    )
+
+
+def add(store: CaseStore, first: int, texts: list[str]) -> list[Flag]:
+    items = [message(first + i, t) for i, t in enumerate(texts)]
+    store.save_items(SID, items, first)
+    flags = []
+    for item in items:
+        text = item.segments[0].text
+        for word, person in (("Sam Owner", OWNER.person_id), ("Sammy", OWNER.person_id)):
+            if word in text:
+                flags.append(flag(item, word, "PERSON", "keep", "complainant", person, "VW"))
+        for word in ("\u200eJo Example", "Jo Example", "jo  example"):
+            if word in text:
+                flags.append(flag(item, word, "PERSON", "redact", "third_party"))
+                break
+        for word in ("07700 900456", "+44 7700 900456"):
+            if word in text:
+                flags.append(flag(item, word, "PHONE_NUMBER", "redact", "unknown"))
+    store.save_flags(SID, flags, replace=False)
+    return flags
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([OWNER])
+    add(
+        s,
+        1,
+        ["Sam Owner: hi Jo Example", "Sammy: ring 07700 900456", "Sam Owner: \u200eJo Example rang from +44 7700 900456", "x: jo  example"],
+    )
+    s.sync_values()
+    yield s
+    s.close()
+
+
+def by_entity(store: CaseStore, entity: str):
+    return [v for v in store.value_rows() if v.entity == entity]
+
+
+def test_keys_normalise_variants():
+    assert value_key("PHONE_NUMBER", "07700 900456", "contact", None, None).key == "+447700900456"
+    assert value_key("PHONE_NUMBER", "+44 (0)7700\u00a0900456", "contact", None, None).key == "+447700900456"
+    assert value_key("EMAIL_ADDRESS", "Jo.Example@Example.COM", "contact", None, None).key == "jo.example@example.com"
+    assert value_key("PERSON", "\u200eJo  Example", "name", None, None).key == value_key("PERSON", "jo example", "name", None, None).key
+    assert value_key("PERSON", "Mr Jo Example", "name", None, None).key == "name:jo example"
+    assert (
+        value_key("STREET_ADDRESS", "14 Example Rd.", "address", None, None).key
+        == value_key("STREET_ADDRESS", "14 example road", "address", None, None).key
+    )
+    assert value_key("PERSON", "Sammy", "name", "p1", "Sam Owner").display == "Sam Owner"
+    assert value_key("UK_NINO", "QQ 12 34 56 C", "government", None, None).key == "qq123456c"
+
+
+def test_one_cluster_per_person_phone_and_name(store):
+    (person_owner,) = [v for v in by_entity(store, "person") if v.person_id == OWNER.person_id]
+    assert person_owner.occurrences == 3 and person_owner.party == "complainant"
+    (jo,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    assert jo.occurrences == 3 and jo.items == 3 and jo.status == "pending"
+    (phone,) = by_entity(store, "phone")
+    assert phone.display == "+447700900456" and phone.occurrences == 2
+
+
+def test_roster_party_kept_by_policy_with_the_rule_in_the_audit_log(store):
+    (owner,) = [v for v in by_entity(store, "person") if v.person_id == OWNER.person_id]
+    assert owner.status == "keep" and owner.decided_by == "policy"
+    events = [json.loads(line) for line in store.audit.path.read_text().splitlines()]
+    policy = [e for e in events if e["event"] == "value.policy"]
+    assert policy and policy[0]["payload"]["rule"] == RULE_KEEP and policy[0]["actor"] == "policy"
+    # still open to review: a reviewer can redact the person after all
+    assert store.decide_value(owner.value_id, "redact", reviewer="DC Test", code="VW") == 3
+
+
+def test_decision_applies_to_every_occurrence_and_to_future_ones(store):
+    (jo,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    assert store.decide_value(jo.value_id, "redact", reviewer="DC Test", code="TP") == 3
+    assert store.value(jo.value_id).status == "redact"
+    add(store, 10, ["later: Jo Example again"])  # a re-run with new material
+    result = store.sync_values()
+    assert result["applied"] == 1
+    assert store.value(jo.value_id).status == "redact" and store.value(jo.value_id).occurrences == 4
+    events = [json.loads(line) for line in store.audit.path.read_text().splitlines()]
+    applied = [e for e in events if e["event"] == "value.applied"]
+    assert applied[-1]["payload"] == {"value_id": jo.value_id, "decision": "redact", "flags": 1}
+    assert "Jo" not in store.audit.path.read_text()  # values never reach the audit log
+
+
+def test_keep_needs_a_reason_and_stale_versions_are_refused(store):
+    (phone,) = by_entity(store, "phone")
+    with pytest.raises(UsageError):
+        store.decide_value(phone.value_id, "keep", reviewer="DC Test")
+    store.decide_value(phone.value_id, "keep", reviewer="DC Test", reason="suspect's number, in the charge", expected_version=1)
+    with pytest.raises(ConflictError):
+        store.decide_value(phone.value_id, "redact", reviewer="DC Test", expected_version=1)
+
+
+def test_an_exception_needs_a_reason_and_survives_later_value_decisions(store):
+    (phone,) = by_entity(store, "phone")
+    store.decide_value(phone.value_id, "redact", reviewer="DC Test")
+    one = store.value_flag_ids(phone.value_id)[0]
+    with pytest.raises(UsageError):
+        store.except_occurrence(one, "keep", reviewer="DC Test", reason="")
+    store.except_occurrence(one, "keep", reviewer="DC Test", reason="quoted in the charge")
+    store.decide_value(phone.value_id, "redact", reviewer="DC Test", code="TP")
+    assert store.flag(one).status == "keep"
+    assert store.value(phone.value_id).status == "mixed"
+    (inconsistent,) = store.inconsistent_values()
+    assert inconsistent.exceptions == (one,) and inconsistent.unexplained == ()
+    check_consistent(store)  # every exception has its reason: the bundle may go ahead
+
+
+def test_redacted_here_kept_there_without_a_reason_blocks_the_bundle(store):
+    (jo,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    store.decide_value(jo.value_id, "redact", reviewer="DC Test")
+    one = store.value_flag_ids(jo.value_id)[0]
+    store.decide(one, action="set", status="keep", reviewer="DC Other")  # flag by flag, no reason
+    (inconsistent,) = store.inconsistent_values()
+    assert inconsistent.value.value_id == jo.value_id and inconsistent.unexplained == (one,)
+    with pytest.raises(InconsistentValuesError, match=jo.value_id):
+        check_consistent(store)
+
+
+def test_sync_is_idempotent_and_a_migrated_case_gets_its_values(store):
+    assert store.sync_values()["flags"] == 0
+    n = len(store.value_rows())
+    store.conn.execute("DELETE FROM flag_values")
+    store.conn.execute("DELETE FROM value_clusters WHERE value_id NOT IN (SELECT value_id FROM value_decisions)")
+    store.sync_values()
+    assert len(store.value_rows()) == n
