@@ -400,7 +400,7 @@ def decide(
         click.echo(f"{n} flags accepted by {reviewer}")
     else:
         n, kind = by_value.import_file(store, import_file, reviewer)
-        click.echo(f"{n} {kind} decisions imported from {import_file.name} by {reviewer}")
+        click.echo(f"{n} {'value ' if kind == 'value' else ''}decisions imported from {import_file.name} by {reviewer}")
     left = len(store.flags(status="pending"))
     click.echo(f"{left} flags still pending")
 

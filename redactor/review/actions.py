@@ -120,7 +120,7 @@ def decide(store: CaseStore, reviewer: str, req: DecideRequest) -> dict[str, Any
     d = store.decide(
         flag.flag_id, action=req.action, status=status, reviewer=reviewer, reason=req.reason, expected_version=req.version, stage="review"
     )
-    return {"changed": 1, "undo": _undo_flags((flag.flag_id, d.after["version"]))}
+    return {"changed": 1, "status": status, "version": d.after["version"], "undo": _undo_flags((flag.flag_id, d.after["version"]))}
 
 
 def modify(store: CaseStore, reviewer: str, req: ModifyRequest) -> dict[str, Any]:

@@ -68,9 +68,9 @@ def test_accept_reject_and_undo_with_the_keyboard(page, server, case_dir):
         item = item_by_title(s, "note.txt")
     _open(page, server, item.item_id)
     first = _current(page)
-    with page.expect_navigation():
-        page.keyboard.press("a")
-    page.wait_for_selector("#flags li.cur")
+    page.keyboard.press("a")  # applied on screen at once, sent in the background: no reload
+    page.wait_for_selector(f'#flags li[data-flag="{first}"][data-status="redact"]')
+    page.wait_for_selector('body[data-queued="0"]')
     second = _current(page)
     assert second != first  # moved on to the next pending flag
     page.keyboard.press("r")
@@ -289,3 +289,52 @@ def test_change_code_and_span_and_scope_with_the_keyboard(page, server, case_dir
         assert [d.action for d in s.decisions(flag.flag_id)] == ["modify", "modify"]
         assert s.item_scope(flag.item_id) == "out"
     assert "not relevant (IRR)" in page.text_content("#panel")
+
+
+def _typing_case(root):
+    """Two messages of twelve flags each: 24 pending flags, no detector needed."""
+    from redactor.records import Flag, Item, Segment
+
+    store = CaseStore.create(root)
+    sid = "d" * 64
+    store.add_source(sid, "chat.txt", "chat.txt", 1, "text/plain")
+    items, flags = [], []
+    for n in range(2):
+        iid = f"{n:016x}"
+        text = " ".join(f"name{k} Person" for k in range(12))
+        seg = Segment(f"{iid}.0", iid, 0, "text", text)
+        items.append(Item(iid, sid, f"line {n}", "message", f"message {n}", (seg,), {}))
+        for k in range(12):
+            start = text.index(f"name{k} ")
+            end = start + len(f"name{k}")
+            flags.append(Flag(Flag.make_id(seg.segment_id, start, end, "PERSON"), iid, seg.segment_id, start, end, "PERSON", 0.9, "t", {}, "TP", "redact"))
+    store.save_items(sid, items)
+    store.save_flags(sid, flags)
+    store.close()
+    return items
+
+
+def test_twenty_quick_presses_are_twenty_decisions(page, tmp_path):
+    """20 presses of 'a' at 20 a second: each is applied or queued, none dropped; past the end of an
+    item the presses carry on into the next item with pending flags."""
+    from redactor.review.server import ReviewServer
+
+    items = _typing_case(tmp_path / "case")
+    srv = ReviewServer(tmp_path / "case", "DC Fast", port=0)
+    srv.start_background()
+    try:
+        _open(page, srv, items[0].item_id)
+        for _ in range(20):
+            page.keyboard.press("a")
+            page.wait_for_timeout(50)
+        page.wait_for_url(f"**/item/{items[1].item_id}**")
+        page.wait_for_selector('body[data-queued="0"]')
+        page.wait_for_function("document.querySelectorAll('#flags li[data-status=\"redact\"]').length === 8")
+    finally:
+        srv.stop()
+    with CaseStore.open(tmp_path / "case") as s:
+        decided = [d for d in s.decisions() if d.action == "accept"]
+        assert len(decided) == 20 and len({d.flag_id for d in decided}) == 20
+        assert {f.item_id for f in s.flags(status=REDACT)} == {items[0].item_id, items[1].item_id}
+        assert len(s.flags(status=PENDING)) == 4
+    assert page.errors == []

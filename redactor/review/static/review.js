@@ -161,11 +161,72 @@
   async function decide(action, reason) {
     const f = need(); if (!f) return;
     const next = nextAfterDecision();
+    await drained();
     await post("/api/decide", { flag_id: f.flag, action, version: Number(f.version), reason: reason || "" });
     reloadAt(next);
   }
+
+  // -- typed ahead: every accept is applied at once on screen and queued; requests go one at a time --
+  // A key press is never dropped: presses beyond the last pending flag of this item are carried to
+  // the next item with pending flags (sessionStorage) and applied there.
+  const CARRY = "redactor-carry";
+  const queue = [];
+  let sending = null, leaving = false;
+  function pendingAfter() {
+    for (let n = current; n < flags.length; n++) if (flags[n].dataset.status === "pending") return n;
+    for (let n = 0; n < current; n++) if (flags[n].dataset.status === "pending") return n;
+    return -1;
+  }
+  let leaveTimer = 0;
+  function accept() {
+    const n = leaving ? -1 : pendingAfter();
+    if (n < 0) { carry(1); leave(); return; }
+    select(n);
+    const li = flags[n];
+    li.dataset.status = "queued";
+    li.classList.add("queued");
+    queue.push({ li, payload: { flag_id: li.dataset.flag, action: "accept", version: Number(li.dataset.version), reason: "" } });
+    body.dataset.queued = String(queue.length + (sending ? 1 : 0));
+    const next = pendingAfter();
+    if (next >= 0) select(next);
+    send();
+  }
+  function carry(n) { sessionStorage.setItem(CARRY, String(Number(sessionStorage.getItem(CARRY) || 0) + n)); }
+  function leave() {
+    // leave once the presses pause: a key pressed while the next page loads would be lost
+    leaving = true;
+    banner("Every flag here is decided: moving on to the next item with pending flags.", "info");
+    clearTimeout(leaveTimer);
+    leaveTimer = setTimeout(() => go("/next"), 400);
+  }
+  function send() {
+    if (sending) return sending;
+    sending = (async () => {
+      while (queue.length) {
+        const job = queue.shift();
+        try {
+          const r = await post("/api/decide", job.payload);
+          job.li.dataset.status = r.status;
+          job.li.dataset.version = String(r.version);
+          job.li.classList.remove("queued", "st-pending");
+          job.li.classList.add("st-" + r.status);
+          const badge = job.li.querySelector(".badge");
+          if (badge) { badge.textContent = r.status === "keep" ? "kept" : "redacted"; badge.className = "badge st-" + r.status; }
+        } catch (e) {
+          queue.length = 0;
+          if (e.status !== 409) { banner(e.message, "error"); remember(e.message, "error"); reloadAt(currentId()); }
+        }
+        body.dataset.queued = String(queue.length);
+      }
+      sending = null;
+    })();
+    return sending;
+  }
+  async function drained() { while (sending) await sending; }
+  async function postAfter(path, payload) { await drained(); return post(path, payload); }  // after the typed-ahead queue
+  window.addEventListener("beforeunload", (ev) => { if (queue.length) ev.preventDefault(); });
   const commands = {
-    accept: () => decide("accept").catch((e) => e.status !== 409 && banner(e.message, "error")),
+    accept,
     reject: () => {
       const f = need(); if (!f) return;
       const required = f.proposed !== "keep";
@@ -173,12 +234,12 @@
       dialog(title, reasonField(required, required ? KEEP_REASONS : []), () => decide("reject", $("#dlg-reason").value.trim()));
     },
     undo: async () => {
-      try { const r = await post("/api/undo", {}); remember(`Undone: ${r.changed} change(s)` + (r.conflicts ? `, ${r.conflicts} refused (changed by someone else)` : ""), "info"); reloadAt(currentId()); }
+      try { const r = await postAfter("/api/undo", {}); remember(`Undone: ${r.changed} change(s)` + (r.conflicts ? `, ${r.conflicts} refused (changed by someone else)` : ""), "info"); reloadAt(currentId()); }
       catch (e) { if (e.status !== 409) banner(e.message, "error"); }
     },
     revert: async () => {
       const f = need(); if (!f) return;
-      try { await post("/api/revert", { flag_id: f.flag, version: Number(f.version) }); reloadAt(f.flag); }
+      try { await postAfter("/api/revert", { flag_id: f.flag, version: Number(f.version) }); reloadAt(f.flag); }
       catch (e) { if (e.status !== 409) banner(e.message, "error"); }
     },
     manual: () => {
@@ -186,7 +247,7 @@
       if (span.error) { banner(span.error, "error"); return; }
       const preview = el("p", { className: "value" }, [el("q", { textContent: span.text })]);
       dialog("Redact the selected text", [preview, codeSelect("TP"), ...reasonField(false, [])], async () => {
-        const r = await post("/api/manual", { segment_id: span.segment_id, start: span.start, end: span.end, code: $("#dlg-code").value, reason: $("#dlg-reason").value.trim() });
+        const r = await postAfter("/api/manual", { segment_id: span.segment_id, start: span.start, end: span.end, code: $("#dlg-code").value, reason: $("#dlg-reason").value.trim() });
         remember("Redaction added.", "info"); reloadAt(r.flag_id);
       });
     },
@@ -196,14 +257,14 @@
       if (span.error) { banner(span.error, "error"); return; }
       if (span.segment_id !== f.seg) { banner("Select text in the same passage as the flag.", "error"); return; }
       dialog("Change the span of this flag", [el("p", { className: "value" }, [el("q", { textContent: span.text })]), ...reasonField(false, [])], async () => {
-        await post("/api/modify", { flag_id: f.flag, version: Number(f.version), start: span.start, end: span.end, reason: $("#dlg-reason").value.trim() });
+        await postAfter("/api/modify", { flag_id: f.flag, version: Number(f.version), start: span.start, end: span.end, reason: $("#dlg-reason").value.trim() });
         reloadAt(f.flag);
       });
     },
     code: () => {
       const f = need(); if (!f) return;
       dialog("Change the reason code", [codeSelect(f.code), ...reasonField(false, [])], async () => {
-        await post("/api/modify", { flag_id: f.flag, version: Number(f.version), code: $("#dlg-code").value, reason: $("#dlg-reason").value.trim() });
+        await postAfter("/api/modify", { flag_id: f.flag, version: Number(f.version), code: $("#dlg-code").value, reason: $("#dlg-reason").value.trim() });
         reloadAt(f.flag);
       });
     },
@@ -216,7 +277,7 @@
         el("label", { className: "block" }, ["Decision ", action]),
         el("label", { className: "block" }, [unflagged, " when redacting, also redact occurrences no detector flagged"]),
         ...reasonField(false, KEEP_REASONS)], async () => {
-        const r = await post("/api/bulk-value", { flag_id: f.flag, action: action.value, reason: $("#dlg-reason").value.trim(), include_unflagged: unflagged.checked });
+        const r = await postAfter("/api/bulk-value", { flag_id: f.flag, action: action.value, reason: $("#dlg-reason").value.trim(), include_unflagged: unflagged.checked });
         remember(`Applied to ${r.changed} flag(s)` + (r.added ? ` including ${r.added} new redaction(s)` : "") + (r.conflicts ? `; ${r.conflicts} refused (changed by someone else)` : "") + ".", "info");
         reloadAt(nextAfterDecision());
       });
@@ -232,7 +293,7 @@
       }
       const input = el("input", { type: "number", id: "dlg-score", min: 0, max: 1, step: 0.05, value: score });
       dialog(`Accept every pending ${entity} flag`, [el("label", { className: "block" }, ["with score at least ", input])], async () => {
-        const r = await post("/api/bulk-type", { entity, min_score: Number(input.value) });
+        const r = await postAfter("/api/bulk-type", { entity, min_score: Number(input.value) });
         remember(`Accepted ${r.changed} ${entity} flag(s)` + (r.conflicts ? `; ${r.conflicts} refused (changed by someone else)` : "") + ".", "info");
         reloadAt(currentId());
       });
@@ -247,7 +308,7 @@
     const whole = el("input", { type: "checkbox", id: "dlg-thread", checked: true });
     if (body.dataset.thread) parts.push(el("label", { className: "block" }, [whole, " the whole conversation"]));
     dialog(titles[value], parts, async () => {
-      const r = await post("/api/scope", { item_id: body.dataset.item, scope: value, thread: Boolean(body.dataset.thread) && whole.checked, reason: $("#dlg-reason").value.trim() });
+      const r = await postAfter("/api/scope", { item_id: body.dataset.item, scope: value, thread: Boolean(body.dataset.thread) && whole.checked, reason: $("#dlg-reason").value.trim() });
       remember(`Scope changed for ${r.changed} item(s).`, "info"); reloadAt(currentId());
     });
   }
@@ -264,7 +325,7 @@
       select(indexOf(hit.dataset.flag || hit.dataset.flags.split(" ")[0]), false);
     }
   });
-  const go = (where) => { if (where) location.href = where; };
+  const go = (where) => { if (where) drained().then(() => { location.href = where; }); };
   const keys = {
     j: () => (current < flags.length - 1 ? select(current + 1) : go(body.dataset.next && "/item/" + body.dataset.next)),
     ArrowDown: () => keys.j(),
@@ -318,6 +379,8 @@
   });
 
   if (page === "item") {
+    const carried = Number(sessionStorage.getItem(CARRY) || 0);
+    sessionStorage.removeItem(CARRY);
     const m = location.hash.match(/^#f=([0-9a-f]+)$/);
     let start = m ? indexOf(m[1]) : -1;
     if (start < 0) start = flags.findIndex((li) => li.dataset.status === "pending");
@@ -328,5 +391,9 @@
       banner(body.dataset.nextPending ? "Every flag in this item is decided: press n for the next item with pending flags."
         : "Every flag in the case is decided.", "info");
     }
+    for (let n = 0; n < carried; n++) accept();  // presses typed ahead on the previous item
+  } else if (sessionStorage.getItem(CARRY)) {
+    sessionStorage.removeItem(CARRY);
+    banner("Every flag in the case is decided: the last key presses had nothing left to accept.", "info");
   }
 })();
