@@ -253,6 +253,16 @@ class Values(CaseDB):
             out.update({r[0]: r[1] for r in self.conn.execute(sql, chunk)})
         return out
 
+    def value_occurrences(self, value_id: str, limit: int = 200) -> list[dict[str, Any]]:
+        """Occurrences of a value in bundle order: flag, item and its reference, the segment's text, status, exception."""
+        rows = self.conn.execute(
+            'SELECT f.flag_id, f.item_id, f.start, f."end", f.status, f.code, f.version, v.excepted, s.text, src.ref, i.ordinal '
+            "FROM flag_values v JOIN flags f USING (flag_id) JOIN segments s USING (segment_id) JOIN items i ON i.item_id = f.item_id "
+            "JOIN sources src ON src.source_id = i.source_id WHERE v.value_id = ? ORDER BY src.ref, i.ordinal, f.start LIMIT ?",
+            (value_id, limit),
+        )
+        return [dict(r) for r in rows]
+
     def inconsistent_values(self) -> list[Inconsistency]:
         """Values redacted in one place and kept in another; an exception without a recorded reason blocks the bundle."""
         out = []

@@ -67,7 +67,8 @@ HELP = """<aside id="help" hidden><h2>Keyboard</h2><table>
 <tr><td><kbd>o</kbd> / <kbd>e</kbd> / <kbd>i</kbd></td><td>item or conversation not relevant / sensitive / back in scope</td></tr>
 <tr><td><kbd>n</kbd></td><td>next item with pending flags</td></tr>
 <tr><td><kbd>p</kbd></td><td>preview the redacted item</td></tr>
-<tr><td><kbd>g</kbd></td><td>overview</td></tr>
+<tr><td><kbd>g</kbd></td><td>people &amp; identifiers (the start page)</td></tr>
+<tr><td><kbd>v</kbd></td><td>flags and material (overview)</td></tr>
 <tr><td><kbd>Esc</kbd></td><td>close this help or a dialog</td></tr>
 </table></aside>"""
 
@@ -93,7 +94,7 @@ def _counts_cells(counts: Mapping[str, int]) -> str:
     return "".join(f'<td class="num st-{s}">{counts.get(s, 0)}</td>' for s in (PENDING, REDACT, KEEP))
 
 
-def overview_page(ov: Overview) -> str:
+def overview_page(ov: Overview, top: str = "") -> str:
     c = ov.counts
     total = c["flags"]
     by = c["flags_by_status"]
@@ -105,7 +106,7 @@ def overview_page(ov: Overview) -> str:
         else '<span class="done">Every flag is decided.</span>'
     )
     parts = [
-        f"""<main class="overview">
+        f"""<main class="overview">{top}
 <section class="progress"><h1>Progress</h1>
 <progress value="{decided}" max="{max(total, 1)}"></progress>
 <p><b>{decided}</b> of <b>{total}</b> flags decided ({pct:.0f}%): <span class="st-pending">{by.get(PENDING, 0)} pending</span>,

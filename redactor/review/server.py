@@ -25,7 +25,7 @@ from redactor.case.db import KeepOpen
 from redactor.errors import ConflictError, RedactorError, UsageError
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline, load_pipeline
-from redactor.review import actions, images, itempage, pages, queries
+from redactor.review import actions, images, itempage, pages, queries, valuepages, values
 from redactor.review.security import HEADERS, Forbidden, Guard, Session, check_bind_host
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ POST_ROUTES: dict[str, tuple[type, Callable[..., dict[str, Any]]]] = {
     "/api/bulk-value": (actions.BulkValueRequest, actions.bulk_value),
     "/api/bulk-type": (actions.BulkTypeRequest, actions.bulk_type),
     "/api/scope": (actions.ScopeRequest, actions.set_scope),
+    "/api/value": (values.ValueRequest, values.decide_value),
+    "/api/except": (values.ExceptRequest, values.except_occurrence),
 }
 
 
@@ -164,7 +166,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._static(path[len("/static/") :])
         if path == "/":
             with self.server.store() as store:
-                body = pages.overview_page(queries.overview(store))
+                body = valuepages.values_page(values.values_view(store))
+            return self._html(200, "people and identifiers", body, "values", session)
+        if m := re.fullmatch(r"/value/(V\d{1,9})", path):
+            with self.server.store() as store:
+                body = valuepages.value_page(values.value_view(store, m.group(1)))
+            return self._html(200, m.group(1), body, "value", session)
+        if path == "/overview":
+            with self.server.store() as store:
+                body = pages.overview_page(queries.overview(store), top=valuepages.inconsistent_section(store.inconsistent_values()))
             return self._html(200, "overview", body, "overview", session)
         if path == "/favicon.ico":
             return self._send(204, b"", "image/x-icon")

@@ -174,7 +174,7 @@ def _text(store, flag):
 
 
 def test_bulk_accept_of_a_type_above_a_score_from_the_overview(page, server, case_dir):
-    page.goto(server.url)
+    page.goto(server.url + "overview")
     page.fill('input.score[data-entity="PHONE_NUMBER"]', "0.9")
     page.click('button[data-cmd="bulk-type"][data-entity="PHONE_NUMBER"]')
     page.wait_for_selector("#dlg[open]")
@@ -307,7 +307,21 @@ def _typing_case(root):
         for k in range(12):
             start = text.index(f"name{k} ")
             end = start + len(f"name{k}")
-            flags.append(Flag(Flag.make_id(seg.segment_id, start, end, "PERSON"), iid, seg.segment_id, start, end, "PERSON", 0.9, "t", {}, "TP", "redact"))
+            flags.append(
+                Flag(
+                    Flag.make_id(seg.segment_id, start, end, "PERSON"),
+                    iid,
+                    seg.segment_id,
+                    start,
+                    end,
+                    "PERSON",
+                    0.9,
+                    "t",
+                    {},
+                    "TP",
+                    "redact",
+                )
+            )
     store.save_items(sid, items)
     store.save_flags(sid, flags)
     store.close()
@@ -337,4 +351,32 @@ def test_twenty_quick_presses_are_twenty_decisions(page, tmp_path):
         assert len(decided) == 20 and len({d.flag_id for d in decided}) == 20
         assert {f.item_id for f in s.flags(status=REDACT)} == {items[0].item_id, items[1].item_id}
         assert len(s.flags(status=PENDING)) == 4
+    assert page.errors == []
+
+
+def test_people_and_identifiers_is_the_start_page_and_works_from_the_keyboard(page, server, case_dir):
+    with CaseStore.open(case_dir) as s:
+        s.sync_values()
+        pending = [v.value_id for v in s.value_rows(status=PENDING)]
+    assert len(pending) >= 4
+    page.goto(server.url)
+    page.wait_for_selector("#values tr.cur")
+    first = page.get_attribute("#values tr.cur", "data-value")
+    for _ in range(4):  # typed ahead: each press decides the current value and moves on
+        page.keyboard.press("a")
+        page.wait_for_timeout(50)
+    page.wait_for_selector('body[data-queued="0"]')
+    page.wait_for_function("document.querySelectorAll('#values tr[data-status=\"queued\"]').length === 0")
+    with CaseStore.open(case_dir) as s:
+        decided = {v.value_id for v in s.value_rows() if v.decision and v.decided_by == "DC Tester"}
+    assert len(decided) == 4 and first in decided
+    current = page.get_attribute("#values tr.cur", "data-value")
+    page.keyboard.press("c")
+    page.wait_for_selector("#dlg[open]")
+    page.keyboard.press("2")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#values tr[data-value="{current}"][data-status="keep"]')
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the value's occurrences
+    assert "/value/" in page.url
     assert page.errors == []

@@ -171,7 +171,7 @@ def test_bad_requests_get_a_clear_answer(client, path, body, status):
 
 
 def test_overview_and_preview_pages(client, case_dir):
-    page = client.open_page("/")
+    page = client.open_page("/overview")
     assert "statement.txt" in page and "flags decided" in page
     with CaseStore.open(case_dir) as s:
         item = item_by_title(s, "statement.txt")

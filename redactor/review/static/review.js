@@ -205,6 +205,7 @@
       while (queue.length) {
         const job = queue.shift();
         try {
+          if (job.run) { await job.run(); body.dataset.queued = String(queue.length); continue; }
           const r = await post("/api/decide", job.payload);
           job.li.dataset.status = r.status;
           job.li.dataset.version = String(r.version);
@@ -313,6 +314,76 @@
     });
   }
 
+  // -- people & identifiers: one decision per value, typed ahead like accepts -------------
+  const rows = $$("#values tr[data-value]");
+  let row = -1;
+  function selectRow(i) {
+    if (!rows.length) return;
+    row = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach((tr, n) => tr.classList.toggle("cur", n === row));
+    rows[row].scrollIntoView({ block: "nearest" });
+    history.replaceState(null, "", "#v=" + rows[row].dataset.value);
+  }
+  function showValue(tr, r) {
+    tr.dataset.status = r.status; tr.dataset.version = String(r.version);
+    tr.className = "st-" + r.status + (tr === rows[row] ? " cur" : "");
+    const badge = tr.querySelector(".status");
+    if (badge) badge.replaceChildren(el("span", { className: "badge st-" + r.status, textContent: { redact: "redacted", keep: "kept" }[r.status] || r.status }));
+  }
+  function queueValue(tr, payload) {
+    tr.dataset.status = "queued"; tr.classList.add("queued");
+    queue.push({ run: async () => showValue(tr, await post("/api/value", { ...payload, value_id: tr.dataset.value, version: Number(tr.dataset.version) })) });
+    body.dataset.queued = String(queue.length + (sending ? 1 : 0));
+    send();
+  }
+  function nextPendingRow() {
+    for (let n = row + 1; n < rows.length; n++) if (rows[n].dataset.status === "pending") return n;
+    return Math.min(row + 1, rows.length - 1);
+  }
+  const valueKeys = {
+    j: () => selectRow(row + 1), ArrowDown: () => selectRow(row + 1),
+    k: () => selectRow(row - 1), ArrowUp: () => selectRow(row - 1),
+    a: () => {
+      if (row < 0) return;
+      const tr = rows[row];
+      if (tr.dataset.status === "queued") { selectRow(nextPendingRow()); return; }
+      queueValue(tr, { decision: "accept" });
+      selectRow(nextPendingRow());
+    },
+    x: () => {
+      if (row < 0) return;
+      const tr = rows[row];
+      dialog("Redact every occurrence of " + tr.dataset.value, [codeSelect(tr.dataset.code)], async () => {
+        await drained();
+        showValue(tr, await post("/api/value", { value_id: tr.dataset.value, decision: "redact", code: $("#dlg-code").value, version: Number(tr.dataset.version) }));
+        selectRow(nextPendingRow());
+      });
+    },
+    c: () => {
+      if (row < 0) return;
+      const tr = rows[row];
+      dialog("Keep every occurrence of " + tr.dataset.value + " in clear", reasonField(true, KEEP_REASONS), async () => {
+        await drained();
+        showValue(tr, await post("/api/value", { value_id: tr.dataset.value, decision: "keep", reason: $("#dlg-reason").value.trim(), version: Number(tr.dataset.version) }));
+        selectRow(nextPendingRow());
+      });
+    },
+    Enter: () => { if (row >= 0 && page === "values") go("/value/" + rows[row].dataset.value); },
+    g: () => go("/"), v: () => go("/overview"), "?": () => commands.help(),
+  };
+  commands.except = (button) => {
+    const keep = button.dataset.status !== "keep";
+    dialog(keep ? "Keep this one occurrence in clear" : "Redact this one occurrence", reasonField(true, keep ? KEEP_REASONS : []), async () => {
+      await postAfter("/api/except", { flag_id: button.dataset.flag, decision: keep ? "keep" : "redact", reason: $("#dlg-reason").value.trim() });
+      remember("Occurrence excepted.", "info"); location.reload();
+    });
+  };
+  if (rows.length) {
+    const m = location.hash.match(/^#v=(V[0-9]+)$/);
+    const at = m ? rows.findIndex((tr) => tr.dataset.value === m[1]) : -1;
+    selectRow(at >= 0 ? at : Math.max(0, rows.findIndex((tr) => tr.dataset.status === "pending")));
+  }
+
   // -- wiring ---------------------------------------------------------------------------
   document.addEventListener("click", (ev) => {
     const button = ev.target.closest("[data-cmd]");
@@ -337,12 +408,15 @@
     n: () => go(page === "item" ? (body.dataset.nextPending ? "/item/" + body.dataset.nextPending : "/") : "/next"),
     p: () => go(page === "item" ? location.pathname + "/preview" : page === "preview" ? "/item/" + body.dataset.item : null),
     g: () => go("/"),
+    v: () => go("/overview"),
     Escape: () => { $("#help").hidden = true; },
   };
-  const GLOBAL_KEYS = ["n", "p", "g", "?", "Escape"];
+  const GLOBAL_KEYS = ["n", "p", "g", "v", "?", "Escape"];
   document.addEventListener("keydown", (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if ((dlg && dlg.open) || /^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName)) return;
+    if ((page === "values" || page === "value") && valueKeys[ev.key]) { ev.preventDefault(); valueKeys[ev.key](); return; }
+    if (page === "overview" && ev.key === "g") { ev.preventDefault(); go("/"); return; }
     if (page !== "item" && !GLOBAL_KEYS.includes(ev.key)) return;
     const fn = keys[ev.key];
     if (fn) { ev.preventDefault(); fn(); }

@@ -1,0 +1,61 @@
+"""People & identifiers in the review app: the start page, one decision per value, exceptions, inconsistencies."""
+
+from __future__ import annotations
+
+import json
+
+from redactor.case import CaseStore
+
+from .conftest import XSS
+
+
+def _value(case_dir, display):
+    with CaseStore.open(case_dir) as s:
+        s.sync_values()
+        return next(v for v in s.value_rows() if v.display == display)
+
+
+def test_the_start_page_lists_people_and_identifiers(client, case_dir):
+    page = client.open_page("/")
+    jane = _value(case_dir, "Jane Doe")
+    assert "People &amp; identifiers" in page and f'data-value="{jane.value_id}"' in page and "Jane Doe" in page
+    assert "flags decided" in page
+    detail = client.open_page(f"/value/{jane.value_id}")
+    assert detail.count("<mark") == jane.occurrences
+    assert client.request("GET", "/value/V99999")[0] == 404
+
+
+def test_a_value_is_decided_once_for_every_occurrence(client, case_dir):
+    jane = _value(case_dir, "Jane Doe")
+    status, raw, _ = client.post("/api/value", {"value_id": jane.value_id, "decision": "accept", "version": jane.version})
+    assert status == 200, raw
+    answer = json.loads(raw)
+    assert answer["status"] == "redact" and answer["changed"] == jane.occurrences
+    stale, raw, _ = client.post("/api/value", {"value_id": jane.value_id, "decision": "keep", "reason": "x", "version": jane.version})
+    assert stale == 409
+    nokeep, raw, _ = client.post("/api/value", {"value_id": jane.value_id, "decision": "keep", "version": answer["version"]})
+    assert nokeep == 400 and "reason" in json.loads(raw)["error"]
+
+
+def test_an_exception_is_listed_as_inconsistent_until_it_has_a_reason(client, case_dir):
+    jane = _value(case_dir, "Jane Doe")
+    client.post("/api/value", {"value_id": jane.value_id, "decision": "redact", "version": jane.version})
+    with CaseStore.open(case_dir) as s:
+        one = s.value_flag_ids(jane.value_id)[0]
+        s.decide(one, action="set", status="keep", reviewer="DC Other")
+    for path in ("/", "/overview"):
+        page = client.open_page(path)
+        assert 'id="inconsistent"' in page and "the bundle refuses" in page
+    status, _, _ = client.post("/api/except", {"flag_id": one, "decision": "keep", "reason": ""})
+    assert status == 400
+    status, _, _ = client.post("/api/except", {"flag_id": one, "decision": "keep", "reason": "quoted in the charge"})
+    assert status == 200
+    assert "each with a reason" in client.open_page("/")
+
+
+def test_values_from_the_case_are_escaped(client, case_dir):
+    with CaseStore.open(case_dir) as s:
+        s.sync_values()
+        s.conn.execute("UPDATE value_clusters SET display = ? WHERE value_id = 'V00001'", (XSS,))
+    page = client.open_page("/")
+    assert XSS not in page and "&lt;script&gt;" in page
