@@ -60,7 +60,7 @@ def _worker(kind: str, path: str) -> None:
         start = time.perf_counter()  # hashing is ingest's work, not parsing
         ex = next(e for e in extractors() if e.name == kind)
         work = Path(tempfile.mkdtemp(prefix="bench-device-"))
-        for record in ex.extract(source, Path(path), StageContext(store=None, models_dir=Path("."), work_dir=work)):
+        for record in ex.extract(source, Path(path), StageContext(models_dir=Path("."), work_dir=work)):
             if isinstance(record, Item) and record.kind == "message":
                 count += 1
             elif isinstance(record, DerivedFile):

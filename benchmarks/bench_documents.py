@@ -50,17 +50,17 @@ def _extract(path: Path):
 
 
 def _render(path: Path, item) -> None:
+    from redactor.case.opener import SourceOpener
     from redactor.records import REDACT, Flag
     from redactor.render import RenderContext
     from redactor.render.pdfpage import render_pdf_pages
-    from tests.documents.helpers import FakeStore
 
     flags = [
         Flag(f"f{s.index}", item.item_id, s.segment_id, 0, min(12, len(s.text)), "X", 1.0, "b", {}, "TP", REDACT, REDACT)
         for s in item.segments
         if s.text
     ]
-    render_pdf_pages(item, flags, RenderContext(FakeStore(_source(path, "application/pdf")), "S0001-001", 150))
+    render_pdf_pages(item, flags, RenderContext("S0001-001", 150, SourceOpener([_source(path, "application/pdf")])))
 
 
 def _baseline(images: list[Path]) -> float:

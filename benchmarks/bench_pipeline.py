@@ -40,10 +40,10 @@ def documents(n: int, seed: int = 7) -> list[str]:
 
 
 def main() -> None:
+    from redactor.case import CaseStore
     from redactor.detect.stage import DetectSettings, detector_for
     from redactor.pipeline import load_pipeline
     from redactor.runner import build_bundle, run_case
-    from redactor.case import CaseStore
 
     docs = documents(40)
     detector = detector_for(DetectSettings())

@@ -22,8 +22,8 @@ MESSAGES, THREADS = 5000, 100
 
 
 def build_case(root: Path):
-    from redactor.records import Flag, Item, Segment
     from redactor.case import CaseStore
+    from redactor.records import Flag, Item, Segment
 
     store = CaseStore.create(root)
     sid = "b" * 64
@@ -78,8 +78,8 @@ def _timed(fn, repeat: int) -> list[float]:
 
 
 def main() -> None:
-    from redactor.review.server import ReviewServer
     from redactor.case import CaseStore
+    from redactor.review.server import ReviewServer
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "case"

@@ -71,6 +71,10 @@ class Pipeline:
     def describe(self) -> list[str]:
         return [s.spec.ref for s in self.stages]
 
+    def models(self) -> list[str]:
+        """The models the stages use (for the bundle manifest), as each registered stage reports them."""
+        return [name for s in self.stages if s.spec.models is not None for name in s.spec.models(s.settings, paths.models_dir())]
+
 
 def resolve_path(name_or_file: str | None) -> Path:
     value = name_or_file or DEFAULT_PIPELINE

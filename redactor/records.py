@@ -207,3 +207,68 @@ class RenderedItem:
     pdf: bytes
     pages: int
     redactions: tuple[Redaction, ...]
+
+
+# The entity of the one flag the policy puts over an item it proposes out of scope (IRR).
+OUT_OF_SCOPE = "OUT_OF_SCOPE"
+
+
+def identity_key(text: str) -> str:
+    """How a sender name or number is compared across items: spacing and case ignored."""
+    return " ".join(text.split()).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeProposal:
+    """The policy's proposal to move an item out of scope (IRR) or back in; the runner applies it."""
+
+    item_id: str
+    scope: str  # out | in
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """What the decide stage returns for one item: flags, and perhaps a scope proposal."""
+
+    flags: tuple[Flag, ...]
+    scope: ScopeProposal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSnapshot:
+    """What the case knows, read once by the runner and handed to stages as plain values.
+
+    A stage never holds a connection to the case: this is all it sees of it.
+    """
+
+    people: tuple[Person, ...] = ()
+    roster_addresses: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen_mapping({}))
+    threads: tuple[Item, ...] = ()  # the items that describe conversations (title, participants)
+    identities: Mapping[str, Flag] = field(default_factory=lambda: frozen_mapping({}))  # identity_key -> a flag redacting it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roster_addresses", frozen_mapping({k: tuple(v) for k, v in self.roster_addresses.items()}))
+        object.__setattr__(self, "identities", frozen_mapping(self.identities))
+
+
+@dataclass(frozen=True, slots=True)
+class BundleEntry:
+    """One document of the bundle: disclosed (with its redacted PDF) or withheld, with its index note."""
+
+    ref: str
+    kind: str
+    status: str  # disclosed | withheld
+    rendered: RenderedItem | None = None
+    note: str = ""
+    contains: tuple[str, ...] = ()  # case items rendered together in this document (a conversation's messages)
+
+
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    """A file the ingest stage found: hashed and its type sniffed from content."""
+
+    path: Path
+    sha256: str
+    size: int
+    media_type: str

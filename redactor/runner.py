@@ -16,22 +16,18 @@ import logging
 import shutil
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from redactor import paths
-from redactor.bundle.manifest import verify_bundle, write_manifest
-from redactor.bundle.writer import BundleEntry
 from redactor.case import CaseStore
 from redactor.decide.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError
-from redactor.ingest.files import Discovered, check
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, DerivedFile, Item, Person, Quarantined, Source
-from redactor.render.transcript import group_conversations, members_note
-from redactor.stages import CASE_KINDS, StageContext
+from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, ScopeProposal, Source
+from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +59,9 @@ class RunSummary:
     quarantined: tuple[Quarantined, ...] = field(default_factory=tuple)
 
 
-def _context(store: CaseStore) -> StageContext:
-    return StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
+def _context(store: CaseStore, case: CaseSnapshot | None = None, open_source=None) -> StageContext:
+    """What stages get: plain values read from the case now, never the case itself."""
+    return StageContext(paths.models_dir(), store.work_dir, case or CaseSnapshot(), open_source)
 
 
 def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], reporter: Reporter | None = None) -> RunSummary:
@@ -74,8 +71,8 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     teaches (the device owner's address book) is known when any item is checked.
     """
     reporter = reporter or SilentReporter()
-    ctx = _context(store)
-    ingest, extract, detect, decide = (pipeline.of_kind(k).build(ctx) for k in CASE_KINDS)
+    ingest, extract = (pipeline.of_kind(k).build(_context(store)) for k in ("ingest", "extract"))
+    known_at_start = store.snapshot()  # what the policy classifies against (the people known when the run started)
     store.log(
         "run",
         "run.started",
@@ -96,9 +93,12 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
             done_before += 1
             continue
         queue.append((source, found.path))
-    processed = _extract_all(store, extract, queue, quarantined, reporter)
-    if processed:  # rebuilt so detection knows the people this run's sources named (address books)
-        detect = pipeline.of_kind("detect").build(ctx)
+    processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
+    # Built after extraction: detection knows the people this run's sources named (address books),
+    # the policy the conversations' participants.
+    detect = pipeline.of_kind("detect").build(_context(store, store.snapshot()))
+    threads = replace(known_at_start, threads=tuple(store.thread_items()))
+    decide = pipeline.of_kind("decide").build(_context(store, threads))
     items, flags = _detect_all(store, pipeline, detect, decide, quarantined, reporter)
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined))
@@ -113,7 +113,9 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
 BATCH = 500  # items held in memory at once while extracting or detecting a source
 
 
-def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], quarantined: list[Quarantined], reporter: Reporter) -> int:
+def _extract_all(
+    store: CaseStore, extract, ingest, queue: deque[tuple[Source, Path]], quarantined: list[Quarantined], reporter: Reporter
+) -> int:
     """Extract each queued source, saving items in batches; derived files (attachments) join the queue.
 
     A source counts as extracted only when all of it is stored; a failure removes what was
@@ -135,7 +137,7 @@ def _extract_all(store: CaseStore, extract, queue: deque[tuple[Source, Path]], q
             )
             log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
             for child in derived:
-                queued = _register_derived(store, source, child, quarantined, reporter)
+                queued = _register_derived(store, ingest, source, child, quarantined, reporter)
                 if queued is not None:
                     queue.append(queued)
                     reporter.extend(1)
@@ -184,8 +186,11 @@ def _detect_all(
             store.clear_pending_flags(source.source_id)
             items = flags = 0
             for batch in store.item_batches(source.source_id, BATCH):
-                found = [f for item in batch for f in decide(item, detect(item))]
-                store.save_flags(source.source_id, found, replace=False)
+                decided = [decide(item, detect(item)) for item in batch]
+                found = [f for d in decided for f in d.flags]
+                with store.transaction():
+                    _apply_scope(store, [d.scope for d in decided if d.scope is not None])
+                    store.save_flags(source.source_id, found, replace=False)
                 items, flags = items + len(batch), flags + len(found)
             store.set_source_status(source.source_id, "done", key)
             store.log("detect", "source.detected", {"source": source.ref, "items": items, "flags": flags, "detection_key": key})
@@ -195,6 +200,12 @@ def _detect_all(
         reporter.advance(source.ref)
     reporter.finish()
     return items_total, flags_total
+
+
+def _apply_scope(store: CaseStore, proposals: Sequence[ScopeProposal]) -> None:
+    """The policy's scope proposals, before the batch's flags are stored (a reviewer's work is never overridden)."""
+    for proposal in proposals:
+        store.apply_scope_proposal(proposal)
 
 
 def _stage_failure(
@@ -210,13 +221,17 @@ def _stage_failure(
 
 
 def _register_derived(
-    store: CaseStore, parent: Source, child: DerivedFile, quarantined: list[Quarantined], reporter: Reporter
+    store: CaseStore, ingest, parent: Source, child: DerivedFile, quarantined: list[Quarantined], reporter: Reporter
 ) -> tuple[Source, Path] | None:
-    """Register a file found inside a source (an attachment) as a source of its own."""
-    try:
-        found = check(child.path, 1 << 40)
-    except RedactorError as exc:
-        _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", exc.code, str(exc), None), quarantined, reporter)
+    """Register a file found inside a source (an attachment) as a source of its own.
+
+    It goes through the ingest stage like any input: hashed, sniffed, and quarantined when it is
+    empty, unreadable or over the size limit.
+    """
+    found = next(iter(ingest([child.path])), None)
+    if not isinstance(found, Discovered):
+        code, reason = (found.code, found.reason) if found is not None else ("E030", f"{child.path}: no such file")
+        _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", code, reason, None), quarantined, reporter)
         return None
     source, created = store.add_source(
         found.sha256, str(child.path.resolve()), child.name, found.size, found.media_type, parent_id=parent.source_id, locator=child.locator
@@ -251,12 +266,6 @@ def _quarantine(store: CaseStore, q: Quarantined, out: list[Quarantined], report
     store.log(q.stage, "input.quarantined", {"source": ref, "sha256": q.source_id, "code": q.code})
 
 
-SCOPE_NOTES = {
-    "out": "IRR: outside the agreed scope (date range, contacts, terms); not disclosed",
-    "sensitive": "SEN: sensitive material, listed on the sensitive schedule (MG6D); not disclosed",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class BundleSummary:
     out: Path
@@ -278,28 +287,23 @@ def build_bundle(
     waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
     if waiting and pending != REDACT:
         raise PendingFlagsError(f"{waiting} flags are still pending review")
-    ctx = _context(store)
-    render, write = pipeline.of_kind("render").build(ctx), pipeline.of_kind("bundle").build(ctx)
+    ctx = _context(store, store.snapshot(identities=True), store.source_opener())
+    render, bundle = pipeline.of_kind("render").build(ctx), pipeline.of_kind("bundle").build(ctx)
     tmp = out.with_name(f".{out.name}.partial")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": waiting}, actor=actor)
     try:
-        entries, failures = _render_all(store, render, reporter, pending == REDACT)
-        summary = write(tmp, entries)
+        parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
+        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT)
+        summary = bundle.write(tmp, entries)
         event = store.log("bundle", "bundle.written", {**summary, "failures": len(failures)}, actor=actor)
         shutil.copyfile(store.audit.path, tmp / "audit.jsonl")
         sources = [{"ref": s.ref, "sha256": s.source_id, "size": s.size, "media_type": s.media_type} for s in store.sources()]
-        models = _model_names(pipeline)
-        write_manifest(
-            tmp,
-            sources=sources,
-            pipeline={"name": pipeline.name, "hash": pipeline.hash},
-            models=models,
-            audit_head=(event.seq, event.hash),
-            summary=summary,
+        pipeline_info = {"name": pipeline.name, "hash": pipeline.hash}
+        bundle.seal(
+            tmp, sources=sources, pipeline=pipeline_info, models=pipeline.models(), audit_head=(event.seq, event.hash), summary=summary
         )
-        verify_bundle(tmp)
         if out.exists():
             out.rmdir()
         tmp.rename(out)
@@ -309,58 +313,32 @@ def build_bundle(
     return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures))
 
 
-def _render_all(store: CaseStore, render, reporter: Reporter, pending_as_redact: bool) -> tuple[list[BundleEntry], list[str]]:
+def _render_all(store: CaseStore, render, parts, reporter: Reporter, pending_as_redact: bool) -> tuple[list[BundleEntry], list[str]]:
     wanted = (REDACT, PENDING) if pending_as_redact else (REDACT,)
-    refs = store.item_refs()
-    items = group_conversations(store.items(), store.item_scope)  # a chat thread renders as one transcript
     entries: list[BundleEntry] = []
     failures: list[str] = []
-    reporter.start(len(items), "rendering items")
-    for item in items:
-        members = item.meta.get("members") or [item.item_id]  # a conversation: its message items
-        ref = refs.get(item.item_id) or min(refs[m] for m in members)
-        contains = tuple(sorted(refs[m] for m in members)) if item.item_id not in refs else ()
-        scope = store.item_scope(item.item_id)
-        if scope != "in":
-            entries.append(BundleEntry(ref, item.kind, "withheld", note=SCOPE_NOTES.get(scope, scope)))
-            reporter.advance(ref)
+    reporter.start(len(parts), "rendering items")
+    for part in parts:
+        if part.withheld:
+            entries.append(BundleEntry(part.ref, part.item.kind, "withheld", note=part.note))
+            reporter.advance(part.ref)
             continue
-        flags = [f for m in members for f in store.flags(item_id=m) if f.status in wanted]
+        flags = [f for m in part.members for f in store.flags(item_id=m) if f.status in wanted]
         try:
-            entries.append(
-                BundleEntry(ref, item.kind, "disclosed", render(item, flags, ref), note=_note(item, members, refs), contains=contains)
-            )
+            rendered = render(part.item, flags, part.ref)
+            entries.append(BundleEntry(part.ref, part.item.kind, "disclosed", rendered, note=part.note, contains=part.contains))
         except Exception as exc:  # noqa: BLE001 - fail closed: the item is withheld, never rendered unredacted
-            reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
-            log.error("render failed for %s: %s", ref, safe_exception(exc))
-            failures.append(f"{ref}: {reason}")
-            store.quarantine(Quarantined(ref, "render", getattr(exc, "code", "E040"), reason))
-            store.log("render", "item.withheld", {"item": ref, "code": getattr(exc, "code", "E040")})
-            reporter.problem(f"{ref}: withheld, {reason}")
-            entries.append(BundleEntry(ref, item.kind, "withheld", note="render failed; withheld, see failures"))
-        reporter.advance(ref)
+            entries.append(_withheld_after_failure(store, part.ref, part.item.kind, exc, failures, reporter))
+        reporter.advance(part.ref)
     reporter.finish()
     return entries, failures
 
 
-def _note(item: Item, members: Sequence[str], refs: dict[str, str]) -> str:
-    """The index note: what a transcript holds, and what of the original the bundle does not show."""
-    notes = [members_note(members, refs)]
-    dropped = item.meta.get("annotations_not_reproduced") or []
-    comments = sum(d.get("comments", 0) for d in dropped)
-    fields = sum(d.get("form_fields", 0) for d in dropped)
-    if comments or fields:
-        pages = ", ".join(str(d["page"]) for d in dropped)
-        notes.append(f"original has {comments} comments/annotations and {fields} form fields (pages {pages}), not reproduced")
-    return "; ".join(n for n in notes if n)
-
-
-def _model_names(pipeline: Pipeline) -> list[str]:
-    import yaml
-
-    detect = pipeline.of_kind("detect").settings
-    config = paths.models_dir() / getattr(detect, "nlp_config", "nlp_engine.yaml")
-    try:
-        return [m["model_name"] for m in yaml.safe_load(config.read_text())["models"]]
-    except (OSError, KeyError, TypeError):
-        return []
+def _withheld_after_failure(store: CaseStore, ref: str, kind: str, exc: Exception, failures: list[str], reporter: Reporter) -> BundleEntry:
+    reason = str(exc) if isinstance(exc, RedactorError) else f"internal error ({type(exc).__name__})"
+    log.error("render failed for %s: %s", ref, safe_exception(exc))
+    failures.append(f"{ref}: {reason}")
+    store.quarantine(Quarantined(ref, "render", getattr(exc, "code", "E040"), reason))
+    store.log("render", "item.withheld", {"item": ref, "code": getattr(exc, "code", "E040")})
+    reporter.problem(f"{ref}: withheld, {reason}")
+    return BundleEntry(ref, kind, "withheld", note="render failed; withheld, see failures")

@@ -14,7 +14,7 @@ kind      called with                                         returns
 ingest    ``paths: Sequence[Path]``                          iterator of ``Discovered`` / ``Quarantined``
 extract   ``source: Source, path: Path``                     iterator of ``Item`` / ``DerivedFile``
 detect    ``item: Item``                                     tuple of ``Finding``
-decide    ``item: Item, findings: Sequence[Finding]``        tuple of ``Flag``
+decide    ``item: Item, findings: Sequence[Finding]``        ``Decided`` (flags, scope proposal)
 render    ``item: Item, flags: Sequence[Flag]`` (to redact)  ``RenderedItem``
 bundle    ``out: Path, rendered: Iterable[RenderedItem]``   summary ``dict``
 ========  ==================================================  ==============================
@@ -24,16 +24,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from redactor.errors import ConfigError
-
-if TYPE_CHECKING:
-    from redactor.case import CaseStore
+from redactor.records import CaseSnapshot
 
 KINDS = ("ingest", "extract", "detect", "decide", "render", "bundle")
 CASE_KINDS = KINDS[:4]  # run by 'redactor run'
@@ -56,11 +54,17 @@ class NoSettings(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class StageContext:
-    """What every stage may use besides its settings."""
+    """What every stage may use besides its settings: plain values, never the case database.
 
-    store: CaseStore
+    ``case`` is what the case knew when the runner built the stage (people, roster addresses,
+    conversations, redacted identities); ``open_source`` gives renderers an original's path,
+    checked against its SHA-256. Only the runner writes to the case.
+    """
+
     models_dir: Path
     work_dir: Path
+    case: CaseSnapshot = field(default_factory=CaseSnapshot)
+    open_source: Callable[[str], Path] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,7 @@ class StageSpec:
     settings: type[BaseModel]
     factory: Callable[[Any, StageContext], Callable[..., Any]]
     summary: str
+    models: Callable[[Any, Path], list[str]] | None = None  # names of the models the stage uses, for the manifest
 
     @property
     def ref(self) -> str:
@@ -88,15 +93,23 @@ _REGISTRY: dict[str, StageSpec] = {}
 
 
 def register(
-    name: str, *, kind: str, settings: type[BaseModel] = NoSettings, version: int = 1
+    name: str,
+    *,
+    kind: str,
+    settings: type[BaseModel] = NoSettings,
+    version: int = 1,
+    models: Callable[[Any, Path], list[str]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: register ``factory(settings, ctx) -> callable`` as stage ``name@version``."""
+    """Decorator: register ``factory(settings, ctx) -> callable`` as stage ``name@version``.
+
+    ``models(settings, models_dir)`` names the models the stage uses (recorded in the bundle manifest).
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown stage kind {kind!r}")
 
     def wrap(factory: Callable[..., Any]) -> Callable[..., Any]:
         summary = (factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else ""
-        spec = StageSpec(name, version, kind, settings, factory, summary)
+        spec = StageSpec(name, version, kind, settings, factory, summary, models)
         _REGISTRY[spec.ref] = spec
         return factory
 

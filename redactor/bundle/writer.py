@@ -1,4 +1,9 @@
-"""The ``bundle.disclosure`` stage: write redacted items, the redaction schedule and the index.
+"""The ``bundle.disclosure`` stage: plan the bundle, write redacted items, the schedule, the index and the manifest.
+
+:meth:`DisclosureBundle.plan` decides what the bundle holds: a chat thread's in-scope messages
+become one conversation (rendered as a transcript), items out of scope or sensitive are
+withheld with their note. The runner renders each planned part, then :meth:`write` and, once
+the audit event is written, :meth:`seal` (manifest, then verification).
 
 File names in the bundle are bundle references (``S0001-001.pdf``), never original
 file names, which can themselves be personal data. The schedule has one row per
@@ -8,7 +13,7 @@ box: where it is, its reason code and what that code means; never the redacted v
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,21 +21,31 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor import codes
 from redactor.bundle.combined import combined_pdf
-from redactor.records import RenderedItem
+from redactor.bundle.manifest import verify_bundle, write_manifest
+from redactor.records import BundleEntry, Item
+from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import StageContext, register
 
 SCHEDULE_FIELDS = ("redaction", "item", "page", "code", "entity", "reason", "legal_basis", "flag_id", "x0", "y0", "x1", "y1")
 INDEX_FIELDS = ("item", "kind", "status", "pages", "redactions", "file", "contains", "note")
 
 
+SCOPE_NOTES = {
+    "out": "IRR: outside the agreed scope (date range, contacts, terms); not disclosed",
+    "sensitive": "SEN: sensitive material, listed on the sensitive schedule (MG6D); not disclosed",
+}
+
+
 @dataclass(frozen=True, slots=True)
-class BundleEntry:
+class BundlePart:
+    """One document of the bundle as planned: the item to render (a conversation folds its messages)."""
+
+    item: Item
     ref: str
-    kind: str
-    status: str  # disclosed | withheld
-    rendered: RenderedItem | None = None
-    note: str = ""
-    contains: tuple[str, ...] = ()  # case items rendered together in this document (a conversation's messages)
+    members: tuple[str, ...]  # case items it holds
+    contains: tuple[str, ...]  # their references, when it holds items other than itself
+    note: str
+    withheld: bool = False  # out of scope or sensitive: listed, never rendered
 
 
 class BundleSettings(BaseModel):
@@ -40,10 +55,32 @@ class BundleSettings(BaseModel):
 
 
 @register("bundle.disclosure", kind="bundle", settings=BundleSettings)
-def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
+def bundle_disclosure(settings: BundleSettings, ctx: StageContext) -> DisclosureBundle:
     """Write items/*.pdf, schedule.csv, index.csv and the paginated bundle.pdf into the bundle folder."""
+    return DisclosureBundle(settings)
 
-    def run(out: Path, entries: Sequence[BundleEntry]) -> dict[str, int]:
+
+class DisclosureBundle:
+    def __init__(self, settings: BundleSettings) -> None:
+        self.settings = settings
+
+    def plan(self, items: Sequence[Item], scopes: Mapping[str, str], refs: Mapping[str, str]) -> list[BundlePart]:
+        """The bundle's documents in order: a chat thread's in-scope messages as one conversation."""
+        parts = []
+        for item in group_conversations(items, lambda item_id: scopes.get(item_id, "in")):
+            members = tuple(item.meta.get("members") or [item.item_id])  # a conversation: its message items
+            ref = refs.get(item.item_id) or min(refs[m] for m in members)
+            contains = tuple(sorted(refs[m] for m in members)) if item.item_id not in refs else ()
+            scope = scopes.get(item.item_id, "in")
+            if scope != "in":
+                parts.append(BundlePart(item, ref, members, contains, SCOPE_NOTES.get(scope, scope), withheld=True))
+            else:
+                parts.append(BundlePart(item, ref, members, contains, _note(item, members, refs)))
+        return parts
+
+    def write(self, out: Path, entries: Sequence[BundleEntry]) -> dict[str, int]:
+        """items/*.pdf, schedule.csv, index.csv and bundle.pdf; returns the counts."""
+        settings = self.settings
         items_dir = out / settings.items_dir
         items_dir.mkdir(parents=True, exist_ok=True)
         schedule_rows, index_rows = [], []
@@ -93,7 +130,24 @@ def bundle_disclosure(settings: BundleSettings, ctx: StageContext):
             "redactions": len(schedule_rows),
         }
 
-    return run
+    def seal(
+        self, out: Path, *, sources: list[dict], pipeline: dict, models: list[str], audit_head: tuple[int, str], summary: dict
+    ) -> None:
+        """Write manifest.json (hashes of every file, sources, versions) and verify the bundle against it."""
+        write_manifest(out, sources=sources, pipeline=pipeline, models=models, audit_head=audit_head, summary=summary)
+        verify_bundle(out)
+
+
+def _note(item: Item, members: Sequence[str], refs: Mapping[str, str]) -> str:
+    """The index note: what a transcript holds, and what of the original the bundle does not show."""
+    notes = [members_note(members, dict(refs))]
+    dropped = item.meta.get("annotations_not_reproduced") or []
+    comments = sum(d.get("comments", 0) for d in dropped)
+    fields = sum(d.get("form_fields", 0) for d in dropped)
+    if comments or fields:
+        pages = ", ".join(str(d["page"]) for d in dropped)
+        notes.append(f"original has {comments} comments/annotations and {fields} form fields (pages {pages}), not reproduced")
+    return "; ".join(n for n in notes if n)
 
 
 def _write_csv(path: Path, fields: Sequence[str], rows: Sequence[dict]) -> None:

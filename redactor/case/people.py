@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping, Sequence
 
 from redactor.case.codec import person_from_row, person_to_row
 from redactor.case.db import CaseDB
 from redactor.records import Person
+
+ROSTER_ADDRESSES = "roster.addresses"  # meta key: the roster's addresses by person id
 
 
 class People(CaseDB):
@@ -23,3 +26,15 @@ class People(CaseDB):
 
     def people(self) -> list[Person]:
         return [person_from_row(r) for r in self.conn.execute("SELECT * FROM people ORDER BY person_id").fetchall()]
+
+    def set_roster_addresses(self, addresses: Mapping[str, Sequence[str]]) -> None:
+        self.set_meta(ROSTER_ADDRESSES, json.dumps({k: list(v) for k, v in addresses.items()}, sort_keys=True))
+
+    def roster_addresses(self) -> dict[str, list[str]]:
+        """The roster's addresses by person id ({} when none was loaded or the value is damaged)."""
+        raw = self.meta(ROSTER_ADDRESSES)
+        try:
+            value = json.loads(raw) if raw else {}
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.case.codec import item_meta
+from redactor.case.codec import FLAG_COLUMNS, flag_from_row, item_meta
 from redactor.case.db import CaseDB
-from redactor.records import KEEP, PENDING, REDACT
+from redactor.records import KEEP, OUT_OF_SCOPE, PENDING, REDACT, Flag, Item, identity_key
 
 THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
 # Where a conversation's id sits in item meta, most specific first (device extractors write
@@ -48,6 +48,10 @@ class Reads(CaseDB):
         )
         for r in rows:
             yield ItemRow(r["item_id"], r["ref"], r["name"], r["kind"], r["title"], item_meta(r["meta"]), r["scope"])
+
+    def item_scopes(self) -> dict[str, str]:
+        """Every item's scope: in, out or sensitive."""
+        return {r["item_id"]: r["scope"] for r in self.conn.execute("SELECT item_id, scope FROM items")}
 
     def flag_counts_by_item(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -104,10 +108,10 @@ class Reads(CaseDB):
         )
         return [r["item_id"] for r in rows]
 
-    def thread_item_metas(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """``(item id, meta)`` of every item that describes a conversation (title, participants)."""
-        for row in self.conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall():
-            yield row["item_id"], item_meta(row["meta"])
+    def thread_items(self) -> list[Item]:
+        """The items that describe conversations, meta only (title, participants; no segments)."""
+        rows = self.conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall()
+        return [Item(r["item_id"], "", "", "thread", "", (), item_meta(r["meta"])) for r in rows]
 
     # -- moving through the case ---------------------------------------------------------------
     def _position(self, item_id: str) -> tuple[str, int]:
@@ -153,11 +157,21 @@ class Reads(CaseDB):
             rows = self.conn.execute("SELECT segment_id, text FROM segments")
         return [(r["segment_id"], r["text"]) for r in rows.fetchall()]
 
-    def redacted_identities(self) -> list[tuple[str, str]]:
-        """``(flag id, text)`` of sender names and numbers flagged redact or pending (scope flags left out)."""
+    def redacted_identities(self) -> dict[str, Flag]:
+        """Sender names and numbers flagged redact or pending anywhere in the case, by :func:`identity_key`.
+
+        Scope flags are left out: they withhold items, they name no one. Values under three
+        characters are left out; the first flag (by id) stands for each value.
+        """
+        columns = ", ".join(f"f.{c.strip()}" for c in FLAG_COLUMNS.split(","))
         rows = self.conn.execute(
-            "SELECT f.flag_id, s.text FROM flags f JOIN segments s USING (segment_id) "
+            f"SELECT {columns}, s.text AS segment_text FROM flags f JOIN segments s USING (segment_id) "
             "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') "
-            "AND f.entity != 'OUT_OF_SCOPE' AND f.code != 'IRR' ORDER BY f.flag_id"  # scope flags withhold items, they name no one
+            f"AND f.entity != '{OUT_OF_SCOPE}' AND f.code != 'IRR' ORDER BY f.flag_id"
         ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        found: dict[str, Flag] = {}
+        for row in rows:
+            value = identity_key(str(row["segment_text"]))
+            if len(value) >= 3 and value not in found:
+                found[value] = flag_from_row(row)
+        return found

@@ -7,6 +7,7 @@ from typing import Any
 from redactor.audit.log import utc_now
 from redactor.case.db import CaseDB
 from redactor.errors import UsageError
+from redactor.records import OUT_OF_SCOPE, PENDING, ScopeProposal
 
 SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
 
@@ -26,6 +27,22 @@ class Scope(CaseDB):
                 (item_id, actor, reason, utc_now(), before, scope),
             )
             self.log(stage, "item.scope", {"item_id": item_id, "before": before, "after": scope, "reason_given": bool(reason)}, actor=actor)
+
+    def apply_scope_proposal(self, proposal: ScopeProposal) -> None:
+        """The policy's scope proposal, applied unless a reviewer's work stands in its way.
+
+        Out: only an item still in scope is moved out. Back in: only an item the policy put out,
+        whose IRR flags are all still undecided (pending) is brought back.
+        """
+        current = self.item_scope(proposal.item_id)
+        if proposal.scope == "out" and current == "in":
+            self.set_item_scope(proposal.item_id, "out", actor="policy", reason=proposal.reason, stage="decide")
+        elif proposal.scope == "in" and current == "out":
+            irr = self.conn.execute(
+                "SELECT status FROM flags WHERE item_id = ? AND entity = ?", (proposal.item_id, OUT_OF_SCOPE)
+            ).fetchall()
+            if irr and all(r["status"] == PENDING for r in irr):
+                self.set_item_scope(proposal.item_id, "in", actor="policy", reason=proposal.reason, stage="decide")
 
     def scope_history(self, item_id: str) -> list[dict[str, Any]]:
         """Who changed an item's scope, when, from what to what, and why (oldest first)."""

@@ -7,6 +7,7 @@ import json
 from redactor.audit.log import utc_now
 from redactor.case.codec import source_from_row
 from redactor.case.db import CaseDB
+from redactor.case.people import ROSTER_ADDRESSES
 from redactor.records import Source, stable_id
 
 
@@ -55,5 +56,5 @@ class Sources(CaseDB):
         people = [
             list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")
         ]
-        addresses = self.meta("roster.addresses")  # the roster's addresses (redactor.decide.roster)
+        addresses = self.meta(ROSTER_ADDRESSES)
         return stable_id(pipeline_hash, json.dumps(people if addresses is None else [people, addresses]), length=64)

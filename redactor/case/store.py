@@ -18,13 +18,14 @@ from redactor.audit.log import utc_now
 from redactor.case import schema
 from redactor.case.flags import Flags
 from redactor.case.items import Items
+from redactor.case.opener import SourceOpener
 from redactor.case.people import People
 from redactor.case.quarantine import Quarantine
 from redactor.case.reads import Reads
 from redactor.case.scope import Scope
 from redactor.case.values import Values
 from redactor.errors import CaseError
-from redactor.records import stable_id
+from redactor.records import CaseSnapshot, stable_id
 
 
 class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
@@ -86,6 +87,20 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
             done = schema.migrate(conn, int(version))
             self.set_meta("schema_version", str(schema.SCHEMA_VERSION))
             self.log("case", "case.migrated", {"from": int(version), "to": schema.SCHEMA_VERSION, "steps": done})
+
+    def snapshot(self, *, threads: bool = False, identities: bool = False) -> CaseSnapshot:
+        """What stages may know of the case, as plain values (no connection): people and roster
+        addresses always; conversations' items and redacted identities when asked for."""
+        return CaseSnapshot(
+            people=tuple(self.people()),
+            roster_addresses=self.roster_addresses(),
+            threads=tuple(self.thread_items()) if threads else (),
+            identities=self.redacted_identities() if identities else {},
+        )
+
+    def source_opener(self) -> SourceOpener:
+        """Opens originals for renderers, checked against their SHA-256."""
+        return SourceOpener(self.sources())
 
     def __enter__(self) -> CaseStore:
         return self

@@ -25,14 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from redactor import codes
 from redactor.decide.classify import CATEGORIES, Classifier, Party
-from redactor.decide.roster import roster_addresses
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
-from redactor.records import REDACT, Finding, Flag, Item
+from redactor.records import OUT_OF_SCOPE, REDACT, Decided, Finding, Flag, Item, ScopeProposal
 from redactor.stages import StageContext, register
 
 log = logging.getLogger(__name__)
-
-OUT_OF_SCOPE = "OUT_OF_SCOPE"
 
 DEFAULT_CODES = {
     "PERSON": "TP",
@@ -133,64 +130,61 @@ class PolicySettings(BaseModel):
 @register("decide.policy", kind="decide", settings=PolicySettings)
 def decide_policy(settings: PolicySettings, ctx: StageContext):
     """Classify each finding (case party, third party, unknown) and propose an action and reason code; apply the scope."""
-    store = ctx.store
-    people = store.people() if hasattr(store, "people") else []
-    classifier = Classifier(people, roster_addresses(store))
+    classifier = Classifier(ctx.case.people, ctx.case.roster_addresses)
     scope = ScopeMatcher(settings.scope)
     threads: dict[str, list[Any]] | None = None
 
     def thread_participants(key: str) -> list[Any]:
         nonlocal threads
         if threads is None:
-            threads = _threads(store)
+            threads = thread_index(ctx.case.threads)
         return threads.get(key, [])
 
-    def run(item: Item, findings: Sequence[Finding]) -> tuple[Flag, ...]:
+    def run(item: Item, findings: Sequence[Finding]) -> Decided:
         reasons = scope.reasons_out(item, thread_participants)
-        irr = _out_of_scope(store, item, reasons) if reasons else None
-        if not reasons:
-            _back_in_scope(store, item)
         texts = {seg.segment_id: seg.text for seg in item.segments}
-        flags = []
-        for f in findings:
-            party = classifier.classify(f.entity, texts.get(f.segment_id, "")[f.start : f.end])
-            proposed, code, rule = settings.propose_by_rule(f.entity, party)
-            explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other"), "rule": rule}
-            if party.person_id:
-                explanation["person_id"] = party.person_id
-            flags.append(
-                Flag(
-                    flag_id=Flag.make_id(f.segment_id, f.start, f.end, f.entity),
-                    item_id=item.item_id,
-                    segment_id=f.segment_id,
-                    start=f.start,
-                    end=f.end,
-                    entity=f.entity,
-                    score=f.score,
-                    recognizer=f.recognizer,
-                    explanation=explanation,
-                    code=code,
-                    proposed=proposed,
-                )
-            )
-        return (irr, *flags) if irr is not None else tuple(flags)
+        flags = [_flag(item, f, texts.get(f.segment_id, ""), settings, classifier) for f in findings]
+        if not reasons:
+            return Decided(tuple(flags), ScopeProposal(item.item_id, "in", "within the agreed scope again"))
+        log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
+        irr = _out_of_scope(item, reasons)
+        proposal = ScopeProposal(item.item_id, "out", f"IRR: {'; '.join(reasons)}")
+        return Decided((irr, *flags) if irr is not None else tuple(flags), proposal)
 
     return run
+
+
+def _flag(item: Item, f: Finding, text: str, settings: PolicySettings, classifier: Classifier) -> Flag:
+    party = classifier.classify(f.entity, text[f.start : f.end])
+    proposed, code, rule = settings.propose_by_rule(f.entity, party)
+    explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other"), "rule": rule}
+    if party.person_id:
+        explanation["person_id"] = party.person_id
+    return Flag(
+        flag_id=Flag.make_id(f.segment_id, f.start, f.end, f.entity),
+        item_id=item.item_id,
+        segment_id=f.segment_id,
+        start=f.start,
+        end=f.end,
+        entity=f.entity,
+        score=f.score,
+        recognizer=f.recognizer,
+        explanation=explanation,
+        code=code,
+        proposed=proposed,
+    )
 
 
 MAIN_FIELDS = ("text", "body", "page", "subject")
 
 
-def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> Flag | None:
-    """The item is proposed IRR: marked out of scope and given one IRR flag over its main text.
+def _out_of_scope(item: Item, reasons: list[str]) -> Flag | None:
+    """The item is proposed IRR: one IRR flag over its main text (the runner marks it out of scope).
 
     Its detail flags are still made (by the caller): if a reviewer brings the item back into
     scope, its personal data is already flagged. The IRR flag covers the main text only, not
     sender names, so it never spreads to other items that show the same name."""
     why = "; ".join(reasons)
-    if hasattr(store, "set_item_scope") and store.item_scope(item.item_id) == "in":
-        store.set_item_scope(item.item_id, "out", actor="policy", reason=f"IRR: {why}", stage="decide")
-    log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
     segments = [seg for seg in item.segments if seg.text]
     main = next((seg for seg in segments if seg.field in MAIN_FIELDS), segments[0] if segments else None)
     if main is None:
@@ -208,23 +202,3 @@ def _out_of_scope(store: Any, item: Item, reasons: list[str]) -> Flag | None:
         code="IRR",
         proposed=REDACT,
     )
-
-
-def _back_in_scope(store: Any, item: Item) -> None:
-    """An item the policy put out of scope (its IRR flag still undecided) comes back when the scope widens.
-
-    Items a reviewer marked out, or whose IRR flag a reviewer decided, are left as they are."""
-    if not hasattr(store, "set_item_scope") or store.item_scope(item.item_id) != "out":
-        return
-    flags = store.flags(item_id=item.item_id)
-    irr = [f for f in flags if f.entity == OUT_OF_SCOPE]
-    if irr and all(f.status == "pending" for f in irr):
-        store.set_item_scope(item.item_id, "in", actor="policy", reason="within the agreed scope again", stage="decide")
-
-
-def _threads(store: Any) -> dict[str, list[Any]]:
-    """Thread participants by thread key, read from the case's thread items (meta only)."""
-    if not hasattr(store, "thread_item_metas"):
-        return {}
-    items = [Item(item_id, "", "", "thread", "", (), meta) for item_id, meta in store.thread_item_metas()]
-    return thread_index(items)

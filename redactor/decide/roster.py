@@ -20,9 +20,8 @@ are part of the detection key, so editing them re-detects.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -30,9 +29,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from redactor.errors import ConfigError
 from redactor.records import Person, stable_id
 
+if TYPE_CHECKING:
+    from redactor.case import CaseStore
+
 ROLES = ("complainant", "suspect", "witness", "officer", "other")
 ORIGIN = "roster"
-ADDRESSES_KEY = "roster.addresses"
 
 
 class RosterPerson(BaseModel):
@@ -95,11 +96,11 @@ def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     return people, addresses
 
 
-def store_roster(store: Any, path: Path) -> int:
+def store_roster(store: CaseStore, path: Path) -> int:
     """Load a roster into the case: people (with roles) and their addresses; audited with counts and the file hash."""
     people, addresses = load_roster(path)
     store.add_people(people)
-    store.set_meta(ADDRESSES_KEY, json.dumps(addresses, sort_keys=True))
+    store.set_roster_addresses(addresses)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     roles = {role: sum(p.role == role for p in people) for role in ROLES}
     store.log(
@@ -108,13 +109,3 @@ def store_roster(store: Any, path: Path) -> int:
         {"sha256": digest, "people": len(people), "roles": roles, "addresses": sum(len(v) for v in addresses.values())},
     )
     return len(people)
-
-
-def roster_addresses(store: Any) -> dict[str, list[str]]:
-    meta = getattr(store, "meta", None)
-    raw = meta(ADDRESSES_KEY) if callable(meta) else None
-    try:
-        value = json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

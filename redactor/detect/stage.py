@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
-from redactor.decide.roster import roster_addresses
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
 from redactor.extract.ocr import review_findings
@@ -37,11 +37,19 @@ def detector_for(settings: DetectSettings, models_dir: Path | None = None) -> De
     )
 
 
-@register("detect.presidio", kind="detect", settings=DetectSettings)
+def model_names(settings: DetectSettings, models_dir: Path) -> list[str]:
+    """The spaCy models the NLP engine configuration names (for the bundle manifest)."""
+    try:
+        return [m["model_name"] for m in yaml.safe_load((models_dir / settings.nlp_config).read_text())["models"]]
+    except (OSError, KeyError, TypeError):
+        return []
+
+
+@register("detect.presidio", kind="detect", settings=DetectSettings, models=model_names)
 def detect_presidio(settings: DetectSettings, ctx: StageContext):
     """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
     detector = detector_for(settings, ctx.models_dir)
-    extra = known_people_recognizers(ctx.store.people(), roster_addresses(ctx.store))
+    extra = known_people_recognizers(ctx.case.people, ctx.case.roster_addresses)
 
     def run(item: Item) -> tuple[Finding, ...]:
         return tuple(

@@ -10,24 +10,15 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from redactor.errors import EmptyInput, InputError, TooLargeInput
-from redactor.records import Quarantined
+from redactor.records import Discovered, Quarantined
 from redactor.stages import StageContext, register
 
 BLOCK = 1 << 20
-
-
-@dataclass(frozen=True, slots=True)
-class Discovered:
-    path: Path
-    sha256: str
-    size: int
-    media_type: str
 
 
 class IngestSettings(BaseModel):

@@ -7,9 +7,9 @@ redacted text is never written into the output, it is not merely covered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from redactor.records import Flag, Item, RenderedItem
 
@@ -18,11 +18,12 @@ Accepts = Callable[[Item], bool]
 
 @dataclass(frozen=True, slots=True)
 class RenderContext:
-    """What a renderer may use: the case (for source files) and output settings."""
+    """What a renderer may use: plain values, never the case database."""
 
-    store: Any  # redactor.case.CaseStore
     ref: str  # the item's bundle reference, printed instead of its file name
     dpi: int = 150
+    open_source: Callable[[str], Path] | None = None  # source id -> the original's path, SHA-256 checked
+    identities: Mapping[str, Flag] = field(default_factory=dict)  # sender names/numbers redacted anywhere in the bundle
 
 
 Render = Callable[[Item, Sequence[Flag], RenderContext], RenderedItem]

@@ -9,7 +9,6 @@ box. Annotations and form widgets are not drawn: their text was never reviewed.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -39,19 +38,9 @@ def _accepts(item: Item) -> bool:
 
 def source_path(rctx: RenderContext, item: Item) -> Path:
     """The original file, checked against its SHA-256: a changed original is never rendered."""
-    source = rctx.store.find_source(item.source_id)
-    path = Path(source.path)
-    if not path.is_file():
-        raise StageError(f"source {source.ref} is no longer at {path}", hint="restore the original file and run 'redactor bundle' again")
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    if digest.hexdigest() != source.source_id:
-        raise StageError(
-            f"source {source.ref} at {path} has changed since it was ingested", hint="the original must not change; restore it"
-        )
-    return path
+    if rctx.open_source is None:
+        raise StageError(f"item {rctx.ref}: no way to open its original was given")
+    return rctx.open_source(item.source_id)
 
 
 def _label_font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:

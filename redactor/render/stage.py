@@ -27,7 +27,7 @@ def render_pdf(settings: RenderSettings, ctx: StageContext):
     chain = renderers()
 
     def run(item: Item, flags: Sequence[Flag], ref: str) -> RenderedItem:
-        rctx = RenderContext(ctx.store, ref, settings.dpi)
+        rctx = RenderContext(ref, settings.dpi, ctx.open_source, ctx.case.identities)
         for candidate in chain:
             if candidate.accepts(item):
                 return candidate.render(item, flags, rctx)

@@ -16,11 +16,11 @@ neutral label (``P1``, ``P2``, ...) so the conversation stays readable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from redactor.records import Flag, Item, RenderedItem, Segment, stable_id
+from redactor.records import Flag, Item, RenderedItem, Segment, identity_key, stable_id
 from redactor.render import RenderContext, renderer
 from redactor.render.spans import cuts_for
 from redactor.render.textdoc import Layout, draw_segment
@@ -105,41 +105,17 @@ def _attachment_note(a: dict[str, Any]) -> str:
 IDENTITY_TARGETS = (*IDENTITY_FIELDS, "participants", "recipients", "thread.name", "party.name", "party.id")
 
 
-_IDENTITY_CACHE: dict[tuple[str, object], dict[str, Flag]] = {}
-
-
-def bundle_identities(store: Any) -> dict[str, Flag]:
-    """Sender names/numbers redacted anywhere in the case (decided, or pending under --pending redact).
-
-    Cached by the case's audit head: every decision writes an audit event, so a changed decision
-    gives a new key.
-    """
-    if store is None or not hasattr(store, "redacted_identities"):
-        return {}
-    key = (str(store.db_path), store.audit_head())
-    if key not in _IDENTITY_CACHE:
-        rows = store.redacted_identities()
-        found: dict[str, Flag] = {}
-        for flag_id, text in rows:
-            value = " ".join(str(text).split()).lower()
-            if len(value) >= 3 and value not in found:
-                found[value] = store.flag(flag_id)
-        _IDENTITY_CACHE.clear()
-        _IDENTITY_CACHE[key] = found
-    return _IDENTITY_CACHE[key]
-
-
-def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: dict[str, Flag] | None = None) -> list[Flag]:
+def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: Mapping[str, Flag] | None = None) -> list[Flag]:
     """Extend redactions of sender names/numbers to every occurrence in identity fields.
 
-    ``known`` holds identities redacted elsewhere in the bundle (:func:`bundle_identities`);
+    ``known`` holds identities redacted elsewhere in the bundle (``CaseStore.redacted_identities``);
     a flag is only ever added, never removed, so this can only redact more.
     """
     redacted: dict[str, Flag] = {}
     for seg in segments:
         if seg.field in IDENTITY_FIELDS and cuts_for(seg, flags):
             first = next(f for f in flags if f.segment_id == seg.segment_id)
-            redacted.setdefault(" ".join(seg.text.split()).lower(), first)
+            redacted.setdefault(identity_key(seg.text), first)
     for value, flag in (known or {}).items():
         redacted.setdefault(value, flag)
     if not redacted:
@@ -172,7 +148,7 @@ ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": 
 
 @renderer("transcript", accepts=lambda item: item.kind == CONVERSATION, priority=50)
 def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    flags = consistent_flags(item.segments, flags, bundle_identities(rctx.store))
+    flags = consistent_flags(item.segments, flags, rctx.identities)
     by_item: dict[str, list[Segment]] = {}
     for seg in item.segments:
         by_item.setdefault(seg.item_id, []).append(seg)
@@ -237,7 +213,7 @@ RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duratio
 
 @renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
 def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    flags = consistent_flags(item.segments, flags, bundle_identities(rctx.store))
+    flags = consistent_flags(item.segments, flags, rctx.identities)
     layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
     facts = [item.kind.replace("_", " ")]
     time = (item.meta.get("time") or {}).get("utc")

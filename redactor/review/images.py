@@ -21,12 +21,11 @@ from PIL import Image
 
 from redactor import paths
 from redactor.case import CaseStore
+from redactor.case.opener import SourceOpener
 from redactor.errors import StageError, UsageError
 from redactor.extract.ocr import PDFIUM_LOCK
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, Item
-from redactor.render import RenderContext
-from redactor.render.pdfpage import source_path
 from redactor.stages import StageContext
 
 PAGE_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
@@ -78,7 +77,7 @@ def _checked_source(store: CaseStore, item: Item, ref: str) -> Path:
     except OSError:
         raise StageError(f"source {source.ref} is no longer at {path}", hint="restore the original file") from None
     key = (str(path), stat.st_size, stat.st_mtime_ns, source.source_id)
-    _VERIFIED.get(key, lambda: source_path(RenderContext(store, ref), item))
+    _VERIFIED.get(key, lambda: SourceOpener([source])(source.source_id))
     return path
 
 
@@ -128,7 +127,7 @@ def preview_pngs(store: CaseStore, pipeline: Pipeline, item: Item, ref: str) -> 
     digest = hashlib.sha256(repr(state).encode()).hexdigest()
 
     def make() -> list[bytes]:
-        ctx = StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
+        ctx = StageContext(paths.models_dir(), store.work_dir, store.snapshot(identities=True), store.source_opener())
         render = pipeline.of_kind("render").build(ctx)
         with PDFIUM_LOCK:  # rendering and rasterising both call pdfium, which is not thread-safe
             rendered = render(item, flags, ref)

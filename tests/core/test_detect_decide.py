@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from redactor.decide.policy import PolicySettings, decide_policy
 from redactor.detect.engine import _chunks
 from redactor.detect.stage import DetectSettings, detect_presidio
 from redactor.records import Finding, Item, Segment
-
-
-class NoPeople:
-    def people(self):
-        return []
+from redactor.stages import StageContext
 
 
 def ctx():
     from redactor import paths
 
-    return SimpleNamespace(store=NoPeople(), models_dir=paths.models_dir(), work_dir=None)
+    return StageContext(paths.models_dir(), paths.models_dir())  # a case that knows no one; nothing is written
 
 
 def test_detect_maps_findings_to_their_segment():
@@ -34,7 +28,7 @@ def test_policy_codes_and_proposals():
     item = Item("i", "src", "file", "document", "t", ())
     flags = run(
         item, [Finding("s", 0, 5, "PHONE_NUMBER", 0.9, "r"), Finding("s", 6, 9, "NRP", 0.5, "r"), Finding("s", 10, 12, "OTHER", 0.5, "r")]
-    )
+    ).flags
     assert [(f.code, f.proposed, f.status) for f in flags] == [
         ("VW", "redact", "pending"),
         ("TP", "review", "pending"),

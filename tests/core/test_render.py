@@ -37,7 +37,7 @@ def test_redacted_words_never_reach_the_pdf(words, data):
         offsets.append((pos, pos + len(t)))
         pos += len(t) + 1
     flags = [flag(*offsets[i]) for i in picked]
-    rendered = render_text(make_item(text), flags, RenderContext(store=None, ref="S0001-001"))
+    rendered = render_text(make_item(text), flags, RenderContext(ref="S0001-001"))
     extracted = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(rendered.pdf)).pages)
     found = set(re.findall(r"[a-z]+\d+", extracted))
     assert found == {t for i, t in enumerate(tokens) if i not in picked}
@@ -47,14 +47,14 @@ def test_redacted_words_never_reach_the_pdf(words, data):
 
 def test_partial_word_spans_remove_the_span_only_in_text_items():
     text = "callme07700900123now"
-    rendered = render_text(make_item(text), [flag(6, 17)], RenderContext(store=None, ref="S0001-001"))
+    rendered = render_text(make_item(text), [flag(6, 17)], RenderContext(ref="S0001-001"))
     extracted = PdfReader(io.BytesIO(rendered.pdf)).pages[0].extract_text()
     assert "07700900123" not in extracted and "callme" in extracted and "now" in extracted
 
 
 def test_long_text_paginates_and_footers_carry_the_reference():
     text = "\n".join(f"line {i} of the statement" for i in range(200))
-    rendered = render_text(make_item(text), [flag(0, 4)], RenderContext(store=None, ref="S0009-002"))
+    rendered = render_text(make_item(text), [flag(0, 4)], RenderContext(ref="S0009-002"))
     reader = PdfReader(io.BytesIO(rendered.pdf))
     assert rendered.pages == len(reader.pages) >= 3
     assert all("S0009-002" in p.extract_text() for p in reader.pages)

@@ -9,7 +9,7 @@ import pytest
 from redactor.case import CaseStore
 from redactor.decide.classify import Classifier
 from redactor.decide.policy import OUT_OF_SCOPE, PolicySettings, decide_policy
-from redactor.decide.roster import load_roster, roster_addresses, store_roster
+from redactor.decide.roster import load_roster, store_roster
 from redactor.decide.scope import ScopeMatcher, ScopeSettings
 from redactor.errors import ConfigError
 from redactor.pipeline import load_pipeline
@@ -36,7 +36,7 @@ def test_roster_is_stored_with_roles_and_addresses(store):
     people = {p.name: p for p in store.people()}
     assert people["Hannah Okafor"].role == "complainant" and people["Hannah Okafor"].origin == "roster"
     assert people["Marcus Bellamy"].role == "suspect"
-    assert list(roster_addresses(store).values()) == [["14 Larkspur Close, Wakefield WF2 8QT"]]
+    assert list(store.roster_addresses().values()) == [["14 Larkspur Close, Wakefield WF2 8QT"]]
     assert store.audit.path.read_text().count("roster.loaded") == 1
     assert "Larkspur" not in store.audit.path.read_text()  # counts and hashes only
 
@@ -78,7 +78,7 @@ def test_bad_roster_is_a_clear_error_naming_the_file(tmp_path, content, message)
     ],
 )
 def test_classification(store, entity, text, role):
-    assert Classifier(store.people(), roster_addresses(store)).classify(entity, text).role == role
+    assert Classifier(store.people(), store.roster_addresses()).classify(entity, text).role == role
 
 
 def test_device_owner_not_on_the_roster():
@@ -89,7 +89,15 @@ def test_device_owner_not_on_the_roster():
 def ctx(store) -> StageContext:
     from redactor import paths
 
-    return StageContext(store=store, models_dir=paths.models_dir(), work_dir=store.work_dir)
+    return StageContext(paths.models_dir(), store.work_dir, store.snapshot(threads=True))
+
+
+def decide(settings: PolicySettings, store, item: Item, findings=()) -> tuple:
+    """The policy stage as the runner uses it: its scope proposal written to the case, its flags returned."""
+    decided = decide_policy(settings, ctx(store))(item, list(findings))
+    if decided.scope is not None:
+        store.apply_scope_proposal(decided.scope)
+    return decided.flags
 
 
 def default_policy() -> PolicySettings:
@@ -117,7 +125,7 @@ def test_default_policy_turns_category_and_role_into_a_proposal(store, entity, t
     seg = Segment("s1", "i1", 0, "body", f"x {text} y")
     flags = decide_policy(default_policy(), ctx(store))(
         Item("i1", "src", "file", "document", "t", (seg,)), [Finding("s1", 2, 2 + len(text), entity, 0.9, "r")]
-    )
+    ).flags
     assert [(f.proposed, f.code) for f in flags] == [(proposed, code)]
     assert flags[0].explanation["party"] and text not in str(dict(flags[0].explanation))
 
@@ -184,7 +192,7 @@ def test_out_of_scope_item_is_proposed_irr_and_marked_out(store):
     store.add_source("src", "/x", "x", 1, "text/plain")
     store.save_items("src", [item])
     settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
-    flags = decide_policy(settings, ctx(store))(item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
+    flags = decide(settings, store, item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
     assert [(f.entity, f.code, f.start, f.end) for f in flags] == [
         (OUT_OF_SCOPE, "IRR", 0, len(item.segments[0].text)),
         ("PERSON", "TP", 5, 11),
@@ -226,10 +234,10 @@ def test_item_comes_back_when_the_scope_widens(store):
     store.add_source("src", "/x", "x", 1, "text/plain")
     store.save_items("src", [item])
     narrow = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
-    store.save_flags("src", decide_policy(narrow, ctx(store))(item, []))
+    store.save_flags("src", decide(narrow, store, item))
     assert store.item_scope("m1") == "out"
     wide = PolicySettings.model_validate({"scope": {"date_from": "2022-01-01"}})
-    decide_policy(wide, ctx(store))(item, [])
+    decide(wide, store, item)
     assert store.item_scope("m1") == "in"
 
 
@@ -238,7 +246,7 @@ def test_reviewer_marked_out_items_stay_out(store):
     store.add_source("src", "/x", "x", 1, "text/plain")
     store.save_items("src", [item])
     store.set_item_scope("m1", "out", actor="DC Test", reason="not relevant")
-    decide_policy(PolicySettings(), ctx(store))(item, [])
+    decide(PolicySettings(), store, item)
     assert store.item_scope("m1") == "out"
 
 
@@ -250,6 +258,20 @@ def test_policy_logs_ids_never_text(store, caplog):
     store.save_items("src", [item])
     settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
     with caplog.at_level(logging.DEBUG):
-        decide_policy(settings, ctx(store))(item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
+        decide(settings, store, item, [Finding("m1s", 5, 11, "PERSON", 0.9, "r")])
     assert caplog.records and "m1" in caplog.text
     assert "Marcus" not in caplog.text and "07700" not in caplog.text
+
+
+def test_the_policy_proposes_scope_and_leaves_the_case_alone(store, tmp_path):
+    """A pure stage: given plain values, it returns flags and a scope proposal; only the runner writes."""
+    from redactor import paths
+    from redactor.records import ScopeProposal
+
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    settings = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
+    decided = decide_policy(settings, StageContext(paths.models_dir(), tmp_path))(item, [])
+    assert decided.scope == ScopeProposal("m1", "out", "IRR: outside the date range")
+    assert [f.entity for f in decided.flags] == [OUT_OF_SCOPE]
+    inside = decide_policy(PolicySettings(), StageContext(paths.models_dir(), tmp_path))(item, [])
+    assert inside.scope == ScopeProposal("m1", "in", "within the agreed scope again") and inside.flags == ()

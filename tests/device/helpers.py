@@ -38,7 +38,7 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
     assert name is not None, f"no extractor accepts {path}"
     ex = next(e for e in extractors() if e.name == name)
     items, derived, people = [], [], []
-    for rec in ex.extract(source, path, StageContext(store=None, models_dir=Path("."), work_dir=work)):
+    for rec in ex.extract(source, path, StageContext(models_dir=Path("."), work_dir=work)):
         (derived if isinstance(rec, DerivedFile) else people if isinstance(rec, Person) else items).append(rec)
     return items, derived, people
 

@@ -7,13 +7,13 @@ import io
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
+from redactor.case.opener import SourceOpener
 from redactor.extract.docx import extract_docx
 from redactor.extract.image import extract_image
 from redactor.extract.ocr import tesseract_words
@@ -22,17 +22,6 @@ from redactor.ingest.files import sniff
 from redactor.records import REDACT, Flag, Item, RenderedItem, Source
 from redactor.render import RenderContext
 from redactor.render.pdfpage import render_pdf_pages
-
-
-@dataclass(frozen=True)
-class FakeStore:
-    """The part of CaseStore a renderer uses: where a source is."""
-
-    source: Source
-
-    def find_source(self, source_id: str) -> Source:
-        assert source_id == self.source.source_id
-        return self.source
 
 
 def source_for(path: Path) -> Source:
@@ -74,7 +63,7 @@ def flags_for(item: Item, values: Iterable[str], code: str = "TP", entity: str =
 
 
 def render(item: Item, path: Path, flags: Sequence[Flag], dpi: int = 150) -> RenderedItem:
-    return render_pdf_pages(item, flags, RenderContext(store=FakeStore(source_for(path)), ref="S0001-001", dpi=dpi))
+    return render_pdf_pages(item, flags, RenderContext("S0001-001", dpi, SourceOpener([source_for(path)])))
 
 
 def pdf_text(pdf: bytes) -> str:

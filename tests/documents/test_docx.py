@@ -52,7 +52,7 @@ def make_docx(path: Path, picture: bool = False) -> Path:
 
 
 def extract(path: Path, tmp_path: Path) -> tuple[Item, list[DerivedFile]]:
-    ctx = StageContext(store=None, models_dir=tmp_path, work_dir=tmp_path / "work")
+    ctx = StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")
     records = list(extract_docx(source_for(path), path, ctx))
     items = [r for r in records if isinstance(r, Item)]
     assert len(items) == 1
@@ -144,7 +144,7 @@ def test_redacted_word_file_leaves_nothing_behind(tmp_path):
     values = [factory.PEOPLE[0], factory.PEOPLE[1], factory.PEOPLE[3], factory.PEOPLE[4], *factory.PHONES[:3]]
     flags = flags_for(item, values)
     assert len({f.segment_id for f in flags}) == 3  # body (with tracked changes), header and comments carry values
-    rendered = render_text(item, flags, RenderContext(store=None, ref="S0001-001"))
+    rendered = render_text(item, flags, RenderContext(ref="S0001-001"))
     assert leaks(rendered.pdf, values) == []
     assert asyncio.run(xray.inspect(rendered.pdf)) == {}
     text = "".join(pdf_text(rendered.pdf).split())  # the text renderer sets words one by one

@@ -57,7 +57,7 @@ def make_odt(path: Path, content: str = CONTENT, picture: bool = False) -> Path:
 
 
 def extract(path: Path, tmp_path: Path) -> tuple[Item, list[DerivedFile]]:
-    ctx = StageContext(store=None, models_dir=tmp_path, work_dir=tmp_path / "work")
+    ctx = StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")
     records = list(extract_odt(source_for(path), path, ctx))
     return [r for r in records if isinstance(r, Item)][0], [r for r in records if isinstance(r, DerivedFile)]
 

@@ -17,7 +17,7 @@ def source_for(path: Path) -> Source:
 
 
 def context(tmp_path: Path) -> StageContext:
-    return StageContext(store=None, models_dir=tmp_path, work_dir=tmp_path / "work")
+    return StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")
 
 
 def run(path: Path, tmp_path: Path, extract=None) -> tuple[list[Item], list[DerivedFile]]:
