@@ -201,7 +201,7 @@ def status(case_dir: Path, as_json: bool) -> None:
     \b
         redactor status case1 --json
     """
-    from redactor.decide.values import value_status
+    from redactor.decisions.values import value_status
 
     store = _open_case(case_dir)
     counts = {**store.counts(), **value_status(store)}
@@ -261,7 +261,7 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
     \b
         redactor flags case1 --format csv > queue.csv
     """
-    from redactor.decide.rows import flag_rows, spreadsheet_safe
+    from redactor.decisions.rows import flag_rows, spreadsheet_safe
 
     rows = flag_rows(_open_case(case_dir), status_filter, with_text)
     fields = FLAG_FIELDS + (("text",) if with_text else ())
@@ -307,8 +307,8 @@ def values_command(case_dir: Path, fmt: str, status_filter: str | None) -> None:
         redactor values case1 --status pending
         redactor values case1 --format csv > values.csv
     """
-    from redactor.decide.rows import spreadsheet_safe
-    from redactor.decide.values import VALUE_FIELDS, value_dict
+    from redactor.decisions.rows import spreadsheet_safe
+    from redactor.decisions.values import VALUE_FIELDS, value_dict
 
     store = _open_case(case_dir)
     store.sync_values()
@@ -375,8 +375,8 @@ def decide(
         redactor decide case1 --accept-all --min-score 0.5 --reviewer "DC Smith"
         redactor decide case1 --import values.csv --reviewer "DC Smith"
     """
-    from redactor.decide import imports
-    from redactor.decide import values as by_value
+    from redactor.decisions import imports
+    from redactor.decisions import values as by_value
 
     by_value.require_one(accept_all=accept_all, import_file=import_file, value=value_id, flag=flag_id)
     if import_file is not None and not import_file.is_file():

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redactor import paths
 from redactor.audit.log import canonical
+from redactor.config import load_yaml, problems
 from redactor.errors import ConfigError
 from redactor.stages import CASE_KINDS, KINDS, OUTPUT_KINDS, StageContext, StageSpec, lookup
 
@@ -103,14 +103,11 @@ def _model_files_digest(settings: BaseModel) -> dict[str, str]:
 
 def load_pipeline(name_or_file: str | None = None) -> Pipeline:
     path = resolve_path(name_or_file)
+    raw = load_yaml(path, "pipeline")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         spec = PipelineFile.model_validate(raw)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"pipeline {path}: not valid YAML ({exc.__class__.__name__})") from None
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"pipeline {path}: {problems}") from None
+        raise ConfigError(f"pipeline {path}: {problems(exc)}") from None
     bound = tuple(BoundStage(s, s.validate(entry.with_)) for entry in spec.stages for s in [lookup(entry.use)])
     _check_order(path, bound)
     resolved = [{"use": b.spec.ref, "with": b.settings.model_dump(mode="json"), "files": _model_files_digest(b.settings)} for b in bound]

@@ -209,10 +209,6 @@ class RenderedItem:
     redactions: tuple[Redaction, ...]
 
 
-# The entity of the one flag the policy puts over an item it proposes out of scope (IRR).
-OUT_OF_SCOPE = "OUT_OF_SCOPE"
-
-
 def identity_key(text: str) -> str:
     """How a sender name or number is compared across items: spacing and case ignored."""
     return " ".join(text.split()).lower()

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from redactor import paths
 from redactor.case import CaseStore
-from redactor.decide.values import check_consistent
+from redactor.decisions.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline

@@ -30,8 +30,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from redactor.config import problems
 from redactor.errors import ConfigError
 from redactor.records import CaseSnapshot
+from redactor.registry import Registry
 
 KINDS = ("ingest", "extract", "detect", "decide", "render", "bundle")
 CASE_KINDS = KINDS[:4]  # run by 'redactor run'
@@ -85,11 +87,10 @@ class StageSpec:
         try:
             return self.settings.model_validate(raw or {})
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(settings)'}: {e['msg']}" for e in exc.errors())
-            raise ConfigError(f"stage {self.ref}: invalid settings: {problems}") from None
+            raise ConfigError(f"stage {self.ref}: invalid settings: {problems(exc, root='(settings)')}") from None
 
 
-_REGISTRY: dict[str, StageSpec] = {}
+STAGES: Registry[StageSpec] = Registry("stage")
 
 
 def register(
@@ -110,7 +111,7 @@ def register(
     def wrap(factory: Callable[..., Any]) -> Callable[..., Any]:
         summary = (factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else ""
         spec = StageSpec(name, version, kind, settings, factory, summary, models)
-        _REGISTRY[spec.ref] = spec
+        STAGES.add(spec)
         return factory
 
     return wrap
@@ -123,17 +124,12 @@ def load_builtins() -> None:
 
 def lookup(ref: str) -> StageSpec:
     load_builtins()
-    name, _, version = ref.partition("@")
-    if version:
-        spec = _REGISTRY.get(ref)
-    else:  # newest version of that name
-        candidates = [s for s in _REGISTRY.values() if s.name == name]
-        spec = max(candidates, key=lambda s: s.version) if candidates else None
+    spec = STAGES.get(ref)  # a bare name: its newest version
     if spec is None:
-        raise ConfigError(f"unknown stage {ref!r}", hint=f"registered stages: {', '.join(sorted(_REGISTRY))}")
+        raise ConfigError(f"unknown stage {ref!r}", hint=f"registered stages: {', '.join(STAGES.refs())}")
     return spec
 
 
 def registered() -> list[StageSpec]:
     load_builtins()
-    return sorted(_REGISTRY.values(), key=lambda s: (KINDS.index(s.kind), s.ref))
+    return sorted(STAGES.entries(), key=lambda s: (KINDS.index(s.kind), s.ref))

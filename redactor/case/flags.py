@@ -14,6 +14,7 @@ from redactor import codes
 from redactor.audit.log import utc_now
 from redactor.case.codec import FLAG_COLUMNS, decision_from_row, flag_from_row, flag_state, flag_to_row
 from redactor.case.db import CaseDB
+from redactor.entities import MANUAL
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag
 
@@ -133,7 +134,7 @@ class Flags(CaseDB):
         return decision
 
     def add_manual_flag(
-        self, segment_id: str, start: int, end: int, *, code: str, reviewer: str, reason: str = "", entity: str = "MANUAL"
+        self, segment_id: str, start: int, end: int, *, code: str, reviewer: str, reason: str = "", entity: str = MANUAL
     ) -> Flag:
         """A redaction the reviewer added by hand; it is decided (redact) at once."""
         if not codes.is_valid(code):

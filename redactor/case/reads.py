@@ -12,7 +12,8 @@ from typing import Any
 
 from redactor.case.codec import FLAG_COLUMNS, flag_from_row, item_meta
 from redactor.case.db import CaseDB
-from redactor.records import KEEP, OUT_OF_SCOPE, PENDING, REDACT, Flag, Item, identity_key
+from redactor.entities import OUT_OF_SCOPE
+from redactor.records import KEEP, PENDING, REDACT, Flag, Item, identity_key
 
 THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
 # Where a conversation's id sits in item meta, most specific first (device extractors write

@@ -6,8 +6,9 @@ from typing import Any
 
 from redactor.audit.log import utc_now
 from redactor.case.db import CaseDB
+from redactor.entities import OUT_OF_SCOPE
 from redactor.errors import UsageError
-from redactor.records import OUT_OF_SCOPE, PENDING, ScopeProposal
+from redactor.records import PENDING, ScopeProposal
 
 SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
 

@@ -18,43 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redactor.detect.known_people import phone_variants
+from redactor.entities import CATEGORIES
 from redactor.records import Person
 
 PARTY_ROLES = ("complainant", "suspect", "witness", "officer", "other")
 THIRD_PARTY = "third_party"
 UNKNOWN = "unknown"
 DEVICE_OWNER = "device_owner"
-
-CATEGORIES: dict[str, str] = {
-    "PERSON": "name",
-    "PHONE_NUMBER": "contact",
-    "EMAIL_ADDRESS": "contact",
-    "SOCIAL_HANDLE": "contact",
-    "URL": "contact",
-    "STREET_ADDRESS": "address",
-    "UK_POSTCODE": "address",
-    "LOCATION": "location",
-    "DATE_OF_BIRTH": "dob",
-    "UK_NINO": "government",
-    "UK_NHS": "government",
-    "UK_PASSPORT": "government",
-    "UK_DRIVING_LICENCE": "government",
-    "UK_PNC_ID": "police",
-    "UK_CRO": "police",
-    "CREDIT_CARD": "financial",
-    "IBAN_CODE": "financial",
-    "UK_BANK_ACCOUNT": "financial",
-    "IMEI": "device",
-    "ICCID": "device",
-    "MAC_ADDRESS": "device",
-    "IP_ADDRESS": "device",
-    "IMSI": "device",
-    "GPS_COORDINATES": "location",
-    "UK_VEHICLE_REG": "vehicle",
-    "CASE_REFERENCE": "reference",
-    "SPECIAL_CATEGORY": "special",
-    "NRP": "special",
-}
 
 
 @dataclass(frozen=True, slots=True)

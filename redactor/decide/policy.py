@@ -24,44 +24,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from redactor import codes
-from redactor.decide.classify import CATEGORIES, Classifier, Party
+from redactor.decide.classify import Classifier, Party
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
-from redactor.records import OUT_OF_SCOPE, REDACT, Decided, Finding, Flag, Item, ScopeProposal
+from redactor.entities import CATEGORIES, DEFAULT_CODES, OCR_REVIEW, OUT_OF_SCOPE
+from redactor.records import REDACT, Decided, Finding, Flag, Item, ScopeProposal
 from redactor.stages import StageContext, register
 
 log = logging.getLogger(__name__)
-
-DEFAULT_CODES = {
-    "PERSON": "TP",
-    "PHONE_NUMBER": "TP",
-    "EMAIL_ADDRESS": "TP",
-    "SOCIAL_HANDLE": "TP",
-    "URL": "CTX",
-    "UK_POSTCODE": "LOC",
-    "STREET_ADDRESS": "LOC",
-    "LOCATION": "LOC",
-    "DATE_OF_BIRTH": "TP",
-    "UK_NINO": "GID",
-    "UK_NHS": "GID",
-    "UK_PASSPORT": "GID",
-    "UK_DRIVING_LICENCE": "GID",
-    "UK_PNC_ID": "GID",
-    "UK_CRO": "GID",
-    "CREDIT_CARD": "FIN",
-    "IBAN_CODE": "FIN",
-    "UK_BANK_ACCOUNT": "FIN",
-    "IP_ADDRESS": "DEV",
-    "MAC_ADDRESS": "DEV",
-    "IMEI": "DEV",
-    "ICCID": "DEV",
-    "IMSI": "DEV",
-    "GPS_COORDINATES": "LOC",
-    "UK_VEHICLE_REG": "CTX",
-    "CASE_REFERENCE": "CTX",
-    "NRP": "SC",
-    "SPECIAL_CATEGORY": "SC",
-    "OCR_REVIEW": "TP",  # a page whose OCR is not trusted (redactor.extract.ocr); accepting withholds the whole page
-}
 
 
 def _as_tuple(value: Any) -> Any:
@@ -97,7 +66,7 @@ class PolicySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_CODES))
     default_code: str = "TP"
-    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY", "OCR_REVIEW")  # entity types proposed for review when no rule matches
+    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY", OCR_REVIEW)  # entity types proposed for review when no rule matches
     categories: dict[str, str] = Field(default_factory=lambda: dict(CATEGORIES))
     rules: tuple[PolicyRule, ...] = ()
     scope: ScopeSettings = Field(default_factory=ScopeSettings)

@@ -23,9 +23,9 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from redactor.config import load_yaml, problems
 from redactor.errors import ConfigError
 from redactor.records import Person, stable_id
 
@@ -62,21 +62,15 @@ class RosterFile(BaseModel):
 def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     """People (origin ``roster``) and their addresses by person id; raises ConfigError naming the file."""
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(
-            f"roster {path}: cannot be read ({exc.strerror or type(exc).__name__})", hint="check the path to the roster file"
-        ) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"roster {path}: not valid YAML ({type(exc).__name__})", hint="see the example in redactor/decide/roster.py"
-        ) from None
+    if not path.is_file():
+        raise ConfigError(f"roster {path}: cannot be read (No such file or directory)", hint="check the path to the roster file")
+    raw = load_yaml(path, "roster", hint="see the example in redactor/decide/roster.py")
     try:
         roster = RosterFile.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
-        raise ConfigError(f"roster {path}: {problems}", hint=f"each person needs a name and a role ({', '.join(ROLES)})") from None
+        raise ConfigError(
+            f"roster {path}: {problems(exc, limit=3)}", hint=f"each person needs a name and a role ({', '.join(ROLES)})"
+        ) from None
     people, addresses = [], {}
     for entry in roster.people:
         person_id = stable_id("roster", " ".join(entry.name.lower().split()))

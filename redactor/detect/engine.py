@@ -20,9 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from redactor.config import load_yaml
 from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
@@ -78,10 +78,7 @@ class RecognizersFile(BaseModel):
 def _read_yaml(path: Path) -> Any:
     if not path.is_file():
         raise ConfigError(f"model configuration {path} not found")
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+    return load_yaml(path, "model configuration")
 
 
 def _recognizer_class(name: str) -> type:

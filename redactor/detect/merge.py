@@ -13,7 +13,7 @@ should decide each piece of text once, so findings are resolved before they beco
    when it is of the same entity, a generic NER entity, a part of it (a postcode inside an
    address, a name inside an e-mail address), or does not score higher; otherwise
    both stay, so a low-scoring guess never hides a strong identifier from review.
-5. The same span with different entities keeps the most specific entity (``PRIORITY``).
+5. The same span with different entities keeps the most specific entity (the entity table's order, ``redactor/entities.py``).
 6. A URL cut inside a word ("IMG-0003.jp" of "IMG-0003.jpg") is dropped when it is a bare
    domain, extended to the end of the word when it has a scheme, www or a path.
 7. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from redactor.entities import merge_rank
+
 GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
     "STREET_ADDRESS": {"UK_POSTCODE", "PERSON", "SPECIAL_CATEGORY"},
@@ -37,37 +39,6 @@ PARTS = {  # what a finding of the key entity always absorbs: the parts of one t
     "SOCIAL_HANDLE": {"PERSON"},
     "UK_BANK_ACCOUNT": {"PHONE_NUMBER", "DATE_OF_BIRTH"},
 }
-PRIORITY = (
-    "UK_NHS",
-    "UK_NINO",
-    "UK_PNC_ID",
-    "UK_CRO",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-    "UK_BANK_ACCOUNT",
-    "IMEI",
-    "ICCID",
-    "IMSI",
-    "GPS_COORDINATES",
-    "UK_DRIVING_LICENCE",
-    "UK_PASSPORT",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "STREET_ADDRESS",
-    "UK_POSTCODE",
-    "UK_VEHICLE_REG",
-    "DATE_OF_BIRTH",
-    "MAC_ADDRESS",
-    "IP_ADDRESS",
-    "SOCIAL_HANDLE",
-    "CASE_REFERENCE",
-    "PERSON",
-    "SPECIAL_CATEGORY",
-    "URL",
-    "LOCATION",
-    "NRP",
-    "ORGANIZATION",
-)
 FORM_LABELS = {
     "age",
     "dob",
@@ -109,7 +80,7 @@ class Found:
 
 
 def _rank(entity: str) -> int:
-    return PRIORITY.index(entity) if entity in PRIORITY else len(PRIORITY)
+    return merge_rank(entity)
 
 
 def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:

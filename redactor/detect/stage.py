@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
+from redactor.config import load_yaml
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
+from redactor.errors import ConfigError
 from redactor.extract.ocr import review_findings
 from redactor.records import Finding, Item
 from redactor.stages import StageContext, register
@@ -40,8 +41,8 @@ def detector_for(settings: DetectSettings, models_dir: Path | None = None) -> De
 def model_names(settings: DetectSettings, models_dir: Path) -> list[str]:
     """The spaCy models the NLP engine configuration names (for the bundle manifest)."""
     try:
-        return [m["model_name"] for m in yaml.safe_load((models_dir / settings.nlp_config).read_text())["models"]]
-    except (OSError, KeyError, TypeError):
+        return [m["model_name"] for m in load_yaml(models_dir / settings.nlp_config, "model configuration")["models"]]
+    except (ConfigError, KeyError, TypeError):
         return []
 
 

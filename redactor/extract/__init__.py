@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redactor.records import DerivedFile, Item, Person, Source
+from redactor.registry import Registry
 from redactor.stages import StageContext
 
 Accepts = Callable[[Source, Path, bytes], bool]
@@ -29,18 +30,26 @@ class Extractor:
     accepts: Accepts
     extract: Extract
     priority: int
+    version: int = 1
+
+    @property
+    def ref(self) -> str:
+        return f"{self.name}@{self.version}"
 
 
-_EXTRACTORS: dict[str, Extractor] = {}
+EXTRACTORS: Registry[Extractor] = Registry("extractor")
 
 
-def extractor(name: str, *, accepts: Accepts, priority: int = 100) -> Callable[[Extract], Extract]:
+def extractor(name: str, *, accepts: Accepts, priority: int = 100, version: int = 1) -> Callable[[Extract], Extract]:
+    """Decorator: register an extractor as ``name@version`` (lower priority is asked first)."""
+
     def wrap(fn: Extract) -> Extract:
-        _EXTRACTORS[name] = Extractor(name, accepts, fn, priority)
+        EXTRACTORS.add(Extractor(name, accepts, fn, priority, version))
         return fn
 
     return wrap
 
 
 def extractors() -> list[Extractor]:
-    return sorted(_EXTRACTORS.values(), key=lambda e: (e.priority, e.name))
+    """The newest version of every extractor, in the order they are asked."""
+    return EXTRACTORS.newest(key=lambda e: (e.priority, e.name))

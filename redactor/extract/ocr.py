@@ -20,19 +20,19 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from statistics import fmean
 
+from redactor.entities import OCR_REVIEW  # the whole-page finding for a page whose OCR is not trusted
 from redactor.errors import StageError
+from redactor.extract.frames import load_frame
+from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Finding, Item, Word
 
-OCR_REVIEW = "OCR_REVIEW"  # entity of the whole-page finding for a page whose OCR is not trusted
 NO_TEXT_NOTE = "[no text recognised on this page]"  # the text of a page with ink but no words; never drawn
 MAX_WORKERS = 2
-PDFIUM_LOCK = threading.RLock()  # every pdfium call made while OCR threads may run holds this
 LOW_WORD_CONF = 30.0
 MIN_OSD_CONF = 2.0  # tesseract's orientation confidence needed before a page is turned
 
@@ -180,8 +180,6 @@ def pixels_to_page(page: OcrPage, crop: tuple[float, float, float, float]) -> Ca
 def _draw(task: PageTask, settings: OcrSettings):
     """The page as a greyscale image as a reader sees it, its scale (pixels per point) and rotation."""
     if task.kind == "image":
-        from redactor.extract.image import load_frame
-
         image, scale = load_frame(task.path, task.index)
         return image.convert("L"), scale, 0
     import pypdfium2 as pdfium

@@ -22,7 +22,8 @@ import pypdfium2.raw as pdfium_c
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
-from redactor.extract.ocr import PDFIUM_LOCK, PageTask, layout, ocr_pages, pixels_to_page, review_entry
+from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
+from redactor.locks import PDFIUM_LOCK
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
 from redactor.stages import StageContext
 

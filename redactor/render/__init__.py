@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redactor.records import Flag, Item, RenderedItem
+from redactor.registry import Registry
 
 Accepts = Callable[[Item], bool]
 
@@ -35,18 +36,26 @@ class Renderer:
     accepts: Accepts
     render: Render
     priority: int
+    version: int = 1
+
+    @property
+    def ref(self) -> str:
+        return f"{self.name}@{self.version}"
 
 
-_RENDERERS: dict[str, Renderer] = {}
+RENDERERS: Registry[Renderer] = Registry("renderer")
 
 
-def renderer(name: str, *, accepts: Accepts, priority: int = 100) -> Callable[[Render], Render]:
+def renderer(name: str, *, accepts: Accepts, priority: int = 100, version: int = 1) -> Callable[[Render], Render]:
+    """Decorator: register a renderer as ``name@version`` (lower priority is asked first)."""
+
     def wrap(fn: Render) -> Render:
-        _RENDERERS[name] = Renderer(name, accepts, fn, priority)
+        RENDERERS.add(Renderer(name, accepts, fn, priority, version))
         return fn
 
     return wrap
 
 
 def renderers() -> list[Renderer]:
-    return sorted(_RENDERERS.values(), key=lambda r: (r.priority, r.name))
+    """The newest version of every renderer, in the order they are asked."""
+    return RENDERERS.newest(key=lambda r: (r.priority, r.name))

@@ -17,9 +17,10 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.pdfbase import pdfmetrics
 
+from redactor.entities import OCR_REVIEW
 from redactor.errors import StageError
-from redactor.extract.image import load_frame
-from redactor.extract.ocr import OCR_REVIEW, PDFIUM_LOCK
+from redactor.extract.frames import load_frame
+from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
 from redactor.render import RenderContext, renderer
 from redactor.render.pdfkit import new_canvas, sanitize, text_font

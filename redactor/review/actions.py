@@ -5,7 +5,7 @@ flag version the reviewer saw (a stale version raises ``ConflictError`` and chan
 nothing for that flag), and returns an undo entry: undo is a new decision restoring
 the state before, never a deletion of history.
 
-Accept and reject follow ``redactor.decide.imports.outcome``; keeping text that the
+Accept and reject follow ``redactor.decisions.imports.outcome``; keeping text that the
 policy proposed to redact needs a reason, as in the CSV import.
 """
 
@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from redactor import codes
 from redactor.case import CaseStore
-from redactor.decide.imports import outcome
+from redactor.config import problems
+from redactor.decisions.imports import outcome
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 from redactor.review.queries import thread_items
@@ -93,8 +94,7 @@ def parse(model: type[BaseModel], body: Any) -> Any:
     try:
         return model.model_validate(body)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'request'}: {e['msg']}" for e in exc.errors())
-        raise UsageError(f"invalid request: {problems}") from None
+        raise UsageError(f"invalid request: {problems(exc, root='request')}") from None
 
 
 def _needs_reason(flag: Flag, status: str, reason: str) -> None:

@@ -23,7 +23,7 @@ from redactor import paths
 from redactor.case import CaseStore
 from redactor.case.opener import SourceOpener
 from redactor.errors import StageError, UsageError
-from redactor.extract.ocr import PDFIUM_LOCK
+from redactor.locks import PDFIUM_LOCK
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, Item
 from redactor.stages import StageContext
@@ -114,7 +114,7 @@ def _pdf_page(path: Path, page: int) -> bytes:
 
 
 def _image_page(path: Path, page: int) -> bytes:
-    from redactor.extract.image import load_frame  # the frame upright, as OCR saw it, so boxes line up
+    from redactor.extract.frames import load_frame  # the frame upright, as OCR saw it, so boxes line up
 
     frame, _ = load_frame(path, page - 1)
     return _png(frame)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redactor import codes
-from redactor.decide.imports import outcome
+from redactor.decisions.imports import outcome
+from redactor.entities import label
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 from redactor.review.images import has_page_images
 from redactor.review.pages import SCOPE_LABEL, STATUS_LABEL, attrs, code_options, codes_template, h
@@ -120,7 +121,7 @@ def _flag_li(view: ItemView, flag: Flag) -> str:
     )
     return (
         f'<li {data} class="st-{h(flag.status)}"><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> '
-        f'<span class="ent">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>'
+        f'<span class="ent" title="{h(label(flag.entity))}">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>'
     )
 
 
@@ -144,7 +145,7 @@ def _detail(view: ItemView, flag: Flag) -> str:
     )
     return f"""<section class="detail" id="detail-{h(flag.flag_id)}" hidden {attrs(flag=flag.flag_id)}>
 <p class="value"><q>{h(view.value(flag))}</q></p>
-<dl class="facts"><dt>type</dt><dd>{h(flag.entity)}</dd>
+<dl class="facts"><dt>type</dt><dd>{h(label(flag.entity))} ({h(flag.entity)})</dd>
 <dt>reason code</dt><dd><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> {h(codes.describe(flag.code))}</dd>
 <dt>score</dt><dd>{flag.score:.2f}</dd><dt>recognizer</dt><dd>{h(flag.recognizer)}</dd>
 <dt>proposed</dt><dd>{h(PROPOSED_LABEL.get(flag.proposed, flag.proposed))}</dd>

@@ -8,7 +8,7 @@ import pytest
 
 from redactor.case import CaseStore
 from redactor.case.value_keys import value_key
-from redactor.decide.values import check_consistent
+from redactor.decisions.values import check_consistent
 from redactor.errors import ConflictError, InconsistentValuesError, UsageError
 from redactor.records import Flag, Item, Person, Segment
 

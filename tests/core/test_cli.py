@@ -138,7 +138,7 @@ def test_case_folder_is_never_ingested_and_foreign_folders_are_refused(cli, inpu
 
 def test_csv_import_racing_another_reviewer_changes_nothing(cli, inputs, tmp_path, monkeypatch):
     from redactor.case import CaseStore
-    from redactor.decide import imports
+    from redactor.decisions import imports
     from redactor.errors import ConflictError
 
     case = tmp_path / "case"

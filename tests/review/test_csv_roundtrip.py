@@ -138,7 +138,7 @@ def test_a_file_without_versions_still_imports(cli, case_dir, tmp_path):
 
 @pytest.mark.parametrize("reason", ['=HYPERLINK("http://x","y")', "+1 officer", "-", "@SUM(A1)", "plain reason"])
 def test_formulas_stay_text_in_the_spreadsheet_and_round_trip(cli, case_dir, tmp_path, reason):
-    from redactor.decide.rows import spreadsheet_safe
+    from redactor.decisions.rows import spreadsheet_safe
 
     rows = sorted(_export(cli, case_dir), key=lambda r: r["proposed"] == "keep")
     rows[0]["decision"], rows[0]["reason"] = "reject", reason

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor import paths
+from redactor.config import load_yaml
 from redactor.detect.recognizers.base import result
 from redactor.errors import ConfigError
 
@@ -30,10 +30,7 @@ class SpecialCategoryRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         path = paths.models_dir() / self.lexicon
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"special-category lexicon {path}: cannot be read ({type(exc).__name__})") from None
+        raw = load_yaml(path, "special-category lexicon") or {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         for category, terms in raw.items():
             sensitive = [t for t in terms if t[:1].isupper()]

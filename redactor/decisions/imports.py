@@ -13,7 +13,7 @@ from pathlib import Path
 
 from redactor import codes
 from redactor.case import CaseStore
-from redactor.decide.rows import from_spreadsheet
+from redactor.decisions.rows import from_spreadsheet
 from redactor.errors import DecisionImportError, RedactorError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 

@@ -16,7 +16,7 @@ from typing import Any
 from redactor import codes
 from redactor.case import CaseStore
 from redactor.case.value_rows import ValueRow
-from redactor.decide.rows import from_spreadsheet
+from redactor.decisions.rows import from_spreadsheet
 from redactor.errors import DecisionImportError, InconsistentValuesError, RedactorError, UsageError
 from redactor.records import KEEP, REDACT
 
@@ -154,7 +154,7 @@ def import_value_decisions(store: CaseStore, path: Path, text: str, reviewer: st
 
 def import_file(store: CaseStore, path: Path, reviewer: str) -> tuple[int, str]:
     """Import a values CSV or a flags CSV, told apart by the header: ``(decisions, "value" | "flag")``."""
-    from redactor.decide.imports import import_decisions
+    from redactor.decisions.imports import import_decisions
 
     try:
         text = path.read_text(encoding="utf-8-sig")
