@@ -83,10 +83,3 @@ def write_manifest(
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return manifest
-
-
-def verify_bundle(out: Path) -> dict[str, int]:
-    """Check a bundle; every problem is listed (see :mod:`redactor.bundle.verify`)."""
-    from redactor.bundle.verify import verify_bundle as verify
-
-    return verify(out)

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor import codes
 from redactor.bundle.combined import combined_pdf
-from redactor.bundle.manifest import verify_bundle, write_manifest
+from redactor.bundle.manifest import write_manifest
+from redactor.bundle.verify import verify_bundle
 from redactor.records import BundleEntry, Item
 from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import StageContext, register

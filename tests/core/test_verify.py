@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from redactor.bundle.manifest import verify_bundle
+from redactor.bundle.verify import verify_bundle
 from redactor.errors import VerificationError
 
 
