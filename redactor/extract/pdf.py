@@ -4,10 +4,8 @@ Text-layer words are the union of their character boxes, padded so that a box dr
 over them covers the glyphs completely. Offsets index the page text as pdfium
 returns it, so a flag's span maps straight to the words it touches.
 
-A page is OCR'd (see :mod:`redactor.extract.ocr`) when its text layer is missing
-or unreadable (no Unicode mapping), or when an image on it shows ink that no
-character of the text layer accounts for (a scan with only a stamped header, a
-picture of a name): pages are decided one by one, so mixed documents work. A page
+A page is OCR'd (see :mod:`redactor.extract.ocr`) when :mod:`redactor.extract.pdfcheck`
+does not trust its text layer: pages are decided one by one, so mixed documents work. A page
 whose OCR confidence is poor is listed in the item's ``review_pages``.
 """
 
@@ -23,18 +21,13 @@ import pypdfium2.raw as pdfium_c
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
+from redactor.extract.pdfcheck import needs_ocr, uses_tiling_pattern
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
 PAD_X, PAD_Y = 1.0, 1.5
-MAX_UNREADABLE = 0.3  # share of characters without a Unicode mapping above which the text layer is not trusted
-MIN_IMAGE_SIDE = 8.0  # points; smaller images are rules and specks
-INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi) ...
-INK_MAX_PIXELS = 20_000_000  # ... or less for a huge page
-INK_PAD = 3.0  # points around a line of text that its glyphs may spill into
-MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the page
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -95,77 +88,6 @@ def _pad(box: list[float]) -> Box:
     x0, y0, x1, y1 = box
     pad_y = max(PAD_Y, (y1 - y0) * 0.25)
     return (x0 - PAD_X, y0 - pad_y, x1 + PAD_X, y1 + pad_y)
-
-
-def _unreadable(ch: str) -> bool:
-    return ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or (ord(ch) < 32 and not ch.isspace())
-
-
-def needs_ocr(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> bool:
-    """True when the page's text layer cannot be trusted to hold everything a reader sees."""
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible or sum(map(_unreadable, visible)) > MAX_UNREADABLE * len(visible):
-        return True
-    images = _image_regions(page)
-    return bool(images) and _unexplained_ink(page, textpage, text, images) > MAX_UNEXPLAINED_INK
-
-
-def _image_regions(page: pdfium.PdfPage) -> list[Box]:
-    """Where images are drawn on the page (clipped to the crop box), ignoring specks and rules."""
-    left, bottom, right, top = page.get_cropbox()
-    regions = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-        x0, y0, x1, y1 = obj.get_bounds()
-        x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
-        if x1 - x0 >= MIN_IMAGE_SIDE and y1 - y0 >= MIN_IMAGE_SIDE:
-            regions.append((x0, y0, x1, y1))
-    return regions
-
-
-def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: list[Box]) -> int:
-    """Dark pixels (at 72 dpi) inside images that no line of the text layer accounts for.
-
-    A scan whose text layer came from an earlier OCR has its glyphs under that layer's
-    lines; a scan with only a stamped header, or a picture of a name, does not.
-    """
-    import numpy as np
-
-    left, bottom, right, top = page.get_cropbox()
-    scale = min(INK_SCALE, (INK_MAX_PIXELS / max(1.0, (right - left) * (top - bottom))) ** 0.5)
-    grey = np.asarray(page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
-    height, width = grey.shape
-    inside = np.zeros(grey.shape, dtype=bool)
-    for x0, y0, x1, y1 in images:
-        inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
-    explained = np.zeros(grey.shape, dtype=bool)
-    for x0, y0, x1, y1 in _line_boxes(textpage, text):
-        explained[
-            _rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)
-        ] = True
-    return int(np.count_nonzero((grey < 160) & inside & ~explained))
-
-
-def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:
-    """The extent of each line of the text layer (an earlier OCR's layer drifts a little along a line)."""
-    boxes: list[Box] = []
-    box: list[float] = []
-    for i, ch in enumerate(text + "\n"):
-        if ch in "\r\n":
-            if box:
-                boxes.append(tuple(box))
-            box = []
-        elif not ch.isspace():
-            x0, y0, x1, y1 = textpage.get_charbox(i)
-            box = [x0, y0, x1, y1] if not box else [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
-    return boxes
-
-
-def _rows(y0: float, y1: float, height: int, scale: float) -> slice:
-    return slice(max(0, int(y0 * scale)), min(height, int(y1 * scale) + 1))
-
-
-def _cols(x0: float, x1: float, width: int, scale: float) -> slice:
-    return slice(max(0, int(x0 * scale)), min(width, int(x1 * scale) + 1))
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -233,11 +155,12 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
     try:
         if len(pdf) == 0:
             raise EmptyInput(f"{path}: PDF has no pages")
+        patterned = _patterned_pages(path, len(pdf))
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
             text = page_text(textpage)
-            if needs_ocr(page, textpage, text):
+            if needs_ocr(page, textpage, text, patterned=patterned[index]):
                 scanned.append((index, tuple(page.get_cropbox())))
             else:
                 pages[index] = Segment(
@@ -256,3 +179,18 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
     finally:
         pdf.close()
     return pages, scanned
+
+
+def _patterned_pages(path: Path, count: int) -> list[bool]:
+    """For each page, whether it paints with a tiling pattern (pypdf reads the resources pdfium hides).
+    A file pypdf cannot read page by page counts as patterned throughout (its pages are checked whole)."""
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(str(path))
+        if len(reader.pages) != count:
+            return [True] * count
+        return [uses_tiling_pattern(page.get("/Resources")) for page in reader.pages]
+    except Exception:  # noqa: BLE001 - pypdf cannot read what pdfium repaired
+        return [True] * count

@@ -1,0 +1,150 @@
+"""Which PDF pages must be OCR'd: the text layer is trusted only when it accounts for what a reader sees.
+
+A page is OCR'd when its text layer is missing or unreadable (no Unicode mapping), or
+when a picture on it shows ink that no line of the text layer accounts for (a scan with
+only a stamped header, a picture of a name). Pictures are found wherever they are drawn:
+directly on the page, inline, inside Form XObjects nested to any depth (their bounds are
+carried through every form's matrix to page space), and inside tiling patterns (which
+pdfium does not expose as objects: a page that uses one is checked over its whole area).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from redactor.records import Box
+
+log = logging.getLogger(__name__)
+MAX_UNREADABLE = 0.3  # share of characters without a Unicode mapping above which the text layer is not trusted
+MIN_IMAGE_SIDE = 8.0  # points; smaller images are rules and specks
+MAX_FORM_DEPTH = 12  # forms nested deeper than this count as pictures over their whole extent
+INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi) ...
+INK_MAX_PIXELS = 20_000_000  # ... or less for a huge page
+INK_PAD = 3.0  # points around a line of text that its glyphs may spill into
+MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the page
+
+
+def unreadable(ch: str) -> bool:
+    return ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or (ord(ch) < 32 and not ch.isspace())
+
+
+def needs_ocr(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, *, patterned: bool = False) -> bool:
+    """True when the page's text layer cannot be trusted to hold everything a reader sees.
+
+    ``patterned``: the page paints with a tiling pattern, whose pictures pdfium does not list.
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible or sum(map(unreadable, visible)) > MAX_UNREADABLE * len(visible):
+        return True
+    images = [tuple(page.get_cropbox())] if patterned else image_regions(page)
+    return bool(images) and _unexplained_ink(page, textpage, text, images) > MAX_UNEXPLAINED_INK
+
+
+def image_regions(page: pdfium.PdfPage) -> list[Box]:
+    """Where pictures are drawn on the page (page space, clipped to the crop box), ignoring specks and rules."""
+    left, bottom, right, top = page.get_cropbox()
+    regions = []
+    for x0, y0, x1, y1 in _pictures(page):
+        x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
+        if x1 - x0 >= MIN_IMAGE_SIDE and y1 - y0 >= MIN_IMAGE_SIDE:
+            regions.append((x0, y0, x1, y1))
+    return regions
+
+
+def _pictures(page: pdfium.PdfPage, form=None, matrix: pdfium.PdfMatrix | None = None, depth: int = 0) -> Iterator[Box]:
+    """Page-space bounds of every image object, descending into forms.
+
+    pdfium reports an object's bounds in the space of the form that holds it, so each
+    form's matrix is composed on the way down (child x form x parent).
+    """
+    for obj in page.get_objects(max_depth=1, form=form, level=depth):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            bounds = obj.get_bounds()
+            yield matrix.on_rect(*bounds) if matrix is not None else tuple(bounds)
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth + 1 >= MAX_FORM_DEPTH:  # fail closed: the whole form is treated as a picture
+                bounds = obj.get_bounds()
+                yield matrix.on_rect(*bounds) if matrix is not None else tuple(bounds)
+                continue
+            inner = obj.get_matrix()
+            yield from _pictures(page, obj, inner if matrix is None else inner.multiply(matrix), depth + 1)
+
+
+def uses_tiling_pattern(resources, seen: set[int] | None = None, depth: int = 0) -> bool:
+    """True when a page's resources (pypdf), or those of any form they draw, hold a tiling pattern.
+
+    A tiling pattern can paint pictures or text that pdfium lists as neither; anything
+    that cannot be read counts as a pattern (fail closed).
+    """
+    seen = set() if seen is None else seen
+    try:
+        resources = resources.get_object() if resources is not None else None
+        if resources is None:
+            return False
+        patterns = resources.get("/Pattern")
+        patterns = patterns.get_object() if patterns is not None else {}
+        if any(int(p.get_object().get("/PatternType", 0)) == 1 for p in patterns.values()):
+            return True
+        xobjects = resources.get("/XObject")
+        for ref in (xobjects.get_object() if xobjects is not None else {}).values():
+            key = id(ref.get_object()) if not hasattr(ref, "idnum") else ref.idnum
+            if key in seen:
+                continue
+            seen.add(key)
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                if depth >= MAX_FORM_DEPTH or uses_tiling_pattern(xobject.get("/Resources"), seen, depth + 1):
+                    return True
+        return False
+    except Exception:  # noqa: BLE001 - unreadable resources: check the whole page
+        return True
+
+
+def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: list[Box]) -> int:
+    """Dark pixels (at 72 dpi) inside images that no line of the text layer accounts for.
+
+    A scan whose text layer came from an earlier OCR has its glyphs under that layer's
+    lines; a scan with only a stamped header, or a picture of a name, does not.
+    """
+    import numpy as np
+
+    left, bottom, right, top = page.get_cropbox()
+    scale = min(INK_SCALE, (INK_MAX_PIXELS / max(1.0, (right - left) * (top - bottom))) ** 0.5)
+    grey = np.asarray(page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
+    height, width = grey.shape
+    inside = np.zeros(grey.shape, dtype=bool)
+    for x0, y0, x1, y1 in images:
+        inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
+    explained = np.zeros(grey.shape, dtype=bool)
+    for x0, y0, x1, y1 in _line_boxes(textpage, text):
+        explained[
+            _rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)
+        ] = True
+    return int(np.count_nonzero((grey < 160) & inside & ~explained))
+
+
+def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:
+    """The extent of each line of the text layer (an earlier OCR's layer drifts a little along a line)."""
+    boxes: list[Box] = []
+    box: list[float] = []
+    for i, ch in enumerate(text + "\n"):
+        if ch in "\r\n":
+            if box:
+                boxes.append(tuple(box))
+            box = []
+        elif not ch.isspace():
+            x0, y0, x1, y1 = textpage.get_charbox(i)
+            box = [x0, y0, x1, y1] if not box else [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+    return boxes
+
+
+def _rows(y0: float, y1: float, height: int, scale: float) -> slice:
+    return slice(max(0, int(y0 * scale)), min(height, int(y1 * scale) + 1))
+
+
+def _cols(x0: float, x1: float, width: int, scale: float) -> slice:
+    return slice(max(0, int(x0 * scale)), min(width, int(x1 * scale) + 1))

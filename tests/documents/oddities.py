@@ -1,0 +1,90 @@
+"""Generated PDFs with the structures real files have and simple fixtures lack (issue 14).
+
+Each maker writes one small page: a line of real text at the top and the personal data
+placed the awkward way under test (a picture inside a form, a pattern, a rotated page ...).
+Everything is invented: people and Ofcom drama numbers from :mod:`tests.documents.factory`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from tests.documents import factory, rawpdf
+
+PAGE = (420.0, 320.0)  # a small page keeps OCR quick
+HEADER = ["Statement of witness", "The picture below was sent by text message."]
+PICTURED = [factory.PEOPLE[0], factory.PHONES[0]]  # what the picture shows
+PICTURE_AT = (60.0, 150.0, 300.0, 90.0)  # x, y, width, height in points (clear of the form-space origin)
+
+
+def picture(lines: list[str], size: tuple[float, float] = PICTURE_AT[2:], dpi: int = 150) -> Image.Image:
+    """Lines of large dark text on white, ``size`` points at ``dpi``."""
+    scale = dpi / 72.0
+    image = Image.new("L", (round(size[0] * scale), round(size[1] * scale)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(factory.FONT, round(20 * scale))
+    for i, line in enumerate(lines):
+        draw.text((12 * scale, (34 + 32 * i) * scale), line, fill=0, font=font, anchor="ls")
+    return image
+
+
+def _page(path: Path, content: str, resources: str, extra: list) -> Path:
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE[0]} {PAGE[1]}] /Resources << /Font << /F1 5 0 R >> {resources} >> "
+        "/Contents 4 0 R >>",
+        rawpdf.stream((rawpdf.text_ops(HEADER, 40, PAGE[1] - 40) + "\n" + content).encode("latin-1")),
+        rawpdf.HELVETICA,
+        *extra,
+    ]
+    return rawpdf.write(path, objects)
+
+
+def picture_in_form(path: Path, nested: bool = False) -> Path:
+    """The picture drawn by a Form XObject (optionally by a form inside a scaled form), never on the page itself."""
+    x, y, w, h = PICTURE_AT
+    image = rawpdf.grey_image(picture(PICTURED))
+    draw_image = f"q {w} 0 0 {h} 0 0 cm /Im1 Do Q".encode()
+    if not nested:
+        form = rawpdf.stream(draw_image, f"/Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /XObject << /Im1 7 0 R >> >>")
+        return _page(path, f"q 1 0 0 1 {x} {y} cm /Fm1 Do Q", "/XObject << /Fm1 6 0 R >>", [form, image])
+    outer = rawpdf.stream(
+        b"q 1 0 0 1 20 10 cm /Fm2 Do Q",
+        f"/Type /XObject /Subtype /Form /BBox [0 0 {w * 2} {h * 2}] /Matrix [0.5 0 0 0.5 0 0] /Resources << /XObject << /Fm2 8 0 R >> >>",
+    )
+    inner = rawpdf.stream(
+        draw_image,
+        f"/Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Matrix [2 0 0 2 0 0] /Resources << /XObject << /Im1 7 0 R >> >>",
+    )
+    return _page(path, f"q 1 0 0 1 {x - 10} {y - 5} cm /Fm1 Do Q", "/XObject << /Fm1 6 0 R >>", [outer, image, inner])
+
+
+def inline_picture(path: Path) -> Path:
+    """The picture as an inline image (BI ... ID ... EI) in the page's content."""
+    x, y, w, h = PICTURE_AT
+    image = picture(PICTURED)
+    inline = f"q {w} 0 0 {h} {x} {y} cm BI /W {image.width} /H {image.height} /CS /G /BPC 8 ID ".encode() + image.tobytes() + b"\nEI Q"
+    objects_text = rawpdf.text_ops(HEADER, 40, PAGE[1] - 40).encode("latin-1") + b"\n" + inline
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE[0]} {PAGE[1]}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        rawpdf.stream(objects_text),
+        rawpdf.HELVETICA,
+    ]
+    return rawpdf.write(path, objects)
+
+
+def picture_in_pattern(path: Path) -> Path:
+    """The picture as the tile of a tiling pattern that fills a rectangle: pdfium lists no image at all."""
+    x, y, w, h = PICTURE_AT
+    pattern = rawpdf.stream(
+        f"q {w} 0 0 {h} 0 0 cm /Im1 Do Q".encode(),
+        f"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 {w} {h}] /XStep {w} /YStep {h} "
+        f"/Matrix [1 0 0 1 {x} {y}] /Resources << /XObject << /Im1 7 0 R >> >>",
+    )
+    fill = f"q /Pattern cs /P1 scn {x} {y} {w} {h} re f Q"
+    return _page(path, fill, "/Pattern << /P1 6 0 R >>", [pattern, rawpdf.grey_image(picture(PICTURED))])
