@@ -170,7 +170,7 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
                     "page",
                     text,
                     page=index + 1,
-                    page_size=tuple(page.get_size()),
+                    page_size=_unrotated_size(page),
                     words=page_words(textpage, text),
                     origin="pdf-text",
                 )
@@ -179,6 +179,12 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
     finally:
         pdf.close()
     return pages, scanned
+
+
+def _unrotated_size(page: pdfium.PdfPage) -> tuple[float, float]:
+    """Width and height of the crop box before /Rotate: the space word boxes are in (as for OCR'd pages)."""
+    left, bottom, right, top = page.get_cropbox()
+    return (right - left, top - bottom)
 
 
 def _patterned_pages(path: Path, count: int) -> list[bool]:

@@ -2,17 +2,21 @@
 
 :func:`sanitize` rebuilds the file with pypdf from its pages alone, so the output
 carries no document information dictionary, no XMP, no outlines, no attachments,
-no form fields, no JavaScript and no annotations.
+no form fields, no JavaScript and no annotations. It also gives each page the
+/Rotate and /UserUnit of its original (reportlab swaps the media box of a page it
+is told to rotate, which cut off half of every page turned by 90 or 270 degrees).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import FloatObject, NameObject, NumberObject
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -25,6 +29,7 @@ FONT_CANDIDATES = (
 )
 BOX_FILL = (0, 0, 0)
 LABEL_FILL = (1, 1, 1)
+MAX_USER_UNIT = 1000.0  # a larger /UserUnit is damage, not a page size (it would make a page kilometres wide)
 _PAGE_KEYS_TO_DROP = ("/Annots", "/AA", "/Thumb", "/PieceInfo", "/Metadata", "/B", "/StructParents")
 
 
@@ -64,15 +69,44 @@ def draw_box(canvas: Canvas, box: Box, label: str) -> None:
     canvas.restoreState()
 
 
-def sanitize(pdf: bytes) -> bytes:
-    """Rebuild the PDF from its pages only; drop metadata, XMP and every page-level extra."""
+@dataclass(frozen=True, slots=True)
+class PageSetup:
+    """How an output page is shown: clockwise /Rotate and /UserUnit (points per unit), as its original."""
+
+    rotation: int = 0
+    user_unit: float = 1.0
+
+
+def user_units(path: Path) -> dict[int, float]:
+    """The /UserUnit of each page of a PDF that has one other than 1 (pdfium ignores the key)."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        pages = PdfReader(str(path)).pages
+        units = {i: float(page.get("/UserUnit", 1.0)) for i, page in enumerate(pages)}
+    except Exception:  # noqa: BLE001 - pypdf cannot read what pdfium repaired: default unit
+        return {}
+    return {i: unit for i, unit in units.items() if unit != 1.0 and 0.0 < unit <= MAX_USER_UNIT}
+
+
+def sanitize(pdf: bytes, setups: Sequence[PageSetup] = ()) -> bytes:
+    """Rebuild the PDF from its pages only; drop metadata, XMP and every page-level extra.
+
+    ``setups`` (one per page, or none) gives each page its original's rotation and user unit.
+    """
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
-    for page in reader.pages:
+    for index, page in enumerate(reader.pages):
         added = writer.add_page(page)
         for key in _PAGE_KEYS_TO_DROP:
             if key in added:
                 del added[NameObject(key)]
+        setup = setups[index] if index < len(setups) else PageSetup()
+        if setup.rotation % 360:
+            added[NameObject("/Rotate")] = NumberObject(setup.rotation % 360)
+        if setup.user_unit != 1.0:
+            added[NameObject("/UserUnit")] = FloatObject(setup.user_unit)
     writer.metadata = None
     out = io.BytesIO()
     writer.write(out)

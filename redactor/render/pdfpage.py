@@ -23,7 +23,7 @@ from redactor.extract.frames import load_frame
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
 from redactor.render import RenderContext, renderer
-from redactor.render.pdfkit import new_canvas, sanitize, text_font
+from redactor.render.pdfkit import PageSetup, new_canvas, sanitize, text_font, user_units
 from redactor.render.spans import cuts_for, touched_words
 
 MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than above this (A0 at 150 dpi is 27 million)
@@ -127,7 +127,8 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
     buffer = io.BytesIO()
     redactions: list[Redaction] = []
     canvas = None
-    for number, (segment, image, scale, crop, rotation) in enumerate(_page_images(item, path, rctx.dpi), start=1):
+    setups: list[PageSetup] = []
+    for number, (segment, image, scale, crop, setup) in enumerate(_page_images(item, path, rctx.dpi), start=1):
         left, bottom, right, top = crop
         size = (right - left, top - bottom)
         canvas = canvas or new_canvas(buffer, size)
@@ -136,19 +137,19 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
         burn(image, [(b, label) for b, label, _ in boxes], scale, (left, top, bottom))
         canvas.drawImage(_image_reader(image), 0, 0, width=size[0], height=size[1])
         invisible_words(canvas, kept, segment.text, (left, bottom))
-        canvas.setPageRotation(rotation)  # shown as the original was; boxes and text stay in page space
         canvas.showPage()
+        setups.append(setup)  # /Rotate and /UserUnit are set after reportlab, which would swap the media box
         redactions += [
             Redaction(fid, number, (b[0] - left, b[1] - bottom, b[2] - left, b[3] - bottom), label, ent) for b, label, (fid, ent) in boxes
         ]
     if canvas is None:
         raise StageError(f"item {rctx.ref} has no pages to render")
     canvas.save()
-    return RenderedItem(item.item_id, sanitize(buffer.getvalue()), len(item.segments), tuple(redactions))
+    return RenderedItem(item.item_id, sanitize(buffer.getvalue(), setups), len(item.segments), tuple(redactions))
 
 
-def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box, int]]:
-    """Each page as an RGB image with its scale (pixels per point), crop box in PDF points and /Rotate.
+def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box, PageSetup]]:
+    """Each page as an RGB image with its scale (pixels per point), crop box in PDF points, /Rotate and /UserUnit.
 
     Pages are drawn unrotated (the space word boxes are in); a page too large to draw at
     ``dpi`` within :data:`MAX_PIXELS` is drawn at a lower resolution.
@@ -160,8 +161,9 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
             if scale > dpi / 72.0:  # no need to carry a 12-megapixel photo at more than the bundle's resolution
                 scale = dpi / 72.0
                 image = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.LANCZOS)
-            yield segment, image, image.width / width, (0.0, 0.0, width, height), 0
+            yield segment, image, image.width / width, (0.0, 0.0, width, height), PageSetup()
         return
+    units = user_units(path)
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(str(path))
         try:
@@ -174,7 +176,7 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
                 scale = min(dpi / 72.0, 0.998 * (MAX_PIXELS / area) ** 0.5)  # pdfium rounds sizes up
                 image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")
                 page.close()
-                yield segment, image, scale, crop, rotation
+                yield segment, image, scale, crop, PageSetup(rotation, units.get(segment.page - 1, 1.0))
         finally:
             pdf.close()
 

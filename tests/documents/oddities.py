@@ -88,3 +88,40 @@ def picture_in_pattern(path: Path) -> Path:
     )
     fill = f"q /Pattern cs /P1 scn {x} {y} {w} {h} re f Q"
     return _page(path, fill, "/Pattern << /P1 6 0 R >>", [pattern, rawpdf.grey_image(picture(PICTURED))])
+
+
+MEDIA = (-20.0, -30.0, 620.0, 860.0)  # an unrotated media box that does not start at 0,0 ...
+CROP = (30.0, 20.0, 580.0, 842.0)  # ... and a crop box inside it
+
+
+def rotated_page(path: Path, rotation: int, kind: str = "text", user_unit: float = 1.0) -> Path:
+    """A page shown turned by /Rotate, with odd media and crop boxes, whose statement reads upright as shown."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import FloatObject, NameObject, RectangleObject
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    left, bottom, right, top = CROP
+    lines = factory.statement(1)
+    canvas = Canvas(str(path), pagesize=(MEDIA[2], MEDIA[3]))
+    if kind == "scan":
+        shown = factory.page_image(lines, dpi=150, page=(top - bottom, right - left))  # landscape, as a reader sees it
+        stored = shown.rotate(90 if rotation == 90 else -90, expand=True)
+        canvas.drawImage(ImageReader(stored), left, bottom, width=right - left, height=top - bottom)
+    else:
+        canvas.translate(left + 40, bottom + 40) if rotation == 90 else canvas.translate(right - 40, top - 40)
+        canvas.rotate(90 if rotation == 90 else -90)
+        canvas.setFont("Helvetica", 12)
+        for n, line in enumerate(lines):
+            canvas.drawString(0, -n * 20, line)
+    canvas.showPage()
+    canvas.save()
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    page = writer.pages[0]
+    page.mediabox = RectangleObject(MEDIA)
+    page.cropbox = RectangleObject(CROP)
+    page.rotate(rotation)
+    if user_unit != 1.0:
+        page[NameObject("/UserUnit")] = FloatObject(user_unit)
+    writer.write(str(path))
+    return path
