@@ -1,8 +1,7 @@
 """PDFs: one segment per page, from the text layer where it is usable and from OCR where not.
 
-Text-layer words are the union of their character boxes, padded so that a box drawn
-over them covers the glyphs completely. Offsets index the page text as pdfium
-returns it, so a flag's span maps straight to the words it touches.
+Text-layer words come from :mod:`redactor.extract.pdftext` (character boxes unioned
+and padded; hyphenation at line ends undone for reading, one box per line).
 
 A page is OCR'd (see :mod:`redactor.extract.ocr`) when :mod:`redactor.extract.pdfcheck`
 does not trust its text layer: pages are decided one by one, so mixed documents work. A page
@@ -22,12 +21,12 @@ from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
 from redactor.extract.pdfcheck import needs_ocr, uses_tiling_pattern
+from redactor.extract.pdftext import page_text, page_words, reading
 from redactor.locks import PDFIUM_LOCK
-from redactor.records import DOCUMENT, Box, Item, Segment, Source, Word, stable_id
+from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
-PAD_X, PAD_Y = 1.0, 1.5
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -53,41 +52,6 @@ def _diagnose(path: Path) -> Exception:
     except Exception:  # noqa: BLE001 - pypdf cannot read it either
         pass
     return CorruptInput(f"{path}: PDF cannot be opened (damaged beyond repair)")
-
-
-def page_text(textpage: pdfium.PdfTextPage) -> str:
-    count = textpage.count_chars()
-    text = textpage.get_text_range()
-    if len(text) != count:  # characters outside the BMP: fetch one by one to keep indices aligned
-        text = "".join(textpage.get_text_range(i, 1) or "\ufffd" for i in range(count))
-    return text
-
-
-def page_words(textpage: pdfium.PdfTextPage, text: str) -> tuple[Word, ...]:
-    """Whitespace-separated words with the union of their character boxes."""
-    words: list[Word] = []
-    start: int | None = None
-    box: list[float] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if start is not None and box:
-                words.append(Word(start, i, _pad(box)))
-            start, box = None, []
-            continue
-        if start is None:
-            start = i
-        left, bottom, right, top = textpage.get_charbox(i)
-        if right > left and top > bottom:  # generated characters have no extent
-            box = [left, bottom, right, top] if not box else [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
-    if start is not None and box:
-        words.append(Word(start, len(text), _pad(box)))
-    return tuple(words)
-
-
-def _pad(box: list[float]) -> Box:
-    x0, y0, x1, y1 = box
-    pad_y = max(PAD_Y, (y1 - y0) * 0.25)
-    return (x0 - PAD_X, y0 - pad_y, x1 + PAD_X, y1 + pad_y)
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -163,15 +127,16 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
             if needs_ocr(page, textpage, text, patterned=patterned[index]):
                 scanned.append((index, tuple(page.get_cropbox())))
             else:
+                read = reading(text)
                 pages[index] = Segment(
                     stable_id(item_id, index),
                     item_id,
                     index,
                     "page",
-                    text,
+                    read.text,
                     page=index + 1,
                     page_size=_unrotated_size(page),
-                    words=page_words(textpage, text),
+                    words=page_words(textpage, read),
                     origin="pdf-text",
                 )
             textpage.close()
