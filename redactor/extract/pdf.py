@@ -20,10 +20,10 @@ import pypdfium2.raw as pdfium_c
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
-from redactor.extract.pdfcheck import needs_ocr, uses_tiling_pattern
+from redactor.extract.pdfcheck import agrees, layer_doubt, needs_ocr, uses_tiling_pattern
 from redactor.extract.pdftext import page_text, page_words, reading
 from redactor.locks import PDFIUM_LOCK
-from redactor.records import DOCUMENT, Item, Segment, Source, stable_id
+from redactor.records import DOCUMENT, Box, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -61,11 +61,15 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 @extractor("pdf", accepts=_accepts, priority=100)
 def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     item_id = stable_id(source.source_id, "file")
-    pages, scanned = _text_pages(path, item_id)
-    review = []
+    pages, scanned, doubted = _text_pages(path, item_id)
+    review, distrusted = [], []
     recognised = ocr_pages([PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path))
     for (index, crop), ocr in zip(scanned, recognised, strict=True):
         text, words = layout(ocr, pixels_to_page(ocr, crop))
+        if index in doubted:
+            if agrees(pages[index].text, text):
+                continue  # OCR reads what the layer holds: keep the layer (exact boxes)
+            distrusted.append({"page": index + 1, "reason": doubted[index]})
         size = (crop[2] - crop[0], crop[3] - crop[1])
         pages[index] = Segment(
             stable_id(item_id, index), item_id, index, "page", text, page=index + 1, page_size=size, words=words, origin="ocr"
@@ -77,7 +81,8 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
         "format": "pdf",
         "annotations_not_reproduced": annotations(path),
         "pages": len(segments),
-        "ocr_pages": [i + 1 for i, _ in scanned],
+        "ocr_pages": sorted({i + 1 for i, _ in scanned} - {i + 1 for i in doubted} | {d["page"] for d in distrusted}),
+        "text_layer_distrusted": distrusted,
         "review_pages": review,
         "pages_without_words": [s.page for s in segments if not s.words],
     }
@@ -111,11 +116,13 @@ def annotations(path: Path) -> list[dict[str, int]]:
     return found
 
 
-def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, tuple[float, float, float, float]]]]:
-    """Segments of the pages whose text layer is usable, and the pages (with crop boxes) to OCR."""
+def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, Box]], dict[int, str]]:
+    """Segments of the pages whose text layer is usable, the pages (with crop boxes) to OCR, and
+    the pages whose layer is doubted (with the reason): they are OCR'd too, and kept only if OCR agrees."""
     pdf = open_pdf(path)
     pages: dict[int, Segment] = {}
-    scanned: list[tuple[int, tuple[float, float, float, float]]] = []
+    scanned: list[tuple[int, Box]] = []
+    doubted: dict[int, str] = {}
     try:
         if len(pdf) == 0:
             raise EmptyInput(f"{path}: PDF has no pages")
@@ -139,11 +146,14 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
                     words=page_words(textpage, read),
                     origin="pdf-text",
                 )
+                if (doubt := layer_doubt(text)) is not None:
+                    doubted[index] = doubt
+                    scanned.append((index, tuple(page.get_cropbox())))
             textpage.close()
             page.close()
     finally:
         pdf.close()
-    return pages, scanned
+    return pages, scanned, doubted
 
 
 def _unrotated_size(page: pdfium.PdfPage) -> tuple[float, float]:

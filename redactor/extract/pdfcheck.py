@@ -148,3 +148,63 @@ def _rows(y0: float, y1: float, height: int, scale: float) -> slice:
 
 def _cols(x0: float, x1: float, width: int, scale: float) -> slice:
     return slice(max(0, int(x0 * scale)), min(width, int(x1 * scale) + 1))
+
+
+# -- is the text layer what a reader sees? ----------------------------------------------------------
+
+MIN_WORDLIKE = 0.5  # share of a page's tokens that read as words or numbers, below which the layer is doubted
+MAX_EAST_ASIAN = 0.3  # share of letters in East Asian scripts above which the layer is checked against OCR
+MAX_ODD = 0.02  # share of unmapped, private-use or control characters above which the layer is checked
+MIN_AGREEMENT = 0.5  # share of OCR'd words the layer must hold for a doubted layer to be kept
+_EAST_ASIAN = ((0x2E80, 0x9FFF), (0xA000, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+
+
+def layer_doubt(text: str) -> str | None:
+    """Why a text layer that pdfium reads may not be what the page shows (to be checked by OCR), or None.
+
+    Fonts without a usable Unicode map give control characters, symbols instead of letters
+    ('Phone' as '"7+%-') or byte-swapped CJK for a Latin page; such text never matches
+    a name or a number, so the personal data on the page would go undetected.
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return None
+    if sum(map(unreadable, visible)) > MAX_ODD * len(visible):
+        return "characters without a Unicode mapping"
+    letters = [ch for ch in visible if ch.isalpha()]
+    if letters and sum(1 for ch in letters if _east_asian(ch)) > MAX_EAST_ASIAN * len(letters):
+        return "East Asian script"
+    tokens = text.split()
+    if len(tokens) >= 5 and sum(map(_wordlike, tokens)) < MIN_WORDLIKE * len(tokens):
+        return "text does not read as words"
+    return None
+
+
+def _east_asian(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _EAST_ASIAN)
+
+
+def _wordlike(token: str) -> bool:
+    """A word (letters of any script, inner ' or -), a number (digits with inner . , : / -) or short punctuation."""
+    core = token.strip(".,;:!?\"'()[]«»“”‘’")
+    if not core:
+        return len(token) <= 2
+    inner = core.replace("'", "").replace("’", "").replace("-", "")
+    if inner.isalpha():
+        return True
+    return inner.replace(".", "").replace(",", "").replace(":", "").replace("/", "").isdigit()
+
+
+def agrees(layer: str, ocr: str) -> bool:
+    """Whether a doubted text layer holds what OCR read on the page (most of its words of three or more)."""
+    seen = set(_tokens(ocr))
+    if len(seen) < 3:
+        return False  # OCR read too little to vouch for the layer
+    return len(seen & set(_tokens(layer))) >= MIN_AGREEMENT * len(seen)
+
+
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return [t.lower() for t in re.findall(r"\w{3,}", text)]

@@ -125,3 +125,44 @@ def rotated_page(path: Path, rotation: int, kind: str = "text", user_unit: float
         page[NameObject("/UserUnit")] = FloatObject(user_unit)
     writer.write(str(path))
     return path
+
+
+def broken_text_layer(path: Path, damage: str) -> Path:
+    """A typeset statement whose font's Unicode map is damaged the way real files' are.
+
+    ``control``: every code maps to itself (small codes: control characters); ``shifted``:
+    letters come out as symbols and digits ('Phone' reads like '"7+%-'); ``cjk``: each
+    character comes out byte-swapped as a CJK ideograph. The page looks right; its text layer lies.
+    """
+    import re
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", factory.FONT))
+    canvas = Canvas(str(path), pagesize=PAGE)
+    canvas.setFont("DejaVuSans", 11)
+    for i, line in enumerate(factory.statement(1)[:5]):
+        canvas.drawString(24, PAGE[1] - 40 - i * 20, line)
+    canvas.save()
+    remap = {
+        "control": lambda code, uni: code,
+        "shifted": lambda code, uni: uni - 0x2E if uni > 0x40 else uni,
+        "cjk": lambda code, uni: (uni & 0xFF) << 8 | uni >> 8 | 0x4E00,
+    }[damage]
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    for font in writer.pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        if "/ToUnicode" not in font:
+            continue
+        cmap = font["/ToUnicode"].get_object()
+        data = re.sub(
+            r"<([0-9A-Fa-f]{2})> <([0-9A-Fa-f]{4})>",
+            lambda m: f"<{m.group(1)}> <{remap(int(m.group(1), 16), int(m.group(2), 16)):04X}>",
+            cmap.get_data().decode("latin-1"),
+        )
+        cmap.set_data(data.encode("latin-1"))
+    writer.write(str(path))
+    return path
