@@ -34,6 +34,7 @@ from redactor.records import Box, Finding, Item, Word
 NO_TEXT_NOTE = "[no text recognised on this page]"  # the text of a page with ink but no words; never drawn
 MAX_WORKERS = 2
 LOW_WORD_CONF = 30.0
+NOTHING_READ, LOW_CONFIDENCE = "no text recognised on a page with content", "low OCR confidence"
 MIN_OSD_CONF = 2.0  # tesseract's orientation confidence needed before a page is turned
 
 
@@ -46,6 +47,10 @@ class OcrSettings:
     min_ink: float = 0.002  # share of dark pixels above which a page without any words goes to review
     timeout: int = 300  # seconds per page; a page that takes longer fails its source
     max_pixels: int = 80_000_000  # PDF pages are drawn at a lower resolution rather than above this
+    max_type_pt: float = 40.0  # type larger than this (a word's box across its line) is read unreliably: review
+    max_slant: float = 0.6  # a long word's box this close to square runs at an angle (neither across nor down the page)
+    max_unread: float = 0.05  # share of the ink outside every word read above which the page goes to review ...
+    min_unread_ink: float = 0.0005  # ... when that ink also covers this share of the page (not specks)
 
 
 DEFAULT = OcrSettings()
@@ -78,6 +83,7 @@ class OcrPage:
     rotation: int  # clockwise degrees the page was turned before recognition (PDF /Rotate)
     words: tuple[OcrWord, ...]
     ink: float = 0.0  # share of dark pixels on the page
+    unread: float = 0.0  # share of the page's ink that lies outside every word OCR read
 
     @property
     def unturned_size(self) -> tuple[int, int]:
@@ -91,11 +97,35 @@ class OcrPage:
     def review_reason(self, settings: OcrSettings = DEFAULT) -> str | None:
         """Why a person must look at this page before it is disclosed, or None."""
         if not self.words:
-            return "no text recognised on a page with content" if self.ink > settings.min_ink else None
+            return NOTHING_READ if self.ink > settings.min_ink else None
         low = sum(1 for w in self.words if w.conf < LOW_WORD_CONF) / len(self.words)
         if (self.mean_conf or 0.0) < settings.min_page_conf or low > settings.max_low_share:
-            return "low OCR confidence"
+            return LOW_CONFIDENCE
+        if self.unread > settings.max_unread and self.unread * self.ink > settings.min_unread_ink:
+            return "ink that OCR did not read (text at an angle, handwriting or a picture)"
+        if any(_slanted(w, settings) for w in self.words):
+            return "text at an angle (word boxes are loose)"
+        if any(len(w.text) >= 2 and _across(w) > settings.max_type_pt * self.scale for w in self.words):
+            return "very large type"
         return None
+
+
+def _across(word: OcrWord) -> int:
+    """The size of a word's type in pixels: its box across the line (tesseract reads vertical lines too)."""
+    return min(word.box[2] - word.box[0], word.box[3] - word.box[1])
+
+
+def _slanted(word: OcrWord, settings: OcrSettings) -> bool:
+    """A long word whose box is nearly square: it runs at an angle, so its upright box covers
+    more than the word (its neighbours too). Upright and vertical words have long, thin boxes."""
+    width, height = word.box[2] - word.box[0], word.box[3] - word.box[1]
+    return len(word.text) >= 5 and min(width, height) > settings.max_slant * max(width, height, 1)
+
+
+def typical_height(words: Sequence[OcrWord]) -> int:
+    """The median height of the words on a page, in pixels."""
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    return heights[len(heights) // 2] if heights else 0
 
 
 def tesseract_words(image_path: str, settings: OcrSettings = DEFAULT) -> tuple[OcrWord, ...]:
@@ -123,7 +153,8 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
 
     Tesseract's boxes hug the ink of each word; a word's box is stretched to the height
     of its line and padded, so a box burnt over it also covers ascenders, descenders and
-    the grey edge pixels of the glyphs. A page with ink but no words gets
+    the grey edge pixels of the glyphs. The stretch is bounded by the page's typical word
+    height, so a word at an angle (a tall box) never grows into the paragraphs around it. A page with ink but no words gets
     :data:`NO_TEXT_NOTE` as its text (and no words), so it can carry a review flag.
     """
     if not page.words:
@@ -132,6 +163,7 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
     for w in page.words:
         top, bottom = lines.get(w.line, (w.box[1], w.box[3]))
         lines[w.line] = (min(top, w.box[1]), max(bottom, w.box[3]))
+    reach = typical_height(page.words)
     parts: list[str] = []
     words: list[Word] = []
     pos, last = 0, None
@@ -140,9 +172,9 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
             sep = " " if w.line == last else "\n" if w.line[:1] == last[:1] else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        height = w.box[3] - w.box[1]
+        height = min(w.box[3] - w.box[1], reach) if w.box[3] - w.box[1] <= w.box[2] - w.box[0] else 0  # vertical: no stretch
         top, bottom = max(lines[w.line][0], w.box[1] - height), min(lines[w.line][1], w.box[3] + height)  # a skewed line stays local
-        pad = max(2, round((bottom - top) * 0.15))
+        pad = max(2, round(min(bottom - top, 2 * reach) * 0.15))
         box = (w.box[0] - pad, top - pad, w.box[2] + pad, bottom + pad)
         parts.append(w.text)
         words.append(Word(pos, pos + len(w.text), to_points(box), round(w.conf, 1)))
@@ -222,7 +254,23 @@ def _recognise(image, scale: float, rotation: int, settings: OcrSettings) -> Ocr
         words = tesseract_words(path, settings)
     histogram = image.histogram()
     ink = sum(histogram[:128]) / max(1, image.width * image.height)
-    return OcrPage(image.width, image.height, scale, rotation, words, ink)
+    return OcrPage(image.width, image.height, scale, rotation, words, ink, unread_share(image, words))
+
+
+def unread_share(image, words: Sequence[OcrWord]) -> float:
+    """Share of the page's ink (specks removed) that lies outside every word read, each padded by
+    half the typical word height: text at an angle, handwriting or pictures that OCR skipped."""
+    import numpy as np
+    from PIL import ImageFilter
+
+    dark = np.asarray(image.filter(ImageFilter.MaxFilter(3)).filter(ImageFilter.MinFilter(3))) < 128
+    total = int(np.count_nonzero(dark))
+    if not total:
+        return 0.0
+    pad = typical_height(words) // 2
+    for w in words:
+        dark[max(0, w.box[1] - pad) : w.box[3] + pad, max(0, w.box[0] - pad) : w.box[2] + pad] = False
+    return int(np.count_nonzero(dark)) / total
 
 
 def _orientation(image, settings: OcrSettings) -> int:

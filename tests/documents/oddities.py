@@ -166,3 +166,44 @@ def broken_text_layer(path: Path, damage: str) -> Path:
         cmap.set_data(data.encode("latin-1"))
     writer.write(str(path))
     return path
+
+
+def scan_with_angled_note(path: Path, angle: float = 30.0) -> Path:
+    """A scanned statement with a handwritten-style note written across it at an angle."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    page = factory.page_image(factory.statement(1), dpi=150, page=(factory.A4[0], factory.A4[1] / 2))
+    scale = 150 / 72.0
+    note = Image.new("L", (round(380 * scale), round(30 * scale)), 255)
+    ImageDraw.Draw(note).text(
+        (4, 4), "Contact Hannah Osei on 07700 900789", fill=0, font=ImageFont.truetype(factory.FONT, round(16 * scale))
+    )
+    turned = note.rotate(angle, expand=True, fillcolor=255)
+    page.paste(turned, (round(150 * scale), round(200 * scale)))
+    canvas = Canvas(str(path), pagesize=(factory.A4[0], factory.A4[1] / 2))
+    canvas.drawImage(ImageReader(page.convert("RGB")), 0, 0, width=factory.A4[0], height=factory.A4[1] / 2)
+    canvas.save()
+    return path
+
+
+def scan_with_large_type(path: Path) -> Path:
+    """A scanned notice in very large type (a poster, a slide) above a line of normal text."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    scale = 150 / 72.0
+    image = Image.new("L", (round(PAGE[0] * 2 * scale), round(PAGE[1] * 2 * scale)), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((30 * scale, 160 * scale), "RING", fill=0, font=ImageFont.truetype(factory.FONT, round(130 * scale)), anchor="ls")
+    draw.text(
+        (30 * scale, 300 * scale),
+        f"or call {factory.PHONES[2]} today",
+        fill=0,
+        font=ImageFont.truetype(factory.FONT, round(14 * scale)),
+        anchor="ls",
+    )
+    canvas = Canvas(str(path), pagesize=(PAGE[0] * 2, PAGE[1] * 2))
+    canvas.drawImage(ImageReader(image.convert("RGB")), 0, 0, width=PAGE[0] * 2, height=PAGE[1] * 2)
+    canvas.save()
+    return path
