@@ -146,9 +146,23 @@ def _note(item: Item, members: Sequence[str], refs: Mapping[str, str]) -> str:
     comments = sum(d.get("comments", 0) for d in dropped)
     fields = sum(d.get("form_fields", 0) for d in dropped)
     if comments or fields:
-        pages = ", ".join(str(d["page"]) for d in dropped)
+        pages = ", ".join(str(d["page"]) for d in dropped if d.get("comments") or d.get("form_fields"))
         notes.append(f"original has {comments} comments/annotations and {fields} form fields (pages {pages}), not reproduced")
+    if links := sum(d.get("links", 0) for d in dropped):
+        pages = ", ".join(str(d["page"]) for d in dropped if d.get("links"))
+        notes.append(f"original has {links} links (pages {pages}), not reproduced; their targets were checked for personal data")
+    notes.append(embedded_note(item.meta.get("embedded_files") or []))
     return "; ".join(n for n in notes if n)
+
+
+def embedded_note(embedded: Sequence[dict]) -> str:
+    """What became of the files embedded in a PDF: extracted as items of their own, or why not."""
+    if not embedded:
+        return ""
+    done = sum(1 for e in embedded if e.get("status") == "extracted")
+    missed = sorted({str(e.get("status", "")).removeprefix("not extracted: ") for e in embedded if e.get("status") != "extracted"})
+    note = f"original has {len(embedded)} embedded files, {done} extracted as items of their own"
+    return note + (f"; not extracted: {'; '.join(missed)}" if missed else "")
 
 
 def _write_csv(path: Path, fields: Sequence[str], rows: Sequence[dict]) -> None:

@@ -340,7 +340,7 @@ def review_findings(item: Item) -> tuple[Finding, ...]:
     findings = []
     for segment in item.segments:
         entry = wanted.get(segment.page or -1)
-        if entry is None or not segment.text.strip():
+        if entry is None or segment.field != "page" or not segment.text.strip():
             continue
         conf = float(entry.get("mean_conf", 0.0))
         findings.append(

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
 from redactor.extract.pdfcheck import agrees, layer_doubt, needs_ocr, uses_tiling_pattern
+from redactor.extract.pdfextras import LINK_ORIGIN, Extras, read_extras
 from redactor.extract.pdftext import page_text, page_words, reading
 from redactor.locks import PDFIUM_LOCK
-from redactor.records import DOCUMENT, Box, Item, Segment, Source, stable_id
+from redactor.records import DOCUMENT, Box, DerivedFile, Item, Segment, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("pdf", accepts=_accepts, priority=100)
-def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile]:
     item_id = stable_id(source.source_id, "file")
     pages, scanned, doubted = _text_pages(path, item_id)
     review, distrusted = [], []
@@ -76,10 +76,13 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
         )
         if (entry := review_entry(index + 1, ocr)) is not None:
             review.append(entry)
+    extras = read_file_extras(path, source, ctx)
+    yield from extras.derived
     segments = tuple(pages[i] for i in sorted(pages))
     meta = {
         "format": "pdf",
-        "annotations_not_reproduced": annotations(path),
+        "annotations_not_reproduced": extras.annotations,
+        "embedded_files": extras.embedded,
         "pages": len(segments),
         "ocr_pages": sorted({i + 1 for i, _ in scanned} - {i + 1 for i in doubted} | {d["page"] for d in distrusted}),
         "text_layer_distrusted": distrusted,
@@ -87,33 +90,38 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]
         "pages_without_words": [s.page for s in segments if not s.words],
     }
     log.info("pdf %s: %d pages, %d OCR'd, %d for review", source.ref, len(segments), len(scanned), len(review))
+    segments += tuple(_link_segments(item_id, pages, extras.links))
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
 
 
-def annotations(path: Path) -> list[dict[str, int]]:
-    """Comments and form fields per page. Outputs never reproduce them (their text is not reviewed),
-    so the disclosure officer is told they exist: they may hold relevant material or personal data."""
-    found = []
+def read_file_extras(path: Path, source: Source, ctx: StageContext | None) -> Extras:
+    """Comments, form fields, links and embedded files (see :mod:`redactor.extract.pdfextras`)."""
     with PDFIUM_LOCK:
         pdf = open_pdf(path)
         try:
-            for index in range(len(pdf)):
-                page = pdf[index]
-                comments = fields = 0
-                for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
-                    annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
-                    subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
-                    pdfium_c.FPDFPage_CloseAnnot(annot)
-                    if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
-                        fields += 1
-                    elif subtype not in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP):
-                        comments += 1
-                if comments or fields:
-                    found.append({"page": index + 1, "comments": comments, "form_fields": fields})
-                page.close()
+            return read_extras(pdf, source, ctx)
         finally:
             pdf.close()
-    return found
+
+
+def _link_segments(item_id: str, pages: dict[int, Segment], links: list[tuple[int, str]]) -> list[Segment]:
+    """One ``links`` segment per page with links: their targets, one a line, for detection only (never drawn)."""
+    by_page: dict[int, list[str]] = {}
+    for page, target in links:
+        by_page.setdefault(page, []).append(target)
+    return [
+        Segment(
+            stable_id(item_id, "links", page),
+            item_id,
+            len(pages) + k,
+            "links",
+            "\n".join(targets),
+            page=page,
+            page_size=pages[page - 1].page_size,
+            origin=LINK_ORIGIN,
+        )
+        for k, (page, targets) in enumerate(sorted(by_page.items()))
+    ]
 
 
 def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, Box]], dict[int, str]]:

@@ -4,7 +4,9 @@ For each page: render it to an image, burn a filled box over every word a redact
 touches (with the reason code printed in it), and rebuild an invisible text layer
 from the kept words only. Nothing of the original page survives except its pixels
 outside the boxes, so no text, object or annotation can be recovered from under a
-box. Annotations and form widgets are not drawn: their text was never reviewed.
+box. Annotations and form widgets are not drawn: their text was never reviewed; nor are
+link targets (``links`` segments: detected, never reproduced). Every output page is then
+compared with its original (:mod:`redactor.render.selfcheck`) before the item is accepted.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from reportlab.pdfbase import pdfmetrics
 from redactor.entities import OCR_REVIEW
 from redactor.errors import StageError
 from redactor.extract.frames import load_frame
+from redactor.extract.pdfextras import LINK_ORIGIN
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
 from redactor.render import RenderContext, renderer
 from redactor.render.pdfkit import PageSetup, new_canvas, sanitize, text_font, user_units
+from redactor.render.selfcheck import PAGE_ORIGINS, page_segments, self_check
 from redactor.render.spans import cuts_for, touched_words
 
 MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than above this (A0 at 150 dpi is 27 million)
@@ -32,7 +36,8 @@ MAX_PIXELS = 60_000_000  # a page is drawn at a lower resolution rather than abo
 def _accepts(item: Item) -> bool:
     return (
         bool(item.segments)
-        and all(s.origin in ("pdf-text", "ocr") and s.page_size and s.page for s in item.segments)
+        and all(s.origin in (*PAGE_ORIGINS, LINK_ORIGIN) and s.page_size and s.page for s in item.segments)
+        and any(s.origin in PAGE_ORIGINS for s in item.segments)
         and item.meta.get("format") in ("pdf", "image")
     )
 
@@ -145,7 +150,9 @@ def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> 
     if canvas is None:
         raise StageError(f"item {rctx.ref} has no pages to render")
     canvas.save()
-    return RenderedItem(item.item_id, sanitize(buffer.getvalue(), setups), len(item.segments), tuple(redactions))
+    pdf = sanitize(buffer.getvalue(), setups)
+    self_check(item, path, pdf, redactions, rctx.ref)
+    return RenderedItem(item.item_id, pdf, len(setups), tuple(redactions))
 
 
 def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Image.Image, float, Box, PageSetup]]:
@@ -154,8 +161,9 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
     Pages are drawn unrotated (the space word boxes are in); a page too large to draw at
     ``dpi`` within :data:`MAX_PIXELS` is drawn at a lower resolution.
     """
+    pages = page_segments(item)
     if item.meta.get("format") == "image":
-        for segment in item.segments:
+        for segment in pages:
             image, scale = load_frame(path, segment.page - 1)
             width, height = segment.page_size
             if scale > dpi / 72.0:  # no need to carry a 12-megapixel photo at more than the bundle's resolution
@@ -167,7 +175,7 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(str(path))
         try:
-            for segment in item.segments:
+            for segment in pages:
                 page = pdf[segment.page - 1]
                 rotation = page.get_rotation()
                 page.set_rotation(0)

@@ -207,3 +207,29 @@ def scan_with_large_type(path: Path) -> Path:
     canvas.drawImage(ImageReader(image.convert("RGB")), 0, 0, width=PAGE[0] * 2, height=PAGE[1] * 2)
     canvas.save()
     return path
+
+
+EMBEDDED_NOTE = f"Note for the file: call {factory.PEOPLE[4]} on {factory.PHONES[3]}.\n"
+LINK = "mailto:sophie.turner@example.org"
+
+
+def pdf_with_extras(path: Path) -> Path:
+    """A page with a mailto link, a file-attachment annotation, and a file in the document's EmbeddedFiles."""
+    note = EMBEDDED_NOTE.encode()
+    content = rawpdf.text_ops(HEADER, 40, PAGE[1] - 40).encode("latin-1")
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(note.txt) 7 0 R] >> >> >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE[0]} {PAGE[1]}] /Resources << /Font << /F1 5 0 R >> >> "
+        "/Contents 4 0 R /Annots [9 0 R 10 0 R] >>",
+        rawpdf.stream(content),
+        rawpdf.HELVETICA,
+        "<< /Type /EmbeddedFile /Subtype /text#2Fplain >>",  # unused (keeps numbering simple)
+        "<< /Type /Filespec /F (note.txt) /UF (note.txt) /EF << /F 8 0 R >> >>",
+        rawpdf.stream(note, "/Type /EmbeddedFile", compress=False),
+        f"<< /Type /Annot /Subtype /Link /Rect [40 100 200 120] /Border [0 0 0] /A << /S /URI /URI ({LINK}) >> >>",
+        "<< /Type /Annot /Subtype /FileAttachment /Rect [300 100 320 120] /Contents (attached) /FS 11 0 R >>",
+        "<< /Type /Filespec /F (attached.txt) /UF (attached.txt) /EF << /F 12 0 R >> >>",
+        rawpdf.stream(note, "/Type /EmbeddedFile", compress=False),
+    ]
+    return rawpdf.write(path, objects)
