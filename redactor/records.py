@@ -17,6 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from redactor.facts import DeviceFacts
+
 Box = tuple[float, float, float, float]
 
 # Item kinds. Device formats add message, call, contact, email, note, calendar, web_visit, attachment.
@@ -119,6 +121,11 @@ class Item:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", frozen_mapping(self.meta))
+
+    @property
+    def device(self) -> DeviceFacts:
+        """The typed facts of a device item (sender, thread, direction, time, attachments); empty for documents."""
+        return DeviceFacts.from_meta(self.meta)
 
 
 @dataclass(frozen=True, slots=True)

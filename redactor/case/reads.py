@@ -1,7 +1,7 @@
 """The read side for the review app, exports and bundling: questions asked in domain words.
 
-Device messages name their conversation in ``meta``; :data:`THREAD_SQL` finds the id where
-the extractors put it, so neighbours and members of a conversation can be queried.
+Device messages name their conversation in ``meta.thread`` (:class:`redactor.facts.Thread`);
+:data:`THREAD_SQL` finds its id, so neighbours and members of a conversation can be queried.
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from redactor.case.db import CaseDB
 from redactor.entities import OUT_OF_SCOPE
 from redactor.records import KEEP, PENDING, REDACT, Flag, Item, identity_key
 
-THREAD_KEYS = ("thread", "thread_id", "conversation_id", "chat_id", "thread_key", "conversation", "chat")
-# Where a conversation's id sits in item meta, most specific first (device extractors write
-# {"thread": {"id", "key", "app"}}; other formats may use a plain id under another name).
-THREAD_PATHS = ("$.thread.key", "$.thread.id", *(f'$."{k}"' for k in THREAD_KEYS[1:]), '$."thread"')
-THREAD_SQL = "CAST(coalesce(" + ", ".join(f"json_extract(meta, '{p}')" for p in THREAD_PATHS) + ") AS TEXT)"
+# A conversation's id in stored item meta: the thread's key, or its format id when it has none
+# (the stored shape of redactor.facts.Thread).
+THREAD_SQL = "CAST(coalesce(nullif(json_extract(meta, '$.thread.key'), ''), json_extract(meta, '$.thread.id')) AS TEXT)"
 
 _ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
 _AFTER = "(s.ref > ? OR (s.ref = ? AND i.ordinal > ?))"

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
+from redactor.facts import Attachment
 from redactor.records import Flag, Item, RenderedItem, Segment, identity_key, stable_id
 from redactor.render import RenderContext, renderer
 from redactor.render.spans import cuts_for
@@ -56,27 +56,32 @@ def members_note(members: Sequence[str], refs: dict[str, str]) -> str:
 
 
 def _thread_key(item: Item) -> str | None:
-    thread = item.meta.get("thread") if item.kind in THREADED else None
-    return thread.get("key") if isinstance(thread, dict) else None
+    thread = item.device.thread if item.kind in THREADED else None
+    return thread.key if thread is not None else None
+
+
+def _utc(item: Item) -> str | None:
+    time = item.device.time
+    return time.utc if time is not None else None
 
 
 def conversation(key: str, members: Sequence[Item]) -> Item:
     header = next((m for m in members if m.kind == "thread"), None)
     messages = [m for m in members if m.kind != "thread"]
-    if all((m.meta.get("time") or {}).get("utc") for m in messages):
-        messages = sorted(messages, key=lambda m: m.meta["time"]["utc"])  # stable: equal times keep file order
+    if all(_utc(m) for m in messages):
+        messages = sorted(messages, key=_utc)  # stable: equal times keep file order
     ordered = ([header] if header else []) + messages
     segments = tuple(s for m in ordered for s in m.segments)
     rows = [
         {
             "item_id": m.item_id,
-            "time": (m.meta.get("time") or {}).get("utc"),
-            "direction": (m.meta.get("direction") or {}).get("value"),
+            "time": _utc(m),
+            "direction": m.device.direction,
             "speaker": _speaker_key(m),
             "system": bool(m.meta.get("system")),
             "deleted": m.meta.get("deleted") not in (None, "Intact"),
             "edited": bool(m.meta.get("edited")),
-            "attachments": [(bool(a.get("name")), _attachment_note(a)) for a in m.meta.get("attachments") or []],
+            "attachments": [(bool(a.name), _attachment_note(a)) for a in m.device.attachments],
         }
         for m in messages
     ]
@@ -92,13 +97,13 @@ def conversation(key: str, members: Sequence[Item]) -> Item:
 
 
 def _speaker_key(item: Item) -> str:
-    sender = item.meta.get("sender") or {}
-    return str(sender.get("phone") or sender.get("email") or sender.get("raw") or sender.get("name") or "")
+    sender = item.device.sender
+    return sender.key if sender is not None else ""
 
 
-def _attachment_note(a: dict[str, Any]) -> str:
-    kind = a.get("type") or "file"
-    state = "present, extracted as a separate item" if a.get("present") else "not in the download"
+def _attachment_note(a: Attachment) -> str:
+    kind = a.type or "file"
+    state = "present, extracted as a separate item" if a.present else "not in the download"
     return f"{kind}; {state}"
 
 
@@ -216,8 +221,7 @@ def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> Ren
     flags = consistent_flags(item.segments, flags, rctx.identities)
     layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
     facts = [item.kind.replace("_", " ")]
-    time = (item.meta.get("time") or {}).get("utc")
-    facts.append(_time(time))
+    facts.append(_time(_utc(item)))
     for key, label in RECORD_META:
         value = item.meta.get(key)
         if isinstance(value, dict):
@@ -229,7 +233,7 @@ def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> Ren
         layout.heading(seg.field)
         _draw(layout, seg, flags)
         layout.newline(extra=4)
-    for a in item.meta.get("attachments") or []:
+    for a in item.device.attachments:
         layout.heading(f"attachment: {_attachment_note(a)}")
     pdf, pages = layout.finish()
     return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))

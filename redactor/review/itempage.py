@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from redactor import codes
 from redactor.decisions.imports import outcome
-from redactor.entities import label
+from redactor.entities import label as entity_label
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 from redactor.review.images import has_page_images
 from redactor.review.pages import SCOPE_LABEL, STATUS_LABEL, attrs, code_options, codes_template, h
-from redactor.review.queries import SENDER_KEYS, TIME_KEYS, ItemView, explain, flag_boxes, meta_value, runs
+from redactor.review.queries import ItemView, explain, flag_boxes, runs
 
 VERB = {REDACT: "redact", KEEP: "keep"}
 PLAIN_FIELDS = ("text", "body", "page")  # other fields (sender.name, subject, ...) are labelled
@@ -44,9 +44,10 @@ def segment_html(segment: Segment, flags: Sequence[Flag], *, interactive: bool) 
 
 
 def _message_head(item: Item, ref: str) -> str:
-    sender = meta_value(item.meta, SENDER_KEYS)
-    when = meta_value(item.meta, TIME_KEYS)
-    direction = meta_value(item.meta, ("direction",), sub=("value",))
+    facts = item.device
+    sender = facts.sender.label if facts.sender else ""
+    when = (facts.time.utc or facts.time.raw or "") if facts.time else ""
+    direction = facts.direction or ""
     bits = [
         f"<b>{h(sender)}</b>" if sender else "",
         f"<span class='dir'>{h(direction)}</span>" if direction and direction != "unknown" else "",
@@ -121,7 +122,7 @@ def _flag_li(view: ItemView, flag: Flag) -> str:
     )
     return (
         f'<li {data} class="st-{h(flag.status)}"><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> '
-        f'<span class="ent" title="{h(label(flag.entity))}">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>'
+        f'<span class="ent" title="{h(entity_label(flag.entity))}">{h(flag.entity)}</span> <q>{h(short)}</q> <span class="badge st-{h(flag.status)}">{h(STATUS_LABEL[flag.status])}</span></li>'
     )
 
 
@@ -145,7 +146,7 @@ def _detail(view: ItemView, flag: Flag) -> str:
     )
     return f"""<section class="detail" id="detail-{h(flag.flag_id)}" hidden {attrs(flag=flag.flag_id)}>
 <p class="value"><q>{h(view.value(flag))}</q></p>
-<dl class="facts"><dt>type</dt><dd>{h(label(flag.entity))} ({h(flag.entity)})</dd>
+<dl class="facts"><dt>type</dt><dd>{h(entity_label(flag.entity))} ({h(flag.entity)})</dd>
 <dt>reason code</dt><dd><span class="chip code-{h(flag.code)}">{h(flag.code)}</span> {h(codes.describe(flag.code))}</dd>
 <dt>score</dt><dd>{flag.score:.2f}</dd><dt>recognizer</dt><dd>{h(flag.recognizer)}</dd>
 <dt>proposed</dt><dd>{h(PROPOSED_LABEL.get(flag.proposed, flag.proposed))}</dd>

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 
 from redactor import codes
-from redactor.entities import label
+from redactor.entities import label as entity_label
 from redactor.records import KEEP, PENDING, REDACT
 from redactor.review.queries import Overview
 
@@ -124,7 +124,7 @@ def overview_page(ov: Overview, top: str = "") -> str:
 
 def _entities(entities: Sequence[tuple[str, Mapping[str, int]]]) -> str:
     rows = "".join(
-        f"<tr><td>{h(label(e))} <small>{h(e)}</small></td>{_counts_cells(by)}<td><label>accept pending with score ≥ "
+        f"<tr><td>{h(entity_label(e))} <small>{h(e)}</small></td>{_counts_cells(by)}<td><label>accept pending with score ≥ "
         f'<input type="number" class="score" min="0" max="1" step="0.05" value="0.85" {attrs(entity=e)}></label> '
         f'<button type="button" {attrs(cmd="bulk-type", entity=e)}>accept</button></td></tr>'
         for e, by in entities

@@ -1,8 +1,7 @@
 """The read side of the review app: what the overview and the item view show.
 
-Device items (messages) carry their conversation in ``meta`` under keys that differ by
-format; :func:`meta_value` looks through the usual names, so a message without thread
-information is simply shown on its own.
+Device items (messages) name their conversation in their typed facts (``item.device.thread``,
+:mod:`redactor.facts`); a message without one is simply shown on its own.
 """
 
 from __future__ import annotations
@@ -12,42 +11,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.case import CaseStore
-from redactor.case.reads import THREAD_KEYS
+from redactor.facts import Thread
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 
-THREAD_NAME_KEYS = ("thread_name", "thread_title", "conversation_name", "chat_name", "group_name")
-SENDER_KEYS = ("sender", "sender_name", "from", "author")
-TIME_KEYS = ("time", "timestamp", "sent_at", "date", "datetime")
-SUB_KEYS = ("name", "utc", "value", "raw", "id")  # inside a mapping: a party's name, a time's UTC value, ...
 NEIGHBOURS = 5  # messages shown before and after the current one
-
-
-def meta_value(meta: Mapping[str, Any], keys: Iterable[str], sub: Sequence[str] = SUB_KEYS) -> str:
-    """The first non-empty value among ``keys``, as text; '' when none is there."""
-    for key in keys:
-        value = meta.get(key)
-        if isinstance(value, Mapping):
-            value = next((value[k] for k in sub if value.get(k) not in (None, "")), None)
-        if value not in (None, "", [], {}) and not isinstance(value, (list, dict)):
-            return str(value)
-    return ""
 
 
 def thread_of(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     """``(thread id, thread name)`` of a message, or None for items outside a conversation.
 
-    The id is the one :data:`redactor.case.reads.THREAD_SQL` finds in the database, so neighbours can be queried.
+    The id is the thread's key (its format id when it has none), as :data:`redactor.case.reads.THREAD_SQL`
+    finds it in the database, so neighbours can be queried.
     """
-    thread = meta.get("thread")
-    if isinstance(thread, Mapping):
-        tid = meta_value(meta, ("thread",), sub=("key", "id"))
-    else:
-        tid = meta_value(meta, (*THREAD_KEYS[1:], "thread"), sub=("key", "id"))
-    if not tid:
+    thread = Thread.from_json(meta.get("thread"))
+    if thread is None:
         return None
-    name = meta_value(meta, THREAD_NAME_KEYS)
-    if not name and isinstance(thread, Mapping):
-        name = str(thread.get("name") or " ".join(str(thread[k]) for k in ("app", "id") if thread.get(k)))
+    tid = thread.key or thread.id or ""
+    name = thread.name or " ".join(v for v in (thread.app, thread.id) if v)
     return tid, name or tid
 
 

@@ -46,16 +46,18 @@ def test_flag_boxes_are_page_fractions_one_per_line():
 @pytest.mark.parametrize(
     ("meta", "expected"),
     [
-        ({"thread_id": "t1", "thread_name": "Family"}, ("t1", "Family")),
-        ({"conversation_id": 42}, ("42", "42")),
         ({"thread": {"id": "x9", "name": "Work"}}, ("x9", "Work")),
         ({"thread": {"id": "+447700900123", "key": "k1", "app": "SMS/MMS"}, "thread_id": "other"}, ("k1", "SMS/MMS +447700900123")),
-        ({"thread": "plain", "chat_id": "c7"}, ("c7", "c7")),
+        ({"thread": {"key": "k2"}}, ("k2", "k2")),
+        ({"thread": {"key": "", "id": 42}}, ("42", "42")),
+        ({"thread": {"key": "", "app": "WhatsApp"}}, None),
+        ({"thread": "plain", "chat_id": "c7"}, None),  # only the typed thread names a conversation
+        ({"thread_id": "t1", "thread_name": "Family"}, None),
         ({"chat_id": "", "sender": "Mark"}, None),
         ({}, None),
     ],
 )
-def test_thread_of_reads_the_usual_keys(meta, expected):
+def test_thread_of_reads_the_typed_thread(meta, expected):
     assert queries.thread_of(meta) == expected
 
 
@@ -118,7 +120,7 @@ def chat_case(tmp_path):
                 "message",
                 f"SMS {n}",
                 (Segment(f"seg{n}", iid, 0, "body", text),),
-                {"thread_id": "t1", "thread_name": "Mark <Brown>", "sender": "Mark", "timestamp": f"2024-03-01T10:0{n}"},
+                {"thread": {"key": "t1", "name": "Mark <Brown>"}, "sender": {"name": "Mark"}, "time": {"utc": f"2024-03-01T10:0{n}Z"}},
             )
         )
     items.append(Item("note", "a" * 64, "note", "note", "Note", (Segment("segn", "note", 0, "body", "a note"),), {}))
