@@ -17,7 +17,8 @@ should decide each piece of text once, so findings are resolved before they beco
 6. A URL cut inside a word ("IMG-0003.jp" of "IMG-0003.jpg") is dropped when it is a bare
    domain, extended to the end of the word when it has a scheme, www or a path.
 7. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
-   model's usual misreading of postcodes; the postcode recognizer reports the real thing.
+   model's usual misreading of postcodes; the postcode recognizer reports the real thing. A name
+   followed by a plain number ("Alonso 222", "Colbert 4") keeps the name.
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -139,6 +140,18 @@ def _ner_misfire(text: str, span: Found) -> bool:
     return any(c.isdigit() for c in value) or re.sub(r"['’]s$", "", value).strip().lower() in ROLE_WORDS
 
 
+_NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
+
+
+def _cut_number(text: str, span: Found) -> Found:
+    """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") keeps the name;
+    a name with a digit inside a word ("Leeds LS6 2AB") stays a misfire and is dropped."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return span
+    m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
+    return replace(span, end=span.start + len(m.group(1))) if m else span
+
+
 def _absorb(keep: Found, other: Found) -> Found:
     merged = list(keep.explanation.get("merged", []))
     merged.append({"entity": other.entity, "recognizer": other.recognizer, "score": other.score})
@@ -157,7 +170,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
-    pieces = [p for s in spans for p in split_lines(text, s) if not _ner_misfire(text, p)]
+    pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _ner_misfire(text, p)]
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [

@@ -32,12 +32,14 @@ class Normalised:
 
     text: str
     kept: tuple[int, ...] | None = None
+    length: int = 0  # of the original text
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the normalised span ``[start, end)``."""
         if self.kept is None or end <= start:
             return start, end
-        return self.kept[start], self.kept[end - 1] + 1
+        stop = self.kept[end] if end < len(self.kept) else self.length  # marks right after the span go with it
+        return self.kept[start], stop
 
 
 def normalise(text: str) -> Normalised:
@@ -47,4 +49,4 @@ def normalise(text: str) -> Normalised:
     if _DROP.search(mapped) is None:
         return Normalised(mapped)
     kept = tuple(i for i, c in enumerate(mapped) if c not in INVISIBLE)
-    return Normalised(_DROP.sub("", mapped), kept)
+    return Normalised(_DROP.sub("", mapped), kept, len(text))

@@ -16,8 +16,10 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor import paths
+from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.letters import NAME_WORD
 
 RANKS = (
     "Detective Chief Superintendent",
@@ -76,7 +78,6 @@ TITLES = (
     "Nurse",
     "Dame",
 )
-NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
 
 
@@ -88,6 +89,16 @@ def lexicon(name: str) -> frozenset[str]:
         if not line.startswith("#"):
             words += line.split()
     return frozenset(words)
+
+
+def is_name_word(word: str) -> bool:
+    """A given name or surname from the lexicons (hand-written or the world lists)."""
+    return (
+        word in lexicon("first_names.txt")
+        or word in lexicon("surnames.txt")
+        or word in name_lists.given_names()
+        or word in name_lists.surnames()
+    )
 
 
 class TitledNameRecognizer(EntityRecognizer):
@@ -132,8 +143,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        self._first = lexicon("first_names.txt")
-        self._surnames = lexicon("surnames.txt")
+        self._first = lexicon("first_names.txt") | name_lists.given_names()
+        self._surnames = lexicon("surnames.txt") | name_lists.surnames()
         self._run = re.compile(NAME_WORD + r"(?:[ ]" + NAME_WORD + r")*")
         self._word = re.compile(NAME_WORD)
 
@@ -173,13 +184,18 @@ class NameLexiconRecognizer(EntityRecognizer):
                 out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
             elif tail and self._is_plain(word) and (i + 1 >= len(words) or words[i + 1][2] not in self._first):
                 nxt = tail[0]
-                if nxt[2] in self._surnames or (start in proper and nxt[0] in proper):
+                if nxt[2] in self._surnames or (start in proper and nxt[0] in proper and not _english(word, nxt[2])):
                     rule = "name and surname (lexicon)" if nxt[2] in self._surnames else "two proper nouns"
                     out.append(result(self, "PERSON", start, nxt[1], self.PROPER, rule, rule))
                     i += 2
                     continue
             i += 1
         return out
+
+
+def _english(*words: str) -> bool:
+    """Any of the words an ordinary English word ("Nifty Gadgets", "Star Wars"), unless it is a listed name."""
+    return any(name_lists.is_english_word(w) and not is_name_word(w) for w in words)
 
 
 def _proper_nouns(nlp_artifacts: Any, not_person: set[str]) -> set[int]:

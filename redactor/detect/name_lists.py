@@ -1,0 +1,69 @@
+"""Name lists from sources independent of any evaluation data (licences: models/NAMES.md).
+
+- given names: ``gender-guesser``'s ``nam_dict.txt`` (Jörg Michael's list of about 48,000 given
+  names from 54 countries and regions: Europe East and West, Turkey, the Arab world, India, China,
+  Japan, Korea, Vietnam), read from the installed package, never copied into this repository;
+- surnames: ``models/lexicons/world_surnames.txt`` (US Census 1990, public domain);
+- ``models/lexicons/name_words_common.txt``: names that are also ordinary English words;
+- ``models/lexicons/english_words.txt``: lower-case English words (SCOWL), for "is this an ordinary word".
+
+Loaded once per process (a fraction of a second), then plain set look-ups.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from redactor import paths
+
+
+@lru_cache(maxsize=1)
+def given_names_raw() -> frozenset[str]:
+    try:
+        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a pinned dependency
+        return frozenset()
+    out = set()
+    for line in data.splitlines():
+        if line[:1] in ("#", "=", "") or len(line) < 4:
+            continue
+        name = line.split()[1]
+        for variant in {name.replace("+", ""), name.replace("+", "-"), *name.split("+")} if "+" in name else {name}:
+            if len(variant) > 1 and variant[:1].isupper():
+                out.add(variant)
+    return frozenset(out)
+
+
+def _words(name: str) -> list[str]:
+    path = paths.models_dir() / "lexicons" / name
+    return [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Lower-cased names that are also ordinary English words ("Rose", "Young", "Page")."""
+    return frozenset(_words("name_words_common.txt"))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (SCOWL), to tell "Nifty Gadgets" from "Salem Bitar"."""
+    return frozenset(_words("english_words.txt"))
+
+
+def is_english_word(word: str) -> bool:
+    return word.lower() in english_words() or word.lower().rstrip("s") in english_words()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names of three letters or more that are not also ordinary words."""
+    common = ordinary_words()
+    return frozenset(n for n in given_names_raw() if len(n) > 2 and n.lower() not in common)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    common = ordinary_words()
+    return frozenset(n for n in _words("world_surnames.txt") if n.lower() not in common)

@@ -1,0 +1,82 @@
+"""Names that spaCy's small model labels as organisations.
+
+The small English model often reads a person as ORG, above all in sentences unlike its training
+text: "Stefano Bordon is out through illness", "a huge supporter of Corbyn". Untuned Presidio
+reports every ORG, so these are found there; redactor ignores organisations (a court or a
+phone maker is nobody's personal data). This recognizer takes back the ORG spans that have the
+shape of a name and none of an organisation, and reports them as PERSON with a modest score:
+
+- one to three capitalised words (any Latin, Greek or Cyrillic script), nothing else;
+- no organisation word (``models/lexicons/organisation_words.txt``: Court, Police, Ltd, ...);
+- not only ordinary English words (unless they are listed names); one word only when it is a
+  listed given name or surname, or a proper noun;
+- not a run of capitals ("NHS", "OMG"), no digits, not after "the";
+- a following name word is taken in ("Ágnes Földesy": the model stops after the given name).
+
+Measured on WNUT-17 dev and the generated sets (``make eval``; see models/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.name_lists import is_english_word
+from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.recognizers.names import _proper_nouns, is_name_word, lexicon
+
+NAME_SHAPE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}")
+ORG_LABELS = {"ORG", "ORGANIZATION"}
+_NEXT_WORD = re.compile(rf"[ ]({NAME_WORD})(?![\w@])")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?:;\"'(#@\n"
+
+
+class OrgNameRecognizer(EntityRecognizer):
+    SCORE = 0.5
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], name="OrgNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        self._org_words = frozenset(w.lower() for w in lexicon("organisation_words.txt"))
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or nlp_artifacts is None:
+            return []
+        if not hasattr(self, "_org_words"):
+            self.load()
+        out = []
+        proper = _proper_nouns(nlp_artifacts, set())
+        for ent in getattr(nlp_artifacts, "entities", ()):
+            if ent.label_ in ORG_LABELS and self._looks_like_a_name(text, ent.start_char, ent.end_char, proper):
+                end = self._extend(text, ent.start_char, ent.end_char)
+                why = "spaCy read this as an organisation; it has the shape of a person's name"
+                out.append(result(self, "PERSON", ent.start_char, end, self.SCORE, "NER organisation shaped like a name", why))
+        return out
+
+    def _looks_like_a_name(self, text: str, start: int, end: int, proper: set[int]) -> bool:
+        value = re.sub(r"['’]s?$", "", text[start:end].strip())
+        words = value.split()
+        if not NAME_SHAPE.fullmatch(value) or any(w.lower() in self._org_words for w in words):
+            return False
+        if len(words) > 1 and all(is_english_word(w) and not is_name_word(w) for w in words):
+            return False  # "Guitar Action", "Peanut Butter Jelly": ordinary words, none a listed name
+        if len(words) == 1 and not is_name_word(words[0]):  # one word: a listed name, or a proper noun
+            if start not in proper or (is_english_word(words[0]) and _sentence_start(text, start)):
+                return False  # mid-sentence, if it is also an ordinary word ("Nightmare ...")
+        return not re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start])
+
+    def _extend(self, text: str, start: int, end: int) -> int:
+        """The model often stops after the given name ("Ágnes| Földesy"): take one more name word."""
+        m = _NEXT_WORD.match(text, end)
+        if m and len(text[start : m.end()].split()) <= 3 and m.group(1).lower() not in self._org_words | COMMON_WORDS:
+            return m.end()
+        return end
