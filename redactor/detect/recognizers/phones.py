@@ -1,0 +1,90 @@
+"""Phone numbers of every country (the UK forms stay with ``contact.UkPhoneRecognizer``).
+
+People in a UK phone download are not all British: Polish, Romanian, Nigerian, Indian numbers,
+written the way their owners write them. Recall wins over validity:
+
+- a written number (digits with the spaces, dots, dashes and brackets numbers are written with,
+  7 to 15 digits) is tried with ``phonenumbers``' matcher in lenient mode: with ``+``/``00`` in
+  any country, without it in each region of ``REGIONS``; a match is reported with its E.164 form;
+- any digit group of phone length next to a phone word (phone, mob, tel, fax, desk, call, ring,
+  text, WhatsApp, ...) is reported even when no country would accept it.
+
+Candidates are found with one regular expression first, so texts without a long digit run cost
+one search.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect.recognizers.base import context_regex, result
+
+# where the people in a UK download most often come from, then the big numbering plans
+REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
+           "AT", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
+           "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
+PHONE_WORDS = (
+    "phone", "mob", "mobile", "tel", "telephone", "fax", "desk", "call", "ring", "text", "whatsapp", "cell", "landline",
+    "hotline", "sms", "viber", "signal", "telegram", "telefon", "telefono", "teléfono", "telefone",
+    "téléphone", "tél", "handy", "móvil", "celular", "portable", "cellulare",
+)  # fmt: skip
+_DIGIT = r"(?:\(0\)|\(\d{1,5}\)|\d)"
+CANDIDATE = re.compile(r"(?<![\w+/.,:-])(?:\+|00)?[ ]?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){5,22}(?![\w/]|[.,:-]\d)")
+_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^\d{1,2}[.:]\d{2}")
+_CURRENCY = re.compile(r"[£$€¥₹]\s?$")
+
+
+class WorldPhoneRecognizer(EntityRecognizer):
+    VALID, CONTEXT = 0.6, 0.7  # valid somewhere; next to a phone word (whether valid or not)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PHONE_NUMBER"], name="WorldPhoneRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        self._context = context_regex(PHONE_WORDS)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "PHONE_NUMBER" not in entities:
+            return []
+        if not hasattr(self, "_context"):
+            self.load()
+        out = []
+        for m in CANDIDATE.finditer(text):
+            start, end = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
+            value = text[start:end]
+            n = sum(c.isdigit() for c in value)
+            if not 7 <= n <= 15 or _DATE.match(value) or _CURRENCY.search(text[max(0, start - 2) : start]):
+                continue
+            found = self._score(text, start, end, value)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
+        e164 = _match(value)
+        word = self._context.findall(text[max(0, start - 32) : start]) if self._context else []
+        if word:
+            why = f"digits of phone length after '{word[-1].lower()}'" + (
+                f"; {e164}" if e164 else "; no country accepts it (recall over validity)"
+            )
+            return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, e164=e164)
+        if e164 and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ().-]", value)):
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"valid phone number {e164}", e164=e164)
+        return None
+
+
+def _match(value: str) -> str | None:
+    """E.164 form of the number as some region reads it (lenient matcher), or None."""
+    regions = (None,) if value.startswith(("+", "00")) else REGIONS
+    if value.startswith("00"):
+        value = "+" + value[2:]
+    for region in regions:
+        for match in PhoneNumberMatcher(value, region or "ZZ", leniency=Leniency.VALID if region else Leniency.POSSIBLE):
+            if match.end - match.start >= len(value) - 2:
+                return phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+    return None

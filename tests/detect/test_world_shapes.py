@@ -1,0 +1,91 @@
+"""Phone numbers, street addresses and reference numbers in international shapes (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor import paths
+from redactor.detect.engine import Detector
+from redactor.detect.recognizers.phones import WorldPhoneRecognizer
+from redactor.detect.recognizers.world_address import WorldAddressRecognizer
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    models = paths.models_dir()
+    return Detector(models / "nlp_engine.yaml", models / "recognizers.yaml")
+
+
+def covered(detector: Detector, text: str, value: str) -> bool:
+    at = text.index(value)
+    chars = {i for s in detector.analyze(text) for i in range(s.start, s.end)}
+    return all(at + i in chars for i, c in enumerate(value) if not c.isspace())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Phone: (21) 3456-7890 after six", "(21) 3456-7890"),
+        ("Desk: +41 (0)44 668 18 00", "+41 (0)44 668 18 00"),
+        ("Fax: 2025550143", "2025550143"),
+        ("zadzwoń +48 601 234 567 jutro", "+48 601 234 567"),
+        ("his mob 0601-234-567 now", "0601-234-567"),
+        ("WhatsApp 0803 123 4567", "0803 123 4567"),
+        ("call 0040 721 234 567 tonight", "0040 721 234 567"),
+        ("my cousin's number in Lagos is +234 803 123 4567", "+234 803 123 4567"),
+        ("text 98765 43210 when there", "98765 43210"),
+    ],
+)
+def test_phone_numbers_of_every_country(detector, text, value):
+    assert covered(detector, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Total £1,250.00 on 03/02/2024", "meeting 2020-06-15 10:30", "ref 12345678 closed", "counter 00:45:10", "in 1999 and 2004 and 2011"],
+)
+def test_numbers_that_are_not_phones(text):
+    assert not WorldPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+
+
+def test_a_phone_keeps_its_e164_form():
+    (found,) = WorldPhoneRecognizer().analyze("call me +48 601 234 567 ok", ["PHONE_NUMBER"])
+    assert found.recognition_metadata["e164"] == "+48601234567"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Address: 21 Kossuth Lajos utca 7. Suite 12 Debrecen", "21 Kossuth Lajos utca 7. Suite 12 Debrecen"),
+        ("she lives at 40015 Rua das Flores 210, Salvador", "40015 Rua das Flores 210, Salvador"),
+        ("He stays at 88 Maple Drive, Ottawa, ON K1A 0B1.", "88 Maple Drive, Ottawa, ON K1A 0B1"),
+        ("Wohnt in Bahnhofstraße 12, 80335 München.", "Bahnhofstraße 12, 80335 München"),
+        ("adres: ul. Polna 4/12, 31-000 Kraków", "ul. Polna 4/12, 31-000 Kraków"),
+        ("moved to Calle Alcalá 99, Madrid", "Calle Alcalá 99, Madrid"),
+        ("Strada Lipscani 5, Bucuresti", "Strada Lipscani 5, Bucuresti"),
+        ("send it to PO Box 7781, Kampala", "PO Box 7781, Kampala"),
+        ("I live at 14 Larkspur Close, Wakefield WF2 8QT with my partner.", "14 Larkspur Close, Wakefield WF2 8QT"),
+    ],
+)
+def test_international_street_addresses(detector, text, value):
+    assert covered(detector, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I went to the Main Street shop", "We won 3 Grand Prix races", "Chapter 4 The Way Home", "In 2019 Oxford Street was closed"],
+)
+def test_no_address_without_a_number_or_an_address_word(text):
+    assert not WorldAddressRecognizer().analyze(text, ["STREET_ADDRESS"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("in an application (no. 43567/09) lodged", "43567/09"),
+        ("two applications (nos. 21001/97 and 21002/97) against", "21001/97 and 21002/97"),
+        ("originated in a case (no. 45/1996/664/850) brought", "45/1996/664/850"),
+    ],
+)
+def test_reference_numbers_of_applications_and_cases(detector, text, value):
+    assert covered(detector, text, value)
