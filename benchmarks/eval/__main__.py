@@ -4,8 +4,9 @@
     python -m benchmarks.eval --set dev --misses    # one set; also list what was missed
     python -m benchmarks.eval --nlp-config /path/nlp_engine_md.yaml --no-vanilla   # try another spaCy model
 
-Sets: ``dev`` and ``heldout`` (generated here, ``benchmarks/eval/data``) and public sets from
-``../shared/eval`` (``wnut17``; skipped, saying why, when absent). Vanilla Presidio is its
+Sets: ``dev`` and ``heldout`` (generated here, ``benchmarks/eval/data``), ``multilingual`` (person
+names of 25 countries from mimesis' locale data in sentences written here; ``multilingual.py``) and
+public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
 this process on the same texts; speed is analysis time only (models loaded before the clock starts).
 """

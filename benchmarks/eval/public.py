@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-PUBLIC_SETS = {"wnut17": "wnut17_dev.jsonl"}
+DATA = Path(__file__).resolve().parent / "data"
+PUBLIC_SETS = {"wnut17": "wnut17_dev.jsonl", "multilingual": "multilingual.jsonl"}
+LOCAL_SETS = {"multilingual"}  # made here (benchmarks/eval/multilingual.py) from independent sources, in data/
 PRECISION_LABELS = ("PERSON",)
 
 
@@ -28,7 +30,7 @@ def shared_dir() -> Path:
 
 def load_public(name: str) -> tuple[list[dict] | None, str]:
     """Records in the eval harness's form (``id``, ``text``, ``people``, ``labels``), or None and why not."""
-    path = shared_dir() / "eval" / PUBLIC_SETS[name]
+    path = (DATA if name in LOCAL_SETS else shared_dir() / "eval") / PUBLIC_SETS[name]
     if not path.is_file():
         return None, f"{path} is absent (set REDACTOR_SHARED to the shared folder)"
     records = []
