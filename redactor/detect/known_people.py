@@ -4,7 +4,7 @@ People come from the device's address book, chat participants and e-mail
 correspondents (extractors yield ``Person`` records) and from the case roster. Names
 match case-insensitively on word boundaries, so "ask sophie" is caught although the
 spaCy model misses lower-case names; a name part that is also a common English word
-("Will", "May") must be capitalised to count. Phone numbers match in any written form
+("Will", "May", "Witness") must be capitalised to count, and a heading in capitals ("WITNESS") is not a match. Phone numbers match in any written form
 (spaces, dashes, brackets, +44, 0044 or national 0).
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from redactor.detect.name_lists import is_english_word
 from redactor.detect.normalize import normalise
 from redactor.records import Person
 
@@ -114,6 +115,14 @@ def _digit_runs(text: str) -> Iterable[tuple[int, int, str]]:
                 yield start - opened, positions[j] + 1, digits[i : j + 1]
 
 
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """The match stands in a line with no lower-case letter: a heading or a label, not a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return not any(c.islower() for c in line)
+
+
 class KnownPeopleRecognizer(EntityRecognizer):
     """Ad-hoc recognizer built from the people a case knows."""
 
@@ -141,7 +150,8 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 short = len(term) < MIN_PART  # "Jo", "Al": only capitalised
                 if len(term) < 2 and term not in person.aliases:
                     continue
-                names.setdefault(term.lower(), (why, short or term.lower() in COMMON_WORDS, person))
+                ordinary = term.lower() in COMMON_WORDS or (" " not in term and is_english_word(term) and term not in person.aliases)
+                names.setdefault(term.lower(), (why, short or ordinary, person))
         self._names = names
         terms = sorted(names, key=len, reverse=True)
         self._name_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE) if terms else None
@@ -171,8 +181,8 @@ class KnownPeopleRecognizer(EntityRecognizer):
         if self._name_re is not None and "PERSON" in entities:
             for m in self._name_re.finditer(text):
                 why, needs_capital, person = self._names[m.group(0).lower()]
-                if needs_capital and not m.group(0)[0].isupper():
-                    continue
+                if needs_capital and (not m.group(0)[0].isupper() or (m.group(0).isupper() and _in_heading(text, m.start(), m.end()))):
+                    continue  # "witness" or the heading "WITNESS STATEMENT" is not "Alex Witness"
                 results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why, person))
         if self._phones and "PHONE_NUMBER" in entities:
             for start, end, digits in _digit_runs(text):

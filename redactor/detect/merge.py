@@ -18,7 +18,12 @@ should decide each piece of text once, so findings are resolved before they beco
    domain, extended to the end of the word when it has a scheme, www or a path.
 7. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
    model's usual misreading of postcodes; the postcode recognizer reports the real thing. A name
-   followed by a plain number ("Alonso 222", "Colbert 4") keeps the name.
+   followed by a plain number ("Alonso 222", "Colbert 4") keeps the name; a trailing form label
+   ("Jane Whitlock Age") is cut off. A one-word NER person that is an ordinary English word at a
+   sentence start or in capitals ("Vehicle seen at ...") is dropped.
+8. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
+   next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
+   "translated from Spanish".
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -98,6 +103,22 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     return start, end
 
 
+_LABEL_END = re.compile(r"[ \t]*(?::|\d|$)", re.MULTILINE)  # what follows a form label: "Age 34", "Tel:", end of line
+
+
+def _drop_trailing_labels(text: str, span: Found) -> Found:
+    """ "Jane Whitlock Age": a form label after a name on the same line is not part of it."""
+    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer":
+        return span
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    while (
+        len(words) > 1 and words[-1].group(0).strip(_TRIM).lower() in FORM_LABELS and _LABEL_END.match(text, span.start + words[-1].end())
+    ):
+        words.pop()
+    end = span.start + words[-1].end() if words else span.end
+    return replace(span, end=end) if end != span.end else span
+
+
 def split_lines(text: str, span: Found) -> list[Found]:
     """Cut a span at line breaks, trim each piece, drop empty pieces and stray form labels."""
     pieces = []
@@ -108,6 +129,7 @@ def split_lines(text: str, span: Found) -> list[Found]:
             if end > start:
                 pieces.append(replace(span, start=start, end=end))
         pos += len(part)
+    pieces = [_drop_trailing_labels(text, p) for p in pieces]
     if len(pieces) > 1 and span.entity in GENERIC | {"PERSON"}:
         first, rest = pieces[0], pieces[1:]
         pieces = [first] + [p for p in rest if text[p.start : p.end].strip().lower() not in FORM_LABELS]
@@ -143,6 +165,10 @@ def _ner_misfire(text: str, span: Found) -> bool:
 _NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
 
 
+def _dropped(text: str, span: Found) -> bool:
+    return _ner_misfire(text, span) or _impersonal(text, span) or _ordinary_word_person(text, span)
+
+
 def _cut_number(text: str, span: Found) -> Found:
     """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") keeps the name;
     a name with a digit inside a word ("Leeds LS6 2AB") stays a misfire and is dropped."""
@@ -150,6 +176,47 @@ def _cut_number(text: str, span: Found) -> Found:
         return span
     m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
     return replace(span, end=span.start + len(m.group(1))) if m else span
+
+
+PERSONAL = re.compile(
+    r"(?i)(?<![\w'])(?:i|i'm|im|me|my|he|she|his|her|him|they|their|them|we|our|you|your|is|are|was|were|being|family|mum|mother|dad|"
+    r"father|parents|brother|sister|son|daughter|boyfriend|girlfriend|friend|partner|wife|husband|lad|girl|boy|guy|man|woman|men|"
+    r"women|people|community|background|descent|origin|national|citizen)(?![\w'])"
+)
+
+
+def _impersonal(text: str, span: Found) -> bool:
+    """A nationality, language or group word (spaCy NORP, or the lexicon's ethnicity terms) is special
+    category only about a person: "(scan)", "translated from Spanish" are not; "she is Spanish" is."""
+    nrp = span.entity == "NRP" and span.recognizer == "SpacyRecognizer"
+    ethnic = span.entity == "SPECIAL_CATEGORY" and span.explanation.get("category") == "ethnicity"
+    if not (nrp or ethnic):
+        return False
+    if nrp and not text[span.start : span.end][:1].isupper():
+        return True
+    line_start = max(text.rfind("\n", 0, span.start) + 1, span.start - 48)
+    line_end = text.find("\n", span.end)
+    line_end = min(line_end if line_end != -1 else len(text), span.end + 32)
+    return PERSONAL.search(text, line_start, span.start) is None and PERSONAL.search(text, span.end, line_end) is None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?:;\"'(\n"
+
+
+def _ordinary_word_person(text: str, span: Found) -> bool:
+    """spaCy reads a capitalised common noun at the start of a sentence or in capitals as a person
+    ("Vehicle seen at 10pm"): one word that is an ordinary English word and no listed name."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return False
+    value = text[span.start : span.end]
+    if " " in value or not (_sentence_start(text, span.start) or value.isupper()):
+        return False
+    from redactor.detect.name_lists import is_english_word  # noqa: PLC0415  (keeps merge importable without the lists)
+    from redactor.detect.recognizers.names import is_name_word  # noqa: PLC0415
+
+    return is_english_word(value) and not is_name_word(value.title())
 
 
 def _absorb(keep: Found, other: Found) -> Found:
@@ -170,7 +237,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
-    pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _ner_misfire(text, p)]
+    pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _dropped(text, p)]
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [

@@ -157,11 +157,11 @@ def test_detect_command_takes_known_people(cli):
     import json
 
     lines = [
-        {"id": 1, "text": "ask marcus to ring", "people": [{"name": "Marcus Bellamy", "role": "suspect"}]},
-        {"id": 2, "text": "ask marcus to ring"},
+        {"id": 1, "text": "tonight marcus rings", "people": [{"name": "Marcus Bellamy", "role": "suspect"}]},
+        {"id": 2, "text": "tonight marcus rings"},  # no cue for a lower-case name: only the people given find it
     ]
     result = cli("detect", "-", input="".join(json.dumps(line) + "\n" for line in lines))
     out = [json.loads(line) for line in result.output.splitlines()]
     assert [o["id"] for o in out] == [1, 2]
-    assert [(s["start"], s["end"], s["entity"]) for s in out[0]["spans"]] == [(4, 10, "PERSON")]
+    assert [(s["start"], s["end"], s["entity"]) for s in out[0]["spans"]] == [(8, 14, "PERSON")]
     assert out[1]["spans"] == []

@@ -60,3 +60,10 @@ def test_roster_addresses_in_full_and_in_part():
     hits = [(text[r.start : r.end], r.recognition_metadata["person_id"]) for r in recognizer.analyze(text, ["STREET_ADDRESS"])]
     assert ("14 larkspur close,  Wakefield wf2 8qt", "s") in hits
     assert ("14 Larkspur Close", "s") in hits and ("WF2 8QT", "s") in hits
+
+
+def test_a_heading_in_capitals_is_not_a_contact_whose_surname_is_a_word():
+    people = [Person("p1", "Alex Witness", (), (), (), "witness", "address book")]
+    assert found(people, "WITNESS STATEMENT\nthe witness left") == []
+    assert [t for t, _, _ in found(people, "WITNESS STATEMENT\nAlex Witness said so")] == ["Alex Witness"]
+    assert [t for t, _, _ in found(people, "Then WITNESS came in")] == ["WITNESS"]  # in a sentence, as "TURNER was there"

@@ -61,3 +61,35 @@ def test_a_name_before_a_number_keeps_the_name(detector):
     text = "the fastest lap was Alonso 222 on the day"
     found = names_in(detector, text)
     assert not any(any(c.isdigit() for c in f) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("can you ask sophie to ring me", "sophie"), ("me and jack are going out", "jack"), ("dont tell kasia about it", "kasia")],
+)
+def test_lower_case_names_in_chat_with_a_cue(detector, text, name):
+    assert name in names_in(detector, text)
+
+
+@pytest.mark.parametrize("text", ["thanks mate see you later", "hey girl hows it going", "i went with the car"])
+def test_no_lower_case_name_without_one(detector, text):
+    assert not names_in(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_flagged"),
+    [
+        ("Jane Whitlock Age 34", "Jane Whitlock Age"),
+        ("Vehicle seen at 10pm. Vehicle was a blue Ford.", "Vehicle"),
+        ("Photo of the receipt (scan) attached.", "scan"),
+        ("Translated from Spanish by the interpreter.", "Spanish"),
+        ("Indian takeaway on the corner", "Indian"),
+    ],
+)
+def test_labels_common_nouns_and_languages_outside_a_personal_context(detector, text, not_flagged):
+    assert not_flagged not in {text[s.start : s.end] for s in detector.analyze(text)}
+
+
+def test_nationality_about_a_person_stays(detector):
+    text = "She is Spanish and her boyfriend is Polish."
+    assert {"Spanish", "Polish"} <= {text[s.start : s.end] for s in detector.analyze(text)}

@@ -18,6 +18,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor import paths
 from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.merge import FORM_LABELS
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 
@@ -163,7 +164,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         return out
 
     def _is_plain(self, word: str) -> bool:
-        return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES
+        return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES and word.lower() not in FORM_LABELS
 
     def _names_in_run(self, words: list[tuple[int, int, str]], proper: set[int]) -> list[RecognizerResult]:
         out, i = [], 0
