@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 OCR_REVIEW = "OCR_REVIEW"  # a page whose OCR is not trusted; accepting its flag withholds the whole page
+LANGUAGE_REVIEW = "LANGUAGE_REVIEW"  # a segment in another language (detect/language.py); accepting its flag redacts the segment
 OUT_OF_SCOPE = "OUT_OF_SCOPE"  # the one flag over an item the policy proposes out of scope (IRR)
 MANUAL = "MANUAL"  # a redaction a reviewer added by hand
 
@@ -59,6 +60,7 @@ ENTITIES: tuple[EntityType, ...] = (
     EntityType("NRP", "nationality, religion or politics", "special", "SC"),
     EntityType("ORGANIZATION", "organisation"),
     EntityType(OCR_REVIEW, "page to check (OCR not trusted)", code="TP", merge=False),
+    EntityType(LANGUAGE_REVIEW, "text to check (another language)", code="TP", merge=False),
     EntityType(OUT_OF_SCOPE, "outside the agreed scope", code="IRR", merge=False),
     EntityType(MANUAL, "added by a reviewer", merge=False),
 )

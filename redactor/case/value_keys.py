@@ -25,7 +25,7 @@ import phonenumbers
 
 from redactor.detect.normalize import normalise
 
-NOT_VALUES = ("OUT_OF_SCOPE", "OCR_REVIEW", "MANUAL")  # item decisions and hand-made boxes, not values
+NOT_VALUES = ("OUT_OF_SCOPE", "OCR_REVIEW", "LANGUAGE_REVIEW", "MANUAL")  # item decisions and hand-made boxes, not values
 NAME_ENTITIES = ("PERSON",)
 ADDRESS_ENTITIES = ("STREET_ADDRESS", "UK_POSTCODE")
 COMPACT_CATEGORIES = ("government", "police", "financial", "device", "vehicle", "reference")

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from redactor import codes
 from redactor.decide.classify import Classifier, Party
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
-from redactor.entities import CATEGORIES, DEFAULT_CODES, OCR_REVIEW, OUT_OF_SCOPE
+from redactor.entities import CATEGORIES, DEFAULT_CODES, LANGUAGE_REVIEW, OCR_REVIEW, OUT_OF_SCOPE
 from redactor.records import REDACT, Decided, Finding, Flag, Item, ScopeProposal
 from redactor.stages import StageContext, register
 
@@ -66,7 +66,12 @@ class PolicySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_CODES))
     default_code: str = "TP"
-    review: tuple[str, ...] = ("NRP", "SPECIAL_CATEGORY", OCR_REVIEW)  # entity types proposed for review when no rule matches
+    review: tuple[str, ...] = (
+        "NRP",
+        "SPECIAL_CATEGORY",
+        OCR_REVIEW,
+        LANGUAGE_REVIEW,
+    )  # entity types proposed for review when no rule matches
     categories: dict[str, str] = Field(default_factory=lambda: dict(CATEGORIES))
     rules: tuple[PolicyRule, ...] = ()
     scope: ScopeSettings = Field(default_factory=ScopeSettings)

@@ -6,6 +6,8 @@
   snapshot so it never fetches a list from the network.
 - Text is normalised first (``normalize.py``: invisible marks removed, look-alike spaces, digits
   and letters in ASCII) and every span is mapped back to the original offsets.
+- A text in another language (``language.py``) is not given to the English model: only the
+  recognizers that do not read English run over it (the stage also puts it up for review).
 - Texts longer than a chunk are analysed in overlapping windows, so spaCy's length limit
   never drops text and no entity on a window boundary is lost.
 """
@@ -23,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redactor.config import load_yaml
+from redactor.detect.language import language
 from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
@@ -150,6 +153,8 @@ def _no_context_enhancer() -> Any:
     return NoContextEnhancer(0.0, 0.0, 0, 0)
 
 
+# recognizers that read English: spaCy's NER and what builds on it, English cue and term lists
+ENGLISH_ONLY = {"SpacyRecognizer", "OrgNameRecognizer", "ChatNameRecognizer", "SpecialCategoryRecognizer"}
 UNUSED_PIPES = ("parser", "lemmatizer")  # not used by any recognizer; NER and the tagger (PROPN) stay
 
 
@@ -186,6 +191,7 @@ class Detector:
             default_score_threshold=score_threshold,
             context_aware_enhancer=_no_context_enhancer(),
         )
+        self.threshold = score_threshold
         self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
 
     def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:
@@ -195,10 +201,18 @@ class Detector:
         text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
         norm = normalise(text)  # invisible marks out, look-alike spaces and digits in ASCII; spans mapped back below
         spans: dict[tuple[int, int, str], Span] = {}
+        english = language(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
         for offset, chunk in _chunks(norm.text):
-            results = self.engine.analyze(
-                chunk, language=self.language, entities=self.entities, return_decision_process=True, ad_hoc_recognizers=list(extra) or None
-            )
+            if english:
+                results = self.engine.analyze(
+                    chunk,
+                    language=self.language,
+                    entities=self.entities,
+                    return_decision_process=True,
+                    ad_hoc_recognizers=list(extra) or None,
+                )
+            else:
+                results = self._independent(chunk, extra)
             for r in results:
                 span = _to_span(r, offset)
                 key = (span.start, span.end, span.entity)
@@ -208,6 +222,18 @@ class Detector:
         if norm.kept is None:
             return resolved
         return [replace(s, start=a, end=b) for s in resolved for a, b in [norm.span(s.start, s.end)]]
+
+    def _independent(self, text: str, extra: Sequence[Any]) -> list[Any]:
+        """Results of the recognizers that do not depend on English (patterns, checksums, lexicons of
+        names, known people), without the spaCy pipeline."""
+        out = []
+        for recognizer in [*self.engine.registry.recognizers, *extra]:
+            if recognizer.name in ENGLISH_ONLY:
+                continue
+            wanted = [e for e in recognizer.supported_entities if self.entities is None or e in self.entities]
+            if wanted:
+                out += [r for r in recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
+        return out
 
 
 def _to_span(result: Any, offset: int) -> Span:

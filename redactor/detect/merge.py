@@ -103,7 +103,7 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     return start, end
 
 
-_LABEL_END = re.compile(r"[ \t]*(?::|\d|$)", re.MULTILINE)  # what follows a form label: "Age 34", "Tel:", end of line
+_LABEL_END = re.compile(r"[ \t]*(?::|\d)")  # what follows a form label: "Age 34", "Tel: ..."
 
 
 def _drop_trailing_labels(text: str, span: Found) -> Found:

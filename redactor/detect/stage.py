@@ -11,6 +11,7 @@ from redactor import paths
 from redactor.config import load_yaml
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
+from redactor.detect.language import language_findings
 from redactor.errors import ConfigError
 from redactor.extract.ocr import review_findings
 from redactor.records import Finding, Item
@@ -53,10 +54,14 @@ def detect_presidio(settings: DetectSettings, ctx: StageContext):
     extra = known_people_recognizers(ctx.case.people, ctx.case.roster_addresses)
 
     def run(item: Item) -> tuple[Finding, ...]:
-        return tuple(
-            Finding(seg.segment_id, s.start, s.end, s.entity, s.score, s.recognizer, s.explanation)
-            for seg in item.segments
-            for s in detector.analyze(seg.text, extra)
-        ) + review_findings(item)  # pages whose OCR is not trusted: a whole-page finding for review
+        return (
+            tuple(
+                Finding(seg.segment_id, s.start, s.end, s.entity, s.score, s.recognizer, s.explanation)
+                for seg in item.segments
+                for s in detector.analyze(seg.text, extra)
+            )
+            + review_findings(item)
+            + language_findings(item)
+        )  # untrusted OCR, other languages: whole-page/segment review findings
 
     return run

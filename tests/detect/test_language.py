@@ -1,0 +1,52 @@
+"""Non-English segments: language per segment, no English NER over them, and a review finding (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor import paths
+from redactor.detect.engine import Detector
+from redactor.detect.language import LANGUAGE_REVIEW, language, language_findings
+from redactor.records import Item, Segment
+
+GERMAN = (
+    "Der Beschuldigte hat die Wohnung am Montag verlassen und ist mit dem Auto nach Berlin gefahren. "
+    "Die Zeugin Anna Schmidt sagte, dass sie ihn dort gesehen hat. Telefon +49 30 1234567."
+)
+ENGLISH = "I went to the shop with my sister and we bought some milk before going home on the bus."
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    models = paths.models_dir()
+    return Detector(models / "nlp_engine.yaml", models / "recognizers.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GERMAN, "de"),
+        (ENGLISH, "en"),
+        ("Le suspect a quitté l'appartement lundi et il est parti en voiture à Paris pour voir sa soeur.", "fr"),
+        ("Podejrzany opuścił mieszkanie w poniedziałek i pojechał samochodem do Warszawy, gdzie spotkał swoją siostrę.", "pl"),
+        ("lol ok see u later x", "en"),  # short: treated as English, the full detector runs
+        ("omg did u see that, shes mad at me again and i dont even know why tbh lol xx", "en"),
+    ],
+)
+def test_language_per_segment(text, expected):
+    assert language(text) == expected
+
+
+def test_no_english_ner_over_german_but_identifiers_and_names_are_found(detector):
+    found = {GERMAN[s.start : s.end]: s.entity for s in detector.analyze(GERMAN)}
+    assert "Der Beschuldigte" not in found and "Zeugin" not in found and "Wohnung" not in found
+    assert found.get("+49 30 1234567") == "PHONE_NUMBER"
+    assert any("Anna Schmidt" in value for value in found)
+
+
+def test_a_segment_in_another_language_is_put_up_for_review():
+    segments = (Segment("g1", "i1", 0, "page", GERMAN), Segment("e1", "i1", 1, "page", ENGLISH))
+    item = Item("i1", "S0001", "file", "document", "statement", segments)
+    (finding,) = language_findings(item)
+    assert finding.segment_id == "g1" and finding.entity == LANGUAGE_REVIEW and finding.explanation["language"] == "de"
+    assert (finding.start, finding.end) == (0, len(GERMAN))
