@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redactor.config import load_yaml
-from redactor.detect.language import language
+from redactor.detect.language import language as language_of
 from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
@@ -201,7 +201,7 @@ class Detector:
         text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
         norm = normalise(text)  # invisible marks out, look-alike spaces and digits in ASCII; spans mapped back below
         spans: dict[tuple[int, int, str], Span] = {}
-        english = language(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
+        english = language_of(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
         for offset, chunk in _chunks(norm.text):
             if english:
                 results = self.engine.analyze(
