@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from redactor.detect.name_lists import is_english_word, is_name_word
 from redactor.entities import merge_rank
 
 GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
@@ -213,9 +214,6 @@ def _ordinary_word_person(text: str, span: Found) -> bool:
     value = text[span.start : span.end]
     if " " in value or not (_sentence_start(text, span.start) or value.isupper()):
         return False
-    from redactor.detect.name_lists import is_english_word  # noqa: PLC0415  (keeps merge importable without the lists)
-    from redactor.detect.recognizers.names import is_name_word  # noqa: PLC0415
-
     return is_english_word(value) and not is_name_word(value.title())
 
 

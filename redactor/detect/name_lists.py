@@ -67,3 +67,14 @@ def given_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     common = ordinary_words()
     return frozenset(n for n in _words("world_surnames.txt") if n.lower() not in common)
+
+
+@lru_cache(maxsize=8)
+def lexicon(name: str) -> frozenset[str]:
+    """The words of a hand-written lexicon in ``models/lexicons`` (whitespace-separated, ``#`` comments)."""
+    return frozenset(_words(name))
+
+
+def is_name_word(word: str) -> bool:
+    """A given name or surname from the lexicons (hand-written or the world lists)."""
+    return word in lexicon("first_names.txt") or word in lexicon("surnames.txt") or word in given_names() or word in surnames()

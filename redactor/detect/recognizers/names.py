@@ -10,15 +10,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor import paths
 from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
+from redactor.detect.name_lists import is_name_word, lexicon
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 
@@ -80,26 +79,6 @@ TITLES = (
     "Dame",
 )
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
-
-
-@lru_cache(maxsize=4)
-def lexicon(name: str) -> frozenset[str]:
-    path = paths.models_dir() / "lexicons" / name
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words += line.split()
-    return frozenset(words)
-
-
-def is_name_word(word: str) -> bool:
-    """A given name or surname from the lexicons (hand-written or the world lists)."""
-    return (
-        word in lexicon("first_names.txt")
-        or word in lexicon("surnames.txt")
-        or word in name_lists.given_names()
-        or word in name_lists.surnames()
-    )
 
 
 class TitledNameRecognizer(EntityRecognizer):
