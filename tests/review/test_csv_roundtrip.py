@@ -34,6 +34,7 @@ def _state(case_dir):
 def test_export_edit_import_round_trip(cli, case_dir, tmp_path):
     rows = _export(cli, case_dir, "--with-text")
     assert rows and {"flag_id", "decision", "reason", "code", "text"} <= set(rows[0])
+    last_code = rows[-1]["code"]
     plan = {}
     for n, row in enumerate(rows):
         proposal = KEEP if row["proposed"] == KEEP else REDACT  # 'review' proposals redact when accepted (fail closed)
@@ -44,8 +45,8 @@ def test_export_edit_import_round_trip(cli, case_dir, tmp_path):
             row["decision"], row["reason"], plan[row["flag_id"]] = "reject", "false positive", (opposite, row["code"])
         else:
             row["decision"], row["code"], plan[row["flag_id"]] = "redact", "VW", (REDACT, "VW")
-    rows[-1]["decision"] = ""  # left undecided: stays pending
-    plan[rows[-1]["flag_id"]] = (PENDING, rows[-1]["code"])
+    rows[-1]["decision"], rows[-1]["code"] = "", last_code  # left undecided: stays pending with its code (whatever the row count)
+    plan[rows[-1]["flag_id"]] = (PENDING, last_code)
     result = cli("decide", case_dir, "--import", _write(tmp_path / "queue.csv", rows), "--reviewer", "DC Sheet")
     assert result.exit_code == 0, result.output
     assert f"{len(rows) - 1} decisions imported" in result.output
