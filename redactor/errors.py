@@ -137,3 +137,10 @@ class ConflictError(RedactorError):
     code = "E090"
     exit_code = 6
     hint = "reload to see the other reviewer's decision"
+
+
+class LeakError(VerificationError):
+    """A value the case decided to redact is in the bundle (``redactor verify --case``)."""
+
+    code = "E071"
+    hint = "do not serve this bundle; rebuild it with 'redactor bundle' and report the defect"

@@ -265,6 +265,11 @@ class BundleEntry:
     rendered: RenderedItem | None = None
     note: str = ""
     contains: tuple[str, ...] = ()  # case items rendered together in this document (a conversation's messages)
+    title: str = ""  # raw (a file name, a conversation's title): printed only through BundleFacts.printable
+    exhibit: str = ""  # raw: the source's reference and name or exhibit description
+    date: str = ""  # the record's UTC date, or a conversation's first and last
+    item_id: str = ""
+    scope: str = "in"  # in | out (IRR: withheld, on MG6C) | sensitive (SEN: withheld, on MG6D)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,11 @@
 """One paginated PDF for the prosecutor: cover, index, every disclosed item, redaction schedule.
 
 Every page carries a bundle page number ("Bundle page 12 of 80") and its item
-reference; the index gives each item's page range, and the schedule lists every box
-with its bundle page, reason code and meaning. Item pages are taken from the already
-redacted item PDFs, so nothing is added but page furniture.
+reference. The index gives each item's description, exhibit, date and page range, and
+every page number in the index and the schedule links to its page. Item pages are taken
+from the already redacted item PDFs, so nothing is added but page furniture. After the
+whole file is sanitised, we add only what we wrote ourselves: bookmarks (per section and
+per item) and the page links.
 """
 
 from __future__ import annotations
@@ -13,124 +15,165 @@ from collections.abc import Sequence
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
 
 from redactor import codes
+from redactor.bundle.facts import BundleFacts, Cover
+from redactor.bundle.schedule import code_counts, merge_rows, schedule_rows
+from redactor.bundle.table import Table
 from redactor.render.pdfkit import new_canvas, sanitize, text_font
 
-MARGIN = 50.0
-ROW = 13.0
+COVER_COLUMNS = (("exhibit", 150), ("description", 365))
+INDEX_COLUMNS = (
+    ("item", 56),
+    ("title / description", 112),
+    ("kind", 56),
+    ("exhibit", 70),
+    ("date", 74),
+    ("bundle pages", 46),
+    ("red.", 31),
+    ("status / note", 70),
+)
+SCHEDULE_COLUMNS = (
+    ("no.", 28),
+    ("item", 62),
+    ("page", 28),
+    ("bundle page", 38),
+    ("code", 30),
+    ("reason", 120),
+    ("legal basis", 110),
+    ("decided", 99),
+)
+Links = list[tuple[int, tuple[float, float, float, float], int]]
 
 
-class Table:
-    """A minimal paginated table on A4 pages."""
-
-    def __init__(self, title: str, columns: Sequence[tuple[str, float]], intro: Sequence[str] = ()) -> None:
-        self.buffer = io.BytesIO()
-        self.canvas = new_canvas(self.buffer, A4)
-        self.font = text_font()
-        self.title, self.columns, self.pages = title, columns, 0
-        self._page(intro)
-
-    def _page(self, intro: Sequence[str] = ()) -> None:
-        if self.pages:
-            self.canvas.showPage()
-        self.pages += 1
-        self.y = A4[1] - MARGIN
-        self.canvas.setFont(self.font, 14)
-        self.canvas.drawString(MARGIN, self.y, self.title)
-        self.y -= 22
-        self.canvas.setFont(self.font, 9)
-        for line in intro:
-            self.canvas.drawString(MARGIN, self.y, line)
-            self.y -= ROW
-        self.y -= 6
-        self._row([name for name, _ in self.columns], bold=True)
-
-    def _row(self, values: Sequence[Any], bold: bool = False) -> None:
-        x = MARGIN
-        self.canvas.setFont(self.font, 8.5)
-        self.canvas.setFillColorRGB(*((0.2, 0.2, 0.45) if bold else (0, 0, 0)))
-        for (_, width), value in zip(self.columns, values, strict=True):
-            self.canvas.drawString(x, self.y, _fit(str(value), self.font, 8.5, width - 6))
-            x += width
-        self.canvas.setFillColorRGB(0, 0, 0)
-        self.y -= ROW
-
-    def row(self, values: Sequence[Any]) -> None:
-        if self.y < MARGIN + 20:
-            self._page()
-        self._row(values)
-
-    def finish(self) -> bytes:
-        self.canvas.showPage()
-        self.canvas.save()
-        return self.buffer.getvalue()
+def cover_pages(cover: Cover, summary_lines: Sequence[str]) -> Table:
+    facts = [
+        f"Case: {cover.case}",
+        f"URN: {cover.urn}",
+        f"Date (material as decided on): {cover.date}",
+        f"Built by: {cover.built_by}",
+        f"Tool: redactor {cover.tool}",
+        f"Pipeline hash: {cover.pipeline_hash}",
+        "",
+        *summary_lines,
+        "",
+        "Exhibits:",
+    ]
+    table = Table("Disclosure bundle", COVER_COLUMNS, facts)
+    for ref, description in cover.exhibits:
+        table.row([ref, description])
+    return table
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-INDEX_COLUMNS = (("item", 80), ("kind", 80), ("status", 65), ("bundle pages", 80), ("redactions", 60), ("note", 130))
-SCHEDULE_COLUMNS = (("no.", 35), ("item", 70), ("bundle page", 65), ("code", 50), ("entity", 95), ("reason", 180))
-
-
-def front_matter(entries: Sequence[Any], starts: dict[str, tuple[int, int]], summary_lines: Sequence[str]) -> bytes:
-    table = Table("Disclosure bundle: index", INDEX_COLUMNS, summary_lines)
+def index_pages(entries: Sequence[Any], facts: BundleFacts, starts: dict[str, tuple[int, int]]) -> Table:
+    table = Table("Disclosure bundle: index", INDEX_COLUMNS, ["One row per item. Page numbers link to the page."])
     for e in entries:
         first, last = starts.get(e.ref, (0, 0))
-        pages = f"{first}-{last}" if first else "-"
+        pages = (f"{first}-{last}" if last > first else str(first)) if first else "-"
         count = len(e.rendered.redactions) if e.rendered else 0
-        table.row([e.ref, e.kind, e.status, pages, count, e.note])
-    return table.finish()
+        note = "; ".join(x for x in (e.status, e.note) if x)
+        row = [e.ref, facts.printable(e.title), e.kind, facts.printable(e.exhibit), e.date, pages, count, note]
+        table.row(row, links=[first or None, None, None, None, None, first or None])
+    return table
 
 
-def schedule_pages(rows: Sequence[dict[str, Any]], starts: dict[str, tuple[int, int]]) -> bytes:
-    intro = ["Every redaction in this bundle, where it is and why. Codes:"]
-    intro += [f"  {c.code}: {c.meaning}" for c in codes.REASON_CODES.values()]
+def schedule_pages(rows: Sequence[dict[str, Any]]) -> Table:
+    counts = code_counts(rows)
+    intro = [
+        "Boxes per code: " + (", ".join(f"{c} {n}" for c, n in counts) if counts else "none") + f" (total {len(rows)}).",
+        "Every redaction in this bundle, where it is and why: row N is the box labelled 'CODE N'. Values are never given.",
+    ]
+    intro += [f"  {c.code}: {c.meaning}. Basis: {c.basis}." for c in codes.REASON_CODES.values()]
     table = Table("Redaction schedule", SCHEDULE_COLUMNS, intro)
     for r in rows:
-        page = starts[r["item"]][0] + int(r["page"]) - 1
-        table.row([r["redaction"], r["item"], page, r["code"], r["entity"], r["reason"]])
-    return table.finish()
+        when = f"{r['decided_at'][:16].replace('T', ' ')} UTC" if r["decided_at"] else ""
+        decided = ", ".join(str(x) for x in (r["decided_by"], when, r["decision"]) if x)
+        target = int(r["bundle_page"]) if r["bundle_page"] else None
+        code = f"{r['code']} ({r['pseudonym']})" if r["pseudonym"] else r["code"]
+        row = [r["redaction"], r["item"], r["page"], r["bundle_page"], code, r["reason"], r["legal_basis"], decided]
+        table.row(row, links=[None, target, None, target])
+    return table
 
 
-def _stamp(label: str) -> PdfReader:
+def _stamps(labels: Sequence[str]) -> PdfReader:
+    """The page furniture of every bundle page, one page each, in one document (one embedded font)."""
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, A4)
-    canvas.setFont(text_font(), 7.5)
-    canvas.setFillColorRGB(0.3, 0.3, 0.3)
-    canvas.drawRightString(A4[0] - 20, 12, label)
-    canvas.showPage()
+    for label in labels:
+        canvas.setFont(text_font(), 7.5)
+        canvas.setFillColorRGB(0.3, 0.3, 0.3)
+        canvas.drawRightString(A4[0] - 20, 12, label)
+        canvas.showPage()
     canvas.save()
     return PdfReader(io.BytesIO(buffer.getvalue()))
 
 
-def combined_pdf(entries: Sequence[Any], schedule_rows: Sequence[dict[str, Any]], summary_lines: Sequence[str]) -> bytes:
-    """Cover/index, items and schedule in one PDF with continuous bundle page numbers."""
+def page_starts(entries: Sequence[Any], first_page: int) -> dict[str, tuple[int, int]]:
+    """First and last bundle page of each disclosed item, items following each other from ``first_page``."""
+    starts, page = {}, first_page
+    for e in entries:
+        if e.rendered is not None:
+            starts[e.ref] = (page, page + e.rendered.pages - 1)
+            page += e.rendered.pages
+    return starts
+
+
+def _pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def combined_pdf(
+    entries: Sequence[Any],
+    facts: BundleFacts,
+    summary_lines: Sequence[str],
+    first: int = 1,
+    carried: Sequence[dict[str, Any]] = (),
+) -> tuple[bytes, list[dict[str, Any]], dict[str, tuple[int, int]]]:
+    """The bundle PDF, its schedule rows (with bundle pages) and each item's first and last bundle page."""
     disclosed = [e for e in entries if e.rendered is not None]
+    cover = cover_pages(facts.cover, summary_lines).finish()
     # The index's own length does not depend on the page numbers in it: measure it first.
-    index_len = len(PdfReader(io.BytesIO(front_matter(entries, {}, summary_lines))).pages)
-    starts, page = {}, index_len + 1
-    for e in disclosed:
-        starts[e.ref] = (page, page + e.rendered.pages - 1)
-        page += e.rendered.pages
-    parts = [(None, front_matter(entries, starts, summary_lines))]
+    index_len = _pages(index_pages(entries, facts, {}).finish())
+    starts = page_starts(entries, _pages(cover) + index_len + 1)
+    index = index_pages(entries, facts, starts)
+    rows = merge_rows(carried, schedule_rows([(e.ref, e.rendered) for e in disclosed], facts.decided, starts, facts.pseudonyms, first))
+    schedule = schedule_pages(rows)
+    parts = [(None, cover), (None, index.finish())]
     parts += [(e.ref, e.rendered.pdf) for e in disclosed]
-    parts.append((None, schedule_pages(schedule_rows, starts)))
+    parts.append((None, schedule.finish()))
     pages = [(ref, p) for ref, data in parts for p in PdfReader(io.BytesIO(data)).pages]
     writer = PdfWriter()
-    for number, (ref, src) in enumerate(pages, start=1):
+    stamps = _stamps([f"{ref + '  ·  ' if ref else ''}Bundle page {n} of {len(pages)}" for n, (ref, _) in enumerate(pages, start=1)])
+    for (_, src), stamp in zip(pages, stamps.pages, strict=True):
         added = writer.add_page(src)
-        label = f"{ref + '  ·  ' if ref else ''}Bundle page {number} of {len(pages)}"
-        stamp = _stamp(label).pages[0]
         added.merge_translated_page(stamp, tx=float(added.mediabox.width) - A4[0], ty=0)
     out = io.BytesIO()
     writer.write(out)
-    return sanitize(out.getvalue())
+    cover_len = _pages(cover)
+    schedule_start = len(pages) - schedule.pages + 1
+    links = [(cover_len + p, rect, t) for p, rect, t in index.links] + [(schedule_start - 1 + p, rect, t) for p, rect, t in schedule.links]
+    sections = [("Cover", 1), ("Index", cover_len + 1)]
+    if disclosed:
+        sections.append(("Items", starts[disclosed[0].ref][0]))
+    sections.append(("Redaction schedule", schedule_start))
+    items = [(f"{e.ref}  {facts.printable(e.title)}".strip(), starts[e.ref][0]) for e in disclosed]
+    return navigable(sanitize(out.getvalue()), sections, items, links), rows, starts
+
+
+def navigable(pdf: bytes, sections: Sequence[tuple[str, int]], items: Sequence[tuple[str, int]], links: Links) -> bytes:
+    """Add bookmarks (sections, and items under "Items") and page links to a sanitised PDF; pages are 1-based."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for title, page in sections:
+        parent = writer.add_outline_item(title=title, page_number=page - 1)
+        if title == "Items":
+            for item_title, item_page in items:
+                writer.add_outline_item(title=item_title, page_number=item_page - 1, parent=parent)
+    for page, rect, target in links:
+        writer.add_annotation(page_number=page - 1, annotation=Link(rect=rect, target_page_index=target - 1))
+    writer.page_mode = "/UseOutlines"
+    writer.metadata = None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -14,21 +14,38 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from redactor import codes
 from redactor.bundle.combined import combined_pdf
+from redactor.bundle.facts import BundleFacts
+from redactor.bundle.labels import number_boxes
 from redactor.bundle.manifest import write_manifest
+from redactor.bundle.schedule import SCHEDULE_FIELDS, merge_rows, schedule_rows
+from redactor.bundle.since import carry_over, content_hash
+from redactor.bundle.unused import MG6C_FIELDS, MG6D_FIELDS, mg6c_rows, mg6d_rows
 from redactor.bundle.verify import verify_bundle
 from redactor.records import BundleEntry, Item
 from redactor.render.transcript import group_conversations, members_note
 from redactor.stages import StageContext, register
 
-SCHEDULE_FIELDS = ("redaction", "item", "page", "code", "entity", "reason", "legal_basis", "flag_id", "x0", "y0", "x1", "y1")
-INDEX_FIELDS = ("item", "kind", "status", "pages", "redactions", "file", "contains", "note")
+INDEX_FIELDS = (
+    "item",
+    "title",
+    "kind",
+    "exhibit",
+    "date",
+    "status",
+    "pages",
+    "bundle_pages",
+    "redactions",
+    "file",
+    "contains",
+    "note",
+    "content",  # SHA-256 of the redacted rendering before labels: what --since and 'redactor diff' compare
+)
 
 
 SCOPE_NOTES = {
@@ -79,57 +96,43 @@ class DisclosureBundle:
                 parts.append(BundlePart(item, ref, members, contains, _note(item, members, refs)))
         return parts
 
-    def write(self, out: Path, entries: Sequence[BundleEntry]) -> dict[str, int]:
-        """items/*.pdf, schedule.csv, index.csv and bundle.pdf; returns the counts."""
-        settings = self.settings
-        items_dir = out / settings.items_dir
-        items_dir.mkdir(parents=True, exist_ok=True)
-        schedule_rows, index_rows = [], []
+    def write(self, out: Path, entries: Sequence[BundleEntry], facts: BundleFacts | None = None) -> dict[str, int]:
+        """items/*.pdf, schedule.csv, index.csv, mg6c.csv, mg6d.csv and bundle.pdf; returns the counts."""
+        settings, facts = self.settings, facts or BundleFacts()
+        contents = {e.ref: content_hash(e.rendered) for e in entries if e.rendered is not None}
+        entries, carried, first = carry_over(entries, facts.since)  # --since: unchanged items are not repeated
+        entries = numbered(entries, facts.pseudonyms, first)  # every box labelled with its code and schedule number
+        kept: dict[str, int] = {}
+        for r in carried:
+            kept[r["item"]] = kept.get(r["item"], 0) + 1
+        (out / settings.items_dir).mkdir(parents=True, exist_ok=True)
+        index_rows = []
         for entry in entries:
             file = ""
             if entry.rendered is not None:
                 file = f"{settings.items_dir}/{entry.ref}.pdf"
                 (out / file).write_bytes(entry.rendered.pdf)
-                for r in entry.rendered.redactions:
-                    rc = codes.REASON_CODES.get(r.code.split("/")[0])
-                    schedule_rows.append(
-                        {
-                            "redaction": len(schedule_rows) + 1,
-                            "item": entry.ref,
-                            "page": r.page,
-                            "code": r.code,
-                            "entity": r.entity,
-                            "reason": " / ".join(codes.describe(c) for c in r.code.split("/")),
-                            "legal_basis": rc.basis if rc else "",
-                            "flag_id": r.flag_id,
-                            **{k: round(v, 1) for k, v in zip(("x0", "y0", "x1", "y1"), r.box, strict=True)},
-                        }
-                    )
-            index_rows.append(
-                {
-                    "item": entry.ref,
-                    "kind": entry.kind,
-                    "status": entry.status,
-                    "pages": entry.rendered.pages if entry.rendered else 0,
-                    "redactions": len(entry.rendered.redactions) if entry.rendered else 0,
-                    "file": file,
-                    "contains": " ".join(entry.contains),
-                    "note": entry.note,
-                }
-            )
-        _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, schedule_rows)
-        _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
+            index_rows.append(_index_row(entry, facts, file, kept.get(entry.ref, 0), contents.get(entry.ref, "")))
+        disclosed = [(e.ref, e.rendered) for e in entries if e.rendered is not None]
+        rows = merge_rows(carried, schedule_rows(disclosed, facts.decided, names=facts.pseudonyms, first=first))
+        withheld = sum(e.status == "withheld" for e in entries)
         if settings.combined:
+            unchanged = f"{len(entries) - len(disclosed) - withheld} unchanged since {facts.since.name}, " if facts.since else ""
             summary = [
-                f"{sum(1 for e in entries if e.rendered)} items disclosed, {sum(1 for e in entries if not e.rendered)} withheld, "
-                f"{len(schedule_rows)} redactions. Files and hashes: manifest.json; verify with 'redactor verify'."
+                f"{len(disclosed)} items disclosed, {withheld} withheld, {unchanged}{len(rows)} redactions. "
+                "Files and hashes: manifest.json; verify with 'redactor verify'."
             ]
-            (out / "bundle.pdf").write_bytes(combined_pdf(entries, schedule_rows, summary))
-        return {
-            "items": sum(1 for e in entries if e.rendered),
-            "withheld": sum(1 for e in entries if not e.rendered),
-            "redactions": len(schedule_rows),
-        }
+            pdf, rows, starts = combined_pdf(entries, facts, summary, first=first, carried=carried)
+            (out / "bundle.pdf").write_bytes(pdf)
+            for row in index_rows:
+                start, last = starts.get(row["item"], (0, 0))
+                row["bundle_pages"] = (f"{start}-{last}" if last > start else str(start)) if start else ""
+        _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, rows)
+        _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
+        _write_csv(out / "mg6c.csv", MG6C_FIELDS, mg6c_rows(entries, facts))  # drafts of the unused-material schedules
+        _write_csv(out / "mg6d.csv", MG6D_FIELDS, mg6d_rows(entries, facts))
+        counts = {"items": len(disclosed), "withheld": withheld, "redactions": len(rows)}
+        return counts | ({"unchanged": len(entries) - len(disclosed) - withheld} if facts.since else {})
 
     def seal(
         self, out: Path, *, sources: list[dict], pipeline: dict, models: list[str], audit_head: tuple[int, str], summary: dict
@@ -137,6 +140,34 @@ class DisclosureBundle:
         """Write manifest.json (hashes of every file, sources, versions) and verify the bundle against it."""
         write_manifest(out, sources=sources, pipeline=pipeline, models=models, audit_head=audit_head, summary=summary)
         verify_bundle(out)
+
+
+def numbered(entries: Sequence[BundleEntry], names: Mapping[str, str] | None = None, first: int = 1) -> list[BundleEntry]:
+    """Entries whose boxes are labelled ``CODE N``, N counting through the bundle in entry order from ``first``."""
+    out = []
+    for e in entries:
+        if e.rendered is not None:
+            e = replace(e, rendered=number_boxes(e.rendered, first, names))
+            first += len(e.rendered.redactions)
+        out.append(e)
+    return out
+
+
+def _index_row(entry: BundleEntry, facts: BundleFacts, file: str, carried: int, content: str) -> dict[str, object]:
+    return {
+        "item": entry.ref,
+        "title": facts.printable(entry.title),
+        "kind": entry.kind,
+        "exhibit": facts.printable(entry.exhibit),
+        "date": entry.date,
+        "status": entry.status,
+        "pages": entry.rendered.pages if entry.rendered else 0,
+        "redactions": len(entry.rendered.redactions) if entry.rendered else carried,
+        "file": file,
+        "contains": " ".join(entry.contains),
+        "note": entry.note,
+        "content": content,
+    }
 
 
 def _note(item: Item, members: Sequence[str], refs: Mapping[str, str]) -> str:

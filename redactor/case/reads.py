@@ -168,9 +168,26 @@ class Reads(CaseDB):
             "WHERE s.field IN ('sender.name', 'sender.id') AND f.status IN ('redact', 'pending') "
             f"AND f.entity != '{OUT_OF_SCOPE}' AND f.code != 'IRR' ORDER BY f.flag_id"
         ).fetchall()
+        names = self.conn.execute(  # a person's name redacted anywhere: file and attachment names say it too
+            f'SELECT {columns}, substr(s.text, f.start + 1, f."end" - f.start) AS segment_text FROM flags f '
+            "JOIN segments s USING (segment_id) WHERE f.entity = 'PERSON' AND f.status IN ('redact', 'pending') "
+            "AND f.code != 'IRR' ORDER BY f.flag_id"
+        ).fetchall()
         found: dict[str, Flag] = {}
-        for row in rows:
+        for row in [*rows, *names]:
             value = identity_key(str(row["segment_text"]))
             if len(value) >= 3 and value not in found:
                 found[value] = flag_from_row(row)
         return found
+
+    def flag_values(self, statuses: tuple[str, ...] = (REDACT,)) -> list[tuple[str, str, str, str, str]]:
+        """``(flag id, status, code, value, entity)`` of every flag with one of ``statuses``; flags that withhold a
+        whole item or page (out of scope, untrusted OCR) name no value and are left out."""
+        marks = ",".join("?" for _ in statuses)
+        rows = self.conn.execute(
+            'SELECT f.flag_id, f.status, f.code, substr(s.text, f.start + 1, f."end" - f.start), f.entity FROM flags f '
+            f"JOIN segments s USING (segment_id) WHERE f.status IN ({marks}) "
+            "AND f.entity NOT IN ('OUT_OF_SCOPE', 'OCR_REVIEW') ORDER BY f.flag_id",
+            tuple(statuses),
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]

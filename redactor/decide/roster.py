@@ -20,6 +20,7 @@ are part of the detection key, so editing them re-detects.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,24 +54,30 @@ class RosterPerson(BaseModel):
         return [str(v) for v in value] if isinstance(value, list) else value
 
 
+class RosterExhibit(BaseModel):
+    """An exhibit as the officer refers to it: which input (file name or case reference such as S0001), its exhibit
+    reference and a short description; printed on the bundle's cover and in its index."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str = Field(min_length=1)
+    ref: str = ""
+    description: str = ""
+
+
 class RosterFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     case: str = ""
+    urn: str = ""
+    exhibits: list[RosterExhibit] = Field(default_factory=list)
     people: list[RosterPerson]
+
+
+CASE_INFO_KEY = "case.info"  # case name, URN and exhibits, for the bundle's cover (all optional)
 
 
 def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     """People (origin ``roster``) and their addresses by person id; raises ConfigError naming the file."""
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"roster {path}: cannot be read (No such file or directory)", hint="check the path to the roster file")
-    raw = load_yaml(path, "roster", hint="see the example in redactor/decide/roster.py")
-    try:
-        roster = RosterFile.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(
-            f"roster {path}: {problems(exc, limit=3)}", hint=f"each person needs a name and a role ({', '.join(ROLES)})"
-        ) from None
+    roster = read_roster(path)
     people, addresses = [], {}
     for entry in roster.people:
         person_id = stable_id("roster", " ".join(entry.name.lower().split()))
@@ -90,11 +97,30 @@ def load_roster(path: Path) -> tuple[list[Person], dict[str, list[str]]]:
     return people, addresses
 
 
+def read_roster(path: Path) -> RosterFile:
+    """The validated roster file; raises ConfigError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"roster {path}: cannot be read (No such file or directory)", hint="check the path to the roster file")
+    raw = load_yaml(path, "roster", hint="see the example in redactor/decide/roster.py")
+    try:
+        return RosterFile.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(
+            f"roster {path}: {problems(exc, limit=3)}", hint=f"each person needs a name and a role ({', '.join(ROLES)})"
+        ) from None
+
+
+def case_info(roster: RosterFile) -> dict[str, Any]:
+    return {"case": roster.case, "urn": roster.urn, "exhibits": [e.model_dump() for e in roster.exhibits]}
+
+
 def store_roster(store: CaseStore, path: Path) -> int:
     """Load a roster into the case: people (with roles) and their addresses; audited with counts and the file hash."""
     people, addresses = load_roster(path)
     store.add_people(people)
     store.set_roster_addresses(addresses)
+    store.set_meta(CASE_INFO_KEY, json.dumps(case_info(read_roster(path)), sort_keys=True))
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     roles = {role: sum(p.role == role for p in people) for role in ROLES}
     store.log(

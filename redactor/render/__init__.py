@@ -25,6 +25,7 @@ class RenderContext:
     dpi: int = 150
     open_source: Callable[[str], Path] | None = None  # source id -> the original's path, SHA-256 checked
     identities: Mapping[str, Flag] = field(default_factory=dict)  # sender names/numbers redacted anywhere in the bundle
+    labels: bool = True  # print the reason code in text boxes; the bundle prints "CODE N" itself (bundle/labels.py)
 
 
 Render = Callable[[Item, Sequence[Flag], RenderContext], RenderedItem]

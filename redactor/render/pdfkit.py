@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import FloatObject, NameObject, NumberObject
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -45,6 +46,11 @@ def text_font() -> str:
     vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
     pdfmetrics.registerFont(TTFont("Vera", str(vera)))
     return "Vera"
+
+
+# Page images go into the PDF as binary JPEG streams, not ASCII85 text: reportlab's pure-Python
+# ASCII85 encoder was most of the time spent rendering scanned pages, and the files are 25% smaller.
+rl_config.useA85 = 0
 
 
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float]) -> Canvas:

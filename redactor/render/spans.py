@@ -24,7 +24,12 @@ class Cut:
 
 
 def cuts_for(segment: Segment, flags: Sequence[Flag]) -> tuple[Cut, ...]:
-    """Merge the overlapping or touching spans of the flags on this segment."""
+    """Merge the overlapping or touching spans of the flags on this segment; one reason code per cut.
+
+    Spans with the same code merge; a span with another code starts a new cut where the
+    previous one ends (the characters they share stay in the earlier cut), so every box
+    carries exactly one code and every redacted character is in some cut.
+    """
     spans = sorted(
         ((max(0, f.start), min(len(segment.text), f.end), f) for f in flags if f.segment_id == segment.segment_id),
         key=lambda t: (t[0], t[1], t[2].flag_id),
@@ -33,15 +38,13 @@ def cuts_for(segment: Segment, flags: Sequence[Flag]) -> tuple[Cut, ...]:
     for start, end, flag in spans:
         if end <= start:
             continue
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].append(flag)
+        last = merged[-1] if merged else None
+        if last is not None and start <= last[1] and (flag.code == last[2][0].code or end <= last[1]):
+            last[1] = max(last[1], end)
+            last[2].append(flag)
         else:
-            merged.append([start, end, [flag]])
-    return tuple(
-        Cut(s, e, tuple(dict.fromkeys(f.code for f in fl)), tuple(f.flag_id for f in fl), tuple(dict.fromkeys(f.entity for f in fl)))
-        for s, e, fl in merged
-    )
+            merged.append([max(start, last[1]) if last is not None else start, end, [flag]])
+    return tuple(Cut(s, e, (fl[0].code,), tuple(f.flag_id for f in fl), tuple(dict.fromkeys(f.entity for f in fl))) for s, e, fl in merged)
 
 
 def touched_words(words: Sequence[Word], cut: Cut) -> list[Word]:

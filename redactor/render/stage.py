@@ -26,8 +26,8 @@ def render_pdf(settings: RenderSettings, ctx: StageContext):
         importlib.import_module(module)
     chain = renderers()
 
-    def run(item: Item, flags: Sequence[Flag], ref: str) -> RenderedItem:
-        rctx = RenderContext(ref, settings.dpi, ctx.open_source, ctx.case.identities)
+    def run(item: Item, flags: Sequence[Flag], ref: str, labels: bool = True) -> RenderedItem:
+        rctx = RenderContext(ref, settings.dpi, ctx.open_source, ctx.case.identities, labels)
         for candidate in chain:
             if candidate.accepts(item):
                 return candidate.render(item, flags, rctx)

@@ -23,6 +23,7 @@ MARGIN = 56.0
 FONT_SIZE = 10.0
 LEADING = 14.0
 LABEL_SIZE = 8.0
+NUMBER_ROOM = " 0000"  # a box is wide enough for its code and a schedule number ("TP 12"), printed later
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,11 @@ def _words(text: str) -> Iterator[Piece]:
 class Layout:
     """A cursor over A4 pages that draws words and boxes and records where boxes went."""
 
-    def __init__(self, ref: str, title: str) -> None:
+    def __init__(self, ref: str, title: str, labels: bool = True) -> None:
         self.buffer = io.BytesIO()
         self.canvas = new_canvas(self.buffer, A4)
         self.font = text_font()
-        self.ref, self.title = ref, title
+        self.ref, self.title, self.labels = ref, title, labels
         self.page = 0
         self.redactions: list[Redaction] = []
         self._new_page()
@@ -108,11 +109,11 @@ class Layout:
 
     def box(self, piece: Piece) -> None:
         natural = pdfmetrics.stringWidth(piece.text.replace("\n", " "), self.font, FONT_SIZE)
-        label = pdfmetrics.stringWidth(piece.code or "", self.font, LABEL_SIZE) + 6
+        label = pdfmetrics.stringWidth((piece.code or "") + NUMBER_ROOM, self.font, LABEL_SIZE) + 6
         width = min(max(natural, label), A4[0] - 2 * MARGIN)
         self._advance(width)
         box = (self.x, self.y - 3, self.x + width, self.y + FONT_SIZE)
-        draw_box(self.canvas, box, piece.code or "")
+        draw_box(self.canvas, box, (piece.code or "") if self.labels else "")
         self.redactions.append(Redaction(piece.flag_id, self.page, box, piece.code or "", piece.entity))
         self.x += width + pdfmetrics.stringWidth(" ", self.font, FONT_SIZE)
 
@@ -143,7 +144,7 @@ def render_segments(layout: Layout, segments: Sequence[Segment], flags: Sequence
 
 @renderer("text", accepts=lambda item: True, priority=900)
 def render_text(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
+    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)", rctx.labels)
     render_segments(layout, item.segments, flags, labels=len(item.segments) > 1)
     pdf, pages = layout.finish()
     return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))

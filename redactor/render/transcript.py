@@ -107,7 +107,8 @@ def _attachment_note(a: Attachment) -> str:
     return f"{kind}; {state}"
 
 
-IDENTITY_TARGETS = (*IDENTITY_FIELDS, "participants", "recipients", "thread.name", "party.name", "party.id")
+# a file or attachment name is personal data too: "Jo Example.vcf" names Jo Example
+IDENTITY_TARGETS = (*IDENTITY_FIELDS, "participants", "recipients", "thread.name", "party.name", "party.id", "attachment.name")
 
 
 def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: Mapping[str, Flag] | None = None) -> list[Flag]:
@@ -157,7 +158,7 @@ def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
     by_item: dict[str, list[Segment]] = {}
     for seg in item.segments:
         by_item.setdefault(seg.item_id, []).append(seg)
-    layout = Layout(rctx.ref, "conversation transcript (redacted copy)")
+    layout = Layout(rctx.ref, "conversation transcript (redacted copy)", rctx.labels)
     header = by_item.get(item.meta.get("header") or "", [])
     title = next((s for s in header if s.field == "thread.name"), None)
     layout.heading(f"Conversation ({item.meta.get('app') or 'messages'}, {len(item.meta.get('rows', []))} messages)")
@@ -219,7 +220,7 @@ RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duratio
 @renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
 def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
     flags = consistent_flags(item.segments, flags, rctx.identities)
-    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)")
+    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)", rctx.labels)
     facts = [item.kind.replace("_", " ")]
     facts.append(_time(_utc(item)))
     for key, label in RECORD_META:

@@ -160,7 +160,7 @@ def test_combined_bundle_is_paginated_indexed_and_leak_free(bundle):
     texts = [page.extract_text() for page in reader.pages]
     total = len(texts)
     assert all(f"Bundle page {i} of {total}" in t for i, t in enumerate(texts, start=1))
-    assert "Disclosure bundle: index" in texts[0] and "Redaction schedule" in texts[-1]
+    assert texts[0].startswith("Disclosure bundle\n") and "Disclosure bundle: index" in texts[1] and "Redaction schedule" in texts[-1]
     index = list(csv.DictReader(io.StringIO((out / "index.csv").read_text())))
     item_pages = sum(int(r["pages"]) for r in index)
     assert total >= item_pages + 2

@@ -1,0 +1,206 @@
+"""The leak scan of ``redactor verify OUT --case CASE``: no value the case decided to redact is in the bundle.
+
+Every file of the bundle is searched: its name, and for PDFs the text layer, the raw bytes
+(UTF-8, UTF-16 and Latin-1 forms: bookmark titles are UTF-16) and every decoded stream; for
+other files their text. The values are every flag decided "redact" anywhere in the case and
+every name and alias of a known person whose name was redacted anywhere; a value the reviewers
+also decided to *keep* somewhere is left out (it was kept on purpose). Before comparing, both
+sides are normalised: invisible characters (U+200E, zero-width spaces, ...) dropped, case folded,
+runs of spaces, dots, dashes and underscores made one space; numbers match in any grouping. A hit
+names the file and where, never the value (a file whose name is the leak is shown as withheld).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redactor.bundle.scrub import normalise, people_values
+
+MIN_VALUE = 3
+_EDGE = "0-9a-z\u00c0-\u024f"
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    file: str  # bundle-relative path
+    where: str  # "file name", "text layer", "raw bytes", "decoded stream", "text"
+    what: str  # "a value decided 'redact' (flag ...)" or "a known person's name (person ...)"
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """A value to look for, and how to name it without printing it."""
+
+    norm: str
+    label: str
+
+
+def case_watchlist(store: Any) -> list[Watch]:
+    rows = store.flag_values(("redact", "keep"))
+    redacted: dict[str, str] = {}
+    kept: set[str] = set()
+    for flag_id, status, _, value, _ in rows:
+        norm = normalise(value)
+        if status == "keep":
+            kept.add(norm)
+        elif len(norm) >= MIN_VALUE:
+            redacted.setdefault(norm, f"a value decided 'redact' (flag {flag_id})")
+    raw = [value for _, status, _, value, _ in rows if status == "redact"]
+    for person in store.people():
+        for name in people_values([person], raw):
+            norm = normalise(name)
+            if len(norm) >= MIN_VALUE:
+                redacted.setdefault(norm, f"the name of a known person redacted elsewhere (person {person.person_id})")
+    return [Watch(norm, label) for norm, label in sorted(redacted.items()) if norm not in kept]
+
+
+class Scanner:
+    def __init__(self, watch: Sequence[Watch]) -> None:
+        self.labels = {w.norm: w.label for w in watch}
+        ordered = sorted(self.labels, key=lambda v: (-len(v), v))
+        self.keys = {_key(v): v for v in ordered}
+        self.pattern = _alternation(ordered)
+
+    def find(self, text: str) -> str | None:
+        """The label of the first watched value in ``text``, or None."""
+        if self.pattern is None:
+            return None
+        m = self.pattern.search(normalise(text))
+        return None if m is None else self.labels[self.keys[_key(m.group(0))]]
+
+
+def _key(value: str) -> str:
+    return value.replace(" ", "")
+
+
+def _atoms(value: str) -> list[str]:
+    """A value as pattern pieces over normalised text: numbers in any grouping ("07700 900123", "0770 0900123",
+    "07700900123"), other values as they are."""
+    squeezed = _key(value)
+    if sum(c.isdigit() for c in squeezed) >= 6:
+        return [re.escape(c) + " ?" for c in squeezed[:-1]] + [re.escape(squeezed[-1])]
+    return [re.escape(c) for c in value]
+
+
+def _alternation(values: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern for all values, as a trie (a plain alternation of thousands of values is far slower)."""
+    if not values:
+        return None
+    trie: dict = {}
+    for value in values:
+        node = trie
+        for atom in _atoms(value):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return re.compile(rf"(?<![{_EDGE}])(?:{_trie_pattern(trie)})(?![{_EDGE}])")
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.items()) if atom]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def scan_bundle(out: Path, watch: Sequence[Watch]) -> list[Leak]:
+    """Every place in the bundle where a watched value shows; empty when the bundle is clean."""
+    scanner = Scanner(watch)
+    # PDF syntax is full of numbers (coordinates, sizes): short all-digit values are looked for in text only
+    syntax = Scanner([w for w in watch if not _short_number(w.norm)])
+    leaks: list[Leak] = []
+    for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
+        name = path.relative_to(out).as_posix()
+        shown = "/".join(part if scanner.find(part) is None else "[file name withheld]" for part in name.split("/"))
+        for where, text in _views(path, name):
+            label = (syntax if where in ("raw bytes", "decoded stream") else scanner).find(text)
+            if label is not None:
+                leaks.append(Leak(shown, where, label))
+    return leaks
+
+
+def _short_number(norm: str) -> bool:
+    digits = norm.replace(" ", "")
+    return digits.isdigit() and len(digits) < 6
+
+
+def _views(path: Path, name: str) -> Iterator[tuple[str, str]]:
+    yield "file name", name
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        syntax, streams = _split_pdf(data)
+        yield "text layer", _text_layer(data)
+        yield "raw bytes", _decodings(syntax)
+        yield "decoded stream", "\n".join(s.decode("latin-1") for s in streams)
+    else:
+        yield "text", data.decode("utf-8", errors="replace")
+
+
+BINARY_STREAM = (b"/Image", b"/FontFile", b"/Length1", b"/DCTDecode", b"/JPXDecode", b"/CCITTFaxDecode", b"/JBIG2Decode")
+
+
+def _split_pdf(data: bytes) -> tuple[bytes, list[bytes]]:
+    """The file without its stream contents (dictionaries, strings, outlines), and its text-bearing streams decoded.
+
+    Image and font streams are left out: their bytes are pixels and glyphs, where a short value
+    would turn up by chance; what an image shows is checked by OCR tests, not by a byte search."""
+    syntax, streams, pos = [], [], 0
+    for m in re.finditer(rb"\bobj\b(.{0,4000}?)\bstream\r?\n", data, re.S):
+        start = m.end()
+        if start < pos:
+            continue
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        syntax.append(data[pos:start])
+        pos = end
+        if any(marker in m.group(1) for marker in BINARY_STREAM):
+            continue
+        content = data[start:end]
+        try:
+            content = zlib.decompress(content) if b"/FlateDecode" in m.group(1) else content
+        except zlib.error:
+            pass
+        streams.append(content)
+    syntax.append(data[pos:])
+    raw = b"".join(syntax)
+    hexed = [bytes.fromhex(h.decode()) for h in re.findall(rb"<([0-9A-Fa-f\s]{4,})>", raw) if len(h.split()) <= 1 and len(h) % 2 == 0]
+    return raw + b"\n" + b"\n".join(hexed), streams
+
+
+def _text_layer(data: bytes) -> str:
+    """Every page's text as a viewer would copy it, and the bookmark titles (pdfium: fast, and what readers use)."""
+    import pypdfium2 as pdfium
+
+    from redactor.extract.ocr import PDFIUM_LOCK
+
+    parts: list[str] = []
+    with PDFIUM_LOCK:  # pdfium is not thread-safe
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return ""  # an unreadable PDF is still scanned as bytes
+        try:
+            for page in pdf:
+                textpage = page.get_textpage()
+                parts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            parts += [item.get_title() for item in pdf.get_toc()]
+        finally:
+            pdf.close()
+    return "\n".join(parts)
+
+
+def _decodings(data: bytes) -> str:
+    """The bytes read as UTF-8, Latin-1 and UTF-16 (both byte orders), so a value in any of them is found."""
+    return "\n".join((data.decode("utf-8", errors="replace"), data.decode("latin-1"), _utf16(data, "utf-16-be"), _utf16(data, "utf-16-le")))
+
+
+def _utf16(data: bytes, encoding: str) -> str:
+    return "\n".join(data[i:].decode(encoding, errors="replace") for i in (0, 1))

@@ -1,0 +1,116 @@
+"""Texts the bundle prints about items (titles, file and exhibit names) pass through the case's decisions.
+
+A title or file name is personal data too ("Jo Example.vcf"). Before the index or the
+cover prints such a text, every value decided "redact" anywhere in the case, and every
+name and alias of a known person whose name was redacted anywhere, is replaced by its
+reason code in brackets ("[TP].vcf"); then the text goes through the case's detector and
+policy like any other text, and whatever the policy would propose to redact is replaced
+too. Matching ignores case, invisible characters (U+200E and the like) and whether the
+words are separated by spaces, dots, dashes or underscores.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_VALUE = 3  # shorter values ("Jo", "A") would blank out ordinary words
+SEPARATORS = r"[\s._\-]+"
+_SEPARATORS = re.compile(SEPARATORS)
+
+
+@lru_cache(maxsize=1)
+def _invisible() -> dict[int, None]:
+    planes = (range(0x20000), range(0xE0000, 0xE1000))  # every format character is in these (tags: U+E0001-E007F)
+    return dict.fromkeys(cp for plane in planes for cp in plane if unicodedata.category(chr(cp)) == "Cf")
+
+
+def strip_invisible(text: str) -> str:
+    """Drop format characters (bidi marks, zero-width spaces and joiners, BOM) that hide a value from a search."""
+    return text if text.isascii() else text.translate(_invisible())
+
+
+def normalise(text: str) -> str:
+    """Casefolded, invisible characters dropped, words joined by single spaces."""
+    return _SEPARATORS.sub(" ", strip_invisible(text).casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubber:
+    """Replaces known redacted values, in any spacing or case, by ``[CODE]``."""
+
+    values: tuple[tuple[str, str], ...] = ()  # (normalised value, code)
+
+    @classmethod
+    def of(cls, values: Iterable[tuple[str, str]]) -> Scrubber:
+        found: dict[str, str] = {}
+        for value, code in values:
+            norm = normalise(value)
+            if len(norm) >= MIN_VALUE:
+                found.setdefault(norm, code)
+        return cls(tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))))
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        if not self.values:
+            return None
+        parts = [r"(?<!\w)" + SEPARATORS.join(re.escape(w) for w in value.split()) + r"(?!\w)" for value, _ in self.values]
+        return re.compile("|".join(parts), re.IGNORECASE)
+
+    def clean(self, text: str) -> str:
+        text = strip_invisible(text)
+        pattern = _compiled(self)
+        if pattern is None:
+            return text
+        codes = dict(self.values)
+        return pattern.sub(lambda m: f"[{codes.get(normalise(m.group(0)), 'TP')}]", text)
+
+
+_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _compiled(scrubber: Scrubber) -> re.Pattern[str] | None:
+    key = hash(scrubber.values)
+    if key not in _PATTERNS:
+        _PATTERNS.clear()
+        _PATTERNS[key] = scrubber._pattern()
+    return _PATTERNS[key]
+
+
+def people_values(people: Iterable[object], redacted: Iterable[str]) -> list[str]:
+    """Names and aliases of every known person one of whose names or aliases was redacted somewhere."""
+    seen = {normalise(v) for v in redacted}
+    out: list[str] = []
+    for person in people:
+        names = [getattr(person, "name", ""), *getattr(person, "aliases", ())]
+        if any(normalise(n) in seen for n in names if n):
+            out += [n for n in names if n]
+    return out
+
+
+Detect = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]  # texts -> per text (start, end, code) to redact
+
+
+def scrub_texts(texts: Iterable[str], scrubber: Scrubber, detect: Detect | None = None) -> dict[str, str]:
+    """Each distinct text mapped to what the bundle may print: decided values first, then detection."""
+    distinct = sorted({t for t in texts if t})
+    cleaned = [scrubber.clean(t) for t in distinct]
+    if detect is not None and cleaned:
+        for i, spans in enumerate(detect(cleaned)):
+            text = cleaned[i]
+            for start, end, code in reversed(_merged(spans)):
+                text = text[:start] + f"[{code}]" + text[end:]
+            cleaned[i] = text
+    return dict(zip(distinct, cleaned, strict=True))
+
+
+def _merged(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for start, end, code in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end), out[-1][2])
+        else:
+            out.append((start, end, code))
+    return out

@@ -1,0 +1,32 @@
+"""The same sources, decisions and settings give byte-identical bundle files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bundle.conftest import invoke
+
+pytestmark = pytest.mark.slow
+
+REPRODUCIBLE = ("bundle.pdf", "schedule.csv", "index.csv", "mg6c.csv", "mg6d.csv")
+
+
+def test_a_rebuild_is_byte_identical(built, tmp_path):
+    case, out = built
+    again = tmp_path / "again"
+    invoke("bundle", case, "--out", again, "--by", "DC Builder")
+    names = [*REPRODUCIBLE, *sorted(p.relative_to(out).as_posix() for p in (out / "items").glob("*.pdf"))]
+    assert len(names) > len(REPRODUCIBLE)
+    for name in names:
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+    assert sorted(p.name for p in (again / "items").iterdir()) == sorted(p.name for p in (out / "items").iterdir())
+
+
+def test_one_process_and_a_pool_give_the_same_bundle(built, tmp_path):
+    case, _ = built
+    one, pool = tmp_path / "one", tmp_path / "pool"
+    invoke("bundle", case, "--out", one, "--by", "DC Builder", "--workers", "1")
+    invoke("bundle", case, "--out", pool, "--by", "DC Builder", "--workers", "3")
+    names = [*REPRODUCIBLE, *sorted(p.relative_to(one).as_posix() for p in (one / "items").glob("*.pdf"))]
+    for name in names:
+        assert (one / name).read_bytes() == (pool / name).read_bytes(), name

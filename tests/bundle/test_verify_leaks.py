@@ -1,0 +1,117 @@
+"""'redactor verify OUT --case CASE' finds a redacted value planted in any kind of bundle file, and names the file."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zlib
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
+
+from redactor.bundle.facts import redacted_values
+from redactor.bundle.leaks import Scanner, Watch
+from redactor.cli import main
+from redactor.store import CaseStore
+
+pytestmark = pytest.mark.slow
+
+
+def verify(out, case):
+    return CliRunner().invoke(main, ["verify", str(out), "--case", str(case)], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def secret(built):
+    case, _ = built
+    with CaseStore.open(case) as store:
+        values = sorted(v for v, _ in redacted_values(store) if len(v) > 8 and any(c.isdigit() for c in v))
+    assert values
+    return values[0]
+
+
+def pdf_with_text(text: str) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    canvas.drawString(72, 720, text)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def plant_text_layer(out, value):
+    (out / "items" / "S0006-001.pdf").write_bytes(pdf_with_text(f"call {value} now"))
+    return "items/S0006-001.pdf"
+
+
+def plant_raw_bytes(out, value):
+    with open(out / "bundle.pdf", "ab") as handle:
+        handle.write(f"\n% {value}\n".encode())
+    return "bundle.pdf"
+
+
+def plant_decoded_stream(out, value):
+    data = zlib.compress(f"% {value}".encode())
+    obj = b"9999 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream\nendobj\n"
+    with open(out / "items" / "S0001-001.pdf", "ab") as handle:
+        handle.write(obj)
+    assert value.encode() not in (out / "items" / "S0001-001.pdf").read_bytes()
+    return "items/S0001-001.pdf"
+
+
+def plant_bookmark(out, value):
+    writer = PdfWriter(clone_from=PdfReader(out / "bundle.pdf"))
+    writer.add_outline_item(title=f"\u2603 {value}", page_number=0)  # non-Latin title: stored as UTF-16
+    with open(out / "bundle.pdf", "wb") as handle:
+        writer.write(handle)
+    return "bundle.pdf"
+
+
+def plant_csv(out, value):
+    with open(out / "index.csv", "a", encoding="utf-8") as handle:
+        handle.write(f"S9999-001,{value},document\n")
+    return "index.csv"
+
+
+def plant_invisible(out, value):
+    hidden = "\u200e".join(value)  # a left-to-right mark between every character
+    with open(out / "schedule.csv", "a", encoding="utf-8") as handle:
+        handle.write(f"999,S0001-001,1,,TP,{hidden}\n")
+    return "schedule.csv"
+
+
+def plant_file_name(out, value):
+    (out / "items" / f"{value}.txt").write_text("x", encoding="utf-8")
+    return "items/[file name withheld]"  # the name itself is the leak: it is not repeated
+
+
+PLANTS = [plant_text_layer, plant_raw_bytes, plant_decoded_stream, plant_bookmark, plant_csv, plant_invisible, plant_file_name]
+
+
+def test_a_clean_bundle_passes(built):
+    case, out = built
+    result = verify(out, case)
+    assert result.exit_code == 0, result.output
+    assert "none of" in result.output
+
+
+@pytest.mark.parametrize("plant", PLANTS, ids=lambda f: f.__name__)
+def test_a_planted_value_fails_and_names_the_file(built, secret, tmp_path, plant):
+    case, out = built
+    copy = tmp_path / "bundle"
+    shutil.copytree(out, copy)
+    name = plant(copy, secret)
+    result = verify(copy, case)
+    assert result.exit_code == 5
+    assert f"leak: {name} (" in result.output
+    leak_lines = [line for line in result.output.splitlines() if line.startswith("leak: ")]
+    assert leak_lines and all(secret not in line for line in leak_lines)  # the report never repeats the value
+
+
+def test_scanner_matches_whole_values_in_any_spacing():
+    watch = [Watch("123", "short"), Watch("07700 900123", "phone")]
+    scanner = Scanner(watch)
+    assert scanner.find("flat 123") == "short" and scanner.find("flat 1234") is None
+    assert scanner.find("0770 0900123") == "phone" and scanner.find("tel:07700900123") == "phone"
+    assert scanner.find("digest 9af07700 900123be") is None  # inside a hex run: not a value
