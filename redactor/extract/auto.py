@@ -20,6 +20,10 @@ EXTRACTOR_MODULES = (
     "redactor.extract.docx",  # Word .docx, recognised inside application/zip
     "redactor.extract.odt",  # OpenDocument text .odt, recognised inside application/zip
     "redactor.extract.xlsx",  # Excel .xlsx, recognised inside application/zip
+    "redactor.extract.msg",  # Outlook .msg (compound file), attachments as derived sources
+    "redactor.extract.doc",  # legacy Word .doc (compound file) through antiword; encrypted Office files refused
+    "redactor.extract.rtf",  # RTF, a reader of our own
+    "redactor.extract.heic",  # iPhone HEIC photos, decoded to PNG for OCR
     "redactor.extract.csvfile",  # .csv/.tsv tables that no device format claims
     "redactor.extract.html",  # HTML pages: text with structure, nothing run or fetched
     "redactor.extract.structured",  # other JSON and XML, read as indented text

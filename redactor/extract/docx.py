@@ -10,7 +10,9 @@ defusedxml (no DTDs, no entities) and walked in document order:
 - headers, footers, footnotes, endnotes and comments (``[comment N by AUTHOR] ...``), one segment each.
 
 Pictures in ``word/media`` and embedded files in ``word/embeddings`` are yielded as
-derived files, so each is extracted (and OCR'd) as a source of its own. The item is
+derived files, so each is extracted (and OCR'd) as a source of its own; an embedded Excel
+sheet is read by :mod:`redactor.extract.xlsx`. A Word file without text (only pictures, only
+properties) still yields an item: one ``contents`` segment that says what it holds. The item is
 rendered by the text renderer: re-typeset, so no hidden part of the original survives.
 """
 
@@ -172,6 +174,41 @@ def part_segments(item_id: str, parts: Sequence[tuple[str, str]]) -> tuple[Segme
     return tuple(Segment(stable_id(item_id, i), item_id, i, field, text, origin="text") for i, (field, text) in enumerate(kept))
 
 
+PROPERTY_PARTS = {
+    "docProps/core.xml": ("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category"),
+    "docProps/app.xml": ("Company", "Manager"),
+}
+
+
+def package_properties(zf: zipfile.ZipFile, path: Path) -> list[str]:
+    """Document properties of an Office package that can name people (author, title, company, ...)."""
+    lines = []
+    present = set(zf.namelist())
+    for part, wanted in PROPERTY_PARTS.items():
+        if part not in present:
+            continue
+        for el in read_xml(zf, part, path).iter():
+            local = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+            if local in wanted and el.text and el.text.strip():
+                lines.append(f"{local}: {' '.join(el.text.split())}")
+    return lines
+
+
+def contents_segments(item_id: str, what: str, properties: Sequence[str], derived: int) -> tuple[Segment, ...]:
+    """The one segment of a document without text: what it does hold, so it is neither refused nor empty.
+
+    Pictures and embedded files are extracted (and OCR'd) as sources of their own; properties
+    (author, title, ...) are listed here, so they are reviewed like any other text."""
+    if not properties and not derived:
+        return ()
+    lines = [f"This {what} has no text."]
+    if derived:
+        lines.append(f"It holds {derived} picture(s) or embedded file(s), extracted as sources of their own.")
+    if properties:
+        lines += ["Document properties:", *properties]
+    return part_segments(item_id, [("contents", "\n".join(lines))])
+
+
 def derived_members(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None, wanted: Callable[[str], bool]) -> Iterator[DerivedFile]:
     """Embedded pictures and files of a document package, written under the case's work folder."""
     if ctx is None:
@@ -210,10 +247,11 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
             parts.append(("comments", _comments(tree)))
             comments = sum(1 for _ in tree.iter(W + "comment"))
         derived = list(_derived(zf, source, ctx))
+        properties = [] if any(text.strip() for _, text in parts) else package_properties(zf, path)
     item_id = stable_id(source.source_id, "file")
-    segments = part_segments(item_id, parts)
-    if not segments and not derived:
-        raise EmptyInput(f"{path}: Word file has no text")
+    segments = part_segments(item_id, parts) or contents_segments(item_id, "Word file", properties, len(derived))
+    if not segments:
+        raise EmptyInput(f"{path}: Word file has no text, pictures, embedded files or properties")
     log.info(
         "docx %s: %d parts, %d tracked changes, %d comments, %d embedded files",
         source.ref,
@@ -223,6 +261,5 @@ def extract_docx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         len(derived),
     )
     yield from derived
-    if segments:
-        meta = {"format": "docx", "tracked_changes": walker.changes, "comments": comments, "embedded": len(derived)}
-        yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)
+    meta = {"format": "docx", "tracked_changes": walker.changes, "comments": comments, "embedded": len(derived)}
+    yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, segments, meta)

@@ -29,7 +29,7 @@ from typing import Any
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput, TooLargeInput
 from redactor.extract import extractor
-from redactor.extract.docx import derived_members
+from redactor.extract.docx import contents_segments, derived_members
 from redactor.extract.package import has_members, open_package
 from redactor.extract.sheets import Row, cell_text, column_letter, row_segments
 from redactor.records import DOCUMENT, DerivedFile, Item, Segment, Source, stable_id
@@ -154,24 +154,12 @@ def extract_xlsx(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     meta: dict[str, Any] = {"format": "xlsx", "sheets": [], "embedded": len(derived)}
     segments = _sheet_segments(item_id, wb, cached, meta, path)
     if not segments:
-        segments = _nothing_but(item_id, _properties(wb), derived)
+        segments = list(contents_segments(item_id, "workbook", _properties(wb), len(derived)))
     if not segments:
         raise EmptyInput(f"{path}: Excel workbook has no values, properties or embedded files")
     log.info("xlsx %s: %d sheets, %d segments, %d embedded files", source.ref, len(meta["sheets"]), len(segments), len(derived))
     yield from derived
     yield Item(item_id, source.source_id, "file", DOCUMENT, source.name, tuple(segments), meta)
-
-
-def _nothing_but(item_id: str, properties: list[str], derived: list[DerivedFile]) -> list[Segment]:
-    """The one segment of a workbook without values: what it does hold."""
-    if not properties and not derived:
-        return []
-    lines = ["This workbook has no cell values."]
-    if derived:
-        lines.append(f"It holds {len(derived)} picture(s) or embedded file(s), extracted as sources of their own.")
-    if properties:
-        lines += ["Document properties:", *properties]
-    return [Segment(stable_id(item_id, 0), item_id, 0, "contents", "\n".join(lines))]
 
 
 def _derived(zf: zipfile.ZipFile, source: Source, ctx: StageContext | None) -> Iterator[DerivedFile]:

@@ -105,6 +105,51 @@ def test_xlsx_with_a_mutated_part_never_crashes(workbook_parts, part, edits):
         _reads_or_refuses(path, Path(tmp))
 
 
+RTF_BITS = st.sampled_from(
+    ["{", "}", "\\par ", "\\u-10179?", "\\u65?", "\\'e9", "\\'zz", "\\*", "\\annotation ", "\\atnauthor ", "\\pict",
+     "\\pngblip ", "\\bin4 ", "\\bin99999999 ", "\\fldinst ", "HYPERLINK \"x\"", "\\info ", "\\author ", "\\v ", "\\v0 ",
+     "\\uc2 ", "\\ansicpg1251 ", "\\ansicpg99999 ", "\\cell ", "\\row ", "89504e47", "\\", "07700 900123", "\\fonttbl "]
+)  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.one_of(RTF_BITS, st.text(max_size=10)), max_size=60))
+def test_rtf_never_crashes(pieces):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.rtf"
+        path.write_bytes(("{\\rtf1 " + "".join(pieces)).encode("utf-8", "surrogatepass"))
+        _reads_or_refuses(path, Path(tmp))
+
+
+@pytest.fixture(scope="module")
+def outlook_bytes(tmp_path_factory):
+    return factory.msg(tmp_path_factory.mktemp("msg") / "a.msg").read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(512, 1 << 16), st.integers(0, 255)), min_size=1, max_size=12))
+def test_msg_with_mutated_bytes_never_crashes(outlook_bytes, edits):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.msg"
+        path.write_bytes(_mutate(outlook_bytes, edits))
+        _reads_or_refuses(path, Path(tmp))
+
+
+@pytest.fixture(scope="module")
+def word_bytes(tmp_path_factory):
+    return factory.doc(tmp_path_factory.mktemp("doc") / "a.doc").read_bytes()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(512, 1 << 14), st.integers(0, 255)), min_size=1, max_size=12))
+def test_doc_with_mutated_bytes_never_crashes(word_bytes, edits):
+    """antiword runs in its own process: its crashes (it has some) become quarantines, never ours."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "w.doc"
+        path.write_bytes(_mutate(word_bytes, edits))
+        _reads_or_refuses(path, Path(tmp))
+
+
 # -- regressions found by the fuzzers above ----------------------------------------------------------
 @pytest.mark.parametrize(
     "name, data",

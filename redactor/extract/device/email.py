@@ -2,7 +2,8 @@
 
 Headers are decoded (RFC 2047), bodies from quoted-printable/base64 in their charset; the plain
 part is preferred, HTML is reduced to text. Attachments are written into ``work/derived`` and
-extracted as their own sources. Threads come from ``References``/``In-Reply-To`` (the first
+extracted as their own sources; those of a signed message (multipart/signed wrapping a
+multipart/mixed) are reached through the nesting. Threads come from ``References``/``In-Reply-To`` (the first
 message id of the chain). Correspondents become known people. mbox files are read message by
 message (``From `` separator lines), so a large mailbox is never loaded whole.
 """
@@ -32,6 +33,7 @@ HEADERS = re.compile(
 MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
+MAX_NESTING = 8  # multiparts within multiparts opened for attachments
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -114,6 +116,16 @@ def _body(msg: EmailMessage) -> str:
     return text if isinstance(text, str) else ""
 
 
+def _attachment_parts(msg: EmailMessage, depth: int = 0) -> Iterator[EmailMessage]:
+    """The attachments of a message. A multipart among them is opened, not listed: a signed
+    message (multipart/signed, RFC 1847) holds its body and attachments in a nested multipart/mixed."""
+    for part in msg.iter_attachments() if msg.is_multipart() else []:
+        if part.is_multipart() and part.get_content_maintype() == "multipart" and depth < MAX_NESTING:
+            yield from _attachment_parts(part, depth + 1)
+        else:
+            yield part
+
+
 def _message(source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: common.PeopleBook) -> Iterator[Item | DerivedFile]:
     sender = (_addresses(msg, "From") or [None])[0]
     recipients = _addresses(msg, "To") + _addresses(msg, "Cc") + _addresses(msg, "Bcc")
@@ -128,7 +140,7 @@ def _message(source: Source, msg: EmailMessage, locator: str, ctx: StageContext,
     refs = (_header(msg, "References") or "").split() or (_header(msg, "In-Reply-To") or "").split()
     root = refs[0] if refs else (_header(msg, "Message-ID") or locator)
     attachments, derived = [], []
-    for i, part in enumerate(msg.iter_attachments() if msg.is_multipart() else []):
+    for i, part in enumerate(_attachment_parts(msg)):
         name = part.get_filename() or f"attachment-{i + 1}"
         payload = part.get_payload(decode=True) or b""
         info = {"name": name, "type": part.get_content_type(), "present": bool(payload), "sha256": None, "size": len(payload)}
