@@ -56,9 +56,7 @@ class InputError(RedactorError):
 
 class UnsupportedInput(InputError):
     code = "E031"
-    hint = (
-        "supported: PDF, images, Word, Excel, OpenDocument, HTML, CSV, JSON, XML, text and device exports; convert the file or leave it out"
-    )
+    hint = "supported: PDF, images, Word, Excel, Outlook, RTF, OpenDocument, HTML, CSV, JSON, XML, text, device exports; convert it or leave it out"
 
 
 class EncryptedInput(InputError):
