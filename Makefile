@@ -25,11 +25,11 @@ define apt_install
 	fi
 endef
 
-# what redactor itself needs: OCR, the font its PDFs are typeset in, and antiword for legacy Word .doc
+# what redactor itself needs: OCR, the font its PDFs are typeset in, and catdoc for legacy Word .doc
 system-deps:
 	$(call apt_install,tesseract,tesseract-ocr tesseract-ocr-eng)
 	$(call apt_install,/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf,fonts-dejavu-core)
-	$(call apt_install,antiword,antiword)
+	$(call apt_install,catdoc,catdoc)
 
 # only the review app's browser tests need a browser
 browser-deps:

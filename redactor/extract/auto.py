@@ -21,7 +21,7 @@ EXTRACTOR_MODULES = (
     "redactor.extract.odt",  # OpenDocument text .odt, recognised inside application/zip
     "redactor.extract.xlsx",  # Excel .xlsx, recognised inside application/zip
     "redactor.extract.msg",  # Outlook .msg (compound file), attachments as derived sources
-    "redactor.extract.doc",  # legacy Word .doc (compound file) through antiword; encrypted Office files refused
+    "redactor.extract.doc",  # legacy Word .doc (compound file) through catdoc; encrypted Office files refused
     "redactor.extract.rtf",  # RTF, a reader of our own
     "redactor.extract.heic",  # iPhone HEIC photos, decoded to PNG for OCR
     "redactor.extract.csvfile",  # .csv/.tsv tables that no device format claims

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput, TooLargeInput
 from redactor.extract import extractor
-from redactor.extract.image import MAX_FRAMES, MAX_PIXELS
+from redactor.extract.frames import MAX_FRAMES, MAX_PIXELS
 from redactor.records import DerivedFile, Source
 from redactor.stages import StageContext
 

@@ -143,7 +143,7 @@ def word_bytes(tmp_path_factory):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(512, 1 << 14), st.integers(0, 255)), min_size=1, max_size=12))
 def test_doc_with_mutated_bytes_never_crashes(word_bytes, edits):
-    """antiword runs in its own process: its crashes (it has some) become quarantines, never ours."""
+    """catdoc runs in its own process: its crashes become quarantines, never ours."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "w.doc"
         path.write_bytes(_mutate(word_bytes, edits))

@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput
-from redactor.extract import html, structured
+from redactor.extract import csvfile, html, rtf, structured
 from redactor.ingest.files import sniff
 from tests.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
@@ -155,3 +155,28 @@ def test_markdown_is_read_as_text(tmp_path):
 
 def test_truncated_markup_keeps_its_text(tmp_path):
     assert html.page_text("<p>abc<a href='x", tmp_path).finish() == "abc<a href='x"  # an unfinished tag is kept as text
+
+
+def test_entity_declarations_in_html_are_never_expanded(tmp_path):
+    path = tmp_path / "entities.html"
+    path.write_text('<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "lol">]><html><body>&xxe; &a;</body></html>')
+    body = next(s.text for s in only_item(path, tmp_path).segments if s.field == "body")
+    assert "&xxe; &a;" in body and "root:x" not in body  # declared entities stay literal: nothing is read or expanded
+
+
+@pytest.mark.parametrize(
+    "module, name, write",
+    [
+        (html, "big.html", factory.html),
+        (structured, "big.json", factory.json_file),
+        (structured, "big.xml", factory.xml_file),
+        (csvfile, "big.csv", factory.csv_file),
+        (rtf, "big.rtf", factory.rtf),
+    ],
+)
+def test_oversized_files_are_refused_before_reading(tmp_path, monkeypatch, module, name, write):
+    from redactor.errors import TooLargeInput
+
+    monkeypatch.setattr(module, "MAX_BYTES", 100)
+    with pytest.raises(TooLargeInput, match=name):
+        run(write(tmp_path / name), tmp_path)

@@ -1,4 +1,4 @@
-"""Legacy Word ``.doc`` files built by code: the smallest Word 97 binary antiword reads.
+"""Legacy Word ``.doc`` files built by code: the smallest Word 97 binary catdoc reads.
 
 A compound file (written by extract-msg's OleWriter) with a ``WordDocument`` stream that starts
 with a File Information Block (FIB: magic 0xA5EC, nFib 193, the 1Table flag, the text's
@@ -18,11 +18,12 @@ TEXT_AT = 0x800
 F_ENCRYPTED = 0x0100
 
 
-def write_doc(path: Path, text: str, encrypted: bool = False) -> Path:
+def write_doc(path: Path, text: str, encrypted: bool = False, complex_: bool = False) -> Path:
     body = text.replace("\n", "\r").encode("cp1252")
     fib = bytearray(TEXT_AT)
     struct.pack_into("<HHHH", fib, 0, 0xA5EC, 0x00C1, 0x6027, 0x0809)  # wIdent, nFib, nProduct, lid (en-GB)
-    struct.pack_into("<H", fib, 0x0A, 0x0200 | 0x0004 | (F_ENCRYPTED if encrypted else 0))  # 1Table, complex
+    flags = 0x0200 | (0x0004 if complex_ else 0) | (F_ENCRYPTED if encrypted else 0)  # 1Table, fast-saved, encrypted
+    struct.pack_into("<H", fib, 0x0A, flags)
     struct.pack_into("<H", fib, 0x0C, 0x00BF)
     struct.pack_into("<II", fib, 0x18, TEXT_AT, TEXT_AT + len(body))  # fcMin, fcMac
     struct.pack_into("<H", fib, 0x20, 14)
