@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from redactor.detect.name_lists import is_english_word
+from redactor.detect.name_lists import given_names_raw, is_english_word
 from redactor.detect.normalize import normalise
 from redactor.records import Person
 
@@ -143,14 +143,19 @@ class KnownPeopleRecognizer(EntityRecognizer):
             why = f"known person ({person.role}, from {person.origin or 'the case'})"
             name = " ".join(normalise(person.name).text.split())  # an address book's names carry marks too
             terms = [name, *(" ".join(normalise(a).text.split()) for a in person.aliases)]
-            terms += [part.strip(".,'\"()") for part in name.split()]  # first name, surname; aliases only whole
+            parts = [part.strip(".,'\"()") for part in name.split()]
+            terms += parts  # first name, surname; aliases only whole
+            given = parts[0] if len(parts) > 1 and parts[0].capitalize() in given_names_raw() else None
             for term in terms:
                 if not term or not any(c.isalpha() for c in term):
                     continue
                 short = len(term) < MIN_PART  # "Jo", "Al": only capitalised
                 if len(term) < 2 and term not in person.aliases:
                     continue
-                ordinary = term.lower() in COMMON_WORDS or (" " not in term and is_english_word(term) and term not in person.aliases)
+                # A known person's given name ("holly", "jasmine") counts in lower case although it is also an
+                # English word; a surname that is a word ("Witness") or a very common word ("will") needs a capital.
+                worded = " " not in term and is_english_word(term) and term not in person.aliases and term != given
+                ordinary = term.lower() in COMMON_WORDS or worded
                 names.setdefault(term.lower(), (why, short or ordinary, person))
         self._names = names
         terms = sorted(names, key=len, reverse=True)

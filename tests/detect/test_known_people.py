@@ -67,3 +67,14 @@ def test_a_heading_in_capitals_is_not_a_contact_whose_surname_is_a_word():
     assert found(people, "WITNESS STATEMENT\nthe witness left") == []
     assert [t for t, _, _ in found(people, "WITNESS STATEMENT\nAlex Witness said so")] == ["Alex Witness"]
     assert [t for t, _, _ in found(people, "Then WITNESS came in")] == ["WITNESS"]  # in a sentence, as "TURNER was there"
+
+
+@pytest.mark.parametrize("name,written", [("Holly Jessop", "holly"), ("Jasmine Okafor", "jasmine")])
+def test_a_known_given_name_that_is_also_a_word_counts_in_lower_case(name, written):
+    people = [Person("p1", name, (), (), (), "witness", "roster")]
+    assert [t for t, _, _ in found(people, f"ask {written} about it")] == [written]
+
+
+def test_a_surname_that_is_a_word_still_needs_a_capital():
+    people = [Person("p1", "Holly Witness", (), (), (), "witness", "roster")]
+    assert [t for t, _, _ in found(people, "holly was the witness")] == ["holly"]
