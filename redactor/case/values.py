@@ -75,9 +75,8 @@ class Values(CaseDB):
                 if cluster is None:
                     cluster = clusters[(vk.entity, vk.key)] = self._new_cluster(conn, vk, r, len(clusters) + 1)
                     created.append(cluster["value_id"])
-                elif cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
-                    cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
-                    conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+                else:
+                    self._join(conn, cluster, r)
                 members.append((r["flag_id"], cluster["value_id"]))
             conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", members)
             touched = {value_id for _, value_id in members}
@@ -112,6 +111,20 @@ class Values(CaseDB):
         )
         return cluster
 
+    def _join(self, conn: sqlite3.Connection, cluster: dict[str, Any], r: sqlite3.Row) -> None:
+        """A flag joins a cluster: a case party's flag names the party; a differing proposal needs a reviewer."""
+        if r["party"] in ROSTER_ROLES and cluster["party"] not in ROSTER_ROLES:
+            cluster.update(
+                party=r["party"], person_id=r["person_id"], risk=max(cluster["risk"], risk_of(r["entity"], r["category"], r["party"]))
+            )
+            conn.execute(
+                "UPDATE value_clusters SET party = ?, person_id = ?, risk = ? WHERE value_id = ?",
+                (cluster["party"], cluster["person_id"], cluster["risk"], cluster["value_id"]),
+            )
+        if cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
+            cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
+            conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+
     def _apply_to_new(self, value_ids: set[str], actor: str) -> int:
         """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
         total = 0
@@ -125,7 +138,8 @@ class Values(CaseDB):
                 c["value_id"], c["decision"], c["code"], c["decided_by"] or actor, c["reason"], "value.applied", only_pending=True
             )
             if n:
-                self.log("values", "value.applied", {"value_id": c["value_id"], "decision": c["decision"], "flags": n}, actor=actor)
+                payload = {"value_id": c["value_id"], "decision": c["decision"], "flags": n}
+                self.log("values", "value.applied", payload, actor=c["decided_by"] or actor)
                 total += n
         return total
 

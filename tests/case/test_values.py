@@ -97,7 +97,7 @@ def test_keys_normalise_variants():
         value_key("STREET_ADDRESS", "14 Example Rd.", "address", None, None).key
         == value_key("STREET_ADDRESS", "14 example road", "address", None, None).key
     )
-    assert value_key("PERSON", "Sammy", "name", "p1", "Sam Owner").display == "Sam Owner"
+    assert value_key("PERSON", "Sammy", "name", "p1", "Sam Owner") == value_key("PERSON", "Sam  Owner", "name", None, None)
     assert value_key("UK_NINO", "QQ 12 34 56 C", "government", None, None).key == "qq123456c"
 
 
@@ -210,3 +210,14 @@ def test_a_version_3_case_gets_its_counts_when_migrated(tmp_path):
     with CaseStore.open(tmp_path / "old") as again:
         assert again.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert {v.value_id: (v.occurrences, v.items, v.pending) for v in again.value_rows()} == want
+
+
+def test_a_name_seen_before_its_person_was_known_is_the_same_value(store):
+    (jo,) = [v for v in by_entity(store, "person") if v.display == "Jo Example"]
+    store.decide_value(jo.value_id, "redact", reviewer="DC Test")
+    store.add_people([Person("p-jo", "Jo Example", ("Jojo",), (), (), "unknown", "S0002 contacts")])
+    item = message(30, "later: Jojo rang")
+    store.save_items(SID, [item], 30)
+    store.save_flags(SID, [flag(item, "Jojo", "PERSON", "redact", "third_party", "p-jo")], replace=False)
+    assert store.sync_values()["applied"] == 1
+    assert store.value(jo.value_id).occurrences == 4 and store.value(jo.value_id).status == "redact"
