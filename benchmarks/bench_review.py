@@ -124,7 +124,7 @@ def main() -> None:
         finally:
             server.stop()
     print(f"case: {MESSAGES} messages in {THREADS} conversations, {len(flags)} flags")
-    print(f"overview page: median {statistics.median(overview) * 1000:.0f} ms")
+    print(f"start page (people & identifiers): median {statistics.median(overview) * 1000:.0f} ms")
     print(
         f"message page (with neighbours): median {statistics.median(pages) * 1000:.0f} ms, max {max(pages) * 1000:.0f} ms over {len(pages)}"
     )

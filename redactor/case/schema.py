@@ -37,6 +37,46 @@ CREATE TABLE IF NOT EXISTS value_decisions (
 );
 """
 
+_COUNT = {"pending": "pending", "redacted": "redact", "kept": "keep"}
+VALUE_COUNTERS = (
+    "".join(
+        f"ALTER TABLE value_clusters ADD COLUMN {c} INTEGER NOT NULL DEFAULT 0;\n" for c in ("occurrences", "items", *_COUNT, "excepted")
+    )
+    + """
+CREATE TRIGGER IF NOT EXISTS value_member_added AFTER INSERT ON flag_values BEGIN
+  UPDATE value_clusters SET occurrences = occurrences + 1, excepted = excepted + NEW.excepted, """
+    + ", ".join(f"{c} = {c} + coalesce((SELECT status = '{s}' FROM flags WHERE flag_id = NEW.flag_id), 0)" for c, s in _COUNT.items())
+    + """ WHERE value_id = NEW.value_id;
+END;
+CREATE TRIGGER IF NOT EXISTS value_member_removed AFTER DELETE ON flag_values BEGIN
+  UPDATE value_clusters SET occurrences = occurrences - 1, excepted = excepted - OLD.excepted WHERE value_id = OLD.value_id;
+END;
+CREATE TRIGGER IF NOT EXISTS value_member_excepted AFTER UPDATE OF excepted ON flag_values BEGIN
+  UPDATE value_clusters SET excepted = excepted + NEW.excepted - OLD.excepted WHERE value_id = NEW.value_id;
+END;
+CREATE TRIGGER IF NOT EXISTS value_flag_removed BEFORE DELETE ON flags BEGIN
+  UPDATE value_clusters SET """
+    + ", ".join(f"{c} = {c} - (OLD.status = '{s}')" for c, s in _COUNT.items())
+    + """ WHERE value_id = (SELECT value_id FROM flag_values WHERE flag_id = OLD.flag_id);
+END;
+CREATE TRIGGER IF NOT EXISTS value_flag_status AFTER UPDATE OF status ON flags WHEN OLD.status != NEW.status BEGIN
+  UPDATE value_clusters SET """
+    + ", ".join(f"{c} = {c} + (NEW.status = '{s}') - (OLD.status = '{s}')" for c, s in _COUNT.items())
+    + """ WHERE value_id = (SELECT value_id FROM flag_values WHERE flag_id = NEW.flag_id);
+END;
+UPDATE value_clusters SET """
+    + ", ".join(
+        f"{c} = (SELECT {agg} FROM flag_values v JOIN flags f USING (flag_id) WHERE v.value_id = value_clusters.value_id)"
+        for c, agg in (
+            ("occurrences", "COUNT(*)"),
+            ("items", "COUNT(DISTINCT f.item_id)"),
+            ("excepted", "coalesce(SUM(v.excepted), 0)"),
+            *((c, f"coalesce(SUM(f.status = '{s}'), 0)") for c, s in _COUNT.items()),
+        )
+    )
+    + ";\n"
+)
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +123,7 @@ CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
 """
     + SCOPE_CHANGES
     + VALUES
+    + VALUE_COUNTERS
 )
 
 
@@ -98,10 +139,28 @@ def _v3_values(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _v4_value_counters(conn: sqlite3.Connection) -> None:
+    """v4: each value keeps its counts (occurrences, items, pending, redacted, kept, excepted), kept true by triggers."""
+    for statement in _statements(VALUE_COUNTERS):
+        conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements; a trigger's body (BEGIN ... END;) stays one statement."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return [s for s in out if s.strip(" ;\n")]
+
+
 # version -> the step that turns a case of version - 1 into that version
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _v2_scope_changes,
     3: _v3_values,
+    4: _v4_value_counters,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

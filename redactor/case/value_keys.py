@@ -1,8 +1,8 @@
 """What makes two flags the same value: a normalised key per kind of value (no SQL here).
 
-- a name of a known person (``person_id`` in the flag's explanation) is that person, whatever
-  variant was written (full name, first name, nickname, title);
-- any other name is its text, case-folded, titles dropped;
+- a name of a known person (``person_id`` in the flag's explanation) is that person's full name,
+  whatever variant was written (full name, first name, nickname, title);
+- any other name is its text, case-folded, titles dropped (so it joins the person once known);
 - a phone number is its E.164 form (region GB), drama-range numbers included;
 - an e-mail is lower-cased;
 - an address is case-folded, punctuation dropped, common abbreviations spelt out;
@@ -67,9 +67,10 @@ def value_key(entity: str, text: str, category: str | None, person_id: str | Non
     """The cluster a flag of ``entity`` over ``text`` belongs to."""
     shown = clean(text)
     if entity in NAME_ENTITIES:
-        if person_id:
-            return ValueKey("person", f"id:{person_id}", person_name or shown)
-        return ValueKey("person", "name:" + _TITLE.sub("", words(text)), shown)
+        # keyed by the known person's full name, so every variant ("Jo", "Mr Example") joins it, and the
+        # same name seen before the person was known (an address book read later) is the same value
+        name = person_name if person_id and person_name else text
+        return ValueKey("person", "name:" + _TITLE.sub("", words(name)), clean(name) if person_id and person_name else shown)
     if entity == "PHONE_NUMBER":
         key = phone_key(text)
         return ValueKey("phone", key, key if key.startswith("+") else shown)

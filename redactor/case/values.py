@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,7 +27,7 @@ from redactor.case.db import CaseDB
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
 from redactor.errors import ConflictError, UsageError
-from redactor.records import KEEP, PENDING, REDACT
+from redactor.records import KEEP, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
 POLICY = "policy"
@@ -40,10 +39,10 @@ _NEW_FLAGS = (
     "FROM flags f JOIN segments s USING (segment_id) LEFT JOIN flag_values v USING (flag_id) "
     f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY f.item_id, f.start"
 )
-_SUMMARY = (
-    "SELECT c.*, COUNT(*) AS occurrences, COUNT(DISTINCT f.item_id) AS items, SUM(f.status = 'pending') AS pending, "
-    "SUM(f.status = 'redact') AS redacted, SUM(f.status = 'keep') AS kept, SUM(v.excepted) AS excepted "
-    "FROM value_clusters c JOIN flag_values v USING (value_id) JOIN flags f USING (flag_id) {where} GROUP BY c.value_id"
+_UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
+_ITEMS = (
+    "UPDATE value_clusters SET items = (SELECT COUNT(DISTINCT f.item_id) FROM flag_values v JOIN flags f USING (flag_id) "
+    "WHERE v.value_id = value_clusters.value_id) WHERE value_id = ?"
 )
 
 
@@ -60,6 +59,8 @@ class Values(CaseDB):
     # -- clustering ----------------------------------------------------------------------------
     def sync_values(self, actor: str = "system") -> dict[str, int]:
         """Put flags without a cluster in theirs and apply decisions to them; returns counts."""
+        if not self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
+            return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}
         with self.transaction() as conn:
             rows = conn.execute(_NEW_FLAGS).fetchall()
             if not rows:
@@ -74,12 +75,12 @@ class Values(CaseDB):
                 if cluster is None:
                     cluster = clusters[(vk.entity, vk.key)] = self._new_cluster(conn, vk, r, len(clusters) + 1)
                     created.append(cluster["value_id"])
-                elif cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
-                    cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
-                    conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+                else:
+                    self._join(conn, cluster, r)
                 members.append((r["flag_id"], cluster["value_id"]))
             conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", members)
             touched = {value_id for _, value_id in members}
+            conn.executemany(_ITEMS, [(v,) for v in sorted(touched)])
             applied = self._apply_to_new(touched, actor)
             policy = self._decide_by_policy(touched)
             self.log(
@@ -110,6 +111,20 @@ class Values(CaseDB):
         )
         return cluster
 
+    def _join(self, conn: sqlite3.Connection, cluster: dict[str, Any], r: sqlite3.Row) -> None:
+        """A flag joins a cluster: a case party's flag names the party; a differing proposal needs a reviewer."""
+        if r["party"] in ROSTER_ROLES and cluster["party"] not in ROSTER_ROLES:
+            cluster.update(
+                party=r["party"], person_id=r["person_id"], risk=max(cluster["risk"], risk_of(r["entity"], r["category"], r["party"]))
+            )
+            conn.execute(
+                "UPDATE value_clusters SET party = ?, person_id = ?, risk = ? WHERE value_id = ?",
+                (cluster["party"], cluster["person_id"], cluster["risk"], cluster["value_id"]),
+            )
+        if cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
+            cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
+            conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+
     def _apply_to_new(self, value_ids: set[str], actor: str) -> int:
         """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
         total = 0
@@ -123,7 +138,8 @@ class Values(CaseDB):
                 c["value_id"], c["decision"], c["code"], c["decided_by"] or actor, c["reason"], "value.applied", only_pending=True
             )
             if n:
-                self.log("values", "value.applied", {"value_id": c["value_id"], "decision": c["decision"], "flags": n}, actor=actor)
+                payload = {"value_id": c["value_id"], "decision": c["decision"], "flags": n}
+                self.log("values", "value.applied", payload, actor=c["decided_by"] or actor)
                 total += n
         return total
 
@@ -193,26 +209,22 @@ class Values(CaseDB):
         return n
 
     def _apply(self, value_id: str, status: str, code: str, actor: str, reason: str, action: str, *, only_pending: bool) -> int:
-        """Set every occurrence (not excepted) to the decision: one decision row per flag changed."""
-        rows = self.conn.execute(
-            'SELECT f.flag_id, f.status, f.code, f.start, f."end", f.version FROM flags f JOIN flag_values v USING (flag_id) '
-            "WHERE v.value_id = ? AND v.excepted = 0",
-            (value_id,),
-        ).fetchall()
-        now, updates, decisions = utc_now(), [], []
-        for r in rows:
-            new_code = code if status == REDACT else r["code"]
-            if (r["status"] == status and r["code"] == new_code) or (only_pending and r["status"] != PENDING):
-                continue
-            before = {"status": r["status"], "code": r["code"], "start": r["start"], "end": r["end"], "version": r["version"]}
-            after = {**before, "status": status, "code": new_code, "version": r["version"] + 1}
-            updates.append((status, new_code, r["version"] + 1, r["flag_id"]))
-            decisions.append((r["flag_id"], action, actor, reason, now, json.dumps(before), json.dumps(after)))
-        self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = ? WHERE flag_id = ?", updates)
-        self.conn.executemany(
-            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", decisions
+        """Set every occurrence (not excepted) to the decision: one decision row per flag changed.
+
+        Set-based (two statements), so a value with 50,000 occurrences is decided in one go."""
+        args = {"v": value_id, "status": status, "code": code, "actor": actor, "reason": reason, "action": action, "at": utc_now()}
+        new_code = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
+        changes = "status = 'pending'" if only_pending else f"(status != :status OR code != {new_code})"
+        where = f"flag_id IN (SELECT flag_id FROM flag_values WHERE value_id = :v AND excepted = 0) AND {changes}"
+        state = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
+        self.conn.execute(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after) "
+            f"SELECT flag_id, :action, :actor, :reason, :at, {state.format('status', 'code', 'version')}, "
+            f"{state.format(':status', new_code, 'version + 1')} FROM flags WHERE {where}",
+            args,
         )
-        return len(updates)
+        cursor = self.conn.execute(f"UPDATE flags SET status = :status, code = {new_code}, version = version + 1 WHERE {where}", args)
+        return cursor.rowcount
 
     def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:
         """One occurrence decided against its value's decision, with a reason; later value decisions leave it alone."""
@@ -227,20 +239,22 @@ class Values(CaseDB):
 
     # -- reading -------------------------------------------------------------------------------
     def _cluster(self, value_id: str) -> dict[str, Any]:
+        return dict(self._row(value_id))
+
+    def _row(self, value_id: str) -> sqlite3.Row:
         row = self.conn.execute("SELECT * FROM value_clusters WHERE value_id = ?", (value_id,)).fetchone()
         if row is None:
             raise UsageError(f"no value {value_id} in this case", hint="list them with 'redactor values CASE'")
-        return dict(row)
+        return row
 
     def value_rows(self, status: str | None = None) -> list[ValueRow]:
         """Every cluster with its counts, highest risk and most occurrences first."""
-        rows = [value_row(r) for r in self.conn.execute(_SUMMARY.format(where=""))]
+        rows = [value_row(r) for r in self.conn.execute("SELECT * FROM value_clusters WHERE occurrences > 0")]
         rows.sort(key=lambda v: (-v.risk, -v.occurrences, v.value_id))
         return [v for v in rows if status is None or v.status == status]
 
     def value(self, value_id: str) -> ValueRow:
-        self._cluster(value_id)
-        return value_row(self.conn.execute(_SUMMARY.format(where="WHERE c.value_id = ?"), (value_id,)).fetchone())
+        return value_row(self._row(value_id))
 
     def value_flag_ids(self, value_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT flag_id FROM flag_values WHERE value_id = ? ORDER BY flag_id", (value_id,))]
@@ -263,10 +277,10 @@ class Values(CaseDB):
         )
         return [dict(r) for r in rows]
 
-    def inconsistent_values(self) -> list[Inconsistency]:
+    def inconsistent_values(self, rows: Sequence[ValueRow] | None = None) -> list[Inconsistency]:
         """Values redacted in one place and kept in another; an exception without a recorded reason blocks the bundle."""
         out = []
-        for v in self.value_rows():
+        for v in self.value_rows() if rows is None else rows:
             if not (v.redacted and v.kept):
                 continue
             norm = v.decision or (KEEP if v.kept > v.redacted else REDACT)
@@ -280,5 +294,5 @@ class Values(CaseDB):
             out.append(Inconsistency(v, norm, tuple(r["flag_id"] for r in rows), unexplained))
         return out
 
-    def value_decision_counts(self) -> Counter[str]:
-        return Counter(r[0] for r in self.conn.execute("SELECT decided_by FROM value_clusters WHERE decision IS NOT NULL"))
+    def flag_status_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT status, COUNT(*) FROM flags GROUP BY status")}

@@ -88,7 +88,8 @@ def content_html(view: ItemView) -> str:
         segs = "".join(segment_html(s, view.flags, interactive=True) for s in item.segments)
         current = f'<article class="msg current"><header>{_message_head(item, view.ref)}</header>{segs}</article>'
         return (
-            f'<section class="thread"><h2>conversation: {h(view.thread[1])}</h2>'
+            f'<section class="thread"><h2>conversation: {h(view.thread[1])} '
+            f'<a class="btn" href="/thread/{h(item.item_id)}" data-key="w">whole conversation (w)</a></h2>'
             f"{before or '<p class=edge>start of the conversation</p>'}{current}{after or '<p class=edge>end of the conversation</p>'}</section>"
         )
     with_pages = has_page_images(item, view.source_media_type)

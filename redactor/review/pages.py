@@ -70,6 +70,7 @@ HELP = """<aside id="help" hidden><h2>Keyboard</h2><table>
 <tr><td><kbd>p</kbd></td><td>preview the redacted item</td></tr>
 <tr><td><kbd>g</kbd></td><td>people &amp; identifiers (the start page)</td></tr>
 <tr><td><kbd>v</kbd></td><td>flags and material (overview)</td></tr>
+<tr><td><kbd>w</kbd></td><td>the whole conversation: messages as rows, <kbd>j</kbd>/<kbd>k</kbd> from flag to flag across them</td></tr>
 <tr><td><kbd>Esc</kbd></td><td>close this help or a dialog</td></tr>
 </table></aside>"""
 
@@ -150,7 +151,7 @@ def _groups(ov: Overview) -> str:
         kind = ", ".join(sorted(g.kinds)) + (" (conversation)" if g.thread else "")
         rows.append(
             f'<tr {attrs(kind=" ".join(sorted(g.kinds)))}><td>{h(g.ref)}</td><td class="name">{h(g.source_name)}</td>'
-            f'<td class="name"><a href="/item/{h(target)}">{h(g.label) or "(untitled)"}</a></td><td>{h(kind)}</td>'
+            f'<td class="name"><a href="/{"thread" if g.thread else "item"}/{h(target)}">{h(g.label) or "(untitled)"}</a></td><td>{h(kind)}</td>'
             f'<td class="num">{g.items}</td>{_counts_cells(g.counts)}<td>{h(scope)}</td></tr>'
         )
     kinds = sorted({k for g in ov.groups for k in g.kinds})

@@ -25,7 +25,7 @@ from redactor.case.db import KeepOpen
 from redactor.errors import ConflictError, RedactorError, UsageError
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline, load_pipeline
-from redactor.review import actions, images, itempage, pages, queries, valuepages, values
+from redactor.review import actions, conversation, images, itempage, pages, queries, valuepages, values
 from redactor.review.security import HEADERS, Forbidden, Guard, Session, check_bind_host
 
 log = logging.getLogger(__name__)
@@ -184,6 +184,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(303, b"", "text/plain", {"Location": f"/item/{target}" if target else "/"})
         if m := re.fullmatch(rf"/item/{ID}", path):
             return self._item(m.group(1), session)
+        if m := re.fullmatch(rf"/thread/{ID}", path):
+            with self.server.store() as store:
+                cv = conversation.conversation_view(store, m.group(1))
+            body = conversation.conversation_body(cv)
+            return self._html(200, f"conversation {cv.title}", body, "item", session, conversation.conversation_extra(cv))
         if m := re.fullmatch(rf"/item/{ID}/page/(\d{{1,5}})\.png", path):
             return self._page_image(m.group(1), int(m.group(2)))
         if m := re.fullmatch(rf"/item/{ID}/preview", path):

@@ -32,7 +32,7 @@ def values_view(store: CaseStore) -> ValuesView:
     store.sync_values()
     rows = store.value_rows()
     pending_first = sorted(rows, key=lambda v: (v.status != PENDING, -v.risk, -v.occurrences, v.value_id))
-    return ValuesView(pending_first, store.inconsistent_values(), store.counts()["flags_by_status"])
+    return ValuesView(pending_first, store.inconsistent_values(rows), store.flag_status_counts())
 
 
 @dataclass(frozen=True)

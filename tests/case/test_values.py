@@ -97,7 +97,7 @@ def test_keys_normalise_variants():
         value_key("STREET_ADDRESS", "14 Example Rd.", "address", None, None).key
         == value_key("STREET_ADDRESS", "14 example road", "address", None, None).key
     )
-    assert value_key("PERSON", "Sammy", "name", "p1", "Sam Owner").display == "Sam Owner"
+    assert value_key("PERSON", "Sammy", "name", "p1", "Sam Owner") == value_key("PERSON", "Sam  Owner", "name", None, None)
     assert value_key("UK_NINO", "QQ 12 34 56 C", "government", None, None).key == "qq123456c"
 
 
@@ -169,10 +169,55 @@ def test_redacted_here_kept_there_without_a_reason_blocks_the_bundle(store):
         check_consistent(store)
 
 
-def test_sync_is_idempotent_and_a_migrated_case_gets_its_values(store):
+def test_sync_is_idempotent_and_counts_stay_true_through_every_write_path(store):
     assert store.sync_values()["flags"] == 0
-    n = len(store.value_rows())
-    store.conn.execute("DELETE FROM flag_values")
-    store.conn.execute("DELETE FROM value_clusters WHERE value_id NOT IN (SELECT value_id FROM value_decisions)")
+    (jo,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    (phone,) = by_entity(store, "phone")
+    store.decide_value(jo.value_id, "redact", reviewer="DC Test")
+    store.decide(store.value_flag_ids(phone.value_id)[0], action="set", status="keep", reviewer="DC Test", reason="r")
+    store.except_occurrence(store.value_flag_ids(jo.value_id)[0], "keep", reviewer="DC Test", reason="quoted")
+    add(store, 20, ["Jo Example and 07700 900456"])
+    store.clear_pending_flags(SID)  # what a re-detection does first
+    add(store, 20, ["Jo Example and 07700 900456"])
     store.sync_values()
-    assert len(store.value_rows()) == n
+    recount = {
+        r["value_id"]: (r["n"], r["items"], r["pending"], r["redacted"], r["kept"], r["excepted"])
+        for r in store.conn.execute(
+            "SELECT v.value_id, COUNT(*) AS n, COUNT(DISTINCT f.item_id) AS items, SUM(f.status = 'pending') AS pending, "
+            "SUM(f.status = 'redact') AS redacted, SUM(f.status = 'keep') AS kept, SUM(v.excepted) AS excepted "
+            "FROM flag_values v JOIN flags f USING (flag_id) GROUP BY v.value_id"
+        )
+    }
+    kept = {v.value_id: (v.occurrences, v.items, v.pending, v.redacted, v.kept, v.excepted) for v in store.value_rows()}
+    assert kept == recount
+
+
+def test_a_version_3_case_gets_its_counts_when_migrated(tmp_path):
+    from redactor.case import schema
+
+    s = CaseStore.create(tmp_path / "old")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([OWNER])
+    add(s, 1, ["Sam Owner: hi Jo Example", "x: Jo Example"])
+    s.sync_values()
+    want = {v.value_id: (v.occurrences, v.items, v.pending) for v in s.value_rows()}
+    for trigger in ("value_member_added", "value_member_removed", "value_member_excepted", "value_flag_removed", "value_flag_status"):
+        s.conn.execute(f"DROP TRIGGER {trigger}")
+    for column in ("occurrences", "items", "pending", "redacted", "kept", "excepted"):
+        s.conn.execute(f"ALTER TABLE value_clusters DROP COLUMN {column}")
+    s.set_meta("schema_version", "3")
+    s.close()
+    with CaseStore.open(tmp_path / "old") as again:
+        assert again.meta("schema_version") == str(schema.SCHEMA_VERSION)
+        assert {v.value_id: (v.occurrences, v.items, v.pending) for v in again.value_rows()} == want
+
+
+def test_a_name_seen_before_its_person_was_known_is_the_same_value(store):
+    (jo,) = [v for v in by_entity(store, "person") if v.display == "Jo Example"]
+    store.decide_value(jo.value_id, "redact", reviewer="DC Test")
+    store.add_people([Person("p-jo", "Jo Example", ("Jojo",), (), (), "unknown", "S0002 contacts")])
+    item = message(30, "later: Jojo rang")
+    store.save_items(SID, [item], 30)
+    store.save_flags(SID, [flag(item, "Jojo", "PERSON", "redact", "third_party", "p-jo")], replace=False)
+    assert store.sync_values()["applied"] == 1
+    assert store.value(jo.value_id).occurrences == 4 and store.value(jo.value_id).status == "redact"

@@ -134,3 +134,40 @@ def client(server: ReviewServer) -> Client:
     c = Client(server.url)
     c.open_page("/")
     return c
+
+
+def chat_case(root, messages=30):
+    """One conversation of ``messages`` messages, each with one flag."""
+    from redactor.records import Flag, Item, Segment
+
+    store = CaseStore.create(root)
+    sid = "f" * 64
+    store.add_source(sid, "chat.txt", "chat.txt", 1, "text/plain")
+    items, flags = [], []
+    for n in range(messages):
+        iid = f"{n:016x}"
+        text = f"message {n}: ring Jo Example later"
+        seg = Segment(f"{iid}.0", iid, 0, "text", text)
+        items.append(
+            Item(iid, sid, f"line {n}", "message", "chat", (seg,), {"thread": {"key": "k1", "app": "WhatsApp"}, "sender": {"name": "A"}})
+        )
+        start = text.index("Jo Example")
+        flags.append(
+            Flag(
+                Flag.make_id(seg.segment_id, start, start + 10, "PERSON"),
+                iid,
+                seg.segment_id,
+                start,
+                start + 10,
+                "PERSON",
+                0.9,
+                "t",
+                {},
+                "TP",
+                "redact",
+            )
+        )
+    store.save_items(sid, items)
+    store.save_flags(sid, flags)
+    store.close()
+    return items

@@ -12,7 +12,7 @@ import pytest
 from redactor.case import CaseStore
 from redactor.records import KEEP, PENDING, REDACT
 
-from .conftest import XSS, flag_with_text, item_by_title
+from .conftest import XSS, chat_case, flag_with_text, item_by_title
 
 pytestmark = pytest.mark.browser
 
@@ -379,4 +379,30 @@ def test_people_and_identifiers_is_the_start_page_and_works_from_the_keyboard(pa
     with page.expect_navigation():
         page.keyboard.press("Enter")  # the value's occurrences
     assert "/value/" in page.url
+    assert page.errors == []
+
+
+def test_a_conversation_is_one_page_and_keys_go_from_flag_to_flag_across_messages(page, tmp_path):
+    from redactor.review.server import ReviewServer
+
+    items = chat_case(tmp_path / "case")
+    srv = ReviewServer(tmp_path / "case", "DC Thread", port=0)
+    srv.start_background()
+    try:
+        page.goto(f"{srv.url}thread/{items[0].item_id}")
+        page.wait_for_selector("#flags li.cur")
+        assert page.locator("article.msg").count() == 30 and page.locator("#flags li").count() == 30
+        page.keyboard.press("j")
+        page.keyboard.press("j")
+        third = _current(page)
+        page.keyboard.press("a")
+        page.keyboard.press("a")
+        page.wait_for_selector('body[data-queued="0"]')
+        page.wait_for_function("document.querySelectorAll('#flags li[data-status=\"redact\"]').length === 2")
+        assert "/thread/" in page.url
+    finally:
+        srv.stop()
+    with CaseStore.open(tmp_path / "case") as s:
+        decided = {f.item_id for f in s.flags(status=REDACT)}
+        assert decided == {items[2].item_id, items[3].item_id} and s.flag(third).item_id == items[2].item_id
     assert page.errors == []

@@ -6,7 +6,7 @@ import json
 
 from redactor.case import CaseStore
 
-from .conftest import XSS
+from .conftest import XSS, chat_case
 
 
 def _value(case_dir, display):
@@ -59,3 +59,17 @@ def test_values_from_the_case_are_escaped(client, case_dir):
         s.conn.execute("UPDATE value_clusters SET display = ? WHERE value_id = 'V00001'", (XSS,))
     page = client.open_page("/")
     assert XSS not in page and "&lt;script&gt;" in page
+
+
+def test_the_conversation_view_pages_a_long_thread(tmp_path):
+    from redactor.review import conversation
+
+    items = chat_case(tmp_path / "case", messages=conversation.WINDOW + 5)
+    with CaseStore.open(tmp_path / "case") as s:
+        first = conversation.conversation_view(s, items[3].item_id)
+        assert len(first.messages) == conversation.WINDOW and first.next_window == items[conversation.WINDOW].item_id
+        assert len(first.view.flags) == conversation.WINDOW and first.prev_window is None
+        last = conversation.conversation_view(s, items[-1].item_id)
+        assert len(last.messages) == 5 and last.prev_window == items[0].item_id
+        body = conversation.conversation_body(last)
+        assert f"messages {conversation.WINDOW + 1}-{conversation.WINDOW + 5} of {conversation.WINDOW + 5}" in body

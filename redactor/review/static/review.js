@@ -396,11 +396,13 @@
       select(indexOf(hit.dataset.flag || hit.dataset.flags.split(" ")[0]), false);
     }
   });
+  const base = location.pathname.startsWith("/thread/") ? "/thread/" : "/item/";  // a conversation pages to its next window
   const go = (where) => { if (where) drained().then(() => { location.href = where; }); };
   const keys = {
-    j: () => (current < flags.length - 1 ? select(current + 1) : go(body.dataset.next && "/item/" + body.dataset.next)),
+    j: () => (current < flags.length - 1 ? select(current + 1) : go(body.dataset.next && base + body.dataset.next)),
     ArrowDown: () => keys.j(),
-    k: () => (current > 0 ? select(current - 1) : go(body.dataset.prev && "/item/" + body.dataset.prev)),
+    k: () => (current > 0 ? select(current - 1) : go(body.dataset.prev && base + body.dataset.prev)),
+    w: () => go(body.dataset.thread && !location.pathname.startsWith("/thread/") ? "/thread/" + body.dataset.item : null),
     ArrowUp: () => keys.k(),
     a: commands.accept, r: commands.reject, u: commands.undo, m: commands.manual, s: commands.span, c: commands.code,
     b: commands["bulk-value"], t: () => commands["bulk-type"](), o: commands["scope-out"], e: commands["scope-sensitive"],
