@@ -329,7 +329,8 @@ def ocr_pages(tasks: Sequence[PageTask], settings: OcrSettings = DEFAULT, *, lab
     if not tasks:
         return []
     with ThreadPoolExecutor(max_workers=min(workers(), len(tasks)), thread_name_prefix="ocr") as pool:
-        futures = [pool.submit(run_task, t, settings, cache) for t in tasks]
+        extra = {"cache": cache} if cache is not None else {}
+        futures = [pool.submit(run_task, t, settings, **extra) for t in tasks]
         results = []
         for task, future in zip(tasks, futures, strict=True):
             try:
