@@ -24,17 +24,17 @@ from pathlib import Path
 from typing import Protocol
 
 from redactor import paths
+from redactor.batches import DetectBatches
 from redactor.bundle.describe import describe_entry
 from redactor.bundle.facts import case_exhibits, gather_facts
 from redactor.bundle.since import read_prior
-from redactor.batches import DetectBatches
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError, WorkerError
 from redactor.executors import StagePlan, choose_workers, make_executor
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, ScopeProposal, Source
+from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
 from redactor.render.pool import default_workers, render_jobs
 from redactor.stages import StageContext
 
