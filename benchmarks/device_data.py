@@ -112,3 +112,52 @@ def write_whatsapp(path: Path, lines: int, ios: bool = False) -> Path:
             if i % 10 == 9:
                 out.write("and another line\n")
     return path
+
+
+FIRST = ["sophie", "jake", "amir", "chloe", "liam", "priya", "tom", "megan", "kofi", "ellie", "dan", "hannah", "ravi", "lucy", "ben"]
+STREETS = ["Example Road", "Sample Street", "Test Lane", "Mock Avenue", "Demo Close", "Fixture Way"]
+SHORT = ["ok", "lol", "yeah", "haha", "omg", "<Media omitted>", "ok see you there", "👍", "night x", "what time?"]
+TEMPLATES = [
+    "did {name} say anything about {day}?",
+    "call me on 07700 900{n3} when you get this",
+    "I'll be at {num} {street} by {hour}",
+    "{name} has a new number 07700 900{n3}",
+    "email me at {name}.{name2}@example.com",
+    "meet at {num} {street}, {pc} at {hour}",
+    "tell {name} I said sorry about last night",
+    "{name} and {name2} are coming round on {day}",
+    "my account is 12-34-56 {acct} if you need it",
+    "ring {name} at home 020 7946 0{n3}",
+]
+
+
+def chat_line(i: int, rng) -> str:  # noqa: ANN001 - random.Random
+    """One chat message: a third are short repeats ('ok', 'lol'), the rest vary in names, numbers and places."""
+    if rng.random() < 0.33:
+        return rng.choice(SHORT)
+    return rng.choice(TEMPLATES).format(
+        name=rng.choice(FIRST),
+        name2=rng.choice(FIRST),
+        day=rng.choice(["saturday", "friday", "monday"]),
+        n3=f"{rng.randrange(1000):03d}",
+        num=rng.randrange(1, 200),
+        street=rng.choice(STREETS),
+        hour=rng.choice(["eight", "7pm", "half 6", "noon"]),
+        pc=f"ZZ{rng.randrange(1, 99)} {rng.randrange(10)}XY",
+        acct=f"{rng.randrange(10**8):08d}",
+    )
+
+
+def write_chat(path: Path, messages: int, seed: int = 10) -> list[str]:
+    """An Android WhatsApp export with varied lines (see ``chat_line``); returns the message texts."""
+    import random
+
+    rng = random.Random(seed)
+    texts: list[str] = []
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(messages):
+            when = START + timedelta(seconds=37 * i)
+            text = chat_line(i, rng)
+            texts.append(text)
+            out.write(f"{when:%d/%m/%Y, %H:%M} - {PEOPLE[i % 3][0]}: {text}\n")
+    return texts

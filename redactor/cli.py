@@ -22,6 +22,7 @@ import click
 from redactor import __version__
 from redactor.errors import RedactorError, UsageError
 from redactor.logs import safe_exception
+from redactor.progress import ConsoleReporter
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_QUARANTINED = 3
@@ -73,43 +74,6 @@ def setup_logging(log_file: Path | None, verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
-class ConsoleReporter:
-    """A progress bar on a terminal, one plain line per step otherwise (logs, CI)."""
-
-    def __init__(self, stream: Any = None) -> None:
-        self.stream = stream or sys.stderr
-        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.total = self.done = 0
-        self.label = ""
-
-    def start(self, total: int, label: str) -> None:
-        self.total, self.done, self.label = total, 0, label
-        if not self.tty:
-            click.echo(f"{label}: {total}", err=True)
-
-    def extend(self, more: int) -> None:
-        self.total += more
-
-    def advance(self, note: str = "") -> None:
-        self.done += 1
-        if self.tty:
-            width = 30
-            filled = int(width * self.done / max(1, self.total))
-            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {note:<12}")
-            self.stream.flush()
-        else:
-            click.echo(f"{self.label}: {self.done}/{self.total} {note}", err=True)
-
-    def problem(self, message: str) -> None:
-        if self.tty:
-            self.stream.write("\r\033[K")
-        click.echo(f"quarantined: {message}", err=True)
-
-    def finish(self) -> None:
-        if self.tty and self.total:
-            self.stream.write("\n")
-
-
 def _open_case(case_dir: Path, actor: str = "system") -> Any:
     from redactor.case import CaseStore
 
@@ -147,9 +111,21 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="YAML list of case parties (name, role, aliases, phones, emails, addresses).",
 )
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Detection worker processes (default: every core; 1: in this process)."
+)
+@click.option("--batch-items", type=click.IntRange(min=1), default=None, hidden=True, help="Items per batch (tests).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print diagnostics (ids and counts only).")
 @handle_errors
-def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, roster_file: Path | None, verbose: bool) -> None:
+def run(
+    sources: tuple[Path, ...],
+    case_dir: Path,
+    pipeline_name: str | None,
+    roster_file: Path | None,
+    workers: int | None,
+    batch_items: int | None,
+    verbose: bool,
+) -> None:
     """Ingest SOURCES (files or folders) into the case and detect personal data.
 
     Exits 0 when every input was processed, 3 when some were quarantined.
@@ -160,6 +136,7 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ro
     \b
         redactor run exhibits/ --case case1
         redactor run exhibits/ --case case1 --roster roster.yaml
+        redactor run phone.ufdr --case case1 --workers 4
     """
     from redactor.case import CaseStore
     from redactor.pipeline import load_pipeline
@@ -179,11 +156,16 @@ def run(sources: tuple[Path, ...], case_dir: Path, pipeline_name: str | None, ro
         from redactor.decide.roster import store_roster
 
         click.echo(f"roster: {store_roster(store, roster_file)} case parties")
-    summary = run_case(store, pipeline, list(sources), ConsoleReporter())
+    summary = run_case(store, pipeline, list(sources), ConsoleReporter(), workers=workers, batch_items=batch_items)
     click.echo(
         f"{summary.sources_new} sources processed, {summary.sources_done_before} already done, "
         f"{summary.items} items, {summary.flags} flags, {len(summary.quarantined)} quarantined"
     )
+    if summary.items_resumed:
+        click.echo(
+            f"resumed: flags of {summary.items_resumed} items kept from the interrupted run; "
+            f"{summary.items - summary.items_resumed} items detected in this run (batches in flight when it stopped were redone)"
+        )
     click.echo(f"next: redactor flags {case_dir}   or   redactor review {case_dir} --reviewer NAME")
     if summary.quarantined:
         sys.exit(EXIT_QUARANTINED)

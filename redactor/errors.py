@@ -142,3 +142,11 @@ class LeakError(VerificationError):
 
     code = "E071"
     hint = "do not serve this bundle; rebuild it with 'redactor bundle' and report the defect"
+
+
+class WorkerError(RedactorError):
+    """A worker process or cluster the run depended on failed; what was stored is kept."""
+
+    code = "E100"
+    exit_code = 7
+    hint = "run the same command again: it resumes from the last stored batch"

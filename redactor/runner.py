@@ -13,6 +13,7 @@ never written unredacted. Every step is recorded in the audit log.
 from __future__ import annotations
 
 import inspect
+import json
 import logging
 import shutil
 from collections import deque
@@ -23,15 +24,17 @@ from pathlib import Path
 from typing import Protocol
 
 from redactor import paths
+from redactor.batches import DetectBatches
 from redactor.bundle.describe import describe_entry
 from redactor.bundle.facts import case_exhibits, gather_facts
 from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
-from redactor.errors import PendingFlagsError, RedactorError, UsageError
+from redactor.errors import PendingFlagsError, RedactorError, UsageError, WorkerError
+from redactor.executors import StagePlan, choose_workers, make_executor
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, ScopeProposal, Source
+from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
 from redactor.render.pool import default_workers, render_jobs
 from redactor.stages import StageContext
 
@@ -43,7 +46,7 @@ class Reporter(Protocol):
 
     def start(self, total: int, label: str) -> None: ...
     def extend(self, more: int) -> None: ...
-    def advance(self, note: str = "") -> None: ...
+    def advance(self, note: str = "", count: int = 1) -> None: ...
     def problem(self, message: str) -> None: ...
     def finish(self) -> None: ...
 
@@ -51,7 +54,7 @@ class Reporter(Protocol):
 class SilentReporter:
     def start(self, total: int, label: str) -> None: ...
     def extend(self, more: int) -> None: ...
-    def advance(self, note: str = "") -> None: ...
+    def advance(self, note: str = "", count: int = 1) -> None: ...
     def problem(self, message: str) -> None: ...
     def finish(self) -> None: ...
 
@@ -63,6 +66,7 @@ class RunSummary:
     items: int
     flags: int
     quarantined: tuple[Quarantined, ...] = field(default_factory=tuple)
+    items_resumed: int = 0  # items whose flags an interrupted run had stored: not detected again
 
 
 def _context(store: CaseStore, case: CaseSnapshot | None = None, open_source=None) -> StageContext:
@@ -70,7 +74,15 @@ def _context(store: CaseStore, case: CaseSnapshot | None = None, open_source=Non
     return StageContext(paths.models_dir(), store.work_dir, case or CaseSnapshot(), open_source)
 
 
-def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], reporter: Reporter | None = None) -> RunSummary:
+def run_case(
+    store: CaseStore,
+    pipeline: Pipeline,
+    inputs: Sequence[Path],
+    reporter: Reporter | None = None,
+    *,
+    workers: int | None = None,
+    batch_items: int | None = None,
+) -> RunSummary:
     """Ingest, then extract every new source, then detect and decide over everything not yet detected.
 
     Extraction finishes for all sources before detection starts, so what one source
@@ -78,7 +90,7 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
     """
     reporter = reporter or SilentReporter()
     ingest, extract = (pipeline.of_kind(k).build(_context(store)) for k in ("ingest", "extract"))
-    known_at_start = store.snapshot()  # what the policy classifies against (the people known when the run started)
+    known_at_start = _known_at_start(store)  # what the policy classifies against (the people known when the run started)
     store.log(
         "run",
         "run.started",
@@ -100,20 +112,34 @@ def run_case(store: CaseStore, pipeline: Pipeline, inputs: Sequence[Path], repor
             continue
         queue.append((source, found.path))
     processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
-    # Built after extraction: detection knows the people this run's sources named (address books),
-    # the policy the conversations' participants.
-    detect = pipeline.of_kind("detect").build(_context(store, store.snapshot()))
+    # Built after extraction: the policy knows the conversations' participants.
     threads = replace(known_at_start, threads=tuple(store.thread_items()))
     decide = pipeline.of_kind("decide").build(_context(store, threads))
-    items, flags = _detect_all(store, pipeline, detect, decide, quarantined, reporter)
+    items, flags, resumed = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH)
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
-    summary = RunSummary(processed, done_before, items, flags, tuple(quarantined))
+    summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed)
+    store.set_meta(UNFINISHED_RUN, "")
     store.log(
         "run",
         "run.finished",
         {"sources_processed": processed, "sources_skipped": done_before, "items": items, "flags": flags, "quarantined": len(quarantined)},
     )
     return summary
+
+
+UNFINISHED_RUN = "unfinished_run_people"  # meta: the people known when a run that has not finished started
+
+
+def _known_at_start(store: CaseStore) -> CaseSnapshot:
+    """The people known when this run started, or, resuming a run that was interrupted, when that
+    run started: a resumed run classifies exactly as the uninterrupted run would have."""
+    now = store.snapshot()
+    unfinished = store.meta(UNFINISHED_RUN)
+    if not unfinished:
+        store.set_meta(UNFINISHED_RUN, json.dumps(sorted(p.person_id for p in now.people)))
+        return now
+    known = set(json.loads(unfinished))
+    return replace(now, people=tuple(p for p in now.people if p.person_id in known))
 
 
 BATCH = 500  # items held in memory at once while extracting or detecting a source
@@ -133,19 +159,21 @@ def _extract_all(
         source, path = queue.popleft()
         try:
             count, derived, people = _extract_one(store, extract, source, path)
-            store.add_people(people)
-            store.set_source_status(source.source_id, "extracted")
-            store.clear_quarantine(str(path))
-            store.log(
-                "extract",
-                "source.extracted",
-                {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)},
-            )
+            children = [(child, next(iter(ingest([child.path])), None)) for child in derived]
+            with store.transaction():  # the source's state, its attachments and their audit events, or none of them
+                store.add_people(people)
+                store.set_source_status(source.source_id, "extracted")
+                store.clear_quarantine(str(path))
+                store.log(
+                    "extract",
+                    "source.extracted",
+                    {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)},
+                )
+                queued = [_register_derived(store, source, child, found, quarantined, reporter) for child, found in children]
             log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
-            for child in derived:
-                queued = _register_derived(store, ingest, source, child, quarantined, reporter)
-                if queued is not None:
-                    queue.append(queued)
+            for entry in queued:
+                if entry is not None:
+                    queue.append(entry)
                     reporter.extend(1)
         except Exception as exc:  # noqa: BLE001 - fail closed on any stage failure: quarantine, never render
             _stage_failure(store, "extract", source, path, exc, quarantined, reporter)
@@ -175,9 +203,12 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
 
 
 def _detect_all(
-    store: CaseStore, pipeline: Pipeline, detect, decide, quarantined: list[Quarantined], reporter: Reporter
-) -> tuple[int, int]:
-    """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time."""
+    store: CaseStore, pipeline: Pipeline, decide, quarantined: list[Quarantined], reporter: Reporter, workers: int | None, batch: int
+) -> tuple[int, int, int]:
+    """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time.
+
+    The detect stage runs in ``workers`` processes (default: every core); this process alone writes.
+    """
     key = store.detection_key(pipeline.hash)
     todo = [
         s
@@ -185,33 +216,36 @@ def _detect_all(
         if store.source_status(s.source_id) == "extracted"
         or (store.source_status(s.source_id) == "done" and store.source_detect_key(s.source_id) != key)
     ]
-    items_total = flags_total = 0
-    reporter.start(len(todo), "detecting")
-    for source in todo:
-        try:
-            store.clear_pending_flags(source.source_id)
-            items = flags = 0
-            for batch in store.item_batches(source.source_id, BATCH):
-                decided = [decide(item, detect(item)) for item in batch]
-                found = [f for d in decided for f in d.flags]
+    if not todo:
+        return 0, 0, 0
+    # Built after extraction: detection knows the people this run's sources named (address books).
+    ctx = _context(store, store.snapshot())
+    detect = pipeline.of_kind("detect").build(ctx)
+    total = sum(store.count_items(s.source_id) for s in todo)
+    executor = make_executor(StagePlan.of(pipeline.path, "detect", ctx), choose_workers(workers, total), detect)
+    totals = [0, 0, 0]  # items, flags, items resumed
+    reporter.start(total, "detecting items")
+    batches = DetectBatches(store, detect, decide, executor, key, lambda n: reporter.advance("", n), batch)
+    try:
+        for source in todo:
+            try:
+                done = batches.run(source)
+                reporter.advance("", done.resumed_items)
                 with store.transaction():
-                    _apply_scope(store, [d.scope for d in decided if d.scope is not None])
-                    store.save_flags(source.source_id, found, replace=False)
-                items, flags = items + len(batch), flags + len(found)
-            store.set_source_status(source.source_id, "done", key)
-            store.log("detect", "source.detected", {"source": source.ref, "items": items, "flags": flags, "detection_key": key})
-            items_total, flags_total = items_total + items, flags_total + flags
-        except Exception as exc:  # noqa: BLE001
-            _stage_failure(store, "detect", source, Path(source.path), exc, quarantined, reporter)
-        reporter.advance(source.ref)
-    reporter.finish()
-    return items_total, flags_total
-
-
-def _apply_scope(store: CaseStore, proposals: Sequence[ScopeProposal]) -> None:
-    """The policy's scope proposals, before the batch's flags are stored (a reviewer's work is never overridden)."""
-    for proposal in proposals:
-        store.apply_scope_proposal(proposal)
+                    store.set_source_status(source.source_id, "done", key)
+                    store.clear_detect_progress(source.source_id)
+                    store.log(
+                        "detect", "source.detected", {"source": source.ref, "items": done.items, "flags": done.flags, "detection_key": key}
+                    )
+                totals = [totals[0] + done.items, totals[1] + done.flags, totals[2] + done.resumed_items]
+            except WorkerError:
+                raise  # the run stops; what is stored is kept and a re-run resumes
+            except Exception as exc:  # noqa: BLE001
+                _stage_failure(store, "detect", source, Path(source.path), exc, quarantined, reporter)
+    finally:
+        executor.close()
+        reporter.finish()
+    return totals[0], totals[1], totals[2]
 
 
 def _stage_failure(
@@ -227,14 +261,13 @@ def _stage_failure(
 
 
 def _register_derived(
-    store: CaseStore, ingest, parent: Source, child: DerivedFile, quarantined: list[Quarantined], reporter: Reporter
+    store: CaseStore, parent: Source, child: DerivedFile, found, quarantined: list[Quarantined], reporter: Reporter
 ) -> tuple[Source, Path] | None:
     """Register a file found inside a source (an attachment) as a source of its own.
 
     It goes through the ingest stage like any input: hashed, sniffed, and quarantined when it is
     empty, unreadable or over the size limit.
     """
-    found = next(iter(ingest([child.path])), None)
     if not isinstance(found, Discovered):
         code, reason = (found.code, found.reason) if found is not None else ("E030", f"{child.path}: no such file")
         _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", code, reason, None), quarantined, reporter)
@@ -254,22 +287,24 @@ def _register_derived(
 
 
 def _register(store: CaseStore, found: Discovered) -> tuple[Source, bool]:
-    source, created = store.add_source(found.sha256, str(found.path.resolve()), found.path.name, found.size, found.media_type)
-    if created:
-        store.log(
-            "ingest",
-            "source.added",
-            {"source": source.ref, "sha256": source.source_id, "size": source.size, "media_type": source.media_type},
-        )
+    with store.transaction():
+        source, created = store.add_source(found.sha256, str(found.path.resolve()), found.path.name, found.size, found.media_type)
+        if created:
+            store.log(
+                "ingest",
+                "source.added",
+                {"source": source.ref, "sha256": source.source_id, "size": source.size, "media_type": source.media_type},
+            )
     return source, created
 
 
 def _quarantine(store: CaseStore, q: Quarantined, out: list[Quarantined], reporter: Reporter) -> None:
-    store.quarantine(q)
+    with store.transaction():
+        store.quarantine(q)
+        ref = store.find_source(q.source_id).ref if q.source_id else None
+        store.log(q.stage, "input.quarantined", {"source": ref, "sha256": q.source_id, "code": q.code})
     out.append(q)
     reporter.problem(q.reason)
-    ref = store.find_source(q.source_id).ref if q.source_id else None
-    store.log(q.stage, "input.quarantined", {"source": ref, "sha256": q.source_id, "code": q.code})
 
 
 @dataclass(frozen=True, slots=True)

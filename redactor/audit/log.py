@@ -103,8 +103,28 @@ class AuditLog:
         self.path = Path(path)
         self.actor = actor
         self.on_append = on_append  # called under the lock, e.g. to record the head elsewhere
+        self.unconfirmed: list[AuditEvent] = []  # written after the head the case recorded (see ``adopt_unconfirmed``)
+
+    def adopt_unconfirmed(self, confirmed_seq: int) -> None:
+        """Remember the events after ``confirmed_seq``, the last one the case committed.
+
+        The case writes an event inside the transaction that makes the change it records, so a run
+        killed between the two leaves an event whose change was rolled back. When the re-run makes
+        that change, its event is already in the chain: :meth:`append` returns it instead of writing
+        it twice, and the chain ends as an uninterrupted run's would.
+        """
+        self.unconfirmed = [e for e in self.events() if e.seq > confirmed_seq] if self.head()[0] > confirmed_seq else []
 
     def append(self, stage: str, event: str, payload: Mapping[str, Any] | None = None, *, actor: str | None = None) -> AuditEvent:
+        for i, earlier in enumerate(self.unconfirmed):
+            if (earlier.actor, earlier.stage, earlier.event, earlier.payload_hash) == (
+                actor or self.actor,
+                stage,
+                event,
+                sha256_hex(canonical(payload or {})),
+            ):
+                del self.unconfirmed[i]
+                return earlier
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a+b") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)

@@ -80,6 +80,12 @@ class CaseDB:
     def _record_head(self, entry: AuditEvent) -> None:
         self.set_meta("audit_head", json.dumps([entry.seq, entry.hash]))
 
+    def adopt_unconfirmed_events(self) -> None:
+        """Events an interrupted run wrote but never committed (see ``AuditLog.adopt_unconfirmed``)."""
+        head = self.audit_head()
+        if head is not None:
+            self.audit.adopt_unconfirmed(head[0])
+
     def audit_head(self) -> tuple[int, str] | None:
         raw = self.meta("audit_head")
         if raw is None:

@@ -32,6 +32,14 @@ class Flags(CaseDB):
             (source_id,),
         )
 
+    def count_flags(self, source_id: str) -> int:
+        """Detector and reviewer flags on a source's items."""
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM flags WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,)
+            ).fetchone()[0]
+        )
+
     def save_flags(self, source_id: str, flags: Iterable[Flag], *, replace: bool = True) -> None:
         """Store flags of a source's items; with ``replace``, its undecided detector flags go first."""
         with self.transaction():

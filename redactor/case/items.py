@@ -31,9 +31,10 @@ class Items(CaseDB):
                     [segment_to_row(item.item_id, seg) for seg in item.segments],
                 )
 
-    def item_batches(self, source_id: str, size: int = 500) -> Iterator[list[Item]]:
-        """A source's items in order, a batch at a time, so a million-message source never sits in memory."""
-        last = 0
+    def item_batches(self, source_id: str, size: int = 500, after: int = 0) -> Iterator[list[Item]]:
+        """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message
+        source never sits in memory."""
+        last = after
         while True:
             rows = self.conn.execute(
                 "SELECT * FROM items WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?", (source_id, last, size)
@@ -42,6 +43,15 @@ class Items(CaseDB):
                 return
             last = rows[-1]["ordinal"]
             yield [self._item(r) for r in rows]
+
+    def count_items(self, source_id: str, upto: int | None = None) -> int:
+        sql, args = "SELECT COUNT(*) FROM items WHERE source_id = ?", [source_id]
+        if upto is not None:
+            sql, args = sql + " AND ordinal <= ?", [*args, upto]
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def item_ordinal(self, item_id: str) -> int:
+        return int(self.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item_id,)).fetchone()[0])
 
     def discard_items(self, source_id: str) -> None:
         """Remove what a failed stage left of a source, unless reviewers have decided on it."""

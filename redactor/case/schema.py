@@ -76,6 +76,10 @@ UPDATE value_clusters SET """
     )
     + ";\n"
 )
+CACHES = """
+CREATE TABLE IF NOT EXISTS detect_cache (key TEXT PRIMARY KEY, spans TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS detect_progress (source_id TEXT PRIMARY KEY REFERENCES sources, detect_key TEXT NOT NULL, upto INTEGER NOT NULL);
+"""
 
 SCHEMA = (
     """
@@ -124,6 +128,7 @@ CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
     + SCOPE_CHANGES
     + VALUES
     + VALUE_COUNTERS
+    + CACHES
 )
 
 
@@ -134,7 +139,16 @@ def _v2_scope_changes(conn: sqlite3.Connection) -> None:
 
 def _v3_values(conn: sqlite3.Connection) -> None:
     """v3: value clusters (one decision per person or identifier), flags' membership and exceptions."""
-    for statement in VALUES.split(";"):  # one by one: executescript would commit the opening transaction
+    _run_each(conn, VALUES)
+
+
+def _v5_caches(conn: sqlite3.Connection) -> None:
+    """v5: detection results per distinct text (content hashes) and detection progress per source."""
+    _run_each(conn, CACHES)
+
+
+def _run_each(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):  # one by one: executescript would commit the opening transaction
         if statement.strip():
             conn.execute(statement)
 
@@ -161,6 +175,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _v2_scope_changes,
     3: _v3_values,
     4: _v4_value_counters,
+    5: _v5_caches,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

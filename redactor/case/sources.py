@@ -47,6 +47,21 @@ class Sources(CaseDB):
         row = self.conn.execute("SELECT detect_key FROM sources WHERE source_id = ?", (source_id,)).fetchone()
         return None if row is None else row["detect_key"]
 
+    def detect_progress(self, source_id: str, detect_key: str) -> int:
+        """The last item ordinal whose flags are stored by an unfinished detection under ``detect_key`` (0: none)."""
+        row = self.conn.execute("SELECT detect_key, upto FROM detect_progress WHERE source_id = ?", (source_id,)).fetchone()
+        return int(row["upto"]) if row is not None and row["detect_key"] == detect_key else 0
+
+    def set_detect_progress(self, source_id: str, detect_key: str, upto: int) -> None:
+        self.conn.execute(
+            "INSERT INTO detect_progress (source_id, detect_key, upto) VALUES (?, ?, ?) "
+            "ON CONFLICT (source_id) DO UPDATE SET detect_key = excluded.detect_key, upto = excluded.upto",
+            (source_id, detect_key, upto),
+        )
+
+    def clear_detect_progress(self, source_id: str) -> None:
+        self.conn.execute("DELETE FROM detect_progress WHERE source_id = ?", (source_id,))
+
     def detection_key(self, pipeline_hash: str) -> str:
         """What detection depends on: the pipeline and the people the case knows.
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from redactor.audit.log import utc_now
 from redactor.case import schema
+from redactor.case.cache import Caches
 from redactor.case.flags import Flags
 from redactor.case.items import Items
 from redactor.case.opener import SourceOpener
@@ -28,7 +29,7 @@ from redactor.errors import CaseError
 from redactor.records import CaseSnapshot, stable_id
 
 
-class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
+class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
     """Opens a case folder. Use :meth:`create` for a new case, :meth:`open` for an existing one."""
 
     @classmethod
@@ -48,6 +49,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
                 store.audit.append("case", "case.created", {"schema_version": schema.SCHEMA_VERSION})
             else:
                 store._bring_up_to_date()
+                store.adopt_unconfirmed_events()
         except BaseException:
             store.close()
             raise
@@ -62,6 +64,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads):
         store = cls(root, actor)
         try:
             store._bring_up_to_date()
+            store.adopt_unconfirmed_events()
         except BaseException:
             store.close()
             raise

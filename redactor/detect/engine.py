@@ -35,6 +35,7 @@ from redactor.errors import ConfigError, ModelError
 log = logging.getLogger(__name__)
 
 CHUNK = 100_000
+PIPE_BATCH = 64  # texts per spaCy pipe batch
 OVERLAP = 2_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 EXTRA_METADATA = ("category", "person_id", "role")  # what our recognizers add for the policy (never text)
@@ -196,13 +197,34 @@ class Detector:
 
     def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:
         """Spans in ``text``. ``extra`` are ad-hoc recognizers for this case (known people)."""
-        if not text or not text.strip():
-            return []
-        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (broken exports) break the tokenizer; same length, same offsets
-        norm = normalise(text)  # invisible marks out, look-alike spaces and digits in ASCII; spans mapped back below
+        return self.analyze_many([text], extra)[0]
+
+    def analyze_many(self, texts: Sequence[str], extra: Sequence[Any] = (), batch_size: int = PIPE_BATCH) -> list[list[Span]]:
+        """Spans for each of ``texts``, in order: the same spans ``analyze`` finds, one spaCy ``pipe`` for all.
+
+        spaCy runs once over the batch (``nlp.pipe``); Presidio's recognizers then run per text
+        with the precomputed NLP artifacts. Texts longer than a chunk go window by window.
+        """
+        norms = [normalise(_SURROGATE.sub("\ufffd", t)) if t and t.strip() else None for t in texts]
+        short = [n.text for n in norms if n is not None and len(n.text) <= CHUNK]
+        artifacts = iter(self.engine.nlp_engine.process_batch(short, self.language, batch_size=batch_size)) if short else iter(())
+        out: list[list[Span]] = []
+        for norm in norms:
+            if norm is None:
+                out.append([])
+                continue
+            if len(norm.text) <= CHUNK:
+                _, nlp = next(artifacts)
+                windows = [(0, norm.text, nlp)]
+            else:
+                windows = [(offset, chunk, None) for offset, chunk in _chunks(norm.text)]
+            out.append(self._spans(norm, windows, extra))
+        return out
+
+    def _spans(self, norm: Any, windows: Sequence[tuple[int, str, Any]], extra: Sequence[Any]) -> list[Span]:
         spans: dict[tuple[int, int, str], Span] = {}
         english = language_of(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
-        for offset, chunk in _chunks(norm.text):
+        for offset, chunk, nlp in windows:
             if english:
                 results = self.engine.analyze(
                     chunk,
@@ -210,6 +232,7 @@ class Detector:
                     entities=self.entities,
                     return_decision_process=True,
                     ad_hoc_recognizers=list(extra) or None,
+                    nlp_artifacts=nlp,
                 )
             else:
                 results = self._independent(chunk, extra)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -12,7 +15,8 @@ from redactor.config import load_yaml
 from redactor.detect.engine import Detector
 from redactor.detect.known_people import known_people_recognizers
 from redactor.detect.language import language_findings
-from redactor.errors import ConfigError
+from redactor.detect.merge import Found as Span
+from redactor.errors import ConfigError, ModelError
 from redactor.extract.ocr import review_findings
 from redactor.records import Finding, Item
 from redactor.stages import StageContext, register
@@ -47,21 +51,63 @@ def model_names(settings: DetectSettings, models_dir: Path) -> list[str]:
         return []
 
 
-@register("detect.presidio", kind="detect", settings=DetectSettings, models=model_names)
-def detect_presidio(settings: DetectSettings, ctx: StageContext):
-    """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
-    detector = detector_for(settings, ctx.models_dir)
-    extra = known_people_recognizers(ctx.case.people, ctx.case.roster_addresses)
+def span_to_json(span: Span) -> list[Any]:
+    """A span as plain JSON (what crosses a process boundary and what the case caches)."""
+    return [span.start, span.end, span.entity, span.score, span.recognizer, span.explanation]
 
-    def run(item: Item) -> tuple[Finding, ...]:
+
+def span_from_json(row: Sequence[Any]) -> Span:
+    return Span(int(row[0]), int(row[1]), str(row[2]), float(row[3]), str(row[4]), dict(row[5]))
+
+
+def check_models(settings: DetectSettings, models_dir: Path) -> None:
+    """Refuse to start when a configured spaCy model is not installed (nothing is ever downloaded)."""
+    import spacy.util
+
+    for name in model_names(settings, models_dir):
+        if not (spacy.util.is_package(name) or Path(name).exists()):
+            raise ModelError(f"spaCy model {name!r} is not installed (configured in {settings.nlp_config})")
+
+
+@dataclass(frozen=True, slots=True)
+class PresidioDetect:
+    """The detect stage. ``item -> findings`` for one item; the runner uses the batch entry points:
+    ``spans`` (texts -> spans, one spaCy pipe; what worker processes run) and ``findings`` (an item's
+    findings from spans looked up by segment text, so identical texts are analysed once per case)."""
+
+    settings: DetectSettings
+    models_dir: Path
+    extra: tuple[Any, ...]
+
+    @property
+    def detector(self) -> Detector:
+        """Loaded on first use (once per process): the coordinating process of a run with worker
+        processes never loads the model."""
+        return detector_for(self.settings, self.models_dir)
+
+    def __call__(self, item: Item) -> tuple[Finding, ...]:
+        found = self.detector.analyze_many([seg.text for seg in item.segments], self.extra)
+        return self.findings(item, dict(zip((seg.segment_id for seg in item.segments), found, strict=True)))
+
+    def spans(self, texts: Sequence[str]) -> list[list[list[Any]]]:
+        """Spans for each text as JSON rows (see ``span_to_json``), in order."""
+        return [[span_to_json(s) for s in found] for found in self.detector.analyze_many(texts, self.extra)]
+
+    def findings(self, item: Item, spans: Mapping[str, Sequence[Span]]) -> tuple[Finding, ...]:
+        """The item's findings from ``spans`` (segment id -> spans)."""
         return (
             tuple(
                 Finding(seg.segment_id, s.start, s.end, s.entity, s.score, s.recognizer, s.explanation)
                 for seg in item.segments
-                for s in detector.analyze(seg.text, extra)
+                for s in spans[seg.segment_id]
             )
             + review_findings(item)
             + language_findings(item)
         )  # untrusted OCR, other languages: whole-page/segment review findings
 
-    return run
+
+@register("detect.presidio", kind="detect", settings=DetectSettings, models=model_names)
+def detect_presidio(settings: DetectSettings, ctx: StageContext) -> PresidioDetect:
+    """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
+    check_models(settings, ctx.models_dir)
+    return PresidioDetect(settings, ctx.models_dir, tuple(known_people_recognizers(ctx.case.people, ctx.case.roster_addresses)))

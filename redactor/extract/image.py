@@ -34,7 +34,9 @@ def extract_image(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
     count = frame_count(path)
     if count == 0:
         raise EmptyInput(f"{path}: image has no frames")
-    pages = ocr_pages([PageTask("image", str(path), i) for i in range(count)], label=str(path))
+    pages = ocr_pages(
+        [PageTask("image", str(path), i) for i in range(count)], label=str(path), cache=ctx.work_dir / "ocr" if ctx is not None else None
+    )
     item_id = stable_id(source.source_id, "file")
     segments, review = [], []
     for index, page in enumerate(pages):

@@ -22,11 +22,13 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from statistics import fmean
 
 from redactor.entities import OCR_REVIEW  # the whole-page finding for a page whose OCR is not trusted
 from redactor.errors import StageError
+from redactor.extract import ocr_cache
 from redactor.extract.frames import load_frame
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Finding, Item, Word
@@ -233,10 +235,24 @@ def _draw(task: PageTask, settings: OcrSettings):
     return image.convert("L"), scale, rotation
 
 
-def run_task(task: PageTask, settings: OcrSettings = DEFAULT) -> OcrPage:
+def run_task(task: PageTask, settings: OcrSettings = DEFAULT, cache: Path | None = None) -> OcrPage:
     """Draw one page and recognise it; a poorly read page is tried again turned as tesseract's
-    orientation detection suggests (a page scanned sideways), and the better reading is kept."""
+    orientation detection suggests (a page scanned sideways), and the better reading is kept.
+
+    With ``cache`` (a folder of the case), a page whose pixels were read before, in any source of
+    the case, is not read again (``ocr_cache.py``)."""
     image, scale, rotation = _draw(task, settings)
+    key = pixels_key(image, scale, rotation, settings) if cache is not None else ""
+    hit = cached_page(cache, key) if cache is not None else None
+    if hit is not None:
+        return hit
+    page = _read(image, scale, rotation, settings)
+    if cache is not None:
+        keep_page(cache, key, page)
+    return page
+
+
+def _read(image, scale: float, rotation: int, settings: OcrSettings) -> OcrPage:
     page = _recognise(image, scale, rotation, settings)
     if page.review_reason(settings) is not None:
         turn = _orientation(image, settings)
@@ -288,16 +304,33 @@ def _orientation(image, settings: OcrSettings) -> int:
     return turn if turn in (90, 180, 270) and float(osd.get("orientation_conf", 0.0)) >= MIN_OSD_CONF else 0
 
 
+def pixels_key(image, scale: float, rotation: int, settings: OcrSettings) -> str:
+    return ocr_cache.pixels_key(image, scale, rotation, settings)
+
+
+def cached_page(cache: Path, key: str) -> OcrPage | None:
+    raw = ocr_cache.load(cache, key)
+    if raw is None:
+        return None
+    words = tuple(OcrWord(w["text"], tuple(w["box"]), w["conf"], tuple(w["line"])) for w in raw.pop("words"))
+    return OcrPage(words=words, **raw)
+
+
+def keep_page(cache: Path, key: str, page: OcrPage) -> None:
+    ocr_cache.save(cache, key, asdict(page))
+
+
 def workers() -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
-def ocr_pages(tasks: Sequence[PageTask], settings: OcrSettings = DEFAULT, *, label: str = "") -> list[OcrPage]:
-    """Recognise pages in parallel, in order. Any failure fails the whole source (fail closed)."""
+def ocr_pages(tasks: Sequence[PageTask], settings: OcrSettings = DEFAULT, *, label: str = "", cache: Path | None = None) -> list[OcrPage]:
+    """Recognise pages in parallel, in order (each distinct page once per ``cache``). Any failure fails the whole source (fail closed)."""
     if not tasks:
         return []
     with ThreadPoolExecutor(max_workers=min(workers(), len(tasks)), thread_name_prefix="ocr") as pool:
-        futures = [pool.submit(run_task, t, settings) for t in tasks]
+        extra = {"cache": cache} if cache is not None else {}
+        futures = [pool.submit(run_task, t, settings, **extra) for t in tasks]
         results = []
         for task, future in zip(tasks, futures, strict=True):
             try:

