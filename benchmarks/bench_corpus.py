@@ -46,6 +46,8 @@ class Outcome:
     quarantined: list[str] = field(default_factory=list)  # "E032 reason"
     review_pages: int = 0
     pages: int = 0
+    whole_pages: int = 0  # pages withheld as one box (OCR not trusted, accepted)
+    notes: list[str] = field(default_factory=list)  # index.csv notes (what was not reproduced)
     problems: list[str] = field(default_factory=list)
 
 
@@ -124,12 +126,17 @@ def _check_bundle(original: Path, bundle: Path, out: Outcome) -> None:
     from benchmarks.corpus_checks import check_output
 
     rows = list(csv.DictReader((bundle / "index.csv").open()))
+    schedule = list(csv.DictReader((bundle / "schedule.csv").open())) if (bundle / "schedule.csv").is_file() else []
     for number, row in enumerate(rows):
         out.items[row["status"]] += 1
         if not row.get("file"):
             continue
         same = number == 0 and row["item"].endswith("-001") and row["item"].startswith("S0001")
-        check = check_output(original, (bundle / row["file"]).read_bytes(), same)
+        whole = frozenset(int(r["page"]) for r in schedule if r["item"] == row["item"] and r["entity"] == "OCR_REVIEW")
+        out.whole_pages += len(whole)
+        check = check_output(original, (bundle / row["file"]).read_bytes(), same, whole)
+        if row.get("note"):
+            out.notes.append(row["note"][:90])
         out.pages += check.pages
         out.problems += [f"{row['item']}: {p}" for p in check.problems]
 
@@ -150,7 +157,8 @@ def baseline(cli, work: Path) -> float:
 def _line(o: Outcome, base: float) -> str:
     items = " ".join(f"{k} {v}" for k, v in sorted(o.items.items())) or "no items"
     quarantined = f"; quarantined {'; '.join(o.quarantined)}" if o.quarantined else ""
-    review = f"; review pages {o.review_pages}" if o.review_pages else ""
+    review = f"; review pages {o.review_pages} (withheld whole {o.whole_pages})" if o.review_pages else ""
+    review += f"; note: {' / '.join(o.notes)}" if o.notes else ""
     checks = "checks OK" if not o.problems else "PROBLEMS: " + " | ".join(o.problems[:4])
     return f"  {o.name:52} {o.seconds:6.1f}s ({o.seconds / base:4.1f}x)  {items}{quarantined}{review}; {checks}"
 

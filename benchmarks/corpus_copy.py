@@ -43,9 +43,7 @@ def copy(mirror_root: Path) -> None:
     manifest = ["name\trepo\tcommit\tpath\tlicence\tsha256"]
     for repo, commit, path, licence in sources():
         git_dir = mirror_root / repo.replace("/", "+") / "repo"
-        data = subprocess.run(
-            ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], check=True, capture_output=True
-        ).stdout
+        data = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
         name = local_name(repo, path)
         (files / name).write_bytes(data)
         manifest.append(f"{name}\t{repo}\t{commit}\t{path}\t{licence}\t{hashlib.sha256(data).hexdigest()}")

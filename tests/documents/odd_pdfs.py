@@ -1,0 +1,43 @@
+"""Generated PDFs with the structures the real-world corpus (benchmarks/bench_corpus.py) tripped on.
+
+Each is written object by object, so the structure under test is exactly what the file holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+A4 = (595.28, 841.89)
+
+
+def raw_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of ``objects`` (object 1 is the catalog) with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def inherited_mediabox_pdf(path: Path, lines: list[tuple[float, str]], size: tuple[float, float] = A4) -> Path:
+    """One page whose /MediaBox sits on the /Pages node only (inherited), as many producers write it.
+
+    ``lines`` are (baseline y in points from the bottom, text) in 14 pt Helvetica at x = 60.
+    """
+    content = " ".join(f"BT /F1 14 Tf 60 {y} Td ({text}) Tj ET" for y, text in lines).encode()
+    return raw_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 %.2f %.2f] >>" % size,
+            b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+    )
