@@ -48,6 +48,7 @@ class Outcome:
     pages: int = 0
     whole_pages: int = 0  # pages withheld as one box (OCR not trusted, accepted)
     notes: list[str] = field(default_factory=list)  # index.csv notes (what was not reproduced)
+    unread: list[str] = field(default_factory=list)  # words of the PDF's text layer extraction never read
     problems: list[str] = field(default_factory=list)
 
 
@@ -108,6 +109,7 @@ def run_one(cli, path: Path, work: Path) -> Outcome:
 
 
 def _read_case(case: Path, out: Outcome) -> None:
+    from benchmarks.corpus_checks import unread_words
     from redactor.case import CaseStore
 
     if not case.is_dir():
@@ -118,6 +120,10 @@ def _read_case(case: Path, out: Outcome) -> None:
             reason = q.reason.replace(q.path, Path(q.path).name).removeprefix(f"[{q.code}] ")
             out.quarantined.append(f"{q.code} {reason[:110]}")
         out.review_pages = sum(len(row.meta.get("review_pages", ()) or ()) for row in store.item_rows())
+        first = [s for s in store.sources() if s.ref == "S0001"]
+        if first:
+            text = " ".join(seg.text for item in store.items(first[0].source_id) for seg in item.segments)
+            out.unread = unread_words(Path(first[0].path), text)
     finally:
         store.close()
 
@@ -159,6 +165,7 @@ def _line(o: Outcome, base: float) -> str:
     quarantined = f"; quarantined {'; '.join(o.quarantined)}" if o.quarantined else ""
     review = f"; review pages {o.review_pages} (withheld whole {o.whole_pages})" if o.review_pages else ""
     review += f"; note: {' / '.join(o.notes)}" if o.notes else ""
+    review += f"; UNREAD {len(o.unread)} text-layer words, e.g. {' '.join(o.unread[:6])}" if o.unread else ""
     checks = "checks OK" if not o.problems else "PROBLEMS: " + " | ".join(o.problems[:4])
     return f"  {o.name:52} {o.seconds:6.1f}s ({o.seconds / base:4.1f}x)  {items}{quarantined}{review}; {checks}"
 
@@ -167,20 +174,43 @@ def table(outcomes: list[Outcome]) -> list[str]:
     by_kind: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_kind[o.kind].append(o)
-    lines = [
-        f"  {'kind':6} {'files':>5} {'disclosed':>9} {'withheld':>8} {'other':>5} {'quarantined (code x n)':24} {'review pp':>9} {'failed checks':>13} {'median s':>8}"
-    ]
+    head = (
+        "kind",
+        "files",
+        "disclosed",
+        "withheld",
+        "other",
+        "quarantined (code x n)",
+        "review pp",
+        "whole pp",
+        "unread",
+        "failed",
+        "median s",
+    )
+    lines = ["  {:6} {:>5} {:>9} {:>8} {:>5} {:24} {:>9} {:>8} {:>6} {:>6} {:>8}".format(*head)]
     for kind, group in sorted(by_kind.items()):
         items = sum((o.items for o in group), Counter())
         other = sum(v for k, v in items.items() if k not in ("disclosed", "withheld"))
         codes = Counter(q.split()[0] for o in group for q in o.quarantined)
-        quarantined = ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())) or "-"
-        failed = sum(1 for o in group if o.problems)
-        median = statistics.median(o.seconds for o in group)
-        lines.append(
-            f"  {kind:6} {len(group):5} {items['disclosed']:9} {items['withheld']:8} {other:5} {quarantined:24} "
-            f"{sum(o.review_pages for o in group):9} {failed:13} {median:8.1f}"
+        row = (
+            kind,
+            len(group),
+            items["disclosed"],
+            items["withheld"],
+            other,
+            ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())) or "-",
+            sum(o.review_pages for o in group),
+            sum(o.whole_pages for o in group),
+            sum(1 for o in group if o.unread),
+            sum(1 for o in group if o.problems),
+            f"{statistics.median(o.seconds for o in group):.1f}",
         )
+        lines.append("  {:6} {:>5} {:>9} {:>8} {:>5} {:24} {:>9} {:>8} {:>6} {:>6} {:>8}".format(*row))
+    lines.append(
+        "  (items: index.csv status; quarantined: sources, derived ones included; review pp: pages put up for review;"
+        " whole pp: pages withheld as one box; unread: files with text-layer words extraction never read;"
+        " failed: files whose output failed a check)"
+    )
     return lines
 
 
@@ -203,7 +233,7 @@ def main() -> None:
             print(_line(outcome, base), flush=True)
             outcomes.append(outcome)
             shutil.rmtree(work / f"f{number}", ignore_errors=True)
-    print("  outcomes by kind (items from index.csv; quarantined = sources; failed checks = files):")
+    print("  outcomes by kind:")
     for line in table(outcomes):
         print(line)
     total = sum(o.seconds for o in outcomes)

@@ -36,6 +36,24 @@ class Check:
     problems: list[str] = field(default_factory=list)
 
 
+def unread_words(original: Path, extracted: str) -> list[str]:
+    """Words (4+ letters) of the original PDF's text layer, as PyMuPDF reads it, that redactor's
+    extraction never read: what is on the page but was never detected or reviewed."""
+    import re
+
+    import fitz
+
+    if original.suffix.lower() != ".pdf":
+        return []
+    try:
+        with fitz.open(original) as doc:
+            layer = " ".join(page.get_text() for page in doc)
+    except Exception:  # noqa: BLE001 - encrypted or damaged: redactor's own verdict stands
+        return []
+    seen = extracted.lower()
+    return sorted({w for w in re.findall(r"[^\W\d_]{4,}", layer) if w.lower() not in seen})
+
+
 def xray_problems(pdf: bytes) -> list[str]:
     import xray
 

@@ -41,3 +41,30 @@ def inherited_mediabox_pdf(path: Path, lines: list[tuple[float, str]], size: tup
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ],
     )
+
+
+def table_beside_picture_pdf(path: Path, cells: list[list[str]]) -> Path:
+    """A text page (real text layer) with a dark picture and a ruled table below, like an
+    exported Google Doc: the picture makes the page OCR'd, and OCR skips ruled table cells."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 18)
+    canvas.drawString(72, 770, "Example document")
+    canvas.setFont("Helvetica", 10)
+    for line in range(8):
+        canvas.drawString(72, 740 - 14 * line, "Beautiful is better than ugly. Explicit is better than implicit.")
+    picture = Image.new("RGB", (128, 128), "white")
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((10, 10, 118, 118), fill=(40, 90, 20))
+    draw.rectangle((40, 50, 90, 80), fill="black")
+    canvas.drawImage(ImageReader(picture), 430, 640, 90, 90)
+    top, left, width, height = 560, 60, 95, 22
+    for r, row in enumerate(cells):
+        for k, text in enumerate(row):
+            canvas.rect(left + k * width, top - (r + 1) * height, width, height)
+            canvas.drawString(left + k * width + 5, top - (r + 1) * height + 7, text)
+    canvas.save()
+    return path
