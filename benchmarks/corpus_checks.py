@@ -50,7 +50,10 @@ def unread_words(original: Path, extracted: str) -> list[str]:
             layer = " ".join(page.get_text() for page in doc)
     except Exception:  # noqa: BLE001 - encrypted or damaged: redactor's own verdict stands
         return []
-    seen = extracted.lower()
+    import unicodedata
+
+    seen = unicodedata.normalize("NFKC", extracted).lower()
+    layer = unicodedata.normalize("NFKC", layer)  # ligatures (U+FB03 "ffi") as redactor reads them
     return sorted({w for w in re.findall(r"[^\W\d_]{4,}", layer) if w.lower() not in seen})
 
 

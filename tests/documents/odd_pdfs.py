@@ -68,3 +68,23 @@ def table_beside_picture_pdf(path: Path, cells: list[list[str]]) -> Path:
             canvas.drawString(left + k * width + 5, top - (r + 1) * height + 7, text)
     canvas.save()
     return path
+
+
+def hairline_form_pdf(path: Path, width: float = 0.4) -> Path:
+    """A form-like page of thin rules and empty field frames (LaTeX booktabs, LibreOffice forms):
+    its ink is mostly lines a fraction of a point wide."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 16)
+    canvas.drawString(150, 780, "Example for a Form")
+    canvas.setFont("Helvetica", 8)
+    canvas.setLineWidth(width)
+    for row in range(12):
+        y = 740 - row * 22
+        canvas.drawString(60, y + 3, f"Field {row + 1}")
+        canvas.rect(120, y, 110, 14)
+        canvas.rect(260, y, 160, 14)
+        canvas.line(60, y - 4, 520, y - 4)
+    canvas.save()
+    return path

@@ -70,3 +70,17 @@ def test_file_embedded_in_a_pdf_is_extracted_or_named(cli, tmp_path):
     status = cli("status", case).output
     assert "sources: 2" in status and "PERSON" in status and "PHONE_NUMBER" in status  # read and flagged
     assert "embedded" in (bundle / "index.csv").read_text()  # and the original's row says so
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="render/selfcheck.py withholds (E040) a faithfully rendered page whose ink is mostly thin rules: pdfium "
+    "draws a 0.4 pt rule a full dark pixel wide at 36 dpi on the original, while the 150 dpi raster output shrinks "
+    "to a light grey line, counted as missing (pypdf's libreoffice-form.pdf and multicolumn.pdf are withheld so; "
+    "pdfsafety's area: accept any visible grey on the output, as benchmarks/corpus_checks.py does)",
+)
+def test_thin_rules_rendered_faithfully_are_not_withheld(tmp_path):
+    path = odd_pdfs.hairline_form_pdf(tmp_path / "form.pdf")
+    item = extract(path)
+    rendered = render(item, path, [])
+    assert len(PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
