@@ -38,6 +38,8 @@ BLOCKS = {
 HIDDEN = {"script", "style", "template"}
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 SPACE = re.compile(r"[ \t\r\n\f\v]+")
+# An end tag as browsers read it: the name, then anything (attributes are ignored) up to ">".
+END_TAG = re.compile(r"</([a-zA-Z][^\t\n\r\f />]*)[^>]*>")
 
 
 class PageText(HTMLParser):
@@ -55,6 +57,23 @@ class PageText(HTMLParser):
         self.in_title = self.pre = 0
         self.rows: list[list[str] | None] = [None]  # the open table row of each table level
         self.pending_link = ""  # the target of the open <a>, written after its text
+
+    # -- raw text (script, style) ----------------------------------------------------------
+    # html.parser (3.11) ends a script or style only at a bare "</script>"; "</script language>"
+    # or "</style media=x>" left it inside, so the rest of the page was dropped. Browsers end the
+    # element at any end tag of that name, whatever follows the name; so do these two overrides.
+    def set_cdata_mode(self, elem: str, **kwargs: object) -> None:
+        super().set_cdata_mode(elem, **kwargs)
+        self.interesting = re.compile(rf"</{re.escape(self.cdata_elem)}(?=[\t\n\r\f />])", re.IGNORECASE)
+
+    def parse_endtag(self, i: int) -> int:
+        if self.cdata_elem is not None:
+            end = END_TAG.match(self.rawdata, i)
+            if end and end.group(1).lower() == self.cdata_elem:
+                self.clear_cdata_mode()
+                self.handle_endtag(end.group(1).lower())
+                return end.end()
+        return super().parse_endtag(i)
 
     # -- structure -------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

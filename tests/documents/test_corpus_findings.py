@@ -1,0 +1,86 @@
+"""Failures the real-world corpus bench (benchmarks/bench_corpus.py) found, reproduced on generated files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.documents import odd_pdfs
+from tests.documents.helpers import extract, flags_for, leaks, ocr_text, render
+
+pytestmark = pytest.mark.slow
+
+NAME = "Sarah Jones"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="render/pdfpage.py and extract/pdf.py take the page box from pdfium's get_cropbox(), which ignores a "
+    "/MediaBox inherited from /Pages and answers US Letter: an A4 page is drawn onto Letter and the box for a name "
+    "near the top lands elsewhere. The render self-check now withholds such items (E040), so nothing leaks through "
+    "the CLI, but every page of such a file is withheld (pdfsafety's area; page.get_bbox() is right)",
+)
+def test_inherited_mediabox_keeps_page_size_and_redacts_near_the_top(tmp_path):
+    path = odd_pdfs.inherited_mediabox_pdf(
+        tmp_path / "inherited.pdf", [(815, f"{NAME} at the top"), (400, "Middle of the page"), (30, "Bottom line here")]
+    )
+    item = extract(path)
+    rendered = render(item, path, flags_for(item, [NAME]))
+    box = PdfReader(io.BytesIO(rendered.pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert leaks(rendered.pdf, [NAME]) == []
+    seen = ocr_text(rendered.pdf).lower()
+    assert "middle" in seen and "bottom" in seen and "top" in seen
+
+
+PHONE = "07700 900123"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="extract/pdf.py OCRs the whole page when a picture on it has ink the text layer does not explain, and "
+    "drops the text layer; tesseract skips ruled table cells, so a name and phone in a table are never read or "
+    "flagged. The page is now put up for review (ink OCR did not read) and withheld whole on accept-all, so it "
+    "does not leak silently, but the words are lost to detection (pdfsafety's area: keep text-layer words outside "
+    "the pictures, OCR only the pictures)",
+)
+def test_table_on_a_page_with_a_picture_is_read(tmp_path):
+    cells = [["", "Name", "Phone", "City"], ["Witness", NAME, PHONE, "Leeds"], ["Capital", "Jakarta", "Berlin", "Vienna"]]
+    item = extract(odd_pdfs.table_beside_picture_pdf(tmp_path / "table.pdf", cells))
+    text = " ".join(segment.text for segment in item.segments)
+    assert NAME in text and PHONE in text and "Jakarta" in text
+
+
+def test_file_embedded_in_a_pdf_is_extracted_or_named(cli, tmp_path):
+    from pypdf import PdfWriter
+
+    from tests.documents import factory
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    writer = PdfWriter(clone_from=factory.text_pdf(tmp_path / "cover.pdf", [["Covering letter", "See attached."]]))
+    writer.add_attachment("witness-list.txt", f"{NAME} {PHONE}\n".encode())
+    writer.write(inbox / "letter.pdf")
+    case, bundle = tmp_path / "case", tmp_path / "bundle"
+    cli("run", inbox, "--case", case)
+    cli("decide", case, "--accept-all", "--reviewer", "test")
+    cli("bundle", case, "--out", bundle)
+    status = cli("status", case).output
+    assert "sources: 2" in status and "PERSON" in status and "PHONE_NUMBER" in status  # read and flagged
+    assert "embedded" in (bundle / "index.csv").read_text()  # and the original's row says so
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="render/selfcheck.py withholds (E040) a faithfully rendered page whose ink is mostly thin rules: pdfium "
+    "draws a 0.4 pt rule a full dark pixel wide at 36 dpi on the original, while the 150 dpi raster output shrinks "
+    "to a light grey line, counted as missing (pypdf's libreoffice-form.pdf and multicolumn.pdf are withheld so; "
+    "pdfsafety's area: accept any visible grey on the output, as benchmarks/corpus_checks.py does)",
+)
+def test_thin_rules_rendered_faithfully_are_not_withheld(tmp_path):
+    path = odd_pdfs.hairline_form_pdf(tmp_path / "form.pdf")
+    item = extract(path)
+    rendered = render(item, path, [])
+    assert len(PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
