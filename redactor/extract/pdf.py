@@ -142,7 +142,7 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
             textpage = page.get_textpage()
             text = page_text(textpage)
             if needs_ocr(page, textpage, text, patterned=patterned[index]):
-                scanned.append((index, tuple(page.get_cropbox())))
+                scanned.append((index, tuple(page.get_bbox())))
             else:
                 read = reading(text)
                 pages[index] = Segment(
@@ -158,7 +158,7 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
                 )
                 if (doubt := layer_doubt(text)) is not None:
                     doubted[index] = doubt
-                    scanned.append((index, tuple(page.get_cropbox())))
+                    scanned.append((index, tuple(page.get_bbox())))
             textpage.close()
             page.close()
     finally:
@@ -168,7 +168,7 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
 
 def _unrotated_size(page: pdfium.PdfPage) -> tuple[float, float]:
     """Width and height of the crop box before /Rotate: the space word boxes are in (as for OCR'd pages)."""
-    left, bottom, right, top = page.get_cropbox()
+    left, bottom, right, top = page.get_bbox()
     return (right - left, top - bottom)
 
 

@@ -40,13 +40,13 @@ def needs_ocr(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, *, 
     visible = [ch for ch in text if not ch.isspace()]
     if not visible or sum(map(unreadable, visible)) > MAX_UNREADABLE * len(visible):
         return True
-    images = [tuple(page.get_cropbox())] if patterned else image_regions(page)
+    images = [tuple(page.get_bbox())] if patterned else image_regions(page)
     return bool(images) and _unexplained_ink(page, textpage, text, images) > MAX_UNEXPLAINED_INK
 
 
 def image_regions(page: pdfium.PdfPage) -> list[Box]:
     """Where pictures are drawn on the page (page space, clipped to the crop box), ignoring specks and rules."""
-    left, bottom, right, top = page.get_cropbox()
+    left, bottom, right, top = page.get_bbox()
     regions = []
     for x0, y0, x1, y1 in _pictures(page):
         x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
@@ -112,7 +112,7 @@ def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: s
     """
     import numpy as np
 
-    left, bottom, right, top = page.get_cropbox()
+    left, bottom, right, top = page.get_bbox()
     scale = min(INK_SCALE, (INK_MAX_PIXELS / max(1.0, (right - left) * (top - bottom))) ** 0.5)
     grey = np.asarray(page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
     height, width = grey.shape

@@ -179,7 +179,9 @@ def _page_images(item: Item, path: Path, dpi: int) -> Iterator[tuple[Segment, Im
                 page = pdf[segment.page - 1]
                 rotation = page.get_rotation()
                 page.set_rotation(0)
-                crop = tuple(page.get_cropbox())
+                crop = tuple(
+                    page.get_bbox()
+                )  # the visible box with inherited /MediaBox and /CropBox (get_cropbox answers Letter when they are inherited)
                 area = max(1.0, (crop[2] - crop[0]) * (crop[3] - crop[1]))
                 scale = min(dpi / 72.0, 0.998 * (MAX_PIXELS / area) ** 0.5)  # pdfium rounds sizes up
                 image = page.render(scale=scale, draw_annots=False, may_draw_forms=False).to_pil().convert("RGB")

@@ -116,7 +116,7 @@ def _originals(item: Item, path: Path, pages: Sequence[Segment], scale: float) -
             page = pdf[segment.page - 1]
             rotation = page.get_rotation()
             image = page_image(page, scale)
-            left, bottom, right, top = page.get_cropbox()
+            left, bottom, right, top = page.get_bbox()
             page.close()
             yield (right - left, top - bottom, rotation), image
     finally:

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.slow
 NAME = "Sarah Jones"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="render/pdfpage.py and extract/pdf.py take the page box from pdfium's get_cropbox(), which ignores a "
-    "/MediaBox inherited from /Pages and answers US Letter: an A4 page is drawn onto Letter and the box for a name "
-    "near the top lands elsewhere. The render self-check now withholds such items (E040), so nothing leaks through "
-    "the CLI, but every page of such a file is withheld (pdfsafety's area; page.get_bbox() is right)",
-)
 def test_inherited_mediabox_keeps_page_size_and_redacts_near_the_top(tmp_path):
     path = odd_pdfs.inherited_mediabox_pdf(
         tmp_path / "inherited.pdf", [(815, f"{NAME} at the top"), (400, "Middle of the page"), (30, "Bottom line here")]
