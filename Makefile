@@ -49,7 +49,7 @@ demo: install
 	$(BIN)/redactor status $(DEMO_OUT)/case
 	$(BIN)/redactor decide $(DEMO_OUT)/case --accept-all --reviewer "demo (automatic)"
 	$(BIN)/redactor bundle $(DEMO_OUT)/case --out $(DEMO_OUT)/bundle
-	$(BIN)/redactor verify $(DEMO_OUT)/bundle
+	$(BIN)/redactor verify $(DEMO_OUT)/bundle --case $(DEMO_OUT)/case
 	@echo ""
 	@echo "Bundle: $$(cd $(DEMO_OUT)/bundle && pwd)  (bundle.pdf, items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl)"
 
