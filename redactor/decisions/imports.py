@@ -13,7 +13,7 @@ from pathlib import Path
 
 from redactor import codes
 from redactor.case import CaseStore
-from redactor.decisions.rows import from_spreadsheet
+from redactor.decisions.rows import checked_rows, from_spreadsheet
 from redactor.errors import DecisionImportError, RedactorError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 
@@ -64,17 +64,7 @@ def read_decisions(store: CaseStore, path: Path) -> list[Row]:
     needed = {"flag_id", "decision"}
     if reader.fieldnames is None or not needed <= set(reader.fieldnames):
         raise DecisionImportError(f"{path}: the header must have the columns flag_id and decision (optional: code, reason)")
-    rows, errors = [], []
-    for line, raw in enumerate(reader, start=2):
-        row, problem = _check_row(store, line, raw)
-        if problem:
-            errors.append(f"line {line}: {problem}")
-        elif row:
-            rows.append(row)
-    if errors:
-        shown = "; ".join(errors[:10]) + (f"; and {len(errors) - 10} more" if len(errors) > 10 else "")
-        raise DecisionImportError(f"{path}: {len(errors)} invalid rows: {shown}")
-    return rows
+    return checked_rows(path, reader, lambda line, raw: _check_row(store, line, raw))
 
 
 def _check_row(store: CaseStore, line: int, raw: dict[str, str | None]) -> tuple[Row | None, str]:

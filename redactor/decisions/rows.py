@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from redactor.case import CaseStore
+from redactor.errors import DecisionImportError
+
+T = TypeVar("T")
 
 CONTEXT = 40
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as formulas
@@ -52,4 +57,21 @@ def flag_rows(store: CaseStore, status: str | None = None, with_text: bool = Fal
         if with_text:
             out["text"] = seg.text[flag.start : flag.end]
         rows.append(out)
+    return rows
+
+
+def checked_rows(
+    path: Path, reader: Iterable[dict[str, str | None]], check: Callable[[int, dict[str, str | None]], tuple[T | None, str]]
+) -> list[T]:
+    """Every row of a decisions spreadsheet checked first; any problem refuses the whole file, naming up to ten lines."""
+    rows, errors = [], []
+    for line, raw in enumerate(reader, start=2):
+        row, problem = check(line, raw)
+        if problem:
+            errors.append(f"line {line}: {problem}")
+        elif row:
+            rows.append(row)
+    if errors:
+        shown = "; ".join(errors[:10]) + (f"; and {len(errors) - 10} more" if len(errors) > 10 else "")
+        raise DecisionImportError(f"{path}: {len(errors)} invalid rows: {shown}")
     return rows

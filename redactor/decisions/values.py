@@ -16,7 +16,7 @@ from typing import Any
 from redactor import codes
 from redactor.case import CaseStore
 from redactor.case.value_rows import ValueRow
-from redactor.decisions.rows import from_spreadsheet
+from redactor.decisions.rows import checked_rows, from_spreadsheet
 from redactor.errors import DecisionImportError, InconsistentValuesError, RedactorError, UsageError
 from redactor.records import KEEP, REDACT
 
@@ -97,17 +97,7 @@ class ValueDecision:
 
 def read_value_decisions(store: CaseStore, path: Path, text: str) -> list[ValueDecision]:
     reader = csv.DictReader(io.StringIO(text))
-    rows, errors = [], []
-    for line, raw in enumerate(reader, start=2):
-        row, problem = _check_row(store, line, raw)
-        if problem:
-            errors.append(f"line {line}: {problem}")
-        elif row:
-            rows.append(row)
-    if errors:
-        shown = "; ".join(errors[:10]) + (f"; and {len(errors) - 10} more" if len(errors) > 10 else "")
-        raise DecisionImportError(f"{path}: {len(errors)} invalid rows: {shown}")
-    return rows
+    return checked_rows(path, reader, lambda line, raw: _check_row(store, line, raw))
 
 
 def _check_row(store: CaseStore, line: int, raw: dict[str, str | None]) -> tuple[ValueDecision | None, str]:
