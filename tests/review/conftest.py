@@ -136,9 +136,18 @@ def client(server: ReviewServer) -> Client:
     return c
 
 
+def person_flag(seg, start, end):
+    """A pending third-party PERSON flag proposed for redaction, as the detector would write it."""
+    from redactor.records import Flag
+
+    return Flag(
+        Flag.make_id(seg.segment_id, start, end, "PERSON"), seg.item_id, seg.segment_id, start, end, "PERSON", 0.9, "t", {}, "TP", "redact"
+    )
+
+
 def chat_case(root, messages=30):
     """One conversation of ``messages`` messages, each with one flag."""
-    from redactor.records import Flag, Item, Segment
+    from redactor.records import Item, Segment
 
     store = CaseStore.create(root)
     sid = "f" * 64
@@ -152,21 +161,7 @@ def chat_case(root, messages=30):
             Item(iid, sid, f"line {n}", "message", "chat", (seg,), {"thread": {"key": "k1", "app": "WhatsApp"}, "sender": {"name": "A"}})
         )
         start = text.index("Jo Example")
-        flags.append(
-            Flag(
-                Flag.make_id(seg.segment_id, start, start + 10, "PERSON"),
-                iid,
-                seg.segment_id,
-                start,
-                start + 10,
-                "PERSON",
-                0.9,
-                "t",
-                {},
-                "TP",
-                "redact",
-            )
-        )
+        flags.append(person_flag(seg, start, start + 10))
     store.save_items(sid, items)
     store.save_flags(sid, flags)
     store.close()

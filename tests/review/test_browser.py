@@ -12,7 +12,7 @@ import pytest
 from redactor.case import CaseStore
 from redactor.records import KEEP, PENDING, REDACT
 
-from .conftest import XSS, chat_case, flag_with_text, item_by_title
+from .conftest import XSS, chat_case, flag_with_text, item_by_title, person_flag
 
 pytestmark = pytest.mark.browser
 
@@ -293,7 +293,7 @@ def test_change_code_and_span_and_scope_with_the_keyboard(page, server, case_dir
 
 def _typing_case(root):
     """Two messages of twelve flags each: 24 pending flags, no detector needed."""
-    from redactor.records import Flag, Item, Segment
+    from redactor.records import Item, Segment
 
     store = CaseStore.create(root)
     sid = "d" * 64
@@ -307,21 +307,7 @@ def _typing_case(root):
         for k in range(12):
             start = text.index(f"name{k} ")
             end = start + len(f"name{k}")
-            flags.append(
-                Flag(
-                    Flag.make_id(seg.segment_id, start, end, "PERSON"),
-                    iid,
-                    seg.segment_id,
-                    start,
-                    end,
-                    "PERSON",
-                    0.9,
-                    "t",
-                    {},
-                    "TP",
-                    "redact",
-                )
-            )
+            flags.append(person_flag(seg, start, end))
     store.save_items(sid, items)
     store.save_flags(sid, flags)
     store.close()
