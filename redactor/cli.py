@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -243,17 +243,12 @@ def flags(case_dir: Path, fmt: str, status_filter: str | None, with_text: bool) 
     \b
         redactor flags case1 --format csv > queue.csv
     """
-    from redactor.decisions.rows import flag_rows, spreadsheet_safe
+    from redactor.decisions.rows import flag_rows
 
     rows = flag_rows(_open_case(case_dir), status_filter, with_text)
     fields = FLAG_FIELDS + (("text",) if with_text else ())
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, sort_keys=True))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(spreadsheet_safe(row) for row in rows)
+    if fmt in ("jsonl", "csv"):
+        _echo_records(rows, fmt, fields)
     else:
         click.echo(f"{'flag_id':<17}{'item':<11}{'page':>4}  {'entity':<16}{'score':>5}  {'code':<5}{'proposed':<9}{'status':<8}")
         for r in rows:
@@ -289,24 +284,31 @@ def values_command(case_dir: Path, fmt: str, status_filter: str | None) -> None:
         redactor values case1 --status pending
         redactor values case1 --format csv > values.csv
     """
-    from redactor.decisions.rows import spreadsheet_safe
     from redactor.decisions.values import VALUE_FIELDS, value_dict
 
     store = _open_case(case_dir)
     store.sync_values()
     rows = [value_dict(v) for v in store.value_rows(status_filter)]
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, sort_keys=True))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=VALUE_FIELDS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(spreadsheet_safe(row) for row in rows)
+    if fmt in ("jsonl", "csv"):
+        _echo_records(rows, fmt, VALUE_FIELDS)
     else:
         click.echo(VALUE_TABLE.format(**{f: f for f in VALUE_FIELDS}))
         for r in rows:
             click.echo(VALUE_TABLE.format(**{**r, "display": _clip(r["display"], 27)}))
         click.echo(f"{len(rows)} values")
+
+
+def _echo_records(rows: list[dict[str, Any]], fmt: str, fields: Sequence[str]) -> None:
+    """Rows as JSON lines, or as CSV whose cells can never start a spreadsheet formula."""
+    from redactor.decisions.rows import spreadsheet_safe
+
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, sort_keys=True))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(spreadsheet_safe(row) for row in rows)
 
 
 def _clip(text: str, width: int) -> str:
