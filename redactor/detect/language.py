@@ -6,6 +6,11 @@ English: the English NER model is not run over it (it reads German nouns as name
 hundreds of boxes); the language-independent recognizers are, and the item goes up for review.
 Short segments and mixed text count as English: the full detector runs.
 
+A long segment is read window by window (about ``WINDOW`` characters each, cut at white space), so
+a letter that turns to English after four pages of Polish still gets the English model: the segment
+counts as English when any window is. Each run of windows in another language gets its own review
+finding, covering that run only.
+
 :func:`language_findings` gives the detect stage one whole-segment ``LANGUAGE_REVIEW`` finding per
 segment that is not English, which the policy proposes for review.
 """
@@ -13,6 +18,7 @@ segment that is not English, which the policy proposes for review.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import import_module
 
@@ -21,6 +27,7 @@ from redactor.records import Finding, Item
 
 LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "ro", "hu", "cs", "sk", "lt", "lv", "sv", "da", "nb", "fi", "tr", "hr", "sl", "id")
 MIN_WORDS = 12
+WINDOW = 2000  # characters read per language decision; a segment up to twice this is read whole
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # stop words that are also frequent English tokens (or chat shorthand) say nothing about the language
 _SHARED = {
@@ -66,9 +73,42 @@ def stop_words() -> dict[str, frozenset[str]]:
 
 
 def language(text: str) -> str:
-    """``"en"``, another language code (``"other"`` for words in other scripts or with diacritics and no
-    known stop words), or ``"en"`` when the segment is short or not clearly another language."""
-    words = [w.lower() for w in _WORD.findall(text[:4000])]
+    """``"en"`` when any window of ``text`` is English (or short, or not clearly another language);
+    otherwise the language code most of its windows are in (``"other"`` for words in other scripts or
+    with diacritics and no known stop words)."""
+    langs = [lang for _, _, lang in language_runs(text)]
+    return "en" if "en" in langs or not langs else Counter(langs).most_common(1)[0][0]
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` windows of about ``WINDOW`` characters covering ``text``, cut at white space;
+    a short remainder joins the window before it, so no window is too short to judge."""
+    if len(text) <= 2 * WINDOW:
+        return [(0, len(text))]
+    out, start = [], 0
+    while len(text) - start > WINDOW + WINDOW // 2:
+        cut = text.rfind(" ", start + WINDOW // 2, start + WINDOW)
+        cut = cut if cut > start else start + WINDOW
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def language_runs(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, language)`` for each run of neighbouring windows in the same language."""
+    runs: list[tuple[int, int, str]] = []
+    for start, end in windows(text):
+        lang = _window_language(text[start:end])
+        if runs and runs[-1][2] == lang:
+            runs[-1] = (runs[-1][0], end, lang)
+        else:
+            runs.append((start, end, lang))
+    return runs
+
+
+def _window_language(text: str) -> str:
+    words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return "en"
     lists = stop_words()
@@ -88,14 +128,20 @@ def language(text: str) -> str:
 
 
 def language_findings(item: Item) -> tuple[Finding, ...]:
-    """A whole-segment review finding for each segment in another language than English."""
+    """A review finding over each run of text in another language than English: the whole segment,
+    or in a long mixed segment the part that is not English."""
     out = []
     for segment in item.segments:
-        lang = language(segment.text)
-        if lang != "en":
-            start = len(segment.text) - len(segment.text.lstrip())
-            end = len(segment.text.rstrip())
-            why = f"text in another language ({lang}): the English name model was not run; check it by eye"
+        runs = language_runs(segment.text)
+        mixed = any(lang == "en" for _, _, lang in runs)
+        for run_start, run_end, lang in runs:
+            if lang == "en":
+                continue
+            run = segment.text[run_start:run_end]
+            start = run_start + len(run) - len(run.lstrip())
+            end = run_start + len(run.rstrip())
+            model = "the English name model read it too, which is unreliable here" if mixed else "the English name model was not run"
+            why = f"text in another language ({lang}): {model}; check it by eye"
             explanation = {"language": lang, "textual_explanation": why}
             out.append(Finding(segment.segment_id, start, end, LANGUAGE_REVIEW, 0.5, "LanguageCheck", explanation))
     return tuple(out)

@@ -2,7 +2,8 @@
 
 - given names: ``gender-guesser``'s ``nam_dict.txt`` (Jörg Michael's list of about 48,000 given
   names from 54 countries and regions: Europe East and West, Turkey, the Arab world, India, China,
-  Japan, Korea, Vietnam), read from the installed package, never copied into this repository;
+  Japan, Korea, Vietnam), read as a data file from the installed distribution (found through its
+  metadata, so none of the package's GPLv3 code is imported or run), never copied into this repository;
 - surnames: ``models/lexicons/world_surnames.txt`` (US Census 1990, public domain);
 - ``models/lexicons/name_words_common.txt``: names that are also ordinary English words;
 - ``models/lexicons/english_words.txt``: lower-case English words (SCOWL), for "is this an ordinary word".
@@ -13,17 +14,32 @@ Loaded once per process (a fraction of a second), then plain set look-ups.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata
+from pathlib import Path
 
 from redactor import paths
+from redactor.errors import ConfigError
+
+GIVEN_NAMES_DIST = "gender-guesser"
+GIVEN_NAMES_FILE = "gender_guesser/data/nam_dict.txt"
+
+
+def given_names_file(dist: str = GIVEN_NAMES_DIST) -> Path:
+    """Where the installed ``gender-guesser`` keeps ``nam_dict.txt``. Missing means a broken install:
+    detection would silently lose its given names, so it is an error, not an empty list."""
+    hint = "reinstall with 'make install' (the pinned requirements include it)"
+    try:
+        path = Path(str(metadata.distribution(dist).locate_file(GIVEN_NAMES_FILE)))
+    except metadata.PackageNotFoundError:
+        raise ConfigError(f"the given-name list is not installed (package {dist})", hint=hint) from None
+    if not path.is_file():
+        raise ConfigError(f"the given-name list {GIVEN_NAMES_FILE} is missing from package {dist}", hint=hint)
+    return path
 
 
 @lru_cache(maxsize=1)
 def given_names_raw() -> frozenset[str]:
-    try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a pinned dependency
-        return frozenset()
+    data = given_names_file().read_text(encoding="utf-8")
     out = set()
     for line in data.splitlines():
         if line[:1] in ("#", "=", "") or len(line) < 4:

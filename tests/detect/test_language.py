@@ -50,3 +50,41 @@ def test_a_segment_in_another_language_is_put_up_for_review():
     (finding,) = language_findings(item)
     assert finding.segment_id == "g1" and finding.entity == LANGUAGE_REVIEW and finding.explanation["language"] == "de"
     assert (finding.start, finding.end) == (0, len(GERMAN))
+
+
+POLISH = (
+    "Podejrzany opuścił mieszkanie w poniedziałek i pojechał samochodem do Warszawy, gdzie spotkał swoją "
+    "siostrę. Następnie wrócił do domu i zadzwonił do kolegi, który nie odebrał telefonu przez cały dzień. "
+)
+LATE_ENGLISH = "Later that night Jane Whitlock told me that she had seen him outside the house with his brother."
+
+
+def test_a_long_segment_is_read_to_its_end():
+    """English after more than 4,000 characters of Polish still gets the English model: the segment
+    counts as English, and only the Polish part is put up for review."""
+    polish = POLISH * 30  # about 6,000 characters
+    text = polish + LATE_ENGLISH * 30
+    assert language(polish) == "pl"
+    assert language(text) == "en"
+    item = Item("i1", "S0001", "file", "document", "letter", (Segment("s1", "i1", 0, "page", text),))
+    findings = language_findings(item)
+    assert findings and all(f.explanation["language"] == "pl" for f in findings)
+    covered = {i for f in findings for i in range(f.start, f.end)}
+    assert len(polish) - len(covered) < 2000  # the Polish part, to within one window
+    assert not covered & set(range(len(polish) + 2000, len(text)))  # none of the English tail
+    assert "read it too" in findings[0].explanation["textual_explanation"]
+
+
+def test_a_name_in_english_after_a_long_foreign_part_is_found(detector):
+    """A name no name list holds, which only the English model finds: it used to stay in clear when
+    the first 4,000 characters of its segment were in another language."""
+    tail = ENGLISH * 25 + "Later that night Tobiah Vantreece told me that she had seen him outside the house."
+    text = POLISH * 30 + tail
+    spans = detector.analyze(text)
+    assert any(text[s.start : s.end] == "Tobiah Vantreece" and s.entity == "PERSON" for s in spans)
+
+
+def test_a_long_segment_in_one_language_is_one_finding():
+    text = POLISH * 40
+    (finding,) = language_findings(Item("i1", "S0001", "file", "document", "letter", (Segment("s1", "i1", 0, "page", text),)))
+    assert (finding.start, finding.end) == (0, len(text.rstrip())) and finding.explanation["language"] == "pl"

@@ -93,3 +93,26 @@ def test_labels_common_nouns_and_languages_outside_a_personal_context(detector, 
 def test_nationality_about_a_person_stays(detector):
     text = "She is Spanish and her boyfriend is Polish."
     assert {"Spanish", "Polish"} <= {text[s.start : s.end] for s in detector.analyze(text)}
+
+
+def test_the_given_names_are_read_as_data_without_running_the_gpl_package():
+    """gender-guesser's code is GPLv3; redactor (MIT) reads only its data file (models/NAMES.md)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from redactor.detect import name_lists\n"
+        "assert len(name_lists.given_names_raw()) > 40000\n"
+        "print(sorted(m for m in sys.modules if m.startswith('gender_guesser')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_missing_given_name_list_is_an_install_error_not_an_empty_list():
+    from redactor.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not installed") as caught:
+        name_lists.given_names_file("no-such-distribution-xyz")
+    assert "make install" in caught.value.hint
