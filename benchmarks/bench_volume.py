@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> None:
         texts = write_chat(root / "chat.txt", n)
         jsonl = root / "texts.jsonl"
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-        print(f"input: {n} messages, {len(set(texts))} distinct texts, {(root / 'chat.txt').stat().st_size / 1e6:.2f} MB; cores {os.cpu_count()}")
+        print(
+            f"input: {n} messages, {len(set(texts))} distinct texts, {(root / 'chat.txt').stat().st_size / 1e6:.2f} MB; cores {os.cpu_count()}"
+        )
         rows: list[tuple[str, float, float]] = []
         baseline = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
         seconds = json.loads(baseline["out"][-1])["seconds"]

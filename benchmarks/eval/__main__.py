@@ -6,7 +6,9 @@
 
 Sets: ``dev`` and ``heldout`` (generated here, ``benchmarks/eval/data``), ``multilingual`` (person
 names of 25 countries from mimesis' locale data in sentences written here; ``multilingual.py``) and
-public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent). Vanilla Presidio is its
+public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent), and ``negatives``
+(licence texts and standard-library code with no personal data: every flag is a false positive;
+``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
 this process on the same texts; speed is analysis time only (models loaded before the clock starts).
 """
@@ -16,16 +18,19 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from benchmarks.eval.generate import DATA
+from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
 
 GENERATED = ("dev", "heldout")
+NEGATIVES = "negatives"
 Spans = dict[str, list[dict]]
 
 
@@ -120,9 +125,29 @@ def report_public(name: str, records: list[dict], runs: dict[str, tuple[Spans, f
             print(f"-- {det}: wrong PERSON flags --\n  " + " | ".join(t for _, t in score.wrong))
 
 
+def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
+    """Flags per 1,000 words by entity: on this set every flag is a false positive."""
+    total = sum(words(r["text"]) for r in records)
+    counts: dict[str, Counter] = {det: Counter() for det in runs}
+    texts: dict[str, Counter] = {det: Counter() for det in runs}
+    for det, (spans, _) in runs.items():
+        for record in records:
+            for s in spans.get(record["id"], []):
+                counts[det][s["entity"]] += 1
+                texts[det][record["text"][s["start"] : s["end"]]] += 1
+    print(f"\n== set {name}: {len(records)} texts, {total} words, no personal data: flags per 1,000 words ==")
+    print(f"{'':<28}" + "".join(f"{d:>20}" for d in runs))
+    for entity in sorted(set().union(*counts.values())):
+        print(f"  {entity:<26}" + "".join(f"{counts[d][entity] * 1000 / total:>20.2f}" for d in runs))
+    print(f"  {'all':<26}" + "".join(f"{sum(counts[d].values()) * 1000 / total:>20.2f}" for d in runs))
+    if misses:
+        for det in runs:
+            print(f"\n-- {det}: most frequent false flags --\n  " + " | ".join(f"{t!r} x{n}" for t, n in texts[det].most_common(30)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, "all"], default="all")
+    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, NEGATIVES, "all"], default="all")
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
     parser.add_argument("--misses", action="store_true", help="list missed entities and wrong flags")
@@ -130,17 +155,20 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
+        elif name == NEGATIVES:
+            records, why = load_negatives()
         else:
             records, why = load_public(name)
         if records is None:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        (report_generated if name in GENERATED else report_public)(name, records, runs, args.misses)
+        report = report_generated if name in GENERATED else report_negatives if name == NEGATIVES else report_public
+        report(name, records, runs, args.misses)
     return 0
 
 

@@ -20,7 +20,7 @@ should decide each piece of text once, so findings are resolved before they beco
    model's usual misreading of postcodes; the postcode recognizer reports the real thing. A name
    followed by a plain number ("Alonso 222", "Colbert 4") keeps the name; a trailing form label
    ("Jane Whitlock Age") is cut off. A one-word NER person that is an ordinary English word at a
-   sentence start or in capitals ("Vehicle seen at ...") is dropped.
+   sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped.
 8. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
@@ -206,13 +206,19 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\"'(\n"
 
 
+_DETERMINER = re.compile(r"(?i)(?<![\w'])(?:the|this|these|those|such|any|each|every|said)\s+$")  # not "that": "so fitting that Bodega was"
+
+
 def _ordinary_word_person(text: str, span: Found) -> bool:
-    """spaCy reads a capitalised common noun at the start of a sentence or in capitals as a person
-    ("Vehicle seen at 10pm"): one word that is an ordinary English word and no listed name."""
+    """spaCy reads a capitalised common noun as a person at the start of a sentence, in capitals, or
+    after a determiner ("Vehicle seen at 10pm", "the Library", "this License"): one word that is an
+    ordinary English word and no listed name."""
     if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
         return False
     value = text[span.start : span.end]
-    if " " in value or not (_sentence_start(text, span.start) or value.isupper()):
+    after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
+    cue = _sentence_start(text, span.start) or value.isupper() or after_determiner
+    if " " in value or not cue:
         return False
     return is_english_word(value) and not is_name_word(value.title())
 

@@ -84,10 +84,24 @@ def test_no_lower_case_name_without_one(detector, text):
         ("Photo of the receipt (scan) attached.", "scan"),
         ("Translated from Spanish by the interpreter.", "Spanish"),
         ("Indian takeaway on the corner", "Indian"),
+        ("You may modify your copy of the Library and distribute such modifications.", "Library"),  # a licence file
+        ("If the Library as you received it refers to a function, then this License applies.", "Library"),
     ],
 )
 def test_labels_common_nouns_and_languages_outside_a_personal_context(detector, text, not_flagged):
     assert not_flagged not in {text[s.start : s.end] for s in detector.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("So fitting that Bodega was a shit detective .", "Bodega"),  # "that" is a conjunction here
+        ("I saw the Whitlock boy at the shop", "Whitlock"),  # after "the", but a listed name
+        ("Ask the Rose girl", "Rose"),
+    ],
+)
+def test_a_name_after_a_determiner_or_conjunction_stays(detector, text, name):
+    assert name in {text[s.start : s.end] for s in detector.analyze(text)}
 
 
 def test_nationality_about_a_person_stays(detector):
