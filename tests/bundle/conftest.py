@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from redactor.case import CaseStore
 from redactor.cli import main
-from redactor.store import CaseStore
 from tests.conftest import REPO
 
 IRR_REF, SEN_REF = "S0004-001", "S0005-001"  # officer-notes.txt, scanned-note.png

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from redactor.bundle.pseudonyms import letters
 from redactor.bundle.scrub import normalise
-from redactor.store import CaseStore
+from redactor.case import CaseStore
 from tests.bundle.conftest import invoke
 
 pytestmark = pytest.mark.slow

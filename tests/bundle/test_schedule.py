@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from redactor import codes
 from redactor.bundle.labels import label_for
 from redactor.bundle.schedule import code_counts, decided_from
+from redactor.case import CaseStore
 from redactor.records import Decision, Flag, Segment
 from redactor.render.spans import cuts_for
-from redactor.store import CaseStore
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from redactor.case import CaseStore
 from redactor.cli import main
-from redactor.store import CaseStore
 from tests.bundle.conftest import IRR_REF
 
 pytestmark = pytest.mark.slow

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from redactor.store import CaseStore
+from redactor.case import CaseStore
 from tests.bundle.conftest import invoke
 
 pytestmark = pytest.mark.slow

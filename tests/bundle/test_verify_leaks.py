@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from redactor.bundle.facts import redacted_values
 from redactor.bundle.leaks import Scanner, Watch
+from redactor.case import CaseStore
 from redactor.cli import main
-from redactor.store import CaseStore
 
 pytestmark = pytest.mark.slow
 
