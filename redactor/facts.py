@@ -1,10 +1,13 @@
 """Typed facts of device items: parties, thread, direction, time with its source, attachments.
 
-Device extractors store these facts in ``Item.meta`` as JSON (the shape ``extract/device/common.py``
-writes: ``sender``, ``recipients``, ``participants``, ``thread``, ``direction``, ``time``,
-``attachments``); :attr:`redactor.records.Item.device` reads them back as the frozen records below,
-so readers ask ``item.device.thread.key`` instead of guessing keys. Anything else in ``meta`` is a
-format's own extra.
+A device item carries them as :attr:`redactor.records.Item.device`, a :class:`DeviceFacts`; its
+``meta`` keeps only a format's own extras (``edited``, ``deleted``, ``app``, ...). Extractors write
+the facts in the JSON shape ``extract/device/common.py`` builds (``sender``, ``recipients``,
+``participants``, ``thread``, ``direction``, ``time``, ``attachments``); :func:`split_meta` types
+them when the item is made, and the case stores them in the ``device`` column as that same shape
+(:meth:`DeviceFacts.to_json`). A format's extra keys inside a fact (a party's ``role``, an
+attachment's ``sha256``, the field a time came from) are kept in that fact's ``extra``, so nothing
+an extractor found is lost.
 """
 
 from __future__ import annotations
@@ -15,9 +18,20 @@ from typing import Any
 
 FACT_KEYS = ("sender", "recipients", "participants", "thread", "direction", "time", "attachments")
 
+Extra = tuple[tuple[str, Any], ...]
+
 
 def _text(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
+
+
+def _extra(value: Mapping[str, Any], known: tuple[str, ...]) -> Extra:
+    return tuple((str(k), v) for k, v in value.items() if k not in known)
+
+
+def _json(pairs: Mapping[str, Any], extra: Extra) -> dict[str, Any]:
+    """The stored shape: known values that are set, then the format's extras."""
+    return {**{k: v for k, v in pairs.items() if v is not None}, **dict(extra)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +43,30 @@ class Party:
     phone: str | None = None
     email: str | None = None
     owner: bool | None = None
+    role: str | None = None  # from, to, cc, ... when the format says
+    extra: Extra = ()
+
+    KEYS = ("raw", "name", "phone", "email", "owner", "role")
 
     @classmethod
     def from_json(cls, value: Any) -> Party | None:
         if isinstance(value, str):
-            return cls(raw=value or None) if value else None
+            return cls(raw=value) if value else None
         if not isinstance(value, Mapping):
             return None
+        owner = value.get("owner")
         return cls(
-            _text(value.get("raw")), _text(value.get("name")), _text(value.get("phone")), _text(value.get("email")), value.get("owner")
+            _text(value.get("raw")),
+            _text(value.get("name")),
+            _text(value.get("phone")),
+            _text(value.get("email")),
+            owner if isinstance(owner, bool) else None,
+            _text(value.get("role")),
+            _extra(value, cls.KEYS),
         )
+
+    def to_json(self) -> dict[str, Any]:
+        return _json({k: getattr(self, k) for k in self.KEYS}, self.extra)
 
     @property
     def key(self) -> str:
@@ -58,13 +86,25 @@ class Thread:
     id: str | None = None
     app: str | None = None
     name: str | None = None
+    extra: Extra = ()
+
+    KEYS = ("key", "id", "app", "name")
 
     @classmethod
     def from_json(cls, value: Any) -> Thread | None:
         if not isinstance(value, Mapping):
             return None
-        thread = cls(_text(value.get("key")), _text(value.get("id")), _text(value.get("app")), _text(value.get("name")))
+        texts = (_text(value.get(k)) for k in cls.KEYS)
+        thread = cls(*texts, extra=_extra(value, cls.KEYS))
         return thread if thread.key or thread.id else None
+
+    def to_json(self) -> dict[str, Any]:
+        return _json({k: getattr(self, k) for k in self.KEYS}, self.extra)
+
+    @property
+    def ref(self) -> str:
+        """How the case finds the conversation: its key, or its format id when it has none."""
+        return self.key or self.id or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +114,18 @@ class Moment:
     utc: str | None
     raw: str | None = None
     tz_source: str | None = None
+    extra: Extra = ()  # e.g. the field or column the time was read from
+
+    KEYS = ("utc", "raw", "tz_source")
 
     @classmethod
     def from_json(cls, value: Any) -> Moment | None:
         if not isinstance(value, Mapping):
             return None
-        return cls(_text(value.get("utc")), _text(value.get("raw")), _text(value.get("tz_source")))
+        return cls(_text(value.get("utc")), _text(value.get("raw")), _text(value.get("tz_source")), _extra(value, cls.KEYS))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"utc": self.utc, "raw": self.raw, "tz_source": self.tz_source, **dict(self.extra)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +133,19 @@ class Attachment:
     name: str | None
     type: str | None = None
     present: bool = False
+    extra: Extra = ()  # e.g. how it is known, its size and SHA-256 when extracted
+
+    KEYS = ("name", "type", "present")
 
     @classmethod
     def from_json(cls, value: Any) -> Attachment | None:
         if not isinstance(value, Mapping):
             return None
-        return cls(_text(value.get("name")), _text(value.get("type")), bool(value.get("present")))
+        return cls(_text(value.get("name")), _text(value.get("type")), bool(value.get("present")), _extra(value, cls.KEYS))
+
+    def to_json(self) -> dict[str, Any]:
+        kind = {} if self.type is None else {"type": self.type}
+        return {"name": self.name, **kind, "present": self.present, **dict(self.extra)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,24 +157,76 @@ class DeviceFacts:
     direction: str | None = None  # incoming | outgoing | missed | unknown
     time: Moment | None = None
     attachments: tuple[Attachment, ...] = ()
+    direction_how: str | None = None  # how the direction was derived (a field, the owner flag, ...)
 
     @classmethod
     def from_meta(cls, meta: Mapping[str, Any]) -> DeviceFacts:
-        direction = meta.get("direction")
-        return cls(
-            sender=Party.from_json(meta.get("sender")),
-            recipients=_parties(meta.get("recipients")),
-            participants=_parties(meta.get("participants")),
-            thread=Thread.from_json(meta.get("thread")),
-            direction=_text(direction.get("value")) if isinstance(direction, Mapping) else None,
-            time=Moment.from_json(meta.get("time")),
-            attachments=tuple(a for a in map(Attachment.from_json, _list(meta.get("attachments"))) if a is not None),
-        )
+        """The facts in the stored JSON shape (an extractor's meta, or the case's ``device`` column)."""
+        return split_meta(meta)[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """The stored shape; empty for a document."""
+        out: dict[str, Any] = {}
+        if self.sender is not None:
+            out["sender"] = self.sender.to_json()
+        for key in ("recipients", "participants"):
+            if parties := getattr(self, key):
+                out[key] = [p.to_json() for p in parties]
+        if self.thread is not None:
+            out["thread"] = self.thread.to_json()
+        if self.direction is not None:
+            out["direction"] = _json({"value": self.direction, "how": self.direction_how}, ())
+        if self.time is not None:
+            out["time"] = self.time.to_json()
+        if self.attachments:
+            out["attachments"] = [a.to_json() for a in self.attachments]
+        return out
+
+    def __bool__(self) -> bool:
+        return self != NO_FACTS
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+NO_FACTS = DeviceFacts()
 
 
-def _parties(value: Any) -> tuple[Party, ...]:
-    return tuple(p for p in map(Party.from_json, _list(value)) if p is not None)
+def split_meta(meta: Mapping[str, Any]) -> tuple[DeviceFacts, dict[str, Any]]:
+    """An extractor's meta as (typed facts, the remaining extras).
+
+    A fact key whose value is not in the expected shape (a thread given as a plain string, say)
+    is not a fact: it stays among the extras untouched, so nothing is lost.
+    """
+    rest = dict(meta)
+    if not any(k in rest for k in FACT_KEYS):
+        return NO_FACTS, rest
+    facts: dict[str, Any] = {}
+    for key in FACT_KEYS:
+        if key not in rest:
+            continue
+        parsed = _parse(key, rest[key])
+        if parsed is not None:
+            facts.update(parsed)
+            del rest[key]
+    return DeviceFacts(**facts), rest
+
+
+def _parse(key: str, value: Any) -> dict[str, Any] | None:
+    """The typed fields for one fact key; None when the value is not in the fact's shape."""
+    if value is None:
+        return {}
+    if key == "sender":
+        party = Party.from_json(value)
+        return None if party is None else {"sender": party}
+    if key in ("recipients", "participants", "attachments"):
+        if not isinstance(value, list):
+            return None
+        parse = Attachment.from_json if key == "attachments" else Party.from_json
+        return {key: tuple(x for x in map(parse, value) if x is not None)}
+    if key == "thread":
+        thread = Thread.from_json(value)
+        return None if thread is None else {"thread": thread}
+    if key == "direction":
+        if not isinstance(value, Mapping) or _text(value.get("value")) is None:
+            return None
+        return {"direction": _text(value.get("value")), "direction_how": _text(value.get("how"))}
+    moment = Moment.from_json(value)  # time
+    return None if moment is None else {"time": moment}

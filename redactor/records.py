@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from redactor.facts import DeviceFacts
+from redactor.facts import FACT_KEYS, NO_FACTS, DeviceFacts, split_meta
 
 Box = tuple[float, float, float, float]
 
@@ -117,15 +117,16 @@ class Item:
     kind: str
     title: str
     segments: tuple[Segment, ...]
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # a format's own extras (never the device facts)
+    device: DeviceFacts = NO_FACTS  # sender, thread, direction, time, attachments; empty for documents
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "meta", frozen_mapping(self.meta))
-
-    @property
-    def device(self) -> DeviceFacts:
-        """The typed facts of a device item (sender, thread, direction, time, attachments); empty for documents."""
-        return DeviceFacts.from_meta(self.meta)
+        meta = self.meta
+        if any(k in meta for k in FACT_KEYS):  # facts given in the extractors' JSON shape are typed here
+            facts, meta = split_meta(meta)
+            if not self.device:
+                object.__setattr__(self, "device", facts)
+        object.__setattr__(self, "meta", frozen_mapping(meta))
 
 
 @dataclass(frozen=True, slots=True)

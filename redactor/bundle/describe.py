@@ -31,7 +31,7 @@ def item_dates(item: Item) -> str:
     if item.kind == "conversation":
         times = sorted(t for t in (r.get("time") for r in item.meta.get("rows") or []) if t)
     else:
-        time = (item.meta.get("time") or {}).get("utc") if isinstance(item.meta.get("time"), dict) else None
+        time = item.device.time.utc if item.device.time is not None else None
         times = [time] if time else []
     if not times:
         return ""

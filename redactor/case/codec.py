@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from redactor.facts import NO_FACTS, DeviceFacts
 from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
 
 FLAG_COLUMNS = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
@@ -83,13 +84,24 @@ def segment_to_row(item_id: str, seg: Segment) -> tuple[Any, ...]:
     return (seg.segment_id, item_id, seg.index, seg.field, seg.text, seg.page, page_w, page_h, seg.origin, words_to_json(seg.words))
 
 
-def item_meta(raw: str) -> dict[str, Any]:
-    """An item's stored meta; a damaged value reads as empty."""
+def item_meta(raw: str | None) -> dict[str, Any]:
+    """An item's stored meta (or device facts' JSON); a damaged or missing value reads as empty."""
     try:
-        value = json.loads(raw)
+        value = json.loads(raw or "{}")
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def item_device(raw: str | None) -> DeviceFacts:
+    """An item's typed device facts from its ``device`` column (NULL for documents)."""
+    return NO_FACTS if raw is None else DeviceFacts.from_meta(item_meta(raw))
+
+
+def item_to_columns(item: Item) -> tuple[str, str | None]:
+    """The ``meta`` and ``device`` columns of an item: its extras, and its facts (NULL when it has none)."""
+    meta = json.dumps(dict(item.meta), default=str)
+    return meta, (json.dumps(item.device.to_json(), default=str) if item.device else None)
 
 
 def person_to_row(p: Person) -> tuple[Any, ...]:
@@ -104,4 +116,5 @@ def person_from_row(r: sqlite3.Row) -> Person:
 
 def item_from_rows(row: sqlite3.Row, segments: Sequence[sqlite3.Row]) -> Item:
     segs = tuple(segment_from_row(s) for s in segments)
-    return Item(row["item_id"], row["source_id"], row["locator"], row["kind"], row["title"], segs, json.loads(row["meta"]))
+    meta, device = json.loads(row["meta"]), item_device(row["device"])
+    return Item(row["item_id"], row["source_id"], row["locator"], row["kind"], row["title"], segs, meta, device)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from redactor.case.codec import item_from_rows, segment_from_row, segment_to_row
+from redactor.case.codec import item_from_rows, item_to_columns, segment_from_row, segment_to_row
 from redactor.case.db import CaseDB
 from redactor.errors import UsageError
 from redactor.records import Item, Segment
@@ -22,8 +21,8 @@ class Items(CaseDB):
         with self.transaction() as conn:
             for ordinal, item in enumerate(items, start=first_ordinal):
                 conn.execute(
-                    "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, json.dumps(dict(item.meta), default=str)),
+                    "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, *item_to_columns(item)),
                 )
                 conn.executemany(
                     "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "

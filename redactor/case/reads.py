@@ -1,7 +1,8 @@
 """The read side for the review app, exports and bundling: questions asked in domain words.
 
-Device messages name their conversation in ``meta.thread`` (:class:`redactor.facts.Thread`);
-:data:`THREAD_SQL` finds its id, so neighbours and members of a conversation can be queried.
+Device messages name their conversation in their typed facts (``device.thread``, a
+:class:`redactor.facts.Thread`, stored in the ``device`` column); :data:`THREAD_SQL` finds its id,
+so neighbours and members of a conversation can be queried.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.case.codec import FLAG_COLUMNS, flag_from_row, item_meta
+from redactor.case.codec import FLAG_COLUMNS, flag_from_row, item_device, item_meta
 from redactor.case.db import CaseDB
 from redactor.entities import OUT_OF_SCOPE
+from redactor.facts import DeviceFacts
 from redactor.records import KEEP, PENDING, REDACT, Flag, Item, identity_key
 
-# A conversation's id in stored item meta: the thread's key, or its format id when it has none
-# (the stored shape of redactor.facts.Thread).
-THREAD_SQL = "CAST(coalesce(nullif(json_extract(meta, '$.thread.key'), ''), json_extract(meta, '$.thread.id')) AS TEXT)"
+# A conversation's id in an item's stored device facts: the thread's key, or its format id when it
+# has none (Thread.ref, in the stored shape of redactor.facts.Thread).
+THREAD_SQL = "CAST(coalesce(nullif(json_extract(device, '$.thread.key'), ''), json_extract(device, '$.thread.id')) AS TEXT)"
 
 _ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
 _AFTER = "(s.ref > ? OR (s.ref = ? AND i.ordinal > ?))"
@@ -33,7 +35,7 @@ class ItemRow:
     source_name: str
     kind: str
     title: str
-    meta: dict[str, Any]
+    device: DeviceFacts
     scope: str
 
 
@@ -42,11 +44,11 @@ class Reads(CaseDB):
     def item_rows(self) -> Iterator[ItemRow]:
         """Every item in bundle order, without its text."""
         rows = self.conn.execute(
-            "SELECT i.item_id, s.ref, s.name, i.kind, i.title, i.meta, i.scope FROM items i JOIN sources s USING (source_id) "
+            "SELECT i.item_id, s.ref, s.name, i.kind, i.title, i.device, i.scope FROM items i JOIN sources s USING (source_id) "
             "ORDER BY s.ref, i.ordinal"
         )
         for r in rows:
-            yield ItemRow(r["item_id"], r["ref"], r["name"], r["kind"], r["title"], item_meta(r["meta"]), r["scope"])
+            yield ItemRow(r["item_id"], r["ref"], r["name"], r["kind"], r["title"], item_device(r["device"]), r["scope"])
 
     def item_scopes(self) -> dict[str, str]:
         """Every item's scope: in, out or sensitive."""
@@ -108,9 +110,9 @@ class Reads(CaseDB):
         return [r["item_id"] for r in rows]
 
     def thread_items(self) -> list[Item]:
-        """The items that describe conversations, meta only (title, participants; no segments)."""
-        rows = self.conn.execute("SELECT item_id, meta FROM items WHERE kind = 'thread'").fetchall()
-        return [Item(r["item_id"], "", "", "thread", "", (), item_meta(r["meta"])) for r in rows]
+        """The items that describe conversations, facts and meta only (thread, participants; no segments)."""
+        rows = self.conn.execute("SELECT item_id, meta, device FROM items WHERE kind = 'thread'").fetchall()
+        return [Item(r["item_id"], "", "", "thread", "", (), item_meta(r["meta"]), item_device(r["device"])) for r in rows]
 
     # -- moving through the case ---------------------------------------------------------------
     def _position(self, item_id: str) -> tuple[str, int]:

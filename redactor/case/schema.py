@@ -9,8 +9,11 @@ once released: a later change is a new, higher-numbered migration.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+
+from redactor.facts import NO_FACTS, split_meta
 
 SCOPE_CHANGES = """
 CREATE TABLE IF NOT EXISTS scope_changes (
@@ -101,7 +104,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
 CREATE TABLE IF NOT EXISTS items (
     item_id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources, ordinal INTEGER NOT NULL,
     locator TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, meta TEXT NOT NULL,
-    scope TEXT NOT NULL DEFAULT 'in'
+    scope TEXT NOT NULL DEFAULT 'in', device TEXT
 );
 CREATE INDEX IF NOT EXISTS items_source ON items (source_id, ordinal);
 CREATE TABLE IF NOT EXISTS segments (
@@ -147,6 +150,26 @@ def _v5_caches(conn: sqlite3.Connection) -> None:
     _run_each(conn, CACHES)
 
 
+def _v6_device_facts(conn: sqlite3.Connection) -> None:
+    """v6: device items' typed facts (parties, thread, direction, time, attachments) move from ``meta`` to ``device``.
+
+    Split as a new item's are (:func:`redactor.facts.split_meta`): ``meta`` keeps the format's extras,
+    ``device`` holds the facts in their stored shape (NULL for documents).
+    """
+    if "device" not in {row[1] for row in conn.execute("PRAGMA table_info(items)")}:
+        conn.execute("ALTER TABLE items ADD COLUMN device TEXT")
+    moved = []
+    for item_id, raw in conn.execute("SELECT item_id, meta FROM items").fetchall():
+        try:
+            meta = json.loads(raw)
+        except ValueError:
+            continue
+        facts, rest = split_meta(meta) if isinstance(meta, dict) else (NO_FACTS, meta)
+        if facts:
+            moved.append((json.dumps(rest, default=str), json.dumps(facts.to_json(), default=str), item_id))
+    conn.executemany("UPDATE items SET meta = ?, device = ? WHERE item_id = ?", moved)
+
+
 def _run_each(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit the opening transaction
         if statement.strip():
@@ -176,6 +199,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _v3_values,
     4: _v4_value_counters,
     5: _v5_caches,
+    6: _v6_device_facts,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

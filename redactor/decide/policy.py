@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from redactor import codes
+from redactor import codes, facts
 from redactor.decide.classify import Classifier, Party
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
 from redactor.entities import CATEGORIES, DEFAULT_CODES, LANGUAGE_REVIEW, OCR_REVIEW, OUT_OF_SCOPE
@@ -106,9 +106,9 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
     """Classify each finding (case party, third party, unknown) and propose an action and reason code; apply the scope."""
     classifier = Classifier(ctx.case.people, ctx.case.roster_addresses)
     scope = ScopeMatcher(settings.scope)
-    threads: dict[str, list[Any]] | None = None
+    threads: dict[str, list[facts.Party]] | None = None
 
-    def thread_participants(key: str) -> list[Any]:
+    def thread_participants(key: str) -> list[facts.Party]:
         nonlocal threads
         if threads is None:
             threads = thread_index(ctx.case.threads)

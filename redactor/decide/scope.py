@@ -6,25 +6,25 @@ an item of a scoped kind (messages, calls, e-mails, ...) outside any of them is 
 the item is marked ``out`` in the case (the bundle withholds it with a schedule note) and gets
 one IRR flag over its main text, so reviewers see it as such and can bring it back in.
 
-What counts, defensively, from the device extractors' ``Item.meta``:
-- time: ``meta["time"]["utc"]`` (UTC ISO), else ``meta["timestamp"]`` / ``meta["utc"]``;
-  an item without a readable time is kept in scope (it cannot be shown to be outside it);
-- participants: ``sender``, ``recipients``, ``participants`` (party dicts with ``name``,
-  ``phone``, ``email``, ``raw``; strings accepted) and the participants of the item's
-  thread; the device owner does not count, being in every conversation;
+What counts, from the item's typed device facts (``Item.device``, :mod:`redactor.facts`):
+- time: ``device.time.utc`` (UTC ISO); an item without a readable time is kept in scope
+  (it cannot be shown to be outside it);
+- participants: ``sender``, ``recipients``, ``participants`` (parties with ``name``,
+  ``phone``, ``email``, ``raw``) and the participants of the item's thread; the device
+  owner does not count, being in every conversation;
 - terms: case-insensitive words or phrases in any segment of the item.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from redactor.detect.known_people import phone_variants
+from redactor.facts import DeviceFacts, Party
 from redactor.records import Item
 
 SCOPED_KINDS = (
@@ -58,41 +58,25 @@ def _utc(value: date | datetime, end: bool) -> datetime:
     return datetime.combine(value, time.max if end else time.min, tzinfo=UTC)
 
 
-def item_time(meta: Mapping[str, Any]) -> datetime | None:
-    candidates = []
-    when = meta.get("time")
-    if isinstance(when, Mapping):
-        candidates.append(when.get("utc"))
-    elif isinstance(when, str):
-        candidates.append(when)
-    candidates += [meta.get("timestamp"), meta.get("utc")]
-    for raw in candidates:
-        if isinstance(raw, str) and raw.strip():
-            try:
-                parsed = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
-            except ValueError:
-                continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None
+def item_time(facts: DeviceFacts) -> datetime | None:
+    """The item's UTC time, or None when it has none that can be read."""
+    raw = facts.time.utc if facts.time is not None else None
+    if not raw or not raw.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _parties(value: Any) -> list[Mapping[str, Any]]:
-    if isinstance(value, Mapping):
-        return [value]
-    if isinstance(value, str):
-        return [{"raw": value, "name": value}]
-    if isinstance(value, (list, tuple)):
-        return [p for v in value for p in _parties(v)]
-    return []
-
-
-def item_parties(item: Item, thread_participants: Callable[[str], Sequence[Any]] | None = None) -> list[Mapping[str, Any]]:
-    meta = item.meta
-    parties = _parties(meta.get("sender")) + _parties(meta.get("recipients")) + _parties(meta.get("participants"))
-    thread = meta.get("thread")
-    if thread_participants is not None and isinstance(thread, Mapping) and thread.get("key"):
-        parties += _parties(thread_participants(str(thread["key"])))
-    return [p for p in parties if not p.get("owner")]
+def item_parties(item: Item, thread_participants: Callable[[str], Sequence[Party]] | None = None) -> list[Party]:
+    """Everyone the item names (and its thread's participants), the device owner left out."""
+    facts = item.device
+    parties = [*([facts.sender] if facts.sender else []), *facts.recipients, *facts.participants]
+    if thread_participants is not None and facts.thread is not None and facts.thread.key:
+        parties += thread_participants(facts.thread.key)
+    return [p for p in parties if not p.owner]
 
 
 class ScopeMatcher:
@@ -111,12 +95,12 @@ class ScopeMatcher:
     def applies(self, item: Item) -> bool:
         return self.settings.active and item.kind in self.settings.kinds
 
-    def reasons_out(self, item: Item, thread_participants: Callable[[str], Sequence[Any]] | None = None) -> list[str]:
+    def reasons_out(self, item: Item, thread_participants: Callable[[str], Sequence[Party]] | None = None) -> list[str]:
         """Why an item is outside the scope (empty: in scope). Reasons name the criterion, never the content."""
         if not self.applies(item):
             return []
         reasons = []
-        when = item_time(item.meta)
+        when = item_time(item.device)
         if when is not None and ((self._start and when < self._start) or (self._end and when > self._end)):
             reasons.append("outside the date range")
         if self._names or self._emails or self._phones:
@@ -126,26 +110,24 @@ class ScopeMatcher:
             reasons.append("none of the search terms")
         return reasons
 
-    def _matches(self, party: Mapping[str, Any]) -> bool:
-        name = " ".join(str(party.get("name") or "").lower().split())
+    def _matches(self, party: Party) -> bool:
+        name = " ".join((party.name or "").lower().split())
         if name and name in self._names:
             return True
-        for key in ("email", "raw"):
-            value = str(party.get(key) or "").strip().lower()
-            if value and value in self._emails:
+        for value in (party.email, party.raw):
+            if value and value.strip().lower() in self._emails:
                 return True
-        for key in ("phone", "raw"):
-            value = str(party.get(key) or "")
+        for value in (party.phone, party.raw):
             if value and phone_variants(value) & self._phones:
                 return True
         return False
 
 
-def thread_index(items: Iterable[Item]) -> dict[str, list[Any]]:
+def thread_index(items: Iterable[Item]) -> dict[str, list[Party]]:
     """Participants of each thread item, by thread key."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[Party]] = {}
     for item in items:
-        thread = item.meta.get("thread")
-        if item.kind == "thread" and isinstance(thread, Mapping) and thread.get("key"):
-            out[str(thread["key"])] = list(_parties(item.meta.get("participants")))
+        thread = item.device.thread
+        if item.kind == "thread" and thread is not None and thread.key:
+            out[thread.key] = list(item.device.participants)
     return out

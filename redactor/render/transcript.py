@@ -1,7 +1,7 @@
 """Conversations as transcripts, and other device records as readable records.
 
 Extractors keep one item per message (each reviewed and flagged on its own) and tag it with
-``meta.thread.key``; a ``thread`` item carries the conversation's title and participants.
+its thread (``item.device.thread.key``); a ``thread`` item carries the conversation's title and participants.
 At bundle time :func:`group_conversations` folds the in-scope items of each thread into one
 ``conversation`` item whose segments are the members' segments (same segment ids, so every
 flag still applies) and whose ``meta.members`` lists the member item ids. The transcript
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from redactor.facts import Attachment
+from redactor.facts import Attachment, DeviceFacts
 from redactor.records import Flag, Item, RenderedItem, Segment, identity_key, stable_id
 from redactor.render import RenderContext, renderer
 from redactor.render.spans import cuts_for
@@ -86,14 +86,15 @@ def conversation(key: str, members: Sequence[Item]) -> Item:
         for m in messages
     ]
     first = members[0]
+    thread = first.device.thread
     meta = {
         "members": [m.item_id for m in ordered],
-        "thread": first.meta.get("thread"),
         "rows": rows,
         "header": header.item_id if header else None,
-        "app": (first.meta.get("thread") or {}).get("app") or first.meta.get("app"),
+        "app": (thread.app if thread else None) or first.meta.get("app"),
     }
-    return Item(stable_id("conversation", key), first.source_id, f"thread {key}", CONVERSATION, "conversation", segments, meta)
+    facts = DeviceFacts(thread=thread)
+    return Item(stable_id("conversation", key), first.source_id, f"thread {key}", CONVERSATION, "conversation", segments, meta, facts)
 
 
 def _speaker_key(item: Item) -> str:
@@ -217,6 +218,14 @@ def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
 RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duration"), ("call_status", "status"), ("deleted", "deleted"))
 
 
+def _record_value(item: Item, key: str) -> object:
+    """A fact shown in a record's heading: the typed direction, or a format's extra from meta."""
+    if key == "direction":
+        return item.device.direction
+    value = item.meta.get(key)
+    return value.get("value") if isinstance(value, dict) else value
+
+
 @renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
 def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
     flags = consistent_flags(item.segments, flags, rctx.identities)
@@ -224,9 +233,7 @@ def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> Ren
     facts = [item.kind.replace("_", " ")]
     facts.append(_time(_utc(item)))
     for key, label in RECORD_META:
-        value = item.meta.get(key)
-        if isinstance(value, dict):
-            value = value.get("value")
+        value = _record_value(item, key)
         if value not in (None, "", "unknown", "Intact"):
             facts.append(f"{label}: {value}")
     layout.heading(" | ".join(facts))

@@ -46,7 +46,7 @@ def conversation_view(store: CaseStore, item_id: str) -> ConversationView:
     history: dict[str, list[Decision]] = {}
     for d in store.decisions_for([f.flag_id for f in flags]):
         history.setdefault(d.flag_id, []).append(d)
-    thread = thread_of(anchor.meta)
+    thread = thread_of(anchor.device)
     title = (store.thread_title(anchor.source_id, thread[0]) if thread else None) or (thread[1] if thread else anchor.title)
     segments = tuple(s for message, _ in messages for s in message.segments)
     whole = Item(anchor.item_id, anchor.source_id, anchor.locator, "conversation", title, segments, {})

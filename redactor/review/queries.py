@@ -11,22 +11,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.case import CaseStore
-from redactor.facts import Thread
+from redactor.facts import DeviceFacts
 from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
 
 NEIGHBOURS = 5  # messages shown before and after the current one
 
 
-def thread_of(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+def thread_of(facts: DeviceFacts) -> tuple[str, str] | None:
     """``(thread id, thread name)`` of a message, or None for items outside a conversation.
 
     The id is the thread's key (its format id when it has none), as :data:`redactor.case.reads.THREAD_SQL`
     finds it in the database, so neighbours can be queried.
     """
-    thread = Thread.from_json(meta.get("thread"))
+    thread = facts.thread
     if thread is None:
         return None
-    tid = thread.key or thread.id or ""
+    tid = thread.ref
     name = thread.name or " ".join(v for v in (thread.app, thread.id) if v)
     return tid, name or tid
 
@@ -64,7 +64,7 @@ def overview(store: CaseStore) -> Overview:
     scoped: dict[str, int] = {}
     pending_out = 0
     for r in store.item_rows():
-        thread = thread_of(r.meta)
+        thread = thread_of(r.device)
         key = (r.ref, f"t:{thread[0]}" if thread else f"i:{r.item_id}")
         group = groups.get(key)
         if group is None:
@@ -124,7 +124,7 @@ def item_view(store: CaseStore, item_id: str) -> ItemView:
     history: dict[str, list[Decision]] = {}
     for d in store.decisions_for([f.flag_id for f in flags]):
         history.setdefault(d.flag_id, []).append(d)
-    thread = thread_of(item.meta)
+    thread = thread_of(item.device)
     before, after = _neighbours(store, item, thread) if thread else ([], [])
     if thread is not None:
         title = store.thread_title(item.source_id, thread[0])
@@ -175,7 +175,7 @@ def next_pending_item(store: CaseStore, item_id: str | None = None) -> str | Non
 def thread_items(store: CaseStore, item_id: str) -> list[str]:
     """Every item in the same conversation as ``item_id`` (itself when it is not a message)."""
     item = store.item(item_id)
-    thread = thread_of(item.meta)
+    thread = thread_of(item.device)
     if thread is None:
         return [item_id]
     return store.thread_members(item.source_id, thread[0]) or [item_id]

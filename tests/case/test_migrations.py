@@ -124,3 +124,41 @@ def test_a_case_from_a_newer_or_unknown_tool_is_refused_untouched(tmp_path, vers
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (version,)
     assert "scope_changes" not in tables and (root / "audit.jsonl").read_bytes() == audit
     conn.close()
+
+
+def test_device_facts_stored_in_meta_by_an_older_tool_become_typed(tmp_path):
+    """v6: sender, thread, direction, time and attachments move from ``meta`` to the typed ``device`` column."""
+    from redactor.facts import Attachment, Moment, Party, Thread
+
+    root = _v1_case(tmp_path / "case")
+    old_meta = {
+        "format": "whatsapp",
+        "edited": True,
+        "sender": {"raw": None, "name": "Alex Witness", "owner": None},
+        "thread": {"id": "whatsapp-export", "key": "k1", "app": "WhatsApp"},
+        "direction": {"value": "unknown", "how": "a WhatsApp export does not record the device owner"},
+        "time": {"utc": "2024-03-01T09:15:00Z", "raw": "01/03/2024, 09:15", "tz_source": "assumed", "field": "date"},
+        "attachments": [{"name": "IMG-1.jpg", "present": False, "how": "named in the export"}],
+    }
+    conn = sqlite3.connect(root / "case.db")
+    conn.execute(
+        "INSERT INTO items (item_id, source_id, ordinal, locator, kind, title, meta) VALUES ('m1', 's1', 2, 'line 1', 'message', 'm', ?)",
+        (json.dumps(old_meta),),
+    )
+    conn.commit()
+    conn.close()
+    with CaseStore.open(root) as store:
+        item = store.item("m1")
+        assert dict(item.meta) == {"format": "whatsapp", "edited": True}  # only the format's extras stay in meta
+        assert item.device.sender == Party(name="Alex Witness")
+        assert item.device.thread == Thread("k1", "whatsapp-export", "WhatsApp")
+        assert (item.device.direction, item.device.direction_how) == ("unknown", old_meta["direction"]["how"])
+        assert item.device.time == Moment("2024-03-01T09:15:00Z", "01/03/2024, 09:15", "assumed", (("field", "date"),))
+        assert item.device.attachments == (Attachment("IMG-1.jpg", None, False, (("how", "named in the export"),)),)
+        assert store.thread_members("s1", "k1") == ["m1"]  # conversations are found in the new column
+        assert store.item("i1").device.thread is None  # a document has no facts
+    conn = sqlite3.connect(root / "case.db")
+    stored = conn.execute("SELECT meta, device FROM items WHERE item_id = 'm1'").fetchone()
+    assert json.loads(stored[1])["time"] == old_meta["time"] and "sender" not in json.loads(stored[0])
+    assert conn.execute("SELECT device FROM items WHERE item_id = 'i1'").fetchone() == (None,)
+    conn.close()

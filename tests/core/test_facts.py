@@ -1,4 +1,4 @@
-"""Typed facts of device items, read from the JSON the device extractors store in ``meta``."""
+"""Typed facts of device items (``Item.device``): built from the JSON shape the device extractors write, stored and read back."""
 
 from __future__ import annotations
 
@@ -47,3 +47,26 @@ def test_stored_items_read_back_with_the_same_facts(tmp_path):
         store.save_items("s1", [item])
         again = store.item("m1")
     assert again.device == item.device and again.meta["edited"] is True
+
+
+def test_an_item_keeps_facts_typed_and_only_extras_in_meta():
+    item = Item("m1", "s1", "line 1", "message", "m", (), {**_meta(), "thread": "plain"})
+    assert "sender" not in item.meta and item.meta["edited"] is True
+    assert item.meta["thread"] == "plain" and item.device.thread is None  # not in a fact's shape: kept as an extra, untyped
+    assert DeviceFacts.from_meta(item.device.to_json()) == item.device  # the stored shape reads back the same
+    document = Item("d1", "s1", "file", "document", "d", (), {"format": "pdf"})
+    assert not document.device and document.device.to_json() == {}
+
+
+def test_a_formats_own_keys_inside_a_fact_are_kept():
+    meta = {
+        "sender": {**common.party("a@example.org", "Ann", None, "from"), "source_field": "From"},
+        "attachments": [{"name": "n.txt", "type": "text/plain", "present": True, "sha256": "ab", "size": 2}],
+        "direction": {"value": "outgoing", "how": "Folder field"},
+    }
+    facts = DeviceFacts.from_meta(meta)
+    assert facts.sender.role == "from" and dict(facts.sender.extra) == {"source_field": "From"}
+    assert dict(facts.attachments[0].extra) == {"sha256": "ab", "size": 2} and facts.direction_how == "Folder field"
+    again = facts.to_json()
+    assert again["attachments"] == meta["attachments"] and again["direction"] == meta["direction"]
+    assert {k: v for k, v in meta["sender"].items() if v is not None} == again["sender"]

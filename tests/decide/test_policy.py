@@ -12,6 +12,7 @@ from redactor.decide.policy import OUT_OF_SCOPE, PolicySettings, decide_policy
 from redactor.decide.roster import load_roster, store_roster
 from redactor.decide.scope import ScopeMatcher, ScopeSettings
 from redactor.errors import ConfigError
+from redactor.facts import Party
 from redactor.pipeline import load_pipeline
 from redactor.records import Finding, Item, Person, Segment
 from redactor.stages import StageContext
@@ -160,7 +161,7 @@ OWNER = {"raw": "me", "name": "Hannah", "owner": True}
         ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-02T21:14:00Z"}}, "hi", []),
         ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-03-31T23:59:00Z"}}, "hi", []),
         ({"date_from": "2024-03-01", "date_to": "2024-03-31"}, {"time": {"utc": "2024-04-01T00:00:01Z"}}, "hi", ["outside the date range"]),
-        ({"date_from": "2024-03-01"}, {"timestamp": "2024-02-01T10:00:00+00:00"}, "hi", ["outside the date range"]),
+        ({"date_from": "2024-03-01"}, {"time": {"utc": "2024-02-01T10:00:00+00:00"}}, "hi", ["outside the date range"]),
         ({"date_from": "2024-03-01"}, {"time": {"utc": None}}, "hi", []),  # no readable time: kept in scope
         ({"participants": ["07700 900982"]}, {"sender": SENDER}, "hi", []),
         ({"participants": ["marcus"]}, {"sender": SENDER}, "hi", []),
@@ -183,7 +184,7 @@ def test_scope_never_applies_to_documents():
 def test_scope_uses_thread_participants():
     matcher = ScopeMatcher(ScopeSettings.model_validate({"participants": ["07700 900982"]}))
     item = message({"thread": {"key": "t1"}, "sender": OWNER})
-    assert matcher.reasons_out(item, lambda key: [SENDER] if key == "t1" else []) == []
+    assert matcher.reasons_out(item, lambda key: [Party.from_json(SENDER)] if key == "t1" else []) == []
     assert matcher.reasons_out(item, lambda key: []) == ["no participant in scope"]
 
 

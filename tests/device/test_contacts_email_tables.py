@@ -47,11 +47,11 @@ def test_email_and_mbox(samples, name, count, tmp_path):
     first = items[0]
     assert seg(first, "subject") == "Tenancy \u2013 form" and "QQ123456C" in seg(first, "text")
     assert "Zo\u00eb Example" in seg(first, "recipients")
-    assert first.meta["time"]["utc"] == "2024-02-27T12:00:00Z"
+    assert first.device.time.utc == "2024-02-27T12:00:00Z"
     assert derived[0].path.read_text().startswith("Name: Sam Owner")
     assert {"jo.example@example.com", "zoe@example.org"} <= {e for p in people for e in p.emails}
     if count == 2:
-        assert items[1].meta["thread"]["id"] == items[0].meta["thread"]["id"]
+        assert items[1].device.thread.id == items[0].device.thread.id
         assert "From the 14th" in seg(items[1], "text")
 
 
@@ -59,9 +59,9 @@ def test_aleapp_tsv_and_timeline(samples, tmp_path):
     tsv = samples / ALEAPP / "_TSV Exports" / "SMS Messages.tsv"
     assert pick(tsv) == "leapp-tsv"
     items, _, _ = run(tsv, tmp_path)
-    assert [i.meta["direction"]["value"] for i in items] == ["incoming", "outgoing"]
+    assert [i.device.direction for i in items] == ["incoming", "outgoing"]
     assert seg(items[1], "text") == "No worries.\nDoor code is 4821"
-    assert items[0].meta["time"]["utc"] == "2024-03-01T09:15:02Z" and items[0].meta["thread"]["id"] == "1"
+    assert items[0].device.time.utc == "2024-03-01T09:15:02Z" and items[0].device.thread.id == "1"
     timeline = samples / ALEAPP / "_Timeline" / "tl.db"
     assert pick(timeline) == "leapp-db"
     assert run(timeline, tmp_path)[0] == []  # the TSV exports carry the same rows
@@ -99,10 +99,10 @@ def test_axiom_zone_and_format_from_header(tmp_path):
     path.write_text(AXIOM, encoding="utf-8")
     assert pick(path) == "axiom-csv"
     items, _, _ = run(path, tmp_path / "w")
-    assert [i.meta["time"]["utc"] for i in items] == ["2024-03-01T08:15:02Z", "2024-03-01T20:16:10Z"]
-    assert "UTC+01:00 (dd/MM/yyyy)" in items[0].meta["time"]["tz_source"]
-    assert seg(items[0], "text") == "Meet at 14 Example Road\nat 8" and items[0].meta["direction"]["value"] == "incoming"
-    assert len({i.meta["thread"]["key"] for i in items}) == 1  # one conversation with the partner
+    assert [i.device.time.utc for i in items] == ["2024-03-01T08:15:02Z", "2024-03-01T20:16:10Z"]
+    assert "UTC+01:00 (dd/MM/yyyy)" in items[0].device.time.tz_source
+    assert seg(items[0], "text") == "Meet at 14 Example Road\nat 8" and items[0].device.direction == "incoming"
+    assert len({i.device.thread.key for i in items}) == 1  # one conversation with the partner
 
 
 @pytest.mark.parametrize(

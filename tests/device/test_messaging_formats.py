@@ -41,20 +41,20 @@ def test_sms_directions_threads_emoji_and_mms(samples, tmp_path):
     assert pick(path) == "sms-backup-restore"
     items, derived, people = run(path, tmp_path)
     sms = [i for i in items if i.title == "SMS"]
-    assert [i.meta["direction"]["value"] for i in sms] == ["incoming", "outgoing", "incoming"]
-    assert sms[0].meta["thread"]["key"] == sms[1].meta["thread"]["key"]  # +44 and national forms of one number
+    assert [i.device.direction for i in sms] == ["incoming", "outgoing", "incoming"]
+    assert sms[0].device.thread.key == sms[1].device.thread.key  # +44 and national forms of one number
     assert seg(sms[1], "text") == "No worries. Door code is 4821 \U0001f600"
-    assert sms[0].meta["time"]["utc"] == "2024-03-01T09:15:02Z"
+    assert sms[0].device.time.utc == "2024-03-01T09:15:02Z"
     mms = next(i for i in items if i.title == "MMS")
     assert seg(mms, "text") == "Group: photo of the car outside no. 14"
-    assert mms.meta["sender"]["phone"] == "+447700900123" and mms.meta["sender"]["name"] == "Alex Witness"
-    assert mms.meta["attachments"][0]["present"] is True and len(derived) == 1 and derived[0].path.read_bytes().startswith(b"GIF89a")
+    assert mms.device.sender.phone == "+447700900123" and mms.device.sender.name == "Alex Witness"
+    assert mms.device.attachments[0].present is True and len(derived) == 1 and derived[0].path.read_bytes().startswith(b"GIF89a")
     assert {"Alex Witness", "Jo Example"} <= {p.name for p in people}
 
 
 def test_call_log(samples, tmp_path):
     items, _, _ = run(samples / SBR / "calls-20240301120000.xml", tmp_path)
-    assert [i.meta["direction"]["value"] for i in items] == ["outgoing", "missed", "incoming"]
+    assert [i.device.direction for i in items] == ["outgoing", "missed", "incoming"]
     assert items[0].meta["duration"] == "95 s" and seg(items[0], "party.name") == "Alex Witness"
     assert items[2].meta["presentation"] == "restricted" and not items[2].segments
 
@@ -65,10 +65,10 @@ def test_telegram_full_export(samples, tmp_path):
     items, _, people = run(path, tmp_path)
     messages = [i for i in items if i.kind == "message"]
     assert seg(messages[1], "text") == "Call +447700900456 or email sam.owner@example.net"
-    assert [m.meta["direction"]["value"] for m in messages[:3]] == ["incoming", "outgoing", "outgoing"]
+    assert [m.device.direction for m in messages[:3]] == ["incoming", "outgoing", "outgoing"]
     assert messages[1].meta["edited"] is True and messages[1].meta["reply_to"] == 101
     assert messages[4].meta["system"] is True and "phone call" in seg(messages[4], "text")
-    assert messages[2].meta["attachments"][0]["name"] == "photo_1@01-03-2024_09-18-00.jpg"
+    assert messages[2].device.attachments[0].name == "photo_1@01-03-2024_09-18-00.jpg"
     owner = next(p for p in people if p.device_owner)
     assert owner.name == "Sam Owner" and "+447700900001" in owner.phones
 
@@ -88,7 +88,7 @@ def test_meta_mojibake_and_order(samples, tmp_path):
     assert seg(messages[2], "text") == "my number changed to 07700 900123 \u2013 Zo\u00eb"
     assert seg(messages[0], "reactions") == "\u2764 Zo\u00eb Example"
     assert "Zo\u00eb Example" in {p.name for p in people}
-    assert messages[1].meta["attachments"][0]["name"] == "123_456.jpg"
+    assert messages[1].device.attachments[0].name == "123_456.jpg"
 
 
 @pytest.mark.parametrize(("raw", "fixed"), [("Zo\u00c3\u00ab", "Zo\u00eb"), ("plain", "plain"), ("Zo\u00eb", "Zo\u00eb")])
@@ -129,14 +129,14 @@ def test_ios_whatsapp_chatstorage(which, request, tmp_path):
     messages = [i for i in items if i.kind == "message"]
     assert len(messages) == facts["messages"] and sum(i.kind == "thread" for i in items) == facts["threads"]
     first_text = next(m for m in messages if seg(m, "text") == facts["text"])
-    assert first_text.meta["direction"] == {"value": "outgoing", "how": "ZISFROMME"}
-    assert first_text.meta["time"]["utc"].startswith(facts["utc"])
+    assert first_text.device.to_json()["direction"] == {"value": "outgoing", "how": "ZISFROMME"}
+    assert first_text.device.time.utc.startswith(facts["utc"])
     reply = next(m for m in messages if (seg(m, "text") or "").startswith(facts["reply"]))
-    assert (seg(reply, "sender.name"), reply.meta["sender"]["phone"]) == facts["sender"]
+    assert (seg(reply, "sender.name"), reply.device.sender.phone) == facts["sender"]
     location = next(m for m in messages if m.meta["message_type"] == "location")
     assert seg(location, "location").startswith(facts["lat"])
     image = next(m for m in messages if m.meta["message_type"] == "image")
-    assert seg(image, "location") is None and image.meta["attachments"][0]["name"].endswith(".jpg")
+    assert seg(image, "location") is None and image.device.attachments[0].name.endswith(".jpg")
     assert facts["sender"][0] in {p.name for p in people}
     assert path.stat().st_mtime == before  # opened read-only
 
@@ -153,4 +153,4 @@ def test_mms_with_an_attachment_over_ten_megabytes(tmp_path):
         '<addrs><addr address="+447700900123" type="137" /></addrs></mms></smses>\n'
     )
     items, derived, _ = run(path, tmp_path / "w")
-    assert items[0].meta["attachments"][0]["size"] == 3 + (8 << 20) and derived[0].path.stat().st_size == 3 + (8 << 20)
+    assert items[0].device.to_json()["attachments"][0]["size"] == 3 + (8 << 20) and derived[0].path.stat().st_size == 3 + (8 << 20)

@@ -134,7 +134,7 @@ def test_every_message_field_is_in_the_transcript(tmp_path):
 
     item = _msg("a", "t", "2024-03-01T09:00:00Z", "Alex", "see attached")
     extra = (Segment("a.2", "a", 2, "subject", "Tenancy form"), Segment("a.3", "a", 3, "location", "50.71, -3.53"))
-    item = Item(item.item_id, item.source_id, item.locator, item.kind, item.title, item.segments + extra, dict(item.meta))
+    item = Item(item.item_id, item.source_id, item.locator, item.kind, item.title, item.segments + extra, dict(item.meta), item.device)
     rendered = render_transcript(conversation("t", [item]), [], RenderContext("S0001-001"))
     text = pdfium.PdfDocument(rendered.pdf)[0].get_textpage().get_text_range()
     assert "subject: Tenancy form" in text and "location: 50.71, -3.53" in text and "see attached" in text

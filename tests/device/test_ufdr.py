@@ -18,27 +18,27 @@ def test_sample_kinds_and_provenance(samples, rel, tmp_path):
     items, derived, people = run(path, tmp_path)
     kinds = sorted(i.kind for i in items)
     assert kinds == sorted(["message"] * 4 + ["thread", "call", "contact", "email", "note", "web_visit"])
-    chat = [i for i in items if i.meta.get("thread") and i.kind == "message"]
-    assert len(chat) == 3 and len({i.meta["thread"]["key"] for i in chat}) == 1
+    chat = [i for i in items if i.device.thread and i.kind == "message"]
+    assert len(chat) == 3 and len({i.device.thread.key for i in chat}) == 1
     first = chat[0]
     assert first.locator.startswith("/project/decodedData/modelType[@type='Chat']")
-    assert first.meta["time"] == {
+    assert first.device.to_json()["time"] == {
         "utc": "2024-03-01T09:15:02Z",
         "raw": "2024-03-01T09:15:02+00:00",
         "tz_source": "offset in formattedTimestamp",
         "field": "TimeStamp",
     }
-    assert first.meta["direction"]["value"] == "incoming" and first.meta["sender"]["phone"] == "+447700900123"
+    assert first.device.direction == "incoming" and first.device.sender.phone == "+447700900123"
     assert seg(first, "sender.name") == "Alex Witness"
     deleted = next(i for i in chat if i.meta["deleted"] == "Deleted")
-    assert deleted.meta["direction"]["value"] == "incoming"  # owner flag missing on From: joined from the participants
+    assert deleted.device.direction == "incoming"  # owner flag missing on From: joined from the participants
     assert "02/02/1990" in seg(deleted, "text")
 
 
 def test_attachment_joined_and_extracted(samples, tmp_path):
     items, derived, _ = run(samples / UFDR, tmp_path)
-    msg = next(i for i in items if i.meta.get("attachments"))
-    att = msg.meta["attachments"][0]
+    msg = next(i for i in items if i.device.attachments)
+    att = msg.device.to_json()["attachments"][0]
     assert att["present"] is True and att["file_id"] == "f0000000-0000-4000-8000-000000000002" and len(att["sha256"]) == 64
     assert seg(msg, "attachment.name") == "IMG-20240301-WA0003.jpg"
     assert len(derived) == 1 and derived[0].path.is_file()
@@ -98,7 +98,7 @@ def test_calendar_folder_direction_naive_time_and_unknown_fields(tmp_path):
     assert cal.kind == "calendar" and cal.meta["deleted"] == "Deleted"
     assert seg(cal, "subject") == "Dinner with Jo" and seg(cal, "location") == "9 Sample Street"
     assert seg(cal, "field.Colour") == "blue"  # an unknown field is kept and goes through detection
-    assert cal.meta["time"]["utc"] == "2024-03-02T18:00:00Z"
-    assert sms.meta["direction"] == {"value": "outgoing", "how": "Folder field"}
-    assert sms.meta["recipients"][0]["phone"] == "+447700900123"
-    assert sms.meta["time"]["utc"] == "2024-03-01T09:00:00Z" and "Europe/London" in sms.meta["time"]["tz_source"]
+    assert cal.device.time.utc == "2024-03-02T18:00:00Z"
+    assert sms.device.to_json()["direction"] == {"value": "outgoing", "how": "Folder field"}
+    assert sms.device.recipients[0].phone == "+447700900123"
+    assert sms.device.time.utc == "2024-03-01T09:00:00Z" and "Europe/London" in sms.device.time.tz_source

@@ -33,13 +33,13 @@ def test_locale_variants(samples, rel, order, count, first, tmp_path):
     messages = [i for i in items if i.kind == "message"]
     assert thread.meta["date_order"] == order
     assert len(messages) == count
-    assert next(m for m in messages if m.meta.get("sender")).meta["time"]["utc"] == first
+    assert next(m for m in messages if m.device.sender).device.time.utc == first
     assert people and all(p.name for p in people)
 
 
 def test_twelve_hour_clock_pm_and_spanish_markers(samples, tmp_path):
     items, _, _ = run(samples / PUB / "test_mmddyyyy_12hrs.txt", tmp_path)
-    times = [i.meta["time"]["utc"] for i in items if i.kind == "message"]
+    times = [i.device.time.utc for i in items if i.kind == "message"]
     assert "2019-01-30T20:49:00Z" in times  # 08:49 p. m.
     assert "2020-06-19T23:08:00Z" in times  # 00:08 a. m. in BST is 23:08 UTC the day before
 
@@ -49,9 +49,9 @@ def test_markers_multiline_attachments_deleted_edited_system(samples, tmp_path):
     by_line = {i.meta.get("line"): i for i in items if i.kind == "message"}
     assert by_line[1].meta["system"] is True and by_line[2].meta["system"] is True
     assert seg(by_line[8], "text") == "Thanks. Also my new email is\nalex.witness@example.org"
-    assert by_line[6].meta["attachments"][0]["name"] == "IMG-20240301-WA0003.jpg"
+    assert by_line[6].device.attachments[0].name == "IMG-20240301-WA0003.jpg"
     assert seg(by_line[6], "attachment.name") == "IMG-20240301-WA0003.jpg"
-    assert by_line[7].meta["attachments"][0]["present"] is False and seg(by_line[7], "sender.id") == "+44 7700 900789"
+    assert by_line[7].device.attachments[0].present is False and seg(by_line[7], "sender.id") == "+44 7700 900789"
     assert by_line[10].meta["deleted"] == "Deleted" and seg(by_line[10], "text") is None
     assert by_line[12].meta["edited"] is True and seg(by_line[12], "text") == "ok see you there"
     thread = next(i for i in items if i.kind == "thread")
@@ -62,7 +62,7 @@ def test_ios_marks_and_attachment_names(samples, tmp_path):
     items, _, _ = run(samples / WA / "ios_en-GB_24h.txt", tmp_path)
     texts = [seg(i, "text") or "" for i in items]
     assert not any("\u200e" in t for t in texts)
-    names = [a["name"] for i in items for a in i.meta.get("attachments", [])]
+    names = [a.name for i in items for a in i.device.attachments]
     assert "00000003-PHOTO-2024-03-01-09-16-11.jpg" in names and "00000009-Jo Example.vcf" in names
 
 

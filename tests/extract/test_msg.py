@@ -40,7 +40,7 @@ def test_attachments_and_attached_messages_become_derived_sources(message, tmp_p
     assert [d.name for d in derived] == ["note.txt", "Fwd: photos.msg"]
     assert all((tmp_path / "work" / "derived") in d.path.parents for d in derived)
     assert derived[0].path.read_bytes() == f"attached note, ring {PHONES[1]}".encode()
-    assert [a["present"] for a in item.meta["attachments"]] == [True, True]
+    assert [a["present"] for a in item.device.to_json()["attachments"]] == [True, True]
     inner_items, inner_derived = run(derived[1].path, tmp_path)  # the attached message is read in turn
     assert ("text", f"Forwarded from {PEOPLE[3]}, mobile {PHONES[2]}") in _fields(inner_items[0])
     assert [d.name for d in inner_derived] == ["inner.txt"]

@@ -9,10 +9,10 @@ from tests.extract.helpers import run
 
 def test_attachments_inside_the_signed_part_are_extracted(tmp_path):
     (item,), derived = run(factory.signed_eml(tmp_path / "signed.eml"), tmp_path)
-    attachments = {a["name"]: a for a in item.meta["attachments"]}
+    attachments = {a["name"]: a for a in item.device.to_json()["attachments"]}
     assert set(attachments) == {"note.txt", "deeper.txt", "smime.p7s"}
     assert all(a["present"] for a in attachments.values())
-    assert not [a for a in item.meta["attachments"] if a["type"].startswith("multipart/")]
+    assert not [a for a in item.device.to_json()["attachments"] if a["type"].startswith("multipart/")]
     by_name = {d.name: d.path.read_bytes() for d in derived}
     assert by_name["note.txt"] == f"attached note: ring {PHONES[1]}".encode()
     assert by_name["deeper.txt"] == f"deeper note {PHONES[2]}".encode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.case import CaseStore
+from redactor.facts import DeviceFacts
 from redactor.records import Flag, Item, Segment, Word
 from redactor.review import queries
 from redactor.review.actions import ScopeRequest, set_scope
@@ -58,7 +59,7 @@ def test_flag_boxes_are_page_fractions_one_per_line():
     ],
 )
 def test_thread_of_reads_the_typed_thread(meta, expected):
-    assert queries.thread_of(meta) == expected
+    assert queries.thread_of(DeviceFacts.from_meta(meta)) == expected
 
 
 def test_explain_lists_context_words_and_checksums():

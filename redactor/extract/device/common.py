@@ -4,7 +4,9 @@ Every device extractor builds its items through :func:`make_item`: one ``Segment
 text-bearing field (``text``, ``subject``, ``sender.name``, ``sender.id``, ``recipients``,
 ``attachment.name``, ...), so detection offsets map back to the field, and everything else
 (UTC time with the raw value and where its zone came from, thread, direction and how it was
-derived, parties, attachments, deleted state) in ``Item.meta``, which is JSON.
+derived, parties, attachments) becomes the item's typed facts (``Item.device``,
+:mod:`redactor.facts`); what is left (deleted state, app, a format's own fields) stays in
+``Item.meta``, which is JSON.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from redactor.errors import HostileInput
+from redactor.facts import split_meta
 from redactor.records import Item, Person, Segment, Source, stable_id
 
 REGION = "GB"
@@ -159,7 +162,8 @@ def make_item(
             continue
         index = len(segments)
         segments.append(Segment(f"{item_id}.{index}", item_id, index, name, text, origin="text"))  # stable: the item id is
-    return Item(item_id, source.source_id, locator, kind, title, tuple(segments), meta)
+    facts, extras = split_meta(meta)  # the typed facts (parties, thread, direction, time, attachments) and the format's extras
+    return Item(item_id, source.source_id, locator, kind, title, tuple(segments), extras, facts)
 
 
 def _item_id(source_id: object, locator: object) -> str:

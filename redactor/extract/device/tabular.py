@@ -173,6 +173,6 @@ def learn_people(book: common.PeopleBook, item: Item, row: Mapping[str, str]) ->
             {"name": full}, f"{item.meta.get('artifact', 'contacts')}", aliases=[nick[1]] if nick else (), phones=phones, emails=emails
         )
         return
-    for p in [item.meta.get("sender"), *(item.meta.get("recipients") or [])]:
-        if p and p.get("name") and (p.get("phone") or p.get("email")):
-            book.add(p, f"{item.meta.get('artifact', 'messages')} correspondents")
+    for p in [item.device.sender, *item.device.recipients]:
+        if p and p.name and (p.phone or p.email):
+            book.add(p.to_json(), f"{item.meta.get('artifact', 'messages')} correspondents")

@@ -239,9 +239,9 @@ class _Report:
             mails = [common.email(e.text("Value")) for e in model.many.get("Entries", []) if e.type == "EmailAddress"]
             self.book.add({"name": model.text("Name")}, "contacts", phones=phones, emails=[m for m in mails if m])
         elif item.kind == "email":
-            for p in [item.meta.get("sender"), *item.meta.get("recipients", [])]:
-                if p and (p.get("name") or p.get("email")):
-                    self.book.add(p, "e-mail correspondents")
+            for p in [item.device.sender, *item.device.recipients]:
+                if p and (p.name or p.email):
+                    self.book.add(p.to_json(), "e-mail correspondents")
         yield item
 
     def _thread_item(self) -> Item:
