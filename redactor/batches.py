@@ -16,16 +16,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.case import CaseStore
 from redactor.case.cache import content_key
 from redactor.detect.stage import span_from_json
-from redactor.errors import WorkerError
-from redactor.executors import BatchDetect, Executor
+from redactor.executors import BatchDetect, Executor, Pending
 from redactor.records import Item, ScopeProposal, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
@@ -37,7 +34,7 @@ class _InFlight:
     items: list[Item]
     keys: dict[str, str]  # segment id -> content key
     known: dict[str, list[Any]]  # content key -> spans from the case's cache
-    waiting: dict[str, tuple[Future[Any], int]]  # content key -> (task, index in it)
+    waiting: dict[str, tuple[Pending, int]]  # content key -> (task, index in it)
     sent: set[str] = field(default_factory=set)  # keys this batch sent (their results join the cache)
     per_item: list[Any] | None = None  # findings of a stage without batch entry points
 
@@ -57,7 +54,7 @@ class DetectBatches:
     ) -> None:
         self.store, self.detect, self.decide, self.executor, self.key = store, detect, decide, executor, key
         self.on_batch, self.batch = on_batch, batch
-        self.tasks: dict[str, tuple[Future[Any], int]] = {}  # content keys on their way to a worker
+        self.tasks: dict[str, tuple[Pending, int]] = {}  # content keys on their way to a worker
 
     def run(self, source: Source) -> SourceDetection:
         done_upto = self.store.detect_progress(source.source_id, self.key)
@@ -97,7 +94,7 @@ class DetectBatches:
     def _finish(self, source: Source, job: _InFlight) -> tuple[int, int]:
         rows = dict(job.known)
         for k, (future, index) in job.waiting.items():
-            rows[k] = _result(future)[index]
+            rows[k] = future.result()[index]
         if job.per_item is not None:
             decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
         else:
@@ -113,13 +110,6 @@ class DetectBatches:
             self.tasks.pop(k, None)
         self.on_batch(len(job.items))
         return len(job.items), len(found)
-
-
-def _result(future: Future[Any]) -> Any:
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise WorkerError("a detection worker process stopped (killed, or out of memory); the run stopped") from exc
 
 
 def _apply_scope(store: CaseStore, proposals: Sequence[ScopeProposal]) -> None:

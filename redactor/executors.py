@@ -7,10 +7,16 @@ file and the case snapshot's people, both plain values), and keeps its model for
 - :class:`InlineExecutor`: the stage runs in this process (``--workers 1``).
 - :class:`ProcessExecutor`: ``concurrent.futures.ProcessPoolExecutor`` with ``forkserver``
   (``spawn`` where there is none), each worker loading the model in its initializer.
+
+A worker that dies (killed, out of memory) breaks the whole pool: every task not yet answered
+fails. :class:`ProcessExecutor` then starts a fresh pool and sends those tasks again, up to
+``RESTARTS`` times in a run; after that it raises :class:`WorkerError` (the run stops, what is
+stored is kept, and a re-run resumes). Detection is pure, so a task sent twice gives the same rows.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -25,6 +31,8 @@ from redactor.records import CaseSnapshot, Person
 from redactor.stages import StageContext
 
 SpanRows = list[list[list[Any]]]  # per text, its spans as JSON rows
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +66,17 @@ class BatchDetect(Protocol):
     def findings(self, item: Any, spans: Any) -> tuple[Any, ...]: ...
 
 
+class Pending(Protocol):
+    """A batch on its way: ``result()`` waits for its rows (or raises :class:`WorkerError`)."""
+
+    def result(self) -> SpanRows: ...
+
+
 class Executor(Protocol):
     workers: int
+    replaced: int  # broken pools replaced so far
 
-    def submit(self, texts: Sequence[str]) -> Future[SpanRows]: ...
+    def submit(self, texts: Sequence[str]) -> Pending: ...
     def close(self) -> None: ...
 
 
@@ -69,11 +84,12 @@ class InlineExecutor:
     """Runs the stage here, at submit time."""
 
     workers = 1
+    replaced = 0
 
     def __init__(self, stage: Any) -> None:
         self.stage = stage
 
-    def submit(self, texts: Sequence[str]) -> Future[SpanRows]:
+    def submit(self, texts: Sequence[str]) -> Pending:
         future: Future[SpanRows] = Future()
         future.set_result(self.stage.spans(list(texts)))
         return future
@@ -96,19 +112,71 @@ def _spans(texts: list[str]) -> SpanRows:
     return _STAGE.spans(texts)
 
 
+RESTARTS = 2  # fresh pools a run may start after workers died, before it stops
+
+
+class _Task:
+    """One batch sent to the pool, with its texts kept until answered (to send again on a fresh pool)."""
+
+    __slots__ = ("executor", "texts", "future", "generation")
+
+    def __init__(self, executor: ProcessExecutor, texts: list[str]) -> None:
+        self.executor, self.texts = executor, texts
+        self.future: Future[SpanRows] = executor.pool.submit(_spans, texts)
+        self.generation = executor.replaced  # the pool it went to (how many were replaced before)
+
+    def result(self) -> SpanRows:
+        return self.executor.result(self)
+
+
 class ProcessExecutor:
-    """A pool of worker processes, each with its own copy of the stage."""
+    """A pool of worker processes, each with its own copy of the stage; a broken pool is replaced."""
 
-    def __init__(self, plan: StagePlan, workers: int) -> None:
+    def __init__(self, plan: Any, workers: int, restarts: int = RESTARTS) -> None:
+        self.plan, self.workers, self.restarts_left = plan, workers, restarts
+        self.replaced = 0
+        self.pending: dict[int, _Task] = {}  # id -> tasks not yet answered, in order
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self.workers = workers
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(plan,))
+        context = multiprocessing.get_context(method)
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.plan,))
 
-    def submit(self, texts: Sequence[str]) -> Future[SpanRows]:
+    def submit(self, texts: Sequence[str]) -> Pending:
         try:
-            return self.pool.submit(_spans, list(texts))
-        except BrokenProcessPool as exc:
-            raise WorkerError("a detection worker process died") from exc
+            task = _Task(self, list(texts))
+        except BrokenProcessPool:
+            self._replace_pool(self.replaced)
+            task = _Task(self, list(texts))
+        self.pending[id(task)] = task
+        return task
+
+    def result(self, task: _Task) -> SpanRows:
+        while True:
+            try:
+                rows = task.future.result()
+            except BrokenProcessPool:
+                self._replace_pool(task.generation)
+                continue
+            self.pending.pop(id(task), None)
+            return rows
+
+    def _replace_pool(self, broken: int) -> None:
+        """The pool after ``broken`` replacements lost a worker: start a fresh one and send it every unanswered task."""
+        if broken != self.replaced:
+            return  # already replaced; the task was sent again
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.restarts_left <= 0:
+            raise WorkerError("a detection worker process stopped again (killed, or out of memory); the run stopped")
+        self.restarts_left -= 1
+        log.warning("a detection worker process stopped; %d unanswered batches go to fresh workers", len(self.pending))
+        self.replaced += 1
+        self.pool = self._new_pool()
+        for task in self.pending.values():
+            if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
+                continue  # answered before the pool broke
+            task.future, task.generation = self.pool.submit(_spans, task.texts), self.replaced
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

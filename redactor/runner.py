@@ -67,6 +67,7 @@ class RunSummary:
     flags: int
     quarantined: tuple[Quarantined, ...] = field(default_factory=tuple)
     items_resumed: int = 0  # items whose flags an interrupted run had stored: not detected again
+    workers_replaced: int = 0  # times detection workers died and their unanswered batches went to fresh ones
 
 
 def _context(store: CaseStore, case: CaseSnapshot | None = None, open_source=None) -> StageContext:
@@ -115,9 +116,9 @@ def run_case(
     # Built after extraction: the policy knows the conversations' participants.
     threads = replace(known_at_start, threads=tuple(store.thread_items()))
     decide = pipeline.of_kind("decide").build(_context(store, threads))
-    items, flags, resumed = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH)
+    items, flags, resumed, replaced = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH)
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
-    summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed)
+    summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed, replaced)
     store.set_meta(UNFINISHED_RUN, "")
     store.log(
         "run",
@@ -204,7 +205,7 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
 
 def _detect_all(
     store: CaseStore, pipeline: Pipeline, decide, quarantined: list[Quarantined], reporter: Reporter, workers: int | None, batch: int
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time.
 
     The detect stage runs in ``workers`` processes (default: every core); this process alone writes.
@@ -217,7 +218,7 @@ def _detect_all(
         or (store.source_status(s.source_id) == "done" and store.source_detect_key(s.source_id) != key)
     ]
     if not todo:
-        return 0, 0, 0
+        return 0, 0, 0, 0
     # Built after extraction: detection knows the people this run's sources named (address books).
     ctx = _context(store, store.snapshot())
     detect = pipeline.of_kind("detect").build(ctx)
@@ -245,7 +246,7 @@ def _detect_all(
     finally:
         executor.close()
         reporter.finish()
-    return totals[0], totals[1], totals[2]
+    return totals[0], totals[1], totals[2], executor.replaced
 
 
 def _stage_failure(
