@@ -161,3 +161,46 @@ def write_chat(path: Path, messages: int, seed: int = 10) -> list[str]:
             texts.append(text)
             out.write(f"{when:%d/%m/%Y, %H:%M} - {PEOPLE[i % 3][0]}: {text}\n")
     return texts
+
+
+def telegram_message(i: int, rng) -> dict:  # noqa: ANN001 - random.Random
+    """One Telegram Desktop message (a phone-call service message every 500th), text as Telegram writes it."""
+    when = START + timedelta(seconds=37 * i)
+    owner = i % 2 == 0
+    who, uid = ("Sam Owner", "user1000000001") if owner else ("Alex Witness", "user1000000002")
+    base = {"id": 100 + i, "date": f"{when:%Y-%m-%dT%H:%M:%S}", "date_unixtime": str(int(when.timestamp()))}
+    if i % 500 == 499:
+        return {**base, "type": "service", "actor": who, "actor_id": uid, "action": "phone_call", "duration_seconds": 60, "text": ""}
+    text = chat_line(i, rng)
+    entities = [{"type": "plain", "text": text}]
+    return {**base, "type": "message", "from": who, "from_id": uid, "text": text, "text_entities": entities}
+
+
+def write_telegram(path: Path, messages: int, per_chat: int = 250_000, seed: int = 10) -> Path:
+    """A full Telegram Desktop export (``result.json``) of ``messages`` messages, written as it is generated."""
+    import json
+    import random
+
+    rng = random.Random(seed)
+    head = {
+        "about": "Here is the data you requested.",
+        "personal_information": {"user_id": 1000000001, "first_name": "Sam", "last_name": "Owner", "phone_number": "+44 7700 900001"},
+        "contacts": {
+            "about": "",
+            "list": [{"user_id": 1000000002, "first_name": "Alex", "last_name": "Witness", "phone_number": "+44 7700 900123"}],
+        },
+    }
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n "chats": {"about": "", "list": [\n')
+        done, chat = 0, 0
+        while done < messages or chat == 0:
+            n = min(per_chat, messages - done)
+            out.write(
+                ("," if chat else "") + f'{{"name": "Alex Witness", "type": "personal_chat", "id": {1000000002 + chat}, "messages": [\n'
+            )
+            for k in range(n):
+                out.write(("" if k == 0 else ",\n") + json.dumps(telegram_message(done + k, rng), ensure_ascii=False))
+            out.write("\n]}\n")
+            done, chat = done + n, chat + 1
+        out.write("]}}\n")
+    return path

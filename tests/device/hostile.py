@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from benchmarks.device_data import report_lines, write_ufdr
+from benchmarks.device_data import report_lines, write_telegram, write_ufdr
 
 NS = "http://pa.cellebrite.com/report/2.0"
 XXE = (
@@ -67,6 +67,38 @@ def empty(path: Path) -> Path:
     return path
 
 
+def _telegram(path: Path, messages: int = 60) -> bytes:
+    write_telegram(path, messages)
+    return path.read_bytes()
+
+
+def truncated_telegram(path: Path) -> Path:
+    data = _telegram(path)
+    path.write_bytes(data[: len(data) * 2 // 3])
+    return path
+
+
+def deep_telegram(path: Path) -> Path:
+    """A message whose text nests 200,000 lists (ijson's prefixes grow with depth: unbounded, this takes gigabytes)."""
+    data = _telegram(path).replace(b'"text": "ok"', b'"text": ' + b"[" * 200_000 + b"]" * 200_000, 1)
+    path.write_bytes(data)
+    return path
+
+
+def bad_utf8_telegram(path: Path) -> Path:
+    data = _telegram(path)
+    cut = data.index(b'"text": "', len(data) // 2) + 9
+    path.write_bytes(data[:cut] + b"\xff\xfe" + data[cut:])
+    return path
+
+
+def truncated_meta(path: Path) -> Path:
+    messages = ",".join(f'{{"sender_name": "Alex Witness", "timestamp_ms": {1709284502000 + i}, "content": "line {i}"}}' for i in range(50))
+    data = f'{{"participants": [{{"name": "Alex Witness"}}], "messages": [{messages}], "title": "Alex", "thread_path": "inbox/alex_1"}}'
+    path.write_text(data[: len(data) // 2], encoding="utf-8")
+    return path
+
+
 # name, writer, expected error code (see redactor/errors.py)
 HOSTILE = [
     ("truncated.ufdr", truncated_ufdr, "E033"),
@@ -77,4 +109,8 @@ HOSTILE = [
     ("cut-report.xml", truncated_report, "E033"),
     ("WhatsApp Chat with Alex.txt", no_header_whatsapp, "E031"),
     ("empty.ufdr", empty, "E034"),
+    ("cut-result.json", truncated_telegram, "E033"),
+    ("deep-result.json", deep_telegram, "E033"),
+    ("bad-utf8-result.json", bad_utf8_telegram, "E033"),
+    ("cut-message_1.json", truncated_meta, "E033"),
 ]

@@ -4,7 +4,8 @@ Meta writes UTF-8 bytes as if each were a Latin-1 character (``"Zo\\u00c3\\u00ab
 :func:`fix_mojibake` re-encodes as Latin-1 and decodes as UTF-8, and leaves a string alone when
 that fails (it was not mis-encoded). Messages are newest first in the file; the transcript orders
 them by time. ``timestamp_ms`` is UTC. Photos, videos, audio and files are attachments that are
-not in the JSON; reactions, calls and shares are kept.
+not in the JSON; reactions, calls and shares are kept. The file is streamed (:mod:`jsonstream`):
+the messages are never all in memory at once.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Any
 
 from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common
-from redactor.extract.device.telegram import load_json
+from redactor.extract.device import common, jsonstream
 from redactor.records import Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
@@ -33,7 +33,7 @@ def fix_mojibake(text: Any) -> Any:
         return [fix_mojibake(t) for t in text]
     if isinstance(text, dict):
         return {k: fix_mojibake(v) for k, v in text.items()}
-    return text
+    return text  # numbers, and the stand-in for the streamed messages
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -42,8 +42,9 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 @extractor("meta-messages", accepts=_accepts, priority=40)
 def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
-    data = fix_mojibake(load_json(path))
-    if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
+    doc = jsonstream.load_skeleton(path, ("messages",))
+    data = fix_mojibake(doc.root)
+    if not isinstance(data, dict) or not isinstance(data.get("messages"), jsonstream.Streamed):
         raise UnsupportedInput(f"{path}: JSON is not a Meta message export (no messages list)")
     app = (
         "Instagram" if "instagram" in str(data.get("thread_path", "")).lower() or "instagram" in path.name.lower() else "Facebook Messenger"
@@ -54,9 +55,10 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     participants = [common.party(None, p.get("name"), None) for p in data.get("participants", []) if isinstance(p, dict)]
     for p in participants:
         book.add(p, f"{app} participants")
-    for i, msg in enumerate(data["messages"]):
+    for i, msg in enumerate(doc.values(data["messages"])):
         if not isinstance(msg, dict):
             continue
+        msg = fix_mojibake(msg)
         sender = common.party(None, msg.get("sender_name"), None)
         attachments = [
             {

@@ -1,5 +1,7 @@
 """Telegram Desktop JSON exports: a single chat (``messages``) or a full export (``chats.list``).
 
+The file is streamed (:mod:`jsonstream`): the messages are never all in memory at once.
+
 ``text`` is a string or a list of strings and entity objects (``{"type": "phone", "text": ...}``):
 both become one plain string. Service messages (calls, joins, pins) are kept as system lines;
 ``reply_to_message_id``, ``edited`` and media fields (photo, file, voice) are kept in meta, media
@@ -10,37 +12,19 @@ become known people; the owner's messages are outgoing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, EmptyInput, TooLargeInput, UnsupportedInput
+from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, jsonstream
 from redactor.records import Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
-MAX_JSON = 1 << 30
 MEDIA = ("photo", "file", "thumbnail", "sticker_emoji", "media_type")
-
-
-def load_json(path: Path) -> Any:
-    """Parse a JSON export whole (these are small beside phone downloads); clear errors for bad files."""
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyInput(f"{path}: file is empty")
-    if size > MAX_JSON:
-        raise TooLargeInput(f"{path}: {size >> 20} MB JSON export is over the {MAX_JSON >> 20} MB limit")
-    try:
-        with open(path, "rb") as handle:
-            return json.loads(handle.read().decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise CorruptInput(f"{path}: JSON is not valid UTF-8 (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise CorruptInput(f"{path}: not valid JSON at line {exc.lineno} (truncated?)") from None
-    except RecursionError:
-        raise CorruptInput(f"{path}: JSON nested too deeply") from None
+# the long arrays, read in a second pass (left chats are skipped, as they always were)
+STREAMED = ("messages", "chats.list.item.messages", "left_chats.list.item.messages")
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -62,7 +46,8 @@ def flatten(text: Any) -> str:
 
 @extractor("telegram", accepts=_accepts, priority=40)
 def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
-    data = load_json(path)
+    doc = jsonstream.load_skeleton(path, STREAMED)
+    data = doc.root
     if not isinstance(data, dict):
         raise UnsupportedInput(f"{path}: JSON is not a Telegram export (no top-level object)")
     book = common.PeopleBook(source.ref)
@@ -75,18 +60,20 @@ def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[
         name = " ".join(x for x in (c.get("first_name"), c.get("last_name")) if x)
         book.add(common.party(c.get("phone_number"), name, False), "Telegram contacts")
     chats = (data.get("chats") or {}).get("list") if "chats" in data else [data]
-    if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), list) for c in chats):
+    if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), jsonstream.Streamed) for c in chats):
         raise UnsupportedInput(f"{path}: JSON has no Telegram chats or messages")
     for ci, chat in enumerate(chats):
-        yield from _chat(source, chat, ci, owner_id, book)
+        yield from _chat(source, chat, doc.values(chat["messages"]), ci, owner_id, book)
     yield from book
 
 
-def _chat(source: Source, chat: dict[str, Any], ci: int, owner_id: str | None, book: common.PeopleBook) -> Iterator[Item]:
+def _chat(
+    source: Source, chat: dict[str, Any], messages: Iterator[Any], ci: int, owner_id: str | None, book: common.PeopleBook
+) -> Iterator[Item]:
     chat_id = str(chat.get("id", ci))
     thread = {"id": chat_id, "key": stable_id(source.source_id, "telegram", chat_id), "app": "Telegram", "type": chat.get("type")}
     senders: dict[str, dict[str, Any]] = {}
-    for mi, msg in enumerate(chat.get("messages", [])):
+    for mi, msg in enumerate(messages):
         if not isinstance(msg, dict):
             continue
         locator = f"chats.list[{ci}].messages[{mi}]" + (f" (id {msg['id']})" if "id" in msg else "")

@@ -1,0 +1,221 @@
+"""JSON exports read in two streaming passes, so memory stays flat however many messages they hold.
+
+Telegram's ``result.json`` and Meta's ``message_N.json`` are one JSON object with one or more long
+arrays of messages (``messages``, ``chats.list.item.messages``) and small fields around them, some
+of which come *after* the messages (Meta's ``thread_path`` and ``title``). So:
+
+1. :func:`load_skeleton` parses the whole file with ijson's events and builds the document as
+   ``json.load`` would, except that each long array is an empty :class:`Streamed` stand-in that only
+   knows how many values it holds (the values themselves are skipped, not kept);
+2. :meth:`Skeleton.values` streams the long arrays' values again (ijson's C builder), in document
+   order, each array in turn.
+
+Bad files give one-line :class:`CorruptInput` / :class:`EmptyInput` / :class:`TooLargeInput`
+errors naming the file; the runner quarantines the source and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+
+from redactor.errors import CorruptInput, EmptyInput, TooLargeInput
+
+MAX_JSON = 1 << 30
+BOM = b"\xef\xbb\xbf"
+MAX_DEPTH = 64  # exports nest a few levels; thousands is a hostile file (and ijson's prefixes grow with depth)
+MAX_KEY = 1024
+VALUE_STARTS = frozenset(("start_map", "start_array", "string", "number", "boolean", "null"))
+
+
+@dataclass(eq=False)
+class Streamed:
+    """A long array left out of the skeleton: where it is (``prefix``) and how many values it holds."""
+
+    prefix: str
+    count: int = 0
+
+
+@dataclass
+class Skeleton:
+    path: Path
+    root: Any
+    arrays: list[Streamed] = field(default_factory=list)  # in document order
+    _stream: Iterator[Any] | None = None
+    _position: int = 0  # values of the long arrays read from the stream so far
+
+    def values(self, array: Streamed) -> Iterator[Any]:
+        """The values of ``array``, streamed from the file; arrays are read once each, in document order."""
+        index = next(i for i, a in enumerate(self.arrays) if a is array)
+        start = sum(a.count for a in self.arrays[:index])
+        if start < self._position:
+            raise RuntimeError("streamed JSON arrays are read once each, in document order")
+        if self._stream is None:
+            self._stream = self._counted(_items(self.path, sorted({a.prefix for a in self.arrays})))
+        for _ in range(start - self._position):  # an earlier array was not read (to its end)
+            next(self._stream)
+        return itertools.islice(self._stream, array.count)
+
+    def _counted(self, stream: Iterator[Any]) -> Iterator[Any]:
+        for value in stream:
+            self._position += 1
+            yield value
+
+
+def load_skeleton(path: Path, streamed: tuple[str, ...]) -> Skeleton:
+    """The document with every array at one of the ``streamed`` prefixes replaced by a :class:`Streamed`."""
+    arrays: list[Streamed] = []
+    with _open(path) as handle:
+        root = _guarded(path, lambda: _build(ijson.basic_parse(handle, use_float=True), frozenset(streamed), arrays))
+    return Skeleton(path, root, arrays)
+
+
+class _Builder:
+    """Builds a value from ijson events, as ``json.load`` would (a repeated key keeps its last value)."""
+
+    def __init__(self) -> None:
+        self.value: Any = None
+        self.containers: list[Any] = []
+        self.key = ""
+
+    def add(self, value: Any) -> None:
+        if not self.containers:
+            self.value = value
+        elif isinstance(top := self.containers[-1], list):
+            top.append(value)
+        else:
+            top[self.key] = value
+
+    def event(self, event: str, value: Any) -> None:
+        if event == "map_key":
+            self.key = value
+        elif event in ("start_map", "start_array"):
+            container: Any = {} if event == "start_map" else []
+            self.add(container)
+            self.containers.append(container)
+        elif event in ("end_map", "end_array"):
+            self.containers.pop()
+        else:
+            self.add(value)
+
+
+def _build(events: Iterator[tuple[str, Any]], streamed: frozenset[str], arrays: list[Streamed]) -> Any:
+    builder = _Builder()
+    path: list[str] = []  # per open container: a map's current key, or "item" (ijson's prefixes)
+    skipping: Streamed | None = None
+    depth = 0  # containers open inside the array being skipped
+    for event, value in events:
+        if skipping is not None:  # the hot loop: every event of every message
+            if event == "start_map" or event == "start_array":
+                skipping.count += depth == 0
+                depth += 1
+                if depth + len(path) > MAX_DEPTH:
+                    raise CorruptInput(f"JSON nested deeper than {MAX_DEPTH} levels")
+            elif event == "end_map" or event == "end_array":
+                if depth == 0:
+                    skipping = None  # the end of the skipped array
+                else:
+                    depth -= 1
+            elif event == "map_key":
+                _check_key(value)
+            else:
+                skipping.count += depth == 0
+            continue
+        if event == "start_array" and ".".join(path) in streamed:
+            skipping, depth = Streamed(".".join(path)), 0
+            arrays.append(skipping)
+            builder.add(skipping)
+            continue
+        builder.event(event, value)
+        if event == "map_key":
+            _check_key(value)
+            path[-1] = value
+        elif event == "start_map" or event == "start_array":
+            path.append("" if event == "start_map" else "item")
+            if len(path) > MAX_DEPTH:
+                raise CorruptInput(f"JSON nested deeper than {MAX_DEPTH} levels")
+        elif event == "end_map" or event == "end_array":
+            path.pop()
+    return builder.value
+
+
+def _check_key(key: str) -> None:
+    if len(key) > MAX_KEY:
+        raise CorruptInput(f"JSON has a {len(key)}-character key (over {MAX_KEY}); refused as implausible for an export")
+
+
+def _items(path: Path, prefixes: list[str]) -> Iterator[Any]:
+    with _open(path) as handle:
+        if len(prefixes) == 1:
+            stream = ijson.items(handle, prefixes[0] + ".item", use_float=True)
+        else:  # two kinds of long array in one file (hostile or odd): interleave them in document order
+            stream = _multi(ijson.parse(handle, use_float=True), {p + ".item" for p in prefixes})
+        yield from _guarded_iter(path, stream)
+
+
+def _multi(events: Iterator[tuple[str, str, Any]], wanted: set[str]) -> Iterator[Any]:
+    builder: Any = None
+    depth = 0
+    for prefix, event, value in events:
+        if builder is None:
+            if prefix not in wanted or event not in VALUE_STARTS:
+                continue
+            builder = _Builder()
+        builder.event(event, value)
+        depth += event in ("start_map", "start_array")
+        depth -= event in ("end_map", "end_array")
+        if depth == 0:
+            yield builder.value
+            builder = None
+
+
+class _open:
+    """The file, size-checked, positioned after a UTF-8 byte order mark."""
+
+    def __init__(self, path: Path) -> None:
+        size = path.stat().st_size
+        if size == 0:
+            raise EmptyInput(f"{path}: file is empty")
+        if size > MAX_JSON:
+            raise TooLargeInput(f"{path}: {size >> 20} MB JSON export is over the {MAX_JSON >> 20} MB limit")
+        self.path = path
+
+    def __enter__(self) -> IO[bytes]:
+        self.handle = open(self.path, "rb")  # noqa: SIM115 (closed in __exit__)
+        if self.handle.read(3) != BOM:
+            self.handle.seek(0)
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def _guarded(path: Path, build: Any) -> Any:
+    try:
+        return build()
+    except Exception as exc:  # noqa: BLE001 (ijson's backends raise several types)
+        raise _corrupt(path, exc) from None
+
+
+def _guarded_iter(path: Path, stream: Iterator[Any]) -> Iterator[Any]:
+    try:
+        yield from stream
+    except Exception as exc:  # noqa: BLE001
+        raise _corrupt(path, exc) from None
+
+
+def _corrupt(path: Path, exc: Exception) -> Exception:
+    if isinstance(exc, CorruptInput):
+        return CorruptInput(f"{path}: {exc.message}")
+    if isinstance(exc, UnicodeDecodeError) or "utf" in str(exc).lower():
+        return CorruptInput(f"{path}: JSON is not valid UTF-8")
+    if isinstance(exc, ijson.JSONError | ValueError):
+        return CorruptInput(f"{path}: not valid JSON (truncated or damaged)")
+    if isinstance(exc, RecursionError):
+        return CorruptInput(f"{path}: JSON nested too deeply")
+    return exc
