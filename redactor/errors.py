@@ -150,3 +150,11 @@ class WorkerError(RedactorError):
     code = "E100"
     exit_code = 7
     hint = "run the same command again: it resumes from the last stored batch"
+
+
+class ClusterError(WorkerError):
+    """The Dask cluster a run was sent to is unreachable, was lost, or does not match this installation."""
+
+    code = "E101"
+    exit_code = 7
+    hint = "check the scheduler ('dask scheduler') and its workers, then run the same command again: it resumes"

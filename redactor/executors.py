@@ -196,8 +196,16 @@ def choose_workers(requested: int | None, items: int) -> int:
     return default_workers() if items >= AUTO_MIN_ITEMS else 1
 
 
-def make_executor(plan: StagePlan, workers: int, stage: Any) -> Executor:
-    """``workers`` <= 1, or a stage without batch entry points: in this process; more: a process pool."""
+EXECUTORS = ("local", "dask")
+
+
+def make_executor(plan: StagePlan, workers: int, stage: Any, kind: str = "local", scheduler: str | None = None) -> Executor:
+    """Local: ``workers`` <= 1, or a stage without batch entry points, in this process; more, a process pool.
+    Dask: the cluster at ``scheduler``, or a local cluster of ``workers`` processes (:mod:`redactor.cluster`)."""
+    if kind == "dask" and isinstance(stage, BatchDetect):
+        from redactor.cluster import DaskExecutor
+
+        return DaskExecutor(plan, scheduler, workers)
     if workers <= 1 or not isinstance(stage, BatchDetect):
         return InlineExecutor(stage)
     return ProcessExecutor(plan, workers)

@@ -83,6 +83,8 @@ def run_case(
     *,
     workers: int | None = None,
     batch_items: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Ingest, then extract every new source, then detect and decide over everything not yet detected.
 
@@ -90,6 +92,10 @@ def run_case(
     teaches (the device owner's address book) is known when any item is checked.
     """
     reporter = reporter or SilentReporter()
+    if executor == "dask" and scheduler is not None:
+        from redactor.cluster import check_scheduler
+
+        check_scheduler(scheduler)  # unreachable: stop now, not after extraction
     ingest, extract = (pipeline.of_kind(k).build(_context(store)) for k in ("ingest", "extract"))
     known_at_start = _known_at_start(store)  # what the policy classifies against (the people known when the run started)
     store.log(
@@ -116,7 +122,9 @@ def run_case(
     # Built after extraction: the policy knows the conversations' participants.
     threads = replace(known_at_start, threads=tuple(store.thread_items()))
     decide = pipeline.of_kind("decide").build(_context(store, threads))
-    items, flags, resumed, replaced = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH)
+    items, flags, resumed, replaced = _detect_all(
+        store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH, (executor, scheduler)
+    )
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed, replaced)
     store.set_meta(UNFINISHED_RUN, "")
@@ -204,11 +212,19 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
 
 
 def _detect_all(
-    store: CaseStore, pipeline: Pipeline, decide, quarantined: list[Quarantined], reporter: Reporter, workers: int | None, batch: int
+    store: CaseStore,
+    pipeline: Pipeline,
+    decide,
+    quarantined: list[Quarantined],
+    reporter: Reporter,
+    workers: int | None,
+    batch: int,
+    where: tuple[str, str | None] = ("local", None),
 ) -> tuple[int, int, int, int]:
     """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time.
 
-    The detect stage runs in ``workers`` processes (default: every core); this process alone writes.
+    The detect stage runs in ``workers`` processes (default: every core), or on a Dask cluster when
+    ``where`` is ``("dask", scheduler address or None for a local cluster)``; this process alone writes.
     """
     key = store.detection_key(pipeline.hash)
     todo = [
@@ -223,7 +239,9 @@ def _detect_all(
     ctx = _context(store, store.snapshot())
     detect = pipeline.of_kind("detect").build(ctx)
     total = sum(store.count_items(s.source_id) for s in todo)
-    executor = make_executor(StagePlan.of(pipeline.path, "detect", ctx), choose_workers(workers, total), detect)
+    plan = StagePlan.of(pipeline.path, "detect", ctx)
+    count = choose_workers(workers, total) if where[0] == "local" else workers or default_workers()
+    executor = make_executor(plan, count, detect, *where)
     totals = [0, 0, 0]  # items, flags, items resumed
     reporter.start(total, "detecting items")
     batches = DetectBatches(store, detect, decide, executor, key, lambda n: reporter.advance("", n), batch)

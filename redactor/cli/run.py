@@ -28,6 +28,19 @@ from redactor.progress import ConsoleReporter
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None, help="Detection worker processes (default: every core; 1: in this process)."
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where detection runs: local processes, or a Dask cluster (see README 'Running on a cluster').",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler (tcp://HOST:8786) for --executor dask [default: a local cluster of --workers processes].",
+)
 @click.option("--batch-items", type=click.IntRange(min=1), default=None, hidden=True, help="Items per batch (tests).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print diagnostics (ids and counts only).")
 @handle_errors
@@ -37,6 +50,8 @@ def run(
     pipeline_name: str | None,
     roster_file: Path | None,
     workers: int | None,
+    executor: str,
+    scheduler: str | None,
     batch_items: int | None,
     verbose: bool,
 ) -> None:
@@ -51,11 +66,14 @@ def run(
         redactor run exhibits/ --case case1
         redactor run exhibits/ --case case1 --roster roster.yaml
         redactor run phone.ufdr --case case1 --workers 4
+        redactor run phone.ufdr --case case1 --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from redactor.case import CaseStore
     from redactor.pipeline import load_pipeline
     from redactor.runner import run_case
 
+    if scheduler is not None and executor != "dask":
+        raise UsageError("--scheduler is for --executor dask", hint="add --executor dask, or leave out --scheduler")
     if not any(s.exists() for s in sources):  # nothing to run on: a typo, not a batch with one bad input
         missing = ", ".join(map(str, sources))
         raise UsageError(f"no such file or folder: {missing}", hint="check the paths; nothing was created or changed")
@@ -70,7 +88,9 @@ def run(
         from redactor.decide.roster import store_roster
 
         click.echo(f"roster: {store_roster(store, roster_file)} case parties")
-    summary = run_case(store, pipeline, list(sources), ConsoleReporter(), workers=workers, batch_items=batch_items)
+    summary = run_case(
+        store, pipeline, list(sources), ConsoleReporter(), workers=workers, batch_items=batch_items, executor=executor, scheduler=scheduler
+    )
     click.echo(
         f"{summary.sources_new} sources processed, {summary.sources_done_before} already done, "
         f"{summary.items} items, {summary.flags} flags, {len(summary.quarantined)} quarantined"
@@ -79,6 +99,11 @@ def run(
         click.echo(
             f"resumed: flags of {summary.items_resumed} items kept from the interrupted run; "
             f"{summary.items - summary.items_resumed} items detected in this run (batches in flight when it stopped were redone)"
+        )
+    if summary.workers_replaced:
+        click.echo(
+            f"workers: {summary.workers_replaced} time(s) a detection worker died; its unanswered batches were sent to fresh "
+            "workers and the run went on"
         )
     click.echo(f"next: redactor flags {case_dir}   or   redactor review {case_dir} --reviewer NAME")
     if summary.quarantined:
