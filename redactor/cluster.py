@@ -25,12 +25,14 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redactor import __version__
 from redactor.errors import ClusterError
-from redactor.executors import Pending, SpanRows, StagePlan
 from redactor.records import CaseSnapshot, Person
+
+if TYPE_CHECKING:  # executors imports this module when asked for Dask
+    from redactor.executors import Pending, SpanRows, StagePlan
 
 log = logging.getLogger(__name__)
 
