@@ -59,8 +59,12 @@ test: install browser-deps
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
+# bench_volume: 100,000 messages as a WhatsApp export and as a UFDR, redactor run with --workers 1 and 2,
+# against vanilla Presidio in the same run (make bench BENCH_MESSAGES=20000 for a quicker look)
+BENCH_MESSAGES ?= 100000
+BENCH_WORKERS ?= 1,2
 bench: install
-	$(BIN)/python -m benchmarks.run
+	BENCH_MESSAGES=$(BENCH_MESSAGES) BENCH_WORKERS=$(BENCH_WORKERS) $(BIN)/python -m benchmarks.run
 
 eval: install
 	$(BIN)/python -m benchmarks.eval

@@ -1,4 +1,9 @@
-"""Volume: a generated Android WhatsApp export through `redactor run`, `redactor detect` and vanilla Presidio.
+"""Volume: generated device downloads through `redactor run`, `redactor detect` and vanilla Presidio.
+
+The same message texts (``BENCH_MESSAGES``, default 100,000: chat lines, a third short repeats) as an
+Android WhatsApp export and as a UFDR (``BENCH_FORMATS``, default both), each run with every
+``--workers`` value in ``BENCH_WORKERS`` (default: the CLI default, every core); seconds per stage
+come from the run's audit events.
 
 Everything runs in one invocation, each contender in its own subprocess, so the ratios compare
 runs made under the same load (the machine is shared: only the ratios mean anything).
@@ -13,7 +18,7 @@ runs made under the same load (the machine is shared: only the ratios mean anyth
 Peak RSS is the largest sum of resident memory over the process and its children, sampled every
 0.2 s from /proc.
 
-    .venv/bin/python -m benchmarks.bench_volume [--messages 5000] [--workers 1,2] [--skip-detect]
+    .venv/bin/python -m benchmarks.bench_volume [--messages 5000] [--formats whatsapp,ufdr] [--workers 1,2] [--skip-detect]
 """
 
 from __future__ import annotations
@@ -26,9 +31,10 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
-from benchmarks.device_data import write_chat
+from benchmarks.device_data import write_chat, write_ufdr
 
 HERE = Path(__file__).resolve().parent.parent
 REDACTOR = [sys.executable, "-m", "redactor"]
@@ -97,10 +103,37 @@ def presidio_worker(path: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "spans": found}))
 
 
+def write_input(root: Path, fmt: str, texts: list[str]) -> Path:
+    """The same message texts as a WhatsApp export or as a UFDR (chats of 10,000 messages)."""
+    if fmt == "whatsapp":
+        return root / "chat.txt"  # written with the texts
+    return write_ufdr(root / "phone.ufdr", len(texts), bodies=texts)
+
+
+def stage_seconds(case: Path) -> dict[str, float]:
+    """Seconds per stage of a run, from the times of its audit events (the case's own record)."""
+    at: dict[str, datetime] = {}
+    for line in (case / "audit.jsonl").read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        at[event["event"]] = datetime.fromisoformat(event["at"].replace("Z", "+00:00"))  # the last of each kind
+    marks = [("ingest + extract", "source.extracted"), ("detect + decide", "source.detected"), ("values", "run.finished")]
+    out, before = {}, at["run.started"]
+    for name, event in marks:
+        if event in at:
+            out[name] = (at[event] - before).total_seconds()
+            before = at[event]
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench_volume")
-    parser.add_argument("--messages", type=int, default=int(os.environ.get("BENCH_MESSAGES", "20000")))
-    parser.add_argument("--workers", default="", help="comma-separated --workers values for redactor run (default: the CLI default)")
+    parser.add_argument("--messages", type=int, default=int(os.environ.get("BENCH_MESSAGES", "100000")))
+    parser.add_argument("--formats", default=os.environ.get("BENCH_FORMATS", "whatsapp,ufdr"), help="comma-separated: whatsapp, ufdr")
+    parser.add_argument(
+        "--workers",
+        default=os.environ.get("BENCH_WORKERS", ""),
+        help="comma-separated --workers values for redactor run (default: the CLI default)",
+    )
     parser.add_argument("--skip-detect", action="store_true", help="do not time `redactor detect`")
     args = parser.parse_args(argv if argv is not None else [])
     n = args.messages
@@ -109,24 +142,32 @@ def main(argv: list[str] | None = None) -> None:
         texts = write_chat(root / "chat.txt", n)
         jsonl = root / "texts.jsonl"
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-        print(
-            f"input: {n} messages, {len(set(texts))} distinct texts, {(root / 'chat.txt').stat().st_size / 1e6:.2f} MB; cores {os.cpu_count()}"
-        )
+        print(f"input: {n} messages, {len(set(texts))} distinct texts; cores {os.cpu_count()}")
         rows: list[tuple[str, float, float]] = []
         baseline = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
         seconds = json.loads(baseline["out"][-1])["seconds"]
         rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only)", seconds, baseline["rss_mb"]))
-        for workers in [w for w in args.workers.split(",") if w] or [None]:
-            extra = ["--workers", workers] if workers else []
-            run = measure([*REDACTOR, "run", str(root / "chat.txt"), "--case", str(root / f"case{workers}"), *extra])
-            rows.append((f"redactor run (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["rss_mb"]))
-            print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
+        for fmt in [f for f in args.formats.split(",") if f]:
+            source = write_input(root, fmt, texts)
+            print(f"{fmt}: {source.name}, {source.stat().st_size / 1e6:.1f} MB")
+            for workers in [w for w in args.workers.split(",") if w] or [None]:
+                extra = ["--workers", workers] if workers else []
+                case = root / f"case-{fmt}-{workers}"
+                run = measure([*REDACTOR, "run", str(source), "--case", str(case), *extra])
+                rows.append(
+                    (f"redactor run {fmt} (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["rss_mb"])
+                )
+                stages = ", ".join(f"{k} {v:.1f} s ({n / v:.0f} msg/s)" for k, v in stage_seconds(case).items() if v > 0)
+                print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
+                print(f"  stages (from the audit log; start-up not in them, model loading is in detect): {stages}")
         if not args.skip_detect:
             det = measure([*REDACTOR, "detect", "-"], stdin=jsonl)
             rows.append(("redactor detect (JSON lines)", det["wall"], det["rss_mb"]))
         print(f"{'':58} {'seconds':>8} {'msg/s':>8} {'vs Presidio':>11} {'peak RSS MB':>12}")
         for name, secs, rss in rows:
             print(f"{name:58} {secs:8.1f} {n / secs:8.0f} {seconds / secs:10.2f}x {rss:12.0f}")
+        worst = max(rss for name, _, rss in rows if name.startswith("redactor run"))
+        print(f"targets: redactor run at least 3x vanilla Presidio; peak RSS under 1000 MB (largest run: {worst:.0f} MB)")
 
 
 if __name__ == "__main__":

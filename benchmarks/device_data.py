@@ -33,7 +33,8 @@ def _party(tag: str, pid: str, person: tuple[str, str], owner: bool) -> str:
     )
 
 
-def message_xml(i: int) -> str:
+def message_xml(i: int, body: str | None = None) -> str:
+    """Message ``i`` of a UFDR chat; its text is ``body``, or one of ``TEXTS`` numbered ``#i``."""
     owner = i % 2 == 0
     sender = PEOPLE[0] if owner else PEOPLE[1 + i % 3]
     ts = (START + timedelta(seconds=37 * i)).isoformat()
@@ -41,14 +42,16 @@ def message_xml(i: int) -> str:
     return (
         f'<model type="InstantMessage" id="m{i:08d}" deleted_state="{deleted}" decoding_confidence="High">'
         f'<field name="Source" type="String"><value type="String">WhatsApp</value></field>'
-        f'<field name="Body" type="String"><value type="String">{escape(TEXTS[i % len(TEXTS)])} #{i}</value></field>'
+        f'<field name="Body" type="String"><value type="String">{escape(body if body is not None else f"{TEXTS[i % len(TEXTS)]} #{i}")}</value></field>'
         f'<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="{ts}">{ts}</value></field>'
         f"{_party('modelField', f'pf{i}', sender, owner)}</model>\n"
     )
 
 
-def report_lines(messages: int, per_chat: int = 10_000) -> list[str] | object:
-    """The report.xml text, yielded in pieces: chats of ``per_chat`` messages, a contact, an unknown model."""
+def report_lines(messages: int, per_chat: int = 10_000, bodies: list[str] | None = None) -> list[str] | object:
+    """The report.xml text, yielded in pieces: chats of ``per_chat`` messages, a contact, an unknown model.
+
+    ``bodies`` gives the messages' texts (``messages`` of them); by default ``TEXTS``, numbered."""
     yield f'<?xml version="1.0" encoding="utf-8"?>\n<project xmlns="{NS}" id="synthetic" name="SYNTHETIC" reportVersion="8.5">\n<decodedData>\n'
     yield '<modelType type="Chat">\n'
     done, chat = 0, 0
@@ -67,7 +70,7 @@ def report_lines(messages: int, per_chat: int = 10_000) -> list[str] | object:
             )
         yield '</multiModelField><multiModelField name="Messages" type="InstantMessage">\n'
         for _ in range(min(per_chat, messages - done)):
-            yield message_xml(done)
+            yield message_xml(done, bodies[done] if bodies is not None else None)
             done += 1
         yield "</multiModelField></model>\n"
     yield '</modelType>\n<modelType type="Contact"><model type="Contact" id="t1" deleted_state="Intact">'
@@ -90,10 +93,10 @@ def write_report(path: Path, messages: int) -> Path:
     return path
 
 
-def write_ufdr(path: Path, messages: int) -> Path:
+def write_ufdr(path: Path, messages: int, bodies: list[str] | None = None) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         with archive.open("report.xml", "w", force_zip64=True) as member:
-            for piece in report_lines(messages):
+            for piece in report_lines(messages, bodies=bodies):
                 member.write(piece.encode("utf-8"))
     return path
 
