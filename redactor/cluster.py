@@ -96,7 +96,18 @@ def _worker_identity(plan: ClusterPlan) -> tuple[str, str]:
 
 def check_scheduler(address: str) -> None:
     """Raise :class:`ClusterError` when the scheduler at ``address`` cannot be reached or has no workers."""
-    DaskExecutor.connect(address, 0).close()
+    client = DaskExecutor.connect(address, 0)
+    try:
+        _threads(client, address)
+    finally:
+        client.close()
+
+
+def _threads(client: Any, address: str) -> int:
+    threads = sum(w.get("nthreads", 1) for w in client.scheduler_info(n_workers=-1)["workers"].values())
+    if threads == 0:
+        raise ClusterError(f"the Dask scheduler {address} has no workers", hint=_SCHEDULER_HINT)
+    return threads
 
 
 class _DaskTask:
@@ -159,9 +170,7 @@ class DaskExecutor:
             ) from None
 
     def _check_workers(self) -> int:
-        threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info(n_workers=-1)["workers"].values())
-        if threads == 0:
-            raise ClusterError(f"the Dask scheduler {self.address} has no workers", hint=_SCHEDULER_HINT)
+        threads = _threads(self.client, self.address)
         mine = _worker_identity(self.plan)
         for worker, theirs in self.client.run(_worker_identity, self.plan).items():
             if tuple(theirs) != mine:

@@ -125,3 +125,13 @@ def test_a_scheduler_lost_mid_run_stops_it_and_a_re_run_resumes_with_the_same_fl
         summary = run(chat, case, executor="dask", scheduler=again.scheduler_address)
     assert summary.items_resumed == kept
     assert flag_rows(case) == expected
+
+
+def test_a_scheduler_without_workers_stops_the_run_before_extraction(tmp_path):
+    chat = tmp_path / "chat.txt"
+    write_chat(chat, 5)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as lc:
+        with pytest.raises(ClusterError, match="has no workers"):
+            run(chat, tmp_path / "case", executor="dask", scheduler=lc.scheduler_address)
+    with CaseStore.open(tmp_path / "case") as store:
+        assert store.sources() == []

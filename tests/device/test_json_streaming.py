@@ -43,8 +43,8 @@ def test_telegram_items_by_chat_in_order(tmp_path):
     threads = [i for i in items if i.kind == "thread"]
     assert len(messages) == 1_200 and len(threads) == 3
     assert [m.meta["message_id"] for m in messages] == list(range(100, 1_300))
-    assert {m.meta["thread"]["id"] for m in messages[:500]} == {"1000000002"} and messages[500].meta["thread"]["id"] == "1000000003"
-    assert messages[0].meta["direction"]["value"] == "outgoing" and messages[1].meta["direction"]["value"] == "incoming"
+    assert {m.device.thread.id for m in messages[:500]} == {"1000000002"} and messages[500].device.thread.id == "1000000003"
+    assert messages[0].device.direction == "outgoing" and messages[1].device.direction == "incoming"
     assert any(p.device_owner and p.name == "Sam Owner" for p in people)
 
 
@@ -60,7 +60,7 @@ def test_meta_fields_after_the_messages_still_apply_and_a_bom_is_read(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
     items, _, people = run(path, tmp_path / "work")
     assert [seg(i, "text") for i in items if i.kind == "message"] == ["line 0", "line 1", "line 2"]
-    assert {i.meta["thread"]["id"] for i in items} == {"inbox/zoe_1"}
+    assert {i.device.thread.id for i in items} == {"inbox/zoe_1"}
     assert seg(items[-1], "thread.name") == "Zo\u00eb" and "Zo\u00eb Example" in {p.name for p in people}
 
 
