@@ -164,6 +164,46 @@ def _disable_unused_pipes(nlp_engine: Any) -> None:
         for name in UNUSED_PIPES:
             if name in getattr(nlp, "pipe_names", ()):
                 nlp.disable_pipe(name)
+        if "attribute_ruler" in getattr(nlp, "pipe_names", ()) and _propn_is_tag_only(nlp):
+            nlp.disable_pipe("attribute_ruler")  # names.py reads PROPN from the tag itself
+
+
+def _propn_is_tag_only(nlp: Any) -> bool:
+    """True when the attribute ruler sets PROPN exactly on the tags ``PROPN_TAGS``, and nothing
+    else it can do here (no parser: patterns on a dependency label never match; whitespace tokens
+    are left out by ``_proper_nouns``) puts another part of speech on those tags. Then PROPN is read
+    from the tag and the ruler, a matcher over every token, is not needed by any recognizer."""
+    from redactor.detect.recognizers.names import PROPN_TAGS
+
+    propn_tags: set[str] = set()
+    for entry in nlp.get_pipe("attribute_ruler").patterns:
+        pos = entry.get("attrs", {}).get("POS")
+        if "TAG" in entry.get("attrs", {}) and entry.get("patterns") != [[{"IS_SPACE": True}]]:
+            return False  # the ruler would change tags themselves
+        for tokens in entry.get("patterns", ()):
+            if pos is None or _never_matches(tokens, "parser" in nlp.pipe_names) or tokens == [{"IS_SPACE": True}]:
+                continue
+            tags = [token.get("TAG") for token in tokens]
+            if pos == "PROPN":
+                if len(tokens) != 1 or set(tokens[0]) != {"TAG"} or not isinstance(tags[0], str):
+                    return False
+                propn_tags.add(tags[0])
+            elif any(not isinstance(tag, str) or tag in PROPN_TAGS for tag in tags):
+                return False  # another part of speech could land on a PROPN tag
+    return propn_tags == set(PROPN_TAGS)
+
+
+def _never_matches(tokens: list[dict[str, Any]], parsed: bool) -> bool:
+    """A pattern that needs a dependency label cannot match when the parser does not run (DEP is '')."""
+    if parsed:
+        return False
+    for token in tokens:
+        dep = token.get("DEP")
+        if isinstance(dep, str) and dep:
+            return True
+        if isinstance(dep, dict) and (("IN" in dep and "" not in dep["IN"]) or ("NOT_IN" in dep and "" in dep["NOT_IN"])):
+            return True
+    return False
 
 
 class Detector:

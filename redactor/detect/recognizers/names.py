@@ -178,12 +178,18 @@ def _english(*words: str) -> bool:
     return any(name_lists.is_english_word(w) and not is_name_word(w) for w in words)
 
 
+PROPN_TAGS = frozenset({"NNP", "NNPS"})  # the fine-grained tags English pipelines map to PROPN
+
+
 def _proper_nouns(nlp_artifacts: Any, not_person: set[str]) -> set[int]:
-    """Start offsets of tokens spaCy tagged PROPN outside a non-person named entity."""
+    """Start offsets of tokens spaCy tagged PROPN outside a non-person named entity.
+
+    Read from the tagger's fine-grained tag when the attribute ruler (tag -> PROPN) does not run
+    (``engine._disable_unused_pipes`` turns it off only when that mapping is all it would do)."""
     doc = getattr(nlp_artifacts, "tokens", None)
     if doc is None:
         return set()
     try:
-        return {t.idx for t in doc if t.pos_ == "PROPN" and t.ent_type_ not in not_person}
+        return {t.idx for t in doc if (t.tag_ in PROPN_TAGS or t.pos_ == "PROPN") and not t.is_space and t.ent_type_ not in not_person}
     except AttributeError:
         return set()
