@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
 from redactor.detect.recognizers.base import Rule, RuleRecognizer
+from redactor.detect.tagging import TAG_LATER, defer_tagger
 from redactor.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
@@ -171,9 +172,9 @@ def _disable_unused_pipes(nlp_engine: Any) -> None:
 def _propn_is_tag_only(nlp: Any) -> bool:
     """True when the attribute ruler sets PROPN exactly on the tags ``PROPN_TAGS``, and nothing
     else it can do here (no parser: patterns on a dependency label never match; whitespace tokens
-    are left out by ``_proper_nouns``) puts another part of speech on those tags. Then PROPN is read
+    are left out by ``tagging.proper_nouns``) puts another part of speech on those tags. Then PROPN is read
     from the tag and the ruler, a matcher over every token, is not needed by any recognizer."""
-    from redactor.detect.recognizers.names import PROPN_TAGS
+    from redactor.detect.tagging import PROPN_TAGS
 
     propn_tags: set[str] = set()
     for entry in nlp.get_pipe("attribute_ruler").patterns:
@@ -223,6 +224,8 @@ class Detector:
         _offline_tldextract()
         nlp_engine = build_nlp_engine(nlp_config)
         _disable_unused_pipes(nlp_engine)
+        nlp = getattr(nlp_engine, "nlp", {}).get(language)
+        self._tag_later = defer_tagger(nlp) if nlp is not None else None  # tagged only when a recognizer asks
         self.language = language
         self.entities = list(entities) if entities else None
         self.engine = AnalyzerEngine(
@@ -247,25 +250,34 @@ class Detector:
         """
         norms = [normalise(_SURROGATE.sub("\ufffd", t)) if t and t.strip() else None for t in texts]
         short = [n.text for n in norms if n is not None and len(n.text) <= CHUNK]
-        artifacts = iter(self.engine.nlp_engine.process_batch(short, self.language, batch_size=batch_size)) if short else iter(())
+        artifacts = self._artifacts(short, batch_size)
         out: list[list[Span]] = []
         for norm in norms:
             if norm is None:
                 out.append([])
                 continue
             if len(norm.text) <= CHUNK:
-                _, nlp = next(artifacts)
-                windows = [(0, norm.text, nlp)]
+                windows = [(0, norm.text, next(artifacts))]
             else:
-                windows = [(offset, chunk, None) for offset, chunk in _chunks(norm.text)]
+                windows = [(offset, chunk, None) for offset, chunk in _chunks(norm.text)]  # spaCy window by window
             out.append(self._spans(norm, windows, extra))
         return out
+
+    def _artifacts(self, texts: Sequence[str], batch_size: int) -> Iterator[Any]:
+        """Presidio's NLP artifacts of ``texts`` (one spaCy ``pipe``), each able to tag its text later."""
+        if not texts:
+            return
+        for _, nlp in self.engine.nlp_engine.process_batch(list(texts), self.language, batch_size=batch_size):
+            if self._tag_later is not None:
+                nlp.tokens.user_data[TAG_LATER] = self._tag_later
+            yield nlp
 
     def _spans(self, norm: Any, windows: Sequence[tuple[int, str, Any]], extra: Sequence[Any]) -> list[Span]:
         spans: dict[tuple[int, int, str], Span] = {}
         english = language_of(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
         for offset, chunk, nlp in windows:
             if english:
+                nlp = nlp if nlp is not None else next(self._artifacts([chunk], 1))
                 results = self.engine.analyze(
                     chunk,
                     language=self.language,
