@@ -29,7 +29,7 @@ from redactor.executors import BatchDetect, Executor
 from redactor.records import Item, ScopeProposal, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
-TEXTS_PER_TASK = 64  # texts sent to a worker at once (one spaCy pipe batch)
+TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
 
 
 @dataclass(slots=True)

@@ -30,13 +30,13 @@ from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
 from redactor.detect.recognizers.base import Rule, RuleRecognizer
-from redactor.detect.tagging import TAG_LATER, defer_tagger
+from redactor.detect.tagging import TAG_LATER, defer_tagger, likely_asked
 from redactor.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
 CHUNK = 100_000
-PIPE_BATCH = 64  # texts per spaCy pipe batch
+PIPE_BATCH = 128  # texts per spaCy pipe batch (NER alone: 128 costs about a tenth less than 64)
 OVERLAP = 2_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 EXTRA_METADATA = ("category", "person_id", "role")  # what our recognizers add for the policy (never text)
@@ -264,13 +264,16 @@ class Detector:
         return out
 
     def _artifacts(self, texts: Sequence[str], batch_size: int) -> Iterator[Any]:
-        """Presidio's NLP artifacts of ``texts`` (one spaCy ``pipe``), each able to tag its text later."""
-        if not texts:
-            return
-        for _, nlp in self.engine.nlp_engine.process_batch(list(texts), self.language, batch_size=batch_size):
+        """Presidio's NLP artifacts of ``texts`` (one spaCy ``pipe``), each able to tag its text later;
+        the texts a recognizer will probably ask about are tagged now, a batch at a time."""
+        for start in range(0, len(texts), batch_size):
+            part = list(texts[start : start + batch_size])
+            found = [nlp for _, nlp in self.engine.nlp_engine.process_batch(part, self.language, batch_size=batch_size)]
             if self._tag_later is not None:
-                nlp.tokens.user_data[TAG_LATER] = self._tag_later
-            yield nlp
+                self._tag_later([nlp.tokens for nlp in found if likely_asked(nlp.tokens)])
+                for nlp in found:
+                    nlp.tokens.user_data[TAG_LATER] = self._tag_later
+            yield from found
 
     def _spans(self, norm: Any, windows: Sequence[tuple[int, str, Any]], extra: Sequence[Any]) -> list[Span]:
         spans: dict[tuple[int, int, str], Span] = {}
