@@ -101,7 +101,8 @@ class DetectBatches:
         if job.per_item is not None:
             decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
         else:
-            spans = {seg_id: [span_from_json(r) for r in rows[k]] for seg_id, k in job.keys.items()}
+            by_key = {k: [span_from_json(r) for r in found] for k, found in rows.items()}  # once per distinct text
+            spans = {seg_id: by_key[k] for seg_id, k in job.keys.items()}
             decided = [self.decide(item, self.detect.findings(item, spans)) for item in job.items]
         found = [f for d in decided for f in d.flags]
         with self.store.transaction():

@@ -6,13 +6,18 @@ file and the case snapshot's people, both plain values), and keeps its model for
 
 - :class:`InlineExecutor`: the stage runs in this process (``--workers 1``).
 - :class:`ProcessExecutor`: ``concurrent.futures.ProcessPoolExecutor`` with ``forkserver``
-  (``spawn`` where there is none), each worker loading the model in its initializer.
+  (``spawn`` where there is none), each worker loading the model in its initializer. With
+  ``--workers N`` given, the runner starts the pool before extraction (``start_workers``), so the
+  workers load the model while the sources are read; detection then ``bind``s the plan with the
+  people extraction found, and each worker rebuilds its stage (the model stays loaded) once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -82,7 +87,8 @@ class InlineExecutor:
         pass
 
 
-_STAGE: Any = None  # a worker's stage, built once by its initializer
+_STAGE: Any = None  # a worker's stage, built once by its initializer (again when the plan is rebound)
+_PLAN_KEY = ""  # which bound plan _STAGE was built from ("": the initializer's)
 
 
 def _init_worker(plan: StagePlan) -> None:
@@ -92,8 +98,15 @@ def _init_worker(plan: StagePlan) -> None:
     _STAGE.spans(["warm up"])  # load the model now, not inside the first batch
 
 
-def _spans(texts: list[str]) -> SpanRows:
+def _spans(texts: list[str], plan_key: str = "", plan: bytes = b"") -> SpanRows:
+    global _STAGE, _PLAN_KEY
+    if plan_key != _PLAN_KEY:
+        _STAGE, _PLAN_KEY = pickle.loads(plan).build(), plan_key  # the model is cached per process
     return _STAGE.spans(texts)
+
+
+def _started() -> None:
+    """A task that makes the pool start a worker (workers start on demand)."""
 
 
 class ProcessExecutor:
@@ -103,10 +116,21 @@ class ProcessExecutor:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self.workers = workers
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(plan,))
+        self.plan_key, self.plan = "", b""
+
+    def start(self) -> None:
+        """Start every worker now (each loads the model in its initializer) without waiting for them."""
+        for _ in range(self.workers):
+            self.pool.submit(_started)
+
+    def bind(self, plan: StagePlan) -> None:
+        """Later tasks run the stage built from ``plan`` (the people known after extraction)."""
+        self.plan = pickle.dumps(plan)
+        self.plan_key = hashlib.sha256(self.plan).hexdigest()
 
     def submit(self, texts: Sequence[str]) -> Future[SpanRows]:
         try:
-            return self.pool.submit(_spans, list(texts))
+            return self.pool.submit(_spans, list(texts), self.plan_key, self.plan)
         except BrokenProcessPool as exc:
             raise WorkerError("a detection worker process died") from exc
 
@@ -128,8 +152,23 @@ def choose_workers(requested: int | None, items: int) -> int:
     return default_workers() if items >= AUTO_MIN_ITEMS else 1
 
 
-def make_executor(plan: StagePlan, workers: int, stage: Any) -> Executor:
-    """``workers`` <= 1, or a stage without batch entry points: in this process; more: a process pool."""
+def make_executor(plan: StagePlan, workers: int, stage: Any, started: ProcessExecutor | None = None) -> Executor:
+    """``workers`` <= 1, or a stage without batch entry points: in this process; more: a process pool
+    (``started``, the pool ``start_workers`` began, bound to ``plan``, when there is one)."""
     if workers <= 1 or not isinstance(stage, BatchDetect):
+        if started is not None:
+            started.close()
         return InlineExecutor(stage)
+    if started is not None:
+        started.bind(plan)
+        return started
     return ProcessExecutor(plan, workers)
+
+
+def start_workers(plan: StagePlan, workers: int | None) -> ProcessExecutor | None:
+    """With ``--workers N`` (N > 1) given, start the pool now: workers load the model meanwhile."""
+    if workers is None or workers <= 1:
+        return None
+    executor = ProcessExecutor(plan, workers)
+    executor.start()
+    return executor

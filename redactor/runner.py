@@ -31,7 +31,7 @@ from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError, WorkerError
-from redactor.executors import StagePlan, choose_workers, make_executor
+from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_executor, start_workers
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
@@ -111,11 +111,17 @@ def run_case(
             done_before += 1
             continue
         queue.append((source, found.path))
-    processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
-    # Built after extraction: the policy knows the conversations' participants.
-    threads = replace(known_at_start, threads=tuple(store.thread_items()))
-    decide = pipeline.of_kind("decide").build(_context(store, threads))
-    items, flags, resumed = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH)
+    # with --workers N, the workers load the model while the sources are read
+    started = start_workers(StagePlan.of(pipeline.path, "detect", _context(store)), workers) if queue else None
+    try:
+        processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
+        # Built after extraction: the policy knows the conversations' participants.
+        threads = replace(known_at_start, threads=tuple(store.thread_items()))
+        decide = pipeline.of_kind("decide").build(_context(store, threads))
+        items, flags, resumed = _detect_all(store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH, started)
+    finally:
+        if started is not None:
+            started.close()
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed)
     store.set_meta(UNFINISHED_RUN, "")
@@ -203,11 +209,19 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
 
 
 def _detect_all(
-    store: CaseStore, pipeline: Pipeline, decide, quarantined: list[Quarantined], reporter: Reporter, workers: int | None, batch: int
+    store: CaseStore,
+    pipeline: Pipeline,
+    decide,
+    quarantined: list[Quarantined],
+    reporter: Reporter,
+    workers: int | None,
+    batch: int,
+    started: ProcessExecutor | None = None,
 ) -> tuple[int, int, int]:
     """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time.
 
-    The detect stage runs in ``workers`` processes (default: every core); this process alone writes.
+    The detect stage runs in ``workers`` processes (default: every core; ``started``: a pool
+    started before extraction); this process alone writes.
     """
     key = store.detection_key(pipeline.hash)
     todo = [
@@ -222,7 +236,7 @@ def _detect_all(
     ctx = _context(store, store.snapshot())
     detect = pipeline.of_kind("detect").build(ctx)
     total = sum(store.count_items(s.source_id) for s in todo)
-    executor = make_executor(StagePlan.of(pipeline.path, "detect", ctx), choose_workers(workers, total), detect)
+    executor = make_executor(StagePlan.of(pipeline.path, "detect", ctx), choose_workers(workers, total), detect, started)
     totals = [0, 0, 0]  # items, flags, items resumed
     reporter.start(total, "detecting items")
     batches = DetectBatches(store, detect, decide, executor, key, lambda n: reporter.advance("", n), batch)
