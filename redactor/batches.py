@@ -26,7 +26,7 @@ from redactor.executors import BatchDetect, Executor, Pending
 from redactor.records import Item, ScopeProposal, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
-TEXTS_PER_TASK = 64  # texts sent to a worker at once (one spaCy pipe batch)
+TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
 
 
 @dataclass(slots=True)
@@ -98,7 +98,8 @@ class DetectBatches:
         if job.per_item is not None:
             decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
         else:
-            spans = {seg_id: [span_from_json(r) for r in rows[k]] for seg_id, k in job.keys.items()}
+            by_key = {k: [span_from_json(r) for r in found] for k, found in rows.items()}  # once per distinct text
+            spans = {seg_id: by_key[k] for seg_id, k in job.keys.items()}
             decided = [self.decide(item, self.detect.findings(item, spans)) for item in job.items]
         found = [f for d in decided for f in d.flags]
         with self.store.transaction():

@@ -6,7 +6,10 @@ file and the case snapshot's people, both plain values), and keeps its model for
 
 - :class:`InlineExecutor`: the stage runs in this process (``--workers 1``).
 - :class:`ProcessExecutor`: ``concurrent.futures.ProcessPoolExecutor`` with ``forkserver``
-  (``spawn`` where there is none), each worker loading the model in its initializer.
+  (``spawn`` where there is none), each worker loading the model in its initializer. With
+  ``--workers N`` given, the runner starts the pool before extraction (``start_workers``), so the
+  workers load the model while the sources are read; detection then ``bind``s the plan with the
+  people extraction found, and each worker rebuilds its stage (the model stays loaded) once.
 
 A worker that dies (killed, out of memory) breaks the whole pool: every task not yet answered
 fails. :class:`ProcessExecutor` then starts a fresh pool and sends those tasks again, up to
@@ -16,9 +19,11 @@ stored is kept, and a re-run resumes). Detection is pure, so a task sent twice g
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
+import pickle
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -98,7 +103,8 @@ class InlineExecutor:
         pass
 
 
-_STAGE: Any = None  # a worker's stage, built once by its initializer
+_STAGE: Any = None  # a worker's stage, built once by its initializer (again when the plan is rebound)
+_PLAN_KEY = ""  # which bound plan _STAGE was built from ("": the initializer's)
 
 
 def _init_worker(plan: StagePlan) -> None:
@@ -108,8 +114,15 @@ def _init_worker(plan: StagePlan) -> None:
     _STAGE.spans(["warm up"])  # load the model now, not inside the first batch
 
 
-def _spans(texts: list[str]) -> SpanRows:
+def _spans(texts: list[str], plan_key: str = "", plan: bytes = b"") -> SpanRows:
+    global _STAGE, _PLAN_KEY
+    if plan_key != _PLAN_KEY:
+        _STAGE, _PLAN_KEY = pickle.loads(plan).build(), plan_key  # the model is cached per process
     return _STAGE.spans(texts)
+
+
+def _started() -> None:
+    """A task that makes the pool start a worker (workers start on demand)."""
 
 
 RESTARTS = 2  # fresh pools a run may start after workers died, before it stops
@@ -122,7 +135,7 @@ class _Task:
 
     def __init__(self, executor: ProcessExecutor, texts: list[str]) -> None:
         self.executor, self.texts = executor, texts
-        self.future: Future[SpanRows] = executor.pool.submit(_spans, texts)
+        self.future: Future[SpanRows] = executor.send(texts)
         self.generation = executor.replaced  # the pool it went to (how many were replaced before)
 
     def result(self) -> SpanRows:
@@ -133,15 +146,29 @@ class ProcessExecutor:
     """A pool of worker processes, each with its own copy of the stage; a broken pool is replaced."""
 
     def __init__(self, plan: Any, workers: int, restarts: int = RESTARTS) -> None:
-        self.plan, self.workers, self.restarts_left = plan, workers, restarts
+        self.start_plan, self.workers, self.restarts_left = plan, workers, restarts
         self.replaced = 0
         self.pending: dict[int, _Task] = {}  # id -> tasks not yet answered, in order
+        self.plan_key, self.plan = "", b""
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.plan,))
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.start_plan,))
+
+    def start(self) -> None:
+        """Start every worker now (each loads the model in its initializer) without waiting for them."""
+        for _ in range(self.workers):
+            self.pool.submit(_started)
+
+    def bind(self, plan: StagePlan) -> None:
+        """Later tasks run the stage built from ``plan`` (the people known after extraction)."""
+        self.plan = pickle.dumps(plan)
+        self.plan_key = hashlib.sha256(self.plan).hexdigest()
+
+    def send(self, texts: list[str]) -> Future[SpanRows]:
+        return self.pool.submit(_spans, texts, self.plan_key, self.plan)
 
     def submit(self, texts: Sequence[str]) -> Pending:
         try:
@@ -176,7 +203,7 @@ class ProcessExecutor:
         for task in self.pending.values():
             if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
                 continue  # answered before the pool broke
-            task.future, task.generation = self.pool.submit(_spans, task.texts), self.replaced
+            task.future, task.generation = self.send(task.texts), self.replaced
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -199,13 +226,32 @@ def choose_workers(requested: int | None, items: int) -> int:
 EXECUTORS = ("local", "dask")
 
 
-def make_executor(plan: StagePlan, workers: int, stage: Any, kind: str = "local", scheduler: str | None = None) -> Executor:
-    """Local: ``workers`` <= 1, or a stage without batch entry points, in this process; more, a process pool.
+def make_executor(
+    plan: StagePlan, workers: int, stage: Any, started: ProcessExecutor | None = None, kind: str = "local", scheduler: str | None = None
+) -> Executor:
+    """Local: ``workers`` <= 1, or a stage without batch entry points, in this process; more, a process pool
+    (``started``, the pool ``start_workers`` began, bound to ``plan``, when there is one).
     Dask: the cluster at ``scheduler``, or a local cluster of ``workers`` processes (:mod:`redactor.cluster`)."""
     if kind == "dask" and isinstance(stage, BatchDetect):
+        if started is not None:
+            started.close()
         from redactor.cluster import DaskExecutor
 
         return DaskExecutor(plan, scheduler, workers)
     if workers <= 1 or not isinstance(stage, BatchDetect):
+        if started is not None:
+            started.close()
         return InlineExecutor(stage)
+    if started is not None:
+        started.bind(plan)
+        return started
     return ProcessExecutor(plan, workers)
+
+
+def start_workers(plan: StagePlan, workers: int | None) -> ProcessExecutor | None:
+    """With ``--workers N`` (N > 1) given, start the pool now: workers load the model meanwhile."""
+    if workers is None or workers <= 1:
+        return None
+    executor = ProcessExecutor(plan, workers)
+    executor.start()
+    return executor

@@ -31,7 +31,7 @@ from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
 from redactor.errors import PendingFlagsError, RedactorError, UsageError, WorkerError
-from redactor.executors import StagePlan, choose_workers, make_executor
+from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_executor, start_workers
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
@@ -118,13 +118,20 @@ def run_case(
             done_before += 1
             continue
         queue.append((source, found.path))
-    processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
-    # Built after extraction: the policy knows the conversations' participants.
-    threads = replace(known_at_start, threads=tuple(store.thread_items()))
-    decide = pipeline.of_kind("decide").build(_context(store, threads))
-    items, flags, resumed, replaced = _detect_all(
-        store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH, (executor, scheduler)
-    )
+    # with --workers N (local), the workers load the model while the sources are read
+    plan = StagePlan.of(pipeline.path, "detect", _context(store))
+    started = start_workers(plan, workers) if queue and executor == "local" else None
+    try:
+        processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
+        # Built after extraction: the policy knows the conversations' participants.
+        threads = replace(known_at_start, threads=tuple(store.thread_items()))
+        decide = pipeline.of_kind("decide").build(_context(store, threads))
+        items, flags, resumed, replaced = _detect_all(
+            store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH, started, (executor, scheduler)
+        )
+    finally:
+        if started is not None:
+            started.close()
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed, replaced)
     store.set_meta(UNFINISHED_RUN, "")
@@ -219,12 +226,14 @@ def _detect_all(
     reporter: Reporter,
     workers: int | None,
     batch: int,
+    started: ProcessExecutor | None = None,
     where: tuple[str, str | None] = ("local", None),
 ) -> tuple[int, int, int, int]:
     """Detect and decide over every source whose detection is missing or out of date, a batch of items at a time.
 
-    The detect stage runs in ``workers`` processes (default: every core), or on a Dask cluster when
-    ``where`` is ``("dask", scheduler address or None for a local cluster)``; this process alone writes.
+    The detect stage runs in ``workers`` processes (default: every core; ``started``: a pool
+    started before extraction), or on a Dask cluster when ``where`` is ``("dask", scheduler
+    address or None for a local cluster)``; this process alone writes.
     """
     key = store.detection_key(pipeline.hash)
     todo = [
@@ -241,7 +250,7 @@ def _detect_all(
     total = sum(store.count_items(s.source_id) for s in todo)
     plan = StagePlan.of(pipeline.path, "detect", ctx)
     count = choose_workers(workers, total) if where[0] == "local" else workers or default_workers()
-    executor = make_executor(plan, count, detect, *where)
+    executor = make_executor(plan, count, detect, started, *where)
     totals = [0, 0, 0]  # items, flags, items resumed
     reporter.start(total, "detecting items")
     batches = DetectBatches(store, detect, decide, executor, key, lambda n: reporter.advance("", n), batch)

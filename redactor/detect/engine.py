@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,12 +30,13 @@ from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
 from redactor.detect.recognizers.base import Rule, RuleRecognizer
+from redactor.detect.tagging import TAG_LATER, defer_tagger, likely_asked
 from redactor.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
 CHUNK = 100_000
-PIPE_BATCH = 64  # texts per spaCy pipe batch
+PIPE_BATCH = 128  # texts per spaCy pipe batch (NER alone: 128 costs about a tenth less than 64)
 OVERLAP = 2_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 EXTRA_METADATA = ("category", "person_id", "role")  # what our recognizers add for the policy (never text)
@@ -164,6 +165,46 @@ def _disable_unused_pipes(nlp_engine: Any) -> None:
         for name in UNUSED_PIPES:
             if name in getattr(nlp, "pipe_names", ()):
                 nlp.disable_pipe(name)
+        if "attribute_ruler" in getattr(nlp, "pipe_names", ()) and _propn_is_tag_only(nlp):
+            nlp.disable_pipe("attribute_ruler")  # names.py reads PROPN from the tag itself
+
+
+def _propn_is_tag_only(nlp: Any) -> bool:
+    """True when the attribute ruler sets PROPN exactly on the tags ``PROPN_TAGS``, and nothing
+    else it can do here (no parser: patterns on a dependency label never match; whitespace tokens
+    are left out by ``tagging.proper_nouns``) puts another part of speech on those tags. Then PROPN is read
+    from the tag and the ruler, a matcher over every token, is not needed by any recognizer."""
+    from redactor.detect.tagging import PROPN_TAGS
+
+    propn_tags: set[str] = set()
+    for entry in nlp.get_pipe("attribute_ruler").patterns:
+        pos = entry.get("attrs", {}).get("POS")
+        if "TAG" in entry.get("attrs", {}) and entry.get("patterns") != [[{"IS_SPACE": True}]]:
+            return False  # the ruler would change tags themselves
+        for tokens in entry.get("patterns", ()):
+            if pos is None or _never_matches(tokens, "parser" in nlp.pipe_names) or tokens == [{"IS_SPACE": True}]:
+                continue
+            tags = [token.get("TAG") for token in tokens]
+            if pos == "PROPN":
+                if len(tokens) != 1 or set(tokens[0]) != {"TAG"} or not isinstance(tags[0], str):
+                    return False
+                propn_tags.add(tags[0])
+            elif any(not isinstance(tag, str) or tag in PROPN_TAGS for tag in tags):
+                return False  # another part of speech could land on a PROPN tag
+    return propn_tags == set(PROPN_TAGS)
+
+
+def _never_matches(tokens: list[dict[str, Any]], parsed: bool) -> bool:
+    """A pattern that needs a dependency label cannot match when the parser does not run (DEP is '')."""
+    if parsed:
+        return False
+    for token in tokens:
+        dep = token.get("DEP")
+        if isinstance(dep, str) and dep:
+            return True
+        if isinstance(dep, dict) and (("IN" in dep and "" not in dep["IN"]) or ("NOT_IN" in dep and "" in dep["NOT_IN"])):
+            return True
+    return False
 
 
 class Detector:
@@ -183,6 +224,8 @@ class Detector:
         _offline_tldextract()
         nlp_engine = build_nlp_engine(nlp_config)
         _disable_unused_pipes(nlp_engine)
+        nlp = getattr(nlp_engine, "nlp", {}).get(language)
+        self._tag_later = defer_tagger(nlp) if nlp is not None else None  # tagged only when a recognizer asks
         self.language = language
         self.entities = list(entities) if entities else None
         self.engine = AnalyzerEngine(
@@ -207,25 +250,37 @@ class Detector:
         """
         norms = [normalise(_SURROGATE.sub("\ufffd", t)) if t and t.strip() else None for t in texts]
         short = [n.text for n in norms if n is not None and len(n.text) <= CHUNK]
-        artifacts = iter(self.engine.nlp_engine.process_batch(short, self.language, batch_size=batch_size)) if short else iter(())
+        artifacts = self._artifacts(short, batch_size)
         out: list[list[Span]] = []
         for norm in norms:
             if norm is None:
                 out.append([])
                 continue
             if len(norm.text) <= CHUNK:
-                _, nlp = next(artifacts)
-                windows = [(0, norm.text, nlp)]
+                windows = [(0, norm.text, next(artifacts))]
             else:
-                windows = [(offset, chunk, None) for offset, chunk in _chunks(norm.text)]
+                windows = [(offset, chunk, None) for offset, chunk in _chunks(norm.text)]  # spaCy window by window
             out.append(self._spans(norm, windows, extra))
         return out
+
+    def _artifacts(self, texts: Sequence[str], batch_size: int) -> Iterator[Any]:
+        """Presidio's NLP artifacts of ``texts`` (one spaCy ``pipe``), each able to tag its text later;
+        the texts a recognizer will probably ask about are tagged now, a batch at a time."""
+        for start in range(0, len(texts), batch_size):
+            part = list(texts[start : start + batch_size])
+            found = [nlp for _, nlp in self.engine.nlp_engine.process_batch(part, self.language, batch_size=batch_size)]
+            if self._tag_later is not None:
+                self._tag_later([nlp.tokens for nlp in found if likely_asked(nlp.tokens)])
+                for nlp in found:
+                    nlp.tokens.user_data[TAG_LATER] = self._tag_later
+            yield from found
 
     def _spans(self, norm: Any, windows: Sequence[tuple[int, str, Any]], extra: Sequence[Any]) -> list[Span]:
         spans: dict[tuple[int, int, str], Span] = {}
         english = language_of(norm.text) == "en"  # another language: no English NER, language-independent recognizers only
         for offset, chunk, nlp in windows:
             if english:
+                nlp = nlp if nlp is not None else next(self._artifacts([chunk], 1))
                 results = self.engine.analyze(
                     chunk,
                     language=self.language,

@@ -20,6 +20,7 @@ from redactor.detect.merge import FORM_LABELS
 from redactor.detect.name_lists import is_name_word, lexicon
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.tagging import ProperNouns
 
 RANKS = (
     "Detective Chief Superintendent",
@@ -133,7 +134,7 @@ class NameLexiconRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_run"):
             self.load()
-        proper = _proper_nouns(nlp_artifacts, self.NER_NOT_PERSON)
+        proper = ProperNouns(nlp_artifacts, self.NER_NOT_PERSON)  # tagged only if a rule asks
         out = []
         for run in self._run.finditer(text):
             if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in "@.'’"):
@@ -145,7 +146,7 @@ class NameLexiconRecognizer(EntityRecognizer):
     def _is_plain(self, word: str) -> bool:
         return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES and word.lower() not in FORM_LABELS
 
-    def _names_in_run(self, words: list[tuple[int, int, str]], proper: set[int]) -> list[RecognizerResult]:
+    def _names_in_run(self, words: list[tuple[int, int, str]], proper: ProperNouns) -> list[RecognizerResult]:
         out, i = [], 0
         while i < len(words):
             start, end, word = words[i]
@@ -176,14 +177,3 @@ class NameLexiconRecognizer(EntityRecognizer):
 def _english(*words: str) -> bool:
     """Any of the words an ordinary English word ("Nifty Gadgets", "Star Wars"), unless it is a listed name."""
     return any(name_lists.is_english_word(w) and not is_name_word(w) for w in words)
-
-
-def _proper_nouns(nlp_artifacts: Any, not_person: set[str]) -> set[int]:
-    """Start offsets of tokens spaCy tagged PROPN outside a non-person named entity."""
-    doc = getattr(nlp_artifacts, "tokens", None)
-    if doc is None:
-        return set()
-    try:
-        return {t.idx for t in doc if t.pos_ == "PROPN" and t.ent_type_ not in not_person}
-    except AttributeError:
-        return set()

@@ -27,7 +27,8 @@ from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.name_lists import is_english_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
-from redactor.detect.recognizers.names import _proper_nouns, is_name_word, lexicon
+from redactor.detect.recognizers.names import is_name_word, lexicon
+from redactor.detect.tagging import ProperNouns
 
 NAME_SHAPE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}")
 ORG_LABELS = {"ORG", "ORGANIZATION"}
@@ -54,7 +55,7 @@ class OrgNameRecognizer(EntityRecognizer):
         if not hasattr(self, "_org_words"):
             self.load()
         out = []
-        proper = _proper_nouns(nlp_artifacts, set())
+        proper = ProperNouns(nlp_artifacts, set())  # tagged only if a one-word organisation needs it
         for ent in getattr(nlp_artifacts, "entities", ()):
             if ent.label_ in ORG_LABELS and self._looks_like_a_name(text, ent.start_char, ent.end_char, proper):
                 end = self._extend(text, ent.start_char, ent.end_char)
@@ -62,7 +63,7 @@ class OrgNameRecognizer(EntityRecognizer):
                 out.append(result(self, "PERSON", ent.start_char, end, self.SCORE, "NER organisation shaped like a name", why))
         return out
 
-    def _looks_like_a_name(self, text: str, start: int, end: int, proper: set[int]) -> bool:
+    def _looks_like_a_name(self, text: str, start: int, end: int, proper: ProperNouns) -> bool:
         value = re.sub(r"['’]s?$", "", text[start:end].strip())
         words = value.split()
         if not NAME_SHAPE.fullmatch(value) or any(w.lower() in self._org_words for w in words):

@@ -16,6 +16,7 @@ one search.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -23,6 +24,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.recognizers.base import context_regex, result
+from redactor.detect.recognizers.phone_regions import regions_to_ask
 
 # where the people in a UK download most often come from, then the big numbering plans
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
@@ -78,9 +80,13 @@ class WorldPhoneRecognizer(EntityRecognizer):
         return None
 
 
+@lru_cache(maxsize=65_536)
 def _match(value: str) -> str | None:
-    """E.164 form of the number as some region reads it (lenient matcher), or None."""
-    regions = (None,) if value.startswith(("+", "00")) else REGIONS
+    """E.164 form of the number as some region reads it (lenient matcher), or None.
+
+    A region whose numbering plan cannot hold the value is not asked (``phone_regions``: exact,
+    the answer is the same as asking every region); the same value is matched once per process."""
+    regions = (None,) if value.startswith(("+", "00")) else regions_to_ask(value, REGIONS)
     if value.startswith("00"):
         value = "+" + value[2:]
     for region in regions:
