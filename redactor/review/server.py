@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -205,6 +206,7 @@ class Handler(BaseHTTPRequestHandler):
     def _item(self, item_id: str, session: Session | None) -> None:
         with self.server.store() as store:
             view = queries.item_view(store, item_id)
+            view = replace(view, page_boxes=images.page_boxes(store, view.item, view.ref, view.source_media_type))
         body = itempage.item_page_body(view)
         self._html(200, f"{view.ref} {view.item.title}", body, "item", session, itempage.item_extra(view))
 
