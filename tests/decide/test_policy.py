@@ -328,3 +328,18 @@ def test_widening_the_scope_in_the_pipeline_brings_items_back_on_the_next_run(cl
     with CaseStore.open(case) as store:
         assert sorted(store.item_scopes().values()) == ["in", "in", "in"]
         assert not [f for f in store.flags() if f.entity == OUT_OF_SCOPE]
+
+
+@pytest.mark.slow
+def test_people_a_run_finds_are_known_to_the_policy_in_the_same_run(cli, tmp_path):
+    """An address book extracted in this run links a number in another exhibit to its person, as detection does."""
+    import json
+
+    folder = tmp_path / "exhibits"
+    folder.mkdir()
+    (folder / "contacts.vcf").write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Chloe Example\nTEL:07700 900317\nEND:VCARD\n", encoding="utf-8")
+    (folder / "statement.txt").write_text("She said to ring 07700 900317 about the car.\n", encoding="utf-8")
+    assert cli("run", folder, "--case", tmp_path / "case", "--workers", "1").exit_code == 0
+    rows = [json.loads(line) for line in cli("flags", tmp_path / "case", "--format", "jsonl", "--with-text").output.splitlines()]
+    (phone,) = [r for r in rows if r["entity"] == "PHONE_NUMBER" and r["field"] == "body"]
+    assert phone["party"] == "third_party"  # the contact's number: a third party's (before: 'unknown', the book not yet known)
