@@ -231,7 +231,14 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA)
+    """The current schema, statement by statement inside the caller's transaction.
+
+    Not ``executescript``, which commits each statement: a run killed half way through would
+    leave a case that can be neither opened nor created again (the schema's ``ALTER TABLE``
+    steps fail the second time).
+    """
+    for statement in _statements(SCHEMA):
+        conn.execute(statement)
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> list[int]:
