@@ -13,7 +13,6 @@ never written unredacted. Every step is recorded in the audit log.
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import shutil
 from collections import deque
@@ -97,7 +96,6 @@ def run_case(
 
         check_scheduler(scheduler)  # unreachable: stop now, not after extraction
     ingest, extract = (pipeline.of_kind(k).build(_context(store)) for k in ("ingest", "extract"))
-    known_at_start = _known_at_start(store)  # what the policy classifies against (the people known when the run started)
     store.log(
         "run",
         "run.started",
@@ -123,9 +121,10 @@ def run_case(
     started = start_workers(plan, workers) if queue and executor == "local" else None
     try:
         processed = _extract_all(store, extract, ingest, queue, quarantined, reporter)
-        # Built after extraction: the policy knows the conversations' participants.
-        threads = replace(known_at_start, threads=tuple(store.thread_items()))
-        decide = pipeline.of_kind("decide").build(_context(store, threads))
+        # Built after extraction, as detection is: the policy classifies against every person the sources
+        # named (address books, the device owner) and knows the conversations' participants. Every source
+        # is extracted by now, so a resumed run sees the same people as an uninterrupted one.
+        decide = pipeline.of_kind("decide").build(_context(store, store.snapshot(threads=True)))
         items, flags, resumed, replaced = _detect_all(
             store, pipeline, decide, quarantined, reporter, workers, batch_items or BATCH, started, (executor, scheduler)
         )
@@ -134,28 +133,12 @@ def run_case(
             started.close()
     store.sync_values()  # new flags join their values; decided values apply to them (audited)
     summary = RunSummary(processed, done_before, items, flags, tuple(quarantined), resumed, replaced)
-    store.set_meta(UNFINISHED_RUN, "")
     store.log(
         "run",
         "run.finished",
         {"sources_processed": processed, "sources_skipped": done_before, "items": items, "flags": flags, "quarantined": len(quarantined)},
     )
     return summary
-
-
-UNFINISHED_RUN = "unfinished_run_people"  # meta: the people known when a run that has not finished started
-
-
-def _known_at_start(store: CaseStore) -> CaseSnapshot:
-    """The people known when this run started, or, resuming a run that was interrupted, when that
-    run started: a resumed run classifies exactly as the uninterrupted run would have."""
-    now = store.snapshot()
-    unfinished = store.meta(UNFINISHED_RUN)
-    if not unfinished:
-        store.set_meta(UNFINISHED_RUN, json.dumps(sorted(p.person_id for p in now.people)))
-        return now
-    known = set(json.loads(unfinished))
-    return replace(now, people=tuple(p for p in now.people if p.person_id in known))
 
 
 BATCH = 500  # items held in memory at once while extracting or detecting a source

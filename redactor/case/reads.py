@@ -13,17 +13,16 @@ from typing import Any
 
 from redactor.case.codec import FLAG_COLUMNS, flag_from_row, item_device, item_meta
 from redactor.case.db import CaseDB
+from redactor.case.schema import THREAD_SQL
 from redactor.entities import OUT_OF_SCOPE
 from redactor.facts import DeviceFacts
 from redactor.records import KEEP, PENDING, REDACT, Flag, Item, identity_key
 
-# A conversation's id in an item's stored device facts: the thread's key, or its format id when it
-# has none (Thread.ref, in the stored shape of redactor.facts.Thread).
-THREAD_SQL = "CAST(coalesce(nullif(json_extract(device, '$.thread.key'), ''), json_extract(device, '$.thread.id')) AS TEXT)"
-
-_ORDER = "SELECT i.item_id FROM items i JOIN sources s USING (source_id) {where} ORDER BY s.ref {dir}, i.ordinal {dir} LIMIT 1"
-_AFTER = "(s.ref > ? OR (s.ref = ? AND i.ordinal > ?))"
-_BEFORE = "(s.ref < ? OR (s.ref = ? AND i.ordinal < ?))"
+_PENDING_AFTER = (
+    "SELECT i.item_id FROM items i JOIN flags f ON f.item_id = i.item_id AND f.status = 'pending' "
+    "WHERE i.source_id = ? AND i.ordinal > ? ORDER BY i.ordinal LIMIT 1"
+)
+_FIRST = -(2**62)  # before any ordinal
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +114,38 @@ class Reads(CaseDB):
         return [Item(r["item_id"], "", "", "thread", "", (), item_meta(r["meta"]), item_device(r["device"])) for r in rows]
 
     # -- moving through the case ---------------------------------------------------------------
-    def _position(self, item_id: str) -> tuple[str, int]:
-        row = self.conn.execute(
-            "SELECT s.ref, i.ordinal FROM items i JOIN sources s USING (source_id) WHERE i.item_id = ?", (item_id,)
-        ).fetchone()
-        return row["ref"], row["ordinal"]
-
     def adjacent_items(self, item_id: str) -> tuple[str | None, str | None]:
-        """The items before and after one, in bundle order."""
-        ref, ordinal = self._position(item_id)
-        nxt = self.conn.execute(_ORDER.format(where=f"WHERE {_AFTER}", dir="ASC"), (ref, ref, ordinal)).fetchone()
-        prv = self.conn.execute(_ORDER.format(where=f"WHERE {_BEFORE}", dir="DESC"), (ref, ref, ordinal)).fetchone()
-        return (prv["item_id"] if prv else None), (nxt["item_id"] if nxt else None)
+        """The items before and after one, in bundle order (index walks of ``items_source``)."""
+        row = self.conn.execute("SELECT source_id, ordinal FROM items WHERE item_id = ?", (item_id,)).fetchone()
+        sources = [r["source_id"] for r in self.conn.execute("SELECT source_id FROM sources ORDER BY ref")]
+        at = sources.index(row["source_id"])
+        step = "SELECT item_id FROM items WHERE source_id = ? AND ordinal {op} ? ORDER BY ordinal {dir} LIMIT 1"
+        nxt = self._first(step.format(op=">", dir="ASC"), [(row["source_id"], row["ordinal"]), *((s, _FIRST) for s in sources[at + 1 :])])
+        prv = self._first(
+            step.format(op="<", dir="DESC"), [(row["source_id"], row["ordinal"]), *((s, -_FIRST) for s in sources[:at][::-1])]
+        )
+        return prv, nxt
+
+    def _first(self, sql: str, walk: list[tuple[str, int]]) -> str | None:
+        for source_id, ordinal in walk:
+            hit = self.conn.execute(sql, (source_id, ordinal)).fetchone()
+            if hit is not None:
+                return str(hit["item_id"])
+        return None
 
     def next_pending_item(self, item_id: str | None = None) -> str | None:
-        """The next item (after ``item_id``, wrapping round) that still has pending flags."""
-        pending = "i.item_id IN (SELECT item_id FROM flags WHERE status = 'pending')"  # built once, not per item
+        """The next item (after ``item_id``, wrapping round) that still has pending flags.
+
+        Source by source in bundle order, each an index walk (``items_source`` with ``flags_pending``)
+        that stops at the first hit: a few milliseconds whether pending flags are dense or rare."""
+        sources = [r["source_id"] for r in self.conn.execute("SELECT source_id FROM sources ORDER BY ref")]
+        walk: list[tuple[str, int]] = [(s, _FIRST) for s in sources]
         if item_id is not None:
-            ref, ordinal = self._position(item_id)
-            row = self.conn.execute(_ORDER.format(where=f"WHERE {pending} AND {_AFTER}", dir="ASC"), (ref, ref, ordinal)).fetchone()
-            if row is not None:
-                return row["item_id"]
-        row = self.conn.execute(_ORDER.format(where=f"WHERE {pending}", dir="ASC")).fetchone()
-        return row["item_id"] if row else None
+            row = self.conn.execute("SELECT source_id, ordinal FROM items WHERE item_id = ?", (item_id,)).fetchone()
+            if row is not None and row["source_id"] in sources:
+                at = sources.index(row["source_id"])
+                walk = [(row["source_id"], row["ordinal"]), *walk[at + 1 :], *walk]
+        return self._first(_PENDING_AFTER, walk)
 
     # -- values across the case ----------------------------------------------------------------
     def pending_flag_values(self, also: str | None = None) -> Iterator[tuple[str, str]]:

@@ -84,6 +84,25 @@ CREATE TABLE IF NOT EXISTS detect_cache (key TEXT PRIMARY KEY, spans TEXT NOT NU
 CREATE TABLE IF NOT EXISTS detect_progress (source_id TEXT PRIMARY KEY REFERENCES sources, detect_key TEXT NOT NULL, upto INTEGER NOT NULL);
 """
 
+# A conversation's id in an item's stored device facts: the thread's key, or its format id when it has
+# none (Thread.ref, in the stored shape of redactor.facts.Thread). Queries must spell it exactly so for
+# SQLite to use the index on it (items_thread, v7).
+THREAD_SQL = "CAST(coalesce(nullif(json_extract(device, '$.thread.key'), ''), json_extract(device, '$.thread.id')) AS TEXT)"
+
+# v7: a value decision is applied to its occurrences in chunks (``value_apply``): the cluster records which
+# version is applied, each flag's decision row names the value decision that made it (undo finds them);
+# conversations are found by an index on the thread id instead of reading every item's facts; the next item with
+# pending flags by an index of pending flags.
+APPLY = f"""
+ALTER TABLE value_clusters ADD COLUMN applied_version INTEGER NOT NULL DEFAULT 0;
+UPDATE value_clusters SET applied_version = version;
+ALTER TABLE decisions ADD COLUMN value_decision INTEGER REFERENCES value_decisions;
+CREATE INDEX IF NOT EXISTS decisions_value ON decisions (value_decision) WHERE value_decision IS NOT NULL;
+CREATE INDEX IF NOT EXISTS value_decisions_value ON value_decisions (value_id, id);
+CREATE INDEX IF NOT EXISTS flags_pending ON flags (item_id) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS items_thread ON items (source_id, {THREAD_SQL}, ordinal);
+"""
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -132,6 +151,7 @@ CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
     + VALUES
     + VALUE_COUNTERS
     + CACHES
+    + APPLY
 )
 
 
@@ -170,6 +190,11 @@ def _v6_device_facts(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE items SET meta = ?, device = ? WHERE item_id = ?", moved)
 
 
+def _v7_apply(conn: sqlite3.Connection) -> None:
+    """v7: value decisions applied in chunks (applied version, decision rows linked to their value decision); thread index."""
+    _run_each(conn, APPLY)
+
+
 def _run_each(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit the opening transaction
         if statement.strip():
@@ -200,12 +225,20 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _v4_value_counters,
     5: _v5_caches,
     6: _v6_device_facts,
+    7: _v7_apply,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA)
+    """The current schema, statement by statement inside the caller's transaction.
+
+    Not ``executescript``, which commits each statement: a run killed half way through would
+    leave a case that can be neither opened nor created again (the schema's ``ALTER TABLE``
+    steps fail the second time).
+    """
+    for statement in _statements(SCHEMA):
+        conn.execute(statement)
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> list[int]:

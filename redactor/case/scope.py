@@ -11,6 +11,7 @@ from redactor.errors import UsageError
 from redactor.records import PENDING, ScopeProposal
 
 SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
+POLICY = "policy"  # the actor of the policy's scope changes
 
 
 class Scope(CaseDB):
@@ -32,18 +33,26 @@ class Scope(CaseDB):
     def apply_scope_proposal(self, proposal: ScopeProposal) -> None:
         """The policy's scope proposal, applied unless a reviewer's work stands in its way.
 
-        Out: only an item still in scope is moved out. Back in: only an item the policy put out,
-        whose IRR flags are all still undecided (pending) is brought back.
+        Out: only an item still in scope is moved out. Back in: only an item the policy put out
+        (its last scope change is the policy's) whose IRR flags nobody decided is brought back.
+        Detecting a source again drops its undecided IRR flags before the policy runs, so the
+        item's scope history, not its flags, says who put it out.
         """
         current = self.item_scope(proposal.item_id)
         if proposal.scope == "out" and current == "in":
-            self.set_item_scope(proposal.item_id, "out", actor="policy", reason=proposal.reason, stage="decide")
-        elif proposal.scope == "in" and current == "out":
-            irr = self.conn.execute(
-                "SELECT status FROM flags WHERE item_id = ? AND entity = ?", (proposal.item_id, OUT_OF_SCOPE)
-            ).fetchall()
-            if irr and all(r["status"] == PENDING for r in irr):
-                self.set_item_scope(proposal.item_id, "in", actor="policy", reason=proposal.reason, stage="decide")
+            self.set_item_scope(proposal.item_id, "out", actor=POLICY, reason=proposal.reason, stage="decide")
+        elif proposal.scope == "in" and current == "out" and self._out_by_policy_alone(proposal.item_id):
+            self.set_item_scope(proposal.item_id, "in", actor=POLICY, reason=proposal.reason, stage="decide")
+
+    def _out_by_policy_alone(self, item_id: str) -> bool:
+        """The policy put the item out and no reviewer has decided on its IRR flags since."""
+        irr = [r["status"] for r in self.conn.execute("SELECT status FROM flags WHERE item_id = ? AND entity = ?", (item_id, OUT_OF_SCOPE))]
+        if any(status != PENDING for status in irr):
+            return False
+        last = self.conn.execute("SELECT reviewer FROM scope_changes WHERE item_id = ? ORDER BY id DESC LIMIT 1", (item_id,)).fetchone()
+        if last is None:  # a case from before scope changes were kept (schema v1): only the flags tell
+            return bool(irr)
+        return str(last["reviewer"]) == POLICY
 
     def scope_history(self, item_id: str) -> list[dict[str, Any]]:
         """Who changed an item's scope, when, from what to what, and why (oldest first)."""

@@ -42,10 +42,11 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
         root.mkdir(parents=True, exist_ok=True)
         store = cls(root, actor)
         try:
-            if store._schema_version() is None:  # new, or its creation never finished
-                schema.create(store.conn)
-                store.set_meta("schema_version", str(schema.SCHEMA_VERSION))
-                store.set_meta("created_at", utc_now())
+            if store._schema_version() is None:  # new, or its creation never finished (then none of it was committed)
+                with store.transaction() as conn:
+                    schema.create(conn)
+                    store.set_meta("schema_version", str(schema.SCHEMA_VERSION))
+                    store.set_meta("created_at", utc_now())
                 store.audit.append("case", "case.created", {"schema_version": schema.SCHEMA_VERSION})
             else:
                 store._bring_up_to_date()

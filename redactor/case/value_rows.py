@@ -33,10 +33,13 @@ class ValueRow:
     redacted: int
     kept: int
     excepted: int
+    applying: bool = False  # its latest decision is still being applied to its occurrences
 
     @property
     def status(self) -> str:
         """pending while any occurrence is; mixed when some are redacted and some kept; else the one outcome."""
+        if self.applying and self.decision:
+            return str(self.decision)  # what every occurrence will be in a moment
         if self.pending:
             return PENDING
         if self.redacted and self.kept:
@@ -75,4 +78,5 @@ def value_row(r: sqlite3.Row) -> ValueRow:
         redacted=r["redacted"] or 0,
         kept=r["kept"] or 0,
         excepted=r["excepted"] or 0,
+        applying=r["decision"] is not None and r["applied_version"] < r["version"],
     )

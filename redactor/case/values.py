@@ -23,7 +23,7 @@ from typing import Any
 
 from redactor import codes
 from redactor.audit.log import utc_now
-from redactor.case.db import CaseDB
+from redactor.case.value_apply import ValueApply
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
 from redactor.errors import ConflictError, UsageError
@@ -55,10 +55,15 @@ def risk_of(entity: str, category: str | None, party: str) -> int:
     return 1 if party == "third_party" else 0
 
 
-class Values(CaseDB):
+class Values(ValueApply):
     # -- clustering ----------------------------------------------------------------------------
-    def sync_values(self, actor: str = "system") -> dict[str, int]:
-        """Put flags without a cluster in theirs and apply decisions to them; returns counts."""
+    def sync_values(self, actor: str = "system", *, complete: bool = True) -> dict[str, int]:
+        """Put flags without a cluster in theirs and apply decisions to them; returns counts.
+
+        With ``complete`` (the default, and what every bundle does), value decisions still being applied
+        are completed first (:meth:`ValueApply.apply_values`)."""
+        if complete:
+            self.apply_values()
         if not self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
             return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}
         with self.transaction() as conn:
@@ -172,9 +177,20 @@ class Values(CaseDB):
 
     # -- decisions -----------------------------------------------------------------------------
     def decide_value(
-        self, value_id: str, decision: str, *, reviewer: str, code: str | None = None, reason: str = "", expected_version: int | None = None
+        self,
+        value_id: str,
+        decision: str,
+        *,
+        reviewer: str,
+        code: str | None = None,
+        reason: str = "",
+        expected_version: int | None = None,
+        first: int | None = None,
     ) -> int:
-        """Redact (with a code) or keep (with a reason) every occurrence of a value; returns the flags changed."""
+        """Redact (with a code) or keep (with a reason) every occurrence of a value; returns the flags changed.
+
+        With ``first``, only that many occurrences are applied now and the value stays *applying* until
+        :meth:`ValueApply.apply_values` completes it (the review server, right after answering)."""
         if decision not in (REDACT, KEEP):
             raise UsageError(f"unknown decision {decision!r}; use redact or keep")
         if code is not None and not codes.is_valid(code):
@@ -187,10 +203,17 @@ class Values(CaseDB):
             c = self._cluster(value_id)
             if expected_version is not None and c["version"] != expected_version:
                 raise ConflictError(f"value {value_id} was changed by someone else (version {c['version']}, you loaded {expected_version})")
-            return self._record(c, decision, code or c["code"], reviewer, reason, "value.decided")
+            return self._record(c, decision, code or c["code"], reviewer, reason, "value.decided", first=first)
 
-    def _record(self, c: dict[str, Any], decision: str, code: str, actor: str, reason: str, event: str) -> int:
-        before = {"decision": c["decision"], "code": c["code"], "version": c["version"], "decided_by": c["decided_by"]}
+    def _record(self, c: dict[str, Any], decision: str, code: str, actor: str, reason: str, event: str, first: int | None = None) -> int:
+        """The cluster's new decision, its value_decisions row, its occurrences (or the first ones) and one audit event."""
+        before = {
+            "decision": c["decision"],
+            "code": c["code"],
+            "version": c["version"],
+            "decided_by": c["decided_by"],
+            "reason": c["reason"],
+        }
         after = {"decision": decision, "code": code, "version": c["version"] + 1, "decided_by": actor}
         now = utc_now()
         self.conn.execute(
@@ -201,30 +224,17 @@ class Values(CaseDB):
             "INSERT INTO value_decisions (value_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (c["value_id"], event, actor, reason, now, json.dumps(before), json.dumps(after)),
         )
-        n = self._apply(c["value_id"], decision, code, actor, reason, event, only_pending=False)
+        upto = None if first is None else self._chunk_end(c["value_id"], 0, max(1, first))
+        n = self._apply(c["value_id"], decision, code, actor, reason, event, only_pending=False, upto=upto)
+        if upto is None:  # every occurrence has it
+            self.conn.execute("UPDATE value_clusters SET applied_version = version WHERE value_id = ?", (c["value_id"],))
         payload = {"value_id": c["value_id"], "before": before, "after": after, "flags": n, "reason_given": bool(reason)}
+        if upto is not None:
+            payload["applying"] = True  # the rest follows: a value.applied event says when and how many
         if actor == POLICY:
             payload["rule"] = c["rule"]
         self.log("values", event, payload, actor=actor)
         return n
-
-    def _apply(self, value_id: str, status: str, code: str, actor: str, reason: str, action: str, *, only_pending: bool) -> int:
-        """Set every occurrence (not excepted) to the decision: one decision row per flag changed.
-
-        Set-based (two statements), so a value with 50,000 occurrences is decided in one go."""
-        args = {"v": value_id, "status": status, "code": code, "actor": actor, "reason": reason, "action": action, "at": utc_now()}
-        new_code = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
-        changes = "status = 'pending'" if only_pending else f"(status != :status OR code != {new_code})"
-        where = f"flag_id IN (SELECT flag_id FROM flag_values WHERE value_id = :v AND excepted = 0) AND {changes}"
-        state = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
-        self.conn.execute(
-            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after) "
-            f"SELECT flag_id, :action, :actor, :reason, :at, {state.format('status', 'code', 'version')}, "
-            f"{state.format(':status', new_code, 'version + 1')} FROM flags WHERE {where}",
-            args,
-        )
-        cursor = self.conn.execute(f"UPDATE flags SET status = :status, code = {new_code}, version = version + 1 WHERE {where}", args)
-        return cursor.rowcount
 
     def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:
         """One occurrence decided against its value's decision, with a reason; later value decisions leave it alone."""
@@ -281,7 +291,7 @@ class Values(CaseDB):
         """Values redacted in one place and kept in another; an exception without a recorded reason blocks the bundle."""
         out = []
         for v in self.value_rows() if rows is None else rows:
-            if not (v.redacted and v.kept):
+            if not (v.redacted and v.kept) or v.applying:  # a decision being applied is no inconsistency (yet)
                 continue
             norm = v.decision or (KEEP if v.kept > v.redacted else REDACT)
             other = KEEP if norm == REDACT else REDACT

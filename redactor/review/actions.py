@@ -311,6 +311,9 @@ def set_scope(store: CaseStore, reviewer: str, req: ScopeRequest) -> dict[str, A
 # -- undo ------------------------------------------------------------------------------------
 def undo(store: CaseStore, reviewer: str, entry: dict[str, Any]) -> dict[str, Any]:
     """Undo one entry of a session's undo stack (newest first); conflicts are counted, not forced."""
+    if entry["kind"] == "value":
+        n = store.undo_value_decision(entry["value_id"], reviewer=reviewer, expected_version=entry["version"])
+        return {"changed": n, "conflicts": 0, "value_id": entry["value_id"]}
     if entry["kind"] == "scope":
         for item_id, scope in entry["items"]:
             store.set_item_scope(item_id, scope, actor=reviewer, reason="undo")

@@ -22,10 +22,10 @@ from PIL import Image
 from redactor import paths
 from redactor.case import CaseStore
 from redactor.case.opener import SourceOpener
-from redactor.errors import StageError, UsageError
+from redactor.errors import RedactorError, StageError, UsageError
 from redactor.locks import PDFIUM_LOCK
 from redactor.pipeline import Pipeline
-from redactor.records import PENDING, REDACT, Item
+from redactor.records import PENDING, REDACT, Box, Item
 from redactor.stages import StageContext
 
 PAGE_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
@@ -57,6 +57,7 @@ class _Cache:
 _PAGES = _Cache(64)
 _PREVIEWS = _Cache(8)
 _VERIFIED = _Cache(256)  # (path, size, mtime) -> the sha256 they had when checked
+_BOXES = _Cache(256)  # (source, pages) -> each page's visible box
 
 
 def has_page_images(item: Item, media_type: str) -> bool:
@@ -79,6 +80,35 @@ def _checked_source(store: CaseStore, item: Item, ref: str) -> Path:
     key = (str(path), stat.st_size, stat.st_mtime_ns, source.source_id)
     _VERIFIED.get(key, lambda: SourceOpener([source])(source.source_id))
     return path
+
+
+def page_boxes(store: CaseStore, item: Item, ref: str, media_type: str) -> dict[int, Box]:
+    """Each PDF page's visible box (left, bottom, right, top) in user space, as pdfium gives it with inherited
+    /MediaBox and /CropBox: where its word boxes are measured from. Empty for images and missing originals."""
+    if media_type != "application/pdf" or not has_page_images(item, media_type):
+        return {}
+    try:
+        path = _checked_source(store, item, ref)
+    except RedactorError:
+        return {}  # the page image says the original is missing or changed
+    pages = tuple(sorted({s.page for s in item.segments if s.page}))
+    return _BOXES.get((item.source_id, pages), lambda: pdf_page_boxes(path, pages))  # type: ignore[return-value]
+
+
+def pdf_page_boxes(path: Path, pages: Sequence[int]) -> dict[int, Box]:
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            out: dict[int, Box] = {}
+            for n in pages:
+                page = pdf[n - 1]
+                page.set_rotation(0)  # as the page image is drawn
+                left, bottom, right, top = page.get_bbox()
+                out[n] = (float(left), float(bottom), float(right), float(top))
+                page.close()
+        finally:
+            pdf.close()
+    return out
 
 
 def page_png(store: CaseStore, item: Item, ref: str, page: int, media_type: str) -> bytes:

@@ -68,7 +68,7 @@ def _page_figure(view: ItemView, segment: Segment) -> str:
     for flag in view.flags:
         if flag.segment_id != segment.segment_id:
             continue
-        for left, top, width, height in flag_boxes(segment, flag):
+        for left, top, width, height in flag_boxes(segment, flag, view.page_boxes.get(segment.page or 0)):
             boxes.append(
                 f'<a class="box code-{h(flag.code)} st-{h(flag.status)}" href="#f={h(flag.flag_id)}" '
                 f"{attrs(flag=flag.flag_id, box=f'{left:.5f},{top:.5f},{width:.5f},{height:.5f}')}></a>"

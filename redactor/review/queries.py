@@ -12,7 +12,7 @@ from typing import Any
 
 from redactor.case import CaseStore
 from redactor.facts import DeviceFacts
-from redactor.records import KEEP, PENDING, REDACT, Decision, Flag, Item, Segment
+from redactor.records import KEEP, PENDING, REDACT, Box, Decision, Flag, Item, Segment
 
 NEIGHBOURS = 5  # messages shown before and after the current one
 
@@ -104,6 +104,7 @@ class ItemView:
     source_media_type: str
     scope_history: Sequence[Mapping[str, Any]] = ()
     people: Mapping[str, str] = field(default_factory=dict)
+    page_boxes: Mapping[int, Box] = field(default_factory=dict)  # page -> its visible box in PDF user space
 
     def segment(self, segment_id: str) -> Segment | None:
         return next((s for s in self.item.segments if s.segment_id == segment_id), None)
@@ -203,11 +204,17 @@ def runs(segment: Segment, flags: Sequence[Flag]) -> list[Run]:
     return out
 
 
-def flag_boxes(segment: Segment, flag: Flag) -> list[tuple[float, float, float, float]]:
-    """Boxes of the words a flag touches, one per line, as fractions of the page (left, top, width, height)."""
+def flag_boxes(segment: Segment, flag: Flag, page_box: Box | None = None) -> list[tuple[float, float, float, float]]:
+    """Boxes of the words a flag touches, one per line, as fractions of the page (left, top, width, height).
+
+    Word boxes are in PDF user space; ``page_box`` is the page's visible box there (left, bottom, right,
+    top: its CropBox, else MediaBox), so a page whose box does not start at 0,0 is measured from its own
+    corner. Without it (images, OCR'd pictures) the page starts at 0,0."""
     if not segment.page_size or not segment.words:
         return []
     width, height = segment.page_size
+    left, bottom = (page_box[0], page_box[1]) if page_box is not None else (0.0, 0.0)
+    top = bottom + height
     words = sorted((w for w in segment.words if w.start < flag.end and flag.start < w.end), key=lambda w: w.start)
     lines: list[list[float]] = []
     for w in words:
@@ -217,7 +224,7 @@ def flag_boxes(segment: Segment, flag: Flag) -> list[tuple[float, float, float, 
             last[:] = [min(last[0], x0), min(last[1], y0), max(last[2], x1), max(last[3], y1)]
         else:
             lines.append([x0, y0, x1, y1])
-    return [(x0 / width, (height - y1) / height, (x1 - x0) / width, (y1 - y0) / height) for x0, y0, x1, y1 in lines]
+    return [((x0 - left) / width, (top - y1) / height, (x1 - x0) / width, (y1 - y0) / height) for x0, y0, x1, y1 in lines]
 
 
 EXPLANATION_LABELS = {

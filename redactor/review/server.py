@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -205,6 +206,7 @@ class Handler(BaseHTTPRequestHandler):
     def _item(self, item_id: str, session: Session | None) -> None:
         with self.server.store() as store:
             view = queries.item_view(store, item_id)
+            view = replace(view, page_boxes=images.page_boxes(store, view.item, view.ref, view.source_media_type))
         body = itempage.item_page_body(view)
         self._html(200, f"{view.ref} {view.item.title}", body, "item", session, itempage.item_extra(view))
 
@@ -219,6 +221,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, png, "image/png")
 
     def _preview_pages(self, store: CaseStore, item_id: str) -> tuple[Any, str, list[bytes], str, str]:
+        store.apply_values()  # a preview shows every value decision applied, never half of one
         item = store.item(item_id)
         ref = store.item_refs([item_id]).get(item_id, item_id)
         scope = store.item_scope(item_id)
@@ -251,6 +254,19 @@ class Handler(BaseHTTPRequestHandler):
             self._json(200, self._route_post(urlsplit(self.path).path, body, session))
         except Exception as exc:  # noqa: BLE001
             self._error(exc)
+            return
+        if urlsplit(self.path).path in ("/api/value", "/api/undo"):
+            self._complete_values()
+
+    def _complete_values(self) -> None:
+        """After the answer is out: finish applying value decisions (chunk by chunk; see ``case.value_apply``)."""
+        try:
+            self.wfile.flush()
+            with self.server.store() as store:
+                if store.applying_values():
+                    store.apply_values()
+        except Exception as exc:  # noqa: BLE001 - the next sync or bundle completes it
+            log.error("applying a value decision failed: %s", safe_exception(exc))
 
     def _body(self) -> Any:
         try:
@@ -280,6 +296,6 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 raise NotFound
         entry = result.pop("undo", None)
-        if entry and (entry.get("flags") or entry.get("items")):
+        if entry and (entry.get("flags") or entry.get("items") or entry.get("kind") == "value"):
             session.undo.append(entry)
         return result

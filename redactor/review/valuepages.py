@@ -17,7 +17,8 @@ RISK = {3: "special category", 2: "victim / witness", 1: "third party", 0: ""}
 
 KEYS = (
     "<kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> accept the proposal · <kbd>x</kbd> redact (code) · "
-    "<kbd>c</kbd> keep in clear (reason) · <kbd>Enter</kbd> occurrences · <kbd>v</kbd> flags and material"
+    "<kbd>c</kbd> keep in clear (reason) · <kbd>u</kbd> undo · <kbd>/</kbd> filter · <kbd>Enter</kbd> occurrences · "
+    "<kbd>v</kbd> flags and material"
 )
 
 
@@ -32,6 +33,8 @@ def values_page(view: ValuesView) -> str:
 <p><b>{pending_values}</b> of <b>{len(view.values)}</b> values still need a decision; <b>{decided}</b> of <b>{total}</b> flags decided.
 <a href="/overview" class="btn" data-key="v">flags and material (v)</a></p><p class="muted">{KEYS}</p></section>
 {inconsistent_section(view.inconsistent)}
+<p class="filters"><label>filter <input type="search" id="value-filter" placeholder="name, entity or party (press /)" autocomplete="off"></label>
+<span id="value-count" class="muted"></span></p>
 <table class="grid" id="values"><thead><tr><th>value</th><th>entity</th><th>display</th><th>occurrences</th><th>items</th>
 <th>party</th><th>risk</th><th>proposal</th><th>status</th></tr></thead><tbody>{rows}</tbody></table>
 {codes_template()}</main>"""

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from redactor import codes
 from redactor.case import CaseStore
+from redactor.case.value_apply import APPLY_CHUNK
 from redactor.case.value_rows import Inconsistency, ValueRow
 from redactor.records import KEEP, PENDING, REDACT
 
@@ -29,7 +30,7 @@ class ValuesView:
 
 
 def values_view(store: CaseStore) -> ValuesView:
-    store.sync_values()
+    store.sync_values(complete=False)  # a decision still being applied is the server's to finish, not this page's
     rows = store.value_rows()
     pending_first = sorted(rows, key=lambda v: (v.status != PENDING, -v.risk, -v.occurrences, v.value_id))
     return ValuesView(pending_first, store.inconsistent_values(rows), store.flag_status_counts())
@@ -104,9 +105,12 @@ def decide_value(store: CaseStore, reviewer: str, req: ValueRequest) -> dict[str
     value = store.value(req.value_id)
     decision = req.decision if req.decision != "accept" else (KEEP if value.proposal == KEEP else REDACT)
     reason = req.reason or (f"accepted the proposal ({value.rule})" if req.decision == "accept" and decision == KEEP else "")
-    n = store.decide_value(req.value_id, decision, reviewer=reviewer, code=req.code, reason=reason, expected_version=req.version)
+    n = store.decide_value(
+        req.value_id, decision, reviewer=reviewer, code=req.code, reason=reason, expected_version=req.version, first=APPLY_CHUNK
+    )
     after = store.value(req.value_id)
-    return {"changed": n, "status": after.status, "version": after.version, "decision": decision}
+    undo = {"kind": "value", "value_id": req.value_id, "version": after.version}
+    return {"changed": n, "status": after.status, "version": after.version, "decision": decision, "applying": after.applying, "undo": undo}
 
 
 def except_occurrence(store: CaseStore, reviewer: str, req: ExceptRequest) -> dict[str, Any]:

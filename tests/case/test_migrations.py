@@ -162,3 +162,25 @@ def test_device_facts_stored_in_meta_by_an_older_tool_become_typed(tmp_path):
     assert json.loads(stored[1])["time"] == old_meta["time"] and "sender" not in json.loads(stored[0])
     assert conn.execute("SELECT device FROM items WHERE item_id = 'i1'").fetchone() == (None,)
     conn.close()
+
+
+def test_a_creation_killed_half_way_leaves_nothing_and_the_case_is_created_again(tmp_path, monkeypatch):
+    """Creating the schema is one transaction: a failure half way leaves no half-made schema behind."""
+    from redactor.case import schema
+
+    made = []
+
+    def fail_at_the_end(conn):
+        for statement in schema._statements(schema.SCHEMA):  # the ALTER TABLE steps too: they would fail a second time
+            conn.execute(statement)
+            made.append(statement)
+        raise KeyboardInterrupt  # stopped before the schema version is recorded, as a kill would
+
+    monkeypatch.setattr(schema, "create", fail_at_the_end)
+    with pytest.raises(KeyboardInterrupt):
+        CaseStore.create(tmp_path / "case")
+    assert any(s.startswith("ALTER TABLE") for s in made)
+    monkeypatch.undo()
+    with CaseStore.create(tmp_path / "case") as store:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION) and store.counts()["items"] == 0
+        assert [e.event for e in store.audit.events()] == ["case.created"]

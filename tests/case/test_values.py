@@ -203,7 +203,10 @@ def test_a_version_3_case_gets_its_counts_when_migrated(tmp_path):
     want = {v.value_id: (v.occurrences, v.items, v.pending) for v in s.value_rows()}
     for trigger in ("value_member_added", "value_member_removed", "value_member_excepted", "value_flag_removed", "value_flag_status"):
         s.conn.execute(f"DROP TRIGGER {trigger}")
-    for column in ("occurrences", "items", "pending", "redacted", "kept", "excepted"):
+    for index in ("decisions_value", "value_decisions_value", "flags_pending", "items_thread"):  # v7
+        s.conn.execute(f"DROP INDEX {index}")
+    s.conn.execute("ALTER TABLE decisions DROP COLUMN value_decision")
+    for column in ("occurrences", "items", "pending", "redacted", "kept", "excepted", "applied_version"):
         s.conn.execute(f"ALTER TABLE value_clusters DROP COLUMN {column}")
     s.set_meta("schema_version", "3")
     s.close()

@@ -242,6 +242,30 @@ def test_item_comes_back_when_the_scope_widens(store):
     assert store.item_scope("m1") == "in"
 
 
+def test_item_comes_back_when_the_scope_widens_after_its_source_is_detected_again(store):
+    """Detecting a source again drops its undecided IRR flags before the policy runs: the item still comes back."""
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    store.save_flags("src", decide(PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}}), store, item))
+    assert store.item_scope("m1") == "out"
+    store.clear_pending_flags("src")  # what the runner does before detecting a source again
+    store.save_flags("src", decide(PolicySettings.model_validate({"scope": {"date_from": "2022-01-01"}}), store, item), replace=False)
+    assert store.item_scope("m1") == "in" and [r["after"] for r in store.scope_history("m1")] == ["out", "in"]
+
+
+def test_an_item_whose_irr_flag_a_reviewer_accepted_stays_out(store):
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    store.save_flags("src", decide(PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}}), store, item))
+    (irr,) = store.flags(item_id="m1")
+    store.decide(irr.flag_id, action="accept", status="redact", reviewer="DC Test")
+    store.clear_pending_flags("src")
+    decide(PolicySettings.model_validate({"scope": {"date_from": "2022-01-01"}}), store, item)
+    assert store.item_scope("m1") == "out"
+
+
 def test_reviewer_marked_out_items_stay_out(store):
     item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
     store.add_source("src", "/x", "x", 1, "text/plain")
@@ -276,3 +300,46 @@ def test_the_policy_proposes_scope_and_leaves_the_case_alone(store, tmp_path):
     assert [f.entity for f in decided.flags] == [OUT_OF_SCOPE]
     inside = decide_policy(PolicySettings(), StageContext(paths.models_dir(), tmp_path))(item, [])
     assert inside.scope == ScopeProposal("m1", "in", "within the agreed scope again") and inside.flags == ()
+
+
+@pytest.mark.slow
+def test_widening_the_scope_in_the_pipeline_brings_items_back_on_the_next_run(cli, tmp_path):
+    """End to end: a run with a narrower scope, then one with a wider scope (the source is detected again)."""
+    from redactor import paths
+
+    chat = tmp_path / "WhatsApp Chat with Alex Witness.txt"
+    chat.write_text(
+        "01/03/2023, 09:15 - Alex Witness: old news\n01/03/2024, 09:15 - Alex Witness: see you at the party\n", encoding="utf-8"
+    )
+    default = (paths.pipelines_dir() / "disclosure.yaml").read_text(encoding="utf-8")
+    commented = "      # scope:\n      #   date_from: 2024-01-01\n"
+    assert commented in default
+
+    def pipeline(date_from: str) -> Path:
+        path = tmp_path / f"from-{date_from}.yaml"
+        path.write_text(default.replace(commented, f"      scope:\n        date_from: {date_from}\n"), encoding="utf-8")
+        return path
+
+    case = tmp_path / "case"
+    assert cli("run", chat, "--case", case, "--pipeline", pipeline("2024-01-01"), "--workers", "1").exit_code == 0
+    with CaseStore.open(case) as store:
+        assert sorted(store.item_scopes().values()) == ["in", "in", "out"]  # the thread, the 2024 message; the 2023 one out
+    assert cli("run", chat, "--case", case, "--pipeline", pipeline("2022-01-01"), "--workers", "1").exit_code == 0
+    with CaseStore.open(case) as store:
+        assert sorted(store.item_scopes().values()) == ["in", "in", "in"]
+        assert not [f for f in store.flags() if f.entity == OUT_OF_SCOPE]
+
+
+@pytest.mark.slow
+def test_people_a_run_finds_are_known_to_the_policy_in_the_same_run(cli, tmp_path):
+    """An address book extracted in this run links a number in another exhibit to its person, as detection does."""
+    import json
+
+    folder = tmp_path / "exhibits"
+    folder.mkdir()
+    (folder / "contacts.vcf").write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Chloe Example\nTEL:07700 900317\nEND:VCARD\n", encoding="utf-8")
+    (folder / "statement.txt").write_text("She said to ring 07700 900317 about the car.\n", encoding="utf-8")
+    assert cli("run", folder, "--case", tmp_path / "case", "--workers", "1").exit_code == 0
+    rows = [json.loads(line) for line in cli("flags", tmp_path / "case", "--format", "jsonl", "--with-text").output.splitlines()]
+    (phone,) = [r for r in rows if r["entity"] == "PHONE_NUMBER" and r["field"] == "body"]
+    assert phone["party"] == "third_party"  # the contact's number: a third party's (before: 'unknown', the book not yet known)

@@ -166,3 +166,37 @@ def chat_case(root, messages=30):
     store.save_flags(sid, flags)
     store.close()
     return items
+
+
+# -- the browser tests: Debian's Chromium, headless, driven by Playwright ---------------------
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("chromium is not installed (make install adds it)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()

@@ -3,7 +3,6 @@ redaction by selecting text, bulk decisions, the conflict message, CSRF and XSS.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -15,38 +14,6 @@ from redactor.records import KEEP, PENDING, REDACT
 from .conftest import XSS, chat_case, flag_with_text, item_by_title, person_flag
 
 pytestmark = pytest.mark.browser
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("chromium is not installed (make install adds it)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
-    pg.set_default_timeout(15000)
-    yield pg
-    context.close()
 
 
 def _open(page, server, item_id):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from redactor.case import CaseStore
 
@@ -73,3 +74,29 @@ def test_the_conversation_view_pages_a_long_thread(tmp_path):
         assert len(last.messages) == 5 and last.prev_window == items[0].item_id
         body = conversation.conversation_body(last)
         assert f"messages {conversation.WINDOW + 1}-{conversation.WINDOW + 5} of {conversation.WINDOW + 5}" in body
+
+
+def test_a_large_decision_is_answered_at_once_and_completed_after_the_answer(client, case_dir, monkeypatch):
+    from redactor.review import values
+
+    monkeypatch.setattr(values, "APPLY_CHUNK", 1)  # every value is "large": one occurrence now, the rest after
+    jane = _value(case_dir, "Jane Doe")
+    assert jane.occurrences > 1
+    status, raw, _ = client.post("/api/value", {"value_id": jane.value_id, "decision": "redact", "version": jane.version})
+    answer = json.loads(raw)
+    assert status == 200 and answer["changed"] == 1 and answer["applying"] is True and answer["status"] == "redact"
+    client.open_page("/")  # the server finished applying before it took the next request on this thread... or soon after
+    for _ in range(100):
+        with CaseStore.open(case_dir) as s:
+            if not s.applying_values():
+                break
+        time.sleep(0.05)
+    with CaseStore.open(case_dir) as s:
+        done = s.value(jane.value_id)
+        assert not done.applying and done.redacted == jane.occurrences and done.pending == 0
+        assert [e.payload["flags"] for e in s.audit.events() if e.event == "value.applied"] == [jane.occurrences - 1]
+    status, raw, _ = client.post("/api/undo", {})
+    assert status == 200 and json.loads(raw) == {"changed": jane.occurrences, "conflicts": 0, "value_id": jane.value_id}
+    with CaseStore.open(case_dir) as s:
+        assert s.value(jane.value_id).pending == jane.occurrences and s.value(jane.value_id).decision is None
+    assert client.post("/api/undo", {})[0] == 400  # nothing left to undo in this session

@@ -166,6 +166,9 @@
     reloadAt(next);
   }
 
+  const base = location.pathname.startsWith("/thread/") ? "/thread/" : "/item/";  // a conversation pages to its next window
+  const go = (where) => { if (where) drained().then(() => { location.href = where; }); };
+
   // -- typed ahead: every accept is applied at once on screen and queued; requests go one at a time --
   // A key press is never dropped: presses beyond the last pending flag of this item are carried to
   // the next item with pending flags (sessionStorage) and applied there.
@@ -193,11 +196,14 @@
   }
   function carry(n) { sessionStorage.setItem(CARRY, String(Number(sessionStorage.getItem(CARRY) || 0) + n)); }
   function leave() {
-    // leave once the presses pause: a key pressed while the next page loads would be lost
+    // leave once the presses pause: a key pressed while the next page loads would be lost.
+    // A conversation goes on to its next window of messages; an item (or a last window) to the next pending item.
     leaving = true;
-    banner("Every flag here is decided: moving on to the next item with pending flags.", "info");
+    const window_ = base === "/thread/" && body.dataset.next ? base + body.dataset.next : "";
+    banner(window_ ? "Every flag in these messages is decided: moving on to the next messages of the conversation."
+      : "Every flag here is decided: moving on to the next item with pending flags.", "info");
     clearTimeout(leaveTimer);
-    leaveTimer = setTimeout(() => go("/next"), 400);
+    leaveTimer = setTimeout(() => go(window_ || "/next"), 400);
   }
   function send() {
     if (sending) return sending;
@@ -235,8 +241,13 @@
       dialog(title, reasonField(required, required ? KEEP_REASONS : []), () => decide("reject", $("#dlg-reason").value.trim()));
     },
     undo: async () => {
-      try { const r = await postAfter("/api/undo", {}); remember(`Undone: ${r.changed} change(s)` + (r.conflicts ? `, ${r.conflicts} refused (changed by someone else)` : ""), "info"); reloadAt(currentId()); }
-      catch (e) { if (e.status !== 409) banner(e.message, "error"); }
+      try {
+        const r = await postAfter("/api/undo", {});
+        const what = r.value_id ? `the decision on ${r.value_id} (${r.changed} occurrence(s) restored)` : `${r.changed} change(s)`;
+        remember(`Undone: ${what}` + (r.conflicts ? `, ${r.conflicts} refused (changed by someone else)` : ""), "info");
+        if (page === "values" && r.value_id) history.replaceState(null, "", location.pathname + "#v=" + r.value_id);  // back on the value undone
+        if (page === "values" || page === "value") location.reload(); else reloadAt(currentId());
+      } catch (e) { if (e.status !== 409) banner(e.message, "error"); }
     },
     revert: async () => {
       const f = need(); if (!f) return;
@@ -317,9 +328,18 @@
   // -- people & identifiers: one decision per value, typed ahead like accepts -------------
   const rows = $$("#values tr[data-value]");
   let row = -1;
+  function step(from, by) {  // the next row shown (the filter hides some), else where we are
+    for (let n = from + by; n >= 0 && n < rows.length; n += by) if (!rows[n].hidden) return n;
+    return from;
+  }
   function selectRow(i) {
     if (!rows.length) return;
     row = Math.max(0, Math.min(rows.length - 1, i));
+    if (rows[row].hidden) {
+      const n = step(row, 1) !== row ? step(row, 1) : step(row, -1);
+      if (n === row) { row = -1; rows.forEach((tr) => tr.classList.remove("cur")); return; }  // every row is filtered out
+      row = n;
+    }
     rows.forEach((tr, n) => tr.classList.toggle("cur", n === row));
     rows[row].scrollIntoView({ block: "nearest" });
     history.replaceState(null, "", "#v=" + rows[row].dataset.value);
@@ -337,14 +357,38 @@
     send();
   }
   function nextPendingRow() {
-    for (let n = row + 1; n < rows.length; n++) if (rows[n].dataset.status === "pending") return n;
-    return Math.min(row + 1, rows.length - 1);
+    for (let n = row + 1; n < rows.length; n++) if (!rows[n].hidden && rows[n].dataset.status === "pending") return n;
+    return step(row, 1);
+  }
+  // the filter box: display text, entity, party (or value id); '/' goes to it, Enter or Esc back to the rows
+  const valueFilter = $("#value-filter");
+  function filterRows() {
+    const words = valueFilter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    rows.forEach((tr) => {
+      const text = [0, 1, 2, 5].map((i) => tr.cells[i] ? tr.cells[i].textContent : "").join(" ").toLowerCase();
+      tr.hidden = !words.every((w) => text.includes(w));
+    });
+    const shown = rows.filter((tr) => !tr.hidden).length;
+    $("#value-count").textContent = words.length ? `${shown} of ${rows.length} shown` : "";
+    if (row < 0 || rows[row].hidden) {  // the current row is filtered out: the first pending one shown, else the first shown
+      const pendingRow = rows.findIndex((tr) => !tr.hidden && tr.dataset.status === "pending");
+      selectRow(pendingRow >= 0 ? pendingRow : rows.findIndex((tr) => !tr.hidden));
+    }
+  }
+  if (valueFilter) {
+    valueFilter.addEventListener("input", filterRows);
+    valueFilter.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && valueFilter.value) { ev.preventDefault(); valueFilter.value = ""; filterRows(); }
+      if (ev.key === "Enter" || ev.key === "Escape" || ev.key === "ArrowDown") { ev.preventDefault(); valueFilter.blur(); }
+    });
   }
   const valueKeys = {
-    j: () => selectRow(row + 1), ArrowDown: () => selectRow(row + 1),
-    k: () => selectRow(row - 1), ArrowUp: () => selectRow(row - 1),
+    j: () => selectRow(step(row, 1)), ArrowDown: () => selectRow(step(row, 1)),
+    k: () => selectRow(step(row, -1)), ArrowUp: () => selectRow(step(row, -1)),
+    "/": () => { if (valueFilter) { valueFilter.focus(); valueFilter.select(); } },
+    u: () => commands.undo(),
     a: () => {
-      if (row < 0) return;
+      if (row < 0 || rows[row].hidden) return;
       const tr = rows[row];
       if (tr.dataset.status === "queued") { selectRow(nextPendingRow()); return; }
       queueValue(tr, { decision: "accept" });
@@ -396,8 +440,6 @@
       select(indexOf(hit.dataset.flag || hit.dataset.flags.split(" ")[0]), false);
     }
   });
-  const base = location.pathname.startsWith("/thread/") ? "/thread/" : "/item/";  // a conversation pages to its next window
-  const go = (where) => { if (where) drained().then(() => { location.href = where; }); };
   const keys = {
     j: () => (current < flags.length - 1 ? select(current + 1) : go(body.dataset.next && base + body.dataset.next)),
     ArrowDown: () => keys.j(),

@@ -1,0 +1,179 @@
+"""Applying a value's decision to its occurrences, in chunks, and undoing a value decision.
+
+A decision on a value with 50,000 occurrences rewrites 50,000 flags (status, code, version) and
+writes 50,000 decision rows: seconds of work, far more than a reviewer's key press may wait. So a
+decision can be recorded at once together with its first :data:`APPLY_CHUNK` occurrences, and the
+rest follows in transactions of :data:`APPLY_CHUNK` flags (:meth:`ValueApply.apply_values`), each
+short enough that another write never waits long for the lock. Until then the value is *applying*
+(``applied_version < version``). Nothing is rendered from a half-applied decision:
+:meth:`Values.sync_values`, which every bundle runs first, completes every application, and so
+does the review server right after answering.
+
+Each flag's decision row names the value decision that made it (``decisions.value_decision``), so
+undoing a value decision restores exactly the occurrences it changed and that nobody changed since.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from redactor.audit.log import utc_now
+from redactor.case.db import CaseDB
+from redactor.errors import ConflictError, UsageError
+
+APPLY_CHUNK = 2_000  # occurrences per transaction while a decision is applied in the background
+_APPLYING = "SELECT value_id FROM value_clusters WHERE decision IS NOT NULL AND applied_version < version ORDER BY value_id"
+_NEW_CODE = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
+_STATE = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
+
+
+class ValueApply(CaseDB):
+    def _apply(
+        self,
+        value_id: str,
+        status: str,
+        code: str,
+        actor: str,
+        reason: str,
+        action: str,
+        *,
+        only_pending: bool,
+        after: int = 0,
+        upto: int | None = None,
+    ) -> int:
+        """Set occurrences (not excepted) to the decision; one decision row per flag changed, linked to the value decision.
+
+        Set-based (two statements). ``after``/``upto`` bound the membership rows (``flag_values.rowid``) covered,
+        so a large value is applied chunk by chunk."""
+        args = {
+            "v": value_id,
+            "status": status,
+            "code": code,
+            "actor": actor,
+            "reason": reason,
+            "action": action,
+            "at": utc_now(),
+            "after": after,
+            "upto": upto if upto is not None else 2**62,
+            "vd": self._last_value_decision(value_id)[0],
+        }
+        changes = "status = 'pending'" if only_pending else f"(status != :status OR code != {_NEW_CODE})"
+        members = "SELECT flag_id FROM flag_values WHERE value_id = :v AND excepted = 0 AND rowid > :after AND rowid <= :upto"
+        where = f"flag_id IN ({members}) AND {changes}"
+        self.conn.execute(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
+            f"SELECT flag_id, :action, :actor, :reason, :at, {_STATE.format('status', 'code', 'version')}, "
+            f"{_STATE.format(':status', _NEW_CODE, 'version + 1')}, :vd FROM flags WHERE {where}",
+            args,
+        )
+        return self.conn.execute(
+            f"UPDATE flags SET status = :status, code = {_NEW_CODE}, version = version + 1 WHERE {where}", args
+        ).rowcount
+
+    def _chunk_end(self, value_id: str, after: int, size: int) -> int | None:
+        """The last membership row of the chunk of ``size`` after ``after``; None when the rest fits in it."""
+        row = self.conn.execute(
+            "SELECT rowid FROM flag_values WHERE value_id = ? AND rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?", (value_id, after, size - 1)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _last_value_decision(self, value_id: str) -> tuple[int | None, str]:
+        row = self.conn.execute(
+            "SELECT id, action FROM value_decisions WHERE value_id = ? ORDER BY id DESC LIMIT 1", (value_id,)
+        ).fetchone()
+        return (None, "") if row is None else (int(row["id"]), str(row["action"]))
+
+    # -- completing applications ---------------------------------------------------------------
+    def applying_values(self) -> list[str]:
+        """Values whose latest decision has not reached every occurrence yet."""
+        return [r[0] for r in self.conn.execute(_APPLYING)]
+
+    def apply_values(self, chunk: int = APPLY_CHUNK) -> int:
+        """Complete every value decision not yet applied to all its occurrences; returns the flags changed."""
+        return sum(self._complete(value_id, chunk) for value_id in self.applying_values())
+
+    def _complete(self, value_id: str, chunk: int) -> int:
+        after, version, changed = 0, None, 0
+        while True:
+            with self.transaction():
+                c = dict(self.conn.execute("SELECT * FROM value_clusters WHERE value_id = ?", (value_id,)).fetchone())
+                if c["decision"] is None or c["applied_version"] >= c["version"]:
+                    return changed  # completed by another connection, or undone
+                if c["version"] != version:  # a newer decision came in meanwhile: start again with it
+                    after, version, changed = 0, c["version"], 0
+                upto = self._chunk_end(value_id, after, chunk)
+                action = self._last_value_decision(value_id)[1] or "value.decided"
+                actor = c["decided_by"] or "system"
+                changed += self._apply(
+                    value_id, c["decision"], c["code"], actor, c["reason"], action, only_pending=False, after=after, upto=upto
+                )
+                if upto is None:
+                    self.conn.execute("UPDATE value_clusters SET applied_version = version WHERE value_id = ?", (value_id,))
+                    payload = {"value_id": value_id, "decision": c["decision"], "flags": changed, "version": version}
+                    self.log("values", "value.applied", payload, actor=actor)
+                    return changed
+                after = upto
+
+    # -- undo ----------------------------------------------------------------------------------
+    def undo_value_decision(self, value_id: str, *, reviewer: str, expected_version: int) -> int:
+        """Undo a value's latest decision: the value gets its state before, and every occurrence that decision
+        changed (and nobody changed since) gets its own state before, each with a new decision row and one audit
+        event. History is never deleted. Returns the flags restored."""
+        if not reviewer.strip():
+            raise UsageError("a decision needs a reviewer name", hint="pass --reviewer NAME")
+        with self.transaction() as conn:
+            c = dict(conn.execute("SELECT * FROM value_clusters WHERE value_id = ?", (value_id,)).fetchone() or {})
+            if not c:
+                raise UsageError(f"no value {value_id} in this case", hint="list them with 'redactor values CASE'")
+            if c["version"] != expected_version:
+                raise ConflictError(f"value {value_id} was changed by someone else (version {c['version']}, you loaded {expected_version})")
+            last = conn.execute("SELECT * FROM value_decisions WHERE value_id = ? ORDER BY id DESC LIMIT 1", (value_id,)).fetchone()
+            if last is None:
+                raise UsageError(f"value {value_id} has no decision to undo")
+            return self._undo(c, last, reviewer)
+
+    def _undo(self, c: dict[str, Any], last: Any, reviewer: str) -> int:
+        was = json.loads(last["before"])
+        now, version = utc_now(), c["version"] + 1
+        restored = {
+            "decision": was.get("decision"),
+            "code": was.get("code") or c["code"],
+            "version": version,
+            "decided_by": was.get("decided_by"),
+        }
+        reason = f"undo of {last['action']} by {last['reviewer']} at {last['at']}"
+        before = {"decision": c["decision"], "code": c["code"], "version": c["version"], "decided_by": c["decided_by"]}
+        self.conn.execute(
+            "UPDATE value_clusters SET decision = ?, code = ?, reason = ?, decided_by = ?, decided_at = ?, version = ?, applied_version = ? "
+            "WHERE value_id = ?",
+            (restored["decision"], restored["code"], was.get("reason", ""), restored["decided_by"], now, version, version, c["value_id"]),
+        )
+        vd = self.conn.execute(
+            "INSERT INTO value_decisions (value_id, action, reviewer, reason, at, before, after) VALUES (?, 'value.undo', ?, ?, ?, ?, ?)",
+            (c["value_id"], reviewer, reason, now, json.dumps(before), json.dumps(restored)),
+        ).lastrowid
+        n = self._restore_flags(int(last["id"]), int(vd or 0), reviewer, reason, now)
+        payload = {"value_id": c["value_id"], "undid": int(last["id"]), "before": before, "after": restored, "flags": n}
+        self.log("values", "value.undone", payload, actor=reviewer)
+        return n
+
+    def _restore_flags(self, undone: int, vd: int, reviewer: str, reason: str, at: str) -> int:
+        """Occurrences whose latest decision row came from value decision ``undone`` get their state before it."""
+        args = {"undone": undone, "vd": vd, "reviewer": reviewer, "reason": reason, "at": at}
+        old = "json_extract(d.before, '$.{0}')"
+        self.conn.execute(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
+            "SELECT f.flag_id, 'value.undo', :reviewer, :reason, :at, "
+            "json_object('status', f.status, 'code', f.code, 'start', f.start, 'end', f.\"end\", 'version', f.version), "
+            f"json_object('status', {old.format('status')}, 'code', {old.format('code')}, 'start', f.start, 'end', f.\"end\", "
+            "'version', f.version + 1), :vd FROM decisions d JOIN flags f USING (flag_id) "
+            "WHERE d.value_decision = :undone AND d.id = (SELECT max(id) FROM decisions WHERE flag_id = d.flag_id)",
+            args,
+        )
+        return self.conn.execute(
+            "UPDATE flags SET status = json_extract(u.after, '$.status'), code = json_extract(u.after, '$.code'), "
+            "version = version + 1 FROM (SELECT flag_id, after FROM decisions WHERE value_decision = :vd) AS u "
+            "WHERE flags.flag_id = u.flag_id",
+            args,
+        ).rowcount

@@ -1,0 +1,144 @@
+"""A value decision applied chunk by chunk, completed before any bundle, and undone without losing history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from redactor.case import SCHEMA_VERSION, CaseStore
+from redactor.errors import ConflictError, UsageError
+from tests.case.test_values import OWNER, SID, add, by_entity
+
+
+@pytest.fixture
+def case(tmp_path):
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([OWNER])
+    add(s, 1, [f"Sam Owner: Jo Example rang, {n}" for n in range(25)])
+    s.sync_values()
+    yield s
+    s.close()
+
+
+def jo(store: CaseStore):
+    (value,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    return value
+
+
+def events(store: CaseStore, name: str) -> list[dict]:
+    return [e for e in (json.loads(line) for line in store.audit.path.read_text().splitlines()) if e["event"] == name]
+
+
+def statuses(store: CaseStore, value_id: str) -> list[str]:
+    return sorted(store.flag(f).status for f in store.value_flag_ids(value_id))
+
+
+def test_a_decision_is_recorded_with_its_first_occurrences_and_completed_in_chunks(case):
+    v = jo(case)
+    assert case.decide_value(v.value_id, "redact", reviewer="DC Test", code="TP", first=10) == 10
+    now = case.value(v.value_id)
+    assert now.applying and now.status == "redact" and now.pending == 15
+    assert case.applying_values() == [v.value_id] and case.inconsistent_values() == []
+    decided = events(case, "value.decided")[-1]["payload"]
+    assert decided["flags"] == 10 and decided["applying"] is True
+    assert case.apply_values(chunk=4) == 15
+    done = case.value(v.value_id)
+    assert not done.applying and done.redacted == 25 and done.pending == 0 and case.applying_values() == []
+    assert events(case, "value.applied")[-1]["payload"] == {"value_id": v.value_id, "decision": "redact", "flags": 15, "version": 2}
+    linked = case.conn.execute(
+        "SELECT COUNT(DISTINCT value_decision), COUNT(*) FROM decisions WHERE value_decision IN (SELECT id FROM value_decisions WHERE value_id = ?)",
+        (v.value_id,),
+    ).fetchone()
+    assert tuple(linked) == (1, 25)  # every flag's decision row names the one value decision
+
+
+def test_a_bundle_never_sees_a_half_applied_decision(case):
+    v = jo(case)
+    case.decide_value(v.value_id, "redact", reviewer="DC Test", first=3)
+    case.sync_values()  # what every bundle runs first
+    assert statuses(case, v.value_id) == ["redact"] * 25
+
+
+def test_a_newer_decision_while_applying_wins(case):
+    v = jo(case)
+    case.decide_value(v.value_id, "redact", reviewer="DC Test", first=5)
+    case.decide_value(v.value_id, "keep", reviewer="DC Test", reason="named in the charge", first=5)
+    case.apply_values(chunk=7)
+    assert statuses(case, v.value_id) == ["keep"] * 25
+
+
+def test_exceptions_survive_chunked_application(case):
+    v = jo(case)
+    one = case.value_flag_ids(v.value_id)[-1]
+    case.except_occurrence(one, "keep", reviewer="DC Test", reason="quoted in the charge")
+    case.decide_value(v.value_id, "redact", reviewer="DC Test", first=2)
+    case.apply_values(chunk=3)
+    assert case.flag(one).status == "keep" and case.value(v.value_id).redacted == 24
+
+
+def test_undo_restores_each_occurrence_and_keeps_the_history(case):
+    v = jo(case)
+    ids = case.value_flag_ids(v.value_id)
+    case.decide(ids[0], action="set", status="keep", reviewer="DC Other", reason="quoted")  # an occurrence decided before
+    case.decide_value(v.value_id, "redact", reviewer="DC Test", code="TP")
+    case.decide(ids[1], action="set", status="keep", reviewer="DC Other", reason="later, by hand")  # changed since
+    history = case.conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
+    with pytest.raises(ConflictError):
+        case.undo_value_decision(v.value_id, reviewer="DC Test", expected_version=1)
+    assert case.undo_value_decision(v.value_id, reviewer="DC Test", expected_version=2) == 24  # ids[1] was changed since: left alone
+    after = case.value(v.value_id)
+    assert after.decision is None and after.version == 3 and not after.applying
+    assert case.flag(ids[0]).status == "keep" and case.flag(ids[1]).status == "keep"
+    assert statuses(case, v.value_id).count("pending") == 23
+    assert case.conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == history + 24  # appended, nothing deleted
+    undone = events(case, "value.undone")[-1]
+    assert undone["payload"]["flags"] == 24 and undone["actor"] == "DC Test"
+    assert "Jo" not in case.audit.path.read_text()
+    assert case.verify_audit() == len(list(case.audit.events()))
+
+
+def test_undo_of_a_policy_override_restores_the_policy(case):
+    (owner,) = [v for v in by_entity(case, "person") if v.person_id == OWNER.person_id]
+    assert owner.decided_by == "policy"
+    case.decide_value(owner.value_id, "redact", reviewer="DC Test", code="VW")
+    case.undo_value_decision(owner.value_id, reviewer="DC Test", expected_version=owner.version + 1)
+    back = case.value(owner.value_id)
+    assert back.decision == "keep" and back.decided_by == "policy" and back.kept == back.occurrences
+
+
+def test_undo_of_a_half_applied_decision_stops_its_application(case):
+    v = jo(case)
+    case.decide_value(v.value_id, "redact", reviewer="DC Test", first=5)
+    assert case.undo_value_decision(v.value_id, reviewer="DC Test", expected_version=2) == 5
+    assert case.apply_values() == 0 and statuses(case, v.value_id) == ["pending"] * 25
+
+
+def test_a_value_without_decisions_has_nothing_to_undo(case):
+    (phone,) = [v for v in case.value_rows() if v.entity == "person" and v.person_id is None]
+    with pytest.raises(UsageError, match="no decision"):
+        case.undo_value_decision(phone.value_id, reviewer="DC Test", expected_version=phone.version)
+
+
+def test_a_version_6_case_opens_with_its_decisions_applied(tmp_path):
+    s = CaseStore.create(tmp_path / "old")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    add(s, 1, ["x: Jo Example", "y: Jo Example"])
+    s.sync_values()
+    v = jo(s)
+    s.decide_value(v.value_id, "redact", reviewer="DC Test")
+    for index in ("decisions_value", "value_decisions_value", "flags_pending", "items_thread"):
+        s.conn.execute(f"DROP INDEX {index}")
+    s.conn.execute("ALTER TABLE decisions DROP COLUMN value_decision")
+    s.conn.execute("ALTER TABLE value_clusters DROP COLUMN applied_version")
+    s.set_meta("schema_version", "6")
+    s.close()
+    with CaseStore.open(tmp_path / "old") as again:
+        assert again.meta("schema_version") == str(SCHEMA_VERSION)
+        assert again.applying_values() == [] and again.value(v.value_id).status == "redact"
+        conn = sqlite3.connect(again.db_path)
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"items_thread", "flags_pending", "decisions_value"} <= indexes
+        conn.close()
