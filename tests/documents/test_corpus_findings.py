@@ -65,15 +65,30 @@ def test_file_embedded_in_a_pdf_is_extracted_or_named(cli, tmp_path):
     assert "embedded" in (bundle / "index.csv").read_text()  # and the original's row says so
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="render/selfcheck.py withholds (E040) a faithfully rendered page whose ink is mostly thin rules: pdfium "
-    "draws a 0.4 pt rule a full dark pixel wide at 36 dpi on the original, while the 150 dpi raster output shrinks "
-    "to a light grey line, counted as missing (pypdf's libreoffice-form.pdf and multicolumn.pdf are withheld so; "
-    "pdfsafety's area: accept any visible grey on the output, as benchmarks/corpus_checks.py does)",
-)
 def test_thin_rules_rendered_faithfully_are_not_withheld(tmp_path):
     path = odd_pdfs.hairline_form_pdf(tmp_path / "form.pdf")
     item = extract(path)
-    rendered = render(item, path, [])
+    rendered = render(item, path, [])  # pdfium draws a 0.4 pt rule a dark pixel wide; the output holds a grey line
     assert len(PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
+
+
+@pytest.mark.parametrize("wipe", [(115, 95, 525, 450), (140, 40, 320, 75)], ids=["rules", "title"])
+def test_thin_rules_that_went_missing_still_withhold_the_page(tmp_path, monkeypatch, wipe):
+    """Accepting grey rules does not accept paper: the same page with its rules and field frames (or
+    only its title) wiped from the output is withheld."""
+    from PIL import ImageDraw
+
+    from redactor.errors import StageError
+    from redactor.render import pdfpage
+
+    path = odd_pdfs.hairline_form_pdf(tmp_path / "form.pdf")
+    item = extract(path)
+    real_burn = pdfpage.burn
+
+    def burn_and_wipe(image, boxes, scale, origin):
+        real_burn(image, boxes, scale, origin)
+        ImageDraw.Draw(image).rectangle([v * scale for v in wipe], fill=(255, 255, 255))  # points from the top left
+
+    monkeypatch.setattr(pdfpage, "burn", burn_and_wipe)
+    with pytest.raises(StageError, match="page 1 lost content in rendering"):
+        render(item, path, [])
