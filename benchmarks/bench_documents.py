@@ -86,11 +86,12 @@ def _baseline(images: list[Path]) -> float:
 
 def _draw_pages(path: Path, folder: Path) -> list[Path]:
     """The page images exactly as the OCR step draws them (300 dpi, greyscale)."""
-    from redactor.extract.ocr import DEFAULT, PageTask, _draw
+    from redactor.extract.ocr import DEFAULT
+    from redactor.extract.ocr_draw import PageTask, draw
 
     out = []
     for index in range(SCAN_PAGES):
-        image, _, _ = _draw(PageTask("pdf", str(path), index), DEFAULT)
+        image, _, _ = draw(PageTask("pdf", str(path), index), DEFAULT)
         target = folder / f"page{index:03d}.pgm"
         image.save(target, format="PPM")
         out.append(target)

@@ -29,14 +29,15 @@ from statistics import fmean
 from redactor.entities import OCR_REVIEW  # the whole-page finding for a page whose OCR is not trusted
 from redactor.errors import StageError
 from redactor.extract import ocr_cache
-from redactor.extract.frames import load_frame
-from redactor.locks import PDFIUM_LOCK
+from redactor.extract.ocr_draw import PageTask, clip_points, draw_counted  # noqa: F401 - PageTask, clip_points: used through here
+from redactor.locks import PDFIUM_LOCK  # noqa: F401 - bundle.leaks takes the lock from here
 from redactor.records import Box, Finding, Item, Word
 
 NO_TEXT_NOTE = "[no text recognised on this page]"  # the text of a page with ink but no words; never drawn
 MAX_WORKERS = 2
 LOW_WORD_CONF = 30.0
 NOTHING_READ, LOW_CONFIDENCE = "no text recognised on a page with content", "low OCR confidence"
+UNREAD = "ink that OCR did not read (text at an angle, handwriting or a picture)"
 MIN_OSD_CONF = 2.0  # tesseract's orientation confidence needed before a page is turned
 
 
@@ -59,15 +60,6 @@ DEFAULT = OcrSettings()
 
 
 @dataclass(frozen=True, slots=True)
-class PageTask:
-    """One page to recognise: page ``index`` of a PDF (``kind="pdf"``) or frame of an image."""
-
-    kind: str
-    path: str
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
 class OcrWord:
     text: str
     box: tuple[int, int, int, int]  # left, top, right, bottom in pixels of the recognised image
@@ -86,6 +78,7 @@ class OcrPage:
     words: tuple[OcrWord, ...]
     ink: float = 0.0  # share of dark pixels on the page
     unread: float = 0.0  # share of the page's ink that lies outside every word OCR read
+    region: bool = False  # a picture's region was read (ink and unread are still shares of the whole page)
 
     @property
     def unturned_size(self) -> tuple[int, int]:
@@ -99,17 +92,22 @@ class OcrPage:
     def review_reason(self, settings: OcrSettings = DEFAULT) -> str | None:
         """Why a person must look at this page before it is disclosed, or None."""
         if not self.words:
+            if self.region:  # a picture without text: review only if it holds much of the page's ink
+                return UNREAD if self._much_unread(settings) else None
             return NOTHING_READ if self.ink > settings.min_ink else None
         low = sum(1 for w in self.words if w.conf < LOW_WORD_CONF) / len(self.words)
         if (self.mean_conf or 0.0) < settings.min_page_conf or low > settings.max_low_share:
             return LOW_CONFIDENCE
-        if self.unread > settings.max_unread and self.unread * self.ink > settings.min_unread_ink:
-            return "ink that OCR did not read (text at an angle, handwriting or a picture)"
+        if self._much_unread(settings):
+            return UNREAD
         if any(_slanted(w, settings) for w in self.words):
             return "text at an angle (word boxes are loose)"
         if any(len(w.text) >= 2 and _across(w) > settings.max_type_pt * self.scale for w in self.words):
             return "very large type"
         return None
+
+    def _much_unread(self, settings: OcrSettings) -> bool:
+        return self.unread > settings.max_unread and self.unread * self.ink > settings.min_unread_ink
 
 
 def _across(word: OcrWord) -> int:
@@ -211,82 +209,62 @@ def pixels_to_page(page: OcrPage, crop: tuple[float, float, float, float]) -> Ca
 # -- workers ------------------------------------------------------------------------------------
 
 
-def _draw(task: PageTask, settings: OcrSettings):
-    """The page as a greyscale image as a reader sees it, its scale (pixels per point) and rotation."""
-    if task.kind == "image":
-        image, scale = load_frame(task.path, task.index)
-        return image.convert("L"), scale, 0
-    import pypdfium2 as pdfium
-
-    with PDFIUM_LOCK:
-        pdf = pdfium.PdfDocument(task.path)
-        try:
-            page = pdf[task.index]
-            rotation = page.get_rotation()
-            page.set_rotation(0)
-            width, height = page.get_size()
-            scale = min(settings.dpi / 72.0, 0.998 * (settings.max_pixels / max(1.0, width * height)) ** 0.5)
-            image = page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil()
-            page.close()
-        finally:
-            pdf.close()
-    if rotation:
-        image = image.rotate(-rotation, expand=True)  # PIL turns anticlockwise
-    return image.convert("L"), scale, rotation
-
-
 def run_task(task: PageTask, settings: OcrSettings = DEFAULT, cache: Path | None = None) -> OcrPage:
     """Draw one page and recognise it; a poorly read page is tried again turned as tesseract's
     orientation detection suggests (a page scanned sideways), and the better reading is kept.
 
     With ``cache`` (a folder of the case), a page whose pixels were read before, in any source of
     the case, is not read again (``ocr_cache.py``)."""
-    image, scale, rotation = _draw(task, settings)
-    key = pixels_key(image, scale, rotation, settings) if cache is not None else ""
+    image, scale, rotation, counted = draw_counted(task, settings)
+    key = pixels_key(image, scale, rotation, settings, *([counted] if counted else [])) if cache is not None else ""
     hit = cached_page(cache, key) if cache is not None else None
     if hit is not None:
         return hit
-    page = _read(image, scale, rotation, settings)
+    page = _read(image, scale, rotation, settings, counted)
     if cache is not None:
         keep_page(cache, key, page)
     return page
 
 
-def _read(image, scale: float, rotation: int, settings: OcrSettings) -> OcrPage:
-    page = _recognise(image, scale, rotation, settings)
+def _read(image, scale: float, rotation: int, settings: OcrSettings, counted: tuple[int, int] | None = None) -> OcrPage:
+    page = _recognise(image, scale, rotation, settings, counted)
     if page.review_reason(settings) is not None:
         turn = _orientation(image, settings)
         if turn:
-            turned = _recognise(image.rotate(-turn, expand=True), scale, (rotation + turn) % 360, settings)
+            turned = _recognise(image.rotate(-turn, expand=True), scale, (rotation + turn) % 360, settings, counted)
             if (turned.mean_conf or 0.0) > (page.mean_conf or 0.0) and len(turned.words) >= len(page.words) // 2:
                 page = turned
     return page
 
 
-def _recognise(image, scale: float, rotation: int, settings: OcrSettings) -> OcrPage:
+def _recognise(image, scale: float, rotation: int, settings: OcrSettings, counted: tuple[int, int] | None = None) -> OcrPage:
+    """Read an image. ``counted``: it is a clip of a page with that many (dark pixels, pixels), and its
+    ink and unread ink are given as shares of the whole page's."""
     with tempfile.TemporaryDirectory(prefix="redactor-ocr-") as tmp:
         path = os.path.join(tmp, "page.pgm")
         image.save(path, format="PPM")
         words = tesseract_words(path, settings)
+    unread, total = unread_pixels(image, words)
+    if counted is not None:
+        dark, pixels = counted
+        return OcrPage(image.width, image.height, scale, rotation, words, dark / max(1, pixels), unread / max(1, dark, total), True)
     histogram = image.histogram()
     ink = sum(histogram[:128]) / max(1, image.width * image.height)
-    return OcrPage(image.width, image.height, scale, rotation, words, ink, unread_share(image, words))
+    return OcrPage(image.width, image.height, scale, rotation, words, ink, unread / total if total else 0.0)
 
 
-def unread_share(image, words: Sequence[OcrWord]) -> float:
-    """Share of the page's ink (specks removed) that lies outside every word read, each padded by
-    half the typical word height: text at an angle, handwriting or pictures that OCR skipped."""
+def unread_pixels(image, words: Sequence[OcrWord]) -> tuple[int, int]:
+    """The page's dark pixels (specks removed) outside every word read, each word padded by half the
+    typical word height (text at an angle, handwriting or pictures that OCR skipped), and all of them."""
     import numpy as np
     from PIL import ImageFilter
 
     dark = np.asarray(image.filter(ImageFilter.MaxFilter(3)).filter(ImageFilter.MinFilter(3))) < 128
     total = int(np.count_nonzero(dark))
-    if not total:
-        return 0.0
     pad = typical_height(words) // 2
     for w in words:
         dark[max(0, w.box[1] - pad) : w.box[3] + pad, max(0, w.box[0] - pad) : w.box[2] + pad] = False
-    return int(np.count_nonzero(dark)) / total
+    return int(np.count_nonzero(dark)), total
 
 
 def _orientation(image, settings: OcrSettings) -> int:
@@ -304,8 +282,8 @@ def _orientation(image, settings: OcrSettings) -> int:
     return turn if turn in (90, 180, 270) and float(osd.get("orientation_conf", 0.0)) >= MIN_OSD_CONF else 0
 
 
-def pixels_key(image, scale: float, rotation: int, settings: OcrSettings) -> str:
-    return ocr_cache.pixels_key(image, scale, rotation, settings)
+def pixels_key(image, scale: float, rotation: int, settings: OcrSettings, *extra: object) -> str:
+    return ocr_cache.pixels_key(image, scale, rotation, settings, *extra)
 
 
 def cached_page(cache: Path, key: str) -> OcrPage | None:

@@ -5,6 +5,8 @@ and padded; hyphenation at line ends undone for reading, one box per line).
 
 A page is OCR'd (see :mod:`redactor.extract.ocr`) when :mod:`redactor.extract.pdfcheck`
 does not trust its text layer: pages are decided one by one, so mixed documents work. A page
+whose text layer is sound but whose pictures show ink the layer does not explain keeps its
+layer, and only the pictures are OCR'd (:mod:`redactor.extract.pdfpictures`). A page
 whose OCR confidence is poor is listed in the item's ``review_pages``.
 """
 
@@ -19,8 +21,9 @@ import pypdfium2 as pdfium
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import extractor
 from redactor.extract.ocr import PageTask, layout, ocr_pages, pixels_to_page, review_entry
-from redactor.extract.pdfcheck import agrees, layer_doubt, needs_ocr, uses_tiling_pattern
+from redactor.extract.pdfcheck import agrees, layer_doubt, layer_unreadable, pictures_to_read, uses_tiling_pattern
 from redactor.extract.pdfextras import LINK_ORIGIN, Extras, read_extras
+from redactor.extract.pdfpictures import Picture, add_pictures
 from redactor.extract.pdftext import page_text, page_words, reading
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import DOCUMENT, Box, DerivedFile, Item, Segment, Source, stable_id
@@ -61,12 +64,12 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 @extractor("pdf", accepts=_accepts, priority=100)
 def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile]:
     item_id = stable_id(source.source_id, "file")
-    pages, scanned, doubted = _text_pages(path, item_id)
+    pages, scanned, doubted, pictures = _text_pages(path, item_id)
     review, distrusted = [], []
-    recognised = ocr_pages(
-        [PageTask("pdf", str(path), i) for i, _ in scanned], label=str(path), cache=ctx.work_dir / "ocr" if ctx is not None else None
-    )
-    for (index, crop), ocr in zip(scanned, recognised, strict=True):
+    tasks = [PageTask("pdf", str(path), i) for i, _ in scanned] + [PageTask("pdf", str(path), p.index, p.region) for p in pictures]
+    recognised = ocr_pages(tasks, label=str(path), cache=ctx.work_dir / "ocr" if ctx is not None else None)
+    review += add_pictures(pages, pictures, recognised[len(scanned) :])
+    for (index, crop), ocr in zip(scanned, recognised[: len(scanned)], strict=True):
         text, words = layout(ocr, pixels_to_page(ocr, crop))
         if index in doubted:
             if agrees(pages[index].text, text):
@@ -78,6 +81,7 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
         )
         if (entry := review_entry(index + 1, ocr)) is not None:
             review.append(entry)
+    pictured = {p.index + 1 for p in pictures}
     extras = read_file_extras(path, source, ctx)
     yield from extras.derived
     segments = tuple(pages[i] for i in sorted(pages))
@@ -86,9 +90,10 @@ def extract_pdf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
         "annotations_not_reproduced": extras.annotations,
         "embedded_files": extras.embedded,
         "pages": len(segments),
-        "ocr_pages": sorted({i + 1 for i, _ in scanned} - {i + 1 for i in doubted} | {d["page"] for d in distrusted}),
+        "ocr_pages": sorted({i + 1 for i, _ in scanned} - {i + 1 for i in doubted} | {d["page"] for d in distrusted} | pictured),
+        "pictures_ocr_pages": sorted(pictured),  # pages that kept their text layer and had only their pictures OCR'd
         "text_layer_distrusted": distrusted,
-        "review_pages": review,
+        "review_pages": sorted(review, key=lambda entry: entry["page"]),
         "pages_without_words": [s.page for s in segments if not s.words],
     }
     log.info("pdf %s: %d pages, %d OCR'd, %d for review", source.ref, len(segments), len(scanned), len(review))
@@ -126,13 +131,15 @@ def _link_segments(item_id: str, pages: dict[int, Segment], links: list[tuple[in
     ]
 
 
-def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, Box]], dict[int, str]]:
-    """Segments of the pages whose text layer is usable, the pages (with crop boxes) to OCR, and
-    the pages whose layer is doubted (with the reason): they are OCR'd too, and kept only if OCR agrees."""
+def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tuple[int, Box]], dict[int, str], list[Picture]]:
+    """Segments of the pages whose text layer is usable, the pages (with crop boxes) to OCR whole,
+    the pages whose layer is doubted (with the reason): they are OCR'd too, and kept only if OCR agrees;
+    and the pictures to OCR on pages whose layer is kept (a doubted page with such pictures is OCR'd whole)."""
     pdf = open_pdf(path)
     pages: dict[int, Segment] = {}
     scanned: list[tuple[int, Box]] = []
     doubted: dict[int, str] = {}
+    pictures: list[Picture] = []
     try:
         if len(pdf) == 0:
             raise EmptyInput(f"{path}: PDF has no pages")
@@ -141,8 +148,10 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
             page = pdf[index]
             textpage = page.get_textpage()
             text = page_text(textpage)
-            if needs_ocr(page, textpage, text, patterned=patterned[index]):
-                scanned.append((index, tuple(page.get_bbox())))
+            crop = tuple(page.get_bbox())
+            regions = [] if layer_unreadable(text) else pictures_to_read(page, textpage, text, patterned=patterned[index])
+            if layer_unreadable(text) or (regions and layer_doubt(text) is not None):
+                scanned.append((index, crop))
             else:
                 read = reading(text)
                 pages[index] = Segment(
@@ -158,12 +167,13 @@ def _text_pages(path: Path, item_id: str) -> tuple[dict[int, Segment], list[tupl
                 )
                 if (doubt := layer_doubt(text)) is not None:
                     doubted[index] = doubt
-                    scanned.append((index, tuple(page.get_bbox())))
+                    scanned.append((index, crop))
+                pictures += [Picture(index, crop, region) for region in regions]
             textpage.close()
             page.close()
     finally:
         pdf.close()
-    return pages, scanned, doubted
+    return pages, scanned, doubted, pictures
 
 
 def _unrotated_size(page: pdfium.PdfPage) -> tuple[float, float]:

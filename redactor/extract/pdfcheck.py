@@ -1,8 +1,9 @@
 """Which PDF pages must be OCR'd: the text layer is trusted only when it accounts for what a reader sees.
 
-A page is OCR'd when its text layer is missing or unreadable (no Unicode mapping), or
-when a picture on it shows ink that no line of the text layer accounts for (a scan with
-only a stamped header, a picture of a name). Pictures are found wherever they are drawn:
+A page is OCR'd whole when its text layer is missing or unreadable (no Unicode mapping).
+When a picture on it shows ink that no line of the text layer accounts for (a scan with
+only a stamped header, a picture of a name), the pictures are OCR'd (:func:`pictures_to_read`)
+and the text layer is kept beside them. Pictures are found wherever they are drawn:
 directly on the page, inline, inside Form XObjects nested to any depth (their bounds are
 carried through every form's matrix to page space), and inside tiling patterns (which
 pdfium does not expose as objects: a page that uses one is checked over its whole area).
@@ -25,7 +26,9 @@ MAX_FORM_DEPTH = 12  # forms nested deeper than this count as pictures over thei
 INK_SCALE = 1.0  # pixels per point of the ink check (72 dpi) ...
 INK_MAX_PIXELS = 20_000_000  # ... or less for a huge page
 INK_PAD = 3.0  # points around a line of text that its glyphs may spill into
-MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the page
+MAX_UNEXPLAINED_INK = 25  # dark pixels in images that the text layer does not explain; more means OCR the pictures
+MAX_PICTURES = 8  # more pictures to read than this (or ...
+MAX_PICTURE_SHARE = 0.5  # ... covering more of the page than this) and the whole page is read as one picture
 
 
 def unreadable(ch: str) -> bool:
@@ -33,15 +36,52 @@ def unreadable(ch: str) -> bool:
 
 
 def needs_ocr(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, *, patterned: bool = False) -> bool:
-    """True when the page's text layer cannot be trusted to hold everything a reader sees.
+    """True when the page's text layer cannot be trusted to hold everything a reader sees
+    (it is unreadable, or pictures on the page show ink it does not explain).
 
     ``patterned``: the page paints with a tiling pattern, whose pictures pdfium does not list.
     """
+    return layer_unreadable(text) or bool(pictures_to_read(page, textpage, text, patterned=patterned))
+
+
+def layer_unreadable(text: str) -> bool:
+    """No visible text, or too much of it without a Unicode mapping: the page is OCR'd whole."""
     visible = [ch for ch in text if not ch.isspace()]
-    if not visible or sum(map(unreadable, visible)) > MAX_UNREADABLE * len(visible):
-        return True
-    images = [tuple(page.get_bbox())] if patterned else image_regions(page)
-    return bool(images) and _unexplained_ink(page, textpage, text, images) > MAX_UNEXPLAINED_INK
+    return not visible or sum(map(unreadable, visible)) > MAX_UNREADABLE * len(visible)
+
+
+def pictures_to_read(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, *, patterned: bool = False) -> list[Box]:
+    """The picture regions (page space, overlapping ones merged) to OCR beside the text layer: none when
+    the layer explains the ink of every picture; every picture with ink it does not explain otherwise.
+
+    Many pictures, or pictures over most of the page, come back as the whole page (one reading).
+    """
+    crop = tuple(page.get_bbox())
+    images = [crop] if patterned else _merged(image_regions(page))
+    if not images:
+        return []
+    counts = _unexplained_ink(page, textpage, text, images)
+    if sum(counts) <= MAX_UNEXPLAINED_INK:
+        return []
+    unread = [box for box, count in zip(images, counts, strict=True) if count]
+    area = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in unread)
+    if len(unread) > MAX_PICTURES or area > MAX_PICTURE_SHARE * (crop[2] - crop[0]) * (crop[3] - crop[1]):
+        return [crop]
+    return unread
+
+
+def _merged(boxes: list[Box]) -> list[Box]:
+    """Boxes that overlap (or touch) joined into one, so no pixel is read twice."""
+    merged: list[Box] = []
+    for box in boxes:
+        while True:
+            hit = next((m for m in merged if box[0] <= m[2] and m[0] <= box[2] and box[1] <= m[3] and m[1] <= box[3]), None)
+            if hit is None:
+                break
+            merged.remove(hit)
+            box = (min(box[0], hit[0]), min(box[1], hit[1]), max(box[2], hit[2]), max(box[3], hit[3]))
+        merged.append(box)
+    return merged
 
 
 def image_regions(page: pdfium.PdfPage) -> list[Box]:
@@ -104,8 +144,8 @@ def uses_tiling_pattern(resources, seen: set[int] | None = None, depth: int = 0)
         return True
 
 
-def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: list[Box]) -> int:
-    """Dark pixels (at 72 dpi) inside images that no line of the text layer accounts for.
+def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: list[Box]) -> list[int]:
+    """Dark pixels (at 72 dpi) inside each image that no line of the text layer accounts for.
 
     A scan whose text layer came from an earlier OCR has its glyphs under that layer's
     lines; a scan with only a stamped header, or a picture of a name, does not.
@@ -116,15 +156,16 @@ def _unexplained_ink(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: s
     scale = min(INK_SCALE, (INK_MAX_PIXELS / max(1.0, (right - left) * (top - bottom))) ** 0.5)
     grey = np.asarray(page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True).to_pil().convert("L"))
     height, width = grey.shape
-    inside = np.zeros(grey.shape, dtype=bool)
-    for x0, y0, x1, y1 in images:
-        inside[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)] = True
     explained = np.zeros(grey.shape, dtype=bool)
     for x0, y0, x1, y1 in _line_boxes(textpage, text):
         explained[
             _rows(top - y1 - INK_PAD, top - y0 + INK_PAD, height, scale), _cols(x0 - left - INK_PAD, x1 - left + INK_PAD, width, scale)
         ] = True
-    return int(np.count_nonzero((grey < 160) & inside & ~explained))
+    unexplained = (grey < 160) & ~explained
+    return [
+        int(np.count_nonzero(unexplained[_rows(top - y1, top - y0, height, scale), _cols(x0 - left, x1 - left, width, scale)]))
+        for x0, y0, x1, y1 in images
+    ]
 
 
 def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[Box]:

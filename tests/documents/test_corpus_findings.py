@@ -31,19 +31,12 @@ def test_inherited_mediabox_keeps_page_size_and_redacts_near_the_top(tmp_path):
 PHONE = "07700 900123"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="extract/pdf.py OCRs the whole page when a picture on it has ink the text layer does not explain, and "
-    "drops the text layer; tesseract skips ruled table cells, so a name and phone in a table are never read or "
-    "flagged. The page is now put up for review (ink OCR did not read) and withheld whole on accept-all, so it "
-    "does not leak silently, but the words are lost to detection (pdfsafety's area: keep text-layer words outside "
-    "the pictures, OCR only the pictures)",
-)
 def test_table_on_a_page_with_a_picture_is_read(tmp_path):
     cells = [["", "Name", "Phone", "City"], ["Witness", NAME, PHONE, "Leeds"], ["Capital", "Jakarta", "Berlin", "Vienna"]]
     item = extract(odd_pdfs.table_beside_picture_pdf(tmp_path / "table.pdf", cells))
     text = " ".join(segment.text for segment in item.segments)
     assert NAME in text and PHONE in text and "Jakarta" in text
+    assert item.meta["pictures_ocr_pages"] == [1]  # only the picture was OCR'd; the layer was kept
 
 
 def test_file_embedded_in_a_pdf_is_extracted_or_named(cli, tmp_path):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from redactor.extract.pdf import _patterned_pages, needs_ocr, page_text
-from redactor.extract.pdfcheck import image_regions
+from redactor.extract.pdf import _patterned_pages, page_text
+from redactor.extract.pdfcheck import image_regions, needs_ocr
 from tests.documents import oddities
 from tests.documents.proofs import assert_redacted_by_ocr
 

@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfWriter
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
-from redactor.extract.pdf import needs_ocr, page_text
+from redactor.extract.pdf import page_text
+from redactor.extract.pdfcheck import needs_ocr
 from tests.documents import factory
 from tests.documents.helpers import extract, source_for
 
