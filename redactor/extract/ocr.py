@@ -38,6 +38,7 @@ MAX_WORKERS = 2
 LOW_WORD_CONF = 30.0
 NOTHING_READ, LOW_CONFIDENCE = "no text recognised on a page with content", "low OCR confidence"
 UNREAD = "ink that OCR did not read (text at an angle, handwriting or a picture)"
+SLANTED = "text at an angle (word boxes are loose)"
 MIN_OSD_CONF = 2.0  # tesseract's orientation confidence needed before a page is turned
 
 
@@ -65,6 +66,8 @@ class OcrWord:
     box: tuple[int, int, int, int]  # left, top, right, bottom in pixels of the recognised image
     conf: float
     line: tuple[int, int, int]  # block, paragraph, line
+    angle: float = 0.0  # degrees the word's text was turned to be read (text at an angle; see ocr_angled.py) ...
+    pieces: tuple[tuple[int, int, int, int], ...] = ()  # ... and the boxes that follow it along its slant (``box`` holds them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,8 @@ class OcrPage:
         if self._much_unread(settings):
             return UNREAD
         if any(_slanted(w, settings) for w in self.words):
-            return "text at an angle (word boxes are loose)"
-        if any(len(w.text) >= 2 and _across(w) > settings.max_type_pt * self.scale for w in self.words):
+            return SLANTED
+        if any(len(w.text) >= 2 and not w.angle and _across(w) > settings.max_type_pt * self.scale for w in self.words):
             return "very large type"
         return None
 
@@ -119,7 +122,7 @@ def _slanted(word: OcrWord, settings: OcrSettings) -> bool:
     """A long word whose box is nearly square: it runs at an angle, so its upright box covers
     more than the word (its neighbours too). Upright and vertical words have long, thin boxes."""
     width, height = word.box[2] - word.box[0], word.box[3] - word.box[1]
-    return len(word.text) >= 5 and min(width, height) > settings.max_slant * max(width, height, 1)
+    return not word.angle and len(word.text) >= 5 and min(width, height) > settings.max_slant * max(width, height, 1)
 
 
 def typical_height(words: Sequence[OcrWord]) -> int:
@@ -172,12 +175,14 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
             sep = " " if w.line == last else "\n" if w.line[:1] == last[:1] else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        height = min(w.box[3] - w.box[1], reach) if w.box[3] - w.box[1] <= w.box[2] - w.box[0] else 0  # vertical: no stretch
+        upright = not w.angle and w.box[3] - w.box[1] <= w.box[2] - w.box[0]
+        height = min(w.box[3] - w.box[1], reach) if upright else 0  # vertical or read at an angle: no stretch
         top, bottom = max(lines[w.line][0], w.box[1] - height), min(lines[w.line][1], w.box[3] + height)  # a skewed line stays local
-        pad = max(2, round(min(bottom - top, 2 * reach) * 0.15))
+        pad = max(2, round(min(bottom - top if not w.angle else reach, 2 * reach) * 0.15))
         box = (w.box[0] - pad, top - pad, w.box[2] + pad, bottom + pad)
         parts.append(w.text)
-        words.append(Word(pos, pos + len(w.text), to_points(box), round(w.conf, 1)))
+        for piece in [(p[0] - pad, p[1] - pad, p[2] + pad, p[3] + pad) for p in w.pieces] or [box]:  # a slanted word: one box per piece
+            words.append(Word(pos, pos + len(w.text), to_points(piece), round(w.conf, 1)))
         pos += len(w.text)
         last = w.line
     return "".join(parts), tuple(words)
@@ -228,6 +233,8 @@ def run_task(task: PageTask, settings: OcrSettings = DEFAULT, cache: Path | None
 
 def _read(image, scale: float, rotation: int, settings: OcrSettings, counted: tuple[int, int] | None = None) -> OcrPage:
     page = _recognise(image, scale, rotation, settings, counted)
+    if page.review_reason(settings) in (UNREAD, SLANTED):
+        page = _with_angled_text(image, page, settings, counted)
     if page.review_reason(settings) is not None:
         turn = _orientation(image, settings)
         if turn:
@@ -244,6 +251,21 @@ def _recognise(image, scale: float, rotation: int, settings: OcrSettings, counte
         path = os.path.join(tmp, "page.pgm")
         image.save(path, format="PPM")
         words = tesseract_words(path, settings)
+    return _page(image, scale, rotation, words, counted)
+
+
+def _with_angled_text(image, page: OcrPage, settings: OcrSettings, counted: tuple[int, int] | None) -> OcrPage:
+    """The page with the text at an angle in it read turned upright (:mod:`redactor.extract.ocr_angled`);
+    upright words lying mostly inside the words read so (garbled readings of the same ink) are dropped."""
+    from redactor.extract.ocr_angled import angled_words, covered
+
+    found = angled_words(image, typical_height(page.words), lambda path: tesseract_words(path, settings))
+    if not found:
+        return page
+    return _page(image, page.scale, page.rotation, tuple(w for w in page.words if not covered(w, found)) + tuple(found), counted)
+
+
+def _page(image, scale: float, rotation: int, words: tuple[OcrWord, ...], counted: tuple[int, int] | None) -> OcrPage:
     unread, total = unread_pixels(image, words)
     if counted is not None:
         dark, pixels = counted
@@ -290,7 +312,10 @@ def cached_page(cache: Path, key: str) -> OcrPage | None:
     raw = ocr_cache.load(cache, key)
     if raw is None:
         return None
-    words = tuple(OcrWord(w["text"], tuple(w["box"]), w["conf"], tuple(w["line"])) for w in raw.pop("words"))
+    words = tuple(
+        OcrWord(w["text"], tuple(w["box"]), w["conf"], tuple(w["line"]), w.get("angle", 0.0), tuple(map(tuple, w.get("pieces", ()))))
+        for w in raw.pop("words")
+    )
     return OcrPage(words=words, **raw)
 
 

@@ -217,7 +217,7 @@ def _page_plan(
             box = (min(w.box[0] for w in line), min(w.box[1] for w in line), max(w.box[2] for w in line), max(w.box[3] for w in line))
             boxes.append((box, cut.label, (cut.flag_ids[0], "/".join(cut.entities))))
         removed.update(id(w) for w in words)
-    kept = [w for w in segment.words if id(w) not in removed]
+    kept = _whole([w for w in segment.words if id(w) not in removed])
     return boxes, kept
 
 
@@ -228,11 +228,22 @@ def _lines(words: Sequence[Word]) -> list[list[Word]]:
         if lines:
             last = lines[-1][-1]
             mid = (word.box[1] + word.box[3]) / 2
-            if last.box[1] <= mid <= last.box[3] and word.box[0] >= last.box[0]:
+            piece = (word.start, word.end) == (last.start, last.end)  # pieces of one slanted word: each keeps its box
+            if last.box[1] <= mid <= last.box[3] and word.box[0] >= last.box[0] and not piece:
                 lines[-1].append(word)
                 continue
         lines.append([word])
     return lines
+
+
+def _whole(words: Sequence[Word]) -> list[Word]:
+    """Words with the pieces of a slanted word (same span, one box each) joined into one box, for the text layer."""
+    joined: dict[tuple[int, int], Word] = {}
+    for w in words:
+        have = joined.get((w.start, w.end))
+        box = w.box if have is None else (*map(min, have.box[:2], w.box[:2]), *map(max, have.box[2:], w.box[2:]))
+        joined[(w.start, w.end)] = Word(w.start, w.end, box, w.conf)
+    return list(joined.values())
 
 
 def _image_reader(image: Image.Image):

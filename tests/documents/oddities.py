@@ -233,3 +233,34 @@ def pdf_with_extras(path: Path) -> Path:
         rawpdf.stream(note, "/Type /EmbeddedFile", compress=False),
     ]
     return rawpdf.write(path, objects)
+
+
+ANGLED = [f"Contact {factory.PEOPLE[4]} on {factory.PHONES[2]}", "Meeting moved to the library", "Bring the blue folder please"]
+ANGLED_AT = (110.0, 250.0)  # points from the top left where the turned paragraph is placed
+BELOW = ["Signed in the presence of the officer.", "Dated at the station front desk."]
+
+
+def scan_with_angled_paragraph(path: Path, angle: float = 25.0, dpi: int = 200) -> Path:
+    """A scanned statement with a short paragraph written across the middle at ``angle`` degrees
+    (anticlockwise), clear of the statement lines above and the lines below."""
+    from PIL import ImageChops
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    scale = dpi / 72.0
+    page = factory.page_image(factory.statement(1), dpi=dpi)
+    font = ImageFont.truetype(factory.FONT, round(14 * scale))
+    note = Image.new("L", (round(330 * scale), round(80 * scale)), 255)
+    for i, line in enumerate(ANGLED):
+        ImageDraw.Draw(note).text((4 * scale, (20 + 24 * i) * scale), line, fill=0, font=font, anchor="ls")
+    turned = note.rotate(angle, expand=True, fillcolor=255, resample=Image.BICUBIC)
+    x, y = round(ANGLED_AT[0] * scale), round(ANGLED_AT[1] * scale)
+    area = page.crop((x, y, x + turned.width, y + turned.height))
+    page.paste(ImageChops.darker(area, turned), (x, y))
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(BELOW):
+        draw.text((72 * scale, (560 + 22 * i) * scale), line, fill=0, font=ImageFont.truetype(factory.FONT, round(12 * scale)), anchor="ls")
+    canvas = Canvas(str(path), pagesize=factory.A4)
+    canvas.drawImage(ImageReader(page.convert("RGB")), 0, 0, width=factory.A4[0], height=factory.A4[1])
+    canvas.save()
+    return path
