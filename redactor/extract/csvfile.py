@@ -16,7 +16,7 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput, TooLargeInput
 from redactor.extract import extractor
-from redactor.extract.sheets import Row, cell_text, row_segments
+from redactor.extract.sheets import MAX_CELL_CHARS, Row, cell_text, row_segments
 from redactor.extract.text import decode_text
 from redactor.records import DOCUMENT, Item, Source, stable_id
 from redactor.stages import StageContext
@@ -45,9 +45,20 @@ def read_rows(text: str, suffix: str, path: Path) -> Iterator[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), dialect_for(text[: 64 << 10], suffix))
     try:
         for number, values in enumerate(reader, start=1):
-            yield Row(number, tuple((col, t) for col, v in enumerate(values, start=1) if (t := cell_text(v))))
+            yield Row(number, _cells(values))
     except csv.Error as exc:
         raise CorruptInput(f"{path}: table cannot be read at line {reader.line_num} ({exc})") from None
+
+
+def _cells(values: list[str]) -> tuple[tuple[int, str], ...]:
+    """The non-empty cells of a row, numbered from 1; a plain printable value skips ``cell_text``'s
+    clean-up (it would change nothing; profiled: that clean-up was most of the time)."""
+    cells = []
+    for col, value in enumerate(values, start=1):
+        text = value.strip()[:MAX_CELL_CHARS] if value.isprintable() else cell_text(value)
+        if text:
+            cells.append((col, text))
+    return tuple(cells)
 
 
 @extractor("csv", accepts=_accepts, priority=850)

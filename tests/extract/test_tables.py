@@ -24,6 +24,15 @@ def test_column_letters(number, letters):
     assert column_letter(number) == letters
 
 
+TRICKY = ["  plain  ", "tab\there", "new\r\nline", "nbsp\u00a0x", "bell\x07", "lone\ud800", "\u2028sep", "", "   ", "x" * 40000, "Zoë"]
+
+
+def test_the_csv_fast_path_cleans_cells_as_cell_text_does():
+    from redactor.extract.sheets import cell_text
+
+    assert csvfile._cells(TRICKY) == tuple((col, t) for col, v in enumerate(TRICKY, start=1) if (t := cell_text(v)))
+
+
 def test_row_line_names_every_cell():
     assert row_line(Row(7, ((1, "x"), (3, "y")))) == "A7: x | C7: y"
     assert row_line(Row(2, ((2, "z"),), "hidden row")) == "[hidden row] B2: z"
