@@ -30,6 +30,7 @@ from redactor.entities import OCR_REVIEW  # the whole-page finding for a page wh
 from redactor.errors import StageError
 from redactor.extract import ocr_cache
 from redactor.extract.ocr_draw import PageTask, clip_points, draw_counted  # noqa: F401 - PageTask, clip_points: used through here
+from redactor.extract.ocr_reading import reading_of
 from redactor.locks import PDFIUM_LOCK  # noqa: F401 - bundle.leaks takes the lock from here
 from redactor.records import Box, Finding, Item, Word
 
@@ -158,7 +159,8 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
     of its line and padded, so a box burnt over it also covers ascenders, descenders and
     the grey edge pixels of the glyphs. The stretch is bounded by the page's typical word
     height, so a word at an angle (a tall box) never grows into the paragraphs around it. A page with ink but no words gets
-    :data:`NO_TEXT_NOTE` as its text (and no words), so it can carry a review flag.
+    :data:`NO_TEXT_NOTE` as its text (and no words), so it can carry a review flag. A word hyphenated
+    at a line end is read joined (see :func:`reading_of`), each half keeping its own box on its line.
     """
     if not page.words:
         return (NO_TEXT_NOTE if page.review_reason() else ""), ()
@@ -169,22 +171,19 @@ def layout(page: OcrPage, to_points: Callable[[tuple[int, int, int, int]], Box])
     reach = typical_height(page.words)
     parts: list[str] = []
     words: list[Word] = []
-    pos, last = 0, None
-    for w in page.words:
-        if last is not None:
-            sep = " " if w.line == last else "\n" if w.line[:1] == last[:1] else "\n\n"
-            parts.append(sep)
-            pos += len(sep)
+    pos = 0
+    for w, (sep, text) in zip(page.words, reading_of(page.words), strict=True):
+        parts.append(sep)
+        pos += len(sep)
         upright = not w.angle and w.box[3] - w.box[1] <= w.box[2] - w.box[0]
         height = min(w.box[3] - w.box[1], reach) if upright else 0  # vertical or read at an angle: no stretch
         top, bottom = max(lines[w.line][0], w.box[1] - height), min(lines[w.line][1], w.box[3] + height)  # a skewed line stays local
         pad = max(2, round(min(bottom - top if not w.angle else reach, 2 * reach) * 0.15))
         box = (w.box[0] - pad, top - pad, w.box[2] + pad, bottom + pad)
-        parts.append(w.text)
+        parts.append(text)
         for piece in [(p[0] - pad, p[1] - pad, p[2] + pad, p[3] + pad) for p in w.pieces] or [box]:  # a slanted word: one box per piece
-            words.append(Word(pos, pos + len(w.text), to_points(piece), round(w.conf, 1)))
-        pos += len(w.text)
-        last = w.line
+            words.append(Word(pos, pos + len(text), to_points(piece), round(w.conf, 1)))
+        pos += len(text)
     return "".join(parts), tuple(words)
 
 

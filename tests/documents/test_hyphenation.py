@@ -64,3 +64,63 @@ def test_no_half_is_left_visible(hyphenated):
     assert {"spoke", "who", "rang", "night", "brother."} <= set(seen)
     text = pdf_text(rendered.pdf)
     assert "Jo" not in text and "nes who" not in text and "who rang" in text
+
+
+# -- the same lines scanned: OCR'd words are joined the same way ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words, read",
+    [
+        ([("Sarah", 1), ("Jo-", 1), ("nes", 2), ("who", 2)], "Sarah Jones who"),
+        ([("9001-", 1), ("23", 2)], "900123"),
+        ([("Smith-", 1), ("Jones", 2)], "Smith-Jones"),
+        ([("Smith\u00ac", 1), ("jones", 2)], "Smithjones"),  # OCR reads some hyphens as a not sign
+        ([("list", 1), ("-", 1), ("next", 2)], "list -\nnext"),  # a dash on its own joins nothing
+        ([("well-", 1), ("Known", 1)], "well- Known"),  # not at a line end
+        ([("Jo-", 1), ("nes", 9)], "Jo-\n\nnes"),  # the next line is far below (another column, another paragraph)
+    ],
+)
+def test_ocr_reading_joins_broken_words(words, read):
+    from redactor.extract.ocr import OcrWord
+    from redactor.extract.ocr_reading import reading_of
+
+    def box(k: int, line: int) -> tuple[int, int, int, int]:
+        top = 30 * line
+        return (60 * k if line == 1 else 60 * (k - 1), top, 60 * k + 50, top + 20)
+
+    ocr = [OcrWord(text, box(k, line), 95.0, (1 if line < 9 else 9, 1, line)) for k, (text, line) in enumerate(words)]
+    assert "".join(sep + text for sep, text in reading_of(ocr)) == read
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    path = factory.scanned_pdf(tmp_path_factory.mktemp("hyphen-scan") / "scan.pdf", [LINES], dpi=200)
+    return path, extract(path)
+
+
+@pytest.mark.slow
+def test_scanned_values_are_whole_for_detection(scanned, cli, tmp_path):
+    path, item = scanned
+    assert item.segments[0].origin == "ocr"
+    assert all(value in item.segments[0].text for value in VALUES)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "scan.pdf").write_bytes(path.read_bytes())
+    cli("run", inbox, "--case", tmp_path / "case")
+    rows = cli("flags", tmp_path / "case", "--format", "jsonl", "--with-text").output
+    assert '"text": "Sarah Jones"' in rows and '"text": "07700 900123"' in rows  # detection reads them joined
+
+
+@pytest.mark.slow
+def test_scanned_halves_get_their_own_boxes_and_are_gone(scanned):
+    path, item = scanned
+    rendered = render(item, path, flags_for(item, VALUES))
+    boxes = [r.box for r in rendered.redactions]
+    assert len(boxes) == 2 * len(VALUES)  # two halves each
+    for x0, y0, x1, y1 in boxes:
+        assert y1 - y0 < 25, "a box is one line tall"
+        assert x1 - x0 < 150, "no box spans the width of the page"
+    seen = ocr_text(rendered.pdf).lower().split()
+    assert not {"jo-", "nes", "9001-", "23", "smith-", "jones", "sarah", "amy"} & set(seen), seen
+    assert {"spoke", "who", "rang", "night", "brother."} <= set(seen)
