@@ -20,6 +20,7 @@ EXTRACTOR_MODULES = (
     "redactor.extract.docx",  # Word .docx, recognised inside application/zip
     "redactor.extract.odt",  # OpenDocument text .odt, recognised inside application/zip
     "redactor.extract.xlsx",  # Excel .xlsx, recognised inside application/zip
+    "redactor.extract.xls",  # legacy Excel .xls (compound file), read with xlrd
     "redactor.extract.msg",  # Outlook .msg (compound file), attachments as derived sources
     "redactor.extract.doc",  # legacy Word .doc (compound file) through catdoc; encrypted Office files refused
     "redactor.extract.rtf",  # RTF, a reader of our own

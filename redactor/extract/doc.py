@@ -11,7 +11,8 @@ on small valid files, so its output could not be trusted to be complete.) Pictur
 ``.doc`` are not extracted; the item's ``meta`` says so.
 
 Encrypted OOXML files (a ``.docx`` or ``.xlsx`` with a password is a compound file holding an
-``EncryptedPackage`` stream) are refused here too, as encrypted rather than unsupported.
+``EncryptedPackage`` stream) are refused here too, as encrypted rather than unsupported, and so is
+a compound file whose directory cannot be read at all (truncated), as damaged.
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ def _accepts_encrypted(source: Source, path: Path, head: bytes) -> bool:
 def refuse_encrypted_office(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     """A password-protected .docx/.xlsx/.pptx: say so instead of "unsupported"."""
     raise EncryptedInput(f"{path}: Office document is password-protected (an encrypted package)")
+
+
+def _accepts_damaged(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/x-ole-storage" and ole_streams(path) is None
+
+
+@extractor("damaged-compound-file", accepts=_accepts_damaged, priority=95)
+def refuse_damaged_compound_file(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
+    """A compound file (.doc, .xls, .msg) whose directory cannot be read: damaged, not unsupported."""
+    raise CorruptInput(f"{path}: Office or Outlook file is damaged (its compound-file directory cannot be read; truncated?)")
 
 
 def _fib(path: Path) -> tuple[bool, int]:

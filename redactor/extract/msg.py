@@ -9,6 +9,8 @@ property stream ``__properties_version1.0``. Each file is one ``email`` item bui
 item (a forwarded message) as a ``.msg`` of its own, so its attachments are reached in turn.
 Attachments that hold no file (links to the web, OLE objects) are listed with the reason.
 Contacts, tasks and appointments saved as ``.msg`` are read the same way (subject, body, people).
+S/MIME messages (signed or encrypted) are handled by :mod:`redactor.extract.smime`: readable
+content is extracted, the rest is named with the reason (``meta.smime``, ``meta.embedded_files``).
 """
 
 from __future__ import annotations
@@ -136,6 +138,9 @@ def _attachments(msg: Any, source: Source, locator: str, ctx: StageContext) -> t
 
 @extractor("msg", accepts=_accepts, priority=40)
 def extract_msg_file(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+    from redactor.extract.smime import inspect
+
+    secure = inspect(path)
     msg = _open(path)
     try:
         sender, recipients = _sender(msg), _recipients(msg)
@@ -143,8 +148,12 @@ def extract_msg_file(source: Source, path: Path, ctx: StageContext) -> Iterator[
         for p in [sender, *recipients]:
             if p:
                 book.add(p, "e-mail correspondents")
-        attachments, derived = _attachments(msg, source, "message", ctx)
-        item = _item(source, msg, path, sender, recipients, attachments)
+        if secure is None:
+            attachments, derived = _attachments(msg, source, "message", ctx)
+            item = _item(source, msg, path, sender, recipients, attachments)
+        else:
+            attachments, derived, extra = _smime_parts(secure, msg, sender, source, ctx)
+            item = _item(source, msg, path, sender, recipients, attachments, extra)
     finally:
         msg.close()
     if not item.segments:
@@ -155,7 +164,35 @@ def extract_msg_file(source: Source, path: Path, ctx: StageContext) -> Iterator[
     yield from book
 
 
-def _item(source: Source, msg: Any, path: Path, sender: Any, recipients: list, attachments: list) -> Item:
+def _smime_parts(
+    secure: Any, msg: Any, sender: dict[str, Any] | None, source: Source, ctx: StageContext
+) -> tuple[list[dict[str, Any]], list[DerivedFile], dict[str, Any]]:
+    """The attachment list, derived files and meta of an opaque-signed or encrypted message: the signed
+    content as an ``.eml`` of its own when it unpacks, else the reason it was not read."""
+    from redactor.extract.smime import as_eml, reason
+
+    why = reason(secure)
+    info: dict[str, Any] = {"name": secure.name, "type": f"S/MIME {secure.kind}", "present": not why, "sha256": None}
+    derived = []
+    if not why:
+        name, raw = (sender or {}).get("name"), (sender or {}).get("raw")
+        who = f"{name or ''} <{raw}>".strip() if raw else name or ""
+        headers = {"From": who, "To": str(_get(msg, "to") or ""), "Subject": str(_get(msg, "subject") or "")}
+        name = "signed-content.eml"
+        target, digest, size = common.write_derived(
+            ctx.work_dir, source, "message/smime", name, io.BytesIO(as_eml(secure.content, headers))
+        )
+        info.update(sha256=digest, size=size, extracted_as=name)
+        derived.append(DerivedFile(target, name, "message/smime"))
+    else:
+        info["reason"] = why
+    status = "extracted" if not why else f"not extracted: {why}"
+    extra = {"smime": {"kind": secure.kind, "status": status, "body": "" if why else f"read from {info.get('extracted_as')}"}}
+    extra["embedded_files"] = [{"name": secure.name, "status": status}]
+    return [info], derived, extra
+
+
+def _item(source: Source, msg: Any, path: Path, sender: Any, recipients: list, attachments: list, extra: dict | None = None) -> Item:
     date = _get(msg, "date")
     message_id = _get(msg, "messageId")
     root = (_get(msg, "inReplyTo") or "").split() or [message_id or _get(msg, "conversationTopic") or "message"]
@@ -172,10 +209,12 @@ def _item(source: Source, msg: Any, path: Path, sender: Any, recipients: list, a
         "thread": {"id": root[0], "key": stable_id(source.source_id, "email", root[0])},
         "attachments": attachments,
         "direction": {"value": "unknown", "how": "an Outlook file does not say whose mailbox it came from"},
+        **(extra or {}),
     }
+    body = _body(msg, path) if extra is None else ""  # an S/MIME message's body property holds its CMS bytes
     fields = (
         common.party_fields("sender", sender)
-        + [("recipients", common.recipients_text(recipients)), ("subject", _get(msg, "subject")), ("text", _body(msg, path))]
+        + [("recipients", common.recipients_text(recipients)), ("subject", _get(msg, "subject")), ("text", body)]
         + [("attachment.name", a["name"]) for a in attachments]
     )
     return common.make_item(source, "message", "email", "E-mail", fields, meta)

@@ -19,7 +19,7 @@ from redactor.stages import StageContext
 
 def decode_text(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", "replace")  # a file cut mid-character still reads up to the cut
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

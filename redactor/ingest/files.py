@@ -59,6 +59,8 @@ def sniff(head: bytes) -> str:
         return "image/webp"
     if head.startswith(b"SQLite format 3\x00"):
         return "application/vnd.sqlite3"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and HTML.match(_utf16_head(head).lstrip(b" \t\r\n")[:2048]):
+        return "text/html"  # an HTML page saved as UTF-16 (Windows "Unicode"), read by the HTML reader, which decodes it
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{\\rtf"):
         return "application/rtf"
@@ -73,6 +75,13 @@ def sniff(head: bytes) -> str:
     if b"\x00" in head:
         return "application/octet-stream"
     return "text/plain"
+
+
+def _utf16_head(head: bytes) -> bytes:
+    """The start of a UTF-16 text (after its byte order mark) as UTF-8, for the markup checks."""
+    encoding = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+    body = head[2:]
+    return body[: len(body) // 2 * 2].decode(encoding, "replace").encode("utf-8")
 
 
 def hash_file(path: Path) -> tuple[str, int, bytes]:

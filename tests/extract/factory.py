@@ -52,6 +52,46 @@ def empty_xlsx(path: Path) -> Path:
     return path
 
 
+def xls(path: Path) -> Path:
+    """A legacy Excel workbook (BIFF8, written by xlwt): values of each kind, a hidden row, a hidden
+    column and a hidden sheet, each holding personal data."""
+    import datetime
+
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Contacts")
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for c, value in enumerate(["Name", "Mobile", "Email", "Born", "Calls", "Rate"]):
+        ws.write(0, c, value)
+    rows = [(PEOPLE[0], PHONES[0], EMAILS[0], datetime.date(1990, 4, 2), 12, 0.25), (PEOPLE[1], PHONES[1], EMAILS[1], None, 3, 1.5)]
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is not None:
+                ws.write(r, c, value, dates if isinstance(value, datetime.date) else xlwt.Style.default_style)
+    ws.write(3, 0, PEOPLE[2])  # a hidden row
+    ws.write(3, 1, PHONES[2])
+    ws.row(3).hidden = True
+    ws.write(1, 7, "kept from view")  # a hidden column (H)
+    ws.col(7).hidden = True
+    ws.write(4, 0, True)
+    ws.write(4, 1, xlwt.Formula('B2&""'))
+    secret = wb.add_sheet("Sources")
+    secret.write(0, 0, f"Informant {PEOPLE[3]} on {PHONES[3]}")
+    secret.visibility = 1
+    wb.save(str(path))
+    return path
+
+
+def locked_xls(path: Path) -> Path:
+    """The workbook marked password-protected: a FILEPASS record where the first record after BOF was."""
+    data = bytearray(xls(path).read_bytes())
+    bof = data.find(b"\x09\x08\x10\x00")  # the workbook globals' BOF record (BIFF8, 16 bytes)
+    data[bof + 20 : bof + 22] = b"\x2f\x00"  # the next record's type becomes FILEPASS (0x002F)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def csv_file(path: Path, delimiter: str = ",") -> Path:
     rows = [["Name", "Mobile", "Email"], [PEOPLE[0], PHONES[0], EMAILS[0]], [PEOPLE[1], PHONES[1], EMAILS[1]]]
     rows.append([f'"{PEOPLE[2]}", aka P', PHONES[2], "multi\nline"])
@@ -82,6 +122,14 @@ def html(path: Path) -> Path:
 """,
         encoding="utf-8",
     )
+    return path
+
+
+def html_utf16(path: Path, byteorder: str = "le") -> Path:
+    """The chat page saved as UTF-16 with a byte order mark (Windows "Unicode"), a name with an accent in it."""
+    text = html(path.with_suffix(".utf8")).read_text(encoding="utf-8").replace("<h1>Messages</h1>", "<h1>Messages from Zoë</h1>")
+    path.with_suffix(".utf8").unlink()
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le") if byteorder == "le" else b"\xfe\xff" + text.encode("utf-16-be"))
     return path
 
 
@@ -127,6 +175,66 @@ def msg(path: Path, html_only: bool = False) -> Path:
         files=(("note.txt", f"attached note, ring {PHONES[1]}".encode()),),
         attached=(forwarded,),
         html=f"<html><body><p>{body}</p></body></html>".encode() if html_only else None,
+    )
+    return write_msg(path, mail)
+
+
+def _test_certificate():
+    """A throwaway RSA key and self-signed certificate (invented identity) for S/MIME fixtures."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Signer")])
+    now = datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def smime_msg(path: Path, kind: str) -> Path:
+    """An Outlook S/MIME message: ``clear-signed`` (multipart/signed), ``opaque-signed`` (CMS SignedData
+    holding the message) or ``encrypted`` (CMS EnvelopedData). The content names people and numbers."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    from tests.extract.outlook import Mail, write_msg
+
+    inner = (
+        "Content-Type: multipart/mixed; boundary=XYZ\r\n\r\n--XYZ\r\nContent-Type: text/plain\r\n\r\n"
+        f"Please call {PEOPLE[2]} on {PHONES[2]}.\r\n--XYZ\r\nContent-Type: text/plain\r\n"
+        f'Content-Disposition: attachment; filename="inner.txt"\r\n\r\ninner note {PHONES[3]}\r\n--XYZ--\r\n'
+    ).encode()
+    if kind == "clear-signed":
+        blob, mime, cls = signed_eml(path.with_suffix(".eml")).read_bytes(), "multipart/signed", "IPM.Note.SMIME.MultipartSigned"
+    else:
+        key, cert = _test_certificate()
+        if kind == "opaque-signed":
+            builder = pkcs7.PKCS7SignatureBuilder().set_data(inner).add_signer(cert, key, hashes.SHA256())
+            blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
+        else:
+            blob = pkcs7.PKCS7EnvelopeBuilder().set_data(inner).add_recipient(cert).encrypt(serialization.Encoding.DER, [])
+        mime, cls = "application/pkcs7-mime", "IPM.Note.SMIME"
+    mail = Mail(
+        f"Secure note ({kind})",
+        "",
+        (PEOPLE[0], EMAILS[0]),
+        ((PEOPLE[1], EMAILS[1]),),
+        files=(("smime.p7m", blob),),
+        message_class=cls,
+        file_types=(mime,),
     )
     return write_msg(path, mail)
 

@@ -23,6 +23,8 @@ class Mail:
     files: tuple[tuple[str, bytes], ...] = ()
     attached: tuple[Mail, ...] = field(default=())
     html: bytes | None = None
+    message_class: str = "IPM.Note"  # IPM.Note.SMIME.MultipartSigned, IPM.Note.SMIME (encrypted) ...
+    file_types: tuple[str, ...] = ()  # MIME type of each of ``files`` (PR_ATTACH_MIME_TAG), when given
 
 
 def _string(w: OleWriter, base: list[str], pid: int, text: str) -> tuple[int, bytes]:
@@ -48,7 +50,7 @@ def _message(w: OleWriter, base: list[str], mail: Mail, top: bool) -> None:
     if not top:
         w.addEntry(base, storage=True)
     entries = [
-        _string(w, base, 0x001A, "IPM.Note"),
+        _string(w, base, 0x001A, mail.message_class),
         _string(w, base, 0x0037, mail.subject),
         _string(w, base, 0x0C1A, mail.sender[0]),
         _string(w, base, 0x0C1F, mail.sender[1]),
@@ -70,6 +72,8 @@ def _message(w: OleWriter, base: list[str], mail: Mail, top: bool) -> None:
         props = [_string(w, ab, 0x3707, name), _string(w, ab, 0x3704, name[:12])]
         if inner is None:
             props += [_binary(w, ab, 0x3701, data), _int(0x3705, 1)]
+            if i < len(mail.file_types):
+                props.append(_string(w, ab, 0x370E, mail.file_types[i]))
         else:
             _message(w, [*ab, "__substg1.0_3701000D"], inner, top=False)
             props += [((0x3701 << 16) | 0x000D, struct.pack("<II", 0xFFFFFFFF, 0)), _int(0x3705, 5)]

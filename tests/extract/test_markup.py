@@ -32,6 +32,10 @@ from tests.extract.helpers import only_item, run, text_of
         (b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic", "image/heic"),
         (b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00", "application/octet-stream"),
         (b"# Notes\n\nMarkdown is text.", "text/plain"),
+        ("\ufeff<!DOCTYPE html><html>".encode("utf-16-le"), "text/html"),  # UTF-16 with its byte order mark
+        ("\ufeff\r\n <HTML><body>".encode("utf-16-be"), "text/html"),
+        ("\ufeffplain words".encode("utf-16-le"), "text/plain"),
+        ("\ufeff<html><body>Zoë".encode("utf-16-le")[:-1], "text/html"),  # a head that ends mid-character
     ],
 )
 def test_sniffing_new_types(head, media_type):
@@ -88,6 +92,21 @@ def test_declared_charset_is_honoured(tmp_path):
         b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Zo\xeb</body></html>'
     )
     assert only_item(path, tmp_path).segments[0].text == "Zo\u00eb"
+
+
+@pytest.mark.parametrize("byteorder", ["le", "be"])
+def test_a_utf16_page_is_read_as_html(tmp_path, byteorder):
+    item = only_item(factory.html_utf16(tmp_path / "chat.html", byteorder), tmp_path)
+    body = next(s.text for s in item.segments if s.field == "body")
+    assert "# Messages from Zoë" in body and f"Ring me on {PHONES[0]}." in body
+    assert f"{PEOPLE[2]} | {PHONES[2]}" in body and "fetch(" not in text_of(item) and "\x00" not in text_of(item)
+
+
+def test_a_cut_utf16_page_reads_what_is_there(tmp_path):
+    path = factory.html_utf16(tmp_path / "chat.html")
+    path.write_bytes(path.read_bytes()[:-1])  # an odd number of bytes: the last character is half there
+    body = next(s.text for s in only_item(path, tmp_path).segments if s.field == "body")
+    assert f"Ring me on {PHONES[0]}." in body
 
 
 def test_nested_tables_and_broken_markup(tmp_path):

@@ -18,11 +18,15 @@ pytestmark = pytest.mark.slow
 # file name, writer: the values every writer puts somewhere (visible or hidden) that must not survive
 GOOD = [
     ("contacts.xlsx", factory.xlsx),  # 1 item
+    ("legacy.xls", factory.xls),  # 1
+    ("chat-unicode.html", factory.html_utf16),  # 1: UTF-16 with a byte order mark
     ("calls.csv", factory.csv_file),  # 1
     ("chat.html", factory.html),  # 1
     ("export.json", factory.json_file),  # 1
     ("export.xml", factory.xml_file),  # 1
     ("meeting.msg", factory.msg),  # 4: the message, its note, the attached message and that one's note
+    ("opaque.msg", lambda p: factory.smime_msg(p, "opaque-signed")),  # 3: the message, its signed content, that one's note
+    ("locked.msg", lambda p: factory.smime_msg(p, "encrypted")),  # 1: the headers; the content is named as not read
     ("statement.rtf", factory.rtf),  # 2: the text and its picture (OCR'd)
     ("statement.doc", factory.doc),  # 1
     ("IMG_0001.HEIC", factory.heic),  # 1: the photo as a PNG (OCR'd)
@@ -30,7 +34,7 @@ GOOD = [
     ("props.docx", lambda p: factory.docx_without_text(p, picture=False)),  # 1: what it holds
     ("with-sheet.docx", lambda p: factory.docx_with_sheet(p, p.parent.parent)),  # 2: the letter and the workbook
 ]
-ITEMS = 19
+ITEMS = 25
 REDACTED = [PHONES[0], PHONES[1], PHONES[2], PHONES[3], factory.EMAILS[0]]
 
 
@@ -83,6 +87,8 @@ BAD = [
     ("cut.heic", _cut(factory.heic), "E033"),
     ("deep.rtf", _text("{\\rtf1 " + "{" * 6000), "E033"),
     ("cut.xlsx", _cut(factory.xlsx), "E033"),
+    ("cut.xls", _cut(factory.xls), "E033"),
+    ("locked.xls", factory.locked_xls, "E032"),
     ("xxe.xlsx", _hostile_xlsx, "E035"),
     ("slip.xlsx", _slip_xlsx, "E035"),
     ("xxe.xml", _text(factory.XXE), "E035"),
@@ -132,6 +138,8 @@ def test_redacted_values_are_gone_from_every_rendered_file(case):
     for pdf in pdfs:
         assert leaks(pdf.read_bytes(), REDACTED, ocr=True) == [], pdf.name
     assert leaks((root / "bundle" / "bundle.pdf").read_bytes(), REDACTED, ocr=False) == []
+    index = (root / "bundle" / "index.csv").read_text()
+    assert "not extracted: encrypted (S/MIME)" in index  # what could not be read is named in the index
 
 
 def test_bad_files_are_quarantined_one_line_each_and_the_batch_goes_on(cli, tmp_path):
