@@ -169,3 +169,39 @@ def test_regressions(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
     _reads_or_refuses(path, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def legacy_workbook_bytes(tmp_path_factory):
+    return factory.xls(tmp_path_factory.mktemp("xls") / "a.xls").read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(512, 1 << 13), st.integers(0, 255)), min_size=1, max_size=12))
+def test_xls_with_mutated_bytes_never_crashes(legacy_workbook_bytes, edits):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.xls"
+        path.write_bytes(_mutate(legacy_workbook_bytes, edits))
+        _reads_or_refuses(path, Path(tmp))
+
+
+@pytest.fixture(scope="module")
+def signed_blob(tmp_path_factory):
+    import olefile
+
+    from redactor.extract import smime
+
+    path = factory.smime_msg(tmp_path_factory.mktemp("smime") / "s.msg", "opaque-signed")
+
+    with olefile.OleFileIO(str(path)) as ole:
+        return ole.openstream(smime.FIRST_ATTACHMENT).read()
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, 1 << 12), st.integers(0, 255)), min_size=1, max_size=12), st.integers(0, 1 << 12))
+def test_cms_with_mutated_bytes_is_read_or_named(signed_blob, edits, cut):
+    from redactor.extract import smime
+
+    found = smime.classify(_mutate(signed_blob, edits)[: max(1, cut)])
+    assert found.kind in ("opaque-signed", "encrypted", "unknown")
+    assert (found.content is not None) != bool(smime.reason(found)) or found.kind != "opaque-signed"
