@@ -3,9 +3,10 @@
 Ratios against a baseline measured in the same run (shared machines are noisy):
 - xlsx: ``extract_xlsx`` against ``openpyxl.load_workbook`` plus a walk over every value;
 - csv: ``extract_csv`` against ``csv.reader`` over the decoded text (it also writes each cell's
-  reference into the text, so some ratio above 1 is the work itself; profiled, most of the former
-  9-16x was ``cell_text``'s two regular expressions on every cell, now skipped for printable values,
-  and the column letters worked out per cell, now cached);
+  reference into the text, so some ratio above 1 is the work itself; profiled with cProfile, most
+  of the former 9-16x was ``cell_text``'s two regular expressions on every cell, now skipped for
+  printable values, the column letters worked out per cell, now cached, and a Row record built per
+  row, now skipped: ``read_lines`` writes each row's line straight from the parsed values);
 - rtf: our reader against ``striprtf.rtf_to_text`` on the same benign document, and our reader on a
   document four times larger (about 4.0 means linear).
 

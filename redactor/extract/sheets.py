@@ -54,10 +54,14 @@ def row_line(row: Row) -> str:
 
 def row_segments(item_id: str, label: str, rows: Iterable[Row], start_index: int = 0) -> Iterator[Segment]:
     """Rows as segments of up to :data:`ROWS_PER_SEGMENT` lines each; empty rows are skipped."""
+    return line_segments(item_id, label, ((row.number, row_line(row)) for row in rows if row.cells), start_index)
+
+
+def line_segments(item_id: str, label: str, lines: Iterable[tuple[int, str]], start_index: int = 0) -> Iterator[Segment]:
+    """Numbered row lines (as :func:`row_line` writes them) as segments of up to :data:`ROWS_PER_SEGMENT` lines."""
     index, chunk = start_index, []
-    for row in rows:
-        if row.cells:
-            chunk.append(row)
+    for line in lines:
+        chunk.append(line)
         if len(chunk) >= ROWS_PER_SEGMENT:
             yield _segment(item_id, index, label, chunk)
             index, chunk = index + 1, []
@@ -65,7 +69,7 @@ def row_segments(item_id: str, label: str, rows: Iterable[Row], start_index: int
         yield _segment(item_id, index, label, chunk)
 
 
-def _segment(item_id: str, index: int, label: str, rows: Sequence[Row]) -> Segment:
-    field = f"{label} rows {rows[0].number}-{rows[-1].number}".strip()
-    text = "\n".join(row_line(r) for r in rows)
+def _segment(item_id: str, index: int, label: str, lines: Sequence[tuple[int, str]]) -> Segment:
+    field = f"{label} rows {lines[0][0]}-{lines[-1][0]}".strip()
+    text = "\n".join([line for _, line in lines])
     return Segment(stable_id(item_id, index), item_id, index, field, text, origin="text")

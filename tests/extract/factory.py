@@ -215,7 +215,7 @@ def smime_msg(path: Path, kind: str) -> Path:
     inner = (
         "Content-Type: multipart/mixed; boundary=XYZ\r\n\r\n--XYZ\r\nContent-Type: text/plain\r\n\r\n"
         f"Please call {PEOPLE[2]} on {PHONES[2]}.\r\n--XYZ\r\nContent-Type: text/plain\r\n"
-        f'Content-Disposition: attachment; filename="inner.txt"\r\n\r\ninner note {PHONES[3]}\r\n--XYZ--\r\n'
+        f'Content-Disposition: attachment; filename="inner.txt"\r\n\r\ninner signed note {PHONES[3]}\r\n--XYZ--\r\n'
     ).encode()
     if kind == "clear-signed":
         blob, mime, cls = signed_eml(path.with_suffix(".eml")).read_bytes(), "multipart/signed", "IPM.Note.SMIME.MultipartSigned"

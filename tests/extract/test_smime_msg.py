@@ -30,7 +30,7 @@ def test_an_opaque_signed_message_is_unpacked_and_read(tmp_path):
     (inner,), attached = run(eml.path, tmp_path)
     assert f"Please call {PEOPLE[2]} on {PHONES[2]}." in text_of(inner)
     assert f"{PEOPLE[0]} <{factory.EMAILS[0]}>" in eml.path.read_bytes().decode()  # headed with the outer message
-    assert [d.path.read_bytes() for d in attached] == [f"inner note {PHONES[3]}".encode()]
+    assert [d.path.read_bytes() for d in attached] == [f"inner signed note {PHONES[3]}".encode()]
 
 
 def test_an_encrypted_message_keeps_its_headers_and_names_what_is_not_read(tmp_path):

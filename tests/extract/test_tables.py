@@ -30,7 +30,13 @@ TRICKY = ["  plain  ", "tab\there", "new\r\nline", "nbsp\u00a0x", "bell\x07", "l
 def test_the_csv_fast_path_cleans_cells_as_cell_text_does():
     from redactor.extract.sheets import cell_text
 
-    assert csvfile._cells(TRICKY) == tuple((col, t) for col, v in enumerate(TRICKY, start=1) if (t := cell_text(v)))
+    assert csvfile._cells(TRICKY) == [(col, t) for col, v in enumerate(TRICKY, start=1) if (t := cell_text(v))]
+
+
+def test_csv_lines_are_the_row_lines(tmp_path):
+    text = factory.csv_file(tmp_path / "t.csv").read_text()
+    rows = [(r.number, row_line(r)) for r in csvfile.read_rows(text, ".csv", tmp_path / "t.csv") if r.cells]
+    assert list(csvfile.read_lines(text, ".csv", tmp_path / "t.csv")) == rows
 
 
 def test_row_line_names_every_cell():
