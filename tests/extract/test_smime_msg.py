@@ -39,7 +39,7 @@ def test_an_encrypted_message_keeps_its_headers_and_names_what_is_not_read(tmp_p
     text = text_of(item)
     assert _clean(text) and PEOPLE[0] in text and PEOPLE[1] in text and "Secure note (encrypted)" in text
     assert item.meta["smime"]["status"] == f"not extracted: {smime.ENCRYPTED_REASON}"
-    (attachment,) = item.meta["attachments"]
+    (attachment,) = item.device.to_json()["attachments"]
     assert attachment["present"] is False and "private key" in attachment["reason"]
 
 
