@@ -119,7 +119,7 @@ def _read_case(case: Path, out: Outcome) -> None:
         for q in store.quarantined():
             reason = q.reason.replace(q.path, Path(q.path).name).removeprefix(f"[{q.code}] ")
             out.quarantined.append(f"{q.code} {reason[:110]}")
-        out.review_pages = sum(len(row.meta.get("review_pages", ()) or ()) for row in store.item_rows())
+        out.review_pages = sum(len(item.meta.get("review_pages", ()) or ()) for item in store.items())
         first = [s for s in store.sources() if s.ref == "S0001"]
         if first:
             text = " ".join(seg.text for item in store.items(first[0].source_id) for seg in item.segments)
