@@ -56,8 +56,8 @@ def _ink(png: bytes) -> tuple[Image.Image, set[tuple[int, int]]]:
 def test_flag_boxes_land_on_the_words_of_a_page_with_a_moved_origin(tmp_path, media, crop, at):
     path = tmp_path / "moved.pdf"
     path.write_bytes(_pdf(media, crop, at))
-    pages, scanned, _ = _text_pages(path, "i" * 16)
-    assert not scanned, "the text layer is read (no OCR needed)"
+    pages, scanned, _, pictures = _text_pages(path, "i" * 16)
+    assert not scanned and not pictures, "the text layer is read (no OCR needed)"
     segment = pages[0]
     start = segment.text.index(NAME)
     flag = Flag("f1", segment.item_id, segment.segment_id, start, start + len(NAME), "PERSON", 0.9, "t", {}, "TP", "redact")
