@@ -10,6 +10,7 @@ bottom-left of the page, the PDF convention.
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ def stable_id(*parts: object, length: int = 16) -> str:
 
 def frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
+
+
+# Records cross process boundaries (render workers are started by forkserver, not forked): a frozen
+# mapping pickles as its contents and comes back frozen.
+copyreg.pickle(MappingProxyType, lambda proxy: (frozen_mapping, (dict(proxy),)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -358,7 +358,7 @@ def build_bundle(
     store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": waiting}, actor=actor)
     try:
         parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
-        make_render = partial(_render_stage, store.root, pipeline)
+        make_render = partial(pipeline.of_kind("render").build, ctx)  # a worker builds the stage the parent built
         entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers or default_workers())
         facts = gather_facts(
             store,
@@ -420,12 +420,6 @@ def _render_all(
         reporter.advance(entry.ref)
     reporter.finish()
     return [e for e in entries if e is not None], failures
-
-
-def _render_stage(root: Path, pipeline: Pipeline):
-    """In a render worker: its own connection to the case and its own render stage."""
-    store = CaseStore.open(root)
-    return pipeline.of_kind("render").build(_context(store, store.snapshot(identities=True), store.source_opener()))
 
 
 def _withheld_after_failure(store: CaseStore, entry: BundleEntry, failure, failures: list[str], reporter: Reporter) -> BundleEntry:

@@ -108,6 +108,24 @@ def merge_rows(carried: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]])
     return sorted([*carried, *new], key=lambda r: int(r["redaction"]))
 
 
+SUMMARY_FIELDS = ("code", "meaning", "legal_basis", "boxes", "new_boxes")
+
+
+def summary_rows(rows: Sequence[Mapping[str, Any]], first: int = 1) -> list[dict[str, Any]]:
+    """``schedule_summary.csv``: boxes per reason code over the whole (cumulative) schedule, one row per code.
+
+    ``new_boxes`` counts the boxes numbered from ``first`` (a ``--since`` bundle's own; all of them otherwise).
+    The total is the sum of ``boxes``: no total row, so a spreadsheet or a script can sum the column."""
+    new = Counter(str(r["code"]) for r in rows if int(r["redaction"]) >= first)
+    out = []
+    for code, count in code_counts(rows):
+        rc = codes.REASON_CODES.get(code)
+        out.append(
+            {"code": code, "meaning": codes.describe(code), "legal_basis": rc.basis if rc else "", "boxes": count, "new_boxes": new[code]}
+        )
+    return out
+
+
 def code_counts(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, int]]:
     """Boxes per reason code, in the order of the code list."""
     counts = Counter(str(r["code"]) for r in rows)

@@ -32,6 +32,7 @@ class Prior:
     content: Mapping[str, str] = field(default_factory=dict)  # item ref -> content sha256
     rows: Mapping[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # item ref -> its schedule rows
     top: int = 0  # the highest schedule number
+    unused: Mapping[str, Mapping[str, dict[str, Any]]] = field(default_factory=dict)  # "mg6c"/"mg6d" -> item ref -> its row
 
 
 def content_hash(rendered: RenderedItem) -> str:
@@ -54,7 +55,16 @@ def read_prior(path: Path) -> Prior:
         rows.setdefault(row["item"], []).append(row)
     content = {r["item"]: r["content"] for r in index if r.get("content")}
     top = max((int(r["redaction"]) for r in schedule), default=0)
-    return Prior(path.name, content, {k: tuple(v) for k, v in rows.items()}, top)
+    unused = {name: {r["item"]: r for r in _rows(path / f"{name}.csv")} for name in ("mg6c", "mg6d")}
+    return Prior(path.name, content, {k: tuple(v) for k, v in rows.items()}, top, unused)
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    """A CSV's rows, or none when the earlier bundle predates the file (every row then counts as new)."""
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def carry_over(entries: Sequence[Any], prior: Prior | None) -> tuple[list[Any], list[dict[str, Any]], int]:

@@ -23,7 +23,7 @@ from redactor.bundle.combined import combined_pdf
 from redactor.bundle.facts import BundleFacts
 from redactor.bundle.labels import number_boxes
 from redactor.bundle.manifest import write_manifest
-from redactor.bundle.schedule import SCHEDULE_FIELDS, merge_rows, schedule_rows
+from redactor.bundle.schedule import SCHEDULE_FIELDS, SUMMARY_FIELDS, merge_rows, schedule_rows, summary_rows
 from redactor.bundle.since import carry_over, content_hash
 from redactor.bundle.unused import MG6C_FIELDS, MG6D_FIELDS, mg6c_rows, mg6d_rows
 from redactor.bundle.verify import verify_bundle
@@ -97,7 +97,7 @@ class DisclosureBundle:
         return parts
 
     def write(self, out: Path, entries: Sequence[BundleEntry], facts: BundleFacts | None = None) -> dict[str, int]:
-        """items/*.pdf, schedule.csv, index.csv, mg6c.csv, mg6d.csv and bundle.pdf; returns the counts."""
+        """items/*.pdf, schedule.csv, schedule_summary.csv, index.csv, mg6c.csv, mg6d.csv and bundle.pdf; returns the counts."""
         settings, facts = self.settings, facts or BundleFacts()
         contents = {e.ref: content_hash(e.rendered) for e in entries if e.rendered is not None}
         entries, carried, first = carry_over(entries, facts.since)  # --since: unchanged items are not repeated
@@ -128,8 +128,9 @@ class DisclosureBundle:
                 start, last = starts.get(row["item"], (0, 0))
                 row["bundle_pages"] = (f"{start}-{last}" if last > start else str(start)) if start else ""
         _write_csv(out / "schedule.csv", SCHEDULE_FIELDS, rows)
+        _write_csv(out / "schedule_summary.csv", SUMMARY_FIELDS, summary_rows(rows, first))  # boxes per code
         _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
-        _write_csv(out / "mg6c.csv", MG6C_FIELDS, mg6c_rows(entries, facts))  # drafts of the unused-material schedules
+        _write_csv(out / "mg6c.csv", MG6C_FIELDS, mg6c_rows(entries, facts, kept))  # drafts of the unused-material schedules
         _write_csv(out / "mg6d.csv", MG6D_FIELDS, mg6d_rows(entries, facts))
         counts = {"items": len(disclosed), "withheld": withheld, "redactions": len(rows)}
         return counts | ({"unchanged": len(entries) - len(disclosed) - withheld} if facts.since else {})

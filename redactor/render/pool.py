@@ -1,11 +1,15 @@
 """Render items on every core: a process pool over items.
 
-pdfium is not thread-safe, so parallelism is by process, not thread. Workers are forked
-(they inherit the job list; items are never pickled) and each opens its own connection to
-the case and builds its own render stage. Results come back in job order, so the bundle is
-the same whatever the number of workers. A failure comes back as its error code and a
-one-line reason (never the exception's text unless it is one of ours), and the caller
-withholds the item: fail closed.
+pdfium is not thread-safe, so parallelism is by process, not thread. Workers are started by
+a fork server (or spawned where there is none), never forked from the parent: a fork copies
+whatever another thread holds locked at that moment (the review server, a progress thread,
+pdfium's lock), and the child can wait on it for ever. Each worker builds its own render
+stage once, from the picklable ``make_render`` (the bound stage and the plain stage context
+the parent's own stage was built from), so a worker renders exactly what the parent would.
+Jobs go to the workers pickled; results come back in job order, so the bundle is the same
+whatever the number of workers. A failure comes back as its error code and a one-line
+reason (never the exception's text unless it is one of ours), and the caller withholds the
+item: fail closed. A worker that dies stops the bundle with :class:`WorkerError`.
 """
 
 from __future__ import annotations
@@ -13,15 +17,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from redactor.errors import RedactorError
+from redactor.errors import RedactorError, WorkerError
 from redactor.logs import safe_exception
 from redactor.records import RenderedItem
 
 Job = tuple[Any, Sequence[Any], str, dict[str, Any]]  # item, flags, ref, keyword arguments
 Failure = tuple[str, str, str]  # code, reason for the user, diagnostic for the log (no case text)
 Result = tuple[int, RenderedItem | None, Failure | None]
+
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+# imported once by the fork server, so each worker it forks starts with them loaded (no threads run there)
+PRELOAD = ("redactor.render.stage", "redactor.render.pdfpage", "redactor.render.textdoc", "redactor.render.transcript")
 
 _STATE: dict[str, Any] = {}
 
@@ -40,11 +50,20 @@ def _attempt(render: Callable[..., RenderedItem], index: int, job: Job) -> Resul
 
 
 def _init(make_render: Callable[[], Callable[..., RenderedItem]]) -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     _STATE["render"] = make_render()
 
 
-def _one(index: int) -> Result:
-    return _attempt(_STATE["render"], index, _STATE["jobs"][index])
+def _one(index: int, job: Job) -> Result:
+    return _attempt(_STATE["render"], index, job)
+
+
+def start_pool(make_render: Callable[[], Callable[..., RenderedItem]], workers: int, method: str = START_METHOD) -> ProcessPoolExecutor:
+    """``workers`` processes, each with its own render stage built by ``make_render`` (which must pickle)."""
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(list(PRELOAD))  # no effect once the server runs (detection may have started it)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(make_render,))
 
 
 def render_jobs(
@@ -52,17 +71,17 @@ def render_jobs(
     render: Callable[..., RenderedItem],
     make_render: Callable[[], Callable[..., RenderedItem]],
     workers: int,
+    method: str = START_METHOD,
 ) -> Iterator[Result]:
     """Each job's result in job order; ``render`` in this process when one worker (or one job) is enough."""
-    if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) < 2:
         for index, job in enumerate(jobs):
             yield _attempt(render, index, job)
         return
-    _STATE["jobs"] = jobs
-    try:
-        context = multiprocessing.get_context("fork")
-        size = min(workers, len(jobs))
-        with context.Pool(size, initializer=_init, initargs=(make_render,)) as pool:
-            yield from pool.imap(_one, range(len(jobs)), chunksize=max(1, min(16, len(jobs) // (size * 8))))
-    finally:
-        _STATE.pop("jobs", None)
+    size = min(workers, len(jobs))
+    chunk = max(1, min(16, len(jobs) // (size * 8)))
+    with start_pool(make_render, size, method) as pool:
+        try:
+            yield from pool.map(_one, range(len(jobs)), jobs, chunksize=chunk)
+        except BrokenProcessPool as exc:
+            raise WorkerError("a render worker process died; no bundle was written") from exc

@@ -66,3 +66,35 @@ def test_diff_lists_changes_without_values(second_wave, cli):
 def test_incremental_bundle_verifies_and_is_leak_free(second_wave, cli):
     case, _, later, _, _ = second_wave
     assert cli("verify", later, "--case", case).exit_code == 0
+
+
+def test_the_incremental_mg6c_still_lists_every_item_and_marks_what_changed(second_wave):
+    _, first, later, _, _ = second_wave
+    old = {r["item"]: r for r in read(first / "mg6c.csv")}
+    new = {r["item"]: r for r in read(later / "mg6c.csv")}
+    assert set(new) == set(old) and len(new) > 2  # cumulative: unchanged items are not left off
+    assert all(r["since_previous"] == "" for r in old.values())  # a full bundle compares with nothing
+    assert new["S0006-001"]["since_previous"] == "changed" and new["S0006-001"]["bundle_file"] == "items/S0006-001.pdf"
+    for ref, row in new.items():
+        if ref == "S0006-001":
+            continue
+        assert row["since_previous"] == "unchanged", ref
+        assert row["treatment"] == old[ref]["treatment"] and row["reason"] == old[ref]["reason"]
+        assert row["bundle_file"] == (f"{first.name}/{old[ref]['bundle_file']}" if old[ref]["bundle_file"] else "")
+    (sensitive,) = read(later / "mg6d.csv")
+    assert sensitive["since_previous"] == "unchanged"
+
+
+def test_the_summary_counts_boxes_per_code_and_the_new_ones(second_wave):
+    _, first, later, _, _ = second_wave
+    for out in (first, later):
+        schedule = read(out / "schedule.csv")
+        summary = read(out / "schedule_summary.csv")
+        assert {r["code"]: int(r["boxes"]) for r in summary} == {
+            c: sum(s["code"] == c for s in schedule) for c in {s["code"] for s in schedule}
+        }
+        assert all(r["meaning"] and r["legal_basis"] for r in summary)
+    assert all(r["new_boxes"] == r["boxes"] for r in read(first / "schedule_summary.csv"))
+    top = max(int(r["redaction"]) for r in read(first / "schedule.csv"))
+    fresh = [r for r in read(later / "schedule.csv") if int(r["redaction"]) > top]
+    assert sum(int(r["new_boxes"]) for r in read(later / "schedule_summary.csv")) == len(fresh) > 0
