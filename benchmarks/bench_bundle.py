@@ -2,8 +2,12 @@
 
 Detection is a fast regex stage registered here (this measures the bundle, not spaCy); the
 policy, render and bundle stages are the real ones. Baseline in the same run: the same
-bundle rendered in one process. Verification is the manifest and audit check plus the leak
-scan of every file for every redacted value (``redactor verify OUT --case CASE``).
+bundle rendered in one process. Rendering is the runner's "rendering items" phase: its wall
+time and the CPU time of this process and its descendants (sampled from /proc every 0.1 s),
+so CPU/wall near the number of cores means every core renders. Verification is the manifest
+and audit check plus the leak scan of every file for every redacted value, split into the
+text and byte searches and the OCR of every page that draws a picture (``redactor verify OUT
+--case CASE``). The render pool's start-up is measured per start method with the real stage.
 
     .venv/bin/python -m benchmarks.run bundle          # BENCH_SCALE=0.1 for a quick look
 """
@@ -14,12 +18,15 @@ import io
 import os
 import random
 import re
+import resource
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from redactor.detect.stage import DetectSettings
 from redactor.records import Finding
+from redactor.runner import SilentReporter
 from redactor.stages import register
 
 FIRST = ["Sophie", "Marcus", "Priya", "Tom", "Hannah", "Daniel", "Chloe", "Aisha", "Liam", "Grace"]
@@ -78,18 +85,98 @@ def timed(fn, *args, **kwargs) -> float:
     return time.perf_counter() - start
 
 
+def _tree_cpu(root: int) -> dict[int, float]:
+    """CPU seconds (user + system) of every live descendant of ``root``, by pid, read from /proc."""
+    parents, cpu = {}, {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    out = {}
+    for pid in cpu:
+        p = parents.get(pid)
+        while p and p != root:
+            p = parents.get(p)
+        if p == root:
+            out[pid] = cpu[pid]
+    return out
+
+
+class Cpu(threading.Thread):
+    """This process's CPU and its descendants' (sampled every 0.1 s: a worker's last value before it exits counts)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.last: dict[int, float] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.1):
+            self.last.update(_tree_cpu(os.getpid()))
+
+    def now(self) -> float:
+        self.last.update(_tree_cpu(os.getpid()))
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped children (tesseract, forked workers)
+        return own.ru_utime + own.ru_stime + done.ru_utime + done.ru_stime + sum(self.last.values())
+
+
+class Phases(SilentReporter):
+    """Wall and CPU seconds of the runner's "rendering items" phase."""
+
+    def __init__(self, cpu: Cpu) -> None:
+        self.cpu, self.label, self.mark = cpu, "", (0.0, 0.0)
+        self.render = (0.0, 0.0)
+
+    def start(self, total: int, label: str) -> None:
+        self.label, self.mark = label, (time.perf_counter(), self.cpu.now())
+
+    def finish(self) -> None:
+        if self.label == "rendering items":
+            self.render = (time.perf_counter() - self.mark[0], self.cpu.now() - self.mark[1])
+
+
+def bundle(build_bundle, store, pipeline, out: Path, workers: int, cpu: Cpu) -> tuple[float, float, float]:
+    """(whole bundle, rendering, rendering CPU) seconds."""
+    phases = Phases(cpu)
+    whole = timed(build_bundle, store, pipeline, out, workers=workers, reporter=phases)
+    return whole, *phases.render
+
+
+def pool_start(make_render, workers: int, method: str) -> float:
+    """Seconds until every worker has built its render stage (one job each, held 0.5 s so each worker takes one)."""
+    from redactor.render.pool import start_pool
+
+    start = time.perf_counter()
+    with start_pool(make_render, workers, method) as pool:
+        list(pool.map(time.sleep, [0.5] * workers))
+    return time.perf_counter() - start - 0.5
+
+
 def main() -> None:
-    from redactor.bundle.leaks import case_watchlist, scan_bundle
+    from functools import partial
+
+    from redactor.bundle.leaks import case_watchlist, picture_leaks, scan_bundle
+    from redactor.bundle.pictures import find_pictures
     from redactor.bundle.verify import verify_bundle
     from redactor.case import CaseStore
     from redactor.decisions.imports import accept_all
     from redactor.pipeline import load_pipeline
     from redactor.render.pool import default_workers
-    from redactor.runner import build_bundle, run_case
+    from redactor.runner import _context, build_bundle, run_case
 
     scale = float(os.environ.get("BENCH_SCALE", "1"))
     messages, pages = int(10_000 * scale), int(200 * scale)
     rng = random.Random(13)
+    cpu = Cpu()
+    cpu.start()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         inputs = root / "in"
@@ -106,18 +193,48 @@ def main() -> None:
         run_s = timed(run_case, store, pipeline, [inputs])
         accept_all(store, "bench")
         workers = default_workers()
-        one = timed(build_bundle, store, pipeline, root / "one", workers=1)
-        every = timed(build_bundle, store, pipeline, root / "every", workers=workers)
+        ctx = _context(store, store.snapshot(identities=True), store.source_opener())
+        make_render = partial(pipeline.of_kind("render").build, ctx)
+        starts = [  # spawn is what the pool uses; forkserver's first pool starts its server
+            ("spawn (the pool's method)", pool_start(make_render, workers, "spawn")),
+            ("forkserver, first pool of the process", pool_start(make_render, workers, "forkserver")),
+            ("forkserver, server already running", pool_start(make_render, workers, "forkserver")),
+            ("fork (the method before: unsafe with threads)", pool_start(make_render, workers, "fork")),
+        ]
+        one = bundle(build_bundle, store, pipeline, root / "one", 1, cpu)
+        every = bundle(build_bundle, store, pipeline, root / "every", workers, cpu)
+        out, watch = root / "every", case_watchlist(store)
+        manifest_s = timed(verify_bundle, out)
         start = time.perf_counter()
-        verify_bundle(root / "every")
-        leaks = scan_bundle(root / "every", case_watchlist(store))
-        verify_s = time.perf_counter() - start
-        size = sum(p.stat().st_size for p in (root / "every").rglob("*") if p.is_file()) / 1e6
+        leaks = scan_bundle(out, watch, pictures=False)
+        scan_s = time.perf_counter() - start
+        mark, start = cpu.now(), time.perf_counter()
+        leaks += picture_leaks(out, watch, workers)
+        ocr_s, ocr_cpu = time.perf_counter() - start, cpu.now() - mark
+        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6
+        files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+        pictures = find_pictures(out, files)
+    cpu.stop.set()
     assert not leaks, "the bench bundle leaks"
+    verify_s = manifest_s + scan_s + ocr_s
     print(f"input: {messages} messages in {messages // 200} chats, {pages} PDF pages; case built in {run_s:.1f} s (not the subject)")
-    print(f"bundle, 1 process:        {one:7.2f} s")
-    print(f"bundle, {workers} processes:      {every:7.2f} s  speed-up x{one / every:.2f} against 1 process")
-    print(f"verify (manifest+leaks):  {verify_s:7.2f} s  render/verify ratio {every / verify_s:.2f}; bundle {size:.1f} MB")
+    print(f"render pool start-up, {workers} workers (start, build the render stage in each, stop):")
+    for method, seconds in starts:
+        print(f"  {method:70} {seconds:6.2f} s")
+    print(f"bundle, 1 process:    {one[0]:7.2f} s, of which rendering {one[1]:7.2f} s (CPU/wall {one[2] / one[1]:.2f})")
+    print(
+        f"bundle, {workers} processes:  {every[0]:7.2f} s, of which rendering {every[1]:7.2f} s (CPU/wall {every[2] / every[1]:.2f} of {workers} cores);"
+        f" rendering x{one[1] / every[1]:.2f} against 1 process"
+    )
+    print(f"  the rest of the bundle (plan, facts, bundle.pdf, CSVs, manifest): {every[0] - every[1]:.2f} s in one process")
+    print(
+        f"verify --case: {verify_s:7.2f} s = manifest+audit {manifest_s:.2f} s + text/bytes leak scan {scan_s:.2f} s"
+        f" + OCR of pages with pictures {ocr_s:.2f} s (CPU/wall {ocr_cpu / ocr_s:.2f})"
+    )
+    distinct = len({p.key for p in pictures})
+    print(f"  {len(files)} PDFs, {size:.1f} MB; {len(pictures)} pages draw pictures, {distinct} distinct picture sets (each read once)")
+    stages = {"rendering": every[1], "rest of bundle": every[0] - every[1], "verify": verify_s}
+    print(f"slowest stage: {max(stages, key=stages.get)}; rendering/verify ratio {every[1] / verify_s:.2f}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
 
-# Records cross process boundaries (render workers are started by forkserver, not forked): a frozen
+# Records cross process boundaries (render workers are spawned, not forked): a frozen
 # mapping pickles as its contents and comes back frozen.
 copyreg.pickle(MappingProxyType, lambda proxy: (frozen_mapping, (dict(proxy),)))
 

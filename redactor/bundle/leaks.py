@@ -8,6 +8,8 @@ also decided to *keep* somewhere is left out (it was kept on purpose). Before co
 sides are normalised: invisible characters (U+200E, zero-width spaces, ...) dropped, case folded,
 runs of spaces, dots, dashes and underscores made one space; numbers match in any grouping. A hit
 names the file and where, never the value (a file whose name is the leak is shown as withheld).
+Pictures are read too: every PDF page that draws an image is OCR'd (:mod:`redactor.bundle.pictures`),
+so a picture of a redacted value fails the scan, naming the file and the page.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from redactor.bundle.pictures import find_pictures, picture_hits, read_pictures
 from redactor.bundle.scrub import normalise, people_values
 
 MIN_VALUE = 3
@@ -109,20 +112,44 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def scan_bundle(out: Path, watch: Sequence[Watch]) -> list[Leak]:
-    """Every place in the bundle where a watched value shows; empty when the bundle is clean."""
+def scan_bundle(out: Path, watch: Sequence[Watch], *, pictures: bool = True, workers: int | None = None) -> list[Leak]:
+    """Every place in the bundle where a watched value shows; empty when the bundle is clean.
+
+    ``pictures``: also OCR every PDF page that draws an image (``workers`` tesseract processes)."""
     scanner = Scanner(watch)
     # PDF syntax is full of numbers (coordinates, sizes): short all-digit values are looked for in text only
     syntax = Scanner([w for w in watch if not _short_number(w.norm)])
     leaks: list[Leak] = []
     for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
         name = path.relative_to(out).as_posix()
-        shown = "/".join(part if scanner.find(part) is None else "[file name withheld]" for part in name.split("/"))
         for where, text in _views(path, name):
             label = (syntax if where in ("raw bytes", "decoded stream") else scanner).find(text)
             if label is not None:
-                leaks.append(Leak(shown, where, label))
+                leaks.append(Leak(_shown(name, scanner), where, label))
+    if pictures:
+        leaks += picture_leaks(out, watch, workers, scanner=scanner)
     return leaks
+
+
+def picture_leaks(out: Path, watch: Sequence[Watch], workers: int | None = None, *, scanner: Scanner | None = None) -> list[Leak]:
+    """Every PDF page whose pictures show a watched value, as tesseract reads them."""
+    from redactor.render.pool import default_workers
+
+    scanner = scanner or Scanner(watch)
+    files = [p.relative_to(out).as_posix() for p in sorted(Path(out).rglob("*")) if p.is_file() and _is_pdf(p)]
+    found = find_pictures(Path(out), files)
+    texts = read_pictures(Path(out), found, workers or default_workers())
+    return [Leak(_shown(p.file, scanner), f"picture on page {p.page}, OCR", label) for p, label in picture_hits(found, texts, scanner.find)]
+
+
+def _shown(name: str, scanner: Scanner) -> str:
+    """A bundle file's name as a report may print it: a part that is itself a leak is withheld."""
+    return "/".join(part if scanner.find(part) is None else "[file name withheld]" for part in name.split("/"))
+
+
+def _is_pdf(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"%PDF"
 
 
 def _short_number(norm: str) -> bool:
@@ -149,7 +176,7 @@ def _split_pdf(data: bytes) -> tuple[bytes, list[bytes]]:
     """The file without its stream contents (dictionaries, strings, outlines), and its text-bearing streams decoded.
 
     Image and font streams are left out: their bytes are pixels and glyphs, where a short value
-    would turn up by chance; what an image shows is checked by OCR tests, not by a byte search."""
+    would turn up by chance; what an image shows is read by OCR (:func:`picture_leaks`), not searched as bytes."""
     syntax, streams, pos = [], [], 0
     for m in re.finditer(rb"\bobj\b(.{0,4000}?)\bstream\r?\n", data, re.S):
         start = m.end()

@@ -1,9 +1,12 @@
 """Render items on every core: a process pool over items.
 
-pdfium is not thread-safe, so parallelism is by process, not thread. Workers are started by
-a fork server (or spawned where there is none), never forked from the parent: a fork copies
-whatever another thread holds locked at that moment (the review server, a progress thread,
-pdfium's lock), and the child can wait on it for ever. Each worker builds its own render
+pdfium is not thread-safe, so parallelism is by process, not thread. Workers are spawned
+(a fresh interpreter each), never forked from the parent: a fork copies whatever another
+thread holds locked at that moment (the review server, a progress thread, pdfium's lock), and
+the child can wait on it for ever. Not ``forkserver`` either: it talks to its server over a
+Unix socket, and the offline tool opens no socket of any kind (tests/privacy); spawning costs
+about the same per bundle (the workers import the renderers in parallel; ``make bench``
+measures both). Each worker builds its own render
 stage once, from the picklable ``make_render`` (the bound stage and the plain stage context
 the parent's own stage was built from), so a worker renders exactly what the parent would.
 Jobs go to the workers pickled; results come back in job order, so the bundle is the same
@@ -29,9 +32,7 @@ Job = tuple[Any, Sequence[Any], str, dict[str, Any]]  # item, flags, ref, keywor
 Failure = tuple[str, str, str]  # code, reason for the user, diagnostic for the log (no case text)
 Result = tuple[int, RenderedItem | None, Failure | None]
 
-START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-# imported once by the fork server, so each worker it forks starts with them loaded (no threads run there)
-PRELOAD = ("redactor.render.stage", "redactor.render.pdfpage", "redactor.render.textdoc", "redactor.render.transcript")
+START_METHOD = "spawn"
 
 _STATE: dict[str, Any] = {}
 
@@ -61,8 +62,6 @@ def _one(index: int, job: Job) -> Result:
 def start_pool(make_render: Callable[[], Callable[..., RenderedItem]], workers: int, method: str = START_METHOD) -> ProcessPoolExecutor:
     """``workers`` processes, each with its own render stage built by ``make_render`` (which must pickle)."""
     context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(list(PRELOAD))  # no effect once the server runs (detection may have started it)
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(make_render,))
 
 

@@ -8,13 +8,18 @@ import zlib
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from redactor.bundle.facts import redacted_values
 from redactor.bundle.leaks import Scanner, Watch
+from redactor.bundle.pictures import Picture, picture_hits, read_pictures
 from redactor.case import CaseStore
 from redactor.cli import main
+from redactor.errors import VerificationError
 
 pytestmark = pytest.mark.slow
 
@@ -109,9 +114,65 @@ def test_a_planted_value_fails_and_names_the_file(built, secret, tmp_path, plant
     assert leak_lines and all(secret not in line for line in leak_lines)  # the report never repeats the value
 
 
+def picture_of(text: str) -> Image.Image:
+    image = Image.new("L", (1600, 150), 255)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 64)
+    except OSError:
+        font = ImageFont.load_default(size=64)
+    ImageDraw.Draw(image).text((30, 35), text, font=font, fill=0)
+    return image
+
+
+def plant_picture(out, value, page=2):
+    """The value as pixels drawn on a page of bundle.pdf: no text layer, no bytes that spell it."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.drawImage(ImageReader(picture_of(f"call {value} now")), 60, 80, width=480, height=45)
+    canvas.save()
+    writer = PdfWriter(clone_from=PdfReader(out / "bundle.pdf"))
+    writer.pages[page - 1].merge_page(PdfReader(io.BytesIO(buffer.getvalue())).pages[0])
+    with open(out / "bundle.pdf", "wb") as handle:
+        writer.write(handle)
+
+
+def test_a_picture_of_a_redacted_value_fails_and_names_the_page(built, secret, tmp_path):
+    case, out = built
+    copy = tmp_path / "bundle"
+    shutil.copytree(out, copy)
+    plant_picture(copy, secret)
+    result = verify(copy, case)
+    assert result.exit_code == 5, result.output
+    leak_lines = [line for line in result.output.splitlines() if line.startswith("leak: ")]
+    assert leak_lines == [line for line in leak_lines if line.startswith("leak: bundle.pdf (picture on page 2, OCR): ")]
+    assert leak_lines and all(secret not in line for line in leak_lines)  # found by reading the picture alone, never repeated
+
+
+def test_a_picture_is_read_once_and_every_page_that_draws_it_is_named(tmp_path):
+    pictures = [Picture("items/S1.pdf", 1, "k1"), Picture("bundle.pdf", 7, "k1"), Picture("bundle.pdf", 8, "k2")]
+    seen = []
+
+    def read(path):
+        seen.append(path)
+        return "ring 07700 900123" if len(seen) == 1 else "nothing here"
+
+    texts = read_pictures(tmp_path, pictures, 1, read=read, draw=lambda path, index: picture_of("x"))
+    assert len(seen) == 2 and set(texts) == {"k1", "k2"}
+    hits = list(picture_hits(pictures, texts, Scanner([Watch("07700 900123", "phone")]).find))
+    assert [(p.file, p.page, label) for p, label in hits] == [("items/S1.pdf", 1, "phone"), ("bundle.pdf", 7, "phone")]
+
+
 def test_scanner_matches_whole_values_in_any_spacing():
     watch = [Watch("123", "short"), Watch("07700 900123", "phone")]
     scanner = Scanner(watch)
     assert scanner.find("flat 123") == "short" and scanner.find("flat 1234") is None
     assert scanner.find("0770 0900123") == "phone" and scanner.find("tel:07700900123") == "phone"
     assert scanner.find("digest 9af07700 900123be") is None  # inside a hex run: not a value
+
+
+def test_a_picture_that_cannot_be_read_fails_the_scan(tmp_path):
+    def broken(path):
+        raise RuntimeError("tesseract is missing")
+
+    with pytest.raises(VerificationError, match="bundle.pdf page 3: its pictures could not be read by OCR"):
+        read_pictures(tmp_path, [Picture("bundle.pdf", 3, "k")], 1, read=broken, draw=lambda path, index: picture_of("x"))
