@@ -34,7 +34,7 @@ from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
-from redactor.render.pool import default_workers, render_jobs
+from redactor.render.pool import render_jobs
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -359,7 +359,7 @@ def build_bundle(
     try:
         parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
         make_render = partial(pipeline.of_kind("render").build, ctx)  # a worker builds the stage the parent built
-        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers or default_workers())
+        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers)
         facts = gather_facts(
             store,
             entries,
@@ -388,7 +388,7 @@ def build_bundle(
 
 
 def _render_all(
-    store: CaseStore, render, parts, reporter: Reporter, pending_as_redact: bool, make_render=None, workers: int = 1
+    store: CaseStore, render, parts, reporter: Reporter, pending_as_redact: bool, make_render=None, workers: int | None = 1
 ) -> tuple[list[BundleEntry], list[str]]:
     """Every planned part rendered (a process per core when ``make_render`` is given) or withheld, in plan order."""
     wanted = (REDACT, PENDING) if pending_as_redact else (REDACT,)

@@ -33,6 +33,7 @@ Failure = tuple[str, str, str]  # code, reason for the user, diagnostic for the 
 Result = tuple[int, RenderedItem | None, Failure | None]
 
 START_METHOD = "spawn"
+AUTO_MIN_JOBS = 16  # below this, starting workers (each imports the renderers, about 1-2 s) costs more than it saves
 
 _STATE: dict[str, Any] = {}
 
@@ -69,10 +70,14 @@ def render_jobs(
     jobs: Sequence[Job],
     render: Callable[..., RenderedItem],
     make_render: Callable[[], Callable[..., RenderedItem]],
-    workers: int,
+    workers: int | None,
     method: str = START_METHOD,
 ) -> Iterator[Result]:
-    """Each job's result in job order; ``render`` in this process when one worker (or one job) is enough."""
+    """Each job's result in job order; ``render`` in this process when one worker (or one job) is enough.
+
+    ``workers`` None: every core from :data:`AUTO_MIN_JOBS` jobs, this process below."""
+    if workers is None:
+        workers = default_workers() if len(jobs) >= AUTO_MIN_JOBS else 1
     if workers <= 1 or len(jobs) < 2:
         for index, job in enumerate(jobs):
             yield _attempt(render, index, job)
