@@ -31,7 +31,12 @@ from redactor.progress import ConsoleReporter
     default=None,
     help="An earlier bundle: write only new or changed items, with a cumulative schedule.",
 )
-@click.option("--workers", type=click.IntRange(min=0), default=0, help="Render processes [default: 0, every core].")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Render processes [default: 0, every core from 16 items to render, else this process].",
+)
 @handle_errors
 def bundle(
     case_dir: Path, out: Path, pipeline_name: str | None, pending: str, built_by: str, pseudonyms: bool, since: Path | None, workers: int
@@ -72,13 +77,14 @@ def bundle(
     "case_dir",
     default=None,
     type=click.Path(path_type=Path),
-    help="Also scan every bundle file for every value this case decided to redact.",
+    help="Also scan every bundle file, and OCR every page that draws a picture, for every value this case decided to redact.",
 )
 @handle_errors
 def verify(bundle_dir: Path, case_dir: Path | None) -> None:
     """Check a bundle (the folder 'redactor bundle --out' wrote) against its manifest and audit chain.
 
-    With --case, also scan every bundle file for every value the case decided to redact.
+    With --case, also scan every bundle file for every value the case decided to redact, and read
+    every PDF page that draws a picture with tesseract (a picture of a value fails too).
     Exit 0 only if all holds; otherwise exit 5 with every problem listed.
 
     Example:
@@ -102,7 +108,7 @@ def verify(bundle_dir: Path, case_dir: Path | None) -> None:
         for leak in leaks:
             click.echo(f"leak: {leak.file} ({leak.where}): {leak.what}", err=True)
         if not leaks:
-            click.echo(f"OK: none of {len(watch)} redacted values or names is in any bundle file")
+            click.echo(f"OK: none of {len(watch)} redacted values or names is in any bundle file or picture")
         elif failed is None:
             failed = LeakError(f"{len(leaks)} leaks in the bundle, first in {leaks[0].file} ({leaks[0].where})")
     if failed is not None:
