@@ -34,7 +34,7 @@ from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
-from redactor.render.pool import render_jobs
+from redactor.render.pool import default_workers, render_jobs
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
