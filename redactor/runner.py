@@ -29,7 +29,7 @@ from redactor.bundle.facts import case_exhibits, gather_facts
 from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
-from redactor.errors import PendingFlagsError, RedactorError, UsageError, WorkerError
+from redactor.errors import ConflictError, PendingFlagsError, RedactorError, UsageError, WorkerError
 from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_executor, start_workers
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
@@ -350,6 +350,7 @@ def build_bundle(
     waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
     if waiting and pending != REDACT:
         raise PendingFlagsError(f"{waiting} flags are still pending review")
+    mark = store.review_mark()  # a reviewer deciding while the bundle renders would leave it half old, half new
     ctx = _context(store, store.snapshot(identities=True), store.source_opener())
     render, bundle = pipeline.of_kind("render").build(ctx), pipeline.of_kind("bundle").build(ctx)
     tmp = out.with_name(f".{out.name}.partial")
@@ -370,6 +371,11 @@ def build_bundle(
             pseudonyms=pseudonyms,
             since=prior,
         )
+        if store.review_mark() != mark:
+            raise ConflictError(
+                "decisions changed while the bundle was being built",
+                hint="build the bundle again when the reviewers have finished; nothing was written",
+            )
         summary = bundle.write(tmp, entries, facts)
         event = store.log("bundle", "bundle.written", {**summary, "failures": len(failures)}, actor=actor)
         shutil.copyfile(store.audit.path, tmp / "audit.jsonl")

@@ -32,6 +32,16 @@ class Flags(CaseDB):
             (source_id,),
         )
 
+    def review_mark(self) -> tuple[int, ...]:
+        """A mark of everything review can change: decisions on flags and values, scope changes,
+        flags added and values still being applied. Two equal marks mean no review happened between."""
+        row = self.conn.execute(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM decisions), (SELECT COALESCE(MAX(id), 0) FROM value_decisions), "
+            "(SELECT COALESCE(MAX(id), 0) FROM scope_changes), (SELECT COUNT(*) FROM flags), "
+            "(SELECT COUNT(*) FROM value_clusters WHERE decision IS NOT NULL AND applied_version < version)"
+        ).fetchone()
+        return tuple(int(x) for x in row)
+
     def count_flags(self, source_id: str) -> int:
         """Detector and reviewer flags on a source's items."""
         return int(
