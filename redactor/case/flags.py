@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from redactor import codes
 from redactor.audit.log import utc_now
+from redactor.case.actors import reviewer_name
 from redactor.case.codec import FLAG_COLUMNS, decision_from_row, flag_from_row, flag_state, flag_to_row
 from redactor.case.db import CaseDB
 from redactor.entities import MANUAL
@@ -126,8 +127,7 @@ class Flags(CaseDB):
             raise UsageError(f"unknown status {status!r}; use redact, keep or pending")
         if code is not None and not codes.is_valid(code):
             raise UsageError(f"unknown reason code {code!r}; valid codes: {', '.join(codes.REASON_CODES)}")
-        if not reviewer.strip():
-            raise UsageError("a decision needs a reviewer name", hint="pass --reviewer NAME")
+        reviewer_name(reviewer)
         with self.transaction() as conn:
             flag = self.flag(flag_id)
             if expected_version is not None and flag.version != expected_version:

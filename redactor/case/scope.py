@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from redactor.audit.log import utc_now
+from redactor.case.actors import POLICY, reviewer_name
 from redactor.case.db import CaseDB
 from redactor.entities import OUT_OF_SCOPE
 from redactor.errors import UsageError
 from redactor.records import PENDING, ScopeProposal
 
 SCOPES = ("in", "out", "sensitive")  # out: not relevant (IRR); sensitive: MG6D (SEN)
-POLICY = "policy"  # the actor of the policy's scope changes
 
 
 class Scope(CaseDB):
@@ -21,6 +21,8 @@ class Scope(CaseDB):
         """Mark an item in scope, out of scope (IRR) or sensitive (SEN); audited."""
         if scope not in SCOPES:
             raise UsageError(f"unknown scope {scope!r}; use {', '.join(SCOPES)}")
+        if stage != "decide":  # anyone but the policy is a reviewer
+            reviewer_name(actor, "a scope change")
         with self.transaction() as conn:
             before = self.item_scope(item_id)
             conn.execute("UPDATE items SET scope = ? WHERE item_id = ?", (scope, item_id))
@@ -33,13 +35,14 @@ class Scope(CaseDB):
     def apply_scope_proposal(self, proposal: ScopeProposal) -> None:
         """The policy's scope proposal, applied unless a reviewer's work stands in its way.
 
-        Out: only an item still in scope is moved out. Back in: only an item the policy put out
-        (its last scope change is the policy's) whose IRR flags nobody decided is brought back.
+        Out: only an item still in scope that no reviewer brought back in is moved out. Back in:
+        only an item the policy put out (its last scope change is the policy's) whose IRR flags
+        nobody decided is brought back.
         Detecting a source again drops its undecided IRR flags before the policy runs, so the
         item's scope history, not its flags, says who put it out.
         """
         current = self.item_scope(proposal.item_id)
-        if proposal.scope == "out" and current == "in":
+        if proposal.scope == "out" and current == "in" and self._last_scope_actor(proposal.item_id) in (None, POLICY):
             self.set_item_scope(proposal.item_id, "out", actor=POLICY, reason=proposal.reason, stage="decide")
         elif proposal.scope == "in" and current == "out" and self._out_by_policy_alone(proposal.item_id):
             self.set_item_scope(proposal.item_id, "in", actor=POLICY, reason=proposal.reason, stage="decide")
@@ -49,10 +52,14 @@ class Scope(CaseDB):
         irr = [r["status"] for r in self.conn.execute("SELECT status FROM flags WHERE item_id = ? AND entity = ?", (item_id, OUT_OF_SCOPE))]
         if any(status != PENDING for status in irr):
             return False
-        last = self.conn.execute("SELECT reviewer FROM scope_changes WHERE item_id = ? ORDER BY id DESC LIMIT 1", (item_id,)).fetchone()
+        last = self._last_scope_actor(item_id)
         if last is None:  # a case from before scope changes were kept (schema v1): only the flags tell
             return bool(irr)
-        return str(last["reviewer"]) == POLICY
+        return last == POLICY
+
+    def _last_scope_actor(self, item_id: str) -> str | None:
+        last = self.conn.execute("SELECT reviewer FROM scope_changes WHERE item_id = ? ORDER BY id DESC LIMIT 1", (item_id,)).fetchone()
+        return None if last is None else str(last["reviewer"])
 
     def scope_history(self, item_id: str) -> list[dict[str, Any]]:
         """Who changed an item's scope, when, from what to what, and why (oldest first)."""

@@ -23,6 +23,7 @@ from typing import Any
 
 from redactor import codes
 from redactor.audit.log import utc_now
+from redactor.case.actors import POLICY, reviewer_name
 from redactor.case.value_apply import ValueApply
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
@@ -30,7 +31,6 @@ from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
-POLICY = "policy"
 
 _NEW_FLAGS = (
     'SELECT f.flag_id, f.entity, f.proposed, f.code, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
@@ -197,8 +197,7 @@ class Values(ValueApply):
             raise UsageError(f"unknown reason code {code!r}; valid codes: {', '.join(codes.REASON_CODES)}")
         if decision == KEEP and not reason.strip():
             raise UsageError("keeping a value needs a reason", hint="pass --reason TEXT")
-        if not reviewer.strip():
-            raise UsageError("a decision needs a reviewer name", hint="pass --reviewer NAME")
+        reviewer_name(reviewer)
         with self.transaction():
             c = self._cluster(value_id)
             if expected_version is not None and c["version"] != expected_version:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from redactor import paths
 from redactor.case import CaseStore
+from redactor.case.actors import reviewer_name
 from redactor.case.db import KeepOpen
 from redactor.errors import ConflictError, RedactorError, UsageError
 from redactor.logs import safe_exception
@@ -59,8 +60,7 @@ class ReviewServer(ThreadingHTTPServer):
     allow_reuse_address = False
 
     def __init__(self, case_dir: Path, reviewer: str, *, port: int = 0, host: str = "127.0.0.1", pipeline: Pipeline | None = None) -> None:
-        if not reviewer.strip():
-            raise UsageError("a review needs a reviewer name", hint="pass --reviewer NAME")
+        reviewer_name(reviewer, "a review")
         self.case_dir = Path(case_dir).resolve()
         CaseStore.open(self.case_dir).close()  # fail early on a folder that is not a case
         self.reviewer = reviewer.strip()

@@ -11,7 +11,7 @@ from redactor.decide.classify import Classifier
 from redactor.decide.policy import OUT_OF_SCOPE, PolicySettings, decide_policy
 from redactor.decide.roster import load_roster, store_roster
 from redactor.decide.scope import ScopeMatcher, ScopeSettings
-from redactor.errors import ConfigError
+from redactor.errors import ConfigError, UsageError
 from redactor.facts import Party
 from redactor.pipeline import load_pipeline
 from redactor.records import Finding, Item, Person, Segment
@@ -264,6 +264,36 @@ def test_an_item_whose_irr_flag_a_reviewer_accepted_stays_out(store):
     store.clear_pending_flags("src")
     decide(PolicySettings.model_validate({"scope": {"date_from": "2022-01-01"}}), store, item)
     assert store.item_scope("m1") == "out"
+
+
+def test_an_item_a_reviewer_brought_back_in_stays_in_when_the_scope_narrows_again(store):
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    narrow = PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}})
+    store.save_flags("src", decide(narrow, store, item))
+    assert store.item_scope("m1") == "out"
+    store.set_item_scope("m1", "in", actor="DC Test", reason="relevant: the complainant refers to it")
+    store.clear_pending_flags("src")  # the source is detected again under the same narrow scope
+    store.save_flags("src", decide(narrow, store, item), replace=False)
+    assert store.item_scope("m1") == "in"
+    assert [(r["reviewer"], r["after"]) for r in store.scope_history("m1")] == [("policy", "out"), ("DC Test", "in")]
+
+
+@pytest.mark.parametrize("name", ["policy", " Policy ", "SYSTEM", "", "   "])
+def test_no_reviewer_may_act_under_the_tool_s_own_names(store, name):
+    """The scope history tells the policy's changes from a person's by name: a reviewer called
+    "policy" would pass for the policy, and the policy would then undo their work."""
+    item = message({"time": {"utc": "2023-01-01T10:00:00Z"}}, "see you")
+    store.add_source("src", "/x", "x", 1, "text/plain")
+    store.save_items("src", [item])
+    with pytest.raises(UsageError):
+        store.set_item_scope("m1", "out", actor=name, reason="r")
+    store.save_flags("src", decide(PolicySettings.model_validate({"scope": {"date_from": "2024-01-01"}}), store, item))
+    (irr,) = store.flags(item_id="m1")
+    with pytest.raises(UsageError):
+        store.decide(irr.flag_id, action="accept", status="redact", reviewer=name)
+    assert store.item_scope("m1") == "out" and len(store.scope_history("m1")) == 1
 
 
 def test_reviewer_marked_out_items_stay_out(store):
