@@ -166,11 +166,12 @@ def main() -> None:
     from redactor.bundle.leaks import case_watchlist, picture_leaks, scan_bundle
     from redactor.bundle.pictures import find_pictures
     from redactor.bundle.verify import verify_bundle
+    from redactor.bundling import build_bundle
     from redactor.case import CaseStore
     from redactor.decisions.imports import accept_all
     from redactor.pipeline import load_pipeline
     from redactor.render.pool import default_workers
-    from redactor.runner import _context, build_bundle, run_case
+    from redactor.runner import _context, run_case
 
     scale = float(os.environ.get("BENCH_SCALE", "1"))
     messages, pages = int(10_000 * scale), int(200 * scale)

@@ -40,10 +40,11 @@ def documents(n: int, seed: int = 7) -> list[str]:
 
 
 def main() -> None:
+    from redactor.bundling import build_bundle
     from redactor.case import CaseStore
     from redactor.detect.stage import DetectSettings, detector_for
     from redactor.pipeline import load_pipeline
-    from redactor.runner import build_bundle, run_case
+    from redactor.runner import run_case
 
     docs = documents(40)
     detector = detector_for(DetectSettings())

@@ -48,8 +48,8 @@ def bundle(
     \b
         redactor bundle case1 --out bundle1 && redactor verify bundle1
     """
+    from redactor.bundling import build_bundle
     from redactor.pipeline import load_pipeline
-    from redactor.runner import build_bundle
 
     store = open_case(case_dir)
     summary = build_bundle(

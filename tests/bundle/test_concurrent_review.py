@@ -6,7 +6,7 @@ import shutil
 
 from click.testing import CliRunner
 
-from redactor import runner
+from redactor import bundling
 from redactor.case import CaseStore
 from redactor.cli import main
 from tests.bundle.conftest import IRR_REF
@@ -15,14 +15,14 @@ from tests.bundle.conftest import IRR_REF
 def test_a_decision_during_the_bundle_refuses_it_and_writes_nothing(built, tmp_path, monkeypatch):
     case = tmp_path / "case"
     shutil.copytree(built[0], case)
-    real = runner.gather_facts
+    real = bundling.gather_facts
 
     def decide_meanwhile(store, *args, **kwargs):  # rendering is done; a second reviewer brings an item back
         ids = {ref: item_id for item_id, ref in store.item_refs().items()}
         store.set_item_scope(ids[IRR_REF], "in", actor="DC Other", reason="relevant after all")
         return real(store, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "gather_facts", decide_meanwhile)
+    monkeypatch.setattr(bundling, "gather_facts", decide_meanwhile)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["bundle", str(case), "--out", str(out), "--by", "DC Builder"])
     assert result.exit_code == 6, result.output

@@ -1,0 +1,150 @@
+"""Building a bundle: the checks before it, every item rendered (in a worker pool), the bundle stage's
+files written, sealed and moved into place in one step.
+
+``redactor bundle`` calls :func:`build_bundle`. The case must have no pending flags in scope (unless
+``--pending redact``) and no inconsistent value decisions; a decision made while the bundle renders
+refuses it (nothing is written). An item that fails to render is withheld and reported, never
+written unredacted.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import shutil
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from redactor.bundle.describe import describe_entry
+from redactor.bundle.facts import case_exhibits, gather_facts
+from redactor.bundle.since import read_prior
+from redactor.case import CaseStore
+from redactor.decisions.values import check_consistent
+from redactor.errors import ConflictError, PendingFlagsError, UsageError
+from redactor.pipeline import Pipeline
+from redactor.records import PENDING, REDACT, BundleEntry, Quarantined
+from redactor.render.pool import render_jobs
+from redactor.runner import Reporter, SilentReporter, _context
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BundleSummary:
+    out: Path
+    items: int
+    withheld: int
+    redactions: int
+    failures: tuple[str, ...]
+
+
+def build_bundle(
+    store: CaseStore,
+    pipeline: Pipeline,
+    out: Path,
+    *,
+    pending: str = "refuse",
+    reporter: Reporter | None = None,
+    actor: str = "system",
+    built_by: str = "",
+    pseudonyms: bool = False,
+    since: Path | None = None,
+    workers: int | None = None,
+) -> BundleSummary:
+    reporter = reporter or SilentReporter()
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
+    store.sync_values()
+    check_consistent(store)  # a value redacted in one place and kept in another needs a reason per exception
+    prior = read_prior(since) if since is not None else None  # verified before anything is rendered
+    waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
+    if waiting and pending != REDACT:
+        raise PendingFlagsError(f"{waiting} flags are still pending review")
+    mark = store.review_mark()  # a reviewer deciding while the bundle renders would leave it half old, half new
+    ctx = _context(store, store.snapshot(identities=True), store.source_opener())
+    render, bundle = pipeline.of_kind("render").build(ctx), pipeline.of_kind("bundle").build(ctx)
+    tmp = out.with_name(f".{out.name}.partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": waiting}, actor=actor)
+    try:
+        parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
+        make_render = partial(pipeline.of_kind("render").build, ctx)  # a worker builds the stage the parent built
+        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers)
+        facts = gather_facts(
+            store,
+            entries,
+            pipeline=pipeline,
+            ctx=ctx,
+            pending_as_redact=pending == REDACT,
+            built_by=built_by,
+            pseudonyms=pseudonyms,
+            since=prior,
+        )
+        if store.review_mark() != mark:
+            raise ConflictError(
+                "decisions changed while the bundle was being built",
+                hint="build the bundle again when the reviewers have finished; nothing was written",
+            )
+        summary = bundle.write(tmp, entries, facts)
+        event = store.log("bundle", "bundle.written", {**summary, "failures": len(failures)}, actor=actor)
+        shutil.copyfile(store.audit.path, tmp / "audit.jsonl")
+        sources = [{"ref": s.ref, "sha256": s.source_id, "size": s.size, "media_type": s.media_type} for s in store.sources()]
+        pipeline_info = {"name": pipeline.name, "hash": pipeline.hash}
+        bundle.seal(
+            tmp, sources=sources, pipeline=pipeline_info, models=pipeline.models(), audit_head=(event.seq, event.hash), summary=summary
+        )
+        if out.exists():
+            out.rmdir()
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures))
+
+
+def _render_all(
+    store: CaseStore, render, parts, reporter: Reporter, pending_as_redact: bool, make_render=None, workers: int | None = 1
+) -> tuple[list[BundleEntry], list[str]]:
+    """Every planned part rendered (a process per core when ``make_render`` is given) or withheld, in plan order."""
+    wanted = (REDACT, PENDING) if pending_as_redact else (REDACT,)
+    scopes, exhibits = store.item_scopes(), case_exhibits(store)
+    # the bundle prints "CODE N" on every box itself (bundle/labels.py); a render stage without the option draws its own
+    unlabelled = {"labels": False} if "labels" in inspect.signature(render).parameters else {}
+    entries: list[BundleEntry | None] = []
+    jobs, placed = [], []  # render jobs, and where each one's entry goes
+    reporter.start(len(parts), "rendering items")
+    for part in parts:
+        scope = scopes.get(part.item.item_id, "in")
+        described = describe_entry(part.item, store.find_source(part.item.source_id), exhibits, scope)
+        if part.withheld:
+            entries.append(BundleEntry(part.ref, part.item.kind, "withheld", note=part.note, **described))
+            reporter.advance(part.ref)
+            continue
+        flags = [f for m in part.members for f in store.flags(item_id=m) if f.status in wanted]
+        jobs.append((part.item, flags, part.ref, unlabelled))
+        entry = BundleEntry(part.ref, part.item.kind, "disclosed", note=part.note, contains=part.contains, **described)
+        placed.append((len(entries), entry))
+        entries.append(None)
+    failures: list[str] = []
+    for index, rendered, failure in render_jobs(jobs, render, make_render or (lambda: render), workers if make_render else 1):
+        slot, entry = placed[index]
+        if failure is None:
+            entries[slot] = replace(entry, rendered=rendered)
+        else:  # fail closed: the item is withheld, never rendered unredacted
+            entries[slot] = _withheld_after_failure(store, entry, failure, failures, reporter)
+        reporter.advance(entry.ref)
+    reporter.finish()
+    return [e for e in entries if e is not None], failures
+
+
+def _withheld_after_failure(store: CaseStore, entry: BundleEntry, failure, failures: list[str], reporter: Reporter) -> BundleEntry:
+    code, reason, diagnostic = failure
+    log.error("render failed for %s: %s", entry.ref, diagnostic)
+    failures.append(f"{entry.ref}: {reason}")
+    store.quarantine(Quarantined(entry.ref, "render", code, reason))
+    store.log("render", "item.withheld", {"item": entry.ref, "code": code})
+    reporter.problem(f"{entry.ref}: withheld, {reason}")
+    return replace(entry, status="withheld", note="render failed; withheld, see failures")
