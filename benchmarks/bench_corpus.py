@@ -148,7 +148,7 @@ def _check_bundle(original: Path, bundle: Path, out: Outcome) -> None:
 
 
 def baseline(cli, work: Path) -> float:
-    from tests.documents import factory
+    from tests.extract.documents import factory
 
     pdf = factory.text_pdf(work / "baseline.pdf", [factory.statement(1, lines=30)])
     seconds = []

@@ -38,7 +38,7 @@ def _source(path: Path, media_type: str):
 
 
 def _pages(seed: int, n: int) -> list[list[str]]:
-    from tests.documents import factory
+    from tests.extract.documents import factory
 
     return [factory.statement(seed + i, lines=30) for i in range(n)]
 
@@ -114,7 +114,7 @@ def _wall_and_cpu(fn) -> tuple[float, float]:
 
 
 def main() -> None:
-    from tests.documents import factory
+    from tests.extract.documents import factory
 
     with tempfile.TemporaryDirectory(prefix="bench-documents-") as tmp:
         folder = Path(tmp)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 
 EMAILS = ["s.turner@example.org", "m.bellamy@example.net"]
 
@@ -273,7 +273,7 @@ def signed_eml(path: Path) -> Path:
 def _png(lines: list[str]) -> bytes:
     import io
 
-    from tests.documents.factory import page_image
+    from tests.extract.documents.factory import page_image
 
     buffer = io.BytesIO()
     page_image(lines, dpi=100).save(buffer, format="PNG")
@@ -304,7 +304,7 @@ def rtf(path: Path, picture: bool = True) -> Path:
 def heic(path: Path, lines: list[str] | None = None) -> Path:
     import pillow_heif
 
-    from tests.documents.factory import page_image
+    from tests.extract.documents.factory import page_image
 
     image = page_image(lines or [f"Call {PHONES[3]} tonight"], dpi=150).convert("RGB")
     pillow_heif.from_pillow(image).save(str(path), quality=95)

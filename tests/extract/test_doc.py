@@ -6,7 +6,7 @@ import pytest
 
 from redactor.errors import CorruptInput, EncryptedInput, StageError
 from redactor.extract import doc
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import run, source_for
 

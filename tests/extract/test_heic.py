@@ -21,7 +21,7 @@ def test_each_picture_becomes_a_png_source(tmp_path):
 
 
 def test_the_png_is_ocrd_by_the_image_extractor(tmp_path):
-    from tests.documents.factory import PHONES
+    from tests.extract.documents.factory import PHONES
 
     _, (png,) = run(factory.heic(tmp_path / "photo.heic"), tmp_path)
     (item,), _ = run(png.path, tmp_path)

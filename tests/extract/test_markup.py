@@ -10,7 +10,7 @@ import pytest
 from redactor.errors import CorruptInput, EmptyInput, HostileInput
 from redactor.extract import csvfile, html, rtf, structured
 from redactor.ingest.files import sniff
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import only_item, run, text_of
 

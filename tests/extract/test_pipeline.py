@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.documents.factory import PHONES
-from tests.documents.helpers import leaks
+from tests.extract.documents.factory import PHONES
+from tests.extract.documents.helpers import leaks
 from tests.extract import factory
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ import pytest
 
 from redactor.errors import CorruptInput, EmptyInput, InputError
 from redactor.extract import rtf
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import run, source_for
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import run
 

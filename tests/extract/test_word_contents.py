@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.errors import EmptyInput
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import run
 
@@ -28,7 +28,7 @@ def test_picture_only_word_file_yields_an_item_and_the_picture(tmp_path):
 
 
 def test_word_file_with_text_does_not_list_its_properties(tmp_path):
-    from tests.documents.test_docx import make_docx
+    from tests.extract.documents.test_docx import make_docx
 
     (item,), _ = run(make_docx(tmp_path / "letter.docx"), tmp_path)
     assert "contents" not in [s.field for s in item.segments]
@@ -37,7 +37,7 @@ def test_word_file_with_text_does_not_list_its_properties(tmp_path):
 def test_a_word_file_with_nothing_at_all_is_refused(tmp_path):
     import zipfile
 
-    from tests.documents.test_docx import make_docx
+    from tests.extract.documents.test_docx import make_docx
 
     src = make_docx(tmp_path / "src.docx")
     empty = tmp_path / "empty.docx"

@@ -6,7 +6,7 @@ import pytest
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import xls
-from tests.documents.factory import PEOPLE, PHONES
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
 from tests.extract.helpers import only_item, run, text_of
 

@@ -1,0 +1,47 @@
+"""Run one device extractor outside the runner: sniff like ingest, pick like extract.auto."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import redactor.extract.auto  # noqa: F401  registers the stage
+import redactor.extract.device  # noqa: F401
+import redactor.extract.pdf  # noqa: F401
+import redactor.extract.text  # noqa: F401
+from redactor.extract import extractors
+from redactor.ingest.files import check
+from redactor.records import DerivedFile, Item, Person, Source
+from redactor.stages import StageContext
+
+# ../shared/samples beside the repository (developers' machines and CI); REDACTOR_SAMPLES points elsewhere (a worktree)
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES") or Path(__file__).resolve().parents[3].parent / "shared" / "samples") / "device"
+
+
+def source_for(path: Path) -> Source:
+    found = check(path, 1 << 40)
+    return Source(found.sha256, "S0001", str(path), path.name, found.size, found.media_type)
+
+
+def pick(path: Path) -> str | None:
+    source = source_for(path)
+    head = path.read_bytes()[:8192]
+    for e in extractors():
+        if e.accepts(source, path, head):
+            return e.name
+    return None
+
+
+def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Person]]:
+    source = source_for(path)
+    name = pick(path)
+    assert name is not None, f"no extractor accepts {path}"
+    ex = next(e for e in extractors() if e.name == name)
+    items, derived, people = [], [], []
+    for rec in ex.extract(source, path, StageContext(models_dir=Path("."), work_dir=work)):
+        (derived if isinstance(rec, DerivedFile) else people if isinstance(rec, Person) else items).append(rec)
+    return items, derived, people
+
+
+def seg(item: Item, field: str) -> str | None:
+    return next((s.text for s in item.segments if s.field == field), None)

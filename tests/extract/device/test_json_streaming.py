@@ -1,0 +1,91 @@
+"""Telegram and Meta JSON exports are streamed (redactor/extract/device/jsonstream.py): the same
+records as parsing the file whole, fields after the messages still apply, and broken or hostile
+files give one line naming the file (the CLI quarantines them: tests/extract/device/test_hostile.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.device_data import write_telegram
+from redactor.errors import CorruptInput
+from redactor.extract.device import jsonstream
+from tests.extract.device.helpers import run, seg
+from tests.extract.device.hostile import deep_telegram
+
+STREAMED = ("messages", "chats.list.item.messages", "left_chats.list.item.messages")
+
+
+def test_the_skeleton_and_its_streamed_arrays_hold_what_json_load_reads(tmp_path):
+    path = write_telegram(tmp_path / "result.json", 1_234, per_chat=500)
+    whole = json.loads(path.read_text(encoding="utf-8"))
+    doc = jsonstream.load_skeleton(path, STREAMED)
+    chats = doc.root["chats"]["list"]
+    assert [c["messages"].count for c in chats] == [500, 500, 234]
+    assert doc.root["personal_information"] == whole["personal_information"]
+    assert [list(doc.values(c["messages"])) for c in chats] == [c["messages"] for c in whole["chats"]["list"]]
+
+
+def test_an_array_not_read_is_skipped_and_arrays_are_read_once_in_order(tmp_path):
+    path = write_telegram(tmp_path / "result.json", 30, per_chat=10)
+    whole = json.loads(path.read_text(encoding="utf-8"))["chats"]["list"]
+    doc = jsonstream.load_skeleton(path, STREAMED)
+    chats = doc.root["chats"]["list"]
+    assert list(doc.values(chats[2]["messages"])) == whole[2]["messages"]  # the first two skipped
+    with pytest.raises(RuntimeError):
+        doc.values(chats[0]["messages"])
+
+
+def test_telegram_items_by_chat_in_order(tmp_path):
+    items, _, people = run(write_telegram(tmp_path / "result.json", 1_200, per_chat=500), tmp_path / "work")
+    messages = [i for i in items if i.kind == "message"]
+    threads = [i for i in items if i.kind == "thread"]
+    assert len(messages) == 1_200 and len(threads) == 3
+    assert [m.meta["message_id"] for m in messages] == list(range(100, 1_300))
+    assert {m.device.thread.id for m in messages[:500]} == {"1000000002"} and messages[500].device.thread.id == "1000000003"
+    assert messages[0].device.direction == "outgoing" and messages[1].device.direction == "incoming"
+    assert any(p.device_owner and p.name == "Sam Owner" for p in people)
+
+
+def test_meta_fields_after_the_messages_still_apply_and_a_bom_is_read(tmp_path):
+    messages = [{"sender_name": "Zo\u00c3\u00ab Example", "timestamp_ms": 1709284502000 - i, "content": f"line {i}"} for i in range(3)]
+    data = {
+        "participants": [{"name": "Zo\u00c3\u00ab Example"}],
+        "messages": messages,
+        "title": "Zo\u00c3\u00ab",
+        "thread_path": "inbox/zoe_1",
+    }
+    path = tmp_path / "message_1.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    items, _, people = run(path, tmp_path / "work")
+    assert [seg(i, "text") for i in items if i.kind == "message"] == ["line 0", "line 1", "line 2"]
+    assert {i.device.thread.id for i in items} == {"inbox/zoe_1"}
+    assert seg(items[-1], "thread.name") == "Zo\u00eb" and "Zo\u00eb Example" in {p.name for p in people}
+
+
+BROKEN = {
+    "truncated in the messages": lambda d: d[: len(d) * 2 // 3],
+    "truncated after the messages": lambda d: d[:-4],
+    "invalid UTF-8": lambda d: d.replace(b'"text": "ok"', b'"text": "o\xffk"', 1),
+    "NaN": lambda d: d.replace(b'"duration_seconds": 60', b'"duration_seconds": NaN', 1),
+    "trailing garbage": lambda d: d + b"<html>",
+    "an implausible key": lambda d: d.replace(b'"text": "ok"', b'"' + b"k" * 5000 + b'": "ok"', 1),
+}
+
+
+@pytest.mark.parametrize("damage", list(BROKEN), ids=list(BROKEN))
+def test_broken_exports_give_one_line_naming_the_file(damage, tmp_path):
+    path = write_telegram(tmp_path / "result.json", 600)
+    path.write_bytes(BROKEN[damage](path.read_bytes()))
+    with pytest.raises(CorruptInput) as info:
+        run(path, tmp_path / "work")
+    message = str(info.value)
+    assert str(path) in message and "\n" not in message
+    assert "Alex" not in message and "07700" not in message  # nothing of the file's content
+
+
+def test_deep_nesting_is_refused_before_it_costs_memory(tmp_path):
+    path = deep_telegram(tmp_path / "result.json")
+    with pytest.raises(CorruptInput, match="nested deeper than 64 levels"):
+        run(path, tmp_path / "work")

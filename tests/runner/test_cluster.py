@@ -1,0 +1,137 @@
+"""Detection on a Dask cluster (``--executor dask``): the same flags as local detection, with thread
+and process workers; a worker killed mid-run changes nothing; an unreachable scheduler stops the run
+before anything is extracted, with one line and exit code 7; a scheduler lost mid-run stops it
+(E101) and a re-run resumes from the stored batches and ends with the same flags."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.device_data import write_chat
+from redactor import cluster
+from redactor.case import CaseStore
+from redactor.errors import ClusterError
+from redactor.pipeline import load_pipeline
+from redactor.runner import run_case
+from tests.runner.test_volume import flag_rows
+
+distributed = pytest.importorskip("distributed")
+
+
+def stored_upto(case: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{case / 'case.db'}?mode=ro", uri=True, timeout=5) as conn:
+            row = conn.execute("SELECT MAX(upto) FROM detect_progress").fetchone()
+    except sqlite3.Error:
+        return 0
+    return (row[0] or 0) if row else 0
+
+
+def run(chat: Path, case: Path, **options):
+    with CaseStore.create(case) as store:
+        return run_case(store, load_pipeline(None), [chat], batch_items=12, **options)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cluster")
+    write_chat(root / "chat.txt", 240, seed=11)
+    run(root / "chat.txt", root / "local", workers=1)
+    rows = flag_rows(root / "local")
+    assert len(rows) > 50
+    return root / "chat.txt", rows
+
+
+def local_cluster(processes: bool):
+    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=processes, dashboard_address=None)
+
+
+def test_thread_workers_give_the_flags_of_local_detection(tmp_path, reference):
+    chat, expected = reference
+    with local_cluster(processes=False) as lc:
+        summary = run(chat, tmp_path / "case", executor="dask", scheduler=lc.scheduler_address)
+    assert summary.items == 241 and flag_rows(tmp_path / "case") == expected
+
+
+@pytest.mark.slow
+def test_process_workers_give_the_same_flags_even_when_one_is_killed_mid_run(tmp_path, reference):
+    chat, expected = reference
+    case = tmp_path / "case"
+    with local_cluster(processes=True) as lc, distributed.Client(lc, set_as_default=False) as client:
+        pids = list(client.run(os.getpid).values())
+
+        def kill_one() -> None:
+            while stored_upto(case) == 0:
+                time.sleep(0.02)
+            os.kill(pids[0], signal.SIGKILL)
+
+        killer = threading.Thread(target=kill_one, daemon=True)
+        killer.start()
+        summary = run(chat, case, executor="dask", scheduler=lc.scheduler_address)
+        killer.join(timeout=60)
+    assert not killer.is_alive() and summary.items == 241
+    assert flag_rows(case) == expected
+
+
+def test_an_unreachable_scheduler_stops_the_run_before_extraction_with_one_line(tmp_path, cli, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1)
+    chat = tmp_path / "chat.txt"
+    write_chat(chat, 5)
+    result = cli("run", chat, "--case", tmp_path / "case", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 7
+    assert result.output.strip().splitlines() == [result.output.strip()]  # one line
+    assert "[E101] cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output and "dask scheduler" in result.output
+    with CaseStore.open(tmp_path / "case") as store:
+        assert store.sources() == []  # stopped before ingest: nothing extracted, nothing sent
+
+
+def test_a_scheduler_option_needs_the_dask_executor(tmp_path, cli):
+    chat = tmp_path / "chat.txt"
+    write_chat(chat, 5)
+    result = cli("run", chat, "--case", tmp_path / "case", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "--scheduler is for --executor dask" in result.output
+
+
+def test_a_scheduler_lost_mid_run_stops_it_and_a_re_run_resumes_with_the_same_flags(tmp_path, reference):
+    chat, expected = reference
+    case = tmp_path / "case"
+    lc = local_cluster(processes=False)
+    try:
+
+        def lose_scheduler() -> None:
+            while stored_upto(case) == 0:
+                time.sleep(0.01)
+            lc.sync(lc.scheduler.close)
+
+        threading.Thread(target=lose_scheduler, daemon=True).start()
+        with pytest.raises(ClusterError, match="lost the Dask scheduler") as caught:
+            run(chat, case, executor="dask", scheduler=lc.scheduler_address)
+        assert caught.value.code == "E101" and caught.value.exit_code == 7
+    finally:
+        try:
+            lc.close()
+        except Exception:  # noqa: BLE001, S110 (its scheduler is already gone)
+            pass
+    kept = stored_upto(case)
+    assert 0 < kept < 241
+    with local_cluster(processes=False) as again:
+        summary = run(chat, case, executor="dask", scheduler=again.scheduler_address)
+    assert summary.items_resumed == kept
+    assert flag_rows(case) == expected
+
+
+def test_a_scheduler_without_workers_stops_the_run_before_extraction(tmp_path):
+    chat = tmp_path / "chat.txt"
+    write_chat(chat, 5)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as lc:
+        with pytest.raises(ClusterError, match="has no workers"):
+            run(chat, tmp_path / "case", executor="dask", scheduler=lc.scheduler_address)
+    with CaseStore.open(tmp_path / "case") as store:
+        assert store.sources() == []
