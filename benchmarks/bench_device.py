@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
+from benchmarks.child import measure_in_child
 from benchmarks.device_data import write_ufdr, write_whatsapp
 
 TARGET = 20_000  # messages per second on one core
@@ -70,12 +70,7 @@ def _worker(kind: str, path: str) -> None:
 
 
 def measure(kind: str, path: Path) -> dict:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "benchmarks.bench_device", "--worker", kind, str(path)]
-    if hasattr(os, "sched_setaffinity"):
-        cmd = ["taskset", "-c", "0", *cmd] if Path("/usr/bin/taskset").exists() else cmd
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parent.parent)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return measure_in_child("benchmarks.bench_device", kind, path, one_core=hasattr(os, "sched_setaffinity"))
 
 
 def _line(label: str, r: dict) -> str:

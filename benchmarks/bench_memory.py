@@ -21,12 +21,12 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.child import measure_in_child
 from benchmarks.device_data import write_telegram
 
 SIZES = (10_000, 100_000, 1_000_000)
@@ -60,10 +60,7 @@ def _worker(kind: str, path: str) -> None:
 
 
 def measure(kind: str, path: Path) -> dict:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "benchmarks.bench_memory", "--worker", kind, str(path)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parent.parent)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return measure_in_child("benchmarks.bench_memory", kind, path)
 
 
 def _line(label: str, r: dict) -> str:
