@@ -8,7 +8,6 @@ import click
 import pytest
 
 from redactor.cli import main
-
 from tests.factories import STATEMENT_LINES, encrypted_pdf, text_pdf
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from redactor.errors import CorruptInput, EncryptedInput, StageError
 from redactor.extract import doc
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import run, source_for
 
 

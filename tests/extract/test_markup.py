@@ -10,8 +10,8 @@ import pytest
 from redactor.errors import CorruptInput, EmptyInput, HostileInput
 from redactor.extract import csvfile, html, rtf, structured
 from redactor.ingest.files import sniff
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import only_item, run, text_of
 
 

@@ -7,8 +7,8 @@ import pytest
 from redactor.errors import CorruptInput, InputError
 from redactor.extract import msg as outlook
 from redactor.records import Person
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import context, run, source_for
 
 

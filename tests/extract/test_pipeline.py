@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract import factory
 from tests.extract.documents.factory import PHONES
 from tests.extract.documents.helpers import leaks
-from tests.extract import factory
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ import pytest
 
 from redactor.errors import CorruptInput, EmptyInput, InputError
 from redactor.extract import rtf
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import run, source_for
 
 

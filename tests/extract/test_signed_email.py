@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import run
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from redactor.extract import smime
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import run, text_of
 
 

@@ -9,8 +9,8 @@ import pytest
 from redactor.errors import CorruptInput, EmptyInput, HostileInput, InputError, TooLargeInput
 from redactor.extract import csvfile, xlsx
 from redactor.extract.sheets import ROWS_PER_SEGMENT, Row, column_letter, row_line
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import only_item, run, source_for, text_of
 
 

@@ -8,7 +8,6 @@ from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract.pdf import extract_pdf
 from redactor.extract.text import decode_text, extract_text
 from redactor.records import Source
-
 from tests.factories import STATEMENT_LINES, encrypted_pdf, text_pdf
 
 

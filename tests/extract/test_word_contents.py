@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from redactor.errors import EmptyInput
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import run
 
 

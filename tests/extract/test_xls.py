@@ -6,8 +6,8 @@ import pytest
 
 from redactor.errors import CorruptInput, EmptyInput, EncryptedInput
 from redactor.extract import xls
-from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract import factory
+from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import only_item, run, text_of
 
 

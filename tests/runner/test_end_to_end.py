@@ -13,7 +13,6 @@ import pytest
 from pypdf import PdfReader
 
 from redactor.case import CaseStore
-
 from tests.factories import PEOPLE, PHONES, STATEMENT_LINES, annotated_pdf
 
 pytestmark = pytest.mark.slow
