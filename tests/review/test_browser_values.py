@@ -65,6 +65,7 @@ def test_u_undoes_the_last_value_decision_and_keeps_the_history(page, server, ca
     with page.expect_navigation():
         page.keyboard.press("u")
     page.wait_for_selector(f'#values tr[data-value="{value_id}"][data-status="pending"]')
+    page.wait_for_selector(f'#banner:has-text("Undone: the decision on {value_id}")')  # shown once the page has loaded
     assert "Undone: the decision on " + value_id in page.text_content("#banner")
     assert page.get_attribute("#values tr.cur", "data-value") == value_id  # the reviewer is back on the value undone
     with CaseStore.open(case_dir) as s:
