@@ -11,12 +11,12 @@ security checks and a fresh database connection per request add.
 
 from __future__ import annotations
 
-import json
 import statistics
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from benchmarks.review_client import ReviewClient
 
 MESSAGES, THREADS = 5000, 100
 
@@ -88,14 +88,8 @@ def main() -> None:
         server = ReviewServer(root, "bench", port=0)
         server.start_background()
         try:
-            opener = urllib.request.build_opener()
-            first = opener.open(server.url)
-            cookie = first.headers["Set-Cookie"].split(";")[0]
-            csrf = first.read().decode().split('name="csrf-token" content="')[1].split('"')[0]
-
-            def get(path: str) -> None:
-                req = urllib.request.Request(server.url.rstrip("/") + path, headers={"Cookie": cookie})
-                opener.open(req).read()
+            client = ReviewClient(server.url)
+            get = client.get
 
             overview = _timed(lambda: get("/"), 5)
             pages = [_timed(lambda i=i: get(f"/item/{items[i].item_id}"), 1)[0] for i in range(0, MESSAGES, MESSAGES // 50)]
@@ -103,14 +97,7 @@ def main() -> None:
             direct_flags = flags[1:300:3]
 
             def post(flag) -> None:
-                body = json.dumps({"flag_id": flag.flag_id, "action": "accept", "version": flag.version}).encode()
-                req = urllib.request.Request(
-                    server.url + "api/decide",
-                    data=body,
-                    method="POST",
-                    headers={"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"},
-                )
-                opener.open(req).read()
+                client.post("/api/decide", {"flag_id": flag.flag_id, "action": "accept", "version": flag.version})
 
             start = time.perf_counter()
             for flag in http_flags:

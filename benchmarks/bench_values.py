@@ -13,12 +13,12 @@ query (what any page over them costs at least). Target: each under 300 ms.
 
 from __future__ import annotations
 
-import json
 import statistics
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from benchmarks.review_client import ReviewClient
 
 MESSAGES, THREADS, PHONES = 100_000, 1_000, 1_000
 PEOPLE = (("p-owner", "Sam Owner", "complainant"), ("p-alex", "Alex Witness", "witness"))
@@ -96,22 +96,8 @@ def main() -> None:
         server = ReviewServer(root, "bench", port=0)
         server.start_background()
         try:
-            opener = urllib.request.build_opener()
-            first = opener.open(server.url)
-            cookie = first.headers["Set-Cookie"].split(";")[0]
-            csrf = first.read().decode().split('name="csrf-token" content="')[1].split('"')[0]
-
-            def get(path: str) -> None:
-                opener.open(urllib.request.Request(server.url.rstrip("/") + path, headers={"Cookie": cookie})).read()
-
-            def post(path: str, payload: dict) -> dict:
-                req = urllib.request.Request(
-                    server.url.rstrip("/") + path,
-                    data=json.dumps(payload).encode(),
-                    method="POST",
-                    headers={"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"},
-                )
-                return json.loads(opener.open(req).read())
+            client = ReviewClient(server.url)
+            get, post = client.get, client.post
 
             values_page = _timed(lambda: get("/"), 5)
             message_pages = [_timed(lambda n=n: get(f"/item/{n:016x}"), 1)[0] for n in range(1, MESSAGES, MESSAGES // 20)]
