@@ -24,7 +24,7 @@ from redactor.decisions.values import check_consistent
 from redactor.errors import ConflictError, PendingFlagsError, UsageError
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, Quarantined
-from redactor.render.pool import render_jobs
+from redactor.render.parts import render_split
 from redactor.runner import Reporter, SilentReporter, _context
 
 log = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def _render_all(
         placed.append((len(entries), entry))
         entries.append(None)
     failures: list[str] = []
-    for index, rendered, failure in render_jobs(jobs, render, make_render or (lambda: render), workers if make_render else 1):
+    for index, rendered, failure in render_split(jobs, render, make_render or (lambda: render), workers if make_render else 1):
         slot, entry = placed[index]
         if failure is None:
             entries[slot] = replace(entry, rendered=rendered)

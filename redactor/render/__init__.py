@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from redactor.records import Flag, Item, RenderedItem
 from redactor.registry import Registry
@@ -26,9 +27,11 @@ class RenderContext:
     open_source: Callable[[str], Path] | None = None  # source id -> the original's path, SHA-256 checked
     identities: Mapping[str, Flag] = field(default_factory=dict)  # sender names/numbers redacted anywhere in the bundle
     labels: bool = True  # print the reason code in text boxes; the bundle prints "CODE N" itself (bundle/labels.py)
+    part: Any = None  # one part of a long item, as its renderer's ``split`` gave it: only those pages are drawn
 
 
 Render = Callable[[Item, Sequence[Flag], RenderContext], RenderedItem]
+Split = Callable[[Item, Sequence[Flag], RenderContext], list[tuple[Item, Sequence[Flag], Any]]]  # (item, flags, part) per part
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class Renderer:
     render: Render
     priority: int
     version: int = 1
+    split: Split | None = None  # given when the renderer can draw a long item in parts (redactor/render/parts.py)
 
     @property
     def ref(self) -> str:
@@ -47,11 +51,13 @@ class Renderer:
 RENDERERS: Registry[Renderer] = Registry("renderer")
 
 
-def renderer(name: str, *, accepts: Accepts, priority: int = 100, version: int = 1) -> Callable[[Render], Render]:
-    """Decorator: register a renderer as ``name@version`` (lower priority is asked first)."""
+def renderer(
+    name: str, *, accepts: Accepts, priority: int = 100, version: int = 1, split: Split | None = None
+) -> Callable[[Render], Render]:
+    """Decorator: register a renderer as ``name@version`` (lower priority is asked first); ``split`` if it renders in parts."""
 
     def wrap(fn: Render) -> Render:
-        RENDERERS.add(Renderer(name, accepts, fn, priority, version))
+        RENDERERS.add(Renderer(name, accepts, fn, priority, version, split))
         return fn
 
     return wrap

@@ -101,18 +101,25 @@ def sanitize(pdf: bytes, setups: Sequence[PageSetup] = ()) -> bytes:
 
     ``setups`` (one per page, or none) gives each page its original's rotation and user unit.
     """
-    reader = PdfReader(io.BytesIO(pdf))
+    return rebuild([pdf], setups)
+
+
+def rebuild(pdfs: Sequence[bytes], setups: Sequence[PageSetup] = ()) -> bytes:
+    """One PDF of the pages of ``pdfs`` in order, rebuilt as :func:`sanitize` does (parts of one item are joined so)."""
     writer = PdfWriter()
-    for index, page in enumerate(reader.pages):
-        added = writer.add_page(page)
-        for key in _PAGE_KEYS_TO_DROP:
-            if key in added:
-                del added[NameObject(key)]
-        setup = setups[index] if index < len(setups) else PageSetup()
-        if setup.rotation % 360:
-            added[NameObject("/Rotate")] = NumberObject(setup.rotation % 360)
-        if setup.user_unit != 1.0:
-            added[NameObject("/UserUnit")] = FloatObject(setup.user_unit)
+    index = 0
+    for pdf in pdfs:
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            added = writer.add_page(page)
+            for key in _PAGE_KEYS_TO_DROP:
+                if key in added:
+                    del added[NameObject(key)]
+            setup = setups[index] if index < len(setups) else PageSetup()
+            if setup.rotation % 360:
+                added[NameObject("/Rotate")] = NumberObject(setup.rotation % 360)
+            if setup.user_unit != 1.0:
+                added[NameObject("/UserUnit")] = FloatObject(setup.user_unit)
+            index += 1
     writer.metadata = None
     out = io.BytesIO()
     writer.write(out)

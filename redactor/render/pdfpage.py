@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -26,6 +27,7 @@ from redactor.extract.pdfextras import LINK_ORIGIN
 from redactor.locks import PDFIUM_LOCK
 from redactor.records import Box, Flag, Item, Redaction, RenderedItem, Segment, Word
 from redactor.render import RenderContext, renderer
+from redactor.render.parts import page_ranges
 from redactor.render.pdfkit import PageSetup, new_canvas, sanitize, text_font, user_units
 from redactor.render.selfcheck import PAGE_ORIGINS, page_segments, self_check
 from redactor.render.spans import cuts_for, touched_words
@@ -126,8 +128,23 @@ def _runs(words: Sequence[Word]) -> list[list[Word]]:
     return runs
 
 
-@renderer("pdf-pages", accepts=_accepts, priority=100)
+def _split(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> list[tuple[Item, Sequence[Flag], tuple[int, int]]]:
+    return [(item, flags, span) for span in page_ranges(len(page_segments(item)))]
+
+
+@renderer("pdf-pages", accepts=_accepts, priority=100, split=_split)
 def render_pdf_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
+    """Every page of the item, or the range ``rctx.part`` (of a long document; its pages numbered as in the whole)."""
+    if rctx.part is None:
+        return _render_pages(item, flags, rctx)
+    first, last = rctx.part
+    part = replace(item, segments=tuple(page_segments(item)[first - 1 : last]))  # the links segments are not drawn
+    done = _render_pages(part, flags, rctx)
+    moved = tuple(replace(r, page=r.page + first - 1) for r in done.redactions)
+    return replace(done, redactions=moved)
+
+
+def _render_pages(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
     path = source_path(rctx, item)
     buffer = io.BytesIO()
     redactions: list[Redaction] = []

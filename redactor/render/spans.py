@@ -47,6 +47,14 @@ def cuts_for(segment: Segment, flags: Sequence[Flag]) -> tuple[Cut, ...]:
     return tuple(Cut(s, e, (fl[0].code,), tuple(f.flag_id for f in fl), tuple(dict.fromkeys(f.entity for f in fl))) for s, e, fl in merged)
 
 
+def by_segment(flags: Sequence[Flag]) -> dict[str, list[Flag]]:
+    """The flags of each segment: a renderer looks them up once instead of scanning every flag per segment."""
+    index: dict[str, list[Flag]] = {}
+    for flag in flags:
+        index.setdefault(flag.segment_id, []).append(flag)
+    return index
+
+
 def touched_words(words: Sequence[Word], cut: Cut) -> list[Word]:
     """Words that share at least one character with the cut: they are removed whole."""
     return [w for w in words if w.start < cut.end and cut.start < w.end]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from redactor.records import Flag, Item, RenderedItem
-from redactor.render import RenderContext, renderers
+from redactor.render import RenderContext, Renderer, renderers
 from redactor.stages import StageContext, register
 
 RENDERER_MODULES = ("redactor.render.pdfpage", "redactor.render.textdoc", "redactor.render.transcript")
@@ -20,17 +22,34 @@ class RenderSettings(BaseModel):
 
 
 @register("render.pdf", kind="render", settings=RenderSettings)
-def render_pdf(settings: RenderSettings, ctx: StageContext):
+def render_pdf(settings: RenderSettings, ctx: StageContext) -> RenderRun:
     """Write each item as a redacted PDF: content removed, labelled boxes, no metadata."""
     for module in RENDERER_MODULES:
         importlib.import_module(module)
-    chain = renderers()
+    return RenderRun(settings, ctx, tuple(renderers()))
 
-    def run(item: Item, flags: Sequence[Flag], ref: str, labels: bool = True) -> RenderedItem:
-        rctx = RenderContext(ref, settings.dpi, ctx.open_source, ctx.case.identities, labels)
-        for candidate in chain:
+
+@dataclass(frozen=True, slots=True)
+class RenderRun:
+    """The built stage: ``run(item, flags, ref)`` renders an item; :meth:`ranges` splits a long one into page ranges."""
+
+    settings: RenderSettings
+    ctx: StageContext
+    chain: tuple[Renderer, ...]
+
+    def __call__(self, item: Item, flags: Sequence[Flag], ref: str, labels: bool = True, part: Any = None) -> RenderedItem:
+        return self._renderer(item).render(item, flags, self._rctx(ref, labels, part))
+
+    def split(self, item: Item, flags: Sequence[Flag], ref: str, labels: bool = True) -> list[tuple[Item, Sequence[Flag], Any]]:
+        """A long item's parts, each (item, flags, part) to render with ``part=``; empty when it renders whole."""
+        split = self._renderer(item).split
+        return [] if split is None else split(item, flags, self._rctx(ref, labels, None))
+
+    def _rctx(self, ref: str, labels: bool, part: Any) -> RenderContext:
+        return RenderContext(ref, self.settings.dpi, self.ctx.open_source, self.ctx.case.identities, labels, part)
+
+    def _renderer(self, item: Item) -> Renderer:
+        for candidate in self.chain:
             if candidate.accepts(item):
-                return candidate.render(item, flags, rctx)
+                return candidate
         raise AssertionError("the text renderer accepts every item")
-
-    return run

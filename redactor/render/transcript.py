@@ -22,8 +22,8 @@ from dataclasses import replace
 from redactor.facts import Attachment, DeviceFacts
 from redactor.records import Flag, Item, RenderedItem, Segment, identity_key, stable_id
 from redactor.render import RenderContext, renderer
-from redactor.render.spans import cuts_for
-from redactor.render.textdoc import Layout, draw_segment
+from redactor.render.spans import by_segment, cuts_for
+from redactor.render.textdoc import Script, draw_segment, split_script, typeset
 
 CONVERSATION = "conversation"
 THREADED = ("message", "thread")
@@ -119,10 +119,10 @@ def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: 
     a flag is only ever added, never removed, so this can only redact more.
     """
     redacted: dict[str, Flag] = {}
+    index = by_segment(flags)
     for seg in segments:
-        if seg.field in IDENTITY_FIELDS and cuts_for(seg, flags):
-            first = next(f for f in flags if f.segment_id == seg.segment_id)
-            redacted.setdefault(identity_key(seg.text), first)
+        if seg.field in IDENTITY_FIELDS and cuts_for(seg, index.get(seg.segment_id, ())):
+            redacted.setdefault(identity_key(seg.text), index[seg.segment_id][0])
     for value, flag in (known or {}).items():
         redacted.setdefault(value, flag)
     if not redacted:
@@ -140,9 +140,9 @@ def consistent_flags(segments: Sequence[Segment], flags: Sequence[Flag], known: 
     return out
 
 
-def _draw(layout: Layout, segment: Segment | None, flags: Sequence[Flag]) -> None:
+def _draw(script: Script, segment: Segment | None, flags: dict[str, list[Flag]]) -> None:
     if segment is not None:
-        draw_segment(layout, segment, flags)
+        draw_segment(script, segment, flags.get(segment.segment_id, ()))
 
 
 def _time(value: str | None) -> str:
@@ -153,13 +153,25 @@ ROW_FIELDS = ("sender.name", "sender.id", "text", "attachment.name")
 ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": ""}
 
 
-@renderer("transcript", accepts=lambda item: item.kind == CONVERSATION, priority=50)
+TRANSCRIPT_TITLE = "conversation transcript (redacted copy)"
+
+
+def _split_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> list:
+    return split_script(item, lambda: transcript_script(item, flags, rctx))
+
+
+@renderer("transcript", accepts=lambda item: item.kind == CONVERSATION, priority=50, split=_split_transcript)
 def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    flags = consistent_flags(item.segments, flags, rctx.identities)
+    return typeset(lambda: transcript_script(item, flags, rctx), TRANSCRIPT_TITLE, rctx, item.item_id)
+
+
+def transcript_script(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> Script:
+    """Title, participants, then one row per message: time, direction, speaker, sender, text, attachments."""
+    flags = by_segment(consistent_flags(item.segments, flags, rctx.identities))
     by_item: dict[str, list[Segment]] = {}
     for seg in item.segments:
         by_item.setdefault(seg.item_id, []).append(seg)
-    layout = Layout(rctx.ref, "conversation transcript (redacted copy)", rctx.labels)
+    layout = Script()
     header = by_item.get(item.meta.get("header") or "", [])
     title = next((s for s in header if s.field == "thread.name"), None)
     layout.heading(f"Conversation ({item.meta.get('app') or 'messages'}, {len(item.meta.get('rows', []))} messages)")
@@ -211,8 +223,7 @@ def render_transcript(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
                 layout.word(f"{seg.field}:")
                 _draw(layout, seg, flags)
         layout.newline(extra=4)
-    pdf, pages = layout.finish()
-    return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))
+    return layout
 
 
 RECORD_META = (("app", "app"), ("direction", "direction"), ("duration", "duration"), ("call_status", "status"), ("deleted", "deleted"))
@@ -228,8 +239,8 @@ def _record_value(item: Item, key: str) -> object:
 
 @renderer("device-record", accepts=lambda item: item.kind in DEVICE_KINDS, priority=60)
 def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> RenderedItem:
-    flags = consistent_flags(item.segments, flags, rctx.identities)
-    layout = Layout(rctx.ref, f"{item.kind} (redacted copy)", rctx.labels)
+    flags = by_segment(consistent_flags(item.segments, flags, rctx.identities))
+    layout = Script()
     facts = [item.kind.replace("_", " ")]
     facts.append(_time(_utc(item)))
     for key, label in RECORD_META:
@@ -243,5 +254,4 @@ def render_record(item: Item, flags: Sequence[Flag], rctx: RenderContext) -> Ren
         layout.newline(extra=4)
     for a in item.device.attachments:
         layout.heading(f"attachment: {_attachment_note(a)}")
-    pdf, pages = layout.finish()
-    return RenderedItem(item.item_id, pdf, pages, tuple(layout.redactions))
+    return typeset(lambda: layout, f"{item.kind} (redacted copy)", rctx, item.item_id)

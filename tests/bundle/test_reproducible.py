@@ -30,3 +30,30 @@ def test_one_process_and_a_pool_give_the_same_bundle(built, tmp_path):
     names = [*REPRODUCIBLE, *sorted(p.relative_to(one).as_posix() for p in (one / "items").glob("*.pdf"))]
     for name in names:
         assert (one / name).read_bytes() == (pool / name).read_bytes(), name
+
+
+def test_items_split_into_parts_are_the_same_in_one_process_and_a_pool(built, tmp_path, monkeypatch):
+    """Every item of more than one page renders as one-page parts (render/parts.py), joined: same bytes either way."""
+    from redactor.render import parts
+
+    case, out = built
+    monkeypatch.setattr(parts, "PART_PAGES", 1)
+    one, pool = tmp_path / "one", tmp_path / "pool"
+    invoke("bundle", case, "--out", one, "--by", "DC Builder", "--workers", "1")
+    invoke("bundle", case, "--out", pool, "--by", "DC Builder", "--workers", "3")
+    names = [*REPRODUCIBLE, *sorted(p.relative_to(one).as_posix() for p in (one / "items").glob("*.pdf"))]
+    for name in names:
+        assert (one / name).read_bytes() == (pool / name).read_bytes(), name
+    split = [n for n in names[len(REPRODUCIBLE) :] if (one / n).read_bytes() != (out / n).read_bytes()]
+    assert split, "no item was rendered in parts"
+    whole, parted = _index(out), _index(one)  # the same pages and boxes as rendered whole
+    assert {k: (r["pages"], r["redactions"], r["bundle_pages"]) for k, r in whole.items()} == {
+        k: (r["pages"], r["redactions"], r["bundle_pages"]) for k, r in parted.items()
+    }
+
+
+def _index(out):
+    import csv
+
+    with open(out / "index.csv", newline="", encoding="utf-8") as handle:
+        return {row["item"]: row for row in csv.DictReader(handle)}
