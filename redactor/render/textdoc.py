@@ -20,8 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
 from redactor.records import Flag, Item, Redaction, RenderedItem, Segment
-from redactor.render import RenderContext, renderer
-from redactor.render import parts
+from redactor.render import RenderContext, parts, renderer
 from redactor.render.parts import page_ranges
 from redactor.render.pdfkit import draw_box, new_canvas, sanitize, text_font
 from redactor.render.spans import by_segment, cuts_for
