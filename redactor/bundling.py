@@ -4,7 +4,9 @@ files written, sealed and moved into place in one step.
 ``redactor bundle`` calls :func:`build_bundle`. The case must have no pending flags in scope (unless
 ``--pending redact``) and no inconsistent value decisions; a decision made while the bundle renders
 refuses it (nothing is written). An item that fails to render is withheld and reported, never
-written unredacted.
+written unredacted. Before it is sealed, the written bundle goes through the leak scan of
+``verify --case`` (text, bytes and pictures); a value the case decided to redact anywhere in it
+refuses the bundle with E071 and nothing is written.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from pathlib import Path
 
 from redactor.bundle.describe import describe_entry
 from redactor.bundle.facts import case_exhibits, gather_facts
+from redactor.bundle.leaks import case_watchlist, scan_bundle
 from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
-from redactor.errors import ConflictError, PendingFlagsError, UsageError
+from redactor.errors import ConflictError, LeakError, PendingFlagsError, UsageError
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, Quarantined
 from redactor.render.parts import render_split
@@ -57,6 +60,7 @@ def build_bundle(
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
     store.sync_values()
+    store.spread_all(actor=actor)  # every text decided redact, wherever no flag covers it (value_spread): audited
     check_consistent(store)  # a value redacted in one place and kept in another needs a reason per exception
     prior = read_prior(since) if since is not None else None  # verified before anything is rendered
     waiting = store.pending_in_scope()  # out-of-scope and sensitive items are withheld whole
@@ -89,6 +93,7 @@ def build_bundle(
                 hint="build the bundle again when the reviewers have finished; nothing was written",
             )
         summary = bundle.write(tmp, entries, facts)
+        _refuse_leaks(store, tmp, workers, actor)
         event = store.log("bundle", "bundle.written", {**summary, "failures": len(failures)}, actor=actor)
         shutil.copyfile(store.audit.path, tmp / "audit.jsonl")
         sources = [{"ref": s.ref, "sha256": s.source_id, "size": s.size, "media_type": s.media_type} for s in store.sources()]
@@ -103,6 +108,23 @@ def build_bundle(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures))
+
+
+def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str) -> None:
+    """The leak scan of ``verify --case`` over the written files before they are sealed; a hit refuses the bundle.
+
+    Nothing is left behind (the caller removes the unsealed folder): a prosecutor's office must never be handed a
+    folder that looks like a bundle and holds a value the case decided to redact. The error names the file, where
+    in it and the flag (never the value)."""
+    leaks = scan_bundle(tmp, case_watchlist(store), workers=workers)
+    if not leaks:
+        return
+    first = next((leak for leak in leaks if leak.file.startswith("items/")), leaks[0])  # the item to look at, if one
+    store.log("bundle", "bundle.refused", {"leaks": len(leaks), "files": len({leak.file for leak in leaks})}, actor=actor)
+    raise LeakError(
+        f"bundle refused: {first.file} ({first.where}) shows {first.what}; {len(leaks)} leaks in all; nothing was written",
+        hint="decide that text where it stands ('redactor values CASE', 'redactor review CASE'), then bundle again; report the defect",
+    )
 
 
 def _render_all(

@@ -60,3 +60,86 @@ def annotated_pdf(path: Path, lines: list[str]) -> Path:
     with open(path, "wb") as handle:
         writer.write(handle)
     return path
+
+
+def unflagged_redacted(store, pending_as_redact: bool = False) -> list[tuple[str, str]]:  # noqa: ANN001 - a CaseStore
+    """``(segment id, leak label)`` of every segment where a value the case decided to redact still shows once the
+    redacted flags are cut out: what ``verify --case`` would find in a bundle rendered from these flags (text only;
+    with ``pending_as_redact``, as ``bundle --pending redact`` renders)."""
+    from redactor.bundle.leaks import Scanner, case_watchlist
+
+    scanner = Scanner(case_watchlist(store))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for flag in store.flags():
+        if flag.status == "redact" or (pending_as_redact and flag.status == "pending"):
+            spans.setdefault(flag.segment_id, []).append((flag.start, flag.end))
+    found = []
+    for item in store.items():
+        for seg in item.segments:
+            chars = list(seg.text)
+            for start, end in spans.get(seg.segment_id, ()):
+                chars[start:end] = ["\n"] * (end - start)  # a box: nothing of the text, and a word boundary
+            label = scanner.find("".join(chars))
+            if label is not None:
+                found.append((seg.segment_id, label))
+    return found
+
+
+SID = "d" * 64
+TEXTS = [
+    "meet at ZZ78 now",  # 0: flagged (LOCATION), as spaCy flagged it once
+    "zz78 again tomorrow",  # 1: another case
+    "Z\u200bZ78 with a zero-width space",  # 2: invisible characters inside
+    "\u200eZZ78\u200f between direction marks",  # 3: and around
+    "ZZ789 is another, and so is xZZ78",  # 4: inside longer words: not the value
+    "postcode ZZ78_5XY written with an underscore",  # 5: separators are word boundaries
+    "ring 07700 900456 later",  # 6: flagged (PHONE_NUMBER)
+    "or 07700900456, or 0770 0900 456",  # 7: the same number in other groupings
+    "nothing here",  # 8
+]
+FLAGGED = {0: ("ZZ78", "LOCATION", "location", "LOC"), 6: ("07700 900456", "PHONE_NUMBER", "contact", "TP")}
+
+
+def items(texts: list[str], first: int = 0) -> list:
+    from redactor.records import Item, Segment
+
+    out = []
+    for n, text in enumerate(texts, start=first):
+        iid = f"m{n:06d}"
+        out.append(Item(iid, SID, f"line {n}", "message", "chat", (Segment(f"{iid}.0", iid, 0, "text", text),), {}))
+    return out
+
+
+def detector_flag(item, word: str, entity: str, category: str, code: str):  # noqa: ANN001, ANN201
+    from redactor.records import Flag
+
+    seg = item.segments[0]
+    start = seg.text.index(word)
+    explanation = {"party": "unknown", "category": category, "rule": "r"}
+    return Flag(
+        Flag.make_id(seg.segment_id, start, start + len(word), entity),
+        item.item_id,
+        seg.segment_id,
+        start,
+        start + len(word),
+        entity,
+        0.8,
+        "t",
+        explanation,
+        code,
+        "review",
+    )
+
+
+def value_case(root: Path):  # noqa: ANN201 - a CaseStore
+    """A case of chat messages (no detector run) where detection flagged "ZZ78" and a number once each, and missed
+    them elsewhere in other spellings (case, invisible marks, separators, number grouping)."""
+    from redactor.case import CaseStore
+
+    s = CaseStore.create(root)
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    made = items(TEXTS)
+    s.save_items(SID, made)
+    s.save_flags(SID, [detector_flag(made[n], *spec) for n, spec in FLAGGED.items()])
+    s.sync_values()
+    return s

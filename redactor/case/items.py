@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from redactor.case.codec import item_from_rows, item_to_columns, segment_from_row, segment_to_row
 from redactor.case.db import CaseDB
+from redactor.case.value_spread import unindex_from
 from redactor.errors import UsageError
 from redactor.records import Item, Segment
 
@@ -62,6 +63,10 @@ class Items(CaseDB):
             if decided:
                 return
             conn.execute("DELETE FROM flags WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,))
+            first = conn.execute(
+                "SELECT min(rowid) FROM segments WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,)
+            )
+            unindex_from(conn, first.fetchone()[0] or 2**62)  # their rowids may be given again
             conn.execute("DELETE FROM segments WHERE item_id IN (SELECT item_id FROM items WHERE source_id = ?)", (source_id,))
             conn.execute("DELETE FROM items WHERE source_id = ?", (source_id,))
 

@@ -103,6 +103,13 @@ CREATE INDEX IF NOT EXISTS flags_pending ON flags (item_id) WHERE status = 'pend
 CREATE INDEX IF NOT EXISTS items_thread ON items (source_id, {THREAD_SQL}, ordinal);
 """
 
+# v8: segments indexed by their text as the leak scan reads it (normalised, spaces dropped), in trigrams, so the
+# unflagged occurrences of a value decided redact are found without reading every segment (``value_spread``);
+# filled lazily from the last segment indexed (meta ``segment_index.upto``).
+SEGMENT_INDEX = """
+CREATE VIRTUAL TABLE IF NOT EXISTS segment_index USING fts5(squeezed, detail=none, tokenize='trigram');
+"""
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -152,6 +159,7 @@ CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
     + VALUE_COUNTERS
     + CACHES
     + APPLY
+    + SEGMENT_INDEX
 )
 
 
@@ -195,6 +203,11 @@ def _v7_apply(conn: sqlite3.Connection) -> None:
     _run_each(conn, APPLY)
 
 
+def _v8_segment_index(conn: sqlite3.Connection) -> None:
+    """v8: the segment index for finding a decided value's unflagged occurrences (filled when first needed)."""
+    _run_each(conn, SEGMENT_INDEX)
+
+
 def _run_each(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit the opening transaction
         if statement.strip():
@@ -226,6 +239,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _v5_caches,
     6: _v6_device_facts,
     7: _v7_apply,
+    8: _v8_segment_index,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

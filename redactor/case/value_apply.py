@@ -19,8 +19,9 @@ import json
 from typing import Any
 
 from redactor.audit.log import utc_now
-from redactor.case.db import CaseDB
+from redactor.case.value_spread import ValueSpread
 from redactor.errors import ConflictError, UsageError
+from redactor.records import REDACT
 
 APPLY_CHUNK = 2_000  # occurrences per transaction while a decision is applied in the background
 _APPLYING = "SELECT value_id FROM value_clusters WHERE decision IS NOT NULL AND applied_version < version ORDER BY value_id"
@@ -28,7 +29,7 @@ _NEW_CODE = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
 _STATE = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
 
 
-class ValueApply(CaseDB):
+class ValueApply(ValueSpread):
     def _apply(
         self,
         value_id: str,
@@ -112,6 +113,8 @@ class ValueApply(CaseDB):
                     self.conn.execute("UPDATE value_clusters SET applied_version = version WHERE value_id = ?", (value_id,))
                     payload = {"value_id": value_id, "decision": c["decision"], "flags": changed, "version": version}
                     self.log("values", "value.applied", payload, actor=actor)
+                    if c["decision"] == REDACT:
+                        self.spread_values([value_id], actor=actor)
                     return changed
                 after = upto
 

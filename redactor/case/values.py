@@ -58,18 +58,35 @@ def risk_of(entity: str, category: str | None, party: str) -> int:
 class Values(ValueApply):
     # -- clustering ----------------------------------------------------------------------------
     def sync_values(self, actor: str = "system", *, complete: bool = True) -> dict[str, int]:
-        """Put flags without a cluster in theirs and apply decisions to them; returns counts.
+        """Put flags without a cluster in theirs, apply decisions to them and flag a redacted value's unflagged
+        occurrences in new material (:mod:`redactor.case.value_spread`); returns counts.
 
         With ``complete`` (the default, and what every bundle does), value decisions still being applied
         are completed first (:meth:`ValueApply.apply_values`)."""
         if complete:
             self.apply_values()
-        if not self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
-            return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}
+        counts, redacted = {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
+        if self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
+            counts, redacted = self._file_new(actor)
+        counts["spread"] = self._spread_new(redacted, actor)
+        return counts
+
+    def _spread_new(self, redacted: set[str], actor: str) -> int:
+        """Redacted values whose new flags may bring a new spelling, over the whole case; every redacted text
+        over segments added since the last look."""
+        if not redacted and not self.segments_unindexed():
+            return 0
+        before = self.index_segments()
+        added = self.spread_values(redacted, actor=actor)
+        if int(self.meta("segment_index.upto") or 0) > before:
+            added += self.spread_all(actor=actor, after=before)
+        return len(added)
+
+    def _file_new(self, actor: str) -> tuple[dict[str, int], set[str]]:
         with self.transaction() as conn:
             rows = conn.execute(_NEW_FLAGS).fetchall()
             if not rows:
-                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}
+                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
             names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
             clusters = {(r["entity"], r["key"]): dict(r) for r in conn.execute("SELECT * FROM value_clusters")}
             created: list[str] = []
@@ -91,7 +108,8 @@ class Values(ValueApply):
             self.log(
                 "values", "values.synced", {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": policy}
             )
-        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": policy}
+        redacted = {c["value_id"] for c in self._clusters(touched) if c["decision"] == REDACT}
+        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": policy}, redacted
 
     def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
         party = r["party"] or "unknown"
@@ -233,6 +251,8 @@ class Values(ValueApply):
         if actor == POLICY:
             payload["rule"] = c["rule"]
         self.log("values", event, payload, actor=actor)
+        if decision == REDACT and upto is None:  # its unflagged occurrences too (value_spread)
+            self.spread_values([c["value_id"]], actor=actor)
         return n
 
     def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:

@@ -31,18 +31,25 @@ def outcome(flag: Flag, action: str) -> str:
 
 
 def accept_all(store: CaseStore, reviewer: str, min_score: float = 0.0) -> int:
+    """Accept the proposal of every pending flag scoring at least ``min_score``; a text so redacted is then
+    redacted where no flag covers it too (:meth:`CaseStore.spread_flags`)."""
     count = 0
+    redacted: list[str] = []
     for flag in store.flags(status=PENDING):
         if flag.score >= min_score:
+            status = outcome(flag, "accept")
             store.decide(
                 flag.flag_id,
                 action="accept",
-                status=outcome(flag, "accept"),
+                status=status,
                 reviewer=reviewer,
                 reason=f"accepted in bulk (score >= {min_score})",
                 expected_version=flag.version,
             )
             count += 1
+            if status == REDACT:
+                redacted.append(flag.flag_id)
+    store.spread_flags(redacted, actor=reviewer)
     return count
 
 
@@ -105,6 +112,7 @@ def import_decisions(store: CaseStore, path: Path, reviewer: str) -> int:
                     code=row.code,
                     expected_version=row.flag.version,
                 )
+            store.spread_flags([row.flag.flag_id for row in rows if outcome(row.flag, row.action) == REDACT], actor=reviewer)
     except RedactorError:
         store.log("decide", "decisions.import_rolled_back", {"rows": len(rows)}, actor=reviewer)
         raise

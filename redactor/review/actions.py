@@ -11,7 +11,6 @@ policy proposed to redact needs a reason, as in the CSV import.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -24,8 +23,6 @@ from redactor.decisions.imports import outcome
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT, Flag
 from redactor.review.queries import thread_items
-
-MAX_BULK_ADDS = 500  # unflagged occurrences added by one bulk decision
 
 
 class _Request(BaseModel):
@@ -120,7 +117,9 @@ def decide(store: CaseStore, reviewer: str, req: DecideRequest) -> dict[str, Any
     d = store.decide(
         flag.flag_id, action=req.action, status=status, reviewer=reviewer, reason=req.reason, expected_version=req.version, stage="review"
     )
-    return {"changed": 1, "status": status, "version": d.after["version"], "undo": _undo_flags((flag.flag_id, d.after["version"]))}
+    added = _spread(store, [flag.flag_id], reviewer) if status == REDACT else []
+    undo = _undo_flags((flag.flag_id, d.after["version"]), *added)
+    return {"changed": 1 + len(added), "added": len(added), "status": status, "version": d.after["version"], "undo": undo}
 
 
 def modify(store: CaseStore, reviewer: str, req: ModifyRequest) -> dict[str, Any]:
@@ -151,7 +150,13 @@ def modify(store: CaseStore, reviewer: str, req: ModifyRequest) -> dict[str, Any
 def add_manual(store: CaseStore, reviewer: str, req: ManualRequest) -> dict[str, Any]:
     start, end = _trimmed(store, req.segment_id, req.start, req.end)
     flag = store.add_manual_flag(req.segment_id, start, end, code=req.code, reviewer=reviewer, reason=req.reason)
-    return {"changed": 1, "flag_id": flag.flag_id, "undo": _undo_flags((flag.flag_id, flag.version))}
+    added = _spread(store, [flag.flag_id], reviewer)
+    return {
+        "changed": 1 + len(added),
+        "added": len(added),
+        "flag_id": flag.flag_id,
+        "undo": _undo_flags((flag.flag_id, flag.version), *added),
+    }
 
 
 def _trimmed(store: CaseStore, segment_id: str, start: int, end: int) -> tuple[int, int]:
@@ -207,8 +212,9 @@ def _normal(value: str) -> str:
 def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[str, Any]:
     """The same decision for every pending flag on this value across the case.
 
-    When the decision redacts, occurrences of the value that no flag covers are added as
-    manual redactions too (whole words, ignoring case): a missed name is the costly mistake.
+    When the decision redacts, occurrences of the value that no flag covers are redacted too
+    (:meth:`CaseStore.spread_flags`: as the leak scan matches, any case, spacing or invisible mark):
+    a missed name is the costly mistake, and the bundle would refuse to leave one in clear.
     """
     origin = store.flag(req.flag_id)
     value = _flag_text(store, origin)
@@ -216,51 +222,32 @@ def bulk_value(store: CaseStore, reviewer: str, req: BulkValueRequest) -> dict[s
         raise UsageError("the value is too short to apply in bulk")
     status = outcome(origin, req.action)
     _needs_reason(origin, status, req.reason)
+    if status == REDACT and not req.include_unflagged:
+        raise UsageError(
+            "a value decided redact is redacted wherever it stands",
+            hint="occurrences no detector flagged are redacted too (the bundle's leak scan looks for them); nothing was changed",
+        )
     reason = req.reason or f"bulk {req.action}: same value as flag {origin.flag_id}"
     targets = [flag_id for flag_id, text in store.pending_flag_values(also=origin.flag_id) if _normal(text) == _normal(value)]
     undo, conflicts = _apply_many(store, targets, lambda f: (f"bulk-{req.action}", outcome(f, req.action)), reviewer, reason)
-    added = 0
-    if status == REDACT and req.include_unflagged:
-        added_pairs = _add_unflagged(store, reviewer, value, origin)
-        undo += added_pairs
-        added = len(added_pairs)
+    added = _spread(store, [flag_id for flag_id, _ in undo] + [origin.flag_id], reviewer) if status == REDACT else []
+    undo += added
     store.log(
         "review",
         "bulk.value",
-        {"flag_id": origin.flag_id, "decided": len(undo) - added, "added": added, "conflicts": conflicts},
+        {"flag_id": origin.flag_id, "decided": len(undo) - len(added), "added": len(added), "conflicts": conflicts},
         actor=reviewer,
     )
-    return {"changed": len(undo), "added": added, "conflicts": conflicts, "undo": _undo_flags(*undo)}
+    return {"changed": len(undo), "added": len(added), "conflicts": conflicts, "undo": _undo_flags(*undo)}
 
 
 def _flag_text(store: CaseStore, flag: Flag) -> str:
     return (store.segment_text(flag.segment_id) or "")[flag.start : flag.end]
 
 
-def _add_unflagged(store: CaseStore, reviewer: str, value: str, origin: Flag) -> list[tuple[str, int]]:
-    words = [re.escape(w) for w in value.split()]
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
-    first = value.split()[0].lower()
-    added: list[tuple[str, int]] = []
-    for segment_id, text in store.segments_mentioning(first):
-        spans = store.flag_spans(segment_id)
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in spans):
-                continue
-            if len(added) >= MAX_BULK_ADDS:
-                return added
-            flag = store.add_manual_flag(
-                segment_id,
-                m.start(),
-                m.end(),
-                code=origin.code,
-                reviewer=reviewer,
-                reason=f"bulk: same value as flag {origin.flag_id}",
-                entity=origin.entity,
-            )
-            spans.append((m.start(), m.end()))
-            added.append((flag.flag_id, flag.version))
-    return added
+def _spread(store: CaseStore, flag_ids: list[str], reviewer: str) -> list[tuple[str, int]]:
+    """Flags added over the unflagged occurrences of these (redacted) flags' texts, as undo pairs."""
+    return [(flag_id, 1) for flag_id in store.spread_flags(flag_ids, actor=reviewer)]
 
 
 def bulk_type(store: CaseStore, reviewer: str, req: BulkTypeRequest) -> dict[str, Any]:
@@ -268,13 +255,15 @@ def bulk_type(store: CaseStore, reviewer: str, req: BulkTypeRequest) -> dict[str
     targets = [f.flag_id for f in store.flags(status=PENDING) if f.entity == req.entity and f.score >= req.min_score]
     reason = f"accepted in bulk: every {req.entity} with score >= {req.min_score:.2f}"
     undo, conflicts = _apply_many(store, targets, lambda f: ("bulk-accept", outcome(f, "accept")), reviewer, reason)
+    decided = len(undo)
+    undo += _spread(store, [flag_id for flag_id, _ in undo], reviewer)
     store.log(
         "review",
         "bulk.type",
-        {"entity": req.entity, "min_score": req.min_score, "decided": len(undo), "conflicts": conflicts},
+        {"entity": req.entity, "min_score": req.min_score, "decided": decided, "added": len(undo) - decided, "conflicts": conflicts},
         actor=reviewer,
     )
-    return {"changed": len(undo), "conflicts": conflicts, "undo": _undo_flags(*undo)}
+    return {"changed": len(undo), "added": len(undo) - decided, "conflicts": conflicts, "undo": _undo_flags(*undo)}
 
 
 def _apply_many(

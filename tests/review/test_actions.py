@@ -16,6 +16,7 @@ from redactor.review.actions import (
     ModifyRequest,
     ScopeRequest,
 )
+from tests.factories import unflagged_redacted
 
 from .conftest import flag_with_text, item_by_title
 
@@ -137,9 +138,32 @@ def test_bulk_value_decides_every_pending_occurrence_and_adds_unflagged(plain_st
     assert {f.status for f in plain_store.flags() if f.origin == "manual"} == {KEEP}  # withdrawn, history kept
 
 
-def test_bulk_value_without_unflagged_leaves_text_alone(plain_store):
-    result = actions.bulk_value(plain_store, REVIEWER, BulkValueRequest(flag_id="f0", action="accept", include_unflagged=False))
-    assert (result["changed"], result["added"]) == (2, 0) and len(plain_store.flags()) == 2
+def test_bulk_value_may_not_leave_unflagged_occurrences_of_a_redacted_value(plain_store):
+    """The bundle's leak scan looks for every occurrence of a redacted value: a redacting bulk decision that left the
+    unflagged ones in clear would give a bundle that must be refused. Asking for that is refused, and changes nothing."""
+    with pytest.raises(UsageError, match="redacted wherever it stands"):
+        actions.bulk_value(plain_store, REVIEWER, BulkValueRequest(flag_id="f0", action="accept", include_unflagged=False))
+    assert len(plain_store.flags()) == 2 and {f.status for f in plain_store.flags()} == {PENDING}
+
+
+def test_accepting_one_flag_redacts_its_unflagged_occurrences_too(plain_store):
+    flag = plain_store.flag("f0")
+    result = actions.decide(plain_store, REVIEWER, DecideRequest(flag_id="f0", action="accept", version=flag.version))
+    assert result["added"] == 2 and unflagged_redacted(plain_store, pending_as_redact=True) == []
+    assert {(f.segment_id, f.status) for f in plain_store.flags()} == {("s0", REDACT), ("s1", REDACT), ("s2", PENDING), ("s2", REDACT)}
+    actions.undo(plain_store, REVIEWER, result["undo"])  # one undo takes back the decision and what it added
+    assert {f.flag_id: f.status for f in plain_store.flags() if f.origin == "detector"} == {"f0": PENDING, "f2": PENDING}
+    assert {f.status for f in plain_store.flags() if f.origin == "manual"} == {KEEP}
+
+
+def test_a_manual_redaction_covers_the_same_text_elsewhere(plain_store):
+    text = plain_store.segment_text("s1")
+    start = text.index("Mark Browning")
+    result = actions.add_manual(plain_store, REVIEWER, ManualRequest(segment_id="s1", start=start, end=start + 4, code="TP"))
+    # "MARK" in the same message and the second "Mark" of s2 had no flag; s0's and the first of s2's are inside flags
+    assert result["added"] == 2 and unflagged_redacted(plain_store, pending_as_redact=True) == []
+    added = sorted((f.segment_id, f.start) for f in plain_store.flags(status=REDACT) if f.recognizer == "same-value")
+    assert added == [("s1", 0), ("s2", 15)]
 
 
 def test_bulk_value_reject_needs_a_reason_and_adds_nothing(store):

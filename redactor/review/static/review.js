@@ -284,12 +284,11 @@
       const f = need(); if (!f) return;
       const action = el("select", { id: "dlg-action" }, [el("option", { value: "accept", textContent: "accept the proposal (" + (f.proposed === "keep" ? "keep" : "redact") + ")" }),
         el("option", { value: "reject", textContent: "reject the proposal" })]);
-      const unflagged = el("input", { type: "checkbox", id: "dlg-unflagged", checked: true });
       dialog("Same decision for every occurrence of this value in the case", [
         el("label", { className: "block" }, ["Decision ", action]),
-        el("label", { className: "block" }, [unflagged, " when redacting, also redact occurrences no detector flagged"]),
+        el("p", { className: "block", textContent: "When redacting, occurrences no detector flagged are redacted too." }),
         ...reasonField(false, KEEP_REASONS)], async () => {
-        const r = await postAfter("/api/bulk-value", { flag_id: f.flag, action: action.value, reason: $("#dlg-reason").value.trim(), include_unflagged: unflagged.checked });
+        const r = await postAfter("/api/bulk-value", { flag_id: f.flag, action: action.value, reason: $("#dlg-reason").value.trim() });
         remember(`Applied to ${r.changed} flag(s)` + (r.added ? ` including ${r.added} new redaction(s)` : "") + (r.conflicts ? `; ${r.conflicts} refused (changed by someone else)` : "") + ".", "info");
         reloadAt(nextAfterDecision());
       });

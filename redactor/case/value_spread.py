@@ -1,0 +1,273 @@
+"""A value decided "redact" is redacted wherever its text stands, flagged by detection or not.
+
+Detection is not perfect: spaCy may flag "ZZ78" in one message and read past the same word in a
+hundred others. A reviewer who decides the value redact means every one of them, and the bundle's
+leak scan (``verify --case``) looks for every one of them. So whenever a text is decided redact, by
+any route (a value decision in the CLI, the values or flags CSV, ``--accept-all``, the review app,
+a decided value meeting new material on a re-run, and once more before every bundle), each
+occurrence of it that no flag covers gets a flag of its own: status redact, the value's reason
+code, a member of the value (so undoing the value decision withdraws it again), a decision row
+with the reason "same value as value V00012", and one ``value.spread`` audit event per value (ids
+and counts, never the text).
+
+Which texts: every flag decided redact that is not an exception of a value kept, and for a known
+person's value, the person's name and aliases too (as the leak scan watches them); texts shorter
+than :data:`value_text.MIN_VALUE` normalised characters are left alone, as the leak scan leaves
+them. Which occurrences: those the leak scan would find (:mod:`redactor.case.value_text`: invisible
+characters, case, separators and number grouping ignored). An occurrence counts as covered when a
+flag (of any status: pending, kept and redacted flags are decisions of their own) spans all of it;
+flags that withhold a whole item or page or ask for a language check do not cover a word.
+
+Finding candidates scales: segments are indexed once (``segment_index``, FTS5 trigrams over the
+squeezed normalised text, schema v8), caught up lazily from the last indexed segment, so a value
+costs one index lookup and an exact check of the segments that hold all its trigrams.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redactor.audit.log import utc_now
+from redactor.case.codec import FLAG_COLUMNS, flag_to_row
+from redactor.case.db import CaseDB
+from redactor.case.value_text import MIN_VALUE, mapped, normalise, occurrences, squeezed
+from redactor.records import KEEP, REDACT, Flag
+
+INDEX_MARK = "segment_index.upto"  # meta: the last segment rowid in segment_index
+NOT_COVERING = ("OUT_OF_SCOPE", "OCR_REVIEW", "LANGUAGE_REVIEW")  # flags on a whole item, page or passage, not on a word
+RECOGNIZER = "same-value"
+ACTION = "same-value"
+MAX_GRAMS = 48  # trigrams asked of the index per value: more only narrow what the exact check reads anyway
+_CHUNK = 500
+_COLUMNS = (
+    'SELECT f.flag_id, f.entity, f.code, f.explanation, substr(s.text, f.start + 1, f."end" - f.start) AS text, '
+    "v.value_id, c.decision, c.code AS value_code, c.decided_by, c.person_id "
+)
+_REDACTED = (
+    "f.status = 'redact' AND coalesce(v.excepted, 0) = 0 AND coalesce(c.decision, 'redact') = 'redact' "
+    "AND f.entity NOT IN ('OUT_OF_SCOPE', 'OCR_REVIEW')"
+)
+_BY_FLAG = (  # every flag, or some by id
+    _COLUMNS + "FROM flags f JOIN segments s USING (segment_id) LEFT JOIN flag_values v USING (flag_id) "
+    "LEFT JOIN value_clusters c ON c.value_id = v.value_id WHERE " + _REDACTED
+)
+_BY_VALUE = (  # some values' members: read from the membership index, not from every redacted flag
+    _COLUMNS + "FROM flag_values v CROSS JOIN flags f ON f.flag_id = v.flag_id JOIN segments s ON s.segment_id = f.segment_id "
+    "JOIN value_clusters c ON c.value_id = v.value_id WHERE " + _REDACTED
+)
+_ITEMS = (
+    "UPDATE value_clusters SET items = (SELECT COUNT(DISTINCT f.item_id) FROM flag_values v JOIN flags f USING (flag_id) "
+    "WHERE v.value_id = value_clusters.value_id) WHERE value_id = ?"
+)
+_EXPLAINED = ("party", "category", "person_id", "rule")  # what the source's explanation passes on (values are filed by it)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A text decided redact: the flag that carries it and how its other occurrences are decided."""
+
+    flag_id: str
+    value_id: str | None
+    entity: str
+    code: str
+    actor: str
+    explanation: dict[str, Any]
+    value_decision: int | None
+
+    @property
+    def why(self) -> str:
+        return f"same value as value {self.value_id}" if self.value_id else f"same value as flag {self.flag_id}"
+
+
+class ValueSpread(CaseDB):
+    # -- the index ----------------------------------------------------------------------------
+    def index_segments(self) -> int:
+        """Index the segments added since the last call; returns the last segment indexed before."""
+        with self.transaction() as conn:
+            mark = int(self.meta(INDEX_MARK) or 0)
+            rows = conn.execute("SELECT rowid, text FROM segments WHERE rowid > ? ORDER BY rowid", (mark,)).fetchall()
+            if rows:
+                conn.executemany(
+                    "INSERT INTO segment_index (rowid, squeezed) VALUES (?, ?)", ((r[0], squeezed(normalise(r[1]))) for r in rows)
+                )
+                self.set_meta(INDEX_MARK, str(rows[-1][0]))
+        return mark
+
+    def segments_unindexed(self) -> bool:
+        top = self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0
+        return int(top) > int(self.meta(INDEX_MARK) or 0)
+
+    def _candidates(self, norm: str, after: int) -> list[int]:
+        """Segments (rowids above ``after``) that may hold ``norm``: every one that does, and a few more."""
+        flat = squeezed(norm)
+        if len(flat) < 3:  # no trigram to ask for: read the index's texts
+            sql, args = "SELECT rowid FROM segment_index WHERE rowid > ? AND instr(squeezed, ?) > 0", (after, flat)
+            return [r[0] for r in self.conn.execute(sql, args)]
+        grams = sorted({flat[i : i + 3] for i in range(len(flat) - 2)})
+        if len(grams) > MAX_GRAMS:
+            grams = grams[:: -(-len(grams) // MAX_GRAMS)]
+        expr = " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+        return [r[0] for r in self.conn.execute("SELECT rowid FROM segment_index WHERE segment_index MATCH ? AND rowid > ?", (expr, after))]
+
+    # -- which texts ----------------------------------------------------------------------------
+    def spread_values(self, value_ids: Iterable[str], *, actor: str = "system") -> list[str]:
+        """Flag every unflagged occurrence of these values' redacted texts; returns the flags added."""
+        ids = sorted(set(value_ids))
+        sources: dict[str, Source] = {}
+        for chunk in _chunks(ids):
+            sources |= self._sources(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(chunk))})", chunk, actor, sources)
+        return self._spread(sources, after=0)
+
+    def spread_flags(self, flag_ids: Iterable[str], *, actor: str = "system") -> list[str]:
+        """The same for the texts of these flags (those decided redact)."""
+        ids = sorted(set(flag_ids))
+        sources: dict[str, Source] = {}
+        for chunk in _chunks(ids):
+            sources |= self._sources(_BY_FLAG + f" AND f.flag_id IN ({','.join('?' * len(chunk))})", chunk, actor, sources)
+        return self._spread(sources, after=0)
+
+    def spread_all(self, *, actor: str = "system", after: int = 0) -> list[str]:
+        """Every text decided redact in the case, over the segments above rowid ``after`` (0: all)."""
+        return self._spread(self._sources(_BY_FLAG, (), actor, {}), after=after)
+
+    def _sources(self, sql: str, args: Sequence[Any], actor: str, known: dict[str, Source]) -> dict[str, Source]:
+        """Normalised text -> the first flag (by id) that carries it; a known person's names go with the person's flag."""
+        found: dict[str, Source] = {}
+        people: dict[str, Source] = {}
+        for r in self.conn.execute(sql + " ORDER BY f.flag_id", tuple(args)):
+            source = self._source(r, actor)
+            norm = normalise(r["text"] or "")
+            if len(norm) >= MIN_VALUE and norm not in known:
+                found.setdefault(norm, source)
+            if r["person_id"]:
+                people.setdefault(r["person_id"], source)
+        for name, person_id in self._names(people):
+            norm = normalise(name)
+            if len(norm) >= MIN_VALUE and norm not in known:
+                found.setdefault(norm, people[person_id])
+        return found
+
+    def _source(self, r: Any, actor: str) -> Source:
+        decided = r["decision"] == REDACT
+        explanation = json.loads(r["explanation"] or "{}")
+        kept = {k: explanation[k] for k in _EXPLAINED if explanation.get(k) is not None}
+        return Source(
+            r["flag_id"],
+            r["value_id"],
+            r["entity"],
+            r["value_code"] if decided else r["code"],
+            (r["decided_by"] or actor) if decided else actor,
+            kept,
+            self._last_decision(r["value_id"]) if decided else None,
+        )
+
+    def _last_decision(self, value_id: str) -> int | None:
+        row = self.conn.execute("SELECT max(id) FROM value_decisions WHERE value_id = ?", (value_id,)).fetchone()
+        return None if row[0] is None else int(row[0])
+
+    def _names(self, people: dict[str, Source]) -> Iterator[tuple[str, str]]:
+        ids = sorted(people)
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                f"SELECT person_id, name, aliases FROM people WHERE person_id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                for name in [r["name"], *json.loads(r["aliases"] or "[]")]:
+                    if name:
+                        yield name, r["person_id"]
+
+    # -- flagging -------------------------------------------------------------------------------
+    def _spread(self, sources: dict[str, Source], *, after: int) -> list[str]:
+        if not sources:
+            return []
+        self.index_segments()
+        hits: dict[int, list[str]] = {}
+        for norm in sorted(sources):
+            for rowid in self._candidates(norm, after):
+                hits.setdefault(rowid, []).append(norm)
+        new: list[tuple[Flag, Source]] = []
+        for chunk in _chunks(sorted(hits)):
+            new += self._uncovered(chunk, hits, sources)
+        if new:
+            with self.transaction():
+                self._add(new)
+        return [flag.flag_id for flag, _ in new]
+
+    def _uncovered(self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source]) -> list[tuple[Flag, Source]]:
+        marks = ",".join("?" * len(rowids))
+        segments = self.conn.execute(
+            f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)
+        ).fetchall()
+        spans: dict[str, list[tuple[int, int]]] = {s["segment_id"]: [] for s in segments}
+        ids = list(spans)
+        for r in self.conn.execute(
+            f'SELECT segment_id, start, "end" FROM flags WHERE segment_id IN ({",".join("?" * len(ids))}) '
+            f"AND entity NOT IN ({','.join(repr(e) for e in NOT_COVERING)})",
+            ids,
+        ):
+            spans[r["segment_id"]].append((r["start"], r["end"]))
+        out: list[tuple[Flag, Source]] = []
+        for s in sorted(segments, key=lambda s: s["rowid"]):
+            normalised = mapped(s["text"])
+            taken = spans[s["segment_id"]]
+            for norm in hits[s["rowid"]]:
+                for start, end in occurrences(norm, s["text"], normalised):
+                    if any(a <= start and end <= b for a, b in taken):
+                        continue
+                    taken.append((start, end))
+                    out.append((self._flag(s["segment_id"], s["item_id"], start, end, sources[norm]), sources[norm]))
+        return out
+
+    @staticmethod
+    def _flag(segment_id: str, item_id: str, start: int, end: int, source: Source) -> Flag:
+        explanation = {**source.explanation, "same_value_as": source.value_id or source.flag_id, "added_by": source.actor}
+        flag_id = Flag.make_id(segment_id, start, end, source.entity)
+        return Flag(
+            flag_id, item_id, segment_id, start, end, source.entity, 1.0, RECOGNIZER, explanation, source.code, REDACT, REDACT, "manual"
+        )
+
+    def _add(self, new: list[tuple[Flag, Source]]) -> None:
+        """Insert the flags, their value membership and decision rows; one audit event per value (or flag) followed."""
+        now = utc_now()
+        self.conn.executemany(
+            f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
+            [flag_to_row(f, now) for f, _ in new],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO flag_values (flag_id, value_id) VALUES (?, ?)", [(f.flag_id, s.value_id) for f, s in new if s.value_id]
+        )
+        self.conn.executemany(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(f.flag_id, ACTION, s.actor, s.why, now, _state(f, KEEP, 0), _state(f, REDACT, 1), s.value_decision) for f, s in new],
+        )
+        counts: dict[str, tuple[Source, int]] = {}
+        for _, s in new:
+            key = s.value_id or s.flag_id
+            counts[key] = (s, counts.get(key, (s, 0))[1] + 1)
+        for value_id in sorted({s.value_id for s, _ in counts.values() if s.value_id}):
+            self.conn.execute(_ITEMS, (value_id,))
+        for key in sorted(counts):
+            s, n = counts[key]
+            named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
+            self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+
+
+def _state(flag: Flag, status: str, version: int) -> str:
+    return json.dumps({"status": status, "code": flag.code, "start": flag.start, "end": flag.end, "version": version})
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def unindex_from(conn: Any, rowid: int) -> None:
+    """Segments from ``rowid`` on are about to go (a failed source's): their rowids may be given again, so the
+    index forgets them and everything after, and the next :meth:`ValueSpread.index_segments` reads them anew."""
+    conn.execute("DELETE FROM segment_index WHERE rowid >= ?", (rowid,))
+    conn.execute(
+        "UPDATE meta SET value = CAST(min(CAST(value AS INTEGER), ?) AS TEXT) WHERE key = ?",
+        (rowid - 1, INDEX_MARK),
+    )

@@ -1,0 +1,76 @@
+"""Where a value's text occurs in a segment, matched as the bundle's leak scan matches it (no SQL here).
+
+``redactor verify OUT --case CASE`` (``bundle/leaks.py``) looks for every value decided "redact" after
+normalising both sides: format characters dropped (U+200E, zero-width spaces and joiners, soft hyphens,
+BOM: Unicode category Cf), case folded, runs of spaces, dots, underscores and hyphens made one space;
+a value with six digits or more matches in any grouping ("07700 900123", "07700900123"); a match
+may not touch a letter or digit on either side. This module finds the same occurrences, and maps
+each back to the original text's offsets, so a flag can be put over it. A property test holds it to
+the leak scan (``tests/case/test_value_text.py``).
+
+:func:`squeezed` is the form the case indexes (``value_spread``): the normalised text without spaces. Any
+occurrence of a value, in any grouping, is a substring of the squeezed segment text, so a trigram
+index over it finds every candidate segment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MIN_VALUE = 3  # as the leak scan and the scrubber: shorter values would blank out ordinary words
+EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (bundle/leaks.py)
+_SEPARATOR = re.compile(r"[\s._\-]")
+_SEPARATORS = re.compile(r"[\s._\-]+")
+
+
+def _visible(text: str) -> str:
+    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def normalise(text: str) -> str:
+    """The text as the leak scan compares it: format characters dropped, case folded, separators one space."""
+    return _SEPARATORS.sub(" ", _visible(text).casefold()).strip()
+
+
+def squeezed(norm: str) -> str:
+    return norm.replace(" ", "")
+
+
+def mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`normalise` without the strip, and for each of its characters the original index it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    in_separator = False
+    for i, char in enumerate(text):
+        if not char.isascii() and unicodedata.category(char) == "Cf":
+            continue  # dropped; a separator run around it stays one run
+        if _SEPARATOR.match(char):
+            if not in_separator:
+                out.append(" ")
+                where.append(i)
+            in_separator = True
+            continue
+        in_separator = False
+        folded = char.casefold()
+        out.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+@lru_cache(maxsize=4096)
+def pattern(norm: str) -> re.Pattern[str]:
+    """A normalised value as a pattern over normalised text: numbers (six digits or more) in any grouping."""
+    flat = squeezed(norm)
+    if sum(c.isdigit() for c in flat) >= 6:
+        body = " ?".join(re.escape(c) for c in flat)
+    else:
+        body = re.escape(norm)
+    return re.compile(rf"(?<![{EDGE}])(?:{body})(?![{EDGE}])")
+
+
+def occurrences(norm: str, text: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` in ``text`` of every occurrence of the normalised value ``norm``."""
+    flat, where = normalised if normalised is not None else mapped(text)
+    return [(where[m.start()], where[m.end() - 1] + 1) for m in pattern(norm).finditer(flat)]

@@ -1,0 +1,46 @@
+"""value_text finds a value exactly where the bundle's leak scan would find it, and says where in the original text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactor.bundle.leaks import Scanner, Watch
+from redactor.case.value_text import normalise, occurrences, squeezed
+
+VALUES = ["ZZ78", "Jo Example", "07700 900456", "jo.example@example.com", "Zoë", "GB82 WEST 1234 5698 7654 32"]
+PIECES = [
+    "ZZ78", "zz", "78", "Jo", "Example", "jo", "EXAMPLE", "07700", "900456", "0770", "0900", "456", "7", "@example.com",
+    "Zoë", "ZOË", "GB82", "WEST", "1234", "5698", "7654", "32", "x", "é", "σ", " ", "  ", ".", "_", "-", ",", "\n",
+    "\u200b", "\u200e", "\u200f", "\u00ad", "\ufeff", "\u00a0",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(VALUES), st.lists(st.sampled_from(PIECES), max_size=14))
+def test_found_exactly_where_the_leak_scan_finds_it(value, pieces):
+    text = "".join(pieces)
+    norm = normalise(value)
+    leak = Scanner([Watch(norm, "v")]).find(text) is not None
+    found = occurrences(norm, text)
+    assert bool(found) == leak
+    for start, end in found:  # each span is the value, in the original text
+        assert squeezed(normalise(text[start:end])) == squeezed(norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(VALUES), st.lists(st.sampled_from(PIECES), max_size=14))
+def test_with_every_occurrence_cut_out_the_leak_scan_finds_nothing(value, pieces):
+    text = "".join(pieces)
+    norm = normalise(value)
+    chars = list(text)
+    for start, end in occurrences(norm, text):
+        chars[start:end] = ["\n"] * (end - start)
+    assert Scanner([Watch(norm, "v")]).find("".join(chars)) is None
+
+
+def test_invisible_marks_and_spacing():
+    assert occurrences("zz78", "at Z\u200bZ78.") == [(3, 8)]
+    assert occurrences("zz78", "\u200eZZ78\u200f") == [(1, 5)]
+    assert occurrences("jo example", "JO\u00a0 EXAMPLE") == [(0, 11)]
+    assert occurrences("zz78", "xZZ78 ZZ789") == []
