@@ -5,7 +5,9 @@
     python -m benchmarks.eval --nlp-config /path/nlp_engine_md.yaml --no-vanilla   # try another spaCy model
 
 Sets: ``dev`` and ``heldout`` (generated here, ``benchmarks/eval/data``), ``multilingual`` (person
-names of 25 countries from mimesis' locale data in sentences written here; ``multilingual.py``) and
+names of 25 countries from mimesis' locale data in sentences written here; ``multilingual.py``), ``intl``
+(mixed personal data of 31 countries generated at eval time from mimesis' locale data and checksummed
+cards, IBANs and IPs, in chat, e-mail, form and letter frames; ``intl.py``, data card ``INTL.md``),
 public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
@@ -25,12 +27,14 @@ from pathlib import Path
 import yaml
 
 from benchmarks.eval.generate import DATA
+from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
 
 GENERATED = ("dev", "heldout")
 NEGATIVES = "negatives"
+INTL = "intl"
 Spans = dict[str, list[dict]]
 
 
@@ -125,6 +129,25 @@ def report_public(name: str, records: list[dict], runs: dict[str, tuple[Spans, f
             print(f"-- {det}: wrong PERSON flags --\n  " + " | ".join(t for _, t in score.wrong))
 
 
+def report_intl(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
+    """Recall and precision per kind of value (``intl.py``)."""
+    results = {det: IntlScore() for det in runs}
+    for det, (spans, _) in runs.items():
+        for record in records:
+            results[det].add(record, spans.get(record["id"], []))
+    chars = sum(len(r["text"]) for r in records)
+    print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
+    print(intl_table(results))
+    for det, (_, elapsed) in runs.items():
+        print(f"speed {det}: {chars / elapsed / 1000:.1f} k chars/s ({elapsed:.1f} s)")
+    if misses:
+        for det, score in results.items():
+            print(f"\n-- {det}: missed --")
+            for rid, kind, text in score.misses:
+                print(f"  {rid} {kind}: {text!r}")
+            print(f"-- {det}: flags on no value --\n  " + " | ".join(f"{e}:{t!r}" for _, e, t in score.wrong))
+
+
 def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
     """Flags per 1,000 words by entity: on this set every flag is a false positive."""
     total = sum(words(r["text"]) for r in records)
@@ -147,7 +170,7 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, NEGATIVES, "all"], default="all")
+    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, NEGATIVES, "all"], default="all")
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
     parser.add_argument("--misses", action="store_true", help="list missed entities and wrong flags")
@@ -155,19 +178,22 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
         elif name == NEGATIVES:
             records, why = load_negatives()
+        elif name == INTL:
+            records, why = load_intl()
         else:
             records, why = load_public(name)
         if records is None:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        report = report_generated if name in GENERATED else report_negatives if name == NEGATIVES else report_public
+        reports = {NEGATIVES: report_negatives, INTL: report_intl}
+        report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)
     return 0
 
