@@ -2,13 +2,16 @@
 
 - the house number before or after the street: "590 Edington Drive", "Rua do Arenque 1634",
   "376 Rákóczi út 13.", "Hauptstraße 5", "ul. Długa 5/7", "5 rue de la Paix";
-- street words in the common European languages, before the name (rua, calle, via, strada,
-  ulica/ul., rue, avenida, ...) or after it, alone or joined (straße/str., gasse, weg, gatan,
-  vej/gade, straat, út/utca, iela, gatvė, ...);
-- flat, apartment, suite, unit and PO box, and a following town with a foreign postcode
-  ("Suite 104 Veszprém", ", Goiânia", "Toronto, ON M4C 1A1", "00-950 Warszawa").
+- street words (``street_words.py``) in the common European languages, Turkish, Azerbaijani,
+  Russian, Ukrainian and Greek, before the name (rua, calle, ulica/ul., вул., ...) or after it,
+  alone or joined (straße/str., gatan, vej, út/utca, caddesi, ...);
+- flat, apartment, suite, unit and PO box in the same languages, and a following town with a
+  foreign postcode and state ("Suite 104 Veszprém", ", Goiânia", "Toronto, ON M4C 1A1", "00-950 Warszawa");
+- after an address cue ("lives at", "moved to", "my address is", "ship it to"), a house number and
+  capitalised words make an address without a street word ("280 Normannsgata", "Αγάπης 54").
 
-A street needs a house number, or an address word before it ("lives at", "address", "Adresse").
+A street needs a house number, or an address cue before it. Labelled addresses in forms
+("Address: ...", a heading "Delivery address" and the lines under it) are ``address_label.py``'s.
 """
 
 from __future__ import annotations
@@ -21,36 +24,27 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect.recognizers.address import _INSTITUTION
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, JOINED, UNIT
 
-BEFORE = (
-    r"rua|avenida|av\.|travessa|praça|calle|c/|carrer|avinguda|paseo|plaza|camino|via|viale|piazza|corso|vicolo|largo|strada|"
-    r"str\.|bulevardul|bd\.|calea|aleea|ulica|ul\.|aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|"
-    r"impasse|quai|ulitsa|ul|prospekt|rruga|odos|leoforos|cesta|ulice|gatvė|iela"
-)
-AFTER_WORD = (
-    r"street|st\.?|road|rd\.?|avenue|ave\.?|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|court|ct\.?|place|pl\.?|terrace|crescent|"
-    r"close|parkway|pkwy|highway|hwy|circle|trail|út|utca|u\.|körút|krt\.|tér|sor|iela|gatvė|g\.|ulice|třída|náměstí|nám\.|cesta|"
-    r"straße|strasse|str\.|gasse|weg|allee|platz|damm|ring|gatan|vägen|gata|väg|gade|vej|allé|straat|laan|plein|gracht|kade|"
-    r"sokak|sokağı|caddesi|cad\.|bulvarı|mahallesi|mah\.|katu|tie"
-)
-JOINED = r"(?:straße|strasse|str\.|gasse|weg|allee|platz|damm|gatan|vägen|gade|vej|straat|laan|plein|gracht|katu|tie)"
-LINK = r"(?:do|da|dos|das|de|del|della|di|la|le|les|du|des|von|van|der|den|y|e|i|al|el|lui|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd))?)"
+LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
 WORD = rf"(?:{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ](?:{LINK}[ ]){{0,2}}{NAME}"  # Rua do Arenque, ul. Długa
-    rf"|{NAME}[ ](?i:{AFTER_WORD})(?!{LOWER})"  # Edington Drive, Rákóczi út
-    rf"|{UPPER}{LOWER}*{JOINED}(?!{LOWER}))"  # Hauptstraße, Kungsgatan
+    rf"|{NAME}[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út
+    rf"|{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Kungsgatan
 )
-UNIT = r"(?:(?:Flat|Apartment|Apt|Suite|Ste|Unit|Room|Floor|Fl|m|lok|Wohnung|Whg|Piso|Bloc|Sc|Et|Ap)\.?[ ]?(?:No\.?[ ]?)?\d{1,4}[A-Za-z]?)"
+UNIT_NO = rf"(?:(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w])))"
 POSTCODE = (
-    r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{5}(?:-\d{4})?|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
-    r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2}[ ]\d{5})"
+    r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
+    r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 )
-TOWN = rf"{NAME_WORD}(?:[ -]{NAME_WORD}){{0,2}}"
-REST = rf"(?:[,.]?[ ](?:{UNIT}|{POSTCODE}|{TOWN}|[A-Z]{{2}}(?![A-Za-z])))"  # unit, postcode, town, state (ON, NY)
-ADDRESS_WORDS = re.compile(r"(?i)(?:address|adres|adresse|dirección|direccion|indirizzo|endereço|lives|living|live|stays|moved to|at)\W*$")
+TOWN = rf"{NAME_WORD}(?:(?:[ -](?:{LINK}[ -])?){NAME_WORD}){{0,2}}"
+REST = rf"(?:[,.]?[ ](?:{UNIT_NO}|{POSTCODE}|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"  # unit, postcode, town, state (ON, NSW)
+CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
+CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?[ ]$")  # no street word: only a real address cue right before
+_YEAR = re.compile(r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year)[ ](?:19|20)\d\d,?[ ]$")
 
 
 class WorldAddressRecognizer(EntityRecognizer):
@@ -60,9 +54,10 @@ class WorldAddressRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["STREET_ADDRESS"], name="WorldAddressRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        self._street = re.compile(
-            rf"(?<![\w£$€])(?:(?:{UNIT}|{POSTCODE}),?[ ])?(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE})?(?:{REST}){{0,4}}(?![\w])"
-        )
+        lead = rf"(?<![\w£$€])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"
+        self._street = re.compile(rf"{lead}(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE})?(?:{REST}){{0,5}}(?![\w])")
+        plain = rf"(?:{HOUSE}[ ]{NAME}|{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54": only after a cue
+        self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
         self._po_box = re.compile(r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ]" + TOWN + r")?")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
@@ -70,24 +65,34 @@ class WorldAddressRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_street"):
             self.load()
-        out = []
+        out, taken = [], bytearray(len(text))
         for m in self._street.finditer(text):
-            numbered = m.group("pre") or m.group("post")
-            if _INSTITUTION.search(m.group("street")):
-                continue  # "Leeds Crown Court": nobody's address
-            if not numbered and not ADDRESS_WORDS.search(text[max(0, m.start() - 24) : m.start()]):
+            numbered = m.group("pre") or m.group("post") or (m.group("lead") and any(c.isdigit() for c in m.group("lead")))
+            number_end = m.end("pre") if m.group("pre") else m.end("lead") if m.group("lead") else 0
+            if _INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
+                continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year
+            if not numbered and not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]):
                 continue
-            start, end = m.start(), _trim(text, m.start(), m.end())
             rule = "street and house number" if numbered else "street after an address word"
-            out.append(
-                result(self, "STREET_ADDRESS", start, end, self.FULL if numbered else self.CONTEXT, rule, f"street address ({rule})")
-            )
+            out.append(self._found(text, m.start(), m.end(), self.FULL if numbered else self.CONTEXT, rule, taken))
+        for m in self._plain.finditer(text):
+            if any(taken[m.start() : m.end()]) or not CUE_ONLY.search(text[max(0, m.start() - 32) : m.start()]):
+                continue
+            out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number after an address cue", taken))
         for m in self._po_box.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
         return out
 
+    def _found(self, text: str, start: int, end: int, score: float, rule: str, taken: bytearray) -> RecognizerResult:
+        end = _trim(text, start, end)
+        taken[start:end] = b"\x01" * (end - start)
+        return result(self, "STREET_ADDRESS", start, end, score, rule, f"street address ({rule})")
 
-_TAIL = re.compile(r"[,.]?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then|For|From|To)$")
+
+_TAIL = re.compile(
+    r"[,.]?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then|For|From|To|"
+    r"Call|Ring|Text|Phone|Tel|Email|Please|Thanks|Regards|Questions|Contact)$"
+)
 
 
 def _trim(text: str, start: int, end: int) -> int:

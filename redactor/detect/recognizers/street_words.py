@@ -1,0 +1,55 @@
+"""Words that make a street address in the languages of people in UK downloads (``world_address.py``).
+
+Written for redactor from general knowledge of address conventions (Universal Postal Union style
+guides, USPS Publication 28 street suffixes, national usage); no list was copied from a data set.
+Each constant is a regular-expression alternation; matching is case-insensitive where used.
+"""
+
+from __future__ import annotations
+
+# street words written before the street's name: "Rua do Arenque", "ul. Długa", "вул. Соборна"
+BEFORE = "|".join(
+    (
+        r"rua|avenida|av\.|avda\.|travessa|praça|alameda|estrada|rodovia|largo|calle|c/|carrer|avinguda|paseo|plaza|camino|carretera|"
+        r"ronda|pasaje|glorieta|via|viale|piazza|piazzale|corso|vicolo|contrada|strada|str\.|bulevardul|bd\.|calea|aleea|ulica|ul\.|"
+        r"aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|impasse|quai|cours|square|ulitsa|ul|"
+        r"prospekt|rruga|odos|leoforos|cesta|ulice|avenija|trg|gatvė|iela",
+        r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
+        r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
+    )
+)
+# street words after the name: "Edington Drive", "Rákóczi út", "Bilgekan Caddesi", "Abbas Səhhət Küçəsi"
+AFTER = "|".join(
+    (
+        r"street|st\.?|road|rd\.?|avenue|ave\.?|av|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|court|ct\.?|place|pl\.?|terrace|"
+        r"crescent|close|parkway|pkwy|highway|hwy|circle|cir\.?|trail|alley|arcade|bend|bridge|brook|bypass|center|centre|cove|"
+        r"creek|crossing|estate|expressway|extension|freeway|gardens?|gateway|glen|green|grove|harbou?r|heights|hill|hollow|"
+        r"junction|landing|loop|mall|manor|meadows?|mews|motorway|orchard|oval|park|pass|path|pike|plaza|point|ridge|row|run|"
+        r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd",
+        r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"
+        r"iela|gatvė|g\.|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
+        r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
+        r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|mahallesi|mah\.|küçəsi|prospekti|"
+        r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок",
+    )
+)
+# street words joined to the name: "Hauptstraße", "Kungsgatan", "Gulnarevej", "Hirschengraben"
+JOINED = (
+    r"(?:straße|strasse|str\.|gasse|gässli|weg|allee|platz|damm|graben|ufer|pfad|steig|gatan|vägen|gata|gate|gaten|veien|vegen|vei|"
+    r"vegur|stræti|braut|gade|vej|vænget|stien|alle|straat|laan|plein|gracht|kade|singel|dreef|brug|katu|tie|kuja|polku|tänav)"
+)
+# a flat, apartment, suite, floor or unit, in the same languages
+UNIT = (
+    r"flat|apartment|apt|suite|ste|unit|room|floor|fl|bureau|porte|étage|bâtiment|bât|app|appartamento|interno|int|scala|piano|"
+    r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
+    r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
+    r"hæð|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
+    r"кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
+)
+# words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"
+CUE = (
+    r"(?:address(?:[ ]is)?|adres|adresse|dirección|direccion|indirizzo|endereço|anschrift|lives?[ ](?:at|in|on)|living[ ](?:at|in|on)|"
+    r"stay(?:s|ing)?[ ]at|moved[ ]to|move[ ]to|moving[ ]to|deliver(?:ed|y)?[ ]to|ship(?:ped)?[ ](?:it[ ])?to|sen[dt][ ](?:it[ ])?to|"
+    r"post(?:ed)?[ ](?:it[ ])?to|write[ ]to|(?:flat|house|home|place|office|address)[ ](?:at|is)|round[ ]to|meet[ ](?:me[ ])?at|"
+    r"wohnt[ ]in)"
+)
