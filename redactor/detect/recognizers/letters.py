@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-_RANGES = ((0x41, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF))
+_RANGES = (
+    (0x41, 0x2AF),  # Latin with IPA extensions (Azerbaijani ə)
+    (0x370, 0x3FF),
+    (0x400, 0x52F),
+    (0x1E00, 0x1EFF),
+)
 
 
 def _char_class(test) -> str:  # type: ignore[no-untyped-def]

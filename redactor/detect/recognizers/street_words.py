@@ -43,7 +43,7 @@ UNIT = (
     r"flat|apartment|apt|suite|ste|unit|room|floor|fl|bureau|porte|étage|bâtiment|bât|app|appartamento|interno|int|scala|piano|"
     r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
-    r"hæð|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
+    r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
     r"кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
 )
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"

@@ -41,9 +41,13 @@ POSTCODE = (
     r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 )
 TOWN = rf"{NAME_WORD}(?:(?:[ -](?:{LINK}[ -])?){NAME_WORD}){{0,2}}"
-REST = rf"(?:[,.]?[ ](?:{UNIT_NO}|{POSTCODE}|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"  # unit, postcode, town, state (ON, NSW)
+# unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
+# ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
+SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"
+NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
+REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
-CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?[ ]$")  # no street word: only a real address cue right before
+CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _YEAR = re.compile(r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year)[ ](?:19|20)\d\d,?[ ]$")
 
 
