@@ -143,3 +143,17 @@ def value_case(root: Path):  # noqa: ANN201 - a CaseStore
     s.save_flags(SID, [detector_flag(made[n], *spec) for n, spec in FLAGGED.items()])
     s.sync_values()
     return s
+
+
+def review_every_value_pipeline(folder: Path) -> Path:
+    """The default pipeline with no rule deciding values itself (``decide`` removed): every value waits for a
+    reviewer, as the tests of the review mechanics need (the default decides structured identifiers)."""
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipelines" / "disclosure.yaml").read_text(encoding="utf-8"))
+    for stage in data["stages"]:
+        for rule in (stage.get("with") or {}).get("rules", []):
+            rule.pop("decide", None)
+    path = Path(folder) / "review-every-value.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path

@@ -8,8 +8,9 @@ present and future: :meth:`Values.sync_values` (run after detection and before t
 read) puts new flags in their clusters and applies the cluster's decision to them, with an
 audit event. A single occurrence can be excepted with a reason (:meth:`Values.except_occurrence`).
 
-A cluster of a roster party that the policy proposes to keep is decided by the policy (actor
-``policy``, the rule named in the audit log) and stays open to review.
+A cluster of a roster party that the policy proposes to keep, and a structured identifier that a rule
+with ``decide`` proposes to redact, are decided by the policy (actor ``policy``, the rule named in the
+audit log) and stay open to review.
 
 Audit payloads carry value ids (``V00001``, numbered within the case) and counts, never values.
 """
@@ -40,6 +41,10 @@ _NEW_FLAGS = (
     f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY f.item_id, f.start"
 )
 _UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
+_UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact
+    "SELECT 1 FROM flag_values v JOIN flags f USING (flag_id) WHERE v.value_id = ? AND f.origin = 'detector' "
+    "AND coalesce(json_extract(f.explanation, '$.policy_decides'), 0) != 1 LIMIT 1"
+)
 _ITEMS = (
     "UPDATE value_clusters SET items = (SELECT COUNT(DISTINCT f.item_id) FROM flag_values v JOIN flags f USING (flag_id) "
     "WHERE v.value_id = value_clusters.value_id) WHERE value_id = ?"
@@ -154,7 +159,7 @@ class Values(ValueApply):
         for c in self._clusters(value_ids):
             if c["decision"] is None:
                 continue
-            if c["decided_by"] == POLICY and c["proposal"] != KEEP:  # new occurrences the policy would not keep
+            if c["decided_by"] == POLICY and self._policy_decision(c) != c["decision"]:  # new occurrences the policy would not decide so
                 self._withdraw_policy(c)
                 continue
             n = self._apply(
@@ -173,15 +178,30 @@ class Values(ValueApply):
         self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
 
     def _decide_by_policy(self, value_ids: set[str]) -> int:
-        """Undecided clusters of roster people the policy keeps: decided keep by the policy, rule named.
-
-        A rank and a name not on the roster ("DS Khan") is classified officer but is no roster party."""
-        count = 0
+        """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named; their redacted texts
+        are then redacted where no flag covers them (one spread for all)."""
+        count, redacted = 0, []
         for c in self._clusters(value_ids):
-            if c["decision"] is None and c["person_id"] and c["party"] in ROSTER_ROLES and c["proposal"] == KEEP:
-                self._record(c, KEEP, c["code"], POLICY, c["rule"], "value.policy")
+            decision = self._policy_decision(c) if c["decision"] is None else None
+            if decision is not None:
+                self._record(c, decision, c["code"], POLICY, c["rule"], "value.policy", spread=False)
                 count += 1
+                if decision == REDACT:
+                    redacted.append(c["value_id"])
+        self.spread_values(redacted, actor=POLICY)
         return count
+
+    def _policy_decision(self, c: dict[str, Any]) -> str | None:
+        """What the policy decides for a cluster, or None (a reviewer decides).
+
+        Keep: a roster person the rules keep (a rank and a name not on the roster, "DS Khan", is classified
+        officer but is no roster party). Redact: a value every detected occurrence of which a rule with
+        ``decide`` proposed to redact (``policy_decides`` in the flag's explanation: structured identifiers)."""
+        if c["person_id"] and c["party"] in ROSTER_ROLES and c["proposal"] == KEEP:
+            return KEEP
+        if c["proposal"] == REDACT and self.conn.execute(_UNDECIDABLE, (c["value_id"],)).fetchone() is None:
+            return REDACT
+        return None
 
     def _clusters(self, value_ids: set[str]) -> list[dict[str, Any]]:
         ids = sorted(value_ids)
@@ -222,7 +242,18 @@ class Values(ValueApply):
                 raise ConflictError(f"value {value_id} was changed by someone else (version {c['version']}, you loaded {expected_version})")
             return self._record(c, decision, code or c["code"], reviewer, reason, "value.decided", first=first)
 
-    def _record(self, c: dict[str, Any], decision: str, code: str, actor: str, reason: str, event: str, first: int | None = None) -> int:
+    def _record(
+        self,
+        c: dict[str, Any],
+        decision: str,
+        code: str,
+        actor: str,
+        reason: str,
+        event: str,
+        first: int | None = None,
+        *,
+        spread: bool = True,
+    ) -> int:
         """The cluster's new decision, its value_decisions row, its occurrences (or the first ones) and one audit event."""
         before = {
             "decision": c["decision"],
@@ -251,7 +282,7 @@ class Values(ValueApply):
         if actor == POLICY:
             payload["rule"] = c["rule"]
         self.log("values", event, payload, actor=actor)
-        if decision == REDACT and upto is None:  # its unflagged occurrences too (value_spread)
+        if spread and decision == REDACT and upto is None:  # its unflagged occurrences too (value_spread)
             self.spread_values([c["value_id"]], actor=actor)
         return n
 

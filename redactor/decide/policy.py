@@ -12,7 +12,9 @@ The policy lives in the pipeline YAML (``pipelines/disclosure.yaml``):
   are proposed IRR and marked out of scope (``redactor.decide.scope``); their detail flags are kept.
 
 Proposals are only proposals: a flag stays ``pending`` until a reviewer (or ``redactor decide
---accept-all``) decides it.
+--accept-all``) decides it, or its value is decided by the policy: a roster party's name the rules keep,
+and a structured identifier a rule with ``decide`` proposes to redact (``redactor.case.values``); both
+name the rule in the audit log and stay open to review.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from redactor import codes, facts
 from redactor.decide.classify import Classifier, Party
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
-from redactor.entities import CATEGORIES, DEFAULT_CODES, LANGUAGE_REVIEW, OCR_REVIEW, OUT_OF_SCOPE
+from redactor.entities import BY_NAME, CATEGORIES, DEFAULT_CODES, LANGUAGE_REVIEW, OCR_REVIEW, OUT_OF_SCOPE
 from redactor.records import REDACT, Decided, Finding, Flag, Item, ScopeProposal
 from redactor.stages import StageContext, register
 
@@ -38,18 +40,41 @@ def _as_tuple(value: Any) -> Any:
 
 
 class PolicyRule(BaseModel):
-    """``category`` and ``role`` match one value, a list, or ``*``; ``code`` defaults to the entity's code."""
+    """``category`` and ``role`` match one value, a list, or ``*``; ``code`` defaults to the entity's code.
+
+    ``decide`` (a redact rule only) names the entity types, or ``*``, whose values the policy decides itself:
+    a value all of whose occurrences such a rule proposed to redact is decided redact by the policy (the rule
+    named in the audit log; still open to review), as a roster party's name is decided keep. Meant for
+    structured identifiers, never for names read by a model."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     category: tuple[str, ...] = ("*",)
     role: tuple[str, ...] = ("*",)
     action: Literal["redact", "keep", "review"]
     code: str | None = None
+    decide: tuple[str, ...] = ()
 
-    @field_validator("category", "role", mode="before")
+    @field_validator("category", "role", "decide", mode="before")
     @classmethod
     def _tuples(cls, value: Any) -> Any:
         return _as_tuple(value)
+
+    @field_validator("decide")
+    @classmethod
+    def _known_entities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [e for e in value if e != "*" and e not in BY_NAME]
+        if unknown:
+            raise ValueError(f"unknown entity types {unknown}; valid: {', '.join(BY_NAME)}")
+        return value
+
+    @model_validator(mode="after")
+    def _decides_redactions_only(self) -> PolicyRule:
+        if self.decide and self.action != REDACT:
+            raise ValueError("only a rule whose action is redact may decide values ('decide')")
+        return self
+
+    def decides(self, entity: str) -> bool:
+        return "*" in self.decide or entity in self.decide
 
     @field_validator("code")
     @classmethod
@@ -91,14 +116,20 @@ class PolicySettings(BaseModel):
 
     def propose_by_rule(self, entity: str, party: Party) -> tuple[str, str, str]:
         """(proposed action, reason code, the rule that said so) for a finding; the rule is named for the audit log."""
+        action, code, rule, _ = self.proposal(entity, party)
+        return action, code, rule
+
+    def proposal(self, entity: str, party: Party) -> tuple[str, str, str, bool]:
+        """:meth:`propose_by_rule` and whether the rule lets the policy decide the value (``decide``)."""
         category = self.categories.get(entity, "other")
         fallback = self.codes.get(entity, self.default_code)
         for number, rule in enumerate(self.rules, start=1):
             if rule.matches(category, party.role):
                 code = rule.code or fallback
-                return rule.action, code, f"decide.policy rule {number} ({category}, {party.role}: {rule.action} {code})"
+                named = f"decide.policy rule {number} ({category}, {party.role}: {rule.action} {code})"
+                return rule.action, code, named, rule.decides(entity)
         action = "review" if entity in self.review else REDACT
-        return action, fallback, f"decide.policy default ({entity}: {action} {fallback})"
+        return action, fallback, f"decide.policy default ({entity}: {action} {fallback})", False
 
 
 @register("decide.policy", kind="decide", settings=PolicySettings)
@@ -130,8 +161,10 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
 
 def _flag(item: Item, f: Finding, text: str, settings: PolicySettings, classifier: Classifier) -> Flag:
     party = classifier.classify(f.entity, text[f.start : f.end])
-    proposed, code, rule = settings.propose_by_rule(f.entity, party)
+    proposed, code, rule, decides = settings.proposal(f.entity, party)
     explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other"), "rule": rule}
+    if decides:
+        explanation["policy_decides"] = True  # the value is decided redact by the policy (case/values.py)
     if party.person_id:
         explanation["person_id"] = party.person_id
     return Flag(

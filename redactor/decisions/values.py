@@ -33,6 +33,7 @@ VALUE_FIELDS = (
     "version",
     "decision",
     "reason",
+    "decided_by",  # who decided the value: a reviewer, or 'policy' (the QC pass reads these); ignored on import
 )
 
 

@@ -224,3 +224,43 @@ def test_a_name_seen_before_its_person_was_known_is_the_same_value(store):
     store.save_flags(SID, [flag(item, "Jojo", "PERSON", "redact", "third_party", "p-jo")], replace=False)
     assert store.sync_values()["applied"] == 1
     assert store.value(jo.value_id).occurrences == 4 and store.value(jo.value_id).status == "redact"
+
+
+def decidable(item: Item, word: str) -> Flag:
+    """A detected phone number a rule with 'decide' proposed to redact."""
+    f = flag(item, word, "PHONE_NUMBER", "redact", "unknown")
+    return Flag(**{**{k: getattr(f, k) for k in f.__slots__}, "explanation": {**f.explanation, "policy_decides": True}})
+
+
+def test_a_structured_identifier_is_decided_redact_by_the_policy_and_stays_open(tmp_path):
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    items = [message(1, "ring 07700 900999"), message(2, "or 07700 900999 later"), message(3, "not 07700900999 though")]
+    s.save_items(SID, items)
+    s.save_flags(SID, [decidable(items[0], "07700 900999"), decidable(items[1], "07700 900999")])
+    s.sync_values()
+    (phone,) = s.value_rows()
+    assert (phone.status, phone.decided_by, phone.pending) == ("redact", "policy", 0)
+    events = [json.loads(line) for line in s.audit.path.read_text().splitlines()]
+    (policy,) = [e for e in events if e["event"] == "value.policy"]
+    assert policy["actor"] == "policy" and policy["payload"]["rule"] == "r"
+    assert [f.item_id for f in s.flags(status="redact") if f.recognizer == "same-value"] == [items[2].item_id]  # spread too
+    assert s.decide_value(phone.value_id, "keep", reviewer="DC Test", reason="the suspect's, in the charge") == 3  # open to review
+    s.close()
+
+
+def test_an_occurrence_the_policy_would_not_decide_withdraws_its_decision(tmp_path):
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    first, later = message(1, "ring 07700 900999"), message(2, "07700 900999 again")
+    s.save_items(SID, [first])
+    s.save_flags(SID, [decidable(first, "07700 900999")])
+    s.sync_values()
+    s.save_items(SID, [later], 2)  # new material: a recognizer without 'decide' (a context word) found it
+    s.save_flags(SID, [flag(later, "07700 900999", "PHONE_NUMBER", "redact", "unknown")], replace=False)
+    s.sync_values()
+    (phone,) = s.value_rows()
+    assert phone.decided_by is None and phone.pending == 1  # a reviewer decides now
+    events = [json.loads(line)["event"] for line in s.audit.path.read_text().splitlines()]
+    assert "value.policy_withdrawn" in events
+    s.close()

@@ -8,7 +8,7 @@ import click
 import pytest
 
 from redactor.cli import main
-from tests.factories import STATEMENT_LINES, encrypted_pdf, text_pdf
+from tests.factories import STATEMENT_LINES, encrypted_pdf, review_every_value_pipeline, text_pdf
 
 
 def all_commands(group: click.Group, prefix=()):
@@ -78,7 +78,7 @@ def test_decide_needs_exactly_one_mode(cli, inputs, tmp_path):
 
 def test_csv_import_is_all_or_nothing(cli, inputs, tmp_path):
     case = tmp_path / "case"
-    cli("run", inputs / "notes.txt", "--case", case)
+    cli("run", inputs / "notes.txt", "--case", case, "--pipeline", review_every_value_pipeline(tmp_path))  # every flag pending
     flag_ids = [line.split(",")[0] for line in cli("flags", case, "--format", "csv").output.splitlines()[1:]]
     assert len(flag_ids) >= 2
     bad = tmp_path / "bad.csv"
@@ -141,7 +141,7 @@ def test_csv_import_racing_another_reviewer_changes_nothing(cli, inputs, tmp_pat
     from redactor.errors import ConflictError
 
     case = tmp_path / "case"
-    cli("run", inputs / "notes.txt", "--case", case)
+    cli("run", inputs / "notes.txt", "--case", case, "--pipeline", review_every_value_pipeline(tmp_path))  # every flag pending
     flag_ids = [line.split(",")[0] for line in cli("flags", case, "--format", "csv").output.splitlines()[1:]]
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("flag_id,decision,reason\n" + "".join(f"{f},accept,\n" for f in flag_ids))

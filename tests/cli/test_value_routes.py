@@ -66,3 +66,16 @@ def test_flags_csv_import(case, tmp_path):
 def test_accept_all(case):
     cli("decide", case, "--accept-all", "--reviewer", "DC Test")  # a 'review' proposal accepted is redacted (fail closed)
     assert added(case) == 6
+
+
+def test_the_default_pipeline_decides_structured_identifiers_and_leaves_names_to_a_reviewer(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("Ring Priya Raman on 07700 900461 tomorrow or email priya.r@example.org.")
+    case = tmp_path / "case"
+    cli("run", tmp_path / "in", "--case", case)
+    rows = {r["entity"]: r for r in csv.DictReader(io.StringIO(cli("values", case, "--format", "csv")))}
+    for entity in ("phone", "email"):  # decided by the policy, the rule named, open to review (the QC pass)
+        assert (rows[entity]["status"], rows[entity]["decided_by"]) == ("redact", "policy")
+        assert rows[entity]["reason"].startswith("decide.policy rule")
+    assert (rows["person"]["status"], rows["person"]["decided_by"]) == ("pending", "")
+    assert "1 values" in cli("values", case, "--status", "pending")

@@ -373,3 +373,38 @@ def test_people_a_run_finds_are_known_to_the_policy_in_the_same_run(cli, tmp_pat
     rows = [json.loads(line) for line in cli("flags", tmp_path / "case", "--format", "jsonl", "--with-text").output.splitlines()]
     (phone,) = [r for r in rows if r["entity"] == "PHONE_NUMBER" and r["field"] == "body"]
     assert phone["party"] == "third_party"  # the contact's number: a third party's (before: 'unknown', the book not yet known)
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "decides"),
+    [
+        ("PHONE_NUMBER", "07700 900999", True),  # a third party's number: decided by the policy
+        ("PHONE_NUMBER", "07700 900461", True),  # the complainant's (VW)
+        ("PHONE_NUMBER", "07700 900982", False),  # the suspect's: proposed for review
+        ("EMAIL_ADDRESS", "someone@example.com", True),
+        ("CREDIT_CARD", "4532015112830366", True),
+        ("UK_NHS", "943 476 5919", True),
+        ("IMEI", "352099001761481", True),
+        ("PERSON", "Chloe Whitfield", False),  # names a model read stay for a reviewer
+        ("STREET_ADDRESS", "14 Example Road", False),  # as do addresses (a scene may be relevant)
+        ("UK_PASSPORT", "123456789", False),  # nine digits and a context word: not unambiguous
+    ],
+)
+def test_default_policy_decides_structured_identifiers_only(store, entity, text, decides):
+    seg = Segment("s1", "i1", 0, "body", f"x {text} y")
+    (flag,) = decide_policy(default_policy(), ctx(store))(
+        Item("i1", "src", "file", "document", "t", (seg,)), [Finding("s1", 2, 2 + len(text), entity, 0.9, "r")]
+    ).flags
+    assert flag.explanation.get("policy_decides", False) is decides
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        ({"category": "name", "action": "keep", "decide": ["PERSON"]}, "only a rule whose action is redact"),
+        ({"category": "contact", "action": "redact", "decide": ["PHONE"]}, "unknown entity types"),
+    ],
+)
+def test_a_rule_may_decide_only_redactions_of_known_types(rule, problem):
+    with pytest.raises(ValueError, match=problem):
+        PolicySettings.model_validate({"rules": [rule]})

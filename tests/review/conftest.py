@@ -17,6 +17,7 @@ import pytest
 
 from redactor.case import CaseStore
 from redactor.review.server import ReviewServer
+from tests.factories import review_every_value_pipeline
 
 STATEMENT = """WITNESS STATEMENT
 
@@ -47,7 +48,9 @@ def case_template(tmp_path_factory) -> Path:
     (src / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     (src / "note.txt").write_text(NOTE, encoding="utf-8")
     shutil.copyfile(REPO / "examples" / "demo-case" / "incident-report.pdf", src / "incident-report.pdf")  # synthetic
-    result = CliRunner().invoke(main, ["run", str(src), "--case", str(root / "case")], catch_exceptions=False)
+    # every value waits for a reviewer (the default pipeline decides structured identifiers by policy)
+    pipeline = review_every_value_pipeline(root)
+    result = CliRunner().invoke(main, ["run", str(src), "--case", str(root / "case"), "--pipeline", str(pipeline)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return root / "case"
 
