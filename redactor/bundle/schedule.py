@@ -63,8 +63,10 @@ def decided_from(flags: Iterable[Flag], decisions: Iterable[Decision]) -> dict[s
             out[flag.flag_id] = Decided("", "", "person", "added by hand") if flag.origin == "manual" else NOT_REVIEWED
         elif flag.origin != "manual" and d.action == "accept" and d.reason.startswith(BULK):
             out[flag.flag_id] = Decided(d.reviewer, d.at, "policy", BULK)
-        else:  # the policy decides some values itself (a structured identifier of a third party): not a person's call
-            out[flag.flag_id] = Decided(d.reviewer, d.at, "policy" if d.reviewer == "policy" else "person", d.action)
+        elif d.reviewer == "policy":  # the policy decides some values itself (structured identifiers): the rule says why
+            out[flag.flag_id] = Decided(d.reviewer, d.at, "policy", d.reason or d.action)
+        else:
+            out[flag.flag_id] = Decided(d.reviewer, d.at, "person", d.action)
     return out
 
 

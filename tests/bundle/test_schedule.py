@@ -81,7 +81,9 @@ def test_schedule_rows_are_complete_and_never_carry_values(built):
     for r in rows:
         assert "/" not in r["code"] and codes.is_valid(r["code"])
         assert r["reason"] == codes.describe(r["code"]) and r["legal_basis"] == codes.REASON_CODES[r["code"]].basis
-        assert r["decided_by"] == "DC Test" and r["decided_at"] and r["decision"].startswith("policy")
+        assert r["decided_by"] in ("DC Test", "policy") and r["decided_at"] and r["decision"].startswith("policy")
+    by_policy = [r for r in rows if r["decided_by"] == "policy"]  # structured identifiers the policy decided: the rule named
+    assert by_policy and all(r["decision"].startswith(("policy (decide.policy rule ", "policy (same value as value ")) for r in by_policy)
     with CaseStore.open(case) as store:
         texts = {s.segment_id: s.text for item in store.items() for s in item.segments}
         values = {texts[f.segment_id][f.start : f.end] for f in store.flags(status="redact")}

@@ -100,3 +100,23 @@ def test_a_large_decision_is_answered_at_once_and_completed_after_the_answer(cli
     with CaseStore.open(case_dir) as s:
         assert s.value(jane.value_id).pending == jane.occurrences and s.value(jane.value_id).decision is None
     assert client.post("/api/undo", {})[0] == 400  # nothing left to undo in this session
+
+
+def test_a_value_decided_in_the_app_is_redacted_where_no_flag_covers_it(client, case_dir):
+    from redactor.records import Item, Segment
+    from tests.factories import unflagged_redacted
+
+    mark = _value(case_dir, "Mark Brown")
+    with CaseStore.open(case_dir) as s:  # a line the detector read past: lower case, a no-break space, a direction mark
+        source = s.sources()[0].source_id
+        text = "a later line names \u200emark\u00a0brown once more"
+        s.save_items(
+            source, [Item("planted", source, "line 999", "note", "note", (Segment("planted.0", "planted", 0, "body", text),), {})], 999
+        )
+    status, raw, _ = client.post("/api/value", {"value_id": mark.value_id, "decision": "redact", "version": mark.version})
+    assert status == 200, raw
+    with CaseStore.open(case_dir) as s:
+        (added,) = s.flags(item_id="planted")
+        assert (added.status, added.recognizer, added.explanation["same_value_as"]) == ("redact", "same-value", mark.value_id)
+        assert text[added.start : added.end] == "mark\u00a0brown"
+        assert unflagged_redacted(s, pending_as_redact=True) == []
