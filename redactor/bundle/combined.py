@@ -3,9 +3,10 @@
 Every page carries a bundle page number ("Bundle page 12 of 80") and its item
 reference. The index gives each item's description, exhibit, date and page range, and
 every page number in the index and the schedule links to its page. Item pages are taken
-from the already redacted item PDFs, so nothing is added but page furniture. After the
-whole file is sanitised, we add only what we wrote ourselves: bookmarks (per section and
-per item) and the page links.
+from the already redacted item PDFs, so nothing is added but page furniture. Every page is
+sanitised as it is added (page extras dropped, as ``render/pdfkit.py:sanitize`` does; no
+metadata); after that we add only what we wrote ourselves: bookmarks (per section and per
+item) and the page links. The file is written once.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from redactor import codes
 from redactor.bundle.facts import BundleFacts, Cover
 from redactor.bundle.schedule import code_counts, merge_rows, schedule_rows
 from redactor.bundle.table import Table
-from redactor.render.pdfkit import new_canvas, sanitize, text_font
+from redactor.render.pdfkit import new_canvas, stack, strip_page, text_font
 
 COVER_COLUMNS = (("exhibit", 150), ("description", 365))
 INDEX_COLUMNS = (
@@ -148,9 +149,8 @@ def combined_pdf(
     stamps = _stamps([f"{ref + '  ·  ' if ref else ''}Bundle page {n} of {len(pages)}" for n, (ref, _) in enumerate(pages, start=1)])
     for (_, src), stamp in zip(pages, stamps.pages, strict=True):
         added = writer.add_page(src)
-        added.merge_translated_page(stamp, tx=float(added.mediabox.width) - A4[0], ty=0)
-    out = io.BytesIO()
-    writer.write(out)
+        stack(writer, added, stamp, dx=float(added.mediabox.width) - A4[0])
+        strip_page(added)  # sanitised as every output is (the items were already)
     cover_len = _pages(cover)
     schedule_start = len(pages) - schedule.pages + 1
     links = [(cover_len + p, rect, t) for p, rect, t in index.links] + [(schedule_start - 1 + p, rect, t) for p, rect, t in schedule.links]
@@ -159,12 +159,13 @@ def combined_pdf(
         sections.append(("Items", starts[disclosed[0].ref][0]))
     sections.append(("Redaction schedule", schedule_start))
     items = [(f"{e.ref}  {facts.printable(e.title)}".strip(), starts[e.ref][0]) for e in disclosed]
-    return navigable(sanitize(out.getvalue()), sections, items, links), rows, starts
+    return navigable(writer, sections, items, links), rows, starts
 
 
-def navigable(pdf: bytes, sections: Sequence[tuple[str, int]], items: Sequence[tuple[str, int]], links: Links) -> bytes:
-    """Add bookmarks (sections, and items under "Items") and page links to a sanitised PDF; pages are 1-based."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+def navigable(writer: PdfWriter, sections: Sequence[tuple[str, int]], items: Sequence[tuple[str, int]], links: Links) -> bytes:
+    """The bundle PDF: bookmarks (sections, and items under "Items") and page links added to its sanitised pages, written once.
+
+    ``pages`` are 1-based."""
     for title, page in sections:
         parent = writer.add_outline_item(title=title, page_number=page - 1)
         if title == "Items":

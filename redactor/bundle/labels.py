@@ -16,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfbase import pdfmetrics
 
 from redactor.records import Box, Redaction, RenderedItem
-from redactor.render.pdfkit import new_canvas, sanitize, text_font
+from redactor.render.pdfkit import new_canvas, sanitize, stack, text_font
 
 MAX_SIZE = 8.0
 MIN_SIZE = 3.5
@@ -74,7 +74,7 @@ def number_boxes(rendered: RenderedItem, first: int, names: Mapping[str, str] | 
     sizes = [(float(pages[n - 1].mediabox.right), float(pages[n - 1].mediabox.top)) for n in wanted]
     overlays = _overlays([(size, by_page[n]) for size, n in zip(sizes, wanted, strict=True)], names or {})
     for n, overlay in zip(wanted, overlays.pages, strict=True):
-        pages[n - 1].merge_page(overlay)
+        stack(writer, pages[n - 1], overlay)
     out = io.BytesIO()
     writer.write(out)
     return replace(rendered, pdf=sanitize(out.getvalue()))

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import FloatObject, NameObject, NumberObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -104,6 +104,13 @@ def sanitize(pdf: bytes, setups: Sequence[PageSetup] = ()) -> bytes:
     return rebuild([pdf], setups)
 
 
+def strip_page(page: PageObject) -> None:
+    """Drop every page-level extra (annotations, actions, thumbnails, piece info, metadata, ...) from ``page``."""
+    for key in _PAGE_KEYS_TO_DROP:
+        if key in page:
+            del page[NameObject(key)]
+
+
 def rebuild(pdfs: Sequence[bytes], setups: Sequence[PageSetup] = ()) -> bytes:
     """One PDF of the pages of ``pdfs`` in order, rebuilt as :func:`sanitize` does (parts of one item are joined so)."""
     writer = PdfWriter()
@@ -111,9 +118,7 @@ def rebuild(pdfs: Sequence[bytes], setups: Sequence[PageSetup] = ()) -> bytes:
     for pdf in pdfs:
         for page in PdfReader(io.BytesIO(pdf)).pages:
             added = writer.add_page(page)
-            for key in _PAGE_KEYS_TO_DROP:
-                if key in added:
-                    del added[NameObject(key)]
+            strip_page(added)
             setup = setups[index] if index < len(setups) else PageSetup()
             if setup.rotation % 360:
                 added[NameObject("/Rotate")] = NumberObject(setup.rotation % 360)
@@ -124,3 +129,32 @@ def rebuild(pdfs: Sequence[bytes], setups: Sequence[PageSetup] = ()) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def stack(writer: PdfWriter, page: PageObject, overlay: PageObject, dx: float = 0.0) -> None:
+    """Draw ``overlay`` (a page of another PDF) over ``page`` (a page of ``writer``), moved right by ``dx`` points.
+
+    The overlay becomes a form XObject of the page, drawn after the page's own content, which
+    is wrapped in q/Q and never parsed: pypdf's ``merge_page`` parses every content stream, most
+    of the time spent labelling a long transcript and stamping the bundle's pages."""
+    if "/Resources" not in page:  # inherited resources: the general (slower) merge keeps them
+        page.merge_translated_page(overlay, tx=dx, ty=0)
+        return
+    form = DecodedStreamObject()
+    form.set_data(overlay.get_contents().get_data() if overlay.get_contents() is not None else b"")
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in overlay.mediabox)
+    form[NameObject("/Resources")] = overlay["/Resources"].get_object().clone(writer)
+    resources = DictionaryObject(page["/Resources"].get_object())  # the page's own copy: another page may share it
+    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+    name = next(f"/Overlay{n}" for n in range(len(xobjects) + 1) if f"/Overlay{n}" not in xobjects)
+    xobjects[NameObject(name)] = writer._add_object(form.flate_encode())
+    resources[NameObject("/XObject")] = xobjects
+    page[NameObject("/Resources")] = resources
+    contents = page.get("/Contents")
+    own = list(contents.get_object()) if isinstance(contents and contents.get_object(), ArrayObject) else [contents] if contents else []
+    before, after = DecodedStreamObject(), DecodedStreamObject()
+    before.set_data(b"q\n")
+    after.set_data(b"\nQ\nq 1 0 0 1 %s 0 cm %s Do Q\n" % (str(round(dx, 4)).encode(), name.encode()))
+    page[NameObject("/Contents")] = ArrayObject([writer._add_object(before), *own, writer._add_object(after)])
