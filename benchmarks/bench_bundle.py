@@ -20,7 +20,6 @@ import random
 import re
 import resource
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -85,8 +84,8 @@ def timed(fn, *args, **kwargs) -> float:
     return time.perf_counter() - start
 
 
-def _tree_cpu(root: int) -> dict[int, float]:
-    """CPU seconds (user + system) of every live descendant of ``root``, by pid, read from /proc."""
+def _tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of every live descendant of ``root``, read from /proc."""
     parents, cpu = {}, {}
     tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
@@ -99,33 +98,26 @@ def _tree_cpu(root: int) -> dict[int, float]:
             continue
         parents[int(entry)] = int(fields[1])
         cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
-    out = {}
-    for pid in cpu:
+    total = 0.0
+    for pid, seconds in cpu.items():
         p = parents.get(pid)
         while p and p != root:
             p = parents.get(p)
-        if p == root:
-            out[pid] = cpu[pid]
-    return out
+        total += seconds if p == root else 0.0
+    return total
 
 
-class Cpu(threading.Thread):
-    """This process's CPU and its descendants' (sampled every 0.1 s: a worker's last value before it exits counts)."""
+class Cpu:
+    """CPU seconds of this process and its descendants: its own, its reaped children's, and its live descendants'.
 
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.last: dict[int, float] = {}
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        while not self.stop.wait(0.1):
-            self.last.update(_tree_cpu(os.getpid()))
+    A child's time moves into RUSAGE_CHILDREN when it is reaped, so a live worker is read from /proc
+    and an exited one from getrusage, never both (the bench before this counted exited workers twice)."""
 
     def now(self) -> float:
-        self.last.update(_tree_cpu(os.getpid()))
+        live = _tree_cpu(os.getpid())
         own = resource.getrusage(resource.RUSAGE_SELF)
-        done = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped children (tesseract, forked workers)
-        return own.ru_utime + own.ru_stime + done.ru_utime + done.ru_stime + sum(self.last.values())
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + done.ru_utime + done.ru_stime + live
 
 
 class Phases(SilentReporter):
@@ -160,6 +152,56 @@ def pool_start(make_render, workers: int, method: str) -> float:
     return time.perf_counter() - start - 0.5
 
 
+SPEC = (
+    "name: bench\nstages:\n  - use: ingest.files\n  - use: extract.auto\n  - use: detect.bench_regex\n"
+    "  - use: decide.policy\n  - use: render.pdf\n  - use: bundle.disclosure\n"
+)
+
+
+def make_case(root: Path, messages: int, per_chat: int, pages: int, rng: random.Random):
+    """(store, pipeline, seconds to build it): generated chats and PDFs run through the real pipeline, every flag accepted."""
+    from redactor.case import CaseStore
+    from redactor.decisions.imports import accept_all
+    from redactor.pipeline import load_pipeline
+    from redactor.runner import run_case
+
+    inputs = root / "in"
+    inputs.mkdir(parents=True)
+    chats(inputs, messages, per_chat, rng)
+    documents(inputs, pages, 10, rng)
+    spec = root / "bench.yaml"
+    spec.write_text(SPEC)
+    pipeline = load_pipeline(str(spec))
+    store = CaseStore.create(root / "case")
+    run_s = timed(run_case, store, pipeline, [inputs])
+    accept_all(store, "bench")
+    return store, pipeline, run_s
+
+
+def huge_item(root: Path, messages: int, workers: int, rng: random.Random) -> dict[str, float]:
+    """One transcript of ``messages`` messages: rendered whole in one process, in parts in one process, in parts on every core."""
+    from functools import partial
+
+    from redactor.render.parts import render_split
+    from redactor.runner import _context
+
+    store, pipeline, _ = make_case(root, messages, messages, 0, rng)
+    ctx = _context(store, store.snapshot(identities=True), store.source_opener())
+    render = pipeline.of_kind("render").build(ctx)
+    part = max(
+        pipeline.of_kind("bundle").build(ctx).plan(store.items(), store.item_scopes(), store.item_refs()), key=lambda p: len(p.members)
+    )
+    flags = [f for m in part.members for f in store.flags(item_id=m) if f.status == "redact"]
+    job = (part.item, flags, part.ref, {"labels": False})
+    make_render = partial(pipeline.of_kind("render").build, ctx)
+    out: dict[str, float] = {"parts": len(render.split(*job[:3], labels=False))}
+    out["whole"] = timed(render, *job[:3], labels=False)
+    out["one"] = timed(lambda: list(render_split([job], render, make_render, 1)))
+    out["every"] = timed(lambda: list(render_split([job], render, make_render, workers)))
+    out["pages"] = next(r for _, r, _ in render_split([job], render, make_render, 1)).pages
+    return out
+
+
 def main() -> None:
     from functools import partial
 
@@ -167,33 +209,18 @@ def main() -> None:
     from redactor.bundle.pictures import find_pictures
     from redactor.bundle.verify import verify_bundle
     from redactor.bundling import build_bundle
-    from redactor.case import CaseStore
-    from redactor.decisions.imports import accept_all
-    from redactor.pipeline import load_pipeline
     from redactor.render.pool import default_workers
-    from redactor.runner import _context, run_case
+    from redactor.runner import _context
 
     scale = float(os.environ.get("BENCH_SCALE", "1"))
-    messages, pages = int(10_000 * scale), int(200 * scale)
+    messages, pages, huge = int(10_000 * scale), int(200 * scale), int(20_000 * scale)
     rng = random.Random(13)
     cpu = Cpu()
-    cpu.start()
+    load = [os.getloadavg()[0]]
+    workers = default_workers()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        inputs = root / "in"
-        inputs.mkdir()
-        chats(inputs, messages, 200, rng)
-        documents(inputs, pages, 10, rng)
-        spec = root / "bench.yaml"
-        spec.write_text(
-            "name: bench\nstages:\n  - use: ingest.files\n  - use: extract.auto\n  - use: detect.bench_regex\n"
-            "  - use: decide.policy\n  - use: render.pdf\n  - use: bundle.disclosure\n"
-        )
-        pipeline = load_pipeline(str(spec))
-        store = CaseStore.create(root / "case")
-        run_s = timed(run_case, store, pipeline, [inputs])
-        accept_all(store, "bench")
-        workers = default_workers()
+        store, pipeline, run_s = make_case(root / "bundle", messages, 200, pages, rng)
         ctx = _context(store, store.snapshot(identities=True), store.source_opener())
         make_render = partial(pipeline.of_kind("render").build, ctx)
         starts = [  # spawn is what the pool uses; forkserver's first pool starts its server
@@ -204,6 +231,7 @@ def main() -> None:
         ]
         one = bundle(build_bundle, store, pipeline, root / "one", 1, cpu)
         every = bundle(build_bundle, store, pipeline, root / "every", workers, cpu)
+        load.append(os.getloadavg()[0])
         out, watch = root / "every", case_watchlist(store)
         manifest_s = timed(verify_bundle, out)
         start = time.perf_counter()
@@ -215,27 +243,55 @@ def main() -> None:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6
         files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
         pictures = find_pictures(out, files)
-    cpu.stop.set()
+        load.append(os.getloadavg()[0])
+        big = huge_item(root / "huge", huge, workers, rng)
+        load.append(os.getloadavg()[0])
     assert not leaks, "the bench bundle leaks"
+    verify = (manifest_s, scan_s, ocr_s, ocr_cpu)
+    report(messages, pages, run_s, workers, starts, one, every, verify, (len(files), size, pictures), (huge, big), load)
+
+
+def report(messages, pages, run_s, workers, starts, one, every, verify, files, huge, load) -> None:
+    manifest_s, scan_s, ocr_s, ocr_cpu = verify
+    count, size, pictures = files
     verify_s = manifest_s + scan_s + ocr_s
+    rest = every[0] - every[1]
+    print(f"machine: {workers} cores; load average (1 min) {' -> '.join(f'{x:.1f}' for x in load)} (start, bundles, verify, huge item)")
     print(f"input: {messages} messages in {messages // 200} chats, {pages} PDF pages; case built in {run_s:.1f} s (not the subject)")
     print(f"render pool start-up, {workers} workers (start, build the render stage in each, stop):")
     for method, seconds in starts:
         print(f"  {method:70} {seconds:6.2f} s")
     print(f"bundle, 1 process:    {one[0]:7.2f} s, of which rendering {one[1]:7.2f} s (CPU/wall {one[2] / one[1]:.2f})")
     print(
-        f"bundle, {workers} processes:  {every[0]:7.2f} s, of which rendering {every[1]:7.2f} s (CPU/wall {every[2] / every[1]:.2f} of {workers} cores);"
-        f" rendering x{one[1] / every[1]:.2f} against 1 process"
+        f"bundle, {workers} processes:  {every[0]:7.2f} s, of which rendering {every[1]:7.2f} s"
+        f" (CPU/wall {every[2] / every[1]:.2f} of {workers} cores); rendering x{one[1] / every[1]:.2f} against 1 process"
     )
-    print(f"  the rest of the bundle (plan, facts, bundle.pdf, CSVs, manifest): {every[0] - every[1]:.2f} s in one process")
+    print(f"  the rest of the bundle (plan, facts, labels, bundle.pdf, CSVs, manifest; one process): {rest:.2f} s")
     print(
         f"verify --case: {verify_s:7.2f} s = manifest+audit {manifest_s:.2f} s + text/bytes leak scan {scan_s:.2f} s"
         f" + OCR of pages with pictures {ocr_s:.2f} s (CPU/wall {ocr_cpu / ocr_s:.2f})"
     )
     distinct = len({p.key for p in pictures})
-    print(f"  {len(files)} PDFs, {size:.1f} MB; {len(pictures)} pages draw pictures, {distinct} distinct picture sets (each read once)")
-    stages = {"rendering": every[1], "rest of bundle": every[0] - every[1], "verify": verify_s}
-    print(f"slowest stage: {max(stages, key=stages.get)}; rendering/verify ratio {every[1] / verify_s:.2f}")
+    print(f"  {count} PDFs, {size:.1f} MB; {len(pictures)} pages draw pictures, {distinct} distinct picture sets (each read once)")
+    if distinct:
+        print(f"  OCR: {ocr_cpu / distinct:.2f} CPU s per distinct picture (tesseract, one thread each)")
+    total = every[1] + rest + verify_s
+    print(
+        f"split of bundle + verify ({total:.1f} s): rendering {every[1] / total:.0%}, rest of bundle {rest / total:.0%},"
+        f" verify text scan {(manifest_s + scan_s) / total:.0%}, verify OCR {ocr_s / total:.0%}"
+    )
+    print(
+        f"ratios: verify/rendering {verify_s / every[1]:.2f}, verify without OCR/rendering {(manifest_s + scan_s) / every[1]:.2f},"
+        f" rest/rendering {rest / every[1]:.2f}"
+    )
+    stages = {"rendering": every[1], "rest of bundle": rest, "verify": verify_s}
+    print(f"slowest stage: {max(stages, key=stages.get)}")
+    messages, big = huge
+    print(
+        f"one transcript of {messages} messages ({big['pages']} pages, {big['parts']:.0f} parts): whole in one process {big['whole']:.2f} s;"
+        f" in parts in one process {big['one']:.2f} s; in parts on {workers} processes {big['every']:.2f} s"
+        f" (x{big['whole'] / big['every']:.2f} against whole, pool start-up included)"
+    )
 
 
 if __name__ == "__main__":
