@@ -25,6 +25,7 @@ from redactor.bundle.since import read_prior
 from redactor.case import CaseStore
 from redactor.decisions.values import check_consistent
 from redactor.errors import ConflictError, LeakError, PendingFlagsError, UsageError
+from redactor.laps import Laps
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, Quarantined
 from redactor.render.parts import render_split
@@ -40,6 +41,7 @@ class BundleSummary:
     withheld: int
     redactions: int
     failures: tuple[str, ...]
+    timings: tuple[tuple[str, float], ...] = ()  # wall seconds of each phase, in order (redactor/laps.py)
 
 
 def build_bundle(
@@ -55,7 +57,7 @@ def build_bundle(
     since: Path | None = None,
     workers: int | None = None,
 ) -> BundleSummary:
-    reporter = reporter or SilentReporter()
+    reporter, laps = reporter or SilentReporter(), Laps()
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
@@ -73,10 +75,12 @@ def build_bundle(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     store.log("bundle", "bundle.started", {"pipeline_hash": pipeline.hash, "pending_policy": pending, "pending": waiting}, actor=actor)
+    laps.mark("checks")
     try:
         parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
         make_render = partial(pipeline.of_kind("render").build, ctx)  # a worker builds the stage the parent built
         entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers)
+        laps.mark("rendering")
         facts = gather_facts(
             store,
             entries,
@@ -93,7 +97,9 @@ def build_bundle(
                 hint="build the bundle again when the reviewers have finished; nothing was written",
             )
         summary = bundle.write(tmp, entries, facts)
+        laps.mark("writing")
         _refuse_leaks(store, tmp, workers, actor)
+        laps.mark("leak scan")  # text, bytes and OCR of pictures
         event = store.log("bundle", "bundle.written", {**summary, "failures": len(failures)}, actor=actor)
         shutil.copyfile(store.audit.path, tmp / "audit.jsonl")
         sources = [{"ref": s.ref, "sha256": s.source_id, "size": s.size, "media_type": s.media_type} for s in store.sources()]
@@ -104,10 +110,11 @@ def build_bundle(
         if out.exists():
             out.rmdir()
         tmp.rename(out)
+        laps.mark("sealing")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures))
+    return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures), tuple(laps.seconds))
 
 
 def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str) -> None:

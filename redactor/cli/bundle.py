@@ -64,6 +64,7 @@ def bundle(
         workers=workers or None,
     )
     click.echo(f"bundle written to {summary.out}: {summary.items} items, {summary.redactions} redactions, {summary.withheld} withheld")
+    click.echo("time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.timings))
     for failure in summary.failures:
         click.echo(f"withheld: {failure}", err=True)
     if summary.failures:

@@ -14,7 +14,10 @@ REPRODUCIBLE = ("bundle.pdf", "schedule.csv", "schedule_summary.csv", "index.csv
 def test_a_rebuild_is_byte_identical(built, tmp_path):
     case, out = built
     again = tmp_path / "again"
-    invoke("bundle", case, "--out", again, "--by", "DC Builder")
+    output = invoke("bundle", case, "--out", again, "--by", "DC Builder")
+    timed = next(line for line in output.splitlines() if line.startswith("time: "))  # where the time went, phase by phase
+    phases = [part.rsplit(" ", 2)[0] for part in timed.removeprefix("time: ").split(", ")]
+    assert phases == ["checks", "rendering", "writing", "leak scan", "sealing"]
     names = [*REPRODUCIBLE, *sorted(p.relative_to(out).as_posix() for p in (out / "items").glob("*.pdf"))]
     assert len(names) > len(REPRODUCIBLE)
     for name in names:

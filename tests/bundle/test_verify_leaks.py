@@ -152,9 +152,9 @@ def test_a_picture_is_read_once_and_every_page_that_draws_it_is_named(tmp_path):
     pictures = [Picture("items/S1.pdf", 1, "k1"), Picture("bundle.pdf", 7, "k1"), Picture("bundle.pdf", 8, "k2")]
     seen = []
 
-    def read(path):
-        seen.append(path)
-        return "ring 07700 900123" if len(seen) == 1 else "nothing here"
+    def read(paths):
+        seen.extend(paths)
+        return ["ring 07700 900123" if n == 0 else "nothing here" for n in range(len(paths))]
 
     texts = read_pictures(tmp_path, pictures, 1, read=read, draw=lambda path, index: picture_of("x"))
     assert len(seen) == 2 and set(texts) == {"k1", "k2"}
@@ -171,8 +171,40 @@ def test_scanner_matches_whole_values_in_any_spacing():
 
 
 def test_a_picture_that_cannot_be_read_fails_the_scan(tmp_path):
-    def broken(path):
+    def broken(paths):
         raise RuntimeError("tesseract is missing")
 
     with pytest.raises(VerificationError, match="bundle.pdf page 3: its pictures could not be read by OCR"):
         read_pictures(tmp_path, [Picture("bundle.pdf", 3, "k")], 1, read=broken, draw=lambda path, index: picture_of("x"))
+
+
+def test_a_batch_that_fails_is_read_page_by_page_and_the_unreadable_page_is_named(tmp_path):
+    pictures = [Picture("bundle.pdf", n, f"k{n}") for n in range(1, 7)]
+    calls = []
+
+    def read(paths):  # a batch fails; pages alone are read, but for page 5's picture (10 + 5 pixels wide)
+        calls.append(len(paths))
+        if len(paths) > 1 or any(Image.open(p).width == 15 for p in paths):
+            raise RuntimeError("tesseract failed")
+        return ["text"]
+
+    def draw(path, index):
+        return Image.new("L", (11 + index, 10), 255)
+
+    readable = [p for p in pictures if p.page != 5]
+    assert read_pictures(tmp_path, readable, 1, read=read, draw=draw) == {p.key: "text" for p in readable}
+    assert calls == [5, 1, 1, 1, 1, 1]  # one batch of five, then each page alone
+    with pytest.raises(VerificationError, match="bundle.pdf page 5: its pictures could not be read by OCR"):
+        read_pictures(tmp_path, pictures, 2, read=read, draw=draw)
+
+
+def test_tesseract_reads_a_batch_as_it_reads_each_page(tmp_path):
+    from redactor.bundle.pictures import ocr_texts
+
+    paths = []
+    for n, text in enumerate(["ring 07700 900123", "nothing to see", "Jo Example lives here"]):
+        path = tmp_path / f"p{n}.png"
+        picture_of(text).save(path)
+        paths.append(str(path))
+    assert ocr_texts(paths) == [ocr_texts([p])[0] for p in paths]
+    assert "07700" in ocr_texts(paths)[0]
