@@ -171,12 +171,23 @@ def _dropped(text: str, span: Found) -> bool:
 
 
 def _cut_number(text: str, span: Found) -> Found:
-    """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") keeps the name;
-    a name with a digit inside a word ("Leeds LS6 2AB") stays a misfire and is dropped."""
+    """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") or by a contact
+    ("Jimmy Garrison +1 463 ...", "Sophie Richardson - sr@example.org": spaCy's span takes in the
+    phone's first group or the whole e-mail) keeps the name; a name with a digit inside a word
+    ("Leeds LS6 2AB") stays a misfire and is dropped."""
     if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
         return span
     m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
+    if m:
+        return replace(span, end=span.start + len(m.group(1)))
+    m = _NAME_THEN_CONTACT.match(text, span.start, span.end)
     return replace(span, end=span.start + len(m.group(1))) if m else span
+
+
+# a name, a separator, then a token that is a number written as a phone or an e-mail address
+_NAME_THEN_CONTACT = re.compile(
+    r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}?)[ ,:;]*(?:[ ][-–|:][ ]?|[ ])(?=[+(]?\d[\d()+.\-/]*(?:[ ]|$)|[^\s@]+@)"
+)
 
 
 PERSONAL = re.compile(

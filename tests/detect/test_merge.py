@@ -80,6 +80,26 @@ def test_ner_person_with_digits_is_dropped():
     assert texts(text, spans) == [("LS6 2AB", "UK_POSTCODE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "ner", "name", "contact", "entity"),
+    [
+        ("Tovkar Lemsin +1 463 935 5927", "Tovkar Lemsin +1", "Tovkar Lemsin", "+1 463 935 5927", "PHONE_NUMBER"),
+        (
+            "Vardoq Quimbel - vq1676@example.org",
+            "Vardoq Quimbel - vq1676@example.org",
+            "Vardoq Quimbel",
+            "vq1676@example.org",
+            "EMAIL_ADDRESS",
+        ),
+        ("Amélie Tovkar, (60) 99273-5589", "Amélie Tovkar, (60)", "Amélie Tovkar", "(60) 99273-5589", "PHONE_NUMBER"),
+    ],
+)
+def test_ner_person_that_takes_in_a_contact_keeps_the_name(text, ner, name, contact, entity):
+    # spaCy's span runs on into the phone or e-mail after a name; it used to be dropped whole for its digits
+    spans = [span(text, ner, "PERSON", 0.85, "SpacyRecognizer"), span(text, contact, entity, 0.9)]
+    assert texts(text, spans) == [(name, "PERSON"), (contact, entity)]
+
+
 @pytest.mark.parametrize("role", ["Complainant", "Witness's"])
 def test_ner_role_words_are_not_names(role):
     text = f"the {role} card"
