@@ -180,13 +180,19 @@ def _cut_number(text: str, span: Found) -> Found:
     m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
     if m:
         return replace(span, end=span.start + len(m.group(1)))
-    m = _NAME_THEN_CONTACT.match(text, span.start, span.end)
-    return replace(span, end=span.start + len(m.group(1))) if m else span
+    end = name_before_contact(text, span.start, span.end)
+    return replace(span, end=end) if end is not None else span
 
 
-# a name, a separator, then a token that is a number written as a phone or an e-mail address
+def name_before_contact(text: str, start: int, end: int) -> int | None:
+    """Where the name ends in an NER span that runs on into a phone or e-mail after it, or None."""
+    m = _NAME_THEN_CONTACT.match(text, start, end)
+    return start + len(m.group(1)) if m else None
+
+
+# a name, a separator, then a number written as a phone (after + or a bracket, or three digits) or an e-mail
 _NAME_THEN_CONTACT = re.compile(
-    r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}?)[ ,:;]*(?:[ ][-–|:][ ]?|[ ])(?=[+(]?\d[\d()+.\-/]*(?:[ ]|$)|[^\s@]+@)"
+    r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}?)[ ,:;]*(?:[ ][-–|:][ ]?|[ ])(?=(?:[+(]\d|\d[\d()+.\-/]*\d\d)[\d()+.\-/]*(?:[ ]|$)|[^\s@]+@)"
 )
 
 

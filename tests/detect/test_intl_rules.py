@@ -153,3 +153,38 @@ def test_names_where_the_layout_says_so(text, value):
 )
 def test_labels_without_a_name_flag_nothing(text):
     assert not names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("or write to 5200 Tovkarpad Verdieping 2", "5200 Tovkarpad Verdieping 2"),  # a flat word ends the street's name
+        ("or write to Lemsinsteig 8835 St. Vardoq an der Quimbel.", "Lemsinsteig 8835 St. Vardoq an der Quimbel"),
+        ("new place is Calle Tovkar, 620 Puerto de la Lemsa", "Calle Tovkar, 620 Puerto de la Lemsa"),
+        ("write to 196 Hendrik Vardoqstraat, 2473 Kelvarby", "196 Hendrik Vardoqstraat, 2473 Kelvarby"),  # words before a joined street
+        ("at 135 Quimbel Hills Ostremund, HI 43169", "135 Quimbel Hills Ostremund, HI 43169"),
+    ],
+)
+def test_longer_street_and_town_names(text, value):
+    assert covered(addresses(text), text, value)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    from redactor import paths
+    from redactor.detect.engine import Detector
+
+    models = paths.models_dir()
+    return Detector(models / "nlp_engine.yaml", models / "recognizers.yaml")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Gabriel Christiansen - gc1@example.org", "Sophie Richardson - portable9845@example.com", "Jimmy Garrison +1 463 935 5927",
+     "Klaus Kukkonen +358 75 285 5161"],
+)  # fmt: skip
+def test_a_contact_line_keeps_its_name(detector, line):
+    # spaCy's span (PERSON or ORG) takes in the contact after the name; the name must still be flagged
+    name = " ".join(line.split()[:2])
+    flags = detector.analyze(line)
+    assert covered(flags, line, name) and any(f.entity == "PERSON" and line[f.start : f.end] == name for f in flags)

@@ -100,6 +100,11 @@ def test_ner_person_that_takes_in_a_contact_keeps_the_name(text, ner, name, cont
     assert texts(text, spans) == [(name, "PERSON"), (contact, entity)]
 
 
+def test_ner_person_before_a_short_number_is_still_a_misfire():
+    text = "Flight BA 1442 departs Terminal 5 at 06:20."
+    assert texts(text, [span(text, "Terminal 5 at 06:20", "PERSON", 0.85, "SpacyRecognizer")]) == []
+
+
 @pytest.mark.parametrize("role", ["Complainant", "Witness's"])
 def test_ner_role_words_are_not_names(role):
     text = f"the {role} card"

@@ -11,7 +11,8 @@ shape of a name and none of an organisation, and reports them as PERSON with a m
 - not only ordinary English words (unless they are listed names); one word only when it is a
   listed given name or surname, or a proper noun;
 - not a run of capitals ("NHS", "OMG"), no digits, not after "the";
-- a following name word is taken in ("Ágnes Földesy": the model stops after the given name).
+- a following name word is taken in ("Ágnes Földesy": the model stops after the given name);
+- a phone or e-mail the span runs on into is cut off ("Erlike Olesk 8319-7043").
 
 Measured on WNUT-17 dev and the generated sets (``make eval``; see models/README.md).
 """
@@ -24,6 +25,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.merge import name_before_contact
 from redactor.detect.name_lists import is_english_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
@@ -57,8 +59,11 @@ class OrgNameRecognizer(EntityRecognizer):
         out = []
         proper = ProperNouns(nlp_artifacts, set())  # tagged only if a one-word organisation needs it
         for ent in getattr(nlp_artifacts, "entities", ()):
-            if ent.label_ in ORG_LABELS and self._looks_like_a_name(text, ent.start_char, ent.end_char, proper):
-                end = self._extend(text, ent.start_char, ent.end_char)
+            if ent.label_ not in ORG_LABELS:
+                continue
+            ent_end = name_before_contact(text, ent.start_char, ent.end_char) or ent.end_char  # "Name - x@y.org"
+            if self._looks_like_a_name(text, ent.start_char, ent_end, proper):
+                end = self._extend(text, ent.start_char, ent_end)
                 why = "spaCy read this as an organisation; it has the shape of a person's name"
                 out.append(result(self, "PERSON", ent.start_char, end, self.SCORE, "NER organisation shaped like a name", why))
         return out

@@ -23,7 +23,7 @@ AFTER = "|".join(
     (
         r"street|st\.?|road|rd\.?|avenue|ave\.?|av|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|court|ct\.?|place|pl\.?|terrace|"
         r"crescent|close|parkway|pkwy|highway|hwy|circle|cir\.?|trail|alley|arcade|bend|bridge|brook|bypass|center|centre|cove|"
-        r"creek|crossing|estate|expressway|extension|freeway|gardens?|gateway|glen|green|grove|harbou?r|heights|hill|hollow|"
+        r"creek|crossing|estate|expressway|extension|freeway|gardens?|gateway|glen|green|grove|harbou?r|heights|hills?|hollow|"
         r"junction|landing|loop|mall|manor|meadows?|mews|motorway|orchard|oval|park|pass|path|pike|plaza|point|ridge|row|run|"
         r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd",
         r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"

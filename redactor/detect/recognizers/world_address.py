@@ -26,21 +26,22 @@ from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
 from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, JOINED, UNIT
 
-LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
-WORD = rf"(?:{NAME_WORD}|{UPPER}\.)"
+LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
+NOT_UNIT = rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b))"  # "Hazenpad| Verdieping 2": a flat word ends the name
+WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ](?:{LINK}[ ]){{0,2}}{NAME}"  # Rua do Arenque, ul. Długa
     rf"|{NAME}[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út
-    rf"|{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Kungsgatan
+    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Alter Kirchenweg
 )
 UNIT_NO = rf"(?:(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w])))"
 POSTCODE = (
     r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
     r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 )
-TOWN = rf"{NAME_WORD}(?:(?:[ -](?:{LINK}[ -])?){NAME_WORD}){{0,2}}"
+TOWN = rf"(?:{UPPER}{LOWER}*\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}"  # St. Veit an der Glan
 # unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
 # ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
 SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"
