@@ -158,14 +158,6 @@ class Reads(CaseDB):
         for r in rows:
             yield r["flag_id"], r["value"]
 
-    def segments_mentioning(self, word: str) -> list[tuple[str, str]]:
-        """``(segment id, text)`` of segments that may contain ``word``: narrowed by SQLite for ASCII, else all."""
-        if word.isascii():  # SQLite's lower() folds ASCII only: use it to narrow the search
-            rows = self.conn.execute("SELECT segment_id, text FROM segments WHERE instr(lower(text), ?) > 0", (word.lower(),))
-        else:
-            rows = self.conn.execute("SELECT segment_id, text FROM segments")
-        return [(r["segment_id"], r["text"]) for r in rows.fetchall()]
-
     def redacted_identities(self) -> dict[str, Flag]:
         """Sender names and numbers flagged redact or pending anywhere in the case, by :func:`identity_key`.
 

@@ -28,6 +28,7 @@ from redactor.case.actors import POLICY, reviewer_name
 from redactor.case.value_apply import ValueApply
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
+from redactor.case.value_spread import INDEX_MARK
 from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, REDACT
 
@@ -83,7 +84,7 @@ class Values(ValueApply):
             return 0
         before = self.index_segments()
         added = self.spread_values(redacted, actor=actor)
-        if int(self.meta("segment_index.upto") or 0) > before:
+        if int(self.meta(INDEX_MARK) or 0) > before:
             added += self.spread_all(actor=actor, after=before)
         return len(added)
 
