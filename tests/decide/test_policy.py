@@ -386,7 +386,10 @@ def test_people_a_run_finds_are_known_to_the_policy_in_the_same_run(cli, tmp_pat
         ("UK_NHS", "943 476 5919", True),
         ("IMEI", "352099001761481", True),
         ("PERSON", "Chloe Whitfield", False),  # names a model read stay for a reviewer
-        ("STREET_ADDRESS", "14 Example Road", False),  # as do addresses (a scene may be relevant)
+        ("STREET_ADDRESS", "14 Example Road", True),  # a pattern-found address of a third party (QC keeps a scene)
+        ("UK_POSTCODE", "LS1 4AB", True),
+        ("LOCATION", "Leeds", False),  # a place a model read stays for a reviewer
+        ("SOCIAL_HANDLE", "@jo_example", False),
         ("UK_PASSPORT", "123456789", False),  # nine digits and a context word: not unambiguous
     ],
 )
