@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,30 @@ class Source:
 
 
 class ValueSpread(CaseDB):
+    _deferred: list[str] | None = None  # values whose spread waits for the end of :meth:`spreading_once`
+
+    @contextmanager
+    def spreading_once(self, *, actor: str = "system") -> Iterator[None]:
+        """Decide many values (a CSV import) and spread them once at the end: one index lookup per text,
+        not one pass of lookups per value."""
+        if self._deferred is not None:  # already inside one
+            yield
+            return
+        self._deferred = []
+        try:
+            yield
+            ids, self._deferred = self._deferred, None
+            self.spread_values(ids, actor=actor)
+        finally:
+            self._deferred = None
+
+    def spread_value_later(self, value_id: str, *, actor: str) -> None:
+        """Spread a value now, or at the end of the :meth:`spreading_once` block around this call."""
+        if self._deferred is not None:
+            self._deferred.append(value_id)
+        else:
+            self.spread_values([value_id], actor=actor)
+
     # -- the index ----------------------------------------------------------------------------
     def index_segments(self) -> int:
         """Index the segments added since the last call; returns the last segment indexed before."""

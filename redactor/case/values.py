@@ -284,7 +284,7 @@ class Values(ValueApply):
             payload["rule"] = c["rule"]
         self.log("values", event, payload, actor=actor)
         if spread and decision == REDACT and upto is None:  # its unflagged occurrences too (value_spread)
-            self.spread_values([c["value_id"]], actor=actor)
+            self.spread_value_later(c["value_id"], actor=actor)
         return n
 
     def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:

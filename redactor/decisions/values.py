@@ -131,7 +131,7 @@ def import_value_decisions(store: CaseStore, path: Path, text: str, reviewer: st
     """Apply a validated values CSV in one transaction: all rows or none."""
     rows = read_value_decisions(store, path, text)
     try:
-        with store.transaction():
+        with store.transaction(), store.spreading_once(actor=reviewer):  # unflagged occurrences: one pass for the file
             for row in rows:
                 store.decide_value(
                     row.value_id, row.decision, reviewer=reviewer, code=row.code, reason=row.reason, expected_version=row.version

@@ -178,3 +178,13 @@ def test_candidates_come_from_the_index_not_from_every_segment(store):
     store.index_segments()
     found = store._candidates("zz78", 0)
     assert 4 <= len(found) <= 8  # the messages that hold it (and ZZ789, xZZ78), not 2,009 segments
+
+
+def test_many_decisions_spread_once_at_the_end_of_the_block(store):
+    """A values CSV decides thousands of values: their unflagged occurrences are found in one pass when it ends."""
+    with store.transaction(), store.spreading_once(actor="DC Test"):
+        for value in (value_of(store, "LOCATION"), value_of(store, "phone")):
+            store.decide_value(value, REDACT, reviewer="DC Test")
+        assert events(store, "value.spread") == []  # not yet
+    assert sorted(e["payload"]["flags"] for e in events(store, "value.spread")) == [2, 4]
+    assert unflagged_redacted(store) == []
