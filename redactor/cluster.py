@@ -154,14 +154,16 @@ class DaskExecutor:
     @staticmethod
     def connect(scheduler: str | None, local_workers: int, owner: DaskExecutor | None = None) -> Any:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client
         except ImportError:
             raise ClusterError("--executor dask needs Dask: pip install 'dask[distributed]' (pinned in requirements/lock.txt)") from None
         if scheduler is None:
-            cluster = LocalCluster(n_workers=max(local_workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+            from redactor import local_cluster
+
+            cluster, client = local_cluster.start(max(local_workers, 1))  # no HTTP server left listening
             if owner is not None:
                 owner.cluster = cluster
-            return Client(cluster, set_as_default=False)
+            return client
         try:
             return Client(scheduler, timeout=CONNECT_SECONDS, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:

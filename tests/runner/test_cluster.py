@@ -135,3 +135,53 @@ def test_a_scheduler_without_workers_stops_the_run_before_extraction(tmp_path):
             run(chat, tmp_path / "case", executor="dask", scheduler=lc.scheduler_address)
     with CaseStore.open(tmp_path / "case") as store:
         assert store.sources() == []
+
+
+def listening(pids: set[int]) -> set[tuple[str, int]]:
+    """Every TCP address that a process of ``pids`` listens on."""
+    psutil = pytest.importorskip("psutil")
+    out = set()
+    for pid in pids:
+        for conn in psutil.Process(pid).net_connections(kind="inet"):
+            if conn.status == psutil.CONN_LISTEN:
+                out.add((conn.laddr.ip, conn.laddr.port))
+    return out
+
+
+def dask_comm_ports(client) -> set[tuple[str, int]]:
+    """The scheduler's, the nannies' and the workers' comm addresses (what Dask needs to talk)."""
+    info = client.scheduler_info(n_workers=-1)
+    addresses = [info["address"], *info["workers"], *(w["nanny"] for w in info["workers"].values() if w.get("nanny"))]
+    return {(host, int(port)) for host, _, port in (a.removeprefix("tcp://").rpartition(":") for a in addresses)}
+
+
+def test_the_local_cluster_listens_on_its_comm_ports_alone_on_loopback_even_after_a_worker_restarts():
+    """No HTTP server (Dask's dashboard routes, metrics, proxy on 8787) is left listening: only the comm ports."""
+    psutil = pytest.importorskip("psutil")
+    from redactor import local_cluster
+
+    local, client = local_cluster.start(2)
+    try:
+        worker_pids = set(client.run(os.getpid).values())
+        pids = {os.getpid(), *worker_pids}
+        expected = dask_comm_ports(client)
+        assert len(expected) == 5 and {host for host, _ in expected} == {"127.0.0.1"}
+        assert listening(pids) == expected
+        os.kill(next(iter(worker_pids)), signal.SIGKILL)  # the nanny starts a new worker, with a new HTTP server
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                now = set(client.run(os.getpid).values())
+            except Exception:  # noqa: BLE001, S112 (the killed worker is still being removed)
+                continue
+            if len(now) == 2 and now != worker_pids and all(psutil.pid_exists(p) for p in now):
+                break
+        else:
+            pytest.fail("the nanny did not restart the killed worker")
+        time.sleep(0.5)
+        assert listening({os.getpid(), *now}) == dask_comm_ports(client)
+        assert client.submit(len, "abc").result() == 3  # still works without them
+    finally:
+        client.close()
+        local.close()
