@@ -42,7 +42,8 @@ class Items(CaseDB):
             if not rows:
                 return
             last = rows[-1]["ordinal"]
-            yield [self._item(r) for r in rows]
+            segments = self._segments_of([r["item_id"] for r in rows])
+            yield [item_from_rows(r, segments.get(r["item_id"], ())) for r in rows]
 
     def count_items(self, source_id: str, upto: int | None = None) -> int:
         sql, args = "SELECT COUNT(*) FROM items WHERE source_id = ?", [source_id]
@@ -99,6 +100,16 @@ class Items(CaseDB):
     def segment_text(self, segment_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
         return None if row is None else str(row["text"])
+
+    def _segments_of(self, item_ids: Sequence[str]) -> dict[str, list[sqlite3.Row]]:
+        """The segments of many items, by item, each item's in order (one query per 500 items, not one per item)."""
+        out: dict[str, list[sqlite3.Row]] = {}
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            sql = f"SELECT * FROM segments WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, idx"
+            for seg in self.conn.execute(sql, chunk):
+                out.setdefault(seg["item_id"], []).append(seg)
+        return out
 
     def _item(self, row: sqlite3.Row) -> Item:
         segs = self.conn.execute("SELECT * FROM segments WHERE item_id = ? ORDER BY idx", (row["item_id"],)).fetchall()
