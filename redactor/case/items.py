@@ -20,16 +20,18 @@ class Items(CaseDB):
         (a resumed run) changes nothing.
         """
         with self.transaction() as conn:
-            for ordinal, item in enumerate(items, start=first_ordinal):
-                conn.execute(
-                    "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, *item_to_columns(item)),
-                )
-                conn.executemany(
-                    "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [segment_to_row(item.item_id, seg) for seg in item.segments],
-                )
+            conn.executemany(
+                "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, *item_to_columns(item))
+                    for ordinal, item in enumerate(items, start=first_ordinal)
+                ],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [segment_to_row(item.item_id, seg) for item in items for seg in item.segments],
+            )
 
     def item_batches(self, source_id: str, size: int = 500, after: int = 0) -> Iterator[list[Item]]:
         """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -63,6 +64,7 @@ def address_key(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words(text).replace(".", " ").split())
 
 
+@lru_cache(maxsize=65_536)  # pure: a chat repeats its names and numbers; ValueKey is frozen
 def value_key(entity: str, text: str, category: str | None, person_id: str | None, person_name: str | None) -> ValueKey:
     """The cluster a flag of ``entity`` over ``text`` belongs to."""
     shown = clean(text)

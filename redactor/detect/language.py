@@ -97,6 +97,13 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def language_runs(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, language)`` for each run of neighbouring windows in the same language."""
+    if len(text) < 2 * MIN_WORDS - 1:  # too short to hold MIN_WORDS words (each a letter, a separator between): English
+        return [(0, len(text), "en")]
+    return list(_runs(text))
+
+
+@lru_cache(maxsize=4096)  # sender names, "ok", forwarded texts: the same text is read again
+def _runs(text: str) -> tuple[tuple[int, int, str], ...]:
     runs: list[tuple[int, int, str]] = []
     for start, end in windows(text):
         lang = _window_language(text[start:end])
@@ -104,7 +111,7 @@ def language_runs(text: str) -> list[tuple[int, int, str]]:
             runs[-1] = (runs[-1][0], end, lang)
         else:
             runs.append((start, end, lang))
-    return runs
+    return tuple(runs)
 
 
 def _window_language(text: str) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactor import paths
 from redactor.detect.engine import Detector
-from redactor.detect.language import LANGUAGE_REVIEW, language, language_findings
+from redactor.detect.language import LANGUAGE_REVIEW, language, language_findings, language_runs
 from redactor.records import Item, Segment
 
 GERMAN = (
@@ -88,3 +90,11 @@ def test_a_long_segment_in_one_language_is_one_finding():
     text = POLISH * 40
     (finding,) = language_findings(Item("i1", "S0001", "file", "document", "letter", (Segment("s1", "i1", 0, "page", text),)))
     assert (finding.start, finding.end) == (0, len(text.rstrip())) and finding.explanation["language"] == "pl"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab zß1_'’.\n"), max_size=30))
+def test_the_short_text_shortcut_and_the_cache_give_the_full_reading(text):
+    from redactor.detect.language import _runs
+
+    assert language_runs(text) == list(_runs.__wrapped__(text))
