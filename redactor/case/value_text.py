@@ -59,7 +59,16 @@ def mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-@lru_cache(maxsize=4096)
+def _is_edge(char: str) -> bool:
+    """Whether ``char`` is in the character class ``[EDGE]``."""
+    return "0" <= char <= "9" or "a" <= char <= "z" or "\u00c0" <= char <= "\u024f"
+
+
+def _grouped(norm: str) -> bool:
+    return sum(c.isdigit() for c in squeezed(norm)) >= 6
+
+
+@lru_cache(maxsize=65536)
 def pattern(norm: str) -> re.Pattern[str]:
     """A normalised value as a pattern over normalised text: numbers (six digits or more) in any grouping."""
     flat = squeezed(norm)
@@ -73,4 +82,23 @@ def pattern(norm: str) -> re.Pattern[str]:
 def occurrences(norm: str, text: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` in ``text`` of every occurrence of the normalised value ``norm``."""
     flat, where = normalised if normalised is not None else mapped(text)
-    return [(where[m.start()], where[m.end() - 1] + 1) for m in pattern(norm).finditer(flat)]
+    if _grouped(norm):
+        return [(where[m.start()], where[m.end() - 1] + 1) for m in pattern(norm).finditer(flat)]
+    return [(where[start], where[end - 1] + 1) for start, end in _literal(norm, flat)]
+
+
+def _literal(norm: str, flat: str) -> list[tuple[int, int]]:
+    """What ``pattern(norm).finditer(flat)`` finds for a value matched as written, without compiling a pattern per
+    value (a case has thousands): leftmost matches, not overlapping, not touching an edge character."""
+    found: list[tuple[int, int]] = []
+    if not norm:
+        return found
+    at = flat.find(norm)
+    while at >= 0:
+        end = at + len(norm)
+        if (at == 0 or not _is_edge(flat[at - 1])) and (end == len(flat) or not _is_edge(flat[end])):
+            found.append((at, end))
+            at = flat.find(norm, end)
+        else:
+            at = flat.find(norm, at + 1)
+    return found

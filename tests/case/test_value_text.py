@@ -44,3 +44,17 @@ def test_invisible_marks_and_spacing():
     assert occurrences("zz78", "\u200eZZ78\u200f") == [(1, 5)]
     assert occurrences("jo example", "JO\u00a0 EXAMPLE") == [(0, 11)]
     assert occurrences("zz78", "xZZ78 ZZ789") == []
+
+
+LITERALS = ["zz78", "jo example", "aaa", "a a", "zoë", "@example.com", "σx"]
+LETTERS = ["a", "aa", "aaa", " ", "zz78", "jo", "example", "x", "ë", "Ÿ", "σ", "9", "@", "é", "ǿ", "ɐ", "_", "\u00bf"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(LITERALS), st.lists(st.sampled_from(LETTERS), max_size=16))
+def test_a_value_matched_as_written_is_found_as_its_pattern_finds_it(norm, pieces):
+    """occurrences() finds a value without digits to regroup by str.find, not by a pattern per value: the same spans."""
+    from redactor.case.value_text import _literal, pattern
+
+    flat = "".join(pieces)
+    assert _literal(norm, flat) == [m.span() for m in pattern(norm).finditer(flat)]
