@@ -126,7 +126,8 @@ class ValueSpread(CaseDB):
         return int(top) > int(self.meta(INDEX_MARK) or 0)
 
     def _candidates(self, norm: str, after: int) -> list[int]:
-        """Segments (rowids above ``after``) that may hold ``norm``: every one that does, and a few more."""
+        """Segments (rowids above ``after``) that may hold ``norm``: every one that does (any occurrence is a substring
+        of the squeezed text), and few more."""
         flat = squeezed(norm)
         if len(flat) < 3:  # no trigram to ask for: read the index's texts
             sql, args = "SELECT rowid FROM segment_index WHERE rowid > ? AND instr(squeezed, ?) > 0", (after, flat)
@@ -135,7 +136,8 @@ class ValueSpread(CaseDB):
         if len(grams) > MAX_GRAMS:
             grams = grams[:: -(-len(grams) // MAX_GRAMS)]
         expr = " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
-        return [r[0] for r in self.conn.execute("SELECT rowid FROM segment_index WHERE segment_index MATCH ? AND rowid > ?", (expr, after))]
+        sql = "SELECT rowid FROM segment_index WHERE segment_index MATCH ? AND rowid > ? AND instr(squeezed, ?) > 0"
+        return [r[0] for r in self.conn.execute(sql, (expr, after, flat))]  # the trigrams narrow, the substring decides
 
     # -- which texts ----------------------------------------------------------------------------
     def spread_values(self, value_ids: Iterable[str], *, actor: str = "system") -> list[str]:
@@ -235,9 +237,13 @@ class ValueSpread(CaseDB):
             spans[r["segment_id"]].append((r["start"], r["end"]))
         out: list[tuple[Flag, Source]] = []
         for s in sorted(segments, key=lambda s: s["rowid"]):
+            flat = squeezed(normalise(s["text"]))  # any occurrence is a substring of it: a cheap test first
+            norms = [norm for norm in hits[s["rowid"]] if squeezed(norm) in flat]
+            if not norms:
+                continue  # the trigram index's candidates include segments that only share the trigrams
             normalised = mapped(s["text"])
             taken = spans[s["segment_id"]]
-            for norm in hits[s["rowid"]]:
+            for norm in norms:
                 for start, end in occurrences(norm, s["text"], normalised):
                     if any(a <= start and end <= b for a, b in taken):
                         continue
