@@ -22,10 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from redactor.bundle.pictures import find_pictures, picture_hits, read_pictures
-from redactor.bundle.scrub import normalise, people_values
-
-MIN_VALUE = 3
-_EDGE = "0-9a-z\u00c0-\u024f"
+from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
+from redactor.case.value_text import EDGE, squeezed
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,7 @@ class Scanner:
     def __init__(self, watch: Sequence[Watch]) -> None:
         self.labels = {w.norm: w.label for w in watch}
         ordered = sorted(self.labels, key=lambda v: (-len(v), v))
-        self.keys = {_key(v): v for v in ordered}
+        self.keys = {squeezed(v): v for v in ordered}
         self.pattern = _alternation(ordered)
 
     def find(self, text: str) -> str | None:
@@ -74,19 +72,15 @@ class Scanner:
         if self.pattern is None:
             return None
         m = self.pattern.search(normalise(text))
-        return None if m is None else self.labels[self.keys[_key(m.group(0))]]
-
-
-def _key(value: str) -> str:
-    return value.replace(" ", "")
+        return None if m is None else self.labels[self.keys[squeezed(m.group(0))]]
 
 
 def _atoms(value: str) -> list[str]:
     """A value as pattern pieces over normalised text: numbers in any grouping ("07700 900123", "0770 0900123",
     "07700900123"), other values as they are."""
-    squeezed = _key(value)
-    if sum(c.isdigit() for c in squeezed) >= 6:
-        return [re.escape(c) + " ?" for c in squeezed[:-1]] + [re.escape(squeezed[-1])]
+    flat = squeezed(value)
+    if sum(c.isdigit() for c in flat) >= 6:
+        return [re.escape(c) + " ?" for c in flat[:-1]] + [re.escape(flat[-1])]
     return [re.escape(c) for c in value]
 
 
@@ -100,7 +94,7 @@ def _alternation(values: Sequence[str]) -> re.Pattern[str] | None:
         for atom in _atoms(value):
             node = node.setdefault(atom, {})
         node[""] = {}
-    return re.compile(rf"(?<![{_EDGE}])(?:{_trie_pattern(trie)})(?![{_EDGE}])")
+    return re.compile(rf"(?<![{EDGE}])(?:{_trie_pattern(trie)})(?![{EDGE}])")
 
 
 def _trie_pattern(node: dict) -> str:

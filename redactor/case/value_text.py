@@ -19,19 +19,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-MIN_VALUE = 3  # as the leak scan and the scrubber: shorter values would blank out ordinary words
-EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (bundle/leaks.py)
+from redactor.bundle.scrub import MIN_VALUE as MIN_VALUE  # re-exported: one rule for the scan and the spread
+from redactor.bundle.scrub import normalise as normalise  # the text as the leak scan compares it
+
+EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (here and in the leak scan, bundle/leaks.py)
 _SEPARATOR = re.compile(r"[\s._\-]")
-_SEPARATORS = re.compile(r"[\s._\-]+")
-
-
-def _visible(text: str) -> str:
-    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
-
-
-def normalise(text: str) -> str:
-    """The text as the leak scan compares it: format characters dropped, case folded, separators one space."""
-    return _SEPARATORS.sub(" ", _visible(text).casefold()).strip()
 
 
 def squeezed(norm: str) -> str:
