@@ -123,7 +123,7 @@ def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str) 
     Nothing is left behind (the caller removes the unsealed folder): a prosecutor's office must never be handed a
     folder that looks like a bundle and holds a value the case decided to redact. The error names the file, where
     in it and the flag (never the value)."""
-    leaks = scan_bundle(tmp, case_watchlist(store), workers=workers)
+    leaks = scan_bundle(tmp, case_watchlist(store), workers=workers, cache=store)  # pictures' OCR kept for verify
     if not leaks:
         return
     first = next((leak for leak in leaks if leak.file.startswith("items/")), leaks[0])  # the item to look at, if one

@@ -9,7 +9,8 @@ sides are normalised: invisible characters (U+200E, zero-width spaces, ...) drop
 runs of spaces, dots, dashes and underscores made one space; numbers match in any grouping. A hit
 names the file and where, never the value (a file whose name is the leak is shown as withheld).
 Pictures are read too: every PDF page that draws an image is OCR'd (:mod:`redactor.bundle.pictures`),
-so a picture of a redacted value fails the scan, naming the file and the page.
+so a picture of a redacted value fails the scan, naming the file and the page; given the case as
+``cache``, a picture set the case has read before is not read again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redactor.bundle.pictures import find_pictures, picture_hits, read_pictures
+from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
 from redactor.case.value_text import EDGE, squeezed
 
@@ -106,10 +107,13 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def scan_bundle(out: Path, watch: Sequence[Watch], *, pictures: bool = True, workers: int | None = None) -> list[Leak]:
+def scan_bundle(
+    out: Path, watch: Sequence[Watch], *, pictures: bool = True, workers: int | None = None, cache: PictureCache | None = None
+) -> list[Leak]:
     """Every place in the bundle where a watched value shows; empty when the bundle is clean.
 
-    ``pictures``: also OCR every PDF page that draws an image (``workers`` tesseract processes)."""
+    ``pictures``: also OCR every PDF page that draws an image (``workers`` tesseract processes), taking
+    the readings ``cache`` (the case) holds and keeping the new ones there."""
     scanner = Scanner(watch)
     # PDF syntax is full of numbers (coordinates, sizes): short all-digit values are looked for in text only
     syntax = Scanner([w for w in watch if not _short_number(w.norm)])
@@ -121,18 +125,20 @@ def scan_bundle(out: Path, watch: Sequence[Watch], *, pictures: bool = True, wor
             if label is not None:
                 leaks.append(Leak(_shown(name, scanner), where, label))
     if pictures:
-        leaks += picture_leaks(out, watch, workers, scanner=scanner)
+        leaks += picture_leaks(out, watch, workers, scanner=scanner, cache=cache)
     return leaks
 
 
-def picture_leaks(out: Path, watch: Sequence[Watch], workers: int | None = None, *, scanner: Scanner | None = None) -> list[Leak]:
+def picture_leaks(
+    out: Path, watch: Sequence[Watch], workers: int | None = None, *, scanner: Scanner | None = None, cache: PictureCache | None = None
+) -> list[Leak]:
     """Every PDF page whose pictures show a watched value, as tesseract reads them."""
     from redactor.render.pool import default_workers
 
     scanner = scanner or Scanner(watch)
     files = [p.relative_to(out).as_posix() for p in sorted(Path(out).rglob("*")) if p.is_file() and _is_pdf(p)]
     found = find_pictures(Path(out), files)
-    texts = read_pictures(Path(out), found, workers or default_workers())
+    texts = read_pictures_once(Path(out), found, workers or default_workers(), cache)
     return [Leak(_shown(p.file, scanner), f"picture on page {p.page}, OCR", label) for p, label in picture_hits(found, texts, scanner.find)]
 
 

@@ -11,6 +11,14 @@ the result, so each is named in the report. Pages go to tesseract in batches of 
 CPU than a process per page, and the same words); a batch that fails is read again page by page,
 so the page that cannot be read is the one named.
 
+A reading is kept in the case (:func:`read_pictures_once`, schema v9) under the SHA-256 of the
+image set's key and of what the reading depends on besides the pictures (tesseract's version, the
+language, the page segmentation mode, the resolution: :func:`ocr_scope`), so ``verify --case``
+after ``bundle`` reads none of the pictures ``bundle``'s own scan read. A picture whose key the
+case does not hold (a bundle edited after sealing, another case's bundle, other OCR settings) is
+read by tesseract as before. Like the reading within one scan, the cache takes the pictures a page
+draws to decide what it shows (the text and vector content are searched by the text scan).
+
 No picture is skipped: every one the bundle holds is a drawing of an original page or image,
 which can show anything the original showed, and reading it is what makes the scan see a value
 that extraction missed and a box put in the wrong place.
@@ -18,21 +26,27 @@ that extraction missed and a box put in the wrong place.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from redactor.case.cache import content_key
 from redactor.errors import VerificationError
 from redactor.locks import PDFIUM_LOCK
+
+log = logging.getLogger(__name__)
 
 BATCH = 8  # pages per tesseract process
 OCR_DPI = 200  # item pages are rasterised at 150 dpi: this reads them at their own resolution or better
 MAX_PIXELS = 40_000_000
+PSM = "--psm 3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +81,42 @@ def find_pictures(out: Path, files: Sequence[str]) -> list[Picture]:
             finally:
                 pdf.close()
     return found
+
+
+class PictureCache(Protocol):
+    """Where readings are kept: the case (``CaseStore``)."""
+
+    def cached_pictures(self, keys: Iterable[str]) -> Mapping[str, str]: ...
+
+    def cache_pictures(self, texts: Mapping[str, str]) -> None: ...
+
+
+@functools.cache
+def ocr_scope() -> str:
+    """What a reading depends on besides the pictures: tesseract's version and how it is asked to read."""
+    import pytesseract
+
+    from redactor.extract.ocr import DEFAULT
+
+    version = pytesseract.get_tesseract_version()
+    return f"picture-ocr/1 tesseract {version} lang {DEFAULT.lang} {PSM} dpi {OCR_DPI} max {MAX_PIXELS} grey"
+
+
+def read_pictures_once(out: Path, pictures: Sequence[Picture], workers: int, cache: PictureCache | None, **kwargs: Any) -> dict[str, str]:
+    """:func:`read_pictures`, with the readings ``cache`` holds taken from it and the new ones kept in it."""
+    if cache is None or not pictures:
+        return read_pictures(out, pictures, workers, **kwargs)
+    try:
+        scope = kwargs.pop("scope", None) or ocr_scope()
+    except Exception:  # noqa: BLE001 - no tesseract to name: read as before, which fails closed naming the page
+        return read_pictures(out, pictures, workers, **kwargs)
+    stored = {p.key: content_key(scope, p.key) for p in pictures}
+    known = cache.cached_pictures(stored.values())
+    texts = {key: known[digest] for key, digest in stored.items() if digest in known}
+    new = read_pictures(out, [p for p in pictures if p.key not in texts], workers, **kwargs)
+    cache.cache_pictures({stored[key]: text for key, text in new.items()})
+    log.info("leak scan OCR: %d picture sets read from the case, %d read by tesseract", len(texts), len(new))
+    return texts | new
 
 
 def read_pictures(
@@ -160,7 +210,7 @@ def ocr_texts(image_paths: Sequence[str]) -> list[str]:
         with open(source, "w", encoding="utf-8") as handle:
             handle.write("\n".join(image_paths) + "\n")
     data = pytesseract.image_to_data(
-        source, lang=DEFAULT.lang, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=DEFAULT.timeout * len(image_paths)
+        source, lang=DEFAULT.lang, config=PSM, output_type=pytesseract.Output.DICT, timeout=DEFAULT.timeout * len(image_paths)
     )
     read = {int(n) for n, level in zip(data["page_num"], data["level"], strict=True) if int(level) == 1}
     if read != set(range(1, len(image_paths) + 1)):  # every page answers with a page row, words or not

@@ -110,6 +110,14 @@ SEGMENT_INDEX = """
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_index USING fts5(squeezed, detail=none, tokenize='trigram');
 """
 
+# v9: what tesseract read on each distinct set of pictures a bundle page draws (the leak scan of ``bundle`` and
+# ``verify --case``), keyed by the SHA-256 of the pictures' bytes and of the OCR settings and tesseract version
+# (``bundle/pictures.py``), so ``verify --case`` after ``bundle`` reads none of them again. Case content: it never
+# leaves the case database.
+PICTURE_OCR = """
+CREATE TABLE IF NOT EXISTS picture_ocr (key TEXT PRIMARY KEY, text TEXT NOT NULL);
+"""
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -160,6 +168,7 @@ CREATE INDEX IF NOT EXISTS decisions_flag ON decisions (flag_id);
     + CACHES
     + APPLY
     + SEGMENT_INDEX
+    + PICTURE_OCR
 )
 
 
@@ -208,6 +217,11 @@ def _v8_segment_index(conn: sqlite3.Connection) -> None:
     _run_each(conn, SEGMENT_INDEX)
 
 
+def _v9_picture_ocr(conn: sqlite3.Connection) -> None:
+    """v9: the leak scan's OCR of bundle pictures, kept by content hash (read once per case, not once per scan)."""
+    _run_each(conn, PICTURE_OCR)
+
+
 def _run_each(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit the opening transaction
         if statement.strip():
@@ -240,6 +254,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _v6_device_facts,
     7: _v7_apply,
     8: _v8_segment_index,
+    9: _v9_picture_ocr,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -184,3 +184,19 @@ def test_a_creation_killed_half_way_leaves_nothing_and_the_case_is_created_again
     with CaseStore.create(tmp_path / "case") as store:
         assert store.meta("schema_version") == str(SCHEMA_VERSION) and store.counts()["items"] == 0
         assert [e.event for e in store.audit.events()] == ["case.created"]
+
+
+def test_a_version_8_case_gets_the_picture_ocr_cache(tmp_path):
+    """v9: the leak scan's OCR readings, kept by content hash; a v8 case opens with an empty cache and keeps what it had."""
+    with CaseStore.create(tmp_path / "case") as store:
+        with store.transaction() as conn:
+            conn.execute("DROP TABLE picture_ocr")
+            store.set_meta("schema_version", "8")
+        store.cache_spans({"d1": [[0, 3, "PERSON"]]})
+    with CaseStore.open(tmp_path / "case") as store:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert store.cached_pictures(["p1"]) == {} and store.cached_spans(["d1"]) == {"d1": [[0, 3, "PERSON"]]}
+        store.cache_pictures({"p1": "what tesseract read"})
+        assert store.cached_pictures(["p1", "p2"]) == {"p1": "what tesseract read"}
+        migrated = [e.payload for e in store.audit.events() if e.event == "case.migrated"]
+        assert migrated == [{"from": 8, "to": 9, "steps": [9]}]
