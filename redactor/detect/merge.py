@@ -31,6 +31,7 @@ What was absorbed is listed in the kept finding's explanation (entity and recogn
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -94,6 +95,11 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     """Strip spaces and punctuation at both ends; keep a phone's '(' or '+', a URL's '/', a balanced ')'."""
     while start < end and text[start] in _TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
         start += 1
+    if entity == "PERSON":  # emoji and symbols are no part of a name ("ya girl 💕"; "😩" alone is nothing)
+        while start < end and _symbol(text[start]):
+            start += 1
+        while end > start and (_symbol(text[end - 1]) or text[end - 1] in _TRIM):
+            end -= 1
     if entity == "PERSON" and end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
         end -= 2  # "Sophie's": the name, not the possessive
     while end > start and text[end - 1] in _TRIM:
@@ -102,6 +108,11 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+def _symbol(char: str) -> bool:
+    """A space, an emoji or other symbol, or an emoji's joiner or variation selector."""
+    return char.isspace() or unicodedata.category(char)[0] == "S" or char in "\u200d\ufe0e\ufe0f"
 
 
 _LABEL_END = re.compile(r"[ \t]*(?::|\d)")  # what follows a form label: "Age 34", "Tel: ..."

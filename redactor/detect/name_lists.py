@@ -51,6 +51,29 @@ def given_names_raw() -> frozenset[str]:
     return frozenset(out)
 
 
+# nam_dict.txt's frequency columns (one hex digit each, 1 rare .. D very common, logarithmic):
+# Great Britain, Ireland, U.S.A. are the first three, from character 30 on.
+ENGLISH_FREQUENCY_COLUMNS = slice(30, 33)
+
+
+@lru_cache(maxsize=1)
+def english_frequency() -> dict[str, int]:
+    """Lower-cased given name -> its highest frequency in Great Britain, Ireland or the U.S.A.
+    (``nam_dict.txt``'s scale, 1-13); names not in use there are absent."""
+    out: dict[str, int] = {}
+    for line in given_names_file().read_text(encoding="utf-8").splitlines():
+        if line[:1] in ("#", "=", "") or len(line) < 33:
+            continue
+        digits = [int(c, 16) for c in line[ENGLISH_FREQUENCY_COLUMNS] if c in "0123456789ABCDEF"]
+        if not digits:
+            continue
+        name = line.split()[1]
+        for variant in {name.replace("+", ""), *name.split("+")}:
+            key = variant.lower()
+            out[key] = max(out.get(key, 0), *digits)
+    return out
+
+
 def _words(name: str) -> list[str]:
     path = paths.models_dir() / "lexicons" / name
     return [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in line.split()]

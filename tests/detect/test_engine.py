@@ -157,8 +157,9 @@ def test_detect_command_takes_known_people(cli):
     import json
 
     lines = [
-        {"id": 1, "text": "tonight marcus rings", "people": [{"name": "Marcus Bellamy", "role": "suspect"}]},
-        {"id": 2, "text": "tonight marcus rings"},  # no cue for a lower-case name: only the people given find it
+        {"id": 1, "text": "tonight quimbo rings", "people": [{"name": "Quimbo Bellamy", "role": "suspect"}]},
+        # an invented given name, lower-case, with no cue: only the people given find it
+        {"id": 2, "text": "tonight quimbo rings"},
     ]
     result = cli("detect", "-", input="".join(json.dumps(line) + "\n" for line in lines))
     out = [json.loads(line) for line in result.output.splitlines()]

@@ -117,6 +117,19 @@ def test_possessive_is_not_part_of_a_name():
 
 
 @pytest.mark.parametrize(
+    ("text", "ner", "kept"),
+    [
+        ("ya girl 💕 lol", "ya girl 💕", [("ya girl", "PERSON")]),
+        ("omg 😩 😩", "😩 😩", []),  # nothing but emoji: no name at all
+        ("love ❤️ Kerys ❤️", "❤️ Kerys ❤️", [("Kerys", "PERSON")]),
+        ("Zoë-Ann 👋", "Zoë-Ann 👋", [("Zoë-Ann", "PERSON")]),
+    ],
+)
+def test_emoji_and_symbols_are_no_part_of_a_name(text, ner, kept):
+    assert texts(text, [span(text, ner, "PERSON", 0.85, "SpacyRecognizer")]) == kept
+
+
+@pytest.mark.parametrize(
     ("text", "url", "expected"),
     [
         ("sent IMG-20240301-WA0003.jpg today", "IMG-20240301-WA0003.jp", []),

@@ -77,6 +77,48 @@ def test_no_lower_case_name_without_one(detector, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("is emma coming tonight or not", "emma"),
+        ("chloe's mum picked us up at 9", "chloe"),
+        ("lol ryan is such a liar", "ryan"),
+        ("going round freddie after school", "freddie"),
+    ],
+)
+def test_lower_case_given_names_in_common_use_without_a_cue(detector, text, name):
+    assert any(name in found.split() for found in names_in(detector, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see you in june, will ring on monday",  # months, days, names that are English words
+        "n = len(row)\nif val == 1:\n    return val",  # code: identifiers, not names
+        "see ~/emma/notes.txt or @emma or #emma",  # paths, handles and tags belong to other recognizers
+    ],
+)
+def test_no_bare_lower_case_name_in_calendar_words_code_or_handles(detector, text):
+    from redactor.detect.recognizers.chat_names import ChatNameRecognizer
+
+    assert not [r for r in ChatNameRecognizer().analyze(text, ["PERSON"]) if r.score < ChatNameRecognizer.SCORE]
+
+
+def test_english_frequency_comes_from_the_list_columns_for_britain_ireland_and_the_usa():
+    frequency = name_lists.english_frequency()
+    assert frequency["emma"] >= 5 and frequency["ryan"] >= 5
+    assert "zbigniew" not in frequency or frequency["zbigniew"] < 2  # a Polish name, rare in those countries
+
+
+def test_a_given_name_before_an_organisation_word_is_no_person_but_a_surname_stays(detector):
+    from redactor.detect.recognizers.names import NameLexiconRecognizer
+
+    recognizer = NameLexiconRecognizer()
+    text = "a grant from the Jenna Foundation, said Emma Hall"
+    found = {text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])}
+    assert "Emma Hall" in found and not any("Foundation" in f for f in found)
+
+
+@pytest.mark.parametrize(
     ("text", "not_flagged"),
     [
         ("Jane Whitlock Age 34", "Jane Whitlock Age"),

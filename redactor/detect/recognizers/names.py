@@ -128,6 +128,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         self._surnames = lexicon("surnames.txt") | name_lists.surnames()
         self._run = re.compile(NAME_WORD + r"(?:[ ]" + NAME_WORD + r")*")
         self._word = re.compile(NAME_WORD)
+        surnames = {w.lower() for w in lexicon("world_surnames.txt")} | {w.lower() for w in self._surnames}
+        self._org_words = frozenset(w.lower() for w in lexicon("organisation_words.txt")) - surnames  # "Emma Hall" stays
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
@@ -155,6 +157,9 @@ class NameLexiconRecognizer(EntityRecognizer):
                 if not self._is_plain(w2):
                     break
                 tail.append((s2, e2, w2))
+            if any(w.lower() in self._org_words for _, _, w in tail):  # "Clinton Foundation", "Clark Airbase Hospital"
+                i += 1 + len(tail)
+                continue
             if word in self._first and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)):
                 if tail:
                     out.append(
