@@ -103,6 +103,17 @@ def test_no_bare_lower_case_name_in_calendar_words_code_or_handles(detector, tex
     assert not [r for r in ChatNameRecognizer().analyze(text, ["PERSON"]) if r.score < ChatNameRecognizer.SCORE]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("saw amy schumer on the telly", "amy schumer"), ("Kylie minogue tickets sold out", "Kylie minogue")],
+)
+def test_a_given_name_and_a_lower_case_surname_are_one_name(text, name):
+    from redactor.detect.recognizers.chat_names import ChatNameRecognizer
+
+    found = {text[r.start : r.end] for r in ChatNameRecognizer().analyze(text, ["PERSON"])}
+    assert name in found
+
+
 def test_english_frequency_comes_from_the_list_columns_for_britain_ireland_and_the_usa():
     frequency = name_lists.english_frequency()
     assert frequency["emma"] >= 5 and frequency["ryan"] >= 5

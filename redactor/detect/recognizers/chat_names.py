@@ -10,6 +10,8 @@ Without a cue, a lower-case word is still reported, with a lower score, when it 
 common use in Great Britain, Ireland or the U.S.A. (``name_lists.english_frequency`` at least
 ``BARE_FREQUENCY``) and neither an English word, a stop word, a month nor a day ("is emma coming",
 "chloe's mum"): chat rarely capitalises names, and a name the reviewer sees is better than a leak.
+A given name followed by a lower-case word that is a listed surname and no English word is one
+name ("amy schumer", "Kylie minogue").
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -31,6 +33,8 @@ WEAK = r"with|and|to|from|saw|seen|met|meet|call|ring|text|message|msg|like|love
 _BEFORE = re.compile(rf"(?<![\w'])(?:(?P<strong>{STRONG})|(?P<weak>{WEAK}))[ ,]+(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{{2,}})(?![\w@])")
 # a bare word: not part of a handle, path, identifier or call ("len(x)", "val = 1", "obj.val")
 _BARE = re.compile(r"(?<![\w@#'’./\\-])(?P<name>[a-z][a-z]{2,})(?=['’]s\b|(?![\w@'’/\\(\[=-]|\.\w|[ ]?=))")
+# a given name (any case) and a lower-case surname after it ("amy schumer", "Kylie minogue")
+_PAIR = re.compile(r"(?<![\w@#'’./\\-])(?P<first>[A-Za-z][a-z]{2,})(?=[ ](?P<last>[a-z][a-z]{2,})(?:['’]s\b|(?![\w@'’/\\(\[=-])))")
 _CODE = re.compile(r"\w[(\[]|[=!<>]=|\)[:;]|^[ \t]*(?:def|class|import|return|elif|var|const|function)\b", re.M)
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
@@ -47,6 +51,9 @@ class ChatNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         self._common = {n.lower() for n in lexicon("first_names.txt")}  # names in everyday use here ("jack")
         self._given = self._common | {n.lower() for n in name_lists.given_names_raw()}
+        self._surnames = frozenset(
+            w.lower() for w in lexicon("world_surnames.txt") if w.lower() not in STOP_WORDS and not name_lists.is_english_word(w)
+        )
         frequent = {n for n, f in name_lists.english_frequency().items() if f >= self.BARE_FREQUENCY}
         self._bare = frozenset(
             n for n in frequent | self._common if n not in STOP_WORDS and n not in CALENDAR and not name_lists.is_english_word(n)
@@ -65,12 +72,23 @@ class ChatNameRecognizer(EntityRecognizer):
                 if self._is_name(word, strong):
                     why = "lower-case given name after a word that introduces a person in chat"
                     out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.SCORE, "lower-case name in chat", why))
+        if _looks_like_code(text):
+            return out
         cued = {r.start for r in out}
-        for m in () if _looks_like_code(text) else _BARE.finditer(text):
+        for m in _BARE.finditer(text):
             if m.group("name") in self._bare and m.start() not in cued:
                 why = "lower-case word that is a given name in common use (no cue)"
                 out.append(result(self, "PERSON", m.start(), m.end(), self.BARE_SCORE, "lower-case given name", why))
+        for m in _PAIR.finditer(text):
+            if self._is_pair(m.group("first"), m.group("last")):
+                why = "given name and a lower-case word that is a surname"
+                out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
         return out
+
+    def _is_pair(self, first: str, last: str) -> bool:
+        if last not in self._surnames or first.lower() not in self._given or first.lower() in STOP_WORDS:
+            return False
+        return not name_lists.is_english_word(first) or first.lower() in self._bare
 
     def _is_name(self, word: str, strong: bool) -> bool:
         if word not in self._given or word in STOP_WORDS:
