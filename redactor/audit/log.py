@@ -22,7 +22,7 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,7 +58,8 @@ class AuditEvent:
     hash: str
 
     def to_json(self) -> str:
-        return canonical(asdict(self) | {"payload": dict(self.payload)}).decode("utf-8")
+        fields = {name: getattr(self, name) for name in self.__slots__}  # no deep copy (asdict): the JSON is the same
+        return canonical(fields | {"payload": dict(self.payload)}).decode("utf-8")
 
 
 def _event_hash(fields: Mapping[str, Any]) -> str:
@@ -116,15 +117,16 @@ class AuditLog:
         self.unconfirmed = [e for e in self.events() if e.seq > confirmed_seq] if self.head()[0] > confirmed_seq else []
 
     def append(self, stage: str, event: str, payload: Mapping[str, Any] | None = None, *, actor: str | None = None) -> AuditEvent:
-        for i, earlier in enumerate(self.unconfirmed):
-            if (earlier.actor, earlier.stage, earlier.event, earlier.payload_hash) == (
-                actor or self.actor,
-                stage,
-                event,
-                sha256_hex(canonical(payload or {})),
-            ):
-                del self.unconfirmed[i]
-                return earlier
+        return self.append_many([(stage, event, payload, actor)])[0]
+
+    def append_many(self, entries: Sequence[tuple[str, str, Mapping[str, Any] | None, str | None]]) -> list[AuditEvent]:
+        """Append ``(stage, event, payload, actor)`` events in order, under one lock and one fsync.
+
+        The chain is exactly that of appending them one at a time; an event an interrupted run
+        wrote but never confirmed is returned, not written twice (:meth:`adopt_unconfirmed`)."""
+        out: list[AuditEvent | None] = [self._adopted(stage, event, payload, actor) for stage, event, payload, actor in entries]
+        if all(e is not None for e in out):
+            return [e for e in out if e is not None]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a+b") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -135,16 +137,34 @@ class AuditLog:
                     seq, prev = int(head["seq"]) + 1, str(head["hash"])
                 else:
                     seq, prev = 1, GENESIS
-                entry = make_event(seq, prev, actor or self.actor, stage, event, payload or {})
+                written: list[AuditEvent] = []
+                for i, (stage, event, payload, actor) in enumerate(entries):
+                    if out[i] is None:
+                        entry = make_event(seq, prev, actor or self.actor, stage, event, payload or {})
+                        out[i], seq, prev = entry, seq + 1, entry.hash
+                        written.append(entry)
                 handle.seek(0, os.SEEK_END)
-                handle.write(entry.to_json().encode("utf-8") + b"\n")
+                handle.write(b"".join(e.to_json().encode("utf-8") + b"\n" for e in written))
                 handle.flush()
                 os.fsync(handle.fileno())
                 if self.on_append is not None:
-                    self.on_append(entry)
+                    self.on_append(written[-1])
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
-        return entry
+        return [e for e in out if e is not None]
+
+    def _adopted(self, stage: str, event: str, payload: Mapping[str, Any] | None, actor: str | None) -> AuditEvent | None:
+        """The unconfirmed event this one repeats, taken off the list; None when it is new."""
+        for i, earlier in enumerate(self.unconfirmed):
+            if (earlier.actor, earlier.stage, earlier.event, earlier.payload_hash) == (
+                actor or self.actor,
+                stage,
+                event,
+                sha256_hex(canonical(payload or {})),
+            ):
+                del self.unconfirmed[i]
+                return earlier
+        return None
 
     def head(self) -> tuple[int, str]:
         if not self.path.exists():

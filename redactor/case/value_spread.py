@@ -43,6 +43,7 @@ RECOGNIZER = "same-value"
 ACTION = "same-value"
 MAX_GRAMS = 48  # trigrams asked of the index per value: more only narrow what the exact check reads anyway
 _CHUNK = 500
+_MEMO = 20_000  # distinct segment texts whose occurrences a spread remembers
 _COLUMNS = (
     'SELECT f.flag_id, f.entity, f.code, f.explanation, substr(s.text, f.start + 1, f."end" - f.start) AS text, '
     "v.value_id, c.decision, c.code AS value_code, c.decided_by, c.person_id "
@@ -215,36 +216,37 @@ class ValueSpread(CaseDB):
             for rowid in self._candidates(norm, after):
                 hits.setdefault(rowid, []).append(norm)
         new: list[tuple[Flag, Source]] = []
+        memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
         for chunk in _chunks(sorted(hits)):
-            new += self._uncovered(chunk, hits, sources)
+            new += self._uncovered(chunk, hits, sources, memo)
+            if len(memo) > _MEMO:
+                memo.clear()
         if new:
             with self.transaction():
                 self._add(new)
         return [flag.flag_id for flag, _ in new]
 
-    def _uncovered(self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source]) -> list[tuple[Flag, Source]]:
+    def _uncovered(
+        self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source], memo: dict[Any, Any]
+    ) -> list[tuple[Flag, Source]]:
         marks = ",".join("?" * len(rowids))
         segments = self.conn.execute(
             f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)
         ).fetchall()
         spans: dict[str, list[tuple[int, int]]] = {s["segment_id"]: [] for s in segments}
-        ids = list(spans)
+        items = sorted({s["item_id"] for s in segments})  # flags are indexed by item (flags_item), not by segment
         for r in self.conn.execute(
-            f'SELECT segment_id, start, "end" FROM flags WHERE segment_id IN ({",".join("?" * len(ids))}) '
+            f'SELECT segment_id, start, "end" FROM flags WHERE item_id IN ({",".join("?" * len(items))}) '
             f"AND entity NOT IN ({','.join(repr(e) for e in NOT_COVERING)})",
-            ids,
+            items,
         ):
-            spans[r["segment_id"]].append((r["start"], r["end"]))
+            if r["segment_id"] in spans:
+                spans[r["segment_id"]].append((r["start"], r["end"]))
         out: list[tuple[Flag, Source]] = []
         for s in sorted(segments, key=lambda s: s["rowid"]):
-            flat = squeezed(normalise(s["text"]))  # any occurrence is a substring of it: a cheap test first
-            norms = [norm for norm in hits[s["rowid"]] if squeezed(norm) in flat]
-            if not norms:
-                continue  # the trigram index's candidates include segments that only share the trigrams
-            normalised = mapped(s["text"])
             taken = spans[s["segment_id"]]
-            for norm in norms:
-                for start, end in occurrences(norm, s["text"], normalised):
+            for norm, found in _found(s["text"], tuple(hits[s["rowid"]]), memo):
+                for start, end in found:
                     if any(a <= start and end <= b for a, b in taken):
                         continue
                     taken.append((start, end))
@@ -283,6 +285,17 @@ class ValueSpread(CaseDB):
             s, n = counts[key]
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+
+
+def _found(text: str, norms: tuple[str, ...], memo: dict[Any, Any]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each candidate value's occurrences in ``text`` (remembered in ``memo`` by text and values)."""
+    key = (text, norms)
+    if key not in memo:
+        flat = squeezed(normalise(text))  # any occurrence is a substring of it: a cheap test first
+        held = [norm for norm in norms if squeezed(norm) in flat]  # the trigram index's candidates may only share trigrams
+        normalised = mapped(text) if held else ("", [])
+        memo[key] = [(norm, occurrences(norm, text, normalised)) for norm in held]
+    return memo[key]
 
 
 def _state(flag: Flag, status: str, version: int) -> str:

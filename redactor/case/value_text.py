@@ -74,9 +74,30 @@ def pattern(norm: str) -> re.Pattern[str]:
 def occurrences(norm: str, text: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` in ``text`` of every occurrence of the normalised value ``norm``."""
     flat, where = normalised if normalised is not None else mapped(text)
-    if _grouped(norm):
-        return [(where[m.start()], where[m.end() - 1] + 1) for m in pattern(norm).finditer(flat)]
-    return [(where[start], where[end - 1] + 1) for start, end in _literal(norm, flat)]
+    found = _regrouped(squeezed(norm), flat) if _grouped(norm) else _literal(norm, flat)
+    return [(where[start], where[end - 1] + 1) for start, end in found]
+
+
+def _regrouped(value: str, flat: str) -> list[tuple[int, int]]:
+    """What ``pattern(norm).finditer(flat)`` finds for a value of six digits or more (``value``: its squeezed form),
+    without compiling a pattern per value: its characters in order with at most one space between two, leftmost,
+    not overlapping, not touching an edge character."""
+    found: list[tuple[int, int]] = []
+    if not value:
+        return found
+    where = [i for i, char in enumerate(flat) if char != " "]  # the text without spaces, and where each character was
+    bare = "".join(flat[i] for i in where)
+    last = len(value) - 1
+    at = bare.find(value)
+    while at >= 0:
+        start, end = where[at], where[at + last] + 1
+        spaced = all(where[k + 1] - where[k] <= 2 for k in range(at, at + last))  # " ?": one space at most
+        if spaced and (start == 0 or not _is_edge(flat[start - 1])) and (end == len(flat) or not _is_edge(flat[end])):
+            found.append((start, end))
+            at = bare.find(value, at + len(value))
+        else:
+            at = bare.find(value, at + 1)
+    return found
 
 
 def _literal(norm: str, flat: str) -> list[tuple[int, int]]:

@@ -112,10 +112,13 @@ class Values(ValueApply):
             applied = self._apply_to_new(touched, actor)
             policy = self._decide_by_policy(touched)
             self.log(
-                "values", "values.synced", {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": policy}
+                "values",
+                "values.synced",
+                {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": len(policy)},
             )
-        redacted = {c["value_id"] for c in self._clusters(touched) if c["decision"] == REDACT}
-        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": policy}, redacted
+        # the policy's values are spread already (by _decide_by_policy, over every segment: a second spread adds nothing)
+        redacted = {c["value_id"] for c in self._clusters(touched - set(policy)) if c["decision"] == REDACT}
+        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": len(policy)}, redacted
 
     def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
         party = r["party"] or "unknown"
@@ -178,19 +181,14 @@ class Values(ValueApply):
         )
         self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
 
-    def _decide_by_policy(self, value_ids: set[str]) -> int:
-        """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named; their redacted texts
-        are then redacted where no flag covers them (one spread for all)."""
-        count, redacted = 0, []
-        for c in self._clusters(value_ids):
-            decision = self._policy_decision(c) if c["decision"] is None else None
-            if decision is not None:
-                self._record(c, decision, c["code"], POLICY, c["rule"], "value.policy", spread=False)
-                count += 1
-                if decision == REDACT:
-                    redacted.append(c["value_id"])
-        self.spread_values(redacted, actor=POLICY)
-        return count
+    def _decide_by_policy(self, value_ids: set[str]) -> list[str]:
+        """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded together
+        (:meth:`ValueApply._record_many`); their redacted texts are then redacted where no flag covers them (one
+        spread for all). Returns the values decided."""
+        decided = [(c, d) for c in self._clusters(value_ids) if c["decision"] is None and (d := self._policy_decision(c)) is not None]
+        self._record_many(decided, POLICY, "value.policy")
+        self.spread_values([c["value_id"] for c, decision in decided if decision == REDACT], actor=POLICY)
+        return [c["value_id"] for c, _ in decided]
 
     def _policy_decision(self, c: dict[str, Any]) -> str | None:
         """What the policy decides for a cluster, or None (a reviewer decides).

@@ -81,3 +81,30 @@ def test_any_single_bit_flip_is_detected(tmp_path_factory, index, bit):
     path.write_bytes(bytes(data))
     with pytest.raises(VerificationError):
         verify_audit_file(path, head)
+
+
+def _without_times(path):
+    return [{k: v for k, v in json.loads(line).items() if k not in ("at", "hash", "prev")} for line in lines(path)]
+
+
+def test_events_appended_together_are_the_chain_of_appending_them_one_at_a_time(tmp_path):
+    entries = [("values", f"value.{i}", {"value_id": f"V{i:05d}", "flags": i}, "policy" if i % 2 else None) for i in range(6)]
+    one, many = AuditLog(tmp_path / "one.jsonl", actor="tester"), AuditLog(tmp_path / "many.jsonl", actor="tester")
+    for stage, event, payload, actor in entries:
+        one.append(stage, event, payload, actor=actor)
+    heads = []
+    many.on_append = heads.append
+    many.append("run", "run.started", {})
+    written = many.append_many(entries)
+    assert [e.seq for e in written] == [2, 3, 4, 5, 6, 7] and heads[-1] == written[-1]  # the head is the last event
+    assert verify_audit_file(many.path, (7, written[-1].hash)) == 7
+    assert _without_times(many.path)[1:] == [{**e, "seq": e["seq"] + 1} for e in _without_times(one.path)]
+
+
+def test_events_an_interrupted_run_wrote_are_adopted_not_written_twice(tmp_path):
+    log = AuditLog(tmp_path / "audit.jsonl", actor="tester")
+    log.append("run", "run.started", {})
+    log.append_many([("values", "value.a", {"n": 1}, None), ("values", "value.b", {"n": 2}, None)])  # never confirmed
+    log.adopt_unconfirmed(1)
+    again = log.append_many([("values", "value.a", {"n": 1}, None), ("values", "value.b", {"n": 2}, None), ("values", "value.c", {}, None)])
+    assert [e.seq for e in again] == [2, 3, 4] and verify_audit_file(log.path) == 4

@@ -9,6 +9,7 @@ import pytest
 
 from redactor.case import SCHEMA_VERSION, CaseStore
 from redactor.errors import ConflictError, UsageError
+from redactor.records import Flag
 from tests.case.test_values import OWNER, SID, add, by_entity
 
 
@@ -142,3 +143,62 @@ def test_a_version_6_case_opens_with_its_decisions_applied(tmp_path):
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"items_thread", "flags_pending", "decisions_value"} <= indexes
         conn.close()
+
+
+def _policy_case(root) -> CaseStore:
+    """Values the policy decides: the case owner's name (keep), phone numbers (redact, each its own code), one
+    occurrence already redacted with its value's code (left alone), one redacted with another code (changed)."""
+    from dataclasses import replace
+
+    from tests.case.test_values import decidable, message
+
+    s = CaseStore.create(root)
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([OWNER])
+    add(s, 1, [f"Sam Owner: Jo Example rang, {n}" for n in range(5)])
+    numbers = [f"07700 900{n:03d}" for n in range(12)]
+    items = [message(100 + i, f"ring {number} or {number}, not {number.replace(' ', '')}") for i, number in enumerate(numbers)]
+    s.save_items(SID, items, 100)
+    flags = []
+    for i, (item, number) in enumerate(zip(items, numbers, strict=True)):
+        f = replace(decidable(item, number), code=("TP", "CTX")[i % 2])
+        flags.append(replace(f, status="redact") if i == 3 else f)  # 3: already so
+        if i == 4:  # its second occurrence redacted with another code: the value's code replaces it
+            start = item.segments[0].text.index(number, f.end)
+            flag_id = Flag.make_id(f.segment_id, start, start + len(number), f.entity)
+            flags.append(replace(f, flag_id=flag_id, start=start, end=start + len(number), code="LOC", status="redact"))
+    s.save_flags(SID, flags, replace=False)
+    return s
+
+
+def _tables(s: CaseStore) -> dict[str, list]:
+    queries = {
+        "flags": 'SELECT flag_id, start, "end", entity, code, status, version, origin, recognizer FROM flags ORDER BY flag_id',
+        "clusters": "SELECT value_id, decision, code, reason, decided_by, version, applied_version, items FROM value_clusters ORDER BY value_id",
+        "value_decisions": "SELECT id, value_id, action, reviewer, reason, before, after FROM value_decisions ORDER BY id",
+        "decisions": "SELECT flag_id, action, reviewer, reason, before, after, value_decision FROM decisions ORDER BY flag_id, id",
+    }
+    out = {k: [tuple(r) for r in s.conn.execute(q)] for k, q in queries.items()}
+    out["audit"] = [(e["stage"], e["event"], e["actor"], e["payload"]) for e in map(json.loads, s.audit.path.read_text().splitlines())]
+    return out
+
+
+def test_the_policys_decisions_recorded_together_are_those_recorded_one_at_a_time(tmp_path, monkeypatch):
+    """_record_many (set-based, one fsync) leaves the case and the audit log as _record per value did."""
+    together = _policy_case(tmp_path / "together")
+    together.sync_values()
+    one_by_one = _policy_case(tmp_path / "one")
+
+    def record_each(self, decided, actor, event):
+        return {c["value_id"]: self._record(c, d, c["code"], actor, c["rule"], event, spread=False) for c, d in decided}
+
+    monkeypatch.setattr(CaseStore, "_record_many", record_each)
+    one_by_one.sync_values()
+    expected, got = _tables(one_by_one), _tables(together)
+    assert [e[1] for e in got["audit"]].count("value.policy") == 13  # the owner's name and 12 numbers
+    assert any(e[1] == "value.spread" for e in got["audit"])  # the unflagged spellings were spread
+    for table in expected:
+        assert got[table] == expected[table], table
+    assert together.verify_audit() == len(got["audit"])
+    together.close()
+    one_by_one.close()

@@ -58,3 +58,30 @@ def test_a_value_matched_as_written_is_found_as_its_pattern_finds_it(norm, piece
 
     flat = "".join(pieces)
     assert _literal(norm, flat) == [m.span() for m in pattern(norm).finditer(flat)]
+
+
+GROUPED = ["07700900456", "+447700900456", "123456", "1111111", "12345a6"]
+NOISE = ["", " ", "  ", "a", "x ", "é", "9", "1", "\u00bf", "ǿ", "+", "-"]
+
+
+@st.composite
+def regrouped_texts(draw):
+    """A value cut into pieces with no, one or two spaces (or a character) between them, among noise and repeats."""
+    value = draw(st.sampled_from(GROUPED))
+    cuts = sorted(draw(st.sets(st.integers(1, len(value) - 1), max_size=4)))
+    pieces = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+    gaps = draw(st.lists(st.sampled_from(["", " ", " ", "  ", "a", "1"]), min_size=len(pieces), max_size=len(pieces)))
+    written = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=True))
+    parts = draw(st.lists(st.sampled_from([*NOISE, written, value]), max_size=8))
+    return value, "".join(draw(st.permutations([*parts, written])))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(regrouped_texts())
+def test_a_number_in_any_grouping_is_found_as_its_pattern_finds_it(case):
+    """occurrences() finds a value of six digits or more without a pattern per value: the same spans as the pattern
+    (one space at most between two characters, edges, leftmost and not overlapping), double spaces included."""
+    from redactor.case.value_text import _regrouped, pattern
+
+    value, flat = case
+    assert _regrouped(value, flat) == [m.span() for m in pattern(value).finditer(flat)]
