@@ -107,6 +107,7 @@ def build_bundle(
         bundle.seal(
             tmp, sources=sources, pipeline=pipeline_info, models=pipeline.models(), audit_head=(event.seq, event.hash), summary=summary
         )
+        _refuse_leaks(store, tmp, workers, actor, files=("manifest.json", "audit.jsonl"))  # written by the sealing
         if out.exists():
             out.rmdir()
         tmp.rename(out)
@@ -117,13 +118,13 @@ def build_bundle(
     return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures), tuple(laps.seconds))
 
 
-def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str) -> None:
+def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str, files: tuple[str, ...] | None = None) -> None:
     """The leak scan of ``verify --case`` over the written files before they are sealed; a hit refuses the bundle.
 
     Nothing is left behind (the caller removes the unsealed folder): a prosecutor's office must never be handed a
     folder that looks like a bundle and holds a value the case decided to redact. The error names the file, where
     in it and the flag (never the value)."""
-    leaks = scan_bundle(tmp, case_watchlist(store), workers=workers, cache=store)  # pictures' OCR kept for verify
+    leaks = scan_bundle(tmp, case_watchlist(store), workers=workers, cache=store, files=files)  # pictures' OCR kept for verify
     if not leaks:
         return
     first = next((leak for leak in leaks if leak.file.startswith("items/")), leaks[0])  # the item to look at, if one

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_word, without_chrome, without_json_keys
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
 from redactor.case.value_text import EDGE, squeezed
@@ -62,17 +63,42 @@ def case_watchlist(store: Any) -> list[Watch]:
 
 
 class Scanner:
-    def __init__(self, watch: Sequence[Watch]) -> None:
+    """Looks for the watched values in a text.
+
+    A value that is one of the bundle's own words (:mod:`redactor.bundle.chrome`: "email" as a kind,
+    "json" in "manifest.json") is looked for in the text with those phrases taken out; every other
+    value in the text as it is. ``pdf_syntax``: the text is a PDF's syntax, whose name tokens
+    ("/Page", "/Title") are the format's words, never the material's: they are taken out first."""
+
+    def __init__(self, watch: Sequence[Watch], *, pdf_syntax: bool = False) -> None:
         self.labels = {w.norm: w.label for w in watch}
         ordered = sorted(self.labels, key=lambda v: (-len(v), v))
         self.keys = {squeezed(v): v for v in ordered}
-        self.pattern = _alternation(ordered)
+        self.framed = frozenset(v for v in ordered if is_chrome_word(v))
+        self.pattern = _alternation([v for v in ordered if v not in self.framed])
+        self.framed_pattern = _alternation([v for v in ordered if v in self.framed])
+        self.pdf_syntax = pdf_syntax
 
-    def find(self, text: str) -> str | None:
-        """The label of the first watched value in ``text``, or None."""
-        if self.pattern is None:
-            return None
-        m = self.pattern.search(normalise(text))
+    def find(self, text: str, *, chrome: bool = True, json: bool = False) -> str | None:
+        """The label of the first watched value in ``text``, or None.
+
+        ``chrome=False``: the text holds none of the bundle's own words (a picture's OCR), so no value is
+        looked for with them taken out. ``json``: the text is one of the bundle's JSON files (manifest,
+        audit log), whose keys ("format", "media_type") are its own words too."""
+        if self.pdf_syntax:
+            text = PDF_NAME.sub(" | ", text)
+        norm = normalise(text)
+        plain, keyed = self.pattern, None
+        if json:
+            keyed = _alternation([v for v in self.labels if v not in self.framed and key_word(v, norm)])
+            if keyed is not None:
+                plain = _alternation([v for v in self.labels if v not in self.framed and not key_word(v, norm)])
+        m = plain.search(norm) if plain is not None else None
+        if m is None and keyed is not None:
+            m = keyed.search(without_json_keys(without_chrome(norm)))
+        if m is None and self.framed_pattern is not None:
+            body = without_chrome(norm) if chrome else norm
+            m = self.framed_pattern.search(without_json_keys(body) if json else body)
         return None if m is None else self.labels[self.keys[squeezed(m.group(0))]]
 
 
@@ -108,23 +134,35 @@ def _trie_pattern(node: dict) -> str:
 
 
 def scan_bundle(
-    out: Path, watch: Sequence[Watch], *, pictures: bool = True, workers: int | None = None, cache: PictureCache | None = None
+    out: Path,
+    watch: Sequence[Watch],
+    *,
+    pictures: bool = True,
+    workers: int | None = None,
+    cache: PictureCache | None = None,
+    files: Sequence[str] | None = None,
 ) -> list[Leak]:
     """Every place in the bundle where a watched value shows; empty when the bundle is clean.
 
     ``pictures``: also OCR every PDF page that draws an image (``workers`` tesseract processes), taking
-    the readings ``cache`` (the case) holds and keeping the new ones there."""
+    the readings ``cache`` (the case) holds and keeping the new ones there.
+    ``files``: only these bundle files (their text; no pictures are read)."""
     scanner = Scanner(watch)
     # PDF syntax is full of numbers (coordinates, sizes): short all-digit values are looked for in text only
-    syntax = Scanner([w for w in watch if not _short_number(w.norm)])
+    syntax = Scanner([w for w in watch if not _short_number(w.norm)], pdf_syntax=True)
     leaks: list[Leak] = []
     for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
         name = path.relative_to(out).as_posix()
+        if files is not None and name not in files:
+            continue
         for where, text in _views(path, name):
-            label = (syntax if where in ("raw bytes", "decoded stream") else scanner).find(text)
+            if where in ("raw bytes", "decoded stream"):
+                label = syntax.find(text)
+            else:
+                label = scanner.find(text, json=where == "text" and path.suffix in (".json", ".jsonl"))
             if label is not None:
                 leaks.append(Leak(_shown(name, scanner), where, label))
-    if pictures:
+    if pictures and files is None:
         leaks += picture_leaks(out, watch, workers, scanner=scanner, cache=cache)
     return leaks
 
@@ -139,7 +177,10 @@ def picture_leaks(
     files = [p.relative_to(out).as_posix() for p in sorted(Path(out).rglob("*")) if p.is_file() and _is_pdf(p)]
     found = find_pictures(Path(out), files)
     texts = read_pictures_once(Path(out), found, workers or default_workers(), cache)
-    return [Leak(_shown(p.file, scanner), f"picture on page {p.page}, OCR", label) for p, label in picture_hits(found, texts, scanner.find)]
+    return [
+        Leak(_shown(p.file, scanner), f"picture on page {p.page}, OCR", label)
+        for p, label in picture_hits(found, texts, lambda text: scanner.find(text, chrome=False))
+    ]
 
 
 def _shown(name: str, scanner: Scanner) -> str:

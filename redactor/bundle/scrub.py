@@ -5,8 +5,9 @@ cover prints such a text, every value decided "redact" anywhere in the case, and
 name and alias of a known person whose name was redacted anywhere, is replaced by its
 reason code in brackets ("[TP].vcf"); then the text goes through the case's detector and
 policy like any other text, and whatever the policy would propose to redact is replaced
-too. Matching ignores case, invisible characters (U+200E and the like) and whether the
-words are separated by spaces, dots, dashes or underscores.
+too. Matching is the leak scan's (``leaks.Scanner``): it ignores case, invisible characters (U+200E
+and the like), whether the words are separated by spaces, dots, dashes or underscores, and how a
+number of six digits or more is grouped; a value may not touch a letter or digit on either side.
 """
 
 from __future__ import annotations
@@ -54,18 +55,27 @@ class Scrubber:
         return cls(tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))))
 
     def _pattern(self) -> re.Pattern[str] | None:
-        if not self.values:
-            return None
-        parts = [r"(?<!\w)" + SEPARATORS.join(re.escape(w) for w in value.split()) + r"(?!\w)" for value, _ in self.values]
-        return re.compile("|".join(parts), re.IGNORECASE)
+        """The leak scan's own pattern (``leaks._alternation``) over normalised text: whatever the scan would
+        find in a printed text, the scrubber has already replaced."""
+        from redactor.bundle.leaks import _alternation
+
+        return _alternation([value for value, _ in self.values])
 
     def clean(self, text: str) -> str:
+        from redactor.case.value_text import mapped, squeezed
+
         text = strip_invisible(text)
         pattern = _compiled(self)
         if pattern is None:
             return text
-        codes = dict(self.values)
-        return pattern.sub(lambda m: f"[{codes.get(normalise(m.group(0)), 'TP')}]", text)
+        codes = {squeezed(value): code for value, code in self.values}
+        flat, where = mapped(text)
+        out, last = [], 0
+        for m in pattern.finditer(flat):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            out += [text[last:start], f"[{codes.get(squeezed(m.group(0)), 'TP')}]"]
+            last = end
+        return "".join(out) + text[last:]
 
 
 _PATTERNS: dict[int, re.Pattern[str] | None] = {}

@@ -71,3 +71,23 @@ def test_the_bundle_redacts_every_spelling_and_verifies_clean(decided, tmp_path)
     assert spread[-1]["payload"] == {"flag_id": flag_id, "flags": 2, "why": f"same value as flag {flag_id}"}
     verified = cli("verify", out, "--case", case)
     assert verified.exit_code == 0 and "OK: none of" in verified.output
+
+
+def test_a_value_in_what_the_sealing_writes_refuses_the_bundle(decided, tmp_path, monkeypatch):
+    """manifest.json and audit.jsonl are written after the first scan: they are scanned once written."""
+    from redactor.bundle.writer import DisclosureBundle
+
+    case, _ = copy_of(decided, tmp_path)
+    seal = DisclosureBundle.seal
+
+    def leaky_seal(self, out, **kwargs):
+        seal(self, out, **kwargs)
+        with open(out / "audit.jsonl", "a", encoding="utf-8") as handle:  # as if an event had carried the value
+            handle.write(json.dumps({"event": "x", "payload": {"reason": "met at the Bluebell bench"}}) + "\n")
+
+    monkeypatch.setattr(DisclosureBundle, "seal", leaky_seal)
+    out = tmp_path / "out"
+    result = cli("bundle", case, "--out", out)
+    assert result.exit_code == 5, result.output
+    assert "[E071]" in result.output and "audit.jsonl (text)" in result.output and "bluebell" not in result.output.lower()
+    assert not out.exists()
