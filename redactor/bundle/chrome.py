@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from redactor.bundle.scrub import normalise
-from redactor.case.value_text import EDGE
+from redactor.case.value_text import EDGE, _is_edge
 
 # redactor/bundle/combined.py: cover page, index and schedule pages, footers and bookmarks (column headings: below)
 PAGES = (
@@ -179,9 +179,20 @@ def _phrase_pattern() -> re.Pattern[str]:
 
 
 def is_chrome_word(norm: str) -> bool:
-    """Whether a normalised value is printed, whole, inside one of the bundle's own phrases."""
-    inside = re.compile(rf"(?<![{EDGE}]){re.escape(norm)}(?![{EDGE}])")
-    return any(inside.search(phrase) for phrase in chrome())
+    """Whether a normalised value is printed, whole, inside one of the bundle's own phrases (as the scan's
+    pattern would find it there: not touching a letter or digit on either side)."""
+    return norm in _inside()
+
+
+@lru_cache(maxsize=1)
+def _inside() -> frozenset[str]:
+    """Every piece of a phrase a value could match: from a start not after a letter or digit to an end not before one."""
+    pieces: set[str] = set()
+    for phrase in chrome():
+        starts = [i for i in range(len(phrase)) if i == 0 or not _is_edge(phrase[i - 1])]
+        ends = [j for j in range(1, len(phrase) + 1) if j == len(phrase) or not _is_edge(phrase[j])]
+        pieces.update(phrase[i:j] for i in starts for j in ends if i < j)
+    return frozenset(pieces)
 
 
 def without_chrome(norm_text: str) -> str:

@@ -128,3 +128,15 @@ def test_a_key_of_the_bundles_json_is_its_own_word_but_a_json_value_is_not():
     assert scanner.find(manifest) == "a word"  # the same text outside a JSON file: found
     assert scanner.find('{"format": "x", "reason": "the format Jo sent"}', json=True) == "a word"
     assert scanner.find('{"reason": "met Jo Example"}', json=True) == "a name"
+
+
+def test_a_word_inside_a_phrase_is_found_as_the_scans_pattern_finds_it():
+    for norm in ("json", "manifest json", "email", "page", "third party", "not relevant", "relevant to the"):
+        assert is_chrome_word(norm), norm
+    for norm in ("jo page", "anifest", "emai", "parties", "jo example"):
+        assert not is_chrome_word(norm), norm
+    for phrase in chrome():  # every whole phrase, and the same pieces the scan's own edge rule allows
+        assert is_chrome_word(phrase)
+        for piece in re.findall(r"[^\W_]+", phrase):
+            found = re.search(rf"(?<![0-9a-z\u00c0-\u024f]){re.escape(piece)}(?![0-9a-z\u00c0-\u024f])", phrase) is not None
+            assert is_chrome_word(piece) == found, (phrase, piece)
