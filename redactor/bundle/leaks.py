@@ -25,7 +25,7 @@ from typing import Any
 from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_word, without_chrome, without_json_keys
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
-from redactor.case.value_text import EDGE, squeezed
+from redactor.case.value_text import alternation, squeezed
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +75,8 @@ class Scanner:
         ordered = sorted(self.labels, key=lambda v: (-len(v), v))
         self.keys = {squeezed(v): v for v in ordered}
         self.framed = frozenset(v for v in ordered if is_chrome_word(v))
-        self.pattern = _alternation([v for v in ordered if v not in self.framed])
-        self.framed_pattern = _alternation([v for v in ordered if v in self.framed])
+        self.pattern = alternation([v for v in ordered if v not in self.framed])
+        self.framed_pattern = alternation([v for v in ordered if v in self.framed])
         self.pdf_syntax = pdf_syntax
 
     def find(self, text: str, *, chrome: bool = True, json: bool = False) -> str | None:
@@ -90,9 +90,9 @@ class Scanner:
         norm = normalise(text)
         plain, keyed = self.pattern, None
         if json:
-            keyed = _alternation([v for v in self.labels if v not in self.framed and key_word(v, norm)])
+            keyed = alternation([v for v in self.labels if v not in self.framed and key_word(v, norm)])
             if keyed is not None:
-                plain = _alternation([v for v in self.labels if v not in self.framed and not key_word(v, norm)])
+                plain = alternation([v for v in self.labels if v not in self.framed and not key_word(v, norm)])
         m = plain.search(norm) if plain is not None else None
         if m is None and keyed is not None:
             m = keyed.search(without_json_keys(without_chrome(norm)))
@@ -100,37 +100,6 @@ class Scanner:
             body = without_chrome(norm) if chrome else norm
             m = self.framed_pattern.search(without_json_keys(body) if json else body)
         return None if m is None else self.labels[self.keys[squeezed(m.group(0))]]
-
-
-def _atoms(value: str) -> list[str]:
-    """A value as pattern pieces over normalised text: numbers in any grouping ("07700 900123", "0770 0900123",
-    "07700900123"), other values as they are."""
-    flat = squeezed(value)
-    if sum(c.isdigit() for c in flat) >= 6:
-        return [re.escape(c) + " ?" for c in flat[:-1]] + [re.escape(flat[-1])]
-    return [re.escape(c) for c in value]
-
-
-def _alternation(values: Sequence[str]) -> re.Pattern[str] | None:
-    """One pattern for all values, as a trie (a plain alternation of thousands of values is far slower)."""
-    if not values:
-        return None
-    trie: dict = {}
-    for value in values:
-        node = trie
-        for atom in _atoms(value):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-    return re.compile(rf"(?<![{EDGE}])(?:{_trie_pattern(trie)})(?![{EDGE}])")
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.items()) if atom]
-    ends = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 def scan_bundle(

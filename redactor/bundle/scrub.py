@@ -13,30 +13,12 @@ number of six digits or more is grouped; a value may not touch a letter or digit
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-MIN_VALUE = 3  # shorter values ("Jo", "A") would blank out ordinary words
-SEPARATORS = r"[\s._\-]+"
-_SEPARATORS = re.compile(SEPARATORS)
-
-
-@lru_cache(maxsize=1)
-def _invisible() -> dict[int, None]:
-    planes = (range(0x20000), range(0xE0000, 0xE1000))  # every format character is in these (tags: U+E0001-E007F)
-    return dict.fromkeys(cp for plane in planes for cp in plane if unicodedata.category(chr(cp)) == "Cf")
-
-
-def strip_invisible(text: str) -> str:
-    """Drop format characters (bidi marks, zero-width spaces and joiners, BOM) that hide a value from a search."""
-    return text if text.isascii() else text.translate(_invisible())
-
-
-def normalise(text: str) -> str:
-    """Casefolded, invisible characters dropped, words joined by single spaces."""
-    return _SEPARATORS.sub(" ", strip_invisible(text).casefold()).strip()
+from redactor.case.value_text import MIN_VALUE as MIN_VALUE  # re-exported: the bundle's modules read them here
+from redactor.case.value_text import alternation, mapped, squeezed, strip_invisible
+from redactor.case.value_text import normalise as normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +37,11 @@ class Scrubber:
         return cls(tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))))
 
     def _pattern(self) -> re.Pattern[str] | None:
-        """The leak scan's own pattern (``leaks._alternation``) over normalised text: whatever the scan would
+        """The leak scan's own pattern (``value_text.alternation``) over normalised text: whatever the scan would
         find in a printed text, the scrubber has already replaced."""
-        from redactor.bundle.leaks import _alternation
-
-        return _alternation([value for value, _ in self.values])
+        return alternation([value for value, _ in self.values])
 
     def clean(self, text: str) -> str:
-        from redactor.case.value_text import mapped, squeezed
-
         text = strip_invisible(text)
         pattern = _compiled(self)
         if pattern is None:

@@ -1,5 +1,9 @@
 """Where a value's text occurs in a segment, matched as the bundle's leak scan matches it (no SQL here).
 
+This module holds the one matching rule that the leak scan (``bundle/leaks.py``), the spread of a
+decided value (``case/value_spread.py``) and the index's scrubber (``bundle/scrub.py``) share:
+:func:`normalise`, ``EDGE`` and :func:`alternation` (many values as one pattern).
+
 ``redactor verify OUT --case CASE`` (``bundle/leaks.py``) looks for every value decided "redact" after
 normalising both sides: format characters dropped (U+200E, zero-width spaces and joiners, soft hyphens,
 BOM: Unicode category Cf), case folded, runs of spaces, dots, underscores and hyphens made one space;
@@ -17,10 +21,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
-from redactor.bundle.scrub import MIN_VALUE as MIN_VALUE  # re-exported: one rule for the scan and the spread
-from redactor.bundle.scrub import normalise as normalise  # the text as the leak scan compares it
+MIN_VALUE = 3  # shorter values ("Jo", "A") would blank out ordinary words
+SEPARATORS = r"[\s._\-]+"
+_SEPARATORS = re.compile(SEPARATORS)
+
+
+@lru_cache(maxsize=1)
+def _invisible() -> dict[int, None]:
+    planes = (range(0x20000), range(0xE0000, 0xE1000))  # every format character is in these (tags: U+E0001-E007F)
+    return dict.fromkeys(cp for plane in planes for cp in plane if unicodedata.category(chr(cp)) == "Cf")
+
+
+def strip_invisible(text: str) -> str:
+    """Drop format characters (bidi marks, zero-width spaces and joiners, BOM) that hide a value from a search."""
+    return text if text.isascii() else text.translate(_invisible())
+
+
+def normalise(text: str) -> str:
+    """Casefolded, invisible characters dropped, words joined by single spaces."""
+    return _SEPARATORS.sub(" ", strip_invisible(text).casefold()).strip()
+
 
 EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (here and in the leak scan, bundle/leaks.py)
 _SEPARATOR = re.compile(r"[\s._\-]")
@@ -115,3 +138,34 @@ def _literal(norm: str, flat: str) -> list[tuple[int, int]]:
         else:
             at = flat.find(norm, at + 1)
     return found
+
+
+def _atoms(value: str) -> list[str]:
+    """A value as pattern pieces over normalised text: numbers in any grouping ("07700 900123", "0770 0900123",
+    "07700900123"), other values as they are."""
+    flat = squeezed(value)
+    if sum(c.isdigit() for c in flat) >= 6:
+        return [re.escape(c) + " ?" for c in flat[:-1]] + [re.escape(flat[-1])]
+    return [re.escape(c) for c in value]
+
+
+def alternation(values: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern for all values, as a trie (a plain alternation of thousands of values is far slower)."""
+    if not values:
+        return None
+    trie: dict = {}
+    for value in values:
+        node = trie
+        for atom in _atoms(value):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return re.compile(rf"(?<![{EDGE}])(?:{_trie_pattern(trie)})(?![{EDGE}])")
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.items()) if atom]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
