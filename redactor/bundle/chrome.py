@@ -103,7 +103,7 @@ KINDS = (
     "present, extracted as a separate item",
     "not in the download",
 )
-APPS = ("WhatsApp", "Telegram", "SMS/MMS", "SMS", "MMS", "E-mail", "Outlook", "Phone", "Contacts")
+APPS = ("WhatsApp", "Telegram", "SMS/MMS", "SMS", "MMS", "E-mail", "Outlook", "Phone", "Contacts", "Facebook Messenger", "Instagram")
 # what the manifest and the audit log call each file's type (redactor/ingest/files.py sniffs exactly these)
 MEDIA_TYPES = (
     "application/pdf",
