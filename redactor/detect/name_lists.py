@@ -114,6 +114,17 @@ def lexicon(name: str) -> frozenset[str]:
     return frozenset(_words(name))
 
 
+COMMON_SURNAMES = 2000  # world_surnames.txt is in order of frequency: Hall is 27th, Council 3,354th
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """Lower-cased words that mark an organisation (``organisation_words.txt``), less those that are
+    also common surnames: "Emma Hall", "Jack Lane" stay names; "Ostremund Council" does not."""
+    common = {w.lower() for w in _words("world_surnames.txt")[:COMMON_SURNAMES]} | {w.lower() for w in lexicon("surnames.txt")}
+    return frozenset(w.lower() for w in lexicon("organisation_words.txt")) - common
+
+
 def is_name_word(word: str) -> bool:
     """A given name or surname from the lexicons (hand-written or the world lists)."""
     return word in lexicon("first_names.txt") or word in lexicon("surnames.txt") or word in given_names() or word in surnames()

@@ -118,6 +118,18 @@ def test_phone_shapes_that_no_country_accepts(text, value):
     assert covered(phones(text), text, value)
 
 
+@pytest.mark.parametrize("region", ["SE", "NO", "DK", "FI", "EE", "IS", "LT", "LV"])
+def test_nordic_and_baltic_numbers_written_nationally_without_a_phone_word(region):
+    import phonenumbers
+
+    number = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)  # metadata's example
+    value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    text = f"Jonna: {value}" if region == "IS" else f"it was {value} I think"
+    found = phones(text)
+    assert found and covered(found, text, value), (region, value)
+    assert found[0].analysis_explanation is not None
+
+
 @pytest.mark.parametrize(
     "text",
     ["told me to text him. Order 4471093 ships", "Phone: 0332 050 4552\nBatch 20231105 expires", "IP: 115.189.220.217",

@@ -85,6 +85,8 @@ def test_no_address_without_a_number_or_an_address_word(text):
         ("in an application (no. 43567/09) lodged", "43567/09"),
         ("two applications (nos. 21001/97 and 21002/97) against", "21001/97 and 21002/97"),
         ("originated in a case (no. 45/1996/664/850) brought", "45/1996/664/850"),
+        ("joined applications 31002/03 & 31003/03 were examined", "31002/03 & 31003/03"),
+        ("Application 28765/06 was lodged on 3 May 2006", "28765/06"),
     ],
 )
 def test_reference_numbers_of_applications_and_cases(detector, text, value):

@@ -128,8 +128,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         self._surnames = lexicon("surnames.txt") | name_lists.surnames()
         self._run = re.compile(NAME_WORD + r"(?:[ ]" + NAME_WORD + r")*")
         self._word = re.compile(NAME_WORD)
-        surnames = {w.lower() for w in lexicon("world_surnames.txt")} | {w.lower() for w in self._surnames}
-        self._org_words = frozenset(w.lower() for w in lexicon("organisation_words.txt")) - surnames  # "Emma Hall" stays
+        self._org_words = name_lists.organisation_words()  # "Emma Hall" stays a name
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:

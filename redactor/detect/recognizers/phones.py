@@ -33,7 +33,7 @@ from redactor.detect.recognizers.phone_regions import regions_to_ask
 
 # where the people in a UK download most often come from, then the big numbering plans
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
-           "AT", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
+           "AT", "SE", "NO", "DK", "FI", "EE", "IS", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
            "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
 PHONE_WORDS = (
     "phone", "mob", "mobile", "tel", "telephone", "fax", "desk", "call", "ring", "text", "whatsapp", "cell", "landline",
@@ -42,7 +42,7 @@ PHONE_WORDS = (
     "telefoon", "komórka", "work", "home", "office", "direct", "dial", "contact", "reach me", "my number", "his number",
     "her number", "their number", "your number", "new number",
 )  # fmt: skip
-_DIGIT = r"(?:\(0\)|\(\d{1,5}\)|\d)"
+_DIGIT = r"(?:\(0\)|\(\d{1,5}(?:-\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)"
 CANDIDATE = re.compile(r"(?<![\w+/.,:-])(?:\+|00)?[ ]?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){3,22}(?![\w/]|[.,:-]\d)")
 # phone shapes valid or not: "+CC" and digit groups; "(area) groups"; (the country code is checked in code)
 PLUS_GROUPS = re.compile(r"\+(?P<cc>\d{1,3})(?:[ .\-]|[ ]?\(0\)[ ]?|[ ]?\(\d{1,5}\)[ .\-]?)\(?\d{1,5}\)?(?:[ .\-]\d{2,5})*")

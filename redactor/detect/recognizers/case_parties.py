@@ -1,0 +1,75 @@
+"""The parties named in a case title: "R v Lemsin", "Lemsin v. Kelvaria", "CASE OF VARDOQ AND OTHERS v. ...".
+
+A judgment, an order or a letter from a court names its parties in the title, often in capitals,
+where spaCy's small model finds nothing ("CASE OF VARDOQ v. OSTREMUND"). Each side of " v " /
+" v. " / " vs " is one to four capitalised or upper-case words on one line; "and Others" and a
+leading "Case of" are not part of it. A side is reported as a person unless it is the Crown or a
+state ("R", "Regina", "The Queen", "DPP", a country as ``phonenumbers`` names it in English), an
+organisation (a word of ``organisation_words.txt`` that is no surname), or only ordinary English
+words that are no listed name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect import name_lists
+from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.letters import NAME_WORD, UPPER
+
+_CAPS = rf"{UPPER}{{2,}}(?:[-'’]{UPPER}+)*"
+_WORD = rf"(?:{NAME_WORD}|{_CAPS}|{UPPER}\.?)"
+_SIDE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
+TITLE = re.compile(rf"(?<![\w.])(?P<a>{_SIDE})(?:[ ](?i:and[ ]others))?,?[ ]vs?\.?[ ](?:(?i:the)[ ])?(?P<b>{_SIDE})(?![\w@])")
+_LEAD = re.compile(r"^(?i:(?:in[ ]the[ ])?case[ ]of[ ]|the[ ])")
+CROWN = {"r", "regina", "rex", "the queen", "the king", "queen", "king", "crown", "the crown", "dpp", "state", "the state",
+         "people", "the people", "commonwealth", "government", "the government"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names in English, lower-cased, from ``phonenumbers``' locale data (offline)."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = {v["aa"] for v in LOCALE_DATA.values() if "aa" in v and not v["aa"].startswith("*")}
+    return frozenset(n.lower() for n in names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}
+
+
+class CasePartyRecognizer(EntityRecognizer):
+    SCORE = 0.6
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], name="CasePartyRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        self._org_words = name_lists.organisation_words()  # "Emma Hall" stays a name
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or " v" not in text:
+            return []
+        if not hasattr(self, "_org_words"):
+            self.load()
+        out = []
+        for m in TITLE.finditer(text):
+            for side in ("a", "b"):
+                start, end = m.span(side)
+                lead = _LEAD.match(text[start:end])
+                start += lead.end() if lead else 0
+                if start < end and self._is_party(text[start:end]):
+                    why = "a party named in a case title ('A v B')"
+                    out.append(result(self, "PERSON", start, end, self.SCORE, "party in a case title", why))
+        return out
+
+    def _is_party(self, value: str) -> bool:
+        key = value.lower()
+        if key in CROWN or key in countries() or key.removeprefix("the ") in countries():
+            return False
+        words = [w.strip(".") for w in value.split()]
+        if any(w.lower() in self._org_words for w in words):
+            return False
+        return not all(is_english_word(w) and not is_name_word(w.title()) for w in words)

@@ -1,0 +1,97 @@
+"""Names after a word that says a person follows: a role, a relation or a phrase about someone.
+
+spaCy's small model reads many people as organisations or misses them in sentences unlike its
+training text: "goalkeeper Salem Bitar appeared to have", "a huge supporter of Corbyn", "striker
+Tovkar Lemsin scored". The word before the name leaves no doubt that a person follows:
+
+- a role or occupation: goalkeeper, striker, coach, captain, president, minister, spokeswoman,
+  lawyer, singer, ... (``ROLES``);
+- a relation: brother, cousin, neighbour, boyfriend, ... (``RELATIONS``);
+- a phrase: "supporter of", "fan of", "son of", "named", "called", "known as" (``PHRASES``).
+
+The name is one to three capitalised words (any Latin, Greek or Cyrillic script) right after the
+cue, on the same line; only the name is reported, not the cue. It is left alone when a word is an
+organisation word that is no surname ("coach Tesco Express"), when every word is an ordinary
+English word that is no listed name ("captain Fantastic", "fan of Star Wars"), or when it is a
+month or a day. Words of the name after it that are ordinary words are cut off ("coach Lemsin
+Said").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect import name_lists
+from redactor.detect.known_people import STOP_WORDS
+from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.letters import NAME_WORD
+
+ROLES = (
+    "goalkeeper", "keeper", "striker", "midfielder", "defender", "winger", "forward", "captain", "skipper", "coach",
+    "manager", "batsman", "batter", "bowler", "spinner", "jockey", "trainer", "rider", "cyclist", "golfer", "boxer",
+    "sprinter", "swimmer", "champion", "seed", "player", "teammate", "team-mate", "substitute", "quarterback", "pitcher",
+    "president", "vice-president", "minister", "premier", "chancellor", "senator", "governor", "mayor", "councillor",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "secretary", "ambassador", "envoy",
+    "general", "colonel", "commander", "lawyer", "solicitor", "barrister", "attorney", "prosecutor", "defendant",
+    "applicant", "claimant", "complainant", "witness", "suspect", "victim", "actor", "actress", "singer", "rapper",
+    "comedian", "director", "author", "writer", "novelist", "poet", "artist", "presenter", "journalist", "reporter",
+    "correspondent", "analyst", "economist", "businessman", "businesswoman", "founder", "owner", "landlord", "teacher",
+    "student", "pupil", "nurse", "surgeon", "consultant", "midwife", "carer", "employee", "colleague", "driver",
+)  # fmt: skip
+RELATIONS = (
+    "brother", "sister", "cousin", "uncle", "aunt", "auntie", "nephew", "niece", "grandson", "granddaughter", "son",
+    "daughter", "wife", "husband", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée", "partner", "ex", "friend",
+    "neighbour", "neighbor", "stepdad", "stepmum", "stepson", "stepdaughter", "mate", "bestie",
+)  # fmt: skip
+PHRASES = (
+    "supporter of", "fan of", "son of", "daughter of", "wife of", "husband of", "widow of", "mother of", "father of",
+    "named", "called", "nicknamed", "known as", "aka", "a.k.a.", "née", "nee",
+)  # fmt: skip
+CUES = sorted((*ROLES, *RELATIONS, *PHRASES), key=len, reverse=True)
+CUE = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in CUES) + r")[ ]"
+    rf"(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w@])"
+)
+CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
+
+
+class RoleNameRecognizer(EntityRecognizer):
+    SCORE = 0.6
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], name="RoleNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        self._org_words = name_lists.organisation_words()  # "Emma Hall" stays a name
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        if not hasattr(self, "_org_words"):
+            self.load()
+        out = []
+        for m in CUE.finditer(text):
+            words = m.group("name").split(" ")
+            while len(words) > 1 and _ordinary(words[-1]):
+                words.pop()  # "coach Lemsin Said", "fan of Lemsin Tonight"
+            if self._is_name(words):
+                start = m.start("name")
+                end = start + len(" ".join(words))
+                why = "capitalised name after a word that introduces a person (role, relation)"
+                out.append(result(self, "PERSON", start, end, self.SCORE, "name after a role word", why))
+        return out
+
+    def _is_name(self, words: list[str]) -> bool:
+        if any(w.lower() in self._org_words or w in CALENDAR for w in words) or words[0].lower() in STOP_WORDS:
+            return False
+        return not all(_ordinary(w) for w in words)
+
+
+def _ordinary(word: str) -> bool:
+    """A stop word, or an ordinary English word that is no listed name ("Of", "Fantastic"; not "Rose", "Bitar")."""
+    return word.lower() in STOP_WORDS or (is_english_word(word) and not is_name_word(word))
