@@ -100,6 +100,11 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
             start += 1
         while end > start and (_symbol(text[end - 1]) or text[end - 1] in _TRIM):
             end -= 1
+    if entity == "PERSON":  # chat interjections and URL schemes are no part of a name ("LOL Kerys", "martin lmao", "https")
+        while (m := _INTERJECTION_START.match(text, start, end)) is not None:
+            start = m.end()
+        while (m := _INTERJECTION_END.search(text, start, end)) is not None:
+            end = m.start()
     if entity == "PERSON" and end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
         end -= 2  # "Sophie's": the name, not the possessive
     while end > start and text[end - 1] in _TRIM:
@@ -108,6 +113,11 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+_INTERJECTIONS = r"(?i:l+o+l+[lo]*|lmf?a+o+|rofl|o+m+g+|(?:ha){2,}h?|(?:he){2,}h?|wtf|idk|smh|tbh|af|plz|pls|xd+|https?|www)"
+_INTERJECTION_START = re.compile(rf"{_INTERJECTIONS}(?:[ ]+|$)")
+_INTERJECTION_END = re.compile(rf"(?:^|[ ]+){_INTERJECTIONS}$")
 
 
 def _symbol(char: str) -> bool:

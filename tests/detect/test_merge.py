@@ -130,6 +130,20 @@ def test_emoji_and_symbols_are_no_part_of_a_name(text, ner, kept):
 
 
 @pytest.mark.parametrize(
+    ("text", "ner", "kept"),
+    [
+        ("LOL Kerys did it again", "LOL Kerys", [("Kerys", "PERSON")]),
+        ("saw martin lmao", "martin lmao", [("martin", "PERSON")]),
+        ("LOLOLOLOL", "LOLOLOLOL", []),
+        ("link https : / / t.co", "https", []),
+        ("Lola Haha", "Lola Haha", [("Lola", "PERSON")]),  # a name that starts like an interjection stays
+    ],
+)
+def test_chat_interjections_are_no_part_of_a_name(text, ner, kept):
+    assert texts(text, [span(text, ner, "PERSON", 0.85, "SpacyRecognizer")]) == kept
+
+
+@pytest.mark.parametrize(
     ("text", "url", "expected"),
     [
         ("sent IMG-20240301-WA0003.jpg today", "IMG-20240301-WA0003.jp", []),
