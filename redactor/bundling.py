@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 import logging
 import shutil
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -29,6 +30,7 @@ from redactor.laps import Laps
 from redactor.pipeline import Pipeline
 from redactor.records import PENDING, REDACT, BundleEntry, Quarantined
 from redactor.render.parts import render_split
+from redactor.render.pool import AUTO_MIN_JOBS, RenderPool, default_workers
 from redactor.runner import Reporter, SilentReporter, _context
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,35 @@ def build_bundle(
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out} exists and is not empty", hint="choose a new folder for the bundle")
+    with _early_pool(store, workers) as pool:  # spawned now: the workers start up while the checks run
+        options = {"pending": pending, "actor": actor, "built_by": built_by, "pseudonyms": pseudonyms, "since": since, "workers": workers}
+        return _build(store, pipeline, out, pool, reporter, laps, **options)
+
+
+def _early_pool(store: CaseStore, workers: int | None) -> AbstractContextManager[RenderPool | None]:
+    """The render pool, started before the checks when the bundle will use one: given ``--workers N`` (N > 1), or
+    by default (every core) when the case has :data:`AUTO_MIN_JOBS` documents or more (a conversation counts once)."""
+    size = default_workers() if workers is None else workers
+    if size <= 1 or (workers is None and store.document_count() < AUTO_MIN_JOBS):
+        return nullcontext()
+    return RenderPool(size)
+
+
+def _build(
+    store: CaseStore,
+    pipeline: Pipeline,
+    out: Path,
+    pool: RenderPool | None,
+    reporter: Reporter,
+    laps: Laps,
+    *,
+    pending: str,
+    actor: str,
+    built_by: str,
+    pseudonyms: bool,
+    since: Path | None,
+    workers: int | None,
+) -> BundleSummary:
     store.sync_values()
     store.spread_all(actor=actor)  # every text decided redact, wherever no flag covers it (value_spread): audited
     check_consistent(store)  # a value redacted in one place and kept in another needs a reason per exception
@@ -79,7 +110,11 @@ def build_bundle(
     try:
         parts = bundle.plan(store.items(), store.item_scopes(), store.item_refs())  # a chat thread renders as one transcript
         make_render = partial(pipeline.of_kind("render").build, ctx)  # a worker builds the stage the parent built
-        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers)
+        if pool is not None:
+            pool.give(make_render)  # built from the same context as this process's stage
+        entries, failures = _render_all(store, render, parts, reporter, pending == REDACT, make_render, workers, pool)
+        if pool is not None:
+            pool.close()  # the workers' memory back before the bundle is written
         laps.mark("rendering")
         facts = gather_facts(
             store,
@@ -136,7 +171,14 @@ def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str, 
 
 
 def _render_all(
-    store: CaseStore, render, parts, reporter: Reporter, pending_as_redact: bool, make_render=None, workers: int | None = 1
+    store: CaseStore,
+    render,
+    parts,
+    reporter: Reporter,
+    pending_as_redact: bool,
+    make_render=None,
+    workers: int | None = 1,
+    pool: RenderPool | None = None,
 ) -> tuple[list[BundleEntry], list[str]]:
     """Every planned part rendered (a process per core when ``make_render`` is given) or withheld, in plan order."""
     wanted = (REDACT, PENDING) if pending_as_redact else (REDACT,)
@@ -159,7 +201,7 @@ def _render_all(
         placed.append((len(entries), entry))
         entries.append(None)
     failures: list[str] = []
-    for index, rendered, failure in render_split(jobs, render, make_render or (lambda: render), workers if make_render else 1):
+    for index, rendered, failure in render_split(jobs, render, make_render or (lambda: render), workers if make_render else 1, pool):
         slot, entry = placed[index]
         if failure is None:
             entries[slot] = replace(entry, rendered=rendered)

@@ -108,6 +108,14 @@ class Reads(CaseDB):
         )
         return [r["item_id"] for r in rows]
 
+    def document_count(self) -> int:
+        """How many documents the case's items make, a conversation's messages counting once (sizes the render pool)."""
+        row = self.conn.execute(
+            f"SELECT coalesce(SUM(CASE WHEN t IS NULL THEN n ELSE 1 END), 0) FROM "
+            f"(SELECT {THREAD_SQL} AS t, COUNT(*) AS n FROM items GROUP BY source_id, t)"
+        ).fetchone()
+        return int(row[0])
+
     def thread_items(self) -> list[Item]:
         """The items that describe conversations, facts and meta only (thread, participants; no segments)."""
         rows = self.conn.execute("SELECT item_id, meta, device FROM items WHERE kind = 'thread'").fetchall()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from redactor.records import RenderedItem
 from redactor.render.pdfkit import rebuild
-from redactor.render.pool import Failure, Job, Result, render_jobs
+from redactor.render.pool import Failure, Job, RenderPool, Result, render_jobs
 
 PART_PAGES = 60  # pages per part: large enough that shipping the item to a worker costs little beside drawing them
 
@@ -36,7 +36,9 @@ def join_parts(parts: Sequence[RenderedItem]) -> RenderedItem:
     return RenderedItem(parts[0].item_id, rebuild([p.pdf for p in parts]), sum(p.pages for p in parts), redactions)
 
 
-def render_split(jobs: Sequence[Job], render: Callable[..., RenderedItem], make_render, workers: int | None) -> Iterator[Result]:
+def render_split(
+    jobs: Sequence[Job], render: Callable[..., RenderedItem], make_render, workers: int | None, pool: RenderPool | None = None
+) -> Iterator[Result]:
     """:func:`render_jobs` with each long item split into page ranges and joined again: one result per job, in job order.
 
     A part that fails fails its whole item (withheld by the caller, as any failure)."""
@@ -50,7 +52,7 @@ def render_split(jobs: Sequence[Job], render: Callable[..., RenderedItem], make_
         owners += [index] * max(1, len(parts))
     done: list[RenderedItem] = []
     failed: Failure | None = None
-    for sub, rendered, failure in render_jobs(expanded, render, make_render, workers):
+    for sub, rendered, failure in render_jobs(expanded, render, make_render, workers, pool=pool):
         failed = failed or failure
         if rendered is not None:
             done.append(rendered)
