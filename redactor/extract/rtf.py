@@ -228,7 +228,7 @@ def extract_rtf(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
     derived = list(_pictures(reader, source, ctx))
     item_id = stable_id(source.source_id, "file")
     segments = part_segments(item_id, [(f, clean_text(t)) for f, t in parts])
-    segments = segments or contents_segments(item_id, "RTF document", reader.properties, len(derived))
+    segments = segments or contents_segments(item_id, "RTF document", [_pairs(p) for p in reader.properties], len(derived))
     if not segments:
         raise EmptyInput(f"{path}: RTF document has no text")
     meta = {

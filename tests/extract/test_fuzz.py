@@ -12,7 +12,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from redactor.errors import InputError
@@ -116,6 +116,7 @@ RTF_BITS = st.sampled_from(
 
 @FUZZ
 @given(st.lists(st.one_of(RTF_BITS, st.text(max_size=10)), max_size=60))
+@example(pieces=["\\author ", "\\u-10179?", "}"])  # a lone surrogate in a document property (found by this test)
 def test_rtf_never_crashes(pieces):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "d.rtf"
