@@ -20,7 +20,9 @@ flags that withhold a whole item or page or ask for a language check do not cove
 
 Finding candidates scales: segments are indexed once (``segment_index``, FTS5 trigrams over the
 squeezed normalised text, schema v8), caught up lazily from the last indexed segment, so a value
-costs one index lookup and an exact check of the segments that hold all its trigrams.
+costs one index lookup and an exact check of the segments that hold all its trigrams. Many values at
+once (the policy's thousands after a run) read the index's texts once instead, each text checked for
+the values keyed by its trigrams: the same segments (a test holds the two together).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ RECOGNIZER = "same-value"
 ACTION = "same-value"
 MAX_GRAMS = 48  # trigrams asked of the index per value: more only narrow what the exact check reads anyway
 _CHUNK = 500
+BULK = 200  # values from which a spread reads the index's texts once instead of asking the index per value
 _MEMO = 20_000  # distinct segment texts whose occurrences a spread remembers
 _COLUMNS = (
     'SELECT f.flag_id, f.entity, f.code, f.explanation, substr(s.text, f.start + 1, f."end" - f.start) AS text, '
@@ -140,6 +143,27 @@ class ValueSpread(CaseDB):
         sql = "SELECT rowid FROM segment_index WHERE segment_index MATCH ? AND rowid > ? AND instr(squeezed, ?) > 0"
         return [r[0] for r in self.conn.execute(sql, (expr, after, flat))]  # the trigrams narrow, the substring decides
 
+    def _hits(self, norms: Sequence[str], after: int) -> dict[int, list[str]]:
+        """Segment rowid -> the values (in the order of ``norms``) its squeezed text may hold: one index lookup per
+        value, or for many values (:data:`BULK`) one read of the index's texts, each checked for every value
+        that shares its rarest trigram (:func:`_holding`). Both are every segment whose squeezed text holds the value's."""
+        hits: dict[int, list[str]] = {}
+        if len(norms) < BULK:
+            for norm in norms:
+                for rowid in self._candidates(norm, after):
+                    hits.setdefault(rowid, []).append(norm)
+            return hits
+        keyed, short = _keyed(norms)
+        memo: dict[str, list[str]] = {}
+        for rowid, text in self.conn.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)):
+            if text not in memo:
+                if len(memo) > _MEMO:
+                    memo.clear()
+                memo[text] = _holding(text, keyed, short)
+            if memo[text]:
+                hits[rowid] = memo[text]
+        return hits
+
     # -- which texts ----------------------------------------------------------------------------
     def spread_values(self, value_ids: Iterable[str], *, actor: str = "system") -> list[str]:
         """Flag every unflagged occurrence of these values' redacted texts; returns the flags added."""
@@ -211,10 +235,7 @@ class ValueSpread(CaseDB):
         if not sources:
             return []
         self.index_segments()
-        hits: dict[int, list[str]] = {}
-        for norm in sorted(sources):
-            for rowid in self._candidates(norm, after):
-                hits.setdefault(rowid, []).append(norm)
+        hits = self._hits(sorted(sources), after)
         new: list[tuple[Flag, Source]] = []
         memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
         for chunk in _chunks(sorted(hits)):
@@ -285,6 +306,34 @@ class ValueSpread(CaseDB):
             s, n = counts[key]
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+
+
+def _keyed(norms: Sequence[str]) -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]:
+    """Each value under its trigram that fewest of the values share (a common one, "com", would send a text to every
+    e-mail), with its place in ``norms`` and its squeezed text; values shorter than a trigram apart."""
+    flats = [(i, norm, squeezed(norm)) for i, norm in enumerate(norms)]
+    grams = [{flat[k : k + 3] for k in range(len(flat) - 2)} for _, _, flat in flats]
+    counts: dict[str, int] = {}
+    for held in grams:
+        for gram in held:
+            counts[gram] = counts.get(gram, 0) + 1
+    keyed: dict[str, list[tuple[int, str, str]]] = {}
+    short = []
+    for value, held in zip(flats, grams, strict=True):
+        if held:
+            keyed.setdefault(min(held, key=lambda g: (counts[g], g)), []).append(value)
+        else:
+            short.append(value)
+    return keyed, short
+
+
+def _holding(text: str, keyed: dict[str, list[tuple[int, str, str]]], short: list[tuple[int, str, str]]) -> list[str]:
+    """The values whose squeezed text ``text`` (a squeezed segment text) holds, in their order: any value it holds has
+    its key trigram in it, so only those keyed by the text's trigrams are checked."""
+    found = [v for v in short if v[2] in text]
+    for gram in {text[k : k + 3] for k in range(len(text) - 2)}:
+        found += [v for v in keyed.get(gram, ()) if v[2] in text]
+    return [norm for _, norm, _ in sorted(found)]
 
 
 def _found(text: str, norms: tuple[str, ...], memo: dict[Any, Any]) -> list[tuple[str, list[tuple[int, int]]]]:

@@ -188,3 +188,25 @@ def test_many_decisions_spread_once_at_the_end_of_the_block(store):
         assert events(store, "value.spread") == []  # not yet
     assert sorted(e["payload"]["flags"] for e in events(store, "value.spread")) == [2, 4]
     assert unflagged_redacted(store) == []
+
+
+def test_many_values_find_the_segments_one_index_lookup_per_value_finds(store):
+    """With BULK values or more, a spread reads the index's texts once: the same segments, values in the same order."""
+    import random
+
+    from redactor.case.value_spread import BULK
+    from redactor.case.value_text import normalise
+
+    rng = random.Random(7)
+    words = ["zz78", "07700 900", "jo", "example", "ab", "a.b", "com", "@mail", "x", "é", "9", "12", "street", "-", " "]
+    store.save_items(SID, items(["".join(rng.choices(words, k=rng.randint(1, 9))) for _ in range(600)], first=1000), 1000)
+    store.index_segments()
+    values = sorted({normalise("".join(rng.choices(words, k=rng.randint(1, 3)))) for _ in range(3 * BULK)} - {""})
+    assert len(values) >= BULK
+    one_by_one: dict[int, list[str]] = {}
+    for norm in values:
+        for rowid in store._candidates(norm, 0):
+            one_by_one.setdefault(rowid, []).append(norm)
+    bulk = store._hits(values, 0)
+    assert bulk == one_by_one and len(bulk) > 300
+    assert store._hits(values, 500) == {k: v for k, v in one_by_one.items() if k > 500}
