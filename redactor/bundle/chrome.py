@@ -205,15 +205,21 @@ _JSON_KEY = re.compile(r'"([^"\\]{1,60})": ?')
 _WORDS = re.compile(f"[{EDGE}]+")
 
 
-def key_word(norm: str, norm_json: str) -> bool:
-    """Whether a normalised value is, whole, inside one of the keys of a normalised JSON text.
+def words(norm: str) -> str:
+    """A normalised text's runs of letters and digits, joined by single spaces (punctuation left out)."""
+    return " ".join(_WORDS.findall(norm))
+
+
+def key_pieces(norm_json: str) -> frozenset[str]:
+    """Every run of whole words inside one of the keys of a normalised JSON text (as :func:`words` gives them).
 
     The keys of the bundle's JSON files are all the tool's ("format", "media_type", "flag_id"); no
-    value of the material is ever a key there."""
-    words = " ".join(_WORDS.findall(norm))
-    if not words:
-        return False
-    return any(f" {words} " in f" {' '.join(_WORDS.findall(key))} " for key in set(_JSON_KEY.findall(norm_json)))
+    value of the material is ever a key there. Read once per text: a value is then one set lookup."""
+    pieces: set[str] = set()
+    for key in set(_JSON_KEY.findall(norm_json)):
+        tokens = _WORDS.findall(key)
+        pieces.update(" ".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))
+    return frozenset(pieces)
 
 
 def without_json_keys(norm_json: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_word, without_chrome, without_json_keys
+from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_pieces, without_chrome, without_json_keys, words
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
 from redactor.case.value_text import alternation, squeezed
@@ -78,6 +78,7 @@ class Scanner:
         self.pattern = alternation([v for v in ordered if v not in self.framed])
         self.framed_pattern = alternation([v for v in ordered if v in self.framed])
         self.pdf_syntax = pdf_syntax
+        self.words = {v: words(v) for v in ordered}  # a value as a JSON key would hold it (see ``find(json=True)``)
 
     def find(self, text: str, *, chrome: bool = True, json: bool = False) -> str | None:
         """The label of the first watched value in ``text``, or None.
@@ -90,9 +91,11 @@ class Scanner:
         norm = normalise(text)
         plain, keyed = self.pattern, None
         if json:
-            keyed = alternation([v for v in self.labels if v not in self.framed and key_word(v, norm)])
+            pieces = key_pieces(norm)
+            in_keys = {v for v in self.labels if v not in self.framed and self.words[v] in pieces}
+            keyed = alternation(sorted(in_keys))
             if keyed is not None:
-                plain = alternation([v for v in self.labels if v not in self.framed and not key_word(v, norm)])
+                plain = alternation([v for v in self.labels if v not in self.framed and v not in in_keys])
         m = plain.search(norm) if plain is not None else None
         if m is None and keyed is not None:
             m = keyed.search(without_json_keys(without_chrome(norm)))
