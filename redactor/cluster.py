@@ -111,26 +111,41 @@ def _threads(client: Any, address: str) -> int:
 
 
 class _DaskTask:
-    __slots__ = ("future", "address")
+    __slots__ = ("future", "executor", "texts", "resubmitted")
 
-    def __init__(self, future: Any, address: str) -> None:
-        self.future, self.address = future, address
+    def __init__(self, future: Any, executor: DaskExecutor, texts: list[str]) -> None:
+        self.future, self.executor, self.texts, self.resubmitted = future, executor, texts, 0
 
     def result(self) -> SpanRows:
         from distributed import KilledWorker
 
-        try:
-            return self.future.result()
-        except KilledWorker:
-            raise ClusterError("Dask workers kept dying on a detection chunk (killed, or out of memory); the run stopped") from None
-        except Exception as exc:  # noqa: BLE001 (lost connection, cancelled: the scheduler is gone)
-            if type(exc).__name__ in ("CancelledError", "CommClosedError", "FutureCancelledError") or isinstance(
-                exc, OSError | TimeoutError
-            ):
-                raise ClusterError(
-                    f"lost the Dask scheduler {self.address} during the run ({type(exc).__name__}); the run stopped"
-                ) from None
-            raise
+        while True:
+            try:
+                return self.future.result()
+            except KilledWorker:
+                raise ClusterError("Dask workers kept dying on a detection chunk (killed, or out of memory); the run stopped") from None
+            except Exception as exc:  # noqa: BLE001 (lost connection, cancelled: the scheduler is gone)
+                if _lost_plan(exc) and self.resubmitted < RESUBMITS and self.executor.connected():
+                    # the worker killed held the only copy of the scattered plan ("lost dependencies"): the
+                    # scheduler is there, so send the plan again and the chunk with it (detection is pure)
+                    self.resubmitted += 1
+                    self.future = self.executor.resend(self.texts)
+                    continue
+                if type(exc).__name__ in ("CancelledError", "CommClosedError", "FutureCancelledError") or isinstance(
+                    exc, OSError | TimeoutError
+                ):
+                    raise ClusterError(
+                        f"lost the Dask scheduler {self.executor.address} during the run ({type(exc).__name__}); the run stopped"
+                    ) from None
+                raise
+
+
+RESUBMITS = 3  # a chunk whose plan was lost with a killed worker is sent again at most this often
+
+
+def _lost_plan(exc: BaseException) -> bool:
+    """A future the scheduler cancelled because a key it needs (the scattered plan) was lost with a worker."""
+    return type(exc).__name__ == "FutureCancelledError" and getattr(exc, "reason", None) == "lost dependencies"
 
 
 class DaskExecutor:
@@ -184,11 +199,24 @@ class DaskExecutor:
         return threads
 
     def submit(self, texts: Sequence[str]) -> Pending:
+        chunk = list(texts)
         try:
-            future = self.client.submit(_worker_spans, self.key, self.remote_plan, list(texts), pure=False)
+            future = self.client.submit(_worker_spans, self.key, self.remote_plan, chunk, pure=False)
         except Exception as exc:  # noqa: BLE001
             raise ClusterError(f"lost the Dask scheduler {self.address} during the run ({type(exc).__name__}); the run stopped") from None
-        return _DaskTask(future, self.address)
+        return _DaskTask(future, self, chunk)
+
+    def connected(self) -> bool:
+        return getattr(self.client, "status", None) == "running"
+
+    def resend(self, texts: list[str]) -> Any:
+        """The plan scattered again (once for all chunks that lost it) and ``texts`` submitted with it."""
+        try:
+            if self.client.who_has(self.remote_plan).get(self.remote_plan.key) in (None, (), []):
+                self.remote_plan = self.client.scatter(self.plan, broadcast=True, hash=False)
+            return self.client.submit(_worker_spans, self.key, self.remote_plan, texts, pure=False)
+        except Exception as exc:  # noqa: BLE001
+            raise ClusterError(f"lost the Dask scheduler {self.address} during the run ({type(exc).__name__}); the run stopped") from None
 
     def close(self) -> None:
         for part in (self.client, self.cluster):

@@ -185,3 +185,62 @@ def test_the_local_cluster_listens_on_its_comm_ports_alone_on_loopback_even_afte
     finally:
         client.close()
         local.close()
+
+
+class _Cancelled:
+    """A future the scheduler cancelled (distributed's FutureCancelledError), with its reason."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def result(self):
+        from distributed.client import FutureCancelledError
+
+        raise FutureCancelledError(key="chunk", reason=self.reason)
+
+
+class _Done:
+    def result(self):
+        return [["spans"]]
+
+
+class _Executor:
+    address = "tcp://test"
+
+    def __init__(self, connected: bool) -> None:
+        self.sent: list[list[str]] = []
+        self._connected = connected
+
+    def connected(self) -> bool:
+        return self._connected
+
+    def resend(self, texts):
+        self.sent.append(texts)
+        return _Done()
+
+
+def test_a_chunk_whose_plan_was_lost_with_a_killed_worker_is_sent_again():
+    executor = _Executor(connected=True)
+    task = cluster._DaskTask(_Cancelled("lost dependencies"), executor, ["a", "b"])
+    assert task.result() == [["spans"]] and executor.sent == [["a", "b"]]
+
+
+@pytest.mark.parametrize(("reason", "connected"), [("scheduler-connection-lost", True), ("lost dependencies", False)])
+def test_a_cancelled_chunk_stops_the_run_when_the_scheduler_is_gone(reason, connected):
+    executor = _Executor(connected=connected)
+    task = cluster._DaskTask(_Cancelled(reason), executor, ["a"])
+    with pytest.raises(cluster.ClusterError, match="lost the Dask scheduler tcp://test"):
+        task.result()
+    assert executor.sent == []
+
+
+def test_a_chunk_is_sent_again_a_bounded_number_of_times():
+    class AlwaysLost(_Executor):
+        def resend(self, texts):
+            self.sent.append(texts)
+            return _Cancelled("lost dependencies")
+
+    executor = AlwaysLost(connected=True)
+    with pytest.raises(cluster.ClusterError):
+        cluster._DaskTask(_Cancelled("lost dependencies"), executor, ["a"]).result()
+    assert len(executor.sent) == cluster.RESUBMITS
