@@ -6,13 +6,17 @@ tests; one statement names a person in a sentence the detector does not flag, fo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
 from redactor.case import CaseStore
@@ -182,24 +186,81 @@ ARGS = [
 ]
 
 
+# Chromium now and then never answers Playwright's "close" (Target.disposeBrowserContext), and the call
+# has no timeout of its own: one such hang cost a whole CI run. A close that takes longer than this
+# kills the browser's processes, which ends the call; the next test launches a fresh browser.
+CLOSE_TIMEOUT_S = 30
+
+
+def _kill_chromium() -> None:
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if "chrom" in proc.name().lower():
+                proc.kill()
+
+
+def close_or_kill(close: Callable[[], None], timeout: float = CLOSE_TIMEOUT_S) -> bool:
+    """Call a Playwright ``close``; if Chromium does not answer within ``timeout``, kill it.
+
+    Returns True when the close finished on its own, False when the browser had to be killed.
+    """
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        _kill_chromium()
+
+    timer = threading.Timer(timeout, kill)
+    timer.daemon = True
+    timer.start()
+    try:
+        close()
+    except Exception:  # a killed browser fails the pending call: that is the point
+        if not killed.is_set():
+            raise
+    finally:
+        timer.cancel()
+    if killed.is_set():
+        warnings.warn(f"Chromium did not answer within {timeout:g} s and was killed", stacklevel=2)
+    return not killed.is_set()
+
+
+class Browsers:
+    """One Chromium per test module, launched again if an earlier close had to kill it."""
+
+    def __init__(self, playwright, executable: str) -> None:
+        self._playwright = playwright
+        self._executable = executable
+        self._browser = None
+
+    def get(self):
+        if self._browser is None or not self._browser.is_connected():
+            self._browser = self._playwright.chromium.launch(executable_path=self._executable, headless=True, args=ARGS)
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None and self._browser.is_connected():
+            close_or_kill(self._browser.close)
+
+
 @pytest.fixture(scope="module")
-def browser():
+def browser() -> Iterator[Browsers]:
     playwright_api = pytest.importorskip("playwright.sync_api")
     executable = shutil.which("chromium")
     if executable is None:
         pytest.skip("chromium is not installed (make install adds it)")
     with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
-        yield b
-        b.close()
+        browsers = Browsers(p, executable)
+        yield browsers
+        browsers.close()
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+def page(browser: Browsers):
+    context = browser.get().new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     pg.errors = []
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     pg.set_default_timeout(15000)
     yield pg
-    context.close()
+    close_or_kill(context.close)

@@ -11,7 +11,7 @@ import pytest
 from redactor.case import CaseStore
 from redactor.records import KEEP, PENDING, REDACT
 
-from .conftest import XSS, chat_case, flag_with_text, item_by_title, person_flag
+from .conftest import XSS, chat_case, close_or_kill, flag_with_text, item_by_title, person_flag
 
 pytestmark = pytest.mark.browser
 
@@ -359,3 +359,17 @@ def test_a_conversation_is_one_page_and_keys_go_from_flag_to_flag_across_message
         decided = {f.item_id for f in s.flags(status=REDACT)}
         assert decided == {items[2].item_id, items[3].item_id} and s.flag(third).item_id == items[2].item_id
     assert page.errors == []
+
+
+def test_a_browser_that_never_answers_is_killed_and_the_next_page_gets_a_new_one(browser):
+    """A hung close must not stall the suite: the watchdog kills Chromium, the next test relaunches it."""
+    first = browser.get()
+    context = first.new_context()
+    pg = context.new_page()
+    never = lambda: pg.evaluate("() => new Promise(() => {})")  # noqa: E731  # no timeout of its own, like close
+    with pytest.warns(UserWarning, match="was killed"):
+        assert close_or_kill(never, timeout=2) is False
+    assert not first.is_connected()
+    second = browser.get()
+    assert second is not first and second.is_connected()
+    assert close_or_kill(second.new_context().close) is True
