@@ -23,33 +23,8 @@ from functools import lru_cache
 from redactor.bundle.scrub import normalise
 from redactor.case.value_text import EDGE, _is_edge
 
-# redactor/bundle/combined.py: cover page, index and schedule pages, footers and bookmarks (column headings: below)
-PAGES = (
-    "Disclosure bundle",
-    "Disclosure bundle: index",
-    "Case:",
-    "URN:",
-    "Date (material as decided on):",
-    "Built by:",
-    "Tool: redactor",
-    "Pipeline hash:",
-    "items disclosed",
-    "withheld",
-    "redactions",
-    "Files and hashes: manifest.json; verify with 'redactor verify'.",
-    "Exhibits:",
-    "One row per item. Page numbers link to the page.",
-    "Bundle page",
-    "Redaction schedule",
-    "Boxes per code:",
-    "none",
-    "(total",
-    "Every redaction in this bundle, where it is and why: row N is the box labelled 'CODE N'. Values are never given.",
-    "Cover",
-    "Index",
-    "Items",
-    "Basis:",
-)
+# the cover's summary line and the schedule's counts (the rest of the combined PDF's words: ``_defined_elsewhere``)
+PAGES = ("items disclosed", "withheld", "redactions", "none", "(total", "Basis:")
 # what the index, the schedule and the unused-material schedules say of an item or a box
 STATUSES = (
     "disclosed",
@@ -143,22 +118,24 @@ FILES = (
 
 def _defined_elsewhere() -> tuple[str, ...]:
     """Headings, CSV columns, reason codes, entity types and the policy's words, from where the bundle takes them."""
-    from redactor.bundle.combined import COVER_COLUMNS, INDEX_COLUMNS, SCHEDULE_COLUMNS
+    from redactor.bundle import combined as c
     from redactor.bundle.schedule import SCHEDULE_FIELDS, SUMMARY_FIELDS
     from redactor.bundle.unused import MG6C_FIELDS, MG6D_FIELDS
-    from redactor.bundle.writer import INDEX_FIELDS, SCOPE_NOTES
+    from redactor.bundle.writer import FILES_NOTE, INDEX_FIELDS, SCOPE_NOTES
     from redactor.codes import REASON_CODES
     from redactor.decide.classify import DEVICE_OWNER, PARTY_ROLES, THIRD_PARTY, UNKNOWN
     from redactor.entities import CATEGORIES, ENTITIES
     from redactor.render.transcript import RECORD_META
 
-    headings = tuple(name for columns in (COVER_COLUMNS, INDEX_COLUMNS, SCHEDULE_COLUMNS) for name, _ in columns)
+    headings = tuple(name for columns in (c.COVER_COLUMNS, c.INDEX_COLUMNS, c.SCHEDULE_COLUMNS) for name, _ in columns)
+    pages = (c.COVER_TITLE, *c.COVER_FACTS, c.EXHIBITS, c.INDEX_TITLE, c.INDEX_INTRO, c.SCHEDULE_TITLE, c.SCHEDULE_COUNTS)
+    pages += (c.SCHEDULE_INTRO, c.COVER, c.INDEX, c.ITEMS, c.BUNDLE_PAGE, FILES_NOTE)
     fields = SCHEDULE_FIELDS + SUMMARY_FIELDS + MG6C_FIELDS + MG6D_FIELDS + INDEX_FIELDS
     codes = tuple(text for rc in REASON_CODES.values() for text in (rc.code, rc.meaning, rc.basis))
     entities = tuple(text for e in ENTITIES for text in (e.name, e.label))
     policy = (*CATEGORIES.values(), *PARTY_ROLES, THIRD_PARTY, UNKNOWN, DEVICE_OWNER)  # "decide.policy rule 10 (contact, third_party: ...)"
     facts = tuple(f"{label}:" for _, label in RECORD_META)  # a record's heading: "app: WhatsApp | direction: ..."
-    return headings + fields + codes + entities + policy + facts + tuple(SCOPE_NOTES.values())
+    return pages + headings + fields + codes + entities + policy + facts + tuple(SCOPE_NOTES.values())
 
 
 # PDF syntax, in the raw bytes of a PDF: every name token ("/Page", "/Title", "/BaseFont /AAAAAA+DejaVuSans").

@@ -48,28 +48,30 @@ SCHEDULE_COLUMNS = (
 )
 Links = list[tuple[int, tuple[float, float, float, float], int]]
 
+# The words the combined PDF prints whatever the material (the leak scan's list of them, ``chrome.py``, imports these)
+COVER_TITLE = "Disclosure bundle"
+COVER_FACTS = ("Case:", "URN:", "Date (material as decided on):", "Built by:", "Tool: redactor", "Pipeline hash:")
+EXHIBITS = "Exhibits:"
+INDEX_TITLE = "Disclosure bundle: index"
+INDEX_INTRO = "One row per item. Page numbers link to the page."
+SCHEDULE_TITLE = "Redaction schedule"
+SCHEDULE_COUNTS = "Boxes per code:"
+SCHEDULE_INTRO = "Every redaction in this bundle, where it is and why: row N is the box labelled 'CODE N'. Values are never given."
+COVER, INDEX, ITEMS = "Cover", "Index", "Items"  # the bookmarks' top level, with SCHEDULE_TITLE
+BUNDLE_PAGE = "Bundle page"  # every page's stamp: "S0001-002  ·  Bundle page 12 of 80"
+
 
 def cover_pages(cover: Cover, summary_lines: Sequence[str]) -> Table:
-    facts = [
-        f"Case: {cover.case}",
-        f"URN: {cover.urn}",
-        f"Date (material as decided on): {cover.date}",
-        f"Built by: {cover.built_by}",
-        f"Tool: redactor {cover.tool}",
-        f"Pipeline hash: {cover.pipeline_hash}",
-        "",
-        *summary_lines,
-        "",
-        "Exhibits:",
-    ]
-    table = Table("Disclosure bundle", COVER_COLUMNS, facts)
+    values = (cover.case, cover.urn, cover.date, cover.built_by, cover.tool, cover.pipeline_hash)
+    facts = [*(f"{label} {value}" for label, value in zip(COVER_FACTS, values, strict=True)), "", *summary_lines, "", EXHIBITS]
+    table = Table(COVER_TITLE, COVER_COLUMNS, facts)
     for ref, description in cover.exhibits:
         table.row([ref, description])
     return table
 
 
 def index_pages(entries: Sequence[Any], facts: BundleFacts, starts: dict[str, tuple[int, int]]) -> Table:
-    table = Table("Disclosure bundle: index", INDEX_COLUMNS, ["One row per item. Page numbers link to the page."])
+    table = Table(INDEX_TITLE, INDEX_COLUMNS, [INDEX_INTRO])
     for e in entries:
         first, last = starts.get(e.ref, (0, 0))
         pages = (f"{first}-{last}" if last > first else str(first)) if first else "-"
@@ -83,11 +85,11 @@ def index_pages(entries: Sequence[Any], facts: BundleFacts, starts: dict[str, tu
 def schedule_pages(rows: Sequence[dict[str, Any]]) -> Table:
     counts = code_counts(rows)
     intro = [
-        "Boxes per code: " + (", ".join(f"{c} {n}" for c, n in counts) if counts else "none") + f" (total {len(rows)}).",
-        "Every redaction in this bundle, where it is and why: row N is the box labelled 'CODE N'. Values are never given.",
+        f"{SCHEDULE_COUNTS} " + (", ".join(f"{c} {n}" for c, n in counts) if counts else "none") + f" (total {len(rows)}).",
+        SCHEDULE_INTRO,
     ]
     intro += [f"  {c.code}: {c.meaning}. Basis: {c.basis}." for c in codes.REASON_CODES.values()]
-    table = Table("Redaction schedule", SCHEDULE_COLUMNS, intro)
+    table = Table(SCHEDULE_TITLE, SCHEDULE_COLUMNS, intro)
     for r in rows:
         when = f"{r['decided_at'][:16].replace('T', ' ')} UTC" if r["decided_at"] else ""
         decided = ", ".join(str(x) for x in (r["decided_by"], when, r["decision"]) if x)
@@ -146,7 +148,7 @@ def combined_pdf(
     parts.append((None, schedule.finish()))
     pages = [(ref, p) for ref, data in parts for p in PdfReader(io.BytesIO(data)).pages]
     writer = PdfWriter()
-    stamps = _stamps([f"{ref + '  ·  ' if ref else ''}Bundle page {n} of {len(pages)}" for n, (ref, _) in enumerate(pages, start=1)])
+    stamps = _stamps([f"{ref + '  ·  ' if ref else ''}{BUNDLE_PAGE} {n} of {len(pages)}" for n, (ref, _) in enumerate(pages, start=1)])
     for (_, src), stamp in zip(pages, stamps.pages, strict=True):
         added = writer.add_page(src)
         stack(writer, added, stamp, dx=float(added.mediabox.width) - A4[0])
@@ -154,10 +156,10 @@ def combined_pdf(
     cover_len = _pages(cover)
     schedule_start = len(pages) - schedule.pages + 1
     links = [(cover_len + p, rect, t) for p, rect, t in index.links] + [(schedule_start - 1 + p, rect, t) for p, rect, t in schedule.links]
-    sections = [("Cover", 1), ("Index", cover_len + 1)]
+    sections = [(COVER, 1), (INDEX, cover_len + 1)]
     if disclosed:
-        sections.append(("Items", starts[disclosed[0].ref][0]))
-    sections.append(("Redaction schedule", schedule_start))
+        sections.append((ITEMS, starts[disclosed[0].ref][0]))
+    sections.append((SCHEDULE_TITLE, schedule_start))
     items = [(f"{e.ref}  {facts.printable(e.title)}".strip(), starts[e.ref][0]) for e in disclosed]
     return navigable(writer, sections, items, links), rows, starts
 
@@ -168,7 +170,7 @@ def navigable(writer: PdfWriter, sections: Sequence[tuple[str, int]], items: Seq
     ``pages`` are 1-based."""
     for title, page in sections:
         parent = writer.add_outline_item(title=title, page_number=page - 1)
-        if title == "Items":
+        if title == ITEMS:
             for item_title, item_page in items:
                 writer.add_outline_item(title=item_title, page_number=item_page - 1, parent=parent)
     for page, rect, target in links:

@@ -97,11 +97,15 @@ class Scanner:
             if keyed is not None:
                 plain = alternation([v for v in self.labels if v not in self.framed and v not in in_keys])
         m = plain.search(norm) if plain is not None else None
+        stripped = None  # the text without the bundle's phrases and JSON keys, made once
         if m is None and keyed is not None:
-            m = keyed.search(without_json_keys(without_chrome(norm)))
+            stripped = without_json_keys(without_chrome(norm))
+            m = keyed.search(stripped)
         if m is None and self.framed_pattern is not None:
-            body = without_chrome(norm) if chrome else norm
-            m = self.framed_pattern.search(without_json_keys(body) if json else body)
+            if stripped is None or not chrome:
+                body = without_chrome(norm) if chrome else norm
+                stripped = without_json_keys(body) if json else body
+            m = self.framed_pattern.search(stripped)
         return None if m is None else self.labels[self.keys[squeezed(m.group(0))]]
 
 

@@ -48,6 +48,7 @@ INDEX_FIELDS = (
 )
 
 
+FILES_NOTE = "Files and hashes: manifest.json; verify with 'redactor verify'."  # the cover's summary ends with it
 SCOPE_NOTES = {
     "out": "IRR: outside the agreed scope (date range, contacts, terms); not disclosed",
     "sensitive": "SEN: sensitive material, listed on the sensitive schedule (MG6D); not disclosed",
@@ -118,10 +119,7 @@ class DisclosureBundle:
         withheld = sum(e.status == "withheld" for e in entries)
         if settings.combined:
             unchanged = f"{len(entries) - len(disclosed) - withheld} unchanged since {facts.since.name}, " if facts.since else ""
-            summary = [
-                f"{len(disclosed)} items disclosed, {withheld} withheld, {unchanged}{len(rows)} redactions. "
-                "Files and hashes: manifest.json; verify with 'redactor verify'."
-            ]
+            summary = [f"{len(disclosed)} items disclosed, {withheld} withheld, {unchanged}{len(rows)} redactions. {FILES_NOTE}"]
             pdf, rows, starts = combined_pdf(entries, facts, summary, first=first, carried=carried)
             (out / "bundle.pdf").write_bytes(pdf)
             for row in index_rows:
