@@ -157,7 +157,15 @@ def _no_context_enhancer() -> Any:
 
 
 # recognizers that read English: spaCy's NER and what builds on it, English cue and term lists
-ENGLISH_ONLY = {"SpacyRecognizer", "OrgNameRecognizer", "ChatNameRecognizer", "SpecialCategoryRecognizer"}
+# ("son X", "coach X"; the case title's " v " is Czech and Slovak for "in": "Jana v Praze")
+ENGLISH_ONLY = {
+    "SpacyRecognizer",
+    "OrgNameRecognizer",
+    "ChatNameRecognizer",
+    "SpecialCategoryRecognizer",
+    "RoleNameRecognizer",
+    "CasePartyRecognizer",
+}
 UNUSED_PIPES = ("parser", "lemmatizer")  # not used by any recognizer; NER and the tagger (PROPN) stay
 
 

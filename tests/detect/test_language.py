@@ -98,3 +98,28 @@ def test_the_short_text_shortcut_and_the_cache_give_the_full_reading(text):
     from redactor.detect.language import _runs
 
     assert language_runs(text) == list(_runs.__wrapped__(text))
+
+
+
+CZECH = (
+    "Včera jsem byla s kamarádkou Janou v Praze a potom jsme jely vlakem do Brna, kde jsme spaly u jejího "
+    "bratra. Ráno jsme se vrátily domů a Jana v Olomouci ještě nakoupila dárky pro celou rodinu."
+)
+FRENCH = (
+    "Le suspect a quitté l'appartement lundi avec son Ami et il est parti en voiture à Paris pour voir sa soeur, "
+    "puis il a appelé sa mère depuis la gare avant de rentrer chez lui."
+)
+
+
+@pytest.mark.parametrize(("text", "cue"), [(CZECH, "CasePartyRecognizer"), (FRENCH, "RoleNameRecognizer")])
+def test_english_cue_recognizers_do_not_run_over_another_language(detector, text, cue):
+    """Czech "v" means "in" ("Janou v Praze" is no case title) and French "son" is "his" ("son Ami"):
+    the role-word and case-title recognizers read English cues, so a foreign segment is not given to them."""
+    from redactor.detect.engine import ENGLISH_ONLY
+
+    recognizer = next(r for r in detector.engine.registry.recognizers if r.name == cue)
+    wrong = {(r.start, r.end) for r in recognizer.analyze(text, ["PERSON"])}
+    assert wrong and cue in ENGLISH_ONLY and language(text) != "en"  # it would misfire here
+    spans = detector.analyze(text)
+    assert cue not in {s.recognizer for s in spans} | {m["recognizer"] for s in spans for m in s.explanation.get("merged", ())}
+    assert "Praze" not in {text[s.start : s.end] for s in spans}  # a town, not a party
