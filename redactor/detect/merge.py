@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.text_kind import drop_non_prose
 from redactor.entities import merge_rank
 
 GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
@@ -177,11 +178,13 @@ def _url_in_a_word(text: str, span: Found) -> Found | None:
 
 def _ner_misfire(text: str, span: Found) -> bool:
     """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
-    an NER name with a digit, or that is only a role word ("Complainant"), is dropped."""
+    an NER name with a digit or without a letter ("-"), or that is only a role word ("Complainant"), is dropped."""
     if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
         return False
     value = text[span.start : span.end]
-    return any(c.isdigit() for c in value) or re.sub(r"['’]s$", "", value).strip().lower() in ROLE_WORDS
+    return (
+        any(c.isdigit() for c in value) or not any(c.isalpha() for c in value) or re.sub(r"['’]s$", "", value).strip().lower() in ROLE_WORDS
+    )
 
 
 _NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
@@ -244,6 +247,14 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\"'(\n"
 
 
+def _starts_a_line(text: str, span: Found) -> bool:
+    """First on its line with words after it ("Permission is hereby granted"); a word alone on its line
+    is a signature or a heading, not a sentence ("Regards,\nViola")."""
+    line_end = text.find("\n", span.end)
+    rest = text[span.end : line_end if line_end != -1 else len(text)]
+    return not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip() and bool(rest.strip(_TRIM))
+
+
 _DETERMINER = re.compile(r"(?i)(?<![\w'])(?:the|this|these|those|such|any|each|every|said)\s+$")  # not "that": "so fitting that Bodega was"
 
 
@@ -255,7 +266,7 @@ def _ordinary_word_person(text: str, span: Found) -> bool:
         return False
     value = text[span.start : span.end]
     after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
-    cue = _sentence_start(text, span.start) or value.isupper() or after_determiner
+    cue = _sentence_start(text, span.start) or _starts_a_line(text, span) or value.isupper() or after_determiner
     if " " in value or not cue:
         return False
     return is_english_word(value) and not is_name_word(value.title())
@@ -280,6 +291,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _dropped(text, p)]
+    pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [

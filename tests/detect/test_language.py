@@ -100,7 +100,6 @@ def test_the_short_text_shortcut_and_the_cache_give_the_full_reading(text):
     assert language_runs(text) == list(_runs.__wrapped__(text))
 
 
-
 CZECH = (
     "Včera jsem byla s kamarádkou Janou v Praze a potom jsme jely vlakem do Brna, kde jsme spaly u jejího "
     "bratra. Ráno jsme se vrátily domů a Jana v Olomouci ještě nakoupila dárky pro celou rodinu."
