@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMAT_MODULES = ("ufdr", "whatsapp", "sms_backup", "telegram", "meta", "vcard", "email", "leapp", "axiom", "whatsapp_ios")
+FORMAT_MODULES = ("ufdr", "whatsapp", "whatsapp_zip", "sms_backup", "telegram", "meta", "vcard", "email", "leapp", "axiom", "whatsapp_ios")
 
 for _name in FORMAT_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

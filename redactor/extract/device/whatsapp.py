@@ -17,7 +17,7 @@ and ``tz_source`` says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -68,22 +68,23 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return bool(NAME_HINT.search(path.name))  # named like an export: claim it, and fail clearly if it is not one
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
+def _lines(path: Path, shown: str | Path) -> Iterator[tuple[int, str]]:
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise CorruptInput(f"{path}: line {number} is not valid UTF-8 (byte {exc.start}); the export is damaged") from None
+                raise CorruptInput(f"{shown}: line {number} is not valid UTF-8 (byte {exc.start}); the export is damaged") from None
             yield number, text.rstrip("\r\n").translate(MARKS)
 
 
-def date_order(path: Path) -> tuple[str, str]:
-    """``("dmy" | "mdy" | "ymd", how)`` from every header in the file."""
+def date_order(path: Path, shown: str | Path | None = None) -> tuple[str, str]:
+    """``("dmy" | "mdy" | "ymd", how)`` from every header in the file (``shown``: what errors call it)."""
+    shown = shown or path
     day_first = month_first = False
     named_dmy = named_mdy = 0
     seen = 0
-    for _, line in _lines(path):
+    for _, line in _lines(path, shown):
         m = _header(line)
         if not m:
             continue
@@ -99,7 +100,7 @@ def date_order(path: Path) -> tuple[str, str]:
             named_mdy += (int(a), int(b)) == (month, day) and day != month
     if not seen:
         raise UnsupportedInput(
-            f"{path}: no recognisable WhatsApp message header (e.g. '[01/03/2024, 09:15:02] Name:' or "
+            f"{shown}: no recognisable WhatsApp message header (e.g. '[01/03/2024, 09:15:02] Name:' or "
             "'01/03/2024, 09:15 - Name:'); unsupported locale or not an export"
         )
     if day_first and not month_first:
@@ -107,7 +108,7 @@ def date_order(path: Path) -> tuple[str, str]:
     if month_first and not day_first:
         return "mdy", "a second date part above 12 in the file"
     if day_first and month_first:
-        raise CorruptInput(f"{path}: dates are both day-first and month-first; the export is inconsistent")
+        raise CorruptInput(f"{shown}: dates are both day-first and month-first; the export is inconsistent")
     if named_mdy > named_dmy:
         return "mdy", "dates in attachment file names are month-first in the header"
     if named_dmy > named_mdy:
@@ -141,15 +142,30 @@ def parse_stamp(date: str, time: str, ampm: str | None, order: str) -> datetime 
 def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
     if path.stat().st_size == 0:
         raise EmptyInput(f"{path}: file is empty")
-    order, how = date_order(path)
-    thread = {"id": "whatsapp-export", "key": stable_id(source.source_id, "whatsapp"), "app": "WhatsApp"}
+    yield from read_export(source, path, shown=path, title=title_from_name(source.name))
+
+
+def read_export(
+    source: Source,
+    path: Path,
+    *,
+    shown: str | Path,
+    title: str | None,
+    files: Mapping[str, Mapping[str, Any]] | None = None,
+    where: str = "",
+) -> Iterator[Item | Person]:
+    """The items of one chat text at ``path`` (``shown``: what errors call it; ``title``: the chat's name when the
+    export does not give one). ``files``: the attachments the export holds, by name (a zip with media): a message
+    naming one marks it present with its hash. ``where``: a prefix for locators when one source holds several chats."""
+    order, how = date_order(path, shown)
+    thread = {"id": "whatsapp-export", "key": stable_id(source.source_id, "whatsapp", *([where] if where else [])), "app": "WhatsApp"}
     book = common.PeopleBook(source.ref)
     senders: dict[str, dict[str, Any]] = {}
     group: str | None = None
     pending: dict[str, Any] | None = None
     preamble: list[str] = []
     count = 0
-    for number, line in _lines(path):
+    for number, line in _lines(path, shown):
         m = _header(line)
         if m is None:
             if pending is not None:
@@ -159,7 +175,7 @@ def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[
             continue
         if pending is not None:
             count += 1
-            yield _item(source, pending, thread, order, how)
+            yield _item(source, pending, thread, order, how, files, where)
         pending = {"line": number, "m": m.groupdict(), "lines": [m.group("rest")]}
         sm = SENDER.match(m.group("rest"))
         if sm and not SYSTEM.search(sm.group("sender")):
@@ -171,11 +187,11 @@ def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[
             group = g.group("name")
     if pending is not None:
         count += 1
-        yield _item(source, pending, thread, order, how)
+        yield _item(source, pending, thread, order, how, files, where)
     if preamble:
         yield common.make_item(
             source,
-            "lines before the first message",
+            f"{where}lines before the first message",
             "note",
             "WhatsApp export preamble",
             [("text", "\n".join(preamble))],
@@ -184,10 +200,10 @@ def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[
     names = "\n".join(p.get("name") or p.get("raw") or "" for p in senders.values())
     yield common.make_item(
         source,
-        "file",
+        f"{where}file" if where else "file",
         "thread",
         "WhatsApp conversation",
-        [("thread.name", group or _title_from_name(source.name)), ("participants", names or None)],
+        [("thread.name", group or title), ("participants", names or None)],
         {
             "format": "whatsapp",
             "kind": "thread",
@@ -201,12 +217,20 @@ def extract_whatsapp(source: Source, path: Path, ctx: StageContext) -> Iterator[
     yield from book
 
 
-def _title_from_name(name: str) -> str | None:
+def title_from_name(name: str) -> str | None:
     m = re.match(r"WhatsApp Chat (?:with|-) (?P<who>.+?)(?:\.txt)?$", name, re.IGNORECASE)
     return m.group("who") if m else None
 
 
-def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order: str, how: str) -> Item:
+def _item(
+    source: Source,
+    pending: dict[str, Any],
+    thread: dict[str, Any],
+    order: str,
+    how: str,
+    files: Mapping[str, Mapping[str, Any]] | None = None,
+    where: str = "",
+) -> Item:
     head = pending["m"]
     body = "\n".join(pending["lines"])
     dt = parse_stamp(head["date"], head["time"], head.get("ampm"), order)
@@ -225,19 +249,17 @@ def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order
     if sm is None or SYSTEM.search(sm.group("sender")) or ENCRYPTION.match(sm.group("text")):
         meta |= {"system": True, "sender": None}
         fields.append(("text", body))
-        return common.make_item(source, f"line {pending['line']}", "message", "WhatsApp system message", fields, meta)
+        return common.make_item(source, f"{where}line {pending['line']}", "message", "WhatsApp system message", fields, meta)
     name, text = sm.group("sender").strip(), sm.group("text")
     sender = common.party(name if common.e164(name) else None, None if common.e164(name) else name)
     meta["sender"] = sender
     fields += common.party_fields("sender", sender)
     if EDITED.search(text):
         text, meta["edited"] = EDITED.sub("", text), True
-    attachments = []
-    for a in ATTACHED.finditer(text):
-        attachments.append({"name": a.group("name").strip(), "present": False, "how": "named in the export; file not in the .txt"})
+    attachments = [_attachment(a.group("name").strip(), files) for a in ATTACHED.finditer(text)]
     text = ATTACHED.sub("", text).strip() if attachments else text
     if fa := FILE_ATTACHED.match(text):
-        attachments.append({"name": fa.group("name"), "present": False, "how": "named in the export; file not in the .txt"})
+        attachments.append(_attachment(fa.group("name"), files))
         text = text[fa.end() :].strip()
     if om := OMITTED.match(text.strip()):
         attachments.append(
@@ -251,4 +273,12 @@ def _item(source: Source, pending: dict[str, Any], thread: dict[str, Any], order
         meta["attachments"] = attachments
     fields.append(("text", text or None))
     fields += [("attachment.name", a["name"]) for a in attachments if a.get("name")]
-    return common.make_item(source, f"line {pending['line']}", "message", "WhatsApp message", fields, meta)
+    return common.make_item(source, f"{where}line {pending['line']}", "message", "WhatsApp message", fields, meta)
+
+
+def _attachment(name: str, files: Mapping[str, Mapping[str, Any]] | None) -> dict[str, Any]:
+    held = (files or {}).get(name)
+    if held is None:
+        how = "named in the export; not in the export zip" if files is not None else "named in the export; file not in the .txt"
+        return {"name": name, "present": False, "how": how}
+    return {"name": name, "present": True, "how": "in the export zip, extracted as a source of its own", **held}

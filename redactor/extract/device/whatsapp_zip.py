@@ -1,0 +1,97 @@
+"""WhatsApp exports with media: the zip that "Export chat" with "Attach media" writes.
+
+The zip holds the chat text (``_chat.txt`` from iOS, ``WhatsApp Chat with NAME.txt`` from Android) and
+the files the chat names (``00000012-PHOTO-2024-03-01-09-16-11.jpg``, ``IMG-20240301-WA0003.jpg``).
+It is opened as every archive is (``safe.open_zip``: a member with an absolute or ``..`` path refuses
+the whole zip; an encrypted member, or one whose expansion is implausible, is refused). Each chat
+text is copied into a temporary folder inside the case's work folder (never outside the case) and
+read by the text export's reader (:mod:`redactor.extract.device.whatsapp`), so every locale and
+marker it knows is known here. Every other member is copied under ``work/derived`` and extracted
+as a source of its own (a photo is OCR'd), whether or not the chat names it: nothing in a download
+is left unread. A message naming a file the zip holds marks its attachment present, with its
+SHA-256 and size.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from redactor.errors import EmptyInput, UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common, safe
+from redactor.extract.device.whatsapp import read_export, title_from_name
+from redactor.records import DerivedFile, Item, Person, Source
+from redactor.stages import StageContext
+
+CHAT = re.compile(r"^(?:_chat\.txt|WhatsApp Chat (?:with|-) .+\.txt)$", re.IGNORECASE)
+ZIP_NAME = re.compile(r"whatsapp", re.IGNORECASE)
+
+
+def _is_chat(member: str) -> bool:
+    return bool(CHAT.match(PurePosixPath(member.replace("\\", "/")).name))
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "application/zip":
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(_is_chat(n) for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError):  # damaged: recognise it by its first member or its name, then fail clearly
+        return _is_chat(safe.first_member_name(head)) or bool(ZIP_NAME.search(path.name))
+
+
+@extractor("whatsapp-zip", accepts=_accepts, priority=40)
+def extract_whatsapp_zip(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+    with safe.open_zip(path) as archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        chats = [info for info in members if _is_chat(info.filename)]
+        if not chats:
+            raise UnsupportedInput(f"{path}: the zip holds no WhatsApp chat text (_chat.txt or 'WhatsApp Chat with NAME.txt')")
+        derived = [_copy_out(archive, info, source, path, ctx) for info in members if info not in chats]
+        files = {file.name: held for file, held in derived}
+        for info in chats:
+            yield from _read_chat(archive, info, source, path, ctx, files, several=len(chats) > 1)
+    yield from (file for file, _ in derived)
+
+
+def _copy_out(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Source, path: Path, ctx: StageContext
+) -> tuple[DerivedFile, dict[str, Any]]:
+    safe.check_member(path, info)
+    name = PurePosixPath(info.filename.replace("\\", "/")).name
+    locator = f"member {info.filename}"
+    with archive.open(info) as raw:
+        target, digest, size = common.write_derived(ctx.work_dir, source, locator, name, safe.Bounded(raw, info.file_size, path))
+    return DerivedFile(target, name, locator), {"sha256": digest, "size": size}
+
+
+def _read_chat(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    source: Source,
+    path: Path,
+    ctx: StageContext,
+    files: dict[str, dict[str, Any]],
+    *,
+    several: bool,
+) -> Iterator[Item | Person]:
+    safe.check_member(path, info)
+    shown = f"{path} ({info.filename})"
+    if info.file_size == 0:
+        raise EmptyInput(f"{shown}: the chat text in the zip is empty")
+    name = PurePosixPath(info.filename.replace("\\", "/")).name
+    title = title_from_name(name) or title_from_name(PurePosixPath(source.name).stem)
+    folder = Path(ctx.work_dir) / "tmp"
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        chat = Path(tmp) / "chat.txt"
+        with archive.open(info) as raw, open(chat, "wb") as out:
+            shutil.copyfileobj(safe.Bounded(raw, info.file_size, path), out)
+        yield from read_export(source, chat, shown=shown, title=title, files=files, where=f"{info.filename}: " if several else "")
