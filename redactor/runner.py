@@ -135,6 +135,7 @@ def run_case(
 
 
 BATCH = 500  # items held in memory at once while extracting or detecting a source
+MAX_DEPTH = 8  # files inside files (an attachment of a message in a zip in a UFDR ...): deeper is refused
 
 
 def _extract_all(
@@ -275,6 +276,10 @@ def _register_derived(
     if not isinstance(found, Discovered):
         code, reason = (found.code, found.reason) if found is not None else ("E030", f"{child.path}: no such file")
         _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", code, reason, None), quarantined, reporter)
+        return None
+    if store.source_depth(parent.source_id, MAX_DEPTH) + 1 > MAX_DEPTH:  # a zip in a zip in ... (a nested-archive bomb)
+        reason = f"{child.path}: a file nested more than {MAX_DEPTH} files deep (archive in archive); refused"
+        _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", "E035", reason, None), quarantined, reporter)
         return None
     source, created = store.add_source(
         found.sha256, str(child.path.resolve()), child.name, found.size, found.media_type, parent_id=parent.source_id, locator=child.locator

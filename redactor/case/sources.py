@@ -33,6 +33,16 @@ class Sources(CaseDB):
             )
         return Source(source_id, ref, path, name, size, media_type), True
 
+    def source_depth(self, source_id: str, limit: int = 64) -> int:
+        """How many files ``source_id`` is inside (0: an input the user gave; 1: an attachment of one; ...), up to ``limit``."""
+        depth, current = 0, source_id
+        while depth < limit:
+            row = self.conn.execute("SELECT parent_id FROM sources WHERE source_id = ?", (current,)).fetchone()
+            if row is None or row["parent_id"] is None:
+                break
+            depth, current = depth + 1, row["parent_id"]
+        return depth
+
     def sources(self) -> list[Source]:
         return [source_from_row(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY ref")]
 

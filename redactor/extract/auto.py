@@ -29,6 +29,7 @@ EXTRACTOR_MODULES = (
     "redactor.extract.html",  # HTML pages: text with structure, nothing run or fetched
     "redactor.extract.structured",  # other JSON and XML, read as indented text
     "redactor.extract.text",
+    "redactor.extract.archive",  # any other zip: every member a source of its own
     "redactor.extract.package",  # a zip that cannot be opened: damaged, not unsupported
     "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )
