@@ -22,6 +22,7 @@ import logging
 import pickle
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,27 +126,29 @@ class _DaskTask:
             except KilledWorker:
                 raise ClusterError("Dask workers kept dying on a detection chunk (killed, or out of memory); the run stopped") from None
             except Exception as exc:  # noqa: BLE001 (lost connection, cancelled: the scheduler is gone)
-                if _lost_plan(exc) and self.resubmitted < RESUBMITS and self.executor.connected():
-                    # the worker killed held the only copy of the scattered plan ("lost dependencies"): the
-                    # scheduler is there, so send the plan again and the chunk with it (detection is pure)
+                if _resendable(exc) and self.resubmitted < RESUBMITS and self.executor.connected():
+                    # the scheduler cancelled the chunk for a reason of its own (the killed worker held the only
+                    # copy of the scattered plan: "lost dependencies", or the task was forgotten meanwhile) and
+                    # is still there: send the plan again and the chunk with it (detection is pure)
                     self.resubmitted += 1
                     self.future = self.executor.resend(self.texts)
                     continue
                 if type(exc).__name__ in ("CancelledError", "CommClosedError", "FutureCancelledError") or isinstance(
                     exc, OSError | TimeoutError
                 ):
-                    raise ClusterError(
-                        f"lost the Dask scheduler {self.executor.address} during the run ({type(exc).__name__}); the run stopped"
-                    ) from None
+                    why = type(exc).__name__ + (f": {exc.reason}" if getattr(exc, "reason", None) else "")
+                    raise ClusterError(f"lost the Dask scheduler {self.executor.address} during the run ({why}); the run stopped") from None
                 raise
 
 
-RESUBMITS = 3  # a chunk whose plan was lost with a killed worker is sent again at most this often
+RESUBMITS = 3  # a chunk the scheduler cancelled while it was still there is sent again at most this often
+SCHEDULER_GONE = ("scheduler-connection-lost", "scheduler-restart")  # the cancel reasons that mean the scheduler went away
+RECONNECT_SECONDS = 10  # how long a client that is reconnecting (a missed heartbeat under load) is given
 
 
-def _lost_plan(exc: BaseException) -> bool:
-    """A future the scheduler cancelled because a key it needs (the scattered plan) was lost with a worker."""
-    return type(exc).__name__ == "FutureCancelledError" and getattr(exc, "reason", None) == "lost dependencies"
+def _resendable(exc: BaseException) -> bool:
+    """A future the scheduler cancelled for a reason of its own, not because the scheduler itself went away."""
+    return type(exc).__name__ == "FutureCancelledError" and getattr(exc, "reason", None) not in SCHEDULER_GONE
 
 
 class DaskExecutor:
@@ -207,6 +210,10 @@ class DaskExecutor:
         return _DaskTask(future, self, chunk)
 
     def connected(self) -> bool:
+        """Whether the client talks to the scheduler; one that is reconnecting is given ``RECONNECT_SECONDS``."""
+        deadline = time.monotonic() + RECONNECT_SECONDS
+        while getattr(self.client, "status", None) == "connecting" and time.monotonic() < deadline:
+            time.sleep(0.2)
         return getattr(self.client, "status", None) == "running"
 
     def resend(self, texts: list[str]) -> Any:

@@ -219,13 +219,16 @@ class _Executor:
         return _Done()
 
 
-def test_a_chunk_whose_plan_was_lost_with_a_killed_worker_is_sent_again():
+@pytest.mark.parametrize("reason", ["lost dependencies", "already forgotten", None])
+def test_a_chunk_the_scheduler_cancelled_while_still_there_is_sent_again(reason):
     executor = _Executor(connected=True)
-    task = cluster._DaskTask(_Cancelled("lost dependencies"), executor, ["a", "b"])
+    task = cluster._DaskTask(_Cancelled(reason), executor, ["a", "b"])
     assert task.result() == [["spans"]] and executor.sent == [["a", "b"]]
 
 
-@pytest.mark.parametrize(("reason", "connected"), [("scheduler-connection-lost", True), ("lost dependencies", False)])
+@pytest.mark.parametrize(
+    ("reason", "connected"), [("scheduler-connection-lost", True), ("scheduler-restart", True), ("lost dependencies", False)]
+)
 def test_a_cancelled_chunk_stops_the_run_when_the_scheduler_is_gone(reason, connected):
     executor = _Executor(connected=connected)
     task = cluster._DaskTask(_Cancelled(reason), executor, ["a"])
@@ -244,3 +247,15 @@ def test_a_chunk_is_sent_again_a_bounded_number_of_times():
     with pytest.raises(cluster.ClusterError):
         cluster._DaskTask(_Cancelled("lost dependencies"), executor, ["a"]).result()
     assert len(executor.sent) == cluster.RESUBMITS
+
+
+@pytest.mark.parametrize(("after", "expected"), [("running", True), ("closed", False)])
+def test_a_client_that_is_reconnecting_is_given_time_before_the_run_stops(after, expected):
+    class Client:
+        status = "connecting"
+
+    client = Client()
+    threading.Timer(0.5, lambda: setattr(client, "status", after)).start()
+    executor = object.__new__(cluster.DaskExecutor)
+    executor.client = client
+    assert executor.connected() is expected
