@@ -24,7 +24,7 @@ from typing import Any
 
 from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_pieces, without_chrome, without_json_keys, words
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
-from redactor.bundle.scrub import MIN_VALUE, normalise, people_values
+from redactor.bundle.scrub import normalise, people_values, watched
 from redactor.case.value_text import alternation, squeezed
 
 
@@ -51,13 +51,13 @@ def case_watchlist(store: Any) -> list[Watch]:
         norm = normalise(value)
         if status == "keep":
             kept.add(norm)
-        elif len(norm) >= MIN_VALUE:
+        elif watched(norm):
             redacted.setdefault(norm, f"a value decided 'redact' (flag {flag_id})")
     raw = [value for _, status, _, value, _ in rows if status == "redact"]
     for person in store.people():
         for name in people_values([person], raw):
             norm = normalise(name)
-            if len(norm) >= MIN_VALUE:
+            if watched(norm):
                 redacted.setdefault(norm, f"the name of a known person redacted elsewhere (person {person.person_id})")
     return [Watch(norm, label) for norm, label in sorted(redacted.items()) if norm not in kept]
 

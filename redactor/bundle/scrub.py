@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from redactor.case.value_text import MIN_VALUE as MIN_VALUE  # re-exported: the bundle's modules read them here
 from redactor.case.value_text import alternation, mapped, squeezed, strip_invisible
 from redactor.case.value_text import normalise as normalise
+from redactor.case.value_text import watched as watched
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Scrubber:
         found: dict[str, str] = {}
         for value, code in values:
             norm = normalise(value)
-            if len(norm) >= MIN_VALUE:
+            if watched(norm):
                 found.setdefault(norm, code)
         return cls(tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))))
 

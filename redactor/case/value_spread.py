@@ -12,8 +12,8 @@ and counts, never the text).
 
 Which texts: every flag decided redact that is not an exception of a value kept, and for a known
 person's value, the person's name and aliases too (as the leak scan watches them); texts shorter
-than :data:`value_text.MIN_VALUE` normalised characters are left alone, as the leak scan leaves
-them. Which occurrences: those the leak scan would find (:mod:`redactor.case.value_text`: invisible
+than :data:`value_text.MIN_VALUE` normalised characters, and one English function word alone ("this",
+"will": ``value_text.watched``), are left alone, as the leak scan leaves them. Which occurrences: those the leak scan would find (:mod:`redactor.case.value_text`: invisible
 characters, case, separators and number grouping ignored). An occurrence counts as covered when a
 flag (of any status: pending, kept and redacted flags are decisions of their own) spans all of it;
 flags that withhold a whole item or page or ask for a language check do not cover a word.
@@ -36,7 +36,7 @@ from typing import Any
 from redactor.audit.log import utc_now
 from redactor.case.codec import FLAG_COLUMNS, flag_to_row
 from redactor.case.db import CaseDB
-from redactor.case.value_text import MIN_VALUE, mapped, normalise, occurrences, squeezed
+from redactor.case.value_text import mapped, normalise, occurrences, squeezed, watched
 from redactor.records import KEEP, REDACT, Flag
 
 INDEX_MARK = "segment_index.upto"  # meta: the last segment rowid in segment_index
@@ -192,13 +192,13 @@ class ValueSpread(CaseDB):
         for r in self.conn.execute(sql + " ORDER BY f.flag_id", tuple(args)):
             source = self._source(r, actor)
             norm = normalise(r["text"] or "")
-            if len(norm) >= MIN_VALUE and norm not in known:
+            if watched(norm) and norm not in known:
                 found.setdefault(norm, source)
             if r["person_id"]:
                 people.setdefault(r["person_id"], source)
         for name, person_id in self._names(people):
             norm = normalise(name)
-            if len(norm) >= MIN_VALUE and norm not in known:
+            if watched(norm) and norm not in known:
                 found.setdefault(norm, people[person_id])
         return found
 

@@ -45,6 +45,23 @@ def normalise(text: str) -> str:
     return _SEPARATORS.sub(" ", strip_invisible(text).casefold()).strip()
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # imported here: most users of this module never need it
+
+    return frozenset(w.casefold() for w in STOP_WORDS)
+
+
+def watched(norm: str) -> bool:
+    """Whether a normalised value is looked for wherever its text stands (spread, leak scan, index scrubber).
+
+    Not when shorter than :data:`MIN_VALUE`, nor when it is one English function word ("this", "will",
+    "may"): a contact saved as "This Is DFIR Two" has the alias "This", and matched without case it would
+    blank every "this" in the material. Such a word is redacted where detection flagged it (the known
+    person's recogniser asks for a capital there) and nowhere else."""
+    return len(norm) >= MIN_VALUE and not (norm.isalpha() and norm in _function_words())
+
+
 EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (here and in the leak scan, bundle/leaks.py)
 _SEPARATOR = re.compile(r"[\s._\-]")
 

@@ -113,6 +113,51 @@ def test_a_kept_flag_over_the_text_counts_as_decided(store):
     assert [f.status for f in store.flags(item_id=later.item_id)] == [KEEP]
 
 
+@pytest.mark.parametrize("word", ["This", "Will"])
+def test_a_known_persons_alias_that_is_a_function_word_is_not_spread_nor_watched(tmp_path, word):
+    """An address book saves 'This Is DFIR Two' with the alias 'This': every 'this' of the material must not go."""
+    from redactor.bundle.leaks import case_watchlist
+
+    s = _person_case(tmp_path, [f"{word} Is DFIR Two rang", f"delete {word.lower()} after reading", "Jojo said hi"], (word, "Jojo"))
+    made_texts = [i.segments[0].text for i in s.items()]
+    flagged = sorted(made_texts[int(f.item_id[1:])][f.start : f.end] for f in s.flags(status=REDACT))
+    assert flagged == sorted([f"{word} Is DFIR Two", "Jojo"])  # not "this" / "will" in the second text
+    watch = {w.norm for w in case_watchlist(s)}
+    assert "jojo" in watch and f"{word.lower()} is dfir two" in watch and word.lower() not in watch
+    s.close()
+
+
+def _person_case(tmp_path, texts, aliases):
+    from redactor.records import Person
+
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    name = texts[0].removesuffix(" rang")
+    s.add_people([Person("p-jo", name, aliases, (), (), "other", "chat")])
+    made = items(texts)
+    s.save_items(SID, made)
+    seg = made[0].segments[0]
+    explanation = {"party": "third_party", "category": "name", "person_id": "p-jo", "rule": "r"}
+    flag = Flag(
+        Flag.make_id(seg.segment_id, 0, len(name), "PERSON"),
+        made[0].item_id,
+        seg.segment_id,
+        0,
+        len(name),
+        "PERSON",
+        0.9,
+        "t",
+        explanation,
+        "TP",
+        REDACT,
+    )
+    s.save_flags(SID, [flag])
+    s.sync_values()
+    (person,) = s.value_rows()
+    s.decide_value(person.value_id, REDACT, reviewer="DC Test")
+    return s
+
+
 def test_a_known_persons_names_go_with_the_person(tmp_path):
     from redactor.records import Person
 
