@@ -8,7 +8,9 @@ Sets: ``dev`` and ``heldout`` (generated here, ``benchmarks/eval/data``), ``mult
 names of 25 countries from mimesis' locale data in sentences written here; ``multilingual.py``), ``intl``
 (mixed personal data of 31 countries generated at eval time from mimesis' locale data and checksummed
 cards, IBANs and IPs, in chat, e-mail, form and letter frames; ``intl.py``, data card ``INTL.md``),
-public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent), and ``negatives``
+public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent), ``btc_f`` (tweets
+of the Broad Twitter Corpus' test section F, CC-BY 4.0, shipped in ``data/``; ``btc.py``, data card
+``BTC.md``; person names and ``@handles`` scored apart), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in

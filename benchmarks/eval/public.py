@@ -19,8 +19,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
-PUBLIC_SETS = {"wnut17": "wnut17_dev.jsonl", "multilingual": "multilingual.jsonl"}
-LOCAL_SETS = {"multilingual"}  # made here (benchmarks/eval/multilingual.py) from independent sources, in data/
+PUBLIC_SETS = {"wnut17": "wnut17_dev.jsonl", "btc_f": "btc_f.jsonl", "multilingual": "multilingual.jsonl"}
+# in data/: multilingual made here (multilingual.py) from independent sources; btc_f converted from BTC section F (btc.py, BTC.md)
+LOCAL_SETS = {"multilingual", "btc_f"}
 PRECISION_LABELS = ("PERSON",)
 
 
