@@ -9,7 +9,7 @@ Section F must never be trained on; ``models/ner/train.py`` reads the other sect
 ``read_conll`` and ``to_record`` below.
 
 A text is its tokens joined by single spaces, except that an ``@`` token is joined to the name after it
-(the corpus splits ``@user`` into two tokens, each tagged ``B-PER``). ``PER`` spans become ``PERSON``;
+(the corpus splits ``@user`` into two tokens, each tagged ``B-PER``), and a ``#`` to the word after it. ``PER`` spans become ``PERSON``;
 an ``@user`` tagged ``PER`` becomes ``HANDLE``, so that person-name recall stays comparable with WNUT-17
 (redactor flags every ``@handle`` by rule). ``ORG`` and ``LOC`` spans are dropped unless asked for.
 """
@@ -41,14 +41,16 @@ def read_conll(text: str) -> Iterator[list[Token]]:
 
 
 def glue_mentions(doc: list[Token]) -> list[Token]:
-    """``@`` followed by a token becomes one token ``@user``, tagged as the ``@`` was (B- or O)."""
+    """``@`` followed by a token becomes one token ``@user``, tagged as the ``@`` was (B- or O); ``#``
+    followed by a word becomes ``#word`` (sections A and B split hashtags; section F does not)."""
     out: list[Token] = []
     i = 0
     while i < len(doc):
         word, tag = doc[i]
-        if word == "@" and i + 1 < len(doc):
+        nxt = doc[i + 1][0] if i + 1 < len(doc) else ""
+        if nxt and (word == "@" or (word == "#" and nxt[0].isalpha())):
             nxt_tag = doc[i + 1][1]
-            out.append(("@" + doc[i + 1][0], tag if tag != "O" else nxt_tag))
+            out.append((word + nxt, tag if tag != "O" else nxt_tag))
             i += 2
             continue
         out.append((word, tag))
