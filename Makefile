@@ -12,7 +12,7 @@ DEMO_OUT ?= build/demo
 # apt waits up to five minutes for a lock held by another apt (unattended upgrades on a fresh machine)
 APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q
 
-.PHONY: install system-deps browser-deps demo test test-fast bench eval lint clean
+.PHONY: install system-deps browser-deps demo test test-fast bench eval train-ner lint clean
 
 install: system-deps $(STAMP)
 
@@ -68,6 +68,14 @@ bench: install
 
 eval: install
 	$(BIN)/python -m benchmarks.eval
+
+# train-ner: fine-tune the small model's NER on the Broad Twitter Corpus (a git clone of
+# GateNLP/broad_twitter_corpus at BTC_REPO), one CPU thread, about 20 minutes; not part of test or demo.
+# Script and data card: models/ner/ (train.py, DATA.md); results: models/MODELS.md
+BTC_REPO ?= ../broad_twitter_corpus
+NER_OUT ?= build/ner-model
+train-ner: install
+	OMP_NUM_THREADS=1 $(BIN)/python models/ner/train.py $(BTC_REPO) --out $(NER_OUT)
 
 lint: install
 	$(BIN)/ruff check redactor tests
