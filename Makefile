@@ -75,7 +75,7 @@ eval: install
 BTC_REPO ?= ../broad_twitter_corpus
 NER_OUT ?= build/ner-model
 train-ner: install
-	OMP_NUM_THREADS=1 $(BIN)/python models/ner/train.py $(BTC_REPO) --out $(NER_OUT)
+	OMP_NUM_THREADS=1 $(BIN)/python models/ner/train.py $(BTC_REPO) --out $(NER_OUT) --union-out $(NER_OUT)-union
 
 lint: install
 	$(BIN)/ruff check redactor tests
