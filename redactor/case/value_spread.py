@@ -189,8 +189,9 @@ class ValueSpread(CaseDB):
         """Normalised text -> the first flag (by id) that carries it; a known person's names go with the person's flag."""
         found: dict[str, Source] = {}
         people: dict[str, Source] = {}
+        last: dict[str, int | None] = {}  # value id -> its latest decision (a value's flags share it)
         for r in self.conn.execute(sql + " ORDER BY f.flag_id", tuple(args)):
-            source = self._source(r, actor)
+            source = self._source(r, actor, last)
             norm = normalise(r["text"] or "")
             if watched(norm) and norm not in known:
                 found.setdefault(norm, source)
@@ -202,8 +203,10 @@ class ValueSpread(CaseDB):
                 found.setdefault(norm, people[person_id])
         return found
 
-    def _source(self, r: Any, actor: str) -> Source:
+    def _source(self, r: Any, actor: str, last: dict[str, int | None]) -> Source:
         decided = r["decision"] == REDACT
+        if decided and r["value_id"] not in last:
+            last[r["value_id"]] = self._last_decision(r["value_id"])
         explanation = json.loads(r["explanation"] or "{}")
         kept = {k: explanation[k] for k in _EXPLAINED if explanation.get(k) is not None}
         return Source(
@@ -213,7 +216,7 @@ class ValueSpread(CaseDB):
             r["value_code"] if decided else r["code"],
             (r["decided_by"] or actor) if decided else actor,
             kept,
-            self._last_decision(r["value_id"]) if decided else None,
+            last[r["value_id"]] if decided else None,
         )
 
     def _last_decision(self, value_id: str) -> int | None:
