@@ -62,7 +62,8 @@ class ValueApply(ValueSpread):
             "upto": upto if upto is not None else 2**62,
             "vd": self._last_value_decision(value_id)[0],
         }
-        changes = "status = 'pending'" if only_pending else f"(status != :status OR code != {_NEW_CODE})"
+        # "+status": SQLite would otherwise read every pending flag of the case (flags_status) for each value
+        changes = "+status = 'pending'" if only_pending else f"(status != :status OR code != {_NEW_CODE})"
         members = "SELECT flag_id FROM flag_values WHERE value_id = :v AND excepted = 0 AND rowid > :after AND rowid <= :upto"
         where = f"flag_id IN ({members}) AND {changes}"
         self.conn.execute(
