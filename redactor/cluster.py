@@ -219,11 +219,18 @@ class DaskExecutor:
     def resend(self, texts: list[str]) -> Any:
         """The plan scattered again (once for all chunks that lost it) and ``texts`` submitted with it."""
         try:
-            if self.client.who_has(self.remote_plan).get(self.remote_plan.key) in (None, (), []):
+            if self._plan_lost():
                 self.remote_plan = self.client.scatter(self.plan, broadcast=True, hash=False)
             return self.client.submit(_worker_spans, self.key, self.remote_plan, texts, pure=False)
         except Exception as exc:  # noqa: BLE001
             raise ClusterError(f"lost the Dask scheduler {self.address} during the run ({type(exc).__name__}); the run stopped") from None
+
+    def _plan_lost(self) -> bool:
+        """No worker holds the scattered plan. A plan future the scheduler cancelled (it went with a killed worker)
+        is asked nothing: ``who_has`` raises on a cancelled future, which stopped the run."""
+        if getattr(self.remote_plan, "status", "finished") != "finished":
+            return True
+        return self.client.who_has(self.remote_plan).get(self.remote_plan.key) in (None, (), [])
 
     def close(self) -> None:
         for part in (self.client, self.cluster):

@@ -259,3 +259,32 @@ def test_a_client_that_is_reconnecting_is_given_time_before_the_run_stops(after,
     executor = object.__new__(cluster.DaskExecutor)
     executor.client = client
     assert executor.connected() is expected
+
+
+def test_a_plan_cancelled_with_its_worker_is_scattered_again_without_asking_who_holds_it():
+    """distributed's who_has raises on a cancelled future: the kill-worker test stopped in resend so, under load."""
+
+    class Plan:
+        key, status = "plan", "cancelled"
+
+    class Client:
+        def __init__(self) -> None:
+            self.calls: list[str] = []
+
+        def who_has(self, future):
+            from distributed.client import FuturesCancelledError
+
+            raise FuturesCancelledError([])
+
+        def scatter(self, plan, **kwargs):
+            self.calls.append("scatter")
+            return "new plan"
+
+        def submit(self, fn, key, plan, texts, **kwargs):
+            self.calls.append(f"submit {plan}")
+            return "future"
+
+    executor = cluster.DaskExecutor.__new__(cluster.DaskExecutor)
+    executor.client, executor.remote_plan, executor.plan, executor.key, executor.address = Client(), Plan(), "plan", "k", "tcp://test"
+    assert executor.resend(["a"]) == "future"
+    assert executor.client.calls == ["scatter", "submit new plan"]
