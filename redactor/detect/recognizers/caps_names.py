@@ -1,0 +1,152 @@
+"""Names written in capitals: "WITNESS STATEMENT OF JOHN SMITH", "OKAFOR SCORES TWICE", "FROM: ANNA KOWALSKA".
+
+Headings, form headers, headlines and shouting chat write names in capitals, where spaCy's small
+model finds nothing and the name lexicon (capitalised words only) does not look. In a run of words
+in capitals, the lists we ship say which words are names (``models/NAMES.md``):
+
+- a given name, then one or two words each a listed surname or no English word: a full name
+  ("JOHN SMITH", "ANNA KOWALSKA", "MARY ANN OKAFOR");
+- a given name that is also an ordinary word ("ROSE", "WILL") only before a surname that is none;
+- a word alone of four letters or more that is a listed given name or surname and no English word
+  ("OKAFOR", "KOWALSKI") is a probable name, with a lower score.
+
+Only lines written in capitals are read so (two words or more, most of them in capitals); in a sentence a word in
+capitals is an acronym ("SIM", "IBAN"), except the police convention "John SMITH": a capitalised
+listed given name, then a surname in capitals.
+
+Headings and labels never count: a word that is an English word and no listed name ("WITNESS",
+"STATEMENT", "VEHICLE"), a form label or case role, an organisation word ("JOHN LEWIS PARTNERSHIP"),
+a country, language, nationality, month or day ("FRANCE", "ENGLISH", "MONDAY").
+A surname that is also a common word ("SMITH", "YOUNG") is found only after a given name.
+Pre-check: a text without two capitals in a row is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect import name_lists
+from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.merge import FORM_LABELS, ROLE_WORDS
+from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.case_parties import countries
+from redactor.detect.recognizers.letters import NAME_WORD, UPPER
+
+_CAPS_WORD = rf"{UPPER}{{2,}}(?:['’-]{UPPER}{{2,}})*(?!['’]?\w)"  # not "AREN" of "AREN'T"
+_RUN = re.compile(rf"(?<![\w@#.'’])(?:{_CAPS_WORD})(?:[ ]+{_CAPS_WORD})*(?![\w@])")
+# languages and nationalities (written here): in capitals they are headings, not people ("ENGLISH", "DUTCH")
+PEOPLES = frozenset(
+    "english british scottish welsh irish french german dutch flemish spanish portuguese italian greek turkish polish czech "
+    "slovak hungarian romanian bulgarian serbian croatian bosnian slovene slovenian albanian russian ukrainian belarusian "
+    "lithuanian latvian estonian finnish swedish norwegian danish icelandic arabic persian farsi kurdish urdu hindi punjabi "
+    "bengali gujarati tamil telugu chinese mandarin cantonese japanese korean vietnamese thai malay indonesian filipino "
+    "tagalog swahili somali amharic yoruba igbo hausa latin cyrillic hebrew armenian georgian azerbaijani kazakh "
+    "american canadian australian indian pakistani nigerian ghanaian jamaican african european asian".split()
+)
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_PRECHECK = re.compile(rf"{UPPER}{UPPER}")
+
+
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’])({NAME_WORD})[ ]$")
+SHOUTED = 0.6  # share of a line's words in capitals above which the line is written in capitals
+_WORDS = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` is written in capitals (a heading, a headline, shouting)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = [w for w in _WORDS.findall(text, line_start, line_end if line_end != -1 else len(text)) if len(w) > 1]
+    return len(words) >= 2 and sum(w.isupper() for w in words) >= SHOUTED * len(words)  # "IBAN: DE72 ..." is not
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names and surnames in capitals: (not ordinary words, any) for each."""
+    given_any = frozenset(n.upper() for n in name_lists.given_names_raw() | name_lists.lexicon("first_names.txt") if len(n) > 2)
+    given = frozenset(n.upper() for n in name_lists.given_names() | name_lists.lexicon("first_names.txt") if len(n) > 2)
+    surname_any = frozenset(n.upper() for n in name_lists.lexicon("world_surnames.txt") | name_lists.lexicon("surnames.txt"))
+    surname = frozenset(n.upper() for n in name_lists.surnames() | name_lists.lexicon("surnames.txt"))
+    return given, given_any, surname, surname_any
+
+
+class CapsNameRecognizer(EntityRecognizer):
+    FULL, SINGLE = 0.7, 0.45
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], name="CapsNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        self._given, self._given_any, self._surname, self._surname_any = _lists()
+        never = COMMON_WORDS | FORM_LABELS | ROLE_WORDS | PEOPLES | CALENDAR | name_lists.organisation_words() | countries()
+        self._never = frozenset(w.upper() for w in never)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or not _PRECHECK.search(text):
+            return []
+        if not hasattr(self, "_given"):
+            self.load()
+        out = []
+        for run in _RUN.finditer(text):
+            if not _shouted(text, run.start(), run.end()):  # "SIM", "IBAN" in a sentence: acronyms
+                out += self._given_then_surname(text, run)
+                continue
+            words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
+            out += self._names(words)
+        return out
+
+    def _given_then_surname(self, text: str, run: re.Match[str]) -> list[RecognizerResult]:
+        """The police convention "John SMITH": a capitalised listed given name, then the surname in capitals."""
+        given = _GIVEN_BEFORE.search(text, max(0, run.start() - 40), run.start())
+        surname = run.group(0).split(" ")[0]
+        if given is None or given.group(1).upper() not in self._given_any or given.group(1).upper() in self._never:
+            return []
+        if surname in self._never or not (surname in self._surname_any or not name_lists.is_english_word(surname)):
+            return []
+        why = "given name and surname in capitals (lexicons)"
+        return [result(self, "PERSON", given.start(1), run.start() + len(surname), self.FULL, "name with surname in capitals", why)]
+
+    def _names(self, words: list[tuple[int, int, str]]) -> list[RecognizerResult]:
+        out, i = [], 0
+        while i < len(words):
+            start, end, word = words[i]
+            tail = self._surnames_after(words[i + 1 : i + 3], strict=word not in self._given)
+            if word in self._given_any and word not in self._never and tail:
+                why = "given name and surname in capitals (lexicons)"
+                out.append(result(self, "PERSON", start, tail[-1][1], self.FULL, "name in capitals", why))
+                i += 1 + len(tail)
+                continue
+            if self._alone(word):
+                why = "a listed name in capitals that is no English word"
+                out.append(result(self, "PERSON", start, end, self.SINGLE, "name in capitals", why))
+            i += 1
+        return out
+
+    def _surnames_after(self, after: list[tuple[int, int, str]], strict: bool) -> list[tuple[int, int, str]]:
+        """The surname words after a given name ("SMITH"; "ANN OKAFOR"); none if an organisation word follows."""
+        tail = []
+        for item in after:
+            word = item[2]
+            if word in self._never:
+                break
+            listed = word in (self._surname if strict else self._surname_any) or word in self._given_any
+            if not (listed or not name_lists.is_english_word(word)):
+                break
+            tail.append(item)
+        while tail and tail[-1][2] in self._given_any and tail[-1][2] not in self._surname_any and len(tail) > 1:
+            tail.pop()
+        if any(w.lower() in name_lists.organisation_words() for _, _, w in after[len(tail) : len(tail) + 1]):
+            return []  # "JOHN LEWIS PARTNERSHIP"
+        return tail
+
+    def _alone(self, word: str) -> bool:
+        if len(word) < 4 or word in self._never or name_lists.is_english_word(word):
+            return False
+        return word in self._given or word in self._surname
