@@ -65,13 +65,32 @@ def test_a_name_before_a_number_keeps_the_name(detector):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("can you ask sophie to ring me", "sophie"), ("me and jack are going out", "jack"), ("dont tell kasia about it", "kasia")],
+    [
+        ("can you ask sophie to ring me", "sophie"),
+        ("me and jack are going out", "jack"),
+        ("dont tell kasia about it", "kasia"),
+        ("can you tell mo to ring me", "mo"),  # a two-letter name after a strong cue
+        ("ask jo if shes coming", "jo"),
+        ("ask kowalski about the car", "kowalski"),  # a lower-case surname alone after a strong cue
+        ("tell okafor im running late", "okafor"),
+    ],
 )
 def test_lower_case_names_in_chat_with_a_cue(detector, text, name):
     assert name in names_in(detector, text)
 
 
-@pytest.mark.parametrize("text", ["thanks mate see you later", "hey girl hows it going", "i went with the car"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks mate see you later",
+        "hey girl hows it going",
+        "i went with the car",
+        "ty so much see u later",  # "ty" is "thank you", not a name
+        "tell me ok",  # two-letter words that are no names
+        "ask us or go with mo",  # "mo" after a weak cue only
+        "tell smith hes late",  # a surname that is also a word
+    ],
+)
 def test_no_lower_case_name_without_one(detector, text):
     assert not names_in(detector, text)
 

@@ -65,6 +65,15 @@ def test_a_phone_keeps_its_e164_form():
         ("Strada Lipscani 5, Bucuresti", "Strada Lipscani 5, Bucuresti"),
         ("send it to PO Box 7781, Kampala", "PO Box 7781, Kampala"),
         ("I live at 14 Larkspur Close, Wakefield WF2 8QT with my partner.", "14 Larkspur Close, Wakefield WF2 8QT"),
+        ("She lives at nám. Míru 15, Praha", "nám. Míru 15, Praha"),  # Czech words before the name
+        ("He moved to tř. Svobody 12, 779 00 Olomouc", "tř. Svobody 12, 779 00 Olomouc"),
+        ("meet me at náměstí Republiky 5, Plzeň", "náměstí Republiky 5, Plzeň"),
+        ("Address is οδός Αγάπης 54, 11524 Αθήνα", "οδός Αγάπης 54, 11524 Αθήνα"),  # Greek
+        ("she lives at Αγάπης 54, Θήβα", "Αγάπης 54, Θήβα"),  # Greek, no street word, after a cue
+        ("Send it to ул. Ленина, д. 5, кв. 12, Москва", "ул. Ленина, д. 5, кв. 12, Москва"),  # house word "д."
+        ("Адрес: вул. Шевченка, буд. 10, кв. 3, Київ", "вул. Шевченка, буд. 10, кв. 3, Київ"),
+        ("he lives at улица Пушкина 10, Санкт-Петербург", "улица Пушкина 10"),
+        ("lives at пр. Мира 7, Москва", "пр. Мира 7, Москва"),
     ],
 )
 def test_international_street_addresses(detector, text, value):
@@ -73,7 +82,13 @@ def test_international_street_addresses(detector, text, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["I went to the Main Street shop", "We won 3 Grand Prix races", "Chapter 4 The Way Home", "In 2019 Oxford Street was closed"],
+    [
+        "I went to the Main Street shop",
+        "We won 3 Grand Prix races",
+        "Chapter 4 The Way Home",
+        "In 2019 Oxford Street was closed",
+        "see nám. Míru on the map",  # a Czech street word without a number or a cue
+    ],
 )
 def test_no_address_without_a_number_or_an_address_word(text):
     assert not WorldAddressRecognizer().analyze(text, ["STREET_ADDRESS"])

@@ -4,7 +4,9 @@ spaCy's small model misses most lower-case names. A lower-case word that is a li
 is reported next to words that introduce a person in chat: after "ask", "tell", "hey", "me and",
 "with", ... or before "and me", "said", "says". A name that is also an ordinary English word
 ("jack", "bill") counts only after the strongest cues ("me and", "ask", "tell", "hey", "hi");
-stop words never count. Case people are matched in any case by ``known_people.py`` already.
+stop words never count. Case people are matched in any case by ``known_people.py`` already. After the strongest cues a
+lower-case surname that is no English word counts too ("ask kowalski"), and a two-letter given name
+in English use ("tell mo", "ask jo": ``english_frequency``, less stop words and chat tokens).
 
 Without a cue, a lower-case word is still reported, with a lower score, when it is a given name in
 common use in Great Britain, Ireland or the U.S.A. (``name_lists.english_frequency`` at least
@@ -38,6 +40,9 @@ _PAIR = re.compile(r"(?<![\w@#'’./\\-])(?P<first>[A-Za-z][a-z]{2,})(?=[ ](?P<l
 _CODE = re.compile(r"\w[(\[]|[=!<>]=|\)[:;]|^[ \t]*(?:def|class|import|return|elif|var|const|function)\b", re.M)
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+# a two-letter name ("tell mo", "ask jo") only after a strong cue, and only a name in English use
+_SHORT = re.compile(rf"(?<![\w'])(?:{STRONG})[ ,]+(?P<name>[a-z]{{2}})(?![\w@'’])")
+CHAT_TOKENS = {"ty", "ap", "ya", "yo", "ok", "xx", "kk", "np", "gg", "ur", "lo", "ha", "oh", "eh", "uh", "um", "mm", "hm"}
 _AFTER = re.compile(r"(?<![\w'@.])(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{2,})[ ](?:and[ ]me|said|says|told[ ]me|texted|rang|messaged)(?!\w)")
 
 
@@ -55,6 +60,9 @@ class ChatNameRecognizer(EntityRecognizer):
             w.lower() for w in lexicon("world_surnames.txt") if w.lower() not in STOP_WORDS and not name_lists.is_english_word(w)
         )
         frequent = {n for n, f in name_lists.english_frequency().items() if f >= self.BARE_FREQUENCY}
+        self._short = frozenset(
+            n for n in name_lists.english_frequency() if len(n) == 2 and n.isalpha() and n not in STOP_WORDS | CHAT_TOKENS
+        )
         self._bare = frozenset(
             n for n in frequent | self._common if n not in STOP_WORDS and n not in CALENDAR and not name_lists.is_english_word(n)
         )
@@ -72,6 +80,10 @@ class ChatNameRecognizer(EntityRecognizer):
                 if self._is_name(word, strong):
                     why = "lower-case given name after a word that introduces a person in chat"
                     out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.SCORE, "lower-case name in chat", why))
+        for m in _SHORT.finditer(text):
+            if m.group("name") in self._short:
+                why = "two-letter given name after a word that introduces a person in chat"
+                out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.SCORE, "short name in chat", why))
         if _looks_like_code(text):
             return out
         cued = {r.start for r in out}
@@ -91,6 +103,8 @@ class ChatNameRecognizer(EntityRecognizer):
         return not name_lists.is_english_word(first) or first.lower() in self._bare
 
     def _is_name(self, word: str, strong: bool) -> bool:
+        if strong and word in self._surnames:
+            return True  # "ask kowalski", "tell okafor": a surname that is no English word, after a strong cue
         if word not in self._given or word in STOP_WORDS:
             return False
         if not name_lists.is_english_word(word):

@@ -13,7 +13,7 @@ BEFORE = "|".join(
         r"rua|avenida|av\.|avda\.|travessa|praça|alameda|estrada|rodovia|largo|calle|c/|carrer|avinguda|paseo|plaza|camino|carretera|"
         r"ronda|pasaje|glorieta|via|viale|piazza|piazzale|corso|vicolo|contrada|strada|str\.|bulevardul|bd\.|calea|aleea|ulica|ul\.|"
         r"aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|impasse|quai|cours|square|ulitsa|ul|"
-        r"prospekt|rruga|odos|leoforos|cesta|ulice|avenija|trg|gatvė|iela",
+        r"prospekt|rruga|odos|leoforos|cesta|ulice|náměstí|nám\.|třída|tř\.|nábřeží|nábř\.|avenija|trg|gatvė|iela",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )

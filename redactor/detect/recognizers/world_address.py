@@ -1,6 +1,7 @@
 """Street addresses in international shapes (UK shapes stay with ``address.StreetAddressRecognizer``).
 
-- the house number before or after the street: "590 Edington Drive", "Rua do Arenque 1634",
+- the house number before or after the street, after the street with a house word ("ул. Ленина, д. 5"):
+  "590 Edington Drive", "Rua do Arenque 1634",
   "376 Rákóczi út 13.", "Hauptstraße 5", "ul. Długa 5/7", "5 rue de la Paix";
 - street words (``street_words.py``) in the common European languages, Turkish, Azerbaijani,
   Russian, Ukrainian and Greek, before the name (rua, calle, ulica/ul., вул., ...) or after it,
@@ -31,6 +32,7 @@ NOT_UNIT = rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b))"  # "Hazenpad| Verdieping 
 WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
+HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ](?:{LINK}[ ]){{0,2}}{NAME}"  # Rua do Arenque, ul. Długa
     rf"|{NAME}[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út
@@ -60,7 +62,9 @@ class WorldAddressRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         lead = rf"(?<![\w£$€])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"
-        self._street = re.compile(rf"{lead}(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE})?(?:{REST}){{0,5}}(?![\w])")
+        self._street = re.compile(
+            rf"{lead}(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE_MARK}?{HOUSE})?(?:{REST}){{0,5}}(?![\w])"
+        )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54": only after a cue
         self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
         self._po_box = re.compile(r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ]" + TOWN + r")?")
