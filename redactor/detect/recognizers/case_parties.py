@@ -17,6 +17,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from redactor import paths
 from redactor.detect import name_lists
 from redactor.detect.name_lists import is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
@@ -33,11 +34,11 @@ CROWN = {"r", "regina", "rex", "the queen", "the king", "queen", "king", "crown"
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    """Country names in English, lower-cased, from ``phonenumbers``' locale data (offline)."""
-    from phonenumbers.geodata.locale import LOCALE_DATA
-
-    names = {v["aa"] for v in LOCALE_DATA.values() if "aa" in v and not v["aa"].startswith("*")}
-    return frozenset(n.lower() for n in names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}
+    """Country names in English, lower-cased: ``models/lexicons/countries.txt``, written from ``phonenumbers``' locale
+    data by ``models/build/build_countries.py`` (importing that data would hold every language's names, ~90 MB a worker)."""
+    text = (paths.models_dir() / "lexicons" / "countries.txt").read_text(encoding="utf-8")
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}
 
 
 class CasePartyRecognizer(EntityRecognizer):
