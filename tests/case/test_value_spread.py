@@ -159,41 +159,9 @@ def _person_case(tmp_path, texts, aliases):
 
 
 def test_a_known_persons_names_go_with_the_person(tmp_path):
-    from redactor.records import Person
-
-    s = CaseStore.create(tmp_path / "case")
-    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
-    s.add_people([Person("p-jo", "Jo Example", ("Jojo",), (), (), "other", "chat")])
-    made = items(["Jo Example rang", "jojo said hi", "JO EXAMPLE again"])
-    s.save_items(SID, made)
-    seg = made[0].segments[0]
-    explanation = {"party": "third_party", "category": "name", "person_id": "p-jo", "rule": "r"}
-    s.save_flags(
-        SID,
-        [
-            Flag(
-                Flag.make_id(seg.segment_id, 0, 10, "PERSON"),
-                made[0].item_id,
-                seg.segment_id,
-                0,
-                10,
-                "PERSON",
-                0.9,
-                "t",
-                explanation,
-                "TP",
-                REDACT,
-            )
-        ],
-    )
-    s.sync_values()
-    (person,) = s.value_rows()
-    s.decide_value(person.value_id, REDACT, reviewer="DC Test")
-    assert sorted(made[int(f.item_id[1:])].segments[0].text[f.start : f.end] for f in s.flags(status=REDACT)) == [
-        "JO EXAMPLE",
-        "Jo Example",
-        "jojo",
-    ]
+    s = _person_case(tmp_path, ["Jo Example rang", "jojo said hi", "JO EXAMPLE again"], ("Jojo",))
+    texts = [i.segments[0].text for i in s.items()]
+    assert sorted(texts[int(f.item_id[1:])][f.start : f.end] for f in s.flags(status=REDACT)) == ["JO EXAMPLE", "Jo Example", "jojo"]
     assert unflagged_redacted(s) == []
     s.close()
 
