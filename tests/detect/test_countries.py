@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "models" / "build" / "build_countries.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "models" / "tools" / "build_countries.py"
 
 
 def test_the_shipped_country_list_is_phonenumbers_english_names():

@@ -35,7 +35,7 @@ CROWN = {"r", "regina", "rex", "the queen", "the king", "queen", "king", "crown"
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Country names in English, lower-cased: ``models/lexicons/countries.txt``, written from ``phonenumbers``' locale
-    data by ``models/build/build_countries.py`` (importing that data would hold every language's names, ~90 MB a worker)."""
+    data by ``models/tools/build_countries.py`` (importing that data would hold every language's names, ~90 MB a worker)."""
     text = (paths.models_dir() / "lexicons" / "countries.txt").read_text(encoding="utf-8")
     names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}
