@@ -13,9 +13,8 @@ sees it and the bundle's index says what the archive held.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from redactor.errors import HostileInput
 from redactor.extract import extractor
@@ -28,13 +27,7 @@ MAX_TOTAL = 16 << 30
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/zip":
-        return False
-    try:
-        zipfile.ZipFile(path).close()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False  # the damaged-zip extractor says so
-    return True
+    return source.media_type == "application/zip" and safe.zip_opens(path)  # damaged: the damaged-zip extractor says so
 
 
 @extractor("zip-archive", accepts=_accepts, priority=700)
@@ -45,14 +38,7 @@ def extract_archive(source: Source, path: Path, ctx: StageContext) -> Iterator[I
             raise HostileInput(f"{path}: the archive holds {len(members)} files, more than {MAX_MEMBERS}; refused")
         if sum(info.file_size for info in members) > MAX_TOTAL:
             raise HostileInput(f"{path}: the archive expands to more than {MAX_TOTAL >> 30} GB; refused (decompression bomb?)")
-        derived = []
-        for info in members:
-            safe.check_member(path, info)
-            name = PurePosixPath(info.filename.replace("\\", "/")).name
-            locator = f"member {info.filename}"
-            with archive.open(info) as raw:
-                target, _, _ = common.write_derived(ctx.work_dir, source, locator, name, safe.Bounded(raw, info.file_size, path))
-            derived.append(DerivedFile(target, name, locator))
+        derived = [safe.copy_member(archive, info, source, path, ctx.work_dir)[0] for info in members]
     listing = "\n".join(info.filename for info in members) or None
     yield common.make_item(source, "contents", "document", "zip archive: contents", [("text", listing)], {"format": "zip"})
     yield from derived

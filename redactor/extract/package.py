@@ -19,7 +19,7 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, HostileInput
 from redactor.extract import extractor
-from redactor.extract.device.safe import check_member, first_member_name, unsafe_member
+from redactor.extract.device.safe import check_member, first_member_name, unsafe_member, zip_opens
 from redactor.extract.docx import check_package
 from redactor.records import Item, Source
 from redactor.stages import StageContext
@@ -70,13 +70,7 @@ def open_package(path: Path, kind: str) -> Iterator[zipfile.ZipFile]:
 
 
 def _unreadable_zip(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/zip":
-        return False
-    try:
-        zipfile.ZipFile(path).close()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return True
-    return False
+    return source.media_type == "application/zip" and not zip_opens(path)
 
 
 @extractor("damaged-zip", accepts=_unreadable_zip, priority=950)

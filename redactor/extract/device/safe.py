@@ -15,12 +15,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO
 
 from lxml import etree
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput
+from redactor.extract.device import common
+from redactor.records import DerivedFile, Source
 
 DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 MAX_RATIO = 200  # uncompressed / compressed, for members over MIN_BOMB bytes
@@ -143,6 +145,32 @@ class Bounded:
         if self.left < 0:
             raise HostileInput(f"{self.path}: archive member is larger than its header says (decompression bomb?)")
         return data
+
+
+def zip_opens(path: Path) -> bool:
+    """Whether ``path`` opens as a zip (its table of contents can be read)."""
+    try:
+        zipfile.ZipFile(path).close()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return True
+
+
+def member_name(filename: str) -> str:
+    """A member's file name without its folders ("photos/IMG-1.jpg" -> "IMG-1.jpg"; Windows separators too)."""
+    return PurePosixPath(filename.replace("\\", "/")).name
+
+
+def copy_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Source, path: Path, work_dir: Path
+) -> tuple[DerivedFile, str, int]:
+    """One checked member copied under ``work/derived`` (bounded by its declared size), as a derived source,
+    with its SHA-256 and size."""
+    check_member(path, info)
+    name, locator = member_name(info.filename), f"member {info.filename}"
+    with archive.open(info) as raw:
+        target, digest, size = common.write_derived(work_dir, source, locator, name, Bounded(raw, info.file_size, path))
+    return DerivedFile(target, name, locator), digest, size
 
 
 def first_member_name(head: bytes) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from redactor.errors import EmptyInput, UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common, safe
+from redactor.extract.device import safe
 from redactor.extract.device.whatsapp import read_export, title_from_name
 from redactor.records import DerivedFile, Item, Person, Source
 from redactor.stages import StageContext
@@ -34,7 +34,7 @@ ZIP_NAME = re.compile(r"whatsapp", re.IGNORECASE)
 
 
 def _is_chat(member: str) -> bool:
-    return bool(CHAT.match(PurePosixPath(member.replace("\\", "/")).name))
+    return bool(CHAT.match(safe.member_name(member)))
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -54,22 +54,11 @@ def extract_whatsapp_zip(source: Source, path: Path, ctx: StageContext) -> Itera
         chats = [info for info in members if _is_chat(info.filename)]
         if not chats:
             raise UnsupportedInput(f"{path}: the zip holds no WhatsApp chat text (_chat.txt or 'WhatsApp Chat with NAME.txt')")
-        derived = [_copy_out(archive, info, source, path, ctx) for info in members if info not in chats]
-        files = {file.name: held for file, held in derived}
+        derived = [safe.copy_member(archive, info, source, path, ctx.work_dir) for info in members if info not in chats]
+        files = {file.name: {"sha256": digest, "size": size} for file, digest, size in derived}
         for info in chats:
             yield from _read_chat(archive, info, source, path, ctx, files, several=len(chats) > 1)
-    yield from (file for file, _ in derived)
-
-
-def _copy_out(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Source, path: Path, ctx: StageContext
-) -> tuple[DerivedFile, dict[str, Any]]:
-    safe.check_member(path, info)
-    name = PurePosixPath(info.filename.replace("\\", "/")).name
-    locator = f"member {info.filename}"
-    with archive.open(info) as raw:
-        target, digest, size = common.write_derived(ctx.work_dir, source, locator, name, safe.Bounded(raw, info.file_size, path))
-    return DerivedFile(target, name, locator), {"sha256": digest, "size": size}
+    yield from (file for file, _, _ in derived)
 
 
 def _read_chat(
@@ -86,8 +75,7 @@ def _read_chat(
     shown = f"{path} ({info.filename})"
     if info.file_size == 0:
         raise EmptyInput(f"{shown}: the chat text in the zip is empty")
-    name = PurePosixPath(info.filename.replace("\\", "/")).name
-    title = title_from_name(name) or title_from_name(PurePosixPath(source.name).stem)
+    title = title_from_name(safe.member_name(info.filename)) or title_from_name(PurePosixPath(source.name).stem)
     folder = Path(ctx.work_dir) / "tmp"
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
