@@ -165,6 +165,10 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
     for entity in sorted(set().union(*counts.values())):
         print(f"  {entity:<26}" + "".join(f"{counts[d][entity] * 1000 / total:>20.2f}" for d in runs))
     print(f"  {'all':<26}" + "".join(f"{sum(counts[d].values()) * 1000 / total:>20.2f}" for d in runs))
+    groups = [g for g in dict.fromkeys(r["id"].split("#")[0] for r in records) if g.startswith("shape-")]  # negatives_shapes.py
+    for det, (spans, _) in runs.items():
+        per = Counter(r["id"].split("#")[0] for r in records for _ in spans.get(r["id"], []))
+        print(f"  flags on generated shapes ({det}): " + ", ".join(f"{g.removeprefix('shape-')} {per[g]}" for g in groups))
     if misses:
         for det in runs:
             print(f"\n-- {det}: most frequent false flags --\n  " + " | ".join(f"{t!r} x{n}" for t, n in texts[det].most_common(30)))

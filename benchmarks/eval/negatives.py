@@ -10,7 +10,9 @@ Nobody in this project wrote these texts, and none is among the held-out sources
   ``textwrap``, ``string``): code, docstrings, language and country words, month and day names.
 
 - licence-like and README-like texts written here (``negatives_written.py``): a permissive licence's
-  paragraphs, a README's headings, tables and code spans, the shapes of a phone download's app files.
+  paragraphs, a README's headings, tables and code spans, the shapes of a phone download's app files;
+- shapes that drew false flags, generated here (``negatives_shapes.py``): form labels in other
+  languages, one-word organisations, file names, headlines in capitals, organisations' copyright notices.
 
 Lines that do name someone or somewhere (copyright and author lines, e-mail addresses, the FSF's
 postal address, the licences' sample signatures) are left out, so that every flag left on this set
@@ -23,6 +25,7 @@ import re
 import sysconfig
 from pathlib import Path
 
+from benchmarks.eval.negatives_shapes import shape_negatives
 from benchmarks.eval.negatives_written import written_negatives
 
 LICENCES = Path("/usr/share/common-licenses")
@@ -68,7 +71,7 @@ def load_negatives() -> tuple[list[dict] | None, str]:
     for path in sources():
         for n, text in enumerate(chunks(clean_lines(path.read_text(encoding="utf-8", errors="replace")))):
             records.append({"id": f"{path.name}#{n}", "text": text, "people": [], "labels": []})
-    return records + written_negatives(), ""
+    return records + written_negatives() + shape_negatives(), ""
 
 
 def words(text: str) -> int:

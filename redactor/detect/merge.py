@@ -20,7 +20,9 @@ should decide each piece of text once, so findings are resolved before they beco
    model's usual misreading of postcodes; the postcode recognizer reports the real thing. A name
    followed by a plain number ("Alonso 222", "Colbert 4") keeps the name; a trailing form label
    ("Jane Whitlock Age") is cut off. A one-word NER person that is an ordinary English word at a
-   sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped.
+   sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
+   and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
+   file extension after a name is cut off ("Mary Jones.docx").
 8. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
@@ -36,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
 from redactor.detect.text_kind import drop_non_prose
 from redactor.entities import merge_rank
 
@@ -108,6 +110,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
             end = m.start()
     if entity == "PERSON" and end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
         end -= 2  # "Sophie's": the name, not the possessive
+    if entity == "PERSON" and (m := _FILE_EXTENSION.search(text, start, end)) is not None and m.start() > start:
+        end = m.start()  # "Peter Green.txt": a file named after a person; the name, not the extension
     while end > start and text[end - 1] in _TRIM:
         last = text[end - 1]
         if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
@@ -116,6 +120,11 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     return start, end
 
 
+# common file-name extensions (documents, images, audio, video, archives, exports) at the end of a name
+_FILE_EXTENSION = re.compile(
+    r"(?i)(?<=[^\W_])\.(?:txt|rtf|docx?|odt|pdf|pages|xlsx?|ods|csv|pptx?|key|jpe?g|png|gif|heic|webp|bmp|tiff?|mp[34]|m4a|aac|"
+    r"amr|opus|ogg|wav|mov|avi|3gp|mkv|zip|rar|7z|vcf|ics|eml|msg|json|xml|html?)$"
+)
 _INTERJECTIONS = r"(?i:l+o+l+[lo]*|lmf?a+o+|rofl|o+m+g+|(?:ha){2,}h?|(?:he){2,}h?|wtf|idk|smh|tbh|af|plz|pls|xd+|https?|www)"
 _INTERJECTION_START = re.compile(rf"{_INTERJECTIONS}(?:[ ]+|$)")
 _INTERJECTION_END = re.compile(rf"(?:^|[ ]+){_INTERJECTIONS}$")
@@ -178,20 +187,43 @@ def _url_in_a_word(text: str, span: Found) -> Found | None:
 
 def _ner_misfire(text: str, span: Found) -> bool:
     """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
-    an NER name with a digit or without a letter ("-"), or that is only a role word ("Complainant"), is dropped."""
+    an NER name with a digit or without a letter ("-"), or that is only a role word ("Complainant") or one
+    organisation word (``organisation_words.txt``: "Ofsted"), is dropped."""
     if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
         return False
     value = text[span.start : span.end]
-    return (
-        any(c.isdigit() for c in value) or not any(c.isalpha() for c in value) or re.sub(r"['’]s$", "", value).strip().lower() in ROLE_WORDS
-    )
+    bare = re.sub(r"['’]s$", "", value).strip()
+    return any(c.isdigit() for c in value) or not any(c.isalpha() for c in value) or bare.lower() in ROLE_WORDS or _organisation(bare)
+
+
+def _organisation(word: str) -> bool:
+    """One word that names an organisation or brand and no person ("Ofsted", "Tesco"; not "Chelsea", a given name),
+    or a name ending in a company's legal form ("Ostrel Labs Inc")."""
+    if word.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        return True  # "Ostrel Labs Inc"
+    return " " not in word and word.lower() in organisation_words() and not is_name_word(word) and not is_name_word(word.title())
+
+
+COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "llp", "gmbh", "corp", "corporation", "co"}
 
 
 _NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
 
 
 def _dropped(text: str, span: Found) -> bool:
-    return _ner_misfire(text, span) or _impersonal(text, span) or _ordinary_word_person(text, span)
+    return _ner_misfire(text, span) or _impersonal(text, span) or _ordinary_word_person(text, span) or _label_person(text, span)
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:")
+
+
+def _label_person(text: str, span: Found) -> bool:
+    """A form label read as a name or place ("Адрес: ул. Ленина 5", "Nazwisko: ...", "Dirección: ..."): a guessed
+    person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it."""
+    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
+        return False
+    value = text[span.start : span.end].lower()
+    return value in FORM_LABELS or value in lexicon("form_labels.txt")
 
 
 def _cut_number(text: str, span: Found) -> Found:

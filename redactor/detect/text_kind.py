@@ -18,8 +18,10 @@ There, a guess by an NER-style recognizer (spaCy, its organisations read as name
 name from the lexicon, a lower-case chat name: ``GUESSES``) is dropped when it has no name shape
 (:func:`not_a_name`: code characters, ordinary English words or acronyms only, a lower-case word
 that is no given name). In licence text a guess needs more: a personal cue before it on its line
-("Copyright (c) 2021 ...", "Author:", "written by", "thanks to") or the shape of a full name from
-the lists (a listed given name, then a capitalised surname: "Jonas Weich"). Known people (the
+("Copyright (c) 2021 ...", "Author:", "written by", "thanks to"), the shape of a full name from
+the lists (a listed given name, then a capitalised surname: "Jonas Weich"), a listed name that is no
+English word ("Dana"), or words about a person close by ("Tovkar said", "ask Tovkar"): a message that
+quotes licence terms reads as licence text, and its people must not be dropped for it. Known people (the
 roster), titles and ranks, labels ("Name: ..."), role words and case titles are never dropped.
 An NER place there is dropped on the same test or when it has a digit ("localedirs.get(domain",
 "kwargs", "UTF-8", "Format"); in licence text a special-category term is ("Termination"); in code a URL without scheme, ``www.`` or path is an attribute ("datetime.date").
@@ -53,6 +55,11 @@ _MARKDOWN = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t].*$|^[ \t]*\|.*\|[ \t]*$|(?s:
 _CUE = re.compile(
     r"(?i)(?:copyright|©|\(c\)|authors?|written[ ]by|created[ ]by|developed[ ]by|maintained[ ]by|contributed[ ]by|"
     r"thanks[ ]to|credits?|contact|signed|name)\b[^\n]*$"
+)
+# a person spoken to, about or by, in a message that quotes a licence ("ask Tovkar", "Tovkar said", "my mate")
+_PERSONAL = re.compile(
+    r"(?i)(?<![\w'])(?:i|i'm|me|my|he|she|his|her|him|you|your|we|us|our|mum|dad|mate|friend|boyfriend|girlfriend|partner|"
+    r"wife|husband|brother|sister|said|says|told|asked|ask|tell|text|texted|call|called|rang|messaged|thanks|thank|hi|hello|hey|dear)(?![\w'])"
 )
 _CODE_CHARS = re.compile(r"[()\[\]{}<>=/\\\"_%|]|[a-z]\.[a-z]")
 _INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|O['’]|D['’])[A-Z]+[a-z]+[A-Z]|^[A-Z]{2,}[a-z]")  # "DeprecationWarning", "OSError"
@@ -110,7 +117,22 @@ def _explained(kind: TextKind, span: Any) -> bool:
     if not kind.licence:
         return False
     line_start = kind.text.rfind("\n", 0, span.start) + 1
-    return _CUE.search(kind.text, line_start, span.start) is None and not full_listed_name(value)
+    if _CUE.search(kind.text, line_start, span.start) is not None or full_listed_name(value) or listed_name(value):
+        return False
+    return not _personal_context(kind.text, span.start, span.end)
+
+
+def listed_name(value: str) -> bool:
+    """A word of it is a listed given name or surname that is no English word ("Dana", "Okafor"; not "Grant")."""
+    return any(name_lists.is_name_word(w) and not name_lists.is_english_word(w) for w in re.findall(r"[^\W\d_]+", value))
+
+
+def _personal_context(text: str, start: int, end: int) -> bool:
+    """Words about a person on the same line, close by: "ask Tovkar", "Tovkar said", "my friend Tovkar"."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+    line_end = text.find("\n", end)
+    line_end = min(line_end if line_end != -1 else len(text), end + 40)
+    return _PERSONAL.search(text, line_start, start) is not None or _PERSONAL.search(text, end, line_end) is not None
 
 
 def _bare_domain(value: str) -> bool:

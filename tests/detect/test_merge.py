@@ -163,3 +163,31 @@ def test_a_url_holding_a_handle_is_kept_and_absorbs_it():
     text = "follow tiktok.com/@chlo3xo now"
     spans = [span(text, "tiktok.com/@chlo3xo", "URL", 0.6), span(text, "@chlo3xo", "SOCIAL_HANDLE", 0.9)]
     assert texts(text, spans) == [("tiktok.com/@chlo3xo", "URL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("I sent Mary Jones.docx to you", "Mary Jones.docx", "Mary Jones"),
+        ("Photo: Tovkar Lemsin.JPG", "Tovkar Lemsin.JPG", "Tovkar Lemsin"),
+        ("voice note Ilse Maarten.opus", "Ilse Maarten.opus", "Ilse Maarten"),
+        ("ask j.smith about it", "j.smith", "j.smith"),  # no file extension: the whole name stays
+    ],
+)
+def test_a_file_named_after_a_person_is_flagged_without_its_extension(text, value, kept):
+    assert texts(text, [span(text, value, "PERSON", 0.85, "SpacyRecognizer")]) == [(kept, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("Адрес: ул. Ленина 5", "Адрес", []),
+        ("Τηλέφωνο: 210 123 4567", "Τηλέφωνο", []),
+        ("Nazwisko: Kowalska", "Nazwisko", []),
+        ("Address: 12 Mill Lane", "Address", []),
+        ("Иван: привет, как дела", "Иван", [("Иван", "PERSON")]),  # a speaker's name before a colon stays
+        ("Адрес Ивана не знаю", "Адрес", [("Адрес", "PERSON")]),  # no colon: not read as a label here
+    ],
+)
+def test_a_form_label_before_a_colon_is_no_person(text, value, kept):
+    assert texts(text, [span(text, value, "PERSON", 0.85, "SpacyRecognizer")]) == kept

@@ -51,6 +51,8 @@ def test_names_of_many_cultures(detector, text, name):
         "I ordered from Nifty Gadgets again.",
         "She bought a Samsung phone and a Coke.",
         "Leeds Crown Court listed the case.",
+        "Ofcom said the complaint was upheld.",
+        "I complained to Ofsted about the nursery.",
     ],
 )
 def test_ordinary_words_brands_and_institutions_are_not_people(detector, text):
@@ -202,3 +204,24 @@ def test_a_missing_given_name_list_is_an_install_error_not_an_empty_list():
     with pytest.raises(ConfigError, match="not installed") as caught:
         name_lists.given_names_file("no-such-distribution-xyz")
     assert "make install" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("an ORG of one word that no list holds: Drogba struggles", "Drogba", True),
+        ("Why are you not talking about Quorvex today", "Quorvex", True),
+        ("You may modify your copy of this Package freely", "Package", False),  # after a determiner
+        ("they used an Oxford comma", "Oxford", False),
+        ("a great festival in Geelong this weekend", "Geelong", False),  # a preposition of place
+        ("This week's Ag blog", "Ag", False),  # two letters
+        ("Nightmare was pretty cool", "Nightmare", False),  # an ordinary word at a sentence start
+        ("Leisha's brother lives near the shop.", "Leisha", True),  # an unlisted word at a sentence start stays
+    ],
+)
+def test_a_one_word_organisation_no_list_holds_is_a_name_only_with_a_proper_nouns_shape(text, word, expected):
+    from redactor.detect.recognizers.ner import OrgNameRecognizer
+
+    start = text.index(word)
+    assert OrgNameRecognizer._unlisted_word_is_a_name(text, start, word, {start}) is expected
+    assert OrgNameRecognizer._unlisted_word_is_a_name(text, start, word, set()) is False  # not tagged a proper noun

@@ -83,6 +83,28 @@ def test_a_known_person_in_a_licence_is_still_found(detector):
     assert "Kerys Vantreece" in names(detector, text, extra)
 
 
+# a message that quotes licence terms reads as licence text; its people must not be dropped for it
+LICENCE_MESSAGE = (
+    'Hi, Dana wants the licence checked before Friday. The software is provided "AS IS" without warranty of '
+    "merchantability; this License allows you to redistribute it. Tovkar said the copyright holders agreed."
+)
+
+
+def test_in_licence_text_a_listed_name_or_a_name_in_a_personal_context_is_kept(detector):
+    assert TextKind(LICENCE_MESSAGE).licence
+    assert {"Dana", "Tovkar"} <= names(detector, LICENCE_MESSAGE)  # a listed given name; a name before "said"
+
+
+def test_in_licence_text_a_guess_with_no_cue_no_list_and_no_person_nearby_is_still_dropped():
+    text = LICENCE + "\nThe Quorvex terms apply."
+    start = text.index("Quorvex")
+    spans = [Found(start, start + 7, "PERSON", 0.85, "SpacyRecognizer", {})]
+    assert resolve(text, spans) == []
+    said = text.replace("The Quorvex terms apply.", "Quorvex said the terms apply.")
+    start = said.index("Quorvex")
+    assert [said[s.start : s.end] for s in resolve(said, [Found(start, start + 7, "PERSON", 0.85, "SpacyRecognizer", {})])] == ["Quorvex"]
+
+
 def test_readme_tables_and_headings_flag_no_names_but_prose_and_name_cells_keep_theirs(detector):
     text = README + "\n| contact | Hannah Okafor | 07700 900123 |\n\nAsk Tovkar Lemsin about the samples.\n"
     found = names(detector, text)

@@ -17,7 +17,9 @@ listed given name, then a surname in capitals.
 Headings and labels never count: a word that is an English word and no listed name ("WITNESS",
 "STATEMENT", "VEHICLE"), a form label or case role, an organisation word ("JOHN LEWIS PARTNERSHIP"),
 a country, language, nationality, month or day ("FRANCE", "ENGLISH", "MONDAY").
-A surname that is also a common word ("SMITH", "YOUNG") is found only after a given name.
+A surname that is also a common word ("SMITH", "YOUNG") is found after a given name, or first on a shouted
+line of three words or more before a verb a headline uses of a person ("SMITH SCORES TWICE", "YOUNG JAILED"),
+never before a noun ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") or in a label.
 Pre-check: a text without two capitals in a row is not read.
 """
 
@@ -52,11 +54,22 @@ CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _PRECHECK = re.compile(rf"{UPPER}{UPPER}")
+# verbs a headline uses of a person as its subject ("SMITH SCORES TWICE", "YOUNG JAILED"); written here
+HEADLINE_VERBS = frozenset(
+    "SAYS SAID SCORES SCORED SIGNS SIGNED JOINS JOINED QUITS QUIT RESIGNS RESIGNED DENIES DENIED ADMITS ADMITTED CLAIMS WINS "
+    "WON SLAMS BLASTS BACKS URGES VOWS REVEALS TELLS TOLD HAILS INSISTS APOLOGISES APOLOGIZES JAILED CHARGED CLEARED "
+    "ARRESTED SENTENCED CONVICTED ACCUSED BANNED FINED SACKED SUSPENDED RETIRES CLAIMED BLAMES THANKS PRAISES".split()
+)
 
 
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’])({NAME_WORD})[ ]$")
 SHOUTED = 0.6  # share of a line's words in capitals above which the line is written in capitals
 _WORDS = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Nothing but spaces or an opening quote before ``start`` on its line."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'‘“")
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
@@ -99,7 +112,7 @@ class CapsNameRecognizer(EntityRecognizer):
                 out += self._given_then_surname(text, run)
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
-            out += self._names(words)
+            out += self._names(words, _starts_line(text, run.start()))
         return out
 
     def _given_then_surname(self, text: str, run: re.Match[str]) -> list[RecognizerResult]:
@@ -113,7 +126,7 @@ class CapsNameRecognizer(EntityRecognizer):
         why = "given name and surname in capitals (lexicons)"
         return [result(self, "PERSON", given.start(1), run.start() + len(surname), self.FULL, "name with surname in capitals", why)]
 
-    def _names(self, words: list[tuple[int, int, str]]) -> list[RecognizerResult]:
+    def _names(self, words: list[tuple[int, int, str]], first_on_line: bool = False) -> list[RecognizerResult]:
         out, i = [], 0
         while i < len(words):
             start, end, word = words[i]
@@ -126,8 +139,20 @@ class CapsNameRecognizer(EntityRecognizer):
             if self._alone(word):
                 why = "a listed name in capitals that is no English word"
                 out.append(result(self, "PERSON", start, end, self.SINGLE, "name in capitals", why))
+            elif i == 0 and first_on_line and self._headline_subject(words):
+                why = "a listed surname that is also a word, as the subject of a headline"
+                out.append(result(self, "PERSON", start, end, self.SINGLE, "surname heading a headline", why))
             i += 1
         return out
+
+    def _headline_subject(self, words: list[tuple[int, int, str]]) -> bool:
+        """ "SMITH SCORES TWICE", "YOUNG JAILED FOR FRAUD": a listed surname that is also an English word, first
+        on a shouted line and followed by a verb a headline uses of a person. A label ("WOOD:", "GREEN
+        ZONE") or a noun phrase ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") has no such verb after it."""
+        word = words[0][2]
+        if len(words) < 3 or len(word) < 3 or word in self._never or word not in self._surname_any:
+            return False
+        return words[1][2] in HEADLINE_VERBS
 
     def _surnames_after(self, after: list[tuple[int, int, str]], strict: bool) -> list[tuple[int, int, str]]:
         """The surname words after a given name ("SMITH"; "ANN OKAFOR"); none if an organisation word follows."""

@@ -9,7 +9,9 @@ shape of a name and none of an organisation, and reports them as PERSON with a m
 - one to three capitalised words (any Latin, Greek or Cyrillic script), nothing else;
 - no organisation word (``models/lexicons/organisation_words.txt``: Court, Police, Ltd, ...);
 - not only ordinary English words (unless they are listed names); one word only when it is a
-  listed given name or surname, or a proper noun;
+  listed given name or surname, or a proper noun of three letters or more that follows no determiner
+  ("this Package", "an Oxford comma") and no preposition of place ("in Geelong"), and is no ordinary
+  word at a sentence start;
 - not a run of capitals ("NHS", "OMG"), no digits, not after "the";
 - a following name word is taken in ("Ágnes Földesy": the model stops after the given name);
 - a phone or e-mail the span runs on into is cut off ("Erlike Olesk 8319-7043").
@@ -34,6 +36,7 @@ from redactor.detect.tagging import ProperNouns
 
 NAME_SHAPE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}")
 ORG_LABELS = {"ORG", "ORGANIZATION"}
+_DETERMINER_OR_PLACE = re.compile(r"(?i)(?<![\w'])(?:this|these|those|the|a|an|in|near|across|around|within|throughout)\s+\Z")
 _NEXT_WORD = re.compile(rf"[ ]({NAME_WORD})(?![\w@])")
 
 
@@ -75,10 +78,19 @@ class OrgNameRecognizer(EntityRecognizer):
             return False
         if len(words) > 1 and all(is_english_word(w) and not is_name_word(w) for w in words):
             return False  # "Guitar Action", "Peanut Butter Jelly": ordinary words, none a listed name
-        if len(words) == 1 and not is_name_word(words[0]):  # one word: a listed name, or a proper noun
-            if start not in proper or (is_english_word(words[0]) and _sentence_start(text, start)):
-                return False  # mid-sentence, if it is also an ordinary word ("Nightmare ...")
+        if len(words) == 1 and not is_name_word(words[0]) and not self._unlisted_word_is_a_name(text, start, words[0], proper):
+            return False
         return not re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start])
+
+    @staticmethod
+    def _unlisted_word_is_a_name(text: str, start: int, word: str, proper: ProperNouns) -> bool:
+        """One word that no list holds ("Drogba", "Package", "Ag"): a proper noun of three letters or more, not
+        after a determiner ("this Package", "an Oxford comma") or a preposition of place ("in Geelong"), and not an
+        ordinary word at a sentence start ("Nightmare ..."). A sentence start alone is no reason to drop an
+        unlisted word: "Leisha's brother ...", "Vuković, Hubert" start sentences (measured: make eval's multilingual set)."""
+        if start not in proper or len(word) < 3 or _DETERMINER_OR_PLACE.search(text, max(0, start - 12), start):
+            return False
+        return not (is_english_word(word) and _sentence_start(text, start))
 
     def _extend(self, text: str, start: int, end: int) -> int:
         """The model often stops after the given name ("Ágnes| Földesy"): take one more name word."""
