@@ -25,13 +25,23 @@ def _text(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def _extra(value: Mapping[str, Any], known: tuple[str, ...]) -> Extra:
+def _texts(value: Mapping[str, Any], keys: tuple[str, ...]) -> list[str | None]:
+    """:func:`_text` of each key's value (hot path: a fact of every message; a non-empty str is kept as is)."""
+    return [v if v.__class__ is str and v else _text(v) for v in map(value.get, keys)]
+
+
+def _extra(value: Mapping[str, Any], known: frozenset[str]) -> Extra:
+    if known.issuperset(value):  # the usual case: nothing but the fact's own keys
+        return ()
     return tuple((str(k), v) for k, v in value.items() if k not in known)
 
 
-def _json(pairs: Mapping[str, Any], extra: Extra) -> dict[str, Any]:
+def _json(keys: tuple[str, ...], values: tuple[Any, ...], extra: Extra) -> dict[str, Any]:
     """The stored shape: known values that are set, then the format's extras."""
-    return {**{k: v for k, v in pairs.items() if v is not None}, **dict(extra)}
+    out = {k: v for k, v in zip(keys, values, strict=True) if v is not None}
+    if extra:
+        out.update(extra)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +65,11 @@ class Party:
         if not isinstance(value, Mapping):
             return None
         owner = value.get("owner")
-        return cls(
-            _text(value.get("raw")),
-            _text(value.get("name")),
-            _text(value.get("phone")),
-            _text(value.get("email")),
-            owner if isinstance(owner, bool) else None,
-            _text(value.get("role")),
-            _extra(value, cls.KEYS),
-        )
+        raw, name, phone, email, role = _texts(value, _PARTY_TEXTS)
+        return cls(raw, name, phone, email, owner if isinstance(owner, bool) else None, role, _extra(value, _PARTY_KEYS))
 
     def to_json(self) -> dict[str, Any]:
-        return _json({k: getattr(self, k) for k in self.KEYS}, self.extra)
+        return _json(self.KEYS, (self.raw, self.name, self.phone, self.email, self.owner, self.role), self.extra)
 
     @property
     def key(self) -> str:
@@ -94,12 +97,11 @@ class Thread:
     def from_json(cls, value: Any) -> Thread | None:
         if not isinstance(value, Mapping):
             return None
-        texts = (_text(value.get(k)) for k in cls.KEYS)
-        thread = cls(*texts, extra=_extra(value, cls.KEYS))
+        thread = cls(*_texts(value, cls.KEYS), extra=_extra(value, _THREAD_KEYS))
         return thread if thread.key or thread.id else None
 
     def to_json(self) -> dict[str, Any]:
-        return _json({k: getattr(self, k) for k in self.KEYS}, self.extra)
+        return _json(self.KEYS, (self.key, self.id, self.app, self.name), self.extra)
 
     @property
     def ref(self) -> str:
@@ -122,10 +124,13 @@ class Moment:
     def from_json(cls, value: Any) -> Moment | None:
         if not isinstance(value, Mapping):
             return None
-        return cls(_text(value.get("utc")), _text(value.get("raw")), _text(value.get("tz_source")), _extra(value, cls.KEYS))
+        return cls(*_texts(value, cls.KEYS), _extra(value, _MOMENT_KEYS))
 
     def to_json(self) -> dict[str, Any]:
-        return {"utc": self.utc, "raw": self.raw, "tz_source": self.tz_source, **dict(self.extra)}
+        out = {"utc": self.utc, "raw": self.raw, "tz_source": self.tz_source}
+        if self.extra:
+            out.update(self.extra)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +146,15 @@ class Attachment:
     def from_json(cls, value: Any) -> Attachment | None:
         if not isinstance(value, Mapping):
             return None
-        return cls(_text(value.get("name")), _text(value.get("type")), bool(value.get("present")), _extra(value, cls.KEYS))
+        name, kind = _texts(value, _ATTACHMENT_TEXTS)
+        return cls(name, kind, bool(value.get("present")), _extra(value, _ATTACHMENT_KEYS))
 
     def to_json(self) -> dict[str, Any]:
         kind = {} if self.type is None else {"type": self.type}
-        return {"name": self.name, **kind, "present": self.present, **dict(self.extra)}
+        out = {"name": self.name, **kind, "present": self.present}
+        if self.extra:
+            out.update(self.extra)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +184,7 @@ class DeviceFacts:
         if self.thread is not None:
             out["thread"] = self.thread.to_json()
         if self.direction is not None:
-            out["direction"] = _json({"value": self.direction, "how": self.direction_how}, ())
+            out["direction"] = _json(("value", "how"), (self.direction, self.direction_how), ())
         if self.time is not None:
             out["time"] = self.time.to_json()
         if self.attachments:
@@ -187,6 +196,13 @@ class DeviceFacts:
 
 
 NO_FACTS = DeviceFacts()
+_FACT_SET = frozenset(FACT_KEYS)
+_PARTY_TEXTS = ("raw", "name", "phone", "email", "role")
+_PARTY_KEYS = frozenset(Party.KEYS)
+_THREAD_KEYS = frozenset(Thread.KEYS)
+_MOMENT_KEYS = frozenset(Moment.KEYS)
+_ATTACHMENT_TEXTS = ("name", "type")
+_ATTACHMENT_KEYS = frozenset(Attachment.KEYS)
 
 
 def split_meta(meta: Mapping[str, Any]) -> tuple[DeviceFacts, dict[str, Any]]:
@@ -196,7 +212,7 @@ def split_meta(meta: Mapping[str, Any]) -> tuple[DeviceFacts, dict[str, Any]]:
     is not a fact: it stays among the extras untouched, so nothing is lost.
     """
     rest = dict(meta)
-    if not any(k in rest for k in FACT_KEYS):
+    if _FACT_SET.isdisjoint(rest):
         return NO_FACTS, rest
     facts: dict[str, Any] = {}
     for key in FACT_KEYS:

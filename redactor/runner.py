@@ -84,6 +84,7 @@ def run_case(
     teaches (the device owner's address book) is known when any item is checked.
     """
     reporter = reporter or SilentReporter()
+    store.bulk_writes()
     if executor == "dask" and scheduler is not None:
         from redactor.cluster import check_scheduler
 

@@ -13,7 +13,12 @@ from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
 FLAG_COLUMNS = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
 
 
+_dumps = json.JSONEncoder(default=str).encode  # json.dumps(value, default=str) without building an encoder per call
+
+
 def words_to_json(words: Sequence[Word]) -> str:
+    if not words:  # every message's segments (hot path)
+        return "[]"
     return json.dumps([[w.start, w.end, *[round(v, 2) for v in w.box], w.conf] for w in words], separators=(",", ":"))
 
 
@@ -100,8 +105,7 @@ def item_device(raw: str | None) -> DeviceFacts:
 
 def item_to_columns(item: Item) -> tuple[str, str | None]:
     """The ``meta`` and ``device`` columns of an item: its extras, and its facts (NULL when it has none)."""
-    meta = json.dumps(dict(item.meta), default=str)
-    return meta, (json.dumps(item.device.to_json(), default=str) if item.device else None)
+    return _dumps(dict(item.meta)), (_dumps(item.device.to_json()) if item.device else None)
 
 
 def person_to_row(p: Person) -> tuple[Any, ...]:

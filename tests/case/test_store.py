@@ -78,3 +78,16 @@ def test_nested_transactions_are_all_or_nothing(store):
             store.decide(flag.flag_id, action="accept", status="redact", reviewer="A", expected_version=1)
             store.decide(flag.flag_id, action="reject", status="keep", reviewer="A", reason="x", expected_version=1)
     assert store.flag(flag.flag_id).status == "pending" and store.decisions() == []
+
+
+def test_bulk_writes_relax_only_the_run_connection(store, tmp_path):
+    """A run's batches commit without an fsync each (WAL keeps the case consistent if the process is killed);
+    a reviewer's connection keeps full durability, and the journal stays WAL."""
+    other = CaseStore.open(tmp_path / "case")
+    try:
+        store.bulk_writes()
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL, never OFF (0)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert other.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    finally:
+        other.close()
