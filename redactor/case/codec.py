@@ -10,6 +10,7 @@ from typing import Any
 from redactor.facts import NO_FACTS, DeviceFacts
 from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
 
+SEGMENT_COLUMNS = "segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words"  # what segment_from_row reads, in order
 FLAG_COLUMNS = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
 
 
@@ -23,6 +24,8 @@ def words_to_json(words: Sequence[Word]) -> str:
 
 
 def words_from_json(text: str) -> tuple[Word, ...]:
+    if text == "[]":  # every message's segments (hot path)
+        return ()
     return tuple(Word(r[0], r[1], (r[2], r[3], r[4], r[5]), r[6]) for r in json.loads(text))
 
 
@@ -46,7 +49,7 @@ def flag_from_row(row: sqlite3.Row) -> Flag:
 
 
 def flag_to_row(f: Flag, now: str) -> tuple[Any, ...]:
-    explanation = json.dumps(dict(f.explanation), default=str)
+    explanation = _dumps(dict(f.explanation))
     return (f.flag_id, f.item_id, f.segment_id, f.start, f.end, f.entity, f.score, f.recognizer, explanation) + (
         f.code,
         f.proposed,
@@ -71,17 +74,9 @@ def source_from_row(row: sqlite3.Row) -> Source:
 
 
 def segment_from_row(s: sqlite3.Row) -> Segment:
-    return Segment(
-        segment_id=s["segment_id"],
-        item_id=s["item_id"],
-        index=s["idx"],
-        field=s["field"],
-        text=s["text"],
-        page=s["page"],
-        page_size=None if s["page_w"] is None else (s["page_w"], s["page_h"]),
-        words=words_from_json(s["words"]),
-        origin=s["origin"],
-    )
+    segment_id, item_id, index, name, text, page, page_w, page_h, origin, words = s  # selected as SEGMENT_COLUMNS
+    size = None if page_w is None else (page_w, page_h)
+    return Segment(segment_id, item_id, index, name, text, page, size, words_from_json(words), origin)
 
 
 def segment_to_row(item_id: str, seg: Segment) -> tuple[Any, ...]:

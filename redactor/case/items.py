@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from redactor.case.codec import item_from_rows, item_to_columns, segment_from_row, segment_to_row
+from redactor.case.codec import SEGMENT_COLUMNS, item_from_rows, item_to_columns, segment_from_row, segment_to_row
 from redactor.case.db import CaseDB
 from redactor.case.value_spread import unindex_from
 from redactor.errors import UsageError
@@ -96,7 +96,7 @@ class Items(CaseDB):
         return {r["item_id"]: f"{r['ref']}-{r['ordinal']:03d}" for r in rows}
 
     def segment(self, segment_id: str) -> Segment | None:
-        row = self.conn.execute("SELECT * FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
+        row = self.conn.execute(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
         return None if row is None else segment_from_row(row)
 
     def segment_text(self, segment_id: str) -> str | None:
@@ -108,11 +108,11 @@ class Items(CaseDB):
         out: dict[str, list[sqlite3.Row]] = {}
         for start in range(0, len(item_ids), 500):
             chunk = item_ids[start : start + 500]
-            sql = f"SELECT * FROM segments WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, idx"
+            sql = f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, idx"
             for seg in self.conn.execute(sql, chunk):
                 out.setdefault(seg["item_id"], []).append(seg)
         return out
 
     def _item(self, row: sqlite3.Row) -> Item:
-        segs = self.conn.execute("SELECT * FROM segments WHERE item_id = ? ORDER BY idx", (row["item_id"],)).fetchall()
+        segs = self.conn.execute(f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE item_id = ? ORDER BY idx", (row["item_id"],)).fetchall()
         return item_from_rows(row, segs)
