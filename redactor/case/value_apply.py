@@ -16,7 +16,8 @@ undoing a value decision restores exactly the occurrences it changed and that no
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from redactor.audit.log import utc_now
@@ -149,6 +150,20 @@ class ValueApply(ValueSpread):
             "SELECT id, action FROM value_decisions WHERE value_id = ? ORDER BY id DESC LIMIT 1", (value_id,)
         ).fetchone()
         return (None, "") if row is None else (int(row["id"]), str(row["action"]))
+
+    @contextmanager
+    def page_cache(self, kib: int) -> Iterator[None]:
+        """At least ``kib`` KiB of page cache on this connection for a while (never less than it had)."""
+        before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        wanted = -kib
+        if before < 0 and before <= wanted or before > 0 and before * 4 >= kib:  # pages of 4 KiB at least
+            yield
+            return
+        self.conn.execute(f"PRAGMA cache_size = {wanted}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {before}")
 
     # -- completing applications ---------------------------------------------------------------
     def applying_values(self) -> list[str]:

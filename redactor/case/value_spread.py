@@ -190,13 +190,20 @@ class ValueSpread(CaseDB):
         found: dict[str, Source] = {}
         people: dict[str, Source] = {}
         last: dict[str, int | None] = {}  # value id -> its latest decision (a value's flags share it)
+        norms: dict[str, str] = {}  # text -> normalised: a value's flags repeat its text
         for r in self.conn.execute(sql + " ORDER BY f.flag_id", tuple(args)):
+            text = r["text"] or ""
+            if (norm := norms.get(text)) is None:
+                norm = norms[text] = normalise(text)
+            new_text = norm not in found and norm not in known and watched(norm)
+            new_person = r["person_id"] and r["person_id"] not in people
+            if not (new_text or new_person):
+                continue  # a later flag of a text (and person) already met: the first flag by id carries it
             source = self._source(r, actor, last)
-            norm = normalise(r["text"] or "")
-            if watched(norm) and norm not in known:
-                found.setdefault(norm, source)
-            if r["person_id"]:
-                people.setdefault(r["person_id"], source)
+            if new_text:
+                found[norm] = source
+            if new_person:
+                people[r["person_id"]] = source
         for name, person_id in self._names(people):
             norm = normalise(name)
             if watched(norm) and norm not in known:

@@ -72,6 +72,13 @@ def squeezed(norm: str) -> str:
 
 def mapped(text: str) -> tuple[str, list[int]]:
     """:func:`normalise` without the strip, and for each of its characters the original index it came from."""
+    if text.isascii():  # no format characters, and folding keeps one character per character: runs of separators only
+        return _mapped_ascii(text)
+    return _mapped_chars(text)
+
+
+def _mapped_chars(text: str) -> tuple[str, list[int]]:
+    """:func:`mapped`, a character at a time (any text)."""
     out: list[str] = []
     where: list[int] = []
     in_separator = False
@@ -88,6 +95,21 @@ def mapped(text: str) -> tuple[str, list[int]]:
         folded = char.casefold()
         out.append(folded)
         where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+def _mapped_ascii(text: str) -> tuple[str, list[int]]:
+    """:func:`mapped` of an ASCII text: what the character loop gives, a run of separators at a time."""
+    low = text.lower()
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for run in _SEPARATORS.finditer(low):
+        out += (low[at : run.start()], " ")
+        where += range(at, run.start() + 1)
+        at = run.end()
+    out.append(low[at:])
+    where += range(at, len(low))
     return "".join(out), where
 
 

@@ -85,3 +85,16 @@ def test_a_number_in_any_grouping_is_found_as_its_pattern_finds_it(case):
 
     value, flat = case
     assert _regrouped(value, flat) == [m.span() for m in pattern(value).finditer(flat)]
+
+
+ASCII = ["Jo", "EXAMPLE", "07700", "zz78", " ", "  ", ".", "_", "-", "--", " . ", ",", "\n", "\t", "\x1c", "\x1f", "x", "@", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ASCII + ["é", "\u200b", "Ÿ"]), max_size=16))
+def test_an_ascii_text_is_mapped_as_the_character_loop_maps_it(pieces):
+    """mapped() takes a run of separators at a time in ASCII text: the same text and offsets as a character at a time."""
+    from redactor.case.value_text import _mapped_chars, mapped
+
+    text = "".join(pieces)
+    assert mapped(text) == _mapped_chars(text)

@@ -266,6 +266,39 @@ def test_a_structured_identifier_is_decided_redact_by_the_policy_and_stays_open(
     s.close()
 
 
+@pytest.mark.parametrize("together", [True, False])
+def test_one_occurrence_no_rule_decides_leaves_the_value_to_a_reviewer_whether_filed_at_once_or_later(tmp_path, together):
+    """A value filed new is judged from its rows in that filing; one filed before, from its members in the case: the same."""
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([OWNER])
+    items = [message(1, "Sam Owner: ring 07700 900999"), message(2, "07700 900999 again")]
+    s.save_items(SID, items)
+    owner = flag(items[0], "Sam Owner", "PERSON", "keep", "complainant", OWNER.person_id, "VW")
+    first, second = decidable(items[0], "07700 900999"), flag(items[1], "07700 900999", "PHONE_NUMBER", "redact", "unknown")
+    if together:
+        s.save_flags(SID, [owner, first, second], replace=False)
+    else:  # the undecidable occurrence is filed first: the decidable one joins a value the policy left open
+        s.save_flags(SID, [owner, second], replace=False)
+        s.sync_values()
+        s.save_flags(SID, [first], replace=False)
+    s.sync_values()
+    phone = next(v for v in s.value_rows() if v.entity == "phone")
+    assert (phone.decided_by, phone.pending, phone.items) == (None, 2, 2)
+    sam = next(v for v in s.value_rows() if v.entity == "person")
+    assert (sam.decided_by, sam.status, sam.items) == ("policy", "keep", 1)
+    s.close()
+
+
+def test_filing_leaves_the_connection_page_cache_as_it_found_it(store):
+    store.conn.execute("PRAGMA cache_size = -3000")
+    item = message(40, "later: Jo Example")
+    store.save_items(SID, [item], 40)
+    store.save_flags(SID, [flag(item, "Jo Example", "PERSON", "redact", "third_party")], replace=False)
+    assert store.sync_values()["flags"] == 1
+    assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -3000
+
+
 def test_an_occurrence_the_policy_would_not_decide_withdraws_its_decision(tmp_path):
     s = CaseStore.create(tmp_path / "case")
     s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
