@@ -74,6 +74,16 @@ def test_a_phone_keeps_its_e164_form():
         ("Адрес: вул. Шевченка, буд. 10, кв. 3, Київ", "вул. Шевченка, буд. 10, кв. 3, Київ"),
         ("he lives at улица Пушкина 10, Санкт-Петербург", "улица Пушкина 10"),
         ("lives at пр. Мира 7, Москва", "пр. Мира 7, Москва"),
+        # Greek and Cyrillic with no English cue: cues in those languages, or a postcode and town or a flat after the number
+        ("Σπίτι: Ερμού 25, 105 63 Αθήνα", "Ερμού 25, 105 63 Αθήνα"),
+        ("Μένει στην Αγίας Σοφίας 12, Θεσσαλονίκη", "Αγίας Σοφίας 12, Θεσσαλονίκη"),
+        ("Το δέμα πήγε στη διεύθυνση Παπαδιαμάντη 7", "Παπαδιαμάντη 7"),
+        ("Проживает по адресу: Ленина 5, кв. 12, Москва 101000", "Ленина 5, кв. 12, Москва 101000"),
+        ("Живу на Пушкина 10, квартира 3", "Пушкина 10, квартира 3"),
+        ("Київ, Хрещатик 22, кв. 5", "Хрещатик 22, кв. 5"),
+        ("Мешкає за адресою Шевченка 14, Львів 79000", "Шевченка 14, Львів 79000"),
+        ("ул. „Граф Игнатиев“ 12, 1000 София", "ул. „Граф Игнатиев“ 12, 1000 София"),  # Bulgarian quotes
+        ("Mieszka na Długiej 5, 80-831 Gdańsk", "Długiej 5, 80-831 Gdańsk"),
     ],
 )
 def test_international_street_addresses(detector, text, value):
@@ -88,6 +98,10 @@ def test_international_street_addresses(detector, text, value):
         "Chapter 4 The Way Home",
         "In 2019 Oxford Street was closed",
         "see nám. Míru on the map",  # a Czech street word without a number or a cue
+        "Match 5, 2019 Final was close",  # a year is no postcode
+        "Chapter 12, 1000 Words of advice",  # ordinary English words are no street or town
+        "Windows 10, 12345 Users affected",
+        "Page 5, apt 3 is referenced",
     ],
 )
 def test_no_address_without_a_number_or_an_address_word(text):

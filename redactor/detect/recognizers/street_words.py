@@ -51,5 +51,8 @@ CUE = (
     r"(?:address(?:[ ]is)?|adres|adresse|dirección|direccion|indirizzo|endereço|anschrift|lives?[ ](?:at|in|on)|living[ ](?:at|in|on)|"
     r"stay(?:s|ing)?[ ]at|moved[ ]to|move[ ]to|moving[ ]to|deliver(?:ed|y)?[ ]to|ship(?:ped)?[ ](?:it[ ])?to|sen[dt][ ](?:it[ ])?to|"
     r"post(?:ed)?[ ](?:it[ ])?to|write[ ]to|(?:flat|house|home|place|office|address)[ ](?:at|is)|round[ ]to|meet[ ](?:me[ ])?at|"
-    r"wohnt[ ]in)"
+    r"wohnt[ ]in|mieszka(?:m)?[ ](?:na|przy|w)|"
+    # Russian, Ukrainian, Bulgarian, Greek: "по адресу", "проживает", "живу на", "за адресою", "μένει στην", "διεύθυνση"
+    r"(?:по|на)[ ]адрес[ау]?|за[ ]адресою|адрес[ау]?|адреса|проживае?т?|проживаю|проживає|мешкає|мешкаю|живу[ ](?:на|в|у)|"
+    r"жив[её]т[ ](?:на|в)|живе[ ](?:на|в|у)|живее[ ](?:на|в)|διεύθυνση|μέν(?:ω|ει|ουν)[ ](?:στην|στη|στον|στο|επί)|κατοικ(?:ώ|εί)[ ](?:στην|στη|στον|στο))"
 )

@@ -8,8 +8,12 @@
   alone or joined (straße/str., gatan, vej, út/utca, caddesi, ...);
 - flat, apartment, suite, unit and PO box in the same languages, and a following town with a
   foreign postcode and state ("Suite 104 Veszprém", ", Goiânia", "Toronto, ON M4C 1A1", "00-950 Warszawa");
-- after an address cue ("lives at", "moved to", "my address is", "ship it to"), a house number and
-  capitalised words make an address without a street word ("280 Normannsgata", "Αγάπης 54").
+- after an address cue ("lives at", "moved to", "my address is", "ship it to"; in Russian, Ukrainian,
+  Bulgarian, Greek and Polish too: "по адресу", "живу на", "μένει στην", "mieszka na"), a house number and
+  capitalised words make an address without a street word ("280 Normannsgata", "Αγάπης 54");
+- with no street word and no cue, a name and house number followed by a postcode and town, or by a flat
+  ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5"): the shape of an
+  address line in any script. A four-digit year is no postcode ("Round 5, 2019 Final").
 
 A street needs a house number, or an address cue before it. Labelled addresses in forms
 ("Address: ...", a heading "Delivery address" and the lines under it) are ``address_label.py``'s.
@@ -22,6 +26,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from redactor.detect.name_lists import is_english_word
 from redactor.detect.recognizers.address import _INSTITUTION
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
@@ -34,7 +39,7 @@ NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54"
 STREET = (
-    rf"(?:(?i:{BEFORE})[ ](?:{LINK}[ ]){{0,2}}{NAME}"  # Rua do Arenque, ul. Długa
+    rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“
     rf"|{NAME}[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Alter Kirchenweg
 )
@@ -49,8 +54,16 @@ TOWN = rf"(?:{UPPER}{LOWER}*\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){N
 SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
+# a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
+STRONG_POSTCODE = r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
+# a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
+FLAT = (
+    r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
+    r"lakás|byt|daire|mənzil|lejlighed|leilighet|lägenhet|asunto|korter)\.?[ ]?\d{1,4}[A-Za-zА-Яа-я]?"
+)
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year)[ ](?:19|20)\d\d,?[ ]$")
 
 
@@ -67,6 +80,14 @@ class WorldAddressRecognizer(EntityRecognizer):
         )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54": only after a cue
         self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
+        # no street word and no cue: a house number with a postcode and town, or with a flat, after it
+        # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
+        house = rf"{NAME},?[ ]{HOUSE_MARK}?{HOUSE}"
+        town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}"  # "г. Москва", "м. Київ"
+        posted = rf",[ ](?:{STRONG_POSTCODE}[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"
+        self._posted = re.compile(
+            rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
+        )
         self._po_box = re.compile(r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ]" + TOWN + r")?")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
@@ -88,6 +109,9 @@ class WorldAddressRecognizer(EntityRecognizer):
             if any(taken[m.start() : m.end()]) or not CUE_ONLY.search(text[max(0, m.start() - 32) : m.start()]):
                 continue
             out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number after an address cue", taken))
+        for m in self._posted.finditer(text) if _DIGIT.search(text) else ():
+            if not any(taken[m.start() : m.end()]) and not _english_words(m.group(0)):
+                out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number with a postcode and town or a flat", taken))
         for m in self._po_box.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
         return out
@@ -102,6 +126,16 @@ _TAIL = re.compile(
     r"[,.]?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then|For|From|To|"
     r"Call|Ring|Text|Phone|Tel|Email|Please|Thanks|Regards|Questions|Contact)$"
 )
+
+
+_FLAT_WORD = re.compile(rf"(?i){FLAT}")
+
+
+def _english_words(value: str) -> bool:
+    """A capitalised ordinary English word in it ("Chapter 12, 1000 Words", "Windows 10, 12345 Users"):
+    such a line is no address of this shape (an English street has a street word, read by the other rules)."""
+    value = _FLAT_WORD.sub(" ", value)
+    return any(is_english_word(w) for w in re.findall(r"(?<!\w)[A-Z][a-z]+(?!\w)", value))
 
 
 def _trim(text: str, start: int, end: int) -> int:
