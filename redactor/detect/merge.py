@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
+from redactor.detect.social import after_handles, hashtag_without_a_name
 from redactor.detect.text_kind import drop_non_prose
 from redactor.entities import merge_rank
 
@@ -323,6 +324,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _dropped(text, p)]
+    pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

@@ -225,3 +225,19 @@ def test_a_one_word_organisation_no_list_holds_is_a_name_only_with_a_proper_noun
     start = text.index(word)
     assert OrgNameRecognizer._unlisted_word_is_a_name(text, start, word, {start}) is expected
     assert OrgNameRecognizer._unlisted_word_is_a_name(text, start, word, set()) is False  # not tagged a proper noun
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("We met in Sydney last year", "Sydney", False),  # a given name after a preposition of place
+        ("I flew to France and Israel", "France", False),  # a country that is a rare given name
+        ("Sydney said hi", "Sydney", True),
+        ("Jordan said he would come", "Jordan", True),  # a country that is a given name in common use
+        ("in Sophie's car", "Sophie", True),  # a possessive: a person's, not a place
+    ],
+)
+def test_a_given_name_alone_that_names_a_place(text, word, person):
+    from redactor.detect.recognizers.names import _a_place
+
+    assert _a_place(text, word, text.index(word)) is not person

@@ -19,6 +19,7 @@ from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
 from redactor.detect.name_lists import is_name_word, lexicon
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.case_parties import countries
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.tagging import ProperNouns
 
@@ -79,6 +80,8 @@ TITLES = (
     "Nurse",
     "Dame",
 )
+COMMON_GIVEN = 3
+PLACE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:in|near|across|around|within|throughout)\s+\Z")
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
 
 
@@ -141,13 +144,13 @@ class NameLexiconRecognizer(EntityRecognizer):
             if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in "@.'’"):
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in self._word.finditer(run.group(0))]
-            out += self._names_in_run(words, proper)
+            out += self._names_in_run(text, words, proper)
         return out
 
     def _is_plain(self, word: str) -> bool:
         return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES and word.lower() not in FORM_LABELS
 
-    def _names_in_run(self, words: list[tuple[int, int, str]], proper: ProperNouns) -> list[RecognizerResult]:
+    def _names_in_run(self, text: str, words: list[tuple[int, int, str]], proper: ProperNouns) -> list[RecognizerResult]:
         out, i = [], 0
         while i < len(words):
             start, end, word = words[i]
@@ -166,7 +169,8 @@ class NameLexiconRecognizer(EntityRecognizer):
                     )
                     i += 1 + len(tail)
                     continue
-                out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
+                if not _a_place(text, word, start):
+                    out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
             elif tail and self._is_plain(word) and (i + 1 >= len(words) or words[i + 1][2] not in self._first):
                 nxt = tail[0]
                 if nxt[2] in self._surnames or (start in proper and nxt[0] in proper and not _english(word, nxt[2])):
@@ -176,6 +180,15 @@ class NameLexiconRecognizer(EntityRecognizer):
                     continue
             i += 1
         return out
+
+
+def _a_place(text: str, word: str, start: int) -> bool:
+    """A given name alone that names a place here: a country ("France", "Israel"; the scale is nam_dict.txt's,
+    where 4 is a name in common use), or a word after a
+    preposition of place ("in Sydney", "across Adelaide"; not "in Sophie's car")."""
+    if word.lower() in countries() and name_lists.english_frequency().get(word.lower(), 0) < COMMON_GIVEN:
+        return True  # not "Jordan", "Chad", "Georgia": given names in common use in Britain, Ireland, the USA
+    return bool(PLACE_BEFORE.search(text, max(0, start - 12), start)) and text[start + len(word) : start + len(word) + 1] not in ("'", "’")
 
 
 def _english(*words: str) -> bool:

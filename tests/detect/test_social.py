@@ -1,0 +1,71 @@
+"""Hashtags and runs of @handles that NER guesses misread as names (redactor/detect/social.py).
+
+Every text is written for the test; the handles and tags are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.merge import Found, resolve
+
+
+def guess(text: str, part: str, recognizer: str = "SpacyRecognizer") -> Found:
+    start = text.index(part)
+    return Found(start, start + len(part), "PERSON", 0.85, recognizer, {})
+
+
+def kept(text: str, spans: list[Found]) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.entity) for s in resolve(text, spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Get a shirt for #ValentinesDay this week", "ValentinesDay"),  # every part an ordinary word
+        ("Watching the #WorldCup final", "WorldCup"),
+        ("#TBT to the summer", "TBT"),  # an acronym
+        ("clear skies tonight #astronomy", "astronomy"),  # a lower-case English word
+        ("line-up announced #gaa", "gaa"),  # a short lower-case tag
+        ("#LimitedEdition prints", "#LimitedEdition"),  # the guess takes in the '#'
+    ],
+)
+def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
+    assert kept(text, [guess(text, part)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("So proud of you #TeamXtorva", "TeamXtorva"),  # a word no list holds
+        ("Playing #BobMarley all day", "BobMarley"),  # a listed name in it
+        ("RIP #laurenvexley", "laurenvexley"),  # lower case, long, no English word
+        ("great night #OXOVELMAREVIVAL", "OXOVELMAREVIVAL"),  # capitals, longer than an acronym
+        ("Spoke to Hannah Okafor today", "Hannah Okafor"),  # no hashtag at all
+    ],
+)
+def test_a_hashtag_that_may_hold_a_name_keeps_its_flag(text, part):
+    assert kept(text, [guess(text, part)]) == [(part.lstrip("#"), "PERSON")]
+
+
+def test_a_known_person_or_a_rule_inside_a_hashtag_is_never_dropped():
+    text = "Thinking of #WorldCup"
+    assert kept(text, [guess(text, "WorldCup", "KnownPeopleRecognizer")]) == [("WorldCup", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("@qorvexdan Yep , see you there", "@qorvexdan Yep", []),  # the handle is flagged on its own
+        ("@vexa_k @trimblejo Good luck babe", "@vexa_k @trimblejo Good", []),
+        ("@zandrela Kerys Vantreece 's party", "@zandrela Kerys Vantreece", [("Kerys Vantreece", "PERSON")]),
+        ("@Quorvex Hilton 's party", "@Quorvex Hilton", [("Hilton", "PERSON")]),
+    ],
+)
+def test_an_ner_span_running_from_handles_into_words_keeps_only_a_name_after_them(text, part, expected):
+    assert kept(text, [guess(text, part)]) == expected
+
+
+def test_with_the_handle_recognizer_the_handles_stay_flagged():
+    text = "@qorvexdan Yep , see you there"
+    handle = Found(0, 10, "SOCIAL_HANDLE", 0.7, "SocialHandleRecognizer", {})
+    assert kept(text, [guess(text, "@qorvexdan Yep"), handle]) == [("@qorvexdan", "SOCIAL_HANDLE")]
