@@ -229,7 +229,7 @@ class Detector:
         entities: Sequence[str] | None = None,
         prechecks: bool = True,
     ) -> None:
-        from presidio_analyzer import AnalyzerEngine
+        from redactor.detect.analyzer import Analyzer  # Presidio is imported only where a detector is built
 
         _offline_tldextract()
         nlp_engine = build_nlp_engine(nlp_config)
@@ -241,7 +241,7 @@ class Detector:
         registry = build_registry(recognizers, language)
         if prechecks:
             install_prechecks(registry.recognizers)  # identical results, fewer regex scans (prechecks.py)
-        self.engine = AnalyzerEngine(
+        self.engine = Analyzer(
             nlp_engine=nlp_engine,
             registry=registry,
             supported_languages=[language],
@@ -281,7 +281,7 @@ class Detector:
         the texts a recognizer will probably ask about are tagged now, a batch at a time."""
         for start in range(0, len(texts), batch_size):
             part = list(texts[start : start + batch_size])
-            found = [nlp for _, nlp in self.engine.nlp_engine.process_batch(part, self.language, batch_size=batch_size)]
+            found = list(self.engine.artifacts(part, self.language, batch_size))
             if self._tag_later is not None:
                 self._tag_later([nlp.tokens for nlp in found if likely_asked(nlp.tokens)])
                 for nlp in found:
