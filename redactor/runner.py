@@ -24,6 +24,7 @@ from redactor.batches import DetectBatches
 from redactor.case import CaseStore
 from redactor.errors import RedactorError, WorkerError
 from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_executor, start_workers
+from redactor.heap import frozen_heap, settle
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
 from redactor.records import CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
@@ -67,6 +68,7 @@ def _context(store: CaseStore, case: CaseSnapshot | None = None, open_source=Non
     return StageContext(paths.models_dir(), store.work_dir, case or CaseSnapshot(), open_source)
 
 
+@frozen_heap
 def run_case(
     store: CaseStore,
     pipeline: Pipeline,
@@ -135,7 +137,9 @@ def run_case(
     return summary
 
 
-BATCH = 500  # items held in memory at once while extracting or detecting a source
+BATCH = 500  # items held in memory at once while detecting a source
+SAVE_ITEMS = 5_000  # items stored in one transaction while extracting (hash-keyed index pages are rewritten once per save)
+SAVE_CHARS = 4_000_000  # ... or fewer when they hold this much text (a word box counts 64): memory stays bounded
 MAX_DEPTH = 8  # files inside files (an attachment of a message in a zip in a UFDR ...): deeper is refused
 
 
@@ -181,7 +185,7 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
     batch: list = []
     derived: list[DerivedFile] = []
     people: list[Person] = []
-    count = 0
+    count = size = 0
     for record in extract(source, path):
         if isinstance(record, DerivedFile):
             derived.append(record)
@@ -189,9 +193,10 @@ def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple
             people.append(record)
         else:
             batch.append(record)
-            if len(batch) >= BATCH:
+            size += sum(len(seg.text) + 64 * len(seg.words) for seg in record.segments)
+            if len(batch) >= SAVE_ITEMS or size >= SAVE_CHARS:
                 store.save_items(source.source_id, batch, count + 1)
-                count, batch = count + len(batch), []
+                count, batch, size = count + len(batch), [], 0
     store.save_items(source.source_id, batch, count + 1)
     return count + len(batch), derived, people
 
@@ -225,6 +230,7 @@ def _detect_all(
     # Built after extraction: detection knows the people this run's sources named (address books).
     ctx = _context(store, store.snapshot())
     detect = pipeline.of_kind("detect").build(ctx)
+    settle()  # the stages live until the run ends
     total = sum(store.count_items(s.source_id) for s in todo)
     plan = StagePlan.of(pipeline.path, "detect", ctx)
     count = choose_workers(workers, total) if where[0] == "local" else workers or default_workers()

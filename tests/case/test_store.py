@@ -88,6 +88,7 @@ def test_bulk_writes_relax_only_the_run_connection(store, tmp_path):
         store.bulk_writes()
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL, never OFF (0)
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -32768  # 32 MB, bounded
         assert other.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     finally:
         other.close()
