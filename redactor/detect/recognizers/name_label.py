@@ -3,7 +3,9 @@
 - after a person label in a form, a table row or a header: "Name: Χαραλάμπης Ζάχου",
   "Payer: Bastos, Amabília", "Full name | Fem Rand", "From: Jovian Frías <...>";
 - after a salutation: "Dear Božidara,", "Hello Ties Mierts!";
-- a line that is only a name under a sign-off: "Regards,\\nThorwe".
+- a line that is only a name under a sign-off: "Regards,\\nThorwe";
+- a speaker at the start of a transcript or chat line: "Kez: are you coming", "[12/03/2024, 10:15] Иван: привет"
+  (a label word there is left alone: "Note:", "Subject:", "TODO:", "Адрес:").
 
 spaCy's small English model misses many foreign names in exactly these places, where the layout
 leaves no doubt. The value must look like a name: one to four words, each starting with a capital
@@ -40,6 +42,25 @@ SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:(?:kind|best|warm|warmest|many)[ ])?(?:regards|wishes|thanks|thank[ ]you|cheers|sincerely|yours(?:[ ](?:sincerely|faithfully|truly))?|love|best)"
     rf"[,!.]?[ \t]*\r?\n[ \t]*(?-i:(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}}))[ \t]*$"
 )
+# a line's speaker: optional chat time stamp, one to three name words, a colon, then something said
+_STAMP = (
+    r"(?:\[[^\]\n]{4,30}\][ \t]*"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?[ \t]*(?:[-–][ \t]*)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+)
+SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}}):[ \t]+(?=\S)")
+_TITLE = re.compile(r"(?:DC|DS|DI|DCI|DSI|PC|PS|Sgt|Insp|Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ ]")  # the name follows
+# label words that are no English dictionary word (those are left alone anyway) and no name
+_SPEAKER_LABELS = {
+    "todo", "fixme", "nb", "ps", "pps", "url", "id", "ref", "eta", "dob", "tel", "mob", "fax", "email", "e-mail", "whatsapp",
+    "snapchat", "instagram", "facebook", "twitter", "telegram", "skype", "signal", "tiktok", "imei", "imsi", "iccid", "msisdn",
+    "iban", "bic", "swift", "vin", "vrm", "ni", "nino", "nhs", "aka", "fyi", "re", "fw",
+    "fwd", "cc", "bcc", "utc", "gmt", "bst", "http", "https", "ip", "mac", "ssid", "gps", "lat", "lon", "lng", "ok", "eg", "ie",
+    "fao", "rsvp", "aob", "asap", "faq", "tbc", "tba", "nfa", "cps", "mg", "vs", "btw", "imo", "lol", "omg", "tldr", "update",
+    # two-letter English words (the word list starts at three letters)
+    "me", "us", "we", "he", "hi", "so", "no", "my", "it", "in", "on", "at", "to", "by", "or", "an", "as", "if", "is", "be", "do",
+    "go", "up", "of", "oh", "ah", "am", "pm", "ex", "yo",
+}  # fmt: skip
 NOT_NAMES = {"sir", "sirs", "madam", "all", "team", "everyone", "there", "colleague", "colleagues", "friend", "friends", "customer"}
 
 
@@ -65,7 +86,28 @@ class NameLabelRecognizer(EntityRecognizer):
                 start, end = m.span("name")
                 if _name_like(text[start:end]):
                     out.append(result(self, "PERSON", start, end, self.SCORE, rule, f"person ({rule})"))
+        if ":" in text:
+            for m in SPEAKER.finditer(text):
+                start, end = m.span("name")
+                title = _TITLE.match(text, start, end)
+                start = title.end() if title else start
+                if start < end and _speaker_like(text[start:end], titled=title is not None):
+                    out.append(result(self, "PERSON", start, end, self.SCORE, "speaker of a line", "person (speaker of a line)"))
         return out
+
+
+def _speaker_like(value: str, *, titled: bool = False) -> bool:
+    """A speaker's name, not a label: no label word ("TODO:", "Адрес:") and, unless a title came first ("DC Baker:"), not only ordinary English words
+    unless one is a given name ("Mark:", not "Note:")."""
+    from redactor.detect.merge import FORM_LABELS
+    from redactor.detect.name_lists import given_names_raw, lexicon
+
+    words = [w.strip(".") for w in value.split()]
+    if any(len(w) < 2 or w.lower() in _SPEAKER_LABELS or w.lower() in FORM_LABELS or w.lower() in NOT_NAMES for w in words):
+        return False
+    if any(w.lower() in lexicon("form_labels.txt") or re.fullmatch(LABELS, w, re.I) for w in words):
+        return False
+    return titled or not all(is_english_word(w) and w.title() not in given_names_raw() for w in words)
 
 
 def _name_like(value: str) -> bool:
