@@ -223,8 +223,12 @@ def _label_person(text: str, span: Found) -> bool:
     person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it."""
     if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
         return False
-    value = text[span.start : span.end].lower()
-    return value in FORM_LABELS or value in lexicon("form_labels.txt")
+    return is_form_label(text[span.start : span.end])
+
+
+def is_form_label(word: str) -> bool:
+    """One label word of a form, English (``FORM_LABELS``) or another language (``models/lexicons/form_labels.txt``)."""
+    return word.lower() in FORM_LABELS or word.lower() in lexicon("form_labels.txt")
 
 
 def _cut_number(text: str, span: Found) -> Found:

@@ -20,7 +20,8 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.merge import is_form_label
+from redactor.detect.name_lists import given_names_raw, is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, UPPER
 
@@ -99,13 +100,11 @@ class NameLabelRecognizer(EntityRecognizer):
 def _speaker_like(value: str, *, titled: bool = False) -> bool:
     """A speaker's name, not a label: no label word ("TODO:", "Адрес:") and, unless a title came first ("DC Baker:"), not only ordinary English words
     unless one is a given name ("Mark:", not "Note:")."""
-    from redactor.detect.merge import FORM_LABELS
-    from redactor.detect.name_lists import given_names_raw, lexicon
-
     words = [w.strip(".") for w in value.split()]
-    if any(len(w) < 2 or w.lower() in _SPEAKER_LABELS or w.lower() in FORM_LABELS or w.lower() in NOT_NAMES for w in words):
-        return False
-    if any(w.lower() in lexicon("form_labels.txt") or re.fullmatch(LABELS, w, re.I) for w in words):
+    if any(
+        len(w) < 2 or w.lower() in _SPEAKER_LABELS or w.lower() in NOT_NAMES or is_form_label(w) or re.fullmatch(LABELS, w, re.I)
+        for w in words
+    ):
         return False
     return titled or not all(is_english_word(w) and w.title() not in given_names_raw() for w in words)
 
