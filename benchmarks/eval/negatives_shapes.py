@@ -60,6 +60,9 @@ HEADLINES = (
     "PARK SAYS NO TO NEW CAFE",
     "FIELD DAY RAISES RECORD SUM",
     "BANKS WARN ON RATES",
+    "STORM CLAIMS THREE LIVES",
+    "MOSS GROWS ON OLD WALLS",
+    "FIELD WINS PLANNING APPEAL",
 )
 HOLDERS = ("Zentrix Software Ltd", "The Quorvex Project", "Ostrel Labs Inc.", "Brimlow Foundation", "Tavexa Group plc")
 

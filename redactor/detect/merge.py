@@ -23,7 +23,8 @@ should decide each piece of text once, so findings are resolved before they beco
    sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
    and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
    file extension after a name is cut off ("Mary Jones.docx").
-8. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
+8. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
+9. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
 
@@ -41,6 +42,7 @@ from typing import Any
 from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
 from redactor.detect.social import after_handles, hashtag_without_a_name
 from redactor.detect.text_kind import drop_non_prose
+from redactor.detect.years import year_range_phone
 from redactor.entities import merge_rank
 
 GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
@@ -212,7 +214,13 @@ _NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){
 
 
 def _dropped(text: str, span: Found) -> bool:
-    return _ner_misfire(text, span) or _impersonal(text, span) or _ordinary_word_person(text, span) or _label_person(text, span)
+    return (
+        _ner_misfire(text, span)
+        or _impersonal(text, span)
+        or _ordinary_word_person(text, span)
+        or _label_person(text, span)
+        or year_range_phone(text, span)
+    )
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:")

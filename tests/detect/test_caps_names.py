@@ -30,7 +30,11 @@ def found(recognizer: CapsNameRecognizer, text: str) -> list[str]:
         ("Interview with Anna KOWALSKA at 10:00", ["Anna KOWALSKA"]),
         ("SMITH SCORES TWICE AS CITY WIN", ["SMITH"]),  # a surname that is also a word, heading a headline
         ("Sport\nYOUNG JAILED FOR FRAUD AT BANK", ["YOUNG"]),
-        ("“BAKER SAYS SORRY”", ["BAKER"]),
+        ("“BAKER SAYS SORRY”", ["BAKER"]),  # a word for a person (an agent noun) before a verb of saying
+        ("SMITH SAYS SORRY TO FANS", ["SMITH"]),
+        ("PARK SAYS HE WILL STAY AT CLUB", ["PARK"]),  # a common noun, then a personal word on the line
+        ("WOOD CHARGED OVER CRASH", ["WOOD"]),  # a verb only a person is the subject of
+        ("KIM SAYS NO TO NEW CONTRACT", ["KIM"]),  # no English word, too short to stand alone
     ],
 )
 def test_names_in_capitals_are_found(recognizer, text, names):
@@ -52,6 +56,10 @@ def test_names_in_capitals_are_found(recognizer, text, names):
         "YOUNG PEOPLE WARNED ABOUT SCAMS",
         "GREEN ZONE: NO PARKING",
         "SMITH SCORES",  # two words: a label or a heading, not a headline
+        "PARK SAYS NO TO NEW CAFE",  # a common noun before a verb a place or a body can be the subject of
+        "STORM CLAIMS THREE LIVES",
+        "FIELD WINS PLANNING APPEAL",
+        "MOSS GROWS ON OLD WALLS",  # no headline verb
         "The match report said SMITH SCORES TWICE",  # not first on its line
         "Report of the MAC address",
         "no capitals at all here",

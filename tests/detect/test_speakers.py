@@ -25,10 +25,17 @@ def test_a_line_speaker_is_a_person(name, stamp):
     assert speakers(text) == [name] * len(lines)
 
 
-@pytest.mark.parametrize("title", ["DC", "Mrs", "Dr."])
+@pytest.mark.parametrize("title", ["DC", "Mrs", "Dr.", "Nurse", "Sergeant", "Detective Sergeant", "Cllr", "Judge"])
 def test_after_a_title_the_name_is_the_speaker_even_when_it_is_a_word(title):
+    # the titles and ranks are names.py's (TitledNameRecognizer's), not a shorter copy
     text = f"{title} Baker: we need the phone"
     assert speakers(text) == ["Baker"]
+
+
+@pytest.mark.parametrize("role", ["Judge", "Nurse", "Inspector", "Doctor", "Detective Sergeant", "Father", "PCSO", "Sgt."])
+def test_a_title_or_rank_alone_is_a_role_not_a_speaker(role):
+    # "Judge" is also a given name in gender-guesser's list: alone before a colon it is the role
+    assert speakers(f"{role}: please sit down") == []
 
 
 def test_a_given_name_that_is_also_a_word_speaks():

@@ -19,7 +19,10 @@ Headings and labels never count: a word that is an English word and no listed na
 a country, language, nationality, month or day ("FRANCE", "ENGLISH", "MONDAY").
 A surname that is also a common word ("SMITH", "YOUNG") is found after a given name, or first on a shouted
 line of three words or more before a verb a headline uses of a person ("SMITH SCORES TWICE", "YOUNG JAILED"),
-never before a noun ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") or in a label.
+never before a noun ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") or in a label. A verb that a place, a thing
+or a body can also be the subject of ("SAYS", "CLAIMS", "WINS") needs more: a word for a person ("BAKER SAYS
+SORRY") or a personal word later on the line ("PARK SAYS HE WILL STAY"); "PARK SAYS NO TO NEW CAFE" and
+"STORM CLAIMS THREE LIVES" name nobody.
 Pre-check: a text without two capitals in a row is not read.
 """
 
@@ -54,11 +57,22 @@ CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _PRECHECK = re.compile(rf"{UPPER}{UPPER}")
-# verbs a headline uses of a person as its subject ("SMITH SCORES TWICE", "YOUNG JAILED"); written here
-HEADLINE_VERBS = frozenset(
-    "SAYS SAID SCORES SCORED SIGNS SIGNED JOINS JOINED QUITS QUIT RESIGNS RESIGNED DENIES DENIED ADMITS ADMITTED CLAIMS WINS "
-    "WON SLAMS BLASTS BACKS URGES VOWS REVEALS TELLS TOLD HAILS INSISTS APOLOGISES APOLOGIZES JAILED CHARGED CLEARED "
-    "ARRESTED SENTENCED CONVICTED ACCUSED BANNED FINED SACKED SUSPENDED RETIRES CLAIMED BLAMES THANKS PRAISES".split()
+# verbs a headline uses of a person as its subject ("SMITH SCORES TWICE", "YOUNG JAILED"); written here.
+# PERSON_VERBS happen only to a person; the others also to a place, a thing or a body ("PARK SAYS NO", "STORM CLAIMS")
+PERSON_VERBS = frozenset(
+    "SCORES SCORED QUITS QUIT RESIGNS RESIGNED ADMITS ADMITTED VOWS TELLS TOLD APOLOGISES APOLOGIZES JAILED CHARGED "
+    "ARRESTED SENTENCED CONVICTED ACCUSED SACKED RETIRES".split()
+)
+HEADLINE_VERBS = PERSON_VERBS | frozenset(
+    "SAYS SAID SIGNS SIGNED JOINS JOINED DENIES DENIED CLAIMS CLAIMED WINS WON SLAMS BLASTS BACKS URGES REVEALS HAILS "
+    "INSISTS CLEARED BANNED FINED SUSPENDED BLAMES THANKS PRAISES".split()
+)
+# a word for a person: an agent noun or an occupation ("BAKER", "TAYLOR", "SMITH", "FREEMAN", "ARTIST")
+_PERSON_NOUN = re.compile(r"(?:ER|OR|IST|SMITH|MAN)\Z")
+# a personal word later on a headline's line: its subject is a person ("PARK SAYS HE WILL STAY")
+_PERSONAL = frozenset(
+    "HE SHE HIS HER HIM HIMSELF HERSELF WIFE HUSBAND SON DAUGHTER MUM DAD MOTHER FATHER BROTHER SISTER FAMILY PARTNER "
+    "BOYFRIEND GIRLFRIEND CAREER".split()
 )
 
 
@@ -148,11 +162,15 @@ class CapsNameRecognizer(EntityRecognizer):
     def _headline_subject(self, words: list[tuple[int, int, str]]) -> bool:
         """ "SMITH SCORES TWICE", "YOUNG JAILED FOR FRAUD": a listed surname that is also an English word, first
         on a shouted line and followed by a verb a headline uses of a person. A label ("WOOD:", "GREEN
-        ZONE") or a noun phrase ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") has no such verb after it."""
-        word = words[0][2]
-        if len(words) < 3 or len(word) < 3 or word in self._never or word not in self._surname_any:
+        ZONE") or a noun phrase ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") has no such verb after it. After
+        a verb that needs no person ("SAYS", "CLAIMS"), a common noun needs a person word or a personal word
+        on the line: "BAKER SAYS SORRY", "PARK SAYS HE WILL STAY"; not "PARK SAYS NO TO NEW CAFE"."""
+        word, verb = words[0][2], words[1][2] if len(words) > 1 else ""
+        if len(words) < 3 or len(word) < 3 or word in self._never or word not in self._surname_any or verb not in HEADLINE_VERBS:
             return False
-        return words[1][2] in HEADLINE_VERBS
+        if verb in PERSON_VERBS or not name_lists.is_english_word(word) or _PERSON_NOUN.search(word):
+            return True
+        return any(w in _PERSONAL for _, _, w in words[2:])  # "PARK SAYS NO TO NEW CAFE": a common noun, no person
 
     def _surnames_after(self, after: list[tuple[int, int, str]], strict: bool) -> list[tuple[int, int, str]]:
         """The surname words after a given name ("SMITH"; "ANN OKAFOR"); none if an organisation word follows."""

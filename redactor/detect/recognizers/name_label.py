@@ -24,6 +24,7 @@ from redactor.detect.merge import is_form_label
 from redactor.detect.name_lists import given_names_raw, is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, UPPER
+from redactor.detect.recognizers.names import RANKS, TITLES
 
 LABELS = (
     r"(?:full[ ]|first[ ]|given[ ]|last[ ]|family[ ]|sur|maiden[ ]|user[ ]|contact[ ]|customer[ ]|client[ ]|account[ ])?name|"
@@ -50,7 +51,10 @@ _STAMP = (
     r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
 )
 SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}}):[ \t]+(?=\S)")
-_TITLE = re.compile(r"(?:DC|DS|DI|DCI|DSI|PC|PS|Sgt|Insp|Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ ]")  # the name follows
+# a title or rank before a speaker's name ("DC Baker:", "Nurse Okafor:"; names.py's list); alone it is a role ("Judge:")
+_HEADS = sorted((*RANKS, *TITLES), key=len, reverse=True)
+_TITLE = re.compile(r"(?:" + "|".join(re.escape(h).replace(r"\ ", "[ ]") for h in _HEADS) + r")\.?[ ]")  # the name follows
+_ROLE_WORDS = frozenset(w.lower() for h in _HEADS for w in h.split())
 # label words that are no English dictionary word (those are left alone anyway) and no name
 _SPEAKER_LABELS = {
     "todo", "fixme", "nb", "ps", "pps", "url", "id", "ref", "eta", "dob", "tel", "mob", "fax", "email", "e-mail", "whatsapp",
@@ -101,6 +105,8 @@ def _speaker_like(value: str, *, titled: bool = False) -> bool:
     """A speaker's name, not a label: no label word ("TODO:", "Адрес:") and, unless a title came first ("DC Baker:"), not only ordinary English words
     unless one is a given name ("Mark:", not "Note:")."""
     words = [w.strip(".") for w in value.split()]
+    if all(w.lower() in _ROLE_WORDS for w in words):
+        return False  # a title or rank alone is a role: "Judge:", "Nurse:", "Detective Sergeant:"
     if any(
         len(w) < 2 or w.lower() in _SPEAKER_LABELS or w.lower() in NOT_NAMES or is_form_label(w) or re.fullmatch(LABELS, w, re.I)
         for w in words
