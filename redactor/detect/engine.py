@@ -31,7 +31,7 @@ from redactor.detect.merge import resolve
 from redactor.detect.normalize import normalise
 from redactor.detect.prechecks import install as install_prechecks
 from redactor.detect.recognizers.base import Rule, RuleRecognizer
-from redactor.detect.tagging import TAG_LATER, defer_tagger, likely_asked
+from redactor.detect.tagging import TAG_LATER, askers, asks_for_tags, defer_tagger
 from redactor.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
@@ -249,6 +249,7 @@ class Detector:
             context_aware_enhancer=_no_context_enhancer(),
         )
         self.threshold = score_threshold
+        self._askers = askers(registry.recognizers)  # what may ask for proper nouns (tagging.asks_for_tags)
         self.model_names = [m.get("model_name") for m in _read_yaml(nlp_config).get("models", [])]
 
     def analyze(self, text: str, extra: Sequence[Any] = ()) -> list[Span]:
@@ -278,12 +279,13 @@ class Detector:
 
     def _artifacts(self, texts: Sequence[str], batch_size: int) -> Iterator[Any]:
         """Presidio's NLP artifacts of ``texts`` (one spaCy ``pipe``), each able to tag its text later;
-        the texts a recognizer will probably ask about are tagged now, a batch at a time."""
+        the texts a recognizer will ask about are tagged now, a batch at a time."""
+        entities = self.entities or self.engine.get_supported_entities(self.language)  # what analyze passes
         for start in range(0, len(texts), batch_size):
             part = list(texts[start : start + batch_size])
             found = list(self.engine.artifacts(part, self.language, batch_size))
             if self._tag_later is not None:
-                self._tag_later([nlp.tokens for nlp in found if likely_asked(nlp.tokens)])
+                self._tag_later([nlp.tokens for nlp in found if asks_for_tags(nlp, self._askers, entities)])
                 for nlp in found:
                     nlp.tokens.user_data[TAG_LATER] = self._tag_later
             yield from found

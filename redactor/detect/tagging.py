@@ -8,10 +8,14 @@ So the detector turns both off in ``nlp.pipe`` (``defer_tagger``) and a text is 
 own, the first time a recognizer asks (``ProperNouns``). A text is tagged in isolation exactly
 as in a batch: each document's embeddings and tags depend on that document only.
 
-Tagging one document at a time costs many times its share of a batch, so the detector tags, in
-one batch, the texts likely to be asked about (``likely_asked``: two capitalised words in a row,
-or a named organisation). That guess only saves time: a text it leaves out is still tagged on
-its own when a recognizer asks.
+Tagging one document at a time costs about three times its share of a batch, so the detector
+tags, in one batch, the texts a recognizer will ask about. It finds them without tagging
+(``asks_for_tags``): a cheap guess first (``likely_asked``: two capitalised words in a row, or a
+named organisation), then the recognizers that can ask (``askers``: those defined in a module that
+uses ``ProperNouns``) run over each guessed text with a tagger that stops them at their first
+question. Only the texts where one asks are tagged in the batch; their results are thrown away
+and worked out again, with tags, by the analyzer. Both steps only save time: a text they leave
+out is still tagged on its own when a recognizer asks, so the results never depend on them.
 
 PROPN is read from the fine-grained tag (``PROPN_TAGS``), which is all the attribute ruler
 would do here (``engine._propn_is_tag_only`` checks that before turning the ruler off).
@@ -20,7 +24,8 @@ would do here (``engine._propn_is_tag_only`` checks that before turning the rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from redactor.detect.recognizers.letters import NAME_WORD
@@ -36,6 +41,41 @@ _ORGANISATIONS = {"ORG", "ORGANIZATION"}
 def likely_asked(doc: Any) -> bool:
     """Whether a recognizer will probably ask for this text's proper nouns (a guess; see above)."""
     return bool(_TWO_NAME_WORDS.search(doc.text)) or any(e.label_ in _ORGANISATIONS for e in doc.ents)
+
+
+class _Asked(Exception):
+    """A recognizer asked for proper nouns (raised by the probing tagger of ``asks_for_tags``)."""
+
+
+def _stop(docs: Sequence[Any]) -> None:
+    raise _Asked
+
+
+def askers(recognizers: Iterable[Any]) -> list[Any]:
+    """The recognizers that can ask for proper nouns: those whose class is defined in a module that
+    uses ``ProperNouns`` (a recognizer missed here is still answered, its text tagged on its own)."""
+    return [r for r in recognizers if getattr(sys.modules.get(type(r).__module__), "ProperNouns", None) is ProperNouns]
+
+
+def asks_for_tags(nlp_artifacts: Any, recognizers: Sequence[Any], entities: list[str]) -> bool:
+    """Whether one of ``recognizers`` asks for the proper nouns of this text (``analyze`` with these
+    arguments, the ones the analyzer passes). The text is not tagged: the first question stops them."""
+    doc = nlp_artifacts.tokens
+    if not likely_asked(doc):
+        return False
+    before = doc.user_data.get(TAG_LATER)
+    doc.user_data[TAG_LATER] = _stop
+    try:
+        for recognizer in recognizers:
+            recognizer.analyze(doc.text, entities, nlp_artifacts)
+    except _Asked:
+        return True
+    finally:
+        if before is None:
+            del doc.user_data[TAG_LATER]
+        else:
+            doc.user_data[TAG_LATER] = before
+    return False
 
 
 def defer_tagger(nlp: Any) -> Callable[[Sequence[Any]], None] | None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
 from redactor.detect.recognizers import phones
-from redactor.detect.recognizers.phone_regions import plan, regions_to_ask
+from redactor.detect.recognizers.phone_regions import plan, regions_to_ask, spans
 
 
 def reference(value: str) -> str | None:
@@ -99,3 +99,37 @@ def test_random_written_digits_match_as_before(value: str) -> None:
 def test_example_numbers_with_digits_added_match_as_before(value: str, before: str, after: str) -> None:
     written = before + value + after
     assert fast(written) == reference(written)
+
+
+# values as the recognizer cuts them out of text: digits and "(0)"/"(71)"/"(8-612)" groups joined by the
+# separators people type (tabs and spaced hyphens too); ``spans`` keeps only slices that keep digit runs whole
+PIECES = st.sampled_from([*"0123456789", "0", "07", "44", "(0)", "(71)", "(8-612)", "(020)"])
+GAPS = st.sampled_from(["", "", "", " ", "-", ".", "\t", " - ", "  ", ". ", "-."])
+WRITTEN = st.lists(st.tuples(PIECES, GAPS), min_size=3, max_size=14).map(lambda parts: "".join(p + g for p, g in parts))
+
+
+def recognizer_values(text: str) -> list[str]:
+    """The values ``WorldPhoneRecognizer.analyze`` gives ``_match``."""
+    out = []
+    for m in phones.CANDIDATE.finditer(text):
+        value = m.group(0).lstrip()
+        if 7 <= sum(c.isdigit() for c in value) <= 15 and not value.startswith(("+", "00")):
+            out.append(value)
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(WRITTEN)
+def test_no_skipped_region_accepts_written_digits(text: str) -> None:
+    for value in recognizer_values(text):
+        asked = set(regions_to_ask(value, phones.REGIONS))
+        for region in set(phones.REGIONS) - asked:
+            found = [m for m in PhoneNumberMatcher(value, region, leniency=Leniency.VALID) if m.end - m.start >= len(value) - 2]
+            assert not found, (value, region)
+
+
+def test_digit_runs_are_kept_whole() -> None:
+    assert spans("07700 900319") == ("07700900319",)
+    assert set(spans("0 7700 900319")) == {"07700900319", "7700900319"}
+    assert set(spans("12-34-56 09681285")) == {"12345609681285", "345609681285"}  # from the "-": conservative
+    assert set(spans("123-4567 89")) == {"123456789", "1234567"}  # " 89" is two characters

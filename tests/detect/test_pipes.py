@@ -91,3 +91,36 @@ def test_detector_spans_are_the_same_with_every_component_running(detector: Dete
         for name in ("tok2vec", "tagger", "attribute_ruler"):
             nlp.disable_pipe(name)
         detector._tag_later = later
+
+
+def test_the_texts_tagged_in_a_batch_are_exactly_those_a_recognizer_asks_about(detector: Detector) -> None:
+    """``asks_for_tags`` picks every text whose proper nouns are asked for, and no other: none is
+    tagged on its own, none is tagged for nothing (the names and organisation recognizers ask)."""
+    from redactor.detect import tagging
+
+    assert {r.name for r in detector._askers} >= {"NameLexiconRecognizer", "OrgNameRecognizer"}
+    sample = texts()
+    batched: list[str] = []
+    asked: list[str] = []
+    untagged: list[str] = []  # asked before being tagged: tagged on its own
+    later, real = detector._tag_later, tagging.proper_nouns
+
+    def tag_batch(docs):  # noqa: ANN001, ANN202
+        batched.extend(d.text for d in docs if not d.has_annotation("TAG"))
+        return later(docs)
+
+    def asking(nlp_artifacts, not_person):  # noqa: ANN001, ANN202
+        if nlp_artifacts.tokens.user_data.get(TAG_LATER) is tagging._stop:
+            return real(nlp_artifacts, not_person)  # asks_for_tags' own question
+        asked.append(nlp_artifacts.tokens.text)
+        if not nlp_artifacts.tokens.has_annotation("TAG") and len(nlp_artifacts.tokens):
+            untagged.append(nlp_artifacts.tokens.text)
+        return real(nlp_artifacts, not_person)
+
+    detector._tag_later, tagging.proper_nouns = tag_batch, asking
+    try:
+        detector.analyze_many(sample)
+    finally:
+        detector._tag_later, tagging.proper_nouns = later, real
+    assert asked and not untagged and set(batched) == set(asked)
+    assert len(batched) == len(set(batched))  # none tagged twice

@@ -74,10 +74,36 @@ def plan(region: str) -> RegionPlan:
 
 
 def spans(value: str) -> tuple[str, ...]:
-    """The digits a candidate covering ``value`` but for two characters can have."""
-    digits = "".join(c for c in value if c.isdigit()) if value.isascii() else normalize_digits_only(value)
+    """The digits a candidate covering ``value`` but for two characters can have.
+
+    In ASCII, a match never starts or ends inside a run of digits (see ``_cuts``), so only the
+    slices of ``value`` that keep every digit run whole or leave it out count; otherwise any two
+    digits may be left out."""
+    if value.isascii():
+        n = len(value)
+        return tuple(
+            {d for s in range(3) for e in range(n - 2 + s, n + 1) if s < e and not _cuts(value, s, e) for d in [_digits(value[s:e])] if d}
+        )
+    digits = normalize_digits_only(value)
     n = len(digits)
     return tuple({digits[i:j] for i in range(3) for j in range(max(n - 2, 0), n + 1) if i + (n - j) <= 2 and i < j})
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _cuts(value: str, start: int, end: int) -> bool:
+    """Whether ``value[start:end]`` starts or ends inside a run of digits.
+
+    The matcher's candidates (its ``_PATTERN``: digit blocks of up to 20 digits joined by
+    punctuation) start at the leftmost place they can, which is never after a digit of the same
+    run, and take the whole run; the inner matches it tries when a candidate fails are the pieces
+    before and after a separator (slash, bracket, spaced hyphen, full stop, space), trimmed of
+    non-alphanumeric ends; after a failed candidate the search goes on from its end. So every
+    match starts and ends at an edge of a run of digits (a value holds at most 15 digits)."""
+    before = start > 0 and value[start - 1].isdigit() and value[start].isdigit()
+    return before or (end < len(value) and value[end - 1].isdigit() and value[end].isdigit())
 
 
 def regions_to_ask(value: str, regions: tuple[str, ...]) -> Iterator[str]:
