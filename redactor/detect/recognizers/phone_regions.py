@@ -76,13 +76,13 @@ def plan(region: str) -> RegionPlan:
 def spans(value: str) -> tuple[str, ...]:
     """The digits a candidate covering ``value`` but for two characters can have.
 
-    In ASCII, a match never starts or ends inside a run of digits (see ``_cuts``), so only the
-    slices of ``value`` that keep every digit run whole or leave it out count; otherwise any two
-    digits may be left out."""
+    In ASCII, only the slices of ``value`` where a match can start and end count (``_can_start``,
+    ``_can_end``); otherwise any two digits may be left out."""
     if value.isascii():
         n = len(value)
+        starts = [s for s in range(min(3, n)) if _can_start(value, s)]
         return tuple(
-            {d for s in range(3) for e in range(n - 2 + s, n + 1) if s < e and not _cuts(value, s, e) for d in [_digits(value[s:e])] if d}
+            {d for s in starts for e in range(max(n - 2 + s, s + 1), n + 1) if _can_end(value, e) for d in [_digits(value[s:e])] if d}
         )
     digits = normalize_digits_only(value)
     n = len(digits)
@@ -93,17 +93,27 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def _cuts(value: str, start: int, end: int) -> bool:
-    """Whether ``value[start:end]`` starts or ends inside a run of digits.
+def _can_start(value: str, start: int) -> bool:
+    """Whether a match of phonenumbers' matcher can start at ``value[start]`` (ASCII ``value`` whose
+    digits, at most 15, are joined by spaces, tabs, dots, hyphens and brackets).
 
-    The matcher's candidates (its ``_PATTERN``: digit blocks of up to 20 digits joined by
-    punctuation) start at the leftmost place they can, which is never after a digit of the same
-    run, and take the whole run; the inner matches it tries when a candidate fails are the pieces
-    before and after a separator (slash, bracket, spaced hyphen, full stop, space), trimmed of
-    non-alphanumeric ends; after a failed candidate the search goes on from its end. So every
-    match starts and ends at an edge of a run of digits (a value holds at most 15 digits)."""
-    before = start > 0 and value[start - 1].isdigit() and value[start].isdigit()
-    return before or (end < len(value) and value[end - 1].isdigit() and value[end].isdigit())
+    The matcher's first candidate starts at the leftmost place its ``_PATTERN`` can (digit blocks of
+    up to 20 digits joined by runs of at most four punctuation marks, a tab not among them), and a
+    candidate that fails is followed by the next from its end; the inner matches it tries are the
+    piece before a separator and the pieces after a slash, at a bracket, after a spaced hyphen, after
+    full stops and after white space (``_INNER_MATCHES``). So a match starts at the start of the value,
+    after white space, a slash or a full stop, at a bracket, or after a hyphen that follows white space;
+    never after a digit of the same run or after a bare hyphen ("12-34-56 ...")."""
+    if start == 0 or value[start] == "(":
+        return True
+    before = value[start - 1]
+    return before in " \t/." or (before == "-" and start >= 2 and value[start - 2] in " \t")
+
+
+def _can_end(value: str, end: int) -> bool:
+    """Whether a match can end before ``value[end]``: matches and the pieces tried inside them end at
+    the end of a run of digits or before a separator, never inside a run of digits."""
+    return end == len(value) or not (value[end - 1].isdigit() and value[end].isdigit())
 
 
 def regions_to_ask(value: str, regions: tuple[str, ...]) -> Iterator[str]:
