@@ -1,5 +1,5 @@
 """``analyzer.Analyzer`` gives exactly what Presidio's ``AnalyzerEngine`` gives (every result's span, entity,
-score, metadata and decision process), and ``LazyArtifacts`` the same lemmas, offsets, keywords, entities and
+score, metadata and decision process; with and without ad-hoc recognizers and the decision process), and ``LazyArtifacts`` the same lemmas, offsets, keywords, entities and
 scores as the NLP engine's own artifacts, on generated chat lines and evaluation texts."""
 
 from __future__ import annotations
@@ -57,8 +57,11 @@ def test_the_analyzer_gives_presidios_results(detector: Detector) -> None:
         kwargs = {"language": "en", "return_decision_process": True, "nlp_artifacts": nlp, "ad_hoc_recognizers": extra}
         ours = engine.analyze(text, **kwargs)
         assert _rows(ours) == _rows(presidio.analyze(text, **kwargs)), text
+        plain = {**kwargs, "return_decision_process": False, "ad_hoc_recognizers": None}
+        assert [r.to_dict() for r in engine.analyze(text, **plain)] == [r.to_dict() for r in presidio.analyze(text, **plain)], text
         found += len(ours)
     assert found > 200
+    assert len(engine._plans) >= 2  # the shortcut ran, with and without ad-hoc recognizers
     assert sorted(engine.get_supported_entities("en")) == sorted(presidio.get_supported_entities("en"))
 
 
