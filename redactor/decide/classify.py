@@ -25,6 +25,7 @@ PARTY_ROLES = ("complainant", "suspect", "witness", "officer", "other")
 THIRD_PARTY = "third_party"
 UNKNOWN = "unknown"
 DEVICE_OWNER = "device_owner"
+SEEN_LIMIT = 100_000  # answers kept per classifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Classifier:
                 self._emails.setdefault(email.strip().lower(), person)
         by_id = {p.person_id: p for p in people}
         self._addresses = [(_norm(a), by_id[pid]) for pid, items in (addresses or {}).items() if pid in by_id for a in items]
+        self._seen: dict[tuple[str, str], Party] = {}  # (entity, text) -> party: a download repeats its names and numbers
 
     def person_for(self, entity: str, text: str) -> Person | None:
         category = CATEGORIES.get(entity)
@@ -73,6 +75,16 @@ class Classifier:
         return None
 
     def classify(self, entity: str, text: str) -> Party:
+        """Whose data ``text``, found as ``entity``, is (the same answer for the same text, worked out once)."""
+        key = (entity, text)
+        party = self._seen.get(key)
+        if party is None:
+            if len(self._seen) >= SEEN_LIMIT:
+                self._seen.clear()
+            party = self._seen[key] = self._classify(entity, text)
+        return party
+
+    def _classify(self, entity: str, text: str) -> Party:
         person = self.person_for(entity, text)
         if person is not None:
             if person.role in PARTY_ROLES:

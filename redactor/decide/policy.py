@@ -20,7 +20,7 @@ name the rule in the audit log and stay open to review.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -145,10 +145,18 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
             threads = thread_index(ctx.case.threads)
         return threads.get(key, [])
 
+    proposals: dict[tuple[str, str], tuple[str, str, str, bool]] = {}  # (entity, role): the same for every finding
+
+    def propose(entity: str, party: Party) -> tuple[str, str, str, bool]:
+        key = (entity, party.role)
+        if key not in proposals:
+            proposals[key] = settings.proposal(entity, party)
+        return proposals[key]
+
     def run(item: Item, findings: Sequence[Finding]) -> Decided:
         reasons = scope.reasons_out(item, thread_participants)
         texts = {seg.segment_id: seg.text for seg in item.segments}
-        flags = [_flag(item, f, texts.get(f.segment_id, ""), settings, classifier) for f in findings]
+        flags = [_flag(item, f, texts.get(f.segment_id, ""), settings, classifier, propose) for f in findings]
         if not reasons:
             return Decided(tuple(flags), ScopeProposal(item.item_id, "in", "within the agreed scope again"))
         log.info("item %s out of scope (%d criteria)", item.item_id, len(reasons))
@@ -159,9 +167,16 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
     return run
 
 
-def _flag(item: Item, f: Finding, text: str, settings: PolicySettings, classifier: Classifier) -> Flag:
+def _flag(
+    item: Item,
+    f: Finding,
+    text: str,
+    settings: PolicySettings,
+    classifier: Classifier,
+    propose: Callable[[str, Party], tuple[str, str, str, bool]],
+) -> Flag:
     party = classifier.classify(f.entity, text[f.start : f.end])
-    proposed, code, rule, decides = settings.proposal(f.entity, party)
+    proposed, code, rule, decides = propose(f.entity, party)
     explanation = {**f.explanation, "party": party.role, "category": settings.categories.get(f.entity, "other"), "rule": rule}
     if decides:
         explanation["policy_decides"] = True  # the value is decided redact by the policy (case/values.py)

@@ -82,6 +82,18 @@ def test_classification(store, entity, text, role):
     assert Classifier(store.people(), store.roster_addresses()).classify(entity, text).role == role
 
 
+def test_a_classifier_answers_a_repeated_text_as_the_first_time(store, monkeypatch):
+    """Answers are kept per (entity, text): the same as working each out again, also after the store is emptied."""
+    from redactor.decide import classify
+
+    cases = [("PERSON", "Marcus"), ("PHONE_NUMBER", "Marcus"), ("PERSON", "DS Khan"), ("PHONE_NUMBER", "07700900317"), ("UK_NINO", "x")]
+    monkeypatch.setattr(classify, "SEEN_LIMIT", 3)
+    cached = Classifier(store.people(), store.roster_addresses())
+    fresh = [Classifier(store.people(), store.roster_addresses()).classify(e, t) for e, t in cases]
+    assert [cached.classify(e, t) for e, t in cases * 3] == fresh * 3
+    assert len(cached._seen) <= 3
+
+
 def test_device_owner_not_on_the_roster():
     owner = Person("o", "Jo Bloggs", (), ("+447700900111",), (), "unknown", "S0001", device_owner=True)
     assert Classifier([owner]).classify("PHONE_NUMBER", "07700 900111").role == "device_owner"
