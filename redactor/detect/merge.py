@@ -23,8 +23,11 @@ should decide each piece of text once, so findings are resolved before they beco
    sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
    and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
    file extension after a name is cut off ("Mary Jones.docx").
-8. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
-9. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
+8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no
+   name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
+   in a short message in another language is dropped (``foreign.py``).
+9. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
+10. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
 
@@ -39,8 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from redactor.detect.foreign import foreign_lower_case_guess
 from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
-from redactor.detect.social import after_handles, hashtag_without_a_name
+from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.text_kind import drop_non_prose
 from redactor.detect.years import year_range_phone
 from redactor.entities import merge_rank
@@ -220,6 +224,7 @@ def _dropped(text: str, span: Found) -> bool:
         or _ordinary_word_person(text, span)
         or _label_person(text, span)
         or year_range_phone(text, span)
+        or foreign_lower_case_guess(text, span)
     )
 
 
@@ -335,7 +340,8 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
-    pieces = [p for s in spans for p in (_cut_number(text, x) for x in split_lines(text, s)) if not _dropped(text, p)]
+    lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
+    pieces = [p for p in (_cut_number(text, x) for x in lines) if not _dropped(text, p)]
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]

@@ -9,10 +9,15 @@ commonest false names:
   ("#WillAndGrace" keeps its flag), when it is an
   acronym of up to six capitals, or when it is a lower-case English word or a lower-case tag of
   four letters or fewer. A hashtag holding a name ("#BobMarley", "#JuliaTalks", "#TeamXtina",
-  "#laurenbacall") keeps its flag: such tags name people as often as not;
+  "#laurenbacall") keeps its flag: such tags name people as often as not. Words of one or two letters
+  count as English words in a tag ("#DealWithIt", "#iLoveWater"), a lower-case tag that splits into
+  English words counts as such ("#supplychains", "#modernslaverybill"; not "#auspol") and a country
+  is no name ("#Sweden");
 - an NER span that starts with @handles and runs on into the next words ("@Carlyhjackson Yep",
   "@bencubby @GuardianJessica"): the handles are flagged on their own (``SOCIAL_HANDLE``), so
-  the span keeps only what follows them, and nothing when that is ordinary words ("Yep", "Good luck").
+  the span keeps only what follows them, and nothing when that is ordinary words ("Yep", "Good luck");
+- a link read as a name ("http://t.co/BWAyNFHdBI", "mradventure http://t.co/..."): the guess stops
+  before the link, and is dropped when nothing is left (the URL recognizer flags the link itself).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from redactor.detect.name_lists import english_frequency, is_english_word, is_name_word
+from redactor.detect.recognizers.case_parties import countries
 
 GUESSES = frozenset({"SpacyRecognizer", "OrgNameRecognizer", "NameLexiconRecognizer"})
 COMMON_GIVEN = 4  # nam_dict.txt's frequency scale (1 rare .. 13): 4 and above is a name in common use
@@ -39,17 +45,59 @@ def hashtag_without_a_name(text: str, span: Any) -> bool:
     if tag is None or tag.end() < span.end:
         return False
     body = tag.group(0)[1:]
+    if body.lower() in countries() and not _given_in_use(body):
+        return True  # "#Sweden"; not "#Jordan"
     if body.isupper():
         return len(body) <= 6
     if body.islower():
-        return len(body) <= 4 or is_english_word(body)
+        return len(body) <= 4 or is_english_word(body) or _english_words(body)
     parts = [p for p in _PARTS.findall(body) if not p.isdigit()]
-    return bool(parts) and all(is_english_word(p) and not _given_in_use(p) for p in parts)
+    return bool(parts) and all(_tag_word(p) and not _given_in_use(p) for p in parts)
+
+
+SHORT_WORDS = frozenset(
+    "a i an as at be by do go he if in is it me my no of oh ok on or so to up us we tv".split()
+)  # the word list starts at three letters
+
+
+def _tag_word(word: str) -> bool:
+    return word.lower() in SHORT_WORDS or is_english_word(word)
+
+
+def _english_words(body: str) -> bool:
+    """A lower-case tag that splits into two or more English words of three letters or more, or short ones
+    ("supplychains", "lifeinthefastlane"), none a given name in common use ("jackwhite" stays)."""
+    ways: list[list[str] | None] = [[]] + [None] * len(body)  # ways[i]: the words of body[:i], fewest first
+    for end in range(1, len(body) + 1):
+        for start in range(max(0, end - 20), end):
+            word = body[start:end]
+            before = ways[start]
+            if before is not None and (word in SHORT_WORDS or (len(word) > 2 and is_english_word(word))) and not _given_in_use(word):
+                if ways[end] is None or len(before) + 1 < len(ways[end]):  # type: ignore[arg-type]
+                    ways[end] = [*before, word]
+    found = ways[len(body)]
+    return found is not None and len(found) >= 2
 
 
 def _given_in_use(word: str) -> bool:
     """A given name in common use in Britain, Ireland or the USA ("Grace", "Will"; not "Day", "Cup")."""
     return english_frequency().get(word.lower(), 0) >= COMMON_GIVEN
+
+
+_LINK = re.compile(r"(?i)https?://|www\.")
+
+
+def before_a_link(text: str, span: Any) -> Any | None:
+    """A guessed person that is a link, or runs on into one, keeps what comes before the link (None if nothing)."""
+    if span.entity != "PERSON" or span.recognizer not in GUESSES:
+        return span
+    link = _LINK.search(text, span.start, span.end)
+    if link is None:
+        return span
+    end = link.start()
+    while end > span.start and not text[end - 1].isalnum():
+        end -= 1
+    return replace(span, end=end) if end > span.start else None
 
 
 def after_handles(text: str, span: Any) -> Any | None:

@@ -217,6 +217,10 @@ def test_a_missing_given_name_list_is_an_install_error_not_an_empty_list():
         ("This week's Ag blog", "Ag", False),  # two letters
         ("Nightmare was pretty cool", "Nightmare", False),  # an ordinary word at a sentence start
         ("Leisha's brother lives near the shop.", "Leisha", True),  # an unlisted word at a sentence start stays
+        ("the inquiry went before Senate today", "Senate", False),  # an ordinary word no name list holds
+        ("I thought Undead Nightmare was good", "Nightmare", False),
+        ("Why are you not talking about Trump today", "Trump", True),  # an ordinary word a surname list holds
+        ("Ripley and Bishop back at it again", "Bishop", True),
     ],
 )
 def test_a_one_word_organisation_no_list_holds_is_a_name_only_with_a_proper_nouns_shape(text, word, expected):

@@ -27,6 +27,11 @@ def kept(text: str, spans: list[Found]) -> list[tuple[str, str]]:
         ("clear skies tonight #astronomy", "astronomy"),  # a lower-case English word
         ("line-up announced #gaa", "gaa"),  # a short lower-case tag
         ("#LimitedEdition prints", "#LimitedEdition"),  # the guess takes in the '#'
+        ("20 min to #DealWithIt east coast", "DealWithIt"),  # words of two letters count as English words
+        ("#iLoveWater and so does the town", "iLoveWater"),
+        ("tackling slavery in #supplychains", "supplychains"),  # a lower-case tag that splits into English words
+        ("Nice way to start the day ! #kindawesome", "kindawesome"),
+        ("UK calls for #Sweden to pay", "Sweden"),  # a country that is no common given name
     ],
 )
 def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
@@ -41,6 +46,9 @@ def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
         ("RIP #laurenvexley", "laurenvexley"),  # lower case, long, no English word
         ("great night #OXOVELMAREVIVAL", "OXOVELMAREVIVAL"),  # capitals, longer than an acronym
         ("Spoke to Hannah Okafor today", "Hannah Okafor"),  # no hashtag at all
+        ("so sad #jackvexley", "jackvexley"),  # splits into words, but one is a given name in common use
+        ("thinking of #Jordan today", "Jordan"),  # a country that is also a common given name
+        ("Go #TeamKezOn", "TeamKezOn"),  # a part that is no word
     ],
 )
 def test_a_hashtag_that_may_hold_a_name_keeps_its_flag(text, part):
@@ -69,3 +77,21 @@ def test_with_the_handle_recognizer_the_handles_stay_flagged():
     text = "@qorvexdan Yep , see you there"
     handle = Found(0, 10, "SOCIAL_HANDLE", 0.7, "SocialHandleRecognizer", {})
     assert kept(text, [guess(text, "@qorvexdan Yep"), handle]) == [("@qorvexdan", "SOCIAL_HANDLE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("on why rates could rise http://t.co/BWAyNFHdBI", "http://t.co/BWAyNFHdBI", []),  # a link is no name
+        ("heading north . #mradventure http://t.co/yGoMnfTxuJ", "mradventure http://t.co/yGoMnfTxuJ", [("mradventure", "PERSON")]),
+        ("see www.example.org/kez now", "www.example.org/kez", []),
+        ("Kerys Vantreece http://t.co/x1", "Kerys Vantreece http://t.co/x1", [("Kerys Vantreece", "PERSON")]),
+    ],
+)
+def test_a_guess_stops_before_a_link(text, part, expected):
+    assert kept(text, [guess(text, part)]) == expected
+
+
+def test_a_rule_or_known_person_with_a_link_is_left_alone():
+    text = "Kerys http://t.co/x1"
+    assert kept(text, [guess(text, text, "KnownPeopleRecognizer")]) == [(text, "PERSON")]

@@ -10,8 +10,9 @@ shape of a name and none of an organisation, and reports them as PERSON with a m
 - no organisation word (``models/lexicons/organisation_words.txt``: Court, Police, Ltd, ...);
 - not only ordinary English words (unless they are listed names); one word only when it is a
   listed given name or surname, or a proper noun of three letters or more that follows no determiner
-  ("this Package", "an Oxford comma") and no preposition of place ("in Geelong"), and is no ordinary
-  word at a sentence start;
+  ("this Package", "an Oxford comma") and no preposition of place ("in Geelong"), is no ordinary
+  word at a sentence start, and is no ordinary word at all unless a name list holds it ("Senate",
+  "Nightmare" are not names; "Trump", "Bishop" may be);
 - not a run of capitals ("NHS", "OMG"), no digits, not after "the";
 - a following name word is taken in ("Ágnes Földesy": the model stops after the given name);
 - a phone or e-mail the span runs on into is cut off ("Erlike Olesk 8319-7043").
@@ -28,7 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import name_before_contact
-from redactor.detect.name_lists import is_english_word
+from redactor.detect.name_lists import given_names_raw, is_english_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.names import is_name_word, lexicon
@@ -90,6 +91,8 @@ class OrgNameRecognizer(EntityRecognizer):
         unlisted word: "Leisha's brother ...", "Vuković, Hubert" start sentences (measured: make eval's multilingual set)."""
         if start not in proper or len(word) < 3 or _DETERMINER_OR_PLACE.search(text, max(0, start - 12), start):
             return False
+        if is_english_word(word) and not _in_a_name_list(word):
+            return False  # "Senate", "Treasury", "Nightmare": an ordinary word no list holds as a name (not "Trump", "Grace")
         return not (is_english_word(word) and _sentence_start(text, start))
 
     def _extend(self, text: str, start: int, end: int) -> int:
@@ -98,3 +101,8 @@ class OrgNameRecognizer(EntityRecognizer):
         if m and len(text[start : m.end()].split()) <= 3 and m.group(1).lower() not in self._org_words | COMMON_WORDS:
             return m.end()
         return end
+
+
+def _in_a_name_list(word: str) -> bool:
+    """In any given-name or surname list, ordinary words included ("Trump", "Grace", "Bishop")."""
+    return word in given_names_raw() or word in lexicon("world_surnames.txt") or is_name_word(word)
