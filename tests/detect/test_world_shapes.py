@@ -84,6 +84,21 @@ def test_a_phone_keeps_its_e164_form():
         ("Мешкає за адресою Шевченка 14, Львів 79000", "Шевченка 14, Львів 79000"),
         ("ул. „Граф Игнатиев“ 12, 1000 София", "ул. „Граф Игнатиев“ 12, 1000 София"),  # Bulgarian quotes
         ("Mieszka na Długiej 5, 80-831 Gdańsk", "Długiej 5, 80-831 Gdańsk"),
+        # USPS Publication 28 suffixes; units with a letter or in more languages
+        ("it was left at 3402 Tovkar Station Suite 46, Deer Park, ME 50494", "3402 Tovkar Station Suite 46, Deer Park, ME 50494"),
+        ("moved to 466 Lemsin Ferry, Dayton last year", "466 Lemsin Ferry, Dayton"),
+        ("new place is 49 Vardoq Shore, Unit 32 Pullman", "49 Vardoq Shore, Unit 32 Pullman"),
+        ("lives at Rúa da Vella, 376, Unidad R now", "Rúa da Vella, 376, Unidad R"),
+        ("ship it to Alt-Stralau 22 Haus O, 91613 Burgstädt", "Alt-Stralau 22 Haus O, 91613 Burgstädt"),
+        ("moved to Rua 5 2677, Casa 9, Paranavaí last spring", "Rua 5 2677, Casa 9, Paranavaí"),
+        ("delivered to ul. Gipsowa 93, Lokal 30, 72-606 Strzelce", "ul. Gipsowa 93, Lokal 30, 72-606 Strzelce"),
+        ("my address is Bulevar 94, Novi Sad", "Bulevar 94, Novi Sad"),
+        # a given name in lower case in a street named after a person; Czech streets named with a preposition
+        ("my address is Juhász gyula út 507 if u need", "Juhász gyula út 507"),
+        ("Hunyadi jános köz 180 Lakás 28, 7308 Pusztaszabolcs", "Hunyadi jános köz 180 Lakás 28, 7308 Pusztaszabolcs"),
+        ("moved to U Obory 5163, Patro 7 last spring", "U Obory 5163, Patro 7"),
+        ("my address is K Červenému Kopci 4958, Vchod J, 978 63 Cheb", "K Červenému Kopci 4958, Vchod J, 978 63 Cheb"),
+        ("Bydlí Na Příkopě 12, 110 00 Praha", "Na Příkopě 12, 110 00 Praha"),
     ],
 )
 def test_international_street_addresses(detector, text, value):
@@ -102,6 +117,9 @@ def test_international_street_addresses(detector, text, value):
         "Chapter 12, 1000 Words of advice",  # ordinary English words are no street or town
         "Windows 10, 12345 Users affected",
         "Page 5, apt 3 is referenced",
+        "Anna went home way 5 times",  # lower-case English words are no part of a street's name
+        "I was at U 2 concert",
+        "we got 3 Lake views and 2 Station passes",  # a suffix needs a house number before a capitalised name
     ],
 )
 def test_no_address_without_a_number_or_an_address_word(text):

@@ -13,7 +13,8 @@ BEFORE = "|".join(
         r"rua|avenida|av\.|avda\.|travessa|praça|alameda|estrada|rodovia|largo|calle|c/|carrer|avinguda|paseo|plaza|camino|carretera|"
         r"ronda|pasaje|glorieta|via|viale|piazza|piazzale|corso|vicolo|contrada|strada|str\.|bulevardul|bd\.|calea|aleea|ulica|ul\.|"
         r"aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|impasse|quai|cours|square|ulitsa|ul|"
-        r"prospekt|rruga|odos|leoforos|cesta|ulice|náměstí|nám\.|třída|tř\.|nábřeží|nábř\.|avenija|trg|gatvė|iela",
+        r"prospekt|rruga|odos|leoforos|cesta|ulice|náměstí|nám\.|třída|tř\.|nábřeží|nábř\.|avenija|trg|gatvė|iela|bulevar|bulevard|"
+        r"bulevardi|privada|callejón|cjon\.|andador|cerrada|circuito|retorno|boulevard",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )
@@ -25,7 +26,13 @@ AFTER = "|".join(
         r"crescent|close|parkway|pkwy|highway|hwy|circle|cir\.?|trail|alley|arcade|bend|bridge|brook|bypass|center|centre|cove|"
         r"creek|crossing|estate|expressway|extension|freeway|gardens?|gateway|glen|green|grove|harbou?r|heights|hills?|hollow|"
         r"junction|landing|loop|mall|manor|meadows?|mews|motorway|orchard|oval|park|pass|path|pike|plaza|point|ridge|row|run|"
-        r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd",
+        r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd|"
+        # the rest of USPS Publication 28's street suffixes (a house number before them is required)
+        r"annex|bayou|beach|bluffs?|bottom|branch|burgs?|camp|canyon|cape|causeway|cliffs?|club|commons?|corners?|course|"
+        r"crest|crossroads?|curve|dale|dam|divide|falls|fields?|flats?|fords?|forest|forges?|forks?|fort|haven|inlet|islands?|"
+        r"isle|keys?|knolls?|lakes?|lights?|loaf|locks?|lodge|mills?|mission|mount|mountains?|neck|overpass|passage|pines?|"
+        r"plains?|ports?|prairie|radial|ramp|ranch|rapids?|rest|river|route|shoals?|shores?|skyway|springs?|station|stravenue|"
+        r"stream|throughway|track|trafficway|trailer|tunnel|underpass|unions?|valleys?|villages?|ville|wall|wells?|ferry",
         r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"
         r"iela|gatvė|g\.|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
         r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
@@ -44,6 +51,8 @@ UNIT = (
     r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
     r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
+    r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
+    r"building|bldg|"
     r"кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
 )
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"

@@ -1,5 +1,8 @@
 """Street addresses in international shapes (UK shapes stay with ``address.StreetAddressRecognizer``).
 
+- a street named after a person may have its given name in lower case ("Juhász gyula út 507"), and a Czech or
+  Slovak street a preposition and no street word ("U Obory 5163", "K Červenému Kopci 4958", after a cue
+  or with a postcode and town or a flat);
 - the house number before or after the street, after the street with a house word ("ул. Ленина, д. 5"):
   "590 Edington Drive", "Rua do Arenque 1634",
   "376 Rákóczi út 13.", "Hauptstraße 5", "ul. Długa 5/7", "5 rue de la Paix";
@@ -36,11 +39,15 @@ LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van
 NOT_UNIT = rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b))"  # "Hazenpad| Verdieping 2": a flat word ends the name
 WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
+# Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
+PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54"
+# lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
+LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“
-    rf"|{NAME}[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út
+    rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Alter Kirchenweg
 )
 UNIT_NO = rf"(?:(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w])))"
@@ -78,11 +85,11 @@ class WorldAddressRecognizer(EntityRecognizer):
         self._street = re.compile(
             rf"{lead}(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE_MARK}?{HOUSE})?(?:{REST}){{0,5}}(?![\w])"
         )
-        plain = rf"(?:{HOUSE}[ ]{NAME}|{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54": only after a cue
+        plain = rf"(?:{HOUSE}[ ]{NAME}|{PREPOSITION}?{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54", "U Obory 5": after a cue
         self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
         # no street word and no cue: a house number with a postcode and town, or with a flat, after it
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
-        house = rf"{NAME},?[ ]{HOUSE_MARK}?{HOUSE}"
+        house = rf"{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}"  # "г. Москва", "м. Київ"
         posted = rf",[ ](?:{STRONG_POSTCODE}[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"
         self._posted = re.compile(
@@ -101,6 +108,8 @@ class WorldAddressRecognizer(EntityRecognizer):
             number_end = m.end("pre") if m.group("pre") else m.end("lead") if m.group("lead") else 0
             if _INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
                 continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year
+            if m.group("lower") and any(is_english_word(w) for w in m.group("lower").split()):
+                continue  # "Anna went home way 5": lower-case English words are no part of a street's name
             if not numbered and not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]):
                 continue
             rule = "street and house number" if numbered else "street after an address word"
