@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from redactor import codes
 from redactor.audit.log import utc_now
 from redactor.case.actors import POLICY, reviewer_name
+from redactor.case.schema import RECOUNT_MARK
 from redactor.case.value_apply import ValueApply
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
@@ -48,6 +50,12 @@ _CACHE_KIB = 65_536  # page cache while filing: the counting triggers read flags
 _UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact (_Filed.add: the same test)
     "SELECT 1 FROM flag_values v JOIN flags f USING (flag_id) WHERE v.value_id = ? AND f.origin = 'detector' "
     "AND coalesce(json_extract(f.explanation, '$.policy_decides'), 0) != 1 LIMIT 1"
+)
+_RECOUNT = (  # a value's counters from its members, as the counting triggers keep them (a member without its flag counts once)
+    "UPDATE value_clusters SET (occurrences, excepted, pending, redacted, kept) = (SELECT COUNT(*), coalesce(SUM(v.excepted), 0), "
+    "coalesce(SUM(f.status = 'pending'), 0), coalesce(SUM(f.status = 'redact'), 0), coalesce(SUM(f.status = 'keep'), 0) "
+    "FROM flag_values v INDEXED BY flag_values_value LEFT JOIN flags f ON f.flag_id = v.flag_id WHERE v.value_id = value_clusters.value_id) "
+    "WHERE value_id IN ({})"
 )
 _ITEMS = (
     "UPDATE value_clusters SET items = (SELECT COUNT(DISTINCT f.item_id) FROM flag_values v JOIN flags f USING (flag_id) "
@@ -125,18 +133,20 @@ class Values(ValueApply):
                 if (filed := created.get(cluster["value_id"])) is not None:
                     filed.add(r)
                 members.append((r["flag_id"], cluster["value_id"]))
-            # in flag id order: the counting trigger then reads flags (and fills flag_values) along their primary keys
-            conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", sorted(members))
             touched = {value_id for _, value_id in members}
-            self._count_items(touched, created)
-            applied = self._apply_to_new(touched, actor)
-            policy = self._decide_by_policy(touched, created)
+            with self._counting_later(touched):  # the counting triggers stand aside; one recount at the end
+                conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", sorted(members))  # along flag ids
+                self._count_items(touched, created)
+                applied = self._apply_to_new(touched, actor)
+                decided = self._decide_by_policy(touched, created)
+            self.spread_values([c["value_id"] for c, decision in decided if decision == REDACT], actor=POLICY)  # one spread for all
+            policy = [c["value_id"] for c, _ in decided]
             self.log(
                 "values",
                 "values.synced",
                 {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": len(policy)},
             )
-        # the policy's values are spread already (by _decide_by_policy, over every segment: a second spread adds nothing)
+        # the policy's values are spread already (above, over every segment: a second spread adds nothing)
         redacted = {c["value_id"] for c in self._clusters(touched - set(policy)) if c["decision"] == REDACT}
         return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": len(policy)}, redacted
 
@@ -207,10 +217,10 @@ class Values(ValueApply):
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(len(f.items), v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
-    def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> list[str]:
+    def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> list[tuple[dict[str, Any], str]]:
         """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded together
-        (:meth:`ValueApply._record_many`); their redacted texts are then redacted where no flag covers them (one
-        spread for all). Returns the values decided."""
+        (:meth:`ValueApply._record_many`); the caller then redacts their redacted texts where no flag covers them (one
+        spread for all). Returns the clusters decided, each with its decision."""
         created = created or {}
         decided = [
             (c, d)
@@ -218,8 +228,25 @@ class Values(ValueApply):
             if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
         ]
         self._record_many(decided, POLICY, "value.policy")
-        self.spread_values([c["value_id"] for c, decision in decided if decision == REDACT], actor=POLICY)
-        return [c["value_id"] for c, _ in decided]
+        return decided
+
+    @contextmanager
+    def _counting_later(self, value_ids: set[str]) -> Iterator[None]:
+        """Inside a transaction: the value counters' triggers (schema v10) stand aside while many flags are filed and
+        decided, then the values touched are recounted from their members; the mark never outlives the transaction."""
+        self.set_meta(RECOUNT_MARK, "1")
+        try:
+            yield
+            self._recount(value_ids)
+        finally:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
+
+    def _recount(self, value_ids: set[str]) -> None:
+        """What the counting triggers would have made of these values' counters: counted from their members."""
+        ids = sorted(value_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            self.conn.execute(_RECOUNT.format(",".join("?" * len(chunk))), chunk)
 
     def _policy_decision(self, c: dict[str, Any], filed: _Filed | None = None) -> str | None:
         """What the policy decides for a cluster, or None (a reviewer decides).

@@ -199,4 +199,24 @@ def test_a_version_8_case_gets_the_picture_ocr_cache(tmp_path):
         store.cache_pictures({"p1": "what tesseract read"})
         assert store.cached_pictures(["p1", "p2"]) == {"p1": "what tesseract read"}
         migrated = [e.payload for e in store.audit.events() if e.event == "case.migrated"]
-        assert migrated == [{"from": 8, "to": 9, "steps": [9]}]
+        assert migrated == [{"from": 8, "to": SCHEMA_VERSION, "steps": list(range(9, SCHEMA_VERSION + 1))}]
+
+
+def test_a_version_9_case_gets_counting_triggers_that_stand_aside_for_a_recount(tmp_path):
+    """v10: the counting triggers of v4 get a condition (no ``values.recount`` mark); without the mark they count as before."""
+    from redactor.case import schema
+
+    with CaseStore.create(tmp_path / "case") as store:
+        with store.transaction() as conn:
+            for name in ("value_member_added", "value_flag_status"):
+                conn.execute(f"DROP TRIGGER {name}")
+            for statement in schema._statements(schema.VALUE_COUNTERS):
+                if statement.startswith("CREATE TRIGGER"):
+                    conn.execute(statement)  # the v4 triggers, as a version 9 case holds them
+            store.set_meta("schema_version", "9")
+    with CaseStore.open(tmp_path / "case") as store:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION)
+        sql = {r[0]: r[1] for r in store.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+        assert all(schema.RECOUNT_MARK in sql[name] for name in ("value_member_added", "value_flag_status"))
+        migrated = [e.payload for e in store.audit.events() if e.event == "case.migrated"]
+        assert migrated == [{"from": 9, "to": SCHEMA_VERSION, "steps": list(range(10, SCHEMA_VERSION + 1))}]

@@ -314,3 +314,50 @@ def test_an_occurrence_the_policy_would_not_decide_withdraws_its_decision(tmp_pa
     events = [json.loads(line)["event"] for line in s.audit.path.read_text().splitlines()]
     assert "value.policy_withdrawn" in events
     s.close()
+
+
+def _counters(store: CaseStore) -> tuple[dict, dict]:
+    """Each value's kept counters, and the same counted from its members now."""
+    recount = {
+        r["value_id"]: (r["n"], r["items"], r["pending"], r["redacted"], r["kept"], r["excepted"])
+        for r in store.conn.execute(
+            "SELECT v.value_id, COUNT(*) AS n, COUNT(DISTINCT f.item_id) AS items, SUM(f.status = 'pending') AS pending, "
+            "SUM(f.status = 'redact') AS redacted, SUM(f.status = 'keep') AS kept, SUM(v.excepted) AS excepted "
+            "FROM flag_values v JOIN flags f USING (flag_id) GROUP BY v.value_id"
+        )
+    }
+    kept = {v.value_id: (v.occurrences, v.items, v.pending, v.redacted, v.kept, v.excepted) for v in store.value_rows()}
+    return kept, recount
+
+
+def test_a_sync_recounts_the_values_it_touched_and_its_mark_never_outlives_it(store, monkeypatch):
+    """Filing and the policy's decisions run with the counting triggers standing aside (schema v10); the values touched
+    are recounted, so every counter equals a count of the members, and a sync that fails leaves no mark behind."""
+    from redactor.case.schema import RECOUNT_MARK
+    from redactor.case.values import Values
+
+    (jo,) = [v for v in by_entity(store, "person") if v.person_id is None]
+    store.decide_value(jo.value_id, "redact", reviewer="DC Test")
+    store.except_occurrence(store.value_flag_ids(jo.value_id)[0], "keep", reviewer="DC Test", reason="quoted")
+    items = [message(40, "ring 07700 900999 or Jo Example"), message(41, "07700 900999 again, Sam Owner")]
+    store.save_items(SID, items, 40)
+    store.save_flags(SID, [decidable(items[0], "07700 900999"), decidable(items[1], "07700 900999")], replace=False)
+    add(store, 42, ["Jo Example and 07700 900456", "Sammy and Jo Example"])
+    before = _counters(store)[0]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(Values, "_decide_by_policy", broken)
+    with pytest.raises(RuntimeError):
+        store.sync_values()
+    assert store.meta(RECOUNT_MARK) is None and _counters(store)[0] == before  # rolled back, mark included
+    monkeypatch.undo()
+    counts = store.sync_values()
+    assert counts["flags"] == 6 and counts["policy"] == 1 and counts["applied"] == 3  # Jo Example twice, Sammy kept
+    kept, recount = _counters(store)
+    assert kept == recount and store.meta(RECOUNT_MARK) is None
+    (phone,) = [v for v in by_entity(store, "phone") if v.display.endswith("900999")]
+    assert (phone.decided_by, phone.redacted, phone.pending) == ("policy", 2, 0)
+    store.decide(store.value_flag_ids(phone.value_id)[0], action="set", status="keep", reviewer="DC Test", reason="r")
+    assert _counters(store)[0] == _counters(store)[1]  # outside a sync the triggers count again
