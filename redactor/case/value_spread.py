@@ -155,7 +155,9 @@ class ValueSpread(CaseDB):
             return hits
         keyed, short = _keyed(norms)
         memo: dict[str, list[str]] = {}
-        for rowid, text in self.conn.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)):
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: every indexed text is read
+        for rowid, text in cursor.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)):
             if text not in memo:
                 if len(memo) > _MEMO:
                     memo.clear()
@@ -261,27 +263,27 @@ class ValueSpread(CaseDB):
         self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source], memo: dict[Any, Any]
     ) -> list[tuple[Flag, Source]]:
         marks = ",".join("?" * len(rowids))
-        segments = self.conn.execute(
-            f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)
-        ).fetchall()
-        spans: dict[str, list[tuple[int, int]]] = {s["segment_id"]: [] for s in segments}
-        items = sorted({s["item_id"] for s in segments})  # flags are indexed by item (flags_item), not by segment
-        for r in self.conn.execute(
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: this reads every candidate segment and every flag of their items
+        segments = sorted(cursor.execute(f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)))
+        spans: dict[str, list[tuple[int, int]]] = {s[1]: [] for s in segments}
+        items = sorted({s[2] for s in segments})  # flags are indexed by item (flags_item), not by segment
+        for segment_id, start, end in cursor.execute(
             f'SELECT segment_id, start, "end" FROM flags WHERE item_id IN ({",".join("?" * len(items))}) '
             f"AND entity NOT IN ({','.join(repr(e) for e in NOT_COVERING)})",
             items,
         ):
-            if r["segment_id"] in spans:
-                spans[r["segment_id"]].append((r["start"], r["end"]))
+            if (taken := spans.get(segment_id)) is not None:
+                taken.append((start, end))
         out: list[tuple[Flag, Source]] = []
-        for s in sorted(segments, key=lambda s: s["rowid"]):
-            taken = spans[s["segment_id"]]
-            for norm, found in _found(s["text"], tuple(hits[s["rowid"]]), memo):
+        for rowid, segment_id, item_id, text in segments:  # in rowid order
+            taken = spans[segment_id]
+            for norm, found in _found(text, tuple(hits[rowid]), memo):
                 for start, end in found:
                     if any(a <= start and end <= b for a, b in taken):
                         continue
                     taken.append((start, end))
-                    out.append((self._flag(s["segment_id"], s["item_id"], start, end, sources[norm]), sources[norm]))
+                    out.append((self._flag(segment_id, item_id, start, end, sources[norm]), sources[norm]))
         return out
 
     @staticmethod

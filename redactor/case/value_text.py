@@ -118,6 +118,7 @@ def _is_edge(char: str) -> bool:
     return "0" <= char <= "9" or "a" <= char <= "z" or "\u00c0" <= char <= "\u024f"
 
 
+@lru_cache(maxsize=65_536)  # asked once per occurrence search: a case has thousands of values, each searched in many texts
 def _grouped(norm: str) -> bool:
     return sum(c.isdigit() for c in squeezed(norm)) >= 6
 

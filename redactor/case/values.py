@@ -33,12 +33,12 @@ from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_rows import Inconsistency, ValueRow, value_row
 from redactor.case.value_spread import INDEX_MARK
 from redactor.errors import ConflictError, UsageError
-from redactor.records import KEEP, REDACT
+from redactor.records import KEEP, PENDING, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
 
 _NEW_FLAGS = (
-    'SELECT f.flag_id, f.item_id, f.entity, f.proposed, f.code, f.origin, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
+    'SELECT f.flag_id, f.item_id, f.entity, f.proposed, f.code, f.origin, f.status, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
     "json_extract(f.explanation, '$.party') AS party, json_extract(f.explanation, '$.person_id') AS person_id, "
     "json_extract(f.explanation, '$.category') AS category, json_extract(f.explanation, '$.rule') AS rule, "
     "json_extract(f.explanation, '$.policy_decides') AS policy_decides "
@@ -69,11 +69,19 @@ class _Filed:
 
     items: set[str] = field(default_factory=set)
     undecidable: bool = False  # as _UNDECIDABLE: a detected member no rule with 'decide' proposed to redact
+    statuses: dict[str, int] = field(default_factory=dict)  # members by status when filed
 
     def add(self, r: sqlite3.Row) -> None:
         self.items.add(r["item_id"])
+        self.statuses[r["status"]] = self.statuses.get(r["status"], 0) + 1
         if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
             self.undecidable = True
+
+    def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
+        """occurrences, excepted, pending, redacted, kept: its members as filed (none excepted), or all decided ``decision``."""
+        n = sum(self.statuses.values())
+        by_status = {decision: n} if decision is not None else self.statuses
+        return n, 0, by_status.get(PENDING, 0), by_status.get(REDACT, 0), by_status.get(KEEP, 0)
 
 
 def risk_of(entity: str, category: str | None, party: str) -> int:
@@ -134,11 +142,12 @@ class Values(ValueApply):
                     filed.add(r)
                 members.append((r["flag_id"], cluster["value_id"]))
             touched = {value_id for _, value_id in members}
-            with self._counting_later(touched):  # the counting triggers stand aside; one recount at the end
+            with self._counting_later():  # the counting triggers stand aside; one recount at the end
                 conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", sorted(members))  # along flag ids
                 self._count_items(touched, created)
                 applied = self._apply_to_new(touched, actor)
                 decided = self._decide_by_policy(touched, created)
+                self._recount(touched, created, {c["value_id"]: d for c, d in decided})
             self.spread_values([c["value_id"] for c, decision in decided if decision == REDACT], actor=POLICY)  # one spread for all
             policy = [c["value_id"] for c, _ in decided]
             self.log(
@@ -231,19 +240,24 @@ class Values(ValueApply):
         return decided
 
     @contextmanager
-    def _counting_later(self, value_ids: set[str]) -> Iterator[None]:
+    def _counting_later(self) -> Iterator[None]:
         """Inside a transaction: the value counters' triggers (schema v10) stand aside while many flags are filed and
-        decided, then the values touched are recounted from their members; the mark never outlives the transaction."""
+        decided (the caller recounts what it touched: :meth:`_recount`); the mark never outlives the transaction."""
         self.set_meta(RECOUNT_MARK, "1")
         try:
             yield
-            self._recount(value_ids)
         finally:
             self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
 
-    def _recount(self, value_ids: set[str]) -> None:
-        """What the counting triggers would have made of these values' counters: counted from their members."""
-        ids = sorted(value_ids)
+    def _recount(self, value_ids: set[str], created: dict[str, _Filed], decided: dict[str, str]) -> None:
+        """What the counting triggers would have made of these values' counters. A value this filing created has only
+        the members filed here, none excepted, each as filed or, if the policy decided the value, with its decision (every
+        member); any other value is counted from its members, one statement per 500."""
+        new = [(*created[v].counters(decided.get(v)), v) for v in sorted(created)]
+        self.conn.executemany(
+            "UPDATE value_clusters SET occurrences = ?, excepted = ?, pending = ?, redacted = ?, kept = ? WHERE value_id = ?", new
+        )
+        ids = sorted(v for v in value_ids if v not in created)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             self.conn.execute(_RECOUNT.format(",".join("?" * len(chunk))), chunk)
