@@ -230,15 +230,15 @@ def _parse(key: str, value: Any) -> dict[str, Any] | None:
     if value is None:
         return {}
     if key == "sender":
-        party = Party.from_json(value)
+        party = _party(value)
         return None if party is None else {"sender": party}
     if key in ("recipients", "participants", "attachments"):
         if not isinstance(value, list):
             return None
-        parse = Attachment.from_json if key == "attachments" else Party.from_json
+        parse = Attachment.from_json if key == "attachments" else _party
         return {key: tuple(x for x in map(parse, value) if x is not None)}
     if key == "thread":
-        thread = Thread.from_json(value)
+        thread = _typed(Thread, value)
         return None if thread is None else {"thread": thread}
     if key == "direction":
         if not isinstance(value, Mapping) or _text(value.get("value")) is None:
@@ -246,3 +246,34 @@ def _parse(key: str, value: Any) -> dict[str, Any] | None:
         return {"direction": _text(value.get("value")), "direction_how": _text(value.get("how"))}
     moment = Moment.from_json(value)  # time
     return None if moment is None else {"time": moment}
+
+
+# Parties and threads repeat: every message of a chat names the same thread and a few senders. Their typed
+# facts are immutable, so one made from equal JSON is shared. A value is cached only when its keys are str and
+# its values str, None or bool (where equal means the same JSON: 1 == True would not), and not too long.
+_ATOMS = frozenset((str, type(None), bool))
+_CACHED: dict[tuple[type, tuple[tuple[str, Any], ...]], Any] = {}
+_CACHE_MAX = 4096  # entries
+_CACHE_TEXT = 256  # characters in one value
+
+
+def _typed(cls: type[Party] | type[Thread], value: Any) -> Any:
+    """``cls.from_json(value)``, shared between equal values."""
+    if value.__class__ is not dict:
+        return cls.from_json(value)
+    pairs = tuple(value.items())
+    for k, v in pairs:
+        if k.__class__ is not str or v.__class__ not in _ATOMS or (v.__class__ is str and len(v) > _CACHE_TEXT):
+            return cls.from_json(value)
+    key = (cls, pairs)
+    found = _CACHED.get(key)
+    if found is None:
+        found = cls.from_json(value)
+        if len(_CACHED) >= _CACHE_MAX:
+            _CACHED.clear()  # bounded: a source with more distinct parties starts again
+        _CACHED[key] = found
+    return found
+
+
+def _party(value: Any) -> Party | None:
+    return _typed(Party, value)

@@ -21,6 +21,7 @@ from typing import Any
 from redactor.facts import FACT_KEYS, NO_FACTS, DeviceFacts, split_meta
 
 Box = tuple[float, float, float, float]
+_FACT_SET = frozenset(FACT_KEYS)
 
 # Item kinds. Device formats add message, call, contact, email, note, calendar, web_visit, attachment.
 DOCUMENT = "document"
@@ -128,7 +129,7 @@ class Item:
 
     def __post_init__(self) -> None:
         meta = self.meta
-        if any(k in meta for k in FACT_KEYS):  # facts given in the extractors' JSON shape are typed here
+        if not _FACT_SET.isdisjoint(meta):  # facts given in the extractors' JSON shape are typed here
             facts, meta = split_meta(meta)
             if not self.device:
                 object.__setattr__(self, "device", facts)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from redactor.facts import NO_FACTS, DeviceFacts
+from redactor.facts import NO_FACTS, DeviceFacts, Party, Thread
 from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
 
 SEGMENT_COLUMNS = "segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words"  # what segment_from_row reads, in order
@@ -100,7 +100,47 @@ def item_device(raw: str | None) -> DeviceFacts:
 
 def item_to_columns(item: Item) -> tuple[str, str | None]:
     """The ``meta`` and ``device`` columns of an item: its extras, and its facts (NULL when it has none)."""
-    return _dumps(dict(item.meta)), (_dumps(item.device.to_json()) if item.device else None)
+    return _dumps(dict(item.meta)), (device_json(item.device) if item.device is not NO_FACTS and item.device else None)
+
+
+def device_json(facts: DeviceFacts) -> str:
+    """``_dumps(facts.to_json())``, built from parts (hot path: every message). The encoder writes a dict as
+    ``{"key": value, ...}`` whatever its values, so joining encoded parts gives the same text as encoding the
+    whole; a party or thread shared by many messages (:mod:`redactor.facts` shares equal ones) is encoded once."""
+    parts = []
+    if facts.sender is not None:
+        parts.append('"sender": ' + _part(facts.sender))
+    if facts.recipients:
+        parts.append('"recipients": [' + ", ".join(map(_part, facts.recipients)) + "]")
+    if facts.participants:
+        parts.append('"participants": [' + ", ".join(map(_part, facts.participants)) + "]")
+    if facts.thread is not None:
+        parts.append('"thread": ' + _part(facts.thread))
+    if facts.direction is not None:
+        how = "" if facts.direction_how is None else ", " + '"how": ' + _dumps(facts.direction_how)
+        parts.append('"direction": {"value": ' + _dumps(facts.direction) + how + "}")
+    if facts.time is not None:
+        parts.append('"time": ' + _dumps(facts.time.to_json()))
+    if facts.attachments:
+        parts.append('"attachments": ' + _dumps([a.to_json() for a in facts.attachments]))
+    return "{" + ", ".join(parts) + "}"
+
+
+_PARTS: dict[int, tuple[Party | Thread, str]] = {}  # id -> (the fact, kept so the id is not reused; its JSON)
+_PARTS_MAX = 4096
+
+
+def _part(fact: Party | Thread) -> str:
+    """The JSON of a party or thread, kept by identity (they are immutable), when short."""
+    found = _PARTS.get(id(fact))
+    if found is not None and found[0] is fact:
+        return found[1]
+    text = _dumps(fact.to_json())
+    if len(text) < 1024:
+        if len(_PARTS) >= _PARTS_MAX:
+            _PARTS.clear()  # bounded: a source with more distinct parties starts again
+        _PARTS[id(fact)] = (fact, text)
+    return text
 
 
 def person_to_row(p: Person) -> tuple[Any, ...]:

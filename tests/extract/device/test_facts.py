@@ -70,3 +70,51 @@ def test_a_formats_own_keys_inside_a_fact_are_kept():
     again = facts.to_json()
     assert again["attachments"] == meta["attachments"] and again["direction"] == meta["direction"]
     assert {k: v for k, v in meta["sender"].items() if v is not None} == again["sender"]
+
+
+# -- shared facts and their stored JSON (speed: equal parties and threads are typed and encoded once) -------------
+def _odd_metas() -> list[dict]:
+    """Facts whose values are equal in Python but not in JSON (1 == True == 1.0), extras, long and odd keys."""
+    party = {"raw": "me", "name": "Sam", "owner": True}
+    return [
+        {"sender": party, "thread": {"id": "t", "key": "k"}},
+        {"sender": dict(party), "thread": {"id": "t", "key": "k"}},  # equal: shared
+        {"sender": {**party, "owner": 1}, "recipients": [{**party, "owner": 1.0}]},  # 1 is not True in JSON
+        {"sender": {**party, "x": 1}, "participants": [{**party, "x": True}, {**party, "x": 1.0}]},  # extras differ
+        {"sender": {"name": "Sam", "raw": "me", "owner": True}},  # other key order: other extras order, same facts
+        {"sender": {**party, 7: "seven"}, "thread": {"id": "t", "key": "k", "n": [1]}},  # a non-str key, a list value
+        {"sender": {**party, "name": "S" * 5000}, "direction": {"value": "outgoing", "how": None}},  # long: not kept
+        {"direction": {"value": "incoming", "how": "Status field"}, "time": {"utc": None, "raw": "x", "tz_source": ""}},
+        {"attachments": [{"name": "a.jpg", "present": 1, "size": 3}], "time": {"utc": "2024", "field": "TimeStamp"}},
+        {"thread": {"id": "t2"}, "recipients": [], "participants": ["raw only"]},
+    ]
+
+
+def test_shared_facts_equal_fresh_ones_and_store_as_the_whole_encoded(monkeypatch):
+    import json
+
+    from redactor import facts as module
+    from redactor.case.codec import device_json
+
+    with monkeypatch.context() as m:
+        m.setattr(module, "_typed", lambda cls, value: cls.from_json(value))  # no sharing
+        fresh = [repr(module.split_meta(meta)) for meta in _odd_metas()]
+    for _ in range(2):  # the second pass reads the caches
+        for meta, expected in zip(_odd_metas(), fresh, strict=True):
+            facts, rest = module.split_meta(meta)
+            assert repr((facts, rest)) == expected
+            assert device_json(facts) == json.dumps(facts.to_json(), default=str)
+    first, second = (module.split_meta(m)[0] for m in _odd_metas()[:2])
+    assert first.sender is second.sender and first.thread is second.thread
+    third = module.split_meta(_odd_metas()[2])[0]
+    assert third.sender.owner is None and third.recipients[0].owner is None
+
+
+def test_facts_cache_is_bounded():
+    from redactor import facts as module
+    from redactor.case import codec
+
+    for i in range(module._CACHE_MAX + 10):
+        parsed = module.split_meta({"sender": {"raw": f"+4477009{i:05d}", "name": "A"}})[0]
+        codec.device_json(parsed)
+    assert len(module._CACHED) <= module._CACHE_MAX and len(codec._PARTS) <= codec._PARTS_MAX
