@@ -24,10 +24,11 @@ from redactor.batches import DetectBatches
 from redactor.case import CaseStore
 from redactor.errors import RedactorError, WorkerError
 from redactor.executors import ProcessExecutor, StagePlan, choose_workers, make_executor, start_workers
+from redactor.extraction import extract_source
 from redactor.heap import frozen_heap, settle
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import CaseSnapshot, DerivedFile, Discovered, Person, Quarantined, Source
+from redactor.records import CaseSnapshot, DerivedFile, Discovered, Quarantined, Source
 from redactor.render.pool import default_workers
 from redactor.stages import StageContext
 
@@ -138,8 +139,6 @@ def run_case(
 
 
 BATCH = 500  # items held in memory at once while detecting a source
-SAVE_ITEMS = 5_000  # items stored in one transaction while extracting (hash-keyed index pages are rewritten once per save)
-SAVE_CHARS = 4_000_000  # ... or fewer when they hold this much text (a word box counts 64): memory stays bounded
 MAX_DEPTH = 8  # files inside files (an attachment of a message in a zip in a UFDR ...): deeper is refused
 
 
@@ -156,7 +155,7 @@ def _extract_all(
     while queue:
         source, path = queue.popleft()
         try:
-            count, derived, people = _extract_one(store, extract, source, path)
+            count, derived, people = extract_source(store, extract, source, path)
             children = [(child, next(iter(ingest([child.path])), None)) for child in derived]
             with store.transaction():  # the source's state, its attachments and their audit events, or none of them
                 store.add_people(people)
@@ -179,26 +178,6 @@ def _extract_all(
         reporter.advance(source.ref)
     reporter.finish()
     return processed
-
-
-def _extract_one(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
-    batch: list = []
-    derived: list[DerivedFile] = []
-    people: list[Person] = []
-    count = size = 0
-    for record in extract(source, path):
-        if isinstance(record, DerivedFile):
-            derived.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
-        else:
-            batch.append(record)
-            size += sum(len(seg.text) + 64 * len(seg.words) for seg in record.segments)
-            if len(batch) >= SAVE_ITEMS or size >= SAVE_CHARS:
-                store.save_items(source.source_id, batch, count + 1)
-                count, batch, size = count + len(batch), [], 0
-    store.save_items(source.source_id, batch, count + 1)
-    return count + len(batch), derived, people
 
 
 def _detect_all(

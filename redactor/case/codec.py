@@ -103,6 +103,15 @@ def item_to_columns(item: Item) -> tuple[str, str | None]:
     return _dumps(dict(item.meta)), (device_json(item.device) if item.device is not NO_FACTS and item.device else None)
 
 
+def item_rows(source_id: str, items: Sequence[Item], first_ordinal: int = 1) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """A batch of a source's items as rows of the ``items`` and ``segments`` tables (ordinals from ``first_ordinal``)."""
+    rows = [
+        (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, *item_to_columns(item))
+        for ordinal, item in enumerate(items, start=first_ordinal)
+    ]
+    return rows, [segment_to_row(item.item_id, seg) for item in items for seg in item.segments]
+
+
 def device_json(facts: DeviceFacts) -> str:
     """``_dumps(facts.to_json())``, built from parts (hot path: every message). The encoder writes a dict as
     ``{"key": value, ...}`` whatever its values, so joining encoded parts gives the same text as encoding the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from redactor.case.codec import SEGMENT_COLUMNS, item_from_rows, item_to_columns, segment_from_row, segment_to_row
+from redactor.case.codec import SEGMENT_COLUMNS, item_from_rows, item_rows, segment_from_row
 from redactor.case.db import CaseDB
 from redactor.case.value_spread import unindex_from
 from redactor.errors import UsageError
@@ -19,18 +19,19 @@ class Items(CaseDB):
         Items and segments are keyed by stable ids and inserted once, so saving the same batch again
         (a resumed run) changes nothing.
         """
+        self.save_rows(*item_rows(source_id, items, first_ordinal))
+
+    def save_rows(self, items: Sequence[tuple], segments: Sequence[tuple]) -> None:
+        """:meth:`save_items` for items already turned into rows (:func:`redactor.case.codec.item_rows`)."""
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO items (item_id, source_id, ordinal, locator, kind, title, meta, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (item.item_id, source_id, ordinal, item.locator, item.kind, item.title, *item_to_columns(item))
-                    for ordinal, item in enumerate(items, start=first_ordinal)
-                ],
+                items,
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO segments (segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [segment_to_row(item.item_id, seg) for item in items for seg in item.segments],
+                segments,
             )
 
     def item_batches(self, source_id: str, size: int = 500, after: int = 0) -> Iterator[list[Item]]:

@@ -1,0 +1,165 @@
+"""Extracting one source into the case: its items stored in batches; its attachments and people returned.
+
+Parsing is pure: it reads the source and writes attachments under ``work/derived``, and never opens
+the case. So a large device export (a UFDR, a chat export) is parsed in a forked child process while
+this process alone writes: the child turns items into the case's rows (:func:`redactor.case.codec.item_rows`)
+and sends them through a pipe a batch at a time, and this process stores each batch while the child
+reads on. The second core, idle while detection workers wait for their first batch, does the parsing.
+
+- **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items or ``SAVE_CHARS`` characters. The
+  child waits in ``send`` until this process has read the batch, so at most three exist at once:
+  one being parsed, one in the pipe, one being stored.
+- **Failures.** An error in the child is sent back and raised here, so the runner discards what was
+  stored of the source and quarantines it exactly as when parsing here. A child that dies without
+  a word (killed, out of memory) is a :class:`StageError` naming the file.
+- **No child left behind.** The child is killed with this process (``PR_SET_PDEATHSIG``) and ignores
+  Ctrl-C; an error or interrupt here kills and reaps it before it propagates.
+- Small sources, documents (PDFs and pictures: OCR has threads and programs of its own) and systems
+  without ``fork`` and ``prctl`` (anything but Linux) are parsed in this process. The rows, the
+  batches and so the case are the same either way.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from multiprocessing import Pipe
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from redactor.case import CaseStore
+from redactor.case.codec import item_rows
+from redactor.errors import StageError
+from redactor.logs import safe_exception
+from redactor.records import DerivedFile, Person, Source
+
+log = logging.getLogger(__name__)
+
+SAVE_ITEMS = 5_000  # items stored in one transaction (hash-keyed index pages are rewritten once per save)
+SAVE_CHARS = 4_000_000  # ... or fewer when they hold this much text (a word box counts 64): memory stays bounded
+CHILD_BYTES = 1 << 20  # sources this large are parsed in a child process (smaller: starting it costs more than it saves)
+CHILD_TYPES = frozenset(("application/zip", "application/xml", "text/xml", "text/plain", "application/json", "text/csv"))
+
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]  # item rows, segment rows
+
+
+def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
+    """Store every item ``extract`` finds in ``source``, a batch per transaction; the item count, the files
+    found inside it (attachments) and the people it names."""
+    if _in_child(source):
+        return _from_child(store, extract, source, path)
+    derived: list[DerivedFile] = []
+    people: list[Person] = []
+    count = 0
+    for items, segments in _batches(source, extract(source, path), derived, people):
+        store.save_rows(items, segments)
+        count += len(items)
+    return count, derived, people
+
+
+def _in_child(source: Source) -> bool:
+    return source.size >= CHILD_BYTES and source.media_type in CHILD_TYPES and sys.platform == "linux" and (os.cpu_count() or 1) > 1
+
+
+def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile], people: list[Person]) -> Iterator[Rows]:
+    """The items among ``records`` as rows, a batch at a time; files and people are collected on the side."""
+    batch: list = []
+    count = size = 0
+    for record in records:
+        if isinstance(record, DerivedFile):
+            derived.append(record)
+        elif isinstance(record, Person):
+            people.append(record)
+        else:
+            batch.append(record)
+            size += sum(len(seg.text) + 64 * len(seg.words) for seg in record.segments)
+            if len(batch) >= SAVE_ITEMS or size >= SAVE_CHARS:
+                yield item_rows(source.source_id, batch, count + 1)
+                count, batch, size = count + len(batch), [], 0
+    if batch:
+        yield item_rows(source.source_id, batch, count + 1)
+
+
+# -- the child process ---------------------------------------------------------------------------
+def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
+    reader, writer = Pipe(duplex=False)
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child (its work is checked through the parent's results)
+        code = 1
+        try:
+            reader.close()
+            _child(extract, source, path, writer, parent)
+            code = 0
+        finally:
+            os._exit(code)  # no clean-up of the parent's objects (the case connection, the audit log) here
+    writer.close()
+    try:
+        return _receive(store, source, path, reader)
+    finally:
+        reader.close()
+        _stop(pid)
+
+
+def _child(extract, source: Source, path: Path, conn: Connection, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops it
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the parent
+    if os.getppid() != parent:
+        return  # the parent died before that was set
+    derived: list[DerivedFile] = []
+    people: list[Person] = []
+    try:
+        for rows in _batches(source, extract(source, path), derived, people):
+            conn.send(("rows", rows))
+    except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent, which quarantines the source
+        frames = safe_exception(exc)
+        conn.send(("error", _portable(exc), type(exc).__name__, frames))
+        return
+    conn.send(("done", derived, people))
+
+
+def _portable(exc: Exception) -> Exception | None:
+    """The exception when it survives pickling as itself, else None (the parent rebuilds its type name).
+
+    Its traceback and chained exceptions stay here (with ``tblib`` loaded, as Dask does, they would be
+    pickled too, and an lxml syntax error's log cannot be)."""
+    exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+    try:
+        back = pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any exception may fail to pickle
+        return None
+    return back if type(back) is type(exc) and str(back) == str(exc) else None
+
+
+def _receive(store: CaseStore, source: Source, path: Path, conn: Connection) -> tuple[int, list[DerivedFile], list[Person]]:
+    count = 0
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            raise StageError(f"{path}: the process reading it stopped unexpectedly (killed, or out of memory)") from None
+        if message[0] == "rows":
+            items, segments = message[1]
+            store.save_rows(items, segments)
+            count += len(items)
+        elif message[0] == "done":
+            return count, message[1], message[2]
+        else:
+            _, exc, name, frames = message
+            log.error("extracting %s in a child process failed: %s", source.ref, frames)
+            raise exc if exc is not None else type(name, (Exception,), {})()
+
+
+def _stop(pid: int) -> None:
+    """Kill the child if it still runs, and reap it."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
