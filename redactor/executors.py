@@ -13,8 +13,9 @@ file and the case snapshot's people, both plain values), and keeps its model for
 
 A worker that dies (killed, out of memory) breaks the whole pool: every task not yet answered
 fails. :class:`ProcessExecutor` then starts a fresh pool and sends those tasks again, up to
-``RESTARTS`` times in a run; after that it raises :class:`WorkerError` (the run stops, what is
-stored is kept, and a re-run resumes). Detection is pure, so a task sent twice gives the same rows.
+``RESTARTS`` times in a run (a fresh pool that breaks while they are sent counts as one more);
+after that it raises :class:`WorkerError` (the run stops, what is stored is kept, and a re-run
+resumes). A broken pool never reaches the runner as a stage failure, which would quarantine the source. Detection is pure, so a task sent twice gives the same rows.
 """
 
 from __future__ import annotations
@@ -171,11 +172,12 @@ class ProcessExecutor:
         return self.pool.submit(_spans, texts, self.plan_key, self.plan)
 
     def submit(self, texts: Sequence[str]) -> Pending:
-        try:
-            task = _Task(self, list(texts))
-        except BrokenProcessPool:
-            self._replace_pool(self.replaced)
-            task = _Task(self, list(texts))
+        while True:
+            try:
+                task = _Task(self, list(texts))
+                break
+            except BrokenProcessPool:
+                self._replace_pool(self.replaced)  # raises WorkerError once no restart is left
         self.pending[id(task)] = task
         return task
 
@@ -193,17 +195,22 @@ class ProcessExecutor:
         """The pool after ``broken`` replacements lost a worker: start a fresh one and send it every unanswered task."""
         if broken != self.replaced:
             return  # already replaced; the task was sent again
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        if self.restarts_left <= 0:
-            raise WorkerError("a detection worker process stopped again (killed, or out of memory); the run stopped")
-        self.restarts_left -= 1
-        log.warning("a detection worker process stopped; %d unanswered batches go to fresh workers", len(self.pending))
-        self.replaced += 1
-        self.pool = self._new_pool()
-        for task in self.pending.values():
-            if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
-                continue  # answered before the pool broke
-            task.future, task.generation = self.send(task.texts), self.replaced
+        while True:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            if self.restarts_left <= 0:
+                raise WorkerError("a detection worker process stopped again (killed, or out of memory); the run stopped")
+            self.restarts_left -= 1
+            log.warning("a detection worker process stopped; %d unanswered batches go to fresh workers", len(self.pending))
+            self.replaced += 1
+            self.pool = self._new_pool()
+            try:
+                for task in self.pending.values():
+                    if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
+                        continue  # answered before the pool broke
+                    task.future, task.generation = self.send(task.texts), self.replaced
+                return
+            except BrokenProcessPool:
+                continue  # the fresh pool broke too while its tasks were sent: another restart, or the run stops
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +81,46 @@ def test_workers_that_keep_dying_stop_the_run_with_one_clear_error():
     assert caught.value.code == "E100" and caught.value.exit_code == 7
     assert "\n" not in str(caught.value) and "run the same command again" in caught.value.hint
     assert executor.restarts_left == 0
+
+
+class FlakySends(ProcessExecutor):
+    """A pool whose ``send`` raises BrokenProcessPool at the chosen calls, as a fresh pool does when
+    its workers are killed before its tasks are all sent."""
+
+    def __init__(self, *args, breaks: set[int], **kwargs) -> None:
+        self.calls, self.breaks = 0, breaks
+        super().__init__(*args, **kwargs)
+
+    def send(self, texts):
+        self.calls += 1
+        if self.calls in self.breaks:
+            raise BrokenProcessPool("a worker stopped")
+        return super().send(texts)
+
+
+def test_a_fresh_pool_that_breaks_while_its_tasks_are_sent_is_replaced_again(tmp_path):
+    marker = tmp_path / "kill-once"
+    marker.touch()
+    batches = [*BATCHES[:3], ["x", "poison", "yy"], *BATCHES[3:5]]
+    # sends 1-6 are the first pool's; the first send after the worker died (call 7) breaks again
+    executor = FlakySends(LengthPlan("poison", str(marker), once=True), workers=2, breaks={7})
+    try:
+        pending = [executor.submit(b) for b in batches]
+        results = [p.result() for p in pending]
+    finally:
+        executor.close()
+    assert results == [[[[len(t)]] for t in b] for b in batches]
+    assert executor.replaced == 2 and executor.restarts_left == 0 and executor.pending == {}
+
+
+def test_a_pool_that_breaks_at_every_send_stops_the_run_with_one_clear_error():
+    executor = FlakySends(LengthPlan("poison"), workers=1, restarts=2, breaks={1, 2, 3, 4})
+    try:
+        with pytest.raises(WorkerError) as caught:
+            executor.submit(BATCHES[0])  # never BrokenProcessPool, which the runner would take for a bad source
+    finally:
+        executor.close()
+    assert caught.value.exit_code == 7 and executor.restarts_left == 0 and executor.replaced == 2
 
 
 # --- the real CLI, real workers killed from outside -------------------------------------------------
