@@ -15,7 +15,8 @@ A worker that dies (killed, out of memory) breaks the whole pool: every task not
 fails. :class:`ProcessExecutor` then starts a fresh pool and sends those tasks again, up to
 ``RESTARTS`` times in a run (a fresh pool that breaks while they are sent counts as one more);
 after that it raises :class:`WorkerError` (the run stops, what is stored is kept, and a re-run
-resumes). A broken pool never reaches the runner as a stage failure, which would quarantine the source. Detection is pure, so a task sent twice gives the same rows.
+resumes). A broken pool never reaches the runner as a stage failure, which would quarantine the
+source. Detection is pure, so a task sent twice gives the same rows.
 """
 
 from __future__ import annotations

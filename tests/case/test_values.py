@@ -197,15 +197,7 @@ def test_sync_is_idempotent_and_counts_stay_true_through_every_write_path(store)
     store.clear_pending_flags(SID)  # what a re-detection does first
     add(store, 20, ["Jo Example and 07700 900456"])
     store.sync_values()
-    recount = {
-        r["value_id"]: (r["n"], r["items"], r["pending"], r["redacted"], r["kept"], r["excepted"])
-        for r in store.conn.execute(
-            "SELECT v.value_id, COUNT(*) AS n, COUNT(DISTINCT f.item_id) AS items, SUM(f.status = 'pending') AS pending, "
-            "SUM(f.status = 'redact') AS redacted, SUM(f.status = 'keep') AS kept, SUM(v.excepted) AS excepted "
-            "FROM flag_values v JOIN flags f USING (flag_id) GROUP BY v.value_id"
-        )
-    }
-    kept = {v.value_id: (v.occurrences, v.items, v.pending, v.redacted, v.kept, v.excepted) for v in store.value_rows()}
+    kept, recount = _counters(store)
     assert kept == recount
 
 

@@ -55,16 +55,21 @@ class LengthPlan:
 BATCHES = [[f"text {n}-{i}" for i in range(5)] for n in range(8)]
 
 
+def answers(executor: ProcessExecutor, batches: list[list[str]]) -> list:
+    """Every batch sent before any answer is read, as the runner does; the answers in order (the executor closed)."""
+    try:
+        pending = [executor.submit(b) for b in batches]
+        return [p.result() for p in pending]
+    finally:
+        executor.close()
+
+
 def test_a_worker_killed_once_its_batches_go_to_fresh_workers(tmp_path):
     marker = tmp_path / "kill-once"
     marker.touch()
     batches = [*BATCHES[:3], ["x", "poison", "yy"], *BATCHES[3:]]
     executor = ProcessExecutor(LengthPlan("poison", str(marker), once=True), workers=2)
-    try:
-        pending = [executor.submit(b) for b in batches]
-        results = [p.result() for p in pending]
-    finally:
-        executor.close()
+    results = answers(executor, batches)
     assert results == [[[[len(t)]] for t in b] for b in batches]
     assert not marker.exists() and executor.replaced == 1 and executor.restarts_left == 1 and executor.pending == {}
 
@@ -104,11 +109,7 @@ def test_a_fresh_pool_that_breaks_while_its_tasks_are_sent_is_replaced_again(tmp
     batches = [*BATCHES[:3], ["x", "poison", "yy"], *BATCHES[3:5]]
     # sends 1-6 are the first pool's; the first send after the worker died (call 7) breaks again
     executor = FlakySends(LengthPlan("poison", str(marker), once=True), workers=2, breaks={7})
-    try:
-        pending = [executor.submit(b) for b in batches]
-        results = [p.result() for p in pending]
-    finally:
-        executor.close()
+    results = answers(executor, batches)
     assert results == [[[[len(t)]] for t in b] for b in batches]
     assert executor.replaced == 2 and executor.restarts_left == 0 and executor.pending == {}
 
