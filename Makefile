@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_OUT ?= build/demo
 # apt waits up to five minutes for a lock held by another apt (unattended upgrades on a fresh machine)
-APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q
+APT := env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q
 
 .PHONY: install system-deps browser-deps demo test test-fast bench eval train-ner lint clean
 
