@@ -12,7 +12,7 @@ DEMO_OUT ?= build/demo
 # apt waits up to five minutes for a lock held by another apt (unattended upgrades on a fresh machine)
 APT := env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q
 
-.PHONY: install system-deps browser-deps demo test test-fast bench eval train-ner lint clean
+.PHONY: install system-deps browser-deps test-deps demo test test-fast bench eval train-ner lint clean
 
 install: system-deps $(STAMP)
 
@@ -35,6 +35,10 @@ system-deps:
 browser-deps:
 	$(call apt_install,chromium,chromium)
 
+# what the tests need besides: a browser, and SCOWL's word list that the lexicon script is checked against
+test-deps: browser-deps
+	$(call apt_install,/usr/share/dict/american-english,wamerican)
+
 $(STAMP): pyproject.toml setup.py MANIFEST.in requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q $$(grep -E '^(pip|setuptools)==' requirements/lock.txt)
@@ -53,7 +57,7 @@ demo: install
 	@echo ""
 	@echo "Bundle: $$(cd $(DEMO_OUT)/bundle && pwd)  (bundle.pdf, items/*.pdf, schedule.csv, index.csv, manifest.json, audit.jsonl)"
 
-test: install browser-deps
+test: install test-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: install
