@@ -173,7 +173,7 @@ class NameLexiconRecognizer(EntityRecognizer):
                     out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
             elif tail and self._is_plain(word) and (i + 1 >= len(words) or words[i + 1][2] not in self._first):
                 nxt = tail[0]
-                if nxt[2] in self._surnames or (start in proper and nxt[0] in proper and not _english(word, nxt[2])):
+                if nxt[2] in self._surnames or (not _english(word, nxt[2]) and start in proper and nxt[0] in proper):
                     rule = "name and surname (lexicon)" if nxt[2] in self._surnames else "two proper nouns"
                     out.append(result(self, "PERSON", start, nxt[1], self.PROPER, rule, rule))
                     i += 2
