@@ -35,12 +35,18 @@ def test_review_refuses_bad_arguments(case_dir, tmp_path, args, message):
     assert message in result.output
 
 
+def _ctrl_c_as_on_a_terminal() -> None:
+    """A suite started in the background (`cmd &` in a script) passes SIGINT on as ignored; a terminal does not."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_review_serves_until_interrupted(case_dir):
     proc = subprocess.Popen(
         [sys.executable, "-m", "redactor", "review", str(case_dir), "--reviewer", "DC Cli", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_on_a_terminal,
     )
     try:
         line = proc.stdout.readline()
