@@ -7,7 +7,8 @@ written the way their owners write them. Recall wins over validity:
   7 to 15 digits) is tried with ``phonenumbers``' matcher in lenient mode: with ``+``/``00`` in
   any country, without it in each region of ``REGIONS``; a match is reported with its E.164 form;
 - any digit group of phone length next to a phone word (phone, mob, tel, fax, desk, call, ring,
-  text, WhatsApp, ...) is reported even when no country would accept it;
+  text, WhatsApp, ...; whole words and their inflections, ``phone_words.py``) is reported even
+  when no country would accept it;
 - so are numbers in a phone's written shape that no country accepts (a number plan changed, a
   digit mistyped, a made-up number in a message): ``+`` and a country code, then groups of digits
   ("+351 47 3304 4749"); an area code in brackets before grouped digits ("(60) 99273-5589");
@@ -27,21 +28,15 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.recognizers.base import context_regex, result
+from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.phone_regions import regions_to_ask
+from redactor.detect.recognizers.phone_words import phone_words
 
 # where the people in a UK download most often come from, then the big numbering plans
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
            "AT", "SE", "NO", "DK", "FI", "EE", "IS", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
            "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
-PHONE_WORDS = (
-    "phone", "mob", "mobile", "tel", "telephone", "fax", "desk", "call", "ring", "text", "whatsapp", "cell", "landline",
-    "hotline", "sms", "viber", "signal", "telegram", "telefon", "telefono", "teléfono", "telefone",
-    "téléphone", "tél", "handy", "móvil", "celular", "portable", "cellulare", "mobil", "mobiel", "gsm", "tlf", "puhelin",
-    "telefoon", "komórka", "work", "home", "office", "direct", "dial", "contact", "reach me", "my number", "his number",
-    "her number", "their number", "your number", "new number",
-)  # fmt: skip
 _DIGIT = r"(?:\(0\)|\(\d{1,5}(?:-\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)"
 CANDIDATE = re.compile(r"(?<![\w+/.,:-])(?:\+|00)?[ ]?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){3,22}(?![\w/]|[.,:-]\d)")
 # phone shapes valid or not: "+CC" and digit groups; "(area) groups"; (the country code is checked in code)
@@ -60,13 +55,11 @@ class WorldPhoneRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["PHONE_NUMBER"], name="WorldPhoneRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        self._context = context_regex(PHONE_WORDS)
+        pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PHONE_NUMBER" not in entities:
             return []
-        if not hasattr(self, "_context"):
-            self.load()
         out = []
         for m in CANDIDATE.finditer(text):
             start, end = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
@@ -81,7 +74,7 @@ class WorldPhoneRecognizer(EntityRecognizer):
 
     def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
         e164 = _match(value)
-        word = self._context.findall(_clause_before(text, start)) if self._context else []
+        word = phone_words(_clause_before(text, start))
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
                 f"; {e164}" if e164 else "; no country accepts it (recall over validity)"
