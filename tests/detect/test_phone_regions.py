@@ -33,7 +33,8 @@ def reference(value: str) -> str | None:
 
 
 def fast(value: str) -> str | None:
-    return phones._match.__wrapped__(value)  # not the per-process cache
+    found = phones._accepted(value)  # the matcher with the pre-check, not the per-process cache
+    return phonenumbers.format_number(found[0], PhoneNumberFormat.E164) if found else None
 
 
 def written_forms(region: str) -> list[str]:

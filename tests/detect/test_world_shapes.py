@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 
 from redactor import paths
@@ -138,3 +139,33 @@ def test_no_address_without_a_number_or_an_address_word(text):
 )
 def test_reference_numbers_of_applications_and_cases(detector, text, value):
     assert covered(detector, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "e164", "region", "valid"),
+    [
+        ("07700 900123", "+447700900123", "GB", False),  # Ofcom drama number: Germany would accept it, GB reads it
+        ("call 07700 900461 now", "+447700900461", "GB", False),
+        ("(07700) 900123", "+447700900123", "GB", False),
+        ("01632 960123", "+441632960123", "GB", False),
+        ("0113 496 0123", "+441134960123", "GB", True),
+        ("+44 7700 900123", "+447700900123", "GB", False),
+        ("call me +48 601 234 567 ok", "+48601234567", "PL", True),
+        ("0040 721 234 567", "+40721234567", "RO", True),
+        ("0049 30 12345678", "+493012345678", "DE", True),
+        ("+1 202 555 0143", "+12025550143", "US", True),
+    ],
+)
+def test_the_explanation_names_the_region_that_read_the_number(text, e164, region, valid):
+    (found,) = WorldPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+    why = found.analysis_explanation.textual_explanation
+    assert (found.recognition_metadata["e164"], found.recognition_metadata["region"]) == (e164, region)
+    assert f"{e164} (valid in {region})" in why if valid else f"{e164} (as {region} reads it; not in a range" in why
+
+
+def test_a_number_not_in_a_uk_shape_keeps_the_region_that_accepted_it():
+    (found,) = WorldPhoneRecognizer().analyze("zadzwoń 0601-234-567", ["PHONE_NUMBER"])  # 06 is no UK range
+    assert found.recognition_metadata["region"] != "GB"
+    assert found.recognition_metadata["e164"].startswith(
+        "+" + str(phonenumbers.country_code_for_region(found.recognition_metadata["region"]))
+    )

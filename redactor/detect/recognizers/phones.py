@@ -5,7 +5,8 @@ written the way their owners write them. Recall wins over validity:
 
 - a written number (digits with the spaces, dots, dashes and brackets numbers are written with,
   7 to 15 digits) is tried with ``phonenumbers``' matcher in lenient mode: with ``+``/``00`` in
-  any country, without it in each region of ``REGIONS``; a match is reported with its E.164 form;
+  any country, without it in each region of ``REGIONS``; a match is reported with its E.164 form
+  and the region that read it (a UK-shaped national number as GB reads it, allocated or not);
 - any digit group of phone length next to a phone word (phone, mob, tel, fax, desk, call, ring,
   text, WhatsApp, ...; whole words and their inflections, ``phone_words.py``) is reported even
   when no country would accept it;
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
@@ -73,19 +74,24 @@ class WorldPhoneRecognizer(EntityRecognizer):
         return out
 
     def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
-        e164 = _match(value)
+        read = _match(value)
         word = phone_words(_clause_before(text, start))
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
-                f"; {e164}" if e164 else "; no country accepts it (recall over validity)"
+                f"; {read}" if read else "; no country accepts it (recall over validity)"
             )
-            return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, e164=e164)
-        if e164 and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ().-]", value)):
-            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"valid phone number {e164}", e164=e164)
+            return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
+        if read and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ().-]", value)):
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
         shape = _shape(text, start, value)
         if shape:
             return result(self, "PHONE_NUMBER", start, end, self.SHAPE, shape, f"{shape} (recall over validity)")
         return None
+
+
+def _meta(read: Reading | None) -> dict[str, str | None]:
+    """The reading in the finding's metadata: the E.164 form and the region that parsed it."""
+    return {"e164": read.e164, "region": read.region} if read else {"e164": None}
 
 
 def _shape(text: str, start: int, value: str) -> str | None:
@@ -112,17 +118,67 @@ def _clause_before(text: str, start: int) -> str:
     return pieces[-1] if pieces else ""
 
 
-@lru_cache(maxsize=65_536)
-def _match(value: str) -> str | None:
-    """E.164 form of the number as some region reads it (lenient matcher), or None.
+class Reading(NamedTuple):
+    """A number as one region's numbering plan reads it: the region, the E.164 form, and whether the
+    number is in a range that region has allocated."""
 
-    A region whose numbering plan cannot hold the value is not asked (``phone_regions``: exact,
-    the answer is the same as asking every region); the same value is matched once per process."""
+    region: str
+    e164: str
+    allocated: bool
+
+    def __str__(self) -> str:
+        if self.allocated:
+            return f"{self.e164} (valid in {self.region})"
+        return f"{self.e164} (as {self.region} reads it; not in a range {self.region} allocates, e.g. a drama number)"
+
+
+@lru_cache(maxsize=65_536)
+def _match(value: str) -> Reading | None:
+    """The number as some region reads it, or None; the same value is matched once per process.
+
+    The reading names the region that parsed the number. A UK-shaped national number ("07700
+    900123", an Ofcom drama number that GB does not allocate and Germany would accept) is read
+    as GB: dialled in the UK, that is the number it is."""
+    found = _accepted(value)
+    if found is None:
+        return None
+    return _uk_national(value) or _reading(*found)
+
+
+def _accepted(value: str) -> tuple[phonenumbers.PhoneNumber, str | None] | None:
+    """The number the lenient matcher finds covering the value, and the region that accepted it (None
+    for a number with ``+`` or ``00``), or None. A region whose numbering plan cannot hold the value
+    is not asked (``phone_regions``: exact, the answer is the same as asking every region)."""
     regions = (None,) if value.startswith(("+", "00")) else regions_to_ask(value, REGIONS)
-    if value.startswith("00"):
-        value = "+" + value[2:]
+    number = "+" + value[2:] if value.startswith("00") else value
     for region in regions:
-        for match in PhoneNumberMatcher(value, region or "ZZ", leniency=Leniency.VALID if region else Leniency.POSSIBLE):
-            if match.end - match.start >= len(value) - 2:
-                return phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+        for match in PhoneNumberMatcher(number, region or "ZZ", leniency=Leniency.VALID if region else Leniency.POSSIBLE):
+            if match.end - match.start >= len(number) - 2:
+                return match.number, region
     return None
+
+
+def _reading(number: phonenumbers.PhoneNumber, region: str | None) -> Reading:
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if region is not None:  # the matcher accepted only numbers valid in this region
+        return Reading(region, e164, True)
+    valid = phonenumbers.is_valid_number(number)
+    found = phonenumbers.region_code_for_number(number) if valid else None
+    return Reading(found or phonenumbers.region_code_for_country_code(number.country_code), e164, valid)
+
+
+# a UK national number's shape: 0, then a range GB numbers from (01, 02, 03, 05, 07, 08, 09) and its length
+_UK_NATIONAL = re.compile(r"0(?:1\d{8,9}|[23579]\d{9}|8\d{8,9})")
+
+
+def _uk_national(value: str) -> Reading | None:
+    """GB's reading of a number written in a UK national shape, or None."""
+    if value.startswith("00") or not _UK_NATIONAL.fullmatch(re.sub(r"\D", "", value)):
+        return None
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return Reading("GB", phonenumbers.format_number(number, PhoneNumberFormat.E164), phonenumbers.is_valid_number(number))
