@@ -26,8 +26,10 @@ should decide each piece of text once, so findings are resolved before they beco
 8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no
    name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
    in a short message in another language is dropped (``foreign.py``).
-9. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
-10. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
+9. A guessed person that is a city the text calls a place ("off to London", "in #Toronto", "Montpellier,
+   France") becomes a place (LOCATION) unless a word about a person is near it (``places.py``).
+10. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
+11. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
 
@@ -44,6 +46,7 @@ from typing import Any
 
 from redactor.detect.foreign import foreign_lower_case_guess
 from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
+from redactor.detect.places import place_read_as_person
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.text_kind import drop_non_prose
 from redactor.detect.years import year_range_phone
@@ -343,6 +346,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
     pieces = [p for p in (_cut_number(text, x) for x in lines) if not _dropped(text, p)]
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
+    pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

@@ -1,0 +1,98 @@
+"""A city read as a person: "in #Toronto", "off to London", "Montpellier, France".
+
+The name lexicon holds London, Sydney, Paris and Chelsea as given names, and spaCy's small model reads
+"Warsaw" or "Melbourne" in a tweet as a person. A guessed person (spaCy's, the name lexicon's, or a
+one-word organisation taken back as a person) that is exactly the name of a city of 100,000 people
+or more (``models/lexicons/places.txt``, GeoNames) becomes a place when the text says it is one and
+nothing there says it is a person:
+
+- a word of place comes right before it ("in", "near", "outside", "across", "around", "via",
+  "throughout"), or it is a hashtag ("#Toronto"), or a country, region or another city follows it
+  after a comma ("Montpellier, France"), or another city comes before it in a list ("Adelaide,
+  Sydney"); and no third person is near it in its clause ("she", "his", "is", "friend", "mum");
+- or "to" or "from" comes right before it, it is a city of a million people or more ("off to
+  London"), and no word about a person at all is near it ("I got a text from Sydney" stays a name).
+
+It never applies before a possessive or a capitalised word ("Sydney's", "Paris Hilton"). The
+finding is kept as a place (LOCATION), not dropped, so a reviewer still sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from redactor import paths
+from redactor.detect.recognizers.case_parties import countries
+
+GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
+BIG_CITY = 1_000_000
+READ_AS_PLACE = "a city of 100,000 people or more (GeoNames) where the text calls it a place: flagged as a place"
+WINDOW = 24  # characters either side searched for a cue or a personal word
+_PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout)\s+#?$|#$")
+_TO_FROM = re.compile(r"(?i)(?<![\w'])(?:to|from)\s+$")
+_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})")
+_LIST_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})\s*,\s*$")
+_NEXT_WORD = re.compile(r"\s*(?:['’]s\b|[A-Z])")
+_REGIONS = {"England", "Scotland", "Wales", "Northern Ireland", "UK", "U.K.", "USA", "US", "U.S.", "Ontario", "Quebec", "California",
+            "Texas", "Florida", "NSW", "Victoria", "Queensland"}  # fmt: skip
+THIRD_PERSON = re.compile(
+    r"(?i)(?<![\w'])(?:he|she|his|her|him|they|their|them|is|was|family|mum|mother|dad|father|parents|brother|sister|son|"
+    r"daughter|boyfriend|girlfriend|friend|partner|wife|husband|lad|girl|boy|guy|man|woman)(?![\w'])"
+)
+
+
+def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any:
+    """The span as a place when it is a guessed person that the text shows to be a city, else the span.
+    ``personal`` is merge's pattern of words about a person."""
+    if span.entity != "PERSON" or span.recognizer not in GUESSES:
+        return span
+    population = cities().get(text[span.start : span.end])
+    if population is None or _NEXT_WORD.match(text, span.end):
+        return span
+    start, end = _clause(text, span.start, span.end)
+    before = text[start : span.start]
+    if _place_cue(text, before, span.end):
+        near = THIRD_PERSON
+    elif population >= BIG_CITY and _TO_FROM.search(before):
+        near = personal
+    else:
+        return span
+    if near.search(text, start, span.start) or near.search(text, span.end, end):
+        return span
+    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {READ_AS_PLACE}"
+    return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+
+
+def _place_cue(text: str, before: str, end: int) -> bool:
+    if _PLACE_WORD.search(before):
+        return True
+    after = _AFTER.match(text, end)
+    listed = _LIST_BEFORE.search(before)
+    return bool(after and _is_place(after.group(1))) or bool(listed and _is_place(listed.group(1)))
+
+
+def _is_place(words: str) -> bool:
+    return words in cities() or words.lower() in countries() or words in _REGIONS
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, int]:
+    """City name -> population, for the cities of 100,000 people or more (``models/lexicons/places.txt``)."""
+    text = (paths.models_dir() / "lexicons" / "places.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name: int(population) for name, population in rows}
+
+
+_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Up to ``WINDOW`` characters either side of a span, not past a line break or a sentence end."""
+    left = max(0, start - WINDOW)
+    for m in _STOP.finditer(text, left, start):
+        left = m.end()
+    stop = _STOP.search(text, end, min(len(text), end + WINDOW))
+    return left, stop.start() if stop else min(len(text), end + WINDOW)
