@@ -2,7 +2,7 @@
 
 Parsing is pure: it reads the source and writes attachments under ``work/derived``, and never opens
 the case. So a large device export (a UFDR, a chat export) is parsed in a forked child process while
-this process alone writes: the child turns items into the case's rows (:func:`redactor.case.codec.item_rows`)
+this process alone writes: the child turns items into the case's rows (:func:`redactor.case.codec.item_row`)
 and sends them through a pipe a batch at a time, and this process stores each batch while the child
 reads on. The second core, idle while detection workers wait for their first batch, does the parsing.
 
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.case import CaseStore
-from redactor.case.codec import item_rows
+from redactor.case.codec import item_row, segment_to_row
 from redactor.errors import StageError
 from redactor.logs import safe_exception
 from redactor.records import DerivedFile, Person, Source
@@ -68,22 +68,31 @@ def _in_child(source: Source) -> bool:
 
 
 def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile], people: list[Person]) -> Iterator[Rows]:
-    """The items among ``records`` as rows, a batch at a time; files and people are collected on the side."""
-    batch: list = []
-    count = size = 0
+    """The items among ``records`` as rows, a batch at a time; files and people are collected on the side.
+
+    Each item becomes its rows at once and is dropped: a batch holds plain tuples of text, which the
+    garbage collector stops tracking, rather than thousands of records it walks on every pass."""
+    source_id = source.source_id
+    items: list[tuple[Any, ...]] = []
+    segments: list[tuple[Any, ...]] = []
+    ordinal = size = 0
     for record in records:
         if isinstance(record, DerivedFile):
             derived.append(record)
         elif isinstance(record, Person):
             people.append(record)
         else:
-            batch.append(record)
-            size += sum(len(seg.text) + 64 * len(seg.words) for seg in record.segments)
-            if len(batch) >= SAVE_ITEMS or size >= SAVE_CHARS:
-                yield item_rows(source.source_id, batch, count + 1)
-                count, batch, size = count + len(batch), [], 0
-    if batch:
-        yield item_rows(source.source_id, batch, count + 1)
+            ordinal += 1
+            items.append(item_row(source_id, ordinal, record))
+            item_id = record.item_id
+            for seg in record.segments:
+                segments.append(segment_to_row(item_id, seg))
+                size += len(seg.text) + 64 * len(seg.words)
+            if len(items) >= SAVE_ITEMS or size >= SAVE_CHARS:
+                yield items, segments
+                items, segments, size = [], [], 0
+    if items:
+        yield items, segments
 
 
 # -- the child process ---------------------------------------------------------------------------

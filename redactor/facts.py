@@ -21,6 +21,11 @@ FACT_KEYS = ("sender", "recipients", "participants", "thread", "direction", "tim
 Extra = tuple[tuple[str, Any], ...]
 
 
+def _is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, with a plain dict (nearly always) told without the ABC's check."""
+    return value.__class__ is dict or isinstance(value, Mapping)
+
+
 def _text(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
@@ -62,7 +67,7 @@ class Party:
     def from_json(cls, value: Any) -> Party | None:
         if isinstance(value, str):
             return cls(raw=value) if value else None
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             return None
         owner = value.get("owner")
         raw, name, phone, email, role = _texts(value, _PARTY_TEXTS)
@@ -95,7 +100,7 @@ class Thread:
 
     @classmethod
     def from_json(cls, value: Any) -> Thread | None:
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             return None
         thread = cls(*_texts(value, cls.KEYS), extra=_extra(value, _THREAD_KEYS))
         return thread if thread.key or thread.id else None
@@ -122,7 +127,7 @@ class Moment:
 
     @classmethod
     def from_json(cls, value: Any) -> Moment | None:
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             return None
         return cls(*_texts(value, cls.KEYS), _extra(value, _MOMENT_KEYS))
 
@@ -144,7 +149,7 @@ class Attachment:
 
     @classmethod
     def from_json(cls, value: Any) -> Attachment | None:
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             return None
         name, kind = _texts(value, _ATTACHMENT_TEXTS)
         return cls(name, kind, bool(value.get("present")), _extra(value, _ATTACHMENT_KEYS))
@@ -212,13 +217,13 @@ def split_meta(meta: Mapping[str, Any]) -> tuple[DeviceFacts, dict[str, Any]]:
     is not a fact: it stays among the extras untouched, so nothing is lost.
     """
     rest = dict(meta)
-    if _FACT_SET.isdisjoint(rest):
+    keys = _FACT_SET.intersection(rest)
+    if not keys:
         return NO_FACTS, rest
     facts: dict[str, Any] = {}
-    for key in FACT_KEYS:
-        if key not in rest:
-            continue
-        parsed = _parse(key, rest[key])
+    for key in keys:  # each key gives fields of its own: the order they are read in does not matter
+        value = rest[key]
+        parsed = {} if value is None else _PARSERS[key](key, value)
         if parsed is not None:
             facts.update(parsed)
             del rest[key]
@@ -227,25 +232,49 @@ def split_meta(meta: Mapping[str, Any]) -> tuple[DeviceFacts, dict[str, Any]]:
 
 def _parse(key: str, value: Any) -> dict[str, Any] | None:
     """The typed fields for one fact key; None when the value is not in the fact's shape."""
-    if value is None:
-        return {}
-    if key == "sender":
-        party = _party(value)
-        return None if party is None else {"sender": party}
-    if key in ("recipients", "participants", "attachments"):
-        if not isinstance(value, list):
-            return None
-        parse = Attachment.from_json if key == "attachments" else _party
-        return {key: tuple(x for x in map(parse, value) if x is not None)}
-    if key == "thread":
-        thread = _typed(Thread, value)
-        return None if thread is None else {"thread": thread}
-    if key == "direction":
-        if not isinstance(value, Mapping) or _text(value.get("value")) is None:
-            return None
-        return {"direction": _text(value.get("value")), "direction_how": _text(value.get("how"))}
-    moment = Moment.from_json(value)  # time
+    return {} if value is None else _PARSERS[key](key, value)
+
+
+def _sender(key: str, value: Any) -> dict[str, Any] | None:
+    party = _party(value)
+    return None if party is None else {"sender": party}
+
+
+def _list(key: str, value: Any) -> dict[str, Any] | None:
+    if value.__class__ is not list and not isinstance(value, list):
+        return None
+    if not value:
+        return {key: ()}
+    parse = Attachment.from_json if key == "attachments" else _party
+    return {key: tuple(x for x in map(parse, value) if x is not None)}
+
+
+def _thread(key: str, value: Any) -> dict[str, Any] | None:
+    thread = _typed(Thread, value)
+    return None if thread is None else {"thread": thread}
+
+
+def _direction(key: str, value: Any) -> dict[str, Any] | None:
+    if not _is_mapping(value) or (direction := _text(value.get("value"))) is None:
+        return None
+    return {"direction": direction, "direction_how": _text(value.get("how"))}
+
+
+def _time(key: str, value: Any) -> dict[str, Any] | None:
+    moment = Moment.from_json(value)
     return None if moment is None else {"time": moment}
+
+
+_PARSERS = {
+    "sender": _sender,
+    "recipients": _list,
+    "participants": _list,
+    "attachments": _list,
+    "thread": _thread,
+    "direction": _direction,
+    "time": _time,
+}
+assert set(_PARSERS) == _FACT_SET
 
 
 # Parties and threads repeat: every message of a chat names the same thread and a few senders. Their typed

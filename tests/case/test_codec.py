@@ -1,0 +1,70 @@
+"""How records are encoded for the case's columns (``redactor/case/codec.py``): the encoder built once writes
+exactly what ``json.dumps(value, default=str)`` writes, and a device export's rows are the same whether made
+a batch at a time or an item at a time."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactor.case import codec
+from redactor.extract.device import common
+from redactor.extraction import _batches
+from redactor.records import Item, Person, Source
+
+_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values)
+def test_the_shared_encoder_writes_what_json_dumps_writes(value):
+    assert codec._dumps(value) == json.dumps(value, default=str)
+
+
+def test_odd_values_encode_as_json_dumps_does():
+    odd = [
+        {"t": (1, 2), "when": datetime(2024, 3, 1, tzinfo=UTC), "path": Path("/x"), "set": {3}},
+        {"proxy": MappingProxyType({"a": 1}), "é": "ü\u2028\ud800", 1.5: math.inf, None: -math.inf, "nan": math.nan},
+        "a plain string \x00",
+        [],
+        {},
+    ]
+    for value in odd:
+        assert codec._dumps(value) == json.dumps(value, default=str)
+    for text in ("outgoing", "ü", "\x00"):
+        assert codec._string(text) == json.dumps(text)
+    assert codec._string(7) == "7"
+
+
+def _records(source: Source, n: int):
+    for i in range(n):
+        fields = [("sender.name", f"Alex {i % 3}"), ("text", f"message {i} " + "x" * (400 if i >= 250 else 0))]
+        meta = {"format": "test", "sender": common.party(f"07700 900{i % 5:03d}", f"Alex {i % 3}", owner=i % 2 == 0)}
+        yield common.make_item(source, f"line {i}", "message", "m", fields, meta)
+        if i % 40 == 0:
+            yield Person(f"p{i}", f"Person {i}")
+
+
+def test_rows_made_an_item_at_a_time_equal_the_batch_encoding(monkeypatch):
+    from redactor import extraction
+
+    monkeypatch.setattr(extraction, "SAVE_ITEMS", 70)
+    monkeypatch.setattr(extraction, "SAVE_CHARS", 20_000)  # some batches end on size, some on count
+    source = Source("ab" * 32, "S0001", "/x.txt", "x.txt", 10, "text/plain")
+    people: list = []
+    batches = list(_batches(source, _records(source, 500), [], people))
+    items = [r for r in _records(source, 500) if isinstance(r, Item)]
+    expected, first = [], 1
+    for rows, _segments in batches:
+        expected.append(codec.item_rows(source.source_id, items[first - 1 : first - 1 + len(rows)], first))
+        first += len(rows)
+    assert batches == expected and first == 501 and len(people) == 13
+    assert [len(rows) for rows, _ in batches][:3] == [70, 70, 70] and len(batches) > 500 // 70 + 1  # later ones end on size
