@@ -9,6 +9,7 @@ finds international numbers written with ``+`` or ``00``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -55,11 +56,7 @@ class UkPhoneRecognizer(EntityRecognizer):
             return None  # "03-01-13-05-00", "0 1 2 3 ...": dates, times and counts, not a written phone number
         if value.startswith("(") and ")" not in value:
             start, value = start + 1, value[1:]
-        try:
-            number = phonenumbers.parse(value, "GB")
-            valid = phonenumbers.is_valid_number(number)
-        except phonenumbers.NumberParseException:
-            valid = False
+        valid = valid_in_gb(value)
         if foreign:
             if not valid:
                 return None
@@ -67,6 +64,19 @@ class UkPhoneRecognizer(EntityRecognizer):
         score = self.VALID_SCORE if valid else self.SCORE
         why = "UK number, valid" if valid else "UK-shaped number (recall over validity: drama and unallocated ranges too)"
         return result(self, "PHONE_NUMBER", start, end, score, "uk number", why)
+
+
+VALID_CACHE = 20_000  # distinct written numbers remembered per process (a few MB at most)
+
+
+@lru_cache(maxsize=VALID_CACHE)
+def valid_in_gb(value: str) -> bool:
+    """Whether phonenumbers accepts ``value`` as a valid number, read with GB as the default region.
+    Depends on the text alone, so it is worked out once per distinct text (downloads repeat numbers)."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 class SocialHandleRecognizer(RuleRecognizer):
