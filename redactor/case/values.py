@@ -7,6 +7,8 @@ decision: redact with a code, or keep with a reason. The decision applies to eve
 present and future: :meth:`Values.sync_values` (run after detection and before the values are
 read) puts new flags in their clusters and applies the cluster's decision to them, with an
 audit event. A single occurrence can be excepted with a reason (:meth:`Values.except_occurrence`).
+This module files and lets the policy decide; a reviewer's decisions are ``value_decisions.py``, applying
+them ``value_apply.py``, the read side ``value_reads.py``.
 
 A cluster of a roster party that the policy proposes to keep, and a structured identifier that a rule
 with ``decide`` proposes to redact, are decided by the policy (actor ``policy``, the rule named in the
@@ -17,22 +19,17 @@ Audit payloads carry value ids (``V00001``, numbered within the case) and counts
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor import codes
-from redactor.audit.log import utc_now
-from redactor.case.actors import POLICY, reviewer_name
+from redactor.case.actors import POLICY
 from redactor.case.schema import RECOUNT_MARK
-from redactor.case.value_apply import ValueApply
+from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
-from redactor.case.value_reads import ValueReads
 from redactor.case.value_spread import INDEX_MARK
-from redactor.errors import ConflictError, UsageError
 from redactor.records import KEEP, PENDING, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
@@ -93,7 +90,7 @@ def risk_of(entity: str, category: str | None, party: str) -> int:
     return 1 if party == "third_party" else 0
 
 
-class Values(ValueApply, ValueReads):
+class Values(ValueDecisions):
     # -- clustering ----------------------------------------------------------------------------
     def sync_values(self, actor: str = "system", *, complete: bool = True) -> dict[str, int]:
         """Put flags without a cluster in theirs, apply decisions to them and flag a redacted value's unflagged
@@ -285,87 +282,3 @@ class Values(ValueApply, ValueReads):
                 dict(r) for r in self.conn.execute(f"SELECT * FROM value_clusters WHERE value_id IN ({','.join('?' * len(chunk))})", chunk)
             ]
         return out
-
-    # -- decisions -----------------------------------------------------------------------------
-    def decide_value(
-        self,
-        value_id: str,
-        decision: str,
-        *,
-        reviewer: str,
-        code: str | None = None,
-        reason: str = "",
-        expected_version: int | None = None,
-        first: int | None = None,
-    ) -> int:
-        """Redact (with a code) or keep (with a reason) every occurrence of a value; returns the flags changed.
-
-        With ``first``, only that many occurrences are applied now and the value stays *applying* until
-        :meth:`ValueApply.apply_values` completes it (the review server, right after answering)."""
-        if decision not in (REDACT, KEEP):
-            raise UsageError(f"unknown decision {decision!r}; use redact or keep")
-        if code is not None and not codes.is_valid(code):
-            raise UsageError(f"unknown reason code {code!r}; valid codes: {', '.join(codes.REASON_CODES)}")
-        if decision == KEEP and not reason.strip():
-            raise UsageError("keeping a value needs a reason", hint="pass --reason TEXT")
-        reviewer_name(reviewer)
-        with self.transaction():
-            c = self._cluster(value_id)
-            if expected_version is not None and c["version"] != expected_version:
-                raise ConflictError(f"value {value_id} was changed by someone else (version {c['version']}, you loaded {expected_version})")
-            return self._record(c, decision, code or c["code"], reviewer, reason, "value.decided", first=first)
-
-    def _record(
-        self,
-        c: dict[str, Any],
-        decision: str,
-        code: str,
-        actor: str,
-        reason: str,
-        event: str,
-        first: int | None = None,
-        *,
-        spread: bool = True,
-    ) -> int:
-        """The cluster's new decision, its value_decisions row, its occurrences (or the first ones) and one audit event."""
-        before = {
-            "decision": c["decision"],
-            "code": c["code"],
-            "version": c["version"],
-            "decided_by": c["decided_by"],
-            "reason": c["reason"],
-        }
-        after = {"decision": decision, "code": code, "version": c["version"] + 1, "decided_by": actor}
-        now = utc_now()
-        self.conn.execute(
-            "UPDATE value_clusters SET decision = ?, code = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1 WHERE value_id = ?",
-            (decision, code, reason, actor, now, c["value_id"]),
-        )
-        self.conn.execute(
-            "INSERT INTO value_decisions (value_id, action, reviewer, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (c["value_id"], event, actor, reason, now, json.dumps(before), json.dumps(after)),
-        )
-        upto = None if first is None else self._chunk_end(c["value_id"], 0, max(1, first))
-        n = self._apply(c["value_id"], decision, code, actor, reason, event, only_pending=False, upto=upto)
-        if upto is None:  # every occurrence has it
-            self.conn.execute("UPDATE value_clusters SET applied_version = version WHERE value_id = ?", (c["value_id"],))
-        payload = {"value_id": c["value_id"], "before": before, "after": after, "flags": n, "reason_given": bool(reason)}
-        if upto is not None:
-            payload["applying"] = True  # the rest follows: a value.applied event says when and how many
-        if actor == POLICY:
-            payload["rule"] = c["rule"]
-        self.log("values", event, payload, actor=actor)
-        if spread and decision == REDACT and upto is None:  # its unflagged occurrences too (value_spread)
-            self.spread_value_later(c["value_id"], actor=actor)
-        return n
-
-    def except_occurrence(self, flag_id: str, status: str, *, reviewer: str, reason: str, code: str | None = None) -> None:
-        """One occurrence decided against its value's decision, with a reason; later value decisions leave it alone."""
-        if not reason.strip():
-            raise UsageError("an exception needs a reason", hint="pass --reason TEXT")
-        with self.transaction() as conn:
-            row = conn.execute("SELECT value_id FROM flag_values WHERE flag_id = ?", (flag_id,)).fetchone()
-            if row is None:
-                raise UsageError(f"flag {flag_id} belongs to no value", hint="decide it with 'redactor decide --import' or in review")
-            self.decide(flag_id, action="except", status=status, reviewer=reviewer, reason=reason, code=code, stage="values")  # type: ignore[attr-defined]
-            conn.execute("UPDATE flag_values SET excepted = 1 WHERE flag_id = ?", (flag_id,))
