@@ -16,8 +16,9 @@ undoing a value decision restores exactly the occurrences it changed and that no
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from redactor.audit.log import utc_now
@@ -77,11 +78,21 @@ class ValueApply(ValueSpread):
             f"UPDATE flags SET status = :status, code = {_NEW_CODE}, version = version + 1 WHERE {where}", args
         ).rowcount
 
-    def _record_many(self, decided: Sequence[tuple[dict[str, Any], str]], actor: str, event: str) -> dict[str, int]:
+    def _record_many(
+        self,
+        decided: Sequence[tuple[dict[str, Any], str]],
+        actor: str,
+        event: str,
+        filed: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    ) -> dict[str, int]:
         """Many undecided clusters' decisions (each with its own code, and its rule as the reason) at once, applied to every
         occurrence: what :meth:`Values._record` does for one, as set-based statements, and the same audit events
-        (one per value, in order) with one fsync. Returns the flags changed per value."""
-        now, changed = utc_now(), {}
+        (one per value, in order) with one fsync. Returns the flags changed per value.
+
+        ``filed``: values whose every member the caller holds as it stands in this transaction (flag id and rowid as
+        ``flag_rowid``, status, code, start, end, version, in membership order: the filing that created them); their
+        occurrences are changed from those rows."""
+        now, changed, later = utc_now(), {}, []
         for start in range(0, len(decided), _CHUNK):
             part = decided[start : start + _CHUNK]
             self.conn.executemany(
@@ -96,7 +107,9 @@ class ValueApply(ValueSpread):
                     for c, decision in part
                 ],
             )
-            changed |= self._apply_many(part, actor, event, now)
+            changed |= self._apply_many(part, actor, event, now, filed or {}, later)
+        later.sort(key=lambda f: f[2])  # in table order, one statement per flag: a third of the time of a join per part
+        self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = version + 1 WHERE rowid = ?", later)
         events = []
         for c, decision in decided:
             payload = {"value_id": c["value_id"], "before": _before(c), "after": _after(c, decision, actor)}
@@ -105,12 +118,24 @@ class ValueApply(ValueSpread):
         self.log_many(events)
         return changed
 
-    def _apply_many(self, part: Sequence[tuple[dict[str, Any], str]], actor: str, event: str, now: str) -> dict[str, int]:
-        """:meth:`_apply` (every occurrence, not excepted) for each of these just-recorded decisions, in three statements."""
+    def _apply_many(
+        self,
+        part: Sequence[tuple[dict[str, Any], str]],
+        actor: str,
+        event: str,
+        now: str,
+        filed: Mapping[str, Sequence[Mapping[str, Any]]],
+        later: list[tuple[str, str, int]],
+    ) -> dict[str, int]:
+        """:meth:`_apply` (every occurrence, not excepted) for each of these just-recorded decisions, in three statements,
+        or from the members the caller holds (:meth:`_apply_filed`) when it holds every one's: then the flags' new
+        status and code join ``later``, which the caller writes."""
         ids = [c["value_id"] for c, _ in part]
         marks = ",".join("?" * len(ids))
         latest = f"SELECT value_id, max(id) FROM value_decisions WHERE value_id IN ({marks}) GROUP BY value_id"
         vd = dict(self.conn.execute(latest, ids).fetchall())
+        if all(v in filed for v in ids) and (done := self._apply_filed(part, actor, event, now, vd, filed, later)) is not None:
+            return done
         rows = [(c["value_id"], decision, c["code"], c["rule"], vd[c["value_id"]]) for c, decision in part]
         batch = "WITH b (value_id, status, code, reason, vd) AS (VALUES {}) ".format(",".join(["(?, ?, ?, ?, ?)"] * len(rows)))
         new_code = "CASE WHEN b.status = 'redact' THEN b.code ELSE f.code END"
@@ -137,6 +162,42 @@ class ValueApply(ValueSpread):
         made = f"SELECT value_decision, COUNT(*) FROM decisions WHERE value_decision IN ({marks}) GROUP BY value_decision"
         counts = dict(self.conn.execute(made, [vd[v] for v in ids]).fetchall())  # a decision row per flag changed
         return {v: counts.get(vd[v], 0) for v in ids}
+
+    def _apply_filed(
+        self,
+        part: Sequence[tuple[dict[str, Any], str]],
+        actor: str,
+        event: str,
+        now: str,
+        vd: dict[str, int],
+        filed: Mapping[str, Sequence[Mapping[str, Any]]],
+        later: list[tuple[str, str, int]],
+    ) -> dict[str, int] | None:
+        """What :meth:`_apply_many`'s statements do, from member rows the caller holds: the same decision rows in the same
+        order (value by value, each in membership order) and the same flags changed, without joining the members again.
+        None (nothing written) when a status or code would not be written as SQLite's ``json_object`` writes it."""
+        decisions, flags, changed = [], [], {}
+        for c, decision in part:
+            value_id, n = c["value_id"], 0
+            for r in filed[value_id]:  # none excepted: every member was filed by the caller
+                status, was = r["status"], r["code"]
+                code = c["code"] if decision == REDACT else was
+                if status == decision and was == code:
+                    continue
+                start, end, version = r["start"], r["end"], r["version"]
+                old, new = _state(status, was, start, end, version), _state(decision, code, start, end, version + 1)
+                if old is None or new is None:
+                    return None
+                decisions.append((r["flag_id"], event, actor, c["rule"], now, old, new, vd[value_id]))
+                flags.append((decision, code, r["flag_rowid"]))
+                n += 1
+            changed[value_id] = n
+        self.conn.executemany(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            decisions,
+        )
+        later += flags
+        return changed
 
     def _chunk_end(self, value_id: str, after: int, size: int) -> int | None:
         """The last membership row of the chunk of ``size`` after ``after``; None when the rest fits in it."""
@@ -260,6 +321,23 @@ class ValueApply(ValueSpread):
             "WHERE flags.flag_id = u.flag_id",
             args,
         ).rowcount
+
+
+def _state(status: str, code: str, start: int, end: int, version: int) -> str | None:
+    """A flag's state as :data:`_STATE` (SQLite's ``json_object``) writes it, or None for what it might write otherwise."""
+    head = _state_head(status, code)
+    if head is None or type(start) is not int or type(end) is not int or type(version) is not int:
+        return None
+    return f'{head}"start":{start},"end":{end},"version":{version}}}'
+
+
+@lru_cache(maxsize=256)
+def _state_head(status: str, code: str) -> str | None:
+    """``{"status":...,"code":...,``, or None for a quote, backslash, control or non-ASCII character (never in a status
+    or reason code), which json_object might escape otherwise."""
+    if not (isinstance(status, str) and isinstance(code, str)) or (json.dumps(status), json.dumps(code)) != (f'"{status}"', f'"{code}"'):
+        return None
+    return f'{{"status":"{status}","code":"{code}",'
 
 
 def _before(c: dict[str, Any]) -> dict[str, Any]:

@@ -28,7 +28,7 @@ the values keyed by its trigrams: the same segments (a test holds the two togeth
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -67,7 +67,7 @@ _ITEMS = (
     "UPDATE value_clusters SET items = (SELECT COUNT(DISTINCT f.item_id) FROM flag_values v JOIN flags f USING (flag_id) "
     "WHERE v.value_id = value_clusters.value_id) WHERE value_id = ?"
 )
-_EXPLAINED = ("party", "category", "person_id", "rule")  # what the source's explanation passes on (values are filed by it)
+EXPLAINED = ("party", "category", "person_id", "rule")  # what the source's explanation passes on (values are filed by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +119,7 @@ class ValueSpread(CaseDB):
             mark = int(self.meta(INDEX_MARK) or 0)
             rows = conn.execute("SELECT rowid, text FROM segments WHERE rowid > ? ORDER BY rowid", (mark,)).fetchall()
             if rows:
-                conn.executemany(
-                    "INSERT INTO segment_index (rowid, squeezed) VALUES (?, ?)", ((r[0], squeezed(normalise(r[1]))) for r in rows)
-                )
+                conn.executemany("INSERT INTO segment_index (rowid, squeezed) VALUES (?, ?)", _squeezed_rows(rows))
                 self.set_meta(INDEX_MARK, str(rows[-1][0]))
         return mark
 
@@ -167,12 +165,22 @@ class ValueSpread(CaseDB):
         return hits
 
     # -- which texts ----------------------------------------------------------------------------
-    def spread_values(self, value_ids: Iterable[str], *, actor: str = "system") -> list[str]:
-        """Flag every unflagged occurrence of these values' redacted texts; returns the flags added."""
+    def spread_values(
+        self, value_ids: Iterable[str], *, actor: str = "system", members: Mapping[str, Sequence[Mapping[str, Any]]] | None = None
+    ) -> list[str]:
+        """Flag every unflagged occurrence of these values' redacted texts; returns the flags added.
+
+        ``members``: values whose redacted members the caller holds (the filing that created and decided them), as
+        rows of :data:`_BY_VALUE`'s columns with the explanation's passed-on keys (:data:`EXPLAINED`) as a dict; the
+        others are read from the case."""
         ids = sorted(set(value_ids))
         sources: dict[str, Source] = {}
         for chunk in _chunks(ids):
-            sources |= self._sources(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(chunk))})", chunk, actor, sources)
+            if members is not None and all(v in members for v in chunk):
+                rows: Iterable[Mapping[str, Any]] = sorted((r for v in chunk for r in members[v]), key=lambda r: r["flag_id"])
+            else:
+                rows = self.conn.execute(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(chunk))}) ORDER BY f.flag_id", chunk)
+            sources |= self._sources(rows, actor, sources)
         return self._spread(sources, after=0)
 
     def spread_flags(self, flag_ids: Iterable[str], *, actor: str = "system") -> list[str]:
@@ -180,20 +188,22 @@ class ValueSpread(CaseDB):
         ids = sorted(set(flag_ids))
         sources: dict[str, Source] = {}
         for chunk in _chunks(ids):
-            sources |= self._sources(_BY_FLAG + f" AND f.flag_id IN ({','.join('?' * len(chunk))})", chunk, actor, sources)
+            sql = _BY_FLAG + f" AND f.flag_id IN ({','.join('?' * len(chunk))}) ORDER BY f.flag_id"
+            sources |= self._sources(self.conn.execute(sql, chunk), actor, sources)
         return self._spread(sources, after=0)
 
     def spread_all(self, *, actor: str = "system", after: int = 0) -> list[str]:
         """Every text decided redact in the case, over the segments above rowid ``after`` (0: all)."""
-        return self._spread(self._sources(_BY_FLAG, (), actor, {}), after=after)
+        return self._spread(self._sources(self.conn.execute(_BY_FLAG + " ORDER BY f.flag_id"), actor, {}), after=after)
 
-    def _sources(self, sql: str, args: Sequence[Any], actor: str, known: dict[str, Source]) -> dict[str, Source]:
-        """Normalised text -> the first flag (by id) that carries it; a known person's names go with the person's flag."""
+    def _sources(self, rows: Iterable[Mapping[str, Any]], actor: str, known: dict[str, Source]) -> dict[str, Source]:
+        """Normalised text -> the first flag (by id: ``rows`` come in flag id order) that carries it; a known person's names
+        go with the person's flag."""
         found: dict[str, Source] = {}
         people: dict[str, Source] = {}
         last: dict[str, int | None] = {}  # value id -> its latest decision (a value's flags share it)
         norms: dict[str, str] = {}  # text -> normalised: a value's flags repeat its text
-        for r in self.conn.execute(sql + " ORDER BY f.flag_id", tuple(args)):
+        for r in rows:
             text = r["text"] or ""
             if (norm := norms.get(text)) is None:
                 norm = norms[text] = normalise(text)
@@ -212,12 +222,12 @@ class ValueSpread(CaseDB):
                 found.setdefault(norm, people[person_id])
         return found
 
-    def _source(self, r: Any, actor: str, last: dict[str, int | None]) -> Source:
+    def _source(self, r: Mapping[str, Any], actor: str, last: dict[str, int | None]) -> Source:
         decided = r["decision"] == REDACT
         if decided and r["value_id"] not in last:
             last[r["value_id"]] = self._last_decision(r["value_id"])
-        explanation = json.loads(r["explanation"] or "{}")
-        kept = {k: explanation[k] for k in _EXPLAINED if explanation.get(k) is not None}
+        explanation = r["explanation"] if isinstance(r["explanation"], dict) else json.loads(r["explanation"] or "{}")
+        kept = {k: explanation[k] for k in EXPLAINED if explanation.get(k) is not None}
         return Source(
             r["flag_id"],
             r["value_id"],
@@ -280,7 +290,7 @@ class ValueSpread(CaseDB):
             taken = spans[segment_id]
             for norm, found in _found(text, tuple(hits[rowid]), memo):
                 for start, end in found:
-                    if any(a <= start and end <= b for a, b in taken):
+                    if (start, end) in taken or any(a <= start and end <= b for a, b in taken):  # mostly a flag of it exactly
                         continue
                     taken.append((start, end))
                     out.append((self._flag(segment_id, item_id, start, end, sources[norm]), sources[norm]))
@@ -318,6 +328,17 @@ class ValueSpread(CaseDB):
             s, n = counts[key]
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+
+
+def _squeezed_rows(rows: Sequence[Any]) -> Iterator[tuple[int, str]]:
+    """Each segment's rowid and squeezed normalised text, a text repeated (senders, "ok") normalised once."""
+    memo: dict[str, str] = {}
+    for rowid, text in rows:
+        if (flat := memo.get(text)) is None:
+            if len(memo) > _MEMO:
+                memo.clear()
+            flat = memo[text] = squeezed(normalise(text))
+        yield rowid, flat
 
 
 def _keyed(norms: Sequence[str]) -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]:

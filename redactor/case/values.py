@@ -29,18 +29,19 @@ from redactor.case.actors import POLICY
 from redactor.case.schema import RECOUNT_MARK
 from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
-from redactor.case.value_spread import INDEX_MARK
+from redactor.case.value_spread import EXPLAINED, INDEX_MARK
 from redactor.records import KEEP, PENDING, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
 
+# in reading order, ties as flags_item holds them; '+': the table read in storage order and sorted once (not along flags_item)
 _NEW_FLAGS = (
-    'SELECT f.flag_id, f.item_id, f.entity, f.proposed, f.code, f.origin, f.status, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
+    'SELECT f.flag_id, f.rowid AS flag_rowid, f.item_id, f.entity, f.proposed, f.code, f.origin, f.status, f.start, f."end", f.version, substr(s.text, f.start + 1, f."end" - f.start) AS value, '
     "json_extract(f.explanation, '$.party') AS party, json_extract(f.explanation, '$.person_id') AS person_id, "
     "json_extract(f.explanation, '$.category') AS category, json_extract(f.explanation, '$.rule') AS rule, "
     "json_extract(f.explanation, '$.policy_decides') AS policy_decides "
     "FROM flags f JOIN segments s USING (segment_id) LEFT JOIN flag_values v USING (flag_id) "
-    f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY f.item_id, f.start"
+    f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY +f.item_id, f.start, f.segment_id, f.rowid"
 )
 _UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
 _CACHE_KIB = 65_536  # page cache while filing: the counting triggers read flags by id all over the table (2 MB: 2.5x slower)
@@ -67,18 +68,59 @@ class _Filed:
     items: set[str] = field(default_factory=set)
     undecidable: bool = False  # as _UNDECIDABLE: a detected member no rule with 'decide' proposed to redact
     statuses: dict[str, int] = field(default_factory=dict)  # members by status when filed
+    rows: list[sqlite3.Row] = field(default_factory=list)  # its members as filed, in flag id order once sorted
 
     def add(self, r: sqlite3.Row) -> None:
+        self.rows.append(r)
         self.items.add(r["item_id"])
         self.statuses[r["status"]] = self.statuses.get(r["status"], 0) + 1
         if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
             self.undecidable = True
+
+    def members(self) -> list[sqlite3.Row]:
+        """Its member rows in membership order (``flag_values`` is filed along flag ids)."""
+        self.rows.sort(key=lambda r: r["flag_id"])
+        return self.rows
 
     def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
         """occurrences, excepted, pending, redacted, kept: its members as filed (none excepted), or all decided ``decision``."""
         n = sum(self.statuses.values())
         by_status = {decision: n} if decision is not None else self.statuses
         return n, 0, by_status.get(PENDING, 0), by_status.get(REDACT, 0), by_status.get(KEEP, 0)
+
+
+def _members(redacted: list[dict[str, Any]], created: dict[str, _Filed]) -> dict[str, list[dict[str, Any]]]:
+    """The member flags of values this filing created and the policy just decided redact, as the spread reads a value's
+    members (:meth:`ValueSpread.spread_values`): every member is redacted now, each with what it was filed with and the
+    value's person. Only the first member (by id) of each text: the spread takes a text's first flag, and a person's
+    (the value's). A value whose explanation holds anything but text is left out (the spread reads it from the case)."""
+    out = {}
+    for c in redacted:
+        if (filed := created.get(c["value_id"])) is None:
+            continue
+        firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
+        for r in filed.members():
+            if r["value"] not in seen:
+                seen.add(r["value"])
+                firsts.append(r)
+        rows = [
+            {
+                "flag_id": r["flag_id"],
+                "entity": r["entity"],
+                "code": c["code"],
+                "explanation": {k: r[k] for k in EXPLAINED},
+                "text": r["value"],
+                "value_id": c["value_id"],
+                "decision": REDACT,
+                "value_code": c["code"],
+                "decided_by": POLICY,
+                "person_id": c["person_id"],  # the value's person, as the spread reads it (value_clusters)
+            }
+            for r in firsts
+        ]
+        if all(isinstance(x, str | None) for row in rows for x in row["explanation"].values()):
+            out[c["value_id"]] = rows
+    return out
 
 
 def risk_of(entity: str, category: str | None, party: str) -> int:
@@ -145,7 +187,8 @@ class Values(ValueDecisions):
                 applied = self._apply_to_new(touched, actor)
                 decided = self._decide_by_policy(touched, created)
                 self._recount(touched, created, {c["value_id"]: d for c, d in decided})
-            self.spread_values([c["value_id"] for c, decision in decided if decision == REDACT], actor=POLICY)  # one spread for all
+            redacted_now = [c for c, decision in decided if decision == REDACT]
+            self.spread_values([c["value_id"] for c in redacted_now], actor=POLICY, members=_members(redacted_now, created))  # one spread
             policy = [c["value_id"] for c, _ in decided]
             self.log(
                 "values",
@@ -233,7 +276,8 @@ class Values(ValueDecisions):
             for c in self._clusters(value_ids)
             if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
         ]
-        self._record_many(decided, POLICY, "value.policy")
+        filed = {c["value_id"]: created[c["value_id"]].members() for c, _ in decided if c["value_id"] in created}
+        self._record_many(decided, POLICY, "value.policy", filed=filed)
         return decided
 
     @contextmanager

@@ -189,7 +189,7 @@ def test_the_policys_decisions_recorded_together_are_those_recorded_one_at_a_tim
     together.sync_values()
     one_by_one = _policy_case(tmp_path / "one")
 
-    def record_each(self, decided, actor, event):
+    def record_each(self, decided, actor, event, filed=None):
         return {c["value_id"]: self._record(c, d, c["code"], actor, c["rule"], event, spread=False) for c, d in decided}
 
     monkeypatch.setattr(CaseStore, "_record_many", record_each)
@@ -204,18 +204,23 @@ def test_the_policys_decisions_recorded_together_are_those_recorded_one_at_a_tim
     one_by_one.close()
 
 
-def test_the_values_step_builds_no_automatic_index(tmp_path):
+@pytest.mark.parametrize("joined", [False, True])
+def test_the_values_step_builds_no_automatic_index(tmp_path, monkeypatch, joined):
     """Every statement sync_values runs is planned on the case's own indexes. An automatic index is built over a
     whole table for each statement: the policy's chunks of 500 values once did that over flag_values, which made
     the step grow with values x flags (100,000 WhatsApp messages: 26 of its 41 CPU s). Plans without ANALYZE do not depend on
-    the data, only on the statement: the policy's chunk is large here (from about 300 values on, that plan differed)."""
+    the data, only on the statement: the policy's chunk is large here (from about 300 values on, that plan differed).
+    ``joined``: the policy's set-based statements, which a filing uses when it cannot decide from the rows it filed."""
+    if joined:
+        monkeypatch.setattr(CaseStore, "_apply_filed", lambda *args, **kwargs: None)
     s = _policy_case(tmp_path / "case", count=600)
     statements: list[str] = []
     s.conn.set_trace_callback(statements.append)
     s.sync_values()
     s.conn.set_trace_callback(None)
     planned = [q for q in dict.fromkeys(statements) if q.lstrip().upper().startswith(("SELECT", "WITH", "INSERT", "UPDATE", "DELETE"))]
-    assert any("WITH b" in q for q in planned)  # the policy's set-based statements are among them
+    assert any("WITH b" in q for q in planned) == joined  # the policy's set-based statements, or one per flag changed
+    assert any(q.startswith("UPDATE flags SET status = ") and " WHERE rowid = " in q for q in planned) != joined
     automatic = [(q[:120], p) for q in planned for p in (r[3] for r in s.conn.execute("EXPLAIN QUERY PLAN " + q)) if "AUTOMATIC" in p]
     assert automatic == []
     s.close()

@@ -1,0 +1,83 @@
+"""A filing lets the policy decide the values it created from the rows it read (no second join of their members):
+the case ends exactly as when every member is read again from the case."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from redactor import codes
+from redactor.case import CaseStore
+from redactor.case import values as values_module
+from redactor.case.value_apply import _state
+from tests.case.test_value_apply import _policy_case
+from tests.case.test_values import OWNER, SID, decidable, message
+
+
+def _case(root, odd_code: bool = False) -> CaseStore:
+    """The policy's values of test_value_apply, and a number of the complainant's the policy redacts: its member with
+    the higher flag id names her (so the value's person is not its first member's), one spelling repeated, and an
+    unflagged alias of hers, which the spread of that value flags."""
+    s = _policy_case(root, count=30)
+    texts = ["call 07700 900777 now", "or 07700 900777 then", "+44 7700 900777 is hers", "Sammy said so"]
+    items = [message(300 + i, text) for i, text in enumerate(texts)]
+    s.save_items(SID, items, 300)
+    flags = [decidable(item, word) for item, word in zip(items, ("07700 900777", "07700 900777", "+44 7700 900777"), strict=False)]
+    last = max(range(3), key=lambda i: flags[i].flag_id)
+    flags[last] = replace(flags[last], explanation={**flags[last].explanation, "party": "complainant", "person_id": OWNER.person_id})
+    if odd_code:  # a code SQLite's json_object could write otherwise than Python: the case's own statements decide
+        flags = [replace(f, code='T"P') for f in flags]
+    s.save_flags(SID, flags, replace=False)
+    return s
+
+
+def _everything(s: CaseStore) -> dict[str, list]:
+    """Every table the step writes, in rowid order, times left out; the audit events without their times."""
+    skip = {"created_at", "at", "decided_at"}
+    out = {}
+    for table in ("flags", "flag_values", "value_clusters", "value_decisions", "decisions"):
+        columns = ", ".join(f'"{c[1]}"' for c in s.conn.execute(f"PRAGMA table_info({table})") if c[1] not in skip)
+        out[table] = [tuple(r) for r in s.conn.execute(f"SELECT rowid, {columns} FROM {table} ORDER BY rowid")]
+    out["audit"] = [(e["stage"], e["event"], e["actor"], e["payload"]) for e in map(json.loads, s.audit.path.read_text().splitlines())]
+    return out
+
+
+@pytest.mark.parametrize("odd_code", [False, True])
+def test_the_policys_values_are_decided_and_spread_from_the_filed_rows_as_from_the_case(tmp_path, monkeypatch, odd_code):
+    joined = _case(tmp_path / "joined", odd_code)
+    monkeypatch.setattr(CaseStore, "_apply_filed", lambda *args, **kwargs: None)  # every member joined again
+    monkeypatch.setattr(values_module, "_members", lambda *args, **kwargs: {})  # every member read again to spread
+    joined.sync_values()
+    monkeypatch.undo()
+
+    filed = _case(tmp_path / "filed", odd_code)
+    used: list[object] = []
+    apply_filed, members = CaseStore._apply_filed, values_module._members
+    monkeypatch.setattr(CaseStore, "_apply_filed", lambda *a, **k: used.append(apply_filed(*a, **k)) or used[-1])
+    monkeypatch.setattr(values_module, "_members", lambda *a, **k: used.append(members(*a, **k)) or used[-1])
+    filed.sync_values()
+
+    expected, got = _everything(joined), _everything(filed)
+    assert [e[1] for e in got["audit"]].count("value.policy") == 32  # the owner's name, 30 numbers, hers
+    spread = [f for f in got["flags"] if f[8] == "same-value"]  # rowid, then the columns: recognizer is the 8th
+    assert len(spread) >= 30 and any(f[2] == message(303, "").item_id for f in spread)  # her alias, 'Sammy', is flagged
+    assert len(used) == 2 and used[1]  # one part of decisions, one spread: from the rows
+    assert (used[0] is None) == odd_code  # unless a code could be written otherwise
+    for table in expected:
+        assert got[table] == expected[table], table
+    joined.close()
+    filed.close()
+
+
+def test_a_state_is_written_as_sqlite_writes_it_or_not_at_all():
+    conn = sqlite3.connect(":memory:")
+    sql = "SELECT json_object('status', ?, 'code', ?, 'start', ?, 'end', ?, 'version', ?)"
+    for status in ("pending", "redact", "keep"):
+        for code in codes.REASON_CODES:
+            for start, end, version in ((0, 12, 1), (7, 1_234_567, 42)):
+                assert _state(status, code, start, end, version) == conn.execute(sql, (status, code, start, end, version)).fetchone()[0]
+    for status, code, start in (("redact", 'T"P', 0), ("redact", "T\\P", 0), ("keep", "TP\n", 0), ("keep", "TÉ", 0), ("keep", "TP", 0.0)):
+        assert _state(status, code, start, 3, 1) is None
