@@ -169,3 +169,30 @@ def test_a_number_not_in_a_uk_shape_keeps_the_region_that_accepted_it():
     assert found.recognition_metadata["e164"].startswith(
         "+" + str(phonenumbers.country_code_for_region(found.recognition_metadata["region"]))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # UK: no street word and no cue, but a house number, a name, a town and a full postcode
+        ("Send the parcel to Flat 2, 7 The Paddocks, York YO1 7HH please", "Flat 2, 7 The Paddocks, York YO1 7HH"),
+        ("Her new place: 22 Kingsmead, Bath BA1 2AB", "22 Kingsmead, Bath BA1 2AB"),
+        ("12 Linden, Leeds LS6 2AB", "12 Linden, Leeds LS6 2AB"),
+        # a flat and a named building before the house number
+        ("Flat 4, Kestrel House, 9 Moor View, Bradford BD1 2AA", "Flat 4, Kestrel House, 9 Moor View, Bradford BD1 2AA"),
+        # elsewhere: the house number first, then a unit, a postcode and a town
+        ("58 Solbakken, Etasje 2, 0450 Oslo", "58 Solbakken, Etasje 2, 0450 Oslo"),
+        ("Parcel for 14 Hegyalja, 1118 Budapest arrived", "14 Hegyalja, 1118 Budapest"),
+    ],
+)
+def test_addresses_with_no_street_word_and_no_cue(detector, text, value):
+    found = [(text[s.start : s.end], s.entity) for s in detector.analyze(text)]
+    assert (value, "STREET_ADDRESS") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chapter 12, 1000 Words", "Windows 10, 12345 Users", "I paid 20 quid at Tesco, Leeds LS1 1AA", "Round 5, 2019 Final"],
+)
+def test_numbered_lines_that_are_no_address(detector, text):
+    assert "STREET_ADDRESS" not in {s.entity for s in detector.analyze(text)}

@@ -3,7 +3,9 @@
 "Flat 3, 12 Mill Lane, Leeds LS6 2AB" is one finding, not five, so a reviewer decides it
 once and the box covers all of it. A street name without a number ("lives on Mill Lane") is
 reported with a lower score: it still narrows down where someone lives. Street words come
-from ``models/lexicons/street_types.txt``.
+from ``models/lexicons/street_types.txt``. A street with no street word is an address when a
+town and a full postcode follow it ("Flat 2, 7 The Paddocks, York YO1 7HH", "22 Kingsmead, Bath
+BA1 2AB"), and a flat may be in a named building ("Flat 4, Kestrel House, 9 Moor View, ...").
 """
 
 from __future__ import annotations
@@ -41,12 +43,17 @@ class StreetAddressRecognizer(EntityRecognizer):
             r"(?:(?:" + WORD + r"[ ]){1,3}" + street_type + r"\b|(?:" + "|".join(WELSH_FIRST) + r")(?:[ ](?:y|yr|" + WORD + r")){1,3}"
             r"|[A-Z][a-z]+(?:way|gate|side))"
         )
-        unit = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?"
+        building = r"(?:" + WORD + r"[ ]){1,2}(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights),[ ]"  # "Kestrel House, "
+        unit = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?[ ]\d{1,4}[A-Za-z]?,?[ ](?:" + building + r")?)?"
         number = r"\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?[ ]"
         town = r"(?:,?[ ](?:" + WORD + r")(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*)?"
         postcode = r"(?:,?[ ]" + POSTCODE + r")?"
         self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town + postcode + r"(?!\w)")
         self._named = re.compile(r"(?<![\w])" + unit + street + town + postcode + r"(?!\w)")
+        # no street word: a house number and a name, then a town and a full postcode ("22 Kingsmead, Bath BA1 2AB",
+        # "Flat 2, 7 The Paddocks, York YO1 7HH"); the postcode makes it an address
+        posted = r"(?:The[ ])?" + WORD + r"(?:[ ]" + WORD + r"){0,2},[ ]" + WORD + r"(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*,?[ ]"
+        self._posted = re.compile(r"(?<![\w£$€])" + unit + number + posted + POSTCODE + r"(?!\w)")
         self._houses = re.compile(
             r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:"
             + WORD
@@ -64,6 +71,7 @@ class StreetAddressRecognizer(EntityRecognizer):
         for pattern, score, rule in (
             (self._full, self.FULL, "number and street"),
             (self._houses, self.FULL, "house name"),
+            (self._posted, self.FULL, "number, name, town and postcode"),
             (self._named, self.STREET_ONLY, "street name"),
         ):
             for m in pattern.finditer(text):

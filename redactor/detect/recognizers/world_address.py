@@ -14,9 +14,10 @@
 - after an address cue ("lives at", "moved to", "my address is", "ship it to"; in Russian, Ukrainian,
   Bulgarian, Greek and Polish too: "по адресу", "живу на", "μένει στην", "mieszka na"), a house number and
   capitalised words make an address without a street word ("280 Normannsgata", "Αγάπης 54");
-- with no street word and no cue, a name and house number followed by a postcode and town, or by a flat
-  ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5"): the shape of an
-  address line in any script. A four-digit year is no postcode ("Round 5, 2019 Final").
+- with no street word and no cue, a name and house number (or a house number and name) followed by a
+  postcode and town, or by a flat ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22,
+  кв. 5", "58 Solbakken, Etasje 2, 0450 Oslo"): the shape of an address line in any script. A four-digit
+  year is no postcode ("Round 5, 2019 Final"), and a capitalised English word makes it no address.
 
 A street needs a house number, or an address cue before it. Labelled addresses in forms
 ("Address: ...", a heading "Delivery address" and the lines under it) are ``address_label.py``'s.
@@ -89,11 +90,11 @@ class WorldAddressRecognizer(EntityRecognizer):
         self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
         # no street word and no cue: a house number with a postcode and town, or with a flat, after it
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
-        house = rf"{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}"
+        house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}"  # "г. Москва", "м. Київ"
         posted = rf",[ ](?:{STRONG_POSTCODE}[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"
         self._posted = re.compile(
-            rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
+            rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
         self._po_box = re.compile(r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ]" + TOWN + r")?")
 
