@@ -22,7 +22,8 @@ should decide each piece of text once, so findings are resolved before they beco
    ("Jane Whitlock Age") is cut off. A one-word NER person that is an ordinary English word at a
    sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
    and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
-   file extension after a name is cut off ("Mary Jones.docx").
+   file extension after a name is cut off ("Mary Jones.docx"). These misreadings, one finding at a time,
+   and items 10 and 11 are ``misreads.py``'s.
 8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no
    name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
    in a short message in another language is dropped (``foreign.py``).
@@ -44,15 +45,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from redactor.detect.foreign import foreign_lower_case_guess
-from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
+from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.places import place_read_as_person
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.text_kind import drop_non_prose
-from redactor.detect.years import year_range_phone
 from redactor.entities import merge_rank
 
-GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
     "STREET_ADDRESS": {"UK_POSTCODE", "PERSON", "SPECIAL_CATEGORY"},
     "EMAIL_ADDRESS": {"PERSON", "URL", "SOCIAL_HANDLE"},
@@ -60,32 +58,6 @@ PARTS = {  # what a finding of the key entity always absorbs: the parts of one t
     "SOCIAL_HANDLE": {"PERSON"},
     "UK_BANK_ACCOUNT": {"PHONE_NUMBER", "DATE_OF_BIRTH"},
 }
-FORM_LABELS = {
-    "age",
-    "dob",
-    "d.o.b",
-    "address",
-    "occupation",
-    "tel",
-    "telephone",
-    "mobile",
-    "date",
-    "name",
-    "sex",
-    "gender",
-    "email",
-    "e-mail",
-    "postcode",
-    "signed",
-    "signature",
-    "witness",
-    "statement",
-    "page",
-    "time",
-    "re",
-    "subject",
-}
-_TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +78,12 @@ def _rank(entity: str) -> int:
 
 def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     """Strip spaces and punctuation at both ends; keep a phone's '(' or '+', a URL's '/', a balanced ')'."""
-    while start < end and text[start] in _TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
+    while start < end and text[start] in TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
         start += 1
     if entity == "PERSON":  # emoji and symbols are no part of a name ("ya girl 💕"; "😩" alone is nothing)
         while start < end and _symbol(text[start]):
             start += 1
-        while end > start and (_symbol(text[end - 1]) or text[end - 1] in _TRIM):
+        while end > start and (_symbol(text[end - 1]) or text[end - 1] in TRIM):
             end -= 1
     if entity == "PERSON":  # chat interjections and URL schemes are no part of a name ("LOL Kerys", "martin lmao", "https")
         while (m := _INTERJECTION_START.match(text, start, end)) is not None:
@@ -122,7 +94,7 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
         end -= 2  # "Sophie's": the name, not the possessive
     if entity == "PERSON" and (m := _FILE_EXTENSION.search(text, start, end)) is not None and m.start() > start:
         end = m.start()  # "Peter Green.txt": a file named after a person; the name, not the extension
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and text[end - 1] in TRIM:
         last = text[end - 1]
         if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
             break
@@ -153,9 +125,7 @@ def _drop_trailing_labels(text: str, span: Found) -> Found:
     if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer":
         return span
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
-    while (
-        len(words) > 1 and words[-1].group(0).strip(_TRIM).lower() in FORM_LABELS and _LABEL_END.match(text, span.start + words[-1].end())
-    ):
+    while len(words) > 1 and words[-1].group(0).strip(TRIM).lower() in FORM_LABELS and _LABEL_END.match(text, span.start + words[-1].end()):
         words.pop()
     end = span.start + words[-1].end() if words else span.end
     return replace(span, end=end) if end != span.end else span
@@ -178,9 +148,6 @@ def split_lines(text: str, span: Found) -> list[Found]:
     return pieces
 
 
-ROLE_WORDS = {"complainant", "witness", "suspect", "defendant", "victim", "officer", "subject", "accused", "informant", "signed"}
-
-
 def _url_in_a_word(text: str, span: Found) -> Found | None:
     """Presidio reads "IMG-0003.jpg" as the URL "IMG-0003.jp": a bare domain cut inside a word is
     dropped; a URL with a scheme, www or a path is extended to the end of the word instead."""
@@ -193,136 +160,6 @@ def _url_in_a_word(text: str, span: Found) -> Found | None:
     while end < len(text) and not text[end].isspace() and text[end] not in "\"'<>()[]{}":
         end += 1
     return replace(span, end=end)
-
-
-def _ner_misfire(text: str, span: Found) -> bool:
-    """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
-    an NER name with a digit or without a letter ("-"), or that is only a role word ("Complainant") or one
-    organisation word (``organisation_words.txt``: "Ofsted"), is dropped."""
-    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
-        return False
-    value = text[span.start : span.end]
-    bare = re.sub(r"['’]s$", "", value).strip()
-    return any(c.isdigit() for c in value) or not any(c.isalpha() for c in value) or bare.lower() in ROLE_WORDS or _organisation(bare)
-
-
-def _organisation(word: str) -> bool:
-    """One word that names an organisation or brand and no person ("Ofsted", "Tesco"; not "Chelsea", a given name),
-    or a name ending in a company's legal form ("Ostrel Labs Inc")."""
-    if word.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
-        return True  # "Ostrel Labs Inc"
-    return " " not in word and word.lower() in organisation_words() and not is_name_word(word) and not is_name_word(word.title())
-
-
-COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "llp", "gmbh", "corp", "corporation", "co"}
-
-
-_NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
-
-
-def _dropped(text: str, span: Found) -> bool:
-    return (
-        _ner_misfire(text, span)
-        or _impersonal(text, span)
-        or _ordinary_word_person(text, span)
-        or _label_person(text, span)
-        or year_range_phone(text, span)
-        or foreign_lower_case_guess(text, span)
-    )
-
-
-_COLON_AFTER = re.compile(r"[ \t]*:")
-
-
-def _label_person(text: str, span: Found) -> bool:
-    """A form label read as a name or place ("Адрес: ул. Ленина 5", "Nazwisko: ...", "Dirección: ..."): a guessed
-    person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it."""
-    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
-        return False
-    return is_form_label(text[span.start : span.end])
-
-
-def is_form_label(word: str) -> bool:
-    """One label word of a form, English (``FORM_LABELS``) or another language (``models/lexicons/form_labels.txt``)."""
-    return word.lower() in FORM_LABELS or word.lower() in lexicon("form_labels.txt")
-
-
-def _cut_number(text: str, span: Found) -> Found:
-    """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") or by a contact
-    ("Jimmy Garrison +1 463 ...", "Sophie Richardson - sr@example.org": spaCy's span takes in the
-    phone's first group or the whole e-mail) keeps the name; a name with a digit inside a word
-    ("Leeds LS6 2AB") stays a misfire and is dropped."""
-    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
-        return span
-    m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
-    if m:
-        return replace(span, end=span.start + len(m.group(1)))
-    end = name_before_contact(text, span.start, span.end)
-    return replace(span, end=end) if end is not None else span
-
-
-def name_before_contact(text: str, start: int, end: int) -> int | None:
-    """Where the name ends in an NER span that runs on into a phone or e-mail after it, or None."""
-    m = _NAME_THEN_CONTACT.match(text, start, end)
-    return start + len(m.group(1)) if m else None
-
-
-# a name, a separator, then a number written as a phone (after + or a bracket, or three digits) or an e-mail
-_NAME_THEN_CONTACT = re.compile(
-    r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}?)[ ,:;]*(?:[ ][-–|:][ ]?|[ ])(?=(?:[+(]\d|\d[\d()+.\-/]*\d\d)[\d()+.\-/]*(?:[ ]|$)|[^\s@]+@)"
-)
-
-
-PERSONAL = re.compile(
-    r"(?i)(?<![\w'])(?:i|i'm|im|me|my|he|she|his|her|him|they|their|them|we|our|you|your|is|are|was|were|being|family|mum|mother|dad|"
-    r"father|parents|brother|sister|son|daughter|boyfriend|girlfriend|friend|partner|wife|husband|lad|girl|boy|guy|man|woman|men|"
-    r"women|people|community|background|descent|origin|national|citizen)(?![\w'])"
-)
-
-
-def _impersonal(text: str, span: Found) -> bool:
-    """A nationality, language or group word (spaCy NORP, or the lexicon's ethnicity terms) is special
-    category only about a person: "(scan)", "translated from Spanish" are not; "she is Spanish" is."""
-    nrp = span.entity == "NRP" and span.recognizer == "SpacyRecognizer"
-    ethnic = span.entity == "SPECIAL_CATEGORY" and span.explanation.get("category") == "ethnicity"
-    if not (nrp or ethnic):
-        return False
-    if nrp and not text[span.start : span.end][:1].isupper():
-        return True
-    line_start = max(text.rfind("\n", 0, span.start) + 1, span.start - 48)
-    line_end = text.find("\n", span.end)
-    line_end = min(line_end if line_end != -1 else len(text), span.end + 32)
-    return PERSONAL.search(text, line_start, span.start) is None and PERSONAL.search(text, span.end, line_end) is None
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip()
-    return not before or before[-1] in ".!?:;\"'(\n"
-
-
-def _starts_a_line(text: str, span: Found) -> bool:
-    """First on its line with words after it ("Permission is hereby granted"); a word alone on its line
-    is a signature or a heading, not a sentence ("Regards,\nViola")."""
-    line_end = text.find("\n", span.end)
-    rest = text[span.end : line_end if line_end != -1 else len(text)]
-    return not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip() and bool(rest.strip(_TRIM))
-
-
-_DETERMINER = re.compile(r"(?i)(?<![\w'])(?:the|this|these|those|such|any|each|every|said)\s+$")  # not "that": "so fitting that Bodega was"
-
-
-def _ordinary_word_person(text: str, span: Found) -> bool:
-    """spaCy reads a capitalised common noun as a person at the start of a sentence, in capitals, or
-    after a determiner ("Vehicle seen at 10pm", "the Library", "this License"): one word that is an
-    ordinary English word and no listed name."""
-    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
-        return False
-    value = text[span.start : span.end]
-    after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
-    cue = _sentence_start(text, span.start) or _starts_a_line(text, span) or value.isupper() or after_determiner
-    if " " in value or not cue:
-        return False
-    return is_english_word(value) and not is_name_word(value.title())
 
 
 def _absorb(keep: Found, other: Found) -> Found:
@@ -344,7 +181,7 @@ BUCKET = 64  # characters per bucket of the overlap index
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
-    pieces = [p for p in (_cut_number(text, x) for x in lines) if not _dropped(text, p)]
+    pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)

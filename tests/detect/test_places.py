@@ -8,7 +8,8 @@ import pytest
 
 from redactor import paths
 from redactor.detect.engine import Detector
-from redactor.detect.merge import PERSONAL, Found, resolve
+from redactor.detect.merge import Found, resolve
+from redactor.detect.misreads import PERSONAL
 from redactor.detect.places import BIG_CITY, cities, place_read_as_person
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.merge import is_form_label
+from redactor.detect.misreads import is_form_label
 from redactor.detect.name_lists import given_names_raw, is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, UPPER

@@ -28,7 +28,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.known_people import COMMON_WORDS
-from redactor.detect.merge import name_before_contact
+from redactor.detect.misreads import name_before_contact
 from redactor.detect.name_lists import given_names_raw, is_english_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD

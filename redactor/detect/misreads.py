@@ -1,0 +1,190 @@
+"""What a recognizer misread: findings dropped or cut one at a time, before ``merge.py`` resolves overlaps.
+
+- spaCy's small model reads postcodes and numbered places as people, case roles as names, one organisation
+  word as a person, and a form label before a colon as a name or place (``_ner_misfire``, ``_label_person``);
+- an NER name followed by a plain number or a contact keeps the name (``cut_number``, ``name_before_contact``);
+- a one-word NER person that is an ordinary English word at a sentence start, in capitals or after a
+  determiner is dropped (``_ordinary_word_person``);
+- a nationality, language or group word is kept only next to words about a person (``_impersonal``, ``PERSONAL``);
+- a range of years read as a phone (``years.py``) and a lower-case guess in a short message in another
+  language (``foreign.py``) are dropped.
+
+The form labels (``FORM_LABELS``, ``is_form_label``) and role words are shared with the recognizers that
+must not read them as names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from redactor.detect.foreign import foreign_lower_case_guess
+from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
+from redactor.detect.years import year_range_phone
+
+if TYPE_CHECKING:
+    from redactor.detect.merge import Found
+
+GENERIC = {"LOCATION", "NRP", "ORGANIZATION", "DATE_TIME", "URL"}
+
+
+FORM_LABELS = {
+    "age",
+    "dob",
+    "d.o.b",
+    "address",
+    "occupation",
+    "tel",
+    "telephone",
+    "mobile",
+    "date",
+    "name",
+    "sex",
+    "gender",
+    "email",
+    "e-mail",
+    "postcode",
+    "signed",
+    "signature",
+    "witness",
+    "statement",
+    "page",
+    "time",
+    "re",
+    "subject",
+}
+TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
+
+
+ROLE_WORDS = {"complainant", "witness", "suspect", "defendant", "victim", "officer", "subject", "accused", "informant", "signed"}
+
+
+def _ner_misfire(text: str, span: Found) -> bool:
+    """spaCy's small model reads postcodes and numbered places as people, and case roles as names:
+    an NER name with a digit or without a letter ("-"), or that is only a role word ("Complainant") or one
+    organisation word (``organisation_words.txt``: "Ofsted"), is dropped."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return False
+    value = text[span.start : span.end]
+    bare = re.sub(r"['’]s$", "", value).strip()
+    return any(c.isdigit() for c in value) or not any(c.isalpha() for c in value) or bare.lower() in ROLE_WORDS or _organisation(bare)
+
+
+def _organisation(word: str) -> bool:
+    """One word that names an organisation or brand and no person ("Ofsted", "Tesco"; not "Chelsea", a given name),
+    or a name ending in a company's legal form ("Ostrel Labs Inc")."""
+    if word.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        return True  # "Ostrel Labs Inc"
+    return " " not in word and word.lower() in organisation_words() and not is_name_word(word) and not is_name_word(word.title())
+
+
+COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "llp", "gmbh", "corp", "corporation", "co"}
+
+
+_NAME_THEN_NUMBER = re.compile(r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ ]+\d+(?:[ .,:]+\d+)*\s*$")
+
+
+def dropped(text: str, span: Found) -> bool:
+    return (
+        _ner_misfire(text, span)
+        or _impersonal(text, span)
+        or _ordinary_word_person(text, span)
+        or _label_person(text, span)
+        or year_range_phone(text, span)
+        or foreign_lower_case_guess(text, span)
+    )
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:")
+
+
+def _label_person(text: str, span: Found) -> bool:
+    """A form label read as a name or place ("Адрес: ул. Ленина 5", "Nazwisko: ...", "Dirección: ..."): a guessed
+    person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it."""
+    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
+        return False
+    return is_form_label(text[span.start : span.end])
+
+
+def is_form_label(word: str) -> bool:
+    """One label word of a form, English (``FORM_LABELS``) or another language (``models/lexicons/form_labels.txt``)."""
+    return word.lower() in FORM_LABELS or word.lower() in lexicon("form_labels.txt")
+
+
+def cut_number(text: str, span: Found) -> Found:
+    """An NER name followed by a plain number ("Alonso 222", "Kimmel 2015", "Colbert 4") or by a contact
+    ("Jimmy Garrison +1 463 ...", "Sophie Richardson - sr@example.org": spaCy's span takes in the
+    phone's first group or the whole e-mail) keeps the name; a name with a digit inside a word
+    ("Leeds LS6 2AB") stays a misfire and is dropped."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return span
+    m = _NAME_THEN_NUMBER.fullmatch(text, span.start, span.end)
+    if m:
+        return replace(span, end=span.start + len(m.group(1)))
+    end = name_before_contact(text, span.start, span.end)
+    return replace(span, end=end) if end is not None else span
+
+
+def name_before_contact(text: str, start: int, end: int) -> int | None:
+    """Where the name ends in an NER span that runs on into a phone or e-mail after it, or None."""
+    m = _NAME_THEN_CONTACT.match(text, start, end)
+    return start + len(m.group(1)) if m else None
+
+
+# a name, a separator, then a number written as a phone (after + or a bracket, or three digits) or an e-mail
+_NAME_THEN_CONTACT = re.compile(
+    r"([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}?)[ ,:;]*(?:[ ][-–|:][ ]?|[ ])(?=(?:[+(]\d|\d[\d()+.\-/]*\d\d)[\d()+.\-/]*(?:[ ]|$)|[^\s@]+@)"
+)
+
+
+PERSONAL = re.compile(
+    r"(?i)(?<![\w'])(?:i|i'm|im|me|my|he|she|his|her|him|they|their|them|we|our|you|your|is|are|was|were|being|family|mum|mother|dad|"
+    r"father|parents|brother|sister|son|daughter|boyfriend|girlfriend|friend|partner|wife|husband|lad|girl|boy|guy|man|woman|men|"
+    r"women|people|community|background|descent|origin|national|citizen)(?![\w'])"
+)
+
+
+def _impersonal(text: str, span: Found) -> bool:
+    """A nationality, language or group word (spaCy NORP, or the lexicon's ethnicity terms) is special
+    category only about a person: "(scan)", "translated from Spanish" are not; "she is Spanish" is."""
+    nrp = span.entity == "NRP" and span.recognizer == "SpacyRecognizer"
+    ethnic = span.entity == "SPECIAL_CATEGORY" and span.explanation.get("category") == "ethnicity"
+    if not (nrp or ethnic):
+        return False
+    if nrp and not text[span.start : span.end][:1].isupper():
+        return True
+    line_start = max(text.rfind("\n", 0, span.start) + 1, span.start - 48)
+    line_end = text.find("\n", span.end)
+    line_end = min(line_end if line_end != -1 else len(text), span.end + 32)
+    return PERSONAL.search(text, line_start, span.start) is None and PERSONAL.search(text, span.end, line_end) is None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?:;\"'(\n"
+
+
+def _starts_a_line(text: str, span: Found) -> bool:
+    """First on its line with words after it ("Permission is hereby granted"); a word alone on its line
+    is a signature or a heading, not a sentence ("Regards,\nViola")."""
+    line_end = text.find("\n", span.end)
+    rest = text[span.end : line_end if line_end != -1 else len(text)]
+    return not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip() and bool(rest.strip(TRIM))
+
+
+_DETERMINER = re.compile(r"(?i)(?<![\w'])(?:the|this|these|those|such|any|each|every|said)\s+$")  # not "that": "so fitting that Bodega was"
+
+
+def _ordinary_word_person(text: str, span: Found) -> bool:
+    """spaCy reads a capitalised common noun as a person at the start of a sentence, in capitals, or
+    after a determiner ("Vehicle seen at 10pm", "the Library", "this License"): one word that is an
+    ordinary English word and no listed name."""
+    if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
+        return False
+    value = text[span.start : span.end]
+    after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
+    cue = _sentence_start(text, span.start) or _starts_a_line(text, span) or value.isupper() or after_determiner
+    if " " in value or not cue:
+        return False
+    return is_english_word(value) and not is_name_word(value.title())
