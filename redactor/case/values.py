@@ -44,6 +44,8 @@ _NEW_FLAGS = (
     f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY +f.item_id, f.start, f.segment_id, f.rowid"
 )
 _UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
+_KEEP_ROWS = 300_000  # new flags up to which a filing keeps its new values' rows for the policy and the spread; above, they are read back
+_FILING_BATCH = 50_000  # memberships written at a time to the filing's temporary table (flat memory at a million messages)
 _CACHE_KIB = 65_536  # page cache while filing: the counting triggers read flags by id all over the table (2 MB: 2.5x slower)
 _UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact (_Filed.add: the same test)
     "SELECT 1 FROM flag_values v JOIN flags f USING (flag_id) WHERE v.value_id = ? AND f.origin = 'detector' "
@@ -63,22 +65,26 @@ _ITEMS = (
 
 @dataclass(slots=True)
 class _Filed:
-    """What one filing learnt of a cluster it created from its member rows (all of them)."""
+    """What one filing learnt of a cluster it created from its member rows (all of them, in item order: _NEW_FLAGS)."""
 
-    items: set[str] = field(default_factory=set)
+    items: int = 0  # distinct items: the rows come sorted by item, so each new item is a change of item
+    last_item: str | None = None
     undecidable: bool = False  # as _UNDECIDABLE: a detected member no rule with 'decide' proposed to redact
     statuses: dict[str, int] = field(default_factory=dict)  # members by status when filed
-    rows: list[sqlite3.Row] = field(default_factory=list)  # its members as filed, in flag id order once sorted
+    rows: list[sqlite3.Row] | None = field(default_factory=list)  # its members as filed (None: not kept), in flag id order once sorted
 
     def add(self, r: sqlite3.Row) -> None:
-        self.rows.append(r)
-        self.items.add(r["item_id"])
+        if self.rows is not None:
+            self.rows.append(r)
+        if r["item_id"] != self.last_item:
+            self.items, self.last_item = self.items + 1, r["item_id"]
         self.statuses[r["status"]] = self.statuses.get(r["status"], 0) + 1
         if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
             self.undecidable = True
 
     def members(self) -> list[sqlite3.Row]:
-        """Its member rows in membership order (``flag_values`` is filed along flag ids)."""
+        """Its member rows in membership order (``flag_values`` is filed along flag ids); only when kept."""
+        assert self.rows is not None, "a large filing keeps no rows: read the members from the case"
         self.rows.sort(key=lambda r: r["flag_id"])
         return self.rows
 
@@ -96,8 +102,8 @@ def _members(redacted: list[dict[str, Any]], created: dict[str, _Filed]) -> dict
     (the value's). A value whose explanation holds anything but text is left out (the spread reads it from the case)."""
     out = {}
     for c in redacted:
-        if (filed := created.get(c["value_id"])) is None:
-            continue
+        if (filed := created.get(c["value_id"])) is None or filed.rows is None:
+            continue  # the spread reads this value's members from the case
         firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
         for r in filed.members():
             if r["value"] not in seen:
@@ -144,8 +150,8 @@ class Values(ValueDecisions):
             self.apply_values()
         counts, redacted = {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
         with self.page_cache(_CACHE_KIB):
-            if self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
-                counts, redacted = self._file_new(actor)
+            if unfiled := self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
+                counts, redacted = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS)
             counts["spread"] = self._spread_new(redacted, actor)
         return counts
 
@@ -160,29 +166,41 @@ class Values(ValueDecisions):
             added += self.spread_all(actor=actor, after=before)
         return len(added)
 
-    def _file_new(self, actor: str) -> tuple[dict[str, int], set[str]]:
+    def _file_new(self, actor: str, *, keep_rows: bool = True) -> tuple[dict[str, int], set[str]]:
+        """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
+        rows are kept for the policy and the spread, else those read them back from the case."""
         with self.transaction() as conn:
-            rows = conn.execute(_NEW_FLAGS).fetchall()
-            if not rows:
-                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
             names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
             clusters = {(r["entity"], r["key"]): dict(r) for r in conn.execute("SELECT * FROM value_clusters")}
             created: dict[str, _Filed] = {}  # new clusters: every member is one of these rows
-            members: list[tuple[str, str]] = []
-            for r in rows:
+            touched: set[str] = set()
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS filing (flag_id TEXT NOT NULL, value_id TEXT NOT NULL)")
+            conn.execute("DELETE FROM temp.filing")
+            members: list[tuple[str, str]] = []  # the memberships not yet in the temporary table
+            filed_flags = 0
+            for r in conn.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
                 vk = value_key(r["entity"], r["value"] or "", r["category"], r["person_id"], names.get(r["person_id"]))
                 cluster = clusters.get((vk.entity, vk.key))
                 if cluster is None:
                     cluster = clusters[(vk.entity, vk.key)] = self._new_cluster(conn, vk, r, len(clusters) + 1)
-                    created[cluster["value_id"]] = _Filed()
+                    created[cluster["value_id"]] = _Filed(rows=[] if keep_rows else None)
                 else:
                     self._join(conn, cluster, r)
                 if (filed := created.get(cluster["value_id"])) is not None:
                     filed.add(r)
                 members.append((r["flag_id"], cluster["value_id"]))
-            touched = {value_id for _, value_id in members}
+                touched.add(cluster["value_id"])
+                filed_flags += 1
+                if len(members) >= _FILING_BATCH:
+                    conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
+                    members.clear()
+            if not filed_flags:
+                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
+            conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
+            members.clear()
             with self._counting_later():  # the counting triggers stand aside; one recount at the end
-                conn.executemany("INSERT INTO flag_values (flag_id, value_id) VALUES (?, ?)", sorted(members))  # along flag ids
+                conn.execute("INSERT INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.filing ORDER BY flag_id")
+                conn.execute("DELETE FROM temp.filing")
                 self._count_items(touched, created)
                 applied = self._apply_to_new(touched, actor)
                 decided = self._decide_by_policy(touched, created)
@@ -193,11 +211,11 @@ class Values(ValueDecisions):
             self.log(
                 "values",
                 "values.synced",
-                {"flags": len(members), "clusters_created": len(created), "applied": applied, "policy": len(policy)},
+                {"flags": filed_flags, "clusters_created": len(created), "applied": applied, "policy": len(policy)},
             )
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
         redacted = {c["value_id"] for c in self._clusters(touched - set(policy)) if c["decision"] == REDACT}
-        return {"flags": len(members), "clusters": len(created), "applied": applied, "policy": len(policy)}, redacted
+        return {"flags": filed_flags, "clusters": len(created), "applied": applied, "policy": len(policy)}, redacted
 
     def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
         party = r["party"] or "unknown"
@@ -263,7 +281,7 @@ class Values(ValueDecisions):
     def _count_items(self, value_ids: set[str], created: dict[str, _Filed]) -> None:
         """Each touched cluster's distinct items: a new one's from its rows here, an older one's from its members."""
         conn = self.conn
-        conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(len(f.items), v) for v, f in sorted(created.items())])
+        conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
     def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> list[tuple[dict[str, Any], str]]:
@@ -276,7 +294,8 @@ class Values(ValueDecisions):
             for c in self._clusters(value_ids)
             if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
         ]
-        filed = {c["value_id"]: created[c["value_id"]].members() for c, _ in decided if c["value_id"] in created}
+        kept = {v: f for v, f in created.items() if f.rows is not None}
+        filed = {c["value_id"]: kept[c["value_id"]].members() for c, _ in decided if c["value_id"] in kept}
         self._record_many(decided, POLICY, "value.policy", filed=filed)
         return decided
 

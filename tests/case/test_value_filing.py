@@ -81,3 +81,35 @@ def test_a_state_is_written_as_sqlite_writes_it_or_not_at_all():
                 assert _state(status, code, start, end, version) == conn.execute(sql, (status, code, start, end, version)).fetchone()[0]
     for status, code, start in (("redact", 'T"P', 0), ("redact", "T\\P", 0), ("keep", "TP\n", 0), ("keep", "TÉ", 0), ("keep", "TP", 0.0)):
         assert _state(status, code, start, 3, 1) is None
+
+
+def test_a_filing_too_large_to_keep_its_rows_ends_the_case_exactly_as_one_that_keeps_them(tmp_path, monkeypatch):
+    """Above _KEEP_ROWS new flags the filing streams: it keeps no member rows (the policy and the spread read them
+    back from the case) and writes memberships a batch at a time through a temporary table; the case is the same."""
+    kept = _case(tmp_path / "kept")
+    kept.sync_values()
+
+    streamed = _case(tmp_path / "streamed")
+    monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
+    monkeypatch.setattr(values_module, "_FILING_BATCH", 7)
+    made: list[values_module._Filed] = []
+    filed_class = values_module._Filed
+    monkeypatch.setattr(values_module, "_Filed", lambda **kw: made.append(filed_class(**kw)) or made[-1])
+    streamed.sync_values()
+
+    assert made and all(f.rows is None for f in made)  # nothing kept
+    assert max(f.items for f in made) > 1  # value_clusters.items (compared below) counted from the streamed rows
+    expected, got = _everything(kept), _everything(streamed)
+    assert len(got["flag_values"]) > 2 * 7  # several batches
+    for table in expected:
+        assert got[table] == expected[table], table
+    kept.close()
+    streamed.close()
+
+
+def test_a_new_values_items_are_counted_as_distinct_items(tmp_path):
+    """_Filed counts items by their changes, which is exact because the filing reads rows in item order."""
+    filed = values_module._Filed()
+    for item in ("I1", "I1", "I2", "I3", "I3", "I3"):
+        filed.add({"item_id": item, "status": "pending", "origin": "detector", "policy_decides": 1})
+    assert filed.items == 3 and filed.statuses == {"pending": 6} and not filed.undecidable
