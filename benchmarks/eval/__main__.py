@@ -10,7 +10,9 @@ names of 25 countries from mimesis' locale data in sentences written here; ``mul
 cards, IBANs and IPs, in chat, e-mail, form and letter frames; ``intl.py``, data card ``INTL.md``),
 public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absent), ``btc_f`` (tweets
 of the Broad Twitter Corpus' test section F, CC-BY 4.0, shipped in ``data/``; ``btc.py``, data card
-``BTC.md``; person names and ``@handles`` scored apart), and ``negatives``
+``BTC.md``; person names and ``@handles`` scored apart), ``gum_news`` (person names in 345 paragraphs of
+GUM's Wikinews articles, CC BY 2.5 texts with CC BY 4.0 annotations, shipped in ``data/``; ``gum.py``, data
+card ``GUM.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in

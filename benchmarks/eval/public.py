@@ -19,9 +19,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
-PUBLIC_SETS = {"wnut17": "wnut17_dev.jsonl", "btc_f": "btc_f.jsonl", "multilingual": "multilingual.jsonl"}
-# in data/: multilingual made here (multilingual.py) from independent sources; btc_f converted from BTC section F (btc.py, BTC.md)
-LOCAL_SETS = {"multilingual", "btc_f"}
+PUBLIC_SETS = {
+    "wnut17": "wnut17_dev.jsonl",
+    "btc_f": "btc_f.jsonl",
+    "gum_news": "gum_news.jsonl",
+    "multilingual": "multilingual.jsonl",
+}
+# in data/: multilingual made here (multilingual.py) from independent sources; btc_f converted from BTC section F
+# (btc.py, BTC.md); gum_news converted from GUM's Wikinews articles (gum.py, GUM.md)
+LOCAL_SETS = {"multilingual", "btc_f", "gum_news"}
 PRECISION_LABELS = ("PERSON",)
 
 
