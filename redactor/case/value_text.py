@@ -47,9 +47,9 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # imported here: most users of this module never need it
+    from redactor.detect.language import spacy_stop_words  # spaCy's list, read without importing spaCy
 
-    return frozenset(w.casefold() for w in STOP_WORDS)
+    return frozenset(w.casefold() for w in spacy_stop_words("en"))
 
 
 def watched(norm: str) -> bool:

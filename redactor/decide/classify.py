@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from redactor.detect.known_people import phone_variants
+from redactor.detect.phone_variants import phone_variants
 from redactor.entities import CATEGORIES
 from redactor.records import Person
 

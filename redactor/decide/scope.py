@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from redactor.detect.known_people import phone_variants
+from redactor.detect.phone_variants import phone_variants
 from redactor.facts import DeviceFacts, Party
 from redactor.records import Item
 

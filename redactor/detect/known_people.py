@@ -17,6 +17,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from redactor.detect.name_lists import given_names_raw, is_english_word
 from redactor.detect.normalize import normalise
+from redactor.detect.phone_variants import phone_variants
 from redactor.records import Person
 
 NAME_SCORE = 0.85
@@ -71,20 +72,6 @@ COMMON_WORDS = {w.lower() for w in STOP_WORDS} | {
     "the",
     "and",
 }
-
-
-def phone_variants(number: str) -> set[str]:
-    """Digit strings under which a phone number may be written."""
-    digits = re.sub(r"\D", "", number)
-    if not digits:
-        return set()
-    out = {digits}
-    if number.strip().startswith("+") or digits.startswith("44"):
-        national = digits[2:] if digits.startswith("44") else digits
-        out |= {"0" + national, "44" + national, "0044" + national}
-    elif digits.startswith("0") and not digits.startswith("00"):
-        out |= {"44" + digits[1:], "0044" + digits[1:]}
-    return {d for d in out if len(d) >= 7}
 
 
 def phone_variants_all(phones: Iterable[str]) -> list[str]:

@@ -42,12 +42,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.places import place_read_as_person
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
+from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
 from redactor.entities import merge_rank
 
@@ -58,18 +58,6 @@ PARTS = {  # what a finding of the key entity always absorbs: the parts of one t
     "SOCIAL_HANDLE": {"PERSON"},
     "UK_BANK_ACCOUNT": {"PHONE_NUMBER", "DATE_OF_BIRTH"},
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A span under resolution: Python indices, entity, score, recognizer, explanation."""
-
-    start: int
-    end: int
-    entity: str
-    score: float
-    recognizer: str
-    explanation: dict[str, Any]
 
 
 def _rank(entity: str) -> int:

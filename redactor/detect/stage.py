@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
 from redactor.config import load_yaml
-from redactor.detect.engine import Detector
-from redactor.detect.known_people import known_people_recognizers
 from redactor.detect.language import language_findings
-from redactor.detect.merge import Found as Span
+from redactor.detect.spans import Found as Span
 from redactor.errors import ConfigError, ModelError
 from redactor.extract.ocr import review_findings
-from redactor.records import Finding, Item
+from redactor.records import Finding, Item, Person
 from redactor.stages import StageContext, register
+
+if TYPE_CHECKING:
+    from redactor.detect.engine import Detector
+
+# Presidio and spaCy are imported only where text is analysed (a worker process, or this process with
+# --workers 1): the coordinating process of a run with workers builds this stage for ``findings`` alone.
 
 
 class DetectSettings(BaseModel):
@@ -33,6 +38,8 @@ class DetectSettings(BaseModel):
 
 @lru_cache(maxsize=4)
 def _detector(nlp_config: Path, recognizers: Path, language: str, threshold: float, entities: tuple[str, ...]) -> Detector:
+    from redactor.detect.engine import Detector
+
     return Detector(nlp_config, recognizers, language=language, score_threshold=threshold, entities=entities or None)
 
 
@@ -62,14 +69,21 @@ def span_from_json(row: Sequence[Any]) -> Span:
 
 def check_models(settings: DetectSettings, models_dir: Path) -> None:
     """Refuse to start when a configured spaCy model is not installed (nothing is ever downloaded)."""
-    import spacy.util
-
     for name in model_names(settings, models_dir):
-        if not (spacy.util.is_package(name) or Path(name).exists()):
+        if not (_is_package(name) or Path(name).exists()):
             raise ModelError(f"spaCy model {name!r} is not installed (configured in {settings.nlp_config})")
 
 
-@dataclass(frozen=True, slots=True)
+def _is_package(name: str) -> bool:
+    """``spacy.util.is_package`` without importing spaCy: whether a distribution of that name is installed."""
+    try:
+        importlib.metadata.distribution(name)
+    except Exception:  # noqa: BLE001 - as spaCy's check: any failure means not installed
+        return False
+    return True
+
+
+@dataclass(frozen=True)
 class PresidioDetect:
     """The detect stage. ``item -> findings`` for one item; the runner uses the batch entry points:
     ``spans`` (texts -> spans, one spaCy pipe; what worker processes run) and ``findings`` (an item's
@@ -77,7 +91,15 @@ class PresidioDetect:
 
     settings: DetectSettings
     models_dir: Path
-    extra: tuple[Any, ...]
+    people: tuple[Person, ...] = ()
+    roster_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @cached_property
+    def extra(self) -> tuple[Any, ...]:
+        """The case's known-people recognizers, built on first use (never in the coordinating process of a run with workers)."""
+        from redactor.detect.known_people import known_people_recognizers
+
+        return tuple(known_people_recognizers(self.people, dict(self.roster_addresses)))
 
     @property
     def detector(self) -> Detector:
@@ -110,4 +132,5 @@ class PresidioDetect:
 def detect_presidio(settings: DetectSettings, ctx: StageContext) -> PresidioDetect:
     """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
     check_models(settings, ctx.models_dir)
-    return PresidioDetect(settings, ctx.models_dir, tuple(known_people_recognizers(ctx.case.people, ctx.case.roster_addresses)))
+    roster = tuple((k, tuple(v)) for k, v in ctx.case.roster_addresses.items())
+    return PresidioDetect(settings, ctx.models_dir, tuple(ctx.case.people), roster)
