@@ -207,3 +207,137 @@ def write_telegram(path: Path, messages: int, per_chat: int = 250_000, seed: int
             done, chat = done + n, chat + 1
         out.write("]}}\n")
     return path
+
+
+# -- every other device format, any size (for the ingest phase's memory across formats) -----------------
+def _texts(messages: int, seed: int = 10):  # noqa: ANN202 - an iterator of (i, when, text)
+    import random
+
+    rng = random.Random(seed)
+    for i in range(messages):
+        yield i, START + timedelta(seconds=37 * i), chat_line(i, rng)
+
+
+def write_meta(path: Path, messages: int) -> Path:
+    """A Meta "Download your information" ``message_1.json`` (Instagram), newest message first, as Meta writes it."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{"participants": [{"name": "Alex Witness"}, {"name": "Sam Owner"}], "messages": [\n')
+        for i, _when, text in _texts(messages):
+            sender = PEOPLE[0][0] if i % 2 == 0 else PEOPLE[1][0]
+            msg = {
+                "sender_name": sender,
+                "timestamp_ms": int((START + timedelta(seconds=37 * (messages - i))).timestamp() * 1000),
+                "content": text,
+            }
+            if i % 100 == 99:
+                msg["reactions"] = [{"reaction": "\u00e2\u009d\u00a4", "actor": PEOPLE[1][0]}]  # Meta's mojibake of a heart
+            out.write(("" if i == 0 else ",\n") + json.dumps(msg))
+        out.write('\n], "title": "Alex Witness", "is_still_participant": true, "thread_path": "inbox/alexwitness_1"}\n')
+    return path
+
+
+def write_sms_backup(path: Path, messages: int) -> Path:
+    """An SMS Backup & Restore ``sms-*.xml``: SMS to and from three numbers, a call-free backup."""
+    from xml.sax.saxutils import quoteattr
+
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(
+            f"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{messages}\" backup_date=\"1709294400000\" type=\"full\">\n"
+        )
+        for i, when, text in _texts(messages):
+            name, number = PEOPLE[1 + i % 3]
+            out.write(
+                f'  <sms protocol="0" address="+{number}" date="{int(when.timestamp() * 1000)}" type="{1 + i % 2}" subject="null" '
+                f'body={quoteattr(text)} read="1" status="-1" contact_name={quoteattr(name)} />\n'
+            )
+        out.write("</smses>\n")
+    return path
+
+
+def write_vcards(path: Path, contacts: int) -> Path:
+    """A vCard 3.0 address book of ``contacts`` cards (a name, a mobile, an e-mail each)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(contacts):
+            first, last = FIRST[i % len(FIRST)].title(), f"Sample{i}"
+            out.write(
+                f"BEGIN:VCARD\nVERSION:3.0\nN:{last};{first};;;\nFN:{first} {last}\nTEL;type=CELL:07700 9{i % 100000:05d}\n"
+                f"EMAIL;type=INTERNET:{first.lower()}.{i}@example.com\nEND:VCARD\n"
+            )
+    return path
+
+
+def write_mbox(path: Path, messages: int) -> Path:
+    """An mbox of ``messages`` plain-text e-mails between the sample people."""
+    with open(path, "w", encoding="utf-8") as out:
+        for i, when, text in _texts(messages):
+            (frm, _), (to, _) = PEOPLE[i % 2], PEOPLE[2 + i % 2]
+            out.write(
+                f"From MAILER-DAEMON {when:%a %b %d %H:%M:%S %Y}\nMessage-ID: <m{i}@example.com>\nDate: {when:%a, %d %b %Y %H:%M:%S +0000}\n"
+                f"From: {frm} <{frm.split()[0].lower()}@example.com>\nTo: {to} <{to.split()[0].lower()}@example.org>\n"
+                f'Subject: note {i}\nMIME-Version: 1.0\nContent-Type: text/plain; charset="utf-8"\n\n{text}\n\n'
+            )
+    return path
+
+
+def write_whatsapp_zip(path: Path, messages: int) -> Path:
+    """A WhatsApp "export chat" zip: ``WhatsApp Chat with Alex Witness.txt`` (see :func:`write_chat`'s lines)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("WhatsApp Chat with Alex Witness.txt", "w", force_zip64=True) as member:
+            for i, when, text in _texts(messages):
+                member.write(f"{when:%d/%m/%Y, %H:%M} - {PEOPLE[i % 3][0]}: {text}\n".encode())
+    return path
+
+
+def write_chatstorage(path: Path, messages: int) -> Path:
+    """An iOS WhatsApp ``ChatStorage.sqlite`` of ``messages`` messages in ten 1:1 chats."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(
+            "CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);"
+            "CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZISFROMME INTEGER, ZMESSAGEDATE TIMESTAMP, ZFROMJID VARCHAR, ZTOJID VARCHAR,"
+            " ZTEXT VARCHAR, ZCHATSESSION INTEGER, ZGROUPMEMBER INTEGER, ZMESSAGETYPE INTEGER, ZMESSAGESTATUS INTEGER, ZSTARRED INTEGER,"
+            " ZMEDIAITEM INTEGER);"
+        )
+        conn.executemany(
+            "INSERT INTO ZWACHATSESSION VALUES (?, ?, ?, 0)",
+            [(k, f"4477009002{k:02d}@s.whatsapp.net", f"Contact {k}") for k in range(1, 11)],
+        )
+        apple = datetime(2001, 1, 1, tzinfo=UTC)
+        rows = (
+            (i + 1, i % 2, (when - apple).total_seconds(), None if i % 2 else f"4477009002{1 + i % 10:02d}@s.whatsapp.net", None, text,
+             1 + i % 10, None, 0, 8, 0, None)
+            for i, when, text in _texts(messages)
+        )  # fmt: skip
+        conn.executemany("INSERT INTO ZWAMESSAGE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.close()
+    return path
+
+
+def write_aleapp_tsv(folder: Path, messages: int) -> Path:
+    """ALEAPP's ``_TSV Exports/SMS Messages.tsv`` with ``messages`` rows."""
+    path = folder / "_TSV Exports" / "SMS Messages.tsv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("\ufeffDate\tType\tAddress\tBody\tMSG ID\tThread ID\tRead\n")
+        for i, when, text in _texts(messages):
+            out.write(
+                f"{when:%Y-%m-%d %H:%M:%S}+00:00\t{'Sent' if i % 2 else 'Received'}\t+{PEOPLE[1 + i % 3][1]}\t{text}\t{i}\t{1 + i % 3}\t1\n"
+            )
+    return path
+
+
+def write_axiom_csv(path: Path, messages: int) -> Path:
+    """A Magnet AXIOM chat CSV export with ``messages`` rows and a header-zoned time column."""
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Artifact type", "Sender", "Receiver", "Message", "Date/Time - UTC+00:00 (dd/MM/yyyy)", "Direction", "Chat ID"])
+        for i, when, text in _texts(messages):
+            (frm, _), (to, _) = PEOPLE[i % 2], PEOPLE[1 + i % 3]
+            writer.writerow(["WhatsApp Messages", frm, to, text, f"{when:%d/%m/%Y %H:%M:%S}", "Sent" if i % 2 else "Received", 1 + i % 3])
+    return path
