@@ -79,7 +79,7 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
 
     CPU: the reaped children's rusage, or the sum over the tree sampled from /proc when larger
     (worker processes forked by a forkserver are not this process's children)."""
-    peak = [0]
+    peak, own = [0], [0]  # peak RSS of the tree, and of the process itself (the coordinating process of a run)
     cpu = _children_cpu()
     used: dict[int, float] = {}
     start = time.perf_counter()
@@ -91,6 +91,7 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
             while not done.wait(0.2):
                 rss, seen = _tree(proc.pid)
                 peak[0] = max(peak[0], rss)
+                own[0] = max(own[0], _rss(proc.pid))
                 used.update(seen)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -102,7 +103,24 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
     if proc.returncode not in (0, 3):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err.decode()[-2000:]}")
     lines = out.decode().strip().splitlines()
-    return {"wall": wall, "cpu": max(_children_cpu() - cpu, sum(used.values())), "rss_mb": peak[0] / 1e6, "out": lines}
+    total = max(_children_cpu() - cpu, sum(used.values()))
+    return {
+        "wall": wall,
+        "cpu": total,
+        "rss_mb": peak[0] / 1e6,
+        "out": lines,
+        "own_cpu": used.get(proc.pid, 0.0),
+        "own_rss_mb": own[0] / 1e6,
+    }
+
+
+def _rss(pid: int) -> int:
+    """Resident bytes of ``pid`` alone (0 once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
 
 
 def presidio_worker(path: str) -> None:
@@ -186,6 +204,10 @@ def main(argv: list[str] | None = None) -> None:
                 stages = ", ".join(f"{k} {v:.1f} s ({n / v:.0f} msg/s)" for k, v in stage_seconds(case).items() if v > 0)
                 print(f"  run says: {run['out'][-2] if len(run['out']) > 1 else run['out']}")
                 print(f"  stages (from the audit log; start-up not in them, model loading is in detect): {stages}")
+                print(
+                    f"  coordinating process alone: {run['own_cpu']:.1f} CPU s, peak RSS {run['own_rss_mb']:.0f} MB "
+                    "(the rest: the extraction child, the detection workers and their forkserver)"
+                )
         if not args.skip_detect:
             det = measure([*REDACTOR, "detect", "-"], stdin=jsonl)
             rows.append(("redactor detect (JSON lines)", det["wall"], det["cpu"], det["rss_mb"]))

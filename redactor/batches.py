@@ -35,7 +35,7 @@ class _InFlight:
     keys: dict[str, str]  # segment id -> content key
     known: dict[str, list[Any]]  # content key -> spans from the case's cache
     waiting: dict[str, tuple[Pending, int]]  # content key -> (task, index in it)
-    sent: set[str] = field(default_factory=set)  # keys this batch sent (their results join the cache)
+    sent: list[str] = field(default_factory=list)  # keys this batch sent, in order (their results join the cache in that order)
     per_item: list[Any] | None = None  # findings of a stage without batch entry points
 
 
@@ -89,7 +89,7 @@ class DetectBatches:
             future = self.executor.submit([texts[k] for k in part])
             for index, k in enumerate(part):
                 self.tasks[k] = waiting[k] = (future, index)
-        return _InFlight(batch, keys, known, waiting, set(todo))
+        return _InFlight(batch, keys, known, waiting, todo)
 
     def _finish(self, source: Source, job: _InFlight) -> tuple[int, int]:
         rows = dict(job.known)
