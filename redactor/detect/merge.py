@@ -33,6 +33,8 @@ should decide each piece of text once, so findings are resolved before they beco
 11. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
+12. A surname alone where the same text names the person in full ("Daniel Montalvo ... Montalvo said")
+   is a name too (``same_text.py``).
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -46,6 +48,9 @@ from dataclasses import replace
 
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.places import place_read_as_person
+from redactor.detect.same_text import NAME as SAME_TEXT
+from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
+from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
@@ -167,11 +172,16 @@ def _overlaps(a: Found, b: Found) -> bool:
 BUCKET = 64  # characters per bucket of the overlap index
 
 
+def _surname_alone(start: int, end: int, why: str) -> Found:
+    return Found(start, end, "PERSON", SAME_TEXT_SCORE, SAME_TEXT, {"recognizer": SAME_TEXT, "textual_explanation": why})
+
+
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
     pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
+    pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Montalvo ... Montalvo said" (same_text.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

@@ -1,0 +1,87 @@
+"""A surname alone where the same text names the person in full: "Daniel Montalvo ... Montalvo was charged".
+
+Reports and statements name a person in full once and then by surname ("Steve Whitmore, a representative
+..., said ... Whitmore stated"). spaCy's small model reads the full name and often misses the surname alone
+at a sentence start or after a preposition; untuned Presidio misses it too. Every other occurrence in
+the same text of the last word of a full name found there becomes a name:
+
+- the full name is a person found by spaCy, the name lexicon (given name and surname), a title or rank,
+  a name label or a known person, with a score of 0.6 or more (not the lexicon's guess of two proper
+  nouns): two to four name words and nothing else between them (not "Arabic - Iraq" in a table of
+  locales), none of them a country or city;
+- its last word is a capitalised name word of three letters or more that is no ordinary English word
+  (not "Baker", "West": a word can stand alone for other reasons), no country or city, no organisation
+  word and no form label;
+- the occurrence stands alone: a whole word, not inside another finding, not joined to a capitalised
+  word before or after it ("Montalvo Street", "Ms Montalvo" are other recognizers' business), not in an
+  e-mail address, handle or hashtag.
+
+A finding made here is explained as such (never with the name it follows).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.misreads import FORM_LABELS
+from redactor.detect.name_lists import is_english_word, organisation_words
+from redactor.detect.places import cities
+from redactor.detect.recognizers.case_parties import countries
+from redactor.detect.recognizers.letters import NAME_WORD
+
+NAME = "SameTextSurname"
+SCORE = 0.6
+WHY = "the surname of a person named in full elsewhere in this text"
+MIN_SCORE = 0.6  # not the lexicon's "two proper nouns" (0.5): "Bosnia Latin" in a table of locales
+SOURCES = {
+    "SpacyRecognizer",
+    "NameLexiconRecognizer",
+    "TitledNameRecognizer",
+    "NameLabelRecognizer",
+    "KnownPeopleRecognizer",
+}
+_FULL_NAME = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{1,3}}")
+_ALONE = re.compile(rf"(?<![\w@#.'’-]){NAME_WORD}(?![\w@-]|['’](?![sS]\b))")  # not in an address, handle or tag
+_CAPITALISED_NEXT = re.compile(r"[ ]+[A-Z]")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ ]+$")  # not "Friday. Lemsin"
+
+
+def surnames_alone(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
+    """New PERSON findings (built by ``make(start, end, why)``) for the surnames of full names found in ``text``."""
+    people = [s for s in spans if s.entity == "PERSON" and s.recognizer in SOURCES and s.score >= MIN_SCORE]
+    surnames: set[str] = set()
+    for person in people:
+        if not _FULL_NAME.fullmatch(text, person.start, person.end):
+            continue
+        words = text[person.start : person.end].split(" ")
+        if words[-1] not in surnames and _a_surname(words[-1]) and not any(_a_place(w) for w in words):
+            surnames.add(words[-1])
+    if not surnames:
+        return []
+    covered = bytearray(len(text))
+    for s in spans:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    out = []
+    for m in _ALONE.finditer(text):
+        if m.group(0) not in surnames or any(covered[m.start() : m.end()]) or not _alone(text, m.start(), m.end()):
+            continue
+        out.append(make(m.start(), m.end(), WHY))
+    return out
+
+
+def _a_surname(word: str) -> bool:
+    low = word.lower()
+    if len(word) < 3 or low in COMMON_WORDS or low in FORM_LABELS or low in organisation_words():
+        return False
+    return not _a_place(word) and not is_english_word(word)
+
+
+def _a_place(word: str) -> bool:
+    return word.lower() in countries() or word in cities()
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    return not _CAPITALISED_NEXT.match(text, end) and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
