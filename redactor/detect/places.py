@@ -13,6 +13,10 @@ nothing there says it is a person:
 - or "to" or "from" comes right before it, it is a city of a million people or more ("off to
   London"), and no word about a person at all is near it ("I got a text from Sydney" stays a name).
 
+A guessed person right after "the town of", "the city of", "the county of", "the University of" (and
+village, borough, province, region, capital) is a place whatever its size ("the town of Yeoncheon",
+"the University of Sheffield"): a person's name does not stand there.
+
 It never applies before a possessive or a capitalised word ("Sydney's", "Paris Hilton"). The
 finding is kept as a place (LOCATION), not dropped, so a reviewer still sees it.
 """
@@ -32,6 +36,8 @@ BIG_CITY = 1_000_000
 READ_AS_PLACE = "a city of 100,000 people or more (GeoNames) where the text calls it a place: flagged as a place"
 WINDOW = 24  # characters either side searched for a cue or a personal word
 _PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout)\s+#?$|#$")
+NAMED_AS_PLACE = "named as a town, city, county or university's place: flagged as a place"
+_OF_A_PLACE = re.compile(r"(?i)(?<![\w'])(?:town|city|village|borough|province|county|region|capital|university)\s+of\s+(?:the\s+)?$")
 _TO_FROM = re.compile(r"(?i)(?<![\w'])(?:to|from)\s+$")
 _AFTER = re.compile(r"\s*,\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})")
 _LIST_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})\s*,\s*$")
@@ -49,6 +55,9 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
     ``personal`` is merge's pattern of words about a person."""
     if span.entity != "PERSON" or span.recognizer not in GUESSES:
         return span
+    if _OF_A_PLACE.search(text, max(0, span.start - 40), span.start) and not _NEXT_WORD.match(text, span.end):
+        why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {NAMED_AS_PLACE}"
+        return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
     population = cities().get(text[span.start : span.end])
     if population is None or _NEXT_WORD.match(text, span.end):
         return span

@@ -221,6 +221,11 @@ def test_a_missing_given_name_list_is_an_install_error_not_an_empty_list():
         ("I thought Undead Nightmare was good", "Nightmare", False),
         ("Why are you not talking about Trump today", "Trump", True),  # an ordinary word a surname list holds
         ("Ripley and Bishop back at it again", "Bishop", True),
+        ("critics of Quorvexology say so", "Quorvexology", False),  # endings of doctrines, fears and towns
+        ("a former Quorvexologist, has claimed", "Quorvexologist", False),
+        ("subject to Quorvexophobia and worse", "Quorvexophobia", False),
+        ("a former resident of Quorvexville.", "Quorvexville", False),
+        ("the rise of Quorvexism worries them", "Quorvexism", False),
     ],
 )
 def test_a_one_word_organisation_no_list_holds_is_a_name_only_with_a_proper_nouns_shape(text, word, expected):

@@ -41,6 +41,43 @@ def test_a_city_the_text_calls_a_place_is_a_place(text, value):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        ("about 80 people in the town of Ostravek were moved after the shelling", "Ostravek"),  # no list holds it
+        ("a study by the University of Ostravek found", "Ostravek"),
+        ("the city of Leeds said", "Leeds"),
+        ("officers from the County of Ostravek", "Ostravek"),
+    ],
+)
+def test_a_guess_named_as_a_town_city_county_or_a_universitys_place_is_a_place(text, value):
+    for recognizer in ("SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"):
+        found = place_read_as_person(text, guess(text, value, recognizer), PERSONAL)
+        assert found.entity == "LOCATION" and found.explanation["read_as_place"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the University of Ostravek Students' Union", "Ostravek"),  # a capitalised word after it
+        ("a friend of Ostravek", "Ostravek"),  # "of" alone
+        ("the state of Ostravek's health", "Ostravek"),  # not a word of place here
+    ],
+)
+def test_of_needs_a_word_of_place_before_it(text, value):
+    assert place_read_as_person(text, guess(text, value), PERSONAL).entity == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a study by the University of Ostravek", "Ostravek"),
+    ],
+)
+def test_a_known_person_after_a_word_of_place_stays_a_person(text, value):
+    assert place_read_as_person(text, guess(text, value, "KnownPeopleRecognizer"), PERSONAL).entity == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         ("I got a text from Sydney about tonight", "Sydney"),  # "from" alone: a person could send it
         ("Sydney is coming over later", "Sydney"),  # no word of place
         ("ask Paris about it", "Paris"),

@@ -12,7 +12,8 @@ shape of a name and none of an organisation, and reports them as PERSON with a m
   listed given name or surname, or a proper noun of three letters or more that follows no determiner
   ("this Package", "an Oxford comma") and no preposition of place ("in Geelong"), is no ordinary
   word at a sentence start, and is no ordinary word at all unless a name list holds it ("Senate",
-  "Nightmare" are not names; "Trump", "Bishop" may be);
+  "Nightmare" are not names; "Trump", "Bishop" may be), and does not end as the names of doctrines,
+  fields, fears and towns do ("Scientology", "Islamophobia", "Evansville");
 - not a run of capitals ("NHS", "OMG"), no digits, not after "the";
 - a following name word is taken in ("Ágnes Földesy": the model stops after the given name);
 - a phone or e-mail the span runs on into is cut off ("Erlike Olesk 8319-7043").
@@ -39,6 +40,8 @@ NAME_SHAPE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}")
 ORG_LABELS = {"ORG", "ORGANIZATION"}
 _DETERMINER_OR_PLACE = re.compile(r"(?i)(?<![\w'])(?:this|these|those|the|a|an|in|near|across|around|within|throughout)\s+\Z")
 _NEXT_WORD = re.compile(rf"[ ]({NAME_WORD})(?![\w@])")
+# endings of the names of doctrines, fields, fears and towns, never of people's names no list holds
+_NOT_A_NAME_ENDING = re.compile(r"(?i)\w\w(?:ology|ologist|ologists|ism|isms|phobia|ville)$")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -91,6 +94,8 @@ class OrgNameRecognizer(EntityRecognizer):
         unlisted word: "Leisha's brother ...", "Vuković, Hubert" start sentences (measured: make eval's multilingual set)."""
         if start not in proper or len(word) < 3 or _DETERMINER_OR_PLACE.search(text, max(0, start - 12), start):
             return False
+        if _NOT_A_NAME_ENDING.search(word):
+            return False  # "Scientology", "Islamophobia", "Evansville": an ending of common nouns and towns
         if is_english_word(word) and not _in_a_name_list(word):
             return False  # "Senate", "Treasury", "Nightmare": an ordinary word no list holds as a name (not "Trump", "Grace")
         return not (is_english_word(word) and _sentence_start(text, start))
