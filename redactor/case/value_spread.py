@@ -17,12 +17,6 @@ than :data:`value_text.MIN_VALUE` normalised characters, and one English functio
 characters, case, separators and number grouping ignored). An occurrence counts as covered when a
 flag (of any status: pending, kept and redacted flags are decisions of their own) spans all of it;
 flags that withhold a whole item or page or ask for a language check do not cover a word.
-
-Finding candidates scales: segments are indexed once (``segment_index``, FTS5 trigrams over the
-squeezed normalised text, schema v8), caught up lazily from the last indexed segment, so a value
-costs one index lookup and an exact check of the segments that hold all its trigrams. Many values at
-once (the policy's thousands after a run) read the index's texts once instead, each text checked for
-the values keyed by its trigrams: the same segments (a test holds the two together).
 """
 
 from __future__ import annotations
@@ -35,17 +29,17 @@ from typing import Any
 
 from redactor.audit.log import utc_now
 from redactor.case.codec import FLAG_COLUMNS, flag_to_row
-from redactor.case.db import CaseDB
+from redactor.case.value_index import BULK as BULK  # re-exported
+from redactor.case.value_index import INDEX_MARK as INDEX_MARK  # re-exported
+from redactor.case.value_index import SegmentIndex
+from redactor.case.value_index import unindex_from as unindex_from  # re-exported: the store's items
 from redactor.case.value_text import mapped, normalise, occurrences, squeezed, watched
 from redactor.records import KEEP, REDACT, Flag
 
-INDEX_MARK = "segment_index.upto"  # meta: the last segment rowid in segment_index
 NOT_COVERING = ("OUT_OF_SCOPE", "OCR_REVIEW", "LANGUAGE_REVIEW")  # flags on a whole item, page or passage, not on a word
 RECOGNIZER = "same-value"
 ACTION = "same-value"
-MAX_GRAMS = 48  # trigrams asked of the index per value: more only narrow what the exact check reads anyway
 _CHUNK = 500
-BULK = 200  # values from which a spread reads the index's texts once instead of asking the index per value
 _MEMO = 20_000  # distinct segment texts whose occurrences a spread remembers
 _COLUMNS = (
     'SELECT f.flag_id, f.entity, f.code, f.explanation, substr(s.text, f.start + 1, f."end" - f.start) AS text, '
@@ -87,7 +81,7 @@ class Source:
         return f"same value as value {self.value_id}" if self.value_id else f"same value as flag {self.flag_id}"
 
 
-class ValueSpread(CaseDB):
+class ValueSpread(SegmentIndex):
     _deferred: list[str] | None = None  # values whose spread waits for the end of :meth:`spreading_once`
 
     @contextmanager
@@ -111,58 +105,6 @@ class ValueSpread(CaseDB):
             self._deferred.append(value_id)
         else:
             self.spread_values([value_id], actor=actor)
-
-    # -- the index ----------------------------------------------------------------------------
-    def index_segments(self) -> int:
-        """Index the segments added since the last call; returns the last segment indexed before."""
-        with self.transaction() as conn:
-            mark = int(self.meta(INDEX_MARK) or 0)
-            rows = conn.execute("SELECT rowid, text FROM segments WHERE rowid > ? ORDER BY rowid", (mark,)).fetchall()
-            if rows:
-                conn.executemany("INSERT INTO segment_index (rowid, squeezed) VALUES (?, ?)", _squeezed_rows(rows))
-                self.set_meta(INDEX_MARK, str(rows[-1][0]))
-        return mark
-
-    def segments_unindexed(self) -> bool:
-        top = self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0
-        return int(top) > int(self.meta(INDEX_MARK) or 0)
-
-    def _candidates(self, norm: str, after: int) -> list[int]:
-        """Segments (rowids above ``after``) that may hold ``norm``: every one that does (any occurrence is a substring
-        of the squeezed text), and few more."""
-        flat = squeezed(norm)
-        if len(flat) < 3:  # no trigram to ask for: read the index's texts
-            sql, args = "SELECT rowid FROM segment_index WHERE rowid > ? AND instr(squeezed, ?) > 0", (after, flat)
-            return [r[0] for r in self.conn.execute(sql, args)]
-        grams = sorted({flat[i : i + 3] for i in range(len(flat) - 2)})
-        if len(grams) > MAX_GRAMS:
-            grams = grams[:: -(-len(grams) // MAX_GRAMS)]
-        expr = " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
-        sql = "SELECT rowid FROM segment_index WHERE segment_index MATCH ? AND rowid > ? AND instr(squeezed, ?) > 0"
-        return [r[0] for r in self.conn.execute(sql, (expr, after, flat))]  # the trigrams narrow, the substring decides
-
-    def _hits(self, norms: Sequence[str], after: int) -> dict[int, list[str]]:
-        """Segment rowid -> the values (in the order of ``norms``) its squeezed text may hold: one index lookup per
-        value, or for many values (:data:`BULK`) one read of the index's texts, each checked for every value
-        that shares its rarest trigram (:func:`_holding`). Both are every segment whose squeezed text holds the value's."""
-        hits: dict[int, list[str]] = {}
-        if len(norms) < BULK:
-            for norm in norms:
-                for rowid in self._candidates(norm, after):
-                    hits.setdefault(rowid, []).append(norm)
-            return hits
-        keyed, short = _keyed(norms)
-        memo: dict[str, list[str]] = {}
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: every indexed text is read
-        for rowid, text in cursor.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)):
-            if text not in memo:
-                if len(memo) > _MEMO:
-                    memo.clear()
-                memo[text] = _holding(text, keyed, short)
-            if memo[text]:
-                hits[rowid] = memo[text]
-        return hits
 
     # -- which texts ----------------------------------------------------------------------------
     def spread_values(
@@ -257,13 +199,13 @@ class ValueSpread(CaseDB):
         if not sources:
             return []
         self.index_segments()
-        hits = self._hits(sorted(sources), after)
         new: list[tuple[Flag, Source]] = []
         memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
-        for chunk in _chunks(sorted(hits)):
-            new += self._uncovered(chunk, hits, sources, memo)
-            if len(memo) > _MEMO:
-                memo.clear()
+        for hits in self._hit_windows(sorted(sources), after):  # nothing is written until every window is read
+            for chunk in _chunks(sorted(hits)):
+                new += self._uncovered(chunk, hits, sources, memo)
+                if len(memo) > _MEMO:
+                    memo.clear()
         if new:
             with self.transaction():
                 self._add(new)
@@ -330,45 +272,6 @@ class ValueSpread(CaseDB):
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
 
 
-def _squeezed_rows(rows: Sequence[Any]) -> Iterator[tuple[int, str]]:
-    """Each segment's rowid and squeezed normalised text, a text repeated (senders, "ok") normalised once."""
-    memo: dict[str, str] = {}
-    for rowid, text in rows:
-        if (flat := memo.get(text)) is None:
-            if len(memo) > _MEMO:
-                memo.clear()
-            flat = memo[text] = squeezed(normalise(text))
-        yield rowid, flat
-
-
-def _keyed(norms: Sequence[str]) -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]:
-    """Each value under its trigram that fewest of the values share (a common one, "com", would send a text to every
-    e-mail), with its place in ``norms`` and its squeezed text; values shorter than a trigram apart."""
-    flats = [(i, norm, squeezed(norm)) for i, norm in enumerate(norms)]
-    grams = [{flat[k : k + 3] for k in range(len(flat) - 2)} for _, _, flat in flats]
-    counts: dict[str, int] = {}
-    for held in grams:
-        for gram in held:
-            counts[gram] = counts.get(gram, 0) + 1
-    keyed: dict[str, list[tuple[int, str, str]]] = {}
-    short = []
-    for value, held in zip(flats, grams, strict=True):
-        if held:
-            keyed.setdefault(min(held, key=lambda g: (counts[g], g)), []).append(value)
-        else:
-            short.append(value)
-    return keyed, short
-
-
-def _holding(text: str, keyed: dict[str, list[tuple[int, str, str]]], short: list[tuple[int, str, str]]) -> list[str]:
-    """The values whose squeezed text ``text`` (a squeezed segment text) holds, in their order: any value it holds has
-    its key trigram in it, so only those keyed by the text's trigrams are checked."""
-    found = [v for v in short if v[2] in text]
-    for gram in {text[k : k + 3] for k in range(len(text) - 2)}:
-        found += [v for v in keyed.get(gram, ()) if v[2] in text]
-    return [norm for _, norm, _ in sorted(found)]
-
-
 def _found(text: str, norms: tuple[str, ...], memo: dict[Any, Any]) -> list[tuple[str, list[tuple[int, int]]]]:
     """Each candidate value's occurrences in ``text`` (remembered in ``memo`` by text and values)."""
     key = (text, norms)
@@ -387,13 +290,3 @@ def _state(flag: Flag, status: str, version: int) -> str:
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
-
-
-def unindex_from(conn: Any, rowid: int) -> None:
-    """Segments from ``rowid`` on are about to go (a failed source's): their rowids may be given again, so the
-    index forgets them and everything after, and the next :meth:`ValueSpread.index_segments` reads them anew."""
-    conn.execute("DELETE FROM segment_index WHERE rowid >= ?", (rowid,))
-    conn.execute(
-        "UPDATE meta SET value = CAST(min(CAST(value AS INTEGER), ?) AS TEXT) WHERE key = ?",
-        (rowid - 1, INDEX_MARK),
-    )

@@ -20,7 +20,7 @@ Audit payloads carry value ids (``V00001``, numbered within the case) and counts
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +45,7 @@ _NEW_FLAGS = (
 )
 _UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
 _KEEP_ROWS = 300_000  # new flags up to which a filing keeps its new values' rows for the policy and the spread; above, they are read back
+_POLICY_BATCH = 5_000  # values the policy decides and records at a time (flat memory; the same statements as all at once)
 _FILING_BATCH = 50_000  # memberships written at a time to the filing's temporary table (flat memory at a million messages)
 _CACHE_KIB = 65_536  # page cache while filing: the counting triggers read flags by id all over the table (2 MB: 2.5x slower)
 _UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact (_Filed.add: the same test)
@@ -82,10 +83,11 @@ class _Filed:
         if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
             self.undecidable = True
 
-    def members(self) -> list[sqlite3.Row]:
-        """Its member rows in membership order (``flag_values`` is filed along flag ids); only when kept."""
-        assert self.rows is not None, "a large filing keeps no rows: read the members from the case"
-        self.rows.sort(key=lambda r: r["flag_id"])
+    def held(self) -> list[sqlite3.Row] | None:
+        """Its member rows in membership order (``flag_values`` is filed along flag ids), or None when the filing kept
+        none (too large: the policy and the spread read them from the case)."""
+        if self.rows is not None:
+            self.rows.sort(key=lambda r: r["flag_id"])
         return self.rows
 
     def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
@@ -95,17 +97,17 @@ class _Filed:
         return n, 0, by_status.get(PENDING, 0), by_status.get(REDACT, 0), by_status.get(KEEP, 0)
 
 
-def _members(redacted: list[dict[str, Any]], created: dict[str, _Filed]) -> dict[str, list[dict[str, Any]]]:
+def _members(redacted: Iterable[dict[str, Any]], created: dict[str, _Filed]) -> dict[str, list[dict[str, Any]]]:
     """The member flags of values this filing created and the policy just decided redact, as the spread reads a value's
     members (:meth:`ValueSpread.spread_values`): every member is redacted now, each with what it was filed with and the
     value's person. Only the first member (by id) of each text: the spread takes a text's first flag, and a person's
     (the value's). A value whose explanation holds anything but text is left out (the spread reads it from the case)."""
     out = {}
     for c in redacted:
-        if (filed := created.get(c["value_id"])) is None or filed.rows is None:
+        if (filed := created.get(c["value_id"])) is None or (held := filed.held()) is None:
             continue  # the spread reads this value's members from the case
         firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
-        for r in filed.members():
+        for r in held:
             if r["value"] not in seen:
                 seen.add(r["value"])
                 firsts.append(r)
@@ -203,18 +205,18 @@ class Values(ValueDecisions):
                 conn.execute("DELETE FROM temp.filing")
                 self._count_items(touched, created)
                 applied = self._apply_to_new(touched, actor)
-                decided = self._decide_by_policy(touched, created)
-                self._recount(touched, created, {c["value_id"]: d for c, d in decided})
-            redacted_now = [c for c, decision in decided if decision == REDACT]
-            self.spread_values([c["value_id"] for c in redacted_now], actor=POLICY, members=_members(redacted_now, created))  # one spread
-            policy = [c["value_id"] for c, _ in decided]
+                policy = self._decide_by_policy(touched, created)
+                self._recount(touched, created, policy)
+            redacted_now = [v for v, decision in policy.items() if decision == REDACT]
+            held = self._clusters({v for v in redacted_now if (f := created.get(v)) is not None and f.held() is not None})
+            self.spread_values(redacted_now, actor=POLICY, members=_members(held, created))  # one spread
             self.log(
                 "values",
                 "values.synced",
                 {"flags": filed_flags, "clusters_created": len(created), "applied": applied, "policy": len(policy)},
             )
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
-        redacted = {c["value_id"] for c in self._clusters(touched - set(policy)) if c["decision"] == REDACT}
+        redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
         return {"flags": filed_flags, "clusters": len(created), "applied": applied, "policy": len(policy)}, redacted
 
     def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
@@ -284,20 +286,25 @@ class Values(ValueDecisions):
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
-    def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> list[tuple[dict[str, Any], str]]:
-        """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded together
-        (:meth:`ValueApply._record_many`); the caller then redacts their redacted texts where no flag covers them (one
-        spread for all). Returns the clusters decided, each with its decision."""
+    def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> dict[str, str]:
+        """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded
+        (:meth:`ValueApply._record_many`) :data:`_POLICY_BATCH` values at a time: the same rows and events in the same
+        order as all at once, in bounded memory. The caller then redacts their redacted texts where no flag covers them
+        (one spread for all). Returns each value decided (in value id order) with its decision."""
         created = created or {}
-        decided = [
-            (c, d)
-            for c in self._clusters(value_ids)
-            if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
-        ]
-        kept = {v: f for v, f in created.items() if f.rows is not None}
-        filed = {c["value_id"]: kept[c["value_id"]].members() for c, _ in decided if c["value_id"] in kept}
-        self._record_many(decided, POLICY, "value.policy", filed=filed)
-        return decided
+        ids, out = sorted(value_ids), {}
+        for start in range(0, len(ids), _POLICY_BATCH):
+            decided = [
+                (c, d)
+                for c in self._clusters(ids[start : start + _POLICY_BATCH])
+                if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
+            ]
+            filed = {
+                c["value_id"]: held for c, _ in decided if c["value_id"] in created and (held := created[c["value_id"]].held()) is not None
+            }
+            self._record_many(decided, POLICY, "value.policy", filed=filed)
+            out |= {c["value_id"]: d for c, d in decided}
+        return out
 
     @contextmanager
     def _counting_later(self) -> Iterator[None]:
@@ -336,12 +343,11 @@ class Values(ValueDecisions):
         undecidable = filed.undecidable if filed is not None else self.conn.execute(_UNDECIDABLE, (c["value_id"],)).fetchone() is not None
         return None if undecidable else REDACT
 
-    def _clusters(self, value_ids: set[str]) -> list[dict[str, Any]]:
+    def _clusters(self, value_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """These clusters, read 500 at a time as the caller goes (it may change each one it is given, none ahead)."""
         ids = sorted(value_ids)
-        out: list[dict[str, Any]] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            out += [
+            yield from [
                 dict(r) for r in self.conn.execute(f"SELECT * FROM value_clusters WHERE value_id IN ({','.join('?' * len(chunk))})", chunk)
             ]
-        return out

@@ -113,3 +113,48 @@ def test_a_new_values_items_are_counted_as_distinct_items(tmp_path):
     for item in ("I1", "I1", "I2", "I3", "I3", "I3"):
         filed.add({"item_id": item, "status": "pending", "origin": "detector", "policy_decides": 1})
     assert filed.items == 3 and filed.statuses == {"pending": 6} and not filed.undecidable
+
+
+@pytest.mark.parametrize("keep_rows", [True, False])
+def test_a_filing_in_tiny_batches_ends_the_case_exactly_as_in_one_batch_each(tmp_path, monkeypatch, keep_rows):
+    """Memory stays flat: the policy decides and records _POLICY_BATCH values at a time, the index reads _INDEX_BATCH
+    segments at a time and a bulk spread checks _HIT_WINDOW segments at a time. Batches of 2-5 end the case exactly as
+    one batch each does (same rows, same rowids, same events), and none is larger than its bound."""
+    from redactor.case import value_index
+
+    monkeypatch.setattr(value_index, "BULK", 1)  # every spread reads the index's texts (the policy's path at scale)
+    if not keep_rows:
+        monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
+    for name in ("_POLICY_BATCH", "_INDEX_BATCH", "_HIT_WINDOW"):
+        monkeypatch.setattr(values_module if name == "_POLICY_BATCH" else value_index, name, 10**9)
+    whole = _case(tmp_path / "whole")
+    whole.sync_values()
+
+    monkeypatch.setattr(values_module, "_POLICY_BATCH", 5)
+    monkeypatch.setattr(value_index, "_INDEX_BATCH", 3)
+    monkeypatch.setattr(value_index, "_HIT_WINDOW", 2)
+    sizes: dict[str, list[int]] = {"policy": [], "index": [], "hits": []}
+    record_many, squeezed_rows, hit_windows = CaseStore._record_many, value_index._squeezed_rows, CaseStore._hit_windows
+    monkeypatch.setattr(
+        CaseStore, "_record_many", lambda s, decided, *a, **k: sizes["policy"].append(len(decided)) or record_many(s, decided, *a, **k)
+    )
+    monkeypatch.setattr(value_index, "_squeezed_rows", lambda rows, memo: sizes["index"].append(len(rows)) or squeezed_rows(rows, memo))
+
+    def windows(s, *args):
+        for window in hit_windows(s, *args):
+            sizes["hits"].append(len(window))
+            yield window
+
+    monkeypatch.setattr(CaseStore, "_hit_windows", windows)
+    batched = _case(tmp_path / "batched")
+    batched.sync_values()
+
+    expected, got = _everything(whole), _everything(batched)
+    assert [e[1] for e in got["audit"]].count("value.policy") == 32 and [e[1] for e in got["audit"]].count("value.spread") >= 1
+    assert len(sizes["policy"]) > 5 and max(sizes["policy"]) <= 5
+    assert len(sizes["index"]) > 10 and max(sizes["index"]) <= 3
+    assert len(sizes["hits"]) > 5 and max(sizes["hits"]) <= 2
+    for table in expected:
+        assert got[table] == expected[table], table
+    whole.close()
+    batched.close()
