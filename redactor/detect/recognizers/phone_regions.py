@@ -10,8 +10,10 @@ in every region. This module skips a region only when the matcher cannot accept 
 - without the region's international prefix (IDD) at the start, ``phonenumbers.parse`` keeps the
   region's country code, and the national significant number (NSN) is those digits after
   optionally stripping the country code and then the national prefix (``parse`` may strip it
-  twice); with a national-prefix transform rule the NSN is rewritten, so such regions always run
-  the matcher, and so does any region whose IDD could start the digits;
+  twice); a region with a national-prefix transform rule (Brazil: "0 15 11 ..." with a carrier
+  code) may instead rewrite the digits the prefix matched, as ``parse`` does (``re.sub`` of the
+  prefix pattern by the rule, once), so both readings are tried; any region whose IDD could start
+  the digits runs the matcher;
 - ``Leniency.VALID`` needs ``is_valid_number``, which needs the NSN to have a length and shape of
   one of the number types (fixed line, mobile, toll free, ...) of a region with that country code.
 
@@ -34,7 +36,7 @@ class RegionPlan:
     country_code: str
     idd: re.Pattern[str] | None
     national_prefix: re.Pattern[str] | None
-    always: bool  # the national prefix is rewritten (transform rule): always ask the matcher
+    transform: str | None  # the national-prefix transform rule (an ``re.sub`` template), if the region has one
     shapes: dict[int | None, re.Pattern[str]]  # NSN length (None: any) -> the number types allowing it, as one regex
 
 
@@ -68,7 +70,7 @@ def plan(region: str) -> RegionPlan:
         country_code=str(meta.country_code),
         idd=re.compile(meta.international_prefix) if meta.international_prefix else None,
         national_prefix=re.compile(meta.national_prefix_for_parsing) if meta.national_prefix_for_parsing else None,
-        always=bool(meta.national_prefix_transform_rule),
+        transform=meta.national_prefix_transform_rule or None,
         shapes=_shapes(meta.country_code),
     )
 
@@ -125,9 +127,11 @@ def regions_to_ask(value: str, regions: tuple[str, ...]) -> Iterator[str]:
 
 def could_match(digits: tuple[str, ...], p: RegionPlan) -> bool:
     """Whether an NSN left of ``digits`` (country code and national prefix stripped or not) has a valid shape."""
-    if p.always or (p.idd is not None and any(p.idd.match(d) for d in digits)):
+    if p.idd is not None and any(p.idd.match(d) for d in digits):
         return True
     cc, prefix, shapes = p.country_code, p.national_prefix, p.shapes
+    if p.transform is not None:
+        return any(_rewritten_fits(number, p, 2) for number in (*digits, *(d[len(cc) :] for d in digits if d.startswith(cc))))
     for number in (*digits, *(d[len(cc) :] for d in digits if d.startswith(cc))):
         for _ in range(3):  # as written, then with the national prefix stripped once or twice
             shape = shapes.get(len(number), shapes.get(None))
@@ -138,3 +142,22 @@ def could_match(digits: tuple[str, ...], p: RegionPlan) -> bool:
                 break
             number = number[m.end() :]
     return False
+
+
+def _rewritten_fits(number: str, p: RegionPlan, strips: int) -> bool:
+    """``could_match`` for a region with a transform rule: the number as written, or what either way of
+    taking its national prefix leaves (up to ``strips`` times), has a valid shape. ``parse`` strips the
+    prefix when the pattern's last group did not match and otherwise replaces the match by the rule
+    (``re.sub(prefix, rule, number, count=1)``; the match starts the number, so that is
+    ``m.expand(rule)`` and the rest); both are tried, whichever ``parse`` would take."""
+    shape = p.shapes.get(len(number), p.shapes.get(None))
+    if shape is not None and shape.fullmatch(number):
+        return True
+    m = p.national_prefix.match(number) if p.national_prefix is not None and strips else None
+    if m is None or not m.end():
+        return False
+    rest = number[m.end() :]
+    if _rewritten_fits(rest, p, strips - 1):
+        return True
+    groups = m.groups()
+    return bool(groups) and groups[-1] is not None and _rewritten_fits(m.expand(p.transform or "") + rest, p, strips - 1)
