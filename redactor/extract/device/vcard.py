@@ -2,13 +2,17 @@
 ``item1.`` groups and ``X-ABLabel`` (iOS). One ``contact`` item per card, one segment per value
 (name, nickname, each number, address, e-mail, note, birthday), and every card becomes a known
 person (name, first name, nickname, numbers in E.164, e-mails) for detection in all other items.
+
+The file is read a line at a time (a phone's address book can be large): a first pass checks it is UTF-8
+(else it is read as Windows-1252, as a whole file would be) and not blank, the second reads the cards.
 """
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from redactor.errors import CorruptInput, EmptyInput
@@ -17,6 +21,7 @@ from redactor.extract.device import common
 from redactor.records import Item, Person, Source
 from redactor.stages import StageContext
 
+CHUNK = 1 << 20  # bytes read at a time to check the encoding
 SKIP = {"BEGIN", "END", "VERSION", "PRODID", "PHOTO", "LOGO", "SOUND", "KEY", "UID", "REV", "X-ABLABEL", "X-ABUID", "CATEGORIES"}
 FIELDS = {
     "FN": "name",
@@ -41,15 +46,54 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 def unfold(text: str) -> list[str]:
     """Logical lines: RFC folding (leading space/tab) and 2.1 QUOTED-PRINTABLE soft breaks ('=' at the end)."""
-    out: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if out and line[:1] in (" ", "\t"):
-            out[-1] += line[1:]
-        elif out and out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].split(":", 1)[0].upper():
-            out[-1] = out[-1][:-1] + line
+    return list(unfold_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+
+
+def unfold_lines(lines: Iterable[str]) -> Iterator[str]:
+    """:func:`unfold` of physical lines (without their line ends), a logical line at a time."""
+    held: str | None = None
+    for line in lines:
+        if held is not None and line[:1] in (" ", "\t"):
+            held += line[1:]
+        elif held is not None and held.endswith("=") and "QUOTED-PRINTABLE" in held.split(":", 1)[0].upper():
+            held = held[:-1] + line
         else:
-            out.append(line)
-    return out
+            if held is not None:
+                yield held
+            held = line
+    if held is not None:
+        yield held
+
+
+def _encoding(path: Path) -> str:
+    """``utf-8-sig`` when the whole file is UTF-8, else ``cp1252`` (read with replacements); EmptyInput when blank."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8, blank = True, True
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            blank = blank and not chunk.strip()
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8 = False
+    if blank:
+        raise EmptyInput(f"{path}: file is empty")
+    return "utf-8-sig" if utf8 else "cp1252"
+
+
+def _physical_lines(path: Path) -> Iterator[str]:
+    """The file's lines as ``text.replace('\\r\\n', '\\n').replace('\\r', '\\n').split('\\n')`` gives them for the whole
+    text (universal newlines do the same), but for the empty string after a final line end, which adds nothing."""
+    encoding = _encoding(path)
+    with open(path, encoding=encoding, errors="strict" if encoding == "utf-8-sig" else "replace", newline=None) as handle:
+        for line in handle:
+            yield line[:-1] if line.endswith("\n") else line
 
 
 def decode_value(params: list[str], value: str) -> str:
@@ -77,16 +121,10 @@ def _type(params: list[str], labels: dict[str, str], group: str) -> str:
 
 @extractor("vcard", accepts=_accepts, priority=40)
 def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise EmptyInput(f"{path}: file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", "replace")
+    lines = _physical_lines(path)
     book = common.PeopleBook(source.ref)
     cards, card = 0, None
-    for number, line in enumerate(unfold(text), start=1):
+    for number, line in enumerate(unfold_lines(lines), start=1):
         if line.upper().startswith("BEGIN:VCARD"):
             card = {"line": number, "props": []}
             continue
