@@ -151,6 +151,24 @@ def test_a_given_name_before_an_organisation_word_is_no_person_but_a_surname_sta
 
 
 @pytest.mark.parametrize(
+    ("text", "flagged", "not_flagged"),
+    [
+        ("A sensitive Environment Canada document was found", set(), "Environment Canada"),  # a body of a country
+        ("edition only at Walmart Canada today", set(), "Walmart Canada"),
+        ("tax rates devolved to Northern Ireland soon", set(), "Northern Ireland"),
+        ("a letter from Emma Canada", {"Emma"}, "Emma Canada"),  # the given name stays a name on its own
+        ("a letter from Kevin Jordan", {"Kevin Jordan"}, ""),  # a country that is a given name in common use
+    ],
+)
+def test_a_countrys_name_is_no_surname(text, flagged, not_flagged):
+    from redactor.detect.recognizers.names import NameLexiconRecognizer
+
+    found = {text[r.start : r.end] for r in NameLexiconRecognizer().analyze(text, ["PERSON"])}
+    assert flagged <= found
+    assert not_flagged not in found
+
+
+@pytest.mark.parametrize(
     ("text", "not_flagged"),
     [
         ("Jane Whitlock Age 34", "Jane Whitlock Age"),

@@ -86,6 +86,10 @@ POSITIVE = [
     (TitledNameRecognizer, "DS Khan attended", "DS Khan"),
     (TitledNameRecognizer, "seen by Dr Patel at", "Dr Patel"),
     (TitledNameRecognizer, "Mrs O'Neill said", "Mrs O'Neill"),
+    (TitledNameRecognizer, "a statement by President Tovkar today", "President Tovkar"),  # offices and callings
+    (TitledNameRecognizer, "Senator Jo Lemsin voted", "Senator Jo Lemsin"),
+    (TitledNameRecognizer, "thanks to Sister Margaret for", "Sister Margaret"),
+    (TitledNameRecognizer, "Bishop John Ardwell said", "Bishop John Ardwell"),
     (NameLexiconRecognizer, "I went with Hannah Okafor to", "Hannah Okafor"),
     (NameLexiconRecognizer, "Subject Chloe Whitfield (DOB", "Chloe Whitfield"),
     (SpecialCategoryRecognizer, "she has been having counselling since", "counselling"),

@@ -79,6 +79,24 @@ TITLES = (
     "Judge",
     "Nurse",
     "Dame",
+    # offices and callings written before a name ("President Obama", "Senator Neville Bonner", "Sister Margaret")
+    "President",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Chancellor",
+    "Councillor",
+    "Congressman",
+    "Congresswoman",
+    "Sheriff",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Pope",
+    "Rabbi",
+    "Imam",
+    "Pastor",
+    "Sister",
 )
 COMMON_GIVEN = 3
 PLACE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:in|near|across|around|within|throughout)\s+\Z")
@@ -117,7 +135,9 @@ class NameLexiconRecognizer(EntityRecognizer):
     - a given name from the lexicon followed by one or two capitalised words: a full name;
     - a given name alone: a lower score, and never when it is also an ordinary word;
     - a capitalised word before a surname from the lexicon, or two proper nouns (spaCy's tags)
-      that the NER left unlabelled and that are not ordinary words: a probable name.
+      that the NER left unlabelled and that are not ordinary words: a probable name;
+    - a country's name is no surname ("Environment Canada", "Walmart Canada", "Northern Ireland"):
+      the words before it are read without it.
     """
 
     FULL, SINGLE, PROPER = 0.8, 0.55, 0.5
@@ -156,7 +176,7 @@ class NameLexiconRecognizer(EntityRecognizer):
             start, end, word = words[i]
             tail = []
             for s2, e2, w2 in words[i + 1 : i + 3]:
-                if not self._is_plain(w2):
+                if not self._is_plain(w2) or a_country(w2):  # "Environment Canada", "Northern Ireland": no surname
                     break
                 tail.append((s2, e2, w2))
             if any(w.lower() in self._org_words for _, _, w in tail):  # "Clinton Foundation", "Clark Airbase Hospital"
@@ -182,11 +202,17 @@ class NameLexiconRecognizer(EntityRecognizer):
         return out
 
 
+def a_country(word: str) -> bool:
+    """A country's name that is no given name in common use ("Canada", "Ireland"; not "Jordan", "Chad")."""
+    low = word.lower()
+    return low in countries() and name_lists.english_frequency().get(low, 0) < COMMON_GIVEN
+
+
 def _a_place(text: str, word: str, start: int) -> bool:
     """A given name alone that names a place here: a country ("France", "Israel"; the scale is nam_dict.txt's,
     where 4 is a name in common use), or a word after a
     preposition of place ("in Sydney", "across Adelaide"; not "in Sophie's car")."""
-    if word.lower() in countries() and name_lists.english_frequency().get(word.lower(), 0) < COMMON_GIVEN:
+    if a_country(word):
         return True  # not "Jordan", "Chad", "Georgia": given names in common use in Britain, Ireland, the USA
     return bool(PLACE_BEFORE.search(text, max(0, start - 12), start)) and text[start + len(word) : start + len(word) + 1] not in ("'", "’")
 
