@@ -33,7 +33,7 @@ should decide each piece of text once, so findings are resolved before they beco
 11. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
-12. A surname alone where the same text names the person in full ("Daniel Montalvo ... Montalvo said")
+12. A surname alone where the same text names the person in full ("Daniel Corvane ... Corvane said")
    is a name too (``same_text.py``).
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
@@ -181,7 +181,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
-    pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Montalvo ... Montalvo said" (same_text.py)
+    pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

@@ -1,7 +1,7 @@
-"""A surname alone where the same text names the person in full: "Daniel Montalvo ... Montalvo was charged".
+"""A surname alone where the same text names the person in full: "Daniel Corvane ... Corvane was charged".
 
-Reports and statements name a person in full once and then by surname ("Steve Whitmore, a representative
-..., said ... Whitmore stated"). spaCy's small model reads the full name and often misses the surname alone
+Reports and statements name a person in full once and then by surname ("Steve Ardwell, a representative
+..., said ... Ardwell stated"). spaCy's small model reads the full name and often misses the surname alone
 at a sentence start or after a preposition; untuned Presidio misses it too. Every other occurrence in
 the same text of the last word of a full name found there becomes a name:
 
@@ -13,7 +13,7 @@ the same text of the last word of a full name found there becomes a name:
   (not "Baker", "West": a word can stand alone for other reasons), no country or city, no organisation
   word and no form label;
 - the occurrence stands alone: a whole word, not inside another finding, not joined to a capitalised
-  word before or after it ("Montalvo Street", "Ms Montalvo" are other recognizers' business), not in an
+  word before or after it ("Corvane Street", "Ms Corvane" are other recognizers' business), not in an
   e-mail address, handle or hashtag.
 
 A finding made here is explained as such (never with the name it follows).
