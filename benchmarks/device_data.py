@@ -256,11 +256,13 @@ def write_sms_backup(path: Path, messages: int) -> Path:
     return path
 
 
-def write_vcards(path: Path, contacts: int) -> Path:
-    """A vCard 3.0 address book of ``contacts`` cards (a name, a mobile, an e-mail each)."""
+def write_vcards(path: Path, contacts: int, repeat: int = 0) -> Path:
+    """A vCard 3.0 address book of ``contacts`` cards (a name, a mobile, an e-mail each); with ``repeat``, every
+    ``repeat``-th card names the person of an earlier one again (card ``i // 2``: the case merges them)."""
     with open(path, "w", encoding="utf-8") as out:
         for i in range(contacts):
-            first, last = FIRST[i % len(FIRST)].title(), f"Sample{i}"
+            j = i // 2 if repeat and i % repeat == repeat - 1 else i
+            first, last = FIRST[j % len(FIRST)].title(), f"Sample{j}"
             out.write(
                 f"BEGIN:VCARD\nVERSION:3.0\nN:{last};{first};;;\nFN:{first} {last}\nTEL;type=CELL:07700 9{i % 100000:05d}\n"
                 f"EMAIL;type=INTERNET:{first.lower()}.{i}@example.com\nEND:VCARD\n"

@@ -9,8 +9,12 @@ reads on. The second core, idle while detection workers wait for their first bat
 - **Overlap.** A thread here receives the batches (reading the pipe and decoding them) while this
   process stores the one before, so the child does not wait for SQLite's commits and checkpoints to go on
   parsing. Rows travel as ``marshal`` data (plain tuples of text and numbers: about three times cheaper to
-  write and read than pickles); the last message (attachments and people) and errors are pickled.
-- **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items or ``SAVE_CHARS`` characters. The
+  write and read than pickles); the last message (attachments) and errors are pickled.
+- **People in batches too.** The people a source names travel with its batches and wait in the case's
+  book (:mod:`redactor.case.people`), merged as they come, until the runner stores them with the source's
+  state; an address book's cards come as :class:`~redactor.records.Mention` s, so neither process holds
+  a million-card book.
+- **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items (or people) or ``SAVE_CHARS`` characters. The
   child waits in ``send`` until the thread here has read the batch, and the thread waits while
   ``QUEUED`` batches wait to be stored, so at most five exist at once: one being parsed, one in the
   pipe, one being received, one queued and one being stored.
@@ -42,10 +46,11 @@ from pathlib import Path
 from typing import Any
 
 from redactor.case import CaseStore
-from redactor.case.codec import item_row, segment_to_row
+from redactor.case.codec import item_row, person_to_row, segment_to_row
+from redactor.case.people import Booked
 from redactor.errors import StageError
 from redactor.logs import safe_exception
-from redactor.records import DerivedFile, Person, Source
+from redactor.records import DerivedFile, Mention, Person, Source
 
 log = logging.getLogger(__name__)
 
@@ -55,41 +60,53 @@ CHILD_BYTES = 1 << 20  # sources this large are parsed in a child process (small
 QUEUED = 1  # batches received and waiting to be stored while one is stored
 CHILD_TYPES = frozenset(("application/zip", "application/xml", "text/xml", "text/plain", "application/json", "text/csv"))
 
-Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]  # item rows, segment rows
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]  # item rows, segment rows, people (CaseStore.add_to_book)
 
 
-def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
+def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], Booked]:
     """Store every item ``extract`` finds in ``source``, a batch per transaction; the item count, the files
-    found inside it (attachments) and the people it names."""
+    found inside it (attachments) and the people it names (in the case's book, for ``store.add_people``)."""
+    store.open_book()
     if _in_child(source):
         return _from_child(store, extract, source, path)
     derived: list[DerivedFile] = []
-    people: list[Person] = []
-    count = 0
-    for items, segments in _batches(source, extract(source, path), derived, people):
+    count = named = 0
+    for items, segments, people in _batches(source, extract(source, path), derived):
+        count, named = _save(store, items, segments, people, count, named)
+    return count, derived, store.booked(named)
+
+
+def _save(store: CaseStore, items, segments, people, count: int, named: int) -> tuple[int, int]:
+    """Store a batch in one transaction; the items and people counted so far."""
+    with store.transaction():
         store.save_rows(items, segments)
-        count += len(items)
-    return count, derived, people
+        named += store.add_to_book(people) if people else 0
+    return count + len(items), named
 
 
 def _in_child(source: Source) -> bool:
     return source.size >= CHILD_BYTES and source.media_type in CHILD_TYPES and sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
 
-def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile], people: list[Person]) -> Iterator[Rows]:
-    """The items among ``records`` as rows, a batch at a time; files and people are collected on the side.
+def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile]) -> Iterator[Rows]:
+    """The items and people among ``records`` as rows, a batch at a time; files are collected on the side.
 
     Each item becomes its rows at once and is dropped: a batch holds plain tuples of text, which the
     garbage collector stops tracking, rather than thousands of records it walks on every pass."""
     source_id = source.source_id
     items: list[tuple[Any, ...]] = []
     segments: list[tuple[Any, ...]] = []
+    people: list[tuple[Any, ...]] = []
     ordinal = size = 0
     for record in records:
         if isinstance(record, DerivedFile):
             derived.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
+        elif isinstance(record, Person | Mention):
+            mention = isinstance(record, Mention)
+            people.append((int(mention), *person_to_row(record.person if mention else record)))
+            if len(people) >= SAVE_ITEMS:
+                yield items, segments, people
+                items, segments, people, size = [], [], [], 0
         else:
             ordinal += 1
             items.append(item_row(source_id, ordinal, record))
@@ -98,14 +115,14 @@ def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile],
                 segments.append(segment_to_row(item_id, seg))
                 size += len(seg.text) + 64 * len(seg.words)
             if len(items) >= SAVE_ITEMS or size >= SAVE_CHARS:
-                yield items, segments
-                items, segments, size = [], [], 0
-    if items:
-        yield items, segments
+                yield items, segments, people
+                items, segments, people, size = [], [], [], 0
+    if items or people:
+        yield items, segments, people
 
 
 # -- the child process ---------------------------------------------------------------------------
-def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], list[Person]]:
+def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], Booked]:
     reader, writer = Pipe(duplex=False)
     parent = os.getpid()
     pid = os.fork()
@@ -131,15 +148,14 @@ def _child(extract, source: Source, path: Path, conn: Connection, parent: int) -
     if os.getppid() != parent:
         return  # the parent died before that was set
     derived: list[DerivedFile] = []
-    people: list[Person] = []
     try:
-        for rows in _batches(source, extract(source, path), derived, people):
+        for rows in _batches(source, extract(source, path), derived):
             conn.send_bytes(_pack(rows))
     except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent, which quarantines the source
         frames = safe_exception(exc)
         conn.send_bytes(_PICKLED + pickle.dumps(("error", _portable(exc), type(exc).__name__, frames), pickle.HIGHEST_PROTOCOL))
         return
-    conn.send_bytes(_PICKLED + pickle.dumps(("done", derived, people), pickle.HIGHEST_PROTOCOL))
+    conn.send_bytes(_PICKLED + pickle.dumps(("done", derived), pickle.HIGHEST_PROTOCOL))
 
 
 _ROWS, _PICKLED = b"R", b"P"  # the first byte of a message from the child: marshalled rows, or a pickle
@@ -172,7 +188,7 @@ def _portable(exc: Exception) -> Exception | None:
     return back if type(back) is type(exc) and str(back) == str(exc) else None
 
 
-def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> tuple[int, list[DerivedFile], list[Person]]:
+def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> tuple[int, list[DerivedFile], Booked]:
     """Store the batches the child sends, received by a thread meanwhile; when this ends (done, failed or
     interrupted) the child is killed, so the thread meets the pipe's end, and the thread is joined."""
     inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=QUEUED)
@@ -205,18 +221,16 @@ def _read(conn: Connection, inbox: queue.Queue[tuple[Any, ...] | None]) -> None:
 
 def _store(
     store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]
-) -> tuple[int, list[DerivedFile], list[Person]]:
-    count = 0
+) -> tuple[int, list[DerivedFile], Booked]:
+    count = named = 0
     while True:
         message = inbox.get()
         if message is None:
             raise StageError(f"{path}: the process reading it stopped unexpectedly (killed, or out of memory)")
         if message[0] == "rows":
-            items, segments = message[1]
-            store.save_rows(items, segments)
-            count += len(items)
+            count, named = _save(store, *message[1], count, named)
         elif message[0] == "done":
-            return count, message[1], message[2]
+            return count, message[1], store.booked(named)
         else:
             _, exc, name, frames = message
             log.error("extracting %s in a child process failed: %s", source.ref, frames)

@@ -98,6 +98,30 @@ class Person:
     origin: str = ""  # e.g. "S0001 contacts", "roster"
     device_owner: bool = False
 
+    def merged(self, later: Person) -> Person:
+        """This person with what a later mention of them adds: its aliases, numbers and e-mails after these
+        (each once), device owner if either says so; the name, role and origin stay this one's."""
+        return Person(
+            self.person_id,
+            self.name,
+            tuple(dict.fromkeys(self.aliases + later.aliases)),
+            tuple(dict.fromkeys(self.phones + later.phones)),
+            tuple(dict.fromkeys(self.emails + later.emails)),
+            self.role,
+            self.origin,
+            self.device_owner or later.device_owner,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person as one entry of an address book names them, yielded as the book is read (a phone's book can
+    hold a million cards: the extractor keeps none of them). The case merges a source's mentions of the same
+    person in order (:meth:`Person.merged`), as a book collected whole would have; a :class:`Person` yielded
+    instead stands as it is."""
+
+    person: Person
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:

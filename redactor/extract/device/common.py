@@ -308,18 +308,7 @@ class PeopleBook:
         if person is None:
             return
         old = self.people.get(person.person_id)
-        if old is not None:
-            person = Person(
-                old.person_id,
-                old.name,
-                tuple(dict.fromkeys(old.aliases + person.aliases)),
-                tuple(dict.fromkeys(old.phones + person.phones)),
-                tuple(dict.fromkeys(old.emails + person.emails)),
-                old.role,
-                old.origin,
-                old.device_owner or person.device_owner,
-            )
-        self.people[person.person_id] = person
+        self.people[person.person_id] = person if old is None else old.merged(person)
 
     def __iter__(self):
         return iter(self.people.values())

@@ -2,6 +2,8 @@
 ``item1.`` groups and ``X-ABLabel`` (iOS). One ``contact`` item per card, one segment per value
 (name, nickname, each number, address, e-mail, note, birthday), and every card becomes a known
 person (name, first name, nickname, numbers in E.164, e-mails) for detection in all other items.
+Each card's person is yielded with its card (a :class:`~redactor.records.Mention`): the case merges
+cards that name the same person, so an address book of a million cards is never held here.
 
 The file is read a line at a time (a phone's address book can be large): a first pass checks it is UTF-8
 (else it is read as Windows-1252, as a whole file would be) and not blank, the second reads the cards.
@@ -18,7 +20,7 @@ from pathlib import Path
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Person, Source
+from redactor.records import Item, Mention, Source
 from redactor.stages import StageContext
 
 CHUNK = 1 << 20  # bytes read at a time to check the encoding
@@ -120,9 +122,8 @@ def _type(params: list[str], labels: dict[str, str], group: str) -> str:
 
 
 @extractor("vcard", accepts=_accepts, priority=40)
-def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Mention]:
     lines = _physical_lines(path)
-    book = common.PeopleBook(source.ref)
     cards, card = 0, None
     for number, line in enumerate(unfold_lines(lines), start=1):
         if line.upper().startswith("BEGIN:VCARD"):
@@ -130,7 +131,7 @@ def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
             continue
         if line.upper().startswith("END:VCARD") and card is not None:
             cards += 1
-            yield _card(source, card, cards, book)
+            yield from _card(source, card, cards)
             card = None
             continue
         if card is not None and ":" in line:
@@ -139,10 +140,9 @@ def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
         raise CorruptInput(f"{path}: vCard {cards + 1} has no END:VCARD (truncated file)")
     if not cards:
         raise CorruptInput(f"{path}: no complete vCard in the file")
-    yield from book
 
 
-def _card(source: Source, card: dict, index: int, book: common.PeopleBook) -> Item:
+def _card(source: Source, card: dict, index: int) -> Iterator[Item | Mention]:
     labels: dict[str, str] = {}
     parsed = []
     for line in card["props"]:
@@ -181,6 +181,8 @@ def _card(source: Source, card: dict, index: int, book: common.PeopleBook) -> It
         fields.append((label, value))
     if full and not any(f == "name" for f, _ in fields):
         fields.insert(0, ("name", full))
-    book.add({"name": full}, "vCard contacts", aliases=[first, *nick], phones=phones, emails=emails)
     meta = {"format": "vcard", "app": "Contacts", "line": card["line"], "phones": phones, "emails": emails, "card": index}
-    return common.make_item(source, f"vcard[{index}] line {card['line']}", "contact", "Contact", fields, meta)
+    yield common.make_item(source, f"vcard[{index}] line {card['line']}", "contact", "Contact", fields, meta)
+    person = common.person_from({"name": full}, f"{source.ref} vCard contacts", aliases=[first, *nick], phones=phones, emails=emails)
+    if person is not None:
+        yield Mention(person)

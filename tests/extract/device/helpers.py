@@ -11,7 +11,7 @@ import redactor.extract.pdf  # noqa: F401
 import redactor.extract.text  # noqa: F401
 from redactor.extract import extractors
 from redactor.ingest.files import check
-from redactor.records import DerivedFile, Item, Person, Source
+from redactor.records import DerivedFile, Item, Mention, Person, Source
 from redactor.stages import StageContext
 
 # ../shared/samples beside the repository (developers' machines and CI); REDACTOR_SAMPLES points elsewhere (a worktree)
@@ -38,7 +38,16 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
     assert name is not None, f"no extractor accepts {path}"
     ex = next(e for e in extractors() if e.name == name)
     items, derived, people = [], [], []
+    mentioned: dict[str, int] = {}  # an address book's mentions of one person merge, as the case merges them
     for rec in ex.extract(source, path, StageContext(models_dir=Path("."), work_dir=work)):
+        if isinstance(rec, Mention):
+            at = mentioned.get(rec.person.person_id)
+            if at is None:
+                mentioned[rec.person.person_id] = len(people)
+                people.append(rec.person)
+            else:
+                people[at] = people[at].merged(rec.person)
+            continue
         (derived if isinstance(rec, DerivedFile) else people if isinstance(rec, Person) else items).append(rec)
     return items, derived, people
 
