@@ -61,7 +61,7 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
     population = cities().get(text[span.start : span.end])
     if population is None or _NEXT_WORD.match(text, span.end):
         return span
-    start, end = _clause(text, span.start, span.end)
+    start, end = clause(text, span.start, span.end)
     before = text[start : span.start]
     if _place_cue(text, before, span.end):
         near = THIRD_PERSON
@@ -73,6 +73,12 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
         return span
     why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {READ_AS_PLACE}"
     return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+
+
+def followed_by_a_place(text: str, end: int) -> bool:
+    """A country, a region or a city follows after a comma ("Irving, Texas", "Montpellier, France")."""
+    after = _AFTER.match(text, end)
+    return bool(after and _is_place(after.group(1)))
 
 
 def _place_cue(text: str, before: str, end: int) -> bool:
@@ -98,7 +104,7 @@ def cities() -> dict[str, int]:
 _STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Up to ``WINDOW`` characters either side of a span, not past a line break or a sentence end."""
     left = max(0, start - WINDOW)
     for m in _STOP.finditer(text, left, start):

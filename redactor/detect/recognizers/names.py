@@ -1,7 +1,8 @@
 """Person names beyond spaCy: titles and ranks with the name as one span, and a name lexicon.
 
 - "PC 2231 Davies", "DS Khan", "Dr Patel", "Mrs O'Neill": the title or rank, the collar
-  number and up to three name words are one span (one flag, one box), never crossing a line.
+  number and up to three name words are one span (one flag, one box), never crossing a line;
+  not when the last word is an organisation word ("Doctor Who Society").
 - "Hannah Okafor": a given name from ``models/lexicons/first_names.txt`` followed by one or two
   capitalised words is a full name; a given name alone is reported with a lower score unless
   it is also an ordinary word ("May", "Will"), which then needs a surname after it.
@@ -17,7 +18,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
+from redactor.detect.misreads import PERSONAL
 from redactor.detect.name_lists import is_name_word, lexicon
+from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.case_parties import countries
 from redactor.detect.recognizers.letters import NAME_WORD
@@ -98,7 +101,16 @@ TITLES = (
     "Pastor",
     "Sister",
 )
+
+
+def _a_thing(words: list[str]) -> bool:
+    """The words after a title name an organisation, not a person: the last is an organisation word ("Doctor Who
+    Society"; not "Emma Hall", "Jack Lane": common surnames are no organisation words here)."""
+    return bool(words) and words[-1].lower() in name_lists.organisation_words()
+
+
 COMMON_GIVEN = 3
+_DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an)[ ]+\Z")
 PLACE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:in|near|across|around|within|throughout)\s+\Z")
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
 
@@ -125,6 +137,8 @@ class TitledNameRecognizer(EntityRecognizer):
             words = m.group(0).split()
             while len(words) > 2 and words[-1].lower() in COMMON_WORDS | NOT_NAMES:
                 end -= len(words.pop()) + 1
+            if _a_thing(words[1:]):
+                continue  # "Doctor Who Society": a title that starts the name of an organisation
             out.append(result(self, "PERSON", start, end, self.SCORE, "title or rank with name", "title or rank followed by a name"))
         return out
 
@@ -137,7 +151,15 @@ class NameLexiconRecognizer(EntityRecognizer):
     - a capitalised word before a surname from the lexicon, or two proper nouns (spaCy's tags)
       that the NER left unlabelled and that are not ordinary words: a probable name;
     - a country's name is no surname ("Environment Canada", "Walmart Canada", "Northern Ireland"):
-      the words before it are read without it.
+      the words before it are read without it; a country's or continent's name is no given name
+      either ("America Politics"), unless it is one in common use ("Jordan");
+    - parts of places and buildings are no names: a given name after a compass word ("North
+      Carolina"), a compass word after a word that is no given name ("Kowloon West"), an ordinary
+      word before a surname that is an ordinary word too ("Constitution Hall");
+    - a given name alone, or a full name, that spaCy reads as a place and that is a city of
+      100,000 people or more or a country, with no word about a person in its clause ("Houston
+      has closed its schools", "Los Angeles"): spaCy's place stands (``known_places``).
+    Measured on make eval's sets (models/MODELS.md, ninth pass).
     """
 
     FULL, SINGLE, PROPER = 0.8, 0.55, 0.5
@@ -159,18 +181,28 @@ class NameLexiconRecognizer(EntityRecognizer):
         if not hasattr(self, "_run"):
             self.load()
         proper = ProperNouns(nlp_artifacts, self.NER_NOT_PERSON)  # tagged only if a rule asks
+        places = known_places(text, nlp_artifacts)
         out = []
         for run in self._run.finditer(text):
             if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in "@.'’"):
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in self._word.finditer(run.group(0))]
-            out += self._names_in_run(text, words, proper)
+            out += self._names_in_run(text, words, proper, places)
         return out
+
+    @staticmethod
+    def _part_of_a_name_of_a_thing(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """A given name alone after a compass word ("North Carolina") or an article ("the Mary Smith Museum", "a
+        Christian denomination"): part of the name of a place or a thing, or a word of its own."""
+        start = words[i][0]
+        return bool(i and words[i - 1][2] in COMPASS) or bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))
 
     def _is_plain(self, word: str) -> bool:
         return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES and word.lower() not in FORM_LABELS
 
-    def _names_in_run(self, text: str, words: list[tuple[int, int, str]], proper: ProperNouns) -> list[RecognizerResult]:
+    def _names_in_run(
+        self, text: str, words: list[tuple[int, int, str]], proper: ProperNouns, places: set[tuple[int, int]]
+    ) -> list[RecognizerResult]:
         out, i = [], 0
         while i < len(words):
             start, end, word = words[i]
@@ -182,17 +214,27 @@ class NameLexiconRecognizer(EntityRecognizer):
             if any(w.lower() in self._org_words for _, _, w in tail):  # "Clinton Foundation", "Clark Airbase Hospital"
                 i += 1 + len(tail)
                 continue
-            if word in self._first and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)):
+            if word in self._first and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)) and not a_country(word):
+                if tail and (start, tail[-1][1]) in places:  # "Hong Kong": a city spaCy reads as a place
+                    i += 1 + len(tail)
+                    continue
                 if tail:
                     out.append(
                         result(self, "PERSON", start, tail[-1][1], self.FULL, "given name and surname", "given name (lexicon) and surname")
                     )
                     i += 1 + len(tail)
                     continue
-                if not _a_place(text, word, start):
+                if not _a_place(text, word, start) and (start, end) not in places and not self._part_of_a_name_of_a_thing(text, words, i):
                     out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
             elif tail and self._is_plain(word) and (i + 1 >= len(words) or words[i + 1][2] not in self._first):
                 nxt = tail[0]
+                if (
+                    (start, nxt[1]) in places
+                    or _part_of_a_place_or_thing(word, nxt[2])
+                    or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+                ):
+                    i += 2  # "Los Angeles", "Kowloon West", "Constitution Hall", "Red Cross"
+                    continue
                 if nxt[2] in self._surnames or (not _english(word, nxt[2]) and start in proper and nxt[0] in proper):
                     rule = "name and surname (lexicon)" if nxt[2] in self._surnames else "two proper nouns"
                     out.append(result(self, "PERSON", start, nxt[1], self.PROPER, rule, rule))
@@ -202,10 +244,33 @@ class NameLexiconRecognizer(EntityRecognizer):
         return out
 
 
+# compass words: after a capitalised word they name part of a place ("Kowloon West"); a given name after them is
+# the rest of a place's name ("North Carolina", "New Caledonia")
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "New"}
+
+
+def _part_of_a_place_or_thing(word: str, surname: str) -> bool:
+    """Two capitalised words the lexicon would read as a name and surname that name a place or a thing: a compass
+    word after a word that is no given name ("Kowloon West"), or a surname that is also an ordinary word after an
+    ordinary word that no name list holds ("Constitution Hall", "Red Cross"; not "Adam West", "Emma Hall")."""
+    if surname in COMPASS:
+        return True
+    return surname.lower() in name_lists.ordinary_words() and name_lists.is_english_word(word) and not _in_a_name_list(word)
+
+
+def _in_a_name_list(word: str) -> bool:
+    """In any given-name or surname list, ordinary words included ("Trump", "Grace", "Bishop")."""
+    return word in name_lists.given_names_raw() or word in lexicon("world_surnames.txt") or is_name_word(word)
+
+
+CONTINENTS = {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"}
+
+
 def a_country(word: str) -> bool:
-    """A country's name that is no given name in common use ("Canada", "Ireland"; not "Jordan", "Chad")."""
+    """A country's or a continent's name that is no given name in common use ("Canada", "Ireland", "America"; not
+    "Jordan", "Chad")."""
     low = word.lower()
-    return low in countries() and name_lists.english_frequency().get(low, 0) < COMMON_GIVEN
+    return (low in countries() or low in CONTINENTS) and name_lists.english_frequency().get(low, 0) < COMMON_GIVEN
 
 
 def _a_place(text: str, word: str, start: int) -> bool:
@@ -215,6 +280,28 @@ def _a_place(text: str, word: str, start: int) -> bool:
     if a_country(word):
         return True  # not "Jordan", "Chad", "Georgia": given names in common use in Britain, Ireland, the USA
     return bool(PLACE_BEFORE.search(text, max(0, start - 12), start)) and text[start + len(word) : start + len(word) + 1] not in ("'", "’")
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "LOCATION"}  # spaCy's labels of places, or Presidio's name for them
+
+
+def known_places(text: str, nlp_artifacts: Any) -> set[tuple[int, int]]:
+    """Where spaCy reads a place that is a city of 100,000 people or more or a country, with no word about a
+    person in its clause ("Houston has played"; not "I got a text from Sydney") or with a region or country after it ("a boy from Irving,
+    Texas"): a given name there is no guess of a person; spaCy's place stands. Both must agree (the small
+    model also reads "Tamsin" in "Kez and Tamsin are coming" as a place), and a person's word keeps the name
+    ("Paris claims that she ...")."""
+    entities = getattr(nlp_artifacts, "entities", None) or ()
+    places = [(e.start_char, e.end_char) for e in entities if e.label_ in PLACE_LABELS]
+    known = [(a, b) for a, b in places if text[a:b] in cities() or a_country(text[a:b])]
+    return {(a, b) for a, b in known if followed_by_a_place(text, b) or not _personal_near(text, a, b)}
+
+
+def _personal_near(text: str, start: int, end: int) -> bool:
+    left, right = clause(text, start, end)
+    if text[end : end + 1] in ("'", "’"):
+        return True
+    return any(p.search(text, left, start) or p.search(text, end, right) for p in (THIRD_PERSON, PERSONAL))
 
 
 def _english(*words: str) -> bool:
