@@ -210,3 +210,39 @@ def test_an_unlisted_one_word_organisation_that_is_a_city_is_not_taken_back_as_a
     text = f"Great news for {city} tonight"
     found = [text[r.start : r.end] for r in OrgNameRecognizer().analyze(text, ["PERSON"], tagged(text, (city, "ORG")))]
     assert found == []
+
+
+@pytest.mark.parametrize("text", ["He grew up in Bishop Auckland, County Durham.", "The train to Bishop Auckland was late"])
+def test_a_religious_title_before_a_known_place_is_no_person(text):
+    assert titled(text) == []  # a town, not a bishop
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sister Florence said a prayer", "Sister Florence"),  # a city's name that is a given name in common use
+        ("Pastor Jordan spoke first", "Pastor Jordan"),
+        ("DC Preston took the statement", "DC Preston"),  # a rank: never a place
+        ("Bishop John McAreavey resigned", "Bishop John McAreavey"),
+    ],
+)
+def test_titles_before_names_that_are_also_places_stay_names(text, name):
+    assert titled(text) == [name]
+
+
+def test_a_lone_given_name_that_is_a_special_category_term_is_that_term(detector):
+    text = "The stampede at Islam's most holy site happened at dawn."
+    spans = {(text[s.start : s.end], s.entity) for s in detector.analyze(text)}
+    assert ("Islam", "SPECIAL_CATEGORY") in spans and ("Islam", "PERSON") not in spans
+
+
+def test_the_special_term_wins_over_the_lexicons_lone_given_name_only():
+    from redactor.detect.merge import Found, resolve
+
+    text = "a Christian charity"
+    at, end = text.index("Christian"), text.index("Christian") + len("Christian")
+    special = Found(at, end, "SPECIAL_CATEGORY", 0.6, "SpecialCategoryRecognizer", {"pattern_name": "religion"})
+    guess = Found(at, end, "PERSON", 0.55, "NameLexiconRecognizer", {"pattern_name": "given name"})
+    spacy = Found(at, end, "PERSON", 0.85, "SpacyRecognizer", {})
+    assert [(s.entity, s.recognizer) for s in resolve(text, [special, guess])] == [("SPECIAL_CATEGORY", "SpecialCategoryRecognizer")]
+    assert ("PERSON", "SpacyRecognizer") in [(s.entity, s.recognizer) for s in resolve(text, [special, spacy])]

@@ -2,7 +2,8 @@
 
 - "PC 2231 Davies", "DS Khan", "Dr Patel", "Mrs O'Neill": the title or rank, the collar
   number and up to three name words are one span (one flag, one box), never crossing a line;
-  not when the last word is an organisation word ("Doctor Who Society").
+  not when the last word is an organisation word ("Doctor Who Society"), nor when an office or
+  calling comes before a known place that is no common given name ("Bishop Auckland").
 - "Hannah Okafor": a given name from ``models/lexicons/first_names.txt`` followed by one or two
   capitalised words is a full name; a given name alone is reported with a lower score unless
   it is also an ordinary word ("May", "Will"), which then needs a surname after it.
@@ -103,6 +104,13 @@ TITLES = (
 )
 
 
+def _a_known_place(words: list[str]) -> bool:
+    """The words after an office or a calling name a known place: a city of 100,000 people or more or a country,
+    that is no given name in common use ("Bishop Auckland", a town; not "Sister Florence", "Pastor Jordan")."""
+    place = " ".join(words)
+    return (place in cities() or a_country(place)) and name_lists.english_frequency().get(place.lower(), 0) < COMMON_GIVEN
+
+
 def _a_thing(words: list[str]) -> bool:
     """The words after a title name an organisation, not a person: the last is an organisation word ("Doctor Who
     Society"; not "Emma Hall", "Jack Lane": common surnames are no organisation words here)."""
@@ -110,6 +118,9 @@ def _a_thing(words: list[str]) -> bool:
 
 
 COMMON_GIVEN = 3
+# offices and callings written before a name ("President Obama", "Sister Margaret"); towns take some of them as their
+# first word ("Bishop Auckland"), ranks and forms of address never
+CALLINGS = frozenset(TITLES[TITLES.index("President") :])
 _DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an)[ ]+\Z")
 PLACE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:in|near|across|around|within|throughout)\s+\Z")
 NOT_NAMES = {"the", "and", "but", "then", "when", "this", "that", "who", "was", "is", "said", "told", "on", "at", "in", "of"}
@@ -137,8 +148,8 @@ class TitledNameRecognizer(EntityRecognizer):
             words = m.group(0).split()
             while len(words) > 2 and words[-1].lower() in COMMON_WORDS | NOT_NAMES:
                 end -= len(words.pop()) + 1
-            if _a_thing(words[1:]):
-                continue  # "Doctor Who Society": a title that starts the name of an organisation
+            if _a_thing(words[1:]) or (words[0] in CALLINGS and _a_known_place(words[1:])):
+                continue  # "Doctor Who Society": a title that starts an organisation's name; "Bishop Auckland": a town
             out.append(result(self, "PERSON", start, end, self.SCORE, "title or rank with name", "title or rank followed by a name"))
         return out
 
