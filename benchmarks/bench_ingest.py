@@ -4,9 +4,11 @@ For each format a generated download (``benchmarks/device_data.py``) goes throug
 the process tree's resident memory (the runner and the child parsing a large source; a forked child's shared
 pages count twice) is sampled every 0.1 s until the audit log says the source is extracted, then the run is
 stopped: detection, the policy and the values step are not part of this. Seconds are the audit log's, from
-``run.started`` to ``source.extracted`` (hashing, parsing and storing the items).
+``run.started`` to ``source.extracted`` (hashing, parsing and storing the items). Beside the tree's peak, each
+process's own peak, split as the kernel counts it (``RssAnon``: the heap; ``RssFile``: mapped files such as the
+libraries; ``RssShmem``: SQLite's WAL index), so what grows can be told apart.
 
-    .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...]
+    .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...] [--keep DIR]
 
 mbox is slow to parse (Python's e-mail package, about 1.5 ms a message): give it its own smaller size.
 """
@@ -60,8 +62,23 @@ def _seconds(audit: Path) -> float | None:
     return (at["source.extracted"] - at["run.started"]).total_seconds() if len(at) == 2 else None
 
 
+def _split(pid: int) -> tuple[int, int, int]:
+    """Resident kB of ``pid``: anonymous, file-backed, shared memory (0s when it is gone)."""
+    found = {"RssAnon": 0, "RssFile": 0, "RssShmem": 0}
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key in found:
+                    found[key] = int(value.split()[0])
+    except OSError:
+        pass
+    return found["RssAnon"], found["RssFile"], found["RssShmem"]
+
+
 def ingest(source: Path, case: Path) -> dict:
-    """Peak tree RSS (MB) and seconds of the ingest phase of ``redactor run source``."""
+    """Peak tree RSS (MB) and seconds of the ingest phase of ``redactor run source``; each process's peak
+    (the runner's and the extraction child's) as anonymous/file/shared MB."""
     proc = subprocess.Popen(
         [*REDACTOR, "run", str(source), "--case", str(case), "--workers", "1"],
         stdout=subprocess.DEVNULL,
@@ -69,9 +86,15 @@ def ingest(source: Path, case: Path) -> dict:
         cwd=HERE,
     )
     peak = 0
+    own: dict[str, tuple[int, int, int]] = {"runner": (0, 0, 0), "child": (0, 0, 0)}
     try:
         while proc.poll() is None:
-            peak = max(peak, _tree(proc.pid)[0])
+            total, pids = _tree(proc.pid)
+            peak = max(peak, total)
+            for pid in pids:
+                role, split = "runner" if pid == proc.pid else "child", _split(pid)
+                if sum(split) > sum(own[role]):
+                    own[role] = split
             if _extracted(case / "audit.jsonl"):
                 break
             time.sleep(0.1)
@@ -79,16 +102,18 @@ def ingest(source: Path, case: Path) -> dict:
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)  # its child dies with it (PR_SET_PDEATHSIG)
         proc.wait()
-    return {"peak_mb": peak / 1e6, "seconds": _seconds(case / "audit.jsonl")}
+    shown = {role: "/".join(f"{kb / 1000:.0f}" for kb in split) for role, split in own.items()}
+    return {"peak_mb": peak / 1e6, "seconds": _seconds(case / "audit.jsonl"), **shown}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench_ingest")
     parser.add_argument("--sizes", default="10000,1000000")
     parser.add_argument("--formats", default=",".join(f for f in FORMATS if f != "mbox"))
+    parser.add_argument("--keep", type=Path, help="keep each case (stopped after extraction) under this folder")
     args = parser.parse_args(argv)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}")
+    print(f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm")
     for fmt in args.formats.split(","):
         for n in (int(s) for s in args.sizes.split(",")):
             root = Path(tempfile.mkdtemp(prefix=f"bench-ingest-{fmt}-"))
@@ -96,7 +121,10 @@ def main(argv: list[str] | None = None) -> None:
                 source = FORMATS[fmt](root, n)
                 r = ingest(source, root / "case")
                 seconds = f"{r['seconds']:8.1f}" if r["seconds"] is not None else "  failed"
-                print(f"{fmt:<16} {n:>9,} {source.stat().st_size / 1e6:8.1f} {r['peak_mb']:18.0f} {seconds}", flush=True)
+                mb = source.stat().st_size / 1e6
+                print(f"{fmt:<16} {n:>9,} {mb:8.1f} {r['peak_mb']:18.0f} {seconds}  {r['runner']}, {r['child']}", flush=True)
+                if args.keep:
+                    shutil.move(root / "case", args.keep / f"{fmt}-{n}")
             finally:
                 shutil.rmtree(root, ignore_errors=True)
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")

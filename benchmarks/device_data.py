@@ -33,8 +33,33 @@ def _party(tag: str, pid: str, person: tuple[str, str], owner: bool) -> str:
     )
 
 
-def message_xml(i: int, body: str | None = None) -> str:
-    """Message ``i`` of a UFDR chat; its text is ``body``, or one of ``TEXTS`` numbered ``#i``."""
+def _attachment_xml(i: int) -> str:
+    return (
+        f'<multiModelField name="Attachments" type="Attachment"><model type="Attachment" id="a{i}" file_id="f{i:08d}">'
+        f'<field name="Filename" type="String"><value type="String">note{i}.txt</value></field>'
+        '<field name="ContentType" type="String"><value type="String">text/plain</value></field></model></multiModelField>'
+    )
+
+
+def tagged_files(messages: int, every: int) -> object:
+    """The report's ``taggedFiles`` (before its decoded data): one file for every ``every``-th message."""
+    yield "<taggedFiles>\n"
+    for i in range(0, messages, every):
+        yield (
+            f'<file path="/sdcard/Notes/note{i}.txt" name="note{i}.txt" size="{len(attachment_text(i))}" id="f{i:08d}" deleted="Intact">'
+            f'<metadata section="File"><item name="Local Path"><![CDATA[files\\Text\\note{i}.txt]]></item>'
+            f'<item name="MD5">{i:032x}</item></metadata></file>\n'
+        )
+    yield "</taggedFiles>\n"
+
+
+def attachment_text(i: int) -> bytes:
+    return f"note {i}: meet at the usual place\n".encode()
+
+
+def message_xml(i: int, body: str | None = None, attached: bool = False) -> str:
+    """Message ``i`` of a UFDR chat; its text is ``body``, or one of ``TEXTS`` numbered ``#i``; ``attached``: with
+    the attachment ``files/Text/note{i}.txt`` (see :func:`tagged_files`)."""
     owner = i % 2 == 0
     sender = PEOPLE[0] if owner else PEOPLE[1 + i % 3]
     ts = (START + timedelta(seconds=37 * i)).isoformat()
@@ -44,15 +69,19 @@ def message_xml(i: int, body: str | None = None) -> str:
         f'<field name="Source" type="String"><value type="String">WhatsApp</value></field>'
         f'<field name="Body" type="String"><value type="String">{escape(body if body is not None else f"{TEXTS[i % len(TEXTS)]} #{i}")}</value></field>'
         f'<field name="TimeStamp" type="TimeStamp"><value type="TimeStamp" formattedTimestamp="{ts}">{ts}</value></field>'
-        f"{_party('modelField', f'pf{i}', sender, owner)}</model>\n"
+        f"{_party('modelField', f'pf{i}', sender, owner)}{_attachment_xml(i) if attached else ''}</model>\n"
     )
 
 
-def report_lines(messages: int, per_chat: int = 10_000, bodies: list[str] | None = None) -> list[str] | object:
+def report_lines(messages: int, per_chat: int = 10_000, bodies: list[str] | None = None, files_every: int = 0) -> list[str] | object:
     """The report.xml text, yielded in pieces: chats of ``per_chat`` messages, a contact, an unknown model.
 
-    ``bodies`` gives the messages' texts (``messages`` of them); by default ``TEXTS``, numbered."""
-    yield f'<?xml version="1.0" encoding="utf-8"?>\n<project xmlns="{NS}" id="synthetic" name="SYNTHETIC" reportVersion="8.5">\n<decodedData>\n'
+    ``bodies`` gives the messages' texts (``messages`` of them); by default ``TEXTS``, numbered. ``files_every``:
+    every such message has an attachment, listed in the report's tagged files."""
+    yield f'<?xml version="1.0" encoding="utf-8"?>\n<project xmlns="{NS}" id="synthetic" name="SYNTHETIC" reportVersion="8.5">\n'
+    if files_every:
+        yield from tagged_files(messages, files_every)
+    yield "<decodedData>\n"
     yield '<modelType type="Chat">\n'
     done, chat = 0, 0
     while done < messages:
@@ -70,7 +99,7 @@ def report_lines(messages: int, per_chat: int = 10_000, bodies: list[str] | None
             )
         yield '</multiModelField><multiModelField name="Messages" type="InstantMessage">\n'
         for _ in range(min(per_chat, messages - done)):
-            yield message_xml(done, bodies[done] if bodies is not None else None)
+            yield message_xml(done, bodies[done] if bodies is not None else None, bool(files_every) and done % files_every == 0)
             done += 1
         yield "</multiModelField></model>\n"
     yield '</modelType>\n<modelType type="Contact"><model type="Contact" id="t1" deleted_state="Intact">'
@@ -93,11 +122,14 @@ def write_report(path: Path, messages: int) -> Path:
     return path
 
 
-def write_ufdr(path: Path, messages: int, bodies: list[str] | None = None) -> Path:
+def write_ufdr(path: Path, messages: int, bodies: list[str] | None = None, files_every: int = 0) -> Path:
+    """A UFDR zip: report.xml (see :func:`report_lines`) and, with ``files_every``, the attached files."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         with archive.open("report.xml", "w", force_zip64=True) as member:
-            for piece in report_lines(messages, bodies=bodies):
+            for piece in report_lines(messages, bodies=bodies, files_every=files_every):
                 member.write(piece.encode("utf-8"))
+        for i in range(0, messages, files_every) if files_every else ():
+            archive.writestr(f"files/Text/note{i}.txt", attachment_text(i))
     return path
 
 
