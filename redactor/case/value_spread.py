@@ -29,6 +29,7 @@ from typing import Any
 
 from redactor.audit.log import utc_now
 from redactor.case.codec import FLAG_COLUMNS, flag_to_row
+from redactor.case.value_filed import common
 from redactor.case.value_index import BULK as BULK  # re-exported
 from redactor.case.value_index import INDEX_MARK as INDEX_MARK  # re-exported
 from redactor.case.value_index import SegmentIndex
@@ -170,12 +171,12 @@ class ValueSpread(SegmentIndex):
             last[r["value_id"]] = self._last_decision(r["value_id"])
         explanation = r["explanation"] if isinstance(r["explanation"], dict) else json.loads(r["explanation"] or "{}")
         kept = _shared({k: explanation[k] for k in EXPLAINED if explanation.get(k) is not None})
-        return Source(
+        return Source(  # a spread holds one per text (135,000 at a million messages): their few entities, codes, actors shared
             r["flag_id"],
             r["value_id"],
-            r["entity"],
-            r["value_code"] if decided else r["code"],
-            (r["decided_by"] or actor) if decided else actor,
+            common(r["entity"]),
+            common(r["value_code"] if decided else r["code"]),
+            common((r["decided_by"] or actor) if decided else actor),
             kept,
             last[r["value_id"]] if decided else None,
         )

@@ -22,15 +22,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.case.actors import POLICY
 from redactor.case.schema import RECOUNT_MARK, STANDING_ASIDE, count_later
 from redactor.case.value_decisions import ValueDecisions
+from redactor.case.value_filed import Filed, Known, common
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_spread import EXPLAINED, INDEX_MARK
-from redactor.records import KEEP, PENDING, REDACT
+from redactor.records import KEEP, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
 
@@ -48,7 +48,7 @@ _KEEP_ROWS = 300_000  # new flags up to which a filing keeps its new values' row
 _POLICY_BATCH = 5_000  # values the policy decides and records at a time (flat memory; the same statements as all at once)
 _FILING_BATCH = 50_000  # memberships written at a time to the filing's temporary table (flat memory at a million messages)
 _CACHE_KIB = 65_536  # page cache while filing: the counting triggers read flags by id all over the table (2 MB: 2.5x slower)
-_UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact (_Filed.add: the same test)
+_UNDECIDABLE = (  # a detected occurrence of the value that no rule with 'decide' proposed to redact (Filed.add: the same test)
     "SELECT 1 FROM flag_values v JOIN flags f USING (flag_id) WHERE v.value_id = ? AND f.origin = 'detector' "
     "AND coalesce(json_extract(f.explanation, '$.policy_decides'), 0) != 1 LIMIT 1"
 )
@@ -64,40 +64,7 @@ _ITEMS = (
 )
 
 
-@dataclass(slots=True)
-class _Filed:
-    """What one filing learnt of a cluster it created from its member rows (all of them, in item order: _NEW_FLAGS)."""
-
-    items: int = 0  # distinct items: the rows come sorted by item, so each new item is a change of item
-    last_item: str | None = None
-    undecidable: bool = False  # as _UNDECIDABLE: a detected member no rule with 'decide' proposed to redact
-    statuses: dict[str, int] = field(default_factory=dict)  # members by status when filed
-    rows: list[sqlite3.Row] | None = field(default_factory=list)  # its members as filed (None: not kept), in flag id order once sorted
-
-    def add(self, r: sqlite3.Row) -> None:
-        if self.rows is not None:
-            self.rows.append(r)
-        if r["item_id"] != self.last_item:
-            self.items, self.last_item = self.items + 1, r["item_id"]
-        self.statuses[r["status"]] = self.statuses.get(r["status"], 0) + 1
-        if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
-            self.undecidable = True
-
-    def held(self) -> list[sqlite3.Row] | None:
-        """Its member rows in membership order (``flag_values`` is filed along flag ids), or None when the filing kept
-        none (too large: the policy and the spread read them from the case)."""
-        if self.rows is not None:
-            self.rows.sort(key=lambda r: r["flag_id"])
-        return self.rows
-
-    def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
-        """occurrences, excepted, pending, redacted, kept: its members as filed (none excepted), or all decided ``decision``."""
-        n = sum(self.statuses.values())
-        by_status = {decision: n} if decision is not None else self.statuses
-        return n, 0, by_status.get(PENDING, 0), by_status.get(REDACT, 0), by_status.get(KEEP, 0)
-
-
-def _members(redacted: Iterable[dict[str, Any]], created: dict[str, _Filed]) -> dict[str, list[dict[str, Any]]]:
+def _members(redacted: Iterable[dict[str, Any]], created: dict[str, Filed]) -> dict[str, list[dict[str, Any]]]:
     """The member flags of values this filing created and the policy just decided redact, as the spread reads a value's
     members (:meth:`ValueSpread.spread_values`): every member is redacted now, each with what it was filed with and the
     value's person. Only the first member (by id) of each text: the spread takes a text's first flag, and a person's
@@ -172,35 +139,9 @@ class Values(ValueDecisions):
         """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
         rows are kept for the policy and the spread, else those read them back from the case."""
         with self.transaction() as conn:
-            names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
-            clusters = {(r["entity"], r["key"]): dict(r) for r in conn.execute("SELECT * FROM value_clusters")}
-            created: dict[str, _Filed] = {}  # new clusters: every member is one of these rows
-            touched: set[str] = set()
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS filing (flag_id TEXT NOT NULL, value_id TEXT NOT NULL)")
-            conn.execute("DELETE FROM temp.filing")
-            members: list[tuple[str, str]] = []  # the memberships not yet in the temporary table
-            filed_flags = 0
-            for r in conn.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
-                vk = value_key(r["entity"], r["value"] or "", r["category"], r["person_id"], names.get(r["person_id"]))
-                cluster = clusters.get((vk.entity, vk.key))
-                if cluster is None:
-                    cluster = clusters[(vk.entity, vk.key)] = self._new_cluster(conn, vk, r, len(clusters) + 1)
-                    created[cluster["value_id"]] = _Filed(rows=[] if keep_rows else None)
-                else:
-                    self._join(conn, cluster, r)
-                if (filed := created.get(cluster["value_id"])) is not None:
-                    filed.add(r)
-                members.append((r["flag_id"], cluster["value_id"]))
-                touched.add(cluster["value_id"])
-                filed_flags += 1
-                if len(members) >= _FILING_BATCH:
-                    conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
-                    members.clear()
-            del clusters, names  # every value of the case: not needed past filing (a million messages: 135,000)
+            created, touched, filed_flags = self._file_rows(conn, keep_rows)
             if not filed_flags:
                 return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
-            conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
-            members.clear()
             with self._counting_later():  # the counting triggers stand aside; one recount at the end
                 conn.execute("INSERT INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.filing ORDER BY flag_id")
                 conn.execute("DELETE FROM temp.filing")
@@ -217,7 +158,55 @@ class Values(ValueDecisions):
         redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
         return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted
 
-    def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> dict[str, Any]:
+    def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed], set[str], int]:
+        """Each new flag to its cluster (made when new), its membership to ``temp.filing``; returns the clusters made, those
+        touched and the flags filed. The map of every value of the case lives only here (a million messages: 135,000)."""
+        names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
+        clusters, number = self._known()
+        created: dict[str, Filed] = {}  # new clusters: every member is one of these rows
+        touched: set[str] = set()
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS filing (flag_id TEXT NOT NULL, value_id TEXT NOT NULL)")
+        conn.execute("DELETE FROM temp.filing")
+        members: list[tuple[str, str]] = []  # the memberships not yet in the temporary table
+        filed_flags, item, last_item = 0, -1, None
+        for r in conn.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
+            vk = value_key(r["entity"], r["value"] or "", r["category"], r["person_id"], names.get(r["person_id"]))
+            keys = clusters.setdefault(vk.entity, {})
+            cluster = keys.get(vk.key)
+            if cluster is None:
+                number += 1
+                cluster = keys[vk.key] = self._new_cluster(conn, vk, r, number)
+                created[cluster.value_id] = Filed(rows=[] if keep_rows else None)
+            else:
+                self._join(conn, cluster, r)
+            if r["item_id"] != last_item:
+                item, last_item = item + 1, r["item_id"]
+            if (filed := created.get(cluster.value_id)) is not None:
+                filed.add(r, item)
+            members.append((r["flag_id"], cluster.value_id))
+            touched.add(cluster.value_id)
+            filed_flags += 1
+            if len(members) >= _FILING_BATCH:
+                conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
+                members.clear()
+        conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
+        value_key.cache_clear()  # its entries hold the rows' texts (65,536 at most: 30 MB at a million messages)
+        return created, touched, filed_flags
+
+    def _known(self) -> tuple[dict[str, dict[str, Known]], int]:
+        """Every cluster of the case by entity and key, as filing needs it, and how many there are."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        clusters: dict[str, dict[str, Known]] = {}
+        number = 0
+        for entity, key, value_id, party, person_id, proposal, risk in cursor.execute(
+            "SELECT entity, key, value_id, party, person_id, proposal, risk FROM value_clusters"
+        ):
+            clusters.setdefault(entity, {})[key] = Known(value_id, common(party), person_id, common(proposal), risk)
+            number += 1
+        return clusters, number
+
+    def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> Known:
         party = r["party"] or "unknown"
         cluster = {
             "value_id": f"V{number:05d}",
@@ -238,21 +227,20 @@ class Values(ValueDecisions):
             "VALUES (:value_id, :entity, :key, :display, :person_id, :party, :proposal, :code, :rule, :risk)",
             cluster,
         )
-        return cluster
+        return Known(cluster["value_id"], common(party), cluster["person_id"], common(cluster["proposal"]), cluster["risk"])
 
-    def _join(self, conn: sqlite3.Connection, cluster: dict[str, Any], r: sqlite3.Row) -> None:
+    def _join(self, conn: sqlite3.Connection, cluster: Known, r: sqlite3.Row) -> None:
         """A flag joins a cluster: a case party's flag names the party; a differing proposal needs a reviewer."""
-        if r["party"] in ROSTER_ROLES and cluster["party"] not in ROSTER_ROLES:
-            cluster.update(
-                party=r["party"], person_id=r["person_id"], risk=max(cluster["risk"], risk_of(r["entity"], r["category"], r["party"]))
-            )
+        if r["party"] in ROSTER_ROLES and cluster.party not in ROSTER_ROLES:
+            cluster.party, cluster.person_id = common(r["party"]), r["person_id"]
+            cluster.risk = max(cluster.risk, risk_of(r["entity"], r["category"], r["party"]))
             conn.execute(
                 "UPDATE value_clusters SET party = ?, person_id = ?, risk = ? WHERE value_id = ?",
-                (cluster["party"], cluster["person_id"], cluster["risk"], cluster["value_id"]),
+                (cluster.party, cluster.person_id, cluster.risk, cluster.value_id),
             )
-        if cluster["proposal"] != r["proposed"] and cluster["proposal"] != "review":
-            cluster["proposal"] = "review"  # occurrences the policy treats differently: a reviewer decides
-            conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster["value_id"],))
+        if cluster.proposal != r["proposed"] and cluster.proposal != "review":
+            cluster.proposal = "review"  # occurrences the policy treats differently: a reviewer decides
+            conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster.value_id,))
 
     def _apply_to_new(self, value_ids: set[str], actor: str) -> int:
         """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
@@ -278,13 +266,13 @@ class Values(ValueDecisions):
         )
         self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
 
-    def _count_items(self, value_ids: set[str], created: dict[str, _Filed]) -> None:
+    def _count_items(self, value_ids: set[str], created: dict[str, Filed]) -> None:
         """Each touched cluster's distinct items: a new one's from its rows here, an older one's from its members."""
         conn = self.conn
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
-    def _decide_by_policy(self, value_ids: set[str], created: dict[str, _Filed] | None = None) -> dict[str, str]:
+    def _decide_by_policy(self, value_ids: set[str], created: dict[str, Filed] | None = None) -> dict[str, str]:
         """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded
         (:meth:`ValueApply._record_many`) :data:`_POLICY_BATCH` values at a time: the same rows and events in the same
         order as all at once, in bounded memory. The caller then redacts their redacted texts where no flag covers them
@@ -319,7 +307,7 @@ class Values(ValueDecisions):
             count_later(self.conn)
             self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
 
-    def _recount(self, value_ids: set[str], created: dict[str, _Filed], decided: dict[str, str]) -> None:
+    def _recount(self, value_ids: set[str], created: dict[str, Filed], decided: dict[str, str]) -> None:
         """What the counting triggers would have made of these values' counters. A value this filing created has only
         the members filed here, none excepted, each as filed or, if the policy decided the value, with its decision (every
         member); any other value is counted from its members, one statement per 500."""
@@ -332,7 +320,7 @@ class Values(ValueDecisions):
             chunk = ids[start : start + 500]
             self.conn.execute(_RECOUNT.format(",".join("?" * len(chunk))), chunk)
 
-    def _policy_decision(self, c: dict[str, Any], filed: _Filed | None = None) -> str | None:
+    def _policy_decision(self, c: dict[str, Any], filed: Filed | None = None) -> str | None:
         """What the policy decides for a cluster, or None (a reviewer decides).
 
         Keep: a roster person the rules keep (a rank and a name not on the roster, "DS Khan", is classified

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tracemalloc
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -92,9 +94,9 @@ def test_a_filing_too_large_to_keep_its_rows_ends_the_case_exactly_as_one_that_k
     streamed = _case(tmp_path / "streamed")
     monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
     monkeypatch.setattr(values_module, "_FILING_BATCH", 7)
-    made: list[values_module._Filed] = []
-    filed_class = values_module._Filed
-    monkeypatch.setattr(values_module, "_Filed", lambda **kw: made.append(filed_class(**kw)) or made[-1])
+    made: list[values_module.Filed] = []
+    filed_class = values_module.Filed
+    monkeypatch.setattr(values_module, "Filed", lambda **kw: made.append(filed_class(**kw)) or made[-1])
     streamed.sync_values()
 
     assert made and all(f.rows is None for f in made)  # nothing kept
@@ -108,11 +110,12 @@ def test_a_filing_too_large_to_keep_its_rows_ends_the_case_exactly_as_one_that_k
 
 
 def test_a_new_values_items_are_counted_as_distinct_items(tmp_path):
-    """_Filed counts items by their changes, which is exact because the filing reads rows in item order."""
-    filed = values_module._Filed()
-    for item in ("I1", "I1", "I2", "I3", "I3", "I3"):
-        filed.add({"item_id": item, "status": "pending", "origin": "detector", "policy_decides": 1})
-    assert filed.items == 3 and filed.statuses == {"pending": 6} and not filed.undecidable
+    """Filed counts items by their changes, which is exact because the filing reads rows in item order."""
+    filed = values_module.Filed()
+    for ordinal in (0, 0, 4, 7, 7, 7):  # the filing's ordinals of the rows' items: the other items' rows went to other values
+        filed.add({"item_id": f"I{ordinal}", "status": "pending", "origin": "detector", "policy_decides": 1}, ordinal)
+    assert filed.items == 3 and filed.counters(None) == (6, 0, 6, 0, 0) and not filed.undecidable
+    assert filed.counters("redact") == (6, 0, 0, 6, 0)
 
 
 @pytest.mark.parametrize("keep_rows", [True, False])
@@ -158,3 +161,62 @@ def test_a_filing_in_tiny_batches_ends_the_case_exactly_as_in_one_batch_each(tmp
         assert got[table] == expected[table], table
     whole.close()
     batched.close()
+
+
+def _phones_case(root, count: int) -> CaseStore:
+    """``count`` values, each one phone number flagged once (a rule with 'decide' proposes to redact it): the policy
+    decides and spreads every one, and the spread finds nothing new."""
+    s = CaseStore.create(root)
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    items = [message(n, f"ring 07700 9{n:05d} now") for n in range(count)]
+    s.save_items(SID, items, 0)
+    s.save_flags(SID, [decidable(item, f"07700 9{n:05d}") for n, item in enumerate(items)], replace=False)
+    return s
+
+
+def test_the_steps_memory_grows_by_under_a_kilobyte_and_a_half_a_value(tmp_path, monkeypatch):
+    """A million messages make 135,000 values: what the step holds per value is what grows with the case once every
+    batch and memo is bounded. The filing's map of every value, its records of the values it made, and the spread's
+    trigram keys (one set per value, 3 KB each, before) held about 2.6 KB a value; now under 1.5 KB."""
+    from redactor.case import value_index, value_spread
+    from redactor.case.value_keys import value_key
+
+    for module, name in ((values_module, "_POLICY_BATCH"), (values_module, "_FILING_BATCH"), (value_spread, "_MEMO")):
+        monkeypatch.setattr(module, name, 50)
+    for name in ("_MEMO", "_HIT_WINDOW", "_INDEX_BATCH"):
+        monkeypatch.setattr(value_index, name, 50)
+    monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
+    peaks = {}
+    for count in (1_000, 3_000):
+        s = _phones_case(tmp_path / str(count), count)
+        value_key.cache_clear()
+        tracemalloc.start()
+        try:
+            assert s.sync_values()["policy"] == count
+            peaks[count] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            s.close()
+    assert (peaks[3_000] - peaks[1_000]) / 2_000 < 1_500, peaks
+
+
+def test_the_spreads_trigram_keys_hold_no_set_per_value():
+    """Keying 20,000 values by their rarest trigram allocates under 400 bytes a value at its peak (a set of trigrams kept
+    per value: over 1 KB); every value is keyed under the trigram of it that fewest values share."""
+    from redactor.case.value_index import _keyed
+
+    norms = [f"07700 9{n:05d}" for n in range(20_000)] + ["ab", "zz9 9zz"]
+    tracemalloc.start()
+    try:
+        keyed, short = _keyed(norms)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak / len(norms) < 400, peak
+    assert [v[1] for v in short] == ["ab"]
+    counts = Counter(g for norm in norms for g in {norm.replace(" ", "")[k : k + 3] for k in range(len(norm.replace(" ", "")) - 2)})
+    for gram, held in keyed.items():
+        for _, norm, flat in held:
+            grams = {flat[k : k + 3] for k in range(len(flat) - 2)}
+            assert gram == min(grams, key=lambda g: (counts[g], g)), norm
+    assert sum(len(held) for held in keyed.values()) == len(norms) - 1
