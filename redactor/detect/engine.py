@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redactor.config import load_yaml
+from redactor.detect.installed import model_installed
 from redactor.detect.language import language as language_of
 from redactor.detect.merge import Found as Span
 from redactor.detect.merge import resolve
@@ -133,13 +134,12 @@ def build_registry(path: Path, language: str) -> Any:
 
 
 def build_nlp_engine(path: Path) -> Any:
-    import spacy.util
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     config = _read_yaml(path)
     for model in config.get("models", []):
         name = model.get("model_name", "")
-        if not (spacy.util.is_package(name) or Path(name).exists()):
+        if not model_installed(name):
             raise ModelError(f"spaCy model {name!r} is not installed (configured in {path.name})")
     return NlpEngineProvider(nlp_configuration=config).create_engine()
 

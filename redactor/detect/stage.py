@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -13,6 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
 from redactor.config import load_yaml
+from redactor.detect.installed import is_package as _is_package  # noqa: F401 - the name tests ask for
+from redactor.detect.installed import model_installed
 from redactor.detect.language import language_findings
 from redactor.detect.spans import Found as Span
 from redactor.errors import ConfigError, ModelError
@@ -70,17 +71,8 @@ def span_from_json(row: Sequence[Any]) -> Span:
 def check_models(settings: DetectSettings, models_dir: Path) -> None:
     """Refuse to start when a configured spaCy model is not installed (nothing is ever downloaded)."""
     for name in model_names(settings, models_dir):
-        if not (_is_package(name) or Path(name).exists()):
+        if not model_installed(name):
             raise ModelError(f"spaCy model {name!r} is not installed (configured in {settings.nlp_config})")
-
-
-def _is_package(name: str) -> bool:
-    """``spacy.util.is_package`` without importing spaCy: whether a distribution of that name is installed."""
-    try:
-        importlib.metadata.distribution(name)
-    except Exception:  # noqa: BLE001 - as spaCy's check: any failure means not installed
-        return False
-    return True
 
 
 @dataclass(frozen=True)
