@@ -4,7 +4,8 @@ The runner alone opens the case; an executor only gets batches of texts and retu
 plain JSON rows. A worker builds the detect stage once, from a :class:`StagePlan` (the pipeline
 file and the case snapshot's people, both plain values), and keeps its model for its life.
 
-- :class:`InlineExecutor`: the stage runs in this process (``--workers 1``).
+- :class:`InlineExecutor`: the stage runs in this process (a run of fewer than ``AUTO_MIN_ITEMS`` items
+  with ``--workers 1`` or the default; ``redactor detect``).
 - :class:`ProcessExecutor`: ``concurrent.futures.ProcessPoolExecutor`` with ``forkserver``
   (``spawn`` where there is none), each worker loading the model in its initializer. With
   ``--workers N`` given, the runner starts the pool before extraction (``start_workers``), so the
@@ -225,10 +226,15 @@ AUTO_MIN_ITEMS = 5_000  # below this, starting worker processes (each loads the 
 
 
 def choose_workers(requested: int | None, items: int) -> int:
-    """``--workers`` as given; by default every core, or this process alone for a small amount of work."""
-    if requested is not None:
-        return requested
-    return default_workers() if items >= AUTO_MIN_ITEMS else 1
+    """Detection worker processes for ``items``; 0: none, the stage runs in this process.
+
+    ``--workers N`` as given (default: every core), except that a small amount of work (one worker or the
+    default, fewer than ``AUTO_MIN_ITEMS`` items) runs here. ``--workers 1`` on more is one worker process:
+    the coordinating process never loads the model, so the values step after detection does not run beside
+    spaCy, Presidio and detection's caches (about 300 MB)."""
+    if items < AUTO_MIN_ITEMS and (requested is None or requested <= 1):
+        return 0
+    return default_workers() if requested is None else requested
 
 
 EXECUTORS = ("local", "dask")
@@ -237,8 +243,8 @@ EXECUTORS = ("local", "dask")
 def make_executor(
     plan: StagePlan, workers: int, stage: Any, started: ProcessExecutor | None = None, kind: str = "local", scheduler: str | None = None
 ) -> Executor:
-    """Local: ``workers`` <= 1, or a stage without batch entry points, in this process; more, a process pool
-    (``started``, the pool ``start_workers`` began, bound to ``plan``, when there is one).
+    """Local: ``workers`` 0, or a stage without batch entry points, in this process; else a pool of ``workers``
+    processes (``started``, the pool ``start_workers`` began, bound to ``plan``, when there is one).
     Dask: the cluster at ``scheduler``, or a local cluster of ``workers`` processes (:mod:`redactor.cluster`)."""
     if kind == "dask" and isinstance(stage, BatchDetect):
         if started is not None:
@@ -246,7 +252,7 @@ def make_executor(
         from redactor.cluster import DaskExecutor
 
         return DaskExecutor(plan, scheduler, workers)
-    if workers <= 1 or not isinstance(stage, BatchDetect):
+    if workers < 1 or not isinstance(stage, BatchDetect):
         if started is not None:
             started.close()
         return InlineExecutor(stage)

@@ -26,7 +26,10 @@ from redactor.progress import ConsoleReporter
     help="YAML list of case parties (name, role, aliases, phones, emails, addresses).",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=None, help="Detection worker processes (default: every core; 1: in this process)."
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Detection worker processes (default: every core; 1 or the default under 5,000 items: this process).",
 )
 @click.option(
     "--executor",
