@@ -15,25 +15,27 @@ Each batch of items (``BATCH``) goes through these steps, several batches in fli
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.case import CaseStore
 from redactor.case.cache import content_key
+from redactor.detect.spans import Found as Span
 from redactor.detect.stage import span_from_json
 from redactor.executors import BatchDetect, Executor, Pending
-from redactor.records import Item, ScopeProposal, Source
+from redactor.records import Item, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
 TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
+RECENT = 10_000  # texts whose spans are kept decoded across batches (senders, recipients, "ok"), the oldest dropped first
 
 
 @dataclass(slots=True)
 class _InFlight:
     items: list[Item]
     keys: dict[str, str]  # segment id -> content key
-    known: dict[str, list[Any]]  # content key -> spans from the case's cache
+    known: dict[str, list[Span]]  # content key -> spans analysed before (kept decoded, or from the case's cache)
     waiting: dict[str, tuple[Pending, int]]  # content key -> (task, index in it)
     sent: list[str] = field(default_factory=list)  # keys this batch sent, in order (their results join the cache in that order)
     per_item: list[Any] | None = None  # findings of a stage without batch entry points
@@ -55,6 +57,7 @@ class DetectBatches:
         self.store, self.detect, self.decide, self.executor, self.key = store, detect, decide, executor, key
         self.on_batch, self.batch = on_batch, batch
         self.tasks: dict[str, tuple[Pending, int]] = {}  # content keys on their way to a worker
+        self.recent: dict[str, list[Span]] = {}  # content key -> spans, the last RECENT texts met (no query, no decoding)
 
     def run(self, source: Source) -> SourceDetection:
         done_upto = self.store.detect_progress(source.source_id, self.key)
@@ -70,6 +73,7 @@ class DetectBatches:
         while inflight:
             items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
         self.tasks.clear()
+        self.recent.clear()
         return SourceDetection(resumed + items, self.store.count_flags(source.source_id), resumed)
 
     @staticmethod
@@ -81,7 +85,9 @@ class DetectBatches:
             return _InFlight(batch, {}, {}, {}, per_item=[self.detect(item) for item in batch])
         keys = {seg.segment_id: content_key(self.key, seg.text) for item in batch for seg in item.segments}
         texts = {keys[seg.segment_id]: seg.text for item in batch for seg in item.segments}
-        known = self.store.cached_spans(texts)
+        known = {k: self.recent[k] for k in texts if k in self.recent}
+        stored = self.store.cached_spans(k for k in texts if k not in known)
+        known |= {k: self._remember(k, found) for k, found in stored.items()}
         waiting = {k: self.tasks[k] for k in texts if k not in known and k in self.tasks}
         todo = [k for k in texts if k not in known and k not in waiting]
         for i in range(0, len(todo), TEXTS_PER_TASK):
@@ -91,29 +97,29 @@ class DetectBatches:
                 self.tasks[k] = waiting[k] = (future, index)
         return _InFlight(batch, keys, known, waiting, todo)
 
+    def _remember(self, key: str, rows: list[Any]) -> list[Span]:
+        """``rows`` (a text's spans as JSON rows) decoded, and kept for the batches after this one."""
+        spans = self.recent[key] = [span_from_json(r) for r in rows]
+        if len(self.recent) > RECENT:
+            del self.recent[next(iter(self.recent))]
+        return spans
+
     def _finish(self, source: Source, job: _InFlight) -> tuple[int, int]:
-        rows = dict(job.known)
-        for k, (future, index) in job.waiting.items():
-            rows[k] = future.result()[index]
+        fresh = {k: future.result()[index] for k, (future, index) in job.waiting.items()}  # JSON rows from the workers
         if job.per_item is not None:
             decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
         else:
-            by_key = {k: [span_from_json(r) for r in found] for k, found in rows.items()}  # once per distinct text
+            by_key = job.known | {k: self._remember(k, found) for k, found in fresh.items()}  # decoded once per distinct text
             spans = {seg_id: by_key[k] for seg_id, k in job.keys.items()}
             decided = [self.decide(item, self.detect.findings(item, spans)) for item in job.items]
         found = [f for d in decided for f in d.flags]
         with self.store.transaction():
-            _apply_scope(self.store, [d.scope for d in decided if d.scope is not None])
+            # the policy's scope proposals before the flags (a reviewer's work is never overridden)
+            self.store.apply_scope_proposals([d.scope for d in decided if d.scope is not None])
             self.store.save_flags(source.source_id, found, replace=False)
-            self.store.cache_spans({k: rows[k] for k in job.sent})
+            self.store.cache_spans({k: fresh[k] for k in job.sent})
             self.store.set_detect_progress(source.source_id, self.key, self.store.item_ordinal(job.items[-1].item_id))
         for k in job.sent:
             self.tasks.pop(k, None)
         self.on_batch(len(job.items))
         return len(job.items), len(found)
-
-
-def _apply_scope(store: CaseStore, proposals: Sequence[ScopeProposal]) -> None:
-    """The policy's scope proposals, before the batch's flags are stored (a reviewer's work is never overridden)."""
-    for proposal in proposals:
-        store.apply_scope_proposal(proposal)
