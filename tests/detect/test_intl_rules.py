@@ -74,6 +74,16 @@ def test_after_an_address_cue_a_house_number_and_a_name_are_an_address(cue):
     assert covered(addresses(text), text, value)
 
 
+def test_a_three_digit_postcode_before_a_town_after_a_house_number_and_name():
+    text = "Contact Lemsin, 210 Tovkarhóll, 992 Pilsavík, 421 1417"  # Iceland's postcodes have three digits
+    assert covered(addresses(text), text, "210 Tovkarhóll, 992 Pilsavík")
+
+
+@pytest.mark.parametrize("text", ["We sold 210 Tickets, 992 People came", "Score: 210 Points, 992 Gold"])
+def test_three_digits_before_english_words_are_no_postcode(text):
+    assert not WorldAddressRecognizer().analyze(text, ["STREET_ADDRESS"])
+
+
 @pytest.mark.parametrize(
     "text",
     ["Since 2021 Kungsvardoqgatan has been closed", "Chapter 4 The Way Home", "we met at 8 and left", "Room 12, 2nd floor, Building C.",

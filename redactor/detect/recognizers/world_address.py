@@ -16,7 +16,8 @@
   capitalised words make an address without a street word ("280 Normannsgata", "Αγάπης 54");
 - with no street word and no cue, a name and house number (or a house number and name) followed by a
   postcode and town, or by a flat ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22,
-  кв. 5", "58 Solbakken, Etasje 2, 0450 Oslo"): the shape of an address line in any script. A four-digit
+  кв. 5", "58 Solbakken, Etasje 2, 0450 Oslo", Iceland's three-digit postcodes: "210 Kolgröf, 992 Djúpivogur"): the
+  shape of an address line in any script. A four-digit
   year is no postcode ("Round 5, 2019 Final"), and a capitalised English word makes it no address.
 
 A street needs a house number, or an address cue before it. Labelled addresses in forms
@@ -92,7 +93,7 @@ class WorldAddressRecognizer(EntityRecognizer):
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
         house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}"  # "г. Москва", "м. Київ"
-        posted = rf",[ ](?:{STRONG_POSTCODE}[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"
+        posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"  # Iceland: "992 Djúpivogur"
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
