@@ -23,6 +23,7 @@ from typing import Any
 
 from redactor.audit.log import utc_now
 from redactor.case.actors import POLICY
+from redactor.case.value_filed import Member
 from redactor.case.value_spread import ValueSpread
 from redactor.errors import ConflictError, UsageError
 from redactor.records import REDACT
@@ -83,7 +84,7 @@ class ValueApply(ValueSpread):
         decided: Sequence[tuple[dict[str, Any], str]],
         actor: str,
         event: str,
-        filed: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+        filed: Mapping[str, Sequence[Member]] | None = None,
     ) -> dict[str, int]:
         """Many undecided clusters' decisions (each with its own code, and its rule as the reason) at once, applied to every
         occurrence: what :meth:`Values._record` does for one, as set-based statements, and the same audit events
@@ -124,7 +125,7 @@ class ValueApply(ValueSpread):
         actor: str,
         event: str,
         now: str,
-        filed: Mapping[str, Sequence[Mapping[str, Any]]],
+        filed: Mapping[str, Sequence[Member]],
         later: list[tuple[str, str, int]],
     ) -> dict[str, int]:
         """:meth:`_apply` (every occurrence, not excepted) for each of these just-recorded decisions, in three statements,
@@ -170,7 +171,7 @@ class ValueApply(ValueSpread):
         event: str,
         now: str,
         vd: dict[str, int],
-        filed: Mapping[str, Sequence[Mapping[str, Any]]],
+        filed: Mapping[str, Sequence[Member]],
         later: list[tuple[str, str, int]],
     ) -> dict[str, int] | None:
         """What :meth:`_apply_many`'s statements do, from member rows the caller holds: the same decision rows in the same
@@ -180,16 +181,15 @@ class ValueApply(ValueSpread):
         for c, decision in part:
             value_id, n = c["value_id"], 0
             for r in filed[value_id]:  # none excepted: every member was filed by the caller
-                status, was = r["status"], r["code"]
+                status, was = r.status, r.code
                 code = c["code"] if decision == REDACT else was
                 if status == decision and was == code:
                     continue
-                start, end, version = r["start"], r["end"], r["version"]
-                old, new = _state(status, was, start, end, version), _state(decision, code, start, end, version + 1)
+                old, new = _state(status, was, r.start, r.end, r.version), _state(decision, code, r.start, r.end, r.version + 1)
                 if old is None or new is None:
                     return None
-                decisions.append((r["flag_id"], event, actor, c["rule"], now, old, new, vd[value_id]))
-                flags.append((decision, code, r["flag_rowid"]))
+                decisions.append((r.flag_id, event, actor, c["rule"], now, old, new, vd[value_id]))
+                flags.append((decision, code, r.flag_rowid))
                 n += 1
             changed[value_id] = n
         self.conn.executemany(

@@ -3,9 +3,9 @@ value of the case (135,000 at a million messages), and one per value it creates.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from redactor.records import KEEP, PENDING, REDACT
 
@@ -21,6 +21,47 @@ class Known:
     risk: int
 
 
+NEW_COLUMNS = (  # a new flag as the filing reads it (values._NEW_FLAGS), in this order
+    "flag_id",
+    "flag_rowid",
+    "item_id",
+    "entity",
+    "proposed",
+    "code",
+    "origin",
+    "status",
+    "start",
+    "end",
+    "version",
+    "value",
+    "party",
+    "person_id",
+    "category",
+    "rule",
+    "policy_decides",
+)
+
+
+class Member(NamedTuple):
+    """A member of a new value as the filing keeps it for the policy's decision rows and the spread: a tuple, its few
+    distinct strings (status, code, entity, the explanation's party, category and rule) shared, its text shared with the
+    member before when equal (a value's members repeat their spelling). A row of the case as read held 1.1 KB."""
+
+    flag_id: str
+    flag_rowid: int
+    status: str
+    code: str
+    start: int
+    end: int
+    version: int
+    value: str | None
+    entity: str
+    party: Any
+    category: Any
+    person_id: Any
+    rule: Any
+
+
 @dataclass(slots=True)
 class Filed:
     """What one filing learnt of a cluster it created from its member rows (all of them, in item order: _NEW_FLAGS).
@@ -33,30 +74,29 @@ class Filed:
     pending: int = 0
     redacted: int = 0
     kept: int = 0
-    rows: list[sqlite3.Row] | None = field(default_factory=list)  # its members as filed (None: not kept), in flag id order once sorted
+    rows: list[Member] | None = field(default_factory=list)  # its members as filed (None: not kept), in flag id order once sorted
 
-    def add(self, r: sqlite3.Row, item: int) -> None:
-        """A member, ``item`` the ordinal of its item in the filing's reading (the same for the rows of one item)."""
+    def add(self, row: tuple[Any, ...], item: int, status: str, undecidable: bool) -> None:
+        """A member: ``row`` as the filing read it (:data:`NEW_COLUMNS`), ``item`` the ordinal of its item in the
+        filing's reading (the same for the rows of one item), ``undecidable`` as :data:`values._UNDECIDABLE`."""
         if self.rows is not None:
-            self.rows.append(r)
+            self.rows.append(_member(row, self.rows[-1].value if self.rows else None))
         if item != self.last_item:
             self.items, self.last_item = self.items + 1, item
         self.members += 1
-        status = r["status"]
         if status == PENDING:
             self.pending += 1
         elif status == REDACT:
             self.redacted += 1
         elif status == KEEP:
             self.kept += 1
-        if r["origin"] == "detector" and (r["policy_decides"] or 0) != 1:
-            self.undecidable = True
+        self.undecidable = self.undecidable or undecidable
 
-    def held(self) -> list[sqlite3.Row] | None:
-        """Its member rows in membership order (``flag_values`` is filed along flag ids), or None when the filing kept
-        none (too large: the policy and the spread read them from the case)."""
+    def held(self) -> list[Member] | None:
+        """Its members in membership order (``flag_values`` is filed along flag ids), or None when the filing kept none
+        (too large: the policy and the spread read them from the case)."""
         if self.rows is not None:
-            self.rows.sort(key=lambda r: r["flag_id"])
+            self.rows.sort(key=_flag_id)
         return self.rows
 
     def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
@@ -70,3 +110,26 @@ class Filed:
 def common(text: str) -> str:
     """One string for the few parties and proposals all values share (read from a row, each would be a string of its own)."""
     return sys.intern(text) if isinstance(text, str) else text
+
+
+def _member(row: tuple[Any, ...], before: str | None) -> Member:
+    flag_id, rowid, _, entity, _, code, _, status, start, end, version, value, party, person_id, category, rule, _ = row
+    return Member(
+        flag_id,
+        rowid,
+        common(status),
+        common(code),
+        start,
+        end,
+        version,
+        before if value == before else value,
+        common(entity),
+        common(party),
+        common(category),
+        person_id,
+        common(rule),
+    )
+
+
+def _flag_id(member: Member) -> str:
+    return member.flag_id

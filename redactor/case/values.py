@@ -75,16 +75,16 @@ def _members(redacted: Iterable[dict[str, Any]], created: dict[str, Filed]) -> d
             continue  # the spread reads this value's members from the case
         firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
         for r in held:
-            if r["value"] not in seen:
-                seen.add(r["value"])
+            if r.value not in seen:
+                seen.add(r.value)
                 firsts.append(r)
         rows = [
             {
-                "flag_id": r["flag_id"],
-                "entity": r["entity"],
+                "flag_id": r.flag_id,
+                "entity": r.entity,
                 "code": c["code"],
-                "explanation": {k: r[k] for k in EXPLAINED},
-                "text": r["value"],
+                "explanation": {k: getattr(r, k) for k in EXPLAINED},
+                "text": r.value,
                 "value_id": c["value_id"],
                 "decision": REDACT,
                 "value_code": c["code"],
@@ -169,21 +169,24 @@ class Values(ValueDecisions):
         conn.execute("DELETE FROM temp.filing")
         members: list[tuple[str, str]] = []  # the memberships not yet in the temporary table
         filed_flags, item, last_item = 0, -1, None
-        for r in conn.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
-            vk = value_key(r["entity"], r["value"] or "", r["category"], r["person_id"], names.get(r["person_id"]))
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples, unpacked (a Row finds a field by name through its columns)
+        for row in cursor.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
+            flag_id, _, item_id, entity, proposed, code, origin, status, _, _, _, value, party, person_id, category, rule, decides = row
+            vk = value_key(entity, value or "", category, person_id, names.get(person_id))
             keys = clusters.setdefault(vk.entity, {})
             cluster = keys.get(vk.key)
             if cluster is None:
                 number += 1
-                cluster = keys[vk.key] = self._new_cluster(conn, vk, r, number)
+                cluster = keys[vk.key] = self._new_cluster(conn, vk, number, entity, proposed, code, party, person_id, category, rule)
                 created[cluster.value_id] = Filed(rows=[] if keep_rows else None)
             else:
-                self._join(conn, cluster, r)
-            if r["item_id"] != last_item:
-                item, last_item = item + 1, r["item_id"]
+                self._join(conn, cluster, entity, proposed, party, person_id, category)
+            if item_id != last_item:
+                item, last_item = item + 1, item_id
             if (filed := created.get(cluster.value_id)) is not None:
-                filed.add(r, item)
-            members.append((r["flag_id"], cluster.value_id))
+                filed.add(row, item, status, origin == "detector" and (decides or 0) != 1)
+            members.append((flag_id, cluster.value_id))
             touched.add(cluster.value_id)
             filed_flags += 1
             if len(members) >= _FILING_BATCH:
@@ -206,19 +209,22 @@ class Values(ValueDecisions):
             number += 1
         return clusters, number
 
-    def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, r: sqlite3.Row, number: int) -> Known:
-        party = r["party"] or "unknown"
+    def _new_cluster(self, conn: sqlite3.Connection, vk: ValueKey, number: int, entity: str, proposed: str, *explained: Any) -> Known:
+        """A cluster made of its first flag (``code``; ``explained``: the party, person, category and rule of its
+        explanation)."""
+        code, party, person_id, category, rule = explained
+        party = party or "unknown"
         cluster = {
             "value_id": f"V{number:05d}",
             "entity": vk.entity,
             "key": vk.key,
             "display": vk.display,
-            "person_id": r["person_id"],
+            "person_id": person_id,
             "party": party,
-            "proposal": r["proposed"],
-            "code": r["code"],
-            "rule": r["rule"] or f"policy proposal {r['proposed']} for {party}",
-            "risk": risk_of(r["entity"], r["category"], party),
+            "proposal": proposed,
+            "code": code,
+            "rule": rule or f"policy proposal {proposed} for {party}",
+            "risk": risk_of(entity, category, party),
             "decision": None,
             "decided_by": None,
         }
@@ -229,16 +235,18 @@ class Values(ValueDecisions):
         )
         return Known(cluster["value_id"], common(party), cluster["person_id"], common(cluster["proposal"]), cluster["risk"])
 
-    def _join(self, conn: sqlite3.Connection, cluster: Known, r: sqlite3.Row) -> None:
-        """A flag joins a cluster: a case party's flag names the party; a differing proposal needs a reviewer."""
-        if r["party"] in ROSTER_ROLES and cluster.party not in ROSTER_ROLES:
-            cluster.party, cluster.person_id = common(r["party"]), r["person_id"]
-            cluster.risk = max(cluster.risk, risk_of(r["entity"], r["category"], r["party"]))
+    def _join(self, conn: sqlite3.Connection, cluster: Known, entity: str, proposed: str, *explained: Any) -> None:
+        """A flag joins a cluster: a case party's flag names the party; a differing proposal needs a reviewer.
+        ``explained``: the party, person and category of the flag's explanation."""
+        party, person_id, category = explained
+        if party in ROSTER_ROLES and cluster.party not in ROSTER_ROLES:
+            cluster.party, cluster.person_id = common(party), person_id
+            cluster.risk = max(cluster.risk, risk_of(entity, category, party))
             conn.execute(
                 "UPDATE value_clusters SET party = ?, person_id = ?, risk = ? WHERE value_id = ?",
                 (cluster.party, cluster.person_id, cluster.risk, cluster.value_id),
             )
-        if cluster.proposal != r["proposed"] and cluster.proposal != "review":
+        if cluster.proposal != proposed and cluster.proposal != "review":
             cluster.proposal = "review"  # occurrences the policy treats differently: a reviewer decides
             conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster.value_id,))
 

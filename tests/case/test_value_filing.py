@@ -111,11 +111,21 @@ def test_a_filing_too_large_to_keep_its_rows_ends_the_case_exactly_as_one_that_k
 
 def test_a_new_values_items_are_counted_as_distinct_items(tmp_path):
     """Filed counts items by their changes, which is exact because the filing reads rows in item order."""
-    filed = values_module.Filed()
+    filed = values_module.Filed(rows=None)
     for ordinal in (0, 0, 4, 7, 7, 7):  # the filing's ordinals of the rows' items: the other items' rows went to other values
-        filed.add({"item_id": f"I{ordinal}", "status": "pending", "origin": "detector", "policy_decides": 1}, ordinal)
+        filed.add((), ordinal, "pending", False)
     assert filed.items == 3 and filed.counters(None) == (6, 0, 6, 0, 0) and not filed.undecidable
     assert filed.counters("redact") == (6, 0, 0, 6, 0)
+    filed.add((), 8, "redact", True)
+    assert filed.items == 4 and filed.counters(None) == (7, 0, 6, 1, 0) and filed.undecidable
+
+
+def test_the_filing_reads_its_columns_in_the_order_it_unpacks_them(tmp_path):
+    from redactor.case.value_filed import NEW_COLUMNS
+
+    s = _case(tmp_path / "case")
+    assert tuple(d[0] for d in s.conn.execute(values_module._NEW_FLAGS).description) == NEW_COLUMNS
+    s.close()
 
 
 @pytest.mark.parametrize("keep_rows", [True, False])
@@ -220,3 +230,32 @@ def test_the_spreads_trigram_keys_hold_no_set_per_value():
             grams = {flat[k : k + 3] for k in range(len(flat) - 2)}
             assert gram == min(grams, key=lambda g: (counts[g], g)), norm
     assert sum(len(held) for held in keyed.values()) == len(norms) - 1
+
+
+def test_the_member_rows_a_filing_keeps_take_under_900_bytes_a_flag(tmp_path, monkeypatch):
+    """Below _KEEP_ROWS new flags the filing keeps its new values' members for the policy and the spread (a 100,000-
+    message UFDR: 284,000 of them). As rows of the case each held about 1.2 KB here (1.1 KB on a real case); as tuples
+    whose few distinct strings are shared, about 650 B with what the policy writes from them."""
+    from redactor.case import value_index, value_spread
+    from redactor.case.value_keys import value_key
+
+    for module, name in ((values_module, "_POLICY_BATCH"), (values_module, "_FILING_BATCH"), (value_spread, "_MEMO")):
+        monkeypatch.setattr(module, name, 50)
+    for name in ("_MEMO", "_HIT_WINDOW", "_INDEX_BATCH"):
+        monkeypatch.setattr(value_index, name, 50)
+    peaks = {}
+    for count in (2_000, 6_000):
+        s = CaseStore.create(tmp_path / str(count))
+        s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+        items = [message(n, f"ring 07700 9{n % 10:05d} now") for n in range(count)]
+        s.save_items(SID, items, 0)
+        s.save_flags(SID, [decidable(item, f"07700 9{n % 10:05d}") for n, item in enumerate(items)], replace=False)
+        value_key.cache_clear()
+        tracemalloc.start()
+        try:
+            assert s.sync_values()["policy"] == 10
+            peaks[count] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            s.close()
+    assert (peaks[6_000] - peaks[2_000]) / 4_000 < 900, peaks
