@@ -49,8 +49,16 @@ def reference(tmp_path_factory):
     return root / "chat.txt", rows
 
 
-def local_cluster(processes: bool):
-    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=processes, dashboard_address=None)
+def local_cluster(processes: bool, workers: int = 2):
+    """A cluster for a test: its HTTP servers on random ports, so two suites at once don't fight over 8787."""
+    return distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=processes,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        worker_dashboard_address="127.0.0.1:0",
+    )
 
 
 def test_thread_workers_give_the_flags_of_local_detection(tmp_path, reference):
@@ -130,7 +138,7 @@ def test_a_scheduler_lost_mid_run_stops_it_and_a_re_run_resumes_with_the_same_fl
 def test_a_scheduler_without_workers_stops_the_run_before_extraction(tmp_path):
     chat = tmp_path / "chat.txt"
     write_chat(chat, 5)
-    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as lc:
+    with local_cluster(processes=False, workers=0) as lc:
         with pytest.raises(ClusterError, match="has no workers"):
             run(chat, tmp_path / "case", executor="dask", scheduler=lc.scheduler_address)
     with CaseStore.open(tmp_path / "case") as store:
