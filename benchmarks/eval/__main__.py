@@ -12,7 +12,8 @@ public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absen
 of the Broad Twitter Corpus' test section F, CC-BY 4.0, shipped in ``data/``; ``btc.py``, data card
 ``BTC.md``; person names and ``@handles`` scored apart), ``gum_news`` (person names in 345 paragraphs of
 GUM's Wikinews articles, CC BY 2.5 texts with CC BY 4.0 annotations, shipped in ``data/``; ``gum.py``, data
-card ``GUM.md``), and ``negatives``
+card ``GUM.md``), ``court`` (parties and application numbers in court-judgment paragraphs written here, names of
+24 countries from mimesis' locale data, generated at eval time; ``court.py``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.eval.court import court_score, load_court
 from benchmarks.eval.generate import DATA
 from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
@@ -39,6 +41,7 @@ from benchmarks.eval.score import Score, score_record, table
 GENERATED = ("dev", "heldout")
 NEGATIVES = "negatives"
 INTL = "intl"
+COURT = "court"
 Spans = dict[str, list[dict]]
 
 
@@ -134,14 +137,14 @@ def report_public(name: str, records: list[dict], runs: dict[str, tuple[Spans, f
 
 
 def report_intl(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
-    """Recall and precision per kind of value (``intl.py``)."""
-    results = {det: IntlScore() for det in runs}
+    """Recall and precision per kind of value (``intl.py``; the court set's two kinds, ``court.py``)."""
+    results = {det: court_score() if name == COURT else IntlScore() for det in runs}
     for det, (spans, _) in runs.items():
         for record in records:
             results[det].add(record, spans.get(record["id"], []))
     chars = sum(len(r["text"]) for r in records)
     print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
-    print(intl_table(results))
+    print(intl_table(results, "all kinds" if name == COURT else "all seven kinds"))
     for det, (_, elapsed) in runs.items():
         print(f"speed {det}: {chars / elapsed / 1000:.1f} k chars/s ({elapsed:.1f} s)")
     if misses:
@@ -178,7 +181,7 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, NEGATIVES, "all"], default="all")
+    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, COURT, NEGATIVES, "all"], default="all")
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
     parser.add_argument("--misses", action="store_true", help="list missed entities and wrong flags")
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, INTL, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, COURT, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
@@ -194,13 +197,15 @@ def main(argv: list[str] | None = None) -> int:
             records, why = load_negatives()
         elif name == INTL:
             records, why = load_intl()
+        elif name == COURT:
+            records, why = load_court()
         else:
             records, why = load_public(name)
         if records is None:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        reports = {NEGATIVES: report_negatives, INTL: report_intl}
+        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl}
         report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)
     return 0

@@ -33,10 +33,12 @@ should decide each piece of text once, so findings are resolved before they beco
 11. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
    "translated from Spanish".
-12. A given name alone that the name lexicon guessed and that is exactly a special-category term ("Islam's
-   holiest site") is that term, not a person.
+12. A given name alone that the name lexicon guessed, or a word spaCy read as a person that no name list holds,
+   and that is exactly a special-category term ("Islam's holiest site", "during the Hajj") is that term, not a person.
 13. A surname alone where the same text names the person in full ("Daniel Corvane ... Corvane said")
    is a name too (``same_text.py``).
+14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
+   miles") are no person; a country's name read as a person is a place (``things.py``).
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -56,6 +58,7 @@ from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
+from redactor.detect.things import country, craft, listed, lower_case_common_words
 from redactor.entities import merge_rank
 
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
@@ -178,13 +181,19 @@ def _surname_alone(start: int, end: int, why: str) -> Found:
     return Found(start, end, "PERSON", SAME_TEXT_SCORE, SAME_TEXT, {"recognizer": SAME_TEXT, "textual_explanation": why})
 
 
-def _special_terms_over_lone_given_names(pieces: list[Found]) -> list[Found]:
+def _special_terms_over_lone_given_names(text: str, pieces: list[Found]) -> list[Found]:
     """A given name alone (the lexicon's weakest guess) that is exactly a special-category term ("Islam", "Christian")
-    is that term: the special-category finding stays for review, the guess of a person goes. spaCy's person stays."""
+    is that term: the special-category finding stays for review, the guess of a person goes. spaCy's person goes too
+    when no name list holds the word ("Hajj"), and stays when one does ("Christian said")."""
     special = {(p.start, p.end) for p in pieces if p.entity == "SPECIAL_CATEGORY"}
     if not special:
         return pieces
-    return [p for p in pieces if not ((p.start, p.end) in special and _lone_given_name(p))]
+    return [p for p in pieces if not ((p.start, p.end) in special and (_lone_given_name(p) or _unlisted_spacy_word(text, p)))]
+
+
+def _unlisted_spacy_word(text: str, span: Found) -> bool:
+    value = text[span.start : span.end]
+    return span.entity == "PERSON" and span.recognizer == "SpacyRecognizer" and " " not in value and not listed(value)
 
 
 def _lone_given_name(span: Found) -> bool:
@@ -196,7 +205,8 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
-    pieces = _special_terms_over_lone_given_names(pieces)  # "Islam's holiest site", "a Christian denomination"
+    pieces = [country(text, p) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)]  # things.py
+    pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
