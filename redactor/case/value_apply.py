@@ -32,6 +32,9 @@ _CHUNK = 500  # values per statement in :meth:`ValueApply._record_many`
 APPLY_CHUNK = 2_000  # occurrences per transaction while a decision is applied in the background
 _APPLYING = "SELECT value_id FROM value_clusters WHERE decision IS NOT NULL AND applied_version < version ORDER BY value_id"
 _NEW_CODE = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
+_DECISION = "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_ROWS = 10_000  # members read and written at a time while a decision is applied (flat memory: a value may have a million)
+_LATER = 200_000  # flags changed by the policy held at most before they are written, in table order
 _STATE = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
 
 
@@ -109,8 +112,10 @@ class ValueApply(ValueSpread):
                 ],
             )
             changed |= self._apply_many(part, actor, event, now, filed or {}, later)
-        later.sort(key=lambda f: f[2])  # in table order, one statement per flag: a third of the time of a join per part
-        self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = version + 1 WHERE rowid = ?", later)
+            if len(later) >= _LATER or start + _CHUNK >= len(decided):
+                later.sort(key=lambda f: f[2])  # in table order, one statement per flag: a third of the time of a join per part
+                self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = version + 1 WHERE rowid = ?", later)
+                later.clear()
         events = []
         for c, decision in decided:
             payload = {"value_id": c["value_id"], "before": _before(c), "after": _after(c, decision, actor)}
@@ -147,22 +152,26 @@ class ValueApply(ValueSpread):
             "JOIN flags f ON f.flag_id = v.flag_id "
             f"WHERE (f.status != b.status OR f.code != {new_code})"
         )
-        args = [x for row in rows for x in row]
         old = "json_object('status', f.status, 'code', f.code, 'start', f.start, 'end', f.\"end\", 'version', f.version)"
         new = f"json_object('status', b.status, 'code', {new_code}, 'start', f.start, 'end', f.\"end\", 'version', f.version + 1)"
-        self.conn.execute(
-            batch + "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
-            f"SELECT f.flag_id, ?, ?, b.reason, ?, {old}, {new}, b.vd {changes}",
-            [*args, event, actor, now],
+        # one read of the members (the flags' states before and after as SQLite writes them); the flags change later,
+        # in table order (``later``): joining them twice, once to write decision rows and once to update, cost twice
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        found = cursor.execute(
+            batch + f"SELECT b.value_id, f.flag_id, {old}, {new}, f.rowid, f.code {changes}", [x for r in rows for x in r]
         )
-        self.conn.execute(
-            batch + f"UPDATE flags SET status = u.status, code = u.code, version = version + 1 FROM "
-            f"(SELECT f.flag_id, b.status, {new_code} AS code {changes}) AS u WHERE flags.flag_id = u.flag_id",
-            args,
-        )
-        made = f"SELECT value_decision, COUNT(*) FROM decisions WHERE value_decision IN ({marks}) GROUP BY value_decision"
-        counts = dict(self.conn.execute(made, [vd[v] for v in ids]).fetchall())  # a decision row per flag changed
-        return {v: counts.get(vd[v], 0) for v in ids}
+        how = {c["value_id"]: (decision, c["rule"], vd[c["value_id"]], c["code"] if decision == REDACT else None) for c, decision in part}
+        changed = dict.fromkeys(ids, 0)
+        while chunk := found.fetchmany(_ROWS):
+            decisions = []
+            for value_id, flag_id, before, after, rowid, was in chunk:
+                status, reason, value_decision, code = how[value_id]
+                decisions.append((flag_id, event, actor, reason, now, before, after, value_decision))
+                later.append((status, was if code is None else code, rowid))
+                changed[value_id] += 1
+            self.conn.executemany(_DECISION, decisions)
+        return changed
 
     def _apply_filed(
         self,
@@ -192,10 +201,7 @@ class ValueApply(ValueSpread):
                 flags.append((decision, code, r.flag_rowid))
                 n += 1
             changed[value_id] = n
-        self.conn.executemany(
-            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            decisions,
-        )
+        self.conn.executemany(_DECISION, decisions)
         later += flags
         return changed
 

@@ -21,6 +21,8 @@ class Known:
     risk: int
 
 
+FIRSTS = 16  # texts of a value whose first member a filing that keeps no rows holds
+
 NEW_COLUMNS = (  # a new flag as the filing reads it (values._NEW_FLAGS), in this order
     "flag_id",
     "flag_rowid",
@@ -62,6 +64,18 @@ class Member(NamedTuple):
     rule: Any
 
 
+class First(NamedTuple):
+    """The first member (by flag id) of a text of a new value, as the spread reads it, when the filing keeps no rows."""
+
+    flag_id: str
+    value: str | None
+    entity: str
+    party: Any
+    category: Any
+    person_id: Any
+    rule: Any
+
+
 @dataclass(slots=True)
 class Filed:
     """What one filing learnt of a cluster it created from its member rows (all of them, in item order: _NEW_FLAGS).
@@ -75,12 +89,15 @@ class Filed:
     redacted: int = 0
     kept: int = 0
     rows: list[Member] | None = field(default_factory=list)  # its members as filed (None: not kept), in flag id order once sorted
+    firsts: tuple[First, ...] | None = None  # rows not kept: the first member (by flag id) of each text (None: too many texts)
 
     def add(self, row: tuple[Any, ...], item: int, status: str, undecidable: bool) -> None:
         """A member: ``row`` as the filing read it (:data:`NEW_COLUMNS`), ``item`` the ordinal of its item in the
         filing's reading (the same for the rows of one item), ``undecidable`` as :data:`values._UNDECIDABLE`."""
         if self.rows is not None:
             self.rows.append(_member(row, self.rows[-1].value if self.rows else None))
+        elif self.firsts is not None:
+            self._first(row)
         if item != self.last_item:
             self.items, self.last_item = self.items + 1, item
         self.members += 1
@@ -98,6 +115,29 @@ class Filed:
         if self.rows is not None:
             self.rows.sort(key=_flag_id)
         return self.rows
+
+    def first_members(self) -> list[Member | First] | None:
+        """The first member (by flag id) of each text, in flag id order, as the spread takes a value's texts; None when
+        the filing kept neither its rows nor its texts' first members."""
+        if self.rows is None:
+            return None if self.firsts is None else sorted(self.firsts, key=_first_id)
+        firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
+        for r in self.held() or ():
+            if r.value not in seen:
+                seen.add(r.value)
+                firsts.append(r)
+        return firsts
+
+    def _first(self, row: tuple[Any, ...]) -> None:
+        """``row`` (:data:`NEW_COLUMNS`) among the first members of the texts: a value has few spellings, and more than
+        :data:`FIRSTS` are not held (the spread reads them from the case). A tuple, replaced when it changes."""
+        firsts, flag_id, value = self.firsts or (), row[0], row[11]
+        for k, m in enumerate(firsts):
+            if m.value == value:
+                if flag_id < m.flag_id:
+                    self.firsts = (*firsts[:k], _first(row), *firsts[k + 1 :])
+                return
+        self.firsts = None if len(firsts) >= FIRSTS else (*firsts, _first(row))
 
     def counters(self, decision: str | None) -> tuple[int, int, int, int, int]:
         """occurrences, excepted, pending, redacted, kept: its members as filed (none excepted), or all decided ``decision``."""
@@ -131,5 +171,14 @@ def _member(row: tuple[Any, ...], before: str | None) -> Member:
     )
 
 
+def _first(row: tuple[Any, ...]) -> First:
+    flag_id, _, _, entity, _, _, _, _, _, _, _, value, party, person_id, category, rule, _ = row
+    return First(flag_id, value, common(entity), common(party), common(category), person_id, common(rule))
+
+
 def _flag_id(member: Member) -> str:
+    return member.flag_id
+
+
+def _first_id(member: First) -> str:
     return member.flag_id

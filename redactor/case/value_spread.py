@@ -21,6 +21,7 @@ flags that withhold a whole item or page or ask for a language check do not cove
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -42,6 +43,11 @@ RECOGNIZER = "same-value"
 ACTION = "same-value"
 _CHUNK = 500
 _MEMO = 20_000  # distinct segment texts whose occurrences a spread remembers
+_HELD = 10_000  # new flags a spread holds; more wait in a temporary table until every window is read (flat memory)
+_ASIDE = (  # a new flag as :meth:`ValueSpread._add` writes it: the flag's row, its value, its decision row's reviewer, reason, states
+    'CREATE TEMP TABLE IF NOT EXISTS spreading (flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, '
+    "code, proposed, status, origin, version, created_at, value_id, reviewer, reason, before, after, value_decision)"
+)
 _COLUMNS = (
     'SELECT f.flag_id, f.entity, f.code, f.explanation, substr(s.text, f.start + 1, f."end" - f.start) AS text, '
     "v.value_id, c.decision, c.code AS value_code, c.decided_by, c.person_id "
@@ -119,10 +125,12 @@ class ValueSpread(SegmentIndex):
         ids = sorted(set(value_ids))
         sources: dict[str, Source] = {}
         for chunk in _chunks(ids):
-            if members is not None and all(v in members for v in chunk):
-                rows: Iterable[Mapping[str, Any]] = sorted((r for v in chunk for r in members[v]), key=lambda r: r["flag_id"])
-            else:
-                rows = self.conn.execute(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(chunk))}) ORDER BY f.flag_id", chunk)
+            held = [v for v in chunk if v in members] if members is not None else []
+            rest = [v for v in chunk if v not in held] if held else chunk
+            rows: Iterable[Mapping[str, Any]] = sorted((r for v in held for r in members[v]), key=_flag_id) if members is not None else []
+            if rest:  # merged in flag id order with those read from the case
+                read = self.conn.execute(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(rest))}) ORDER BY f.flag_id", rest)
+                rows = heapq.merge(rows, read, key=_flag_id)
             sources |= self._sources(rows, actor, sources)
         return self._spread(sources, after=0)
 
@@ -201,16 +209,35 @@ class ValueSpread(SegmentIndex):
             return []
         self.index_segments()
         new: list[tuple[Flag, Source]] = []
+        added: list[str] = []  # the flags' ids (what a flag is made of waits in temp.spreading beyond _HELD of them)
+        counts: dict[str, tuple[Source, int]] = {}  # per value (or flag): its source and the flags it adds
         memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
-        for hits in self._hit_windows(sorted(sources), after):  # nothing is written until every window is read
+        now = utc_now()
+        for hits in self._hit_windows(sorted(sources), after):  # nothing is written to the case until every window is read
             for chunk in _chunks(sorted(hits)):
                 new += self._uncovered(chunk, hits, sources, memo)
                 if len(memo) > _MEMO:
                     memo.clear()
-        if new:
+                if len(new) >= _HELD:
+                    added += self._set_aside(new, now, counts, first=not added)
+                    new = []
+        if new or added:
             with self.transaction():
-                self._add(new)
-        return [flag.flag_id for flag, _ in new]
+                added += self._add(new, now, counts, aside=bool(added))
+        return added
+
+    def _set_aside(self, new: list[tuple[Flag, Source]], now: str, counts: dict[str, tuple[Source, int]], *, first: bool) -> list[str]:
+        """New flags, their memberships and decision rows as :meth:`_add` writes them, into ``temp.spreading`` (not the
+        case: a temporary table), in order; returns their ids."""
+        if first:
+            self.conn.execute(_ASIDE)
+            self.conn.execute("DELETE FROM temp.spreading")
+        rows = [
+            (*flag_to_row(f, now), s.value_id, s.actor, s.why, _state(f, KEEP, 0), _state(f, REDACT, 1), s.value_decision) for f, s in new
+        ]
+        self.conn.executemany(f"INSERT INTO temp.spreading VALUES ({', '.join('?' * 21)})", rows)
+        _count(new, counts)
+        return [f.flag_id for f, _ in new]
 
     def _uncovered(
         self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source], memo: dict[Any, Any]
@@ -247,30 +274,54 @@ class ValueSpread(SegmentIndex):
             flag_id, item_id, segment_id, start, end, source.entity, 1.0, RECOGNIZER, explanation, source.code, REDACT, REDACT, "manual"
         )
 
-    def _add(self, new: list[tuple[Flag, Source]]) -> None:
-        """Insert the flags, their value membership and decision rows; one audit event per value (or flag) followed."""
-        now = utc_now()
-        self.conn.executemany(
-            f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
-            [flag_to_row(f, now) for f, _ in new],
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO flag_values (flag_id, value_id) VALUES (?, ?)", [(f.flag_id, s.value_id) for f, s in new if s.value_id]
-        )
-        self.conn.executemany(
-            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(f.flag_id, ACTION, s.actor, s.why, now, _state(f, KEEP, 0), _state(f, REDACT, 1), s.value_decision) for f, s in new],
-        )
-        counts: dict[str, tuple[Source, int]] = {}
-        for _, s in new:
-            key = s.value_id or s.flag_id
-            counts[key] = (s, counts.get(key, (s, 0))[1] + 1)
+    def _add(self, new: list[tuple[Flag, Source]], now: str, counts: dict[str, tuple[Source, int]], *, aside: bool) -> list[str]:
+        """Insert the flags, their value membership and decision rows (``aside``: after those set aside, from
+        ``temp.spreading``); one audit event per value (or flag) followed."""
+        added = [f.flag_id for f, _ in new]
+        if aside:
+            self._set_aside(new, now, counts, first=False)
+            aside_cols = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version, created_at'
+            self.conn.execute(
+                f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) SELECT {aside_cols} FROM temp.spreading ORDER BY rowid"
+            )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.spreading "
+                "WHERE value_id IS NOT NULL ORDER BY rowid"
+            )
+            self.conn.execute(
+                "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
+                "SELECT flag_id, ?, reviewer, reason, created_at, before, after, value_decision FROM temp.spreading ORDER BY rowid",
+                (ACTION,),
+            )
+            self.conn.execute("DELETE FROM temp.spreading")
+        else:
+            self.conn.executemany(
+                f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
+                [flag_to_row(f, now) for f, _ in new],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO flag_values (flag_id, value_id) VALUES (?, ?)",
+                [(f.flag_id, s.value_id) for f, s in new if s.value_id],
+            )
+            self.conn.executemany(
+                "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(f.flag_id, ACTION, s.actor, s.why, now, _state(f, KEEP, 0), _state(f, REDACT, 1), s.value_decision) for f, s in new],
+            )
+            _count(new, counts)
         for value_id in sorted({s.value_id for s, _ in counts.values() if s.value_id}):
             self.conn.execute(_ITEMS, (value_id,))
         for key in sorted(counts):
             s, n = counts[key]
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+        return added
+
+
+def _count(new: list[tuple[Flag, Source]], counts: dict[str, tuple[Source, int]]) -> None:
+    """The flags each value (or flag) adds, for its one audit event."""
+    for _, s in new:
+        key = s.value_id or s.flag_id
+        counts[key] = (s, counts.get(key, (s, 0))[1] + 1)
 
 
 def _found(text: str, norms: tuple[str, ...], memo: dict[Any, Any]) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -304,6 +355,10 @@ def _shared(explanation: dict[str, Any]) -> dict[str, Any]:
 
 def _state(flag: Flag, status: str, version: int) -> str:
     return json.dumps({"status": status, "code": flag.code, "start": flag.start, "end": flag.end, "version": version})
+
+
+def _flag_id(row: Mapping[str, Any]) -> str:
+    return str(row["flag_id"])
 
 
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:

@@ -20,7 +20,7 @@ Audit payloads carry value ids (``V00001``, numbered within the case) and counts
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -64,38 +64,56 @@ _ITEMS = (
 )
 
 
-def _members(redacted: Iterable[dict[str, Any]], created: dict[str, Filed]) -> dict[str, list[dict[str, Any]]]:
+class _Redacted(Mapping[str, list[dict[str, Any]]]):
     """The member flags of values this filing created and the policy just decided redact, as the spread reads a value's
-    members (:meth:`ValueSpread.spread_values`): every member is redacted now, each with what it was filed with and the
-    value's person. Only the first member (by id) of each text: the spread takes a text's first flag, and a person's
-    (the value's). A value whose explanation holds anything but text is left out (the spread reads it from the case)."""
-    out = {}
-    for c in redacted:
-        if (filed := created.get(c["value_id"])) is None or (held := filed.held()) is None:
-            continue  # the spread reads this value's members from the case
-        firsts, seen = [], set()  # a later member with an earlier one's text carries nothing new (the person is the value's)
-        for r in held:
-            if r.value not in seen:
-                seen.add(r.value)
-                firsts.append(r)
-        rows = [
+    members (:meth:`ValueSpread.spread_values`), made when the spread asks for a value's (a million messages: 135,000):
+    every member is redacted now, each with what it was filed with and the value's person. Only the first member (by id)
+    of each text: the spread takes a text's first flag, and a person's (the value's). A value whose explanation holds
+    anything but text, or whose first members were not held, is not here (the spread reads it from the case)."""
+
+    def __init__(self, redacted: Iterable[dict[str, Any]], created: dict[str, Filed]) -> None:
+        self._values = {c["value_id"]: (c["code"], c["person_id"]) for c in redacted if c["value_id"] in created}
+        self._created = {v: created[v] for v in self._values}  # each given once, then dropped
+        self.given = 0
+        self._last: tuple[str | None, list[Any] | None] = (None, None)
+
+    def __getitem__(self, value_id: str) -> list[dict[str, Any]]:
+        if (firsts := self._firsts(value_id)) is None:
+            raise KeyError(value_id)
+        code, person_id = self._values.pop(value_id)  # asked once: what the filing held of it goes
+        del self._created[value_id]
+        self._last, self.given = (None, None), self.given + 1
+        return [
             {
                 "flag_id": r.flag_id,
                 "entity": r.entity,
-                "code": c["code"],
+                "code": code,
                 "explanation": {k: getattr(r, k) for k in EXPLAINED},
                 "text": r.value,
-                "value_id": c["value_id"],
+                "value_id": value_id,
                 "decision": REDACT,
-                "value_code": c["code"],
+                "value_code": code,
                 "decided_by": POLICY,
-                "person_id": c["person_id"],  # the value's person, as the spread reads it (value_clusters)
+                "person_id": person_id,  # the value's person, as the spread reads it (value_clusters)
             }
             for r in firsts
         ]
-        if all(isinstance(x, str | None) for row in rows for x in row["explanation"].values()):
-            out[c["value_id"]] = rows
-    return out
+
+    def __contains__(self, value_id: object) -> bool:
+        return isinstance(value_id, str) and self._firsts(value_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (v for v in self._values if v in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def _firsts(self, value_id: str) -> list[Any] | None:
+        if self._last[0] != value_id:  # asked whether it holds a value, then for it: made once
+            firsts = self._created[value_id].first_members() if value_id in self._values else None
+            ok = firsts is not None and all(isinstance(getattr(r, k), str | None) for r in firsts for k in EXPLAINED)
+            self._last = (value_id, firsts if ok else None)
+        return self._last[1]
 
 
 def risk_of(entity: str, category: str | None, party: str) -> int:
@@ -150,9 +168,10 @@ class Values(ValueDecisions):
                 policy = self._decide_by_policy(touched, created)
                 self._recount(touched, created, policy)
             made = len(created)
-            created = {v: f for v, f in created.items() if f.held() is not None}  # the spread needs no more of them
             redacted_now = [v for v, decision in policy.items() if decision == REDACT]
-            self.spread_values(redacted_now, actor=POLICY, members=_members(self._clusters(created.keys() & set(redacted_now)), created))
+            held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created)
+            created.clear()  # the spread needs no more of them
+            self.spread_values(redacted_now, actor=POLICY, members=held)
             self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
         redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
@@ -179,7 +198,7 @@ class Values(ValueDecisions):
             if cluster is None:
                 number += 1
                 cluster = keys[vk.key] = self._new_cluster(conn, vk, number, entity, proposed, code, party, person_id, category, rule)
-                created[cluster.value_id] = Filed(rows=[] if keep_rows else None)
+                created[cluster.value_id] = Filed(rows=[], firsts=None) if keep_rows else Filed(rows=None, firsts=())
             else:
                 self._join(conn, cluster, entity, proposed, party, person_id, category)
             if item_id != last_item:

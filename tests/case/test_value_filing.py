@@ -7,12 +7,13 @@ import json
 import sqlite3
 import tracemalloc
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 import pytest
 
 from redactor import codes
-from redactor.case import CaseStore
+from redactor.case import CaseStore, value_apply, value_filed
 from redactor.case import values as values_module
 from redactor.case.value_apply import _state
 from tests.case.test_value_apply import _policy_case
@@ -49,29 +50,57 @@ def _everything(s: CaseStore) -> dict[str, list]:
 
 @pytest.mark.parametrize("odd_code", [False, True])
 def test_the_policys_values_are_decided_and_spread_from_the_filed_rows_as_from_the_case(tmp_path, monkeypatch, odd_code):
-    joined = _case(tmp_path / "joined", odd_code)
-    monkeypatch.setattr(CaseStore, "_apply_filed", lambda *args, **kwargs: None)  # every member joined again
-    monkeypatch.setattr(values_module, "_members", lambda *args, **kwargs: {})  # every member read again to spread
-    joined.sync_values()
-    monkeypatch.undo()
-
+    joined = _joined(tmp_path / "joined", monkeypatch, odd_code)
     filed = _case(tmp_path / "filed", odd_code)
     used: list[object] = []
-    apply_filed, members = CaseStore._apply_filed, values_module._members
+    apply_filed, members = CaseStore._apply_filed, values_module._Redacted
     monkeypatch.setattr(CaseStore, "_apply_filed", lambda *a, **k: used.append(apply_filed(*a, **k)) or used[-1])
-    monkeypatch.setattr(values_module, "_members", lambda *a, **k: used.append(members(*a, **k)) or used[-1])
+    monkeypatch.setattr(values_module, "_Redacted", lambda *a, **k: used.append(members(*a, **k)) or used[-1])
     filed.sync_values()
 
     expected, got = _everything(joined), _everything(filed)
     assert [e[1] for e in got["audit"]].count("value.policy") == 32  # the owner's name, 30 numbers, hers
     spread = [f for f in got["flags"] if f[8] == "same-value"]  # rowid, then the columns: recognizer is the 8th
     assert len(spread) >= 30 and any(f[2] == message(303, "").item_id for f in spread)  # her alias, 'Sammy', is flagged
-    assert len(used) == 2 and used[1]  # one part of decisions, one spread: from the rows
+    assert len(used) == 2 and used[1].given  # one part of decisions, one spread: from the rows
     assert (used[0] is None) == odd_code  # unless a code could be written otherwise
     for table in expected:
         assert got[table] == expected[table], table
     joined.close()
     filed.close()
+
+
+@pytest.mark.parametrize("firsts", [16, 1])
+def test_a_filing_that_keeps_no_rows_spreads_from_the_first_member_of_each_text_as_from_the_case(tmp_path, monkeypatch, firsts):
+    """Above _KEEP_ROWS the filing holds, per new value, only the first member (by flag id) of each text: the policy's
+    values are spread from those as from the case; a value with more texts than FIRSTS is read from the case."""
+    joined = _joined(tmp_path / "joined", monkeypatch, False)
+    monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
+    monkeypatch.setattr(value_filed, "FIRSTS", firsts)
+    filed = _case(tmp_path / "filed")
+    used: list[object] = []
+    members = values_module._Redacted
+    monkeypatch.setattr(values_module, "_Redacted", lambda *a, **k: used.append(members(*a, **k)) or used[-1])
+    filed.sync_values()
+    expected, got = _everything(joined), _everything(filed)
+    spread = [f for f in got["flags"] if f[8] == "same-value"]
+    assert len(spread) >= 30 and any(f[2] == message(303, "").item_id for f in spread)
+    held = used[0]
+    assert isinstance(held, Mapping) and held.given == 31 - (firsts == 1)  # 30 numbers and hers (two spellings: read)
+    for table in expected:
+        assert got[table] == expected[table], table
+    joined.close()
+    filed.close()
+
+
+def _joined(root, monkeypatch, odd_code: bool) -> CaseStore:
+    """The case after a values step that read every member again from the case, to decide and to spread."""
+    s = _case(root, odd_code)
+    monkeypatch.setattr(CaseStore, "_apply_filed", lambda *args, **kwargs: None)  # every member joined again
+    monkeypatch.setattr(values_module, "_Redacted", lambda *args, **kwargs: {})  # every member read again to spread
+    s.sync_values()
+    monkeypatch.undo()
+    return s
 
 
 def test_a_state_is_written_as_sqlite_writes_it_or_not_at_all():
@@ -94,6 +123,8 @@ def test_a_filing_too_large_to_keep_its_rows_ends_the_case_exactly_as_one_that_k
     streamed = _case(tmp_path / "streamed")
     monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
     monkeypatch.setattr(values_module, "_FILING_BATCH", 7)
+    for name, size in (("_CHUNK", 4), ("_ROWS", 3), ("_LATER", 5)):  # the policy's parts, members read, flags held
+        monkeypatch.setattr(value_apply, name, size)
     made: list[values_module.Filed] = []
     filed_class = values_module.Filed
     monkeypatch.setattr(values_module, "Filed", lambda **kw: made.append(filed_class(**kw)) or made[-1])
