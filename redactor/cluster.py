@@ -3,7 +3,8 @@
 The coordinating process (the one that ran ``redactor run``) keeps everything it keeps with local
 workers: it alone opens the case, extracts, writes flags and the audit log. A Dask worker only
 receives a :class:`ClusterPlan` (the pipeline's YAML and the case's people: names, phones, e-mail
-addresses and postal addresses of the people the case knows) once, and then chunks of message texts;
+addresses and postal addresses of the people the case knows, as the bytes of a compact
+:class:`~redactor.people_table.PeopleTable`, not the coordinator's file) once, and then chunks of message texts;
 it returns spans as plain JSON rows. Each worker process builds the detect stage once per plan, from
 its *own* installed redactor and models; at connection every worker must report the same redactor
 version and the same pipeline hash (which covers the recognizer and lexicon files) as this process,
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from redactor import __version__
 from redactor.errors import ClusterError
+from redactor.people_table import received
 from redactor.records import CaseSnapshot, Person
 
 if TYPE_CHECKING:  # executors imports this module when asked for Dask
@@ -46,12 +48,12 @@ class ClusterPlan:
 
     pipeline_yaml: str
     kind: str
-    people: tuple[Person, ...]
+    people: Sequence[Person]  # a PeopleTable (sent as its bytes) when the plan names a file: workers may not share the disk
     roster_addresses: tuple[tuple[str, tuple[str, ...]], ...]
 
     @classmethod
     def of(cls, plan: StagePlan) -> ClusterPlan:
-        return cls(Path(plan.pipeline).read_text(encoding="utf-8"), plan.kind, plan.people, plan.roster_addresses)
+        return cls(Path(plan.pipeline).read_text(encoding="utf-8"), plan.kind, received(plan.people), plan.roster_addresses)
 
     def pipeline_hash(self) -> str:
         from redactor.pipeline import load_pipeline
@@ -70,7 +72,7 @@ class ClusterPlan:
             path = Path(tmp) / "pipeline.yaml"
             path.write_text(self.pipeline_yaml, encoding="utf-8")
             bound = load_pipeline(str(path)).of_kind(self.kind)
-            case = CaseSnapshot(people=self.people, roster_addresses=dict(self.roster_addresses))
+            case = CaseSnapshot(people=self.people, roster_addresses=dict(self.roster_addresses))  # type: ignore[arg-type]
             return bound.build(StageContext(paths.models_dir(), Path(tmp), case))
 
 

@@ -2,7 +2,9 @@
 
 The runner alone opens the case; an executor only gets batches of texts and returns spans as
 plain JSON rows. A worker builds the detect stage once, from a :class:`StagePlan` (the pipeline
-file and the case snapshot's people, both plain values), and keeps its model for its life.
+file and the case snapshot's people, both plain values: the people as the file of a
+:class:`~redactor.people_table.PeopleTable` the plan names, written once per run in the case's work
+folder, so a plan sent with every batch stays a few hundred bytes), and keeps its model for its life.
 
 - :class:`InlineExecutor`: the stage runs in this process (a run of fewer than ``AUTO_MIN_ITEMS`` items
   with ``--workers 1`` or the default; ``redactor detect``).
@@ -35,6 +37,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from redactor.errors import WorkerError
+from redactor.people_table import PeopleFile, received, shipped
 from redactor.records import CaseSnapshot, Person
 from redactor.stages import StageContext
 
@@ -51,18 +54,19 @@ class StagePlan:
     kind: str
     models_dir: str
     work_dir: str
-    people: tuple[Person, ...]
+    people: tuple[Person, ...] | PeopleFile  # a case's people go as the file they were saved to, once per run
     roster_addresses: tuple[tuple[str, tuple[str, ...]], ...]
 
     @classmethod
     def of(cls, pipeline_path: Path, kind: str, ctx: StageContext) -> StagePlan:
         roster = tuple((k, tuple(v)) for k, v in ctx.case.roster_addresses.items())
-        return cls(str(pipeline_path), kind, str(ctx.models_dir), str(ctx.work_dir), ctx.case.people, roster)
+        people = shipped(ctx.case.people, ctx.work_dir)
+        return cls(str(pipeline_path), kind, str(ctx.models_dir), str(ctx.work_dir), people, roster)
 
     def build(self) -> Any:
         from redactor.pipeline import load_pipeline
 
-        case = CaseSnapshot(people=self.people, roster_addresses=dict(self.roster_addresses))
+        case = CaseSnapshot(people=received(self.people), roster_addresses=dict(self.roster_addresses))  # type: ignore[arg-type]
         return load_pipeline(self.pipeline).of_kind(self.kind).build(StageContext(Path(self.models_dir), Path(self.work_dir), case))
 
 

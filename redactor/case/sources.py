@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from redactor.audit.log import utc_now
 from redactor.case.codec import source_from_row
 from redactor.case.db import CaseDB
-from redactor.case.people import ROSTER_ADDRESSES
-from redactor.records import Source, stable_id
+from redactor.case.people import ROSTER_ADDRESSES, people_digest
+from redactor.records import Source
 
 
 class Sources(CaseDB):
@@ -78,8 +76,4 @@ class Sources(CaseDB):
         When it changes (a new address book, an edited roster), sources are detected again;
         decided flags survive, undecided ones are replaced.
         """
-        people = [
-            list(r) for r in self.conn.execute("SELECT person_id, name, aliases, phones, emails, role FROM people ORDER BY person_id")
-        ]
-        addresses = self.meta(ROSTER_ADDRESSES)
-        return stable_id(pipeline_hash, json.dumps(people if addresses is None else [people, addresses]), length=64)
+        return people_digest(self.conn, pipeline_hash, self.meta(ROSTER_ADDRESSES))  # the people's rows, streamed (people.py)

@@ -93,10 +93,11 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
             self.log("case", "case.migrated", {"from": int(version), "to": schema.SCHEMA_VERSION, "steps": done})
 
     def snapshot(self, *, threads: bool = False, identities: bool = False) -> CaseSnapshot:
-        """What stages may know of the case, as plain values (no connection): people and roster
+        """What stages may know of the case, as plain values (no connection): people (a compact
+        :class:`~redactor.people_table.PeopleTable`, read once while the case does not change) and roster
         addresses always; conversations' items and redacted identities when asked for."""
         return CaseSnapshot(
-            people=tuple(self.people()),
+            people=self.people_table(),  # type: ignore[arg-type]
             roster_addresses=self.roster_addresses(),
             threads=tuple(self.thread_items()) if threads else (),
             identities=self.redacted_identities() if identities else {},

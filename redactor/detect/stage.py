@@ -17,6 +17,7 @@ from redactor.detect.language import language_findings
 from redactor.detect.spans import Found as Span
 from redactor.errors import ConfigError, ModelError
 from redactor.extract.ocr import review_findings
+from redactor.people_table import PeopleTable
 from redactor.records import Finding, Item, Person
 from redactor.stages import StageContext, register
 
@@ -82,7 +83,7 @@ class PresidioDetect:
 
     settings: DetectSettings
     models_dir: Path
-    people: tuple[Person, ...] = ()
+    people: Sequence[Person] = ()
     roster_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
@@ -124,4 +125,5 @@ def detect_presidio(settings: DetectSettings, ctx: StageContext) -> PresidioDete
     """Find personal data with Presidio (spaCy NER plus pattern, checksum and context recognizers)."""
     check_models(settings, ctx.models_dir)
     roster = tuple((k, tuple(v)) for k, v in ctx.case.roster_addresses.items())
-    return PresidioDetect(settings, ctx.models_dir, tuple(ctx.case.people), roster)
+    people = ctx.case.people if isinstance(ctx.case.people, PeopleTable) else tuple(ctx.case.people)  # a table stays compact
+    return PresidioDetect(settings, ctx.models_dir, people, roster)
