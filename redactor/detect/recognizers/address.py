@@ -18,6 +18,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor import paths
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.case_parties import countries
 
 POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
 WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"
@@ -76,7 +77,7 @@ class StreetAddressRecognizer(EntityRecognizer):
         ):
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if any(taken[start:end]) or (rule == "street name" and _INSTITUTION.search(m.group(0))):
+                if any(taken[start:end]) or _not_an_address(text, m, rule):
                     continue
                 start, end = _trim_town(text, start, end)
                 taken[start:end] = b"\x01" * (end - start)
@@ -84,10 +85,29 @@ class StreetAddressRecognizer(EntityRecognizer):
         return out
 
 
-# Courts and other institutions named like streets ("Leeds Crown Court") are not anyone's address.
+# Courts and other institutions named like streets ("Leeds Crown Court", "the Regional Court") are not anyone's address.
 _INSTITUTION = re.compile(
-    r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Combined|Police|Royal)[ ]Court\b|\bHouse of\b"
+    r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Appeals|Combined|Police|Royal|European|"
+    r"Regional|District|Constitutional|Administrative|Federal|Circuit|Criminal|Civil|Military|Municipal|Provincial|Cantonal|"
+    r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial)[ ]Court\b|\bHouse of\b"
 )
+_THE_COURT = re.compile(r"The[ ]Court\b")  # a court's way of naming itself; with a house number it may be a street ("3 The Court")
+# a house number that is a date's year: "on 27 February 1995 The Court", "in May 2004 Mill Lane"
+_DATE_BEFORE = re.compile(r"(?i)(?<![\w])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ ]$")
+_YEAR = re.compile(r"(?:19|20)\d\d[ ]")
+_ONE_WORD_STREET = re.compile(r"[A-Z][a-z]+(?:way|gate|side)")  # "Broadway", "Southgate": not "Norway", a country
+
+
+def _not_an_address(text: str, m: re.Match[str], rule: str) -> bool:
+    """An institution named like a street, a date's year read as a house number, or a country read as a one-word street."""
+    value = m.group(0)
+    if _INSTITUTION.search(value) or (rule == "street name" and _THE_COURT.match(value)):
+        return True
+    if _YEAR.match(value) and _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True
+    return rule == "street name" and _ONE_WORD_STREET.fullmatch(value) is not None and value.lower() in countries()
+
+
 _NOT_TOWN = re.compile(r",?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then)$")
 
 

@@ -6,7 +6,7 @@ where spaCy's small model finds nothing ("CASE OF VARDOQ v. OSTREMUND"). Each si
 leading "Case of" are not part of it. A side is reported as a person unless it is the Crown or a
 state ("R", "Regina", "The Queen", "DPP", a country as ``phonenumbers`` names it in English), an
 organisation (a word of ``organisation_words.txt`` that is no surname), or only ordinary English
-words that are no listed name.
+words that are no listed name (in capitals, no name in any list: "CASE OF MARTINS v. PORTUGAL" names a party).
 """
 
 from __future__ import annotations
@@ -73,4 +73,14 @@ class CasePartyRecognizer(EntityRecognizer):
         words = [w.strip(".") for w in value.split()]
         if any(w.lower() in self._org_words for w in words):
             return False
-        return not all(is_english_word(w) and not is_name_word(w.title()) for w in words)
+        return not all(is_english_word(w) and not _listed(w) for w in words)
+
+
+def _listed(word: str) -> bool:
+    """A listed name; a word in capitals ("MARTINS" in "CASE OF MARTINS v. PORTUGAL", where nothing else reads the title)
+    may be in any given-name or surname list, ordinary words included; a title-case word is an ordinary word ("Good v
+    Evil") unless the lexicons hold it as a name."""
+    title = word.title()
+    if is_name_word(title) or not word.isupper():
+        return is_name_word(title)
+    return title in name_lists.given_names_raw() or title in name_lists.lexicon("world_surnames.txt")

@@ -10,7 +10,7 @@ Tovkar Lemsin scored". The word before the name leaves no doubt that a person fo
 - a phrase: "supporter of", "fan of", "son of", "named", "called", "known as" (``PHRASES``).
 
 The name is one to three capitalised words (any Latin, Greek or Cyrillic script) right after the
-cue, on the same line; only the name is reported, not the cue. It is left alone when a word is an
+cue or after the cue and a comma ("the applicant's wife, Ilse Varga, lodged"; a judgment's way of naming), on the same line; only the name is reported, not the cue. It is left alone when a word is an
 organisation word that is no surname ("coach Tesco Express"), when every word is an ordinary
 English word that is no listed name ("captain Fantastic", "fan of Star Wars"), or when it is a
 month or a day. Words of the name after it that are ordinary words are cut off ("coach Lemsin
@@ -53,7 +53,7 @@ PHRASES = (
 )  # fmt: skip
 CUES = sorted((*ROLES, *RELATIONS, *PHRASES), key=len, reverse=True)
 CUE = re.compile(
-    r"(?<![\w-])(?i:" + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in CUES) + r")[ ]"
+    r"(?<![\w-])(?i:" + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in CUES) + r")(?:[ ]|,[ ](?!(?i:and|or|but)[ ]))"
     rf"(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w@])"
 )
 CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

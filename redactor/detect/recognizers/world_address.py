@@ -73,7 +73,10 @@ FLAT = (
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year)[ ](?:19|20)\d\d,?[ ]$")
+_YEAR = re.compile(
+    r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?)[ ](?:19|20)\d\d[,.]?[ ]$"
+)  # a year, not a house number: "in 2019 Oxford Street", "on 2 December 2002. The Court"
 
 
 class WorldAddressRecognizer(EntityRecognizer):
