@@ -38,7 +38,8 @@ should decide each piece of text once, so findings are resolved before they beco
 13. A surname alone where the same text names the person in full ("Daniel Corvane ... Corvane said")
    is a name too (``same_text.py``).
 14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
-   miles") are no person; a country's name read as a person is a place (``things.py``).
+   miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
+   ``things.py``).
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -58,7 +59,7 @@ from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
-from redactor.detect.things import country, craft, listed, lower_case_common_words
+from redactor.detect.things import country, craft, division, guesses_inside_areas, listed, lower_case_common_words
 from redactor.entities import merge_rank
 
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
@@ -205,7 +206,8 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
-    pieces = [country(text, p) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)]  # things.py
+    pieces = [division(text, country(text, p)) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)]  # things.py
+    pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)

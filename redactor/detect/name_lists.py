@@ -128,3 +128,12 @@ def organisation_words() -> frozenset[str]:
 def is_name_word(word: str) -> bool:
     """A given name or surname from the lexicons (hand-written or the world lists)."""
     return word in lexicon("first_names.txt") or word in lexicon("surnames.txt") or word in given_names() or word in surnames()
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names in English, lower-cased: ``models/lexicons/countries.txt``, written from ``phonenumbers``' locale
+    data by ``models/tools/build_countries.py`` (importing that data would hold every language's names, ~90 MB a worker)."""
+    text = (paths.models_dir() / "lexicons" / "countries.txt").read_text(encoding="utf-8")
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}

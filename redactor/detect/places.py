@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from redactor import paths
-from redactor.detect.recognizers.case_parties import countries
+from redactor.detect.name_lists import countries
 
 GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
 BIG_CITY = 1_000_000

@@ -16,20 +16,22 @@ the same text of the last word of a full name found there becomes a name:
   word before or after it ("Corvane Street", "Ms Corvane" are other recognizers' business), not in an
   e-mail address, handle or hashtag.
 
-A finding made here is explained as such (never with the name it follows).
+A finding made here is explained as such (never with the name it follows). The same rules across the
+segments of one item (a statement's pages, an e-mail's subject and body) are ``same_item.py``'s. This module
+imports neither spaCy nor Presidio: the coordinating process of a run uses it for an item's findings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from redactor.detect.known_people import COMMON_WORDS
+from redactor.detect.language import spacy_stop_words
 from redactor.detect.misreads import FORM_LABELS
-from redactor.detect.name_lists import is_english_word, organisation_words
+from redactor.detect.name_lists import countries, is_english_word, organisation_words
 from redactor.detect.places import cities
-from redactor.detect.recognizers.case_parties import countries
 from redactor.detect.recognizers.letters import NAME_WORD
 
 NAME = "SameTextSurname"
@@ -51,6 +53,11 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ ]+$")  # not "Friday. Lemsin
 
 def surnames_alone(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
     """New PERSON findings (built by ``make(start, end, why)``) for the surnames of full names found in ``text``."""
+    return [make(start, end, WHY) for start, end in alone(text, spans, full_name_surnames(text, spans))]
+
+
+def full_name_surnames(text: str, spans: Sequence[Any]) -> set[str]:
+    """The last words of the full names found in ``text`` that can stand alone as a surname."""
     people = [s for s in spans if s.entity == "PERSON" and s.recognizer in SOURCES and s.score >= MIN_SCORE]
     surnames: set[str] = set()
     for person in people:
@@ -59,6 +66,11 @@ def surnames_alone(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
         words = text[person.start : person.end].split(" ")
         if words[-1] not in surnames and _a_surname(words[-1]) and not any(_a_place(w) for w in words):
             surnames.add(words[-1])
+    return surnames
+
+
+def alone(text: str, spans: Sequence[Any], surnames: set[str]) -> list[tuple[int, int]]:
+    """Where one of ``surnames`` stands alone in ``text``, outside every span."""
     if not surnames:
         return []
     covered = bytearray(len(text))
@@ -68,17 +80,27 @@ def surnames_alone(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
     for m in _ALONE.finditer(text):
         if m.group(0) not in surnames or any(covered[m.start() : m.end()]) or not _alone(text, m.start(), m.end()):
             continue
-        out.append(make(m.start(), m.end(), WHY))
+        out.append((m.start(), m.end()))
     return out
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """spaCy's English stop words and the months and chat words no English word list holds (what ``known_people``'s
+    COMMON_WORDS adds is otherwise all ordinary English words), read without importing spaCy or Presidio: the
+    coordinating process of a run uses this module for an item's findings (``same_item.py``)."""
+    return frozenset(w.lower() for w in spacy_stop_words("en")) | {"april", "june", "bro", "nan"}
+
+
+@lru_cache(maxsize=4096)
 def _a_surname(word: str) -> bool:
     low = word.lower()
-    if len(word) < 3 or low in COMMON_WORDS or low in FORM_LABELS or low in organisation_words():
+    if len(word) < 3 or low in _common_words() or low in FORM_LABELS or low in organisation_words():
         return False
     return not _a_place(word) and not is_english_word(word)
 
 
+@lru_cache(maxsize=4096)
 def _a_place(word: str) -> bool:
     return word.lower() in countries() or word in cities()
 

@@ -26,8 +26,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import english_frequency, is_english_word, is_name_word
-from redactor.detect.recognizers.case_parties import countries
+from redactor.detect.name_lists import countries, english_frequency, is_english_word, is_name_word
 
 GUESSES = frozenset({"SpacyRecognizer", "OrgNameRecognizer", "NameLexiconRecognizer"})
 COMMON_GIVEN = 4  # nam_dict.txt's frequency scale (1 rare .. 13): 4 and above is a name in common use

@@ -14,6 +14,7 @@ from redactor import paths
 from redactor.config import load_yaml
 from redactor.detect.installed import model_installed
 from redactor.detect.language import language_findings
+from redactor.detect.same_item import item_surnames
 from redactor.detect.spans import Found as Span
 from redactor.errors import ConfigError, ModelError
 from redactor.extract.ocr import review_findings
@@ -115,6 +116,7 @@ class PresidioDetect:
                 for seg in item.segments
                 for s in spans[seg.segment_id]
             )
+            + item_surnames(item, spans)  # a surname alone whose full name another segment holds (same_item.py)
             + review_findings(item)
             + language_findings(item)
         )  # untrusted OCR, other languages: whole-page/segment review findings

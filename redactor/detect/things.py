@@ -8,6 +8,9 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
 - **a country** (``country``): a guess that is exactly a country's name ("Tunisia won a penalty", "Austria
   replied") and no listed given name or surname ("Jordan", "Chad", "Georgia" stay people) becomes a place
   (LOCATION), so it is still flagged for review.
+- **an administrative area** (``division``): a guess that starts with "County" or ends with an area's word
+  ("County Durham", "Harlan County", "Kowloon District", "Sverdlovsk Oblast") becomes a place (LOCATION), still
+  flagged, and a guessed person inside it goes ("Durham"). "Parish" is left alone: it is a common surname.
 - **common words in lower case** (``lower_case_common_words``): in edited prose (every sentence starts with a
   capital, two sentences or more) a spaCy person that starts with a lower-case letter and is made only of
   ordinary English words, places and countries that no name list holds ("vehicle miles", "the Bat Cave",
@@ -23,14 +26,19 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import given_names_raw, is_english_word, is_name_word, lexicon
+from redactor.detect.name_lists import countries, given_names_raw, is_english_word, is_name_word, lexicon
 from redactor.detect.places import cities
-from redactor.detect.recognizers.case_parties import countries
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 # the first word(s) of a ship's, a spacecraft's or a shuttle's name (ship prefixes of navies and merchant fleets)
 CRAFT = re.compile(r"(?:(?i:space[ ]shuttle|shuttle|spacecraft|starship|space[ ]station)|HMS|HMAS|HMCS|HMNZS|USS|USNS|RMS|HMY)(?![\w-])")
 COUNTRY = "a country's name read as a person: flagged as a place"
+DIVISION = "an administrative area's name read as a person: flagged as a place"
+AREA_GUESSES = {"SpacyRecognizer", "OrgNameRecognizer", "NameLexiconRecognizer"}
+_DIVISION = re.compile(
+    r"County[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?|(?:[A-Z][\w'’-]+[ ]){1,3}(?:County|Borough|District|Province|Oblast|Voivodeship|"
+    r"Prefecture|Township|Canton)"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’)\]]*\s+)[\"'“‘(\[]*([^\W\d_])")
 PARTICLES = {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ten", "ter", "le", "la", "al", "el",
@@ -53,6 +61,26 @@ def country(text: str, span: Any) -> Any:
         return span
     why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {COUNTRY}"
     return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+
+
+def division(text: str, span: Any) -> Any:
+    """The span as a place when it is a guessed person named as an administrative area ("County Durham")."""
+    if span.entity != "PERSON" or span.recognizer not in AREA_GUESSES or not _DIVISION.fullmatch(text, span.start, span.end):
+        return span
+    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {DIVISION}"
+    return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+
+
+def guesses_inside_areas(pieces: list[Any]) -> list[Any]:
+    """A guessed person inside an area made a place here ("Durham" of "County Durham") goes with it."""
+    areas = [p for p in pieces if p.entity == "LOCATION" and DIVISION in str(p.explanation.get("textual_explanation", ""))]
+    if not areas:
+        return pieces
+    return [p for p in pieces if not (p.entity == "PERSON" and p.recognizer in AREA_GUESSES and any(_inside(p, a) for a in areas))]
+
+
+def _inside(span: Any, area: Any) -> bool:
+    return area.start <= span.start and span.end <= area.end
 
 
 def lower_case_common_words(text: str, span: Any) -> bool:

@@ -11,7 +11,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "models" / "tools" / "build_count
 
 
 def test_the_shipped_country_list_is_phonenumbers_english_names():
-    from redactor.detect.recognizers.case_parties import countries
+    from redactor.detect.name_lists import countries
 
     names = runpy.run_path(str(SCRIPT))["names"]  # the script that wrote the list, on the installed phonenumbers
     assert set(names()) <= countries() and {"united kingdom", "poland", "nigeria", "pakistan"} <= countries()
@@ -20,7 +20,7 @@ def test_the_shipped_country_list_is_phonenumbers_english_names():
 def test_reading_it_leaves_phonenumbers_locale_data_unloaded():
     code = (
         "import sys\n"
-        "from redactor.detect.recognizers.case_parties import countries\n"
+        "from redactor.detect.name_lists import countries\n"
         "from redactor.detect.recognizers.caps_names import CapsNameRecognizer\n"
         "countries(); CapsNameRecognizer().load()\n"
         "print('phonenumbers.geodata.locale' in sys.modules)\n"

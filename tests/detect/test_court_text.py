@@ -105,3 +105,22 @@ def test_ordinary_words_after_a_role_and_a_comma_are_no_name(text):
 def test_a_case_title_in_capitals_names_a_party_whose_surname_is_also_a_word():
     text = "CASE OF MARTINS v. PORTUGAL\n(Application no. 24350/61)"
     assert [text[r.start : r.end] for r in CasePartyRecognizer().analyze(text, ["PERSON"])] == ["MARTINS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("me and my mate dave went into town", "dave"),
+        ("she is a huge fan of sophie", "sophie"),
+        ("my sister kowalczyk said", "kowalczyk"),
+        ("my sister qwrtz said", None),
+    ],
+)
+def test_a_listed_name_in_lower_case_after_a_relation_or_phrase(text, name):
+    found = [text[r.start : r.end] for r in RoleNameRecognizer().analyze(text, ["PERSON"])]
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text", ["my brother jack is here", "my friend will come", "a fidget spinner vid", "named after her gran"])
+def test_lower_case_english_words_and_roles_are_no_name(text):
+    assert RoleNameRecognizer().analyze(text, ["PERSON"]) == []

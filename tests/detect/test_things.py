@@ -100,3 +100,25 @@ def test_edited_prose_is_every_sentence_capitalised():
     assert edited_prose('He said so. "Despite that, it worked." (It did.)')
     assert not edited_prose("He said so. then it worked.")
     assert not edited_prose("One sentence only")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He grew up in County Durham and moved south.", "County Durham"),
+        ("Deputies of Harlan County arrived.", "Harlan County"),
+        ("Officials in Sverdlovsk Oblast said so.", "Sverdlovsk Oblast"),
+    ],
+)
+def test_an_administrative_area_read_as_a_person_is_a_place_still_flagged(text, value):
+    assert kept(text, span(text, value, recognizer="NameLexiconRecognizer", score=0.55)) == [(value, "LOCATION")]
+    assert kept(text, span(text, value)) == [(value, "LOCATION")]
+
+
+def test_a_guessed_person_inside_an_area_goes_with_it_and_a_surname_parish_stays():
+    text = "Police in County Durham said so."
+    assert kept(text, span(text, "County Durham", recognizer="NameLexiconRecognizer", score=0.55), span(text, "Durham")) == [
+        ("County Durham", "LOCATION")
+    ]
+    text = "Sarah Parish said so."
+    assert kept(text, span(text, "Sarah Parish")) == [("Sarah Parish", "PERSON")]

@@ -17,8 +17,8 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor import paths
+from redactor.detect.name_lists import countries
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.case_parties import countries
 
 POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
 WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"

@@ -37,8 +37,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import FORM_LABELS, ROLE_WORDS
+from redactor.detect.name_lists import countries
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.case_parties import countries
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
 _CAPS_WORD = rf"{UPPER}{{2,}}(?:['’-]{UPPER}{{2,}})*(?!['’]?\w)"  # not "AREN" of "AREN'T"

@@ -12,14 +12,12 @@ words that are no listed name (in capitals, no name in any list: "CASE OF MARTIN
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor import paths
 from redactor.detect import name_lists
-from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.name_lists import countries, is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
@@ -30,15 +28,6 @@ TITLE = re.compile(rf"(?<![\w.])(?P<a>{_SIDE})(?:[ ](?i:and[ ]others))?,?[ ]vs?\
 _LEAD = re.compile(r"^(?i:(?:in[ ]the[ ])?case[ ]of[ ]|the[ ])")
 CROWN = {"r", "regina", "rex", "the queen", "the king", "queen", "king", "crown", "the crown", "dpp", "state", "the state",
          "people", "the people", "commonwealth", "government", "the government"}  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """Country names in English, lower-cased: ``models/lexicons/countries.txt``, written from ``phonenumbers``' locale
-    data by ``models/tools/build_countries.py`` (importing that data would hold every language's names, ~90 MB a worker)."""
-    text = (paths.models_dir() / "lexicons" / "countries.txt").read_text(encoding="utf-8")
-    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(names) | {"uk", "england", "scotland", "wales", "northern ireland", "turkey", "czech republic"}
 
 
 class CasePartyRecognizer(EntityRecognizer):

@@ -44,8 +44,8 @@ _LOWER_PART = re.compile(rf"^{LOWER}")
 
 @lru_cache(maxsize=1)
 def _not_people() -> frozenset[str]:
+    from redactor.detect.name_lists import countries
     from redactor.detect.recognizers.caps_names import PEOPLES
-    from redactor.detect.recognizers.case_parties import countries
 
     return name_lists.organisation_words() | PEOPLES | countries() | _STOP_WORDS | {"contributors", "authors", "developers", "team"}
 

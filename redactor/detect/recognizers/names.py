@@ -20,10 +20,9 @@ from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
 from redactor.detect.misreads import PERSONAL
-from redactor.detect.name_lists import is_name_word, lexicon
+from redactor.detect.name_lists import countries, is_name_word, lexicon
 from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.case_parties import countries
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.tagging import ProperNouns
 

@@ -14,7 +14,9 @@ cue or after the cue and a comma ("the applicant's wife, Ilse Varga, lodged"; a 
 organisation word that is no surname ("coach Tesco Express"), when every word is an ordinary
 English word that is no listed name ("captain Fantastic", "fan of Star Wars"), or when it is a
 month or a day. Words of the name after it that are ordinary words are cut off ("coach Lemsin
-Said").
+Said"). In chat a name after a relation or phrase may be in lower case ("a fan of sophie", "my mate dave"): one or two
+lower-case words that a given-name or surname list holds and that are no English word ("jack", "will" are not
+taken).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from redactor.detect import name_lists
 from redactor.detect.known_people import STOP_WORDS
 from redactor.detect.name_lists import is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.recognizers.letters import LOWER, NAME_WORD
 
 ROLES = (
     "goalkeeper", "keeper", "striker", "midfielder", "defender", "winger", "forward", "captain", "skipper", "coach",
@@ -55,6 +57,15 @@ CUES = sorted((*ROLES, *RELATIONS, *PHRASES), key=len, reverse=True)
 CUE = re.compile(
     r"(?<![\w-])(?i:" + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in CUES) + r")(?:[ ]|,[ ](?!(?i:and|or|but)[ ]))"
     rf"(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w@])"
+)
+# in chat a name is often in lower case ("a fan of sophie", "my mate dave"): after a relation or a phrase (not a role:
+# "a fidget spinner vid"), one or two lower-case words
+# that a name list holds and no English word list does (checked in code: not "jack", "will", "rose")
+LOWER_CUE = re.compile(
+    r"(?<![\w-])(?i:"
+    + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in sorted((*RELATIONS, *PHRASES), key=len, reverse=True))
+    + r")[ ]"
+    rf"(?P<name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?![\w@])"
 )
 CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
             "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
@@ -84,12 +95,29 @@ class RoleNameRecognizer(EntityRecognizer):
                 end = start + len(" ".join(words))
                 why = "capitalised name after a word that introduces a person (role, relation)"
                 out.append(result(self, "PERSON", start, end, self.SCORE, "name after a role word", why))
+        for m in LOWER_CUE.finditer(text):
+            words = m.group("name").split(" ")
+            if len(words) > 1 and not _lower_case_name(words[-1]):
+                words.pop()  # "fan of sophie tbh"
+            if all(_lower_case_name(w) for w in words):
+                start = m.start("name")
+                end = start + len(" ".join(words))
+                why = "a listed name in lower case after a word that introduces a person (chat)"
+                out.append(result(self, "PERSON", start, end, self.SCORE, "lower-case name after a role word", why))
         return out
 
     def _is_name(self, words: list[str]) -> bool:
         if any(w.lower() in self._org_words or w in CALENDAR for w in words) or words[0].lower() in STOP_WORDS:
             return False
         return not all(_ordinary(w) for w in words)
+
+
+def _lower_case_name(word: str) -> bool:
+    """A word that a given-name or surname list holds (title-cased) and that is no English word or stop word."""
+    if word in STOP_WORDS or is_english_word(word):
+        return False
+    title = word.title()
+    return is_name_word(title) or title in name_lists.given_names_raw() or title in name_lists.lexicon("world_surnames.txt")
 
 
 def _ordinary(word: str) -> bool:
