@@ -3,12 +3,16 @@
 For each format a generated download (``benchmarks/device_data.py``) goes through ``redactor run --workers 1``;
 the process tree's resident memory (the runner and the child parsing a large source; a forked child's shared
 pages count twice) is sampled every 0.1 s until the audit log says the source is extracted, then the run is
-stopped: detection, the policy and the values step are not part of this. Seconds are the audit log's, from
-``run.started`` to ``source.extracted`` (hashing, parsing and storing the items). Beside the tree's peak, each
+stopped once the case has committed the source (its state, people and attachments): detection, the policy, the values
+step and the attachments' own extraction are not part of this. Seconds run from the audit log's ``run.started`` to that
+commit (hashing, parsing and storing the items, registering the attachments). Beside the tree's peak, each
 process's own peak, split as the kernel counts it (``RssAnon``: the heap; ``RssFile``: mapped files such as the
 libraries; ``RssShmem``: SQLite's WAL index), so what grows can be told apart.
 
     .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...] [--keep DIR]
+
+``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
+``--max-seconds S`` stops a run that takes longer (its peak so far is printed, marked "stopped").
 
 mbox is slow to parse (Python's e-mail package, about 1.5 ms a message): give it its own smaller size.
 """
@@ -20,11 +24,12 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import device_data as data
@@ -33,6 +38,7 @@ from benchmarks.bench_volume import HERE, REDACTOR, _tree
 FORMATS = {
     "whatsapp": lambda root, n: (data.write_chat(root / "chat.txt", n), root / "chat.txt")[1],
     "ufdr": lambda root, n: data.write_ufdr(root / "phone.ufdr", n),
+    "ufdr-files": lambda root, n: data.write_ufdr(root / "phone.ufdr", n, files_every=1),
     "telegram": lambda root, n: data.write_telegram(root / "result.json", n),
     "meta": lambda root, n: data.write_meta(root / "message_1.json", n),
     "sms-xml": lambda root, n: data.write_sms_backup(root / "sms-20240301.xml", n),
@@ -45,21 +51,28 @@ FORMATS = {
 }
 
 
-def _extracted(audit: Path) -> bool:
-    try:
-        lines = audit.read_text(encoding="utf-8").splitlines()
-    except OSError:
+def _committed(case: Path) -> bool:
+    """Whether the case has committed its first source (the input) as extracted or quarantined (read-only)."""
+    if not (case / "case.db").exists():
         return False
-    return any(json.loads(line)["event"] in ("source.extracted", "input.quarantined") for line in lines if line.strip())
+    try:
+        conn = sqlite3.connect(f"file:{case / 'case.db'}?mode=ro", uri=True, timeout=0.05)
+        try:
+            row = conn.execute("SELECT source_id, status FROM sources ORDER BY rowid LIMIT 1").fetchone()
+            stuck = row is not None and conn.execute("SELECT 1 FROM quarantine WHERE source_id = ?", (row[0],)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or busy
+        return False
+    return row is not None and (row[1] in ("extracted", "done") or bool(stuck))
 
 
-def _seconds(audit: Path) -> float | None:
-    at: dict[str, datetime] = {}
+def _started(audit: Path) -> datetime | None:
     for line in audit.read_text(encoding="utf-8").splitlines():
         event = json.loads(line)
-        if event["event"] in ("run.started", "source.extracted"):
-            at[event["event"]] = datetime.fromisoformat(event["at"].replace("Z", "+00:00"))
-    return (at["source.extracted"] - at["run.started"]).total_seconds() if len(at) == 2 else None
+        if event["event"] == "run.started":
+            return datetime.fromisoformat(event["at"].replace("Z", "+00:00"))
+    return None
 
 
 def _split(pid: int) -> tuple[int, int, int]:
@@ -76,16 +89,16 @@ def _split(pid: int) -> tuple[int, int, int]:
     return found["RssAnon"], found["RssFile"], found["RssShmem"]
 
 
-def ingest(source: Path, case: Path) -> dict:
-    """Peak tree RSS (MB) and seconds of the ingest phase of ``redactor run source``; each process's peak
-    (the runner's and the extraction child's) as anonymous/file/shared MB."""
+def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
+    """Peak tree RSS (MB) and seconds of the ingest phase of ``redactor run source`` (to the source's commit); each
+    process's peak (the runner's and the extraction child's) as anonymous/file/shared MB."""
     proc = subprocess.Popen(
         [*REDACTOR, "run", str(source), "--case", str(case), "--workers", "1"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=HERE,
     )
-    peak = 0
+    peak, began, done = 0, time.monotonic(), None
     own: dict[str, tuple[int, int, int]] = {"runner": (0, 0, 0), "child": (0, 0, 0)}
     try:
         while proc.poll() is None:
@@ -95,7 +108,10 @@ def ingest(source: Path, case: Path) -> dict:
                 role, split = "runner" if pid == proc.pid else "child", _split(pid)
                 if sum(split) > sum(own[role]):
                     own[role] = split
-            if _extracted(case / "audit.jsonl"):
+            if _committed(case):
+                done = datetime.now(UTC)
+                break
+            if max_seconds is not None and time.monotonic() - began > max_seconds:
                 break
             time.sleep(0.1)
     finally:
@@ -103,14 +119,17 @@ def ingest(source: Path, case: Path) -> dict:
             os.kill(proc.pid, signal.SIGKILL)  # its child dies with it (PR_SET_PDEATHSIG)
         proc.wait()
     shown = {role: "/".join(f"{kb / 1000:.0f}" for kb in split) for role, split in own.items()}
-    return {"peak_mb": peak / 1e6, "seconds": _seconds(case / "audit.jsonl"), **shown}
+    started = _started(case / "audit.jsonl") if (case / "audit.jsonl").exists() else None
+    seconds = (done - started).total_seconds() if done and started else None
+    return {"peak_mb": peak / 1e6, "seconds": seconds, "stopped": done is None, **shown}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench_ingest")
     parser.add_argument("--sizes", default="10000,1000000")
-    parser.add_argument("--formats", default=",".join(f for f in FORMATS if f != "mbox"))
+    parser.add_argument("--formats", default=",".join(f for f in FORMATS if f not in ("mbox", "ufdr-files")))
     parser.add_argument("--keep", type=Path, help="keep each case (stopped after extraction) under this folder")
+    parser.add_argument("--max-seconds", type=float, help="stop a run that takes longer (its peak so far is printed)")
     args = parser.parse_args(argv)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm")
@@ -119,8 +138,8 @@ def main(argv: list[str] | None = None) -> None:
             root = Path(tempfile.mkdtemp(prefix=f"bench-ingest-{fmt}-"))
             try:
                 source = FORMATS[fmt](root, n)
-                r = ingest(source, root / "case")
-                seconds = f"{r['seconds']:8.1f}" if r["seconds"] is not None else "  failed"
+                r = ingest(source, root / "case", args.max_seconds)
+                seconds = f"{r['seconds']:8.1f}" if r["seconds"] is not None else " stopped" if r["stopped"] else "  failed"
                 mb = source.stat().st_size / 1e6
                 print(f"{fmt:<16} {n:>9,} {mb:8.1f} {r['peak_mb']:18.0f} {seconds}  {r['runner']}, {r['child']}", flush=True)
                 if args.keep:

@@ -9,12 +9,15 @@ reads on. The second core, idle while detection workers wait for their first bat
 - **Overlap.** A thread here receives the batches (reading the pipe and decoding them) while this
   process stores the one before, so the child does not wait for SQLite's commits and checkpoints to go on
   parsing. Rows travel as ``marshal`` data (plain tuples of text and numbers: about three times cheaper to
-  write and read than pickles); the last message (attachments) and errors are pickled.
-- **People in batches too.** The people a source names travel with its batches and wait in the case's
-  book (:mod:`redactor.case.people`), merged as they come, until the runner stores them with the source's
-  state; an address book's cards come as :class:`~redactor.records.Mention` s, so neither process holds
-  a million-card book.
-- **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items (or people) or ``SAVE_CHARS`` characters. The
+  write and read than pickles); errors are pickled.
+- **People and attachments in batches too.** The people a source names travel with its batches and wait
+  in the case's book (:mod:`redactor.case.people`), merged as they come, until the runner stores them with
+  the source's state; an address book's cards come as :class:`~redactor.records.Mention` s, so neither
+  process holds a million-card book. The files found inside it (attachments) wait likewise in a temporary
+  table (:meth:`~redactor.case.sources.Sources.add_derived`) until the runner registers them, a chunk at a
+  time, in the transaction that stores the source's state: neither process holds a list of a million
+  attachments either.
+- **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items (or people, or files) or ``SAVE_CHARS`` characters. The
   child waits in ``send`` until the thread here has read the batch, and the thread waits while
   ``QUEUED`` batches wait to be stored, so at most five exist at once: one being parsed, one in the
   pipe, one being received, one queued and one being stored.
@@ -48,6 +51,7 @@ from typing import Any
 from redactor.case import CaseStore
 from redactor.case.codec import item_row, person_to_row, segment_to_row
 from redactor.case.people import Booked
+from redactor.case.sources import Attached
 from redactor.errors import StageError
 from redactor.logs import safe_exception
 from redactor.records import DerivedFile, Mention, Person, Source
@@ -60,36 +64,47 @@ CHILD_BYTES = 1 << 20  # sources this large are parsed in a child process (small
 QUEUED = 1  # batches received and waiting to be stored while one is stored
 CHILD_TYPES = frozenset(("application/zip", "application/xml", "text/xml", "text/plain", "application/json", "text/csv"))
 
-Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]  # item rows, segment rows, people (CaseStore.add_to_book)
+# item rows, segment rows, people (CaseStore.add_to_book), files found inside (CaseStore.add_derived)
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, str, str]]]
+Counts = tuple[int, int, int]  # items, people and files stored so far
 
 
-def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], Booked]:
+def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, Attached, Booked]:
     """Store every item ``extract`` finds in ``source``, a batch per transaction; the item count, the files
-    found inside it (attachments) and the people it names (in the case's book, for ``store.add_people``)."""
+    found inside it (attachments, waiting for ``store.attached``'s chunks) and the people it names (in the
+    case's book, for ``store.add_people``)."""
     store.open_book()
+    store.open_derived()
     if _in_child(source):
         return _from_child(store, extract, source, path)
-    derived: list[DerivedFile] = []
-    count = named = 0
-    for items, segments, people in _batches(source, extract(source, path), derived):
-        count, named = _save(store, items, segments, people, count, named)
-    return count, derived, store.booked(named)
+    counts = (0, 0, 0)
+    for rows in _batches(source, extract(source, path)):
+        counts = _save(store, rows, counts)
+    return _result(store, counts)
 
 
-def _save(store: CaseStore, items, segments, people, count: int, named: int) -> tuple[int, int]:
-    """Store a batch in one transaction; the items and people counted so far."""
+def _save(store: CaseStore, rows: Rows, counts: Counts) -> Counts:
+    """Store a batch in one transaction; the items, people and files counted so far."""
+    items, segments, people, files = rows
+    count, named, found = counts
     with store.transaction():
         store.save_rows(items, segments)
         named += store.add_to_book(people) if people else 0
-    return count + len(items), named
+        found += store.add_derived(files) if files else 0
+    return count + len(items), named, found
+
+
+def _result(store: CaseStore, counts: Counts) -> tuple[int, Attached, Booked]:
+    count, named, found = counts
+    return count, store.attached(found), store.booked(named)
 
 
 def _in_child(source: Source) -> bool:
     return source.size >= CHILD_BYTES and source.media_type in CHILD_TYPES and sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
 
-def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile]) -> Iterator[Rows]:
-    """The items and people among ``records`` as rows, a batch at a time; files are collected on the side.
+def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows]:
+    """The items, people and files among ``records`` as rows, a batch at a time.
 
     Each item becomes its rows at once and is dropped: a batch holds plain tuples of text, which the
     garbage collector stops tracking, rather than thousands of records it walks on every pass."""
@@ -97,16 +112,20 @@ def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile])
     items: list[tuple[Any, ...]] = []
     segments: list[tuple[Any, ...]] = []
     people: list[tuple[Any, ...]] = []
+    files: list[tuple[str, str, str]] = []
     ordinal = size = 0
     for record in records:
         if isinstance(record, DerivedFile):
-            derived.append(record)
+            files.append((str(record.path), record.name, record.locator))
+            if len(files) >= SAVE_ITEMS:
+                yield items, segments, people, files
+                items, segments, people, files, size = [], [], [], [], 0
         elif isinstance(record, Person | Mention):
             mention = isinstance(record, Mention)
             people.append((int(mention), *person_to_row(record.person if mention else record)))
             if len(people) >= SAVE_ITEMS:
-                yield items, segments, people
-                items, segments, people, size = [], [], [], 0
+                yield items, segments, people, files
+                items, segments, people, files, size = [], [], [], [], 0
         else:
             ordinal += 1
             items.append(item_row(source_id, ordinal, record))
@@ -115,14 +134,14 @@ def _batches(source: Source, records: Iterable[Any], derived: list[DerivedFile])
                 segments.append(segment_to_row(item_id, seg))
                 size += len(seg.text) + 64 * len(seg.words)
             if len(items) >= SAVE_ITEMS or size >= SAVE_CHARS:
-                yield items, segments, people
-                items, segments, people, size = [], [], [], 0
-    if items or people:
-        yield items, segments, people
+                yield items, segments, people, files
+                items, segments, people, files, size = [], [], [], [], 0
+    if items or people or files:
+        yield items, segments, people, files
 
 
 # -- the child process ---------------------------------------------------------------------------
-def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, list[DerivedFile], Booked]:
+def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, Attached, Booked]:
     reader, writer = Pipe(duplex=False)
     parent = os.getpid()
     pid = os.fork()
@@ -147,15 +166,14 @@ def _child(extract, source: Source, path: Path, conn: Connection, parent: int) -
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the parent
     if os.getppid() != parent:
         return  # the parent died before that was set
-    derived: list[DerivedFile] = []
     try:
-        for rows in _batches(source, extract(source, path), derived):
+        for rows in _batches(source, extract(source, path)):
             conn.send_bytes(_pack(rows))
     except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent, which quarantines the source
         frames = safe_exception(exc)
         conn.send_bytes(_PICKLED + pickle.dumps(("error", _portable(exc), type(exc).__name__, frames), pickle.HIGHEST_PROTOCOL))
         return
-    conn.send_bytes(_PICKLED + pickle.dumps(("done", derived), pickle.HIGHEST_PROTOCOL))
+    conn.send_bytes(_PICKLED + pickle.dumps(("done",), pickle.HIGHEST_PROTOCOL))
 
 
 _ROWS, _PICKLED = b"R", b"P"  # the first byte of a message from the child: marshalled rows, or a pickle
@@ -188,7 +206,7 @@ def _portable(exc: Exception) -> Exception | None:
     return back if type(back) is type(exc) and str(back) == str(exc) else None
 
 
-def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> tuple[int, list[DerivedFile], Booked]:
+def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> tuple[int, Attached, Booked]:
     """Store the batches the child sends, received by a thread meanwhile; when this ends (done, failed or
     interrupted) the child is killed, so the thread meets the pipe's end, and the thread is joined."""
     inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=QUEUED)
@@ -219,18 +237,16 @@ def _read(conn: Connection, inbox: queue.Queue[tuple[Any, ...] | None]) -> None:
             return
 
 
-def _store(
-    store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]
-) -> tuple[int, list[DerivedFile], Booked]:
-    count = named = 0
+def _store(store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]) -> tuple[int, Attached, Booked]:
+    counts = (0, 0, 0)
     while True:
         message = inbox.get()
         if message is None:
             raise StageError(f"{path}: the process reading it stopped unexpectedly (killed, or out of memory)")
         if message[0] == "rows":
-            count, named = _save(store, *message[1], count, named)
+            counts = _save(store, message[1], counts)
         elif message[0] == "done":
-            return count, message[1], store.booked(named)
+            return _result(store, counts)
         else:
             _, exc, name, frames = message
             log.error("extracting %s in a child process failed: %s", source.ref, frames)

@@ -152,11 +152,11 @@ def _extract_all(
     """
     processed = 0
     reporter.start(len(queue), "extracting")
-    while queue:
-        source, path = queue.popleft()
+    store.open_queue()  # derived files wait there, after the inputs
+    while (entry := queue.popleft() if queue else store.next_queued()) is not None:
+        source, path = entry
         try:
             count, derived, people = extract_source(store, extract, source, path)
-            children = [(child, next(iter(ingest([child.path])), None)) for child in derived]
             with store.transaction():  # the source's state, its attachments and their audit events, or none of them
                 store.add_people(people)
                 store.set_source_status(source.source_id, "extracted")
@@ -166,12 +166,10 @@ def _extract_all(
                     "source.extracted",
                     {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)},
                 )
-                queued = [_register_derived(store, source, child, found, quarantined, reporter) for child, found in children]
+                queued = _register_all_derived(store, ingest, source, derived, quarantined, reporter)
             log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
-            for entry in queued:
-                if entry is not None:
-                    queue.append(entry)
-                    reporter.extend(1)
+            if queued:
+                reporter.extend(queued)
         except Exception as exc:  # noqa: BLE001 - fail closed on any stage failure: quarantine, never render
             _stage_failure(store, "extract", source, path, exc, quarantined, reporter)
         processed += 1
@@ -251,34 +249,55 @@ def _stage_failure(
     _quarantine(store, Quarantined(str(path), stage, code, reason, source.source_id), quarantined, reporter)
 
 
-def _register_derived(
-    store: CaseStore, parent: Source, child: DerivedFile, found, quarantined: list[Quarantined], reporter: Reporter
-) -> tuple[Source, Path] | None:
-    """Register a file found inside a source (an attachment) as a source of its own.
+def _register_all_derived(store: CaseStore, ingest, parent: Source, derived, quarantined: list[Quarantined], reporter: Reporter) -> int:
+    """Register the files found inside ``parent`` (``derived``: :class:`~redactor.case.sources.Attached`), a chunk
+    at a time, in the caller's transaction, and queue those to extract; how many were queued.
 
-    It goes through the ingest stage like any input: hashed, sniffed, and quarantined when it is
-    empty, unreadable or over the size limit.
-    """
+    The ``source.derived`` events of a chunk are written together (one fsync), in the order one at a time would write
+    them: a quarantine's event comes after those of the files before it."""
+    queued = 0
+    too_deep = store.source_depth(parent.source_id, MAX_DEPTH) + 1 > MAX_DEPTH  # a zip in a zip in ... (a nested-archive bomb)
+    for chunk in derived.chunks():
+        events: list[tuple[str, str, dict, None]] = []
+        for child in chunk:
+            found = next(iter(ingest([child.path])), None)
+            refused = _refused(parent, child, found, too_deep)
+            if refused is not None:
+                store.log_many(events)
+                events = []
+                _quarantine(store, refused, quarantined, reporter)
+                continue
+            source, created = _register_derived(store, parent, child, found)
+            if created:
+                payload = {"source": source.ref, "parent": parent.ref, "sha256": source.source_id, "media_type": source.media_type}
+                events.append(("extract", "source.derived", payload, None))
+            if store.source_status(source.source_id) not in ("extracted", "done"):
+                store.queue_source(source.source_id, child.path)
+                queued += 1
+        store.log_many(events)
+    return queued
+
+
+def _refused(parent: Source, child: DerivedFile, found, too_deep: bool) -> Quarantined | None:
+    """Why a file found inside ``parent`` is not registered (not found by the ingest stage, or nested too deep), or None."""
     if not isinstance(found, Discovered):
         code, reason = (found.code, found.reason) if found is not None else ("E030", f"{child.path}: no such file")
-        _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", code, reason, None), quarantined, reporter)
-        return None
-    if store.source_depth(parent.source_id, MAX_DEPTH) + 1 > MAX_DEPTH:  # a zip in a zip in ... (a nested-archive bomb)
+        return Quarantined(f"{parent.ref}:{child.locator}", "extract", code, reason, None)
+    if too_deep:
         reason = f"{child.path}: a file nested more than {MAX_DEPTH} files deep (archive in archive); refused"
-        _quarantine(store, Quarantined(f"{parent.ref}:{child.locator}", "extract", "E035", reason, None), quarantined, reporter)
-        return None
-    source, created = store.add_source(
+        return Quarantined(f"{parent.ref}:{child.locator}", "extract", "E035", reason, None)
+    return None
+
+
+def _register_derived(store: CaseStore, parent: Source, child: DerivedFile, found: Discovered) -> tuple[Source, bool]:
+    """Register a file found inside a source (an attachment) as a source of its own: ``(source, created)``.
+
+    It went through the ingest stage like any input: hashed, sniffed, and quarantined when it is
+    empty, unreadable or over the size limit.
+    """
+    return store.add_source(
         found.sha256, str(child.path.resolve()), child.name, found.size, found.media_type, parent_id=parent.source_id, locator=child.locator
     )
-    if created:
-        store.log(
-            "extract",
-            "source.derived",
-            {"source": source.ref, "parent": parent.ref, "sha256": source.source_id, "media_type": source.media_type},
-        )
-    if store.source_status(source.source_id) in ("extracted", "done"):
-        return None
-    return source, child.path
 
 
 def _register(store: CaseStore, found: Discovered) -> tuple[Source, bool]:

@@ -59,13 +59,13 @@ def test_rows_made_an_item_at_a_time_equal_the_batch_encoding(monkeypatch):
     monkeypatch.setattr(extraction, "SAVE_ITEMS", 70)
     monkeypatch.setattr(extraction, "SAVE_CHARS", 20_000)  # some batches end on size, some on count
     source = Source("ab" * 32, "S0001", "/x.txt", "x.txt", 10, "text/plain")
-    batches = list(_batches(source, _records(source, 500), []))
+    batches = list(_batches(source, _records(source, 500)))
     items = [r for r in _records(source, 500) if isinstance(r, Item)]
     expected, first = [], 1
-    for rows, _segments, _people in batches:
+    for rows, _segments, _people, _files in batches:
         expected.append(codec.item_rows(source.source_id, items[first - 1 : first - 1 + len(rows)], first))
         first += len(rows)
-    assert [(rows, segments) for rows, segments, _ in batches] == expected and first == 501
+    assert [(rows, segments) for rows, segments, _, _ in batches] == expected and first == 501
     people = [(0, *codec.person_to_row(r)) for r in _records(source, 500) if isinstance(r, Person)]
-    assert [row for _, _, batch in batches for row in batch] == people and len(people) == 13  # with the batch they came in
-    assert [len(rows) for rows, _, _ in batches][:3] == [70, 70, 70] and len(batches) > 500 // 70 + 1  # later ones end on size
+    assert [row for _, _, batch, _ in batches for row in batch] == people and len(people) == 13  # with the batch they came in
+    assert [len(rows) for rows, *_ in batches][:3] == [70, 70, 70] and len(batches) > 500 // 70 + 1  # later ones end on size
