@@ -152,7 +152,8 @@ def _extract_all(
     """
     processed = 0
     reporter.start(len(queue), "extracting")
-    store.open_queue()  # derived files wait there, after the inputs
+    store.open_queue()  # derived files wait there, after the inputs; first those a killed run registered but never extracted
+    reporter.extend(store.queue_unextracted())
     while (entry := queue.popleft() if queue else store.next_queued()) is not None:
         source, path = entry
         try:

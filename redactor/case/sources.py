@@ -70,6 +70,15 @@ class Sources(CaseDB):
         self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {QUEUE} (seq INTEGER PRIMARY KEY, source_id TEXT NOT NULL, path TEXT NOT NULL)")
         self.conn.execute(f"DELETE FROM temp.{QUEUE}")
 
+    def queue_unextracted(self) -> int:
+        """Queue the files found inside sources that a killed run registered but never extracted (their parent is
+        stored, so it is not extracted again), in the order they were registered; how many."""
+        with self.transaction() as conn:
+            return conn.execute(
+                f"INSERT INTO temp.{QUEUE} (source_id, path) SELECT source_id, path FROM sources "
+                "WHERE status = 'new' AND parent_id IS NOT NULL ORDER BY rowid"
+            ).rowcount
+
     def queue_source(self, source_id: str, path: Path) -> None:
         """Queue a source to extract (in the caller's transaction: gone if it is rolled back)."""
         self.conn.execute(f"INSERT INTO temp.{QUEUE} (source_id, path) VALUES (?, ?)", (source_id, str(path)))

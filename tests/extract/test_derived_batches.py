@@ -7,6 +7,7 @@ whole or not at all, also when the run is killed."""
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import signal
@@ -123,6 +124,7 @@ def test_a_failure_while_registering_leaves_no_attachment_and_quarantines_the_so
 
 
 def _peak(tmp_path: Path, n: int) -> int:
+    logging.getLogger("redactor").setLevel(logging.WARNING)  # another test may have set INFO: pytest would keep a record per source
     store, source, parent, ingest = _case(tmp_path, f"case{n}")
     extract = _extractor(tmp_path / f"derived{n}", n, source.source_id)
     tracemalloc.start()
@@ -136,6 +138,7 @@ def _peak(tmp_path: Path, n: int) -> int:
 
 @pytest.mark.slow
 def test_registering_many_attachments_takes_no_more_memory_than_a_few(tmp_path, monkeypatch):
+    monkeypatch.setattr(logging.getLogger("redactor"), "level", logging.getLogger("redactor").level)  # restored after
     monkeypatch.setattr(extraction, "SAVE_ITEMS", 200)
     monkeypatch.setattr(sources, "CHUNK", 100, raising=False)  # (raising: the test also runs on the code before it)
     monkeypatch.setattr(extraction, "CHILD_BYTES", 1 << 40)  # parsed here: tracemalloc sees both sides

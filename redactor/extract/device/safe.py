@@ -22,6 +22,7 @@ from lxml import etree
 
 from redactor.errors import CorruptInput, EmptyInput, HostileInput
 from redactor.extract.device import common
+from redactor.extract.device.zipindex import IndexedZip
 from redactor.records import DerivedFile, Source
 
 DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -105,15 +106,21 @@ def unsafe_member(name: str) -> bool:
 
 
 @contextmanager
-def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+def open_zip(path: Path, indexed: bool = False) -> Iterator[zipfile.ZipFile]:
+    """The archive at ``path``, refused when damaged or when a member's path is absolute or has '..'; ``indexed``:
+    its table of contents waits in a temporary file (:class:`~redactor.extract.device.zipindex.IndexedZip`)."""
+    bad: list[str] = []
     try:
-        archive = zipfile.ZipFile(path)
+        archive = (
+            IndexedZip(path, check=lambda name: bad.append(name) if unsafe_member(name) else None) if indexed else zipfile.ZipFile(path)
+        )
     except zipfile.BadZipFile:
         raise CorruptInput(f"{path}: the zip archive is truncated or damaged (no central directory)") from None
     except OSError as exc:
         raise CorruptInput(f"{path}: cannot read the archive ({exc.strerror})") from None
     with archive:
-        bad = [i for i, info in enumerate(archive.infolist()) if unsafe_member(info.filename)]
+        if not indexed:
+            bad = [info.filename for info in archive.infolist() if unsafe_member(info.filename)]
         if bad:
             raise HostileInput(f"{path}: {len(bad)} archive member(s) have absolute or '..' paths (zip slip); refused")
         yield archive

@@ -3,8 +3,10 @@
 The report is stream-parsed: each finished model is turned into an item and its element freed
 at once, and chat messages are emitted one by one as they end inside their ``Chat``, so memory
 stays flat however large the report (real ones reach 1 GB). ``taggedFiles`` (which precede
-``decodedData``) are remembered in a compact table so attachments can be joined by ``file_id``;
-attachment files are copied out of the zip into ``work/derived`` and handed to the runner.
+``decodedData``) are remembered in a table of their own (:mod:`.ufdr_files`: the older ones in a temporary
+file) so attachments can be joined by ``file_id``; attachment files are copied out of the zip (whose table
+of contents also waits in a temporary file, :mod:`.zipindex`) into ``work/derived`` and handed to the runner.
+So a UFDR with a million attached files takes no more memory to read than one with a thousand.
 
 Locators are XPath-like (``/project/decodedData/modelType[@type='Chat']/model[@id='...']``).
 Each chat yields a ``thread`` item (title and participants, for the transcript) after its
@@ -22,7 +24,9 @@ from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.safe import Bounded, check_member, check_xml_head, first_member_name, iterparse, open_zip, release, strip_ns
+from redactor.extract.device.ufdr_files import TaggedFiles
 from redactor.extract.device.ufdr_models import _LOCAL, Model, local, model_item, read_model, to_party
+from redactor.extract.device.zipindex import IndexedZip
 from redactor.records import DerivedFile, Item, Person, Source, stable_id
 from redactor.stages import StageContext
 
@@ -41,8 +45,8 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type != "application/zip":
         return False
     try:
-        with zipfile.ZipFile(path) as archive:
-            return any(Path(n).name.lower() in REPORT_NAMES for n in archive.namelist())
+        with IndexedZip(path) as archive:
+            return bool(_reports(archive))
     except (zipfile.BadZipFile, OSError):  # damaged: recognise it by its first member, then fail clearly in extract
         first = first_member_name(head).lower()
         return first.endswith(REPORT_NAMES) or first.startswith("files/") or path.suffix.lower() == ".ufdr"
@@ -56,8 +60,8 @@ def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
             handle.seek(0)
             yield from _Report(source, path, ctx, files_root=path.parent).parse(handle)
         return
-    with open_zip(path) as archive:
-        reports = [i for i in archive.infolist() if Path(i.filename).name.lower() in REPORT_NAMES]
+    with open_zip(path, indexed=True) as archive:
+        reports = _reports(archive)
         if not reports:
             raise UnsupportedInput(f"{path}: zip archive without report.xml")
         info = min(reports, key=lambda i: i.filename.count("/"))
@@ -68,6 +72,10 @@ def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
             stream = Bounded(raw, info.file_size, path)
             check_xml_head(_peek(archive, info), path)
             yield from _Report(source, path, ctx, archive=archive, prefix=info.filename[: -len(Path(info.filename).name)]).parse(stream)
+
+
+def _reports(archive: IndexedZip) -> list[zipfile.ZipInfo]:
+    return [i for i in archive.named(*REPORT_NAMES) if Path(i.filename).name.lower() in REPORT_NAMES]
 
 
 def _peek(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -90,7 +98,7 @@ class _Report:
     ) -> None:
         self.source, self.path, self.ctx = source, path, ctx
         self.archive, self.prefix, self.files_root = archive, prefix, files_root
-        self.files: dict[str, tuple[str, str, str, str]] = {}  # file id -> (name, local path, md5/sha, deleted)
+        self.files = TaggedFiles()  # file id -> (name, local path, md5/sha, deleted)
         self.book = common.PeopleBook(source.ref)
         self.derived: list[DerivedFile] = []
         self.counts: dict[str, int] = {}
@@ -99,6 +107,12 @@ class _Report:
 
     # -- driver ------------------------------------------------------------------------------
     def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
+        try:
+            yield from self._parse(stream)
+        finally:
+            self.files.close()
+
+    def _parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
         """Only ``model``, tagged ``file`` and ``extraInfo`` ends are reported: a handful of events per
         message rather than one per element. A chat's own fields and participants are read from the
         (still open) chat element when its first message ends."""
