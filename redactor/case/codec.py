@@ -10,6 +10,7 @@ from typing import Any
 from redactor.facts import NO_FACTS, DeviceFacts, Party, Thread
 from redactor.records import Decision, Flag, Item, Person, Segment, Source, Word
 
+ITEM_COLUMNS = "item_id, source_id, locator, kind, title, meta, device"  # what item_from_tuples reads, in order
 SEGMENT_COLUMNS = "segment_id, item_id, idx, field, text, page, page_w, page_h, origin, words"  # what segment_from_row reads, in order
 FLAG_COLUMNS = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version'
 
@@ -93,7 +94,7 @@ def source_from_row(row: sqlite3.Row) -> Source:
     return Source(row["source_id"], row["ref"], row["path"], row["name"], row["size"], row["media_type"])
 
 
-def segment_from_row(s: sqlite3.Row) -> Segment:
+def segment_from_row(s: Sequence[Any]) -> Segment:
     segment_id, item_id, index, name, text, page, page_w, page_h, origin, words = s  # selected as SEGMENT_COLUMNS
     size = None if page_w is None else (page_w, page_h)
     return Segment(segment_id, item_id, index, name, text, page, size, words_from_json(words), origin)
@@ -188,3 +189,10 @@ def item_from_rows(row: sqlite3.Row, segments: Sequence[sqlite3.Row]) -> Item:
     segs = tuple(segment_from_row(s) for s in segments)
     meta, device = json.loads(row["meta"]), item_device(row["device"])
     return Item(row["item_id"], row["source_id"], row["locator"], row["kind"], row["title"], segs, meta, device)
+
+
+def item_from_tuples(row: Sequence[Any], segments: Sequence[Sequence[Any]]) -> Item:
+    """:func:`item_from_rows` for plain tuples: ``row`` selected as ``ITEM_COLUMNS`` (more columns may follow),
+    ``segments`` as ``SEGMENT_COLUMNS`` (hot path: detection reads every item back)."""
+    segs = tuple(map(segment_from_row, segments))
+    return Item(row[0], row[1], row[2], row[3], row[4], segs, json.loads(row[5]), item_device(row[6]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from redactor.case.codec import SEGMENT_COLUMNS, item_from_rows, item_rows, segment_from_row
+from redactor.case.codec import ITEM_COLUMNS, SEGMENT_COLUMNS, item_from_rows, item_from_tuples, item_rows, segment_from_row
 from redactor.case.db import CaseDB
 from redactor.case.value_spread import unindex_from
 from redactor.errors import UsageError
@@ -36,17 +36,21 @@ class Items(CaseDB):
 
     def item_batches(self, source_id: str, size: int = 500, after: int = 0) -> Iterator[list[Item]]:
         """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message
-        source never sits in memory."""
+        source never sits in memory. Read as plain tuples, the segments of a batch in one query (hot path:
+        detection reads every item of a case back, in the coordinating process)."""
         last = after
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples, unpacked (a Row finds a field by name through its columns)
         while True:
-            rows = self.conn.execute(
-                "SELECT * FROM items WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?", (source_id, last, size)
+            rows = cursor.execute(
+                f"SELECT {ITEM_COLUMNS}, ordinal FROM items WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?",
+                (source_id, last, size),
             ).fetchall()
             if not rows:
                 return
-            last = rows[-1]["ordinal"]
-            segments = self._segments_of([r["item_id"] for r in rows])
-            yield [item_from_rows(r, segments.get(r["item_id"], ())) for r in rows]
+            last = rows[-1][-1]
+            segments = self._segment_tuples([r[0] for r in rows])
+            yield [item_from_tuples(r, segments.get(r[0], ())) for r in rows]
 
     def count_items(self, source_id: str, upto: int | None = None) -> int:
         sql, args = "SELECT COUNT(*) FROM items WHERE source_id = ?", [source_id]
@@ -104,14 +108,21 @@ class Items(CaseDB):
         row = self.conn.execute("SELECT text FROM segments WHERE segment_id = ?", (segment_id,)).fetchone()
         return None if row is None else str(row["text"])
 
-    def _segments_of(self, item_ids: Sequence[str]) -> dict[str, list[sqlite3.Row]]:
-        """The segments of many items, by item, each item's in order (one query per 500 items, not one per item)."""
-        out: dict[str, list[sqlite3.Row]] = {}
+    def _segment_tuples(self, item_ids: Sequence[str]) -> dict[str, list[tuple]]:
+        """The segments of many items as plain tuples (``SEGMENT_COLUMNS``), by item, each item's in order
+        (one query per 500 items, not one per item)."""
+        out: dict[str, list[tuple]] = {}
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
         for start in range(0, len(item_ids), 500):
             chunk = item_ids[start : start + 500]
             sql = f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, idx"
-            for seg in self.conn.execute(sql, chunk):
-                out.setdefault(seg["item_id"], []).append(seg)
+            for seg in cursor.execute(sql, chunk):
+                found = out.get(seg[1])
+                if found is None:
+                    out[seg[1]] = [seg]
+                else:
+                    found.append(seg)
         return out
 
     def _item(self, row: sqlite3.Row) -> Item:
