@@ -69,6 +69,11 @@ class Commits:
         self.open: AbstractContextManager[Any] | None = None
         self.items, self.since = 0, 0.0  # items written since the last commit, and when the first of them was
 
+    def start(self) -> None:
+        """A source's detection starts: its first batch is committed at once, so its stored progress
+        shows (``redactor status``, a stopped run keeps it) without waiting for a whole commit."""
+        self.items = self.limit
+
     def begin(self) -> None:
         if self.open is None:
             self.open, self.since = self.store.transaction(), time.monotonic()
@@ -107,6 +112,7 @@ class DetectBatches:
         if done_upto == 0:
             self.store.clear_pending_flags(source.source_id)
         resumed = self.store.count_items(source.source_id, upto=done_upto) if done_upto else 0
+        self.commits.start()
         try:
             items = self._detect(source, done_upto)
         except WorkerError:

@@ -86,8 +86,10 @@ def _case(root: Path) -> CaseStore:
     return store
 
 
-def _detect(store: CaseStore, executor, limit: int = 5_000, seconds: float = 3600.0, decide=decide) -> DetectBatches:
-    batches = DetectBatches(store, Stub(), decide, executor, KEY, lambda n: None, batch=10)
+def _detect(
+    store: CaseStore, executor, limit: int = 5_000, seconds: float = 3600.0, decide=decide, on_batch=lambda n: None
+) -> DetectBatches:
+    batches = DetectBatches(store, Stub(), decide, executor, KEY, on_batch, batch=10)
     batches.commits.limit, batches.commits.seconds = limit, seconds
     return batches
 
@@ -117,10 +119,19 @@ def _consistent(root: Path) -> int:
 
 def test_finished_batches_share_a_commit_up_to_a_number_of_items_or_seconds(tmp_path: Path) -> None:
     with _case(tmp_path / "items") as store:
-        assert _commits(store, limit=30) == 4  # 30, 60, 90 items, then the last 10 (one commit per batch: 10)
+        assert _commits(store, limit=30) == 4  # the first batch at once, then 40, 70, 100 items (one per batch: 10)
     with _case(tmp_path / "seconds") as store:
         assert _commits(store, limit=30, seconds=0.0) == 10  # every batch is due at once
     assert _consistent(tmp_path / "items") == _consistent(tmp_path / "seconds") == ITEMS
+
+
+def test_a_source_s_first_batch_is_committed_at_once(tmp_path: Path) -> None:
+    seen: list[int] = []
+    with _case(tmp_path / "c") as store:
+        batches = _detect(store, Workers(), on_batch=lambda n: seen.append(_consistent(tmp_path / "c")))
+        batches.run(store.find_source("src"))
+    assert seen[0] == 10 and seen[-1] == 10  # another connection sees the first batch; the rest share one commit
+    assert _consistent(tmp_path / "c") == ITEMS
 
 
 def test_a_lost_worker_keeps_the_finished_batches_and_a_rerun_ends_as_an_uninterrupted_run(tmp_path: Path) -> None:
@@ -145,4 +156,4 @@ def test_a_failing_batch_rolls_back_what_its_commit_held(tmp_path: Path) -> None
         with pytest.raises(ValueError, match="the policy failed"):
             _detect(store, Workers(), limit=30, decide=failing).run(store.find_source("src"))
         assert not store.conn.in_transaction
-    assert _consistent(tmp_path / "c") == 60  # committed at 30 and 60; 61-70 rolled back with the failing batch
+    assert _consistent(tmp_path / "c") == 70  # committed at 10, 40 and 70; nothing after 70 is kept
