@@ -6,20 +6,16 @@ Each batch of items (``BATCH``) goes through these steps, several batches in fli
    detection key); texts the case has analysed before take their spans from ``detect_cache``,
    and a text repeated in the batch or already on its way to a worker is sent once;
 2. the remaining texts go to the executor in chunks (worker processes run spaCy's ``pipe``);
-3. the coordinating process alone builds findings, applies the policy and writes, batch by batch:
-   scope proposals, flags, new cache entries and the source's progress (the last item ordinal whose
-   flags are stored). Finished batches are committed together (``Commits``): every ``COMMIT_ITEMS``
-   items or ``COMMIT_SECONDS``, whichever comes first. A run killed at any moment
-   therefore redoes at most the batches that were in flight and those finished since the last commit,
-   and texts analysed before are not analysed again.
+3. the coordinating process alone builds findings, applies the policy and writes, in one
+   transaction per batch: scope proposals, flags, new cache entries and the source's progress
+   (the last item ordinal whose flags are stored). A run killed at any moment therefore redoes
+   at most the batches that were in flight, and texts analysed before are not analysed again.
 """
 
 from __future__ import annotations
 
-import time
 from collections import deque
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,14 +23,11 @@ from redactor.case import CaseStore
 from redactor.case.cache import content_key
 from redactor.detect.spans import Found as Span
 from redactor.detect.stage import span_from_json
-from redactor.errors import WorkerError
 from redactor.executors import BatchDetect, Executor, Pending
 from redactor.records import Item, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
 TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
-COMMIT_ITEMS = 5_000  # finished items whose flags may wait for one commit (a commit writes every page the batches changed)
-COMMIT_SECONDS = 2.0  # ... or for this long at most
 RECENT = 10_000  # texts whose spans are kept decoded across batches (senders, recipients, "ok"), the oldest dropped first
 
 
@@ -55,46 +48,6 @@ class SourceDetection:
     resumed_items: int  # items whose flags an earlier, interrupted run had stored (not redone)
 
 
-class Commits:
-    """The coordinator's write transaction, kept open over several finished batches.
-
-    Flags are keyed by hashes, so each batch's flags change pages all over the flags table's indexes,
-    and each commit writes every changed page to the log again: ten batches in one commit write a page
-    they all changed once instead of ten times. The transaction is committed once ``limit`` items or
-    ``seconds`` wait (a reviewer's decision in the review app waits for the write lock that long, plus
-    one batch), and when the source is done or a worker is lost."""
-
-    def __init__(self, store: CaseStore, limit: int = COMMIT_ITEMS, seconds: float = COMMIT_SECONDS) -> None:
-        self.store, self.limit, self.seconds = store, limit, seconds
-        self.open: AbstractContextManager[Any] | None = None
-        self.items, self.since = 0, 0.0  # items written since the last commit, and when the first of them was
-
-    def start(self) -> None:
-        """A source's detection starts: its first batch is committed at once, so its stored progress
-        shows (``redactor status``, a stopped run keeps it) without waiting for a whole commit."""
-        self.items = self.limit
-
-    def begin(self) -> None:
-        if self.open is None:
-            self.open, self.since = self.store.transaction(), time.monotonic()
-            self.open.__enter__()
-
-    def wrote(self, items: int) -> None:
-        self.items += items
-        if self.items >= self.limit or time.monotonic() - self.since >= self.seconds:
-            self.commit()
-
-    def commit(self) -> None:
-        if self.open is not None:
-            done, self.open, self.items = self.open, None, 0
-            done.__exit__(None, None, None)
-
-    def rollback(self, exc: BaseException) -> None:
-        if self.open is not None:
-            done, self.open, self.items = self.open, None, 0
-            done.__exit__(type(exc), exc, exc.__traceback__)  # rolls back (the caller raises exc)
-
-
 class DetectBatches:
     """Detects one source at a time through ``executor``; writes through ``store`` only."""
 
@@ -105,38 +58,27 @@ class DetectBatches:
         self.on_batch, self.batch = on_batch, batch
         self.tasks: dict[str, tuple[Pending, int]] = {}  # content keys on their way to a worker
         self.recent: dict[str, list[Span]] = {}  # content key -> spans, the last RECENT texts met (no query, no decoding)
-        self.commits = Commits(store)
 
     def run(self, source: Source) -> SourceDetection:
         done_upto = self.store.detect_progress(source.source_id, self.key)
         if done_upto == 0:
             self.store.clear_pending_flags(source.source_id)
         resumed = self.store.count_items(source.source_id, upto=done_upto) if done_upto else 0
-        self.commits.start()
-        try:
-            items = self._detect(source, done_upto)
-        except WorkerError:
-            self.commits.commit()  # the batches finished before are kept: a re-run resumes after them
-            raise
-        except BaseException as exc:
-            self.commits.rollback(exc)
-            raise
-        self.commits.commit()
+        inflight: deque[_InFlight] = deque()
+        items = flags = 0
+        for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto):
+            inflight.append(self._dispatch(batch))
+            if len(inflight) > self.executor.workers:
+                items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
+        while inflight:
+            items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
         self.tasks.clear()
         self.recent.clear()
         return SourceDetection(resumed + items, self.store.count_flags(source.source_id), resumed)
 
-    def _detect(self, source: Source, done_upto: int) -> int:
-        """The items after ordinal ``done_upto``, batch by batch, several batches in flight; how many."""
-        inflight: deque[_InFlight] = deque()
-        items = 0
-        for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto):
-            inflight.append(self._dispatch(batch))
-            if len(inflight) > self.executor.workers:
-                items += self._finish(source, inflight.popleft())
-        while inflight:
-            items += self._finish(source, inflight.popleft())
-        return items
+    @staticmethod
+    def _add(items: int, flags: int, done: tuple[int, int]) -> tuple[int, int]:
+        return items + done[0], flags + done[1]
 
     def _dispatch(self, batch: list[Item]) -> _InFlight:
         if not isinstance(self.detect, BatchDetect):  # a plain ``item -> findings`` stage: item by item, here
@@ -162,7 +104,7 @@ class DetectBatches:
             del self.recent[next(iter(self.recent))]
         return spans
 
-    def _finish(self, source: Source, job: _InFlight) -> int:
+    def _finish(self, source: Source, job: _InFlight) -> tuple[int, int]:
         fresh = {k: future.result()[index] for k, (future, index) in job.waiting.items()}  # JSON rows from the workers
         if job.per_item is not None:
             decided = [self.decide(item, found) for item, found in zip(job.items, job.per_item, strict=True)]
@@ -170,14 +112,14 @@ class DetectBatches:
             by_key = job.known | {k: self._remember(k, found) for k, found in fresh.items()}  # decoded once per distinct text
             spans = {seg_id: by_key[k] for seg_id, k in job.keys.items()}
             decided = [self.decide(item, self.detect.findings(item, spans)) for item in job.items]
-        self.commits.begin()
-        # the policy's scope proposals before the flags (a reviewer's work is never overridden)
-        self.store.apply_scope_proposals([d.scope for d in decided if d.scope is not None])
-        self.store.save_flags(source.source_id, [f for d in decided for f in d.flags], replace=False)
-        self.store.cache_spans({k: fresh[k] for k in job.sent})
-        self.store.set_detect_progress(source.source_id, self.key, self.store.item_ordinal(job.items[-1].item_id))
-        self.commits.wrote(len(job.items))
+        found = [f for d in decided for f in d.flags]
+        with self.store.transaction():
+            # the policy's scope proposals before the flags (a reviewer's work is never overridden)
+            self.store.apply_scope_proposals([d.scope for d in decided if d.scope is not None])
+            self.store.save_flags(source.source_id, found, replace=False)
+            self.store.cache_spans({k: fresh[k] for k in job.sent})
+            self.store.set_detect_progress(source.source_id, self.key, self.store.item_ordinal(job.items[-1].item_id))
         for k in job.sent:
             self.tasks.pop(k, None)
         self.on_batch(len(job.items))
-        return len(job.items)
+        return len(job.items), len(found)
