@@ -186,13 +186,12 @@ def person_from_row(r: sqlite3.Row) -> Person:
 
 
 def item_from_rows(row: sqlite3.Row, segments: Sequence[sqlite3.Row]) -> Item:
-    segs = tuple(segment_from_row(s) for s in segments)
-    meta, device = json.loads(row["meta"]), item_device(row["device"])
-    return Item(row["item_id"], row["source_id"], row["locator"], row["kind"], row["title"], segs, meta, device)
+    """An item from a row read with its column names (any order, more columns allowed) and its segments."""
+    return item_from_tuples(tuple(row[name] for name in ITEM_COLUMNS.split(", ")), segments)
 
 
 def item_from_tuples(row: Sequence[Any], segments: Sequence[Sequence[Any]]) -> Item:
-    """:func:`item_from_rows` for plain tuples: ``row`` selected as ``ITEM_COLUMNS`` (more columns may follow),
+    """An item from plain tuples: ``row`` selected as ``ITEM_COLUMNS`` (more columns may follow),
     ``segments`` as ``SEGMENT_COLUMNS`` (hot path: detection reads every item back)."""
     segs = tuple(map(segment_from_row, segments))
     return Item(row[0], row[1], row[2], row[3], row[4], segs, json.loads(row[5]), item_device(row[6]))
