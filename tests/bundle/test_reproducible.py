@@ -21,7 +21,7 @@ def test_a_rebuild_is_byte_identical(built, tmp_path):
     names = [*REPRODUCIBLE, *sorted(p.relative_to(out).as_posix() for p in (out / "items").glob("*.pdf"))]
     assert len(names) > len(REPRODUCIBLE)
     for name in names:
-        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+        _same(out / name, again / name)
     assert sorted(p.name for p in (again / "items").iterdir()) == sorted(p.name for p in (out / "items").iterdir())
 
 
@@ -32,7 +32,7 @@ def test_one_process_and_a_pool_give_the_same_bundle(built, tmp_path):
     invoke("bundle", case, "--out", pool, "--by", "DC Builder", "--workers", "3")
     names = [*REPRODUCIBLE, *sorted(p.relative_to(one).as_posix() for p in (one / "items").glob("*.pdf"))]
     for name in names:
-        assert (one / name).read_bytes() == (pool / name).read_bytes(), name
+        _same(one / name, pool / name)
 
 
 def test_items_split_into_parts_are_the_same_in_one_process_and_a_pool(built, tmp_path, monkeypatch):
@@ -46,13 +46,26 @@ def test_items_split_into_parts_are_the_same_in_one_process_and_a_pool(built, tm
     invoke("bundle", case, "--out", pool, "--by", "DC Builder", "--workers", "3")
     names = [*REPRODUCIBLE, *sorted(p.relative_to(one).as_posix() for p in (one / "items").glob("*.pdf"))]
     for name in names:
-        assert (one / name).read_bytes() == (pool / name).read_bytes(), name
+        _same(one / name, pool / name)
     split = [n for n in names[len(REPRODUCIBLE) :] if (one / n).read_bytes() != (out / n).read_bytes()]
     assert split, "no item was rendered in parts"
     whole, parted = _index(out), _index(one)  # the same pages and boxes as rendered whole
     assert {k: (r["pages"], r["redactions"], r["bundle_pages"]) for k, r in whole.items()} == {
         k: (r["pages"], r["redactions"], r["bundle_pages"]) for k, r in parted.items()
     }
+
+
+def _same(first, second) -> None:
+    """The two files are byte-identical; if not, the failure shows where they first differ and the bytes around it."""
+    a, b = first.read_bytes(), second.read_bytes()
+    if a == b:
+        return
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    differing = sum(x != y for x, y in zip(a, b, strict=False))
+    raise AssertionError(
+        f"{first.name}: {len(a)} and {len(b)} bytes, {differing} differing, the first at {at}:\n"
+        f"  {a[max(0, at - 120) : at + 60]!r}\n  {b[max(0, at - 120) : at + 60]!r}"
+    )
 
 
 def _index(out):
