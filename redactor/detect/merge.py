@@ -82,7 +82,7 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     if entity == "PERSON":  # emoji and symbols are no part of a name ("ya girl 💕"; "😩" alone is nothing)
         while start < end and _symbol(text[start]):
             start += 1
-        while end > start and (_symbol(text[end - 1]) or text[end - 1] in TRIM):
+        while end > start and (_symbol(text[end - 1]) or text[end - 1] in TRIM) and not _initial_stop(text, start, end):
             end -= 1
     if entity == "PERSON":  # chat interjections and URL schemes are no part of a name ("LOL Kerys", "martin lmao", "https")
         while (m := _INTERJECTION_START.match(text, start, end)) is not None:
@@ -96,6 +96,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     while end > start and text[end - 1] in TRIM:
         last = text[end - 1]
         if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
+            break
+        if entity == "PERSON" and _initial_stop(text, start, end):
             break
         end -= 1
     return start, end
@@ -114,6 +116,17 @@ _INTERJECTION_END = re.compile(rf"(?:^|[ ]+){_INTERJECTIONS}$")
 def _symbol(char: str) -> bool:
     """A space, an emoji or other symbol, or an emoji's joiner or variation selector."""
     return char.isspace() or unicodedata.category(char)[0] == "S" or char in "\u200d\ufe0e\ufe0f"
+
+
+# a name that ends with an initial after another initial or a form of address ("Mr A.B.", "Ms K."; not "Blok B.", a unit)
+_INITIAL_END = re.compile(
+    r"(?:(?<=[A-Z]\.)|(?<=[A-Z]\.[ -])|(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|Prof|Sir|Dame|Lord|Lady)\.?[ ])[A-Z]\.$"
+)
+
+
+def _initial_stop(text: str, start: int, end: int) -> bool:
+    """The full stop of an initial that ends a name ("Mr A.B.", "Ms K."): part of the name."""
+    return text[end - 1] == "." and _INITIAL_END.search(text, start, end) is not None
 
 
 _LABEL_END = re.compile(r"[ \t]*(?::|\d)")  # what follows a form label: "Age 34", "Tel: ..."

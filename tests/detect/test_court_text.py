@@ -9,6 +9,7 @@ import pytest
 
 from redactor import paths
 from redactor.detect.engine import build_registry
+from redactor.detect.merge import Found, resolve
 from redactor.detect.recognizers.address import StreetAddressRecognizer
 from redactor.detect.recognizers.case_parties import CasePartyRecognizer
 from redactor.detect.recognizers.role_names import RoleNameRecognizer
@@ -124,3 +125,32 @@ def test_a_listed_name_in_lower_case_after_a_relation_or_phrase(text, name):
 @pytest.mark.parametrize("text", ["my brother jack is here", "my friend will come", "a fidget spinner vid", "named after her gran"])
 def test_lower_case_english_words_and_roles_are_no_name(text):
     assert RoleNameRecognizer().analyze(text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The applicant, Mr A.B., is a national of Ostremund.", "Mr A.B."),
+        ("Ms K. told the court that she had been threatened.", "Ms K."),
+        ("The applicant was represented by Mr J.-P. Varga, a lawyer.", "Mr J.-P. Varga"),
+    ],
+)
+def test_a_title_and_initials_are_a_name_with_the_last_full_stop(text, name):
+    from redactor.detect.recognizers.names import TitledNameRecognizer
+
+    found = TitledNameRecognizer().analyze(text, ["PERSON"])
+    spans = [Found(r.start, r.end, "PERSON", r.score, "TitledNameRecognizer", {}) for r in found]
+    assert [text[s.start : s.end] for s in resolve(text, spans)] == [name]
+
+
+def test_a_name_before_a_sentence_end_loses_the_full_stop():
+    text = "I saw Mr Smith. Then Jane Okafor."
+    spans = [Found(6, 15, "PERSON", 0.9, "TitledNameRecognizer", {}), Found(21, 33, "PERSON", 0.85, "SpacyRecognizer", {})]
+    assert [text[s.start : s.end] for s in resolve(text, spans)] == ["Mr Smith", "Jane Okafor"]
+
+
+@pytest.mark.parametrize(("text", "name"), [("Huttenstrasse 34, Haus O.", "Haus O"), ("Prospekti 9, Blok B.", "Blok B")])
+def test_a_unit_letter_at_a_sentence_end_is_no_initial(text, name):
+    start = text.index(name)
+    spans = [Found(start, len(text), "PERSON", 0.85, "SpacyRecognizer", {})]
+    assert [text[s.start : s.end] for s in resolve(text, spans)] == [name]

@@ -23,7 +23,7 @@ from redactor.detect.misreads import PERSONAL
 from redactor.detect.name_lists import countries, is_name_word, lexicon
 from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 from redactor.detect.tagging import ProperNouns
 
 RANKS = (
@@ -134,7 +134,9 @@ class TitledNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         heads = sorted((*RANKS, *TITLES), key=len, reverse=True)
         head = r"(?:" + "|".join(re.escape(h).replace(r"\ ", "[ ]") for h in heads) + r")\.?"
-        self._pattern = re.compile(r"(?<![\w])" + head + r"(?:[ ]\d{2,6})?(?:[ ]" + NAME_WORD + r"){1,3}(?!\w)")
+        initials = rf"{UPPER}\.(?:[ -]?{UPPER}\.){{0,3}}"  # "Mr A.B.", "Ms K.", "Mr J.-P. Varga": a judgment's anonymised parties
+        name = r"(?:(?:[ ]" + NAME_WORD + r"){1,3}|[ ]" + initials + r"(?:[ ]" + NAME_WORD + r"){0,2})"
+        self._pattern = re.compile(r"(?<![\w])" + head + r"(?:[ ]\d{2,6})?" + name + r"(?!\w)")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
