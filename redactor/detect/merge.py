@@ -36,10 +36,11 @@ should decide each piece of text once, so findings are resolved before they beco
 12. A given name alone that the name lexicon guessed, or a word spaCy read as a person that no name list holds,
    and that is exactly a special-category term ("Islam's holiest site", "during the Hajj") is that term, not a person.
 13. A surname alone where the same text names the person in full ("Daniel Corvane ... Corvane said")
-   is a name too (``same_text.py``).
+   is a name too (``same_text.py``), and so is a name listed with a full name found in the text ("Collin
+   Hoedemakers and Amber Hebrink", "X, Y and Z"; ``coordinated.py``).
 14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
    miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
-   ``things.py``).
+   ``things.py``), and a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national").
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -51,6 +52,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from redactor.detect.coordinated import NAME as LISTED
+from redactor.detect.coordinated import SCORE as LISTED_SCORE
+from redactor.detect.coordinated import listed_names
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.places import place_read_as_person
 from redactor.detect.same_text import NAME as SAME_TEXT
@@ -59,7 +63,7 @@ from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
-from redactor.detect.things import country, craft, division, guesses_inside_areas, listed, lower_case_common_words
+from redactor.detect.things import country, craft, division, guesses_inside_areas, listed, lower_case_common_words, nationality
 from redactor.entities import merge_rank
 
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
@@ -195,6 +199,10 @@ def _surname_alone(start: int, end: int, why: str) -> Found:
     return Found(start, end, "PERSON", SAME_TEXT_SCORE, SAME_TEXT, {"recognizer": SAME_TEXT, "textual_explanation": why})
 
 
+def _listed_name(start: int, end: int, why: str) -> Found:
+    return Found(start, end, "PERSON", LISTED_SCORE, LISTED, {"recognizer": LISTED, "textual_explanation": why})
+
+
 def _special_terms_over_lone_given_names(text: str, pieces: list[Found]) -> list[Found]:
     """A given name alone (the lexicon's weakest guess) that is exactly a special-category term ("Islam", "Christian")
     is that term: the special-category finding stays for review, the guess of a person goes. spaCy's person goes too
@@ -219,10 +227,14 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
-    pieces = [division(text, country(text, p)) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)]  # things.py
+    # things.py: crafts, common words, countries, nationalities and areas read as people
+    pieces = [
+        division(text, country(text, nationality(text, p))) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)
+    ]
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
+    pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

@@ -20,6 +20,21 @@ from pathlib import Path
 from redactor import paths
 from redactor.errors import ConfigError
 
+# languages and nationalities (written here): in capitals they are headings, not people ("ENGLISH",
+# "DUTCH"); before "national(s)" or "citizen(s)" a nationality, not a person ("a Slovak national"; things.py)
+PEOPLES = frozenset(
+    "english british scottish welsh irish french german dutch flemish spanish portuguese italian greek turkish polish czech "
+    "slovak hungarian romanian bulgarian serbian croatian bosnian slovene slovenian albanian russian ukrainian belarusian "
+    "lithuanian latvian estonian finnish swedish norwegian danish icelandic arabic persian farsi kurdish urdu hindi punjabi "
+    "bengali gujarati tamil telugu chinese mandarin cantonese japanese korean vietnamese thai malay indonesian filipino "
+    "tagalog swahili somali amharic yoruba igbo hausa latin cyrillic hebrew armenian georgian azerbaijani kazakh "
+    "american canadian australian indian pakistani nigerian ghanaian jamaican african european asian austrian belgian swiss "
+    "luxembourgish maltese cypriot moldovan macedonian montenegrin kosovan kosovar afghan iranian iraqi syrian lebanese "
+    "jordanian egyptian moroccan algerian tunisian libyan sudanese eritrean ethiopian kenyan ugandan tanzanian zimbabwean "
+    "congolese cameroonian senegalese gambian ivorian brazilian mexican argentinian argentine colombian venezuelan peruvian "
+    "chilean cuban bangladeshi nepalese nepali uzbek tajik turkmen kyrgyz mongolian".split()
+)
+
 GIVEN_NAMES_DIST = "gender-guesser"
 GIVEN_NAMES_FILE = "gender_guesser/data/nam_dict.txt"
 

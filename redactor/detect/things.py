@@ -11,6 +11,9 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
 - **an administrative area** (``division``): a guess that starts with "County" or ends with an area's word
   ("County Durham", "Harlan County", "Kowloon District", "Sverdlovsk Oblast") becomes a place (LOCATION), still
   flagged, and a guessed person inside it goes ("Durham"). "Parish" is left alone: it is a common surname.
+- **a nationality** (``nationality``): a one-word guessed person that is a nationality word right before a word
+  that a nationality describes ("a Slovak national", "are German nationals", "a Turkish citizen") is that
+  nationality (NRP), still flagged; "German" and "Dutch" are also given names and surnames in some lists.
 - **common words in lower case** (``lower_case_common_words``): in edited prose (every sentence starts with a
   capital, two sentences or more) a spaCy person that starts with a lower-case letter and is made only of
   ordinary English words, places and countries that no name list holds ("vehicle miles", "the Bat Cave",
@@ -26,7 +29,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import countries, given_names_raw, is_english_word, is_name_word, lexicon
+from redactor.detect.name_lists import PEOPLES, countries, given_names_raw, is_english_word, is_name_word, lexicon
 from redactor.detect.places import cities
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
@@ -61,6 +64,23 @@ def country(text: str, span: Any) -> Any:
         return span
     why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {COUNTRY}"
     return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+
+
+NATIONALITY = "a nationality read as a person: flagged as a nationality"
+NATIONALITY_GUESSES = {"SpacyRecognizer", "OrgNameRecognizer", "NameLexiconRecognizer"}
+# what follows a nationality word and not a name ("a Slovak national", "Polish citizens", "of Turkish origin")
+_DESCRIBED = re.compile(r"[ ](?:nationals?|citizens?|nationality|origin|descent|extraction|passport)(?![\w-])")
+
+
+def nationality(text: str, span: Any) -> Any:
+    """The span as a nationality (NRP) when it is a one-word guessed person that is a nationality word before a word
+    that a nationality describes ("a Slovak national"); "German Novak" or "German said" stay people."""
+    if span.entity != "PERSON" or span.recognizer not in NATIONALITY_GUESSES:
+        return span
+    if text[span.start : span.end].lower() not in PEOPLES or not _DESCRIBED.match(text, span.end):
+        return span
+    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {NATIONALITY}"
+    return replace(span, entity="NRP", explanation={**span.explanation, "textual_explanation": why})
 
 
 def division(text: str, span: Any) -> Any:

@@ -37,21 +37,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import FORM_LABELS, ROLE_WORDS
-from redactor.detect.name_lists import countries
+from redactor.detect.name_lists import PEOPLES, countries
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
 _CAPS_WORD = rf"{UPPER}{{2,}}(?:['’-]{UPPER}{{2,}})*(?!['’]?\w)"  # not "AREN" of "AREN'T"
 _RUN = re.compile(rf"(?<![\w@#.'’])(?:{_CAPS_WORD})(?:[ ]+{_CAPS_WORD})*(?![\w@])")
-# languages and nationalities (written here): in capitals they are headings, not people ("ENGLISH", "DUTCH")
-PEOPLES = frozenset(
-    "english british scottish welsh irish french german dutch flemish spanish portuguese italian greek turkish polish czech "
-    "slovak hungarian romanian bulgarian serbian croatian bosnian slovene slovenian albanian russian ukrainian belarusian "
-    "lithuanian latvian estonian finnish swedish norwegian danish icelandic arabic persian farsi kurdish urdu hindi punjabi "
-    "bengali gujarati tamil telugu chinese mandarin cantonese japanese korean vietnamese thai malay indonesian filipino "
-    "tagalog swahili somali amharic yoruba igbo hausa latin cyrillic hebrew armenian georgian azerbaijani kazakh "
-    "american canadian australian indian pakistani nigerian ghanaian jamaican african european asian".split()
-)
 CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
