@@ -56,6 +56,7 @@ from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
 from redactor.detect.coordinated import listed_names
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
+from redactor.detect.name_parts import with_the_rest
 from redactor.detect.places import place_read_as_person
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
@@ -232,6 +233,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
         division(text, country(text, nationality(text, p))) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)
     ]
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
+    pieces = [with_the_rest(text, p) for p in pieces]  # "Ana Lúcia Ferreira| dos Santos", "Dong|-hyun Park" (name_parts.py)
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)

@@ -13,6 +13,7 @@ Loaded once per process (a fraction of a second), then plain set look-ups.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -138,6 +139,11 @@ def organisation_words() -> frozenset[str]:
     also common surnames: "Emma Hall", "Jack Lane" stay names; "Ostremund Council" does not."""
     common = {w.lower() for w in _words("world_surnames.txt")[:COMMON_SURNAMES]} | {w.lower() for w in lexicon("surnames.txt")}
     return frozenset(w.lower() for w in lexicon("organisation_words.txt")) - common
+
+
+def fold_accents(word: str) -> str:
+    """The word without its accents ("Siobhán" -> "Siobhan", "Zoë" -> "Zoe"); letters such as "ł" or "ø" stay."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def is_name_word(word: str) -> bool:

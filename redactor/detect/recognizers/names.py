@@ -117,6 +117,7 @@ def _a_thing(words: list[str]) -> bool:
 
 
 COMMON_GIVEN = 3
+FOLDED_LENGTH = 4  # letters a word needs before its accents are dropped for the given-name list
 # offices and callings written before a name ("President Obama", "Sister Margaret"); towns take some of them as their
 # first word ("Bishop Auckland"), ranks and forms of address never
 CALLINGS = frozenset(TITLES[TITLES.index("President") :])
@@ -160,6 +161,7 @@ class NameLexiconRecognizer(EntityRecognizer):
 
     - a given name from the lexicon followed by one or two capitalised words: a full name;
     - a given name alone: a lower score, and never when it is also an ordinary word;
+    - a given name of four letters or more written with accents the list lacks is read without them ("Siobhán");
     - a capitalised word before a surname from the lexicon, or two proper nouns (spaCy's tags)
       that the NER left unlabelled and that are not ordinary words: a probable name;
     - a country's name is no surname ("Environment Canada", "Walmart Canada", "Northern Ireland"):
@@ -209,6 +211,13 @@ class NameLexiconRecognizer(EntityRecognizer):
         start = words[i][0]
         return bool(i and words[i - 1][2] in COMPASS) or bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))
 
+    def _given(self, word: str) -> bool:
+        """A listed given name, also when written with accents the list does not have ("Siobhán" for "Siobhan"); not in
+        short words, where the accent makes another word ("Não", "Aún" are no "Nao", "Aun")."""
+        if word in self._first:
+            return True
+        return not word.isascii() and len(word) >= FOLDED_LENGTH and name_lists.fold_accents(word) in self._first
+
     def _is_plain(self, word: str) -> bool:
         return word.lower() not in COMMON_WORDS and word.lower() not in NOT_NAMES and word.lower() not in FORM_LABELS
 
@@ -226,7 +235,7 @@ class NameLexiconRecognizer(EntityRecognizer):
             if any(w.lower() in self._org_words for _, _, w in tail):  # "Clinton Foundation", "Clark Airbase Hospital"
                 i += 1 + len(tail)
                 continue
-            if word in self._first and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)) and not a_country(word):
+            if self._given(word) and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)) and not a_country(word):
                 if tail and (start, tail[-1][1]) in places:  # "Hong Kong": a city spaCy reads as a place
                     i += 1 + len(tail)
                     continue
@@ -238,7 +247,7 @@ class NameLexiconRecognizer(EntityRecognizer):
                     continue
                 if not _a_place(text, word, start) and (start, end) not in places and not self._part_of_a_name_of_a_thing(text, words, i):
                     out.append(result(self, "PERSON", start, end, self.SINGLE, "given name", "given name (lexicon)"))
-            elif tail and self._is_plain(word) and (i + 1 >= len(words) or words[i + 1][2] not in self._first):
+            elif tail and self._is_plain(word) and (i + 1 >= len(words) or not self._given(words[i + 1][2])):
                 nxt = tail[0]
                 if (
                     (start, nxt[1]) in places

@@ -1,0 +1,58 @@
+"""The rest of a name that a finding stopped short of: a particle and a surname, or a lower-case part after a hyphen.
+
+- Names in many languages join their parts with a lower-case particle: "Ana Lúcia Ferreira dos Santos", "Ludwig
+  van Beethoven", "Abdullah bin Hamad", "Pieter de Vries", "Siobhán Ní Bhriain" is capitalised already. spaCy and
+  the lexicon often stop before the particle and leave the surname in clear (spaCy may call "Santos" a place).
+  A person found as two name words or more, followed on the same line by one or two particles and a
+  capitalised name word, runs on to the end of that word.
+- Romanised Korean and Chinese given names join their syllables with a hyphen and a lower-case letter
+  ("Dong-hyun Park", "Seo-yeon Kim"): a person found up to the hyphen, whose last word is a syllable of two to
+  four letters, runs on over a lower-case syllable of two to five letters and a
+  capitalised word after it that a surname list holds or that is no ordinary English word.
+
+This module imports neither spaCy nor Presidio (``merge.py`` runs in the coordinating process too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from redactor.detect.name_lists import is_english_word, is_name_word, lexicon
+from redactor.detect.recognizers.letters import LOWER, NAME_WORD
+
+PARTICLES = (
+    "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "van", "von", "den", "ten", "ter", "la", "le",
+    "bin", "ibn", "bint", "al", "el", "ben", "ap", "zu", "af", "av",
+)  # fmt: skip
+_PARTICLE_TAIL = re.compile(rf"(?:[ ](?:{'|'.join(PARTICLES)})){{1,2}}[ ](?P<last>{NAME_WORD})(?![\w@'’-])")
+_SYLLABLE_TAIL = re.compile(rf"-{LOWER}{{2,5}}(?:[ ](?P<last>{NAME_WORD}))?(?![\w@-])")
+_TWO_WORDS = re.compile(r"\S+[ ]\S+")
+
+
+def with_the_rest(text: str, span: Any) -> Any:
+    """The span run on over a particle and surname, or a hyphen's lower-case syllable, when it is a person's name."""
+    if span.entity != "PERSON" or span.end >= len(text):
+        return span
+    if text[span.end] == "-":
+        m = _SYLLABLE_TAIL.match(text, span.end)
+        if m is None or not _a_syllable(text[span.start : span.end].split(" ")[-1]):
+            return span
+        last = m.group("last")
+        return replace(span, end=m.end() if last and _a_surname(last) else m.start("last") - 1 if last else m.end())
+    if text[span.end] == " " and _TWO_WORDS.search(text, span.start, span.end):
+        m = _PARTICLE_TAIL.match(text, span.end)
+        if m is not None and _a_surname(m.group("last")):
+            return replace(span, end=m.end())
+    return span
+
+
+def _a_syllable(word: str) -> bool:
+    """ "Dong" of "Dong-hyun": a capitalised syllable of two to four letters."""
+    return 2 <= len(word) <= 4 and word[:1].isupper() and word[1:].isalpha() and word[1:].islower()
+
+
+def _a_surname(word: str) -> bool:
+    """A word a surname or given-name list holds, or no ordinary English word ("Santos", "Park", "Bhriain")."""
+    return is_name_word(word) or word in lexicon("world_surnames.txt") or not is_english_word(word)

@@ -1,0 +1,69 @@
+"""The rest of a name after a particle or a hyphen ("Ana Lúcia Ferreira dos Santos", "Dong-hyun Park") and given
+names with accents the list lacks ("Siobhán") (issue 11, eleventh pass). Every sentence is written here; the names
+are invented or common names of their countries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.merge import Found, resolve
+from redactor.detect.name_lists import fold_accents
+from redactor.detect.recognizers.names import NameLexiconRecognizer
+
+
+def _spans(text: str, *found: tuple[str, str, str]) -> list[Found]:
+    """Found spans for (value, entity, recognizer), each at the value's first place in ``text``."""
+    out = []
+    for value, entity, recognizer in found:
+        start = text.index(value)
+        out.append(Found(start, start + len(value), entity, 0.85, recognizer, {}))
+    return out
+
+
+def _people(text: str, spans: list[Found]) -> list[str]:
+    return [text[s.start : s.end] for s in resolve(text, spans) if s.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("ID card of Ana Lúcia Ferreira dos Santos, phone 0123", "Ana Lúcia Ferreira", "Ana Lúcia Ferreira dos Santos"),
+        ("a letter from Maria Helena van der Berg today", "Maria Helena", "Maria Helena van der Berg"),
+        ("Ask for Dong-hyun Park at the desk.", "Dong", "Dong-hyun Park"),
+        ("Seo-yeon went home.", "Seo", "Seo-yeon"),
+        ("signed Abdullah Hamad bin Khalid here", "Abdullah Hamad", "Abdullah Hamad bin Khalid"),
+    ],
+)
+def test_a_name_runs_on_over_a_particle_or_a_hyphens_syllable(text, found, name):
+    assert _people(text, _spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("John Smith-style jokes", "John Smith", "John Smith"),  # a long word before the hyphen: no syllable
+        ("Anna Kowalska de facto agreed", "Anna Kowalska", "Anna Kowalska"),  # no capitalised word after the particle
+        ("Anna went to Del Mar", "Anna", "Anna"),  # one word: no particle rule
+        ("Anna Kowalska do Yoga", "Anna Kowalska", "Anna Kowalska"),  # an ordinary English word after it
+    ],
+)
+def test_a_name_does_not_run_on_over_ordinary_text(text, found, name):
+    assert _people(text, _spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
+
+
+@pytest.mark.parametrize("text", ["Não vejo a hora", "Aún podéis participar"])
+def test_short_words_keep_their_accents(text):
+    assert NameLexiconRecognizer().analyze(text, ["PERSON"], None) == []
+
+
+def test_accents_are_folded_for_the_given_name_list():
+    assert fold_accents("Siobhán") == "Siobhan"
+    assert fold_accents("Zoë") == "Zoe"
+    assert fold_accents("Łukasz") == "Łukasz"  # a letter of its own, no accent
+
+
+def test_a_given_name_with_accents_the_list_lacks_starts_a_full_name():
+    text = "Reach Siobhán Ní Bhriain on the desk line."
+    found = NameLexiconRecognizer().analyze(text, ["PERSON"], None)
+    assert [text[r.start : r.end] for r in found] == ["Siobhán Ní Bhriain"]
