@@ -53,6 +53,11 @@ FORM_LABELS = {
     "time",
     "re",
     "subject",
+    "phone",
+    "fax",
+    "cell",
+    "p.o. box",
+    "po box",
 }
 TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
 

@@ -52,7 +52,7 @@ UNIT = (
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
     r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
     r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
-    r"building|bldg|"
+    r"building|bldg|plot|"
     r"кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
 )
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"

@@ -43,7 +43,7 @@ WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
-HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?\.?"
+HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?(?:[ ][A-Z](?=,))?\.?"  # "14 B, 411 38 Göteborg"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
@@ -60,7 +60,12 @@ POSTCODE = (
 TOWN = rf"(?:{UPPER}{LOWER}*\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}"  # St. Veit an der Glan
 # unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
 # ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
-SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}|[A-Z]{{2,3}}(?![A-Za-z])))"
+# a floor and door in the European way: "2. tv" (Danish), "2. em. 7" (Hungarian), "3. OG", "4º B", "3º izq"
+FLOOR = (
+    r"(?:\d{1,2}\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?(?![\w.]))?"
+    r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|izq|izda|dcha|der|esq|dto)?\.?)"
+)
+SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}(?:[ ][A-Z](?![\w]))?|[A-Z]{{2,3}}(?![A-Za-z])))"  # "5000 Odense C", "1050 København K": a town's district letter
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
@@ -100,7 +105,15 @@ class WorldAddressRecognizer(EntityRecognizer):
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
-        self._po_box = re.compile(r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ]" + TOWN + r")?")
+        self._po_box = re.compile(
+            r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ](?:"
+            + STRONG_POSTCODE
+            + r"[ ])?"
+            + TOWN
+            + r"(?:,?[ ]"
+            + STRONG_POSTCODE
+            + r")?)?"
+        )  # "PO Box 4471, Nairobi 00100"
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "STREET_ADDRESS" not in entities:
