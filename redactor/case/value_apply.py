@@ -34,7 +34,7 @@ _APPLYING = "SELECT value_id FROM value_clusters WHERE decision IS NOT NULL AND 
 _NEW_CODE = "CASE WHEN :status = 'redact' THEN :code ELSE code END"
 _DECISION = "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _ROWS = 10_000  # members read and written at a time while a decision is applied (flat memory: a value may have a million)
-_LATER = 200_000  # flags changed by the policy held at most before they are written, in table order
+_LATER = 100_000  # flags changed by the policy held at most before they are written, in table order (flat memory)
 _STATE = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
 
 
@@ -113,9 +113,7 @@ class ValueApply(ValueSpread):
             )
             changed |= self._apply_many(part, actor, event, now, filed or {}, later)
             if len(later) >= _LATER or start + _CHUNK >= len(decided):
-                later.sort(key=lambda f: f[2])  # in table order, one statement per flag: a third of the time of a join per part
-                self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = version + 1 WHERE rowid = ?", later)
-                later.clear()
+                self._write_later(later)
         events = []
         for c, decision in decided:
             payload = {"value_id": c["value_id"], "before": _before(c), "after": _after(c, decision, actor)}
@@ -171,7 +169,15 @@ class ValueApply(ValueSpread):
                 later.append((status, was if code is None else code, rowid))
                 changed[value_id] += 1
             self.conn.executemany(_DECISION, decisions)
+            if len(later) >= _LATER:  # a value may have 500,000 members: flags already read may change (this reads no more)
+                self._write_later(later)
         return changed
+
+    def _write_later(self, later: list[tuple[str, str, int]]) -> None:
+        """The flags' new status and code, in table order: one statement per flag, a third of the time of a join per part."""
+        later.sort(key=lambda f: f[2])
+        self.conn.executemany("UPDATE flags SET status = ?, code = ?, version = version + 1 WHERE rowid = ?", later)
+        later.clear()
 
     def _apply_filed(
         self,

@@ -157,13 +157,13 @@ def _member(row: tuple[Any, ...], before: str | None) -> Member:
     return Member(
         flag_id,
         rowid,
-        common(status),
-        common(code),
+        sys.intern(status),  # status, code, entity: NOT NULL text columns, interned without a call of common
+        sys.intern(code),
         start,
         end,
         version,
         before if value == before else value,
-        common(entity),
+        sys.intern(entity),
         common(party),
         common(category),
         person_id,
@@ -173,7 +173,7 @@ def _member(row: tuple[Any, ...], before: str | None) -> Member:
 
 def _first(row: tuple[Any, ...]) -> First:
     flag_id, _, _, entity, _, _, _, _, _, _, _, value, party, person_id, category, rule, _ = row
-    return First(flag_id, value, common(entity), common(party), common(category), person_id, common(rule))
+    return First(flag_id, value, sys.intern(entity), common(party), common(category), person_id, common(rule))
 
 
 def _flag_id(member: Member) -> str:

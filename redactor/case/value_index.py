@@ -134,8 +134,10 @@ def _holding(text: str, keyed: dict[str, list[tuple[int, str, str]]], short: lis
     """The values whose squeezed text ``text`` (a squeezed segment text) holds, in their order: any value it holds has
     its key trigram in it, so only those keyed by the text's trigrams are checked."""
     found = [v for v in short if v[2] in text]
+    get = keyed.get
     for gram in {text[k : k + 3] for k in range(len(text) - 2)}:
-        found += [v for v in keyed.get(gram, ()) if v[2] in text]
+        if (values := get(gram)) is not None:  # most of a text's trigrams key no value: no list made for them
+            found += [v for v in values if v[2] in text]
     return [norm for _, norm, _ in sorted(found)]
 
 

@@ -93,6 +93,27 @@ def test_a_filing_that_keeps_no_rows_spreads_from_the_first_member_of_each_text_
     filed.close()
 
 
+def test_the_flags_of_a_value_with_many_members_change_in_bounded_batches_as_at_once(tmp_path, monkeypatch):
+    """A value of 500,000 members (a phone's owner's e-mail at a million messages) is one part of the policy's: the flags
+    it changes are written _LATER at a time while its members are read, and the case ends as when all are written once."""
+    cases = {}
+    for name, later in (("at_once", 10**6), ("batched", 4)):
+        monkeypatch.setattr(values_module, "_KEEP_ROWS", 0)
+        monkeypatch.setattr(value_apply, "_ROWS", 3)
+        monkeypatch.setattr(value_apply, "_LATER", later)
+        s = CaseStore.create(tmp_path / name)
+        s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+        items = [message(n, f"ring 07700 900123 or 07700 9{n:05d}") for n in range(40)]
+        s.save_items(SID, items, 0)
+        s.save_flags(SID, [decidable(i, w) for n, i in enumerate(items) for w in ("07700 900123", f"07700 9{n:05d}")], replace=False)
+        s.sync_values()
+        cases[name] = _everything(s)
+        s.close()
+    assert sum(1 for d in cases["batched"]["decisions"] if d[3] == "value.policy") == 80  # rowid, id, flag id, action
+    for table in cases["at_once"]:
+        assert cases["batched"][table] == cases["at_once"][table], table
+
+
 def _joined(root, monkeypatch, odd_code: bool) -> CaseStore:
     """The case after a values step that read every member again from the case, to decide and to spread."""
     s = _case(root, odd_code)
