@@ -14,7 +14,8 @@ should decide each piece of text once, so findings are resolved before they beco
    address, a name inside an e-mail address), or does not score higher; otherwise
    both stay, so a low-scoring guess never hides a strong identifier from review.
 5. The same span with different entities keeps the most specific entity (the entity table's order, ``redactor/entities.py``).
-6. A URL cut inside a word ("IMG-0003.jp" of "IMG-0003.jpg") is dropped when it is a bare
+6. Two street addresses side by side on one line, parted by a comma or a space only, are one.
+   A URL cut inside a word ("IMG-0003.jp" of "IMG-0003.jpg") is dropped when it is a bare
    domain, extended to the end of the word when it has a scheme, www or a path.
 7. An NER person name containing a digit ("Leeds LS6 2AB") is dropped: the small spaCy
    model's usual misreading of postcodes; the postcode recognizer reports the real thing. A name
@@ -265,7 +266,23 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
                 break
         else:
             kept.add(span)
-    return _settle([s for s in kept.spans if s is not None])
+    return _joined_addresses(text, _settle([s for s in kept.spans if s is not None]))
+
+
+_ADDRESS_GAP = re.compile(r",?[ ]{1,2}")
+
+
+def _joined_addresses(text: str, spans: list[Found]) -> list[Found]:
+    """Two addresses side by side on one line, parted by a comma or a space only, are one ("Flat 12B, Sea View
+    Apartments" + ", " + "22 Marine Drive, Mumbai 400020"): one flag for one address, the comma included."""
+    out: list[Found] = []
+    for span in spans:
+        last = next((s for s in reversed(out) if s.entity == "STREET_ADDRESS"), None) if span.entity == "STREET_ADDRESS" else None
+        if last is not None and last.end <= span.start and _ADDRESS_GAP.fullmatch(text, last.end, span.start):
+            out[out.index(last)] = replace(_absorb(last, span), end=span.end, score=max(last.score, span.score))
+        else:
+            out.append(span)
+    return out
 
 
 class _Index:

@@ -56,3 +56,33 @@ def test_a_letter_or_floor_needs_its_shape(addresses, text, address):
 def test_a_contact_label_before_a_colon_is_no_person(label):
     text = f"{label}: 4471"
     assert resolve(text, [Found(0, len(label), "PERSON", 0.85, "SpacyRecognizer", {})]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("I live at vul. Khreshchatyk 22, kv. 5, Kyiv 01001", "vul. Khreshchatyk 22, kv. 5, Kyiv 01001"),
+        ("Registered to Vinohradská 1511/230, 100 00 Praha 10", "Vinohradská 1511/230, 100 00 Praha 10"),
+        ("post it to 4 Merrion Square, Dublin 2", "4 Merrion Square, Dublin 2"),
+    ],
+)
+def test_latin_letters_for_cyrillic_streets_and_a_towns_district(addresses, text, address):
+    assert any(address in found for found in addresses(text))
+
+
+def test_two_addresses_side_by_side_are_one_flag():
+    text = "Please update my address to Flat 12B, Sea View Apartments, 22 Marine Drive, Mumbai 400020"
+    first, second = "Flat 12B, Sea View Apartments", "22 Marine Drive, Mumbai 400020"
+    spans = [Found(text.index(v), text.index(v) + len(v), "STREET_ADDRESS", 0.7, "WorldAddressRecognizer", {}) for v in (first, second)]
+    assert [text[s.start : s.end] for s in resolve(text, spans)] == [f"{first}, {second}"]
+
+
+def test_addresses_with_words_between_stay_apart():
+    text = "from 5 Elm Road to 9 Oak Road"
+    spans = [Found(text.index(v), text.index(v) + len(v), "STREET_ADDRESS", 0.7, "x", {}) for v in ("5 Elm Road", "9 Oak Road")]
+    assert len(resolve(text, spans)) == 2
+
+
+def test_a_district_is_no_start_of_a_phone_number(addresses):
+    text = "The keys are with the concierge at Rua Feio Terenas 2673, Amarante. Ring 90 1778 3241 on arrival."
+    assert addresses(text) == ["Rua Feio Terenas 2673, Amarante"]

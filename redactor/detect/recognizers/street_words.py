@@ -14,7 +14,9 @@ BEFORE = "|".join(
         r"ronda|pasaje|glorieta|via|viale|piazza|piazzale|corso|vicolo|contrada|strada|str\.|bulevardul|bd\.|calea|aleea|ulica|ul\.|"
         r"aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|impasse|quai|cours|square|ulitsa|ul|"
         r"prospekt|rruga|odos|leoforos|cesta|ulice|náměstí|nám\.|třída|tř\.|nábřeží|nábř\.|avenija|trg|gatvė|iela|bulevar|bulevard|"
-        r"bulevardi|privada|callejón|cjon\.|andador|cerrada|circuito|retorno|boulevard",
+        r"bulevardi|privada|callejón|cjon\.|andador|cerrada|circuito|retorno|boulevard|"
+        # Ukrainian and Russian streets written in Latin letters: "vul. Khreshchatyk 22", "pr. Mira 5" is left out (a prefix)
+        r"vul\.|vulytsia|vulitsa|prosp\.|provulok|pereulok|per\.|ploshcha|ploshchad|naberezhna|naberezhnaya|shosse|bulvar",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )
@@ -53,7 +55,7 @@ UNIT = (
     r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
     r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
     r"building|bldg|plot|"
-    r"кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
+    r"kv|korp|кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
 )
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"
 CUE = (

@@ -65,7 +65,9 @@ FLOOR = (
     r"(?:\d{1,2}\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?(?![\w.]))?"
     r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|izq|izda|dcha|der|esq|dto)?\.?)"
 )
-SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}(?:[ ][A-Z](?![\w]))?|[A-Z]{{2,3}}(?![A-Za-z])))"  # "5000 Odense C", "1050 København K": a town's district letter
+# a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
+DISTRICT = r"(?:[ ](?:[A-Z]|\d{1,2})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
+SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
@@ -73,7 +75,7 @@ STRONG_POSTCODE = r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|2
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
-    r"lakás|byt|daire|mənzil|lejlighed|leilighet|lägenhet|asunto|korter)\.?[ ]?\d{1,4}[A-Za-zА-Яа-я]?"
+    r"lakás|byt|daire|mənzil|lejlighed|leilighet|lägenhet|asunto|korter|kv)\.?[ ]?\d{1,4}[A-Za-zА-Яа-я]?"
 )
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
@@ -100,7 +102,7 @@ class WorldAddressRecognizer(EntityRecognizer):
         # no street word and no cue: a house number with a postcode and town, or with a flat, after it
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
         house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
-        town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}"  # "г. Москва", "м. Київ"
+        town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}{DISTRICT}?"  # "г. Москва", "м. Київ", "Praha 10"
         posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"  # Iceland: "992 Djúpivogur"
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
