@@ -4,8 +4,9 @@ Headers are decoded (RFC 2047), bodies from quoted-printable/base64 in their cha
 part is preferred, HTML is reduced to text. Attachments are written into ``work/derived`` and
 extracted as their own sources; those of a signed message (multipart/signed wrapping a
 multipart/mixed) are reached through the nesting. Threads come from ``References``/``In-Reply-To`` (the first
-message id of the chain). Correspondents become known people. mbox files are read message by
-message (``From `` separator lines), so a large mailbox is never loaded whole.
+message id of the chain). Correspondents become known people: each as a :class:`~redactor.records.Mention` when
+a message names them with something new (the case merges them as the source's people), so neither a mailbox
+nor its correspondents are ever held whole. mbox files are read message by message (``From `` separator lines).
 
 Reading a header through ``email.policy.default`` parses it with the full RFC 5322 parser every time it is asked
 for, and ``get_body`` asks for each part's ``Content-Type`` about eight times: that was most of the time a message
@@ -21,7 +22,7 @@ import email.policy
 import html
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import getaddresses, parsedate_to_datetime
@@ -32,7 +33,7 @@ from typing import Any
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 HEADERS = re.compile(
@@ -42,6 +43,7 @@ MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
 MAX_NESTING = 8  # multiparts within multiparts opened for attachments
+RECENT = 4_096  # correspondents whose mentions so far are remembered (a repeat adding nothing is not sent again)
 PARSED = 64  # parsed headers remembered: a message's own repeats and a mailbox's common ones (a few kB each: 10,000 messages +2 MB, 1,024: +35 MB)
 
 
@@ -93,8 +95,8 @@ def _messages(path: Path) -> Iterator[tuple[int, bytes]]:
 
 
 @extractor("email", accepts=_accepts, priority=45)
-def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
-    book = common.PeopleBook(source.ref)
+def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Mention]:
+    book = _Correspondents(source.ref)
     count = 0
     for line, raw in _messages(path):
         count += 1
@@ -104,7 +106,29 @@ def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
         yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
     if not count:
         raise EmptyInput(f"{path}: no e-mail messages in the file")
-    yield from book
+
+
+class _Correspondents:
+    """The people a mailbox names, as mentions the case merges (what ``common.PeopleBook`` would hold at the end,
+    without holding it): a mention that adds nothing to what the last ``RECENT`` distinct correspondents were sent
+    as is not sent again (a mailbox repeats its sender and recipients in every message)."""
+
+    def __init__(self, origin_ref: str) -> None:
+        self.origin = f"{origin_ref} e-mail correspondents"
+        self.sent: dict[str, Person] = {}  # person id -> that person merged with every mention sent since
+
+    def mentions(self, parties: Iterable[dict[str, Any] | None]) -> Iterator[Mention]:
+        for p in parties:
+            person = common.person_from(p, self.origin) if p else None
+            if person is None:
+                continue
+            held = self.sent.get(person.person_id)
+            merged = person if held is None else held.merged(person)
+            if merged != held:
+                if held is None and len(self.sent) >= RECENT:
+                    self.sent.clear()
+                self.sent[person.person_id] = merged
+                yield Mention(person)
 
 
 def _addresses(msg: EmailMessage, *names: str) -> list[dict[str, Any]]:
@@ -152,12 +176,12 @@ def _attachment_parts(msg: EmailMessage, depth: int = 0) -> Iterator[EmailMessag
             yield part
 
 
-def _message(source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: common.PeopleBook) -> Iterator[Item | DerivedFile]:
+def _message(
+    source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: _Correspondents
+) -> Iterator[Item | DerivedFile | Mention]:
     sender = (_addresses(msg, "From") or [None])[0]
     recipients = _addresses(msg, "To") + _addresses(msg, "Cc") + _addresses(msg, "Bcc")
-    for p in [sender, *recipients]:
-        if p:
-            book.add(p, "e-mail correspondents")
+    yield from book.mentions([sender, *recipients])
     date = _header(msg, "Date")
     try:
         dt = parsedate_to_datetime(date) if date else None
