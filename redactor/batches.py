@@ -83,8 +83,16 @@ class DetectBatches:
     def _dispatch(self, batch: list[Item]) -> _InFlight:
         if not isinstance(self.detect, BatchDetect):  # a plain ``item -> findings`` stage: item by item, here
             return _InFlight(batch, {}, {}, {}, per_item=[self.detect(item) for item in batch])
-        keys = {seg.segment_id: content_key(self.key, seg.text) for item in batch for seg in item.segments}
-        texts = {keys[seg.segment_id]: seg.text for item in batch for seg in item.segments}
+        keys: dict[str, str] = {}  # segment id -> content key
+        texts: dict[str, str] = {}  # content key -> text, in the order met
+        key_of: dict[str, str] = {}  # text -> content key (senders and "ok" repeat in a batch: hashed once)
+        for item in batch:
+            for seg in item.segments:
+                k = key_of.get(seg.text)
+                if k is None:
+                    k = key_of[seg.text] = content_key(self.key, seg.text)
+                    texts[k] = seg.text
+                keys[seg.segment_id] = k
         known = {k: self.recent[k] for k in texts if k in self.recent}
         stored = self.store.cached_spans(k for k in texts if k not in known)
         known |= {k: self._remember(k, found) for k, found in stored.items()}
