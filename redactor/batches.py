@@ -10,6 +10,10 @@ Each batch of items (``BATCH``) goes through these steps, several batches in fli
    transaction per batch: scope proposals, flags, new cache entries and the source's progress
    (the last item ordinal whose flags are stored). A run killed at any moment therefore redoes
    at most the batches that were in flight, and texts analysed before are not analysed again.
+
+Items are read back without their device facts when neither stage reads them: a stage says so with
+a true-or-false attribute ``reads_device`` (``PresidioDetect``: never; the policy: only when a scope
+is set). A stage that does not say gets every item whole.
 """
 
 from __future__ import annotations
@@ -29,6 +33,11 @@ from redactor.records import Item, Source
 BATCH = 500  # items held in memory at once while detecting a source
 TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
 RECENT = 10_000  # texts whose spans are kept decoded across batches (senders, recipients, "ok"), the oldest dropped first
+
+
+def reads_device(stage: Any) -> bool:
+    """Whether ``stage`` reads items' device facts (``Item.device``): yes unless it declares ``reads_device = False``."""
+    return bool(getattr(stage, "reads_device", True))
 
 
 @dataclass(slots=True)
@@ -58,6 +67,7 @@ class DetectBatches:
         self.on_batch, self.batch = on_batch, batch
         self.tasks: dict[str, tuple[Pending, int]] = {}  # content keys on their way to a worker
         self.recent: dict[str, list[Span]] = {}  # content key -> spans, the last RECENT texts met (no query, no decoding)
+        self.device = reads_device(detect) or reads_device(decide)  # else items are read without their facts
 
     def run(self, source: Source) -> SourceDetection:
         done_upto = self.store.detect_progress(source.source_id, self.key)
@@ -66,7 +76,7 @@ class DetectBatches:
         resumed = self.store.count_items(source.source_id, upto=done_upto) if done_upto else 0
         inflight: deque[_InFlight] = deque()
         items = flags = 0
-        for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto):
+        for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto, device=self.device):
             inflight.append(self._dispatch(batch))
             if len(inflight) > self.executor.workers:
                 items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))

@@ -34,10 +34,11 @@ class Items(CaseDB):
                 segments,
             )
 
-    def item_batches(self, source_id: str, size: int = 500, after: int = 0) -> Iterator[list[Item]]:
+    def item_batches(self, source_id: str, size: int = 500, after: int = 0, device: bool = True) -> Iterator[list[Item]]:
         """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message
         source never sits in memory. Read as plain tuples, the segments of a batch in one query (hot path:
-        detection reads every item of a case back, in the coordinating process)."""
+        detection reads every item of a case back, in the coordinating process). Without ``device``, the
+        items come without their device facts (``NO_FACTS``), for stages that declare they never read them."""
         last = after
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples, unpacked (a Row finds a field by name through its columns)
@@ -50,7 +51,7 @@ class Items(CaseDB):
                 return
             last = rows[-1][-1]
             segments = self._segment_tuples([r[0] for r in rows])
-            yield [item_from_tuples(r, segments.get(r[0], ())) for r in rows]
+            yield [item_from_tuples(r, segments.get(r[0], ()), device) for r in rows]
 
     def count_items(self, source_id: str, upto: int | None = None) -> int:
         sql, args = "SELECT COUNT(*) FROM items WHERE source_id = ?", [source_id]

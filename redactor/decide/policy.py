@@ -164,6 +164,7 @@ def decide_policy(settings: PolicySettings, ctx: StageContext):
         proposal = ScopeProposal(item.item_id, "out", f"IRR: {'; '.join(reasons)}")
         return Decided((irr, *flags) if irr is not None else tuple(flags), proposal)
 
+    run.reads_device = settings.scope.active  # type: ignore[attr-defined]  # only the scope reads items' device facts
     return run
 
 

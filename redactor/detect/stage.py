@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -86,6 +86,7 @@ class PresidioDetect:
     models_dir: Path
     people: Sequence[Person] = ()
     roster_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    reads_device: ClassVar[bool] = False  # findings come from segments alone: the runner may leave items' device facts out
 
     @cached_property
     def extra(self) -> tuple[Any, ...]:
