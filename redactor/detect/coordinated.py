@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from redactor.detect import same_text
 from redactor.detect.language import spacy_stop_words
 from redactor.detect.misreads import COMPANY_SUFFIXES, FORM_LABELS
 from redactor.detect.name_lists import countries, given_names_raw, is_english_word, is_name_word, lexicon, organisation_words
@@ -36,15 +37,7 @@ NAME = "ListedPersonName"
 SCORE = 0.6
 WHY = "a name in a list of people with a name found in this text"
 MIN_SCORE = 0.6
-SOURCES = {
-    "SpacyRecognizer",
-    "NameLexiconRecognizer",
-    "TitledNameRecognizer",
-    "NameLabelRecognizer",
-    "KnownPeopleRecognizer",
-    "RoleNameRecognizer",
-    NAME,
-}
+SOURCES = same_text.SOURCES | {"RoleNameRecognizer", NAME}  # a name found by these anchors a list
 _FULL_NAME = re.compile(rf"(?:\S+[ ])?{NAME_WORD}(?:[ ]{NAME_WORD}){{1,3}}")  # a title or rank may come first
 _RUN = rf"{NAME_WORD}(?:[ ]{NAME_WORD})*"
 _AFTER = re.compile(rf"(?P<sep>[ ](?:and|&)[ ]|,[ ](?:and[ ])?)(?P<run>{_RUN})(?![\w@'’-])")

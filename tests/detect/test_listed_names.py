@@ -8,19 +8,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.detect.merge import Found, resolve
-
-
-def _spans(text: str, *found: tuple[str, str, str]) -> list[Found]:
-    """Found spans for (value, entity, recognizer), each at the value's first place in ``text``."""
-    out = []
-    for value, entity, recognizer in found:
-        start = text.index(value)
-        out.append(Found(start, start + len(value), entity, 0.85, recognizer, {}))
-    return out
-
-
-def _people(text: str, spans: list[Found]) -> list[str]:
-    return [text[s.start : s.end] for s in resolve(text, spans) if s.entity == "PERSON"]
+from tests.detect.resolved import found_spans, resolved_people
 
 
 @pytest.mark.parametrize(
@@ -41,8 +29,8 @@ def _people(text: str, spans: list[Found]) -> list[str]:
     ],
 )
 def test_a_name_listed_with_a_found_full_name_is_a_name(text, found, people):
-    spans = _spans(text, *[(f, "PERSON", "SpacyRecognizer") for f in found])
-    assert _people(text, spans) == people
+    spans = found_spans(text, *[(f, "PERSON", "SpacyRecognizer") for f in found])
+    assert resolved_people(text, spans) == people
 
 
 @pytest.mark.parametrize(
@@ -58,16 +46,16 @@ def test_a_name_listed_with_a_found_full_name_is_a_name(text, found, people):
     ],
 )
 def test_what_is_no_person_is_not_taken_from_a_list(text):
-    spans = _spans(
+    spans = found_spans(
         text, ("Jan Novak" if "Jan Novak" in text else "Ilse Varga" if "Ilse" in text else "Jane Doe", "PERSON", "SpacyRecognizer")
     )
-    assert len(_people(text, spans)) == 1
+    assert len(resolved_people(text, spans)) == 1
 
 
 def test_a_weak_guess_is_no_anchor_for_a_list():
     text = "Bosnia Latin and Amber Hebrink"
     spans = [Found(0, 12, "PERSON", 0.5, "NameLexiconRecognizer", {})]
-    assert _people(text, spans) == ["Bosnia Latin"]
+    assert resolved_people(text, spans) == ["Bosnia Latin"]
 
 
 @pytest.mark.parametrize(
@@ -80,12 +68,12 @@ def test_a_weak_guess_is_no_anchor_for_a_list():
     ],
 )
 def test_a_nationality_before_national_or_citizen_is_a_nationality(text, word, recognizer):
-    [span] = resolve(text, _spans(text, (word, "PERSON", recognizer)))
+    [span] = resolve(text, found_spans(text, (word, "PERSON", recognizer)))
     assert (text[span.start : span.end], span.entity) == (word, "NRP")
 
 
 @pytest.mark.parametrize("text", ["German said he would come.", "German Novak is a national hero.", "Slovak Novak, national"])
 def test_a_nationality_word_elsewhere_stays_a_guessed_person(text):
     word = text.split()[0]
-    spans = resolve(text, _spans(text, (word, "PERSON", "NameLexiconRecognizer")))
+    spans = resolve(text, found_spans(text, (word, "PERSON", "NameLexiconRecognizer")))
     assert [s.entity for s in spans] == ["PERSON"]

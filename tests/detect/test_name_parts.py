@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from redactor.detect.merge import Found, resolve
 from redactor.detect.name_lists import fold_accents
 from redactor.detect.recognizers.names import NameLexiconRecognizer
-
-
-def _spans(text: str, *found: tuple[str, str, str]) -> list[Found]:
-    """Found spans for (value, entity, recognizer), each at the value's first place in ``text``."""
-    out = []
-    for value, entity, recognizer in found:
-        start = text.index(value)
-        out.append(Found(start, start + len(value), entity, 0.85, recognizer, {}))
-    return out
-
-
-def _people(text: str, spans: list[Found]) -> list[str]:
-    return [text[s.start : s.end] for s in resolve(text, spans) if s.entity == "PERSON"]
+from tests.detect.resolved import found_spans, resolved_people
 
 
 @pytest.mark.parametrize(
@@ -36,7 +23,7 @@ def _people(text: str, spans: list[Found]) -> list[str]:
     ],
 )
 def test_a_name_runs_on_over_a_particle_or_a_hyphens_syllable(text, found, name):
-    assert _people(text, _spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
+    assert resolved_people(text, found_spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +36,7 @@ def test_a_name_runs_on_over_a_particle_or_a_hyphens_syllable(text, found, name)
     ],
 )
 def test_a_name_does_not_run_on_over_ordinary_text(text, found, name):
-    assert _people(text, _spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
+    assert resolved_people(text, found_spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
 
 
 @pytest.mark.parametrize("text", ["Não vejo a hora", "Aún podéis participar"])
