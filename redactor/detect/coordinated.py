@@ -78,7 +78,7 @@ def _after(text: str, end: int) -> tuple[int, int]:
     m = _AFTER.match(text, end)
     if m is None or "\n" in m.group(0):
         return 0, 0
-    if m.group("sep").startswith(",") and m.group("sep") == ", " and not _LIST_GOES_ON.match(text, m.end()):
+    if m.group("sep") == ", " and not _LIST_GOES_ON.match(text, m.end()):
         return 0, 0  # "Jane Doe, Acme Holdings": no list
     words = m.group("run").split(" ")
     if len(words) > 3 or not _a_name(words):
