@@ -276,11 +276,16 @@ def _joined_addresses(text: str, spans: list[Found]) -> list[Found]:
     """Two addresses side by side on one line, parted by a comma or a space only, are one ("Flat 12B, Sea View
     Apartments" + ", " + "22 Marine Drive, Mumbai 400020"): one flag for one address, the comma included."""
     out: list[Found] = []
+    at = -1  # where the last address is in ``out``
     for span in spans:
-        last = next((s for s in reversed(out) if s.entity == "STREET_ADDRESS"), None) if span.entity == "STREET_ADDRESS" else None
+        if span.entity != "STREET_ADDRESS":
+            out.append(span)
+            continue
+        last = out[at] if at >= 0 else None
         if last is not None and last.end <= span.start and _ADDRESS_GAP.fullmatch(text, last.end, span.start):
-            out[out.index(last)] = replace(_absorb(last, span), end=span.end, score=max(last.score, span.score))
+            out[at] = replace(_absorb(last, span), end=span.end, score=max(last.score, span.score))
         else:
+            at = len(out)
             out.append(span)
     return out
 
