@@ -12,6 +12,7 @@ libraries; ``RssShmem``: SQLite's WAL index), so what grows can be told apart.
     .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...] [--keep DIR]
 
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
+``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``--max-seconds S`` stops a run that takes longer (its peak so far is printed, marked "stopped").
 
 mbox is slow to parse (Python's e-mail package, about 1.5 ms a message): give it its own smaller size.
@@ -48,7 +49,27 @@ FORMATS = {
     "whatsapp-ios-db": lambda root, n: data.write_chatstorage(root / "ChatStorage.sqlite", n),
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
+    "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),
 }
+
+
+def _sms_people(path: Path, messages: int) -> Path:
+    """An SMS Backup & Restore file of ``messages`` SMS from ``messages // 3`` numbers, each with a contact name: a
+    phone with very many correspondents (every number is a known person)."""
+    from xml.sax.saxutils import quoteattr
+
+    people = max(1, messages // 3)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{messages}\">\n")
+        for i, when, text in data._texts(messages):
+            k = (i * 7919) % people
+            name = f"{data.FIRST[k % len(data.FIRST)].title()} Sample{k}"
+            out.write(
+                f'  <sms protocol="0" address="+4477{k:08d}" date="{int(when.timestamp() * 1000)}" type="{1 + i % 2}" '
+                f'body={quoteattr(text)} read="1" contact_name={quoteattr(name)} />\n'
+            )
+        out.write("</smses>\n")
+    return path
 
 
 def _committed(case: Path) -> bool:
@@ -127,7 +148,7 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench_ingest")
     parser.add_argument("--sizes", default="10000,1000000")
-    parser.add_argument("--formats", default=",".join(f for f in FORMATS if f not in ("mbox", "ufdr-files")))
+    parser.add_argument("--formats", default=",".join(f for f in FORMATS if f not in ("mbox", "ufdr-files", "sms-people")))
     parser.add_argument("--keep", type=Path, help="keep each case (stopped after extraction) under this folder")
     parser.add_argument("--max-seconds", type=float, help="stop a run that takes longer (its peak so far is printed)")
     args = parser.parse_args(argv)

@@ -24,7 +24,7 @@ from typing import Any
 from redactor.errors import CorruptInput, EncryptedInput, InputError
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _attachments(msg: Any, source: Source, locator: str, ctx: StageContext) -> t
 
 
 @extractor("msg", accepts=_accepts, priority=40)
-def extract_msg_file(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+def extract_msg_file(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention]:
     from redactor.extract.smime import inspect
 
     secure = inspect(path)

@@ -6,7 +6,7 @@ import pytest
 
 from redactor.errors import CorruptInput, InputError
 from redactor.extract import msg as outlook
-from redactor.records import Person
+from redactor.records import Mention
 from tests.extract import factory
 from tests.extract.documents.factory import PEOPLE, PHONES
 from tests.extract.helpers import context, run, source_for
@@ -48,7 +48,7 @@ def test_attachments_and_attached_messages_become_derived_sources(message, tmp_p
 
 def test_correspondents_become_known_people(tmp_path):
     path = factory.msg(tmp_path / "m.msg")
-    people = [r for r in outlook.extract_msg_file(source_for(path), path, context(tmp_path)) if isinstance(r, Person)]
+    people = [r.person for r in outlook.extract_msg_file(source_for(path), path, context(tmp_path)) if isinstance(r, Mention)]
     assert {p.name for p in people} == {PEOPLE[0], PEOPLE[1]}
 
 

@@ -19,7 +19,7 @@ from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.tabular import row_item
-from redactor.records import Item, Person, Source
+from redactor.records import Item, Mention, Person, Source
 
 HEADER_TZ = re.compile(r"Date/Time\s*-\s*UTC\s*(?P<sign>[+-])(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*\((?P<fmt>[^)]+)\))?", re.IGNORECASE)
 NET = (("yyyy", "%Y"), ("yy", "%y"), ("MMM", "%b"), ("MM", "%m"), ("M", "%m"), ("dd", "%d"), ("d", "%d"))
@@ -87,7 +87,7 @@ def parse_time(column: str, value: str) -> tuple[datetime | None, str]:
 
 
 @extractor("axiom-csv", accepts=_accepts, priority=35)
-def extract_axiom(source: Source, path: Path, ctx: object) -> Iterator[Item | Person]:
+def extract_axiom(source: Source, path: Path, ctx: object) -> Iterator[Item | Person | Mention]:
     csv.field_size_limit(MAX_FIELD)
     book = common.PeopleBook(source.ref)
     with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -101,6 +101,7 @@ def extract_axiom(source: Source, path: Path, ctx: object) -> Iterator[Item | Pe
                 artifact = cells.get("Artifact type") or cells.get("Artifact") or path.stem
                 ordered = {c: cells[c] for c in time_cols if c in cells} | cells  # header-zoned times first
                 yield row_item(source, f"row {index} (line {reader.line_num})", artifact, ordered, "axiom-csv", parse_time, book)
+                yield from book  # the people it named
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: CSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from hashlib import sha256
@@ -26,7 +26,7 @@ import phonenumbers
 
 from redactor.errors import HostileInput
 from redactor.facts import split_meta
-from redactor.records import Item, Person, Segment, Source, stable_id
+from redactor.records import Item, Mention, Person, Segment, Source, stable_id
 
 REGION = "GB"
 UK = ZoneInfo("Europe/London")
@@ -35,6 +35,7 @@ MAX_DERIVED_BYTES = 2 << 30  # one attachment
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _JID = re.compile(r"@(s\.whatsapp\.net|c\.us|g\.us|lid)$")
 _UNSAFE = re.compile(r"[^\w.\- ()+@]")
+RECENT = 4_096  # people a PeopleBook remembers it sent (a repeat adding nothing to them is not sent again)
 
 
 # -- parties ---------------------------------------------------------------------------------
@@ -92,6 +93,8 @@ def person_from(
         return None
     if name and (e164(name) or email(name)):  # a number or address shown as the name
         name = ""
+        if not phone_set and not mail_set:
+            return None  # nothing else to recognise them by (was an IndexError below: tests/extract/device/test_vcard_streaming.py)
     first = name.split()[0] if len(name.split()) > 1 else ""
     alias = tuple(a for a in dict.fromkeys([first, *aliases]) if a and a != name)
     key = name.lower() or (phone_set or mail_set)[0]
@@ -297,18 +300,42 @@ __all__ = [
 
 
 class PeopleBook:
-    """Collects the people a source names, merging what each mention adds (numbers, e-mails, nicknames)."""
+    """The people a source names, sent on as they come: a reader adds each party or contact it meets and yields
+    the book after each item (``yield from book``), which hands on what came since as
+    :class:`~redactor.records.Mention` s. The case merges a source's mentions of one person in order
+    (:meth:`Person.merged`), exactly as a book collected whole and yielded at the end would have, and counts only
+    the first: so the stored people and the source's people count are the same, and no reader holds every person
+    it met (a phone with 100,000 correspondents). An addition that adds nothing to what the last ``RECENT``
+    distinct people were sent as is not sent again (a chat repeats its parties in every message).
 
-    def __init__(self, origin_ref: str) -> None:
+    ``whole``: hold every person and yield them as :class:`Person` s when asked at the end (the old way), for a
+    reader whose several books of one source replace each other's people (a WhatsApp zip's chats)."""
+
+    def __init__(self, origin_ref: str, *, whole: bool = False) -> None:
         self.ref = origin_ref
-        self.people: dict[str, Person] = {}
+        self.whole = whole
+        self.people: dict[str, Person] = {}  # person id -> merged with every addition (whole) or sent since remembered
+        self.waiting: list[Mention] = []
 
     def add(self, p: Mapping[str, Any], what: str, **extra: Any) -> None:
         person = person_from(p, f"{self.ref} {what}", **extra)
         if person is None:
             return
-        old = self.people.get(person.person_id)
-        self.people[person.person_id] = person if old is None else old.merged(person)
+        held = self.people.get(person.person_id)
+        merged = person if held is None else held.merged(person)
+        if merged == held:
+            return
+        if held is None and not self.whole and len(self.people) >= RECENT:
+            self.people.clear()
+        self.people[person.person_id] = merged
+        if not self.whole:
+            self.waiting.append(Mention(person))
 
-    def __iter__(self):
-        return iter(self.people.values())
+    def __iter__(self) -> Iterator[Person | Mention]:
+        """The mentions added since last asked (or, ``whole``, every person merged)."""
+        if self.whole:
+            return iter(self.people.values())
+        if not self.waiting:
+            return iter(())
+        waiting, self.waiting = self.waiting, []
+        return iter(waiting)

@@ -22,7 +22,7 @@ import email.policy
 import html
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import getaddresses, parsedate_to_datetime
@@ -33,7 +33,7 @@ from typing import Any
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Source, stable_id
 from redactor.stages import StageContext
 
 HEADERS = re.compile(
@@ -43,7 +43,6 @@ MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
 MAX_NESTING = 8  # multiparts within multiparts opened for attachments
-RECENT = 4_096  # correspondents whose mentions so far are remembered (a repeat adding nothing is not sent again)
 PARSED = 64  # parsed headers remembered: a message's own repeats and a mailbox's common ones (a few kB each: 10,000 messages +2 MB, 1,024: +35 MB)
 
 
@@ -96,7 +95,7 @@ def _messages(path: Path) -> Iterator[tuple[int, bytes]]:
 
 @extractor("email", accepts=_accepts, priority=45)
 def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Mention]:
-    book = _Correspondents(source.ref)
+    book = common.PeopleBook(source.ref)
     count = 0
     for line, raw in _messages(path):
         count += 1
@@ -106,29 +105,6 @@ def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
         yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
     if not count:
         raise EmptyInput(f"{path}: no e-mail messages in the file")
-
-
-class _Correspondents:
-    """The people a mailbox names, as mentions the case merges (what ``common.PeopleBook`` would hold at the end,
-    without holding it): a mention that adds nothing to what the last ``RECENT`` distinct correspondents were sent
-    as is not sent again (a mailbox repeats its sender and recipients in every message)."""
-
-    def __init__(self, origin_ref: str) -> None:
-        self.origin = f"{origin_ref} e-mail correspondents"
-        self.sent: dict[str, Person] = {}  # person id -> that person merged with every mention sent since
-
-    def mentions(self, parties: Iterable[dict[str, Any] | None]) -> Iterator[Mention]:
-        for p in parties:
-            person = common.person_from(p, self.origin) if p else None
-            if person is None:
-                continue
-            held = self.sent.get(person.person_id)
-            merged = person if held is None else held.merged(person)
-            if merged != held:
-                if held is None and len(self.sent) >= RECENT:
-                    self.sent.clear()
-                self.sent[person.person_id] = merged
-                yield Mention(person)
 
 
 def _addresses(msg: EmailMessage, *names: str) -> list[dict[str, Any]]:
@@ -177,11 +153,14 @@ def _attachment_parts(msg: EmailMessage, depth: int = 0) -> Iterator[EmailMessag
 
 
 def _message(
-    source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: _Correspondents
+    source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: common.PeopleBook
 ) -> Iterator[Item | DerivedFile | Mention]:
     sender = (_addresses(msg, "From") or [None])[0]
     recipients = _addresses(msg, "To") + _addresses(msg, "Cc") + _addresses(msg, "Bcc")
-    yield from book.mentions([sender, *recipients])
+    for p in [sender, *recipients]:
+        if p:
+            book.add(p, "e-mail correspondents")
+    yield from book
     date = _header(msg, "Date")
     try:
         dt = parsedate_to_datetime(date) if date else None

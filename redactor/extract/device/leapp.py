@@ -34,7 +34,7 @@ from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.tabular import row_item
-from redactor.records import Item, Person, Source
+from redactor.records import Item, Mention, Person, Source
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def _accepts_tsv(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("leapp-tsv", accepts=_accepts_tsv, priority=35)
-def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
     artifact = path.stem
     book = common.PeopleBook(source.ref)
     csv.field_size_limit(MAX_FIELD)
@@ -98,6 +98,7 @@ def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
                     parse_time,
                     book,
                 )
+                yield from book  # the people it named
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: TSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:
@@ -121,7 +122,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @extractor("leapp-db", accepts=_accepts_db, priority=35)
-def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
     root = report_root(path)
     if root is not None and _has_tsv(root):
         log.info("%s: the report's TSV exports carry these rows; database not read twice", source.ref)
@@ -137,6 +138,7 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item |
                 except (json.JSONDecodeError, AttributeError, TypeError):
                     cells = {"data": str(datalist)}
                 yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time, book)
+                yield from book
             tables = []
         else:
             tables = [
@@ -151,6 +153,7 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item |
                     for c, v in zip(columns, values, strict=True)
                 }
                 yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time, book)
+                yield from book
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
     finally:

@@ -17,7 +17,7 @@ from typing import Any
 from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common, jsonstream
-from redactor.records import Item, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 MEDIA = ("photos", "videos", "audio_files", "files", "gifs", "sticker")
@@ -41,7 +41,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("meta-messages", accepts=_accepts, priority=40)
-def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
     doc = jsonstream.load_skeleton(path, ("messages",))
     data = fix_mojibake(doc.root)
     if not isinstance(data, dict) or not isinstance(data.get("messages"), jsonstream.Streamed):

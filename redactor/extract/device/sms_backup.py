@@ -15,7 +15,9 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -24,7 +26,7 @@ from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.safe import check_xml_head, iterparse, release, strip_ns
-from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});")
@@ -33,6 +35,7 @@ SMS_STATES = {"3": "draft", "4": "outbox", "5": "failed", "6": "queued"}
 CALL_TYPES = {"1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"}
 MMS_BOX = {"1": "incoming", "2": "outgoing", "3": "draft", "4": "outgoing"}
 NULLS = ("", "null", "(Unknown)")
+HELD = 2_000  # conversations first met and not yet written to the temporary file
 
 
 TAIL_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});$")
@@ -90,9 +93,9 @@ def _v(elem: Any, name: str) -> str | None:
 
 
 @extractor("sms-backup-restore", accepts=_accepts, priority=30)
-def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention]:
     book = common.PeopleBook(source.ref)
-    threads: dict[str, dict[str, Any]] = {}
+    threads = _Threads(source.source_id)
     counts = {"sms": 0, "mms": 0, "call": 0}
     with open(path, "rb") as handle:
         check_xml_head(handle.read(1 << 16), path)
@@ -117,31 +120,73 @@ def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterato
             else:
                 yield from _mms(source, elem, locator, threads, book, ctx)
             release(elem)
-    for key, t in threads.items():
+            yield from book  # the people it named
+    for key, name, parties in threads.first_met():
         yield common.make_item(
             source,
             f"thread {key}",
             "thread",
             "SMS conversation",
-            [("thread.name", t["name"]), ("participants", common.recipients_text(t["parties"]))],
-            {"format": "sms-backup-restore", "kind": "thread", "thread": t["thread"], "participants": t["parties"]},
+            [("thread.name", name), ("participants", common.recipients_text(parties))],
+            {"format": "sms-backup-restore", "kind": "thread", "thread": threads.thread(key), "participants": parties},
         )
     yield from book
 
 
-def _thread(source: Source, threads: dict[str, dict[str, Any]], parties: list[dict[str, Any]], name: str | None) -> dict[str, Any]:
-    key = "+".join(sorted(common.party_key(p) for p in parties)) or "unknown"
-    t = threads.get(key)
-    if t is None:
-        t = threads[key] = {
-            "thread": {"id": key, "key": stable_id(source.source_id, "sms", key), "app": "SMS/MMS"},
-            "name": name,
-            "parties": parties,
-        }
-    return t["thread"]
+class _Threads:
+    """The conversations of a backup, keyed by their parties' numbers: each one's name and parties as first met, read
+    back in that order for the thread items at the end. The last ``HELD`` new ones wait here, the rest in a private
+    temporary file (a phone with 100,000 correspondents has as many conversations)."""
+
+    def __init__(self, source_id: str) -> None:
+        self.source_id = source_id
+        self.held: dict[str, tuple[str | None, list[dict[str, Any]]]] = {}  # key -> name, parties: not yet written
+        self.recent: dict[str, dict[str, Any]] = {}  # key -> thread, of the last HELD distinct met
+        self.conn: sqlite3.Connection | None = None
+        self.written = 0
+
+    def thread(self, key: str) -> dict[str, Any]:
+        return {"id": key, "key": stable_id(self.source_id, "sms", key), "app": "SMS/MMS"}
+
+    def met(self, parties: list[dict[str, Any]], name: str | None) -> dict[str, Any]:
+        """The thread of these parties (its name and parties are the first message's)."""
+        key = "+".join(sorted(common.party_key(p) for p in parties)) or "unknown"
+        thread = self.recent.get(key)
+        if thread is None:  # new, or met before and forgotten here (written aside: the first stands)
+            if len(self.recent) >= HELD:
+                self.recent.clear()
+            thread = self.recent[key] = self.thread(key)
+            if key not in self.held:
+                self.held[key] = (name, parties)
+                if len(self.held) >= HELD:
+                    self._write()
+        return thread
+
+    def _write(self) -> None:
+        if self.conn is None:
+            self.conn = sqlite3.connect("")  # a private temporary file, gone when closed
+            self.conn.execute("PRAGMA journal_mode=OFF")
+            self.conn.execute("CREATE TABLE threads (seq INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, name TEXT, parties TEXT NOT NULL)")
+        rows = [(self.written + i, k, name, json.dumps(parties)) for i, (k, (name, parties)) in enumerate(self.held.items())]
+        with self.conn:
+            self.conn.executemany("INSERT OR IGNORE INTO threads VALUES (?, ?, ?, ?)", rows)  # met before: the first stands
+        self.written += len(rows)
+        self.held.clear()
+
+    def first_met(self) -> Iterator[tuple[str, str | None, list[dict[str, Any]]]]:
+        if self.conn is None:
+            yield from ((k, name, parties) for k, (name, parties) in self.held.items())
+            return
+        self._write()
+        try:
+            for key, name, parties in self.conn.execute("SELECT key, name, parties FROM threads ORDER BY seq"):
+                yield key, name, json.loads(parties)
+        finally:
+            self.conn.close()
+            self.conn = None
 
 
-def _sms(source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook) -> Item:
+def _sms(source: Source, elem: Any, locator: str, threads: _Threads, book: common.PeopleBook) -> Item:
     kind = elem.get("type") or ""
     other = common.party(_v(elem, "address"), _v(elem, "contact_name"), False)
     if other.get("name"):
@@ -159,7 +204,7 @@ def _sms(source: Source, elem: Any, locator: str, threads: dict, book: common.Pe
         "sender": sender,
         "recipients": recipients,
         "read": elem.get("read"),
-        "thread": _thread(source, threads, [other], other.get("name")),
+        "thread": threads.met([other], other.get("name")),
     }
     fields = common.party_fields("sender", sender) + [
         ("recipients", common.recipients_text(r for r in recipients if not r.get("owner"))),
@@ -187,7 +232,7 @@ def _call(source: Source, elem: Any, locator: str, book: common.PeopleBook) -> I
 
 
 def _mms(
-    source: Source, elem: Any, locator: str, threads: dict, book: common.PeopleBook, ctx: StageContext
+    source: Source, elem: Any, locator: str, threads: _Threads, book: common.PeopleBook, ctx: StageContext
 ) -> Iterator[Item | DerivedFile]:
     box = elem.get("msg_box") or ""
     names = [n.strip() for n in (_v(elem, "contact_name") or "").split(",")]
@@ -241,7 +286,7 @@ def _mms(
         "sender": sender,
         "recipients": recipients,
         "attachments": attachments,
-        "thread": _thread(source, threads, others, ", ".join(n for n in names if n) or None),
+        "thread": threads.met(others, ", ".join(n for n in names if n) or None),
     }
     fields = (
         common.party_fields("sender", sender)

@@ -19,7 +19,7 @@ from typing import Any
 from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common, jsonstream
-from redactor.records import Item, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 MEDIA = ("photo", "file", "thumbnail", "sticker_emoji", "media_type")
@@ -45,7 +45,7 @@ def flatten(text: Any) -> str:
 
 
 @extractor("telegram", accepts=_accepts, priority=40)
-def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
     doc = jsonstream.load_skeleton(path, STREAMED)
     data = doc.root
     if not isinstance(data, dict):
@@ -59,6 +59,7 @@ def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[
     for c in (data.get("contacts") or {}).get("list", []):
         name = " ".join(x for x in (c.get("first_name"), c.get("last_name")) if x)
         book.add(common.party(c.get("phone_number"), name, False), "Telegram contacts")
+    yield from book
     chats = (data.get("chats") or {}).get("list") if "chats" in data else [data]
     if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), jsonstream.Streamed) for c in chats):
         raise UnsupportedInput(f"{path}: JSON has no Telegram chats or messages")
@@ -69,7 +70,7 @@ def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[
 
 def _chat(
     source: Source, chat: dict[str, Any], messages: Iterator[Any], ci: int, owner_id: str | None, book: common.PeopleBook
-) -> Iterator[Item]:
+) -> Iterator[Item | Person | Mention]:
     chat_id = str(chat.get("id", ci))
     thread = {"id": chat_id, "key": stable_id(source.source_id, "telegram", chat_id), "app": "Telegram", "type": chat.get("type")}
     senders: dict[str, dict[str, Any]] = {}
@@ -125,6 +126,7 @@ def _chat(
             + [("attachment.name", a["name"]) for a in attachments if a["name"]]
         )
         yield common.make_item(source, locator, "message", "Telegram message", fields, meta)
+        yield from book  # the people it named
     names = "\n".join(senders)
     yield common.make_item(
         source,

@@ -27,7 +27,7 @@ from redactor.extract.device.safe import Bounded, check_member, check_xml_head, 
 from redactor.extract.device.ufdr_files import TaggedFiles
 from redactor.extract.device.ufdr_models import _LOCAL, Model, local, model_item, read_model, to_party
 from redactor.extract.device.zipindex import IndexedZip
-from redactor.records import DerivedFile, Item, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 NS_HINT = b"pa.cellebrite.com/report"
@@ -53,7 +53,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("ufdr", accepts=_accepts, priority=20)
-def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention]:
     if source.media_type == "application/xml":
         with open(path, "rb") as handle:
             check_xml_head(handle.read(1 << 16), path)
@@ -106,13 +106,13 @@ class _Report:
         self.messages: Any = None  # the open chat's Messages element (fast path for its messages)
 
     # -- driver ------------------------------------------------------------------------------
-    def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
+    def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention]:
         try:
             yield from self._parse(stream)
         finally:
             self.files.close()
 
-    def _parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person]:
+    def _parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention]:
         """Only ``model``, tagged ``file`` and ``extraInfo`` ends are reported: a handful of events per
         message rather than one per element. A chat's own fields and participants are read from the
         (still open) chat element when its first message ends."""
@@ -146,6 +146,7 @@ class _Report:
             if self.derived:
                 yield from self.derived
                 self.derived.clear()
+            yield from self.book  # the people it named
         if first:
             raise UnsupportedInput(f"{self.path}: the report has no decoded data, tagged files or models")
         yield from self.book

@@ -159,7 +159,7 @@ def read_export(
     naming one marks it present with its hash. ``where``: a prefix for locators when one source holds several chats."""
     order, how = date_order(path, shown)
     thread = {"id": "whatsapp-export", "key": stable_id(source.source_id, "whatsapp", *([where] if where else [])), "app": "WhatsApp"}
-    book = common.PeopleBook(source.ref)
+    book = common.PeopleBook(source.ref, whole=True)  # a zip's chats each give their participants whole, the later replacing
     senders: dict[str, dict[str, Any]] = {}
     group: str | None = None
     pending: dict[str, Any] | None = None

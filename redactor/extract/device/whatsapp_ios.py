@@ -18,7 +18,7 @@ from typing import Any
 from redactor.errors import CorruptInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Source, stable_id
 from redactor.stages import StageContext
 
 APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
@@ -64,7 +64,7 @@ def apple_time(value: Any) -> datetime | None:
 
 
 @extractor("whatsapp-ios-db", accepts=_accepts, priority=30)
-def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person]:
+def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         conn.row_factory = sqlite3.Row
@@ -81,13 +81,14 @@ def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterat
     yield from book
 
 
-def _read(source: Source, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook) -> Iterator[Item]:
+def _read(source: Source, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook) -> Iterator[Item | Person | Mention]:
     sessions = {r["Z_PK"]: dict(r) for r in conn.execute("SELECT Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE FROM ZWACHATSESSION")}
     members: dict[int, dict[str, Any]] = {}
     if "ZWAGROUPMEMBER" in tables:
         for r in conn.execute("SELECT Z_PK, ZMEMBERJID, ZCONTACTNAME, ZFIRSTNAME, ZCHATSESSION FROM ZWAGROUPMEMBER"):
             members[r["Z_PK"]] = common.party(r["ZMEMBERJID"], r["ZCONTACTNAME"] or r["ZFIRSTNAME"], False)
             book.add(members[r["Z_PK"]], "WhatsApp group members", aliases=[r["ZFIRSTNAME"] or ""])
+    yield from book
     media_sql = "LEFT JOIN ZWAMEDIAITEM AS md ON md.Z_PK = m.ZMEDIAITEM" if "ZWAMEDIAITEM" in tables else ""
     media_cols = ", md.ZMEDIALOCALPATH, md.ZTITLE, md.ZVCARDNAME, md.ZLATITUDE, md.ZLONGITUDE, md.ZFILESIZE" if media_sql else ""
     rows = conn.execute(
@@ -120,6 +121,7 @@ def _read(source: Source, conn: sqlite3.Connection, tables: set[str], book: comm
                 "group": group,
             },
         )
+        yield from book
 
 
 def _thread(source: Source, pk: Any, session: dict[str, Any]) -> dict[str, Any]:

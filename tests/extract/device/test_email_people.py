@@ -42,7 +42,7 @@ def _as_one_list(path: Path, ref: str) -> list[Person]:
     """What the extractor yielded before: every correspondent merged in a PeopleBook, at the end."""
     import email
 
-    book = common.PeopleBook(ref)
+    book = common.PeopleBook(ref, whole=True)
     for _, raw in mail._messages(path):
         msg = email.message_from_bytes(raw, policy=mail.POLICY)
         for p in [*mail._addresses(msg, "From"), *mail._addresses(msg, "To", "Cc", "Bcc")]:
@@ -53,8 +53,8 @@ def _as_one_list(path: Path, ref: str) -> list[Person]:
 def test_correspondents_come_as_mentions_and_merge_to_the_same_people(tmp_path, monkeypatch):
     path = _mbox(tmp_path / "mail.mbox", 600, 40)
     expected = _as_one_list(path, source_for(path).ref)
-    for recent in (mail.RECENT, 7):  # remembered, and forgotten again and again
-        monkeypatch.setattr(mail, "RECENT", recent)
+    for recent in (common.RECENT, 7):  # remembered, and forgotten again and again
+        monkeypatch.setattr(common, "RECENT", recent)
         records = _records(path, tmp_path / f"w{recent}")
         mentions = [r for r in records if isinstance(r, Mention)]
         assert not any(isinstance(r, Person) for r in records)
@@ -64,8 +64,11 @@ def test_correspondents_come_as_mentions_and_merge_to_the_same_people(tmp_path, 
 
 
 def test_the_extractor_remembers_a_bounded_number_of_correspondents(monkeypatch):
-    monkeypatch.setattr(mail, "RECENT", 100)
-    book = mail._Correspondents("S0001")
+    monkeypatch.setattr(common, "RECENT", 100)
+    book = common.PeopleBook("S0001")
     parties = [{"name": f"Person {i}", "email": f"p{i}@example.com"} for i in range(1_000)]
-    sent = [m.person.name for m in book.mentions(parties + parties[-50:])]
-    assert sent == [p["name"] for p in parties] and len(book.sent) <= 100  # before: all 1,000 held to the end
+    sent = []
+    for p in parties + parties[-50:]:
+        book.add(p, "e-mail correspondents")
+        sent += [m.person.name for m in book]
+    assert sent == [p["name"] for p in parties] and len(book.people) <= 100  # before: all 1,000 held to the end
