@@ -12,7 +12,7 @@ read hands its hits over :data:`_HIT_WINDOW` segments at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from redactor.case.db import CaseDB
@@ -74,28 +74,46 @@ class SegmentIndex(CaseDB):
         that shares its rarest trigram (:func:`_holding`), given :data:`_HIT_WINDOW` segments at a time in rowid
         order (flat memory: the policy's values are found in most of a phone's messages). Both are every segment whose
         squeezed text holds the value's."""
-        hits: dict[int, list[str]] = {}
         if len(norms) < BULK:
+            hits: dict[int, list[str]] = {}
             for norm in norms:
                 for rowid in self._candidates(norm, after):
                     hits.setdefault(rowid, []).append(norm)
             yield hits
             return
-        keyed, short = _keyed(norms)
-        memo: dict[str, list[str]] = {}
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: every indexed text is read
-        for rowid, text in cursor.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)):
-            if text not in memo:
-                if len(memo) > _MEMO:
-                    memo.clear()
-                memo[text] = _holding(text, keyed, short)
-            if memo[text]:
-                hits[rowid] = memo[text]
-                if len(hits) >= _HIT_WINDOW:
-                    yield hits
-                    hits = {}
-        yield hits
+        yield from bulk_windows(cursor.execute("SELECT rowid, squeezed FROM segment_index WHERE rowid > ? ORDER BY rowid", (after,)), norms)
+
+
+def bulk_windows(texts: Iterable[tuple[int, str]], norms: Sequence[str]) -> Iterator[dict[int, list[str]]]:
+    """:meth:`SegmentIndex._hit_windows` for many values over ``texts``: (rowid, squeezed text) in rowid order, the
+    index's, or the segments' own (:func:`squeezed_segments`: the same texts, read without the index)."""
+    keyed, short = _keyed(norms)
+    memo: dict[str, list[str]] = {}
+    hits: dict[int, list[str]] = {}
+    for rowid, text in texts:
+        if text not in memo:
+            if len(memo) > _MEMO:
+                memo.clear()
+            memo[text] = _holding(text, keyed, short)
+        if memo[text]:
+            hits[rowid] = memo[text]
+            if len(hits) >= _HIT_WINDOW:
+                yield hits
+                hits = {}
+    yield hits
+
+
+def squeezed_segments(conn: Any, after: int) -> Iterator[tuple[int, str]]:
+    """The segments above rowid ``after`` as the index holds them (rowid, squeezed normalised text), read from the
+    segments :data:`_INDEX_BATCH` at a time: what a process that may not write the index reads instead."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    upto, memo = after, {}
+    while rows := cursor.execute(_UNINDEXED, (upto, _INDEX_BATCH)).fetchall():
+        yield from _squeezed_rows(rows, memo)
+        upto = rows[-1][0]
 
 
 def _squeezed_rows(rows: Sequence[Any], memo: dict[str, str]) -> Iterator[tuple[int, str]]:

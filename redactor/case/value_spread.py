@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +69,12 @@ _ITEMS = (
     "WHERE v.value_id = value_clusters.value_id) WHERE value_id = ?"
 )
 EXPLAINED = ("party", "category", "person_id", "rule")  # what the source's explanation passes on (values are filed by it)
+Occurrence = tuple[str, str, int, int, str]  # an unflagged occurrence: segment id, item id, start, end, the normalised text
+Elsewhere = Callable[[list[str], int], Iterable[list[Occurrence]] | None]  # the occurrences of these texts, if read already
+
+
+class Unanswered(Exception):
+    """The process reading a spread's occurrences stopped before it gave them all (it logs why): they are read here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +121,18 @@ class ValueSpread(SegmentIndex):
 
     # -- which texts ----------------------------------------------------------------------------
     def spread_values(
-        self, value_ids: Iterable[str], *, actor: str = "system", members: Mapping[str, Sequence[Mapping[str, Any]]] | None = None
+        self,
+        value_ids: Iterable[str],
+        *,
+        actor: str = "system",
+        members: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+        elsewhere: Elsewhere | None = None,
     ) -> list[str]:
         """Flag every unflagged occurrence of these values' redacted texts; returns the flags added.
 
         ``members``: values whose redacted members the caller holds (the filing that created and decided them), as
         rows of :data:`_BY_VALUE`'s columns with the explanation's passed-on keys (:data:`EXPLAINED`) as a dict; the
-        others are read from the case."""
+        others are read from the case. ``elsewhere``: as :meth:`_spread`."""
         ids = sorted(set(value_ids))
         sources: dict[str, Source] = {}
         for chunk in _chunks(ids):
@@ -132,7 +143,7 @@ class ValueSpread(SegmentIndex):
                 read = self.conn.execute(_BY_VALUE + f" AND v.value_id IN ({','.join('?' * len(rest))}) ORDER BY f.flag_id", rest)
                 rows = heapq.merge(rows, read, key=_flag_id)
             sources |= self._sources(rows, actor, sources)
-        return self._spread(sources, after=0)
+        return self._spread(sources, after=0, elsewhere=elsewhere)
 
     def spread_flags(self, flag_ids: Iterable[str], *, actor: str = "system") -> list[str]:
         """The same for the texts of these flags (those decided redact)."""
@@ -193,7 +204,7 @@ class ValueSpread(SegmentIndex):
         row = self.conn.execute("SELECT max(id) FROM value_decisions WHERE value_id = ?", (value_id,)).fetchone()
         return None if row[0] is None else int(row[0])
 
-    def _names(self, people: dict[str, Source]) -> Iterator[tuple[str, str]]:
+    def _names(self, people: Iterable[str]) -> Iterator[tuple[str, str]]:
         ids = sorted(people)
         for chunk in _chunks(ids):
             for r in self.conn.execute(
@@ -204,27 +215,45 @@ class ValueSpread(SegmentIndex):
                         yield name, r["person_id"]
 
     # -- flagging -------------------------------------------------------------------------------
-    def _spread(self, sources: dict[str, Source], *, after: int) -> list[str]:
+    def _spread(self, sources: dict[str, Source], *, after: int, elsewhere: Elsewhere | None = None) -> list[str]:
+        """``elsewhere``: where the occurrences of these texts may have been read already (another process,
+        :mod:`redactor.case.value_helper`); None, or when it has not read them or stops, they are read here."""
         if not sources:
             return []
         self.index_segments()
-        new: list[tuple[Flag, Source]] = []
-        added: list[str] = []  # the flags' ids (what a flag is made of waits in temp.spreading beyond _HELD of them)
-        counts: dict[str, tuple[Source, int]] = {}  # per value (or flag): its source and the flags it adds
-        memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
-        now = utc_now()
-        for hits in self._hit_windows(sorted(sources), after):  # nothing is written to the case until every window is read
-            for chunk in _chunks(sorted(hits)):
-                new += self._uncovered(chunk, hits, sources, memo)
-                if len(memo) > _MEMO:
-                    memo.clear()
-                if len(new) >= _HELD:
-                    added += self._set_aside(new, now, counts, first=not added)
-                    new = []
+        norms, now = sorted(sources), utc_now()
+        answered = elsewhere(norms, after) if elsewhere is not None else None
+        try:
+            new, added, counts = self._gather(answered or self.occurrences(norms, after), sources, now)
+        except Unanswered:  # the other process stopped half-way (it said why): read here, from the start
+            new, added, counts = self._gather(self.occurrences(norms, after), sources, now)
         if new or added:
             with self.transaction():
                 added += self._add(new, now, counts, aside=bool(added))
         return added
+
+    def occurrences(self, norms: Sequence[str], after: int) -> Iterator[list[Occurrence]]:
+        """The occurrences of these normalised texts that no flag covers, in the segments above rowid ``after``, a chunk
+        of segments at a time in rowid order (nothing written: the read side of a spread)."""
+        return occurrences_in(self.conn, self._hit_windows(norms, after))
+
+    def _gather(
+        self, found: Iterable[list[Occurrence]], sources: dict[str, Source], now: str
+    ) -> tuple[list[tuple[Flag, Source]], list[str], dict[str, tuple[Source, int]]]:
+        """A flag for each occurrence found, :data:`_HELD` at most held (the rest set aside in ``temp.spreading``: nothing
+        is written to the case until every window is read); returns those held, the ids set aside and the counts."""
+        new: list[tuple[Flag, Source]] = []
+        added: list[str] = []  # the flags' ids (what a flag is made of waits in temp.spreading beyond _HELD of them)
+        counts: dict[str, tuple[Source, int]] = {}  # per value (or flag): its source and the flags it adds
+        for chunk in found:
+            new += [
+                (self._flag(segment_id, item_id, start, end, sources[norm]), sources[norm])
+                for segment_id, item_id, start, end, norm in chunk
+            ]
+            if len(new) >= _HELD:
+                added += self._set_aside(new, now, counts, first=not added)
+                new = []
+        return new, added, counts
 
     def _set_aside(self, new: list[tuple[Flag, Source]], now: str, counts: dict[str, tuple[Source, int]], *, first: bool) -> list[str]:
         """New flags, their memberships and decision rows as :meth:`_add` writes them, into ``temp.spreading`` (not the
@@ -238,33 +267,6 @@ class ValueSpread(SegmentIndex):
         self.conn.executemany(f"INSERT INTO temp.spreading VALUES ({', '.join('?' * 21)})", rows)
         _count(new, counts)
         return [f.flag_id for f, _ in new]
-
-    def _uncovered(
-        self, rowids: Sequence[int], hits: dict[int, list[str]], sources: dict[str, Source], memo: dict[Any, Any]
-    ) -> list[tuple[Flag, Source]]:
-        marks = ",".join("?" * len(rowids))
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: this reads every candidate segment and every flag of their items
-        segments = sorted(cursor.execute(f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)))
-        spans: dict[str, list[tuple[int, int]]] = {s[1]: [] for s in segments}
-        items = sorted({s[2] for s in segments})  # flags are indexed by item (flags_item), not by segment
-        for segment_id, start, end in cursor.execute(
-            f'SELECT segment_id, start, "end" FROM flags WHERE item_id IN ({",".join("?" * len(items))}) '
-            f"AND entity NOT IN ({','.join(repr(e) for e in NOT_COVERING)})",
-            items,
-        ):
-            if (taken := spans.get(segment_id)) is not None:
-                taken.append((start, end))
-        out: list[tuple[Flag, Source]] = []
-        for rowid, segment_id, item_id, text in segments:  # in rowid order
-            taken = spans[segment_id]
-            for norm, found in _found(text, tuple(hits[rowid]), memo):
-                for start, end in found:
-                    if (start, end) in taken or any(a <= start and end <= b for a, b in taken):  # mostly a flag of it exactly
-                        continue
-                    taken.append((start, end))
-                    out.append((self._flag(segment_id, item_id, start, end, sources[norm]), sources[norm]))
-        return out
 
     @staticmethod
     def _flag(segment_id: str, item_id: str, start: int, end: int, source: Source) -> Flag:
@@ -315,6 +317,44 @@ class ValueSpread(SegmentIndex):
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
             self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
         return added
+
+
+def occurrences_in(conn: Any, windows: Iterable[dict[int, list[str]]]) -> Iterator[list[Occurrence]]:
+    """:meth:`ValueSpread.occurrences` over these windows of candidate segments (:meth:`SegmentIndex._hit_windows`)."""
+    memo: dict[Any, Any] = {}  # the same text holds the same occurrences: chats repeat their lines, senders their names
+    for hits in windows:
+        for chunk in _chunks(sorted(hits)):
+            yield uncovered(conn, chunk, hits, memo)
+            if len(memo) > _MEMO:
+                memo.clear()
+
+
+def uncovered(conn: Any, rowids: Sequence[int], hits: dict[int, list[str]], memo: dict[Any, Any]) -> list[Occurrence]:
+    """The occurrences of their candidate texts (``hits``) in these segments that no flag covers (nor one found before
+    it here), in rowid and text order."""
+    marks = ",".join("?" * len(rowids))
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: this reads every candidate segment and every flag of their items
+    segments = sorted(cursor.execute(f"SELECT rowid, segment_id, item_id, text FROM segments WHERE rowid IN ({marks})", tuple(rowids)))
+    spans: dict[str, list[tuple[int, int]]] = {s[1]: [] for s in segments}
+    items = sorted({s[2] for s in segments})  # flags are indexed by item (flags_item), not by segment
+    for segment_id, start, end in cursor.execute(
+        f'SELECT segment_id, start, "end" FROM flags WHERE item_id IN ({",".join("?" * len(items))}) '
+        f"AND entity NOT IN ({','.join(repr(e) for e in NOT_COVERING)})",
+        items,
+    ):
+        if (taken := spans.get(segment_id)) is not None:
+            taken.append((start, end))
+    out: list[Occurrence] = []
+    for rowid, segment_id, item_id, text in segments:  # in rowid order
+        taken = spans[segment_id]
+        for norm, found in _found(text, tuple(hits[rowid]), memo):
+            for start, end in found:
+                if (start, end) in taken or any(a <= start and end <= b for a, b in taken):  # mostly a flag of it exactly
+                    continue
+                taken.append((start, end))
+                out.append((segment_id, item_id, start, end, norm))
+    return out
 
 
 def _count(new: list[tuple[Flag, Source]], counts: dict[str, tuple[Source, int]]) -> None:

@@ -28,6 +28,7 @@ from redactor.case.actors import POLICY
 from redactor.case.schema import RECOUNT_MARK, STANDING_ASIDE, count_later
 from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_filed import Filed, Known, common
+from redactor.case.value_helper import SpreadHelper, wanted
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
 from redactor.case.value_spread import EXPLAINED, INDEX_MARK
 from redactor.records import KEEP, REDACT
@@ -138,7 +139,7 @@ class Values(ValueDecisions):
         counts, redacted = {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
         with self.page_cache(_CACHE_KIB):
             if unfiled := self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
-                counts, redacted = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS)
+                counts, redacted = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS, helped=wanted(unfiled))
             counts["spread"] = self._spread_new(redacted, actor)
         return counts
 
@@ -153,26 +154,37 @@ class Values(ValueDecisions):
             added += self.spread_all(actor=actor, after=before)
         return len(added)
 
-    def _file_new(self, actor: str, *, keep_rows: bool = True) -> tuple[dict[str, int], set[str]]:
+    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str]]:
         """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
-        rows are kept for the policy and the spread, else those read them back from the case."""
-        with self.transaction() as conn:
-            created, touched, filed_flags = self._file_rows(conn, keep_rows)
-            if not filed_flags:
-                return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
-            with self._counting_later():  # the counting triggers stand aside; one recount at the end
-                conn.execute("INSERT INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.filing ORDER BY flag_id")
-                conn.execute("DELETE FROM temp.filing")
-                self._count_items(touched, created)
-                applied = self._apply_to_new(touched, actor)
-                policy = self._decide_by_policy(touched, created)
-                self._recount(touched, created, policy)
-            made = len(created)
-            redacted_now = [v for v, decision in policy.items() if decision == REDACT]
-            held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created)
-            created.clear()  # the spread needs no more of them
-            self.spread_values(redacted_now, actor=POLICY, members=held)
-            self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
+        rows are kept for the policy and the spread, else those read them back from the case; ``helped``: a helper
+        process reads the policy spread's occurrences while the policy is recorded (:mod:`redactor.case.value_helper`)."""
+        with self.transaction() as conn:  # the helper starts inside the write lock: nothing else is committed until the spread
+            helper = SpreadHelper.start(self.db_path) if helped else None
+            try:
+                return self._file_in(conn, actor, keep_rows, helper)
+            finally:
+                if helper is not None:
+                    helper.close()
+
+    def _file_in(
+        self, conn: sqlite3.Connection, actor: str, keep_rows: bool, helper: SpreadHelper | None
+    ) -> tuple[dict[str, int], set[str]]:
+        created, touched, filed_flags = self._file_rows(conn, keep_rows)
+        if not filed_flags:
+            return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
+        with self._counting_later():  # the counting triggers stand aside; one recount at the end
+            conn.execute("INSERT INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.filing ORDER BY flag_id")
+            conn.execute("DELETE FROM temp.filing")
+            self._count_items(touched, created)
+            applied = self._apply_to_new(touched, actor)
+            policy = self._decide_by_policy(touched, created, helper)
+            self._recount(touched, created, policy)
+        made = len(created)
+        redacted_now = [v for v, decision in policy.items() if decision == REDACT]
+        held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created)
+        created.clear()  # the spread needs no more of them
+        self.spread_values(redacted_now, actor=POLICY, members=held, elsewhere=helper.answer if helper is not None else None)
+        self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
         redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
         return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted
@@ -299,19 +311,25 @@ class Values(ValueDecisions):
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
-    def _decide_by_policy(self, value_ids: set[str], created: dict[str, Filed] | None = None) -> dict[str, str]:
+    def _decide_by_policy(
+        self, value_ids: set[str], created: dict[str, Filed] | None = None, helper: SpreadHelper | None = None
+    ) -> dict[str, str]:
         """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded
         (:meth:`ValueApply._record_many`) :data:`_POLICY_BATCH` values at a time: the same rows and events in the same
         order as all at once, in bounded memory. The caller then redacts their redacted texts where no flag covers them
-        (one spread for all). Returns each value decided (in value id order) with its decision."""
+        (one spread for all). Returns each value decided (in value id order) with its decision. All are decided before any
+        is recorded, so that ``helper`` (:mod:`redactor.case.value_helper`) reads that spread while they are recorded."""
         created = created or {}
-        ids, out = sorted(value_ids), {}
+        decisions = {  # value id -> the policy's decision, the value's person
+            c["value_id"]: (d, c["person_id"])
+            for c in self._clusters(value_ids)
+            if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
+        }
+        if helper is not None:
+            helper.ask_values([(v, person) for v, (d, person) in decisions.items() if d == REDACT], created, self._names)
+        ids, out = sorted(decisions), {}
         for start in range(0, len(ids), _POLICY_BATCH):
-            decided = [
-                (c, d)
-                for c in self._clusters(ids[start : start + _POLICY_BATCH])
-                if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
-            ]
+            decided = [(c, decisions[c["value_id"]][0]) for c in self._clusters(ids[start : start + _POLICY_BATCH])]
             filed = {
                 c["value_id"]: held for c, _ in decided if c["value_id"] in created and (held := created[c["value_id"]].held()) is not None
             }
