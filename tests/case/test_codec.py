@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from redactor.case import codec
 from redactor.extract.device import common
 from redactor.extraction import _batches
-from redactor.records import Item, Person, Source
+from redactor.records import Flag, Item, Person, Source
 
 _scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
@@ -69,3 +70,32 @@ def test_rows_made_an_item_at_a_time_equal_the_batch_encoding(monkeypatch):
     people = [(0, *codec.person_to_row(r)) for r in _records(source, 500) if isinstance(r, Person)]
     assert [row for _, _, batch, _ in batches for row in batch] == people and len(people) == 13  # with the batch they came in
     assert [len(rows) for rows, *_ in batches][:3] == [70, 70, 70] and len(batches) > 500 // 70 + 1  # later ones end on size
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(), _values, max_size=6))
+def test_a_flags_row_holds_its_explanation_as_json_dumps_writes_it(explanation):
+    flag = Flag("f1", "i1", "i1.0", 0, 3, "PERSON", 0.85, "SpacyRecognizer", explanation, "TP", "redact")
+    row = codec.flag_to_row(flag, "2026-12-06T00:00:00Z")
+    assert row[8] == json.dumps(explanation, default=str)
+    assert row[:8] == ("f1", "i1", "i1.0", 0, 3, "PERSON", 0.85, "SpacyRecognizer")
+    assert row[9:] == ("TP", "redact", "pending", "detector", 1, "2026-12-06T00:00:00Z")
+    for mapping in (MappingProxyType(explanation), explanation, _Other(explanation)):
+        assert codec._plain(mapping) == explanation and list(codec._plain(mapping)) == list(explanation)
+    assert codec._plain(flag.explanation) is not codec._plain(flag.explanation)  # a copy: the record's own stays as it was
+
+
+class _Other(Mapping):
+    """A mapping that is neither a dict nor a read-only view of one."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
