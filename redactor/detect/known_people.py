@@ -37,6 +37,7 @@ def phone_variants_all(phones: Iterable[str]) -> list[str]:
     return sorted({v for p in phones for v in phone_variants(p)})
 
 
+_LONGEST = 40  # digits: a sub-run longer than this is no phone number (a number inside a longer run still is)
 _RUN = re.compile(r"(?<!\d)\+?\d(?:" + SEP + r"\d)*(?!\d)")
 
 
@@ -48,13 +49,11 @@ def _digit_runs(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _RUN.finditer(text):
         positions = [m.start() + i for i, c in enumerate(m.group(0)) if c.isdigit()]
         digits = "".join(text[i] for i in positions)
-        if len(positions) > 40:  # a long digit block (a hash, a dump) is no phone number
-            continue
         for i in range(len(positions)):
             if i and positions[i] - positions[i - 1] == 1:
                 continue  # a sub-run must start at the first digit of a written group
             start = positions[i] - 1 if i == 0 and m.group(0).startswith("+") else positions[i]
-            for j in range(i + 6, len(positions)):
+            for j in range(i + 6, min(len(positions), i + _LONGEST)):  # a longer block (a hash, a dump) is no phone
                 if j + 1 < len(positions) and positions[j + 1] - positions[j] == 1:
                     continue  # and end at the last digit of a group
                 opened = start > 0 and text[start - 1] == "(" and ")" in text[start : positions[j]]
