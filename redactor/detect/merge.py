@@ -57,7 +57,7 @@ from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
 from redactor.detect.coordinated import listed_names
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
-from redactor.detect.name_parts import with_the_rest
+from redactor.detect.name_parts import with_a_short_surname, with_the_rest
 from redactor.detect.places import place_read_as_person
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
@@ -65,7 +65,17 @@ from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
-from redactor.detect.things import country, craft, division, guesses_inside_areas, listed, lower_case_common_words, nationality
+from redactor.detect.things import (
+    city_of_words,
+    country,
+    craft,
+    division,
+    guesses_inside_areas,
+    listed,
+    lower_case_common_words,
+    nationality,
+    organisation_with_a_country,
+)
 from redactor.entities import merge_rank
 
 PARTS = {  # what a finding of the key entity always absorbs: the parts of one thing
@@ -233,8 +243,9 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [
         division(text, country(text, nationality(text, p))) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)
     ]
+    pieces = [city_of_words(text, organisation_with_a_country(text, p)) for p in pieces]  # "Environment Canada", "Hong Kong"
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
-    pieces = [with_the_rest(text, p) for p in pieces]  # "Ana Lúcia Ferreira| dos Santos", "Dong|-hyun Park" (name_parts.py)
+    pieces = [with_a_short_surname(text, with_the_rest(text, p)) for p in pieces]  # "... dos Santos", "Dong-hyun", "Vu Thi Hanh"
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)

@@ -58,6 +58,8 @@ FORM_LABELS = {
     "cell",
     "p.o. box",
     "po box",
+    "iban",
+    "bic",
 }
 TRIM = " \t\r\n.,;:!?\"'()[]{}<>`*|"
 
@@ -96,6 +98,7 @@ def dropped(text: str, span: Found) -> bool:
         or _impersonal(text, span)
         or _ordinary_word_person(text, span)
         or _label_person(text, span)
+        or _label_before_a_number(text, span)
         or year_range_phone(text, span)
         or foreign_lower_case_guess(text, span)
     )
@@ -110,6 +113,24 @@ def _label_person(text: str, span: Found) -> bool:
     if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
         return False
     return is_form_label(text[span.start : span.end])
+
+
+# a phone's label or a currency's code read as a person right before the number it labels ("or Tel. +31 6 ...",
+# "Desk +1 637 ...", "amount EUR 1,250.00"): the small model reads a capitalised word before digits as a name
+NUMBER_LABELS = {"tel", "phone", "telephone", "mobile", "mob", "cell", "fax", "desk", "landline", "whatsapp", "home", "work", "office"}
+CURRENCIES = set(
+    "EUR USD GBP CHF PLN CZK HUF RON BGN SEK NOK DKK ISK TRY RUB UAH CAD AUD NZD JPY CNY HKD SGD INR PKR BDT NGN GHS KES ZAR "
+    "AED SAR QAR EGP MAD BRL MXN ARS CLP COP".split()
+)
+_NUMBER_AFTER = re.compile(r"[.:]?[ \t]+[+(]?\d")
+
+
+def _label_before_a_number(text: str, span: Found) -> bool:
+    """A guessed person that is one phone label ("Tel", "Mobile", "Desk") or a currency's code ("EUR") right before a number."""
+    if span.entity != "PERSON" or span.recognizer == "KnownPeopleRecognizer" or not _NUMBER_AFTER.match(text, span.end):
+        return False
+    value = text[span.start : span.end]
+    return value.rstrip(".").lower() in NUMBER_LABELS or value in CURRENCIES
 
 
 def is_form_label(word: str) -> bool:

@@ -9,6 +9,11 @@
   ("Dong-hyun Park", "Seo-yeon Kim"): a person found up to the hyphen, whose last word is a syllable of two to
   four letters, runs on over a lower-case syllable of two to five letters and a
   capitalised word after it that a surname list holds or that is no ordinary English word.
+- Vietnamese, Chinese and Korean surnames of two or three letters come first and are often left out ("Vu| Thi Hanh",
+  "Le| Minh Duc"): a person found as two name words or more, right after (one space, same line) a capitalised word
+  of two or three letters that the surname list holds (also without its accents: "Vũ", "Lê") and that is no short
+  English word ("So", "He", "Do" are not taken: ``SHORT_WORDS``), nor part of a handle ("@Te") or of a city's name
+  ("São Paulo Stadium"), starts at that word (``with_a_short_surname``).
 
 This module imports neither spaCy nor Presidio (``merge.py`` runs in the coordinating process too).
 """
@@ -19,8 +24,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import is_english_word, is_name_word, lexicon
-from redactor.detect.recognizers.letters import LOWER, NAME_WORD
+from redactor.detect.name_lists import fold_accents, is_english_word, is_name_word, lexicon
+from redactor.detect.places import cities
+from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
 
 PARTICLES = (
     "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "van", "von", "den", "ten", "ter", "la", "le",
@@ -46,6 +52,31 @@ def with_the_rest(text: str, span: Any) -> Any:
         if m is not None and _a_surname(m.group("last")):
             return replace(span, end=m.end())
     return span
+
+
+# English words of two or three letters that start a sentence or stand before a name ("So Jane Smith said", "Hi Jane Smith")
+SHORT_WORDS = frozenset(
+    "so he do go no me us we an am as at be by if in is it my of oh on or to up ok hi yo ya mr ms dr st the and but for not "
+    "you she her his him who why how was are can did get got had has let may our out say see too two yes yet all any day "
+    "new now old one per via ask met saw sir mum dad".split()
+)
+_SHORT_BEFORE = re.compile(rf"(?<![\w'’.@#-])(?P<word>{UPPER}{LOWER}{{1,2}})[ ]\Z")
+
+
+def with_a_short_surname(text: str, span: Any) -> Any:
+    """The span started at a short surname right before it ("Vu Thi Hanh"), when it is a name of two words or more."""
+    if span.entity != "PERSON" or span.start < 3 or text[span.start - 1] != " " or not _TWO_WORDS.search(text, span.start, span.end):
+        return span
+    m = _SHORT_BEFORE.search(text, max(0, span.start - 4), span.start)
+    if m is None:
+        return span
+    word = m.group("word")
+    if word.lower() in SHORT_WORDS or is_english_word(word) or fold_accents(word) not in lexicon("world_surnames.txt"):
+        return span
+    words = text[m.start("word") : span.end].split(" ")
+    if any(" ".join(words[:n]) in cities() for n in (2, 3)):
+        return span  # "São Paulo Stadium": a city's name, not a surname and a name
+    return replace(span, start=m.start("word"))
 
 
 def _a_syllable(word: str) -> bool:

@@ -7,7 +7,7 @@ or more (``models/lexicons/places.txt``, GeoNames) becomes a place when the text
 nothing there says it is a person:
 
 - a word of place comes right before it ("in", "near", "outside", "across", "around", "via",
-  "throughout"), or it is a hashtag ("#Toronto"), or a country, region or another city follows it
+  "throughout", and "greater" of "the greater Houston area"), or it is a hashtag ("#Toronto"), or a country, region or another city follows it
   after a comma ("Montpellier, France"), or another city comes before it in a list ("Adelaide,
   Sydney"); and no third person is near it in its clause ("she", "his", "is", "friend", "mum");
 - or "to" or "from" comes right before it, it is a city of a million people or more ("off to
@@ -24,7 +24,6 @@ finding is kept as a place (LOCATION), not dropped, so a reviewer still sees it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +34,7 @@ GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
 BIG_CITY = 1_000_000
 READ_AS_PLACE = "a city of 100,000 people or more (GeoNames) where the text calls it a place: flagged as a place"
 WINDOW = 24  # characters either side searched for a cue or a personal word
-_PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout)\s+#?$|#$")
+_PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout|greater)\s+#?$|#$")
 NAMED_AS_PLACE = "named as a town, city, county or university's place: flagged as a place"
 _OF_A_PLACE = re.compile(r"(?i)(?<![\w'])(?:town|city|village|borough|province|county|region|capital|university)\s+of\s+(?:the\s+)?$")
 _TO_FROM = re.compile(r"(?i)(?<![\w'])(?:to|from)\s+$")
@@ -56,8 +55,7 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
     if span.entity != "PERSON" or span.recognizer not in GUESSES:
         return span
     if _OF_A_PLACE.search(text, max(0, span.start - 40), span.start) and not _NEXT_WORD.match(text, span.end):
-        why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {NAMED_AS_PLACE}"
-        return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+        return span.relabelled("LOCATION", NAMED_AS_PLACE, place=True)
     population = cities().get(text[span.start : span.end])
     if population is None or _NEXT_WORD.match(text, span.end):
         return span
@@ -71,8 +69,7 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
         return span
     if near.search(text, start, span.start) or near.search(text, span.end, end):
         return span
-    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {READ_AS_PLACE}"
-    return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+    return span.relabelled("LOCATION", READ_AS_PLACE, place=True)
 
 
 def followed_by_a_place(text: str, end: int) -> bool:

@@ -7,7 +7,7 @@ load Presidio or spaCy to do so. ``merge.py`` resolves overlaps between them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -21,3 +21,10 @@ class Found:
     score: float
     recognizer: str
     explanation: dict[str, Any]
+
+    def relabelled(self, entity: str, reason: str, *, place: bool = False) -> Found:
+        """This span flagged as ``entity`` instead of a guessed person, ``reason`` added to its explanation (``place``:
+        marked read as a place)."""
+        why = f"{self.explanation.get('textual_explanation') or 'a guessed name'}; {reason}"
+        marks = {"read_as_place": True} if place else {}
+        return replace(self, entity=entity, explanation={**self.explanation, "textual_explanation": why, **marks})

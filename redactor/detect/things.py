@@ -14,6 +14,13 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
 - **a nationality** (``nationality``): a one-word guessed person that is a nationality word right before a word
   that a nationality describes ("a Slovak national", "are German nationals", "a Turkish citizen") is that
   nationality (NRP), still flagged; "German" and "Dutch" are also given names and surnames in some lists.
+- **an organisation with a country in its name** (``organisation_with_a_country``): an organisation that spaCy
+  read and that was taken back as a person for its name's shape, when one of its two words or more is a country's
+  name that is no given name in common use and none is a given name that is no ordinary word ("Environment Canada",
+  "Walmart Canada", "Fan Expo Canada"; not "Kenya Moore", "Emma England"), is that organisation (ORGANIZATION), still
+  flagged.
+- **a city of two words or more** (``city_of_words``): a guessed full name that is exactly a city's name ("Hong Kong",
+  "Los Angeles": the given-name and surname lists hold "Hong" and "Kong") becomes a place (LOCATION), still flagged.
 - **common words in lower case** (``lower_case_common_words``): in edited prose (every sentence starts with a
   capital, two sentences or more) a spaCy person that starts with a lower-case letter and is made only of
   ordinary English words, places and countries that no name list holds ("vehicle miles", "the Bat Cave",
@@ -26,13 +33,22 @@ Measured with ``make eval`` on every set (models/MODELS.md, tenth pass).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import PEOPLES, countries, given_names_raw, is_english_word, is_name_word, lexicon
+from redactor.detect.name_lists import (
+    PEOPLES,
+    countries,
+    english_frequency,
+    given_names,
+    given_names_raw,
+    is_english_word,
+    is_name_word,
+    lexicon,
+)
 from redactor.detect.places import cities
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
+COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
 # the first word(s) of a ship's, a spacecraft's or a shuttle's name (ship prefixes of navies and merchant fleets)
 CRAFT = re.compile(r"(?:(?i:space[ ]shuttle|shuttle|spacecraft|starship|space[ ]station)|HMS|HMAS|HMCS|HMNZS|USS|USNS|RMS|HMY)(?![\w-])")
 COUNTRY = "a country's name read as a person: flagged as a place"
@@ -57,13 +73,48 @@ def craft(text: str, span: Any) -> bool:
 
 def country(text: str, span: Any) -> Any:
     """The span as a place when it is a guessed person that is exactly a country's name and no listed name."""
-    if span.entity != "PERSON" or span.recognizer not in GUESSES:
+    if span.entity != "PERSON" or span.recognizer not in COUNTRY_GUESSES:
         return span
     value = re.sub(r"['’]s$", "", text[span.start : span.end])
     if value.lower() not in countries() or any(listed(w) for w in value.split()):
         return span
-    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {COUNTRY}"
-    return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+    return span.relabelled("LOCATION", COUNTRY, place=True)
+
+
+ORGANISATION = "an organisation's name with a country in it: flagged as an organisation"
+CONTINENTS = {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"}
+COMMON_GIVEN = 3  # nam_dict.txt's frequency scale: a given name in common use in Britain, Ireland or the USA
+
+
+def a_country(word: str) -> bool:
+    """A country's or a continent's name that is no given name in common use ("Canada", "Ireland", "America"; not
+    "Jordan", "Chad")."""
+    low = word.lower()
+    return (low in countries() or low in CONTINENTS) and english_frequency().get(low, 0) < COMMON_GIVEN
+
+
+def organisation_with_a_country(text: str, span: Any) -> Any:
+    """The span as an organisation when it is an organisation taken back as a person whose words name a country."""
+    if span.entity != "PERSON" or span.recognizer != "OrgNameRecognizer":
+        return span
+    words = [re.sub(r"['’]s$", "", w) for w in text[span.start : span.end].split()]
+    if len(words) < 2 or not any(a_country(w) for w in words) or any(w in given_names() for w in words):
+        return span  # "Kenya Moore", "Emma England": a given name makes it a person's name
+    return span.relabelled("ORGANIZATION", ORGANISATION)
+
+
+CITY = "a city's name read as a person's full name: flagged as a place"
+CITY_GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer"}
+
+
+def city_of_words(text: str, span: Any) -> Any:
+    """The span as a place when it is a guessed person of two words or more that is exactly a city's name ("Hong Kong")."""
+    if span.entity != "PERSON" or span.recognizer not in CITY_GUESSES:
+        return span
+    value = re.sub(r"['’]s$", "", text[span.start : span.end])
+    if " " not in value or value not in cities():
+        return span
+    return span.relabelled("LOCATION", CITY, place=True)
 
 
 NATIONALITY = "a nationality read as a person: flagged as a nationality"
@@ -79,16 +130,14 @@ def nationality(text: str, span: Any) -> Any:
         return span
     if text[span.start : span.end].lower() not in PEOPLES or not _DESCRIBED.match(text, span.end):
         return span
-    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {NATIONALITY}"
-    return replace(span, entity="NRP", explanation={**span.explanation, "textual_explanation": why})
+    return span.relabelled("NRP", NATIONALITY)
 
 
 def division(text: str, span: Any) -> Any:
     """The span as a place when it is a guessed person named as an administrative area ("County Durham")."""
     if span.entity != "PERSON" or span.recognizer not in AREA_GUESSES or not _DIVISION.fullmatch(text, span.start, span.end):
         return span
-    why = f"{span.explanation.get('textual_explanation') or 'a guessed name'}; {DIVISION}"
-    return replace(span, entity="LOCATION", explanation={**span.explanation, "textual_explanation": why, "read_as_place": True})
+    return span.relabelled("LOCATION", DIVISION, place=True)
 
 
 def guesses_inside_areas(pieces: list[Any]) -> list[Any]:

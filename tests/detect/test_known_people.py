@@ -34,6 +34,13 @@ def test_two_numbers_side_by_side_are_both_found():
     assert [t for t, e, _ in found(people, "07700 900555 07700 900005") if e == "PHONE_NUMBER"] == ["07700 900555", "07700 900005"]
 
 
+def test_a_known_phone_in_a_list_of_numbers_longer_than_forty_digits():
+    # four numbers in a row are one written run of 47 digits; a known phone among them is still found
+    text = "numbers: 447700900456 07700 900555 447700900457 447700900458"
+    assert [(t, pid) for t, e, pid in found([SOPHIE], text) if e == "PHONE_NUMBER"] == [("07700 900555", "s")]
+    assert found([SOPHIE], "id " + "7" * 30 + " 07700900555" + "8" * 20) == []  # inside one digit block: not a phone
+
+
 def test_many_contacts_are_found_in_one_pass():
     text = "texts from 07700 901999 and 07700901234 and 07700 900555"
     hits = [(t, pid) for t, e, pid in found(BOOK, text) if e == "PHONE_NUMBER"]

@@ -54,3 +54,30 @@ def test_a_given_name_with_accents_the_list_lacks_starts_a_full_name():
     text = "Reach Siobhán Ní Bhriain on the desk line."
     found = NameLexiconRecognizer().analyze(text, ["PERSON"], None)
     assert [text[r.start : r.end] for r in found] == ["Siobhán Ní Bhriain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("Invoice to: Vu Thi Hanh, 44 Hang Bai", "Thi Hanh", "Vu Thi Hanh"),  # a Vietnamese surname of two letters
+        ("Dear Lê Minh Duc, thank you", "Minh Duc", "Lê Minh Duc"),  # with an accent the list lacks
+        ("Wu Jing Li came round", "Jing Li", "Wu Jing Li"),
+    ],
+)
+def test_a_name_starts_at_a_short_surname_before_it(text, found, name):
+    assert resolved_people(text, found_spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        ("So Jane Smith said no", "Jane Smith", "Jane Smith"),  # a short English word
+        ("Hi Jane Smith, thanks", "Jane Smith", "Jane Smith"),
+        ("Vu Hanh", "Hanh", "Hanh"),  # one word found: not enough to say a name runs on
+        ("to Zq Jane Smith", "Jane Smith", "Jane Smith"),  # no surname list holds it
+        ("the half-built São Paulo Stadium", "Paulo Stadium", "Paulo Stadium"),  # a city's name
+        ("up the hill @Ta Mina Kowal", "Mina Kowal", "Mina Kowal"),  # a handle
+    ],
+)
+def test_a_name_does_not_start_at_a_short_word_that_is_no_surname(text, found, name):
+    assert resolved_people(text, found_spans(text, (found, "PERSON", "SpacyRecognizer"))) == [name]

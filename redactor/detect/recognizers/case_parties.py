@@ -5,7 +5,8 @@ where spaCy's small model finds nothing ("CASE OF VARDOQ v. OSTREMUND"). Each si
 " v. " / " vs " is one to four capitalised or upper-case words on one line; "and Others" and a
 leading "Case of" are not part of it. A side is reported as a person unless it is the Crown or a
 state ("R", "Regina", "The Queen", "DPP", a country as ``phonenumbers`` names it in English), an
-organisation (a word of ``organisation_words.txt`` that is no surname), or only ordinary English
+organisation (a word of ``organisation_words.txt`` that is no surname), one word with the ending of a doctrine's,
+a field's or a town's name ("Scientology", ``ner.NOT_A_NAME_ENDING``), or only ordinary English
 words that are no listed name (in capitals, no name in any list: "CASE OF MARTINS v. PORTUGAL" names a party).
 """
 
@@ -20,6 +21,7 @@ from redactor.detect import name_lists
 from redactor.detect.name_lists import countries, is_english_word, is_name_word
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
+from redactor.detect.recognizers.ner import NOT_A_NAME_ENDING
 
 _CAPS = rf"{UPPER}{{2,}}(?:[-'’]{UPPER}+)*"
 _WORD = rf"(?:{NAME_WORD}|{_CAPS}|{UPPER}\.?)"
@@ -60,8 +62,8 @@ class CasePartyRecognizer(EntityRecognizer):
         if key in CROWN or key in countries() or key.removeprefix("the ") in countries():
             return False
         words = [w.strip(".") for w in value.split()]
-        if any(w.lower() in self._org_words for w in words):
-            return False
+        if any(w.lower() in self._org_words for w in words) or (len(words) == 1 and NOT_A_NAME_ENDING.search(words[0])):
+            return False  # an organisation; "Scientology vs. the Internet": a doctrine, a field or a town
         return not all(is_english_word(w) and not _listed(w) for w in words)
 
 

@@ -20,11 +20,12 @@ from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
 from redactor.detect.misreads import PERSONAL
-from redactor.detect.name_lists import countries, is_name_word, lexicon
+from redactor.detect.name_lists import is_name_word, lexicon
 from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 from redactor.detect.tagging import ProperNouns
+from redactor.detect.things import COMMON_GIVEN, a_country
 
 RANKS = (
     "Detective Chief Superintendent",
@@ -116,7 +117,6 @@ def _a_thing(words: list[str]) -> bool:
     return bool(words) and words[-1].lower() in name_lists.organisation_words()
 
 
-COMMON_GIVEN = 3
 FOLDED_LENGTH = 4  # letters a word needs before its accents are dropped for the given-name list
 # offices and callings written before a name ("President Obama", "Sister Margaret"); towns take some of them as their
 # first word ("Bishop Auckland"), ranks and forms of address never
@@ -282,16 +282,6 @@ def _part_of_a_place_or_thing(word: str, surname: str) -> bool:
 def _in_a_name_list(word: str) -> bool:
     """In any given-name or surname list, ordinary words included ("Trump", "Grace", "Bishop")."""
     return word in name_lists.given_names_raw() or word in lexicon("world_surnames.txt") or is_name_word(word)
-
-
-CONTINENTS = {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"}
-
-
-def a_country(word: str) -> bool:
-    """A country's or a continent's name that is no given name in common use ("Canada", "Ireland", "America"; not
-    "Jordan", "Chad")."""
-    low = word.lower()
-    return (low in countries() or low in CONTINENTS) and name_lists.english_frequency().get(low, 0) < COMMON_GIVEN
 
 
 def _a_place(text: str, word: str, start: int) -> bool:

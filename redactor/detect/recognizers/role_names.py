@@ -7,7 +7,9 @@ Tovkar Lemsin scored". The word before the name leaves no doubt that a person fo
 - a role or occupation: goalkeeper, striker, coach, captain, president, minister, spokeswoman,
   lawyer, singer, ... (``ROLES``);
 - a relation: brother, cousin, neighbour, boyfriend, ... (``RELATIONS``);
-- a phrase: "supporter of", "fan of", "son of", "named", "called", "known as" (``PHRASES``).
+- a phrase: "supporter of", "fan of", "son of", "named", "called", "known as" (``PHRASES``);
+- a self-introduction: "my name is ...", and "this is", "it's", "I'm" before from/here/speaking/calling ("this is
+  Adaeze from the school office"), not a city or a country ("this is London calling", ``INTRO``).
 
 The name is one to three capitalised words (any Latin, Greek or Cyrillic script) right after the
 cue or after the cue and a comma ("the applicant's wife, Ilse Varga, lodged"; a judgment's way of naming), on the same line; only the name is reported, not the cue. It is left alone when a word is an
@@ -28,9 +30,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect import name_lists
 from redactor.detect.known_people import STOP_WORDS
-from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.name_lists import PEOPLES, is_english_word, is_name_word
+from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD
+from redactor.detect.things import COMMON_GIVEN, a_country
 
 ROLES = (
     "goalkeeper", "keeper", "striker", "midfielder", "defender", "winger", "forward", "captain", "skipper", "coach",
@@ -67,6 +71,13 @@ LOWER_CUE = re.compile(
     + r")[ ]"
     rf"(?P<name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?![\w@])"
 )
+# a self-introduction on the phone or in a message: "this is Adaeze from the school office", "it's Kemi here", "my name is
+# Oluchi Nwosu": the name is one to three capitalised words; after "this is", "it's", "I'm" only before from/here/speaking/
+# calling ("this is London calling" is checked in code: a city or a country is no introduction)
+INTRO = re.compile(
+    rf"(?<![\w-])(?:(?i:my[ ]name[ ]is|my[ ]name['’]s)[ ](?P<named>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w@])"
+    rf"|(?i:this[ ]is|it['’]s|it[ ]is|i[ ]am|i['’]m)[ ](?P<name>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?=[ ](?i:from|here|speaking|calling)(?![\w])))"
+)
 CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
             "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
 
@@ -95,6 +106,15 @@ class RoleNameRecognizer(EntityRecognizer):
                 end = start + len(" ".join(words))
                 why = "capitalised name after a word that introduces a person (role, relation)"
                 out.append(result(self, "PERSON", start, end, self.SCORE, "name after a role word", why))
+        for m in INTRO.finditer(text):
+            group = "named" if m.group("named") else "name"
+            words = m.group(group).split(" ")
+            while len(words) > 1 and _ordinary(words[-1]):
+                words.pop()  # "my name is Oluchi And"
+            if self._is_name(words) and not _a_place(" ".join(words)):
+                start = m.start(group)
+                why = "capitalised name in a self-introduction ('this is ... from', 'my name is')"
+                out.append(result(self, "PERSON", start, start + len(" ".join(words)), self.SCORE, "name in a self-introduction", why))
         for m in LOWER_CUE.finditer(text):
             words = m.group("name").split(" ")
             if len(words) > 1 and not _lower_case_name(words[-1]):
@@ -110,6 +130,16 @@ class RoleNameRecognizer(EntityRecognizer):
         if any(w.lower() in self._org_words or w in CALENDAR for w in words) or words[0].lower() in STOP_WORDS:
             return False
         return not all(_ordinary(w) for w in words)
+
+
+def _a_place(value: str) -> bool:
+    """A city of 100,000 people or more or a country that is no given name in common use ("this is London calling"), or a
+    nationality ("I am British here")."""
+    return (
+        value.lower() in PEOPLES
+        or a_country(value)
+        or (value in cities() and name_lists.english_frequency().get(value.lower(), 0) < COMMON_GIVEN)
+    )
 
 
 def _lower_case_name(word: str) -> bool:

@@ -60,7 +60,7 @@ UNIT = (
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"
 CUE = (
     r"(?:address(?:[ ]is)?|adres|adresse|dirección|direccion|indirizzo|endereço|anschrift|lives?[ ](?:at|in|on)|living[ ](?:at|in|on)|"
-    r"stay(?:s|ing)?[ ]at|moved[ ]to|move[ ]to|moving[ ]to|deliver(?:ed|y)?[ ]to|ship(?:ped)?[ ](?:it[ ])?to|sen[dt][ ](?:it[ ])?to|"
+    r"stay(?:s|ed|ing)?[ ]at|moved[ ]to|move[ ]to|moving[ ]to|deliver(?:ed|y)?[ ]to|ship(?:ped)?[ ](?:it[ ])?to|sen[dt][ ](?:it[ ])?to|"
     r"post(?:ed)?[ ](?:it[ ])?to|write[ ]to|(?:flat|house|home|place|office|address)[ ](?:at|is)|round[ ]to|meet[ ](?:me[ ])?at|"
     r"wohnt[ ]in|mieszka(?:m)?[ ](?:na|przy|w)|"
     # Russian, Ukrainian, Bulgarian, Greek: "по адресу", "проживает", "живу на", "за адресою", "μένει στην", "διεύθυνση"

@@ -18,7 +18,11 @@
   postcode and town, or by a flat ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22,
   кв. 5", "58 Solbakken, Etasje 2, 0450 Oslo", Iceland's three-digit postcodes: "210 Kolgröf, 992 Djúpivogur"): the
   shape of an address line in any script. A four-digit
-  year is no postcode ("Round 5, 2019 Final"), and a capitalised English word makes it no address.
+  year is no postcode ("Round 5, 2019 Final"), and a capitalised English word makes it no address;
+- with no street word and no cue, a house, plot or block (or a house number and a name) and two parts or more, the
+  last of them a city of 100,000 people or more ("House 8, Street 22, F-7/2, Islamabad", "Plot 9, Sector 18,
+  Gurugram", "25 Le Loi, Ben Nghe, District 1, Ho Chi Minh City"), no part made only of ordinary English words but
+  the words of an address ("Street", "Sector", "District"; "Round 5, Group 2, Madrid" is no address); a Turkish door after the house number ("Atatürk Cd. No: 15 D: 4").
 
 A street needs a house number, or an address cue before it. Labelled addresses in forms
 ("Address: ...", a heading "Delivery address" and the lines under it) are ``address_label.py``'s.
@@ -31,7 +35,8 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.name_lists import is_english_word
+from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.places import cities
 from redactor.detect.recognizers.address import _INSTITUTION
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
@@ -44,7 +49,7 @@ NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?(?:[ ][A-Z](?=,))?\.?"  # "14 B, 411 38 Göteborg"
-HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54"
+HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?|No:[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
@@ -67,7 +72,8 @@ FLOOR = (
 )
 # a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
 DISTRICT = r"(?:[ ](?:[A-Z]|\d{1,2})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
-SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
+DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
+SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{DOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
@@ -77,6 +83,15 @@ FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
     r"lakás|byt|daire|mənzil|lejlighed|leilighet|lägenhet|asunto|korter|kv)\.?[ ]?\d{1,4}[A-Za-zА-Яа-я]?"
 )
+# an address line that names a house, a plot or a block, then a sector, ward or district, and ends in a known city, with
+# no street word and no cue ("House 8, Street 22, F-7/2, Islamabad", "Plot 9, Sector 18, Gurugram", "25 Le Loi, Ben Nghe,
+# District 1, Ho Chi Minh City"): the way addresses are written in South Asia and Vietnam
+PLOT = r"(?i:house|plot|flat|apt|apartment|block|building|bldg|villa|shop|office|unit|suite|room)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+SECTOR = r"[A-Z]{1,3}-\d{1,3}(?:/\d{1,2})?"  # "F-7/2", "G-9/1", "DHA-2"
+PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR})){{0,3}}"
+AREA_WORDS = {"house", "plot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
+              "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
+              "market", "avenue", "area", "city", "commune", "quarter", "precinct"}  # fmt: skip
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
@@ -107,6 +122,8 @@ class WorldAddressRecognizer(EntityRecognizer):
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
+        first = rf"(?:{PLOT}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME})"  # "House 8", "25 Le Loi"; no year
+        self._city_line = re.compile(rf"(?<![\w£$€/-]){first}(?:,[ ]{PART}){{2,6}}")
         self._po_box = re.compile(
             r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ](?:"
             + STRONG_POSTCODE
@@ -141,6 +158,10 @@ class WorldAddressRecognizer(EntityRecognizer):
         for m in self._posted.finditer(text) if _DIGIT.search(text) else ():
             if not any(taken[m.start() : m.end()]) and not _english_words(m.group(0)):
                 out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number with a postcode and town or a flat", taken))
+        for m in self._city_line.finditer(text) if _DIGIT.search(text) else ():
+            end = _city_end(m.group(0))
+            if end and not any(taken[m.start() : m.start() + end]):
+                out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "numbered parts ending in a city", taken))
         for m in self._po_box.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
         return out
@@ -155,6 +176,28 @@ _TAIL = re.compile(
     r"[,.]?[ ](?:I|We|He|She|They|It|The|This|That|And|But|On|At|In|My|His|Her|Our|Their|With|When|Then|For|From|To|"
     r"Call|Ring|Text|Phone|Tel|Email|Please|Thanks|Regards|Questions|Contact)$"
 )
+
+
+def _city_end(line: str) -> int:
+    """Where the last part that starts with a city of 100,000 people or more ends (counted from the line's start), when
+    a part comes between it and the first and no part before it is made of ordinary English words that are no address
+    words ("Round 5, Group 2, Madrid", "House 2, Season 3, London" are no addresses); 0 when there is none."""
+    parts = line.split(", ")
+    for i in range(len(parts) - 1, 1, -1):
+        words = parts[i].split(" ")
+        city = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]) in cities()), 0)
+        if city:
+            if any(_ordinary_part(p) for p in parts[:i]):
+                return 0
+            return len(", ".join(parts[:i])) + 2 + len(" ".join(words[:city]))
+    return 0
+
+
+def _ordinary_part(part: str) -> bool:
+    """A part whose capitalised words are all ordinary English words that are no address words ("Round 5", "Part 2";
+    not "Hang Bai", where one word is no English word, nor "Sector 18")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", part) if w[:1].isupper() and w.lower() not in AREA_WORDS]
+    return bool(words) and all(is_english_word(w) and not is_name_word(w) for w in words)
 
 
 _FLAT_WORD = re.compile(rf"(?i){FLAT}")
