@@ -11,6 +11,11 @@ Each batch of items (``BATCH``) goes through these steps, several batches in fli
    (the last item ordinal whose flags are stored). A run killed at any moment therefore redoes
    at most the batches that were in flight, and texts analysed before are not analysed again.
 
+A large source's flags go into the case without the flags table's secondary indexes, which are created again
+when the source is done (``DEFER_ITEMS``, ``Flags.defer_flag_indexes``): the indexes' keys are random, and keeping
+them in step, batch by batch, cost a third of storing the flags. Nothing detection does meanwhile reads flags by
+item (a source with an item out of scope keeps them: the policy's bringing an item back in reads its flags).
+
 Items are read back without their device facts when neither stage reads them: a stage says so with
 a true-or-false attribute ``reads_device`` (``PresidioDetect``: never; the policy: only when a scope
 is set). A stage that does not say gets every item whole.
@@ -32,6 +37,7 @@ from redactor.records import Item, Source
 
 BATCH = 500  # items held in memory at once while detecting a source
 TEXTS_PER_TASK = 128  # texts sent to a worker at once (one spaCy pipe batch, PIPE_BATCH)
+DEFER_ITEMS = 20_000  # a source with this many items left to detect (and half the case's) defers the flags' indexes
 RECENT = 10_000  # texts whose spans are kept decoded across batches (senders, recipients, "ok"), the oldest dropped first
 
 
@@ -74,6 +80,20 @@ class DetectBatches:
         if done_upto == 0:
             self.store.clear_pending_flags(source.source_id)
         resumed = self.store.count_items(source.source_id, upto=done_upto) if done_upto else 0
+        deferred = self._defers_indexes(source, self.store.count_items(source.source_id) - resumed)
+        if deferred:
+            self.store.defer_flag_indexes()
+        try:
+            items = self._batches(source, done_upto)
+        finally:
+            if deferred:
+                self.store.restore_flag_indexes()  # before anything reads flags by item (a failure discards them so)
+            self.tasks.clear()
+            self.recent.clear()
+        return SourceDetection(resumed + items, self.store.count_flags(source.source_id), resumed)
+
+    def _batches(self, source: Source, done_upto: int) -> int:
+        """Detect the source's items after ordinal ``done_upto``, ``self.executor.workers`` + 1 batches in flight; how many."""
         inflight: deque[_InFlight] = deque()
         items = flags = 0
         for batch in self.store.item_batches(source.source_id, self.batch, after=done_upto, device=self.device):
@@ -82,9 +102,13 @@ class DetectBatches:
                 items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
         while inflight:
             items, flags = self._add(items, flags, self._finish(source, inflight.popleft()))
-        self.tasks.clear()
-        self.recent.clear()
-        return SourceDetection(resumed + items, self.store.count_flags(source.source_id), resumed)
+        return items
+
+    def _defers_indexes(self, source: Source, left: int) -> bool:
+        """Whether the source's flags go in without the flags table's secondary indexes: it has ``DEFER_ITEMS`` items or
+        more left, at least half the case's (creating the indexes again reads every flag of the case), and none of
+        its items is out of scope (the policy reads an item's flags, by item, before bringing it back in)."""
+        return left >= DEFER_ITEMS and 2 * left >= self.store.count_all_items() and not self.store.any_out_of_scope(source.source_id)
 
     @staticmethod
     def _add(items: int, flags: int, done: tuple[int, int]) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from redactor import codes
 from redactor.audit.log import utc_now
+from redactor.case import schema
 from redactor.case.actors import reviewer_name
 from redactor.case.codec import FLAG_COLUMNS, decision_from_row, flag_from_row, flag_state, flag_to_row
 from redactor.case.db import CaseDB
@@ -32,6 +33,23 @@ class Flags(CaseDB):
             "AND flag_id NOT IN (SELECT flag_id FROM decisions)",
             (source_id,),
         )
+
+    def defer_flag_indexes(self) -> None:
+        """Drop the flags table's secondary indexes (``schema.FLAG_INDEXES``) before inserting a large source's flags.
+
+        Until :meth:`restore_flag_indexes` (or the next opening of the case, after a kill) creates them again,
+        flags are found by item only by reading the whole table: the caller reads none that way meanwhile.
+        """
+        with self.transaction() as conn:
+            for name in schema.FLAG_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def restore_flag_indexes(self) -> list[str]:
+        """Create the flags table's secondary indexes that are missing; their names (none: nothing to do)."""
+        if not schema.missing_flag_indexes(self.conn):
+            return []
+        with self.transaction() as conn:
+            return schema.restore_flag_indexes(conn)
 
     def review_mark(self) -> tuple[int, ...]:
         """A mark of everything review can change: decisions on flags and values, scope changes,

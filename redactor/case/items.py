@@ -59,6 +59,14 @@ class Items(CaseDB):
             sql, args = sql + " AND ordinal <= ?", [*args, upto]
         return int(self.conn.execute(sql, args).fetchone()[0])
 
+    def count_all_items(self) -> int:
+        """Items of every source of the case."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0])
+
+    def any_out_of_scope(self, source_id: str) -> bool:
+        """Whether any item of the source is out of scope or sensitive (anything but in)."""
+        return self.conn.execute("SELECT 1 FROM items WHERE source_id = ? AND scope != 'in' LIMIT 1", (source_id,)).fetchone() is not None
+
     def item_ordinal(self, item_id: str) -> int:
         return int(self.conn.execute("SELECT ordinal FROM items WHERE item_id = ?", (item_id,)).fetchone()[0])
 

@@ -143,6 +143,32 @@ PICTURE_OCR = """
 CREATE TABLE IF NOT EXISTS picture_ocr (key TEXT PRIMARY KEY, text TEXT NOT NULL);
 """
 
+# The flags table's secondary indexes, as SCHEMA and APPLY (v7) create them. A run detecting a large source drops them
+# while it inserts that source's flags and creates them again after (``Flags.defer_flag_indexes``): each has a random
+# key (item ids are hashes), and keeping three of them in step cost a third of inserting and committing a batch's
+# flags. A run killed in between leaves them missing; opening the case creates them again before anything reads
+# (``restore_flag_indexes``). Only the flag id's own index, which keeps flags unique, stays throughout.
+FLAG_INDEXES = {
+    "flags_item": "CREATE INDEX IF NOT EXISTS flags_item ON flags (item_id, segment_id, start)",
+    "flags_status": "CREATE INDEX IF NOT EXISTS flags_status ON flags (status, entity)",
+    "flags_pending": "CREATE INDEX IF NOT EXISTS flags_pending ON flags (item_id) WHERE status = 'pending'",
+}
+
+
+def missing_flag_indexes(conn: sqlite3.Connection) -> list[str]:
+    """The names of ``FLAG_INDEXES`` that the case lacks (a run that deferred them was killed)."""
+    have = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags'")}
+    return [name for name in FLAG_INDEXES if name not in have]
+
+
+def restore_flag_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Create the missing ``FLAG_INDEXES`` (inside the caller's transaction); their names."""
+    missing = missing_flag_indexes(conn)
+    for name in missing:
+        conn.execute(FLAG_INDEXES[name])
+    return missing
+
+
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

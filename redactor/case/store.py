@@ -51,6 +51,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
             else:
                 store._bring_up_to_date()
                 store.adopt_unconfirmed_events()
+                store.restore_flag_indexes()
         except BaseException:
             store.close()
             raise
@@ -66,6 +67,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
         try:
             store._bring_up_to_date()
             store.adopt_unconfirmed_events()
+            store.restore_flag_indexes()  # a run killed while it deferred them (``Flags.defer_flag_indexes``)
         except BaseException:
             store.close()
             raise
