@@ -16,6 +16,13 @@ over-approximates (anything it cannot prove gives no pre-check):
 
 Only recognizers whose ``analyze`` is exactly Presidio's ``PatternRecognizer.analyze`` or our
 ``RuleRecognizer.analyze`` get a pre-check: both return ``[]`` when no regex matches.
+
+Presidio's ``IbanRecognizer`` has its own ``analyze`` (a regex, then a checksum per match) whose regex
+needs only a digit, which most texts hold. It gets a shape pre-check instead (:func:`could_hold_iban`):
+its regex ``[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2,6}...`` (no ``IGNORECASE``: ASCII capitals and
+digits only) cannot match a text with no two capitals, two digits and eight more capitals or digits,
+each after an optional space or hyphen; so a text without that shape gets ``[]`` as before. Only an
+``IbanRecognizer`` with Presidio's own pattern and flags gets it (:func:`_iban_check`).
 ``tests/detect/test_prechecks.py`` compares every recognizer with and without its pre-check
 (hypothesis texts built from the needed characters, and the evaluation texts).
 """
@@ -145,20 +152,53 @@ def recognizer_needs(recognizer: Any) -> frozenset[str] | None:
     return _union(needs(regex, flags) for regex, flags in regexes) if regexes else None
 
 
+# the shape every match of Presidio's IBAN pattern starts with (a superset: a separator is allowed anywhere)
+IBAN_SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){8}")
+
+
+def could_hold_iban(text: str) -> bool:
+    """Whether Presidio's IBAN pattern could match in ``text`` (False: it certainly cannot)."""
+    return IBAN_SHAPE.search(text) is not None
+
+
+def _iban_check(recognizer: Any) -> Callable[[str], bool] | None:
+    """:func:`could_hold_iban` for a Presidio ``IbanRecognizer`` as Presidio ships it, else None."""
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+    if getattr(type(recognizer), "analyze", None) is not IbanRecognizer.analyze:
+        return None
+    default = [(p.regex, p.score) for p in IbanRecognizer.PATTERNS]
+    if [(p.regex, p.score) for p in recognizer.patterns] != default:
+        return None
+    if (recognizer.global_regex_flags or 0) & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return could_hold_iban
+
+
 def install(recognizers: Iterable[Any]) -> list[str]:
     """Give each recognizer that can have one a pre-check before its ``analyze``; returns their names."""
     done = []
     for recognizer in recognizers:
-        need = recognizer_needs(recognizer)
-        if need:
-            recognizer.analyze = _guarded(recognizer.analyze, need)
+        check = _iban_check(recognizer)
+        if check is None:
+            need = recognizer_needs(recognizer)
+            check = _needing(need) if need else None
+        if check is not None:
+            recognizer.analyze = _guarded(recognizer.analyze, check)
             done.append(recognizer.name)
     return done
 
 
-def _guarded(analyze: Callable[..., list[Any]], need: frozenset[str]) -> Callable[..., list[Any]]:
+def _needing(need: frozenset[str]) -> Callable[[str], bool]:
+    def check(text: str) -> bool:
+        return could_match(need, text)
+
+    return check
+
+
+def _guarded(analyze: Callable[..., list[Any]], could: Callable[[str], bool]) -> Callable[..., list[Any]]:
     def prechecked(text: str, entities: list[str], nlp_artifacts: Any = None, *args: Any, **kwargs: Any) -> list[Any]:
-        if not could_match(need, text):
+        if not could(text):
             return []
         return analyze(text, entities, nlp_artifacts, *args, **kwargs)
 

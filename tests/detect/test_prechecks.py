@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ FRAGMENTS = (
     "AB 12 34 56 C", "943 476 5919", "4111 1111 1111 1111", "12-34-56", "12345678", "AB12 CDE", "Y123 ABC", "17/870869/19",
     "94YC8200224", "SW1A 1AA", "ZZ78 5XY", "51.5007, -0.1246", "dob 01/02/1990", "born 3 May 1990", "passport 123456789",
     "356938035643809", "8944100000000000000", "234150000000000", "MORGA657054SM9IJ", "2019/1234567Z", "123456/19J",
-    "07700 900123", "+44 20 7946 0000", "no. 12345/98", "ref:", "٣٤٥", "１２３", "ok", "lol", "tell megan", " ", ". ", ", ", "-",
+    "07700 900123", "+44 20 7946 0000", "DE89 3704 0044 0532 0130 00", "DE89-3704-0044-0532-0130-00", "NO9386011117947",
+    "FR14 2004 1010 0505 0001 3M02 606", "AB12 CDEF GHIJ", "GB82WEST", "IBAN:", "GB82 WEST 1234 5698 7654 33", "no. 12345/98", "ref:", "٣٤٥", "１２３", "ok", "lol", "tell megan", " ", ". ", ", ", "-",
     "/", ":", "_", "@", "#", "\n", "Street", "Road", "£12.50", "x", "snap me", "insta: jo.b", "IP", "mac",
 )  # fmt: skip
 
@@ -83,7 +85,37 @@ def test_needs_only_what_every_match_contains(regex, expected):
 def test_the_pattern_recognizers_get_pre_checks_and_the_others_none():
     names = {g.name for g, _ in PAIRS}
     assert {"UrlRecognizer", "IpRecognizer", "EmailRecognizer", "MacAddressRecognizer", "UkNinoRecognizer"} <= names
-    assert not names & {"SpacyRecognizer", "WorldPhoneRecognizer", "IbanRecognizer", "NameLexiconRecognizer"}  # own analyze
+    assert not names & {"SpacyRecognizer", "WorldPhoneRecognizer", "NameLexiconRecognizer"}  # own analyze
+    assert "IbanRecognizer" in names  # its own analyze, but a shape pre-check (prechecks.could_hold_iban)
+
+
+@pytest.mark.parametrize(
+    ("text", "could"),
+    [
+        ("GB82 WEST 1234 5698 7654 32", True),
+        ("DE89370400440532013000", True),
+        ("DE89-3704-0044-0532-0130-00", True),
+        ("NO93 8601 1117 947", True),
+        ("AB12 CDEF GHIJ", True),  # the pattern's shortest match: checked, and the checksum decides
+        ("AB12 CDEF GHI", False),
+        ("gb82 west 1234 5698 7654 32", False),  # the pattern has no IGNORECASE
+        ("GB82  WEST 1234 5698", False),  # two spaces: the pattern allows one separator
+        ("Call 07700 900123 or 0117 496 0000", False),
+        ("ok see you at 5", False),
+        ("", False),
+    ],
+)
+def test_the_iban_shape(text, could):
+    assert prechecks.could_hold_iban(text) is could
+
+
+def test_an_iban_recognizer_changed_from_presidios_gets_no_shape_check():
+    from presidio_analyzer import Pattern
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+    assert prechecks.install([IbanRecognizer()]) == ["IbanRecognizer"]
+    assert prechecks.install([IbanRecognizer(patterns=[Pattern("lower", r"[a-z]{2}\d{2}[a-z0-9]{12}", 0.5)])]) == []
+    assert prechecks.install([IbanRecognizer(regex_flags=re.IGNORECASE)]) == []
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,6 +127,12 @@ def test_fragment_texts_give_the_same_results(text):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from("abcAB019٣１ .:-/@_#,\n\u200b"), max_size=40))
 def test_random_texts_give_the_same_results(text):
+    same_everywhere(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from("GBDEN0123456789 -x"), min_size=10, max_size=40))
+def test_iban_shaped_texts_give_the_same_results(text):
     same_everywhere(text)
 
 
