@@ -55,7 +55,9 @@ def _tree(pid: int) -> tuple[int, dict[int, float]]:
         try:
             with open(f"/proc/{entry}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
+        except (OSError, IndexError):  # gone, or ended while read (an empty file): not in the tree any more
+            continue
+        if len(fields) < 22:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
