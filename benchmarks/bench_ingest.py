@@ -7,7 +7,8 @@ stopped once the case has committed the source (its state, people and attachment
 step and the attachments' own extraction are not part of this. Seconds run from the audit log's ``run.started`` to that
 commit (hashing, parsing and storing the items, registering the attachments). Beside the tree's peak, each
 process's own peak, split as the kernel counts it (``RssAnon``: the heap; ``RssFile``: mapped files such as the
-libraries; ``RssShmem``: SQLite's WAL index), so what grows can be told apart.
+libraries; ``RssShmem``: SQLite's WAL index), so what grows can be told apart; and the CPU seconds of the runner and
+of its children (sampled with the memory: a loaded machine stretches wall seconds, not these).
 
     .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...] [--keep DIR]
 
@@ -121,10 +122,12 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
     )
     peak, began, done = 0, time.monotonic(), None
     own: dict[str, tuple[int, int, int]] = {"runner": (0, 0, 0), "child": (0, 0, 0)}
+    cpu: dict[int, float] = {}  # each process's CPU seconds at its last sample
     try:
         while proc.poll() is None:
             total, pids = _tree(proc.pid)
             peak = max(peak, total)
+            cpu.update(pids)
             for pid in pids:
                 role, split = "runner" if pid == proc.pid else "child", _split(pid)
                 if sum(split) > sum(own[role]):
@@ -142,7 +145,9 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
     shown = {role: "/".join(f"{kb / 1000:.0f}" for kb in split) for role, split in own.items()}
     started = _started(case / "audit.jsonl") if (case / "audit.jsonl").exists() else None
     seconds = (done - started).total_seconds() if done and started else None
-    return {"peak_mb": peak / 1e6, "seconds": seconds, "stopped": done is None, **shown}
+    runner_cpu = cpu.pop(proc.pid, 0.0)
+    cpu_s = f"{runner_cpu:.1f}/{sum(cpu.values()):.1f}"
+    return {"peak_mb": peak / 1e6, "seconds": seconds, "stopped": done is None, "cpu": cpu_s, **shown}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -153,7 +158,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-seconds", type=float, help="stop a run that takes longer (its peak so far is printed)")
     args = parser.parse_args(argv)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm")
+    print(
+        f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm; CPU s runner/children"
+    )
     for fmt in args.formats.split(","):
         for n in (int(s) for s in args.sizes.split(",")):
             root = Path(tempfile.mkdtemp(prefix=f"bench-ingest-{fmt}-"))
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
                 r = ingest(source, root / "case", args.max_seconds)
                 seconds = f"{r['seconds']:8.1f}" if r["seconds"] is not None else " stopped" if r["stopped"] else "  failed"
                 mb = source.stat().st_size / 1e6
-                print(f"{fmt:<16} {n:>9,} {mb:8.1f} {r['peak_mb']:18.0f} {seconds}  {r['runner']}, {r['child']}", flush=True)
+                print(f"{fmt:<16} {n:>9,} {mb:8.1f} {r['peak_mb']:18.0f} {seconds}  {r['runner']}, {r['child']}; {r['cpu']}", flush=True)
                 if args.keep:
                     shutil.move(root / "case", args.keep / f"{fmt}-{n}")
             finally:

@@ -59,3 +59,26 @@ def test_a_mailbox_parses_its_repeated_headers_once(tmp_path, monkeypatch):
     _records(path, tmp_path / "w")
     # email.policy.default parsed every message's Content-Type about eight times (over 1,600 here)
     assert 0 < calls.count("content-type") < 200 and len(calls) < 200 * 8  # a multipart's own boundary is a distinct value
+
+
+def test_header_classes_are_made_once_per_name(tmp_path, monkeypatch):
+    """The library makes a new class (``type(...)``) for every header it parses: a third of parsing a short one."""
+    path = _mbox(tmp_path / "mail.mbox", 200)
+    made: list[str] = []
+    getitem = HeaderRegistry.__getitem__
+    monkeypatch.setattr(HeaderRegistry, "__getitem__", lambda self, name: made.append(name.lower()) or getitem(self, name))
+    mail._parsed.cache_clear()
+    _records(path, tmp_path / "w")
+    assert len(made) <= 20  # at most once per header name (before: once per header parsed, over 1,000 here)
+
+
+def test_a_mailbox_reads_its_repeated_correspondents_once(tmp_path, monkeypatch):
+    path = _mbox(tmp_path / "mail.mbox", 200)
+    calls: list[list[str]] = []
+    getaddresses = mail.getaddresses
+    monkeypatch.setattr(mail, "getaddresses", lambda values: calls.append(values) or getaddresses(values))
+    getattr(mail, "_pairs", mail.getaddresses).__dict__.get("cache_clear", lambda: None)()
+    expected = _records(path, tmp_path / "a")
+    assert len(calls) < 60  # once per distinct From, To, Cc and Bcc value (before: four times a message, 800 here)
+    monkeypatch.setattr(mail, "POLICY", email.policy.default)
+    assert _records(path, tmp_path / "b") == expected
