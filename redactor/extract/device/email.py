@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, EmptyInput
+from redactor.errors import CorruptInput, EmptyInput, HostileInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.records import DerivedFile, Item, Mention, Source, stable_id
@@ -49,6 +49,7 @@ MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")
 UNFOLD = re.compile(r"\n|\r")  # what the policy removes from a header's value before parsing it
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
+LINE = 1 << 20  # a line is read at most this much at a time
 MAX_NESTING = 8  # multiparts within multiparts opened for attachments
 PARSED = 64  # parsed headers remembered: a message's own repeats and a mailbox's common ones (a few kB each: 10,000 messages +2 MB, 1,024: +35 MB)
 
@@ -98,25 +99,47 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 def _messages(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line, raw message) pairs: one for an .eml, one per 'From ' separator in an mbox."""
+    """(line, raw message) pairs: one for an .eml, one per 'From ' separator in an mbox.
+
+    Lines are read at most ``LINE`` bytes at a time, so a message is refused once it is over ``MAX_MESSAGE`` however
+    long its lines (a line of gigabytes was read whole first); a separator or a '>From ' is looked for only at the
+    start of a line, and a line longer than ``LINE`` is never a separator. A message's lines are let go as they are
+    joined, so the message is held once, not twice, while it is parsed."""
     with open(path, "rb") as handle:
-        first = handle.readline()
-        mbox = bool(MBOX_FROM.match(first.rstrip(b"\r\n")))
+        first = handle.readline(LINE)
+        mbox = bool(MBOX_FROM.match(first.rstrip(b"\r\n"))) and not _cut(first)
         buf, start, size = ([] if mbox else [first]), 1, len(first)
-        for number, line in enumerate(handle, start=2):
-            if mbox and line.startswith(b"From ") and MBOX_FROM.match(line.rstrip(b"\r\n")):
-                if buf:
-                    yield start, b"".join(buf)
-                buf, start, size = [], number, 0
-                continue
-            if mbox and line.startswith(b">From "):
-                line = line[1:]
+        number, at_start = 1, not _cut(first)
+        for line in iter(lambda: handle.readline(LINE), b""):
+            cut = _cut(line)
+            if at_start:
+                number += 1
+                if mbox and line.startswith(b"From ") and not cut and MBOX_FROM.match(line.rstrip(b"\r\n")):
+                    if buf:
+                        yield start, _take(buf)
+                    buf, start, size = [], number, 0
+                    continue
+                if mbox and line.startswith(b">From "):
+                    line = line[1:]
+            at_start = not cut
             buf.append(line)
             size += len(line)
             if size > MAX_MESSAGE:
                 raise CorruptInput(f"{path}: message starting at line {start} is over {MAX_MESSAGE >> 20} MB")
-        if buf and b"".join(buf).strip():
-            yield start, b"".join(buf)
+        if any(piece.strip() for piece in buf):
+            yield start, _take(buf)
+
+
+def _cut(piece: bytes) -> bool:
+    """Whether ``piece`` (read with ``readline(LINE)``) is only the start of a longer line."""
+    return len(piece) >= LINE and not piece.endswith(b"\n")
+
+
+def _take(buf: list[bytes]) -> bytes:
+    """The lines of ``buf`` joined; ``buf`` emptied (so the reader does not hold them while the message is parsed)."""
+    data = b"".join(buf)
+    buf.clear()
+    return data
 
 
 @extractor("email", accepts=_accepts, priority=45)
@@ -125,10 +148,16 @@ def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
     count = 0
     for line, raw in _messages(path):
         count += 1
-        msg = email.message_from_bytes(raw, policy=POLICY)
-        if not any(_header(msg, h) for h in ("From", "To", "Subject", "Date")):
-            raise CorruptInput(f"{path}: message at line {line} has no e-mail headers")
-        yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
+        try:
+            msg = email.message_from_bytes(raw, policy=POLICY)
+            del raw  # held once: parsed
+            if not any(_header(msg, h) for h in ("From", "To", "Subject", "Date")):
+                raise CorruptInput(f"{path}: message at line {line} has no e-mail headers")
+            yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
+        except RecursionError:  # the library parses nested parts and attached messages recursively
+            raise HostileInput(
+                f"{path}: message at line {line} nests its parts or attached messages too deeply to be read; refused"
+            ) from None
     if not count:
         raise EmptyInput(f"{path}: no e-mail messages in the file")
 
