@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -154,9 +154,13 @@ class ValueSpread(SegmentIndex):
             sources |= self._sources(self.conn.execute(sql, chunk), actor, sources)
         return self._spread(sources, after=0)
 
-    def spread_all(self, *, actor: str = "system", after: int = 0) -> list[str]:
-        """Every text decided redact in the case, over the segments above rowid ``after`` (0: all)."""
-        return self._spread(self._sources(self.conn.execute(_BY_FLAG + " ORDER BY f.flag_id"), actor, {}), after=after)
+    def spread_all(self, *, actor: str = "system", after: int = 0, besides: Container[str] = ()) -> list[str]:
+        """Every text decided redact in the case, over the segments above rowid ``after`` (0: all); ``besides``: values
+        whose texts the caller has spread over every segment already (their flags are left out)."""
+        rows: Iterable[Mapping[str, Any]] = self.conn.execute(_BY_FLAG + " ORDER BY f.flag_id")
+        if besides:
+            rows = (r for r in rows if r["value_id"] is None or r["value_id"] not in besides)
+        return self._spread(self._sources(rows, actor, {}), after=after)
 
     def _sources(self, rows: Iterable[Mapping[str, Any]], actor: str, known: dict[str, Source]) -> dict[str, Source]:
         """Normalised text -> the first flag (by id: ``rows`` come in flag id order) that carries it; a known person's names

@@ -45,6 +45,7 @@ _NEW_FLAGS = (
     f"WHERE v.flag_id IS NULL AND f.entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)}) ORDER BY +f.item_id, f.start, f.segment_id, f.rowid"
 )
 _UNFILED = f"SELECT (SELECT COUNT(*) FROM flags WHERE entity NOT IN ({', '.join(repr(e) for e in NOT_VALUES)})) - (SELECT COUNT(*) FROM flag_values)"
+_ANY_REDACTED = "SELECT 1 FROM flags WHERE status = 'redact' LIMIT 1"  # flags_status
 _KEEP_ROWS = 300_000  # new flags up to which a filing keeps its new values' rows for the policy and the spread; above, they are read back
 _POLICY_BATCH = 5_000  # values the policy decides and records at a time (flat memory; the same statements as all at once)
 _FILING_BATCH = 50_000  # memberships written at a time to the filing's temporary table (flat memory at a million messages)
@@ -134,30 +135,36 @@ class Values(ValueDecisions):
 
         With ``complete`` (the default, and what every bundle does), value decisions still being applied
         are completed first (:meth:`ValueApply.apply_values`)."""
+        mark = int(self.meta(INDEX_MARK) or 0)  # the segments seen before this sync: those after it are new material
         if complete:
             self.apply_values()
-        counts, redacted = {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
+        counts, redacted, spread = {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set(), set()
         with self.page_cache(_CACHE_KIB):
+            earlier = self.conn.execute(_ANY_REDACTED).fetchone() is not None  # a text decided before this sync
             if unfiled := self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
-                counts, redacted = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS, helped=wanted(unfiled))
-            counts["spread"] = self._spread_new(redacted, actor)
+                counts, redacted, spread = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS, helped=wanted(unfiled))
+            counts["spread"] = self._spread_new(redacted, spread, actor, mark=mark, earlier=earlier)
         return counts
 
-    def _spread_new(self, redacted: set[str], actor: str) -> int:
-        """Redacted values whose new flags may bring a new spelling, over the whole case; every redacted text
-        over segments added since the last look."""
-        if not redacted and not self.segments_unindexed():
-            return 0
-        before = self.index_segments()
-        added = self.spread_values(redacted, actor=actor)
-        if int(self.meta(INDEX_MARK) or 0) > before:
-            added += self.spread_all(actor=actor, after=before)
+    def _spread_new(self, redacted: set[str], spread: set[str], actor: str, *, mark: int, earlier: bool) -> int:
+        """Redacted values whose new flags may bring a new spelling, over the whole case; every text decided before this
+        sync (``earlier``: there is one) over the segments past ``mark`` (the index's mark when the sync began: the
+        segments added since the last sync). ``spread``: the values the policy redacted in this sync, spread over every
+        segment already (as ``redacted`` are here), so not read again."""
+        added = self.spread_values(redacted, actor=actor) if redacted else []
+        top = self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0
+        if earlier and top > mark:
+            added += self.spread_all(actor=actor, after=mark, besides=redacted | spread)
+        elif top > int(self.meta(INDEX_MARK) or 0):
+            self.index_segments()  # nothing to spread over them: indexed now all the same, as every sync leaves the index
         return len(added)
 
-    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str]]:
+    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str], set[str]]:
         """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
         rows are kept for the policy and the spread, else those read them back from the case; ``helped``: a helper
-        process reads the policy spread's occurrences while the policy is recorded (:mod:`redactor.case.value_helper`)."""
+        process reads the policy spread's occurrences while the policy is recorded (:mod:`redactor.case.value_helper`).
+        Returns the counts, the values decided redact before that these flags joined, and those the policy redacted now
+        (spread over every segment here)."""
         with self.transaction() as conn:  # the helper starts inside the write lock: nothing else is committed until the spread
             helper = SpreadHelper.start(self.db_path) if helped else None
             try:
@@ -168,10 +175,10 @@ class Values(ValueDecisions):
 
     def _file_in(
         self, conn: sqlite3.Connection, actor: str, keep_rows: bool, helper: SpreadHelper | None
-    ) -> tuple[dict[str, int], set[str]]:
+    ) -> tuple[dict[str, int], set[str], set[str]]:
         created, touched, filed_flags = self._file_rows(conn, keep_rows)
         if not filed_flags:
-            return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set()
+            return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set(), set()
         with self._counting_later():  # the counting triggers stand aside; one recount at the end
             conn.execute("INSERT INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.filing ORDER BY flag_id")
             conn.execute("DELETE FROM temp.filing")
@@ -187,7 +194,7 @@ class Values(ValueDecisions):
         self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
         redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
-        return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted
+        return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted, set(redacted_now)
 
     def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed], set[str], int]:
         """Each new flag to its cluster (made when new), its membership to ``temp.filing``; returns the clusters made, those
