@@ -19,6 +19,8 @@ Audit payloads carry value ids (``V00001``, numbered within the case) and counts
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_filed import Filed, Known, common
 from redactor.case.value_helper import SpreadHelper, wanted
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
+from redactor.case.value_spill import BOUNDED, NAMES, FiledTable, KnownTable, NameTable
 from redactor.case.value_spread import EXPLAINED, INDEX_MARK
 from redactor.records import KEEP, REDACT
 
@@ -188,7 +191,7 @@ class Values(ValueDecisions):
             self._recount(touched, created, policy)
         made = len(created)
         redacted_now = [v for v, decision in policy.items() if decision == REDACT]
-        held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created)
+        held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created) if isinstance(created, dict) else None
         created.clear()  # the spread needs no more of them
         self.spread_values(redacted_now, actor=POLICY, members=held, elsewhere=helper.answer if helper is not None else None)
         self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
@@ -196,12 +199,19 @@ class Values(ValueDecisions):
         redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
         return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted, set(redacted_now)
 
-    def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed], set[str], int]:
+    def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed] | FiledTable, set[str], int]:
         """Each new flag to its cluster (made when new), its membership to ``temp.filing``; returns the clusters made, those
-        touched and the flags filed. The map of every value of the case lives only here (a million messages: 135,000)."""
-        names = {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
+        touched and the flags filed. The map of every value of the case lives only here (a million messages: 135,000), up
+        to :data:`value_spill.BOUNDED` values (the case's and new); past them the filing holds none: the clusters are looked
+        up in the case, the new ones counted there (:class:`FiledTable`), and ``touched`` holds only the case's older ones."""
+        people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+        names = (
+            NameTable(conn) if people > NAMES else {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
+        )
+        after = conn.execute("SELECT coalesce(max(rowid), 0) FROM value_clusters").fetchone()[0]  # new clusters are past it
         clusters, number = self._known()
-        created: dict[str, Filed] = {}  # new clusters: every member is one of these rows
+        first, table = number, KnownTable(conn) if clusters is None else None
+        created: dict[str, Filed] | None = {} if clusters is not None else None  # new clusters: every member is one of these rows
         touched: set[str] = set()
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS filing (flag_id TEXT NOT NULL, value_id TEXT NOT NULL)")
         conn.execute("DELETE FROM temp.filing")
@@ -212,30 +222,49 @@ class Values(ValueDecisions):
         for row in cursor.execute(_NEW_FLAGS):  # sorted by SQLite before the first row: the writes below do not disturb it
             flag_id, _, item_id, entity, proposed, code, origin, status, _, _, _, value, party, person_id, category, rule, decides = row
             vk = value_key(entity, value or "", category, person_id, names.get(person_id))
-            keys = clusters.setdefault(vk.entity, {})
-            cluster = keys.get(vk.key)
+            if clusters is not None:
+                keys = clusters.setdefault(vk.entity, {})
+                cluster = keys.get(vk.key)
+            else:
+                assert table is not None
+                cluster = table.get(vk.entity, vk.key)
             if cluster is None:
                 number += 1
-                cluster = keys[vk.key] = self._new_cluster(conn, vk, number, entity, proposed, code, party, person_id, category, rule)
-                created[cluster.value_id] = Filed(rows=[], firsts=None) if keep_rows else Filed(rows=None, firsts=())
+                cluster = self._new_cluster(conn, vk, number, entity, proposed, code, party, person_id, category, rule)
+                if clusters is not None:
+                    keys[vk.key] = cluster
+                else:
+                    table.put(vk.entity, vk.key, cluster)  # type: ignore[union-attr]
+                if created is not None:
+                    created[cluster.value_id] = Filed(rows=[], firsts=None) if keep_rows else Filed(rows=None, firsts=())
             else:
                 self._join(conn, cluster, entity, proposed, party, person_id, category)
             if item_id != last_item:
                 item, last_item = item + 1, item_id
-            if (filed := created.get(cluster.value_id)) is not None:
-                filed.add(row, item, status, origin == "detector" and (decides or 0) != 1)
+            if created is not None:
+                if (filed := created.get(cluster.value_id)) is not None:
+                    filed.add(row, item, status, origin == "detector" and (decides or 0) != 1)
+                touched.add(cluster.value_id)
+                if number > BOUNDED:  # from here on the filing holds no record per value: every value is in the case
+                    touched -= created.keys()
+                    clusters, created, table = None, None, KnownTable(conn)
+            elif int(cluster.value_id[1:]) <= first:  # one of the case's older values (the new ones are counted in the case)
+                touched.add(cluster.value_id)
             members.append((flag_id, cluster.value_id))
-            touched.add(cluster.value_id)
             filed_flags += 1
             if len(members) >= _FILING_BATCH:
                 conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
                 members.clear()
         conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
         value_key.cache_clear()  # its entries hold the rows' texts (65,536 at most: 30 MB at a million messages)
-        return created, touched, filed_flags
+        return (created if created is not None else FiledTable(conn, after)), touched, filed_flags
 
-    def _known(self) -> tuple[dict[str, dict[str, Known]], int]:
-        """Every cluster of the case by entity and key, as filing needs it, and how many there are."""
+    def _known(self) -> tuple[dict[str, dict[str, Known]] | None, int]:
+        """Every cluster of the case by entity and key, as filing needs it, and how many there are (None past
+        :data:`value_spill.BOUNDED`: the filing looks them up in the case)."""
+        count = self.conn.execute("SELECT COUNT(*) FROM value_clusters").fetchone()[0]
+        if count > BOUNDED:
+            return None, count
         cursor = self.conn.cursor()
         cursor.row_factory = None
         clusters: dict[str, dict[str, Known]] = {}
@@ -312,35 +341,47 @@ class Values(ValueDecisions):
         )
         self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
 
-    def _count_items(self, value_ids: set[str], created: dict[str, Filed]) -> None:
+    def _count_items(self, value_ids: set[str], created: dict[str, Filed] | FiledTable) -> None:
         """Each touched cluster's distinct items: a new one's from its rows here, an older one's from its members."""
         conn = self.conn
+        if isinstance(created, FiledTable):  # ``value_ids`` are then the older ones only
+            created.count_items()
+            conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids)])
+            return
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
     def _decide_by_policy(
-        self, value_ids: set[str], created: dict[str, Filed] | None = None, helper: SpreadHelper | None = None
+        self, value_ids: set[str], created: dict[str, Filed] | FiledTable | None = None, helper: SpreadHelper | None = None
     ) -> dict[str, str]:
         """Undecided clusters the policy decides (:meth:`_policy_decision`), the rule named, recorded
         (:meth:`ValueApply._record_many`) :data:`_POLICY_BATCH` values at a time: the same rows and events in the same
         order as all at once, in bounded memory. The caller then redacts their redacted texts where no flag covers them
         (one spread for all). Returns each value decided (in value id order) with its decision. All are decided before any
         is recorded, so that ``helper`` (:mod:`redactor.case.value_helper`) reads that spread while they are recorded."""
-        created = created or {}
+        created = created if created is not None else {}
+        table = created if isinstance(created, FiledTable) else None  # then ``value_ids`` are the older ones, the new ones in it
+        every = heapq.merge(sorted(value_ids), iter(table)) if table is not None else value_ids
         decisions = {  # value id -> the policy's decision, the value's person
             c["value_id"]: (d, c["person_id"])
-            for c in self._clusters(value_ids)
+            for c in self._clusters(every, ordered=table is not None)
             if c["decision"] is None and (d := self._policy_decision(c, created.get(c["value_id"]))) is not None
         }
-        if helper is not None:
+        if helper is not None and table is not None:
+            helper.close()  # the spread reads these values' texts from the case: nothing to ask
+        elif helper is not None:
             helper.ask_values([(v, person) for v, (d, person) in decisions.items() if d == REDACT], created, self._names)
         ids, out = sorted(decisions), {}
         for start in range(0, len(ids), _POLICY_BATCH):
             decided = [(c, decisions[c["value_id"]][0]) for c in self._clusters(ids[start : start + _POLICY_BATCH])]
             filed = {
-                c["value_id"]: held for c, _ in decided if c["value_id"] in created and (held := created[c["value_id"]].held()) is not None
+                c["value_id"]: held
+                for c, _ in decided
+                if table is None and c["value_id"] in created and (held := created[c["value_id"]].held()) is not None
             }
             self._record_many(decided, POLICY, "value.policy", filed=filed)
+            if table is not None:
+                table.decided([(c["value_id"], d) for c, d in decided])
             out |= {c["value_id"]: d for c, d in decided}
         return out
 
@@ -359,11 +400,15 @@ class Values(ValueDecisions):
             count_later(self.conn)
             self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
 
-    def _recount(self, value_ids: set[str], created: dict[str, Filed], decided: dict[str, str]) -> None:
+    def _recount(self, value_ids: set[str], created: dict[str, Filed] | FiledTable, decided: dict[str, str]) -> None:
         """What the counting triggers would have made of these values' counters. A value this filing created has only
         the members filed here, none excepted, each as filed or, if the policy decided the value, with its decision (every
         member); any other value is counted from its members, one statement per 500."""
-        new = [(*created[v].counters(decided.get(v)), v) for v in sorted(created)]
+        if isinstance(created, FiledTable):  # its own counters; ``value_ids`` are the older ones
+            created.recount()
+            created, new = {}, []
+        else:
+            new = [(*created[v].counters(decided.get(v)), v) for v in sorted(created)]
         self.conn.executemany(
             "UPDATE value_clusters SET occurrences = ?, excepted = ?, pending = ?, redacted = ?, kept = ? WHERE value_id = ?", new
         )
@@ -386,11 +431,11 @@ class Values(ValueDecisions):
         undecidable = filed.undecidable if filed is not None else self.conn.execute(_UNDECIDABLE, (c["value_id"],)).fetchone() is not None
         return None if undecidable else REDACT
 
-    def _clusters(self, value_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
-        """These clusters, read 500 at a time as the caller goes (it may change each one it is given, none ahead)."""
-        ids = sorted(value_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+    def _clusters(self, value_ids: Iterable[str], *, ordered: bool = False) -> Iterator[dict[str, Any]]:
+        """These clusters, read 500 at a time as the caller goes (it may change each one it is given, none ahead);
+        ``ordered``: the ids come sorted (taken as they come, not held)."""
+        ids = iter(value_ids) if ordered else iter(sorted(value_ids))
+        while chunk := list(itertools.islice(ids, 500)):
             yield from [
                 dict(r) for r in self.conn.execute(f"SELECT * FROM value_clusters WHERE value_id IN ({','.join('?' * len(chunk))})", chunk)
             ]
