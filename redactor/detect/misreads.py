@@ -117,7 +117,10 @@ def _label_person(text: str, span: Found) -> bool:
 
 # a phone's label or a currency's code read as a person right before the number it labels ("or Tel. +31 6 ...",
 # "Desk +1 637 ...", "amount EUR 1,250.00"): the small model reads a capitalised word before digits as a name
-NUMBER_LABELS = {"tel", "phone", "telephone", "mobile", "mob", "cell", "fax", "desk", "landline", "whatsapp", "home", "work", "office"}
+NUMBER_LABELS = {"tel", "phone", "telephone", "mobile", "mob", "cell", "fax", "desk", "landline", "whatsapp", "home", "work", "office",
+                 # the same labels in the languages of people in UK downloads ("gsm: 0475 ...", "tlf 22 ...", "Telefon 0171 ...")
+                 "gsm", "tlf", "telefon", "telefone", "telefono", "teléfono", "téléphone", "mobil", "móvil", "celular",
+                 "puhelin", "komórka", "cellulare"}  # fmt: skip
 CURRENCIES = set(
     "EUR USD GBP CHF PLN CZK HUF RON BGN SEK NOK DKK ISK TRY RUB UAH CAD AUD NZD JPY CNY HKD SGD INR PKR BDT NGN GHS KES ZAR "
     "AED SAR QAR EGP MAD BRL MXN ARS CLP COP".split()

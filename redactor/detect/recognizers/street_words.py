@@ -36,10 +36,12 @@ AFTER = "|".join(
         r"plains?|ports?|prairie|radial|ramp|ranch|rapids?|rest|river|route|shoals?|shores?|skyway|springs?|station|stravenue|"
         r"stream|throughway|track|trafficway|trailer|tunnel|underpass|unions?|valleys?|villages?|ville|wall|wells?|ferry",
         r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"
-        r"iela|gatvė|g\.|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
+        r"iela|gatvė|g\.|al\.|alėja|pr\.|prospektas|pr-tas|skg\.|skersgatvis|aikštė|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
         r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
         r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|mahallesi|mah\.|küçəsi|prospekti|"
-        r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок",
+        r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
+        # South Asian road and locality words: "12/3 Lajpat Nagar", "5 Janpath Marg", "House 4, Shanti Vihar"
+        r"marg|nagar|vihar|enclave|colony|chowk|bagh|puram",
     )
 )
 # street words joined to the name: "Hauptstraße", "Kungsgatan", "Gulnarevej", "Hirschengraben"
@@ -52,7 +54,8 @@ UNIT = (
     r"flat|apartment|apt|suite|ste|unit|room|floor|fl|bureau|porte|étage|bâtiment|bât|app|appartamento|interno|int|scala|piano|"
     r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
-    r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|sc|et|ap|"
+    r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|bl|sc|et|ap|"
+    r"sector|sektor|"
     r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
     r"building|bldg|plot|"
     r"kv|korp|кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"

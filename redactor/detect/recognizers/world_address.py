@@ -48,8 +48,9 @@ WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
 NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
-HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?(?:[ ][A-Z](?=,))?\.?"  # "14 B, 411 38 Göteborg"
-HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp)\.?[ ]?|№[ ]?|No:[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15"
+# "14 B, 411 38 Göteborg", Finnish "12 B 7," (stair and flat), Dutch "123-II" and "12-hs" (floor, ground floor), "12 bis"
+HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?|-(?:I{1,3}|IV|hs|huis|bis|ter)(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
+HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No:[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
@@ -57,9 +58,10 @@ STREET = (
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Alter Kirchenweg
 )
-UNIT_NO = rf"(?:(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w])))"
+# "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
+UNIT_NO = rf"(?:(?i:{UNIT})(?:\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w]))|\.?[ ][A-Z]\d{{1,3}}(?![\w])))"
 POSTCODE = (
-    r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
+    r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
     r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 )
 TOWN = rf"(?:{UPPER}{LOWER}*\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}"  # St. Veit an der Glan
@@ -77,7 +79,7 @@ SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{DOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPE
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
-STRONG_POSTCODE = r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
+STRONG_POSTCODE = r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
@@ -95,6 +97,7 @@ AREA_WORDS = {"house", "plot", "flat", "apt", "apartment", "block", "building", 
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
+_CODE_AFTER = re.compile(rf",?[ ]{STRONG_POSTCODE}(?![\w])")  # a postcode after the city that ends a line
 _YEAR = re.compile(
     r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?)[ ](?:19|20)\d\d[,.]?[ ]$"
@@ -161,6 +164,8 @@ class WorldAddressRecognizer(EntityRecognizer):
         for m in self._city_line.finditer(text) if _DIGIT.search(text) else ():
             end = _city_end(m.group(0))
             if end and not any(taken[m.start() : m.start() + end]):
+                code = _CODE_AFTER.match(text, m.start() + end)  # "..., New Delhi 110075", "..., Islamabad 44000"
+                end = code.end() - m.start() if code else end
                 out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "numbered parts ending in a city", taken))
         for m in self._po_box.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
