@@ -3,10 +3,12 @@
 Headers are decoded (RFC 2047), bodies from quoted-printable/base64 in their charset; the plain
 part is preferred, HTML is reduced to text. Attachments are written into ``work/derived`` and
 extracted as their own sources; those of a signed message (multipart/signed wrapping a
-multipart/mixed) are reached through the nesting. Threads come from ``References``/``In-Reply-To`` (the first
+multipart/mixed) are reached through the nesting; an attached e-mail (``message/rfc822``, a forwarded message) is
+written out by the library and extracted as an e-mail of its own. Threads come from ``References``/``In-Reply-To`` (the first
 message id of the chain). Correspondents become known people: each as a :class:`~redactor.records.Mention` when
 a message names them with something new (the case merges them as the source's people), so neither a mailbox
-nor its correspondents are ever held whole. mbox files are read message by message (``From `` separator lines).
+nor its correspondents are ever held whole. mbox files are read message by message (``From `` separator lines), each
+message fed to the library's incremental parser as it is read (:func:`_messages`), so it is never held whole as bytes.
 
 Reading a header through ``email.policy.default`` parses it with the full RFC 5322 parser every time it is asked
 for, and ``get_body`` asks for each part's ``Content-Type`` about eight times: that was most of the time a message
@@ -22,12 +24,11 @@ message ids) is read as written (:func:`_values`): it neither fails the whole ma
 
 from __future__ import annotations
 
-import email
-import email.policy
 import html
 import io
 import re
 from collections.abc import Iterator
+from email.feedparser import BytesFeedParser
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.policy import EmailPolicy
@@ -50,6 +51,8 @@ UNFOLD = re.compile(r"\n|\r")  # what the policy removes from a header's value b
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 MAX_MESSAGE = 256 << 20
 LINE = 1 << 20  # a line is read at most this much at a time
+FEED = 64 << 10  # a message's lines are given to the library's parser this much at a time
+ATTACHED_MESSAGES = frozenset(("message/rfc822", "message/global"))
 MAX_NESTING = 8  # multiparts within multiparts opened for attachments
 PARSED = 64  # parsed headers remembered: a message's own repeats and a mailbox's common ones (a few kB each: 10,000 messages +2 MB, 1,024: +35 MB)
 
@@ -98,36 +101,84 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return bool(MBOX_FROM.match(first)) or len({m.lower() for m in HEADERS.findall(block)}) >= 3
 
 
-def _messages(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line, raw message) pairs: one for an .eml, one per 'From ' separator in an mbox.
+def _messages(path: Path) -> Iterator[tuple[int, EmailMessage]]:
+    """(line, message) pairs: one for an .eml, one per 'From ' separator in an mbox, each parsed as it is read.
 
-    Lines are read at most ``LINE`` bytes at a time, so a message is refused once it is over ``MAX_MESSAGE`` however
-    long its lines (a line of gigabytes was read whole first); a separator or a '>From ' is looked for only at the
-    start of a line, and a line longer than ``LINE`` is never a separator. A message's lines are let go as they are
-    joined, so the message is held once, not twice, while it is parsed."""
+    A message's lines are fed to the library's incremental parser (``BytesFeedParser``, what ``message_from_bytes``
+    feeds in 8,192-character chunks) ``FEED`` bytes at a time, so neither its bytes, nor their text, nor the
+    ``StringIO`` copy ``message_from_bytes`` makes are ever held whole: a message with a 40 MB attachment peaked at
+    about ten times its size. Lines are read at most ``LINE`` bytes at a time, so a message is refused once it is over
+    ``MAX_MESSAGE`` however long its lines (a line of gigabytes was read whole first); a separator or a '>From ' is
+    looked for only at the start of a line, and a line longer than ``LINE`` is never a separator."""
     with open(path, "rb") as handle:
         first = handle.readline(LINE)
         mbox = bool(MBOX_FROM.match(first.rstrip(b"\r\n"))) and not _cut(first)
-        buf, start, size = ([] if mbox else [first]), 1, len(first)
+        message = _Reading(path, 1)
+        if not mbox:
+            message.add(first, _cut(first))
         number, at_start = 1, not _cut(first)
         for line in iter(lambda: handle.readline(LINE), b""):
             cut = _cut(line)
             if at_start:
                 number += 1
                 if mbox and line.startswith(b"From ") and not cut and MBOX_FROM.match(line.rstrip(b"\r\n")):
-                    if buf:
-                        yield start, _take(buf)
-                    buf, start, size = [], number, 0
+                    if message.lines:
+                        yield message.start, message.close()
+                    message = _Reading(path, number)
                     continue
                 if mbox and line.startswith(b">From "):
                     line = line[1:]
             at_start = not cut
-            buf.append(line)
-            size += len(line)
-            if size > MAX_MESSAGE:
-                raise CorruptInput(f"{path}: message starting at line {start} is over {MAX_MESSAGE >> 20} MB")
-        if any(piece.strip() for piece in buf):
-            yield start, _take(buf)
+            message.add(line, cut)
+        if message.content:
+            yield message.start, message.close()
+
+
+class _Reading:
+    """A message being read: its lines fed to the library's parser a chunk at a time, its size counted."""
+
+    def __init__(self, path: Path, start: int) -> None:
+        self.path, self.start = path, start
+        self.parser = BytesFeedParser(policy=POLICY)
+        self.pending: list[bytes] = []
+        self.waiting = self.size = 0
+        self.lines = self.content = False  # any line; any line that is not blank
+
+    def add(self, line: bytes, cut: bool = False) -> None:
+        """Add a line, or the start of one (``cut``: not fed to the parser until its line is whole, so an over-long
+        line is refused before the parser copies it)."""
+        self.lines = True
+        self.content = self.content or bool(line.strip())
+        self.pending.append(line)
+        self.waiting += len(line)
+        self.size += len(line)
+        if self.size > MAX_MESSAGE:
+            raise CorruptInput(f"{self.path}: message starting at line {self.start} is over {MAX_MESSAGE >> 20} MB")
+        if self.waiting >= FEED and not cut:
+            self._feed()
+
+    def _feed(self) -> None:
+        data = b"".join(self.pending)
+        self.pending.clear()
+        self.waiting = 0
+        try:
+            self.parser.feed(data)
+        except RecursionError:
+            raise self._too_deep() from None
+
+    def close(self) -> EmailMessage:
+        self._feed()
+        try:
+            return self.parser.close()
+        except RecursionError:
+            raise self._too_deep() from None
+
+    def _too_deep(self) -> HostileInput:
+        return _too_deep(self.path, self.start)
+
+
+def _too_deep(path: Path, line: int) -> HostileInput:
+    return HostileInput(f"{path}: message at line {line} nests its parts or attached messages too deeply to be read; refused")
 
 
 def _cut(piece: bytes) -> bool:
@@ -135,29 +186,18 @@ def _cut(piece: bytes) -> bool:
     return len(piece) >= LINE and not piece.endswith(b"\n")
 
 
-def _take(buf: list[bytes]) -> bytes:
-    """The lines of ``buf`` joined; ``buf`` emptied (so the reader does not hold them while the message is parsed)."""
-    data = b"".join(buf)
-    buf.clear()
-    return data
-
-
 @extractor("email", accepts=_accepts, priority=45)
 def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Mention]:
     book = common.PeopleBook(source.ref)
     count = 0
-    for line, raw in _messages(path):
+    for line, msg in _messages(path):
         count += 1
         try:
-            msg = email.message_from_bytes(raw, policy=POLICY)
-            del raw  # held once: parsed
             if not any(_header(msg, h) for h in ("From", "To", "Subject", "Date")):
                 raise CorruptInput(f"{path}: message at line {line} has no e-mail headers")
             yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
-        except RecursionError:  # the library parses nested parts and attached messages recursively
-            raise HostileInput(
-                f"{path}: message at line {line} nests its parts or attached messages too deeply to be read; refused"
-            ) from None
+        except RecursionError:  # the library reads nested parts and attached messages recursively
+            raise _too_deep(path, line) from None
     if not count:
         raise EmptyInput(f"{path}: no e-mail messages in the file")
 
@@ -224,6 +264,19 @@ def _attachment_parts(msg: EmailMessage, depth: int = 0) -> Iterator[EmailMessag
             yield part
 
 
+def _payload(part: EmailMessage) -> bytes:
+    """An attachment's bytes: decoded from its transfer encoding; an attached e-mail (``message/rfc822``: a message
+    forwarded as an attachment), which the library holds parsed, written out again by the library (it is then
+    extracted as an e-mail of its own, so its text and correspondents reach the case; before, it was listed as
+    not present and its content never read)."""
+    if part.get_content_type() in ATTACHED_MESSAGES and part.is_multipart():
+        try:
+            return b"".join(inner.as_bytes() for inner in part.get_payload())
+        except Exception:  # noqa: BLE001 - the library cannot write it back: listed as not present, as before
+            return b""
+    return part.get_payload(decode=True) or b""
+
+
 def _message(
     source: Source, msg: EmailMessage, locator: str, ctx: StageContext, book: common.PeopleBook
 ) -> Iterator[Item | DerivedFile | Mention]:
@@ -243,7 +296,7 @@ def _message(
     attachments, derived = [], []
     for i, part in enumerate(_attachment_parts(msg)):
         name = part.get_filename() or f"attachment-{i + 1}"
-        payload = part.get_payload(decode=True) or b""
+        payload = _payload(part)
         info = {"name": name, "type": part.get_content_type(), "present": bool(payload), "sha256": None, "size": len(payload)}
         if payload:
             target, digest, size = common.write_derived(ctx.work_dir, source, f"{locator}/attachment[{i}]", name, io.BytesIO(payload))

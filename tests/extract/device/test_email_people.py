@@ -40,11 +40,8 @@ def _as_the_case_merges(mentions: list[Mention]) -> list[Person]:
 
 def _as_one_list(path: Path, ref: str) -> list[Person]:
     """What the extractor yielded before: every correspondent merged in a PeopleBook, at the end."""
-    import email
-
     book = common.PeopleBook(ref, whole=True)
-    for _, raw in mail._messages(path):
-        msg = email.message_from_bytes(raw, policy=mail.POLICY)
+    for _, msg in mail._messages(path):
         for p in [*mail._addresses(msg, "From"), *mail._addresses(msg, "To", "Cc", "Bcc")]:
             book.add(p, "e-mail correspondents")
     return list(book)
