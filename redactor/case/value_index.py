@@ -42,9 +42,12 @@ class SegmentIndex(CaseDB):
                 self.set_meta(INDEX_MARK, str(upto))
         return mark
 
+    def last_segment(self) -> int:
+        """The rowid of the case's last segment (0: none)."""
+        return int(self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0)
+
     def segments_unindexed(self) -> bool:
-        top = self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0
-        return int(top) > int(self.meta(INDEX_MARK) or 0)
+        return self.last_segment() > int(self.meta(INDEX_MARK) or 0)
 
     def _candidates(self, norm: str, after: int) -> list[int]:
         """Segments (rowids above ``after``) that may hold ``norm``: every one that does (any occurrence is a substring

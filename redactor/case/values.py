@@ -155,10 +155,9 @@ class Values(ValueDecisions):
         segments added since the last sync). ``spread``: the values the policy redacted in this sync, spread over every
         segment already (as ``redacted`` are here), so not read again."""
         added = self.spread_values(redacted, actor=actor) if redacted else []
-        top = self.conn.execute("SELECT max(rowid) FROM segments").fetchone()[0] or 0
-        if earlier and top > mark:
+        if earlier and self.last_segment() > mark:
             added += self.spread_all(actor=actor, after=mark, besides=redacted | spread)
-        elif top > int(self.meta(INDEX_MARK) or 0):
+        elif self.segments_unindexed():
             self.index_segments()  # nothing to spread over them: indexed now all the same, as every sync leaves the index
         return len(added)
 
