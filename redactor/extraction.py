@@ -17,6 +17,11 @@ reads on. The second core, idle while detection workers wait for their first bat
   table (:meth:`~redactor.case.sources.Sources.add_derived`) until the runner registers them, a chunk at a
   time, in the transaction that stores the source's state: neither process holds a list of a million
   attachments either.
+- **Refused parts.** A part of a source its reader could not read (a mailbox's message over the size limit, say) comes
+  as a :class:`~redactor.records.Refused` among the batches (through the pipe as a pickle) and is handed back with the
+  result: the runner quarantines it when it stores the source's state, in the same transaction, so a killed run
+  leaves no refusal behind and a resumed one records each once. At most ``MAX_REFUSED`` are held: past that the
+  file is refused whole.
 - **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items (or people, or files) or ``SAVE_CHARS`` characters. The
   child waits in ``send`` until the thread here has read the batch, and the thread waits while
   ``QUEUED`` batches wait to be stored, so at most five exist at once: one being parsed, one in the
@@ -52,9 +57,9 @@ from redactor.case import CaseStore
 from redactor.case.codec import item_row, person_to_row, segment_to_row
 from redactor.case.people import Booked
 from redactor.case.sources import Attached
-from redactor.errors import StageError
+from redactor.errors import CorruptInput, StageError
 from redactor.logs import safe_exception
-from redactor.records import DerivedFile, Mention, Person, Source
+from redactor.records import DerivedFile, Mention, Person, Refused, Source
 
 log = logging.getLogger(__name__)
 
@@ -63,24 +68,34 @@ SAVE_CHARS = 4_000_000  # ... or fewer when they hold this much text (a word box
 CHILD_BYTES = 1 << 20  # sources this large are parsed in a child process (smaller: starting it costs more than it saves)
 QUEUED = 1  # batches received and waiting to be stored while one is stored
 CHILD_TYPES = frozenset(("application/zip", "application/xml", "text/xml", "text/plain", "application/json", "text/csv"))
+MAX_REFUSED = 10_000  # refused parts of one source held until it is stored; more, and the whole file is refused
 
 # item rows, segment rows, people (CaseStore.add_to_book), files found inside (CaseStore.add_derived)
 Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, str, str]]]
 Counts = tuple[int, int, int]  # items, people and files stored so far
+Extracted = tuple[int, Attached, Booked, tuple[Refused, ...]]
 
 
-def extract_source(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, Attached, Booked]:
+def extract_source(store: CaseStore, extract, source: Source, path: Path) -> Extracted:
     """Store every item ``extract`` finds in ``source``, a batch per transaction; the item count, the files
-    found inside it (attachments, waiting for ``store.attached``'s chunks) and the people it names (in the
-    case's book, for ``store.add_people``)."""
+    found inside it (attachments, waiting for ``store.attached``'s chunks), the people it names (in the
+    case's book, for ``store.add_people``) and the parts of it its reader refused (for the runner to quarantine)."""
     store.open_book()
     store.open_derived()
     if _in_child(source):
         return _from_child(store, extract, source, path)
-    counts = (0, 0, 0)
-    for rows in _batches(source, extract(source, path)):
-        counts = _save(store, rows, counts)
-    return _result(store, counts)
+    counts, refused = (0, 0, 0), _Refusals(path)
+    for batch in _batches(source, extract(source, path)):
+        counts = _take(store, batch, counts, refused)
+    return _result(store, counts, refused)
+
+
+def _take(store: CaseStore, batch: Rows | Refused, counts: Counts, refused: _Refusals) -> Counts:
+    """Store a batch of rows, or keep a refused part for the runner."""
+    if isinstance(batch, Refused):
+        refused.add(batch)
+        return counts
+    return _save(store, batch, counts)
 
 
 def _save(store: CaseStore, rows: Rows, counts: Counts) -> Counts:
@@ -94,17 +109,35 @@ def _save(store: CaseStore, rows: Rows, counts: Counts) -> Counts:
     return count + len(items), named, found
 
 
-def _result(store: CaseStore, counts: Counts) -> tuple[int, Attached, Booked]:
+def _result(store: CaseStore, counts: Counts, refused: _Refusals) -> Extracted:
     count, named, found = counts
-    return count, store.attached(found), store.booked(named)
+    return count, store.attached(found), store.booked(named), tuple(refused.parts)
+
+
+class _Refusals:
+    """The refused parts of a source, held until the runner stores it: at most ``MAX_REFUSED`` (a file with more is
+    not what its reader took it for, or is damaged throughout: it is refused whole, naming the first)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.parts: list[Refused] = []
+
+    def add(self, part: Refused) -> None:
+        self.parts.append(part)
+        if len(self.parts) > MAX_REFUSED:
+            first = self.parts[0]
+            raise CorruptInput(
+                f"{self.path}: more than {MAX_REFUSED:,} of its parts could not be read (the first, {first.locator}: "
+                f"{first.code}); the whole file was refused"
+            )
 
 
 def _in_child(source: Source) -> bool:
     return source.size >= CHILD_BYTES and source.media_type in CHILD_TYPES and sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
 
-def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows]:
-    """The items, people and files among ``records`` as rows, a batch at a time.
+def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows | Refused]:
+    """The items, people and files among ``records`` as rows, a batch at a time; a refused part as it comes.
 
     Each item becomes its rows at once and is dropped: a batch holds plain tuples of text, which the
     garbage collector stops tracking, rather than thousands of records it walks on every pass."""
@@ -126,6 +159,8 @@ def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows]:
             if len(people) >= SAVE_ITEMS:
                 yield items, segments, people, files
                 items, segments, people, files, size = [], [], [], [], 0
+        elif isinstance(record, Refused):
+            yield record
         else:
             ordinal += 1
             items.append(item_row(source_id, ordinal, record))
@@ -141,7 +176,7 @@ def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows]:
 
 
 # -- the child process ---------------------------------------------------------------------------
-def _from_child(store: CaseStore, extract, source: Source, path: Path) -> tuple[int, Attached, Booked]:
+def _from_child(store: CaseStore, extract, source: Source, path: Path) -> Extracted:
     reader, writer = Pipe(duplex=False)
     parent = os.getpid()
     pid = os.fork()
@@ -167,8 +202,8 @@ def _child(extract, source: Source, path: Path, conn: Connection, parent: int) -
     if os.getppid() != parent:
         return  # the parent died before that was set
     try:
-        for rows in _batches(source, extract(source, path)):
-            conn.send_bytes(_pack(rows))
+        for batch in _batches(source, extract(source, path)):
+            conn.send_bytes(_pack(batch))
     except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent, which quarantines the source
         frames = safe_exception(exc)
         conn.send_bytes(_PICKLED + pickle.dumps(("error", _portable(exc), type(exc).__name__, frames), pickle.HIGHEST_PROTOCOL))
@@ -179,9 +214,9 @@ def _child(extract, source: Source, path: Path, conn: Connection, parent: int) -
 _ROWS, _PICKLED = b"R", b"P"  # the first byte of a message from the child: marshalled rows, or a pickle
 
 
-def _pack(rows: Rows) -> bytes:
+def _pack(rows: Rows | Refused) -> bytes:
     """A batch as bytes: marshal (rows hold str, int, float, bytes and None, as SQLite takes them), or a pickle
-    when a value is of a type marshal does not write (a str subclass, say)."""
+    when a value is of a type marshal does not write (a str subclass, say, or a refused part)."""
     try:
         return _ROWS + marshal.dumps(rows)
     except ValueError:
@@ -206,7 +241,7 @@ def _portable(exc: Exception) -> Exception | None:
     return back if type(back) is type(exc) and str(back) == str(exc) else None
 
 
-def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> tuple[int, Attached, Booked]:
+def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> Extracted:
     """Store the batches the child sends, received by a thread meanwhile; when this ends (done, failed or
     interrupted) the child is killed, so the thread meets the pipe's end, and the thread is joined."""
     inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=QUEUED)
@@ -237,16 +272,16 @@ def _read(conn: Connection, inbox: queue.Queue[tuple[Any, ...] | None]) -> None:
             return
 
 
-def _store(store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]) -> tuple[int, Attached, Booked]:
-    counts = (0, 0, 0)
+def _store(store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]) -> Extracted:
+    counts, refused = (0, 0, 0), _Refusals(path)
     while True:
         message = inbox.get()
         if message is None:
             raise StageError(f"{path}: the process reading it stopped unexpectedly (killed, or out of memory)")
         if message[0] == "rows":
-            counts = _save(store, message[1], counts)
+            counts = _take(store, message[1], counts, refused)
         elif message[0] == "done":
-            return _result(store, counts)
+            return _result(store, counts, refused)
         else:
             _, exc, name, frames = message
             log.error("extracting %s in a child process failed: %s", source.ref, frames)

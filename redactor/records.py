@@ -228,6 +228,19 @@ class Quarantined:
 
 
 @dataclass(frozen=True, slots=True)
+class Refused:
+    """A part of a source that its reader could not read (a mailbox's message without headers, nested too deeply or
+    over the size limit), yielded beside the items it could read. The runner quarantines the part
+    (``"{source.ref}:{locator}"``, with the reason) when it stores the source, whose readable items are stored and
+    flagged: one bad message no longer sets a whole mailbox aside. ``locator`` and ``reason`` name where in the file
+    and the problem, never its text or header values (they go to the quarantine report and the audit log)."""
+
+    locator: str  # where in the source, as an item's locator says it: "message[3] line 120"
+    code: str  # the error code (E033, E035, E036, ...)
+    reason: str  # the one-line error, naming the file
+
+
+@dataclass(frozen=True, slots=True)
 class Redaction:
     """One box in the output: where, why, and which flag it comes from."""
 

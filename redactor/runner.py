@@ -3,7 +3,9 @@
 ``run_case`` is ingest -> extract -> detect -> decide, one source at a time, each
 source in its own transaction: a source is either fully stored or not at all, so an
 interrupted run resumes where it stopped and a re-run adds nothing twice. A failure
-on one source quarantines it with the reason and the batch goes on.
+on one source quarantines it with the reason and the batch goes on; a part of a source its
+reader refused (one message of a mailbox) is quarantined alone, with the source's state, and
+the rest of the source is stored and flagged.
 
 ``build_bundle`` is render -> bundle into a temporary folder that is renamed into
 place only when complete. An item that fails to render is withheld and reported,
@@ -28,7 +30,7 @@ from redactor.extraction import extract_source
 from redactor.heap import frozen_heap, settle
 from redactor.logs import safe_exception
 from redactor.pipeline import Pipeline
-from redactor.records import CaseSnapshot, DerivedFile, Discovered, Quarantined, Source
+from redactor.records import CaseSnapshot, DerivedFile, Discovered, Quarantined, Refused, Source
 from redactor.render.pool import default_workers
 from redactor.stages import StageContext
 
@@ -157,16 +159,15 @@ def _extract_all(
     while (entry := queue.popleft() if queue else store.next_queued()) is not None:
         source, path = entry
         try:
-            count, derived, people = extract_source(store, extract, source, path)
-            with store.transaction():  # the source's state, its attachments and their audit events, or none of them
+            count, derived, people, refused = extract_source(store, extract, source, path)
+            with store.transaction():  # the source's state, its refused parts, its attachments and their audit events, or none of them
                 store.add_people(people)
                 store.set_source_status(source.source_id, "extracted")
                 store.clear_quarantine(str(path))
-                store.log(
-                    "extract",
-                    "source.extracted",
-                    {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)},
-                )
+                event = {"source": source.ref, "sha256": source.source_id, "items": count, "derived": len(derived), "people": len(people)}
+                store.log("extract", "source.extracted", event | ({"refused": len(refused)} if refused else {}))
+                for part in refused:
+                    _quarantine(store, _part(source, part), quarantined, reporter, within=source)
                 queued = _register_all_derived(store, ingest, source, derived, quarantined, reporter)
             log.info("extracted %s: %d items, %d derived files", source.ref, count, len(derived))
             if queued:
@@ -290,6 +291,12 @@ def _refused(parent: Source, child: DerivedFile, found, too_deep: bool) -> Quara
     return None
 
 
+def _part(source: Source, refused: Refused) -> Quarantined:
+    """A part of ``source`` its reader refused, quarantined as a refused attachment is: by where it is in the source,
+    with no source of its own (the source itself is extracted)."""
+    return Quarantined(f"{source.ref}:{refused.locator}", "extract", refused.code, refused.reason, None)
+
+
 def _register_derived(store: CaseStore, parent: Source, child: DerivedFile, found: Discovered) -> tuple[Source, bool]:
     """Register a file found inside a source (an attachment) as a source of its own: ``(source, created)``.
 
@@ -313,10 +320,14 @@ def _register(store: CaseStore, found: Discovered) -> tuple[Source, bool]:
     return source, created
 
 
-def _quarantine(store: CaseStore, q: Quarantined, out: list[Quarantined], reporter: Reporter) -> None:
+def _quarantine(store: CaseStore, q: Quarantined, out: list[Quarantined], reporter: Reporter, within: Source | None = None) -> None:
+    """Record ``q`` (its audit event names the source, or for a refused part the source it is ``within``)."""
     with store.transaction():
         store.quarantine(q)
         ref = store.find_source(q.source_id).ref if q.source_id else None
-        store.log(q.stage, "input.quarantined", {"source": ref, "sha256": q.source_id, "code": q.code})
+        event = {"source": ref, "sha256": q.source_id, "code": q.code}
+        if within is not None:
+            event |= {"within": within.ref, "part": q.path.removeprefix(f"{within.ref}:")}
+        store.log(q.stage, "input.quarantined", event)
     out.append(q)
     reporter.problem(q.reason)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from redactor.errors import UnsupportedInput
 from redactor.extract import extractors
-from redactor.records import DerivedFile, Item, Person, Source
+from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext, register
 
 # Modules whose import registers the built-in extractors.
@@ -47,7 +47,7 @@ def extract_auto(settings: ExtractSettings, ctx: StageContext):
         importlib.import_module(module)
     chain = [e for e in extractors() if e.name not in settings.disabled]
 
-    def run(source: Source, path: Path) -> Iterator[Item | DerivedFile | Person]:
+    def run(source: Source, path: Path) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
         with open(path, "rb") as handle:
             head = handle.read(8192)
         for candidate in chain:

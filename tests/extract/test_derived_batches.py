@@ -76,7 +76,7 @@ def test_files_travel_in_batches_and_come_back_in_order(tmp_path, monkeypatch, c
     batches: list[int] = []
     add = store.add_derived
     monkeypatch.setattr(store, "add_derived", lambda rows: batches.append(len(rows)) or add(rows))
-    count, derived, _ = extraction.extract_source(store, _extractor(tmp_path / "derived", 25, source.source_id), source, parent)
+    count, derived, _, _ = extraction.extract_source(store, _extractor(tmp_path / "derived", 25, source.source_id), source, parent)
     assert count == 3 and len(derived) == 25 and max(batches) == 7 and sum(batches) == 25
     chunks = list(derived.chunks())
     assert [len(c) for c in chunks] == [4, 4, 4, 4, 4, 4, 1]

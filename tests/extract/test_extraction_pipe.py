@@ -75,7 +75,7 @@ def test_the_child_parses_on_while_a_batch_is_stored(tmp_path, monkeypatch):
         save(items, segments)
 
     monkeypatch.setattr(store, "save_rows", slow_save)
-    count, derived, people = extraction.extract_source(store, extract, source, tmp_path / "x.txt")
+    count, derived, people, _ = extraction.extract_source(store, extract, source, tmp_path / "x.txt")
     assert seen == [True] and count == 200 and store.count_items(source.source_id) == 200
 
 

@@ -42,7 +42,7 @@ def _extract(tmp_path: Path, book: Path, name: str = "case", ref_people: tuple[P
     store.add_people(ref_people)
     source, _ = store.add_source("ab" * 32, str(book), book.name, book.stat().st_size, "text/plain")
     extract = lambda s, p: vcard.extract_vcard(s, p, None)  # noqa: E731
-    count, derived, people = extraction.extract_source(store, extract, source, book)
+    count, derived, people, _ = extraction.extract_source(store, extract, source, book)
     assert count and not derived
     store.add_people(people)
     return store, len(people)
@@ -140,6 +140,6 @@ def test_a_source_that_fails_leaves_no_people(tmp_path):
         extraction.extract_source(store, failing, bad, tmp_path / "bad.vcf")
     book = _write_book(tmp_path / "contacts.vcf", 10)
     good, _ = store.add_source("ef" * 32, str(book), book.name, book.stat().st_size, "text/plain")
-    count, _, people = extraction.extract_source(store, lambda s, p: vcard.extract_vcard(s, p, None), good, book)
+    count, _, people, _ = extraction.extract_source(store, lambda s, p: vcard.extract_vcard(s, p, None), good, book)
     store.add_people(people)
     assert {p.name for p in store.people()} == {_card(i)[0] for i in range(10)} and len(people) == 8  # not Cai Broken

@@ -20,6 +20,11 @@ the same way (:func:`_pairs`).
 
 A header the library cannot parse (CPython raises IndexError or AttributeError on some truncated addresses and
 message ids) is read as written (:func:`_values`): it neither fails the whole mailbox nor drops what it names.
+
+A message of a mailbox that cannot be read (no e-mail headers, nested too deeply for the library's recursive parser,
+over ``MAX_MESSAGE``) is refused alone: the reader yields a :class:`~redactor.records.Refused` naming the file, the
+message's number and line and the problem, which the runner quarantines, and reads on from the next message. A file
+of one message (an ``.eml``) that cannot be read is refused whole, as before.
 """
 
 from __future__ import annotations
@@ -37,10 +42,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, EmptyInput, HostileInput
+from redactor.errors import CorruptInput, EmptyInput, HostileInput, InputError, TooLargeInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import DerivedFile, Item, Mention, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 HEADERS = re.compile(
@@ -101,8 +106,10 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return bool(MBOX_FROM.match(first)) or len({m.lower() for m in HEADERS.findall(block)}) >= 3
 
 
-def _messages(path: Path) -> Iterator[tuple[int, EmailMessage]]:
-    """(line, message) pairs: one for an .eml, one per 'From ' separator in an mbox, each parsed as it is read.
+def _messages(path: Path) -> Iterator[tuple[int, EmailMessage | InputError]]:
+    """(line, message) pairs: one for an .eml, one per 'From ' separator in an mbox, each parsed as it is read; in an
+    mbox, a message that cannot be parsed (over ``MAX_MESSAGE``, nested too deeply) comes as the error that refuses it,
+    and the rest of its lines are read past (an .eml's error is raised: the message is the whole file).
 
     A message's lines are fed to the library's incremental parser (``BytesFeedParser``, what ``message_from_bytes``
     feeds in 8,192-character chunks) ``FEED`` bytes at a time, so neither its bytes, nor their text, nor the
@@ -113,7 +120,7 @@ def _messages(path: Path) -> Iterator[tuple[int, EmailMessage]]:
     with open(path, "rb") as handle:
         first = handle.readline(LINE)
         mbox = bool(MBOX_FROM.match(first.rstrip(b"\r\n"))) and not _cut(first)
-        message = _Reading(path, 1)
+        message = _Reading(path, 1, mbox)
         if not mbox:
             message.add(first, _cut(first))
         number, at_start = 1, not _cut(first)
@@ -124,7 +131,7 @@ def _messages(path: Path) -> Iterator[tuple[int, EmailMessage]]:
                 if mbox and line.startswith(b"From ") and not cut and MBOX_FROM.match(line.rstrip(b"\r\n")):
                     if message.lines:
                         yield message.start, message.close()
-                    message = _Reading(path, number)
+                    message = _Reading(path, number, mbox)
                     continue
                 if mbox and line.startswith(b">From "):
                     line = line[1:]
@@ -135,11 +142,14 @@ def _messages(path: Path) -> Iterator[tuple[int, EmailMessage]]:
 
 
 class _Reading:
-    """A message being read: its lines fed to the library's parser a chunk at a time, its size counted."""
+    """A message being read: its lines fed to the library's parser a chunk at a time, its size counted. A message of
+    an mbox (``in_mbox``) that cannot be parsed keeps the error that refuses it, drops its parser and reads past the rest
+    of its lines; the message of an .eml raises it."""
 
-    def __init__(self, path: Path, start: int) -> None:
-        self.path, self.start = path, start
-        self.parser = BytesFeedParser(policy=POLICY)
+    def __init__(self, path: Path, start: int, in_mbox: bool = False) -> None:
+        self.path, self.start, self.in_mbox = path, start, in_mbox
+        self.parser: BytesFeedParser | None = BytesFeedParser(policy=POLICY)
+        self.refused: InputError | None = None
         self.pending: list[bytes] = []
         self.waiting = self.size = 0
         self.lines = self.content = False  # any line; any line that is not blank
@@ -149,36 +159,55 @@ class _Reading:
         line is refused before the parser copies it)."""
         self.lines = True
         self.content = self.content or bool(line.strip())
+        if self.refused is not None:
+            return
         self.pending.append(line)
         self.waiting += len(line)
         self.size += len(line)
         if self.size > MAX_MESSAGE:
-            raise CorruptInput(f"{self.path}: message starting at line {self.start} is over {MAX_MESSAGE >> 20} MB")
-        if self.waiting >= FEED and not cut:
+            self._refuse(_too_large(self.path, self.start))
+        elif self.waiting >= FEED and not cut:
             self._feed()
 
     def _feed(self) -> None:
         data = b"".join(self.pending)
         self.pending.clear()
         self.waiting = 0
+        if self.parser is None:  # refused: nothing more is parsed
+            return
         try:
             self.parser.feed(data)
         except RecursionError:
-            raise self._too_deep() from None
+            self._refuse(_too_deep(self.path, self.start))
 
-    def close(self) -> EmailMessage:
+    def close(self) -> EmailMessage | InputError:
+        """The message, or the error that refuses it."""
         self._feed()
-        try:
-            return self.parser.close()
-        except RecursionError:
-            raise self._too_deep() from None
+        if self.parser is not None:
+            try:
+                return self.parser.close()
+            except RecursionError:
+                self._refuse(_too_deep(self.path, self.start))
+        assert self.refused is not None  # the parser is dropped only by _refuse
+        return self.refused
 
-    def _too_deep(self) -> HostileInput:
-        return _too_deep(self.path, self.start)
+    def _refuse(self, error: InputError) -> None:
+        if not self.in_mbox:
+            raise error
+        self.refused, self.parser = error, None
+        self.pending.clear()
 
 
 def _too_deep(path: Path, line: int) -> HostileInput:
     return HostileInput(f"{path}: message at line {line} nests its parts or attached messages too deeply to be read; refused")
+
+
+def _too_large(path: Path, line: int) -> TooLargeInput:
+    return TooLargeInput(
+        f"{path}: message starting at line {line} is over {MAX_MESSAGE >> 20} MB; refused",
+        hint="the message is over the mail reader's limit; examine it with forensic tools, or save its attachments with a mail program "
+        "and add them as files",
+    )
 
 
 def _cut(piece: bytes) -> bool:
@@ -187,19 +216,52 @@ def _cut(piece: bytes) -> bool:
 
 
 @extractor("email", accepts=_accepts, priority=45)
-def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Mention]:
+def extract_email(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Mention | Refused]:
+    """Each message's item, correspondents and attachments; a message that cannot be read as a :class:`Refused`
+    (the first is held back until a second message shows the file is a mailbox: a file of one message that cannot be
+    read is refused whole, by its error)."""
     book = common.PeopleBook(source.ref)
-    count = 0
+    count, held = 0, None
     for line, msg in _messages(path):
         count += 1
-        try:
-            if not any(_header(msg, h) for h in ("From", "To", "Subject", "Date")):
-                raise CorruptInput(f"{path}: message at line {line} has no e-mail headers")
-            yield from _message(source, msg, f"message[{count}] line {line}", ctx, book)
-        except RecursionError:  # the library reads nested parts and attached messages recursively
-            raise _too_deep(path, line) from None
+        if held is not None:  # a second message: the file is a mailbox, whose first message alone is refused
+            yield held[0]
+            held = None
+        locator = f"message[{count}] line {line}"
+        records, error = _read(source, path, line, msg, locator, ctx, book)
+        yield from records
+        if error is not None:
+            refused = Refused(locator, error.code, str(error))
+            if count == 1:
+                held = (refused, error)
+            else:
+                yield refused
+    if held is not None:
+        raise held[1]
     if not count:
         raise EmptyInput(f"{path}: no e-mail messages in the file")
+
+
+def _read(
+    source: Source, path: Path, line: int, msg: EmailMessage | InputError, locator: str, ctx: StageContext, book: common.PeopleBook
+) -> tuple[list[Item | DerivedFile | Mention], InputError | None]:
+    """A message's records, made whole before any is yielded, and None; or, when the message is refused, the
+    correspondents it named before that (the book counts them as sent) and the error that refuses it."""
+    if isinstance(msg, InputError):
+        return [], msg
+    if not any(_header(msg, h) for h in ("From", "To", "Subject", "Date")):
+        return [], CorruptInput(f"{path}: message at line {line} has no e-mail headers; refused")
+    records: list[Item | DerivedFile | Mention] = []
+    try:
+        for record in _message(source, msg, locator, ctx, book):
+            records.append(record)
+    except RecursionError:  # the library reads nested parts and attached messages recursively
+        error: InputError = _too_deep(path, line)
+    except InputError as exc:  # an attachment refused (common.write_derived's limits): the message with it
+        error = exc
+    else:
+        return records, None
+    return [r for r in records if isinstance(r, Mention)], error
 
 
 def _values(msg: EmailMessage, name: str) -> list[str]:

@@ -11,7 +11,7 @@ import redactor.extract.pdf  # noqa: F401
 import redactor.extract.text  # noqa: F401
 from redactor.extract import extractors
 from redactor.ingest.files import check
-from redactor.records import DerivedFile, Item, Mention, Person, Source
+from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
 # ../shared/samples beside the repository (developers' machines and CI); REDACTOR_SAMPLES points elsewhere (a worktree)
@@ -47,6 +47,8 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
                 people.append(rec.person)
             else:
                 people[at] = people[at].merged(rec.person)
+            continue
+        if isinstance(rec, Refused):  # a part the reader refused: the runner quarantines it (see test_email_refused.py)
             continue
         (derived if isinstance(rec, DerivedFile) else people if isinstance(rec, Person) else items).append(rec)
     return items, derived, people

@@ -123,7 +123,7 @@ def _stored(tmp: Path, records: list[Any]) -> tuple[list[tuple], int]:
     """The people rows and the people count the case stores from a reader's records."""
     store = CaseStore.create(tmp)
     source, _ = store.add_source("ab" * 32, "x", "x", 1, "text/plain")
-    _, _, people = extraction.extract_source(store, lambda s, p: iter(records), source, tmp / "x")
+    _, _, people, _ = extraction.extract_source(store, lambda s, p: iter(records), source, tmp / "x")
     store.add_people(people)
     return [tuple(r) for r in store.conn.execute("SELECT rowid, * FROM people ORDER BY rowid")], len(people)
 
@@ -172,7 +172,9 @@ def test_a_reader_sends_people_as_it_meets_them(tmp_path, monkeypatch, child):
     store = CaseStore.create(tmp_path / "case")
     source, _ = store.add_source(helpers.source_for(path).source_id, str(path), path.name, path.stat().st_size, "application/xml")
     ex = next(e for e in helpers.extractors() if e.name == "sms-backup-restore")
-    _, _, people = extraction.extract_source(store, lambda s, p: ex.extract(s, p, StageContext(Path("."), tmp_path / "w2")), source, path)
+    _, _, people, _ = extraction.extract_source(
+        store, lambda s, p: ex.extract(s, p, StageContext(Path("."), tmp_path / "w2")), source, path
+    )
     store.add_people(people)
     stored = [tuple(r)[1:] for r in store.conn.execute("SELECT rowid, * FROM people ORDER BY rowid")]
     assert [r[1:] for r in _stored(tmp_path / "once", records)[0]] == stored and len(people) == len(stored) > 100
