@@ -24,7 +24,7 @@ from typing import Any
 from redactor.audit.log import utc_now
 from redactor.case.actors import POLICY
 from redactor.case.value_filed import Member
-from redactor.case.value_spread import ValueSpread
+from redactor.case.value_spread_many import ManySpread
 from redactor.errors import ConflictError, UsageError
 from redactor.records import REDACT
 
@@ -38,7 +38,7 @@ _LATER = 100_000  # flags changed by the policy held at most before they are wri
 _STATE = "json_object('status', {0}, 'code', {1}, 'start', start, 'end', \"end\", 'version', {2})"
 
 
-class ValueApply(ValueSpread):
+class ValueApply(ManySpread):
     def _apply(
         self,
         value_id: str,

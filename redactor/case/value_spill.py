@@ -11,7 +11,7 @@ rows written (the tables stay identical: ``benchmarks/bench_value_filing.py --di
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from redactor.case.value_filed import Filed, Known, common
 
@@ -31,6 +31,8 @@ _COUNT = (  # as Filed.add counts its rows: distinct items, an undecidable detec
     "FROM temp.filing t JOIN flags f ON f.flag_id = t.flag_id "
     "WHERE t.value_id IN (SELECT value_id FROM value_clusters WHERE rowid > ?) GROUP BY t.value_id"
 )
+_POLICY = "CREATE TEMP TABLE IF NOT EXISTS policy (value_id TEXT PRIMARY KEY, decision TEXT NOT NULL) WITHOUT ROWID"
+_PAGE = 5_000  # decisions read back at a time
 _CLUSTER = "SELECT value_id, party, person_id, proposal, risk FROM value_clusters WHERE entity = ? AND key = ?"
 
 
@@ -133,3 +135,49 @@ class FiledTable(Mapping[str, Filed]):
     def clear(self) -> None:
         self._conn.execute("DELETE FROM temp.filed")
         self._len, self._last = 0, (None, None)
+
+
+class PolicyTable:
+    """What the policy decided of the values a bounded filing touched (value id -> decision), in ``temp.policy``: not a
+    dict (a 1,000,000-card address book has 2.7 million values). Asked as a container of the values decided, it says
+    whether a value is one of them; :meth:`redacted` is the container of those decided redact."""
+
+    def __init__(self, conn: sqlite3.Connection, decision: str | None = None) -> None:
+        self._conn, self._decision = conn, decision
+
+    @classmethod
+    def empty(cls, conn: sqlite3.Connection) -> PolicyTable:
+        conn.execute(_POLICY)
+        conn.execute("DELETE FROM temp.policy")
+        return cls(conn)
+
+    def add(self, decisions: Iterable[tuple[str, str]]) -> None:
+        self._conn.executemany("INSERT INTO temp.policy (value_id, decision) VALUES (?, ?)", decisions)
+
+    def redacted(self) -> PolicyTable:
+        return PolicyTable(self._conn, "redact")
+
+    def __len__(self) -> int:
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM temp.policy{self._where(' WHERE')}", self._args()).fetchone()[0])
+
+    def __contains__(self, value_id: object) -> bool:
+        sql = f"SELECT 1 FROM temp.policy WHERE value_id = ?{self._where(' AND')}"
+        return self._conn.execute(sql, (value_id, *self._args())).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        """The value ids in order (value id order as SQLite and Python sort them), read a page at a time as the caller goes."""
+        return (v for v, _ in self.pages())
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """(value id, decision) in value id order, :data:`_PAGE` read at a time (no statement left open between them)."""
+        last = ""
+        sql = f"SELECT value_id, decision FROM temp.policy WHERE value_id > ?{self._where(' AND')} ORDER BY value_id LIMIT {_PAGE}"
+        while rows := self._conn.execute(sql, (last, *self._args())).fetchall():
+            yield from ((r[0], r[1]) for r in rows)
+            last = rows[-1][0]
+
+    def _where(self, word: str) -> str:
+        return "" if self._decision is None else f"{word} decision = ?"
+
+    def _args(self) -> tuple[str, ...]:
+        return () if self._decision is None else (self._decision,)

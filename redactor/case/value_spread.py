@@ -286,20 +286,7 @@ class ValueSpread(SegmentIndex):
         added = [f.flag_id for f, _ in new]
         if aside:
             self._set_aside(new, now, counts, first=False)
-            aside_cols = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version, created_at'
-            self.conn.execute(
-                f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) SELECT {aside_cols} FROM temp.spreading ORDER BY rowid"
-            )
-            self.conn.execute(
-                "INSERT OR IGNORE INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.spreading "
-                "WHERE value_id IS NOT NULL ORDER BY rowid"
-            )
-            self.conn.execute(
-                "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
-                "SELECT flag_id, ?, reviewer, reason, created_at, before, after, value_decision FROM temp.spreading ORDER BY rowid",
-                (ACTION,),
-            )
-            self.conn.execute("DELETE FROM temp.spreading")
+            self._write_aside()
         else:
             self.conn.executemany(
                 f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) VALUES ({', '.join('?' * 15)})",
@@ -316,11 +303,32 @@ class ValueSpread(SegmentIndex):
             _count(new, counts)
         for value_id in sorted({s.value_id for s, _ in counts.values() if s.value_id}):
             self.conn.execute(_ITEMS, (value_id,))
+        events = []  # one fsync for them all (one each: 13 s for the 6,800 values of a 34,000-card address book)
         for key in sorted(counts):
             s, n = counts[key]
             named = {"value_id": s.value_id} if s.value_id else {"flag_id": s.flag_id}
-            self.log("values", "value.spread", {**named, "flags": n, "why": s.why}, actor=s.actor)
+            events.append(("values", "value.spread", {**named, "flags": n, "why": s.why}, s.actor))
+        self.log_many(events)
         return added
+
+    def _write_aside(self, *, keep: bool = False) -> None:
+        """The flags set aside in ``temp.spreading``, their memberships and decision rows into the case, in order (then
+        forgotten, unless ``keep``)."""
+        aside_cols = 'flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, code, proposed, status, origin, version, created_at'
+        self.conn.execute(
+            f"INSERT OR IGNORE INTO flags ({FLAG_COLUMNS}, created_at) SELECT {aside_cols} FROM temp.spreading ORDER BY rowid"
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO flag_values (flag_id, value_id) SELECT flag_id, value_id FROM temp.spreading "
+            "WHERE value_id IS NOT NULL ORDER BY rowid"
+        )
+        self.conn.execute(
+            "INSERT INTO decisions (flag_id, action, reviewer, reason, at, before, after, value_decision) "
+            "SELECT flag_id, ?, reviewer, reason, created_at, before, after, value_decision FROM temp.spreading ORDER BY rowid",
+            (ACTION,),
+        )
+        if not keep:
+            self.conn.execute("DELETE FROM temp.spreading")
 
 
 def occurrences_in(conn: Any, windows: Iterable[dict[int, list[str]]]) -> Iterator[list[Occurrence]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,7 +32,7 @@ from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_filed import Filed, Known, common
 from redactor.case.value_helper import SpreadHelper, wanted
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
-from redactor.case.value_spill import BOUNDED, NAMES, FiledTable, KnownTable, NameTable
+from redactor.case.value_spill import BOUNDED, NAMES, FiledTable, KnownTable, NameTable, PolicyTable
 from redactor.case.value_spread import EXPLAINED, INDEX_MARK
 from redactor.records import KEEP, REDACT
 
@@ -121,6 +121,16 @@ class _Redacted(Mapping[str, list[dict[str, Any]]]):
         return self._last[1]
 
 
+class _Either(Container[str]):
+    """The values in either container (the values redacted before, and the policy's: a set and a temporary table)."""
+
+    def __init__(self, *parts: Container[str]) -> None:
+        self._parts = parts
+
+    def __contains__(self, value_id: object) -> bool:
+        return any(value_id in part for part in self._parts)
+
+
 def risk_of(entity: str, category: str | None, party: str) -> int:
     """Higher first: special category, victim/witness details, third parties, everything else."""
     if category == "special" or entity in ("SPECIAL_CATEGORY", "NRP"):
@@ -147,21 +157,22 @@ class Values(ValueDecisions):
             if unfiled := self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
                 counts, redacted, spread = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS, helped=wanted(unfiled))
             counts["spread"] = self._spread_new(redacted, spread, actor, mark=mark, earlier=earlier)
+        self.conn.execute("DROP TABLE IF EXISTS temp.policy")  # a bounded filing's decisions (value_spill.PolicyTable)
         return counts
 
-    def _spread_new(self, redacted: set[str], spread: set[str], actor: str, *, mark: int, earlier: bool) -> int:
+    def _spread_new(self, redacted: set[str], spread: Container[str], actor: str, *, mark: int, earlier: bool) -> int:
         """Redacted values whose new flags may bring a new spelling, over the whole case; every text decided before this
         sync (``earlier``: there is one) over the segments past ``mark`` (the index's mark when the sync began: the
         segments added since the last sync). ``spread``: the values the policy redacted in this sync, spread over every
         segment already (as ``redacted`` are here), so not read again."""
         added = self.spread_values(redacted, actor=actor) if redacted else []
         if earlier and self.last_segment() > mark:
-            added += self.spread_all(actor=actor, after=mark, besides=redacted | spread)
+            added += self.spread_all(actor=actor, after=mark, besides=_Either(redacted, spread))
         elif self.segments_unindexed():
             self.index_segments()  # nothing to spread over them: indexed now all the same, as every sync leaves the index
         return len(added)
 
-    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str], set[str]]:
+    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str], Container[str]]:
         """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
         rows are kept for the policy and the spread, else those read them back from the case; ``helped``: a helper
         process reads the policy spread's occurrences while the policy is recorded (:mod:`redactor.case.value_helper`).
@@ -177,7 +188,7 @@ class Values(ValueDecisions):
 
     def _file_in(
         self, conn: sqlite3.Connection, actor: str, keep_rows: bool, helper: SpreadHelper | None
-    ) -> tuple[dict[str, int], set[str], set[str]]:
+    ) -> tuple[dict[str, int], set[str], Container[str]]:
         created, touched, filed_flags = self._file_rows(conn, keep_rows)
         if not filed_flags:
             return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set(), set()
@@ -186,17 +197,27 @@ class Values(ValueDecisions):
             conn.execute("DELETE FROM temp.filing")
             self._count_items(touched, created)
             applied = self._apply_to_new(touched, actor)
-            policy = self._decide_by_policy(touched, created, helper)
+            if isinstance(created, FiledTable):  # past value_spill.BOUNDED: the decisions in a temporary table
+                policy: dict[str, str] | PolicyTable = self._decide_bounded(touched, created, helper)
+            else:
+                policy = self._decide_by_policy(touched, created, helper)
             self._recount(touched, created, policy)
-        made = len(created)
-        redacted_now = [v for v, decision in policy.items() if decision == REDACT]
-        held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created) if isinstance(created, dict) else None
-        created.clear()  # the spread needs no more of them
-        self.spread_values(redacted_now, actor=POLICY, members=held, elsewhere=helper.answer if helper is not None else None)
-        self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": len(policy)})
+        made, decided = len(created), len(policy)
+        spread: Container[str]
+        if isinstance(policy, PolicyTable):
+            created.clear()
+            spread = policy.redacted()
+            self.spread_many(spread, actor=POLICY)  # their texts a batch at a time (value_spread_many)
+        else:
+            redacted_now = [v for v, decision in policy.items() if decision == REDACT]
+            held = _Redacted(self._clusters(created.keys() & set(redacted_now)), created) if isinstance(created, dict) else None
+            created.clear()  # the spread needs no more of them
+            self.spread_values(redacted_now, actor=POLICY, members=held, elsewhere=helper.answer if helper is not None else None)
+            spread = set(redacted_now)
+        self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": decided})
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
-        redacted = {c["value_id"] for c in self._clusters(touched - policy.keys()) if c["decision"] == REDACT}
-        return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": len(policy)}, redacted, set(redacted_now)
+        redacted = {c["value_id"] for c in self._clusters(v for v in touched if v not in policy) if c["decision"] == REDACT}
+        return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": decided}, redacted, spread
 
     def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed] | FiledTable, set[str], int]:
         """Each new flag to its cluster (made when new), its membership to ``temp.filing``; returns the clusters made, those
@@ -350,6 +371,27 @@ class Values(ValueDecisions):
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
+    def _decide_bounded(self, value_ids: set[str], table: FiledTable, helper: SpreadHelper | None = None) -> PolicyTable:
+        """:meth:`_decide_by_policy` for a bounded filing (``value_ids`` the case's older values it touched, ``table`` the
+        values it made): the decisions go to a temporary table as they are made, then are recorded :data:`_POLICY_BATCH`
+        values at a time from it (the same rows and events, in the same order); nothing held per value."""
+        if helper is not None:
+            helper.close()  # the spread reads these values' texts from the case: nothing to ask
+        decided, batch = PolicyTable.empty(self.conn), []
+        for c in self._clusters(heapq.merge(sorted(value_ids), iter(table)), ordered=True):
+            if c["decision"] is None and (d := self._policy_decision(c, table.get(c["value_id"]))) is not None:
+                batch.append((c["value_id"], d))
+                if len(batch) >= _POLICY_BATCH:
+                    decided.add(batch)
+                    batch.clear()
+        decided.add(batch)
+        pages = decided.pages()
+        while decisions := dict(itertools.islice(pages, _POLICY_BATCH)):
+            done = [(c, decisions[c["value_id"]]) for c in self._clusters(decisions)]
+            self._record_many(done, POLICY, "value.policy", filed={})
+            table.decided([(c["value_id"], d) for c, d in done])
+        return decided
+
     def _decide_by_policy(
         self, value_ids: set[str], created: dict[str, Filed] | FiledTable | None = None, helper: SpreadHelper | None = None
     ) -> dict[str, str]:
@@ -399,7 +441,7 @@ class Values(ValueDecisions):
             count_later(self.conn)
             self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
 
-    def _recount(self, value_ids: set[str], created: dict[str, Filed] | FiledTable, decided: dict[str, str]) -> None:
+    def _recount(self, value_ids: set[str], created: dict[str, Filed] | FiledTable, decided: Mapping[str, str] | PolicyTable) -> None:
         """What the counting triggers would have made of these values' counters. A value this filing created has only
         the members filed here, none excepted, each as filed or, if the policy decided the value, with its decision (every
         member); any other value is counted from its members, one statement per 500."""
@@ -407,6 +449,7 @@ class Values(ValueDecisions):
             created.recount()
             created, new = {}, []
         else:
+            assert isinstance(decided, Mapping)
             new = [(*created[v].counters(decided.get(v)), v) for v in sorted(created)]
         self.conn.executemany(
             "UPDATE value_clusters SET occurrences = ?, excepted = ?, pending = ?, redacted = ?, kept = ? WHERE value_id = ?", new
