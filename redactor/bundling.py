@@ -44,6 +44,7 @@ class BundleSummary:
     redactions: int
     failures: tuple[str, ...]
     timings: tuple[tuple[str, float], ...] = ()  # wall seconds of each phase, in order (redactor/laps.py)
+    not_processed: int = 0  # quarantined inputs the bundle lists in not_processed.csv (not in it)
 
 
 def build_bundle(
@@ -150,7 +151,8 @@ def _build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return BundleSummary(out, summary["items"], summary["withheld"], summary["redactions"], tuple(failures), tuple(laps.seconds))
+    counts = (summary["items"], summary["withheld"], summary["redactions"])
+    return BundleSummary(out, *counts, tuple(failures), tuple(laps.seconds), summary.get("not_processed", 0))
 
 
 def _refuse_leaks(store: CaseStore, tmp: Path, workers: int | None, actor: str, files: tuple[str, ...] | None = None) -> None:

@@ -108,6 +108,7 @@ FILES = (
     "index.csv",
     "mg6c.csv",
     "mg6d.csv",
+    "not_processed.csv",
     "audit.jsonl",
     "items/",
     "pdf",
@@ -120,6 +121,7 @@ def _defined_elsewhere() -> tuple[str, ...]:
     """Headings, CSV columns, reason codes, entity types and the policy's words, from where the bundle takes them."""
     from redactor.bundle import combined as c
     from redactor.bundle.schedule import SCHEDULE_FIELDS, SUMMARY_FIELDS
+    from redactor.bundle.unprocessed import NOT_PROCESSED_FIELDS, NOT_PROCESSED_NOTE, PROBLEMS, STAGES
     from redactor.bundle.unused import MG6C_FIELDS, MG6D_FIELDS
     from redactor.bundle.writer import FILES_NOTE, INDEX_FIELDS, SCOPE_NOTES
     from redactor.codes import REASON_CODES
@@ -130,12 +132,13 @@ def _defined_elsewhere() -> tuple[str, ...]:
     headings = tuple(name for columns in (c.COVER_COLUMNS, c.INDEX_COLUMNS, c.SCHEDULE_COLUMNS) for name, _ in columns)
     pages = (c.COVER_TITLE, *c.COVER_FACTS, c.EXHIBITS, c.INDEX_TITLE, c.INDEX_INTRO, c.SCHEDULE_TITLE, c.SCHEDULE_COUNTS)
     pages += (c.SCHEDULE_INTRO, c.COVER, c.INDEX, c.ITEMS, c.BUNDLE_PAGE, FILES_NOTE)
-    fields = SCHEDULE_FIELDS + SUMMARY_FIELDS + MG6C_FIELDS + MG6D_FIELDS + INDEX_FIELDS
+    fields = SCHEDULE_FIELDS + SUMMARY_FIELDS + MG6C_FIELDS + MG6D_FIELDS + INDEX_FIELDS + NOT_PROCESSED_FIELDS
+    unread = (NOT_PROCESSED_NOTE, *PROBLEMS, *PROBLEMS.values(), *STAGES)  # not_processed.csv's codes, meanings, stages
     codes = tuple(text for rc in REASON_CODES.values() for text in (rc.code, rc.meaning, rc.basis))
     entities = tuple(text for e in ENTITIES for text in (e.name, e.label))
     policy = (*CATEGORIES.values(), *PARTY_ROLES, THIRD_PARTY, UNKNOWN, DEVICE_OWNER)  # "decide.policy rule 10 (contact, third_party: ...)"
     facts = tuple(f"{label}:" for _, label in RECORD_META)  # a record's heading: "app: WhatsApp | direction: ..."
-    return pages + headings + fields + codes + entities + policy + facts + tuple(SCOPE_NOTES.values())
+    return pages + headings + fields + codes + entities + policy + facts + unread + tuple(SCOPE_NOTES.values())
 
 
 # PDF syntax, in the raw bytes of a PDF: every name token ("/Page", "/Title", "/BaseFont /AAAAAA+DejaVuSans").

@@ -17,6 +17,7 @@ from redactor.bundle.pseudonyms import pseudonyms_for
 from redactor.bundle.schedule import Decided, decided_from
 from redactor.bundle.scrub import Detect, Scrubber, people_values, scrub_texts
 from redactor.bundle.since import Prior
+from redactor.bundle.unprocessed import NotProcessed, not_processed, raw_texts
 from redactor.records import Item, Segment
 
 NOT_CHECKED = "[not checked]"  # a text nobody passed through the scrubber is never printed
@@ -42,6 +43,7 @@ class BundleFacts:
     scope_changes: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)  # ref -> (by, at, raw reason)
     pseudonyms: Mapping[str, str] = field(default_factory=dict)  # flag id -> "Person A" (bundle --pseudonyms)
     since: Prior | None = None  # bundle --since: the earlier bundle's contents and schedule
+    unprocessed: tuple[NotProcessed, ...] = ()  # quarantined inputs: listed in not_processed.csv
 
     def printable(self, raw: str) -> str:
         return self.texts.get(raw, NOT_CHECKED) if raw else ""
@@ -112,7 +114,8 @@ def gather_facts(
     detect = pipeline_detect(store, pipeline, ctx) if pipeline is not None else None
     changes = {e.ref: _last_scope_change(store, e.item_id) for e in entries if e.scope != "in" and e.item_id}
     changes = {ref: change for ref, change in changes.items() if change is not None}
-    raw = [t for e in entries for t in (e.title, e.exhibit)] + [reason for _, _, reason in changes.values()]
+    unprocessed = not_processed(store)
+    raw = [t for e in entries for t in (e.title, e.exhibit)] + [reason for _, _, reason in changes.values()] + raw_texts(unprocessed)
     texts = scrub_texts(raw, scrubber, detect)
     # what the officer typed (case name, exhibit descriptions) is not run through the detector (an operation's
     # name reads like a person's), but every value decided "redact" is still taken out of it
@@ -127,7 +130,9 @@ def gather_facts(
         pipeline_hash=getattr(pipeline, "hash", ""),
         exhibits=tuple((typed.get(r, ""), typed.get(d, "")) for r, d in exhibits),
     )
-    return BundleFacts(decided=decided, texts=texts, cover=cover, scope_changes=changes, pseudonyms=names, since=since)
+    return BundleFacts(
+        decided=decided, texts=texts, cover=cover, scope_changes=changes, pseudonyms=names, since=since, unprocessed=unprocessed
+    )
 
 
 def _last_scope_change(store: Any, item_id: str) -> tuple[str, str, str] | None:

@@ -25,6 +25,7 @@ from redactor.bundle.labels import number_boxes
 from redactor.bundle.manifest import write_manifest
 from redactor.bundle.schedule import SCHEDULE_FIELDS, SUMMARY_FIELDS, merge_rows, schedule_rows, summary_rows
 from redactor.bundle.since import carry_over, content_hash
+from redactor.bundle.unprocessed import NOT_PROCESSED_FIELDS, NOT_PROCESSED_NOTE, not_processed_rows
 from redactor.bundle.unused import MG6C_FIELDS, MG6D_FIELDS, mg6c_rows, mg6d_rows
 from redactor.bundle.verify import verify_bundle
 from redactor.records import BundleEntry, Item
@@ -98,7 +99,8 @@ class DisclosureBundle:
         return parts
 
     def write(self, out: Path, entries: Sequence[BundleEntry], facts: BundleFacts | None = None) -> dict[str, int]:
-        """items/*.pdf, schedule.csv, schedule_summary.csv, index.csv, mg6c.csv, mg6d.csv and bundle.pdf; returns the counts."""
+        """items/*.pdf, schedule.csv, schedule_summary.csv, index.csv, mg6c.csv, mg6d.csv, not_processed.csv and bundle.pdf;
+        returns the counts."""
         settings, facts = self.settings, facts or BundleFacts()
         contents = {e.ref: content_hash(e.rendered) for e in entries if e.rendered is not None}
         entries, carried, first = carry_over(entries, facts.since)  # --since: unchanged items are not repeated
@@ -119,7 +121,8 @@ class DisclosureBundle:
         withheld = sum(e.status == "withheld" for e in entries)
         if settings.combined:
             unchanged = f"{len(entries) - len(disclosed) - withheld} unchanged since {facts.since.name}, " if facts.since else ""
-            summary = [f"{len(disclosed)} items disclosed, {withheld} withheld, {unchanged}{len(rows)} redactions. {FILES_NOTE}"]
+            missing = f"{len(facts.unprocessed)} {NOT_PROCESSED_NOTE}. " if facts.unprocessed else ""
+            summary = [f"{len(disclosed)} items disclosed, {withheld} withheld, {unchanged}{len(rows)} redactions. {missing}{FILES_NOTE}"]
             pdf, rows, starts = combined_pdf(entries, facts, summary, first=first, carried=carried)
             (out / "bundle.pdf").write_bytes(pdf)
             for row in index_rows:
@@ -130,7 +133,8 @@ class DisclosureBundle:
         _write_csv(out / "index.csv", INDEX_FIELDS, index_rows)
         _write_csv(out / "mg6c.csv", MG6C_FIELDS, mg6c_rows(entries, facts, kept))  # drafts of the unused-material schedules
         _write_csv(out / "mg6d.csv", MG6D_FIELDS, mg6d_rows(entries, facts))
-        counts = {"items": len(disclosed), "withheld": withheld, "redactions": len(rows)}
+        _write_csv(out / "not_processed.csv", NOT_PROCESSED_FIELDS, not_processed_rows(facts.unprocessed, facts.printable))
+        counts = {"items": len(disclosed), "withheld": withheld, "redactions": len(rows), "not_processed": len(facts.unprocessed)}
         return counts | ({"unchanged": len(entries) - len(disclosed) - withheld} if facts.since else {})
 
     def seal(

@@ -97,6 +97,10 @@ class Sources(CaseDB):
         row = self.conn.execute("SELECT * FROM sources WHERE source_id = ?", (source_id,)).fetchone()
         return None if row is None else source_from_row(row)
 
+    def source_by_ref(self, ref: str) -> Source | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE ref = ?", (ref,)).fetchone()
+        return None if row is None else source_from_row(row)
+
     def add_source(
         self, source_id: str, path: str, name: str, size: int, media_type: str, *, parent_id: str | None = None, locator: str | None = None
     ) -> tuple[Source, bool]:

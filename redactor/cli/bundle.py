@@ -67,6 +67,12 @@ def bundle(
     click.echo("time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.timings))
     for failure in summary.failures:
         click.echo(f"withheld: {failure}", err=True)
+    if summary.not_processed:
+        click.echo(
+            f"not in the bundle: {summary.not_processed} quarantined inputs, listed in not_processed.csv "
+            "(see 'redactor status CASE' for the reasons)",
+            err=True,
+        )
     if summary.failures:
         sys.exit(EXIT_QUARANTINED)
 

@@ -8,7 +8,7 @@ from tests.bundle.conftest import invoke
 
 pytestmark = pytest.mark.slow
 
-REPRODUCIBLE = ("bundle.pdf", "schedule.csv", "schedule_summary.csv", "index.csv", "mg6c.csv", "mg6d.csv")
+REPRODUCIBLE = ("bundle.pdf", "schedule.csv", "schedule_summary.csv", "index.csv", "mg6c.csv", "mg6d.csv", "not_processed.csv")
 
 
 def test_a_rebuild_is_byte_identical(built, tmp_path):
