@@ -14,6 +14,8 @@ of its children (sampled with the memory: a loaded machine stretches wall second
 
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
+``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
+megabytes, not messages): the memory of one very large message (``--sizes 200``).
 ``--max-seconds S`` stops a run that takes longer (its peak so far is printed, marked "stopped").
 
 mbox is slow to parse (Python's e-mail package, about 0.5 ms of CPU a message in the parsing child): give it its own
@@ -52,7 +54,27 @@ FORMATS = {
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),
+    "mbox-attachment": lambda root, n: _mbox_attachment(root / "mail.mbox", n),
 }
+
+
+def _mbox_attachment(path: Path, megabytes: int) -> Path:
+    """An mbox of three messages; the second has a base64 attachment of ``megabytes`` MB (76-character lines)."""
+    import base64
+
+    line = base64.encodebytes(bytes(range(256)) * 3)  # 1,024 characters in 76-character lines
+    with open(path, "wb") as out:
+        for i in range(3):
+            out.write(f"From MAILER-DAEMON Mon Mar  4 10:0{i}:00 2024\nFrom: Jo Sample <jo@example.com>\nTo: al@example.org\n".encode())
+            out.write(f"Subject: note {i}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=XX\n\n--XX\n".encode())
+            out.write(b"Content-Type: text/plain\n\nsee attached\n--XX\n")
+            if i == 1:
+                out.write(b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n")
+                out.write(b"Content-Disposition: attachment; filename=blob.bin\n\n")
+                for _ in range(megabytes << 10):
+                    out.write(line)
+            out.write(b"--XX--\n\n")
+    return path
 
 
 def _sms_people(path: Path, messages: int) -> Path:
@@ -98,9 +120,10 @@ def _started(audit: Path) -> datetime | None:
     return None
 
 
-def _split(pid: int) -> tuple[int, int, int]:
-    """Resident kB of ``pid``: anonymous, file-backed, shared memory (0s when it is gone)."""
-    found = {"RssAnon": 0, "RssFile": 0, "RssShmem": 0}
+def _split(pid: int) -> tuple[int, int, int, int]:
+    """Resident kB of ``pid``: anonymous, file-backed, shared memory, and its peak so far as the kernel counts it
+    (``VmHWM``: not missed between two samples) (0s when it is gone)."""
+    found = {"RssAnon": 0, "RssFile": 0, "RssShmem": 0, "VmHWM": 0}
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
@@ -109,12 +132,12 @@ def _split(pid: int) -> tuple[int, int, int]:
                     found[key] = int(value.split()[0])
     except OSError:
         pass
-    return found["RssAnon"], found["RssFile"], found["RssShmem"]
+    return found["RssAnon"], found["RssFile"], found["RssShmem"], found["VmHWM"]
 
 
 def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
     """Peak tree RSS (MB) and seconds of the ingest phase of ``redactor run source`` (to the source's commit); each
-    process's peak (the runner's and the extraction child's) as anonymous/file/shared MB."""
+    process's peak (the runner's and the extraction child's) as anonymous/file/shared MB, and its kernel-counted peak."""
     proc = subprocess.Popen(
         [*REDACTOR, "run", str(source), "--case", str(case), "--workers", "1"],
         stdout=subprocess.DEVNULL,
@@ -123,6 +146,7 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
     )
     peak, began, done = 0, time.monotonic(), None
     own: dict[str, tuple[int, int, int]] = {"runner": (0, 0, 0), "child": (0, 0, 0)}
+    hwm = {"runner": 0, "child": 0}
     cpu: dict[int, float] = {}  # each process's CPU seconds at its last sample
     try:
         while proc.poll() is None:
@@ -130,9 +154,10 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
             peak = max(peak, total)
             cpu.update(pids)
             for pid in pids:
-                role, split = "runner" if pid == proc.pid else "child", _split(pid)
+                role, (*split, high) = "runner" if pid == proc.pid else "child", _split(pid)
+                hwm[role] = max(hwm[role], high)
                 if sum(split) > sum(own[role]):
-                    own[role] = split
+                    own[role] = tuple(split)
             if _committed(case):
                 done = datetime.now(UTC)
                 break
@@ -143,7 +168,7 @@ def ingest(source: Path, case: Path, max_seconds: float | None = None) -> dict:
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)  # its child dies with it (PR_SET_PDEATHSIG)
         proc.wait()
-    shown = {role: "/".join(f"{kb / 1000:.0f}" for kb in split) for role, split in own.items()}
+    shown = {role: "/".join(f"{kb / 1000:.0f}" for kb in split) + f" (hwm {hwm[role] / 1000:.0f})" for role, split in own.items()}
     started = _started(case / "audit.jsonl") if (case / "audit.jsonl").exists() else None
     seconds = (done - started).total_seconds() if done and started else None
     runner_cpu = cpu.pop(proc.pid, 0.0)
@@ -160,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(
-        f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm; CPU s runner/children"
+        f"{'format':<16} {'messages':>9} {'input MB':>8} {'ingest peak RSS MB':>18} {'ingest s':>8}  runner, child peak MB anon/file/shm (kernel's peak); CPU s runner/children"
     )
     for fmt in args.formats.split(","):
         for n in (int(s) for s in args.sizes.split(",")):
