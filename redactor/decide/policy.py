@@ -29,7 +29,7 @@ from redactor import codes, facts
 from redactor.decide.classify import Classifier, Party
 from redactor.decide.scope import ScopeMatcher, ScopeSettings, thread_index
 from redactor.entities import BY_NAME, CATEGORIES, DEFAULT_CODES, LANGUAGE_REVIEW, OCR_REVIEW, OUT_OF_SCOPE
-from redactor.records import REDACT, Decided, Finding, Flag, Item, ScopeProposal
+from redactor.records import REDACT, Decided, Finding, Flag, Item, ScopeProposal, thawed_mapping
 from redactor.stages import StageContext, register
 
 log = logging.getLogger(__name__)
@@ -178,9 +178,7 @@ def _flag(
 ) -> Flag:
     party = classifier.classify(f.entity, text[f.start : f.end])
     proposed, code, rule, decides = propose(f.entity, party)
-    # the finding's explanation, a read-only view of a dict (Finding.__post_init__), copied as that dict: five times
-    # faster than {**view}, which reads the view key by key (hot path: every flag); the same keys in the same order
-    explanation = f.explanation.copy()  # type: ignore[attr-defined]
+    explanation = thawed_mapping(f.explanation)  # a dict of the flag's own (hot path: every flag)
     explanation.update(party=party.role, category=settings.categories.get(f.entity, "other"), rule=rule)
     if decides:
         explanation["policy_decides"] = True  # the value is decided redact by the policy (case/values.py)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from redactor.case import codec
 from redactor.extract.device import common
 from redactor.extraction import _batches
-from redactor.records import Flag, Item, Person, Source
+from redactor.records import Flag, Item, Person, Source, thawed_mapping
 
 _scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
@@ -81,8 +81,9 @@ def test_a_flags_row_holds_its_explanation_as_json_dumps_writes_it(explanation):
     assert row[:8] == ("f1", "i1", "i1.0", 0, 3, "PERSON", 0.85, "SpacyRecognizer")
     assert row[9:] == ("TP", "redact", "pending", "detector", 1, "2026-12-06T00:00:00Z")
     for mapping in (MappingProxyType(explanation), explanation, _Other(explanation)):
-        assert codec._plain(mapping) == explanation and list(codec._plain(mapping)) == list(explanation)
-    assert codec._plain(flag.explanation) is not codec._plain(flag.explanation)  # a copy: the record's own stays as it was
+        assert thawed_mapping(mapping) == explanation and list(thawed_mapping(mapping)) == list(explanation)
+        assert type(thawed_mapping(mapping)) is dict
+    assert thawed_mapping(flag.explanation) is not thawed_mapping(flag.explanation)  # a copy: the record's own stays as it was
 
 
 class _Other(Mapping):
