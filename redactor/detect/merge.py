@@ -42,6 +42,8 @@ should decide each piece of text once, so findings are resolved before they beco
 14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
    miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
    ``things.py``), and a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national").
+15. A ten-digit number read both as an NHS number (its checksum holds) and as a phone number is the one its nearer
+   cue says ("call me on 9876543210": a phone; "NHS no. 943 476 5919": an NHS number; ``phone_or_nhs.py``).
 
 What was absorbed is listed in the kept finding's explanation (entity and recognizer only).
 """
@@ -58,6 +60,7 @@ from redactor.detect.coordinated import SCORE as LISTED_SCORE
 from redactor.detect.coordinated import listed_names
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.name_parts import with_a_short_surname, with_the_rest
+from redactor.detect.phone_or_nhs import phone_or_nhs
 from redactor.detect.places import place_read_as_person
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
@@ -250,6 +253,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
+    pieces = phone_or_nhs(text, pieces)  # "call me on 9876543210": a phone, though the NHS checksum holds
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [

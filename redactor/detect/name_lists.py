@@ -141,6 +141,12 @@ def organisation_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon("organisation_words.txt")) - common
 
 
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The world's common surnames (the first ``COMMON_SURNAMES`` of ``world_surnames.txt``) and ``surnames.txt``'s."""
+    return frozenset(_words("world_surnames.txt")[:COMMON_SURNAMES]) | lexicon("surnames.txt")
+
+
 def fold_accents(word: str) -> str:
     """The word without its accents ("Siobhán" -> "Siobhan", "Zoë" -> "Zoe"); letters such as "ł" or "ø" stay."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))

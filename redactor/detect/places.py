@@ -11,7 +11,11 @@ nothing there says it is a person:
   after a comma ("Montpellier, France"), or another city comes before it in a list ("Adelaide,
   Sydney"); and no third person is near it in its clause ("she", "his", "is", "friend", "mum");
 - or "to" or "from" comes right before it, it is a city of a million people or more ("off to
-  London"), and no word about a person at all is near it ("I got a text from Sydney" stays a name).
+  London"), and no word about a person at all is near it ("I got a text from Sydney" stays a name);
+- or it is rarely a given name ("London", "Houston", "Manchester": in no lexicon of everyday given names, below common
+  use in nam_dict, and a city of a million people or more or in no list of given names and no common surname) and no
+  pronoun, relation or greeting is near it and no verb of saying follows it ("This is London calling"; not "Sydney
+  said she'd be late", "London and her brother", "Houston said he would ring").
 
 A guessed person right after "the town of", "the city of", "the county of", "the University of" (and
 village, borough, province, region, capital) is a place whatever its size ("the town of Yeoncheon",
@@ -28,10 +32,11 @@ from functools import lru_cache
 from typing import Any
 
 from redactor import paths
-from redactor.detect.name_lists import countries
+from redactor.detect.name_lists import common_surnames, countries, english_frequency, given_names_raw, lexicon
 
 GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
 BIG_CITY = 1_000_000
+COMMON_GIVEN = 3  # nam_dict.txt's frequency scale: a given name in common use in Britain, Ireland or the USA
 READ_AS_PLACE = "a city of 100,000 people or more (GeoNames) where the text calls it a place: flagged as a place"
 WINDOW = 24  # characters either side searched for a cue or a personal word
 _PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout|greater)\s+#?$|#$")
@@ -65,11 +70,44 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
         near = THIRD_PERSON
     elif population >= BIG_CITY and _TO_FROM.search(before):
         near = personal
+    elif _rarely_a_given_name(text[span.start : span.end], population):
+        near, reason = _A_PERSON_HERE, RARELY_A_NAME
+        if _saying_after(text, span.end) or near.search(text, start, span.start) or near.search(text, span.end, end):
+            return span
+        return span.relabelled("LOCATION", reason, place=True)
     else:
         return span
     if near.search(text, start, span.start) or near.search(text, span.end, end):
         return span
     return span.relabelled("LOCATION", READ_AS_PLACE, place=True)
+
+
+RARELY_A_NAME = (
+    "a city of 100,000 people or more (GeoNames) that is rarely a given name (nam_dict), with no word about a person "
+    "near it: flagged as a place"
+)
+# words that make a city's name a person's, for a name rarely given: a pronoun or a relation near it; not "is", "was":
+# "This is London calling", "London was packed"
+_A_PERSON_HERE = re.compile(
+    r"(?i)(?<![\w'])(?:he|she|his|her|him|they|their|them|family|mum|mother|dad|father|parents|brother|sister|son|daughter|"
+    r"boyfriend|girlfriend|friend|partner|wife|husband|lad|girl|boy|guy|man|woman|hi|hey|hello|dear|ask|tell|thanks|love)(?![\w'])"
+)
+# a verb of saying or feeling right after it: "London said she's fine", "Houston texted"
+_SAYING = re.compile(r"\s+(?:said|says|told|asked|texted|rang|called|replied|wrote|thinks|thought|wants|knows|reckons|feels)\b")
+
+
+def _saying_after(text: str, end: int) -> bool:
+    return _SAYING.match(text, end) is not None
+
+
+def _rarely_a_given_name(word: str, population: int) -> bool:
+    """A city's name that is no given name in everyday use here: not in the lexicon of given names (``first_names.txt``)
+    and below common use in Britain, Ireland and the USA (nam_dict's scale; not "Sydney", "Paris", "Florence",
+    "Dallas"); and either a city of a million people or more ("London", "Houston", "Milan") or a name in no list of given
+    names and no common surname ("Manchester", "Girona"; not "Taito", a Finnish given name, nor "Rodriguez", "Kennedy")."""
+    if word in lexicon("first_names.txt") or english_frequency().get(word.lower(), 0) >= COMMON_GIVEN:
+        return False
+    return population >= BIG_CITY or (word not in given_names_raw() and word not in common_surnames())
 
 
 def followed_by_a_place(text: str, end: int) -> bool:

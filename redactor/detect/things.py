@@ -45,7 +45,7 @@ from redactor.detect.name_lists import (
     is_name_word,
     lexicon,
 )
-from redactor.detect.places import cities
+from redactor.detect.places import COMMON_GIVEN, cities
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
@@ -83,7 +83,6 @@ def country(text: str, span: Any) -> Any:
 
 ORGANISATION = "an organisation's name with a country in it: flagged as an organisation"
 CONTINENTS = {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"}
-COMMON_GIVEN = 3  # nam_dict.txt's frequency scale: a given name in common use in Britain, Ireland or the USA
 
 
 def a_country(word: str) -> bool:

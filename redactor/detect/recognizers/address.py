@@ -22,6 +22,9 @@ from redactor.detect.recognizers.base import result
 
 POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
 WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"
+# a numeric postcode after a town, the way India (PIN), the USA and most of Europe write it: six digits, or three and
+# three, or five; after a comma, a space or a dash ("Bengaluru 560001", "Bangalore - 560 001", "Springfield 62704")
+NUMERIC_POSTCODE = r"(?:,?[ ]|[ ]?[-–][ ]?)(?:\d{6}|\d{3}[ ]\d{3}|\d{5})(?![\w-])"
 WELSH_FIRST = ("Heol", "Ffordd", "Stryd", "Lon", "Lôn", "Rhodfa", "Cae", "Maes", "Bryn", "Pen", "Ty")
 
 
@@ -47,10 +50,13 @@ class StreetAddressRecognizer(EntityRecognizer):
         building = r"(?:" + WORD + r"[ ]){1,2}(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights),[ ]"  # "Kestrel House, "
         unit = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?[ ]\d{1,4}[A-Za-z]?,?[ ](?:" + building + r")?)?"
         number = r"\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?[ ]"
-        town = r"(?:,?[ ](?:" + WORD + r")(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*)?"
-        postcode = r"(?:,?[ ]" + POSTCODE + r")?"
-        self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town + postcode + r"(?!\w)")
-        self._named = re.compile(r"(?<![\w])" + unit + street + town + postcode + r"(?!\w)")
+        town = r"(?:,?[ ](?:" + WORD + r")(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*)"
+        # a town, then a UK postcode or another country's numeric one ("45 MG Road, Bengaluru 560001", "... - 560 001");
+        # or a UK postcode alone
+        postcode = r"(?:,?[ ]" + POSTCODE + r")"
+        town_postcode = r"(?:" + town + r"(?:" + postcode + r"|" + NUMERIC_POSTCODE + r")?|" + postcode + r")?"
+        self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town_postcode + r"(?!\w)")
+        self._named = re.compile(r"(?<![\w])" + unit + street + town_postcode + r"(?!\w)")
         # no street word: a house number and a name, then a town and a full postcode ("22 Kingsmead, Bath BA1 2AB",
         # "Flat 2, 7 The Paddocks, York YO1 7HH"); the postcode makes it an address
         posted = r"(?:The[ ])?" + WORD + r"(?:[ ]" + WORD + r"){0,2},[ ]" + WORD + r"(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*,?[ ]"
@@ -59,8 +65,7 @@ class StreetAddressRecognizer(EntityRecognizer):
             r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:"
             + WORD
             + r"[ ])(?:House|Court|Lodge|Cottage|Farm|Mews|Villas|Buildings)\b"
-            + town
-            + postcode
+            + town_postcode
         )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:

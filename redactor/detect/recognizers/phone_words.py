@@ -76,7 +76,12 @@ PHONE_WORD = re.compile(
 
 def phone_words(clause: str) -> list[str]:
     """The phone words in ``clause``, in order, each as written (a stem's whole word)."""
-    return [m.group(0) for m in PHONE_WORD.finditer(clause) if m.group("english") or _stem_word(m.group(0), m.group("stem"))]
+    return [m.group(0) for m in phone_word_matches(clause)]
+
+
+def phone_word_matches(clause: str) -> list[re.Match[str]]:
+    """Where the phone words of ``clause`` are, in order (``phone_words``' matches)."""
+    return [m for m in PHONE_WORD.finditer(clause) if m.group("english") or _stem_word(m.group(0), m.group("stem"))]
 
 
 @lru_cache(maxsize=4096)

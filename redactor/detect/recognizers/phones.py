@@ -75,7 +75,7 @@ class WorldPhoneRecognizer(EntityRecognizer):
 
     def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
         read = _match(value)
-        word = phone_words(_clause_before(text, start))
+        word = phone_words(clause_before(text, start))
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
@@ -109,7 +109,7 @@ def _shape(text: str, start: int, value: str) -> str | None:
 _BOUNDARY = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
     """The 32 characters before a number, from the last sentence end or line break on: "Phone: 0113 ...
     \nBatch 20231105" and "text him. Order 4471093" are no phone words for the second number. A label
     alone on the line above ("Tel.:\n0601 234 567") still counts."""

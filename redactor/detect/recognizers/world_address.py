@@ -94,6 +94,19 @@ PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/
 AREA_WORDS = {"house", "plot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
               "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
               "market", "avenue", "area", "city", "commune", "quarter", "precinct"}  # fmt: skip
+# South Asian address lines: a door or house number, then cross and main roads, stages, blocks and a locality, each after a
+# comma ("12, 3rd Cross, 4th Main, Indiranagar", "No. 7, 2nd Stage, Koramangala", "BTM Layout"), to a city and PIN where
+# they follow
+ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+SA_HOUSE = r"(?:(?i:no|door[ ]no|h[ ]?no|house[ ]no|plot[ ]no)\.?[ ]?|#[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+SA_TOKEN = rf"(?:{NAME_WORD}|{ORDINAL}(?![\w])|[A-Z]{{2,4}}(?![\w])|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR})"
+SA_PART = rf"{SA_TOKEN}(?:[ ]{SA_TOKEN}){{0,3}}"
+# a part that only South Asian addresses have: "3rd Cross", "4th Main", "2nd Stage", "1st Block", or a locality word
+SA_ROAD = re.compile(
+    rf"^(?:(?:.*[ ])?{ORDINAL}[ ](?:Cross|Main|Stage|Phase|Block|Sector|Layout)(?:[ ]Road)?|.*(?:[ ](?:Layout|Nagar|Colony|Marg|Vihar|Enclave|"
+    rf"Chowk|Bagh|Puram|Extension|Cross|Main[ ]Road)|[a-z](?:nagar|puram|halli|palya|abad|pet|wadi|ganj)))$"
+)
+PIN = re.compile(r"(?:,?[ ]|[ ]?[-–][ ]?)(?:\d{6}|\d{3}[ ]\d{3})(?![\w])")  # "Bengaluru 560038", "Bangalore - 560 001"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
@@ -127,6 +140,7 @@ class WorldAddressRecognizer(EntityRecognizer):
         )
         first = rf"(?:{PLOT}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME})"  # "House 8", "25 Le Loi"; no year
         self._city_line = re.compile(rf"(?<![\w£$€/-]){first}(?:,[ ]{PART}){{2,6}}")
+        self._south_asian = re.compile(rf"(?<![\w£$€/-])(?:{PLOT}|{SA_HOUSE}),[ ]{SA_PART}(?:,[ ]{SA_PART}){{1,6}}")
         self._po_box = re.compile(
             r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ](?:"
             + STRONG_POSTCODE
@@ -167,6 +181,12 @@ class WorldAddressRecognizer(EntityRecognizer):
                 code = _CODE_AFTER.match(text, m.start() + end)  # "..., New Delhi 110075", "..., Islamabad 44000"
                 end = code.end() - m.start() if code else end
                 out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "numbered parts ending in a city", taken))
+        for m in self._south_asian.finditer(text) if _DIGIT.search(text) else ():
+            end = _south_asian_end(m.group(0))
+            if end and not any(taken[m.start() : m.start() + end]):
+                code = PIN.match(text, m.start() + end)  # "..., Bengaluru 560038"
+                end = code.end() - m.start() if code else end
+                out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "house number, cross and main roads", taken))
         for m in self._po_box.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
         return out
@@ -198,10 +218,25 @@ def _city_end(line: str) -> int:
     return 0
 
 
-def _ordinary_part(part: str) -> bool:
+def _south_asian_end(line: str) -> int:
+    """Where a South Asian address line ends (counted from its start): after its last part that is no ordinary English
+    words ("..., Indiranagar, Thanks" ends before "Thanks"), when two parts or more are left and one of them is a cross
+    or main road, a stage, a block or a locality ("3rd Cross", "4th Main", "Indiranagar"); 0 when it is none."""
+    parts = line.split(", ")
+    while len(parts) > 2 and _ordinary_part(parts[-1], SA_WORDS):
+        parts.pop()
+    if len(parts) < 3 or not any(SA_ROAD.match(p) for p in parts[1:]) or any(_ordinary_part(p, SA_WORDS) for p in parts[1:]):
+        return 0
+    return len(", ".join(parts))
+
+
+SA_WORDS = AREA_WORDS | {"cross", "main", "stage", "phase", "layout", "extension"}
+
+
+def _ordinary_part(part: str, address_words: set[str] = AREA_WORDS) -> bool:
     """A part whose capitalised words are all ordinary English words that are no address words ("Round 5", "Part 2";
     not "Hang Bai", where one word is no English word, nor "Sector 18")."""
-    words = [w for w in re.findall(r"[^\W\d_]+", part) if w[:1].isupper() and w.lower() not in AREA_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_]+", part) if w[:1].isupper() and w.lower() not in address_words]
     return bool(words) and all(is_english_word(w) and not is_name_word(w) for w in words)
 
 
