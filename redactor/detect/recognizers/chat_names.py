@@ -14,6 +14,11 @@ common use in Great Britain, Ireland or the U.S.A. (``name_lists.english_frequen
 "chloe's mum"): chat rarely capitalises names, and a name the reviewer sees is better than a leak.
 A given name followed by a lower-case word that is a listed surname and no English word is one
 name ("amy schumer", "Kylie minogue").
+A lower-case word that no list holds (no given name, no surname, no English, stop or chat word: ``chat_words.txt``)
+is a name by its place in the sentence: the subject of a verb at the start of a clause ("farage said", "hangwani is
+slaying"), after a strong cue or "fan of", "voted for" ("thanks obama", "no fan of corbyn"), before a possessive
+("corbyn's lot", not "the orbiter's last flight"), or after a title ("mr corbyn"); after a title written in lower case
+a word a surname list holds is one too, English word or not ("president trump").
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -42,8 +47,29 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 # a two-letter name ("tell mo", "ask jo") only after a strong cue, and only a name in English use
 _SHORT = re.compile(rf"(?<![\w'])(?:{STRONG})[ ,]+(?P<name>[a-z]{{2}})(?![\w@'’])")
+_LAUGH = re.compile(r"(?:ha|he|hi|ja|je|lo|l|o|a|h|k|x|z|m)+")  # "hahaha", "lolol", "kkkkk", "aaaa", "xxx", "zzz", "mmm"
 CHAT_TOKENS = {"ty", "ap", "ya", "yo", "ok", "xx", "kk", "np", "gg", "ur", "lo", "ha", "oh", "eh", "uh", "um", "mm", "hm"}
 _AFTER = re.compile(r"(?<![\w'@.])(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{2,})[ ](?:and[ ]me|said|says|told[ ]me|texted|rang|messaged)(?!\w)")
+# A lower-case word in no list can still be a name by its place in the sentence ("hangwani is slaying", "thanks obama",
+# "farage said", "corbyn's lot", "mr corbyn"): see ``_unlisted``.
+_WORD = r"(?P<name>[a-z][a-z]{2,})"
+# the subject of a verb: at the start of a clause, right before a finite verb or an adverb and one
+_CLAUSE_START = r"(?:^|(?<=[.!?,:;)\n])[ ]?|(?<=[^\w\s'’])[ ]|(?<![\w'])(?:and|but|when|before|after|because|cuz|coz|that|if|so|then|until|while|where|why|how)[ ])"
+_FINITE = (
+    r"is|was|has|had|does|did|gets|got|gave|makes|made|says|said|told|tells|wants|wanted|"
+    r"needs|likes|liked|loves|loved|looks|looked|plays|played|wears|wore|went|goes|knows|knew|thinks|thought|tweeted|tweets|"
+    r"claims|claimed|announced|admits|admitted|insists|reckons|replied|asked|posted|wrote|sings|sang|won|wins|lost|scored|"
+    r"scores|keeps|kept|seems|seemed|became|becomes|came|comes|left|leaves|just|never|always|really|also|still|already"
+)
+_SUBJECT = re.compile(rf"{_CLAUSE_START}{_WORD}(?=[ ](?:{_FINITE})(?![\w'’]))", re.M)
+# "thanks obama", "hey hangwani", "no fan of corbyn", "voted for farage"
+_CUED = re.compile(rf"(?<![\w'])(?:{STRONG}|(?:fans?|supporters?)[ ]of|vot(?:e|es|ed|ing)[ ]for)[ ,]+{_WORD}(?![\w@'’])")
+_POSSESSIVE = re.compile(rf"(?<![\w@#'’./\\-]){_WORD}(?=[ ]?['’][ ]?s\b)")  # "kapil's", WNUT's "kapil ' s"
+_TITLED = re.compile(
+    rf"(?<![\w'])(?i:mr|mrs|dr|president|senator|chancellor|minister|mayor|governor|prince|princess|sir)\.?[ ](?-i:{_WORD})"
+    rf"(?![\w@'’])"
+)  # "mr corbyn", "president trump": after a title, a word a surname list holds is a name even when it is an English word
+_DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an|this|that|these|those|my|your|his|her|our|their|its)[ ](?:\w+[ ])?$")
 
 
 class ChatNameRecognizer(EntityRecognizer):
@@ -55,6 +81,7 @@ class ChatNameRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         self._common = {n.lower() for n in lexicon("first_names.txt")}  # names in everyday use here ("jack")
+        self._chat = lexicon("chat_words.txt")  # "lol", "ppl", "bday", "dont": chat's own words, no names
         self._given = self._common | {n.lower() for n in name_lists.given_names_raw()}
         self._surnames = frozenset(
             w.lower() for w in lexicon("world_surnames.txt") if w.lower() not in STOP_WORDS and not name_lists.is_english_word(w)
@@ -86,6 +113,7 @@ class ChatNameRecognizer(EntityRecognizer):
                 out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.SCORE, "short name in chat", why))
         if _looks_like_code(text):
             return out
+        out += self._placed(text, {r.start for r in out})
         cued = {r.start for r in out}
         for m in _BARE.finditer(text):
             if m.group("name") in self._bare and m.start() not in cued:
@@ -96,6 +124,37 @@ class ChatNameRecognizer(EntityRecognizer):
                 why = "given name and a lower-case word that is a surname"
                 out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
         return out
+
+    def _placed(self, text: str, found: set[int]) -> list[RecognizerResult]:
+        """Lower-case words in no list that are names by their place: the subject of a verb at the start of a clause, after
+        a strong cue, before a possessive (each a word that is no English word, stop word or chat word), or after a title."""
+        out = []
+        for pattern, rule in ((_SUBJECT, "subject"), (_CUED, "after a cue"), (_POSSESSIVE, "possessive"), (_TITLED, "after a title")):
+            for m in pattern.finditer(text):
+                word, start = m.group("name"), m.start("name")
+                listed = rule == "after a title" and m.group(0)[:1].islower() and self._listed_surname(word)  # "president trump"
+                if start in found or not (self._unlisted(word) or listed):
+                    continue  # not "The President later said": in edited prose a name after a title has its capital
+                if rule == "possessive" and _DETERMINER_BEFORE.search(text, max(0, start - 24), start):
+                    continue  # "the orbiter's last flight", "the lead booker's name": a thing's or a role's possessive
+                found.add(start)
+                why = f"lower-case word in no list, a name by its place ({rule})"
+                out.append(result(self, "PERSON", start, m.end("name"), self.BARE_SCORE, "lower-case name by its place", why))
+        return out
+
+    def _listed_surname(self, word: str) -> bool:
+        """A word a surname or given-name list holds, English word or not ("trump", "may", "brown")."""
+        return word not in STOP_WORDS and (word in self._given or word.capitalize() in lexicon("world_surnames.txt"))
+
+    def _unlisted(self, word: str) -> bool:
+        """A word that could only be a name here: no stop word, English word, chat word, month or day."""
+        return (
+            word not in STOP_WORDS
+            and word not in self._chat
+            and word not in CALENDAR
+            and not _LAUGH.fullmatch(word)
+            and not name_lists.is_english_word(word)
+        )
 
     def _is_pair(self, first: str, last: str) -> bool:
         if last not in self._surnames or first.lower() not in self._given or first.lower() in STOP_WORDS:
