@@ -11,8 +11,8 @@ Nothing here is the quarantine's reason text: it names folders on the officer's 
 which source (its reference), where in it (the part's locator), the file's name, the stage, the code
 and what the code means; the file name, and a locator that holds a name from the material (an
 attachment's), are printed only as the case's scrubber lets them be (a file may be named after a
-person), like every title in the bundle; a locator the reader made ("message[12] line 89") is printed
-as it is.
+person), like every title in the bundle; a locator the reader made ("message[12] line 89", "vcard at line
+11") is printed as it is.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ PROBLEMS = {
 }
 STAGES = ("ingest", "extract", "detect", "decide")  # the stages that quarantine an input
 # a locator the tool itself made ("message[12] line 89"): printed as it is (the detector reads "message[12" as a place)
-_OWN_LOCATOR = re.compile(r"^(?:message|item|part|attachment|page|record|entry)\[\d+\](?: line \d+)?$")
+_OWN_LOCATOR = re.compile(r"^(?:message|item|part|attachment|page|record|entry)\[\d+\](?: line \d+)?$|^[a-z]+ at line \d+$")
 _PART = re.compile(r"^(S\d{4,}):(.+)$", re.S)  # "S0001:message[12] line 89": a part of a registered source
 
 

@@ -75,3 +75,21 @@ def test_a_bundle_with_nothing_quarantined_has_an_empty_list(tmp_path):
     assert "not in the bundle" not in said
     assert list(csv.DictReader(open(out / "not_processed.csv", encoding="utf-8"))) == []
     assert "not processed" not in PdfReader(out / "bundle.pdf").pages[0].extract_text()
+
+
+def test_only_the_readers_own_locators_are_printed_unscrubbed():
+    from redactor.bundle.unprocessed import NotProcessed, not_processed_rows, raw_texts
+
+    rows = [
+        NotProcessed("S0001", "message[12] line 89", "mail.mbox", "extract", "E033"),
+        NotProcessed("S0002", "vcard at line 11", "book.vcf", "extract", "E033"),
+        NotProcessed("S0003", f"photos/{SECRET}.jpg", "phone.zip", "extract", "E035"),
+    ]
+    assert raw_texts(rows) == ["mail.mbox", "book.vcf", f"photos/{SECRET}.jpg", "phone.zip"]
+    printed = not_processed_rows(rows, {"mail.mbox": "mail.mbox", "book.vcf": "book.vcf", "phone.zip": "phone.zip"}.get)
+    assert [r["part"] for r in printed] == ["message[12] line 89", "vcard at line 11", None]  # not checked: never printed raw
+    assert [r["problem"] for r in printed] == [
+        "damaged or truncated",
+        "damaged or truncated",
+        "hostile (escapes its folder or exhausts memory)",
+    ]
