@@ -5,7 +5,10 @@ counted by SQLite from their members into a temporary table (``temp.filed``), no
 A 100,000-card address book has 268,534 values; the dicts of :mod:`redactor.case.value_filed` held about 2 KB a value
 there (a record per known key and per new value, the new values' member rows, every person's name), so 1,000,000 cards
 would have needed several gigabytes. Below :data:`BOUNDED` the filing keeps them (faster); past it, this module: the same
-rows written (the tables stay identical: ``benchmarks/bench_value_filing.py --digest``).
+rows written (the tables stay identical: ``benchmarks/bench_value_filing.py --digest``). What follows the filing holds no
+record per value either: the older values it touched, the policy's decisions and the values decided redact before wait
+in temporary tables (:class:`ValueTable`), and the spread takes a batch of values' texts at a time
+(:mod:`redactor.case.value_spread_many`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ _COUNT = (  # as Filed.add counts its rows: distinct items, an undecidable detec
     "FROM temp.filing t JOIN flags f ON f.flag_id = t.flag_id "
     "WHERE t.value_id IN (SELECT value_id FROM value_clusters WHERE rowid > ?) GROUP BY t.value_id"
 )
-_POLICY = "CREATE TEMP TABLE IF NOT EXISTS policy (value_id TEXT PRIMARY KEY, decision TEXT NOT NULL) WITHOUT ROWID"
 _PAGE = 5_000  # decisions read back at a time
 _CLUSTER = "SELECT value_id, party, person_id, proposal, risk FROM value_clusters WHERE entity = ? AND key = ?"
 
@@ -137,41 +139,48 @@ class FiledTable(Mapping[str, Filed]):
         self._len, self._last = 0, (None, None)
 
 
-class PolicyTable:
-    """What the policy decided of the values a bounded filing touched (value id -> decision), in ``temp.policy``: not a
-    dict (a 1,000,000-card address book has 2.7 million values). Asked as a container of the values decided, it says
-    whether a value is one of them; :meth:`redacted` is the container of those decided redact."""
+class ValueTable:
+    """Value ids, each with a decision or none, in a temporary table (``temp.<name>``): what a bounded filing would
+    otherwise hold per value (a 1,000,000-card address book has 2.7 million): the policy's decisions, the case's values
+    a filing touched, those of them decided redact before. Asked as a container, it says whether a value is one of them
+    (of those with ``decision``, for a view made by :meth:`only`); iterated, it gives them in value id order."""
 
-    def __init__(self, conn: sqlite3.Connection, decision: str | None = None) -> None:
-        self._conn, self._decision = conn, decision
+    def __init__(self, conn: sqlite3.Connection, name: str, decision: str | None = None) -> None:
+        self._conn, self._name, self._decision = conn, name, decision
 
     @classmethod
-    def empty(cls, conn: sqlite3.Connection) -> PolicyTable:
-        conn.execute(_POLICY)
-        conn.execute("DELETE FROM temp.policy")
-        return cls(conn)
+    def empty(cls, conn: sqlite3.Connection, name: str) -> ValueTable:
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (value_id TEXT PRIMARY KEY, decision TEXT) WITHOUT ROWID")
+        conn.execute(f"DELETE FROM temp.{name}")
+        return cls(conn, name)
 
-    def add(self, decisions: Iterable[tuple[str, str]]) -> None:
-        self._conn.executemany("INSERT INTO temp.policy (value_id, decision) VALUES (?, ?)", decisions)
+    def add(self, decisions: Iterable[tuple[str, str | None]]) -> None:
+        """(value id, decision) pairs; a value given again keeps its first."""
+        self._conn.executemany(f"INSERT OR IGNORE INTO temp.{self._name} (value_id, decision) VALUES (?, ?)", decisions)
 
-    def redacted(self) -> PolicyTable:
-        return PolicyTable(self._conn, "redact")
+    def add_ids(self, value_ids: Iterable[str]) -> None:
+        self.add((v, None) for v in value_ids)
+
+    def only(self, decision: str) -> ValueTable:
+        """The values decided ``decision``."""
+        return ValueTable(self._conn, self._name, decision)
 
     def __len__(self) -> int:
-        return int(self._conn.execute(f"SELECT COUNT(*) FROM temp.policy{self._where(' WHERE')}", self._args()).fetchone()[0])
+        sql = f"SELECT COUNT(*) FROM temp.{self._name}{self._where(' WHERE')}"
+        return int(self._conn.execute(sql, self._args()).fetchone()[0])
 
     def __contains__(self, value_id: object) -> bool:
-        sql = f"SELECT 1 FROM temp.policy WHERE value_id = ?{self._where(' AND')}"
+        sql = f"SELECT 1 FROM temp.{self._name} WHERE value_id = ?{self._where(' AND')}"
         return self._conn.execute(sql, (value_id, *self._args())).fetchone() is not None
 
     def __iter__(self) -> Iterator[str]:
         """The value ids in order (value id order as SQLite and Python sort them), read a page at a time as the caller goes."""
         return (v for v, _ in self.pages())
 
-    def pages(self) -> Iterator[tuple[str, str]]:
+    def pages(self) -> Iterator[tuple[str, str | None]]:
         """(value id, decision) in value id order, :data:`_PAGE` read at a time (no statement left open between them)."""
         last = ""
-        sql = f"SELECT value_id, decision FROM temp.policy WHERE value_id > ?{self._where(' AND')} ORDER BY value_id LIMIT {_PAGE}"
+        sql = f"SELECT value_id, decision FROM temp.{self._name} WHERE value_id > ?{self._where(' AND')} ORDER BY value_id LIMIT {_PAGE}"
         while rows := self._conn.execute(sql, (last, *self._args())).fetchall():
             yield from ((r[0], r[1]) for r in rows)
             last = rows[-1][0]
@@ -181,3 +190,11 @@ class PolicyTable:
 
     def _args(self) -> tuple[str, ...]:
         return () if self._decision is None else (self._decision,)
+
+
+TEMPORARY = ("policy", "touched", "redacted_before")  # the value tables of a bounded filing, dropped when its sync ends
+
+
+def in_order(value_ids: Iterable[str]) -> Iterator[str]:
+    """Value ids in value id order: a table's as it gives them, any other collection sorted."""
+    return iter(value_ids) if isinstance(value_ids, ValueTable) else iter(sorted(value_ids))

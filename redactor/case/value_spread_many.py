@@ -21,7 +21,8 @@ from redactor.case.codec import flag_to_row
 from redactor.case.value_spread import _ASIDE, _BY_VALUE, _HELD, _ITEMS, ValueSpread, _chunks, _state
 from redactor.records import KEEP, REDACT
 
-BATCH = 100_000  # values whose texts a spread of many holds at a time (a multiple of value_spread._CHUNK)
+BATCH = 150_000  # values whose texts a spread of many holds at a time (a multiple of value_spread._CHUNK; a 1,000,000-message
+# phone has 135,000: one batch, as before; a 1,000,000-card address book 1.8 million: 12)
 _EVENT_PAGE = 5_000  # value.spread events written at a time
 _FOUND = (  # an occurrence a batch found: where (segment, text, place, batch) and the row temp.spreading takes for it
     'CREATE TEMP TABLE IF NOT EXISTS spread_found (found_segment, found_norm, found_start, found_end, found_batch, flag_id, item_id, segment_id, start, "end", entity, score, recognizer, explanation, '

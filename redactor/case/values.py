@@ -30,10 +30,11 @@ from redactor.case.actors import POLICY
 from redactor.case.schema import RECOUNT_MARK, STANDING_ASIDE, count_later
 from redactor.case.value_decisions import ValueDecisions
 from redactor.case.value_filed import Filed, Known, common
+from redactor.case.value_held import Redacted as _Redacted
 from redactor.case.value_helper import SpreadHelper, wanted
 from redactor.case.value_keys import NOT_VALUES, ValueKey, value_key
-from redactor.case.value_spill import BOUNDED, NAMES, FiledTable, KnownTable, NameTable, PolicyTable
-from redactor.case.value_spread import EXPLAINED, INDEX_MARK
+from redactor.case.value_spill import BOUNDED, NAMES, TEMPORARY, FiledTable, KnownTable, NameTable, ValueTable, in_order
+from redactor.case.value_spread import INDEX_MARK
 from redactor.records import KEEP, REDACT
 
 ROSTER_ROLES = ("complainant", "suspect", "witness", "officer", "other")  # as redactor.decide.roster.ROLES
@@ -69,56 +70,7 @@ _ITEMS = (
 )
 
 
-class _Redacted(Mapping[str, list[dict[str, Any]]]):
-    """The member flags of values this filing created and the policy just decided redact, as the spread reads a value's
-    members (:meth:`ValueSpread.spread_values`), made when the spread asks for a value's (a million messages: 135,000):
-    every member is redacted now, each with what it was filed with and the value's person. Only the first member (by id)
-    of each text: the spread takes a text's first flag, and a person's (the value's). A value whose explanation holds
-    anything but text, or whose first members were not held, is not here (the spread reads it from the case)."""
-
-    def __init__(self, redacted: Iterable[dict[str, Any]], created: dict[str, Filed]) -> None:
-        self._values = {c["value_id"]: (c["code"], c["person_id"]) for c in redacted if c["value_id"] in created}
-        self._created = {v: created[v] for v in self._values}  # each given once, then dropped
-        self.given = 0
-        self._last: tuple[str | None, list[Any] | None] = (None, None)
-
-    def __getitem__(self, value_id: str) -> list[dict[str, Any]]:
-        if (firsts := self._firsts(value_id)) is None:
-            raise KeyError(value_id)
-        code, person_id = self._values.pop(value_id)  # asked once: what the filing held of it goes
-        del self._created[value_id]
-        self._last, self.given = (None, None), self.given + 1
-        return [
-            {
-                "flag_id": r.flag_id,
-                "entity": r.entity,
-                "code": code,
-                "explanation": {k: getattr(r, k) for k in EXPLAINED},
-                "text": r.value,
-                "value_id": value_id,
-                "decision": REDACT,
-                "value_code": code,
-                "decided_by": POLICY,
-                "person_id": person_id,  # the value's person, as the spread reads it (value_clusters)
-            }
-            for r in firsts
-        ]
-
-    def __contains__(self, value_id: object) -> bool:
-        return isinstance(value_id, str) and self._firsts(value_id) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return (v for v in self._values if v in self)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def _firsts(self, value_id: str) -> list[Any] | None:
-        if self._last[0] != value_id:  # asked whether it holds a value, then for it: made once
-            firsts = self._created[value_id].first_members() if value_id in self._values else None
-            ok = firsts is not None and all(isinstance(getattr(r, k), str | None) for r in firsts for k in EXPLAINED)
-            self._last = (value_id, firsts if ok else None)
-        return self._last[1]
+Touched = set[str] | ValueTable  # the case's older values a filing touched: a table past value_spill.BOUNDED
 
 
 class _Either(Container[str]):
@@ -157,22 +109,26 @@ class Values(ValueDecisions):
             if unfiled := self.conn.execute(_UNFILED).fetchone()[0]:  # counts only: cheap when nothing is new
                 counts, redacted, spread = self._file_new(actor, keep_rows=unfiled <= _KEEP_ROWS, helped=wanted(unfiled))
             counts["spread"] = self._spread_new(redacted, spread, actor, mark=mark, earlier=earlier)
-        self.conn.execute("DROP TABLE IF EXISTS temp.policy")  # a bounded filing's decisions (value_spill.PolicyTable)
+        for name in TEMPORARY:  # a bounded filing's value tables (value_spill.ValueTable)
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
         return counts
 
-    def _spread_new(self, redacted: set[str], spread: Container[str], actor: str, *, mark: int, earlier: bool) -> int:
+    def _spread_new(self, redacted: Touched, spread: Container[str], actor: str, *, mark: int, earlier: bool) -> int:
         """Redacted values whose new flags may bring a new spelling, over the whole case; every text decided before this
         sync (``earlier``: there is one) over the segments past ``mark`` (the index's mark when the sync began: the
         segments added since the last sync). ``spread``: the values the policy redacted in this sync, spread over every
         segment already (as ``redacted`` are here), so not read again."""
-        added = self.spread_values(redacted, actor=actor) if redacted else []
+        if isinstance(redacted, ValueTable):  # a bounded filing's: a batch of values' texts at a time
+            added = self.spread_many(redacted, actor=actor)
+        else:
+            added = len(self.spread_values(redacted, actor=actor)) if redacted else 0
         if earlier and self.last_segment() > mark:
-            added += self.spread_all(actor=actor, after=mark, besides=_Either(redacted, spread))
+            added += len(self.spread_all(actor=actor, after=mark, besides=_Either(redacted, spread)))
         elif self.segments_unindexed():
             self.index_segments()  # nothing to spread over them: indexed now all the same, as every sync leaves the index
-        return len(added)
+        return added
 
-    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], set[str], Container[str]]:
+    def _file_new(self, actor: str, *, keep_rows: bool = True, helped: bool = False) -> tuple[dict[str, int], Touched, Container[str]]:
         """File the new flags, streamed (memory holds the clusters, not the flags); ``keep_rows``: the new values' member
         rows are kept for the policy and the spread, else those read them back from the case; ``helped``: a helper
         process reads the policy spread's occurrences while the policy is recorded (:mod:`redactor.case.value_helper`).
@@ -188,7 +144,7 @@ class Values(ValueDecisions):
 
     def _file_in(
         self, conn: sqlite3.Connection, actor: str, keep_rows: bool, helper: SpreadHelper | None
-    ) -> tuple[dict[str, int], set[str], Container[str]]:
+    ) -> tuple[dict[str, int], Touched, Container[str]]:
         created, touched, filed_flags = self._file_rows(conn, keep_rows)
         if not filed_flags:
             return {"flags": 0, "clusters": 0, "applied": 0, "policy": 0}, set(), set()
@@ -198,15 +154,16 @@ class Values(ValueDecisions):
             self._count_items(touched, created)
             applied = self._apply_to_new(touched, actor)
             if isinstance(created, FiledTable):  # past value_spill.BOUNDED: the decisions in a temporary table
-                policy: dict[str, str] | PolicyTable = self._decide_bounded(touched, created, helper)
+                policy: dict[str, str] | ValueTable = self._decide_bounded(touched, created, helper)
             else:
+                assert isinstance(touched, set)
                 policy = self._decide_by_policy(touched, created, helper)
             self._recount(touched, created, policy)
         made, decided = len(created), len(policy)
         spread: Container[str]
-        if isinstance(policy, PolicyTable):
+        if isinstance(policy, ValueTable):
             created.clear()
-            spread = policy.redacted()
+            spread = policy.only(REDACT)
             self.spread_many(spread, actor=POLICY)  # their texts a batch at a time (value_spread_many)
         else:
             redacted_now = [v for v, decision in policy.items() if decision == REDACT]
@@ -216,14 +173,25 @@ class Values(ValueDecisions):
             spread = set(redacted_now)
         self.log("values", "values.synced", {"flags": filed_flags, "clusters_created": made, "applied": applied, "policy": decided})
         # the policy's values are spread already (above, over every segment: a second spread adds nothing)
-        redacted = {c["value_id"] for c in self._clusters(v for v in touched if v not in policy) if c["decision"] == REDACT}
+        redacted = self._redacted_before(touched, policy)
         return {"flags": filed_flags, "clusters": made, "applied": applied, "policy": decided}, redacted, spread
 
-    def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed] | FiledTable, set[str], int]:
+    def _redacted_before(self, touched: Touched, policy: Container[str]) -> Touched:
+        """The values decided redact before this filing touched them (not by the policy now), as ``touched`` holds them."""
+        if not isinstance(touched, ValueTable):
+            return {c["value_id"] for c in self._clusters(v for v in touched if v not in policy) if c["decision"] == REDACT}
+        redacted = ValueTable.empty(self.conn, "redacted_before")
+        for c in self._clusters((v for v in touched if v not in policy), ordered=True):
+            if c["decision"] == REDACT:
+                redacted.add_ids([c["value_id"]])
+        return redacted
+
+    def _file_rows(self, conn: sqlite3.Connection, keep_rows: bool) -> tuple[dict[str, Filed] | FiledTable, Touched, int]:
         """Each new flag to its cluster (made when new), its membership to ``temp.filing``; returns the clusters made, those
         touched and the flags filed. The map of every value of the case lives only here (a million messages: 135,000), up
         to :data:`value_spill.BOUNDED` values (the case's and new); past them the filing holds none: the clusters are looked
-        up in the case, the new ones counted there (:class:`FiledTable`), and ``touched`` holds only the case's older ones."""
+        up in the case, the new ones counted there (:class:`FiledTable`), and ``touched``, a temporary table then, holds only the
+        case's older ones."""
         people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
         names = (
             NameTable(conn) if people > NAMES else {r["person_id"]: r["name"] for r in conn.execute("SELECT person_id, name FROM people")}
@@ -233,6 +201,7 @@ class Values(ValueDecisions):
         first, table = number, KnownTable(conn) if clusters is None else None
         created: dict[str, Filed] | None = {} if clusters is not None else None  # new clusters: every member is one of these rows
         touched: set[str] = set()
+        older: ValueTable | None = None  # past BOUNDED: the older values touched, but the last few, in a temporary table
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS filing (flag_id TEXT NOT NULL, value_id TEXT NOT NULL)")
         conn.execute("DELETE FROM temp.filing")
         members: list[tuple[str, str]] = []  # the memberships not yet in the temporary table
@@ -270,6 +239,10 @@ class Values(ValueDecisions):
                     clusters, created, table = None, None, KnownTable(conn)
             elif int(cluster.value_id[1:]) <= first:  # one of the case's older values (the new ones are counted in the case)
                 touched.add(cluster.value_id)
+                if len(touched) >= _FILING_BATCH:
+                    older = older or ValueTable.empty(conn, "touched")
+                    older.add_ids(touched)
+                    touched.clear()
             members.append((flag_id, cluster.value_id))
             filed_flags += 1
             if len(members) >= _FILING_BATCH:
@@ -277,7 +250,11 @@ class Values(ValueDecisions):
                 members.clear()
         conn.executemany("INSERT INTO temp.filing VALUES (?, ?)", members)
         value_key.cache_clear()  # its entries hold the rows' texts (65,536 at most: 30 MB at a million messages)
-        return (created if created is not None else FiledTable(conn, after)), touched, filed_flags
+        if created is not None:
+            return created, touched, filed_flags
+        older = older or ValueTable.empty(conn, "touched")
+        older.add_ids(touched)
+        return FiledTable(conn, after), older, filed_flags
 
     def _known(self) -> tuple[dict[str, dict[str, Known]] | None, int]:
         """Every cluster of the case by entity and key, as filing needs it, and how many there are (None past
@@ -337,10 +314,10 @@ class Values(ValueDecisions):
             cluster.proposal = "review"  # occurrences the policy treats differently: a reviewer decides
             conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster.value_id,))
 
-    def _apply_to_new(self, value_ids: set[str], actor: str) -> int:
+    def _apply_to_new(self, value_ids: Touched, actor: str) -> int:
         """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
         total = 0
-        for c in self._clusters(value_ids):
+        for c in self._clusters(in_order(value_ids), ordered=True):
             if c["decision"] is None:
                 continue
             if c["decided_by"] == POLICY and self._policy_decision(c) != c["decision"]:  # new occurrences the policy would not decide so
@@ -361,24 +338,26 @@ class Values(ValueDecisions):
         )
         self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
 
-    def _count_items(self, value_ids: set[str], created: dict[str, Filed] | FiledTable) -> None:
+    def _count_items(self, value_ids: Touched, created: dict[str, Filed] | FiledTable) -> None:
         """Each touched cluster's distinct items: a new one's from its rows here, an older one's from its members."""
         conn = self.conn
         if isinstance(created, FiledTable):  # ``value_ids`` are then the older ones only
             created.count_items()
-            conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids)])
+            ids = in_order(value_ids)
+            while chunk := list(itertools.islice(ids, _POLICY_BATCH)):
+                conn.executemany(_ITEMS, [(v,) for v in chunk])
             return
         conn.executemany("UPDATE value_clusters SET items = ? WHERE value_id = ?", [(f.items, v) for v, f in sorted(created.items())])
         conn.executemany(_ITEMS, [(v,) for v in sorted(value_ids) if v not in created])
 
-    def _decide_bounded(self, value_ids: set[str], table: FiledTable, helper: SpreadHelper | None = None) -> PolicyTable:
+    def _decide_bounded(self, value_ids: Touched, table: FiledTable, helper: SpreadHelper | None = None) -> ValueTable:
         """:meth:`_decide_by_policy` for a bounded filing (``value_ids`` the case's older values it touched, ``table`` the
         values it made): the decisions go to a temporary table as they are made, then are recorded :data:`_POLICY_BATCH`
         values at a time from it (the same rows and events, in the same order); nothing held per value."""
         if helper is not None:
             helper.close()  # the spread reads these values' texts from the case: nothing to ask
-        decided, batch = PolicyTable.empty(self.conn), []
-        for c in self._clusters(heapq.merge(sorted(value_ids), iter(table)), ordered=True):
+        decided, batch = ValueTable.empty(self.conn, "policy"), []
+        for c in self._clusters(heapq.merge(in_order(value_ids), iter(table)), ordered=True):
             if c["decision"] is None and (d := self._policy_decision(c, table.get(c["value_id"]))) is not None:
                 batch.append((c["value_id"], d))
                 if len(batch) >= _POLICY_BATCH:
@@ -387,7 +366,7 @@ class Values(ValueDecisions):
         decided.add(batch)
         pages = decided.pages()
         while decisions := dict(itertools.islice(pages, _POLICY_BATCH)):
-            done = [(c, decisions[c["value_id"]]) for c in self._clusters(decisions)]
+            done = [(c, str(decisions[c["value_id"]])) for c in self._clusters(decisions)]
             self._record_many(done, POLICY, "value.policy", filed={})
             table.decided([(c["value_id"], d) for c, d in done])
         return decided
@@ -441,7 +420,7 @@ class Values(ValueDecisions):
             count_later(self.conn)
             self.conn.execute("DELETE FROM meta WHERE key = ?", (RECOUNT_MARK,))
 
-    def _recount(self, value_ids: set[str], created: dict[str, Filed] | FiledTable, decided: Mapping[str, str] | PolicyTable) -> None:
+    def _recount(self, value_ids: Touched, created: dict[str, Filed] | FiledTable, decided: Mapping[str, str] | ValueTable) -> None:
         """What the counting triggers would have made of these values' counters. A value this filing created has only
         the members filed here, none excepted, each as filed or, if the policy decided the value, with its decision (every
         member); any other value is counted from its members, one statement per 500."""
@@ -454,9 +433,8 @@ class Values(ValueDecisions):
         self.conn.executemany(
             "UPDATE value_clusters SET occurrences = ?, excepted = ?, pending = ?, redacted = ?, kept = ? WHERE value_id = ?", new
         )
-        ids = sorted(v for v in value_ids if v not in created)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        ids = (v for v in in_order(value_ids) if v not in created)
+        while chunk := list(itertools.islice(ids, 500)):
             self.conn.execute(_RECOUNT.format(",".join("?" * len(chunk))), chunk)
 
     def _policy_decision(self, c: dict[str, Any], filed: Filed | None = None) -> str | None:

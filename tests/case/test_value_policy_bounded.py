@@ -1,6 +1,7 @@
-"""Past value_spill.BOUNDED values the policy's decisions wait in a temporary table (value_spill.PolicyTable), and the
-spread of the values it redacts holds one batch of values' texts at a time (value_spread_many): the case ends exactly as
-when every decision and text is held at once, and memory does not grow with the values (issue 10)."""
+"""Past value_spill.BOUNDED values the policy's decisions, and the older values a re-run touched, wait in temporary tables
+(value_spill.ValueTable), and the spread of the values redacted holds one batch of values' texts at a time
+(value_spread_many): the case ends exactly as when every decision and text is held at once, and memory does not grow with
+the values (issue 10)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def _synced(root, monkeypatch, bounded: int | None, batch: int | None) -> list[d
         monkeypatch.setattr(value_spread, "_HELD", 3)
         monkeypatch.setattr(value_spill, "_PAGE", 3)
         monkeypatch.setattr(values_module, "_POLICY_BATCH", 4)
+        monkeypatch.setattr(values_module, "_FILING_BATCH", 2)  # the re-run's older values to their table 2 at a time
     s = _overlapping(root)
     s.sync_values()
     first = _everything(s)
