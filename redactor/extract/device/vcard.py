@@ -7,6 +7,11 @@ cards that name the same person, so an address book of a million cards is never 
 
 The file is read a line at a time (a phone's address book can be large): a first pass checks it is UTF-8
 (else it is read as Windows-1252, as a whole file would be) and not blank, the second reads the cards.
+
+A card without its ``END:VCARD`` (the file cut short after it, or another card begun before it ends) is refused
+alone: a :class:`~redactor.records.Refused` naming the file and the card's line, which the runner quarantines, while
+the complete cards are read (before, a truncated last card refused the whole address book, and a card followed by
+another ``BEGIN:VCARD`` before its end was dropped without a word). A file with no complete card is refused whole.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Mention, Source
+from redactor.records import Item, Mention, Refused, Source
 from redactor.stages import StageContext
 
 CHUNK = 1 << 20  # bytes read at a time to check the encoding
@@ -122,11 +127,13 @@ def _type(params: list[str], labels: dict[str, str], group: str) -> str:
 
 
 @extractor("vcard", accepts=_accepts, priority=40)
-def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Mention]:
+def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Mention | Refused]:
     lines = _physical_lines(path)
     cards, card = 0, None
     for number, line in enumerate(unfold_lines(lines), start=1):
         if line.upper().startswith("BEGIN:VCARD"):
+            if card is not None:  # the card before has no END:VCARD: refused, not dropped
+                yield _unfinished(path, card["line"], "another card begins before its END:VCARD")
             card = {"line": number, "props": []}
             continue
         if line.upper().startswith("END:VCARD") and card is not None:
@@ -136,10 +143,18 @@ def extract_vcard(source: Source, path: Path, ctx: StageContext) -> Iterator[Ite
             continue
         if card is not None and ":" in line:
             card["props"].append(line)
-    if card is not None:
+    if card is not None and not cards:
         raise CorruptInput(f"{path}: vCard {cards + 1} has no END:VCARD (truncated file)")
     if not cards:
         raise CorruptInput(f"{path}: no complete vCard in the file")
+    if card is not None:
+        yield _unfinished(path, card["line"], "the file ends before its END:VCARD (truncated file)")
+
+
+def _unfinished(path: Path, line: int, why: str) -> Refused:
+    """A card without its END:VCARD, refused by its line (its values are never named)."""
+    error = CorruptInput(f"{path}: the vCard at line {line} is incomplete: {why}; refused")
+    return Refused(f"vcard at line {line}", error.code, str(error))
 
 
 def _card(source: Source, card: dict, index: int) -> Iterator[Item | Mention]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from redactor.case.codec import item_rows
 from redactor.errors import EmptyInput, InputError
 from redactor.extract.device import vcard
-from redactor.records import DerivedFile, Mention, Person, Source
+from redactor.records import DerivedFile, Mention, Person, Refused, Source
 
 PIECES = [
     "BEGIN:VCARD",
@@ -53,8 +53,9 @@ def _read(path: Path) -> tuple:
         records = list(vcard.extract_vcard(source, path, None))
     except InputError as exc:
         return ("error", type(exc).__name__, str(exc))
-    items = [r for r in records if not isinstance(r, (Person, Mention, DerivedFile))]
-    return item_rows(source.source_id, items), [r for r in records if isinstance(r, (Person, Mention))]
+    items = [r for r in records if not isinstance(r, (Person, Mention, DerivedFile, Refused))]
+    refused = [r for r in records if isinstance(r, Refused)]
+    return item_rows(source.source_id, items), [r for r in records if isinstance(r, (Person, Mention))], refused
 
 
 @st.composite
