@@ -49,3 +49,10 @@ def test_a_lower_case_name_by_its_place(text, name):
 )
 def test_words_that_are_no_name(text):
     assert names(text) == []
+
+
+def test_a_word_another_rule_found_is_found_once():
+    # "megan" is a given name in common use: the bare-name rule finds it, the rule of places adds nothing
+    found = ChatNameRecognizer().analyze("megan is coming round later", ["PERSON"])
+    assert [(r.start, r.end) for r in found] == [(0, 5)]
+    assert "by its place" not in found[0].analysis_explanation.textual_explanation

@@ -113,7 +113,6 @@ class ChatNameRecognizer(EntityRecognizer):
                 out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.SCORE, "short name in chat", why))
         if _looks_like_code(text):
             return out
-        out += self._placed(text, {r.start for r in out})
         cued = {r.start for r in out}
         for m in _BARE.finditer(text):
             if m.group("name") in self._bare and m.start() not in cued:
@@ -123,7 +122,7 @@ class ChatNameRecognizer(EntityRecognizer):
             if self._is_pair(m.group("first"), m.group("last")):
                 why = "given name and a lower-case word that is a surname"
                 out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
-        return out
+        return out + self._placed(text, {r.start for r in out})  # only where no rule above found the word
 
     def _placed(self, text: str, found: set[int]) -> list[RecognizerResult]:
         """Lower-case words in no list that are names by their place: the subject of a verb at the start of a clause, after
