@@ -12,7 +12,7 @@ Contracts by kind (what the object returned by the factory is called with):
 kind      called with                                         returns
 ========  ==================================================  ==============================
 ingest    ``paths: Sequence[Path]``                          iterator of ``Discovered`` / ``Quarantined``
-extract   ``source: Source, path: Path``                     iterator of ``Item`` / ``DerivedFile``
+extract   ``source: Source, path: Path``                     iterator of ``Item`` / ``DerivedFile`` / ``Person`` / ``Mention`` / ``Refused``
 detect    ``item: Item``                                     tuple of ``Finding``
 decide    ``item: Item, findings: Sequence[Finding]``        ``Decided`` (flags, scope proposal)
 render    ``item: Item, flags: Sequence[Flag]`` (to redact)  ``RenderedItem``
