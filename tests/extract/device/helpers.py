@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import redactor.extract.auto  # noqa: F401  registers the stage
@@ -56,3 +58,13 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
 
 def seg(item: Item, field: str) -> str | None:
     return next((s.text for s in item.segments if s.field == field), None)
+
+
+def traced(read: Callable[[], list]) -> tuple[list, int]:
+    """What ``read()`` returns and the peak of the memory tracemalloc traced while it ran."""
+    tracemalloc.start()
+    try:
+        out = read()
+        return out, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

@@ -13,7 +13,7 @@ from redactor.errors import TooLargeInput
 from redactor.extract.device import email as mail
 from redactor.records import CaseSnapshot
 from redactor.stages import StageContext
-from tests.extract.device.helpers import run, seg, source_for
+from tests.extract.device.helpers import run, seg, source_for, traced
 from tests.extract.device.test_email_headers import _mbox
 
 SEPARATOR = b"From sender@example.org Mon Mar  4 10:00:00 2024\n"
@@ -81,24 +81,27 @@ def test_a_message_nested_a_little_is_read(tmp_path):
     assert len(items) == 1 and seg(items[0], "subject") == "level 49"
 
 
-def test_a_large_attachment_is_parsed_without_holding_the_message_three_times(tmp_path):
-    """The message's bytes, their text and the ``StringIO`` copy ``message_from_bytes`` makes were all held while it
-    was parsed: about ten times the message at the peak; fed to the parser as it is read, about five (the library's
-    base64 decoding holds the rest)."""
-    path = tmp_path / "mail.mbox"
+ATTACHED = bytes(range(256)) * 3  # 768 bytes, written as base64 in 76-character lines
+ATTACHED_LINES = (8 << 20) // len(base64.encodebytes(ATTACHED))
+
+
+def attachment_mbox(path: Path) -> Path:
+    """An mbox of one message with an 8 MB base64 attachment, blob.bin: ``ATTACHED`` ``ATTACHED_LINES`` times."""
     with open(path, "wb") as out:
         out.write(SEPARATOR + b"From: Jo <jo@example.com>\nSubject: big\nMIME-Version: 1.0\n")
         out.write(b"Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\nsee attached\n--XX\n")
         out.write(b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n")
         out.write(b"Content-Disposition: attachment; filename=blob.bin\n\n")
-        line = base64.encodebytes(bytes(range(256)) * 3)  # 76-character lines
-        out.write(line * ((8 << 20) // len(line)) + b"--XX--\n")
+        out.write(base64.encodebytes(ATTACHED) * ATTACHED_LINES + b"--XX--\n")
+    return path
+
+
+def test_a_large_attachment_is_parsed_without_holding_the_message_three_times(tmp_path):
+    """The message's bytes, their text and the ``StringIO`` copy ``message_from_bytes`` makes were all held while it
+    was parsed: about ten times the message at the peak; fed to the parser as it is read, about five (the library's
+    base64 decoding holds the rest)."""
+    path = attachment_mbox(tmp_path / "mail.mbox")
     size = path.stat().st_size
-    tracemalloc.start()
-    try:
-        records = _records(path, tmp_path / "w")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    records, peak = traced(lambda: _records(path, tmp_path / "w"))
     assert len(records) == 3 and "blob.bin" in records[-1]
     assert peak < 7 * size  # before: over 9 times the message

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import base64
 import email
-import tracemalloc
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redactor.extract.device import email as mail
-from tests.extract.device.test_email_hostile import SEPARATOR, _records
+from tests.extract.device.helpers import traced
+from tests.extract.device.test_email_hostile import ATTACHED, ATTACHED_LINES, _records, attachment_mbox
 
 CASES = {
     "plain": base64.encodebytes(bytes(range(256)) * 5).decode(),
@@ -63,23 +63,11 @@ def test_a_large_attachment_is_decoded_without_the_librarys_copies(tmp_path):
     """Peak traced memory of reading a mailbox with an 8 MB base64 attachment: before, about 5.5 times the message
     (its text, then bytes, lines, joined bytes and decoded bytes); now under 3.5 times (the parser's lines as they are
     joined are the peak)."""
-    path = tmp_path / "mail.mbox"
-    with open(path, "wb") as out:
-        out.write(SEPARATOR + b"From: Jo <jo@example.com>\nSubject: big\nMIME-Version: 1.0\n")
-        out.write(b"Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\nsee attached\n--XX\n")
-        out.write(b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n")
-        out.write(b"Content-Disposition: attachment; filename=blob.bin\n\n")
-        line = base64.encodebytes(bytes(range(256)) * 3)
-        out.write(line * ((8 << 20) // len(line)) + b"--XX--\n")
+    path = attachment_mbox(tmp_path / "mail.mbox")
     size = path.stat().st_size
-    tracemalloc.start()
-    try:
-        records = _records(path, tmp_path / "w")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    records, peak = traced(lambda: _records(path, tmp_path / "w"))
     written = next((tmp_path / "w").rglob("*blob.bin")).read_bytes()
-    assert written == bytes(range(256)) * 3 * ((8 << 20) // len(line)) and "blob.bin" in records[-1]
+    assert written == ATTACHED * ATTACHED_LINES and "blob.bin" in records[-1]
     assert peak < 3.5 * size, peak / size
 
 

@@ -14,7 +14,7 @@ from redactor.errors import CorruptInput, HostileInput, TooLargeInput
 from redactor.extract.device import email as mail
 from redactor.records import CaseSnapshot, DerivedFile, Item, Mention, Refused
 from redactor.stages import StageContext
-from tests.extract.device.helpers import seg, source_for
+from tests.extract.device.helpers import seg, source_for, traced
 from tests.extract.device.test_email_hostile import SEPARATOR, _nested
 
 SECRET = "Quillon Marchbanks"  # in the refused messages only: never in a reason
@@ -136,16 +136,9 @@ def test_a_file_of_one_message_that_cannot_be_read_is_refused_whole(tmp_path, mo
 
 def test_a_refused_message_is_read_past_without_being_held(tmp_path, monkeypatch):
     """The lines of a message over the limit are read past, not kept nor parsed, up to the next separator."""
-    import tracemalloc
-
     monkeypatch.setattr(mail, "MAX_MESSAGE", 2 << 20)
     path = _mailbox(tmp_path / "mail.mbox", _good(1), _big(24 << 20), _good(3))
-    tracemalloc.start()
-    try:
-        records = _records(path, tmp_path / "w")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    records, peak = traced(lambda: _records(path, tmp_path / "w"))
     assert [r.code for r in records if isinstance(r, Refused)] == ["E036"]
     assert [seg(r, "subject") for r in records if isinstance(r, Item)] == ["good 1", "good 3"]
     assert peak < 16 << 20
