@@ -13,8 +13,8 @@ import pytest
 from redactor.case import CaseStore, value_spill, value_spread, value_spread_many
 from redactor.case import values as values_module
 from redactor.records import Item
-from tests.case.test_value_filing import _case, _everything
-from tests.case.test_value_spill import _many_values, _rerun
+from tests.case.test_value_filing import _case
+from tests.case.test_value_spill import _many_values, _synced_twice
 from tests.case.test_values import SID, decidable, flag, message
 
 _UNFLAGGED = "write to ann.jo@example.com, zx 9911, 07700955501 and 0770 0955 502 now"
@@ -52,15 +52,7 @@ def _synced(root, monkeypatch, bounded: int | None, batch: int | None) -> list[d
         monkeypatch.setattr(value_spill, "_PAGE", 3)
         monkeypatch.setattr(values_module, "_POLICY_BATCH", 4)
         monkeypatch.setattr(values_module, "_FILING_BATCH", 2)  # the re-run's older values to their table 2 at a time
-    s = _overlapping(root)
-    s.sync_values()
-    first = _everything(s)
-    _rerun(s)
-    s.sync_values()
-    out = [first, _everything(s)]
-    s.close()
-    monkeypatch.undo()
-    return out
+    return _synced_twice(_overlapping(root), monkeypatch)
 
 
 @pytest.mark.parametrize(("bounded", "batch"), [(0, 4), (5, 4), (40, 2), (0, None), (40, None)])

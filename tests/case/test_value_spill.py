@@ -36,7 +36,12 @@ def _both_runs(root, monkeypatch, bounded: int | None, names: int | None) -> lis
         monkeypatch.setattr(values_module, "BOUNDED", bounded)
     if names is not None:
         monkeypatch.setattr(values_module, "NAMES", names)
-    s = _case(root)
+    return _synced_twice(_case(root), monkeypatch)
+
+
+def _synced_twice(s: CaseStore, monkeypatch) -> list[dict[str, list]]:
+    """The case's tables after a sync, then after a re-run's material and a second sync; ``s`` closed and the
+    thresholds the caller set restored."""
     s.sync_values()
     first = _everything(s)
     _rerun(s)
