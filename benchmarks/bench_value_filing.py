@@ -42,6 +42,7 @@ def _card(i: int) -> tuple[str, str, str]:
 
 
 def build(root: Path, cards: int) -> None:
+    from benchmarks.bench_values import bench_flag
     from redactor.case import CaseStore
     from redactor.records import Flag, Item, Person, Segment
 
@@ -67,21 +68,7 @@ def build(root: Path, cards: int) -> None:
             if entity != "PERSON":
                 explanation["policy_decides"] = True
             proposed = "review" if entity == "PERSON" else "redact"
-            flags.append(
-                Flag(
-                    Flag.make_id(seg.segment_id, start, start + len(word), entity),
-                    iid,
-                    seg.segment_id,
-                    start,
-                    start + len(word),
-                    entity,
-                    0.9,
-                    "bench",
-                    explanation,
-                    "TP",
-                    proposed,
-                )
-            )
+            flags.append(bench_flag(seg, start, start + len(word), entity, proposed, explanation))
         return item, flags
 
     for first in range(0, cards, BATCH):

@@ -17,8 +17,12 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.review_client import ReviewClient
+
+if TYPE_CHECKING:
+    from redactor.records import Flag, Segment
 
 MESSAGES, THREADS, PHONES = 100_000, 1_000, 1_000
 PEOPLE = (("p-owner", "Sam Owner", "complainant"), ("p-alex", "Alex Witness", "witness"))
@@ -26,7 +30,7 @@ PEOPLE = (("p-owner", "Sam Owner", "complainant"), ("p-alex", "Alex Witness", "w
 
 def build_case(root: Path):
     from redactor.case import CaseStore
-    from redactor.records import Flag, Item, Person, Segment
+    from redactor.records import Item, Person, Segment
 
     store = CaseStore.create(root)
     sid = "e" * 64
@@ -44,27 +48,31 @@ def build_case(root: Path):
             if n % 2:
                 start = text.index("07700")
                 spans.append((start, start + 12, "PHONE_NUMBER", "redact", {"party": "unknown", "category": "contact", "rule": "rule 9"}))
-            for start, end, entity, proposed, explanation in spans:
-                flags.append(
-                    Flag(
-                        Flag.make_id(seg.segment_id, start, end, entity),
-                        iid,
-                        seg.segment_id,
-                        start,
-                        end,
-                        entity,
-                        0.9,
-                        "bench",
-                        explanation,
-                        "TP",
-                        proposed,
-                    )
-                )
+            flags.extend(bench_flag(seg, start, end, entity, proposed, explanation) for start, end, entity, proposed, explanation in spans)
         store.save_items(sid, items, first + 1)
         store.save_flags(sid, flags, replace=False)
     start = time.perf_counter()
     store.sync_values()
     return store, time.perf_counter() - start
+
+
+def bench_flag(seg: Segment, start: int, end: int, entity: str, proposed: str, explanation: dict) -> Flag:
+    """A detector's flag on ``seg[start:end]`` as the benchmarks store them (score 0.9, recognizer "bench", code TP)."""
+    from redactor.records import Flag
+
+    return Flag(
+        Flag.make_id(seg.segment_id, start, end, entity),
+        seg.item_id,
+        seg.segment_id,
+        start,
+        end,
+        entity,
+        0.9,
+        "bench",
+        explanation,
+        "TP",
+        proposed,
+    )
 
 
 def _timed(fn, repeat: int) -> list[float]:
