@@ -18,7 +18,7 @@ person), like every title in the bundle; a locator the reader made ("message[12]
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,15 +79,14 @@ def raw_texts(rows: Iterable[NotProcessed]) -> list[str]:
     return [t for r in rows for t in (r.part, r.file) if t and not _OWN_LOCATOR.match(t)]
 
 
-def not_processed_rows(rows: Iterable[NotProcessed], printable: Mapping[str, str] | Any) -> list[dict[str, Any]]:
+def not_processed_rows(rows: Iterable[NotProcessed], printable: Callable[[str], str]) -> list[dict[str, Any]]:
     """``not_processed.csv``'s rows; ``printable``: raw text -> what may be printed (``BundleFacts.printable``)."""
-    show = printable if callable(printable) else (lambda raw: printable.get(raw, ""))
     return [
         {
             "no": no,
             "source": r.source,
-            "part": r.part if _OWN_LOCATOR.match(r.part) else show(r.part),
-            "file": show(r.file),
+            "part": r.part if _OWN_LOCATOR.match(r.part) else printable(r.part),
+            "file": printable(r.file),
             "stage": r.stage,
             "code": r.code,
             "problem": PROBLEMS.get(r.code, "could not be processed"),
