@@ -13,7 +13,9 @@ of the Broad Twitter Corpus' test section F, CC-BY 4.0, shipped in ``data/``; ``
 ``BTC.md``; person names and ``@handles`` scored apart), ``gum_news`` (person names in 345 paragraphs of
 GUM's Wikinews articles, CC BY 2.5 texts with CC BY 4.0 annotations, shipped in ``data/``; ``gum.py``, data
 card ``GUM.md``), ``court`` (parties and application numbers in court-judgment paragraphs written here, names of
-24 countries from mimesis' locale data, generated at eval time; ``court.py``), and ``negatives``
+24 countries from mimesis' locale data, generated at eval time; ``court.py``), ``blind`` (mixed personal data of
+36 countries in 20 frames, written by hand before the detectors were read; ``blind_build.py``, data card
+``BLIND.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -31,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.eval.blind import BlindScore, blind_table, load_blind
 from benchmarks.eval.court import court_score, load_court
 from benchmarks.eval.generate import DATA
 from benchmarks.eval.intl import IntlScore, intl_table, load_intl
@@ -42,6 +45,7 @@ GENERATED = ("dev", "heldout")
 NEGATIVES = "negatives"
 INTL = "intl"
 COURT = "court"
+BLIND = "blind"
 Spans = dict[str, list[dict]]
 
 
@@ -155,6 +159,25 @@ def report_intl(name: str, records: list[dict], runs: dict[str, tuple[Spans, flo
             print(f"-- {det}: flags on no value --\n  " + " | ".join(f"{e}:{t!r}" for _, e, t in score.wrong))
 
 
+def report_blind(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
+    """Recall per kind and token precision on the hand-written mixed-PII set (``blind.py``, ``BLIND.md``)."""
+    results = {det: BlindScore() for det in runs}
+    for det, (spans, _) in runs.items():
+        for record in records:
+            results[det].add(record, spans.get(record["id"], []))
+    chars = sum(len(r["text"]) for r in records)
+    print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
+    print(blind_table(results))
+    for det, (_, elapsed) in runs.items():
+        print(f"speed {det}: {chars / elapsed / 1000:.1f} k chars/s ({elapsed:.1f} s)")
+    if misses:
+        for det, score in results.items():
+            print(f"\n-- {det}: missed --")
+            for rid, kind, text in score.misses:
+                print(f"  {rid} {kind}: {text!r}")
+            print(f"-- {det}: flags on no value --\n  " + " | ".join(f"{e}:{t!r}" for _, e, t in score.wrong))
+
+
 def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
     """Flags per 1,000 words by entity: on this set every flag is a false positive."""
     total = sum(words(r["text"]) for r in records)
@@ -181,7 +204,9 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, COURT, NEGATIVES, "all"], default="all")
+    parser.add_argument(
+        "--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, COURT, NEGATIVES, "all"], default="all"
+    )
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
     parser.add_argument("--misses", action="store_true", help="list missed entities and wrong flags")
@@ -189,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, INTL, COURT, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, COURT, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
@@ -199,13 +224,15 @@ def main(argv: list[str] | None = None) -> int:
             records, why = load_intl()
         elif name == COURT:
             records, why = load_court()
+        elif name == BLIND:
+            records, why = load_blind()
         else:
             records, why = load_public(name)
         if records is None:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl}
+        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl, BLIND: report_blind}
         report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)
     return 0
