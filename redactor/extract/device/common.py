@@ -243,7 +243,8 @@ def write_derived(
 ) -> tuple[Path, str, int]:
     """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
 
-    The file name is sanitised and prefixed with a short key, so names never collide or escape.
+    The file name is sanitised and prefixed with a short key, so names never collide or escape. A file that cannot
+    be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member) leaves nothing behind.
     """
     folder = derived_dir(work_dir, source)
     target = (folder / f"{stable_id(key, length=8)}-{safe_name(name)}").resolve()
@@ -251,15 +252,17 @@ def write_derived(
         raise HostileInput(f"{source.path}: attachment name escapes the case folder")
     digest, size = hashlib.sha256(), 0
     tmp = target.with_name(target.name + ".part")
-    with open(tmp, "wb") as out:
-        while block := stream.read(1 << 20):
-            size += len(block)
-            if size > limit:
-                out.close()
-                tmp.unlink(missing_ok=True)
-                raise HostileInput(f"{source.path}: attachment {stable_id(key, length=8)} expands beyond {limit >> 20} MB")
-            digest.update(block)
-            out.write(block)
+    try:
+        with open(tmp, "wb") as out:
+            while block := stream.read(1 << 20):
+                size += len(block)
+                if size > limit:
+                    raise HostileInput(f"{source.path}: attachment {stable_id(key, length=8)} expands beyond {limit >> 20} MB")
+                digest.update(block)
+                out.write(block)
+    except BaseException:  # refused, damaged or interrupted: no part of the file is left in the case folder
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(target)
     return target, digest.hexdigest(), size
 

@@ -11,23 +11,32 @@ So a UFDR with a million attached files takes no more memory to read than one wi
 Locators are XPath-like (``/project/decodedData/modelType[@type='Chat']/model[@id='...']``).
 Each chat yields a ``thread`` item (title and participants, for the transcript) after its
 messages; chat participants, contacts and e-mail correspondents become known people.
+
+An attached file that cannot be copied out (its member encrypted, implausibly large, damaged or truncated, its
+local header missing; in a bare report's folder, unreadable) is refused alone: the reader yields a
+:class:`~redactor.records.Refused` naming the file, the attachment's locator and the problem (never the member's
+name, which may name a person), which the runner quarantines, and the message that names it is read with the
+attachment marked ``present: False`` and ``refused`` (its code). A report that is not well-formed XML is still
+refused whole: a streamed parser cannot resume after a syntax error (lxml's recovery guesses the structure, so
+a message's text could land in another's), and a model of well-formed XML is always read.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
+from redactor.errors import CorruptInput, EmptyInput, InputError, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.safe import Bounded, check_member, check_xml_head, first_member_name, iterparse, open_zip, release, strip_ns
 from redactor.extract.device.ufdr_files import TaggedFiles
 from redactor.extract.device.ufdr_models import _LOCAL, Model, local, model_item, read_model, to_party
 from redactor.extract.device.zipindex import IndexedZip
-from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 NS_HINT = b"pa.cellebrite.com/report"
@@ -53,7 +62,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("ufdr", accepts=_accepts, priority=20)
-def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention]:
+def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
     if source.media_type == "application/xml":
         with open(path, "rb") as handle:
             check_xml_head(handle.read(1 << 16), path)
@@ -100,19 +109,19 @@ class _Report:
         self.archive, self.prefix, self.files_root = archive, prefix, files_root
         self.files = TaggedFiles()  # file id -> (name, local path, md5/sha, deleted)
         self.book = common.PeopleBook(source.ref)
-        self.derived: list[DerivedFile] = []
+        self.derived: list[DerivedFile | Refused] = []  # attachments copied out, or refused, since the last model
         self.counts: dict[str, int] = {}
         self.chat: dict[str, Any] | None = None
         self.messages: Any = None  # the open chat's Messages element (fast path for its messages)
 
     # -- driver ------------------------------------------------------------------------------
-    def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention]:
+    def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
         try:
             yield from self._parse(stream)
         finally:
             self.files.close()
 
-    def _parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention]:
+    def _parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
         """Only ``model``, tagged ``file`` and ``extraInfo`` ends are reported: a handful of events per
         message rather than one per element. A chat's own fields and participants are read from the
         (still open) chat element when its first message ends."""
@@ -297,13 +306,25 @@ class _Report:
             "present": False,
             "sha256": None,
         }
-        found = self._open_local(local)
-        if found is not None:
+        try:
+            found = self._open_local(local)
+            if found is None:
+                return out
             with found as stream:
                 target, digest, size = common.write_derived(self.ctx.work_dir, self.source, locator, name, stream)
-            out |= {"present": True, "sha256": digest, "size": size}
-            self.derived.append(DerivedFile(target, name, locator))
+        except InputError as exc:  # this file alone is refused: the message is read without it
+            self.derived.append(self._refused(locator, exc))
+            return out | {"refused": exc.code}
+        out |= {"present": True, "sha256": digest, "size": size}
+        self.derived.append(DerivedFile(target, name, locator))
         return out
+
+    def _refused(self, locator: str, exc: InputError) -> Refused:
+        """The attachment at ``locator`` refused: the problem as ``exc`` says it, naming the file and the locator
+        (not the member's name: an attached photo may be named after a person)."""
+        problem = exc.message.removeprefix(f"{self.path}: ")
+        error = type(exc)(f"{self.path}: the file attached at {locator} could not be copied out: {problem}; refused", hint=exc.hint)
+        return Refused(locator, error.code, str(error))
 
     def _open_local(self, local: str) -> Any:
         if not local:
@@ -316,10 +337,21 @@ class _Report:
                 except KeyError:
                     continue
                 check_member(self.path, info)
-                return _Closing(Bounded(self.archive.open(info), info.file_size, self.path))
+                try:
+                    raw = self.archive.open(info)
+                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+                    # no local header where the directory says (a cut or overwritten archive), a compression method
+                    # zipfile cannot read, a member encrypted without saying so in the directory
+                    raise CorruptInput(f"{self.path}: archive member cannot be opened ({type(exc).__name__})") from None
+                return _Closing(Bounded(raw, info.file_size, self.path))
             return None
         found = common.copy_inside(self.files_root, relative) if self.files_root else None
-        return open(found, "rb") if found else None
+        if not found:
+            return None
+        try:
+            return open(found, "rb")
+        except OSError as exc:
+            raise CorruptInput(f"{self.path}: the file in the report's folder cannot be read ({exc.strerror})") from None
 
 
 class _Closing:
