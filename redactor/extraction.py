@@ -22,6 +22,10 @@ reads on. The second core, idle while detection workers wait for their first bat
   result: the runner quarantines it when it stores the source's state, in the same transaction, so a killed run
   leaves no refusal behind and a resumed one records each once. At most ``MAX_REFUSED`` are held: past that the
   file is refused whole.
+- **A large source's items go in without the secondary indexes** of the items and segments tables, created again when
+  it is done or fails (``DEFER_ITEMS``, ``CaseStore.defer_item_indexes``; a killed run's case gets them back when it is
+  next opened): the segments' index is keyed by item id, a hash, and keeping it in step cost 40% of storing a
+  100,000-message mailbox, more the larger the source. Nothing here reads items by source meanwhile.
 - **Bounded memory.** A batch holds at most ``SAVE_ITEMS`` items (or people, or files) or ``SAVE_CHARS`` characters. The
   child waits in ``send`` until the thread here has read the batch, and the thread waits while
   ``QUEUED`` batches wait to be stored, so at most five exist at once: one being parsed, one in the
@@ -68,6 +72,7 @@ SAVE_CHARS = 4_000_000  # ... or fewer when they hold this much text (a word box
 CHILD_BYTES = 1 << 20  # sources this large are parsed in a child process (smaller: starting it costs more than it saves)
 QUEUED = 1  # batches received and waiting to be stored while one is stored
 CHILD_TYPES = frozenset(("application/zip", "application/xml", "text/xml", "text/plain", "application/json", "text/csv"))
+DEFER_ITEMS = 20_000  # a source with this many items stored (and as many as the rest of the case) defers their indexes
 MAX_REFUSED = 10_000  # refused parts of one source held until it is stored; more, and the whole file is refused
 
 # item rows, segment rows, people (CaseStore.add_to_book), files found inside (CaseStore.add_derived)
@@ -82,20 +87,26 @@ def extract_source(store: CaseStore, extract, source: Source, path: Path) -> Ext
     case's book, for ``store.add_people``) and the parts of it its reader refused (for the runner to quarantine)."""
     store.open_book()
     store.open_derived()
-    if _in_child(source):
-        return _from_child(store, extract, source, path)
-    counts, refused = (0, 0, 0), _Refusals(path)
-    for batch in _batches(source, extract(source, path)):
-        counts = _take(store, batch, counts, refused)
-    return _result(store, counts, refused)
+    indexes = _ItemIndexes(store)
+    try:
+        if _in_child(source):
+            return _from_child(store, extract, source, path, indexes)
+        counts, refused = (0, 0, 0), _Refusals(path)
+        for batch in _batches(source, extract(source, path)):
+            counts = _take(store, batch, counts, refused, indexes)
+        return _result(store, counts, refused)
+    finally:
+        indexes.restore()  # before anything reads items by source (a failure discards them so)
 
 
-def _take(store: CaseStore, batch: Rows | Refused, counts: Counts, refused: _Refusals) -> Counts:
+def _take(store: CaseStore, batch: Rows | Refused, counts: Counts, refused: _Refusals, indexes: _ItemIndexes) -> Counts:
     """Store a batch of rows, or keep a refused part for the runner."""
     if isinstance(batch, Refused):
         refused.add(batch)
         return counts
-    return _save(store, batch, counts)
+    counts = _save(store, batch, counts)
+    indexes.saved(counts[0])
+    return counts
 
 
 def _save(store: CaseStore, rows: Rows, counts: Counts) -> Counts:
@@ -112,6 +123,31 @@ def _save(store: CaseStore, rows: Rows, counts: Counts) -> Counts:
 def _result(store: CaseStore, counts: Counts, refused: _Refusals) -> Extracted:
     count, named, found = counts
     return count, store.attached(found), store.booked(named), tuple(refused.parts)
+
+
+class _ItemIndexes:
+    """Drops the items' and segments' secondary indexes once the source being stored is large, and creates them again
+    when it is done (``CaseStore.defer_item_indexes``): from ``DEFER_ITEMS`` items on, when it holds at least as many
+    as the rest of the case (creating them again reads every item and segment of the case)."""
+
+    def __init__(self, store: CaseStore) -> None:
+        self.store = store
+        self.others: int | None = None  # items of the rest of the case, counted once the source reaches DEFER_ITEMS
+        self.deferred = False
+
+    def saved(self, count: int) -> None:
+        """``count`` items of the source are stored."""
+        if self.deferred or count < DEFER_ITEMS:
+            return
+        if self.others is None:
+            self.others = self.store.count_all_items() - count
+        if count >= self.others:
+            self.store.defer_item_indexes()
+            self.deferred = True
+
+    def restore(self) -> None:
+        if self.deferred:
+            self.store.restore_item_indexes()
 
 
 class _Refusals:
@@ -176,7 +212,7 @@ def _batches(source: Source, records: Iterable[Any]) -> Iterator[Rows | Refused]
 
 
 # -- the child process ---------------------------------------------------------------------------
-def _from_child(store: CaseStore, extract, source: Source, path: Path) -> Extracted:
+def _from_child(store: CaseStore, extract, source: Source, path: Path, indexes: _ItemIndexes) -> Extracted:
     reader, writer = Pipe(duplex=False)
     parent = os.getpid()
     pid = os.fork()
@@ -190,7 +226,7 @@ def _from_child(store: CaseStore, extract, source: Source, path: Path) -> Extrac
             os._exit(code)  # no clean-up of the parent's objects (the case connection, the audit log) here
     writer.close()
     try:
-        return _receive(store, source, path, reader, pid)
+        return _receive(store, source, path, reader, pid, indexes)
     finally:
         reader.close()
         _stop(pid)
@@ -241,14 +277,14 @@ def _portable(exc: Exception) -> Exception | None:
     return back if type(back) is type(exc) and str(back) == str(exc) else None
 
 
-def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int) -> Extracted:
+def _receive(store: CaseStore, source: Source, path: Path, conn: Connection, pid: int, indexes: _ItemIndexes) -> Extracted:
     """Store the batches the child sends, received by a thread meanwhile; when this ends (done, failed or
     interrupted) the child is killed, so the thread meets the pipe's end, and the thread is joined."""
     inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=QUEUED)
     receiver = threading.Thread(target=_read, args=(conn, inbox), name=f"extract {source.ref}", daemon=True)
     receiver.start()
     try:
-        return _store(store, source, path, inbox)
+        return _store(store, source, path, inbox, indexes)
     finally:
         _kill(pid)
         while receiver.is_alive():  # it may wait to queue a batch: take them until it ends
@@ -272,14 +308,14 @@ def _read(conn: Connection, inbox: queue.Queue[tuple[Any, ...] | None]) -> None:
             return
 
 
-def _store(store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None]) -> Extracted:
+def _store(store: CaseStore, source: Source, path: Path, inbox: queue.Queue[tuple[Any, ...] | None], indexes: _ItemIndexes) -> Extracted:
     counts, refused = (0, 0, 0), _Refusals(path)
     while True:
         message = inbox.get()
         if message is None:
             raise StageError(f"{path}: the process reading it stopped unexpectedly (killed, or out of memory)")
         if message[0] == "rows":
-            counts = _take(store, message[1], counts, refused)
+            counts = _take(store, message[1], counts, refused, indexes)
         elif message[0] == "done":
             return _result(store, counts, refused)
         else:

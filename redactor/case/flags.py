@@ -46,10 +46,10 @@ class Flags(CaseDB):
 
     def restore_flag_indexes(self) -> list[str]:
         """Create the flags table's secondary indexes that are missing; their names (none: nothing to do)."""
-        if not schema.missing_flag_indexes(self.conn):
+        if not schema.missing_indexes(self.conn, schema.FLAG_INDEXES):
             return []
         with self.transaction() as conn:
-            return schema.restore_flag_indexes(conn)
+            return schema.restore_indexes(conn, schema.FLAG_INDEXES)
 
     def review_mark(self) -> tuple[int, ...]:
         """A mark of everything review can change: decisions on flags and values, scope changes,

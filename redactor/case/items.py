@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
+from redactor.case import schema
 from redactor.case.codec import ITEM_COLUMNS, SEGMENT_COLUMNS, item_from_rows, item_from_tuples, item_rows, segment_from_row
 from redactor.case.db import CaseDB
 from redactor.case.value_spread import unindex_from
@@ -33,6 +34,24 @@ class Items(CaseDB):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 segments,
             )
+
+    def defer_item_indexes(self) -> None:
+        """Drop the items' and segments' secondary indexes (``schema.ITEM_INDEXES``) while a large source's items are stored.
+
+        Until :meth:`restore_item_indexes` (or the next opening of the case, after a kill) creates them again, a
+        source's items and an item's segments are found only by reading the whole table: the caller (extraction,
+        which only inserts) reads none that way meanwhile.
+        """
+        with self.transaction() as conn:
+            for name in schema.ITEM_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def restore_item_indexes(self) -> list[str]:
+        """Create the items' and segments' secondary indexes that are missing; their names (none: nothing to do)."""
+        if not schema.missing_indexes(self.conn, schema.ITEM_INDEXES):
+            return []
+        with self.transaction() as conn:
+            return schema.restore_indexes(conn, schema.ITEM_INDEXES)
 
     def item_batches(self, source_id: str, size: int = 500, after: int = 0, device: bool = True) -> Iterator[list[Item]]:
         """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message

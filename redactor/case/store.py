@@ -52,6 +52,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
                 store._bring_up_to_date()
                 store.adopt_unconfirmed_events()
                 store.restore_flag_indexes()
+                store.restore_item_indexes()
         except BaseException:
             store.close()
             raise
@@ -68,6 +69,7 @@ class CaseStore(Quarantine, People, Items, Flags, Scope, Values, Reads, Caches):
             store._bring_up_to_date()
             store.adopt_unconfirmed_events()
             store.restore_flag_indexes()  # a run killed while it deferred them (``Flags.defer_flag_indexes``)
+            store.restore_item_indexes()  # ... or the items' (``Items.defer_item_indexes``)
         except BaseException:
             store.close()
             raise
