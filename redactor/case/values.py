@@ -315,28 +315,33 @@ class Values(ValueDecisions):
             conn.execute("UPDATE value_clusters SET proposal = 'review' WHERE value_id = ?", (cluster.value_id,))
 
     def _apply_to_new(self, value_ids: Touched, actor: str) -> int:
-        """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster."""
-        total = 0
+        """A decided cluster's decision on its new (pending) occurrences, one audit event per cluster, written
+        :data:`_POLICY_BATCH` at a time with one fsync (as many single events: the same chain)."""
+        total, events = 0, []
         for c in self._clusters(in_order(value_ids), ordered=True):
             if c["decision"] is None:
                 continue
             if c["decided_by"] == POLICY and self._policy_decision(c) != c["decision"]:  # new occurrences the policy would not decide so
-                self._withdraw_policy(c)
-                continue
-            n = self._apply(
-                c["value_id"], c["decision"], c["code"], c["decided_by"] or actor, c["reason"], "value.applied", only_pending=True
-            )
-            if n:
-                payload = {"value_id": c["value_id"], "decision": c["decision"], "flags": n}
-                self.log("values", "value.applied", payload, actor=c["decided_by"] or actor)
-                total += n
+                events.append(self._withdraw_policy(c))
+            else:
+                by = c["decided_by"] or actor
+                n = self._apply(c["value_id"], c["decision"], c["code"], by, c["reason"], "value.applied", only_pending=True)
+                if n:
+                    events.append(("values", "value.applied", {"value_id": c["value_id"], "decision": c["decision"], "flags": n}, by))
+                    total += n
+            if len(events) >= _POLICY_BATCH:
+                self.log_many(events)
+                events.clear()
+        if events:
+            self.log_many(events)
         return total
 
-    def _withdraw_policy(self, c: dict[str, Any]) -> None:
+    def _withdraw_policy(self, c: dict[str, Any]) -> tuple[str, str, dict[str, Any], str]:
+        """Take back the policy's decision on a cluster; the audit event that says so, for the caller to write."""
         self.conn.execute(
             "UPDATE value_clusters SET decision = NULL, decided_by = NULL, version = version + 1 WHERE value_id = ?", (c["value_id"],)
         )
-        self.log("values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, actor=POLICY)
+        return "values", "value.policy_withdrawn", {"value_id": c["value_id"], "proposal": c["proposal"]}, POLICY
 
     def _count_items(self, value_ids: Touched, created: dict[str, Filed] | FiledTable) -> None:
         """Each touched cluster's distinct items: a new one's from its rows here, an older one's from its members."""
