@@ -34,7 +34,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import name_before_contact
-from redactor.detect.name_lists import given_names_raw, is_english_word
+from redactor.detect.name_lists import PEOPLES, countries, given_names_raw, is_english_word
 from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
@@ -42,6 +42,8 @@ from redactor.detect.recognizers.names import is_name_word, lexicon
 from redactor.detect.tagging import ProperNouns
 
 NAME_SHAPE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}")
+# a whole run of capitalised words (and initials "K.", "K.C.") inside a longer organisation span: not part of a word or run
+_NAME_RUN = re.compile(rf"(?<![\w.'’@#/-])(?:[A-Z]\.){{0,3}}[ ]?({NAME_WORD}(?:[ ]{NAME_WORD})*)(?![\w@/-])(?!['’](?!s\b))")
 ORG_LABELS = {"ORG", "ORGANIZATION"}
 _DETERMINER_OR_PLACE = re.compile(r"(?i)(?<![\w'])(?:this|these|those|the|a|an|in|near|across|around|within|throughout)\s+\Z")
 _NEXT_WORD = re.compile(rf"[ ]({NAME_WORD})(?![\w@])")
@@ -79,7 +81,36 @@ class OrgNameRecognizer(EntityRecognizer):
                 end = self._extend(text, ent.start_char, ent_end)
                 why = "spaCy read this as an organisation; it has the shape of a person's name"
                 out.append(result(self, "PERSON", ent.start_char, end, self.SCORE, "NER organisation shaped like a name", why))
+            elif not NAME_SHAPE.fullmatch(text, ent.start_char, ent_end):
+                out += self._names_inside(text, ent.start_char, ent_end, proper)
         return out
+
+    def _names_inside(self, text: str, start: int, end: int, proper: ProperNouns) -> list[RecognizerResult]:
+        """The small model often runs one organisation over names and the words between them ("Fazio & Stambouli",
+        "Coulter on & standing", "Juncker is Commission Pres", "Wenger http://..."). Each whole run of capitalised
+        words in it ("Fred Hollows Foundation" stays one run, an organisation) is a name when a span of its own would
+        be one and, more strictly, since most such spans are organisations, places and titles ("Norf, Suff & Ess",
+        "Pac Hydro", "Bnmth Uni & Arts Uni"): one word a name list holds that is no ordinary word, city, country,
+        language or nationality ("Coulter", "Fazio"; not "France", "Labour", "English"); two words or more that start
+        with a listed given name ("Iggy Iggy Iggy"); or one word no list holds coordinated ("&", "and", ",") with a
+        run taken so ("Fazio & Stambouli"). Not inside a span that starts with an article ("The Journals of ...")."""
+        if text[start:end].split(" ", 1)[0].lower() in DETERMINERS:
+            return []
+        runs = [m for m in _NAME_RUN.finditer(text, start, end) if self._looks_like_a_name(text, m.start(1), m.end(1), proper)]
+        named = [_listed_piece(m.group(1)) for m in runs]
+        for i, m in enumerate(runs):  # a word no list holds, coordinated with a listed one ("Fazio & Stambouli")
+            if not named[i] and _single_unlisted(m.group(1)):
+                named[i] = any(
+                    named[j] and _COORDINATED.fullmatch(text, *sorted((runs[j].end(), m.start())))
+                    for j in (i - 1, i + 1)
+                    if 0 <= j < len(runs)
+                )
+        why = "spaCy read a longer span as an organisation; this part of it has the shape of a person's name"
+        return [
+            result(self, "PERSON", m.start(), m.end(), self.SCORE, "NER organisation part shaped like a name", why)
+            for m, ok in zip(runs, named, strict=True)
+            if ok
+        ]
 
     def _looks_like_a_name(self, text: str, start: int, end: int, proper: ProperNouns) -> bool:
         value = re.sub(r"['’]s?$", "", text[start:end].strip())
@@ -115,6 +146,27 @@ class OrgNameRecognizer(EntityRecognizer):
         if m and len(text[start : m.end()].split()) <= 3 and m.group(1).lower() not in self._org_words | COMMON_WORDS:
             return m.end()
         return end
+
+
+_COORDINATED = re.compile(r"\s*(?:&|and|,)\s*")
+
+
+def _listed_piece(words: str) -> bool:
+    """A run taken out of a longer organisation span: one listed name that is no ordinary word, place or people, or
+    two words or more that start with a listed given name that is no ordinary word."""
+    parts = words.split()
+    if len(parts) > 1:
+        return parts[0] in given_names_raw() and not is_english_word(parts[0])
+    return _in_a_name_list(parts[0]) and _no_word_place_or_people(parts[0])
+
+
+def _single_unlisted(words: str) -> bool:
+    return " " not in words and _no_word_place_or_people(words)
+
+
+def _no_word_place_or_people(word: str) -> bool:
+    """No ordinary English word, city, country, language or nationality ("English", "Compton" is a surname)."""
+    return not is_english_word(word) and word not in cities() and word.lower() not in countries() and word.lower() not in PEOPLES
 
 
 def _two_words(word: str) -> bool:
