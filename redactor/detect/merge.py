@@ -27,7 +27,7 @@ should decide each piece of text once, so findings are resolved before they beco
    and items 10 and 11 are ``misreads.py``'s.
 8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no
    name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
-   in a short message in another language is dropped (``foreign.py``).
+   in a short message in another language is dropped (``foreign.py``). A name that starts a hashtag is the whole tag.
 9. A guessed person that is a city the text calls a place ("off to London", "in #Toronto", "Montpellier,
    France") becomes a place (LOCATION) unless a word about a person is near it (``places.py``).
 10. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
@@ -65,7 +65,7 @@ from redactor.detect.places import place_read_as_person
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
 from redactor.detect.same_text import surnames_alone
-from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name
+from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name, whole_hashtag
 from redactor.detect.spans import Found
 from redactor.detect.text_kind import drop_non_prose
 from redactor.detect.things import (
@@ -249,6 +249,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [city_of_words(text, organisation_with_a_country(text, p)) for p in pieces]  # "Environment Canada", "Hong Kong"
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
     pieces = [with_a_short_surname(text, with_the_rest(text, p)) for p in pieces]  # "... dos Santos", "Dong-hyun", "Vu Thi Hanh"
+    pieces = [whole_hashtag(text, p) for p in pieces]  # "#BillClinton", "#KevChat": the whole tag (social.py)
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)

@@ -17,7 +17,8 @@ commonest false names:
   "@bencubby @GuardianJessica"): the handles are flagged on their own (``SOCIAL_HANDLE``), so
   the span keeps only what follows them, and nothing when that is ordinary words ("Yep", "Good luck");
 - a link read as a name ("http://t.co/BWAyNFHdBI", "mradventure http://t.co/..."): the guess stops
-  before the link, and is dropped when nothing is left (the URL recognizer flags the link itself).
+  before the link, and is dropped when nothing is left (the URL recognizer flags the link itself);
+- a name that starts a hashtag that keeps its flag is the whole tag, "#" included ("#BillClinton", "#KevChat").
 """
 
 from __future__ import annotations
@@ -81,6 +82,18 @@ def _english_words(body: str) -> bool:
 def _given_in_use(word: str) -> bool:
     """A given name in common use in Britain, Ireland or the USA ("Grace", "Will"; not "Day", "Cup")."""
     return english_frequency().get(word.lower(), 0) >= COMMON_GIVEN
+
+
+def whole_hashtag(text: str, span: Any) -> Any:
+    """A guessed or listed person that starts a hashtag ("#BillClinton", "#KevChat", "#laurenbacall") is the whole tag,
+    "#" included: the tag names the person (tags without a name are dropped first, ``hashtag_without_a_name``), and a
+    flag that leaves the rest of it in clear would show what the name is. Other spans come back unchanged."""
+    if span.entity != "PERSON" or not span.start or text[span.start - 1] != "#":
+        return span
+    tag = _TAG.match(text, span.start - 1)
+    if tag is None or tag.end() < span.end:
+        return span
+    return replace(span, start=tag.start(), end=tag.end())
 
 
 _LINK = re.compile(r"(?i)https?://|www\.")

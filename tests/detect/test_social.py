@@ -52,12 +52,13 @@ def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
     ],
 )
 def test_a_hashtag_that_may_hold_a_name_keeps_its_flag(text, part):
-    assert kept(text, [guess(text, part)]) == [(part.lstrip("#"), "PERSON")]
+    tag = f"#{part}" if f"#{part}" in text else part  # a name that starts a tag is the whole tag, '#' included
+    assert kept(text, [guess(text, part)]) == [(tag, "PERSON")]
 
 
 def test_a_known_person_or_a_rule_inside_a_hashtag_is_never_dropped():
     text = "Thinking of #WorldCup"
-    assert kept(text, [guess(text, "WorldCup", "KnownPeopleRecognizer")]) == [("WorldCup", "PERSON")]
+    assert kept(text, [guess(text, "WorldCup", "KnownPeopleRecognizer")]) == [("#WorldCup", "PERSON")]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,7 @@ def test_with_the_handle_recognizer_the_handles_stay_flagged():
     ("text", "part", "expected"),
     [
         ("on why rates could rise http://t.co/BWAyNFHdBI", "http://t.co/BWAyNFHdBI", []),  # a link is no name
-        ("heading north . #mradventure http://t.co/yGoMnfTxuJ", "mradventure http://t.co/yGoMnfTxuJ", [("mradventure", "PERSON")]),
+        ("heading north . #mradventure http://t.co/yGoMnfTxuJ", "mradventure http://t.co/yGoMnfTxuJ", [("#mradventure", "PERSON")]),
         ("see www.example.org/kez now", "www.example.org/kez", []),
         ("Kerys Vantreece http://t.co/x1", "Kerys Vantreece http://t.co/x1", [("Kerys Vantreece", "PERSON")]),
     ],
@@ -95,3 +96,22 @@ def test_a_guess_stops_before_a_link(text, part, expected):
 def test_a_rule_or_known_person_with_a_link_is_left_alone():
     text = "Kerys http://t.co/x1"
     assert kept(text, [guess(text, text, "KnownPeopleRecognizer")]) == [(text, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("Big night for #NoraHalloran at the awards", "NoraHalloran", "#NoraHalloran"),  # the '#' is part of the name
+        ("join us for #DeclanLive on Friday", "Declan", "#DeclanLive"),  # a given name that starts a tag: the whole tag
+        ("so proud of #teamosei today", "teamosei", "#teamosei"),
+    ],
+)
+def test_a_name_that_starts_a_hashtag_is_the_whole_tag(text, part, expected):
+    assert (expected, "PERSON") in kept(text, [guess(text, part)])
+
+
+def test_a_name_inside_a_tag_but_not_at_its_start_or_outside_one_is_left_alone():
+    text = "Thanks Nora, see #MeetNora and Nora#5"
+    assert kept(text, [guess(text, "Nora")]) == [("Nora", "PERSON")]
+    start = text.index("MeetNora") + 4
+    assert kept(text, [Found(start, start + 4, "PERSON", 0.85, "SpacyRecognizer", {})]) == [("Nora", "PERSON")]

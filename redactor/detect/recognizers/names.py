@@ -201,8 +201,26 @@ class NameLexiconRecognizer(EntityRecognizer):
             if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in "@.'’"):
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in self._word.finditer(run.group(0))]
-            out += self._names_in_run(text, words, proper, places)
+            found = self._names_in_run(text, words, proper, places)
+            if not found and len(words) == 1 and self._surname_reporting(text, *words[0]):
+                found = [
+                    result(
+                        self, "PERSON", run.start(), run.end(), self.SINGLE, "surname, then a verb of saying", "surname (lexicon) reporting"
+                    )
+                ]
+            out += found
         return out
+
+    def _surname_reporting(self, text: str, start: int, end: int, word: str) -> bool:
+        """A surname alone, as news writes a person on second mention: right before a verb of saying ("Rathbun wrote",
+        "Wilkins observed", "Osborne promised"), or starting a sentence before a verb ("Montalvo had read", "Montalvo
+        contacted"). A listed surname (the lists hold no ordinary words) that is no city, country, day or month and
+        follows no article ("on Friday theorized", "the Sams continued" are no people)."""
+        if word not in self._surnames or word in cities() or a_country(word) or word.lower() in CALENDAR_WORDS:
+            return False
+        if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+            return False
+        return bool(_REPORTING.match(text, end) or (_sentence_start(text, start) and _VERB_AFTER.match(text, end)))
 
     @staticmethod
     def _part_of_a_name_of_a_thing(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
@@ -263,6 +281,25 @@ class NameLexiconRecognizer(EntityRecognizer):
                     continue
             i += 1
         return out
+
+
+# a verb of saying or reporting right after a word (news writes a person on second mention by the surname alone)
+_REPORTING = re.compile(
+    r"[ ]+(?:said|says|told|tells|wrote|writes|stated|states|added|adds|asserted|asserts|observed|explained|explains|noted|notes|"
+    r"argued|argues|claimed|claims|insisted|insists|replied|warned|warns|promised|promises|admitted|admits|denied|denies|"
+    r"confirmed|confirms|announced|announces|tweeted|urged|urges|revealed|reveals|responded|recalled|acknowledged)\b"
+)
+
+
+# a verb right after the subject that starts a sentence: an auxiliary, or a past tense ("had", "was", "contacted")
+_VERB_AFTER = re.compile(r"[ ]+(?:had|has|was|is|will|would|could|can|won|[a-z]{2,}ed)\b")
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+                  "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?"\n'
 
 
 # compass words: after a capitalised word they name part of a place ("Kowloon West"); a given name after them is
