@@ -1,7 +1,7 @@
-"""A part a device reader refused (a UFDR's attached file that cannot be copied out) is quarantined alone by the runner,
-as a mailbox's message is (tests/runner/test_refused_parts.py): the rest of the download is stored and flagged, and a
-run killed after the refusal was read ends, once run again, with the case of an uninterrupted run. Before, the whole
-download was quarantined."""
+"""A part a device reader refused (a UFDR's attached file that cannot be copied out, a WhatsApp message with a damaged
+line) is quarantined alone by the runner, as a mailbox's message is (tests/runner/test_refused_parts.py): the rest of
+the download is stored and flagged, and a run killed after the refusal was read ends, once run again, with the case of
+an uninterrupted run. Before, the whole download was quarantined."""
 
 from __future__ import annotations
 
@@ -39,4 +39,24 @@ def test_a_run_killed_after_a_refused_attachment_ends_like_an_uninterrupted_run(
     assert [e["payload"]["part"] for e in events if e["event"] == "input.quarantined"] == [
         f"{LOCATOR.format(i)}/attachment[0]" for i in (3, 8)
     ]
+    assert SECRET not in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8")
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_run_killed_after_a_refused_whatsapp_message_ends_like_an_uninterrupted_run(tmp_path):
+    lines = [f"01/03/2024, 09:{i % 60:02d} - Alex Witness: ring me on 07700 900{i:03d} #{i}\n".encode() for i in range(90)]
+    lines[5] = lines[5].replace(b"ring", SECRET.encode() + b" r\xe9ng")
+    lines[47] = lines[47] + SECRET.encode() + b" caf\xe9\n"
+    chat = tmp_path / "WhatsApp Chat with Alex Witness.txt"
+    chat.write_bytes(b"".join(lines))
+    assert _run(chat, tmp_path / "reference") == 3
+    expected = fingerprint(tmp_path / "reference"), _quarantine(tmp_path / "reference")
+    # before: the export quarantined whole (E033, line 6 is not valid UTF-8), no item stored
+    assert [r[:4] for r in expected[1]] == [(None, "S0001:line 6", "extract", "E033"), (None, "S0001:line 48", "extract", "E033")]
+    assert all(SECRET not in r[4] for r in expected[1]) and expected[0]["counts"][0] == 89  # 88 messages and the thread
+    assert _run(chat, tmp_path / "killed", kill_at=3) == -signal.SIGKILL
+    assert not _quarantine(tmp_path / "killed")
+    assert _run(chat, tmp_path / "killed") == 3
+    assert (fingerprint(tmp_path / "killed"), _quarantine(tmp_path / "killed")) == expected
     assert SECRET not in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8")

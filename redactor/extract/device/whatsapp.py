@@ -12,6 +12,15 @@ previous message. System lines, attachments (``<attached: ...>``, ``(file attach
 The file is read twice, line by line (once to infer the date order, once to parse), so memory
 does not grow with its length. Times carry no zone in an export: they are read as UK local time
 and ``tz_source`` says so.
+
+A message that cannot be read is refused alone: the reader yields a :class:`~redactor.records.Refused` naming the
+file, the message's line and the problem (never its text), which the runner quarantines, and reads on. That is a
+message one of whose lines is not valid UTF-8 (a damaged export: the message is not read with replacement
+characters, because the bundle would then show, and detection would read, a text the phone never held, and a name
+with a damaged letter could go unflagged; the officer finds it in the quarantine and ``not_processed.csv`` and
+examines it in the exhibit), or one over ``MAX_MESSAGE`` (WhatsApp sends at most 65,536 characters: far larger is
+not a message; its lines are read past, never held). A damaged line before the first message refuses the lines
+before it. An export none of whose messages can be read is refused whole, by the first one's error.
 """
 
 from __future__ import annotations
@@ -22,10 +31,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, EmptyInput, UnsupportedInput
+from redactor.errors import CorruptInput, EmptyInput, InputError, TooLargeInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Person, Source, stable_id
+from redactor.records import Item, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
@@ -51,6 +60,9 @@ GROUP_NAME = re.compile(r'created group "(?P<name>.+)"')
 HEAD_LINES = 20
 DATE_SEP = re.compile(r"[./-]")
 CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+MAX_MESSAGE = 16 << 20  # bytes of one message, its lines together (WhatsApp's own limit is 65,536 characters)
+LINE = 1 << 20  # the rest of a line over MAX_MESSAGE is read past this much at a time
+HEAD = 4096  # bytes of a line over MAX_MESSAGE read for its header
 
 
 def _header(line: str) -> re.Match[str] | None:
@@ -68,14 +80,28 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return bool(NAME_HINT.search(path.name))  # named like an export: claim it, and fail clearly if it is not one
 
 
-def _lines(path: Path, shown: str | Path) -> Iterator[tuple[int, str]]:
+def _lines(path: Path) -> Iterator[tuple[int, str, int, str | None]]:
+    """(number, text, size in bytes, problem) for each line: ``problem`` (None for a good line) says why the line
+    cannot be read as it is; its text is then decoded with replacement characters (a line over ``MAX_MESSAGE``: its
+    first ``HEAD`` bytes), to tell whether it starts a message, and must not be read as the message's text. No line is
+    held whole past ``MAX_MESSAGE``."""
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := handle.readline(MAX_MESSAGE + 1):
+            number += 1
+            if len(raw) > MAX_MESSAGE:
+                size, ended, head = len(raw), raw.endswith(b"\n"), raw[:HEAD]
+                raw = b""
+                while not ended and (rest := handle.readline(LINE)):  # the rest of the line, read past
+                    size, ended = size + len(rest), rest.endswith(b"\n")
+                text = head.decode("utf-8", "replace")
+                yield number, text.rstrip("\r\n").translate(MARKS), size, f"line {number} is over {MAX_MESSAGE >> 20} MB"
+                continue
             try:
-                text = raw.decode("utf-8")
+                text, problem = raw.decode("utf-8"), None
             except UnicodeDecodeError as exc:
-                raise CorruptInput(f"{shown}: line {number} is not valid UTF-8 (byte {exc.start}); the export is damaged") from None
-            yield number, text.rstrip("\r\n").translate(MARKS)
+                text, problem = raw.decode("utf-8", "replace"), f"line {number} is not valid UTF-8 (byte {exc.start})"
+            yield number, text.rstrip("\r\n").translate(MARKS), len(raw), problem
 
 
 def date_order(path: Path, shown: str | Path | None = None) -> tuple[str, str]:
@@ -84,7 +110,7 @@ def date_order(path: Path, shown: str | Path | None = None) -> tuple[str, str]:
     day_first = month_first = False
     named_dmy = named_mdy = 0
     seen = 0
-    for _, line in _lines(path, shown):
+    for _, line, _, _ in _lines(path):  # a damaged line's header is read too: its date is digits, or it is no header
         m = _header(line)
         if not m:
             continue
@@ -163,22 +189,29 @@ def read_export(
     senders: dict[str, dict[str, Any]] = {}
     group: str | None = None
     pending: dict[str, Any] | None = None
-    preamble: list[str] = []
-    count = 0
-    for number, line in _lines(path, shown):
+    preamble = _Preamble(shown)
+    count, first = 0, None  # messages read; the first refused part's error
+    for number, line, size, problem in _lines(path):
         m = _header(line)
         if m is None:
             if pending is not None:
-                pending["lines"].append(line)
-            elif line.strip():
-                preamble.append(line)
+                _add(pending, line, size, problem, shown)
+            else:
+                preamble.add(line, problem)
             continue
         if pending is not None:
-            count += 1
-            yield _item(source, pending, thread, order, how, files, where)
-        pending = {"line": number, "m": m.groupdict(), "lines": [m.group("rest")]}
+            record = _made(source, pending, thread, order, how, files, where)
+            count += isinstance(record, Item)
+            first = first or (pending["error"] if isinstance(record, Refused) else None)
+            yield record
+        pending = {"line": number, "m": m.groupdict(), "lines": [m.group("rest")], "size": size, "error": None}
+        if problem is not None or size > MAX_MESSAGE:  # (the common case above without a call: once per message)
+            pending["lines"], pending["size"] = [], 0
+            _add(pending, m.group("rest"), size, problem, shown)
         sm = SENDER.match(m.group("rest"))
-        if sm and not SYSTEM.search(sm.group("sender")):
+        if problem:
+            pass  # a damaged header's sender is not taken as a participant (their name may be the damaged part)
+        elif sm and not SYSTEM.search(sm.group("sender")):
             name = sm.group("sender").strip()
             if name not in senders:
                 senders[name] = common.party(name if common.e164(name) else None, None if common.e164(name) else name)
@@ -186,17 +219,24 @@ def read_export(
         elif group is None and (g := GROUP_NAME.search(m.group("rest"))):
             group = g.group("name")
     if pending is not None:
-        count += 1
-        yield _item(source, pending, thread, order, how, files, where)
-    if preamble:
+        record = _made(source, pending, thread, order, how, files, where)
+        count += isinstance(record, Item)
+        first = first or (pending["error"] if isinstance(record, Refused) else None)
+        yield record
+    if preamble.error is not None:
+        first = first or preamble.error
+        yield Refused(f"{where}lines before the first message", preamble.error.code, str(preamble.error))
+    elif preamble.lines:
         yield common.make_item(
             source,
             f"{where}lines before the first message",
             "note",
             "WhatsApp export preamble",
-            [("text", "\n".join(preamble))],
+            [("text", "\n".join(preamble.lines))],
             {"format": "whatsapp", "thread": thread},
         )
+    if first is not None and not count:  # nothing could be read: the export is refused whole
+        raise first
     names = "\n".join(p.get("name") or p.get("raw") or "" for p in senders.values())
     yield common.make_item(
         source,
@@ -215,6 +255,63 @@ def read_export(
         },
     )
     yield from book
+
+
+class _Preamble:
+    """The lines before the first message; refused whole when one cannot be read (never held past ``MAX_MESSAGE``)."""
+
+    def __init__(self, shown: str | Path) -> None:
+        self.shown, self.lines, self.size = shown, [], 0
+        self.error: InputError | None = None
+
+    def add(self, line: str, problem: str | None) -> None:
+        if self.error is not None or not (line.strip() or problem):
+            return
+        self.size += len(line)
+        if problem is None and self.size > MAX_MESSAGE:
+            problem = f"they are over {MAX_MESSAGE >> 20} MB"
+        if problem is not None:
+            self.error, self.lines = _refusal(self.shown, "the lines before the first message", problem), []
+            return
+        self.lines.append(line)
+
+
+def _add(pending: dict[str, Any], line: str, size: int, problem: str | None, shown: str | Path) -> None:
+    """A line of the message being read; the first that cannot be read refuses it, and its lines are no longer held."""
+    if pending["error"] is not None:
+        return
+    pending["size"] += size
+    if problem is None and pending["size"] > MAX_MESSAGE:
+        problem = f"its lines are over {MAX_MESSAGE >> 20} MB"
+    if problem is not None:
+        pending["error"], pending["lines"] = _refusal(shown, f"the message at line {pending['line']}", problem), []
+        return
+    pending["lines"].append(line)
+
+
+def _refusal(shown: str | Path, what: str, problem: str) -> InputError:
+    if "UTF-8" in problem:
+        return CorruptInput(f"{shown}: {what} cannot be read: {problem}; refused")
+    return TooLargeInput(
+        f"{shown}: {what} cannot be read: {problem} (WhatsApp sends at most 65,536 characters); refused",
+        hint="it is not a message of a chat export; examine the exhibit with forensic tools",
+    )
+
+
+def _made(
+    source: Source,
+    pending: dict[str, Any],
+    thread: dict[str, Any],
+    order: str,
+    how: str,
+    files: Mapping[str, Mapping[str, Any]] | None,
+    where: str,
+) -> Item | Refused:
+    """The message's item, or its refusal (``pending["error"]``)."""
+    error = pending["error"]
+    if error is not None:
+        return Refused(f"{where}line {pending['line']}", error.code, str(error))
+    return _item(source, pending, thread, order, how, files, where)
 
 
 def title_from_name(name: str) -> str | None:
@@ -281,4 +378,6 @@ def _attachment(name: str, files: Mapping[str, Mapping[str, Any]] | None) -> dic
     if held is None:
         how = "named in the export; not in the export zip" if files is not None else "named in the export; file not in the .txt"
         return {"name": name, "present": False, "how": how}
+    if "refused" in held:
+        return {"name": name, "present": False, "how": "in the export zip; refused (see the quarantine)", **held}
     return {"name": name, "present": True, "how": "in the export zip, extracted as a source of its own", **held}

@@ -5,6 +5,11 @@ Tables: ``ZWACHATSESSION`` (one per chat: partner JID and name), ``ZWAMESSAGE`` 
 (group senders) and ``ZWAMEDIAITEM`` (media paths, titles, vCards, locations). The database is
 opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file beside it
 is not replayed (extract it with the database's own tools first if it holds data).
+
+A message row holding text that is not valid UTF-8 (a damaged page, or a value the app never wrote) is refused
+alone: the reader yields a :class:`~redactor.records.Refused` at its locator (``ZWAMESSAGE Z_PK=12``), which the runner
+quarantines, and reads on. SQLite's own error for such a value quotes the text, so it is never passed on: a damaged
+chat or group member row still refuses the database whole, saying only that a value is not UTF-8.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from redactor.errors import CorruptInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Mention, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
@@ -64,7 +69,7 @@ def apple_time(value: Any) -> datetime | None:
 
 
 @extractor("whatsapp-ios-db", accepts=_accepts, priority=30)
-def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
+def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         conn.row_factory = sqlite3.Row
@@ -73,15 +78,62 @@ def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterat
         raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
     book = common.PeopleBook(source.ref)
     try:
-        yield from _read(source, conn, tables, book)
+        yield from _read(source, path, conn, tables, book)
     except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: WhatsApp database cannot be read ({exc})") from None
+        problem = "a text value is not valid UTF-8" if _undecodable(exc) else str(exc)  # SQLite's message quotes the text
+        raise CorruptInput(f"{path}: WhatsApp database cannot be read ({problem})") from None
     finally:
         conn.close()
     yield from book
 
 
-def _read(source: Source, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook) -> Iterator[Item | Person | Mention]:
+def _undecodable(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8")
+
+
+class _Texts:
+    """A text factory for the rest of a query once a value was found not to be UTF-8: each value decoded, one that
+    cannot be is None and ``damaged`` says so (checked, and reset, after each row)."""
+
+    def __init__(self) -> None:
+        self.damaged = False
+
+    def __call__(self, data: bytes) -> str | None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.damaged = True
+            return None
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[sqlite3.Row, bool]]:
+    """(row, damaged) for each row of ``sql``: read with SQLite's own decoding (C, the fast path) until a value is not
+    UTF-8; then the query is run again with :class:`_Texts`, the rows already read skipped (its ORDER BY is total)."""
+    done = 0
+    try:
+        for row in conn.execute(sql):
+            done += 1
+            yield row, False
+        return
+    except sqlite3.OperationalError as exc:
+        if not _undecodable(exc):
+            raise
+    texts = _Texts()
+    conn.text_factory = texts
+    try:
+        rows = conn.execute(sql)
+        for _ in range(done):
+            next(rows)
+        for row in rows:
+            damaged, texts.damaged = texts.damaged, False
+            yield row, damaged
+    finally:
+        conn.text_factory = str
+
+
+def _read(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Refused]:
     sessions = {r["Z_PK"]: dict(r) for r in conn.execute("SELECT Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE FROM ZWACHATSESSION")}
     members: dict[int, dict[str, Any]] = {}
     if "ZWAGROUPMEMBER" in tables:
@@ -91,13 +143,17 @@ def _read(source: Source, conn: sqlite3.Connection, tables: set[str], book: comm
     yield from book
     media_sql = "LEFT JOIN ZWAMEDIAITEM AS md ON md.Z_PK = m.ZMEDIAITEM" if "ZWAMEDIAITEM" in tables else ""
     media_cols = ", md.ZMEDIALOCALPATH, md.ZTITLE, md.ZVCARDNAME, md.ZLATITUDE, md.ZLONGITUDE, md.ZFILESIZE" if media_sql else ""
-    rows = conn.execute(
+    sql = (
         f"SELECT m.Z_PK, m.ZISFROMME, m.ZMESSAGEDATE, m.ZFROMJID, m.ZTOJID, m.ZTEXT, m.ZCHATSESSION, m.ZGROUPMEMBER, "
         f"m.ZMESSAGETYPE, m.ZMESSAGESTATUS, m.ZSTARRED{media_cols} FROM ZWAMESSAGE AS m {media_sql} "
         "ORDER BY m.ZCHATSESSION, m.ZMESSAGEDATE, m.Z_PK"
     )
     seen_sessions: dict[int, int] = {}
-    for r in rows:
+    for r, damaged in _rows(conn, sql):
+        if damaged:
+            error = CorruptInput(f"{path}: message row ZWAMESSAGE Z_PK={r['Z_PK']} holds text that is not valid UTF-8; refused")
+            yield Refused(f"ZWAMESSAGE Z_PK={r['Z_PK']}", error.code, str(error))
+            continue
         session = sessions.get(r["ZCHATSESSION"]) or {"ZCONTACTJID": None, "ZPARTNERNAME": None, "ZSESSIONTYPE": None}
         seen_sessions[r["ZCHATSESSION"]] = seen_sessions.get(r["ZCHATSESSION"], 0) + 1
         yield _message(source, dict(r), session, members)

@@ -10,6 +10,13 @@ marker it knows is known here. Every other member is copied under ``work/derived
 as a source of its own (a photo is OCR'd), whether or not the chat names it: nothing in a download
 is left unread. A message naming a file the zip holds marks its attachment present, with its
 SHA-256 and size.
+
+A file of the zip that cannot be copied out (its member encrypted, a decompression bomb, damaged or truncated) is
+refused alone: the reader yields a :class:`~redactor.records.Refused` at ``member[N]`` (its number in the zip),
+whose reason names the zip, that number and the problem, never the member's name (a photo or document may be named
+after a person, and the locator goes to the audit log); the runner quarantines it, and a message naming the file
+says it was refused. A chat text that cannot be copied out refuses the zip, as
+before.
 """
 
 from __future__ import annotations
@@ -18,15 +25,16 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from redactor.errors import EmptyInput, UnsupportedInput
+from redactor.errors import CorruptInput, EmptyInput, InputError, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import safe
 from redactor.extract.device.whatsapp import read_export, title_from_name
-from redactor.records import DerivedFile, Item, Person, Source
+from redactor.records import DerivedFile, Item, Person, Refused, Source
 from redactor.stages import StageContext
 
 CHAT = re.compile(r"^(?:_chat\.txt|WhatsApp Chat (?:with|-) .+\.txt)$", re.IGNORECASE)
@@ -48,17 +56,39 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("whatsapp-zip", accepts=_accepts, priority=40)
-def extract_whatsapp_zip(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person]:
+def extract_whatsapp_zip(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Refused]:
     with safe.open_zip(path) as archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         chats = [info for info in members if _is_chat(info.filename)]
         if not chats:
             raise UnsupportedInput(f"{path}: the zip holds no WhatsApp chat text (_chat.txt or 'WhatsApp Chat with NAME.txt')")
-        derived = [safe.copy_member(archive, info, source, path, ctx.work_dir) for info in members if info not in chats]
-        files = {file.name: {"sha256": digest, "size": size} for file, digest, size in derived}
+        derived = [_copy(archive, n, info, source, path, ctx) for n, info in enumerate(members, 1) if info not in chats]
+        files: dict[str, dict[str, Any]] = {}
+        for copied in derived:
+            if isinstance(copied, tuple):
+                file, digest, size = copied
+                files[file.name] = {"sha256": digest, "size": size}
+        for info, copied in zip((i for i in members if i not in chats), derived, strict=True):
+            if isinstance(copied, Refused):
+                files.setdefault(safe.member_name(info.filename), {"refused": copied.code})
         for info in chats:
             yield from _read_chat(archive, info, source, path, ctx, files, several=len(chats) > 1)
-    yield from (file for file, _, _ in derived)
+    yield from (copied if isinstance(copied, Refused) else copied[0] for copied in derived)
+
+
+def _copy(
+    archive: zipfile.ZipFile, number: int, info: zipfile.ZipInfo, source: Source, path: Path, ctx: StageContext
+) -> tuple[DerivedFile, str, int] | Refused:
+    """Member ``info`` (the ``number``-th of the zip) copied out, or refused."""
+    try:
+        try:
+            return safe.copy_member(archive, info, source, path, ctx.work_dir)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:  # opening it
+            raise CorruptInput(f"{path}: archive member cannot be opened ({type(exc).__name__})") from None
+    except InputError as exc:
+        problem = exc.message.removeprefix(f"{path}: ")
+        error = type(exc)(f"{path}: member {number} of the zip could not be copied out: {problem}; refused", hint=exc.hint)
+        return Refused(f"member[{number}]", error.code, str(error))
 
 
 def _read_chat(
