@@ -18,8 +18,8 @@ from pathlib import Path
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.extract.device.tabular import row_item
-from redactor.records import Item, Mention, Person, Source
+from redactor.extract.device.tabular import TableRows, row_item
+from redactor.records import Item, Mention, Person, Refused, Source
 
 HEADER_TZ = re.compile(r"Date/Time\s*-\s*UTC\s*(?P<sign>[+-])(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*\((?P<fmt>[^)]+)\))?", re.IGNORECASE)
 NET = (("yyyy", "%Y"), ("yy", "%y"), ("MMM", "%b"), ("MM", "%m"), ("M", "%m"), ("dd", "%d"), ("d", "%d"))
@@ -87,21 +87,27 @@ def parse_time(column: str, value: str) -> tuple[datetime | None, str]:
 
 
 @extractor("axiom-csv", accepts=_accepts, priority=35)
-def extract_axiom(source: Source, path: Path, ctx: object) -> Iterator[Item | Person | Mention]:
+def extract_axiom(source: Source, path: Path, ctx: object) -> Iterator[Item | Person | Mention | Refused]:
+    """Each row's item; a row that cannot be read as a :class:`Refused` (see :class:`~.tabular.TableRows`)."""
     csv.field_size_limit(MAX_FIELD)
     book = common.PeopleBook(source.ref)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="", errors="surrogateescape") as handle:
         reader = csv.DictReader(handle)
         try:
             if not reader.fieldnames:
                 raise EmptyInput(f"{path}: CSV export has no header row")
             time_cols = [c for c in reader.fieldnames if c and HEADER_TZ.search(c)]
-            for index, row in enumerate(reader, start=1):
+            rows = TableRows(reader, path, "CSV", lambda n, line: f"row {n} (line {line})")
+            for index, row in rows:
+                if isinstance(row, Refused):
+                    yield row
+                    continue
                 cells = {k: v or "" for k, v in row.items() if k is not None}
                 artifact = cells.get("Artifact type") or cells.get("Artifact") or path.stem
                 ordered = {c: cells[c] for c in time_cols if c in cells} | cells  # header-zoned times first
                 yield row_item(source, f"row {index} (line {reader.line_num})", artifact, ordered, "axiom-csv", parse_time, book)
                 yield from book  # the people it named
+            rows.check()  # no row could be read: the file is refused whole
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: CSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:

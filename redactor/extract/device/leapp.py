@@ -33,8 +33,8 @@ from pathlib import Path
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.extract.device.tabular import row_item
-from redactor.records import Item, Mention, Person, Source
+from redactor.extract.device.tabular import TableRows, row_item
+from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
@@ -76,16 +76,21 @@ def _accepts_tsv(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("leapp-tsv", accepts=_accepts_tsv, priority=35)
-def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
+def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    """Each row's item; a row that cannot be read as a :class:`Refused` (see :class:`~.tabular.TableRows`)."""
     artifact = path.stem
     book = common.PeopleBook(source.ref)
     csv.field_size_limit(MAX_FIELD)
-    with open(path, encoding="utf-8-sig", newline="", errors="strict") as handle:
+    with open(path, encoding="utf-8-sig", newline="", errors="surrogateescape") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
         try:
             if not reader.fieldnames:
                 raise EmptyInput(f"{path}: TSV export has no header row")
-            for index, row in enumerate(reader, start=1):
+            rows = TableRows(reader, path, "TSV", lambda n, line: f"{TSV_DIR}/{artifact}.tsv row {n} (line {line})")
+            for index, row in rows:
+                if isinstance(row, Refused):
+                    yield row
+                    continue
                 if None in row:
                     row["extra columns"] = "\t".join(row.pop(None) or [])
                 cells = {k: v or "" for k, v in row.items() if k is not None}
@@ -99,6 +104,7 @@ def extract_tsv(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
                     book,
                 )
                 yield from book  # the people it named
+            rows.check()  # no row could be read: the file is refused whole
         except UnicodeDecodeError as exc:
             raise CorruptInput(f"{path}: TSV is not valid UTF-8 (byte {exc.start})") from None
         except csv.Error as exc:

@@ -4,17 +4,25 @@ The artifact name (a TSV's file name, a table name, an AXIOM export's name) deci
 kind; column names decide the roles: time, text, sender, recipients, direction, thread. Every
 other non-empty cell is kept as its own ``field.<column>`` segment (identifiers and numbers
 included), so no column is ever dropped and every value goes through detection.
+
+A CSV or TSV row that cannot be read is refused alone (:func:`read_rows`): one the csv module cannot parse (a field
+over the size limit, a stray quote), or one holding bytes that are not UTF-8 (the file is read with
+``surrogateescape``, so a damaged byte marks its row instead of stopping the file). The reader yields a
+:class:`~redactor.records.Refused` naming the file, the row and its line and the problem (never a cell), which the
+runner quarantines, and reads on. A damaged header row, or a file none of whose rows can be read, is refused whole.
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
+from redactor.errors import CorruptInput
 from redactor.extract.device import common
-from redactor.records import Item, Source, stable_id
+from redactor.records import Item, Refused, Source, stable_id
 
 KIND_WORDS = (
     (r"sms|mms|message|chat|imessage|whatsapp|telegram|signal|messenger|snapchat|discord|wire", "message"),
@@ -35,6 +43,53 @@ DIRECTION_COLS = ("type", "direction", "message direction", "call type", "status
 THREAD_COLS = ("thread id", "thread", "chat id", "conversation id", "chat", "conversation", "thread name", "chat name", "partner")
 SUBJECT_COLS = ("subject", "title")
 ID_COL = re.compile(r"(^|\s)(id|_id|msg id|row id|rowid)$", re.IGNORECASE)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape decodes it
+
+
+class TableRows:
+    """The data rows of ``reader`` (its file opened with ``errors="surrogateescape"``): iterated, (number, row) for
+    each, or (number, Refused) for a row that cannot be read, located as the reader locates its items
+    (``locate(number, line)``); ``what`` names the format in reasons ("CSV", "TSV"). :meth:`check` refuses the file
+    whole, by its first refused row's error, when no row could be read."""
+
+    def __init__(self, reader: csv.DictReader, path: object, what: str, locate: Callable[[int, int], str]) -> None:
+        self.reader, self.path, self.what, self.locate = reader, path, what, locate
+        self.read = 0
+        self.first: CorruptInput | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str | None, Any] | Refused]]:
+        reader, path, what = self.reader, self.path, self.what
+        if _UNDECODED.search("".join(name or "" for name in reader.fieldnames or ())):
+            raise CorruptInput(f"{path}: the {what}'s header row is not valid UTF-8")
+        rows = iter(reader)
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # the csv module reads on from the next line
+                line = reader.reader.line_num
+                yield number, self._refused(number, line, f"{what} row {number} (ending at line {line}) is malformed ({exc})")
+                continue
+            if _UNDECODED.search("".join(v if isinstance(v, str) else "".join(v) for v in row.values() if v)):
+                line = reader.line_num
+                yield number, self._refused(number, line, f"{what} row {number} (line {line}) is not valid UTF-8")
+                continue
+            self.read += 1
+            yield number, row
+
+    def _refused(self, number: int, line: int, problem: str) -> Refused:
+        error = CorruptInput(f"{self.path}: {problem}; refused")
+        self.first = self.first or error
+        return Refused(self.locate(number, line), error.code, str(error))
+
+    def check(self) -> None:
+        if self.first is not None and not self.read:
+            raise self.first
 
 
 def kind_for(artifact: str) -> str:
