@@ -19,6 +19,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor import paths
 from redactor.detect.name_lists import countries
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.street_words import INSTITUTION
+from redactor.detect.recognizers.world_address import grow
 
 POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
 WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,}(?=\s))"
@@ -84,18 +86,12 @@ class StreetAddressRecognizer(EntityRecognizer):
                 start, end = m.span()
                 if any(taken[start:end]) or _not_an_address(text, m, rule):
                     continue
-                start, end = _trim_town(text, start, end)
+                start, end = grow(text, *_trim_town(text, start, end))  # the parts around it written abroad (world_address.py)
                 taken[start:end] = b"\x01" * (end - start)
                 out.append(result(self, self.ENTITY, start, end, score, rule, f"street address ({rule})"))
         return out
 
 
-# Courts and other institutions named like streets ("Leeds Crown Court", "the Regional Court") are not anyone's address.
-_INSTITUTION = re.compile(
-    r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Appeals|Combined|Police|Royal|European|"
-    r"Regional|District|Constitutional|Administrative|Federal|Circuit|Criminal|Civil|Military|Municipal|Provincial|Cantonal|"
-    r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial)[ ]Court\b|\bHouse of\b"
-)
 _THE_COURT = re.compile(r"The[ ]Court\b")  # a court's way of naming itself; with a house number it may be a street ("3 The Court")
 # a house number that is a date's year: "on 27 February 1995 The Court", "in May 2004 Mill Lane"
 _DATE_BEFORE = re.compile(r"(?i)(?<![\w])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ ]$")
@@ -106,7 +102,7 @@ _ONE_WORD_STREET = re.compile(r"[A-Z][a-z]+(?:way|gate|side)")  # "Broadway", "S
 def _not_an_address(text: str, m: re.Match[str], rule: str) -> bool:
     """An institution named like a street, a date's year read as a house number, or a country read as a one-word street."""
     value = m.group(0)
-    if _INSTITUTION.search(value) or (rule == "street name" and _THE_COURT.match(value)):
+    if INSTITUTION.search(value) or (rule == "street name" and _THE_COURT.match(value)):
         return True
     if _YEAR.match(value) and _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return True

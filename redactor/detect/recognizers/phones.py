@@ -39,12 +39,19 @@ REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES
            "AT", "SE", "NO", "DK", "FI", "EE", "IS", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
            "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
 _DIGIT = r"(?:\(0\)|\(\d{1,5}(?:-\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)"
-CANDIDATE = re.compile(r"(?<![\w+/.,:-])(?:\+|00)?[ ]?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){3,22}(?![\w/]|[.,:-]\d)")
+# a comma before is a CSV field's ("...,04 736 9127,") unless a digit is before it ("1,234,567"); an area code with a trunk
+# prefix may end in a slash ("030/56534940", "079/943 79 50")
+CANDIDATE = re.compile(
+    r"(?<![\w+/.:-])(?<!\d,)(?P<number>(?:\+|00)?[ ]?(?:0\d{1,4}/)?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){3,22})"
+    r"(?P<ext>,?[ ]?(?i:x|ext|extn|extension|wew|dw|poste|int|tl)\.?[ ]?\d{1,5}|[ ]?\((?i:ext|extn|x)\.?[ ]?\d{1,5}\))?"
+    r"(?![\w/]|[.:-]\d|,\d{3}(?!\d))"
+)  # an extension after it is part of it: "202-555-0143x204", "0161 496 0000 ext. 214", "123-45-67 wew. 12", "(ext 22)"
 # phone shapes valid or not: "+CC" and digit groups; "(area) groups"; (the country code is checked in code)
 PLUS_GROUPS = re.compile(r"\+(?P<cc>\d{1,3})(?:[ .\-]|[ ]?\(0\)[ ]?|[ ]?\(\d{1,5}\)[ .\-]?)\(?\d{1,5}\)?(?:[ .\-]\d{2,5})*")
 AREA_GROUPS = re.compile(r"\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,5})+|\(\d{2,5}\)[ .\-]?\d{6,8}")
 NAME_BEFORE = re.compile(rf"(?<![\w]){NAME_WORD}(?:[ ]{NAME_WORD}){{1,2}}[,:]?[ ]$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^\d{1,2}[.:]\d{2}")
+_DOTTED = re.compile(r"\+?\d{1,4}(?:\.\d{2,4}){3,}")  # a number written with dots, the French way: "06.82.44.82.93"
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # an IP address (IpRecognizer's), not a number written with dots
 _CURRENCY = re.compile(r"[£$€¥₹]\s?$")
 
@@ -63,12 +70,19 @@ class WorldPhoneRecognizer(EntityRecognizer):
             return []
         out = []
         for m in CANDIDATE.finditer(text):
-            start, end = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
+            number = m.group("number")
+            start, end = m.start() + (len(number) - len(number.lstrip())), m.end("number")
             value = text[start:end]
             n = sum(c.isdigit() for c in value)
-            if not 7 <= n <= 15 or _DATE.match(value) or _IPV4.fullmatch(value) or _CURRENCY.search(text[max(0, start - 2) : start]):
+            if (
+                not 7 <= n <= 15
+                or (_DATE.match(value) and not _DOTTED.fullmatch(value))
+                or _IPV4.fullmatch(value)
+                or _CURRENCY.search(text[max(0, start - 2) : start])
+                or ("/" in value and sum(c.isdigit() for c in value.split("/")[1]) < 5)  # "no. 02345/05": an application
+            ):
                 continue
-            found = self._score(text, start, end, value)
+            found = self._score(text, start, m.end(), value)  # the span with its extension; the number read without it
             if found is not None:
                 out.append(found)
         return out
@@ -81,7 +95,7 @@ class WorldPhoneRecognizer(EntityRecognizer):
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
             )
             return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
-        if read and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ().-]", value)):
+        if read and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ()./-]", value)):
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
         shape = _shape(text, start, value)
         if shape:

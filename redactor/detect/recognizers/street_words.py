@@ -7,6 +7,8 @@ Each constant is a regular-expression alternation; matching is case-insensitive 
 
 from __future__ import annotations
 
+import re
+
 # street words written before the street's name: "Rua do Arenque", "ul. Długa", "вул. Соборна"
 BEFORE = "|".join(
     (
@@ -28,7 +30,7 @@ AFTER = "|".join(
         r"crescent|close|parkway|pkwy|highway|hwy|circle|cir\.?|trail|alley|arcade|bend|bridge|brook|bypass|center|centre|cove|"
         r"creek|crossing|estate|expressway|extension|freeway|gardens?|gateway|glen|green|grove|harbou?r|heights|hills?|hollow|"
         r"junction|landing|loop|mall|manor|meadows?|mews|motorway|orchard|oval|park|pass|path|pike|plaza|point|ridge|row|run|"
-        r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd|"
+        r"spur|square|sq\.?|summit|trace|turnpike|viaduct|view|vista|walk|wharf|wynd|bay|"
         # the rest of USPS Publication 28's street suffixes (a house number before them is required)
         r"annex|bayou|beach|bluffs?|bottom|branch|burgs?|camp|canyon|cape|causeway|cliffs?|club|commons?|corners?|course|"
         r"crest|crossroads?|curve|dale|dam|divide|falls|fields?|flats?|fords?|forest|forges?|forks?|fort|haven|inlet|islands?|"
@@ -38,7 +40,7 @@ AFTER = "|".join(
         r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"
         r"iela|gatvė|g\.|al\.|alėja|pr\.|prospektas|pr-tas|skg\.|skersgatvis|aikštė|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
         r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
-        r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|mahallesi|mah\.|küçəsi|prospekti|"
+        r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|blv\.|bulv\.|mahallesi|mah\.|küçəsi|prospekti|"
         r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
         # South Asian road and locality words: "12/3 Lajpat Nagar", "5 Janpath Marg", "House 4, Shanti Vihar"
         r"marg|nagar|vihar|enclave|colony|chowk|bagh|puram",
@@ -69,4 +71,10 @@ CUE = (
     # Russian, Ukrainian, Bulgarian, Greek: "по адресу", "проживает", "живу на", "за адресою", "μένει στην", "διεύθυνση"
     r"(?:по|на)[ ]адрес[ау]?|за[ ]адресою|адрес[ау]?|адреса|проживае?т?|проживаю|проживає|мешкає|мешкаю|живу[ ](?:на|в|у)|"
     r"жив[её]т[ ](?:на|в)|живе[ ](?:на|в|у)|живее[ ](?:на|в)|διεύθυνση|μέν(?:ω|ει|ουν)[ ](?:στην|στη|στον|στο|επί)|κατοικ(?:ώ|εί)[ ](?:στην|στη|στον|στο))"
+)
+# Courts and other institutions named like streets ("Leeds Crown Court", "the Regional Court") are not anyone's address.
+INSTITUTION = re.compile(
+    r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Appeals|Combined|Police|Royal|European|"
+    r"Regional|District|Constitutional|Administrative|Federal|Circuit|Criminal|Civil|Military|Municipal|Provincial|Cantonal|"
+    r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial)[ ]Court\b|\bHouse of\b"
 )

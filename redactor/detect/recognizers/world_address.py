@@ -35,12 +35,11 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.name_lists import is_english_word, is_name_word
+from redactor.detect.name_lists import countries, is_english_word, is_name_word
 from redactor.detect.places import cities
-from redactor.detect.recognizers.address import _INSTITUTION
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, JOINED, UNIT
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, INSTITUTION, JOINED, UNIT
 
 LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
 NOT_UNIT = rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b))"  # "Hazenpad| Verdieping 2": a flat word ends the name
@@ -49,37 +48,41 @@ NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 # "14 B, 411 38 Göteborg", Finnish "12 B 7," (stair and flat), Dutch "123-II" and "12-hs" (floor, ground floor), "12 bis"
-HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?|-(?:I{1,3}|IV|hs|huis|bis|ter)(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
+HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?:-\d{1,4}(?![\w/-]))?|-(?:I{1,3}|IV|hs|huis|bis|ter|[A-Z])(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No:[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
-    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER}))"  # Hauptstraße, Alter Kirchenweg
+    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg
+    rf"|{UPPER}{LOWER}+-(?:daero|ro|gil)(?:[ ]\d{{1,4}}(?:beon-gil|-gil|gil))?(?![\w-]))"  # Korean: Teheran-ro 14-gil
 )
 # "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
 UNIT_NO = rf"(?:(?i:{UNIT})(?:\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w]))|\.?[ ][A-Z]\d{{1,3}}(?![\w])))"
 POSTCODE = (
     r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
-    r"|(?:[A-Z]{1,2}-)\d{4,5}|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
+    r"|(?:[A-Z]{1,2}-)(?:\d{4,5}|\d{3}[ ]\d{2})|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|〒?\d{3}-\d{4}"
+    r"|[AC-FHKNPRTV-Y]\d[\dW][ ]?[AC-FHKNPRTV-Y\d]{4})"
 )
-TOWN = rf"(?:{UPPER}{LOWER}*\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}"  # St. Veit an der Glan
+# a Korean or Japanese district's ending: "Gangnam-gu", "Chuo-ku", "Tokyo-to"
+WARD = r"(?:-(?:gu|si|do|dong|eup|myeon|ku|shi|cho|machi|mura|ken|to|fu)(?![\w-]))"
+TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}{WARD}?"  # St. Veit an der Glan
 # unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
 # ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
 # a floor and door in the European way: "2. tv" (Danish), "2. em. 7" (Hungarian), "3. OG", "4º B", "3º izq"
 FLOOR = (
-    r"(?:\d{1,2}\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?(?![\w.]))?"
-    r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|izq|izda|dcha|der|esq|dto)?\.?)"
+    r"(?:(?:\d{1,2}|[IVX]{1,4})\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?\.?(?![\w]))?"
+    r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|(?i:izq|izda|dcha|der|esq|dto))?\.?|fszt?\.?[ ]?\d{1,3}\.?|\d{1,2}[ ]tr(?:appor)?\.?(?![\w]))"
 )
 # a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
 DISTRICT = r"(?:[ ](?:[A-Z]|\d{1,2})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
 DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
-SAME_LINE = rf"(?:,?[ ](?:{UNIT_NO}|{FLOOR}|{DOOR}|{POSTCODE}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
+SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
 NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
-STRONG_POSTCODE = r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
+STRONG_POSTCODE = r"(?:\d{3}-\d{4}|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
@@ -88,10 +91,10 @@ FLAT = (
 # an address line that names a house, a plot or a block, then a sector, ward or district, and ends in a known city, with
 # no street word and no cue ("House 8, Street 22, F-7/2, Islamabad", "Plot 9, Sector 18, Gurugram", "25 Le Loi, Ben Nghe,
 # District 1, Ho Chi Minh City"): the way addresses are written in South Asia and Vietnam
-PLOT = r"(?i:house|plot|flat|apt|apartment|block|building|bldg|villa|shop|office|unit|suite|room)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
 SECTOR = r"[A-Z]{1,3}-\d{1,3}(?:/\d{1,2})?"  # "F-7/2", "G-9/1", "DHA-2"
 PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR})){{0,3}}"
-AREA_WORDS = {"house", "plot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
+AREA_WORDS = {"house", "plot", "blk", "lot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
               "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
               "market", "avenue", "area", "city", "commune", "quarter", "precinct"}  # fmt: skip
 # South Asian address lines: a door or house number, then cross and main roads, stages, blocks and a locality, each after a
@@ -107,6 +110,13 @@ SA_ROAD = re.compile(
     rf"Chowk|Bagh|Puram|Extension|Cross|Main[ ]Road)|[a-z](?:nagar|puram|halli|palya|abad|pet|wadi|ganj)))$"
 )
 PIN = re.compile(r"(?:,?[ ]|[ ]?[-–][ ]?)(?:\d{6}|\d{3}[ ]\d{3})(?![\w])")  # "Bengaluru 560038", "Bangalore - 560 001"
+# a post-office box: "PO Box 4471", "Postfach 240", "Caixa Postal 12", "Skrytka pocztowa 5"; a bare "Box", "BP" (boîte postale)
+# or "CP" only with a postcode and town after it ("Box 5520, 114 85 Stockholm", "BP 214, 13002 Marseille")
+PO_BOX = (
+    r"\b(?:P\.?[ ]?O\.?|post[ ]office)[ ]?Box|\bPostfach|\bPostbus|\bPostboks|\bCaixa[ ]Postal|\bApartado(?:[ ]de[ ]Correos)?|"
+    r"\bCasilla(?:[ ]de[ ]Correo)?|\bCase[ ]postale|\bCasella[ ]postale|\bSkrytka[ ]pocztowa|\bP\.K\.|\bB\.P\."
+)
+BARE_BOX = r"\b(?:Box|BP|CP)"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
@@ -134,22 +144,18 @@ class WorldAddressRecognizer(EntityRecognizer):
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
         house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}{DISTRICT}?"  # "г. Москва", "м. Київ", "Praha 10"
-        posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|{town},?[ ]{STRONG_POSTCODE})"  # Iceland: "992 Djúpivogur"
+        posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|(?:{town},[ ])?{town},?[ ]{STRONG_POSTCODE})"  # "Chuo-ku, Osaka 542-0081"  # Iceland: "992 Djúpivogur"
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
-        first = rf"(?:{PLOT}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME})"  # "House 8", "25 Le Loi"; no year
+        first = rf"(?:{PLOT}(?:[ ]{PLOT})?|{SECTOR}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME})"  # "House 8", "25 Le Loi"; no year
         self._city_line = re.compile(rf"(?<![\w£$€/-]){first}(?:,[ ]{PART}){{2,6}}")
         self._south_asian = re.compile(rf"(?<![\w£$€/-])(?:{PLOT}|{SA_HOUSE}),[ ]{SA_PART}(?:,[ ]{SA_PART}){{1,6}}")
+        box_no = r"\d{1,6}(?:[ ]\d{2,3}){0,2}(?:-\d{3,5})?"  # "Postfach 10 22 45", "P.O. Box 40123-00100"
+        town = rf"(?:,?[ ](?:{STRONG_POSTCODE}[ ])?{TOWN}(?:,?[ ]{STRONG_POSTCODE})?)"
         self._po_box = re.compile(
-            r"(?i)\b(?:P\.?O\.?|post[ ]office)[ ]?Box[ ]\d{1,6}(?:,?[ ](?:"
-            + STRONG_POSTCODE
-            + r"[ ])?"
-            + TOWN
-            + r"(?:,?[ ]"
-            + STRONG_POSTCODE
-            + r")?)?"
-        )  # "PO Box 4471, Nairobi 00100"
+            rf"(?<![\w])(?:(?i:{PO_BOX})[ ]?(?:No\.?[ ]?)?{box_no}{town}?|(?:{BARE_BOX})[ ]{box_no},?[ ]{STRONG_POSTCODE}[ ]{TOWN})"
+        )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "STREET_ADDRESS" not in entities:
@@ -157,14 +163,19 @@ class WorldAddressRecognizer(EntityRecognizer):
         if not hasattr(self, "_street"):
             self.load()
         out, taken = [], bytearray(len(text))
-        for m in self._street.finditer(text):
+        pos = 0
+        while (m := self._street.search(text, pos)) is not None:
+            pos = m.end()
             numbered = m.group("pre") or m.group("post") or (m.group("lead") and any(c.isdigit() for c in m.group("lead")))
             number_end = m.end("pre") if m.group("pre") else m.end("lead") if m.group("lead") else 0
-            if _INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
+            if INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
                 continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year
             if m.group("lower") and any(is_english_word(w) for w in m.group("lower").split()):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
-            if not numbered and not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]):
+            if not numbered and (
+                not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _numbered_inside(self._street, text, m)
+            ):
+                pos = m.end("street")  # a numbered street may follow this one ("Kızılay Mah. Gazi Mustafa Kemal Blv. No:21")
                 continue
             rule = "street and house number" if numbered else "street after an address word"
             out.append(self._found(text, m.start(), m.end(), self.FULL if numbered else self.CONTEXT, rule, taken))
@@ -188,13 +199,20 @@ class WorldAddressRecognizer(EntityRecognizer):
                 end = code.end() - m.start() if code else end
                 out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "house number, cross and main roads", taken))
         for m in self._po_box.finditer(text):
-            out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "PO box", "street address (PO box)"))
+            start, end = grow(text, m.start(), _trim(text, m.start(), m.end()))
+            out.append(result(self, "STREET_ADDRESS", start, end, self.FULL, "PO box", "street address (PO box)"))
         return out
 
     def _found(self, text: str, start: int, end: int, score: float, rule: str, taken: bytearray) -> RecognizerResult:
-        end = _trim(text, start, end)
+        start, end = grow(text, start, _trim(text, start, end))
         taken[start:end] = b"\x01" * (end - start)
         return result(self, "STREET_ADDRESS", start, end, score, rule, f"street address ({rule})")
+
+
+def _numbered_inside(street: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
+    """A street with a house number starts inside this match, after its street (a neighbourhood, then the street)."""
+    inner = street.search(text, m.end("street"), m.end() + 64)
+    return inner is not None and inner.start() < m.end() and bool(inner.group("pre") or inner.group("post"))
 
 
 _TAIL = re.compile(
@@ -255,3 +273,68 @@ def _trim(text: str, start: int, end: int) -> int:
     while (m := _TAIL.search(text, start, end)) is not None and m.end() == end:
         end = m.start()
     return end
+
+
+# The parts an address line has around what the rules above read, in the orders countries write them.
+# Before it: a flat, room, building, house or plot with its number ("Room 1706, Building 3, 88 Century Avenue",
+# "Apartment 12, Riverside Quay"), a unit word before a house number ("Unit 4/18 Bellevue Terrace", "No. 7 Ogui Road",
+# "House 5, Gana Street"), a Turkish neighbourhood ("Kızılay Mah. Gazi Mustafa Kemal Blv."), a town (and postcode) written
+# first, the Hungarian way, when the town is a known city ("6720 Szeged, Kárász utca 9.", "Budapest, Váci út 76.").
+_UNIT_WORDS = (
+    r"flat|apartment|appartement|apartamento|apt|suite|unit|room|building|bldg|block|blk|lot|house|villa|office|floor|plot|"
+    r"door|tower|shop|no|nr|int|interior"
+)
+_LEFT_UNIT = re.compile(rf"(?i:{_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?,?[ ]$")
+_LEFT_WORD = re.compile(rf"(?<![\w])(?i:{_UNIT_WORDS})\.?[ ]$")  # only before a house number
+# a named building: "The Old Mill, Bramley Lane", "Sakura Mansion 305, 1-4-7 Nishiki"
+_LEFT_BUILDING = re.compile(
+    rf"(?:^|(?<=[\s,:;(|\"]))(?:The[ ])?(?:{NAME_WORD}[ ]){{1,3}}(?:Mill|Cottage|Barn|House|Lodge|Farm|Grange|Manor|Hall|Tower|Mansions?|"
+    rf"Apartments|Residences?|Heights|Plaza|Court|Building)(?:[ ]\d{{1,5}}[A-Za-z]?)?,[ ]$"
+)
+_LEFT_AREA = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}[ ](?:Mah\.|Mh\.|Mahallesi)[ ]$")
+_LEFT_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:{STRONG_POSTCODE}[ ])?(?P<town>{NAME_WORD}(?:[ ]{NAME_WORD})?),[ ]$")
+# After it: a state or province, a country, a county, a postcode with its word, a district written with a dash or a
+# slash, a French CEDEX, a Saudi additional number ("Riyadh 12214 - 3541", "Konak/İzmir", "Salvador/BA", "Goiânia - GO",
+# ", CEP 40015-160", ", jud. Timiș", ", Co. Tipperary E91 X2K7", ", Uttar Pradesh 201301", ", CDMX", ", Jal.", " FCT").
+_CODE = rf"(?!(?:19|20)\d\d(?![\d-]))(?:{POSTCODE})(?![\w-])"  # a postcode, not a year ("Leeds 2019")
+_STATE_ABBR = r"(?:[A-Z]{2,4}|(?!(?:Mr|Mrs|Ms|Dr|Sr|St|No|Tel|Fax)\.)[A-Z][a-z]{1,3}\.)(?![\w])"
+_RIGHT = re.compile(
+    rf"(?:[ ]?[-–][ ]?(?:\d{{4}}|[A-Z]{{2}})(?![\w-])"  # "12214 - 3541", "Goiânia - GO"
+    rf"|/(?:[A-Z]{{2}}(?![\w])|{NAME_WORD})"  # "Salvador/BA", "Konak/İzmir"
+    rf"|,?[ ](?i:CEP|PLZ|ZIP|PIN|CP|C\.P\.|Postcode|Post[ ]code)[: ]?[ ]?{_CODE}"
+    rf"|,?[ ](?i:jud|Co|County|Prov|Province|Dist|District|Pref|Prefecture|woj|Kraj|State[ ]of)\.?[ ]{NAME_WORD}(?:[ ]{NAME_WORD})?"
+    rf"|[ ]Cedex(?:[ ]\d{{1,2}})?(?![\w])|(?<=Cedex)[ ]\d{{1,2}}(?![\w])"
+    rf"|,[ ](?:{NAME_WORD}[ ])?{NAME_WORD}[ ]{_CODE}"  # ", Uttar Pradesh 201301", ", Cavite 4102"
+    rf"|,?[ ][A-Z]{{2}}[ ]\d{{5}}(?:-\d{{4}})?(?![\w-])"  # ", MT 59771"
+    rf"|,?[ ]{_CODE}"  # ", 01311-940", " E91 X2K7"
+    rf"|,?[ ]{_STATE_ABBR}"  # ", CDMX", ", Jal.", " FCT"
+    rf"|,[ ](?P<country>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w]))"  # ", Qatar" (a country only)
+)
+_TOWN_WORDS = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ])?{NAME_WORD}){{0,2}}"
+# a town between two parts of an address: "Av. Paulista, 2073 - Bela Vista, São Paulo - SP, 01311-940"
+_RIGHT_TOWN = re.compile(
+    rf"(?:,[ ]|[ ][-–][ ])(?P<town>{_TOWN_WORDS})(?=(?:,[ ]{_TOWN_WORDS})?(?:(?:[ ]?[-–/][ ]?[A-Z]{{2}}(?![\w]))?,?[ ]{_CODE}|[ ]?[-–/][ ]?[A-Z]{{2}}(?![\w])))"
+)
+
+
+def grow(text: str, start: int, end: int) -> tuple[int, int]:
+    """The address around ``start:end`` with the parts written before and after it (see the patterns above)."""
+    for _ in range(4):
+        before = text[max(0, start - 48) : start]
+        m = _LEFT_UNIT.search(before) or _LEFT_AREA.search(before) or _LEFT_BUILDING.search(before)
+        if m is None and start < len(text) and text[start].isdigit():
+            m = _LEFT_WORD.search(before)
+        if m is None and (t := _LEFT_TOWN.search(before)) is not None and t.group("town") in cities():
+            m = t
+        if m is None:
+            break
+        start -= len(before) - m.start()
+    for _ in range(6):
+        m = _RIGHT.match(text, end)
+        if m is not None and m.group("country") and m.group("country").lower() not in countries():
+            m = None
+        m = m or _RIGHT_TOWN.match(text, end)
+        if m is None or "\n" in m.group(0):
+            break
+        end = m.end()
+    return start, end
