@@ -72,3 +72,23 @@ def test_a_town_before_the_next_sentence_keeps_the_address():
 )
 def test_what_is_added_and_what_is_not(recognizers, text, value):
     assert value in spans(recognizers, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ship to 18 Harlow Creek Apt. 12\nWest Dorian, KS 66044 by Friday", "18 Harlow Creek Apt. 12\nWest Dorian, KS 66044"),
+        ("He stays at 5 Tern Way\nPlymouth PL1 3QX and works nights", "5 Tern Way\nPlymouth PL1 3QX"),
+        ("at 210 Spadina Avenue\nToronto, ON M5T 2C2 until May", "210 Spadina Avenue\nToronto, ON M5T 2C2"),
+        ("Forward to PSC 2031, Box 4410\nAPO AE 09012 please", "PSC 2031, Box 4410\nAPO AE 09012"),
+        ("Forward to USS Halvorsen\nFPO AP 96601 please", "USS Halvorsen\nFPO AP 96601"),
+    ],
+)
+def test_the_town_line_under_the_street_though_the_sentence_goes_on(recognizers, text, value):
+    """A town line that ends in a postcode is the address's, whatever follows it on the line; a year is no postcode."""
+    assert value in spans(recognizers, text)
+
+
+def test_a_year_on_the_next_line_is_no_postcode(recognizers):
+    text = "at 12 Mill Lane\nSummer 2019 was fun"
+    assert not any("Summer" in s for s in spans(recognizers, text))

@@ -79,10 +79,16 @@ FLOOR = (
 DISTRICT = r"(?:[ ](?:[A-Z]|\d{1,2})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
 DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
 SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
-NEXT_LINE = rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?{TOWN}(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$)))"
-REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
 STRONG_POSTCODE = r"(?:\d{3}-\d{4}|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
+MILITARY = r"(?:APO|FPO|DPO)[ ]A[AEP](?=[ ]\d{5})"
+# (the town line ends the line, or ends in a postcode and a sentence goes on: "...Apt. 373\nLake Marisa, AR 28934 and ...";
+# a US military post office is the town: "Unit 8612 Box 1432\nDPO AE 30612")
+NEXT_LINE = (
+    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$))"
+    rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-])))"
+)
+REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
@@ -198,6 +204,8 @@ class WorldAddressRecognizer(EntityRecognizer):
                 code = PIN.match(text, m.start() + end)  # "..., Bengaluru 560038"
                 end = code.end() - m.start() if code else end
                 out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "house number, cross and main roads", taken))
+        for m in _MILITARY_ADDRESS.finditer(text):
+            out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "military post", "street address (US military post)"))
         for m in self._po_box.finditer(text):
             start, end = grow(text, m.start(), _trim(text, m.start(), m.end()))
             out.append(result(self, "STREET_ADDRESS", start, end, self.FULL, "PO box", "street address (PO box)"))
@@ -275,6 +283,11 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+# a US military address: a unit and box or a ship, then APO/FPO/DPO, AA/AE/AP and a ZIP code (USPS Publication 28)
+_MILITARY_ADDRESS = re.compile(
+    rf"(?<![\w])(?:(?:PSC|CMR|Unit)[ ]\d{{1,5}},?[ ]Box[ ]\d{{1,5}}|(?:USNS|USS|USCGC)[ ]{NAME_WORD}(?:[ ]{NAME_WORD})?)"
+    r"(?:,?[ ]|,?[ ]?\n)(?:APO|FPO|DPO)[ ]A[AEP][ ]\d{5}(?:-\d{4})?(?![\w-])"
+)
 # The parts an address line has around what the rules above read, in the orders countries write them.
 # Before it: a flat, room, building, house or plot with its number ("Room 1706, Building 3, 88 Century Avenue",
 # "Apartment 12, Riverside Quay"), a unit word before a house number ("Unit 4/18 Bellevue Terrace", "No. 7 Ogui Road",
