@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -342,3 +343,14 @@ class PeopleBook:
             return iter(())
         waiting, self.waiting = self.waiting, []
         return iter(waiting)
+
+
+def sqlite_problem(exc: sqlite3.DatabaseError) -> str:
+    """What went wrong reading a device's SQLite database, fit for a quarantine reason and the console: SQLite's own
+    message, except that its message for a text value that is not UTF-8 quotes the value (a message's text)."""
+    return "a text value is not valid UTF-8" if sqlite_undecodable(exc) else str(exc)
+
+
+def sqlite_undecodable(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` is SQLite's failure to decode a text value as UTF-8."""
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8")

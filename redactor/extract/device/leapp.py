@@ -123,7 +123,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     return conn
 
 
@@ -161,7 +161,7 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item |
                 yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time, book)
                 yield from book
     except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     finally:
         conn.close()
     yield from book

@@ -75,20 +75,15 @@ def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterat
         conn.row_factory = sqlite3.Row
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({exc})") from None
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
     try:
         yield from _read(source, path, conn, tables, book)
     except sqlite3.DatabaseError as exc:
-        problem = "a text value is not valid UTF-8" if _undecodable(exc) else str(exc)  # SQLite's message quotes the text
-        raise CorruptInput(f"{path}: WhatsApp database cannot be read ({problem})") from None
+        raise CorruptInput(f"{path}: WhatsApp database cannot be read ({common.sqlite_problem(exc)})") from None
     finally:
         conn.close()
     yield from book
-
-
-def _undecodable(exc: sqlite3.DatabaseError) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8")
 
 
 class _Texts:
@@ -116,7 +111,7 @@ def _rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[sqlite3.Row, boo
             yield row, False
         return
     except sqlite3.OperationalError as exc:
-        if not _undecodable(exc):
+        if not common.sqlite_undecodable(exc):
             raise
     texts = _Texts()
     conn.text_factory = texts

@@ -78,3 +78,24 @@ def test_a_file_none_of_whose_rows_can_be_read_is_refused_whole(tmp_path):
     path.write_bytes(b"Artifact type,Mess\xe9ge\nWhatsApp Messages,ok\n")
     with pytest.raises(CorruptInput, match="header row is not valid UTF-8"):
         _read(axiom.extract_axiom, path, tmp_path / "w")
+
+
+@pytest.mark.parametrize("name", ["_lava_artifacts.db", "tl.db"])
+def test_an_aleapp_database_whose_text_is_not_utf8_is_refused_without_quoting_it(tmp_path, name):
+    """SQLite's error for a text value that is not UTF-8 quotes the value: it went into the reason (the quarantine
+    table, the console) whole. The reason now says what is wrong, never the text."""
+    import sqlite3
+
+    folder = tmp_path / "report" / ("_Timeline" if name == "tl.db" else "")
+    folder.mkdir(parents=True)
+    path = folder / name
+    with sqlite3.connect(path) as conn:
+        if name == "tl.db":
+            conn.execute("CREATE TABLE data (key TEXT, activity TEXT, datalist TEXT)")
+            conn.execute("INSERT INTO data VALUES ('k', 'SMS', CAST(? AS TEXT))", (f'{{"body": "ring {SECRET} \xff"}}'.encode("latin-1"),))
+        else:
+            conn.execute("CREATE TABLE sms (body TEXT)")
+            conn.execute("INSERT INTO sms VALUES (CAST(? AS TEXT))", (f"ring {SECRET} \xff".encode("latin-1"),))
+    with pytest.raises(CorruptInput) as refused:
+        _read(leapp.extract_db, path, tmp_path)
+    assert "not valid UTF-8" in str(refused.value) and SECRET not in str(refused.value)
