@@ -102,7 +102,7 @@ def _peak_after_filing(monkeypatch, root, people: int) -> int:
 
 def test_the_policy_past_the_threshold_holds_nothing_per_value(tmp_path, monkeypatch):
     """1,000 and 3,000 people (a name and a number each: the policy redacts the numbers), the threshold at 0: what the
-    policy's decisions and spread hold grows by under 150 B a value decided (holding every decision, and every text of the
+    policy's decisions and spread hold grows by under 250 B a value decided (holding every decision, and every text of the
     spread at once, went over 1,000 B: tracemalloc)."""
     monkeypatch.setattr(values_module, "BOUNDED", 0)
     monkeypatch.setattr(values_module, "NAMES", 0)
@@ -110,4 +110,5 @@ def test_the_policy_past_the_threshold_holds_nothing_per_value(tmp_path, monkeyp
     monkeypatch.setattr(value_spill, "_PAGE", 500)
     monkeypatch.setattr(value_spread_many, "BATCH", 500)
     peaks = {n: _peak_after_filing(monkeypatch, tmp_path / str(n), n) for n in (1_000, 3_000)}
-    assert (peaks[3_000] - peaks[1_000]) / 2_000 < 150, peaks
+    # 80-82 B measured on a quiet machine, 155 once at load 9 (the helper process's timing); the old code 1,158
+    assert (peaks[3_000] - peaks[1_000]) / 2_000 < 250, peaks
