@@ -28,8 +28,9 @@ import argparse
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -149,6 +150,11 @@ def report_intl(name: str, records: list[dict], runs: dict[str, tuple[Spans, flo
     chars = sum(len(r["text"]) for r in records)
     print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
     print(intl_table(results, "all kinds" if name == COURT else "all seven kinds"))
+    _speed_and_misses(chars, runs, results, misses)
+
+
+def _speed_and_misses(chars: int, runs: dict[str, tuple[Spans, float]], results: Mapping[str, Any], misses: bool) -> None:
+    """Each detector's speed; with ``misses``, the values it missed and its flags on no value (intl, court, blind)."""
     for det, (_, elapsed) in runs.items():
         print(f"speed {det}: {chars / elapsed / 1000:.1f} k chars/s ({elapsed:.1f} s)")
     if misses:
@@ -168,14 +174,7 @@ def report_blind(name: str, records: list[dict], runs: dict[str, tuple[Spans, fl
     chars = sum(len(r["text"]) for r in records)
     print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
     print(blind_table(results))
-    for det, (_, elapsed) in runs.items():
-        print(f"speed {det}: {chars / elapsed / 1000:.1f} k chars/s ({elapsed:.1f} s)")
-    if misses:
-        for det, score in results.items():
-            print(f"\n-- {det}: missed --")
-            for rid, kind, text in score.misses:
-                print(f"  {rid} {kind}: {text!r}")
-            print(f"-- {det}: flags on no value --\n  " + " | ".join(f"{e}:{t!r}" for _, e, t in score.wrong))
+    _speed_and_misses(chars, runs, results, misses)
 
 
 def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:

@@ -7,25 +7,19 @@ touches, the share inside a labelled value), overall and per flag label.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.eval.blind_build import KINDS, OUT
+from benchmarks.eval.public import read_records
 from benchmarks.eval.score import TOKEN
 
 
 def load_blind() -> tuple[list[dict] | None, str]:
     if not OUT.is_file():
         return None, f"{OUT} missing; run: python -m benchmarks.eval.blind_build"
-    records = []
-    for line in OUT.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            raw = json.loads(line)
-            labels = [{"start": e["start"], "end": e["end"], "type": e["label"]} for e in raw["entities"]]
-            records.append({"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels})
-    return records, ""
+    return read_records(OUT), ""
 
 
 @dataclass

@@ -40,13 +40,18 @@ def load_public(name: str) -> tuple[list[dict] | None, str]:
     path = (DATA if name in LOCAL_SETS else shared_dir() / "eval") / PUBLIC_SETS[name]
     if not path.is_file():
         return None, f"{path} is absent (set REDACTOR_SHARED to the shared folder)"
+    return read_records(path), ""
+
+
+def read_records(path: Path) -> list[dict]:
+    """A JSON-lines labelled set (``doc_id``, ``text``, ``entities``) in the eval harness's form."""
     records = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             raw = json.loads(line)
             labels = [{"start": e["start"], "end": e["end"], "type": e["label"]} for e in raw["entities"]]
             records.append({"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels})
-    return records, ""
+    return records
 
 
 @dataclass
