@@ -1,4 +1,4 @@
-"""The ``blind`` set: mixed personal data of 36 countries written by hand in session 15 (``blind_build.py``, ``BLIND.md``).
+"""The ``blind`` set: mixed personal data of 36 countries written by hand in session 14 (``blind_build.py``, ``BLIND.md``).
 
 Scored like the held-out mixed-PII set is described: a value counts as found when every non-space character
 of it is covered by some flag, whatever its label; precision is token precision (of the word tokens a flag

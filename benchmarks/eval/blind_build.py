@@ -1,4 +1,4 @@
-"""Build ``data/blind.jsonl``: a mixed-PII set written by hand in session 15, before reading any detector.
+"""Build ``data/blind.jsonl``: a mixed-PII set written by hand in session 14, before reading any detector.
 
     python -m benchmarks.eval.blind_build       # rewrites benchmarks/eval/data/blind.jsonl (deterministic)
 

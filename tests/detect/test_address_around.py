@@ -1,4 +1,4 @@
-"""The parts written around an address line, in each country's order (session 15, lines written here, none from
+"""The parts written around an address line, in each country's order (session 14, lines written here, none from
 the blind set): a unit, building or house word before it, a town written first, and a state, province, county,
 country, postcode word, CEDEX or district after it; Korean and Japanese roads and wards; PO boxes in other
 languages; a town followed by the next sentence."""

@@ -1,4 +1,4 @@
-"""Phone numbers in CSV fields, written with dots or with a slash after the area code (session 15, lines written
+"""Phone numbers in CSV fields, written with dots or with a slash after the area code (session 14, lines written
 here, none from the blind set); thousands and dates stay no phones."""
 
 from __future__ import annotations
