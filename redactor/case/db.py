@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.audit.log import AuditEvent, AuditLog, verify_audit_file
+from redactor.case import schema
 
 
 def connect(db_path: Path) -> sqlite3.Connection:
@@ -84,6 +85,21 @@ class CaseDB:
             raise
         else:
             self.conn.execute("COMMIT")
+
+    # -- deferred indexes (``schema.FLAG_INDEXES``, ``schema.ITEM_INDEXES``) ---------------------------
+    def drop_indexes(self, indexes: Mapping[str, str]) -> None:
+        """Drop ``indexes`` (names to their SQL) before a large insert; nothing may read through them until
+        :meth:`create_missing_indexes` (or the next opening of the case, after a kill) creates them again."""
+        with self.transaction() as conn:
+            for name in indexes:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def create_missing_indexes(self, indexes: Mapping[str, str]) -> list[str]:
+        """Create those of ``indexes`` that are missing; their names (none: nothing to do)."""
+        if not schema.missing_indexes(self.conn, indexes):
+            return []
+        with self.transaction() as conn:
+            return schema.restore_indexes(conn, indexes)
 
     # -- meta and audit ------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

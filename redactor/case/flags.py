@@ -40,16 +40,11 @@ class Flags(CaseDB):
         Until :meth:`restore_flag_indexes` (or the next opening of the case, after a kill) creates them again,
         flags are found by item only by reading the whole table: the caller reads none that way meanwhile.
         """
-        with self.transaction() as conn:
-            for name in schema.FLAG_INDEXES:
-                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        self.drop_indexes(schema.FLAG_INDEXES)
 
     def restore_flag_indexes(self) -> list[str]:
         """Create the flags table's secondary indexes that are missing; their names (none: nothing to do)."""
-        if not schema.missing_indexes(self.conn, schema.FLAG_INDEXES):
-            return []
-        with self.transaction() as conn:
-            return schema.restore_indexes(conn, schema.FLAG_INDEXES)
+        return self.create_missing_indexes(schema.FLAG_INDEXES)
 
     def review_mark(self) -> tuple[int, ...]:
         """A mark of everything review can change: decisions on flags and values, scope changes,

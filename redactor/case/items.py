@@ -42,16 +42,11 @@ class Items(CaseDB):
         source's items and an item's segments are found only by reading the whole table: the caller (extraction,
         which only inserts) reads none that way meanwhile.
         """
-        with self.transaction() as conn:
-            for name in schema.ITEM_INDEXES:
-                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        self.drop_indexes(schema.ITEM_INDEXES)
 
     def restore_item_indexes(self) -> list[str]:
         """Create the items' and segments' secondary indexes that are missing; their names (none: nothing to do)."""
-        if not schema.missing_indexes(self.conn, schema.ITEM_INDEXES):
-            return []
-        with self.transaction() as conn:
-            return schema.restore_indexes(conn, schema.ITEM_INDEXES)
+        return self.create_missing_indexes(schema.ITEM_INDEXES)
 
     def item_batches(self, source_id: str, size: int = 500, after: int = 0, device: bool = True) -> Iterator[list[Item]]:
         """A source's items in order (from ordinal ``after`` on), a batch at a time, so a million-message
