@@ -66,7 +66,8 @@ def _tree(pid: int) -> tuple[int, dict[int, float]]:
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
-        seen[p] = cpu.get(p, 0.0)
+        if p in cpu:  # not the root once it has ended: a sample taken then must not count its CPU as 0.0
+            seen[p] = cpu[p]
         todo.extend(children.get(p, []))
     return total, seen
 
@@ -94,7 +95,8 @@ def measure(cmd: list[str], stdin: Path | None = None) -> dict:
                 rss, seen = _tree(proc.pid)
                 peak[0] = max(peak[0], rss)
                 own[0] = max(own[0], _rss(proc.pid))
-                used.update(seen)
+                for p, secs in seen.items():  # a process's CPU only grows: keep the largest reading of each
+                    used[p] = max(used.get(p, 0.0), secs)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import sys
 
 from benchmarks import bench_volume
 
@@ -30,3 +31,14 @@ def test_tree_skips_a_process_that_ends_while_read(monkeypatch) -> None:
     rss, cpu = bench_volume._tree(os.getpid())
     assert rss > 0
     assert list(cpu) == [os.getpid()]
+
+
+def test_measure_keeps_the_root_cpu_after_it_ends() -> None:
+    """The sampler's last pass may run after the measured process has been reaped: the root is then absent from
+    /proc, and before, it was recorded as 0.0 CPU s over its earlier readings (the "coordinating process alone:
+    0.0 CPU s" seen in some benchmark runs)."""
+    gone = 2**22 + 12345  # above any pid_max: never in /proc
+    assert bench_volume._tree(gone) == (0, {})
+    burn = [sys.executable, "-c", "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass"]
+    run = bench_volume.measure(burn)
+    assert run["own_cpu"] >= 0.3, run
