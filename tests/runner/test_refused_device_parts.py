@@ -11,6 +11,7 @@ import sqlite3
 
 import pytest
 
+from benchmarks.device_data import write_telegram
 from tests.extract.device.test_ufdr_refused import SECRET, _ufdr
 from tests.runner.test_extract_child import linux_only
 from tests.runner.test_kill_resume import fingerprint
@@ -60,3 +61,24 @@ def test_a_run_killed_after_a_refused_whatsapp_message_ends_like_an_uninterrupte
     assert _run(chat, tmp_path / "killed") == 3
     assert (fingerprint(tmp_path / "killed"), _quarantine(tmp_path / "killed")) == expected
     assert SECRET not in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8")
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_run_killed_after_a_refused_telegram_message_ends_like_an_uninterrupted_run(tmp_path):
+    from tests.extract.device.test_json_refused import DAMAGE, _damaged
+
+    export = write_telegram(tmp_path / "result.json", 90, per_chat=40)
+    _damaged(export, {5: DAMAGE["nested too deeply"], 47: DAMAGE["not an object"]})
+    assert _run(export, tmp_path / "reference") == 3
+    expected = fingerprint(tmp_path / "reference"), _quarantine(tmp_path / "reference")
+    # before: the export quarantined whole (E033, JSON nested deeper than 64 levels), no item stored
+    parts = ["chats.list[0].messages[5]", "chats.list[1].messages[7]"]
+    assert [r[:4] for r in expected[1]] == [(None, f"S0001:{part}", "extract", "E033") for part in parts]
+    assert all(SECRET not in r[4] for r in expected[1]) and expected[0]["counts"][0] == 91  # 88 messages and 3 threads
+    assert _run(export, tmp_path / "killed", kill_at=3) == -signal.SIGKILL
+    assert not _quarantine(tmp_path / "killed")
+    assert _run(export, tmp_path / "killed") == 3
+    assert (fingerprint(tmp_path / "killed"), _quarantine(tmp_path / "killed")) == expected
+    events = [json.loads(line) for line in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["payload"]["part"] for e in events if e["event"] == "input.quarantined"] == parts

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import UnsupportedInput
+from redactor.errors import CorruptInput, InputError, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common, jsonstream
-from redactor.records import Item, Mention, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 MEDIA = ("photos", "videos", "audio_files", "files", "gifs", "sticker")
@@ -41,7 +41,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 
 @extractor("meta-messages", accepts=_accepts, priority=40)
-def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
+def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
     doc = jsonstream.load_skeleton(path, ("messages",))
     data = fix_mojibake(doc.root)
     if not isinstance(data, dict) or not isinstance(data.get("messages"), jsonstream.Streamed):
@@ -55,42 +55,21 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
     participants = [common.party(None, p.get("name"), None) for p in data.get("participants", []) if isinstance(p, dict)]
     for p in participants:
         book.add(p, f"{app} participants")
+    first: InputError | None = None  # the first message refused, which refuses the file if no message can be read
+    read = 0
     for i, msg in enumerate(doc.values(data["messages"])):
-        if not isinstance(msg, dict):
-            continue
-        msg = fix_mojibake(msg)
-        sender = common.party(None, msg.get("sender_name"), None)
-        attachments = [
-            {
-                "name": Path(str(m.get("uri", ""))).name or None,
-                "type": kind,
-                "present": False,
-                "how": "referenced by the JSON; media files are not read from the export folder",
-            }
-            for kind in MEDIA
-            for m in (msg.get(kind) or [] if isinstance(msg.get(kind), list) else [msg.get(kind)] if msg.get(kind) else [])
-            if isinstance(m, dict)
-        ]
-        reactions = [f"{r.get('reaction', '')} {r.get('actor', '')}".strip() for r in msg.get("reactions") or [] if isinstance(r, dict)]
-        share = (msg.get("share") or {}).get("link") if isinstance(msg.get("share"), dict) else None
-        meta = {
-            "format": "meta-dyi",
-            "app": app,
-            "thread": thread,
-            "sender": sender,
-            "time": common.when(common.from_epoch(msg.get("timestamp_ms"), "ms"), msg.get("timestamp_ms"), "timestamp_ms (UTC)"),
-            "direction": {"value": "unknown", "how": "a Meta export does not mark the account owner's messages"},
-            "call_duration": msg.get("call_duration"),
-            "attachments": attachments,
-            "unsent": bool(msg.get("is_unsent")),
-        }
-        fields = common.party_fields("sender", sender) + [
-            ("text", msg.get("content")),
-            ("share", share),
-            ("reactions", "\n".join(reactions) or None),
-        ]
-        fields += [("attachment.name", a["name"]) for a in attachments if a["name"]]
-        yield common.make_item(source, f"messages[{i}]", "message", f"{app} message", fields, meta)
+        try:
+            item = _message(source, path, msg, i, app, thread)
+        except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected type (a list for a name ...)
+            item = CorruptInput(f"{path}: message {i} has a field of an unexpected type ({type(exc).__name__}); refused")
+        if isinstance(item, InputError):
+            yield Refused(f"messages[{i}]", item.code, str(item))
+            first = first or item
+        else:
+            read += 1
+            yield item
+    if first is not None and not read:
+        raise first
     names = "\n".join(p["name"] for p in participants if p.get("name"))
     yield common.make_item(
         source,
@@ -101,3 +80,47 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         {"format": "meta-dyi", "kind": "thread", "thread": thread, "participants": participants},
     )
     yield from book
+
+
+def _message(source: Source, path: Path, msg: Any, i: int, app: str, thread: dict[str, Any]) -> Item | InputError:
+    """Message ``i`` as an item, or the error that refuses it (not built: nested too deeply, too large; not an object;
+    a content that is not a string); a field of another unexpected type raises."""
+    if isinstance(msg, jsonstream.Unread):
+        return msg.error(f"{path}: message {i} {msg.problem}; refused")
+    if not isinstance(msg, dict):
+        return CorruptInput(f"{path}: message {i} is a JSON {jsonstream.kind(msg)}, not an object; refused")
+    if not isinstance(msg.get("content"), str | None):
+        return CorruptInput(f"{path}: the content of message {i} is a JSON {jsonstream.kind(msg['content'])}; refused")
+    msg = fix_mojibake(msg)
+    sender = common.party(None, msg.get("sender_name"), None)
+    attachments = [
+        {
+            "name": Path(str(m.get("uri", ""))).name or None,
+            "type": kind,
+            "present": False,
+            "how": "referenced by the JSON; media files are not read from the export folder",
+        }
+        for kind in MEDIA
+        for m in (msg.get(kind) or [] if isinstance(msg.get(kind), list) else [msg.get(kind)] if msg.get(kind) else [])
+        if isinstance(m, dict)
+    ]
+    reactions = [f"{r.get('reaction', '')} {r.get('actor', '')}".strip() for r in msg.get("reactions") or [] if isinstance(r, dict)]
+    share = (msg.get("share") or {}).get("link") if isinstance(msg.get("share"), dict) else None
+    meta = {
+        "format": "meta-dyi",
+        "app": app,
+        "thread": thread,
+        "sender": sender,
+        "time": common.when(common.from_epoch(msg.get("timestamp_ms"), "ms"), msg.get("timestamp_ms"), "timestamp_ms (UTC)"),
+        "direction": {"value": "unknown", "how": "a Meta export does not mark the account owner's messages"},
+        "call_duration": msg.get("call_duration"),
+        "attachments": attachments,
+        "unsent": bool(msg.get("is_unsent")),
+    }
+    fields = common.party_fields("sender", sender) + [
+        ("text", msg.get("content")),
+        ("share", share),
+        ("reactions", "\n".join(reactions) or None),
+    ]
+    fields += [("attachment.name", a["name"]) for a in attachments if a["name"]]
+    return common.make_item(source, f"messages[{i}]", "message", f"{app} message", fields, meta)

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import UnsupportedInput
+from redactor.errors import CorruptInput, InputError, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common, jsonstream
-from redactor.records import Item, Mention, Person, Source, stable_id
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 MEDIA = ("photo", "file", "thumbnail", "sticker_emoji", "media_type")
@@ -45,7 +45,7 @@ def flatten(text: Any) -> str:
 
 
 @extractor("telegram", accepts=_accepts, priority=40)
-def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
+def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
     doc = jsonstream.load_skeleton(path, STREAMED)
     data = doc.root
     if not isinstance(data, dict):
@@ -63,69 +63,39 @@ def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[
     chats = (data.get("chats") or {}).get("list") if "chats" in data else [data]
     if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), jsonstream.Streamed) for c in chats):
         raise UnsupportedInput(f"{path}: JSON has no Telegram chats or messages")
+    read: list[Any] = [0, None]  # messages read, and the first refusal's error
     for ci, chat in enumerate(chats):
-        yield from _chat(source, chat, doc.values(chat["messages"]), ci, owner_id, book)
+        yield from _chat(source, path, chat, doc.values(chat["messages"]), ci, owner_id, book, read)
+    if read[1] is not None and not read[0]:  # no message could be read: the export is refused whole, by the first error
+        raise read[1]
     yield from book
 
 
 def _chat(
-    source: Source, chat: dict[str, Any], messages: Iterator[Any], ci: int, owner_id: str | None, book: common.PeopleBook
-) -> Iterator[Item | Person | Mention]:
+    source: Source,
+    path: Path,
+    chat: dict[str, Any],
+    messages: Iterator[Any],
+    ci: int,
+    owner_id: str | None,
+    book: common.PeopleBook,
+    read: list[Any],
+) -> Iterator[Item | Person | Mention | Refused]:
     chat_id = str(chat.get("id", ci))
     thread = {"id": chat_id, "key": stable_id(source.source_id, "telegram", chat_id), "app": "Telegram", "type": chat.get("type")}
     senders: dict[str, dict[str, Any]] = {}
     for mi, msg in enumerate(messages):
-        if not isinstance(msg, dict):
-            continue
-        locator = f"chats.list[{ci}].messages[{mi}]" + (f" (id {msg['id']})" if "id" in msg else "")
-        service = msg.get("type") == "service"
-        who, who_id = (msg.get("actor"), msg.get("actor_id")) if service else (msg.get("from"), msg.get("from_id"))
-        owner = (who_id == owner_id) if owner_id and who_id else None
-        sender = common.party(None, who, owner)
-        sender["telegram_id"] = who_id
-        if who and who not in senders:
-            senders[who] = sender
-            book.add(sender, "Telegram chat participants")
-        if msg.get("date_unixtime"):
-            time = common.when(common.from_epoch(msg["date_unixtime"]), msg["date_unixtime"], "date_unixtime (UTC)")
+        try:
+            item = _message(source, path, msg, ci, mi, owner_id, thread, senders, book)
+        except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected type (a list for a name ...)
+            problem = f"has a field of an unexpected type ({type(exc).__name__})"
+            item = CorruptInput(f"{path}: message {mi} of chat {ci} {problem}; refused")
+        if isinstance(item, InputError):
+            yield Refused(f"chats.list[{ci}].messages[{mi}]", item.code, str(item))
+            read[1] = read[1] or item
         else:
-            time = common.when(common.parse_iso(msg.get("date")), msg.get("date"), "date has no zone; assumed Europe/London")
-        text = flatten(msg.get("text"))
-        if service:
-            action = msg.get("action", "service")
-            extra = f" ({msg['duration_seconds']} s)" if msg.get("duration_seconds") is not None else ""
-            text = f"{who or ''} {action.replace('_', ' ')}{extra}".strip() + (f": {text}" if text else "")
-        attachments = [
-            {
-                "name": Path(str(msg[k])).name if k in ("photo", "file") and "not included" not in str(msg[k]) else None,
-                "type": msg.get("mime_type") or msg.get("media_type") or k,
-                "present": False,
-                "how": "referenced by the JSON; media files are not read from the export folder",
-            }
-            for k in ("photo", "file")
-            if msg.get(k)
-        ]
-        meta = {
-            "format": "telegram",
-            "app": "Telegram",
-            "time": time,
-            "thread": thread,
-            "sender": None if service else sender,
-            "direction": common.direction(sender, how="from_id is the account owner")
-            if owner is not None
-            else {"value": "unknown", "how": "no account owner in the export"},
-            "system": service,
-            "message_id": msg.get("id"),
-            "reply_to": msg.get("reply_to_message_id"),
-            "edited": bool(msg.get("edited")),
-            "attachments": attachments,
-        }
-        fields = (
-            ([] if service else common.party_fields("sender", sender))
-            + [("text", text)]
-            + [("attachment.name", a["name"]) for a in attachments if a["name"]]
-        )
-        yield common.make_item(source, locator, "message", "Telegram message", fields, meta)
+            read[0] += 1
+            yield item
         yield from book  # the people it named
     names = "\n".join(senders)
     yield common.make_item(
@@ -136,3 +106,73 @@ def _chat(
         [("thread.name", chat.get("name")), ("participants", names or None)],
         {"format": "telegram", "kind": "thread", "thread": thread, "participants": list(senders.values())},
     )
+
+
+def _message(
+    source: Source,
+    path: Path,
+    msg: Any,
+    ci: int,
+    mi: int,
+    owner_id: str | None,
+    thread: dict[str, Any],
+    senders: dict[str, dict[str, Any]],
+    book: common.PeopleBook,
+) -> Item | InputError:
+    """Message ``mi`` of chat ``ci`` as an item, or the error that refuses it (not built: nested too deeply, too
+    large; not an object; a text neither a string nor a list); a field of another unexpected type raises."""
+    if isinstance(msg, jsonstream.Unread):
+        return msg.error(f"{path}: message {mi} of chat {ci} {msg.problem}; refused")
+    if not isinstance(msg, dict):
+        return CorruptInput(f"{path}: message {mi} of chat {ci} is a JSON {jsonstream.kind(msg)}, not an object; refused")
+    if not isinstance(msg.get("text"), str | list | None):
+        return CorruptInput(f"{path}: the text of message {mi} of chat {ci} is a JSON {jsonstream.kind(msg['text'])}; refused")
+    locator = f"chats.list[{ci}].messages[{mi}]" + (f" (id {msg['id']})" if "id" in msg else "")
+    service = msg.get("type") == "service"
+    who, who_id = (msg.get("actor"), msg.get("actor_id")) if service else (msg.get("from"), msg.get("from_id"))
+    owner = (who_id == owner_id) if owner_id and who_id else None
+    sender = common.party(None, who, owner)
+    sender["telegram_id"] = who_id
+    if who and who not in senders:
+        senders[who] = sender
+        book.add(sender, "Telegram chat participants")
+    if msg.get("date_unixtime"):
+        time = common.when(common.from_epoch(msg["date_unixtime"]), msg["date_unixtime"], "date_unixtime (UTC)")
+    else:
+        time = common.when(common.parse_iso(msg.get("date")), msg.get("date"), "date has no zone; assumed Europe/London")
+    text = flatten(msg.get("text"))
+    if service:
+        action = msg.get("action", "service")
+        extra = f" ({msg['duration_seconds']} s)" if msg.get("duration_seconds") is not None else ""
+        text = f"{who or ''} {action.replace('_', ' ')}{extra}".strip() + (f": {text}" if text else "")
+    attachments = [
+        {
+            "name": Path(str(msg[k])).name if k in ("photo", "file") and "not included" not in str(msg[k]) else None,
+            "type": msg.get("mime_type") or msg.get("media_type") or k,
+            "present": False,
+            "how": "referenced by the JSON; media files are not read from the export folder",
+        }
+        for k in ("photo", "file")
+        if msg.get(k)
+    ]
+    meta = {
+        "format": "telegram",
+        "app": "Telegram",
+        "time": time,
+        "thread": thread,
+        "sender": None if service else sender,
+        "direction": common.direction(sender, how="from_id is the account owner")
+        if owner is not None
+        else {"value": "unknown", "how": "no account owner in the export"},
+        "system": service,
+        "message_id": msg.get("id"),
+        "reply_to": msg.get("reply_to_message_id"),
+        "edited": bool(msg.get("edited")),
+        "attachments": attachments,
+    }
+    fields = (
+        ([] if service else common.party_fields("sender", sender))
+        + [("text", text)]
+        + [("attachment.name", a["name"]) for a in attachments if a["name"]]
+    )
+    return common.make_item(source, locator, "message", "Telegram message", fields, meta)

@@ -78,9 +78,13 @@ def truncated_telegram(path: Path) -> Path:
     return path
 
 
-def deep_telegram(path: Path) -> Path:
-    """A message whose text nests 200,000 lists (ijson's prefixes grow with depth: unbounded, this takes gigabytes)."""
-    data = _telegram(path).replace(b'"text": "ok"', b'"text": ' + b"[" * 200_000 + b"]" * 200_000, 1)
+def deep_telegram(path: Path, messages: int = 60) -> Path:
+    """An export whose first message's text nests 200,000 lists (ijson's prefixes grow with depth: unbounded, this takes
+    gigabytes). That message is refused alone; an export of that message only is refused whole (``HOSTILE``)."""
+    data = _telegram(path, messages)
+    start = data.index(b'"text": ') + 8
+    end = data.index(b'"', start + 1) + 1
+    data = data[:start] + b"[" * 200_000 + b"]" * 200_000 + data[end:]
     path.write_bytes(data)
     return path
 
@@ -110,7 +114,7 @@ HOSTILE = [
     ("WhatsApp Chat with Alex.txt", no_header_whatsapp, "E031"),
     ("empty.ufdr", empty, "E034"),
     ("cut-result.json", truncated_telegram, "E033"),
-    ("deep-result.json", deep_telegram, "E033"),
+    ("deep-result.json", lambda path: deep_telegram(path, messages=1), "E033"),
     ("bad-utf8-result.json", bad_utf8_telegram, "E033"),
     ("cut-message_1.json", truncated_meta, "E033"),
 ]

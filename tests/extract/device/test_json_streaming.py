@@ -11,7 +11,7 @@ import pytest
 from benchmarks.device_data import write_telegram
 from redactor.errors import CorruptInput
 from redactor.extract.device import jsonstream
-from tests.extract.device.helpers import run, seg
+from tests.extract.device.helpers import run, seg, traced
 from tests.extract.device.hostile import deep_telegram
 
 STREAMED = ("messages", "chats.list.item.messages", "left_chats.list.item.messages")
@@ -70,7 +70,7 @@ BROKEN = {
     "invalid UTF-8": lambda d: d.replace(b'"text": "ok"', b'"text": "o\xffk"', 1),
     "NaN": lambda d: d.replace(b'"duration_seconds": 60', b'"duration_seconds": NaN', 1),
     "trailing garbage": lambda d: d + b"<html>",
-    "an implausible key": lambda d: d.replace(b'"text": "ok"', b'"' + b"k" * 5000 + b'": "ok"', 1),
+    "an implausible key outside the messages": lambda d: d.replace(b'"about"', b'"' + b"k" * 5000 + b'"', 1),
 }
 
 
@@ -86,6 +86,13 @@ def test_broken_exports_give_one_line_naming_the_file(damage, tmp_path):
 
 
 def test_deep_nesting_is_refused_before_it_costs_memory(tmp_path):
-    path = deep_telegram(tmp_path / "result.json")
+    path = deep_telegram(tmp_path / "result.json", messages=1)  # a file of one message: refused whole
     with pytest.raises(CorruptInput, match="nested deeper than 64 levels"):
         run(path, tmp_path / "work")
+
+
+def test_a_deeply_nested_message_is_counted_never_built(tmp_path):
+    path = deep_telegram(tmp_path / "result.json")  # 60 messages, the first nesting 200,000 lists
+    (items, _, _), peak = traced(lambda: run(path, tmp_path / "work"))
+    assert len([i for i in items if i.kind == "message"]) == 59  # and one Refused (tests/extract/device/test_json_refused.py)
+    assert peak < 30 << 20
