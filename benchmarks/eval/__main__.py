@@ -15,7 +15,8 @@ GUM's Wikinews articles, CC BY 2.5 texts with CC BY 4.0 annotations, shipped in 
 card ``GUM.md``), ``court`` (parties and application numbers in court-judgment paragraphs written here, names of
 24 countries from mimesis' locale data, generated at eval time; ``court.py``), ``blind`` (mixed personal data of
 36 countries in 20 frames, written by hand before the detectors were read; ``blind_build.py``, data card
-``BLIND.md``), and ``negatives``
+``BLIND.md``), ``blind2`` (the same kinds for 45 countries in 25 generator-like frames, written by hand in
+session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -34,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.eval.blind import BlindScore, blind_table, load_blind
+from benchmarks.eval.blind import BlindScore, blind_table, load_blind, load_blind2
 from benchmarks.eval.court import court_score, load_court
 from benchmarks.eval.generate import DATA
 from benchmarks.eval.intl import IntlScore, intl_table, load_intl
@@ -47,6 +48,7 @@ NEGATIVES = "negatives"
 INTL = "intl"
 COURT = "court"
 BLIND = "blind"
+BLIND2 = "blind2"
 Spans = dict[str, list[dict]]
 
 
@@ -204,7 +206,7 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, COURT, NEGATIVES, "all"], default="all"
+        "--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, COURT, NEGATIVES, "all"], default="all"
     )
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
@@ -213,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, COURT, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, COURT, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
@@ -225,13 +227,15 @@ def main(argv: list[str] | None = None) -> int:
             records, why = load_court()
         elif name == BLIND:
             records, why = load_blind()
+        elif name == BLIND2:
+            records, why = load_blind2()
         else:
             records, why = load_public(name)
         if records is None:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl, BLIND: report_blind}
+        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl, BLIND: report_blind, BLIND2: report_blind}
         report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)
     return 0

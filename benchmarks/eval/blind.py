@@ -1,4 +1,4 @@
-"""The ``blind`` set: mixed personal data of 36 countries written by hand in session 14 (``blind_build.py``, ``BLIND.md``).
+"""The ``blind`` and ``blind2`` sets: mixed personal data of 36 countries written by hand in session 14 (``blind_build.py``, ``BLIND.md``).
 
 Scored like the held-out mixed-PII set is described: a value counts as found when every non-space character
 of it is covered by some flag, whatever its label; precision is token precision (of the word tokens a flag
@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from benchmarks.eval import blind2_build
 from benchmarks.eval.blind_build import KINDS, OUT
 from benchmarks.eval.public import read_records
 from benchmarks.eval.score import TOKEN
@@ -20,6 +21,13 @@ def load_blind() -> tuple[list[dict] | None, str]:
     if not OUT.is_file():
         return None, f"{OUT} missing; run: python -m benchmarks.eval.blind_build"
     return read_records(OUT), ""
+
+
+def load_blind2() -> tuple[list[dict] | None, str]:
+    """The second hand-written set (session 15, ``blind2_build.py``, ``BLIND2.md``), scored the same way."""
+    if not blind2_build.OUT.is_file():
+        return None, f"{blind2_build.OUT} missing; run: python -m benchmarks.eval.blind2_build"
+    return read_records(blind2_build.OUT), ""
 
 
 @dataclass
