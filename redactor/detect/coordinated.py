@@ -15,7 +15,14 @@ full name found in the same text by "and", "&" or the comma of a list is a perso
   Partners", "Amber Hebrink, Prague District Court", "Ilse Varga, New York" stay as they are);
 - after a comma the list must go on (another comma or "and" follows), so "Jane Doe, Acme Holdings" is no list.
 
-Names found here become anchors in turn, so every name of "X, Y and Z" is reached. This module imports neither
+Names found here become anchors in turn, so every name of "X, Y and Z" is reached.
+
+A roll of surnames (a team's line-up, a list of scorers: "Line-up: Okafor, Lindqvist, Brennan, Duarte", "Mensah 23,
+Kowalczyk 67, Oduya 80"; also tokenised, "Okafor , Lindqvist") names its people by one word each, and the small model
+misses some of them. In a roll of three single words or more on one line, parted by commas (a minute may follow each),
+where at least two words and at least half of them were found as people each on its own, every other word that is a
+listed name or no ordinary word, and no organisation, street, calendar or stop word, form label, country or city, is a
+person too (``names_in_rolls``). This module imports neither
 spaCy nor Presidio (``merge.py`` runs in the coordinating process too).
 """
 
@@ -50,9 +57,51 @@ CALENDAR = frozenset(
 
 
 def listed_names(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
-    """New PERSON findings (built by ``make(start, end, why)``) for names listed with a full name found in ``text``."""
+    """New PERSON findings (built by ``make(start, end, why)``) for names listed with a full name found in ``text``,
+    and for the other names of a roll of surnames (``names_in_rolls``)."""
+    rolls = names_in_rolls(text, spans, make)
     if " and " not in text and " & " not in text:
+        return rolls
+    return rolls + _with_full_names(text, [*spans, *rolls], make)
+
+
+# a roll of surnames: a team's line-up, a list of scorers or of finishers ("Okafor, Lindqvist, Brennan, Duarte";
+# "Mensah 23, Kowalczyk 67, Oduya 80"); newswire text may be tokenised ("Okafor , Lindqvist")
+_ITEM = rf"{NAME_WORD}(?:[ ]\d{{1,3}})?"
+_ROLL = re.compile(rf"(?<![\w@#.'’-]){_ITEM}(?:(?:[ ]?[,;][ ]|[ ]and[ ]){_ITEM}){{2,}}(?![\w@'’-])")
+_ROLL_WORD = re.compile(rf"(?<![\w@#.'’-])({NAME_WORD})(?![\w@'’-])")
+ROLL_ANCHORS = 2  # names of the roll found alone as people: at least two, and at least half of its words
+ROLL_WHY = "a word in a roll of surnames most of which were found as people"
+
+
+def names_in_rolls(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
+    """In a roll of three single words or more parted by commas (a line-up, a list of scorers), most of them found as
+    people each on its own, the others are people too when they read as surnames: a listed name or no ordinary word,
+    and no organisation, street, calendar or stop word, label, country or city ("Okafor" of "Line-up: Okafor,
+    Lindqvist, Brennan, Duarte"). A word another finding covers stays as it is."""
+    if text.count(",") + text.count(";") < 2:
         return []
+    people = {(s.start, s.end) for s in spans if s.entity == "PERSON"}
+    covered = bytearray(len(text))
+    for s in spans:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    out: list[Any] = []
+    for roll in _ROLL.finditer(text):
+        if "\n" in roll.group(0):
+            continue
+        words = [m.span(1) for m in _ROLL_WORD.finditer(text, *roll.span())]
+        named = sum(w in people for w in words)
+        if named < ROLL_ANCHORS or 2 * named < len(words):
+            continue
+        out += [make(a, b, ROLL_WHY) for a, b in words if not any(covered[a:b]) and _a_surname_in_a_roll(text[a:b])]
+    return out
+
+
+def _a_surname_in_a_roll(word: str) -> bool:
+    return len(word) >= 3 and not _never(word) and (_listed(word) or not is_english_word(word))
+
+
+def _with_full_names(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
     covered = bytearray(len(text))
     for s in spans:
         covered[s.start : s.end] = b"\x01" * (s.end - s.start)

@@ -23,6 +23,11 @@ never before a noun ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") or in a label. A
 or a body can also be the subject of ("SAYS", "CLAIMS", "WINS") needs more: a word for a person ("BAKER SAYS
 SORRY") or a personal word later on the line ("PARK SAYS HE WILL STAY"); "PARK SAYS NO TO NEW CAFE" and
 "STORM CLAIMS THREE LIVES" name nobody.
+A word no list holds is a name first on a headline (after a section such as "SOCCER - ") before a verb only a person
+is the subject of, or "SIGNS FOR" ("MWANGI SCORES", "KOROMA SIGNS FOR ..."; "UEFA SIGNS DEAL" names nobody), and when a
+list's comma, "AND" or "&" joins it to a name found on the line ("ADEYEMI, PETROVA WIN"), unless it is an English word,
+a place or a label. The names of places are cut out of a shouted run first ("SIERRA LEONE", "NEW YORK", "LEEDS":
+a city that no given name shares), so none is read as a name or part of one.
 Pre-check: a text without two capitals in a row is not read.
 """
 
@@ -38,6 +43,7 @@ from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import FORM_LABELS, ROLE_WORDS
 from redactor.detect.name_lists import PEOPLES, countries
+from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
@@ -58,6 +64,7 @@ HEADLINE_VERBS = PERSON_VERBS | frozenset(
     "SAYS SAID SIGNS SIGNED JOINS JOINED DENIES DENIED CLAIMS CLAIMED WINS WON SLAMS BLASTS BACKS URGES REVEALS HAILS "
     "INSISTS CLEARED BANNED FINED SUSPENDED BLAMES THANKS PRAISES".split()
 )
+_SIGNS = frozenset({"SIGNS", "SIGNED"})  # a player "SIGNS FOR" a club; a club signs a player
 # a word for a person: an agent noun or an occupation ("BAKER", "TAYLOR", "SMITH", "FREEMAN", "ARTIST")
 _PERSON_NOUN = re.compile(r"(?:ER|OR|IST|SMITH|MAN)\Z")
 # a personal word later on a headline's line: its subject is a person ("PARK SAYS HE WILL STAY")
@@ -67,14 +74,22 @@ _PERSONAL = frozenset(
 )
 
 
+# a list's comma (also written " , " by tokenised text), "AND" or "&" between two words in capitals on one line
+_JOINED_AFTER = re.compile(rf"(?:[ ]?,[ ]|[ ](?:AND|&)[ ])({_CAPS_WORD})")
+_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])({_CAPS_WORD})(?:[ ]?,[ ]|[ ](?:AND|&)[ ])\Z")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’])({NAME_WORD})[ ]$")
 SHOUTED = 0.6  # share of a line's words in capitals above which the line is written in capitals
 _WORDS = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
 
+# a newswire headline's section before a dash: "SOCCER - ", "TENNIS - ", "PRESS DIGEST - "
+_SECTION = re.compile(rf"(?:{UPPER}{{2,}}[ ]){{1,3}}[-–—][ ]")
+
+
 def _starts_line(text: str, start: int) -> bool:
-    """Nothing but spaces or an opening quote before ``start`` on its line."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'‘“")
+    """Nothing but spaces, an opening quote or a headline's section ("SOCCER - ") before ``start`` on its line."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'‘“")
+    return not before or _SECTION.fullmatch(before + " ") is not None
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
@@ -111,14 +126,63 @@ class CapsNameRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_given"):
             self.load()
-        out = []
+        out, shouted, places = [], [], set()
         for run in _RUN.finditer(text):
             if not _shouted(text, run.start(), run.end()):  # "SIM", "IBAN" in a sentence: acronyms
                 out += self._given_then_surname(text, run)
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
-            out += self._names(words, _starts_line(text, run.start()))
+            first = _starts_line(text, run.start())
+            for part in self._between_places(words, places):
+                shouted += self._names(part, first and part[0] is words[0])
+        return out + shouted + self._coordinated(text, shouted, places)
+
+    def _between_places(self, words: list[tuple[int, int, str]], places: set[int]) -> list[list[tuple[int, int, str]]]:
+        """The run cut at the names of places ("SIERRA LEONE", "NEW YORK", "LAGOS"): a place is no name, and a name
+        does not run across one. A city's name that is also a listed given name ("SYDNEY", "FLORENCE") stays a name
+        word. The start of each place word is added to ``places``."""
+        parts: list[list[tuple[int, int, str]]] = [[]]
+        i = 0
+        while i < len(words):
+            n = next((n for n in (3, 2, 1) if self._place(words[i : i + n]) and i + n <= len(words)), 0)
+            if n:
+                places.update(w[0] for w in words[i : i + n])
+                parts.append([])
+                i += n
+                continue
+            parts[-1].append(words[i])
+            i += 1
+        return [p for p in parts if p]
+
+    def _place(self, words: list[tuple[int, int, str]]) -> bool:
+        name = " ".join(w for _, _, w in words)
+        if len(words) == 1:
+            return name.title() in cities() and name not in self._given_any
+        return name.title() in cities() or name.lower() in countries()
+
+    def _coordinated(self, text: str, found: list[RecognizerResult], places: set[int]) -> list[RecognizerResult]:
+        """A word on a shouted line joined by a list's comma, "AND" or "&" to a name found on it is a name too when it
+        is one word no list needs to hold: no English word, place, people, label or calendar word ("ADEYEMI, PETROVA WIN
+        IN OSLO"; "KOROMA AND LEEDS" is no pair of people). Names found so are joined to in turn."""
+        taken = {r.start for r in found}
+        queue, out = [(r.start, r.end) for r in found], []
+        while queue:
+            start, end = queue.pop()
+            after = _JOINED_AFTER.match(text, end)
+            before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+            for m in (after, before):
+                if m is None or m.start(1) in taken or m.start(1) in places or not self._coordinable(m.group(1)):
+                    continue
+                taken.add(m.start(1))
+                queue.append(m.span(1))
+                why = "a word in capitals listed with a name found on the line"
+                out.append(result(self, "PERSON", m.start(1), m.end(1), self.SINGLE, "name listed in capitals", why))
         return out
+
+    def _coordinable(self, word: str) -> bool:
+        if len(word) < 3 or word in self._never or word.title() in cities():
+            return False
+        return word in self._given_any or word in self._surname_any or not name_lists.is_english_word(word)
 
     def _given_then_surname(self, text: str, run: re.Match[str]) -> list[RecognizerResult]:
         """The police convention "John SMITH": a capitalised listed given name, then the surname in capitals."""
@@ -157,8 +221,11 @@ class CapsNameRecognizer(EntityRecognizer):
         a verb that needs no person ("SAYS", "CLAIMS"), a common noun needs a person word or a personal word
         on the line: "BAKER SAYS SORRY", "PARK SAYS HE WILL STAY"; not "PARK SAYS NO TO NEW CAFE"."""
         word, verb = words[0][2], words[1][2] if len(words) > 1 else ""
-        if len(words) < 3 or len(word) < 3 or word in self._never or word not in self._surname_any or verb not in HEADLINE_VERBS:
+        if len(words) < 3 or len(word) < 3 or word in self._never or verb not in HEADLINE_VERBS:
             return False
+        if word not in self._surname_any:  # "MWANGI SCORES", "KOROMA SIGNS FOR ...": a word no list holds
+            unlisted = len(word) >= 4 and not name_lists.is_english_word(word) and word.title() not in cities()
+            return unlisted and (verb in PERSON_VERBS or (verb in _SIGNS and words[2][2] == "FOR"))
         if verb in PERSON_VERBS or not name_lists.is_english_word(word) or _PERSON_NOUN.search(word):
             return True
         return any(w in _PERSONAL for _, _, w in words[2:])  # "PARK SAYS NO TO NEW CAFE": a common noun, no person
