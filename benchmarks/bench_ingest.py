@@ -15,7 +15,8 @@ of its children (sampled with the memory: a loaded machine stretches wall second
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
-megabytes, not messages): the memory of one very large message (``--sizes 200``).
+megabytes, not messages): the memory of one very large message (``--sizes 200``); ``mbox-qp``: the same attachment
+quoted-printable.
 ``--max-seconds S`` stops a run that takes longer (its peak so far is printed, marked "stopped").
 
 mbox is slow to parse (Python's e-mail package, about 0.5 ms of CPU a message in the parsing child): give it its own
@@ -55,24 +56,34 @@ FORMATS = {
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),
     "mbox-attachment": lambda root, n: _mbox_attachment(root / "mail.mbox", n),
+    "mbox-qp": lambda root, n: _mbox_attachment(root / "mail.mbox", n, "quoted-printable"),
 }
 
 
-def _mbox_attachment(path: Path, megabytes: int) -> Path:
-    """An mbox of three messages; the second has a base64 attachment of ``megabytes`` MB (76-character lines)."""
+def _mbox_attachment(path: Path, megabytes: int, encoding: str = "base64") -> Path:
+    """An mbox of three messages; the second has an attachment of ``megabytes`` MB in ``encoding`` (base64, or
+    quoted-printable: text with accented letters and '=', 76-character lines with soft breaks)."""
     import base64
+    import quopri
 
-    line = base64.encodebytes(bytes(range(256)) * 3)  # 1,024 characters in 76-character lines
+    if encoding == "base64":
+        line = base64.encodebytes(bytes(range(256)) * 3)  # 1,024 characters in 76-character lines
+    else:
+        text = "Caf\u00e9 cr\u00e8me = 2 \u00a3, na\u00efve r\u00e9sum\u00e9s for Zo\u00eb and Ren\u00e9e; " * 400
+        line = quopri.encodestring(text.encode("utf-8"))
+        line = line[: line.rindex(b"=\n") + 2][:1024]
+        line = line[: line.rindex(b"=\n") + 2]  # whole lines with soft breaks, about 1 kB
     with open(path, "wb") as out:
         for i in range(3):
             out.write(f"From MAILER-DAEMON Mon Mar  4 10:0{i}:00 2024\nFrom: Jo Sample <jo@example.com>\nTo: al@example.org\n".encode())
             out.write(f"Subject: note {i}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=XX\n\n--XX\n".encode())
             out.write(b"Content-Type: text/plain\n\nsee attached\n--XX\n")
             if i == 1:
-                out.write(b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n")
+                out.write(f"Content-Type: application/octet-stream\nContent-Transfer-Encoding: {encoding}\n".encode())
                 out.write(b"Content-Disposition: attachment; filename=blob.bin\n\n")
-                for _ in range(megabytes << 10):
+                for _ in range((megabytes << 20) // len(line)):
                     out.write(line)
+                out.write(b"\n")
             out.write(b"--XX--\n\n")
     return path
 
