@@ -354,3 +354,44 @@ def sqlite_problem(exc: sqlite3.DatabaseError) -> str:
 def sqlite_undecodable(exc: sqlite3.DatabaseError) -> bool:
     """Whether ``exc`` is SQLite's failure to decode a text value as UTF-8."""
     return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8")
+
+
+class _SqliteTexts:
+    """A text factory for the rest of a query once a value was found not to be UTF-8: each value decoded, one that
+    cannot be is None and ``damaged`` says so (checked, and reset, after each row)."""
+
+    def __init__(self) -> None:
+        self.damaged = False
+
+    def __call__(self, data: bytes) -> str | None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.damaged = True
+            return None
+
+
+def sqlite_rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[Any, bool]]:
+    """(row, damaged) for each row of ``sql``: read with SQLite's own decoding (C, the fast path) until a value is not
+    UTF-8; then the query is run again with :class:`_SqliteTexts`, the rows already read skipped (its ORDER BY must be
+    total). A damaged row's values that are not UTF-8 are None: the row is to be refused, never read."""
+    done = 0
+    try:
+        for row in conn.execute(sql):
+            done += 1
+            yield row, False
+        return
+    except sqlite3.OperationalError as exc:
+        if not sqlite_undecodable(exc):
+            raise
+    texts = _SqliteTexts()
+    conn.text_factory = texts
+    try:
+        rows = conn.execute(sql)
+        for _ in range(done):
+            next(rows)
+        for row in rows:
+            damaged, texts.damaged = texts.damaged, False
+            yield row, damaged
+    finally:
+        conn.text_factory = str

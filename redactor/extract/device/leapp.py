@@ -11,6 +11,9 @@ report is recognised on its own, from its content and its place in the report):
   nothing and says why in the log).
 - ``_Timeline/tl.db`` (``data(key, activity, datalist JSON)``): likewise read only when the
   report has no TSV exports.
+- A database row holding text that is not UTF-8 is refused alone (a :class:`~redactor.records.Refused` at its
+  locator, which the runner quarantines; SQLite's own message would quote the text, so it is never passed on), and
+  the other rows are read; a database none of whose rows can be read is refused whole.
 - The report's presentation files (``*.html``, ``*.js``, ``*.css``, script logs) repeat the TSV
   content: when the report has TSV exports they are recognised as part of the report and yield nothing, so they are neither quarantined
   as unsupported nor reviewed twice. Media files the report copied keep going to their own
@@ -128,43 +131,69 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @extractor("leapp-db", accepts=_accepts_db, priority=35)
-def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention]:
+def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    """Each row's item; a row holding text that is not UTF-8 as a :class:`Refused` (the database is refused whole, by
+    the first, when no row can be read)."""
     root = report_root(path)
     if root is not None and _has_tsv(root):
         log.info("%s: the report's TSV exports carry these rows; database not read twice", source.ref)
         return
     conn = _connect(path)
     book = common.PeopleBook(source.ref)
+    read, first = 0, None
     try:
-        if path.name == "tl.db":
-            rows = conn.execute("SELECT rowid, key, activity, datalist FROM data ORDER BY rowid")
-            for rowid, _key, activity, datalist in rows:
-                try:
-                    cells = {str(k): "" if v is None else str(v) for k, v in json.loads(datalist).items()}
-                except (json.JSONDecodeError, AttributeError, TypeError):
-                    cells = {"data": str(datalist)}
-                yield row_item(source, f"_Timeline/tl.db data rowid {rowid}", str(activity), cells, "aleapp-timeline", parse_time, book)
-                yield from book
-            tables = []
-        else:
-            tables = [
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            ]
-        for table in tables:
-            cursor = conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"')
-            columns = [d[0] for d in cursor.description][1:]
-            for rowid, *values in cursor:
-                cells = {
-                    c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
-                    for c, v in zip(columns, values, strict=True)
-                }
-                yield row_item(source, f"_lava_artifacts.db {table} rowid {rowid}", table, cells, "aleapp-lava", parse_time, book)
-                yield from book
+        for locator, record in _db_rows(source, path, conn, book):
+            if isinstance(record, CorruptInput):
+                first = first or record
+                yield Refused(locator, record.code, str(record))
+                continue
+            read += 1
+            yield record
+            yield from book
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     finally:
         conn.close()
+    if first is not None and not read:
+        raise first
     yield from book
+
+
+def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[tuple[str, Item | CorruptInput]]:
+    """(locator, item) for each row of the timeline or of every artifact table, or (locator, the error that refuses
+    it) for a row holding text that is not UTF-8 (:func:`common.sqlite_rows`: SQLite's own message would quote it)."""
+    if path.name == "tl.db":
+        for (rowid, _key, activity, datalist), damaged in common.sqlite_rows(
+            conn, "SELECT rowid, key, activity, datalist FROM data ORDER BY rowid"
+        ):
+            locator = f"_Timeline/tl.db data rowid {rowid}"
+            if damaged:
+                yield locator, _undecodable(path, f"timeline row {rowid}")
+                continue
+            try:
+                cells = {str(k): "" if v is None else str(v) for k, v in json.loads(datalist).items()}
+            except (json.JSONDecodeError, AttributeError, TypeError):
+                cells = {"data": str(datalist)}
+            yield locator, row_item(source, locator, str(activity), cells, "aleapp-timeline", parse_time, book)
+        return
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for table in tables:
+        sql = f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"'
+        columns = [d[0] for d in conn.execute(sql + " LIMIT 0").description][1:]
+        for (rowid, *values), damaged in common.sqlite_rows(conn, sql + " ORDER BY rowid"):
+            locator = f"_lava_artifacts.db {table} rowid {rowid}"
+            if damaged:
+                yield locator, _undecodable(path, f"row {rowid} of table {table}")
+                continue
+            cells = {
+                c: "" if v is None else v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+                for c, v in zip(columns, values, strict=True)
+            }
+            yield locator, row_item(source, locator, table, cells, "aleapp-lava", parse_time, book)
+
+
+def _undecodable(path: Path, row: str) -> CorruptInput:
+    return CorruptInput(f"{path}: {row} holds text that is not valid UTF-8; refused")
 
 
 def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:

@@ -86,46 +86,6 @@ def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterat
     yield from book
 
 
-class _Texts:
-    """A text factory for the rest of a query once a value was found not to be UTF-8: each value decoded, one that
-    cannot be is None and ``damaged`` says so (checked, and reset, after each row)."""
-
-    def __init__(self) -> None:
-        self.damaged = False
-
-    def __call__(self, data: bytes) -> str | None:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            self.damaged = True
-            return None
-
-
-def _rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[sqlite3.Row, bool]]:
-    """(row, damaged) for each row of ``sql``: read with SQLite's own decoding (C, the fast path) until a value is not
-    UTF-8; then the query is run again with :class:`_Texts`, the rows already read skipped (its ORDER BY is total)."""
-    done = 0
-    try:
-        for row in conn.execute(sql):
-            done += 1
-            yield row, False
-        return
-    except sqlite3.OperationalError as exc:
-        if not common.sqlite_undecodable(exc):
-            raise
-    texts = _Texts()
-    conn.text_factory = texts
-    try:
-        rows = conn.execute(sql)
-        for _ in range(done):
-            next(rows)
-        for row in rows:
-            damaged, texts.damaged = texts.damaged, False
-            yield row, damaged
-    finally:
-        conn.text_factory = str
-
-
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Refused]:
@@ -144,7 +104,7 @@ def _read(
         "ORDER BY m.ZCHATSESSION, m.ZMESSAGEDATE, m.Z_PK"
     )
     seen_sessions: dict[int, int] = {}
-    for r, damaged in _rows(conn, sql):
+    for r, damaged in common.sqlite_rows(conn, sql):
         if damaged:
             error = CorruptInput(f"{path}: message row ZWAMESSAGE Z_PK={r['Z_PK']} holds text that is not valid UTF-8; refused")
             yield Refused(f"ZWAMESSAGE Z_PK={r['Z_PK']}", error.code, str(error))

@@ -99,3 +99,44 @@ def test_an_aleapp_database_whose_text_is_not_utf8_is_refused_without_quoting_it
     with pytest.raises(CorruptInput) as refused:
         _read(leapp.extract_db, path, tmp_path)
     assert "not valid UTF-8" in str(refused.value) and SECRET not in str(refused.value)
+
+
+def _database(path: Path, bad: bytes | None) -> Path:
+    """An ALEAPP database (``_lava_artifacts.db`` of two tables, or ``_Timeline/tl.db``) of five SMS rows and two calls;
+    the third SMS's text is ``bad`` when given (else readable)."""
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    texts = [f"ring Jo on 07700 900{n:03d}".encode() for n in range(5)]
+    texts[2] = bad or texts[2]
+    with sqlite3.connect(path) as conn:
+        if path.name == "tl.db":
+            conn.execute("CREATE TABLE data (key TEXT, activity TEXT, datalist TEXT)")
+            for n, text in enumerate(texts):
+                value = b'{"Message": "' + text + b'", "Timestamp": "2024-03-01 09:0' + str(n).encode() + b':00"}'
+                conn.execute("INSERT INTO data VALUES (?, 'SMS messages', CAST(? AS TEXT))", (f"k{n}", value))
+        else:
+            conn.execute("CREATE TABLE sms_messages (body TEXT, address TEXT)")
+            conn.execute("CREATE TABLE call_logs (number TEXT, type TEXT)")
+            for text in texts:
+                conn.execute("INSERT INTO sms_messages VALUES (CAST(? AS TEXT), '+447700900123')", (text,))
+            conn.executemany("INSERT INTO call_logs VALUES (?, 'incoming')", [("+447700900001",), ("+447700900002",)])
+    return path
+
+
+@pytest.mark.parametrize("name", ["_lava_artifacts.db", "_Timeline/tl.db"])
+def test_an_aleapp_database_row_that_is_not_utf8_is_refused_alone(tmp_path, name):
+    """Before, the whole database was refused (SQLite's error, now without the text: 5bd4581)."""
+    good = _read(leapp.extract_db, _database(tmp_path / "good" / name, None), tmp_path / "w1")
+    path = _database(tmp_path / "bad" / name, f"ring {SECRET} caf\xe9".encode("latin-1"))
+    records = _read(leapp.extract_db, path, tmp_path / "w2")
+    refused = [r for r in records if isinstance(r, Refused)]
+    row = "timeline row 3" if name.endswith("tl.db") else "row 3 of table sms_messages"
+    locator = "_Timeline/tl.db data rowid 3" if name.endswith("tl.db") else "_lava_artifacts.db sms_messages rowid 3"
+    assert [(r.locator, r.code) for r in refused] == [(locator, "E033")]
+    assert refused[0].reason.startswith(f"[E033] {path}: {row} holds text that is not valid UTF-8; refused")
+    assert SECRET not in refused[0].reason
+    items = [(i.locator, [s.text for s in i.segments]) for i in records if isinstance(i, Item)]
+    assert items == [(i.locator, [s.text for s in i.segments]) for i in good if isinstance(i, Item) and i.locator != locator]
+    assert len(items) == (4 if name.endswith("tl.db") else 6)
