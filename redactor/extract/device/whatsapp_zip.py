@@ -15,8 +15,10 @@ A file of the zip that cannot be copied out (its member encrypted, a decompressi
 refused alone: the reader yields a :class:`~redactor.records.Refused` at ``member[N]`` (its number in the zip),
 whose reason names the zip, that number and the problem, never the member's name (a photo or document may be named
 after a person, and the locator goes to the audit log); the runner quarantines it, and a message naming the file
-says it was refused. A chat text that cannot be copied out refuses the zip, as
-before.
+says it was refused. A chat text that cannot be copied out (damaged: a CRC that does not match, a truncated or
+damaged deflate stream; encrypted; a bomb) is refused alone in the same way, none of its messages read (which of its
+bytes are wrong is not known, and the bundle's text must be the exhibit's), and the zip's other files are read; a zip
+none of whose files can be copied out is refused whole.
 """
 
 from __future__ import annotations
@@ -71,8 +73,11 @@ def extract_whatsapp_zip(source: Source, path: Path, ctx: StageContext) -> Itera
         for info, copied in zip((i for i in members if i not in chats), derived, strict=True):
             if isinstance(copied, Refused):
                 files.setdefault(safe.member_name(info.filename), {"refused": copied.code})
+        refused: list[InputError] = []  # the chat texts that could not be copied out
         for info in chats:
-            yield from _read_chat(archive, info, source, path, ctx, files, several=len(chats) > 1)
+            yield from _read_chat(archive, members.index(info) + 1, info, source, path, ctx, files, refused, several=len(chats) > 1)
+        if len(refused) == len(chats) and all(isinstance(copied, Refused) for copied in derived):
+            raise refused[0]  # nothing of the zip could be read: refused whole, by the first chat's error
     yield from (copied if isinstance(copied, Refused) else copied[0] for copied in derived)
 
 
@@ -93,15 +98,18 @@ def _copy(
 
 def _read_chat(
     archive: zipfile.ZipFile,
+    number: int,
     info: zipfile.ZipInfo,
     source: Source,
     path: Path,
     ctx: StageContext,
     files: dict[str, dict[str, Any]],
+    refused: list[InputError],
     *,
     several: bool,
-) -> Iterator[Item | Person]:
-    safe.check_member(path, info)
+) -> Iterator[Item | Person | Refused]:
+    """The messages of chat text ``info`` (the ``number``-th member of the zip); or, when it cannot be copied out
+    (encrypted, a decompression bomb, damaged or truncated), its :class:`Refused`, its error added to ``refused``."""
     shown = f"{path} ({info.filename})"
     if info.file_size == 0:
         raise EmptyInput(f"{shown}: the chat text in the zip is empty")
@@ -110,6 +118,19 @@ def _read_chat(
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         chat = Path(tmp) / "chat.txt"
-        with archive.open(info) as raw, open(chat, "wb") as out:
-            shutil.copyfileobj(safe.Bounded(raw, info.file_size, path), out)
+        try:
+            try:
+                safe.check_member(path, info)
+                with archive.open(info) as raw, open(chat, "wb") as out:
+                    shutil.copyfileobj(safe.Bounded(raw, info.file_size, path), out)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:  # opening it
+                raise CorruptInput(f"{path}: archive member cannot be opened ({type(exc).__name__})") from None
+        except InputError as exc:  # a CRC that does not match: which of its bytes are wrong is not known
+            problem = exc.message.removeprefix(f"{path}: ")
+            error = type(exc)(
+                f"{path}: member {number} of the zip, a chat text, could not be copied out: {problem}; refused", hint=exc.hint
+            )
+            refused.append(error)
+            yield Refused(f"member[{number}]", error.code, str(error))
+            return
         yield from read_export(source, chat, shown=shown, title=title, files=files, where=f"{info.filename}: " if several else "")

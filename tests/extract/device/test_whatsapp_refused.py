@@ -127,3 +127,46 @@ def test_a_damaged_chat_row_refuses_the_database_without_quoting_it(tmp_path):
     with pytest.raises(CorruptInput) as info:
         _read(path, tmp_path / "w")
     assert "a text value is not valid UTF-8" in str(info.value) and SECRET not in str(info.value)  # before: SQLite's message quoted it
+
+
+def _zip_with_damaged_chat(path: Path, how: str, media: bool = True) -> Path:
+    """An export zip whose chat text's stored bytes are damaged (``crc``: one byte flipped, stored uncompressed so the
+    CRC alone finds it; ``truncated``: its deflate stream cut short) beside a photo and a voice note."""
+    chat = (IOS_CHAT + f"[12/01/2024, 10:03:00] Amy Test: {SECRET} 07700 900456\n" * 40).encode()
+    compress = zipfile.ZIP_STORED if how == "crc" else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w") as archive:
+        if media:
+            archive.writestr(PHOTO, b"photo")
+        archive.writestr("WhatsApp Chat with Amy Test.txt", chat, compress_type=compress)
+        if media:
+            archive.writestr(AUDIO, b"audio")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("WhatsApp Chat with Amy Test.txt")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    if how == "crc":
+        data[start + 100] ^= 0x20
+    else:
+        data[start + info.compress_size // 2 : start + info.compress_size] = b"\x00" * (info.compress_size - info.compress_size // 2)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("how", ["crc", "truncated"])
+def test_a_damaged_chat_text_of_an_export_zip_is_refused_and_its_media_read(tmp_path, how):
+    path = _zip_with_damaged_chat(tmp_path / "WhatsApp Chat - Amy.zip", how)
+    records = _read(path, tmp_path / "w")  # before: the whole zip refused (BadZipFile / CorruptInput)
+    refused = [r for r in records if isinstance(r, Refused)]
+    assert [(r.locator, r.code) for r in refused] == [("member[2]", "E033")]
+    reason = refused[0].reason
+    assert reason.startswith(f"[E033] {path}: member 2 of the zip, a chat text, could not be copied out: ")
+    assert SECRET not in reason and "Amy Test" not in reason and "07700" not in reason
+    assert sorted(d.path.read_bytes() for d in records if isinstance(d, DerivedFile)) == [b"audio", b"photo"]
+    assert not [i for i in records if isinstance(i, Item)]  # none of its messages: which bytes are wrong is not known
+
+
+def test_a_zip_whose_only_file_is_a_damaged_chat_text_is_refused_whole(tmp_path):
+    path = _zip_with_damaged_chat(tmp_path / "WhatsApp Chat - Amy.zip", "crc", media=False)
+    with pytest.raises(CorruptInput, match="member 1 of the zip, a chat text, could not be copied out") as info:
+        _read(path, tmp_path / "w")
+    assert SECRET not in str(info.value)
