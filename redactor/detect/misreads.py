@@ -4,7 +4,8 @@
   word as a person, and a form label before a colon as a name or place (``_ner_misfire``, ``_label_person``);
 - an NER name followed by a plain number or a contact keeps the name (``cut_number``, ``name_before_contact``);
 - a one-word NER person that is an ordinary English word at a sentence start, in capitals or after a
-  determiner is dropped (``_ordinary_word_person``);
+  determiner is dropped, and so is one in capitals of several words that are all ordinary words and no listed
+  name ("VISA SNAGS", "SHE CONTINUED"; ``_ordinary_word_person``);
 - a nationality, language or group word is kept only next to words about a person (``_impersonal``, ``PERSONAL``);
 - a range of years read as a phone (``years.py``) and a lower-case guess in a short message in another
   language (``foreign.py``) are dropped.
@@ -20,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from redactor.detect.foreign import foreign_lower_case_guess
-from redactor.detect.name_lists import is_english_word, is_name_word, lexicon, organisation_words
+from redactor.detect.name_lists import english_frequency, is_english_word, is_name_word, lexicon, organisation_words
 from redactor.detect.years import year_range_phone
 
 if TYPE_CHECKING:
@@ -212,8 +213,19 @@ def _ordinary_word_person(text: str, span: Found) -> bool:
     if span.entity != "PERSON" or span.recognizer != "SpacyRecognizer":
         return False
     value = text[span.start : span.end]
+    if " " in value and value.isupper():
+        return _ordinary_words_in_capitals(value)
     after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
     cue = _sentence_start(text, span.start) or _starts_a_line(text, span) or value.isupper() or after_determiner
     if " " in value or not cue:
         return False
     return is_english_word(value) and not is_name_word(value.title())
+
+
+def _ordinary_words_in_capitals(value: str) -> bool:
+    """ "VISA SNAGS", "COURAGEOUS ACHIEVEMENT", "SHE CONTINUED": in text written in capitals the small model reads
+    runs of ordinary words as people; every word an ordinary English word and none a listed name or a given name in
+    use in Britain, Ireland or the USA ("MARK WOOD", "ROSE HILL", "CHUCK CLOSE" stay)."""
+    words = [w for w in re.split(r"[ \-]+", re.sub(r"['’]S\b", "", value)) if w.strip(TRIM)]
+    words = [w.strip(TRIM) for w in words]
+    return bool(words) and all(is_english_word(w) and not is_name_word(w.title()) and w.lower() not in english_frequency() for w in words)

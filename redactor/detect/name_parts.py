@@ -5,6 +5,8 @@
   the lexicon often stop before the particle and leave the surname in clear (spaCy may call "Santos" a place).
   A person found as two name words or more, followed on the same line by one or two particles and a
   capitalised name word, runs on to the end of that word.
+  A listed given name found alone runs on so too ("Joris| de Vries", "Anneke| van den Heuvel"), when it is no
+  ordinary word or city.
 - Romanised Korean and Chinese given names join their syllables with a hyphen and a lower-case letter
   ("Dong-hyun Park", "Seo-yeon Kim"): a person found up to the hyphen, whose last word is a syllable of two to
   four letters, runs on over a lower-case syllable of two to five letters and a
@@ -24,7 +26,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from redactor.detect.name_lists import fold_accents, is_english_word, is_name_word, lexicon
+from redactor.detect.name_lists import fold_accents, given_names_raw, is_english_word, is_name_word, lexicon
 from redactor.detect.places import cities
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
 
@@ -47,9 +49,9 @@ def with_the_rest(text: str, span: Any) -> Any:
             return span
         last = m.group("last")
         return replace(span, end=m.end() if last and _a_surname(last) else m.start("last") - 1 if last else m.end())
-    if text[span.end] == " " and _TWO_WORDS.search(text, span.start, span.end):
+    if text[span.end] == " " and (_TWO_WORDS.search(text, span.start, span.end) or _a_given_name(text[span.start : span.end])):
         m = _PARTICLE_TAIL.match(text, span.end)
-        if m is not None and _a_surname(m.group("last")):
+        if m is not None and _a_surname(m.group("last")) and text[span.start : m.end()] not in cities():  # "Rio de Janeiro"
             return replace(span, end=m.end())
     return span
 
@@ -77,6 +79,12 @@ def with_a_short_surname(text: str, span: Any) -> Any:
     if any(" ".join(words[:n]) in cities() for n in (2, 3)):
         return span  # "São Paulo Stadium": a city's name, not a surname and a name
     return replace(span, start=m.start("word"))
+
+
+def _a_given_name(word: str) -> bool:
+    """ "Joris" of "Joris de Vries": a listed given name that is no ordinary English word (a span of one word runs on
+    over particles only then: "Paris de ..." or "Will do ..." are no names)."""
+    return (word in given_names_raw() or word in lexicon("first_names.txt")) and not is_english_word(word) and word not in cities()
 
 
 def _a_syllable(word: str) -> bool:

@@ -95,3 +95,28 @@ def test_the_other_names_of_a_roll_of_surnames(text, found, people):
 def test_what_a_roll_does_not_take(text, found):
     spans = found_spans(text, *[(f, "PERSON", "SpacyRecognizer") for f in found])
     assert sorted(resolved_people(text, spans)) == sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("IBRAHIM KOROMA SIGNS FOR ROVERS\nKOROMA HAT-TRICK SINKS UNITED", ["IBRAHIM KOROMA", "KOROMA"]),
+        ("HANNA LINDQVIST WINS AGAIN\nEASY DAY FOR LINDQVIST IN THE HEAT", ["HANNA LINDQVIST", "LINDQVIST"]),
+    ],
+)
+def test_a_surname_in_capitals_where_the_text_names_the_person_in_full(caps, text, names):
+    assert in_capitals(caps, text) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "kept"),
+    [
+        ("VISA SNAGS DELAY TEAM'S DEPARTURE", "VISA SNAGS", False),  # ordinary words read as a person in capitals
+        ("THE BOAT NEVER RETURNED TO PORT", "NEVER RETURNED", False),
+        ("MARK WOOD TAKES FIVE WICKETS", "MARK WOOD", True),  # a listed given name and a surname that is a word
+        ("PRINTS BY CHUCK CLOSE ON SHOW", "CHUCK CLOSE", True),  # a given name in use, though no list of names holds it
+    ],
+)
+def test_ordinary_words_in_capitals_are_no_person(text, person, kept):
+    spans = found_spans(text, (person, "PERSON", "SpacyRecognizer"))
+    assert (person in resolved_people(text, spans)) is kept

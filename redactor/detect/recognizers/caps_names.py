@@ -126,16 +126,45 @@ class CapsNameRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_given"):
             self.load()
-        out, shouted, places = [], [], set()
+        out, shouted, places, words_in_capitals = [], [], set(), []
         for run in _RUN.finditer(text):
             if not _shouted(text, run.start(), run.end()):  # "SIM", "IBAN" in a sentence: acronyms
                 out += self._given_then_surname(text, run)
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
+            words_in_capitals += words
             first = _starts_line(text, run.start())
             for part in self._between_places(words, places):
                 shouted += self._names(part, first and part[0] is words[0])
-        return out + shouted + self._coordinated(text, shouted, places)
+        shouted += self._coordinated(text, shouted, places)
+        return out + shouted + self._surnames_again(text, words_in_capitals, shouted, places, nlp_artifacts)
+
+    def _surnames_again(
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        found: list[RecognizerResult],
+        places: set[int],
+        nlp_artifacts: Any,
+    ) -> list[RecognizerResult]:
+        """The surname of a person named in full in this text, alone on a shouted line ("WARHOL SHOW OPENS" where
+        "Andy Warhol" or "ANDY WARHOL" is named): spaCy's people of two to four words and the full names found in
+        capitals. The surname must be no English word, place, label or calendar word of three letters or more."""
+        if not words:
+            return []
+        full = [text[r.start : r.end] for r in found if r.score >= self.FULL]
+        full += [e.text for e in getattr(nlp_artifacts, "entities", ()) or () if e.label_ == "PERSON"]
+        surnames = {n.split()[-1].upper() for n in full if 2 <= len(n.split()) <= 4}
+        surnames = {w for w in surnames if self._coordinable(w) and not name_lists.is_english_word(w) and w.isalpha()}
+        taken = bytearray(len(text))
+        for r in found:
+            taken[r.start : r.end] = b"\x01" * (r.end - r.start)
+        why = "the surname of a person named in full in this text, in capitals"
+        return [
+            result(self, "PERSON", a, b, self.SINGLE, "surname in capitals", why)
+            for a, b, w in words
+            if w in surnames and a not in places and not any(taken[a:b])
+        ]
 
     def _between_places(self, words: list[tuple[int, int, str]], places: set[int]) -> list[list[tuple[int, int, str]]]:
         """The run cut at the names of places ("SIERRA LEONE", "NEW YORK", "LAGOS"): a place is no name, and a name

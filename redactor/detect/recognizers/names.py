@@ -23,7 +23,7 @@ from redactor.detect.misreads import PERSONAL
 from redactor.detect.name_lists import is_name_word, lexicon
 from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.letters import NAME_WORD, UPPER
+from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
 from redactor.detect.tagging import ProperNouns
 from redactor.detect.things import COMMON_GIVEN, a_country
 
@@ -196,11 +196,15 @@ class NameLexiconRecognizer(EntityRecognizer):
             self.load()
         proper = ProperNouns(nlp_artifacts, self.NER_NOT_PERSON)  # tagged only if a rule asks
         places = known_places(text, nlp_artifacts)
+        camel = self._camel_case(text, proper, places)
+        read_whole = {a for r in camel for a in range(r.start, r.end)}
         out = []
         for run in self._run.finditer(text):
             if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in "@.'’"):
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in self._word.finditer(run.group(0))]
+            if text[run.end() : run.end() + 1].isupper() and words[-1][0] in read_whole:
+                words.pop()  # "Tom La|Rue": the last word goes on with a capital inside, and ``_camel_case`` read it whole
             found = self._names_in_run(text, words, proper, places)
             if not found and len(words) == 1 and self._surname_reporting(text, *words[0]):
                 found = [
@@ -209,6 +213,17 @@ class NameLexiconRecognizer(EntityRecognizer):
                     )
                 ]
             out += found
+        return out + camel
+
+    def _camel_case(self, text: str, proper: ProperNouns, places: set[tuple[int, int]]) -> list[RecognizerResult]:
+        """Names with a word written with a capital inside, first or after a name word ("MacKenzie Hollis", "LaToya
+        Price", "JoAnn", "Tom LaRue"), read whole: the runs above read "Jo" of "JoAnn" or stop at the inner capital. Not in a hashtag or handle
+        ("#KevChat" is the tag's business, ``social.py``)."""
+        out = []
+        for run in _CAMEL_RUN.finditer(text):
+            words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in _CAMEL_WORD.finditer(run.group(0))]
+            camel = [a for a, _, w in words if _CAMEL.fullmatch(w)]
+            out += [r for r in self._names_in_run(text, words, proper, places) if any(r.start <= a < r.end for a in camel)]
         return out
 
     def _surname_reporting(self, text: str, start: int, end: int, word: str) -> bool:
@@ -234,6 +249,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         short words, where the accent makes another word ("Não", "Aún" are no "Nao", "Aun")."""
         if word in self._first:
             return True
+        if _CAMEL.fullmatch(word):  # "MacKenzie", "JoAnn", "LaRue": the listed name written with a capital inside
+            return word[0] + word[1:].lower() in self._first
         return not word.isascii() and len(word) >= FOLDED_LENGTH and name_lists.fold_accents(word) in self._first
 
     def _is_plain(self, word: str) -> bool:
@@ -251,6 +268,11 @@ class NameLexiconRecognizer(EntityRecognizer):
                     break
                 tail.append((s2, e2, w2))
             if any(w.lower() in self._org_words for _, _, w in tail):  # "Clinton Foundation", "Clark Airbase Hospital"
+                i += 1 + len(tail)
+                continue
+            if tail and _prefixed_given(word) and not any(w.lower() in self._org_words for _, _, w in tail):
+                why = "given name written with a prefix (lexicon) and surname"  # "DeShawn Miller", "LaToya Price"
+                out.append(result(self, "PERSON", start, tail[-1][1], self.FULL, "prefixed given name and surname", why))
                 i += 1 + len(tail)
                 continue
             if self._given(word) and (self._is_plain(word) or (tail and tail[0][2] in self._surnames)) and not a_country(word):
@@ -281,6 +303,27 @@ class NameLexiconRecognizer(EntityRecognizer):
                     continue
             i += 1
         return out
+
+
+# a name word with a capital inside after a short prefix ("LeBron", "DeShawn", "LaToya", "JoAnn", "MacKenzie", "DiMaggio"),
+# or a name word of ``letters.NAME_WORD`` ("Okafor", "McAllister", "O'Neill")
+_CAMEL = re.compile(rf"(?:{UPPER}{LOWER}{{1,2}}|Mac){UPPER}{LOWER}+")
+_CAMEL_RUN = re.compile(
+    rf"(?<![\w@#.'’-])(?:{NAME_WORD}[ ])?(?:{UPPER}{LOWER}{{1,2}}|Mac){UPPER}{LOWER}+(?![\w'’-])(?:[ ]{NAME_WORD}(?![\w'’-])){{0,2}}"
+)
+_CAMEL_WORD = re.compile(rf"(?:(?:{UPPER}{LOWER}{{1,2}}|Mac){UPPER}{LOWER}+(?![\w'’-])|{NAME_WORD})")
+# the prefixes of given names made of a prefix and another given name ("DeShawn", "LaToya", "DeAndre", "JaMarcus");
+# not "Mc", "Mac", "Di", "O'": surnames and brands ("McDonald", "MacBook", "DiGiorno")
+GIVEN_PREFIXES = frozenset({"De", "Da", "Le", "La", "Ja", "Ke", "Ty", "Ra", "Ta", "Sha"})
+
+
+def _prefixed_given(word: str) -> bool:
+    """A camel-case given name: a prefix of ``GIVEN_PREFIXES`` and a listed given name ("De" + "Shawn", "La" + "Toya")."""
+    m = _CAMEL.fullmatch(word)
+    if m is None:
+        return False
+    cut = next((i for i in range(1, len(word)) if word[i].isupper()), 0)
+    return word[:cut] in GIVEN_PREFIXES and word[cut:] in name_lists.given_names_raw()
 
 
 # a verb of saying or reporting right after a word (news writes a person on second mention by the surname alone)
