@@ -62,6 +62,7 @@ from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_n
 from redactor.detect.name_parts import with_a_short_surname, with_the_rest
 from redactor.detect.phone_or_nhs import phone_or_nhs
 from redactor.detect.places import place_read_as_person
+from redactor.detect.recognizers.street_words import keeps_full_stop
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
 from redactor.detect.same_text import surnames_alone
@@ -118,6 +119,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
             break
         if entity == "PERSON" and _initial_stop(text, start, end):
             break
+        if entity == "STREET_ADDRESS" and keeps_full_stop(text, start, end):
+            break  # "Guadalajara, Jal.": an abbreviation's full stop
         end -= 1
     return start, end
 

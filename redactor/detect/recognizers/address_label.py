@@ -18,6 +18,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.street_words import keeps_full_stop
 
 KINDS = (
     r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential"
@@ -82,11 +83,11 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _cut(text: str, start: int, end: int) -> tuple[int, int]:
-    """Up to a table separator; without surrounding spaces or a final full stop."""
+    """Up to a table separator; without surrounding spaces or a sentence's final full stop (an abbreviation keeps its own)."""
     stop = STOP.search(text, start, end)
     end = stop.start() if stop else end
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+    while end > start and (text[end - 1].isspace() or (text[end - 1] == "." and not keeps_full_stop(text, start, end))):
         end -= 1
     return start, end

@@ -10,6 +10,10 @@ written the way their owners write them. Recall wins over validity:
 - any digit group of phone length next to a phone word (phone, mob, tel, fax, desk, call, ring,
   text, WhatsApp, ...; whole words and their inflections, ``phone_words.py``) is reported even
   when no country would accept it;
+- so is a number that answers a question asking for one ("what's her number?", "And the best number to reach
+  you?\nCustomer: ..."; not an order's, a card's or a booking's number);
+- a valid number without separators counts only alone on its line or as the last field of a contact line ("Name, street
+  5, town, 0612345678"): inside a sentence ten bare digits are as often something else (pi's digits are a valid mobile);
 - so are numbers in a phone's written shape that no country accepts (a number plan changed, a
   digit mistyped, a made-up number in a message): ``+`` and a country code, then groups of digits
   ("+351 47 3304 4749"); an area code in brackets before grouped digits ("(60) 99273-5589");
@@ -38,11 +42,13 @@ from redactor.detect.recognizers.phone_words import phone_words
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
            "AT", "SE", "NO", "DK", "FI", "EE", "IS", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
            "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
-_DIGIT = r"(?:\(0\)|\(\d{1,5}(?:-\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)"
+_DIGIT = r"(?:\(0\)|\(\d{1,5}(?:[- ]\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)" and "(8 5)"
 # a comma before is a CSV field's ("...,04 736 9127,") unless a digit is before it ("1,234,567"); an area code with a trunk
-# prefix may end in a slash ("030/56534940", "079/943 79 50")
+# prefix may end in a slash ("030/56534940", "079/943 79 50") or a spaced dash (Dutch "020 - 624 11 30"); a country code
+# may be in brackets ("(+45) 3312 4455")
+_LEAD = r"(?:\(\+\d{1,3}\)|\+|00)?[ ]?(?:0\d{1,4}(?:/|[ ]-[ ]))?"
 CANDIDATE = re.compile(
-    r"(?<![\w+/.:-])(?<!\d,)(?P<number>(?:\+|00)?[ ]?(?:0\d{1,4}/)?" + _DIGIT + r"(?:[ \t.\-]{0,2}" + _DIGIT + r"){3,22})"
+    rf"(?<![\w+/.:-])(?<!\d,)(?P<number>{_LEAD}{_DIGIT}(?:[ \t.\-]{{0,2}}{_DIGIT}){{3,22}})"
     r"(?P<ext>,?[ ]?(?i:x|ext|extn|extension|wew|dw|poste|int|tl)\.?[ ]?\d{1,5}|[ ]?\((?i:ext|extn|x)\.?[ ]?\d{1,5}\))?"
     r"(?![\w/]|[.:-]\d|,\d{3}(?!\d))"
 )  # an extension after it is part of it: "202-555-0143x204", "0161 496 0000 ext. 214", "123-45-67 wew. 12", "(ext 22)"
@@ -89,14 +95,17 @@ class WorldPhoneRecognizer(EntityRecognizer):
 
     def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
         read = _match(value)
-        word = phone_words(clause_before(text, start))
+        word = phone_words(clause_before(text, start)) or asked_for(text, start)
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
             )
             return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
-        if read and (value.lstrip().startswith(("+", "00")) or re.search(r"[ ()./-]", value)):
+        if read and (value.lstrip().startswith(("+", "00", "(+")) or re.search(r"[ ()./-]", value)):
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
+        if read and whole_field(text, start, end):
+            why = f"phone number {read}, a whole line or the last field of a contact line"
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number in a field of its own", why, **_meta(read))
         shape = _shape(text, start, value)
         if shape:
             return result(self, "PHONE_NUMBER", start, end, self.SHAPE, shape, f"{shape} (recall over validity)")
@@ -130,6 +139,36 @@ def clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 32) : start]
     pieces = [p for p in _BOUNDARY.split(window) if p.strip()]
     return pieces[-1] if pieces else ""
+
+
+# a question that asks for a number: "what's his number?", "And the best number to reach you?" (not an order's or a card's)
+_ASKED = re.compile(
+    r"(?i)(?<![\w])(?<!order[ ])(?<!invoice[ ])(?<!account[ ])(?<!reference[ ])(?<!tracking[ ])(?<!case[ ])(?<!ticket[ ])"
+    r"(?<!booking[ ])(?<!policy[ ])(?<!card[ ])(?<!serial[ ])(?<!model[ ])(?<!flight[ ])(?<!customer[ ])(?<!membership[ ])"
+    r"(?<!confirmation[ ])(?<!reg[ ])(?<!registration[ ])(?<!batch[ ])(?<!part[ ])(?<!room[ ])(?<!seat[ ])(?<!house[ ])(?<!door[ ])"
+    r"(?<!plate[ ])number(?![\w])[^?\n]{0,40}\?[\s\"']*$"
+)
+_LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[^\W\d][\w .'’-]{0,24}:[ \t]*)?$")  # the answer's line: "Customer: " or nothing
+
+
+def asked_for(text: str, start: int) -> list[str]:
+    """["number"] when the sentence before the number asks for one and the number answers it, alone on its line or after a
+    speaker's label ("What's your number?\nCustomer: 0917 555 2041", "whats her number? 0617 123 456"); else []."""
+    window = text[max(0, start - 120) : start]
+    label = _LINE_LABEL.search(window)  # the number starts its line (after a label): the question ends the line above
+    question = window[: label.start()] if label is not None else window
+    return ["number"] if _ASKED.search(question) else []
+
+
+def whole_field(text: str, start: int, end: int) -> bool:
+    """A number alone on its line, or the last of three comma-separated fields or more ("Name, street 5, town, 0612345678")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end : len(text) if line_end == -1 else line_end].strip(" \t.;")
+    if after:
+        return False
+    before = text[line_start:start]
+    return not before.strip() or (before.endswith(", ") and before.count(", ") >= 2)
 
 
 class Reading(NamedTuple):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from redactor.detect.name_lists import is_english_word
+from redactor.detect.places import cities
+
 # street words written before the street's name: "Rua do Arenque", "ul. Długa", "вул. Соборна"
 BEFORE = "|".join(
     (
@@ -19,6 +22,11 @@ BEFORE = "|".join(
         r"bulevardi|privada|callejón|cjon\.|andador|cerrada|circuito|retorno|boulevard|"
         # Ukrainian and Russian streets written in Latin letters: "vul. Khreshchatyk 22", "pr. Mira 5" is left out (a prefix)
         r"vul\.|vulytsia|vulitsa|prosp\.|provulok|pereulok|per\.|ploshcha|ploshchad|naberezhna|naberezhnaya|shosse|bulvar",
+        # Malay and Indonesian, Spanish America (Peru's jirón, Mexico's privada, Colombia's carrera), Slovak, Bulgarian
+        # housing estates, Vietnamese: "Jalan Ampang", "Jl. Gatot Subroto", "Lorong Maarof", "Jr. Huallaga", "Priv. Ciprés",
+        # "Cra. 15", "Námestie slobody", "zh.k. Lyulin", "Phố Hàng Bạc"
+        r"jalan|jln\.|jl\.|lorong|lrg\.|jirón|jr\.|priv\.|prolongación|prol\.|carrera|cra\.|kr\.|diagonal|transversal|"
+        r"námestie|zh\.k\.|ж\.к\.|phố|đường|ngõ|hẻm",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )
@@ -43,13 +51,15 @@ AFTER = "|".join(
         r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|blv\.|bulv\.|mahallesi|mah\.|küçəsi|prospekti|"
         r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
         # South Asian road and locality words: "12/3 Lajpat Nagar", "5 Janpath Marg", "House 4, Shanti Vihar"
-        r"marg|nagar|vihar|enclave|colony|chowk|bagh|puram",
+        r"marg|nagar|vihar|enclave|colony|chowk|bagh|puram|"
+        # a Thai lane off a main road: "Sukhumvit Soi 11" (its number follows)
+        r"soi",
     )
 )
 # street words joined to the name: "Hauptstraße", "Kungsgatan", "Gulnarevej", "Hirschengraben"
 JOINED = (
     r"(?:straße|strasse|str\.|gasse|gässli|weg|allee|platz|damm|graben|ufer|pfad|steig|gatan|vägen|gata|gate|gaten|veien|vegen|vei|"
-    r"vegur|stræti|braut|gade|vej|vænget|stien|alle|straat|laan|plein|gracht|kade|singel|dreef|brug|katu|tie|kuja|polku|tänav)"
+    r"vegur|stræti|braut|gade|vejen|vej|vænget|stien|alle|straat|laan|plein|gracht|kade|singel|dreef|brug|katu|tie|kuja|polku|tänav)"
 )
 # a flat, apartment, suite, floor or unit, in the same languages
 UNIT = (
@@ -57,9 +67,9 @@ UNIT = (
     r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
     r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|bl|sc|et|ap|"
-    r"sector|sektor|"
+    r"sector|sektor|dto|dpto|vh|вх|moo|mz|lt|"
     r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
-    r"building|bldg|plot|"
+    r"building|bldg|plot|house|"
     r"kv|korp|кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
 )
 # words before an address in a sentence: "lives at", "moved to", "ship it to", "my address is"
@@ -78,3 +88,20 @@ INSTITUTION = re.compile(
     r"Regional|District|Constitutional|Administrative|Federal|Circuit|Criminal|Civil|Military|Municipal|Provincial|Cantonal|"
     r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial)[ ]Court\b|\bHouse of\b"
 )
+
+# an address that ends in an abbreviation or a house number written with a full stop keeps it: "Guadalajara, Jal.",
+# "Morelia, Mich.", "Monterrey, N.L.", "Kárász utca 9." (a sentence's own full stop after a town or a street, "... Leeds
+# LS6 1AP.", "5 Elm Road.", is no part of it)
+_FULL_STOP_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){1,3}|\d{1,4}\.|(?P<word>[A-Z][a-z]{3,4})\.)$")
+
+
+def keeps_full_stop(text: str, start: int, end: int) -> bool:
+    """The full stop ending ``text[start:end]`` belongs to the address (an abbreviation's or a house number's). A word of
+    four or five letters is an abbreviation when it ends in a consonant and is no English word and no city ("Mich.",
+    "Coah."; not "Road.", "Praha.", "Graz.")."""
+    if end <= start or text[end - 1] != ".":
+        return False
+    m = _FULL_STOP_END.search(text, start, end)
+    if m is None or not (word := m.group("word")):
+        return m is not None
+    return word[-1] not in "aeiouy" and not is_english_word(word) and word not in cities()

@@ -31,6 +31,7 @@ A street needs a house number, or an address cue before it. Labelled addresses i
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -39,23 +40,30 @@ from redactor.detect.name_lists import countries, is_english_word, is_name_word
 from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, INSTITUTION, JOINED, UNIT
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, INSTITUTION, JOINED, UNIT, keeps_full_stop
 
 LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
-NOT_UNIT = rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b))"  # "Hazenpad| Verdieping 2": a flat word ends the name
-WORD = rf"(?:{NOT_UNIT}{NAME_WORD}|{UPPER}\.)"
-NAME = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
+NOT_UNIT = (
+    rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b|[ ][A-Z]\d))"  # "Hazenpad| Verdieping 2", "Dago Asri| Blok C29": a flat word ends the name
+)
+# a word of a street's name; not the house mark after it ("Jalan Sultan No. 4"); a roman numeral ("Rue Mohammed V")
+WORD = rf"(?:{NOT_UNIT}(?!No[.:°º])(?:{NAME_WORD})|{UPPER}\.|[IVX]{{1,4}}(?=[ ,]))"
+NAME = rf"(?!No[.:°º]){NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 # "14 B, 411 38 Göteborg", Finnish "12 B 7," (stair and flat), Dutch "123-II" and "12-hs" (floor, ground floor), "12 bis"
 HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?:-\d{1,4}(?![\w/-]))?|-(?:I{1,3}|IV|hs|huis|bis|ter|[A-Z])(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
-HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No:[ ]?)"  # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15"
+# "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15", "Jalan Sultan No. 4", "Calle 9 N° 412", Colombian "Calle 45 # 12-30"
+HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No[:.][ ]?|N[°º][ ]?|\#[ ]?)"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
-    rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“
+    rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
+    rf"|(?i:{BEFORE})[ ](?P<lower_name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
+    rf"|(?i:calle|carrera|cra\.|cl\.|kr\.|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
-    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg
+    rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
+    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
     rf"|{UPPER}{LOWER}+-(?:daero|ro|gil)(?:[ ]\d{{1,4}}(?:beon-gil|-gil|gil))?(?![\w-]))"  # Korean: Teheran-ro 14-gil
 )
 # "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
@@ -63,20 +71,21 @@ UNIT_NO = rf"(?:(?i:{UNIT})(?:\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?
 POSTCODE = (
     r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
     r"|(?:[A-Z]{1,2}-)(?:\d{4,5}|\d{3}[ ]\d{2})|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|〒?\d{3}-\d{4}"
-    r"|[AC-FHKNPRTV-Y]\d[\dW][ ]?[AC-FHKNPRTV-Y\d]{4})"
+    r"|[AC-FHKNPRTV-Y]\d[\dW][ ]?[AC-FHKNPRTV-Y\d]{4}|[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?|\d{7})"
 )
 # a Korean or Japanese district's ending: "Gangnam-gu", "Chuo-ku", "Tokyo-to"
 WARD = r"(?:-(?:gu|si|do|dong|eup|myeon|ku|shi|cho|machi|mura|ken|to|fu)(?![\w-]))"
-TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}{WARD}?"  # St. Veit an der Glan
+TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ]|(?:Fracc|Brgy)\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}{WARD}?"  # St. Veit an der Glan
 # unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
 # ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
 # a floor and door in the European way: "2. tv" (Danish), "2. em. 7" (Hungarian), "3. OG", "4º B", "3º izq"
 FLOOR = (
     r"(?:(?:\d{1,2}|[IVX]{1,4})\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?\.?(?![\w]))?"
-    r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|(?i:izq|izda|dcha|der|esq|dto))?\.?|fszt?\.?[ ]?\d{1,3}\.?|\d{1,2}[ ]tr(?:appor)?\.?(?![\w]))"
+    r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|(?i:izq|izda|dcha|der|esq|dto))?\.?|fszt?\.?[ ]?\d{1,3}\.?|\d{1,2}[ ]tr(?:appor)?\.?(?![\w])"
+    r"|st\.?[ ]?(?:th|tv|mf)\.?(?![\w])|\#\d{1,3}-\d{1,4}(?![\w-]))"  # Danish ground floor "st. th.", Singapore "#12-05"
 )
 # a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
-DISTRICT = r"(?:[ ](?:[A-Z]|\d{1,2})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
+DISTRICT = rf"(?:[ ](?:{UPPER}|\d{{1,2}})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
 DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
 SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
@@ -97,12 +106,13 @@ FLAT = (
 # an address line that names a house, a plot or a block, then a sector, ward or district, and ends in a known city, with
 # no street word and no cue ("House 8, Street 22, F-7/2, Islamabad", "Plot 9, Sector 18, Gurugram", "25 Le Loi, Ben Nghe,
 # District 1, Ho Chi Minh City"): the way addresses are written in South Asia and Vietnam
-PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room|kebele|h\.?[ ]?no)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
 SECTOR = r"[A-Z]{1,3}-\d{1,3}(?:/\d{1,2})?"  # "F-7/2", "G-9/1", "DHA-2"
 PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR})){{0,3}}"
 AREA_WORDS = {"house", "plot", "blk", "lot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
               "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
-              "market", "avenue", "area", "city", "commune", "quarter", "precinct"}  # fmt: skip
+              "market", "avenue", "area", "city", "commune", "quarter", "precinct", "community", "kebele", "woreda", "barangay",
+              "brgy", "purok", "subdivision", "sub-city", "soi", "moo"}  # fmt: skip
 # South Asian address lines: a door or house number, then cross and main roads, stages, blocks and a locality, each after a
 # comma ("12, 3rd Cross, 4th Main, Indiranagar", "No. 7, 2nd Stage, Koramangala", "BTM Layout"), to a city and PIN where
 # they follow
@@ -172,11 +182,14 @@ class WorldAddressRecognizer(EntityRecognizer):
         pos = 0
         while (m := self._street.search(text, pos)) is not None:
             pos = m.end()
-            numbered = m.group("pre") or m.group("post") or (m.group("lead") and any(c.isdigit() for c in m.group("lead")))
+            numbered = (
+                m.group("pre") or m.group("post") or (m.group("lead") and any(c.isdigit() for c in m.group("lead"))) or _placed(text, m)
+            )
             number_end = m.end("pre") if m.group("pre") else m.end("lead") if m.group("lead") else 0
             if INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
                 continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year
-            if m.group("lower") and any(is_english_word(w) for w in m.group("lower").split()):
+            lower = f"{m.group('lower') or ''} {m.group('lower_name') or ''}".split()
+            if lower and any(is_english_word(w) for w in lower):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
             if not numbered and (
                 not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _numbered_inside(self._street, text, m)
@@ -194,16 +207,19 @@ class WorldAddressRecognizer(EntityRecognizer):
                 out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number with a postcode and town or a flat", taken))
         for m in self._city_line.finditer(text) if _DIGIT.search(text) else ():
             end = _city_end(m.group(0))
-            if end and not any(taken[m.start() : m.start() + end]):
+            if end and not all(taken[m.start() : m.start() + end]):
                 code = _CODE_AFTER.match(text, m.start() + end)  # "..., New Delhi 110075", "..., Islamabad 44000"
                 end = code.end() - m.start() if code else end
-                out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "numbered parts ending in a city", taken))
+                out = _instead(out, self._found(text, m.start(), m.start() + end, self.CONTEXT, "numbered parts ending in a city", taken))
         for m in self._south_asian.finditer(text) if _DIGIT.search(text) else ():
             end = _south_asian_end(m.group(0))
             if end and not any(taken[m.start() : m.start() + end]):
                 code = PIN.match(text, m.start() + end)  # "..., Bengaluru 560038"
                 end = code.end() - m.start() if code else end
                 out.append(self._found(text, m.start(), m.start() + end, self.CONTEXT, "house number, cross and main roads", taken))
+        for m in _JAPAN.finditer(text) if _DIGIT.search(text) else ():
+            if not all(taken[m.start() : m.end()]):
+                out = _instead(out, self._found(text, m.start(), m.end(), self.FULL, "Japanese postcode, prefecture and ward", taken))
         for m in _MILITARY_ADDRESS.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "military post", "street address (US military post)"))
         for m in self._po_box.finditer(text):
@@ -215,6 +231,21 @@ class WorldAddressRecognizer(EntityRecognizer):
         start, end = grow(text, start, _trim(text, start, end))
         taken[start:end] = b"\x01" * (end - start)
         return result(self, "STREET_ADDRESS", start, end, score, rule, f"street address ({rule})")
+
+
+def _instead(out: list[RecognizerResult], found: RecognizerResult) -> list[RecognizerResult]:
+    """``found`` instead of the addresses inside it ("House 5, Street 2" inside "House 5, Street 2, F-7/2, Islamabad")."""
+    return [r for r in out if not (found.start <= r.start and r.end <= found.end)] + [found]
+
+
+_HELD_AFTER = re.compile(rf"(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?[A-Z]?\d|(?<![\d-])\d{{5,7}}(?![\d-])|\#\d")
+
+
+def _placed(text: str, m: re.Match[str]) -> bool:
+    """A street with no house number that a flat, unit or named building before it ("Unit 12, Marina Tower, 5th Avenue"),
+    or a flat or a postcode of five digits or more after it ("Jl. Dago Asri Blok C2, Bandung 40135"), places at an address."""
+    before = text[max(0, m.start() - 48) : m.start()]
+    return bool(_LEFT_UNIT.search(before) or _LEFT_BUILDING.search(before) or _HELD_AFTER.search(text, m.end("street"), m.end()))
 
 
 def _numbered_inside(street: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
@@ -236,7 +267,7 @@ def _city_end(line: str) -> int:
     parts = line.split(", ")
     for i in range(len(parts) - 1, 1, -1):
         words = parts[i].split(" ")
-        city = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]) in cities()), 0)
+        city = next((n for n in range(len(words), 0, -1) if known_city(" ".join(words[:n]))), 0)
         if city:
             if any(_ordinary_part(p) for p in parts[:i]):
                 return 0
@@ -288,6 +319,13 @@ _MILITARY_ADDRESS = re.compile(
     rf"(?<![\w])(?:(?:PSC|CMR|Unit)[ ]\d{{1,5}},?[ ]Box[ ]\d{{1,5}}|(?:USNS|USS|USCGC)[ ]{NAME_WORD}(?:[ ]{NAME_WORD})?)"
     r"(?:,?[ ]|,?[ ]?\n)(?:APO|FPO|DPO)[ ]A[AEP][ ]\d{5}(?:-\d{4})?(?![\w-])"
 )
+# a Japanese address written in Latin letters from its postcode: "〒150-0002 Tokyo-to, Shibuya-ku, Shibuya 2-21-1", "530-0001
+# Osaka-fu, Kita-ku, Umeda 3-1-1": the postcode, the prefecture, the ward or city, the district and its block numbers
+_JP_PART = rf"{NAME_WORD}(?:-(?:to|fu|ken|do|ku|shi|cho|machi|mura|gun))?"
+_JAPAN = re.compile(
+    rf"(?<![\w-])(?:〒[ ]?\d{{3}}-\d{{4}}|\d{{3}}-\d{{4}}(?=,?[ ]{NAME_WORD}-(?:to|fu|ken|do|ku|shi)(?![\w-])))"
+    rf"(?:,?[ ]{_JP_PART}){{1,4}}(?:[ ]\d{{1,2}}(?:-\d{{1,4}}){{1,2}}(?![\w-]))?"
+)
 # The parts an address line has around what the rules above read, in the orders countries write them.
 # Before it: a flat, room, building, house or plot with its number ("Room 1706, Building 3, 88 Century Avenue",
 # "Apartment 12, Riverside Quay"), a unit word before a house number ("Unit 4/18 Bellevue Terrace", "No. 7 Ogui Road",
@@ -298,7 +336,9 @@ _UNIT_WORDS = (
     r"door|tower|shop|no|nr|int|interior"
 )
 _LEFT_UNIT = re.compile(rf"(?i:{_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?,?[ ]$")
-_LEFT_WORD = re.compile(rf"(?<![\w])(?i:{_UNIT_WORDS})\.?[ ]$")  # only before a house number
+_LEFT_WORD = re.compile(
+    rf"(?<![\w])(?:(?i:door|house|plot|flat|h)\.?[ ])?(?i:{_UNIT_WORDS})\.?[ ]$"
+)  # only before a house number: "Door No 5"
 # a named building: "The Old Mill, Bramley Lane", "Sakura Mansion 305, 1-4-7 Nishiki"
 _LEFT_BUILDING = re.compile(
     rf"(?:^|(?<=[\s,:;(|\"]))(?:The[ ])?(?:{NAME_WORD}[ ]){{1,3}}(?:Mill|Cottage|Barn|House|Lodge|Farm|Grange|Manor|Hall|Tower|Mansions?|"
@@ -321,13 +361,29 @@ _RIGHT = re.compile(
     rf"|,?[ ][A-Z]{{2}}[ ]\d{{5}}(?:-\d{{4}})?(?![\w-])"  # ", MT 59771"
     rf"|,?[ ]{_CODE}"  # ", 01311-940", " E91 X2K7"
     rf"|,?[ ]{_STATE_ABBR}"  # ", CDMX", ", Jal.", " FCT"
-    rf"|,[ ](?P<country>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w]))"  # ", Qatar" (a country only)
+    rf"|,?[ ](?:{HOUSE_MARK}|(?i:house|h)\.?[ ]?(?i:no)\.?[ ]?)\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?(?![\w/-])"  # ", House No. 21"
+    rf"|,[ ](?P<country>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w]))"  # ", Qatar", ", Addis Ababa" (a country or a city only)
 )
 _TOWN_WORDS = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ])?{NAME_WORD}){{0,2}}"
 # a town between two parts of an address: "Av. Paulista, 2073 - Bela Vista, São Paulo - SP, 01311-940"
 _RIGHT_TOWN = re.compile(
     rf"(?:,[ ]|[ ][-–][ ])(?P<town>{_TOWN_WORDS})(?=(?:,[ ]{_TOWN_WORDS})?(?:(?:[ ]?[-–/][ ]?[A-Z]{{2}}(?![\w]))?,?[ ]{_CODE}|[ ]?[-–/][ ]?[A-Z]{{2}}(?![\w])))"
 )
+
+
+_FOLD = str.maketrans("ĐđØøŁłıĦħ", "DdOoLliHh")
+
+
+def known_city(name: str) -> bool:
+    """A city of 100,000 people or more, written with or without its accents ("Đà Nẵng", "Da Nang")."""
+    if name in cities():
+        return True
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c))
+    return folded != name and folded in cities()
+
+
+def _country_or_city(name: str) -> bool:
+    return name.lower() in countries() or known_city(name)
 
 
 def grow(text: str, start: int, end: int) -> tuple[int, int]:
@@ -344,10 +400,18 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
         start -= len(before) - m.start()
     for _ in range(6):
         m = _RIGHT.match(text, end)
-        if m is not None and m.group("country") and m.group("country").lower() not in countries():
+        place = m.group("country") if m is not None else None
+        if place:
+            words = place.split(" ")
+            n = next((n for n in range(len(words), 0, -1) if _country_or_city(" ".join(words[:n]))), 0)
+            if n:
+                end = m.start("country") + len(" ".join(words[:n]))
+                continue
             m = None
         m = m or _RIGHT_TOWN.match(text, end)
         if m is None or "\n" in m.group(0):
             break
         end = m.end()
+    if end < len(text) and keeps_full_stop(text, start, end + 1):
+        end += 1  # "Guadalajara, Jal.": an abbreviation's full stop
     return start, end
