@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.eval import blind2_build
-from benchmarks.eval.blind_build import KINDS, OUT
+from benchmarks.eval.blind_build import OUT
+from benchmarks.eval.marked import KINDS
 from benchmarks.eval.public import read_records
 from benchmarks.eval.score import TOKEN
 

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import string
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.eval.blind2_data import ABROAD_IBANS, C
+from benchmarks.eval.marked import strip, write
 
 OUT = Path(__file__).resolve().parent / "data" / "blind2.jsonl"
-KINDS = ("person", "address", "phone", "email", "card", "iban", "ip")
-MARK = re.compile(r"⟦(\w+)\|(.*?)⟧", re.S)
 ROUNDS = 8
 NATIVE = {  # names in the country's own script, with the Latin form an e-mail address would use
     "RU": (("Дмитрий", "Смирнов", "dmitry", "smirnov"), ("Анна", "Кузнецова", "anna", "kuznetsova")),
@@ -330,22 +328,6 @@ NEGATIVE = (
 )
 
 
-def strip(marked: str) -> tuple[str, list[dict]]:
-    out, labels, pos, length = [], [], 0, 0
-    for m in MARK.finditer(marked):
-        out.append(marked[pos : m.start()])
-        length += m.start() - pos
-        kind, value = m.group(1), m.group(2)
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}")
-        labels.append({"start": length, "end": length + len(value), "label": kind})
-        out.append(value)
-        length += len(value)
-        pos = m.end()
-    out.append(marked[pos:])
-    return "".join(out), labels
-
-
 def build(seed: int = 2615) -> list[dict]:
     rng = random.Random(seed)
     records = []
@@ -365,14 +347,7 @@ def build(seed: int = 2615) -> list[dict]:
 
 
 def main() -> int:
-    records = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    kinds: dict[str, int] = {}
-    for r in records:
-        for e in r["entities"]:
-            kinds[e["label"]] = kinds.get(e["label"], 0) + 1
-    print(f"{len(records)} texts, {len({r['country'] for r in records}) - 1} countries, {kinds} -> {OUT}")
-    return 0
+    return write(build(), OUT)
 
 
 if __name__ == "__main__":

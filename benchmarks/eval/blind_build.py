@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import string
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.eval.marked import strip, write
+
 OUT = Path(__file__).resolve().parent / "data" / "blind.jsonl"
-KINDS = ("person", "address", "phone", "email", "card", "iban", "ip")
-MARK = re.compile(r"⟦(\w+)\|(.*?)⟧", re.S)
 
 # country: names (first, last), addresses (as written locally), phone shapes (# = random digit),
 # e-mail domains, IBAN (country code, BBAN shape: 9 digit, A letter, X alphanumeric)
@@ -739,23 +738,6 @@ NEGATIVE = [
 ]
 
 
-def strip(marked: str) -> tuple[str, list[dict]]:
-    text, labels, pos = [], [], 0
-    out_len = 0
-    for m in MARK.finditer(marked):
-        chunk = marked[pos : m.start()]
-        text.append(chunk)
-        out_len += len(chunk)
-        kind, value = m.group(1), m.group(2)
-        assert kind in KINDS, kind
-        labels.append({"start": out_len, "end": out_len + len(value), "label": kind})
-        text.append(value)
-        out_len += len(value)
-        pos = m.end()
-    text.append(marked[pos:])
-    return "".join(text), labels
-
-
 def build(seed: int = 15) -> list[dict]:
     rng = random.Random(seed)
     records = []
@@ -781,14 +763,7 @@ def build(seed: int = 15) -> list[dict]:
 
 
 def main() -> int:
-    records = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    kinds: dict[str, int] = {}
-    for r in records:
-        for e in r["entities"]:
-            kinds[e["label"]] = kinds.get(e["label"], 0) + 1
-    print(f"{len(records)} texts, {len({r['country'] for r in records}) - 1} countries, {kinds} -> {OUT}")
-    return 0
+    return write(build(), OUT)
 
 
 if __name__ == "__main__":

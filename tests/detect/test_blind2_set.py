@@ -8,7 +8,8 @@ import re
 import pytest
 
 from benchmarks.eval.blind import load_blind2
-from benchmarks.eval.blind2_build import KINDS, OUT, build, strip
+from benchmarks.eval.blind2_build import OUT, build
+from benchmarks.eval.marked import KINDS, strip
 
 
 def test_the_shipped_file_is_what_the_builder_writes():

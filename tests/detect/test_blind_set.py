@@ -6,7 +6,8 @@ import json
 import re
 
 from benchmarks.eval.blind import BlindScore, load_blind
-from benchmarks.eval.blind_build import KINDS, OUT, build, strip
+from benchmarks.eval.blind_build import OUT, build
+from benchmarks.eval.marked import KINDS, strip
 
 
 def test_the_shipped_file_is_what_the_builder_writes():
