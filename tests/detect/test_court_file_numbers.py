@@ -7,19 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactor import paths
-from redactor.detect.engine import build_registry
-
-
-@pytest.fixture(scope="module")
-def references():
-    registry = build_registry(paths.models_dir() / "recognizers.yaml", "en")
-    [recognizer] = [r for r in registry.recognizers if r.name == "CaseReferenceRecognizer"]
-
-    def found(text: str) -> list[str]:
-        return [text[r.start : r.end] for r in recognizer.analyze(text, ["CASE_REFERENCE"], None)]
-
-    return found
+from tests.detect.test_court_text import references  # noqa: F401 - references is a fixture
 
 
 @pytest.mark.parametrize(
@@ -32,7 +20,7 @@ def references():
         ("The county court's ruling (ref. 6 Kls 4410/08) was final.", "6 Kls 4410/08"),
     ],
 )
-def test_hyphenated_and_registered_file_numbers(references, text: str, value: str) -> None:
+def test_hyphenated_and_registered_file_numbers(references, text: str, value: str) -> None:  # noqa: F811
     assert references(text) == [value]
 
 
@@ -44,5 +32,5 @@ def test_hyphenated_and_registered_file_numbers(references, text: str, value: st
         "The room no. 3-B is on the left.",
     ],
 )
-def test_not_a_file_number(references, text: str) -> None:
+def test_not_a_file_number(references, text: str) -> None:  # noqa: F811
     assert references(text) == []
