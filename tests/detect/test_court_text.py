@@ -68,6 +68,8 @@ def addresses(text: str) -> list[str]:
         "The judgment was delivered on 27 February 1995 The Court awards EUR 9,800.",
         "The Government replied on 2 December 2002. The Court refers to its case-law.",
         "He had not seen his brother since the spring of 1947. The Court notes that.",
+        "His lawyer lodged an objection with the Izmir Assize Court on 3 May 2004.",
+        "The Ankara Penal Court dismissed both claims.",
     ],
 )
 def test_the_court_dates_and_countries_are_no_address(text):

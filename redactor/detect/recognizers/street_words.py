@@ -82,11 +82,12 @@ CUE = (
     r"(?:по|на)[ ]адрес[ау]?|за[ ]адресою|адрес[ау]?|адреса|проживае?т?|проживаю|проживає|мешкає|мешкаю|живу[ ](?:на|в|у)|"
     r"жив[её]т[ ](?:на|в)|живе[ ](?:на|в|у)|живее[ ](?:на|в)|διεύθυνση|μέν(?:ω|ει|ουν)[ ](?:στην|στη|στον|στο|επί)|κατοικ(?:ώ|εί)[ ](?:στην|στη|στον|στο))"
 )
-# Courts and other institutions named like streets ("Leeds Crown Court", "the Regional Court") are not anyone's address.
+# Courts and other institutions named like streets ("Leeds Crown Court", "the Regional Court", "the Istanbul Assize Court")
+# are not anyone's address.
 INSTITUTION = re.compile(
     r"\b(?:Crown|County|Magistrates['’]?|High|Family|Youth|Coroner['’]?s|Supreme|Appeal|Appeals|Combined|Police|Royal|European|"
     r"Regional|District|Constitutional|Administrative|Federal|Circuit|Criminal|Civil|Military|Municipal|Provincial|Cantonal|"
-    r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial)[ ]Court\b|\bHouse of\b"
+    r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial|Assize|Assizes|Penal)[ ]Court\b|\bHouse of\b"
 )
 
 # an address that ends in an abbreviation or a house number written with a full stop keeps it: "Guadalajara, Jal.",
