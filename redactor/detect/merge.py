@@ -142,7 +142,7 @@ def _symbol(char: str) -> bool:
 
 # a name that ends with an initial after another initial or a form of address ("Mr A.B.", "Ms K."; not "Blok B.", a unit)
 _INITIAL_END = re.compile(
-    r"(?:(?<=[A-Z]\.)|(?<=[A-Z]\.[ -])|(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|Prof|Sir|Dame|Lord|Lady)\.?[ ])[A-Z]\.$"
+    r"(?:(?<=[A-Z]\.)|(?<=[A-Z]\.[ -])|(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|Prof|Sir|Dame|Lord|Lady|Judge|Captain|Lieutenant|Colonel|Corporal|Investigator|Inspector|Sergeant|Constable)\.?[ ])[A-Z]\.$"
 )
 
 

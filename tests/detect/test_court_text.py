@@ -135,6 +135,9 @@ def test_lower_case_english_words_and_roles_are_no_name(text):
         ("The applicant, Mr A.B., is a national of Ostremund.", "Mr A.B."),
         ("Ms K. told the court that she had been threatened.", "Ms K."),
         ("The applicant was represented by Mr J.-P. Varga, a lawyer.", "Mr J.-P. Varga"),
+        ("On 4 May 2003 Captain D., the unit's commander, refused.", "Captain D."),
+        ("Investigator V. of the town prosecutor's office questioned him.", "Investigator V."),
+        ("Lieutenant Colonel Borys Hnatiuk signed the order.", "Lieutenant Colonel Borys Hnatiuk"),
     ],
 )
 def test_a_title_and_initials_are_a_name_with_the_last_full_stop(text, name):

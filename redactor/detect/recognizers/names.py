@@ -101,6 +101,13 @@ TITLES = (
     "Imam",
     "Pastor",
     "Sister",
+    # ranks of the armed forces and an investigator, as judgments write an anonymised officer ("Captain R.",
+    # "Investigator S."); not "General" or "Major" ("General Motors", "Major League")
+    "Captain",
+    "Lieutenant",
+    "Colonel",
+    "Corporal",
+    "Investigator",
 )
 
 
