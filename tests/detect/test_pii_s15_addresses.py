@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from redactor.detect.recognizers.world_address import WorldAddressRecognizer, known_city
-
-
-@pytest.fixture(scope="module")
-def addresses():
-    recognizer = WorldAddressRecognizer()
-
-    def found(text: str) -> list[str]:
-        return [text[r.start : r.end] for r in recognizer.analyze(text, ["STREET_ADDRESS"])]
-
-    return found
+from redactor.detect.recognizers.world_address import known_city
+from tests.detect.test_address_tails import addresses  # noqa: F401 - addresses is a fixture
 
 
 @pytest.mark.parametrize(
@@ -54,7 +45,7 @@ def addresses():
         ("House 9, Street 3, G-6/4, Islamabad", "House 9, Street 3, G-6/4, Islamabad"),
     ],
 )
-def test_the_whole_address_is_found(addresses, text, address):
+def test_the_whole_address_is_found(addresses, text, address):  # noqa: F811
     assert address in addresses(text), addresses(text)
 
 
@@ -68,7 +59,7 @@ def test_the_whole_address_is_found(addresses, text, address):
         "Bulevar the best 12 times",
     ],
 )
-def test_no_address(addresses, text):
+def test_no_address(addresses, text):  # noqa: F811
     assert addresses(text) == []
 
 
