@@ -4,17 +4,21 @@ People come from the device's address book, chat participants and e-mail
 correspondents (extractors yield ``Person`` records) and from the case roster. Names
 match case-insensitively on word boundaries, so "ask sophie" is caught although the
 spaCy model misses lower-case names; a name part that is also a common English word
-("Will", "May", "Witness") must be capitalised to count, and a heading in capitals ("WITNESS") is not a match. Phone numbers match in any written form
-(spaces, dashes, brackets, +44, 0044 or national 0).
+("Will", "May", "Witness") counts with its capital, and in lower case only where a person stands ("ask hope", "will said",
+"thanks mark", or anywhere but in the word's own use once the person is written out in the text: ``counts``); a heading
+in capitals ("WITNESS") is not a match. Phone numbers match in any written form (spaces, dashes, brackets, +44, 0044 or
+national 0).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from redactor.detect.name_lists import given_names_raw, lexicon
 from redactor.detect.normalize import normalise
 from redactor.detect.people_index import ORDINARY_NAMES, PeopleIndex
 from redactor.detect.phone_variants import phone_variants
@@ -60,6 +64,87 @@ def _digit_runs(text: str) -> Iterable[tuple[int, int, str]]:
                 yield start - opened, positions[j] + 1, digits[i : j + 1]
 
 
+# A known person's name part that is also a word ("Hope Miles", "Will Archer", "Mark Dunn") counts in lower case only where
+# a person stands: after a word that introduces one ("ask hope", "me and will", "thanks mark", "@hope") or before a verb of
+# saying or a possessive ("will said", "mark's car"), or as the one addressed at the edge of a line ("hope, you there?",
+# "see you later, will"). Where the person is written out in the same text (the full name, or the part with its capital
+# inside a sentence) it counts anywhere but in a word's own use: after a pronoun, modal, "to" or determiner ("I hope", "we
+# will", "to mark", "the will") or before what follows a verb or a modal ("hope so", "will be", "mark my words").
+_CUE = (
+    r"me[ ]and|you[ ]and|him[ ]and|her[ ]and|us[ ]and|ask|asked|asking|tell|told|telling|hey|hi|hiya|heya|hello|morning|night|"
+    r"nite|bye|thanks|thank[ ]you|thx|ty|cheers|love[ ]you|miss[ ]you|ily|saw|seen|met|meet|meeting|call|called|ring|rang|"
+    r"phone|phoned|text|texted|txt|message|messaged|msg|dm|from|cc|fao|(?:talk|talked|talking|spoke|speak|speaking|said|say|"
+    r"sent|send|give|gave|ask)[ ]it[ ]to|(?:talk|talked|talking|spoke|speak|speaking|said|say|sent|send|give|gave|listen)[ ]to"
+)
+_CUE_BEFORE = re.compile(rf"(?:(?<![\w'’])(?:{_CUE})[ ]*,?[ ]+|@)$", re.IGNORECASE)
+_AFTER = re.compile(
+    r"^(?:['’]s\b|[ ]+(?:said|says|saying|told|tells|texted|texts|rang|rings|called|calls|messaged|replied|asked|reckons|"
+    r"and[ ]me|and[ ]i|and[ ]us)(?![\w'’]))",
+    re.IGNORECASE,
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_ADDRESSED_AFTER = re.compile(r"^[ ]*,")  # "hope, you there?"
+_ADDRESSED_BEFORE = re.compile(r",[ ]*$")  # "see you later, will"
+_LINE_END = re.compile(r"^[ ]*(?:x+|[!?.]+)*[ ]*(?:\n|$)", re.IGNORECASE)
+_WORD_USE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:i|we|you|u|they|he|she|it|one|who|i'd|we'd|you'd|they'd|i'll|we'll|you'll|do|does|did|dont|don't|really|"
+    r"just|only|still|so|to|will|would|wud|can|could|should|shall|might|must|may|gonna|wanna|the|a|an|my|your|ur|his|her|our|"
+    r"their|its|this|that|no|some|any|every|of|free|good|high|new)[ ]+$",
+    re.IGNORECASE,
+)
+_WORD_USE_AFTER = re.compile(
+    r"^[ ]+(?:so|not|you|u|ur|your|it|its|it's|that|this|these|those|to|for|everything|all|we|they|he|she|i|i'm|be|been|have|"
+    r"do|go|get|make|take|come|see|need|let|try|never|ever|always|probably|definitely|def|the|a|an|my|his|her|our|their|there|"
+    r"things|everyone|everybody|someone|somebody|ya|yall|y'all|me|him|them|us)(?![\w'’])",
+    re.IGNORECASE,
+)
+
+
+def counts(text: str, start: int, end: int, written_out: bool) -> bool:
+    """Whether a name part that needs a capital (``people_index.name_terms``) is the person at ``text[start:end]``:
+    with its capital (not a heading in capitals), or in lower case where a person stands (see ``_CUE`` above)."""
+    found = text[start:end]
+    if found[0].isupper():
+        return not (found.isupper() and _in_heading(text, start, end))
+    if len(found) < 3 or not found.isalpha() or not _name_in_lower(found.lower()):
+        return False  # "jo", "al", "witness", "mum", "home": only capitalised
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if _CUE_BEFORE.search(before) or _AFTER.match(after):
+        return True
+    if (_LINE_START.search(before) and _ADDRESSED_AFTER.match(after)) or (_ADDRESSED_BEFORE.search(before) and _LINE_END.match(after)):
+        return True
+    return written_out and not _WORD_USE_BEFORE.search(before) and not _WORD_USE_AFTER.match(after)
+
+
+_NOT_IN_LOWER = frozenset({"mum", "dad", "nan", "nana", "home", "work", "love", "babe", "bro", "sis"})  # contacts, no names
+
+
+@lru_cache(maxsize=4096)
+def _name_in_lower(word: str) -> bool:
+    """A name part that may count in lower case by its place: a listed given name or surname, no stop word but "will" and
+    "may", no kin or place word an address book names a contact by ("mum", "home")."""
+    if word in _NOT_IN_LOWER or (word in STOP_WORDS and word not in ("will", "may")):
+        return False
+    return word.capitalize() in given_names_raw() or word.capitalize() in lexicon("world_surnames.txt")
+
+
+def written_out(text: str, hits: Iterable[tuple[int, int, int, bool]]) -> set[int]:
+    """The people (indexes) written out in ``text``: a term that needs no capital and is more than one word (the full
+    name, an alias of two words), or a part that needs one written with its capital inside a sentence."""
+    out = set()
+    for start, end, i, needs_capital in hits:
+        found = text[start:end]
+        if not needs_capital or (needs_capital and found[0].isupper() and not found.isupper() and _inside(text, start)):
+            out.add(i)
+    return out
+
+
+def _inside(text: str, start: int) -> bool:
+    """Not the first word of a sentence or line ("Hope you're well" says nothing of Hope)."""
+    before = text[max(0, start - 80) : start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?\n:;"
+
+
 def _in_heading(text: str, start: int, end: int) -> bool:
     """The match stands in a line with no lower-case letter: a heading or a label, not a sentence."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -100,10 +185,11 @@ class KnownPeopleRecognizer(EntityRecognizer):
             self.load()
         index, results = self._index, []
         if "PERSON" in entities:
-            for start, end, i, needs_capital in index.find_names(text):
-                found = text[start:end]
-                if needs_capital and (not found[0].isupper() or (found.isupper() and _in_heading(text, start, end))):
-                    continue  # "witness" or the heading "WITNESS STATEMENT" is not "Alex Witness"
+            hits = index.find_names(text)
+            written = written_out(text, hits)
+            for start, end, i, needs_capital in hits:
+                if needs_capital and not counts(text, start, end, i in written):
+                    continue  # "witness" or the heading "WITNESS STATEMENT" is not "Alex Witness"; "I hope so" is not Hope
                 results.append(self._result("PERSON", start, end, NAME_SCORE, _why("known person", self.people[i]), self.people[i]))
         if len(index.phones) and "PHONE_NUMBER" in entities:
             for start, end, i in index.find_phones(_digit_runs(text)):

@@ -18,9 +18,10 @@ from redactor.detect.known_people import (
     NAME_SCORE,
     KnownPeopleRecognizer,
     _digit_runs,
-    _in_heading,
     address_terms,
+    counts,
     phone_variants_all,
+    written_out,
 )
 from redactor.detect.name_lists import given_names_raw, is_english_word
 from redactor.detect.normalize import normalise
@@ -81,10 +82,11 @@ class LegacyRecognizer(KnownPeopleRecognizer):
             self.load()
         results: list[RecognizerResult] = []
         if self._name_re is not None and "PERSON" in entities:
-            for m in self._name_re.finditer(text):
-                why, needs_capital, person = self._names[m.group(0).lower()]
-                if needs_capital and (not m.group(0)[0].isupper() or (m.group(0).isupper() and _in_heading(text, m.start(), m.end()))):
-                    continue  # "witness" or the heading "WITNESS STATEMENT" is not "Alex Witness"
+            found = [(m, *self._names[m.group(0).lower()]) for m in self._name_re.finditer(text)]
+            written = written_out(text, [(m.start(), m.end(), id(person), capital) for m, _, capital, person in found])
+            for m, why, needs_capital, person in found:
+                if needs_capital and not counts(text, m.start(), m.end(), id(person) in written):
+                    continue  # "witness" or the heading "WITNESS STATEMENT" is not "Alex Witness"; "I hope so" is not Hope
                 results.append(self._result("PERSON", m.start(), m.end(), NAME_SCORE, why, person))
         if self._phones and "PHONE_NUMBER" in entities:
             for start, end, digits in _digit_runs(text):
