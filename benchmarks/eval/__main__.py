@@ -16,7 +16,10 @@ card ``GUM.md``), ``court`` (parties and application numbers in court-judgment p
 24 countries from mimesis' locale data, generated at eval time; ``court.py``), ``blind`` (mixed personal data of
 36 countries in 20 frames, written by hand before the detectors were read; ``blind_build.py``, data card
 ``BLIND.md``), ``blind2`` (the same kinds for 45 countries in 25 generator-like frames, written by hand in
-session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), and ``negatives``
+session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), ``worldaddr`` (real addresses of 234 countries
+from OpenCage's address-formatting tests, MIT, in frames written here; ``worldaddr_build.py``, data card
+``WORLDADDR.md``), ``worldphone`` (libphonenumber's example numbers of every region in six written forms among
+non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDPHONE.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -42,6 +45,8 @@ from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
+from benchmarks.eval.world import WorldScore, load_worldaddr, world_table
+from benchmarks.eval.worldphone import load_worldphone
 
 GENERATED = ("dev", "heldout")
 NEGATIVES = "negatives"
@@ -49,6 +54,9 @@ INTL = "intl"
 COURT = "court"
 BLIND = "blind"
 BLIND2 = "blind2"
+WORLDADDR = "worldaddr"
+WORLDPHONE = "worldphone"
+WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone}
 Spans = dict[str, list[dict]]
 
 
@@ -179,6 +187,18 @@ def report_blind(name: str, records: list[dict], runs: dict[str, tuple[Spans, fl
     _speed_and_misses(chars, runs, results, misses)
 
 
+def report_world(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
+    """Recall per kind and per group, token precision (``world.py``: ``worldaddr``, ``worldphone``)."""
+    results = {det: WorldScore() for det in runs}
+    for det, (spans, _) in runs.items():
+        for record in records:
+            results[det].add(record, spans.get(record["id"], []))
+    chars = sum(len(r["text"]) for r in records)
+    print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
+    print(world_table(results))
+    _speed_and_misses(chars, runs, results, misses)
+
+
 def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
     """Flags per 1,000 words by entity: on this set every flag is a false positive."""
     total = sum(words(r["text"]) for r in records)
@@ -206,7 +226,11 @@ def report_negatives(name: str, records: list[dict], runs: dict[str, tuple[Spans
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", "--split", dest="set", choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, COURT, NEGATIVES, "all"], default="all"
+        "--set",
+        "--split",
+        dest="set",
+        choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, *WORLD, COURT, NEGATIVES, "all"],
+        default="all",
     )
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
     parser.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
@@ -215,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, COURT, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, *WORLD, COURT, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
@@ -229,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
             records, why = load_blind()
         elif name == BLIND2:
             records, why = load_blind2()
+        elif name in WORLD:
+            records, why = WORLD[name]()
         else:
             records, why = load_public(name)
         if records is None:
@@ -236,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
         reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl, BLIND: report_blind, BLIND2: report_blind}
+        reports |= dict.fromkeys(WORLD, report_world)
         report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)
     return 0

@@ -1,0 +1,63 @@
+"""The world sets (``benchmarks/eval/worldaddr_build.py``, ``worldphone.py``): gold rules and labels exact."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from benchmarks.eval.world import WorldScore, load_worldaddr
+from benchmarks.eval.worldaddr_build import gold_lines, record
+from benchmarks.eval.worldphone import forms, load_worldphone
+
+
+def test_gold_runs_from_the_street_to_the_town_and_its_postcode():
+    components = {"house_number": 4, "road": "Mill Lane", "city": "Hexham", "postcode": "NE46 1AB", "state": "England"}
+    assert gold_lines(["Old Mill", "4 Mill Lane", "Hexham", "NE46 1AB", "England", "United Kingdom"], components) == (1, 3)
+    reverse = {"road": "Lenin Street", "house_number": 20, "city": "Omsk", "postcode": "644000"}
+    assert gold_lines(["Russia", "644000 Omsk", "Lenin Street, 20", "Town museum"], reverse) == (1, 2)
+    assert gold_lines(["Omsk", "Russia"], {"city": "Omsk"}) is None  # no road: skipped
+
+
+def test_the_country_name_is_not_gold():
+    lines = ["Via Roma 3", "10121 Torino", "Italia"]
+    text, label = record("Address: {A}", lines, (0, 1), ", ", ("Italy", "Italia"))
+    assert text == "Address: Via Roma 3, 10121 Torino, Italia"
+    assert text[label["start"] : label["end"]] == "Via Roma 3, 10121 Torino"
+    text, label = record("{A}", ["Italia 10121", "Torino", "Via Roma 3"], (0, 2), "\n", ("Italia",))
+    assert text[label["start"] : label["end"]] == "10121\nTorino\nVia Roma 3"  # written first (China's order)
+
+
+def test_shipped_worldaddr_labels_are_trimmed_addresses():
+    records, why = load_worldaddr()
+    assert not why and len(records) >= 700
+    for r in records:
+        (label,) = r["labels"]
+        value = r["text"][label["start"] : label["end"]]
+        assert value and value == value.strip() and not value.endswith(","), r["id"]
+        assert "\\u" not in value
+
+
+def test_worldphone_numbers_are_written_six_ways_and_parse_back():
+    number = phonenumbers.parse("+48 512 345 678")
+    assert forms(number) == {
+        "national": "512 345 678",
+        "international": "+48 512 345 678",
+        "e164": "+48512345678",
+        "dots": "+48.512.345.678",
+        "slash": "512/345 678",
+        "no separators": "512345678",
+    }
+    records, why = load_worldphone()
+    assert not why and len(records) > 2000
+    for r in records[::37]:
+        (label,) = r["labels"]
+        value = r["text"][label["start"] : label["end"]]
+        if r["groups"]["form"] in ("international", "e164"):
+            assert phonenumbers.is_valid_number(phonenumbers.parse(value)), value
+
+
+def test_world_score_counts_per_group():
+    score = WorldScore()
+    rec = {"id": "x", "text": "Tel: 030 123456", "labels": [{"start": 5, "end": 15, "type": "phone"}], "groups": {"form": "national"}}
+    score.add(rec, [{"start": 5, "end": 15, "entity": "PHONE_NUMBER"}])
+    score.add({**rec, "groups": {"form": "slash"}}, [{"start": 5, "end": 8, "entity": "PHONE_NUMBER"}])
+    assert score.by_group[("form", "national")] == [1, 1] and score.by_group[("form", "slash")] == [0, 1]
