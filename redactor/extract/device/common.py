@@ -16,6 +16,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from hashlib import sha256
@@ -343,6 +344,145 @@ class PeopleBook:
             return iter(())
         waiting, self.waiting = self.waiting, []
         return iter(waiting)
+
+
+SQLITE_DAMAGE = {10, 11, 26}  # SQLITE_IOERR (a page past a cut end), SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+_ROWID_MIN, _ROWID_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def sqlite_damaged(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite finding a page of the file damaged or missing (a carved or partly copied database),
+    rather than a question it cannot answer (no such table) or a value it cannot decode."""
+    return isinstance(exc, sqlite3.DatabaseError) and (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in SQLITE_DAMAGE
+
+
+@dataclass(frozen=True, slots=True)
+class SqliteGap:
+    """A run of a table's rows that cannot be read: rowids ``first`` to ``last`` (``None``: to the end of the table)
+    lie in a damaged page (or a damaged interior page's subtree). Which rowids of the run exist is not known."""
+
+    first: int
+    last: int | None
+    problem: str  # SQLite's message ("database disk image is malformed"): never a value
+
+    @property
+    def rows(self) -> str:
+        """``rows 1484-1531``, ``row 7``, ``rows from 1484 to the end``, ``rows up to 90``, ``all rows``: for a locator."""
+        if self.first == _ROWID_MIN:
+            return "all rows" if self.last is None else f"rows up to {self.last}"
+        if self.last is None:
+            return f"rows from {self.first} to the end"
+        return f"row {self.first}" if self.first == self.last else f"rows {self.first}-{self.last}"
+
+
+def sqlite_open(path: Path) -> sqlite3.Connection:
+    """A device's SQLite database, read-only and immutable (the evidence file is never changed, a ``-wal`` beside it
+    never replayed), its schema read. A file cut short (partly copied: the header counts more pages than it holds)
+    is opened as SQLite's own recovery tools open it, with ``writable_schema`` (which, on a read-only connection,
+    only lets the schema be read): its pages past the cut are then damaged pages, read around by
+    :func:`sqlite_walk`. Raises ``sqlite3.DatabaseError`` when even the schema cannot be read."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if not sqlite_damaged(exc):
+            raise
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def sqlite_walk(conn: sqlite3.Connection, table: str, columns: str = "*") -> Iterator[tuple[Any, bool] | SqliteGap]:
+    """(row, damaged) for each row of ``table`` (``SELECT rowid, <columns>``) in rowid order, and a :class:`SqliteGap`
+    for each run of rows in a damaged page, read around.
+
+    A good table is read once, by one query (a rowid range scan: the plan of ``ORDER BY rowid``). When a page fails
+    (SQLite's SQLITE_CORRUPT, SQLITE_NOTADB or SQLITE_IOERR), the rows before it were read; the first readable row
+    after it is found by bisecting the rowids above the last one read, each probe a seek through the B-tree's interior
+    pages (``rowid >= ? LIMIT 1``: about 64 seeks per damaged run, never a scan), and the walk goes on from it. The run
+    between is the gap: rowids up to the damaged page's bound in its parent page. A value that is not UTF-8 marks its
+    row ``damaged`` (see :func:`sqlite_rows`), from the first damage on: such a row is to be refused, never read.
+    """
+    quoted = '"' + table.replace('"', '""') + '"'
+    sql = f"SELECT rowid, {columns} FROM {quoted} WHERE rowid >= ? ORDER BY rowid"
+    start, texts = _ROWID_MIN, None
+    try:
+        while True:
+            try:
+                for row in conn.execute(sql, (start,)):
+                    damaged = False
+                    if texts is not None:
+                        damaged, texts.damaged = texts.damaged, False
+                    yield row, damaged
+                    if row[0] >= _ROWID_MAX:
+                        return
+                    start = row[0] + 1
+                return
+            except sqlite3.DatabaseError as exc:
+                if texts is None and sqlite_undecodable(exc):
+                    texts = conn.text_factory = _SqliteTexts()
+                    continue
+                if not sqlite_damaged(exc):
+                    raise
+                problem = sqlite_problem(exc)
+            if texts is None:  # a damaged page's neighbours may hold anything
+                texts = conn.text_factory = _SqliteTexts()
+            found = _sqlite_first_readable(conn, sql + " LIMIT 1", start, texts)
+            if found is None:
+                yield SqliteGap(start, None, problem)
+                return
+            first, row, damaged = found
+            if first > start:
+                yield SqliteGap(start, first - 1, problem)
+            if row is None:
+                return
+            yield row, damaged
+            if row[0] >= _ROWID_MAX:
+                return
+            start = row[0] + 1
+    finally:
+        conn.text_factory = str
+
+
+def _sqlite_first_readable(conn: sqlite3.Connection, probe: str, start: int, texts: _SqliteTexts) -> tuple[int, Any, bool] | None:
+    """The smallest rowid bound ``r >= start`` from which ``probe`` reads, with what it read (its row, or None when no
+    row is at or above it, and whether a value of it is not UTF-8): a bisection, the probes failing below it; None
+    when they fail up to the largest rowid."""
+
+    def read(bound: int) -> tuple[int, Any, bool] | None:
+        texts.damaged = False
+        try:
+            row = conn.execute(probe, (bound,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if not sqlite_damaged(exc):
+                raise
+            return None
+        damaged, texts.damaged = texts.damaged, False
+        return bound, row, damaged
+
+    found = read(start)
+    if found is not None:
+        return found
+    found = read(_ROWID_MAX)
+    if found is None:
+        return None
+    low = start  # read(low) fails, read(found[0]) reads
+    while found[0] - low > 1:
+        middle = (low + found[0]) // 2
+        probed = read(middle)
+        if probed is None:
+            low = middle
+        else:
+            found = probed
+    return found
 
 
 def sqlite_problem(exc: sqlite3.DatabaseError) -> str:

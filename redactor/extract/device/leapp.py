@@ -13,7 +13,8 @@ report is recognised on its own, from its content and its place in the report):
   report has no TSV exports.
 - A database row holding text that is not UTF-8 is refused alone (a :class:`~redactor.records.Refused` at its
   locator, which the runner quarantines; SQLite's own message would quote the text, so it is never passed on), and
-  the other rows are read; a database none of whose rows can be read is refused whole.
+  the other rows are read; so is a run of rows in a damaged page (a carved or partly copied database: ``sms_messages
+  rows 1484-1531``, :func:`~.common.sqlite_walk`); a database none of whose rows can be read is refused whole.
 - The report's presentation files (``*.html``, ``*.js``, ``*.css``, script logs) repeat the TSV
   content: when the report has TSV exports they are recognised as part of the report and yield nothing, so they are neither quarantined
   as unsupported nor reviewed twice. Media files the report copied keep going to their own
@@ -123,8 +124,7 @@ def _accepts_db(source: Source, path: Path, head: bytes) -> bool:
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn = common.sqlite_open(path)
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     return conn
@@ -161,11 +161,14 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item |
 
 def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[tuple[str, Item | CorruptInput]]:
     """(locator, item) for each row of the timeline or of every artifact table, or (locator, the error that refuses
-    it) for a row holding text that is not UTF-8 (:func:`common.sqlite_rows`: SQLite's own message would quote it)."""
+    it) for a row holding text that is not UTF-8 (SQLite's own message would quote it) or a run of rows in a damaged
+    page (:func:`common.sqlite_walk` reads around it)."""
     if path.name == "tl.db":
-        for (rowid, _key, activity, datalist), damaged in common.sqlite_rows(
-            conn, "SELECT rowid, key, activity, datalist FROM data ORDER BY rowid"
-        ):
+        for got in common.sqlite_walk(conn, "data", "key, activity, datalist"):
+            if isinstance(got, common.SqliteGap):
+                yield f"_Timeline/tl.db data {got.rows}", _damaged(path, f"timeline {got.rows}", got)
+                continue
+            (rowid, _key, activity, datalist), damaged = got
             locator = f"_Timeline/tl.db data rowid {rowid}"
             if damaged:
                 yield locator, _undecodable(path, f"timeline row {rowid}")
@@ -178,9 +181,12 @@ def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.
         return
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for table in tables:
-        sql = f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}"'
-        columns = [d[0] for d in conn.execute(sql + " LIMIT 0").description][1:]
-        for (rowid, *values), damaged in common.sqlite_rows(conn, sql + " ORDER BY rowid"):
+        columns = [d[0] for d in conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}" LIMIT 0').description][1:]
+        for got in common.sqlite_walk(conn, table):
+            if isinstance(got, common.SqliteGap):
+                yield f"_lava_artifacts.db {table} {got.rows}", _damaged(path, f"{got.rows} of table {table}", got)
+                continue
+            (rowid, *values), damaged = got
             locator = f"_lava_artifacts.db {table} rowid {rowid}"
             if damaged:
                 yield locator, _undecodable(path, f"row {rowid} of table {table}")
@@ -194,6 +200,10 @@ def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.
 
 def _undecodable(path: Path, row: str) -> CorruptInput:
     return CorruptInput(f"{path}: {row} holds text that is not valid UTF-8; refused")
+
+
+def _damaged(path: Path, rows: str, gap: common.SqliteGap) -> CorruptInput:
+    return CorruptInput(f"{path}: {rows} lie in a damaged part of the database ({gap.problem}); refused")
 
 
 def _accepts_presentation(source: Source, path: Path, head: bytes) -> bool:

@@ -6,10 +6,12 @@ Tables: ``ZWACHATSESSION`` (one per chat: partner JID and name), ``ZWAMESSAGE`` 
 opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file beside it
 is not replayed (extract it with the database's own tools first if it holds data).
 
-A message row holding text that is not valid UTF-8 (a damaged page, or a value the app never wrote) is refused
-alone: the reader yields a :class:`~redactor.records.Refused` at its locator (``ZWAMESSAGE Z_PK=12``), which the runner
-quarantines, and reads on. SQLite's own error for such a value quotes the text, so it is never passed on: a damaged
-chat or group member row still refuses the database whole, saying only that a value is not UTF-8.
+A message, chat or group member row holding text that is not valid UTF-8 (a damaged page, or a value the app never
+wrote) is refused alone: the reader yields a :class:`~redactor.records.Refused` at its locator (``ZWAMESSAGE Z_PK=12``),
+which the runner quarantines, and reads on (a refused chat's messages without its name, a refused member's by their
+JID). SQLite's own error for such a value quotes the text, so it is never passed on. A damaged page (a carved or partly
+copied database) refuses the run of rows it held (``ZWAMESSAGE rows 1493-1553``) and the rest is read around it
+(:func:`~.common.sqlite_walk`). A database none of whose rows can be read is refused whole.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ NEEDED = {"ZWAMESSAGE", "ZWACHATSESSION"}
 
 def _tables(path: Path) -> set[str]:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = common.sqlite_open(path)
         try:
             return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -71,47 +73,95 @@ def apple_time(value: Any) -> datetime | None:
 @extractor("whatsapp-ios-db", accepts=_accepts, priority=30)
 def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = common.sqlite_open(path)
         conn.row_factory = sqlite3.Row
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
+    read, first = 0, None
     try:
-        yield from _read(source, path, conn, tables, book)
+        for record in _read(source, path, conn, tables, book):
+            if isinstance(record, tuple):  # (locator, the error that refuses that part)
+                first = first or record[1]
+                yield Refused(record[0], record[1].code, str(record[1]))
+                continue
+            read += isinstance(record, Item)
+            yield record
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: WhatsApp database cannot be read ({common.sqlite_problem(exc)})") from None
     finally:
         conn.close()
+    if first is not None and not read:  # nothing could be read: the file is refused whole, by the first part refused
+        raise first
     yield from book
+
+
+MESSAGE_COLUMNS = (
+    "Z_PK, ZISFROMME, ZMESSAGEDATE, ZFROMJID, ZTOJID, ZTEXT, ZCHATSESSION, ZGROUPMEMBER, ZMESSAGETYPE, ZMESSAGESTATUS, ZSTARRED, ZMEDIAITEM"
+)
+MEDIA_COLUMNS = "Z_PK, ZMEDIALOCALPATH, ZTITLE, ZVCARDNAME, ZLATITUDE, ZLONGITUDE, ZFILESIZE"
+
+
+Part = tuple[str, CorruptInput]  # a part refused: its locator and the error that refuses it
+
+
+def _refused(path: Path, locator: str, what: str) -> Part:
+    return locator, CorruptInput(f"{path}: {what}; refused")
+
+
+def _rows(path: Path, conn: sqlite3.Connection, table: str, columns: str, what: str) -> Iterator[Part | tuple[sqlite3.Row, bool]]:
+    """Each readable row of ``table`` (:func:`common.sqlite_walk`) with whether a value of it is not UTF-8; a run of
+    rows in a damaged page refused."""
+    for got in common.sqlite_walk(conn, table, columns):
+        if isinstance(got, common.SqliteGap):
+            problem = f"{table} {got.rows} ({what}) cannot be read: a damaged part of the database ({got.problem})"
+            yield _refused(path, f"{table} {got.rows}", problem)
+        else:
+            row, damaged = got
+            yield row, damaged
 
 
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
-) -> Iterator[Item | Person | Mention | Refused]:
-    sessions = {r["Z_PK"]: dict(r) for r in conn.execute("SELECT Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE FROM ZWACHATSESSION")}
+) -> Iterator[Item | Person | Mention | Part]:
+    sessions: dict[int, dict[str, Any]] = {}
+    for got in _rows(path, conn, "ZWACHATSESSION", "Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE", "chats"):
+        if isinstance(got[1], CorruptInput):
+            yield got
+            continue
+        r, damaged = got
+        if damaged:  # its messages are read, without the chat's name
+            yield _refused(
+                path, f"ZWACHATSESSION Z_PK={r['Z_PK']}", f"chat row ZWACHATSESSION Z_PK={r['Z_PK']} holds text that is not valid UTF-8"
+            )
+            continue
+        sessions[r["Z_PK"]] = {k: r[k] for k in ("Z_PK", "ZCONTACTJID", "ZPARTNERNAME", "ZSESSIONTYPE")}
     members: dict[int, dict[str, Any]] = {}
     if "ZWAGROUPMEMBER" in tables:
-        for r in conn.execute("SELECT Z_PK, ZMEMBERJID, ZCONTACTNAME, ZFIRSTNAME, ZCHATSESSION FROM ZWAGROUPMEMBER"):
+        for got in _rows(path, conn, "ZWAGROUPMEMBER", "Z_PK, ZMEMBERJID, ZCONTACTNAME, ZFIRSTNAME, ZCHATSESSION", "group members"):
+            if isinstance(got[1], CorruptInput):
+                yield got
+                continue
+            r, damaged = got
+            if damaged:  # their messages are read, by the sender's JID
+                locator = f"ZWAGROUPMEMBER Z_PK={r['Z_PK']}"
+                yield _refused(path, locator, f"group member row {locator} holds text that is not valid UTF-8")
+                continue
             members[r["Z_PK"]] = common.party(r["ZMEMBERJID"], r["ZCONTACTNAME"] or r["ZFIRSTNAME"], False)
             book.add(members[r["Z_PK"]], "WhatsApp group members", aliases=[r["ZFIRSTNAME"] or ""])
     yield from book
-    media_sql = "LEFT JOIN ZWAMEDIAITEM AS md ON md.Z_PK = m.ZMEDIAITEM" if "ZWAMEDIAITEM" in tables else ""
-    media_cols = ", md.ZMEDIALOCALPATH, md.ZTITLE, md.ZVCARDNAME, md.ZLATITUDE, md.ZLONGITUDE, md.ZFILESIZE" if media_sql else ""
-    sql = (
-        f"SELECT m.Z_PK, m.ZISFROMME, m.ZMESSAGEDATE, m.ZFROMJID, m.ZTOJID, m.ZTEXT, m.ZCHATSESSION, m.ZGROUPMEMBER, "
-        f"m.ZMESSAGETYPE, m.ZMESSAGESTATUS, m.ZSTARRED{media_cols} FROM ZWAMESSAGE AS m {media_sql} "
-        "ORDER BY m.ZCHATSESSION, m.ZMESSAGEDATE, m.Z_PK"
-    )
+    media = "ZWAMEDIAITEM" in tables
     seen_sessions: dict[int, int] = {}
-    for r, damaged in common.sqlite_rows(conn, sql):
-        if damaged:
-            error = CorruptInput(f"{path}: message row ZWAMESSAGE Z_PK={r['Z_PK']} holds text that is not valid UTF-8; refused")
-            yield Refused(f"ZWAMESSAGE Z_PK={r['Z_PK']}", error.code, str(error))
-            continue
-        session = sessions.get(r["ZCHATSESSION"]) or {"ZCONTACTJID": None, "ZPARTNERNAME": None, "ZSESSIONTYPE": None}
-        seen_sessions[r["ZCHATSESSION"]] = seen_sessions.get(r["ZCHATSESSION"], 0) + 1
-        yield _message(source, dict(r), session, members)
+    last = None  # the order key of the last message row read before a damaged page was met
+    try:
+        for r, damaged in common.sqlite_rows(conn, _messages_sql(media)):
+            last = _order(r)
+            yield from _message_row(source, path, r, damaged, sessions, members, seen_sessions)
+    except sqlite3.DatabaseError as exc:
+        if not common.sqlite_damaged(exc):
+            raise
+        yield from _salvaged(source, path, conn, media, last, sessions, members, seen_sessions)
     for pk, session in sessions.items():
         partner = common.party(session["ZCONTACTJID"], session["ZPARTNERNAME"], False)
         group = session["ZSESSIONTYPE"] == 1
@@ -133,6 +183,85 @@ def _read(
             },
         )
         yield from book
+
+
+def _messages_sql(media: bool, damaged: str = "") -> str:
+    media_sql = "LEFT JOIN ZWAMEDIAITEM AS md ON md.Z_PK = m.ZMEDIAITEM" if media else ""
+    media_cols = ", md.ZMEDIALOCALPATH, md.ZTITLE, md.ZVCARDNAME, md.ZLATITUDE, md.ZLONGITUDE, md.ZFILESIZE" if media else ""
+    return (
+        f"SELECT m.Z_PK, m.ZISFROMME, m.ZMESSAGEDATE, m.ZFROMJID, m.ZTOJID, m.ZTEXT, m.ZCHATSESSION, m.ZGROUPMEMBER, "
+        f"m.ZMESSAGETYPE, m.ZMESSAGESTATUS, m.ZSTARRED{media_cols}{damaged} FROM ZWAMESSAGE AS m {media_sql} "
+        "ORDER BY m.ZCHATSESSION, m.ZMESSAGEDATE, m.Z_PK"
+    )
+
+
+def _message_row(
+    source: Source,
+    path: Path,
+    r: sqlite3.Row,
+    damaged: bool,
+    sessions: dict[int, dict[str, Any]],
+    members: dict[int, dict[str, Any]],
+    seen_sessions: dict[int, int],
+) -> Iterator[Item | Part]:
+    if damaged:
+        yield _refused(path, f"ZWAMESSAGE Z_PK={r['Z_PK']}", f"message row ZWAMESSAGE Z_PK={r['Z_PK']} holds text that is not valid UTF-8")
+        return
+    session = sessions.get(r["ZCHATSESSION"]) or {"ZCONTACTJID": None, "ZPARTNERNAME": None, "ZSESSIONTYPE": None}
+    seen_sessions[r["ZCHATSESSION"]] = seen_sessions.get(r["ZCHATSESSION"], 0) + 1
+    yield _message(source, dict(r), session, members)
+
+
+def _salvaged(
+    source: Source,
+    path: Path,
+    conn: sqlite3.Connection,
+    media: bool,
+    last: tuple | None,
+    sessions: dict[int, dict[str, Any]],
+    members: dict[int, dict[str, Any]],
+    seen_sessions: dict[int, int],
+) -> Iterator[Item | Part]:
+    """The message rows after ``last`` (in the messages' order) that can be read, when a page of the messages or their
+    media is damaged: the readable rows of both tables are copied (:func:`common.sqlite_walk`) into a private
+    temporary database, each run of rows in a damaged page refused, and the same query is run there. The rows read
+    before the damage was met (``last``: the query may walk an index) are not read again."""
+    salvage = sqlite3.connect("")  # a private temporary file, gone when closed
+    salvage.row_factory = sqlite3.Row
+    try:
+        for table, columns, what in (("ZWAMESSAGE", MESSAGE_COLUMNS, "messages"), ("ZWAMEDIAITEM", MEDIA_COLUMNS, "media rows")):
+            if table == "ZWAMEDIAITEM" and not media:
+                continue
+            names = [c.strip() for c in columns.split(",")]
+            salvage.execute(f"CREATE TABLE {table} (Z_PK INTEGER PRIMARY KEY, {', '.join(names[1:])}, Z_DAMAGED)")
+            insert = f"INSERT INTO {table} VALUES ({', '.join('?' * (len(names) + 1))})"
+            for got in _rows(path, conn, table, columns, what):
+                if isinstance(got[1], CorruptInput):
+                    yield got
+                else:
+                    row, damaged = got
+                    salvage.execute(insert, (*tuple(row)[1:], int(damaged)))
+        extra = ", m.Z_DAMAGED" + (" OR md.Z_DAMAGED AS Z_DAMAGED" if media else "")
+        for r in salvage.execute(_messages_sql(media, extra)):
+            if last is not None and _order(r) <= last:
+                continue
+            yield from _message_row(source, path, r, bool(r["Z_DAMAGED"]), sessions, members, seen_sessions)
+    finally:
+        salvage.close()
+
+
+def _order(r: sqlite3.Row) -> tuple:
+    """The messages' ORDER BY key as Python compares it the way SQLite does (NULL, then numbers, then text, then
+    blobs; text in code point order, which is UTF-8's byte order)."""
+    return tuple(_sqlite_order(r[c]) for c in ("ZCHATSESSION", "ZMESSAGEDATE", "Z_PK"))
+
+
+def _sqlite_order(value: Any) -> tuple:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, bytes(value))
 
 
 def _thread(source: Source, pk: Any, session: dict[str, Any]) -> dict[str, Any]:

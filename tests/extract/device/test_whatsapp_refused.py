@@ -119,14 +119,19 @@ def test_a_chatstorage_row_whose_text_is_not_utf8_is_refused_alone(tmp_path):
     assert _messages(records) == [m for m in _messages(expected) if m[0] not in ("ZWAMESSAGE Z_PK=7", "ZWAMESSAGE Z_PK=31")]
 
 
-def test_a_damaged_chat_row_refuses_the_database_without_quoting_it(tmp_path):
+def test_a_damaged_chat_row_is_refused_alone_without_quoting_it(tmp_path):
+    """Before (session 15) the whole database was refused, with a reason that no longer quoted the text; now the chat
+    row alone is (tests/extract/device/test_sqlite_damaged.py), its messages read without the chat's name."""
     path = write_chatstorage(tmp_path / "ChatStorage.sqlite", 20)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE ZWACHATSESSION SET ZPARTNERNAME = CAST(? AS TEXT) WHERE Z_PK = 3", (SECRET.encode() + b"\xe9",))
     conn.close()
-    with pytest.raises(CorruptInput) as info:
-        _read(path, tmp_path / "w")
-    assert "a text value is not valid UTF-8" in str(info.value) and SECRET not in str(info.value)  # before: SQLite's message quoted it
+    records = _read(path, tmp_path / "w")
+    refused = [r for r in records if isinstance(r, Refused)]
+    assert [(r.locator, r.code) for r in refused] == [("ZWACHATSESSION Z_PK=3", "E033")]
+    assert "holds text that is not valid UTF-8" in refused[0].reason and SECRET not in refused[0].reason
+    assert sum(isinstance(i, Item) and i.kind == "message" for i in records) == 20
+    assert all(SECRET not in s.text for i in records if isinstance(i, Item) for s in i.segments)
 
 
 def _zip_with_damaged_chat(path: Path, how: str, media: bool = True) -> Path:

@@ -1,0 +1,41 @@
+"""A run over a phone database with a damaged page (tests/extract/device/test_sqlite_damaged.py) quarantines the run of
+rows the page held alone, stores and flags the rest, and a run killed after the refusal was read ends, once run again,
+with the case of an uninterrupted run. Before, the whole database was quarantined and nothing of it stored."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+
+import pytest
+
+from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
+from tests.extract.device.test_sqlite_damaged import SECRET, _chatstorage
+from tests.runner.test_extract_child import linux_only
+from tests.runner.test_kill_resume import fingerprint
+from tests.runner.test_refused_parts import _quarantine, _run
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_run_killed_after_a_damaged_page_was_refused_ends_like_an_uninterrupted_run(tmp_path):
+    path = _chatstorage(tmp_path / "in" / "ChatStorage.sqlite", 300)
+    page = leaf_pages(path, "ZWAMESSAGE")[2]
+    lost = leaf_rowids(path, "ZWAMESSAGE", page)
+    damage_page(path, page)
+    assert _run(path, tmp_path / "reference") == 3  # something was quarantined
+    expected = fingerprint(tmp_path / "reference"), _quarantine(tmp_path / "reference")
+    # before: [(sha256, path of the database, 'extract', 'E033', '... database disk image is malformed ...')], nothing stored
+    part = f"ZWAMESSAGE rows {lost[0]}-{lost[-1]}"
+    assert [r[:4] for r in expected[1]] == [(None, f"S0001:{part}", "extract", "E033")]
+    assert SECRET not in expected[1][0][4]
+    with sqlite3.connect(tmp_path / "reference" / "case.db") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM items WHERE kind = 'message'").fetchone()[0] == 300 - len(lost)
+    conn.close()
+    assert _run(path, tmp_path / "killed", kill_at=3) == -signal.SIGKILL
+    assert not _quarantine(tmp_path / "killed")  # the refusal is stored with the source, which was not
+    assert _run(path, tmp_path / "killed") == 3
+    assert (fingerprint(tmp_path / "killed"), _quarantine(tmp_path / "killed")) == expected
+    events = [json.loads(line) for line in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["payload"]["part"] for e in events if e["event"] == "input.quarantined"] == [part]
