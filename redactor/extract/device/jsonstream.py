@@ -26,7 +26,7 @@ runner quarantines the source and the batch goes on.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -187,6 +187,22 @@ def _build(events: Iterator[tuple[str, Any]], streamed: frozenset[str], arrays: 
 def kind(value: Any) -> str:
     """What a JSON value is, for a reason ("a JSON list"): never the value itself."""
     return {dict: "object", list: "list", str: "string", bool: "true or false", type(None): "null"}.get(type(value), "number")
+
+
+Expected = Mapping[str, tuple[tuple[type, ...], str]]  # field -> the Python types it may be read as, and what to call them
+
+
+def wrong_field(value: Mapping[str, Any], expected: Expected, prefix: str = "") -> str | None:
+    """The first of ``expected``'s fields that ``value`` holds as a JSON value of another type, said as a reason says
+    it: ``the field 'from' is a JSON list, not a string or null`` (the field's name, which is the format's, the type
+    found and the one expected; never the value). None when each is as expected (or absent)."""
+    for key, (types, name) in expected.items():
+        if key in value and not isinstance(value[key], types):
+            return f"the field '{prefix}{key}' is a JSON {kind(value[key])}, not {name}"
+    return None
+
+
+STRING_OR_NULL = ((str, type(None)), "a string or null")
 
 
 def _too_large(size: int) -> Unread:

@@ -36,6 +36,15 @@ def fix_mojibake(text: Any) -> Any:
     return text  # numbers, and the stand-in for the streamed messages
 
 
+# the fields a message is read by whose type matters: the sender's name and a shared link are read as text, the
+# reactions as a list (a number or true/false cannot be)
+FIELDS: jsonstream.Expected = {
+    "sender_name": jsonstream.STRING_OR_NULL,
+    "reactions": ((list, dict, str, type(None)), "a list"),
+}
+SHARE: jsonstream.Expected = {"link": jsonstream.STRING_OR_NULL}
+
+
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return source.media_type == "application/json" and b'"messages"' in head and (b'"sender_name"' in head or b'"participants"' in head)
 
@@ -61,7 +70,8 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         try:
             item = _message(source, path, msg, i, app, thread)
         except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected type (a list for a name ...)
-            item = CorruptInput(f"{path}: message {i} has a field of an unexpected type ({type(exc).__name__}); refused")
+            problem = f"has a field of a type this reader cannot read ({type(exc).__name__})"
+            item = CorruptInput(f"{path}: message {i} {problem}; refused")
         if isinstance(item, InputError):
             yield Refused(f"messages[{i}]", item.code, str(item))
             first = first or item
@@ -91,6 +101,10 @@ def _message(source: Source, path: Path, msg: Any, i: int, app: str, thread: dic
         return CorruptInput(f"{path}: message {i} is a JSON {jsonstream.kind(msg)}, not an object; refused")
     if not isinstance(msg.get("content"), str | None):
         return CorruptInput(f"{path}: the content of message {i} is a JSON {jsonstream.kind(msg['content'])}; refused")
+    share = msg.get("share")
+    wrong = jsonstream.wrong_field(msg, FIELDS) or (jsonstream.wrong_field(share, SHARE, "share.") if isinstance(share, dict) else None)
+    if wrong:
+        return CorruptInput(f"{path}: message {i} cannot be read: {wrong}; refused")
     msg = fix_mojibake(msg)
     sender = common.party(None, msg.get("sender_name"), None)
     attachments = [

@@ -80,7 +80,9 @@ def iterparse(
             raise HostileInput(f"{path}: XML uses undeclared or recursive entities; refused") from None
         if "huge" in str(exc).lower() or "too long" in str(exc).lower():
             raise CorruptInput(f"{path}: XML value over 10 MB at line {exc.lineno}; refused as implausible for this format") from None
-        raise CorruptInput(f"{path}: not well-formed XML at line {exc.lineno} (truncated or not UTF-8?)") from None
+        error = CorruptInput(f"{path}: not well-formed XML at line {exc.lineno} (truncated or not UTF-8?)")
+        error.line = exc.lineno  # type: ignore[attr-defined]  # where a reader that read what came before refuses the rest
+        raise error from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptInput(f"{path}: the archive is damaged ({type(exc).__name__})") from None
 

@@ -7,7 +7,10 @@ becomes U+FFFD), chunk by chunk, so a large backup is still streamed with bounde
 
 Direction comes from ``type`` (sms, calls) or ``msg_box`` (mms); MMS parties from ``addrs``
 (137 from, 151 to, 130 cc). Conversations are keyed by the other party's number; MMS parts with
-data (photos, ...) are decoded into ``work/derived`` and extracted as their own sources.
+data (photos, ...) are decoded into ``work/derived`` and extracted as their own sources. A part whose data is over
+``MAX_PART`` or is not base64 is refused alone (a :class:`~redactor.records.Refused` at ``/smses/mms[N]/parts/part[I]``,
+which the runner quarantines; its attachment is marked ``refused``) and the message is read without it; before, the
+first refused the whole backup and the second dropped the part without a word.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from redactor.errors import UnsupportedInput
+from redactor.errors import CorruptInput, InputError, TooLargeInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common
 from redactor.extract.device.safe import check_xml_head, iterparse, release, strip_ns
-from redactor.records import DerivedFile, Item, Mention, Person, Source, stable_id
+from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});")
@@ -36,6 +39,7 @@ CALL_TYPES = {"1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail",
 MMS_BOX = {"1": "incoming", "2": "outgoing", "3": "draft", "4": "outgoing"}
 NULLS = ("", "null", "(Unknown)")
 HELD = 2_000  # conversations first met and not yet written to the temporary file
+MAX_PART = common.MAX_DERIVED_BYTES  # one MMS part's data, decoded: a larger one is refused alone
 
 
 TAIL_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|\d{1,7});$")
@@ -93,34 +97,25 @@ def _v(elem: Any, name: str) -> str | None:
 
 
 @extractor("sms-backup-restore", accepts=_accepts, priority=30)
-def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention]:
+def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
     book = common.PeopleBook(source.ref)
     threads = _Threads(source.source_id)
     counts = {"sms": 0, "mms": 0, "call": 0}
     with open(path, "rb") as handle:
         check_xml_head(handle.read(1 << 16), path)
         handle.seek(0)
-        root_seen = False
-        for event, elem in iterparse(SurrogateFix(handle), path, events=("start", "end"), huge_values=True):
-            tag = strip_ns(elem.tag)
-            if not root_seen:
-                root_seen = True
-                if tag not in ("smses", "calls"):
-                    raise UnsupportedInput(f"{path}: XML root <{tag}> is not an SMS Backup & Restore file")
-                continue
-            parent = elem.getparent()
-            if event == "start" or tag not in counts or parent is None or strip_ns(parent.tag) not in ("smses", "calls"):
-                continue
-            counts[tag] += 1
-            locator = f"/{strip_ns(elem.getparent().tag)}/{tag}[{counts[tag]}]"
-            if tag == "sms":
-                yield _sms(source, elem, locator, threads, book)
-            elif tag == "call":
-                yield _call(source, elem, locator, book)
-            else:
-                yield from _mms(source, elem, locator, threads, book, ctx)
-            release(elem)
-            yield from book  # the people it named
+        try:
+            yield from _records(source, path, handle, threads, book, counts, ctx)
+        except CorruptInput as exc:  # not well-formed from a line on (a partly copied backup): what came before is read
+            line = getattr(exc, "line", None)
+            if line is None or not sum(counts.values()):
+                raise
+            done = ", ".join(f"{n:,} {tag}" for tag, n in counts.items() if n)
+            error = CorruptInput(
+                f"{path}: the XML is not well-formed at line {line} (truncated or damaged; a streamed parser cannot read on "
+                f"after it): the rest of the file from line {line} refused, the {done} before it read"
+            )
+            yield Refused(f"line {line} to the end", error.code, str(error))
     for key, name, parties in threads.first_met():
         yield common.make_item(
             source,
@@ -131,6 +126,39 @@ def extract_sms_backup(source: Source, path: Path, ctx: StageContext) -> Iterato
             {"format": "sms-backup-restore", "kind": "thread", "thread": threads.thread(key), "participants": parties},
         )
     yield from book
+
+
+def _records(
+    source: Source,
+    path: Path,
+    handle: IO[bytes],
+    threads: _Threads,
+    book: common.PeopleBook,
+    counts: dict[str, int],
+    ctx: StageContext,
+) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
+    """Each message's and call's records, ``counts`` counting them."""
+    root_seen = False
+    for event, elem in iterparse(SurrogateFix(handle), path, events=("start", "end"), huge_values=True):
+        tag = strip_ns(elem.tag)
+        if not root_seen:
+            root_seen = True
+            if tag not in ("smses", "calls"):
+                raise UnsupportedInput(f"{path}: XML root <{tag}> is not an SMS Backup & Restore file")
+            continue
+        parent = elem.getparent()
+        if event == "start" or tag not in counts or parent is None or strip_ns(parent.tag) not in ("smses", "calls"):
+            continue
+        counts[tag] += 1
+        locator = f"/{strip_ns(elem.getparent().tag)}/{tag}[{counts[tag]}]"
+        if tag == "sms":
+            yield _sms(source, elem, locator, threads, book)
+        elif tag == "call":
+            yield _call(source, elem, locator, book)
+        else:
+            yield from _mms(source, path, elem, locator, threads, book, ctx)
+        release(elem)
+        yield from book  # the people it named
 
 
 class _Threads:
@@ -232,8 +260,8 @@ def _call(source: Source, elem: Any, locator: str, book: common.PeopleBook) -> I
 
 
 def _mms(
-    source: Source, elem: Any, locator: str, threads: _Threads, book: common.PeopleBook, ctx: StageContext
-) -> Iterator[Item | DerivedFile]:
+    source: Source, path: Path, elem: Any, locator: str, threads: _Threads, book: common.PeopleBook, ctx: StageContext
+) -> Iterator[Item | DerivedFile | Refused]:
     box = elem.get("msg_box") or ""
     names = [n.strip() for n in (_v(elem, "contact_name") or "").split(",")]
     addrs = [a for a in elem.iter("addr")]
@@ -257,7 +285,8 @@ def _mms(
     direction = MMS_BOX.get(box, "unknown")
     if sender is not None and direction == "outgoing":
         sender["owner"] = True
-    texts, attachments, derived = [], [], []
+    texts, attachments = [], []
+    derived: list[DerivedFile | Refused] = []
     for i, part in enumerate(elem.iter("part")):
         ct = (part.get("ct") or "").lower()
         if ct == "application/smil":
@@ -270,13 +299,15 @@ def _mms(
         data = part.get("data")
         if data:
             try:
-                raw = base64.b64decode(data, validate=False)
-            except (binascii.Error, ValueError):
-                raw = None
-            if raw:
-                target, digest, size = common.write_derived(ctx.work_dir, source, f"{locator}/part[{i}]", name, io.BytesIO(raw))
-                info |= {"present": True, "sha256": digest, "size": size}
-                derived.append(DerivedFile(target, name, f"{locator}/parts/part[{i}]"))
+                found = _part_data(source, path, ctx, f"{locator}/part[{i}]", name, data)
+            except InputError as exc:  # this part alone is refused: the message is read without it
+                derived.append(Refused(f"{locator}/parts/part[{i}]", exc.code, str(exc)))
+                info["refused"] = exc.code
+            else:
+                if found is not None:
+                    target, digest, size = found
+                    info |= {"present": True, "sha256": digest, "size": size}
+                    derived.append(DerivedFile(target, name, f"{locator}/parts/part[{i}]"))
         attachments.append(info)
     meta = {
         "format": "sms-backup-restore",
@@ -295,3 +326,26 @@ def _mms(
     )
     yield common.make_item(source, locator, "message", "MMS", fields, meta)
     yield from derived
+
+
+def _part_data(source: Source, path: Path, ctx: StageContext, key: str, name: str, data: str) -> tuple[Path, str, int] | None:
+    """An MMS part's base64 data decoded into ``work/derived`` (None when it decodes to nothing); an
+    :class:`~redactor.errors.InputError` naming the file and the part (never its name: a photo may be named after a
+    person) when it is over ``MAX_PART`` (checked before it is decoded) or is not base64."""
+    if len(data) // 4 * 3 > MAX_PART:
+        raise TooLargeInput(
+            f"{path}: the data of MMS part {key} is over {MAX_PART >> 20:,} MB decoded ({len(data) * 3 >> 22:,} MB); refused",
+            hint="examine the exhibit with forensic tools: no MMS carries a file this large",
+        )
+    try:
+        raw = base64.b64decode(data, validate=False)
+    except (binascii.Error, ValueError):
+        raise CorruptInput(f"{path}: the data of MMS part {key} is not valid base64 (damaged or cut short); refused") from None
+    if not raw:
+        return None
+    try:
+        return common.write_derived(ctx.work_dir, source, key, name, io.BytesIO(raw), limit=MAX_PART)
+    except InputError as exc:
+        raise type(exc)(
+            f"{path}: MMS part {key} could not be written out: {exc.message.removeprefix(f'{source.path}: ')}; refused"
+        ) from None

@@ -27,6 +27,14 @@ MEDIA = ("photo", "file", "thumbnail", "sticker_emoji", "media_type")
 STREAMED = ("messages", "chats.list.item.messages", "left_chats.list.item.messages")
 
 
+# the fields read as strings (a name that is a list, an action that is a number cannot be read): a message's, a service
+# message's (its action is read as text: "Jo phone call (5 s)")
+FIELDS: dict[bool, jsonstream.Expected] = {
+    False: {"from": jsonstream.STRING_OR_NULL},
+    True: {"actor": jsonstream.STRING_OR_NULL, "action": ((str,), "a string")},
+}
+
+
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     return (
         source.media_type == "application/json"
@@ -88,7 +96,7 @@ def _chat(
         try:
             item = _message(source, path, msg, ci, mi, owner_id, thread, senders, book)
         except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected type (a list for a name ...)
-            problem = f"has a field of an unexpected type ({type(exc).__name__})"
+            problem = f"has a field of a type this reader cannot read ({type(exc).__name__})"
             item = CorruptInput(f"{path}: message {mi} of chat {ci} {problem}; refused")
         if isinstance(item, InputError):
             yield Refused(f"chats.list[{ci}].messages[{mi}]", item.code, str(item))
@@ -127,6 +135,11 @@ def _message(
         return CorruptInput(f"{path}: message {mi} of chat {ci} is a JSON {jsonstream.kind(msg)}, not an object; refused")
     if not isinstance(msg.get("text"), str | list | None):
         return CorruptInput(f"{path}: the text of message {mi} of chat {ci} is a JSON {jsonstream.kind(msg['text'])}; refused")
+    wrong = jsonstream.wrong_field(msg, FIELDS[msg.get("type") == "service"]) or (
+        None if msg.get("date_unixtime") else jsonstream.wrong_field(msg, {"date": jsonstream.STRING_OR_NULL})
+    )
+    if wrong:
+        return CorruptInput(f"{path}: message {mi} of chat {ci} cannot be read: {wrong}; refused")
     locator = f"chats.list[{ci}].messages[{mi}]" + (f" (id {msg['id']})" if "id" in msg else "")
     service = msg.get("type") == "service"
     who, who_id = (msg.get("actor"), msg.get("actor_id")) if service else (msg.get("from"), msg.get("from_id"))
