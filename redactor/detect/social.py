@@ -50,7 +50,7 @@ def hashtag_without_a_name(text: str, span: Any) -> bool:
     if body.isupper():
         return len(body) <= 6
     if body.islower():
-        return len(body) <= 4 or is_english_word(body) or _english_words(body)
+        return len(body) <= 4 or is_english_word(body) or english_compound(body)
     parts = [p for p in _PARTS.findall(body) if not p.isdigit()]
     return bool(parts) and all(_tag_word(p) and not _given_in_use(p) for p in parts)
 
@@ -64,7 +64,7 @@ def _tag_word(word: str) -> bool:
     return word.lower() in SHORT_WORDS or is_english_word(word)
 
 
-def _english_words(body: str) -> bool:
+def english_compound(body: str) -> bool:
     """A lower-case tag that splits into two or more English words of three letters or more, or short ones
     ("supplychains", "lifeinthefastlane"), none a given name in common use ("jackwhite" stays)."""
     ways: list[list[str] | None] = [[]] + [None] * len(body)  # ways[i]: the words of body[:i], fewest first

@@ -19,6 +19,11 @@ is a name by its place in the sentence: the subject of a verb at the start of a 
 slaying"), after a strong cue or "fan of", "voted for" ("thanks obama", "no fan of corbyn"), before a possessive
 ("corbyn's lot", not "the orbiter's last flight"), or after a title ("mr corbyn"); after a title written in lower case
 a word a surname list holds is one too, English word or not ("president trump").
+After the strongest cues a given name in everyday use in Britain, Ireland or the U.S.A. counts although it is also an
+English word ("tell brad", "Hey tanner"; never a word of address: "thanks angel"); a cue may start with a capital.
+A capitalised word in no list, first on a line and the subject of a verb ("Themba is obsessed", "Shaq had me weak"), is a
+name: chat starts a message with the person it is about; not after a full stop, where news and reports start sentences
+with organisations and teams, and no plural, English compound, country, city or organisation word.
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -32,12 +37,15 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect import name_lists
 from redactor.detect.known_people import STOP_WORDS
+from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.names import lexicon
+from redactor.detect.social import english_compound
 
 STRONG = r"me[ ]and|ask|tell|told|hey|hi|hiya|heya|thanks|thx|ty|cheers|love[ ]you|miss[ ]you|dont[ ]tell|don't[ ]tell"
 WEAK = r"with|and|to|from|saw|seen|met|meet|call|ring|text|message|msg|like|love|miss|via|cc|is|was"
-_BEFORE = re.compile(rf"(?<![\w'])(?:(?P<strong>{STRONG})|(?P<weak>{WEAK}))[ ,]+(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{{2,}})(?![\w@])")
+# the name in a look-ahead: a cue word can itself be the next match's cue ("to tell brad", "and ask jo")
+_BEFORE = re.compile(rf"(?<![\w'])(?i:(?P<strong>{STRONG})|(?P<weak>{WEAK}))[ ,]+(?=(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{{2,}})(?![\w@]))")
 # a bare word: not part of a handle, path, identifier or call ("len(x)", "val = 1", "obj.val")
 _BARE = re.compile(r"(?<![\w@#'’./\\-])(?P<name>[a-z][a-z]{2,})(?=['’]s\b|(?![\w@'’/\\(\[=-]|\.\w|[ ]?=))")
 # a given name (any case) and a lower-case surname after it ("amy schumer", "Kylie minogue")
@@ -47,7 +55,12 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 # a two-letter name ("tell mo", "ask jo") only after a strong cue, and only a name in English use
 _SHORT = re.compile(rf"(?<![\w'])(?:{STRONG})[ ,]+(?P<name>[a-z]{{2}})(?![\w@'’])")
-_LAUGH = re.compile(r"(?:ha|he|hi|ja|je|lo|l|o|a|h|k|x|z|m)+")  # "hahaha", "lolol", "kkkkk", "aaaa", "xxx", "zzz", "mmm"
+# laughter and noises: a syllable said again ("hahaha", "ahah", "jejeje", "lolol") or a letter held ("kkkkk", "aaaa", "xxx",
+# "mmm"); not any word of those letters ("momo", "lola", "hala" are names)
+_LAUGH = re.compile(r"a?(?:ha|he|hi|ja|je)+h?|lo(?:lo)*l?|(?:lo)?(?:ol)+|([a-z])\1+")
+ENDEARMENTS = {"angel", "honey", "baby", "babe", "sugar", "sweetie", "darling", "dear", "love", "buddy", "bud", "mate", "pal",
+               "chief", "boss", "sir", "madam", "doll", "sunshine", "princess", "prince", "king", "queen", "champ", "sweet",
+               "dude", "bro", "sis", "man", "girl", "boy", "kid", "cutie", "precious", "treasure", "star", "hun", "hon"}  # fmt: skip
 CHAT_TOKENS = {"ty", "ap", "ya", "yo", "ok", "xx", "kk", "np", "gg", "ur", "lo", "ha", "oh", "eh", "uh", "um", "mm", "hm"}
 _AFTER = re.compile(r"(?<![\w'@.])(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{2,})[ ](?:and[ ]me|said|says|told[ ]me|texted|rang|messaged)(?!\w)")
 # A lower-case word in no list can still be a name by its place in the sentence ("hangwani is slaying", "thanks obama",
@@ -69,6 +82,12 @@ _TITLED = re.compile(
     rf"(?<![\w'])(?i:mr|mrs|dr|president|senator|chancellor|minister|mayor|governor|prince|princess|sir)\.?[ ](?-i:{_WORD})"
     rf"(?![\w@'’])"
 )  # "mr corbyn", "president trump": after a title, a word a surname list holds is a name even when it is an English word
+# a capitalised word first on a line, the subject of a verb ("Themba is obsessed", "Shaq had me weak"): not after a full
+# stop, and not before a verb of winning or saying, which teams and organisations are the subject of as often as people
+_OPENING_VERBS = (
+    r"is|was|has|had|did|does|continues|knew|looks|seems|gets|got|makes|made|wants|needs|loves|likes|thinks|just|never|always|really"
+)
+_OPENING = re.compile(rf"^[ \t]*(?P<name>[A-Z][a-z]{{2,}})(?=[ ](?:{_OPENING_VERBS})(?![\w'’]))", re.M)
 _DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an|this|that|these|those|my|your|his|her|our|their|its)[ ](?:\w+[ ])?$")
 
 
@@ -90,6 +109,9 @@ class ChatNameRecognizer(EntityRecognizer):
         self._short = frozenset(
             n for n in name_lists.english_frequency() if len(n) == 2 and n.isalpha() and n not in STOP_WORDS | CHAT_TOKENS
         )
+        # after a strong cue, a given name in use in Britain, Ireland or the U.S.A. although it is also a word ("tell brad",
+        # "hey tanner"), never a word a person is called by ("thanks angel", "hey buddy")
+        self._cued = frozenset(n for n in frequent if n.isalpha() and n not in STOP_WORDS and n not in ENDEARMENTS and n not in self._chat)
         self._bare = frozenset(
             n for n in frequent | self._common if n not in STOP_WORDS and n not in CALENDAR and not name_lists.is_english_word(n)
         )
@@ -122,7 +144,24 @@ class ChatNameRecognizer(EntityRecognizer):
             if self._is_pair(m.group("first"), m.group("last")):
                 why = "given name and a lower-case word that is a surname"
                 out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
-        return out + self._placed(text, {r.start for r in out})  # only where no rule above found the word
+        out += self._placed(text, {r.start for r in out})  # only where no rule above found the word
+        return out + self._opening(text)
+
+    def _opening(self, text: str) -> list[RecognizerResult]:
+        """A capitalised word in no list, first on a line before a verb it is the subject of (``_OPENING``): no English,
+        stop or chat word, no plural ("Mondays", "Neanderthals"), no English compound ("Gameplay"), country, city or
+        organisation word."""
+        out = []
+        for m in _OPENING.finditer(text):
+            word = m.group("name")
+            low = word.lower()
+            if low.endswith("s") or not self._unlisted(low) or english_compound(low) or low in name_lists.countries():
+                continue
+            if word in cities() or low in name_lists.organisation_words():
+                continue
+            why = "capitalised word in no list, first on a line and the subject of a verb"
+            out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.BARE_SCORE, "name opening a line", why))
+        return out
 
     def _placed(self, text: str, found: set[int]) -> list[RecognizerResult]:
         """Lower-case words in no list that are names by their place: the subject of a verb at the start of a clause, after
@@ -167,7 +206,7 @@ class ChatNameRecognizer(EntityRecognizer):
             return False
         if not name_lists.is_english_word(word):
             return True
-        return strong and word in self._common  # "me and jack", never "thanks mate"
+        return strong and (word in self._common or word in self._cued)  # "me and jack", "tell brad", never "thanks mate"
 
 
 def _looks_like_code(text: str) -> bool:
