@@ -12,7 +12,8 @@ commonest false names:
   "#laurenbacall") keeps its flag: such tags name people as often as not. Words of one or two letters
   count as English words in a tag ("#DealWithIt", "#iLoveWater"), a lower-case tag that splits into
   English words counts as such ("#supplychains", "#modernslaverybill"; not "#auspol") and a country
-  is no name ("#Sweden");
+  is no name ("#Sweden"); a camel-case tag that ends in a word of a place, venue or organisation is a place
+  ("#FenwayPark", "#ParisBakery", "#ColwynBay"; "#BenPark" stays: a surname after a given name);
 - an NER span that starts with @handles and runs on into the next words ("@Carlyhjackson Yep",
   "@bencubby @GuardianJessica"): the handles are flagged on their own (``SOCIAL_HANDLE``), so
   the span keeps only what follows them, and nothing when that is ordinary words ("Yep", "Good luck");
@@ -25,9 +26,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-from redactor.detect.name_lists import countries, english_frequency, is_english_word, is_name_word
+from redactor.detect.name_lists import (
+    common_surnames,
+    countries,
+    english_frequency,
+    given_names_raw,
+    is_english_word,
+    is_name_word,
+    lexicon,
+)
 
 GUESSES = frozenset({"SpacyRecognizer", "OrgNameRecognizer", "NameLexiconRecognizer"})
 COMMON_GIVEN = 4  # nam_dict.txt's frequency scale (1 rare .. 13): 4 and above is a name in common use
@@ -52,7 +62,31 @@ def hashtag_without_a_name(text: str, span: Any) -> bool:
     if body.islower():
         return len(body) <= 4 or is_english_word(body) or english_compound(body)
     parts = [p for p in _PARTS.findall(body) if not p.isdigit()]
+    if len(parts) >= 2 and parts[-1][:1].isupper() and _venue(parts):
+        return True  # "#FenwayPark", "#ParisBakery", "#ColwynBay": a place, not "#BenPark"
     return bool(parts) and all(_tag_word(p) and not _given_in_use(p) for p in parts)
+
+
+VENUE_WORDS = frozenset(
+    "bay springs beach bakery studio marathon stadium arena festival fest museum gallery theatre theater zoo island "
+    "lake river valley mountain hills".split()
+)  # places and events a tag names; with the organisation words ("Park", "Hall", "Club", "Hotel")
+
+
+def _venue(parts: list[str]) -> bool:
+    """A camel-case tag that ends in a word of a place, venue or organisation; when that word is also a common surname
+    ("Park", "Hall") only after two words or more or a first word that is no listed name ("#FenwayPark")."""
+    last = parts[-1].lower()
+    if last not in VENUE_WORDS and last not in _organisation_words():
+        return False
+    if last.capitalize() not in common_surnames():
+        return True
+    return len(parts) >= 3 or not (is_name_word(parts[0]) or parts[0] in given_names_raw())
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("organisation_words.txt"))
 
 
 SHORT_WORDS = frozenset(

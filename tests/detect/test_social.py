@@ -32,6 +32,10 @@ def kept(text: str, spans: list[Found]) -> list[tuple[str, str]]:
         ("tackling slavery in #supplychains", "supplychains"),  # a lower-case tag that splits into English words
         ("Nice way to start the day ! #kindawesome", "kindawesome"),
         ("UK calls for #Sweden to pay", "Sweden"),  # a country that is no common given name
+        ("picnic at #GrovelandPark today", "GrovelandPark"),  # a tag that ends in a place or venue word
+        ("best buns in town #MarthaBakery", "MarthaBakery"),
+        ("sunset over #TrelleckBay", "TrelleckBay"),
+        ("gig tonight #OrsonWellmanHall", "OrsonWellmanHall"),
     ],
 )
 def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
@@ -49,6 +53,8 @@ def test_a_guess_inside_a_hashtag_with_no_name_is_dropped(text, part):
         ("so sad #jackvexley", "jackvexley"),  # splits into words, but one is a given name in common use
         ("thinking of #Jordan today", "Jordan"),  # a country that is also a common given name
         ("Go #TeamKezOn", "TeamKezOn"),  # a part that is no word
+        ("happy birthday #JamesHall", "JamesHall"),  # a surname that is also a venue word, after a given name
+        ("watching #ClaraVoskChat", "ClaraVoskChat"),  # a show named after a person
     ],
 )
 def test_a_hashtag_that_may_hold_a_name_keeps_its_flag(text, part):
