@@ -102,18 +102,25 @@ def test_the_child_gives_the_same_case_as_parsing_here(tmp_path, monkeypatch, fo
     assert child == here
 
 
-def _truncated_ufdr(path: Path) -> Path:
+def _damaged_ufdr(path: Path) -> Path:
+    """A UFDR whose report.xml fails its CRC: well-formed, but a letter two thirds in is changed, which the zip finds
+    only at the member's end, after items were stored; the whole source is refused (which bytes are wrong is not known).
+    A report cut short is no longer a failure: what came before the cut is read (test_report_cut_short.py)."""
     whole = write_ufdr(path.with_suffix(".whole"), 300)
     with zipfile.ZipFile(whole) as archive:
         report = archive.read("report.xml")
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("report.xml", report[: len(report) * 2 // 3])
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("report.xml", report)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Morning", len(data) * 2 // 3)
+    data[at] = ord("N")
+    path.write_bytes(bytes(data))
     return path
 
 
 @linux_only
 def test_a_failure_in_the_child_quarantines_as_here(tmp_path, monkeypatch, forks):
-    bad = _truncated_ufdr(tmp_path / "bad.ufdr")
+    bad = _damaged_ufdr(tmp_path / "bad.ufdr")
     found = [_extract([bad], tmp_path / "child")]
     monkeypatch.setattr(extraction, "CHILD_BYTES", 1 << 60)
     found.append(_extract([bad], tmp_path / "here"))

@@ -116,8 +116,27 @@ class _Report:
 
     # -- driver ------------------------------------------------------------------------------
     def parse(self, stream: Any) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
+        """The report's records; a report that stops being well-formed XML at a line (a partly copied report.xml) keeps
+        what came before it, the rest refused as one part (a streamed parser cannot read on after a syntax error); a
+        report with nothing read before it is refused whole."""
+        read = 0
         try:
-            yield from self._parse(stream)
+            for record in self._parse(stream):
+                read += isinstance(record, Item)
+                yield record
+        except CorruptInput as exc:
+            line = getattr(exc, "line", None)
+            if line is None or not read:
+                raise
+            error = CorruptInput(
+                f"{self.path}: the report is not well-formed XML at line {line} (truncated or damaged; a streamed parser "
+                f"cannot read on after it): the rest of the report from line {line} refused, the {read:,} items before it read"
+                + (" (the open chat's own item with it)" if self.chat is not None else "")
+            )
+            yield Refused(f"report line {line} to the end", error.code, str(error))
+            yield from self.derived
+            self.derived.clear()
+            yield from self.book
         finally:
             self.files.close()
 

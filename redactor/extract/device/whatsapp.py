@@ -179,10 +179,14 @@ def read_export(
     title: str | None,
     files: Mapping[str, Mapping[str, Any]] | None = None,
     where: str = "",
+    part: str | None = None,
 ) -> Iterator[Item | Person]:
     """The items of one chat text at ``path`` (``shown``: what errors call it; ``title``: the chat's name when the
     export does not give one). ``files``: the attachments the export holds, by name (a zip with media): a message
-    naming one marks it present with its hash. ``where``: a prefix for locators when one source holds several chats."""
+    naming one marks it present with its hash. ``where``: a prefix for locators when one source holds several chats;
+    ``part``: the prefix for the locators of the parts refused, when ``where`` may name a person (a zip's member
+    'WhatsApp Chat with NAME.txt'; they go to the quarantine report and the audit log)."""
+    part = where if part is None else part
     order, how = date_order(path, shown)
     thread = {"id": "whatsapp-export", "key": stable_id(source.source_id, "whatsapp", *([where] if where else [])), "app": "WhatsApp"}
     book = common.PeopleBook(source.ref, whole=True)  # a zip's chats each give their participants whole, the later replacing
@@ -200,7 +204,7 @@ def read_export(
                 preamble.add(line, problem)
             continue
         if pending is not None:
-            record = _made(source, pending, thread, order, how, files, where)
+            record = _made(source, pending, thread, order, how, files, where, part)
             count += isinstance(record, Item)
             first = first or (pending["error"] if isinstance(record, Refused) else None)
             yield record
@@ -219,13 +223,13 @@ def read_export(
         elif group is None and (g := GROUP_NAME.search(m.group("rest"))):
             group = g.group("name")
     if pending is not None:
-        record = _made(source, pending, thread, order, how, files, where)
+        record = _made(source, pending, thread, order, how, files, where, part)
         count += isinstance(record, Item)
         first = first or (pending["error"] if isinstance(record, Refused) else None)
         yield record
     if preamble.error is not None:
         first = first or preamble.error
-        yield Refused(f"{where}lines before the first message", preamble.error.code, str(preamble.error))
+        yield Refused(f"{part}lines before the first message", preamble.error.code, str(preamble.error))
     elif preamble.lines:
         yield common.make_item(
             source,
@@ -306,11 +310,12 @@ def _made(
     how: str,
     files: Mapping[str, Mapping[str, Any]] | None,
     where: str,
+    part: str,
 ) -> Item | Refused:
-    """The message's item, or its refusal (``pending["error"]``)."""
+    """The message's item, or its refusal (``pending["error"]``, at ``part``)."""
     error = pending["error"]
     if error is not None:
-        return Refused(f"{where}line {pending['line']}", error.code, str(error))
+        return Refused(f"{part}line {pending['line']}", error.code, str(error))
     return _item(source, pending, thread, order, how, files, where)
 
 

@@ -17,8 +17,11 @@ whose reason names the zip, that number and the problem, never the member's name
 after a person, and the locator goes to the audit log); the runner quarantines it, and a message naming the file
 says it was refused. A chat text that cannot be copied out (damaged: a CRC that does not match, a truncated or
 damaged deflate stream; encrypted; a bomb) is refused alone in the same way, none of its messages read (which of its
-bytes are wrong is not known, and the bundle's text must be the exhibit's), and the zip's other files are read; a zip
-none of whose files can be copied out is refused whole.
+bytes are wrong is not known, and the bundle's text must be the exhibit's), and the zip's other files are read; so is
+a chat text that cannot be read (empty, no message header, dates both day- and month-first, no message readable):
+before, it refused the whole zip, its other chats and media with it. A zip none of whose files can be copied out or
+read is refused whole. Reasons call a chat text by its number ('member 2, a chat text'), and the parts refused in a zip
+of several chats are at ``member[2] line 6``: before, both named the member ('WhatsApp Chat with NAME.txt').
 """
 
 from __future__ import annotations
@@ -109,8 +112,32 @@ def _read_chat(
     several: bool,
 ) -> Iterator[Item | Person | Refused]:
     """The messages of chat text ``info`` (the ``number``-th member of the zip); or, when it cannot be copied out
-    (encrypted, a decompression bomb, damaged or truncated), its :class:`Refused`, its error added to ``refused``."""
-    shown = f"{path} ({info.filename})"
+    (encrypted, a decompression bomb, damaged or truncated) or read (empty, no message header, dates both day- and
+    month-first, no message readable), its :class:`Refused`, its error added to ``refused``. Reasons and refused
+    parts name the member by its number, never by its name ('WhatsApp Chat with NAME.txt')."""
+    shown = f"{path} (member {number}, a chat text)"
+    try:
+        yield from _chat_items(archive, number, info, source, path, ctx, files, refused, shown=shown, several=several)
+    except InputError as exc:  # this chat alone: the zip's other chats and its media are read
+        problem = exc.message.removeprefix(f"{shown}: ").removesuffix("; refused")
+        error = type(exc)(f"{path}: member {number} of the zip, a chat text, cannot be read: {problem}; refused", hint=exc.hint)
+        refused.append(error)
+        yield Refused(f"member[{number}]", error.code, str(error))
+
+
+def _chat_items(
+    archive: zipfile.ZipFile,
+    number: int,
+    info: zipfile.ZipInfo,
+    source: Source,
+    path: Path,
+    ctx: StageContext,
+    files: dict[str, dict[str, Any]],
+    refused: list[InputError],
+    *,
+    shown: str,
+    several: bool,
+) -> Iterator[Item | Person | Refused]:
     if info.file_size == 0:
         raise EmptyInput(f"{shown}: the chat text in the zip is empty")
     title = title_from_name(safe.member_name(info.filename)) or title_from_name(PurePosixPath(source.name).stem)
@@ -133,4 +160,7 @@ def _read_chat(
             refused.append(error)
             yield Refused(f"member[{number}]", error.code, str(error))
             return
-        yield from read_export(source, chat, shown=shown, title=title, files=files, where=f"{info.filename}: " if several else "")
+        where = f"{info.filename}: " if several else ""  # item locators as they were (their ids are stable)
+        yield from read_export(
+            source, chat, shown=shown, title=title, files=files, where=where, part=f"member[{number}] " if several else ""
+        )

@@ -100,7 +100,7 @@ def test_a_zip_that_is_not_a_whatsapp_export_is_not_claimed(tmp_path):
         (
             {"_chat.txt": b"12/01/2024, 10:00 - Amy: caf\xe9\n"},
             CorruptInput,
-            "(_chat.txt): the message at line 1 cannot be read: line 1 is not valid UTF-8",
+            "member 1 of the zip, a chat text, cannot be read: the message at line 1 cannot be read: line 1 is not valid UTF-8",
         ),
     ],
     ids=["zip-slip", "empty-chat", "bad-utf8"],
