@@ -36,19 +36,22 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.phone_regions import regions_to_ask
-from redactor.detect.recognizers.phone_words import phone_words
+from redactor.detect.recognizers.phone_words import phone_word_matches, phone_words
 
 # where the people in a UK download most often come from, then the big numbering plans
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
            "AT", "SE", "NO", "DK", "FI", "EE", "IS", "GR", "TR", "NG", "GH", "KE", "ZA", "ZW", "SO", "ET", "PK", "IN", "BD", "LK", "CN", "HK", "PH", "VN",
            "AE", "SA", "IQ", "IR", "AF", "SY", "EG", "MA", "DZ", "US", "CA", "BR", "MX", "CO", "JM", "AU", "NZ", "UA", "RU")  # fmt: skip
 _DIGIT = r"(?:\(0\)|\(\d{1,5}(?:[- ]\d{1,5})?\)|\d)"  # "(0)", "(71)", Lithuanian "(8-612)" and "(8 5)"
-# a comma before is a CSV field's ("...,04 736 9127,") unless a digit is before it ("1,234,567"); an area code with a trunk
-# prefix may end in a slash ("030/56534940", "079/943 79 50") or a spaced dash (Dutch "020 - 624 11 30"); a country code
-# may be in brackets ("(+45) 3312 4455")
-_LEAD = r"(?:\(\+\d{1,3}\)|\+|00)?[ ]?(?:0\d{1,4}(?:/|[ ]-[ ]))?"
+# a comma before is a CSV field's ("...,04 736 9127,"); an area code may end in a slash ("030/56534940", "079/943 79 50",
+# "268/460 1234"; five digits or more after it: "no. 12345/05" is an application), one with a trunk prefix in a spaced
+# dash (Dutch "020 - 624 11 30"); a country code may be in brackets ("(+45) 3312 4455")
+_LEAD = r"(?:\(\+\d{1,3}\)|\+|00)?[ ]?(?:0\d{1,4}[ ]-[ ]|\d{1,5}/)?"
+# a comma with a digit before it is a thousands separator ("1,234,567") only when three digits follow it; after another
+# CSV field ("14:35:10,030 212-345") the number is a field
+_NOT_THOUSANDS = r"(?:(?<!\d,)|(?!\d{3}(?:[,.]\d{3})*(?!\d|[ ]\d|/)))"
 CANDIDATE = re.compile(
-    rf"(?<![\w+/.:-])(?<!\d,)(?P<number>{_LEAD}{_DIGIT}(?:[ \t.\-]{{0,2}}{_DIGIT}){{3,22}})"
+    rf"(?<![\w+/.:-]){_NOT_THOUSANDS}(?P<number>{_LEAD}{_DIGIT}(?:[ \t.\-]{{0,2}}{_DIGIT}){{3,22}})"
     r"(?P<ext>,?[ ]?(?i:x|ext|extn|extension|wew|dw|poste|int|tl)\.?[ ]?\d{1,5}|[ ]?\((?i:ext|extn|x)\.?[ ]?\d{1,5}\))?"
     r"(?![\w/]|[.:-]\d|,\d{3}(?!\d))"
 )  # an extension after it is part of it: "202-555-0143x204", "0161 496 0000 ext. 214", "123-45-67 wew. 12", "(ext 22)"
@@ -81,12 +84,12 @@ class WorldPhoneRecognizer(EntityRecognizer):
             value = text[start:end]
             n = sum(c.isdigit() for c in value)
             if (
-                not 7 <= n <= 15
+                not (7 <= n <= 15 or (5 <= n <= 6 and labelled(text, start)))
                 or (_DATE.match(value) and not _DOTTED.fullmatch(value))
                 or _IPV4.fullmatch(value)
                 or _CURRENCY.search(text[max(0, start - 2) : start])
-                or ("/" in value and sum(c.isdigit() for c in value.split("/")[1]) < 5)  # "no. 02345/05": an application
-            ):
+                or ("/" in value and sum(c.isdigit() for c in value.split("/")[1]) < 5 and not labelled(text, start))
+            ):  # "no. 02345/05" is an application; "Tel: 5123/4567" a number
                 continue
             found = self._score(text, start, m.end(), value)  # the span with its extension; the number read without it
             if found is not None:
@@ -94,8 +97,11 @@ class WorldPhoneRecognizer(EntityRecognizer):
         return out
 
     def _score(self, text: str, start: int, end: int, value: str) -> RecognizerResult | None:
+        clause = clause_before(text, start)
+        if other_number(clause) and not value.lstrip().startswith(("+", "(+")):
+            return None  # "call me on ..., order 4471-2291": the label right before it names another number
         read = _match(value)
-        word = phone_words(clause_before(text, start)) or asked_for(text, start)
+        word = phone_words(clause) or asked_for(text, start)
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
@@ -130,6 +136,26 @@ def _shape(text: str, start: int, value: str) -> str | None:
 
 
 _BOUNDARY = re.compile(r"[.!?](?:\s|$)|\n")
+# a label right before a number that names another kind of number: "order 4471-2291", "invoice no. 2025-0412", "item #40-118"
+_OTHER = re.compile(
+    r"(?i)(?<![\w])(?:order|invoice|inv|ref|reference|booking|ticket|item|sku|account|acct|case|policy|tracking|batch|serial"
+    r"|model|flight|parcel|receipt|transaction|txn)(?:\s*(?:no\.?|nr\.?|num|number|id))?[\s:#.\-\"'=]*$"
+)
+# after a phone word, what may stand before the number it labels: "Tel: ", "call me on ", "text us at ", "msisdn": "
+_LABEL_TAIL = re.compile(r"(?i)[\s:.#\-\"'=]*(?:(?:me|us|him|her|them)\s+)?(?:(?:on|at|no\.?|nr\.?|num|number)[\s:.#\"']*)?")
+
+
+def other_number(clause: str) -> bool:
+    """Whether a label right before the number names another kind of number ("call me on ..., order 4471-2291")."""
+    return _OTHER.search(clause) is not None
+
+
+def labelled(text: str, start: int) -> bool:
+    """A phone word right before the number ("Tel: 40123", "call me on 21 12 34"): a short number of a small numbering plan
+    (five or six digits: Falklands, Andorra, Faroes) counts only then."""
+    clause = clause_before(text, start)
+    words = phone_word_matches(clause)
+    return bool(words) and _LABEL_TAIL.fullmatch(clause[words[-1].end() :]) is not None
 
 
 def clause_before(text: str, start: int) -> str:
@@ -161,13 +187,17 @@ def asked_for(text: str, start: int) -> list[str]:
 
 
 def whole_field(text: str, start: int, end: int) -> bool:
-    """A number alone on its line, or the last of three comma-separated fields or more ("Name, street 5, town, 0612345678")."""
+    """A number alone on its line, the last of three comma-separated fields or more ("Name, street 5, town, 0612345678"), or
+    a field of a CSV row ("2025-04-12,14:35:10,0301234567,EUR 49.99") of nine digits or more or with a trunk prefix."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     after = text[end : len(text) if line_end == -1 else line_end].strip(" \t.;")
+    before = text[line_start:start]
+    if before.endswith(",") and (not after or after.startswith(",")):
+        digits = sum(c.isdigit() for c in text[start:end])
+        return digits >= 9 or text[start:end].lstrip("(").startswith("0")
     if after:
         return False
-    before = text[line_start:start]
     return not before.strip() or (before.endswith(", ") and before.count(", ") >= 2)
 
 
