@@ -1,13 +1,22 @@
 """Addresses under a label: whatever a form, a table row or a heading says the address is.
 
-"Address: 12 Αγάπης, Θήβα", "Street address | Syslia ulica 803", "Adresse : ...", or a heading
-("Delivery address", "Home address:") with the address on the lines under it. The value is
-taken as written, in any script and any country's order, so no street word, house-number place
-or postcode shape is needed: the label says what it is. It runs to the end of its line (or to a
-table separator ``|``/``;``); under a heading, up to four lines, stopping at a blank line or at the
-next label ("Contact: ...", "Phone | ...").
+"Address: 12 Αγάπης, Θήβα", "Street address | Syslia ulica 803", "Adresse : ...", a JSON or key=value field
+(``"address": "..."``), or a heading ("Delivery address", "Home address:", "Ship to:", "Bill to", a line that ends
+in an address cue: "Your parcel will be delivered to:", "Visit us at") with the address on the lines under it. The
+value is taken as written, in any script and any country's order, so no street word, house-number place or postcode
+shape is needed: the label says what it is. It runs to the end of its line (or to a table separator ``|``/``;``);
+under a heading, up to six lines (a postal address has up to six, the country's included), stopping at a blank line,
+at the next label ("Contact: ...", "Phone | ...") or at a line of prose (two ordinary lower-case English words and
+no street word: "Please update your records.").
 
-A value must look like one: letters, and a digit or a capital ("same as above" is not flagged).
+In a sentence, after an address cue ("my address is", "she has lived at", "send the papers to", ``street_words.CUE``),
+the comma-separated parts written like an address's (capitalised words, numbers, words of any script, the small
+words of street names: "do", "de", "al") up to the first ordinary lower-case English word or the sentence's end:
+"my address is Harnet Avenue, Asmara if you need it". Two parts or a digit at least ("moved to London last year" is
+no address).
+
+A value must look like one: letters, and a digit or a capital ("same as above" is not flagged); under a heading, the
+lines together (a line may be a postcode alone, or "unnamed road").
 """
 
 from __future__ import annotations
@@ -17,11 +26,13 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from redactor.detect.name_lists import countries, is_english_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import keeps_full_stop
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, keeps_full_stop
 
 KINDS = (
-    r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential"
+    r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential|"
+    r"forwarding|return|invoice|work|office|business|company|head[ ]office|pickup|collection|property|site|venue|hotel"
 )
 WORDS = (
     r"address(?:es)?|adres|adresse|adresa|adresas|adrese|anschrift|wohnadresse|dirección|direccion|domicilio|indirizzo|endereço|"
@@ -31,10 +42,33 @@ LABEL = re.compile(
     rf"(?im)(?:^|(?<=[|;])|(?<=\t))[ \t]*(?:(?:{KINDS})[ ])?(?:{WORDS})(?:[ ](?:line[ ]?\d|of[ ]residence))?"
     r"[ \t]*(?P<sep>[:|\-–][ \t]*|[ \t]*(?=\r?\n))"
 )
+# a heading that says the lines under it are an address: "Ship to:", "Bill to", "Your parcel will be delivered to:", "Visit
+# us at", "Forwarding address (from 1 May):"
+HEADING = re.compile(
+    rf"(?im)(?:(?<![\w])(?:{CUE})|(?:^|(?<=[|;]))[ \t]*(?:ship|bill|sold|remit|deliver|mail|send|invoice)[ ]to|(?<![\w])(?:visit|find)(?:[ ]us)?[ ]at)"
+    r"(?:[ ]\([^)\n]{0,40}\))?[ \t]*:?[ \t]*(?=\r?\n)"
+)
+# a JSON or key=value field: "address": "...", address="...", shipping_address: '...'
+FIELD = re.compile(
+    rf"(?i)[\"']?(?:(?:{KINDS})[_ -]?)?(?:address|addr)(?:_?line_?\d)?[\"']?[ ]?[:=][ ]?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)"
+)
+SENTENCE_CUE = re.compile(
+    rf"(?i)(?<![\w])(?:{CUE}|lived[ ](?:at|in|on)|(?:send|sent|post|posted|ship|shipped|mail|mailed|forward|forwarded|deliver|delivered|"
+    r"moved)(?:[ ](?:it|them|the|a|my|your|his|her|this|these|those|[a-z]+s)){0,2}[ ]to)[ ]"
+)
+# the small words of street and town names ("Rua do Arenque", "Port of Spain", "Frankfurt am Main")
+_LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "la", "las", "los", "le", "les", "du", "des", "von", "van", "der", "den",
+          "y", "e", "i", "al", "el", "of", "upon", "am", "an", "im", "bei", "sur", "en"}  # fmt: skip
+_STREET_WORD = re.compile(rf"(?i)(?:{AFTER}|{BEFORE})")
+_ADDRESS_TOKEN = re.compile(r"[^\s,;()]+")
+# a line under an address that is something else: a tracking or order line, opening hours, a time
+OTHER_LINE = re.compile(
+    r"(?i)^[ \t]*(?:tracking|order|invoice|parcel|ticket|booking|ref|reference|total|amount|open|opening|hours|closed)(?![\w])|\d{1,2}:\d{2}"
+)
 NEXT_LABEL = re.compile(r"^[ \t]*[^\W\d][\w .'’/-]{0,30}?[ \t]*(?::|\|)(?:\s|$)")
 VALUE = re.compile(r"[^\W\d_]{2}")
 STOP = re.compile(r"[ \t]*(?:\||;|\t)")
-MAX_LINES = 4
+MAX_LINES = 6
 
 
 class AddressLabelRecognizer(EntityRecognizer):
@@ -50,12 +84,55 @@ class AddressLabelRecognizer(EntityRecognizer):
         if "STREET_ADDRESS" not in entities:
             return []
         out = []
-        for m in LABEL.finditer(text):
-            for start, end in _value(text, m.end()):
-                value = text[start:end]
-                if VALUE.search(value) and any(c.isdigit() or c.isupper() for c in value):
-                    out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, "labelled address", "street address (after a label)"))
+        for pattern, rule in ((LABEL, "labelled address"), (HEADING, "address under a heading")):
+            for m in pattern.finditer(text):
+                pieces = _value(text, m.end())
+                if _looks_like_one("\n".join(text[start:end] for start, end in pieces)):  # a block's lines together
+                    for start, end in pieces:
+                        out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, rule, f"street address ({rule})"))
+        for m in FIELD.finditer(text):
+            start, end = _cut(text, m.start("value"), m.end("value"))
+            end = _without_country(text, start, end)
+            if VALUE.search(text[start:end]):
+                out.append(
+                    result(self, "STREET_ADDRESS", start, end, self.SCORE, "address field", "street address (a record's address field)")
+                )
+        for m in SENTENCE_CUE.finditer(text):
+            span = _in_sentence(text, m.end())
+            if span is not None:
+                out.append(
+                    result(self, "STREET_ADDRESS", *span, self.SCORE, "address after a cue", "street address (after an address cue)")
+                )
         return out
+
+
+def _looks_like_one(value: str) -> bool:
+    """Letters, and a digit or a capital (or a letter of a script without case: Arabic, CJK): not "same as above"."""
+    return VALUE.search(value) is not None and any(c.isdigit() or c.isupper() or (c.isalpha() and not c.islower()) for c in value)
+
+
+def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
+    """The address written after a cue at ``pos``: its parts up to an ordinary English word or the sentence's end."""
+    end, parts, last = pos, 1, pos
+    for m in _ADDRESS_TOKEN.finditer(text, pos):
+        gap = text[last : m.start()]
+        if m.start() > pos and (not gap.strip(" ,") == "" or "\n" in gap):
+            break  # a bracket, a semicolon or a line break ends it
+        word = m.group(0).strip("\"'.:!?")
+        if not word or (word.isalpha() and word.islower() and not _address_word(word)):
+            break
+        parts += "," in gap
+        end, last = m.end(), m.end()
+        if re.search(r"[.!?]$", m.group(0)) and not keeps_full_stop(text, pos, m.end()):
+            end -= 1
+            break
+    end = _without_country(text, pos, end)
+    value = text[pos:end]
+    if end <= pos or not VALUE.search(value) or not (parts >= 2 or any(c.isdigit() for c in value)):
+        return None
+    if not any(c.isupper() or c.isdigit() or (c.isalpha() and not c.islower()) for c in value[:1]):
+        return None  # an address starts with a capital, a number or a letter of a script without case
+    return pos, end
 
 
 def _value(text: str, pos: int) -> list[tuple[int, int]]:
@@ -70,11 +147,38 @@ def _value(text: str, pos: int) -> list[tuple[int, int]]:
             break
         end = _line_end(text, start)
         line = text[start:end]
-        if not line.strip() or NEXT_LABEL.match(line):
+        if not line.strip() or NEXT_LABEL.match(line) or _prose(line) or OTHER_LINE.search(line):
             break
-        pieces.append(_cut(text, start, end))
+        if not _is_country(line):  # the country is no personal data
+            pieces.append(_cut(text, start, end))
         start = end + 1
     return pieces
+
+
+def _is_country(line: str) -> bool:
+    return line.strip(" \t,.").lower() in countries()
+
+
+def _without_country(text: str, start: int, end: int) -> int:
+    """The end of an address written on one line without its last part when that part is a country ("..., Asmara, Eritrea")."""
+    value = text[start:end].rstrip(" ,")
+    cut = value.rfind(",")
+    if cut > 0 and _is_country(value[cut + 1 :]):
+        value = value[:cut].rstrip(" ,")
+    return start + len(value)
+
+
+def _address_word(word: str) -> bool:
+    """A lower-case word that may stand in an address: a street name's small word, a street word ("rue", "unnamed road"),
+    or a word of four letters or more that is no English word ("küç", "calle"); not "if", "by", "since" or "u"."""
+    return word in _LINKS or _STREET_WORD.fullmatch(word) is not None or (len(word) >= 4 and not is_english_word(word))
+
+
+def _prose(line: str) -> bool:
+    """A line of prose after an address ("Please update your records."): two ordinary lower-case English words or more
+    and no street word ("unnamed road" is a street)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.islower() and len(w) >= 3]
+    return sum(is_english_word(w) for w in words) >= 2 and not any(_STREET_WORD.fullmatch(w) for w in words)
 
 
 def _line_end(text: str, pos: int) -> int:
