@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.detect.recognizers.address_label import AddressLabelRecognizer
+from redactor.detect.recognizers.world_address import WorldAddressRecognizer
 
 
 def spans(text: str) -> list[str]:
@@ -49,3 +50,25 @@ def test_address_found(text, values):
 )
 def test_no_address(text):
     assert spans(text) == []
+
+
+def world(text: str) -> list[str]:
+    recognizer = WorldAddressRecognizer()
+    recognizer.load()
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["STREET_ADDRESS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hlavná 12\n040 01 Košice", "Hlavná 12\n040 01 Košice"),
+        ("Wesoła 7\n45-012 Opole\nthanks", "Wesoła 7\n45-012 Opole"),
+    ],
+)
+def test_house_number_then_postcode_and_town_on_the_next_line(text, value):
+    assert value in world(text)
+
+
+@pytest.mark.parametrize("text", ["Round 5\n2019 Final", "Item 12\n4500 Units", "Page 3\n1200 Words"])
+def test_no_address_on_two_lines(text):
+    assert world(text) == []

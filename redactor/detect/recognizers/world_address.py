@@ -161,6 +161,8 @@ class WorldAddressRecognizer(EntityRecognizer):
         house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}{DISTRICT}?"  # "г. Москва", "м. Київ", "Praha 10"
         posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|(?:{town},[ ])?{town},?[ ]{STRONG_POSTCODE})"  # "Chuo-ku, Osaka 542-0081"  # Iceland: "992 Djúpivogur"
+        # or the postcode and town on the next line, ending it: "Mostowa 19\n33-106 Tarnów", "Hlavná 12\n040 01 Košice"
+        posted = rf"(?:{posted}|[ ]?\n{STRONG_POSTCODE}[ ]{town}(?=[ \t]*(?:\r?\n|$)))"
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
