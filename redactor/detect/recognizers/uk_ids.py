@@ -48,6 +48,13 @@ class NhsNumberRecognizer(RuleRecognizer):
         return nhs.is_valid(digits(value))
 
 
+# ISO 4217 codes of the currencies amounts are most often written in (an amount is no dateless registration)
+CURRENCY = (
+    r"(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|TWD|KRW|SGD|MYR|IDR|PHP|THB|VND|INR|PKR|BDT|LKR|NPR|AED|SAR|QAR|KWD|BHD|OMR|JOD|ILS|EGP|"
+    r"MAD|TND|NGN|GHS|KES|ZAR|TRY|RUB|UAH|PLN|CZK|HUF|RON|BGN|HRK|RSD|SEK|NOK|DKK|ISK|AUD|NZD|CAD|MXN|BRL|ARS|CLP|COP|PEN)"
+)
+
+
 class VehicleRegistrationRecognizer(RuleRecognizer):
     """GB registrations: current (AB12 CDE), prefix (A123 BCD), suffix (ABC 123D), dateless and NI styles."""
 
@@ -56,10 +63,13 @@ class VehicleRegistrationRecognizer(RuleRecognizer):
         Rule("current style", B + r"[A-Z]{2}(?:0[2-9]|[1-4]\d|5[1-9]|[6-7]\d)[ ]?[A-Z]{3}" + E, 0.75, 0.95),
         Rule("prefix style", B + r"[A-HJ-NP-Y]\d{1,3}[ ]?[A-Z]{3}" + E, 0.4, 0.9),
         Rule("suffix style", B + r"[A-Z]{3}[ ]?\d{1,3}[A-HJ-NP-Y]" + E, 0.4, 0.9),
-        # not road numbers (M62, A1, B6137), which sit next to 'vehicle' and 'ANPR' all the time
+        # not road numbers (M62, A1, B6137), which sit next to 'vehicle' and 'ANPR' all the time, nor an amount in a currency's
+        # code ("THB 3814 for the car", "EUR 250", "250 USD")
         Rule(
             "dateless or NI style",
-            B + r"(?![MAB]\d{1,4}(?:\([M]\))?(?![ ]?[A-Z]))(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})" + E,
+            B
+            + rf"(?![MAB]\d{{1,4}}(?:\([M]\))?(?![ ]?[A-Z]))(?!{CURRENCY}[ ]?\d)(?:[A-Z]{{1,3}}[ ]?\d{{1,4}}|\d{{1,4}}[ ]?(?!{CURRENCY}(?![A-Z]))[A-Z]{{1,3}})"
+            + E,
             0.0,
             0.7,
         ),
