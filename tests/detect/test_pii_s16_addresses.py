@@ -29,6 +29,11 @@ def spans(text: str) -> list[str]:
             ["Rua Augusta 40", "1100-048 Lisboa"],
         ),
         ("Visit us at\nشارع الحمرا\nبيروت\nOpen 09:00-18:00", ["شارع الحمرا", "بيروت"]),
+        (
+            "We will ship it to:\nRua Augusta 40\n1100-048 Lisboa\nQuestions? Call 0800 123 456\nKind regards\nAna Silva",
+            ["Rua Augusta 40", "1100-048 Lisboa"],
+        ),
+        ("Delivery address\nHlavná 12\n040 01 Košice\nKind regards\nJana Nováková", ["Hlavná 12", "040 01 Košice"]),
         ('{"id": 7, "shipping_address": "Harnet Avenue, Asmara, Eritrea", "qty": 2}', ["Harnet Avenue, Asmara"]),
     ],
 )

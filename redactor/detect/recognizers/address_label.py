@@ -61,9 +61,12 @@ _LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "la", "las", "lo
           "y", "e", "i", "al", "el", "of", "upon", "am", "an", "im", "bei", "sur", "en"}  # fmt: skip
 _STREET_WORD = re.compile(rf"(?i)(?:{AFTER}|{BEFORE})")
 _ADDRESS_TOKEN = re.compile(r"[^\s,;()]+")
-# a line under an address that is something else: a tracking or order line, opening hours, a time
+# a line under an address that is something else: a tracking or order line, opening hours, a time, a question, a sign-off,
+# a contact line ("Questions? Tel: ...", "Kind regards")
 OTHER_LINE = re.compile(
-    r"(?i)^[ \t]*(?:tracking|order|invoice|parcel|ticket|booking|ref|reference|total|amount|open|opening|hours|closed)(?![\w])|\d{1,2}:\d{2}"
+    r"(?i)^[ \t]*(?:tracking|order|invoice|parcel|ticket|booking|ref|reference|total|amount|open|opening|hours|closed|kind[ ]regards|"
+    r"regards|best[ ]wishes|thanks|thank[ ]you|sincerely|cheers|yours|questions|phone|tel|mobile|fax|e-?mail|contact|call)(?![\w])"
+    r"|\d{1,2}:\d{2}|\?"
 )
 NEXT_LABEL = re.compile(r"^[ \t]*[^\W\d][\w .'’/-]{0,30}?[ \t]*(?::|\|)(?:\s|$)")
 VALUE = re.compile(r"[^\W\d_]{2}")
@@ -84,10 +87,12 @@ class AddressLabelRecognizer(EntityRecognizer):
         if "STREET_ADDRESS" not in entities:
             return []
         out = []
+        seen: set[tuple[int, int]] = set()  # "Delivery address" is a label and a heading: its lines once
         for pattern, rule in ((LABEL, "labelled address"), (HEADING, "address under a heading")):
             for m in pattern.finditer(text):
-                pieces = _value(text, m.end())
+                pieces = [p for p in _value(text, m.end()) if p not in seen]
                 if _looks_like_one("\n".join(text[start:end] for start, end in pieces)):  # a block's lines together
+                    seen.update(pieces)
                     for start, end in pieces:
                         out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, rule, f"street address ({rule})"))
         for m in FIELD.finditer(text):
