@@ -116,6 +116,8 @@ NEGATIVE = [
     (SortCodeAccountRecognizer, "order 12345678 dispatched"),
     (CardNumberRecognizer, "4532015112830367"),
     (CardNumberRecognizer, "IMEI 352099001761481"),
+    (CardNumberRecognizer, "pinned at 35.63439178466797, -78.85267639160156"),
+    (CardNumberRecognizer, "ratio 4532015112830366.25"),
     (PassportRecognizer, "order 123456789 dispatched"),
     (PncIdRecognizer, "84/123456A"),
     (CroNumberRecognizer, "123456/84A"),

@@ -91,10 +91,11 @@ class SortCodeAccountRecognizer(RuleRecognizer):
 
 
 class CardNumberRecognizer(RuleRecognizer):
-    """Payment cards: 13-19 digits (spaced or not) starting 2-6, Luhn-valid; not an IMEI or ICCID."""
+    """Payment cards: 13-19 digits (spaced or not) starting 2-6, Luhn-valid; not an IMEI or ICCID, nor the digits of a
+    decimal fraction ("35.63439178466797, -78.85": a location's, one in ten of which passes Luhn)."""
 
     ENTITY = "CREDIT_CARD"
-    RULES = (Rule("card number", r"(?<![\d-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d-])", 0.0, 0.7),)
+    RULES = (Rule("card number", r"(?<![\d-])(?<!\d\.)[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d-])(?!\.\d)", 0.0, 0.7),)
     CONTEXT = ("card", "visa", "mastercard", "amex", "debit", "credit")
     VALID_SCORE = 0.9
 
