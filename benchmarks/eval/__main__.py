@@ -177,25 +177,30 @@ def _speed_and_misses(chars: int, runs: dict[str, tuple[Spans, float]], results:
 
 def report_blind(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
     """Recall per kind and token precision on the hand-written mixed-PII set (``blind.py``, ``BLIND.md``)."""
-    results = {det: BlindScore() for det in runs}
-    for det, (spans, _) in runs.items():
-        for record in records:
-            results[det].add(record, spans.get(record["id"], []))
-    chars = sum(len(r["text"]) for r in records)
-    print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
-    print(blind_table(results))
-    _speed_and_misses(chars, runs, results, misses)
+    _report_kinds(name, records, runs, misses, BlindScore, blind_table)
 
 
 def report_world(name: str, records: list[dict], runs: dict[str, tuple[Spans, float]], misses: bool) -> None:
     """Recall per kind and per group, token precision (``world.py``: ``worldaddr``, ``worldphone``)."""
-    results = {det: WorldScore() for det in runs}
+    _report_kinds(name, records, runs, misses, WorldScore, world_table)
+
+
+def _report_kinds(
+    name: str,
+    records: list[dict],
+    runs: dict[str, tuple[Spans, float]],
+    misses: bool,
+    score: Callable[[], Any],
+    tabulate: Callable[[Any], str],
+) -> None:
+    """A set's scores (``score()`` per detector, fed every record) as ``tabulate`` prints them, then speed and misses."""
+    results = {det: score() for det in runs}
     for det, (spans, _) in runs.items():
         for record in records:
             results[det].add(record, spans.get(record["id"], []))
     chars = sum(len(r["text"]) for r in records)
     print(f"\n== set {name}: {len(records)} texts, {chars} characters ==")
-    print(world_table(results))
+    print(tabulate(results))
     _speed_and_misses(chars, runs, results, misses)
 
 
