@@ -25,7 +25,7 @@ import heapq
 import json
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from redactor.audit.log import utc_now
@@ -37,6 +37,8 @@ from redactor.case.value_index import SegmentIndex
 from redactor.case.value_index import unindex_from as unindex_from  # re-exported: the store's items
 from redactor.case.value_text import mapped, normalise, occurrences, squeezed, watched
 from redactor.records import KEEP, REDACT, Flag
+
+PERSON = "PERSON"  # the entity of a known person's names spread from any of the person's flags
 
 NOT_COVERING = ("OUT_OF_SCOPE", "OCR_REVIEW", "LANGUAGE_REVIEW")  # flags on a whole item, page or passage, not on a word
 RECOGNIZER = "same-value"
@@ -185,7 +187,8 @@ class ValueSpread(SegmentIndex):
         for name, person_id in self._names(people):
             norm = normalise(name)
             if watched(norm) and norm not in known:
-                found.setdefault(norm, people[person_id])
+                source = people[person_id]  # the person's first flag: maybe a phone's, but a name is a person
+                found.setdefault(norm, source if source.entity == PERSON else replace(source, entity=PERSON))
         return found
 
     def _source(self, r: Mapping[str, Any], actor: str, last: dict[str, int | None]) -> Source:

@@ -223,3 +223,36 @@ def test_many_values_find_the_segments_one_index_lookup_per_value_finds(store):
     bulk = store._hits(values, 0)
     assert bulk == one_by_one and len(bulk) > 300
     assert store._hits(values, 500) == {k: v for k, v in one_by_one.items() if k > 500}
+
+
+def test_a_name_that_is_a_common_word_is_not_spread_over_its_ordinary_use(tmp_path):
+    """A contact "Mark Dunn" (alias "Mark") whose phone is redacted: the spread carried "mark" into "a question mark" and
+    "mark my words", labelled as a phone number (the person's first flag). A name that is a very common word ("mark",
+    "hope", "will") is redacted where detection flagged it (with its capital) and nowhere else, as function words are; the
+    full name still goes everywhere, as a person."""
+    from redactor.bundle.leaks import case_watchlist
+    from redactor.records import Person
+
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    s.add_people([Person("p-mark", "Mark Dunn", ("Mark",), ("07700 900123",), (), "other", "contacts")])
+    texts = ["07700 900123 rang", "there is a question mark on that form", "mark my words", "MARK DUNN again", "I hope so"]
+    made = items(texts)
+    s.save_items(SID, made)
+    seg = made[0].segments[0]
+    explanation = {"party": "third_party", "category": "phone", "person_id": "p-mark", "rule": "r"}
+    flag = Flag(
+        Flag.make_id(seg.segment_id, 0, 12, "PHONE_NUMBER"), made[0].item_id, seg.segment_id, 0, 12, "PHONE_NUMBER", 0.9, "t",
+        explanation, "TP", REDACT,
+    )  # fmt: skip
+    s.save_flags(SID, [flag])
+    s.sync_values()
+    (phone,) = s.value_rows()
+    s.decide_value(phone.value_id, REDACT, reviewer="DC Test")
+    s.spread_all()
+    flagged = {(texts[int(f.item_id[1:])][f.start : f.end], f.entity) for f in s.flags(status=REDACT)}
+    assert flagged == {("07700 900123", "PHONE_NUMBER"), ("MARK DUNN", "PERSON")}
+    watch = {w.norm for w in case_watchlist(s)}
+    assert "mark dunn" in watch and "mark" not in watch
+    assert unflagged_redacted(s) == []
+    s.close()
