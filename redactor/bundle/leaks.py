@@ -25,7 +25,7 @@ from typing import Any
 from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_pieces, without_chrome, without_json_keys, words
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import normalise, people_values, watched
-from redactor.case.value_text import alternation, squeezed
+from redactor.case.value_text import alternation, squeezed, watched_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def case_watchlist(store: Any) -> list[Watch]:
     for person in store.people():
         for name in people_values([person], raw):
             norm = normalise(name)
-            if watched(norm):
+            if watched_name(norm):
                 redacted.setdefault(norm, f"the name of a known person redacted elsewhere (person {person.person_id})")
     return [Watch(norm, label) for norm, label in sorted(redacted.items()) if norm not in kept]
 

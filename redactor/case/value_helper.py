@@ -40,7 +40,7 @@ from urllib.parse import quote
 from redactor.case.value_filed import Filed
 from redactor.case.value_index import BULK, bulk_windows, squeezed_segments
 from redactor.case.value_spread import Occurrence, Unanswered, occurrences_in
-from redactor.case.value_text import normalise, watched
+from redactor.case.value_text import normalise, watched, watched_name
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class SpreadHelper:
                 return
             norms |= {norm for r in firsts if watched(norm := normalise(r.value or ""))}
             people |= {person_id} if person_id else set()
-        norms |= {norm for name, _ in names(people) if watched(norm := normalise(name))}
+        norms |= {norm for name, _ in names(people) if watched_name(norm := normalise(name))}
         if not BULK <= len(norms) <= TEXTS:  # few: the index answers them quickly; very many: memory first
             self.close()
             return

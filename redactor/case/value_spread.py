@@ -35,7 +35,7 @@ from redactor.case.value_index import BULK as BULK  # re-exported
 from redactor.case.value_index import INDEX_MARK as INDEX_MARK  # re-exported
 from redactor.case.value_index import SegmentIndex
 from redactor.case.value_index import unindex_from as unindex_from  # re-exported: the store's items
-from redactor.case.value_text import mapped, normalise, occurrences, squeezed, watched
+from redactor.case.value_text import mapped, normalise, occurrences, squeezed, watched, watched_name
 from redactor.records import KEEP, REDACT, Flag
 
 PERSON = "PERSON"  # the entity of a known person's names spread from any of the person's flags
@@ -186,7 +186,7 @@ class ValueSpread(SegmentIndex):
                 people[r["person_id"]] = source
         for name, person_id in self._names(people):
             norm = normalise(name)
-            if watched(norm) and norm not in known:
+            if watched_name(norm) and norm not in known:
                 source = people[person_id]  # the person's first flag: maybe a phone's, but a name is a person
                 found.setdefault(norm, source if source.entity == PERSON else replace(source, entity=PERSON))
         return found

@@ -48,21 +48,28 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from redactor.detect.language import spacy_stop_words  # spaCy's list, read without importing spaCy
-    from redactor.detect.people_index import ORDINARY_NAMES  # names that are very common words: "mark", "hope", "grace"
 
-    return frozenset(w.casefold() for w in spacy_stop_words("en")) | ORDINARY_NAMES
+    return frozenset(w.casefold() for w in spacy_stop_words("en"))
 
 
 def watched(norm: str) -> bool:
     """Whether a normalised value is looked for wherever its text stands (spread, leak scan, index scrubber).
 
     Not when shorter than :data:`MIN_VALUE`, nor when it is one English function word ("this", "will",
-    "may") or a name that is a very common word (``people_index.ORDINARY_NAMES``: "mark", "hope", "grace"):
-    a contact saved as "This Is DFIR Two" has the alias "This", and "Mark Dunn" the alias "Mark"; matched
-    without case they would blank every "this", every "question mark" and "mark my words" in the material.
-    Such a word is redacted where detection flagged it (the known person's recogniser asks for a capital, or
-    a place only a person stands, there) and nowhere else; the full name is looked for everywhere."""
+    "may"): a contact saved as "This Is DFIR Two" has the alias "This", and matched without case it would
+    blank every "this" in the material. Such a word is redacted where detection flagged it (the known
+    person's recogniser asks for a capital there) and nowhere else."""
     return len(norm) >= MIN_VALUE and not (norm.isalpha() and norm in _function_words())
+
+
+def watched_name(norm: str) -> bool:
+    """:func:`watched` for a known person's name or alias, which no reviewer or detector chose in this text: not
+    either when it is a name that is a very common word (``people_index.ORDINARY_NAMES``). "Mark Dunn"'s alias
+    "Mark" would blank "a question mark" and "mark my words" once the person's phone is redacted; it is redacted
+    where detection flagged it (with its capital, or where only a person stands), and the full name everywhere."""
+    from redactor.detect.people_index import ORDINARY_NAMES
+
+    return watched(norm) and norm not in ORDINARY_NAMES
 
 
 EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (here and in the leak scan, bundle/leaks.py)
