@@ -25,7 +25,7 @@ from typing import Any
 from redactor.bundle.chrome import PDF_NAME, is_chrome_word, key_pieces, without_chrome, without_json_keys, words
 from redactor.bundle.pictures import PictureCache, find_pictures, picture_hits, read_pictures_once
 from redactor.bundle.scrub import normalise, people_values, watched
-from redactor.case.value_text import alternation, squeezed, watched_name
+from redactor.case.value_text import EDGE, alternation, as_name, capitalised, squeezed, strip_invisible, watched_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,9 @@ class Scanner:
         ordered = sorted(self.labels, key=lambda v: (-len(v), v))
         self.keys = {squeezed(v): v for v in ordered}
         self.framed = frozenset(v for v in ordered if is_chrome_word(v))
-        self.pattern = alternation([v for v in ordered if v not in self.framed])
+        self.named = frozenset(v for v in ordered if capitalised(v) and v not in self.framed)  # "mark": only as a name
+        self.pattern = alternation([v for v in ordered if v not in self.framed and v not in self.named])
+        self.named_pattern = named_pattern(self.named)
         self.framed_pattern = alternation([v for v in ordered if v in self.framed])
         self.pdf_syntax = pdf_syntax
         self.words = {v: words(v) for v in ordered}  # a value as a JSON key would hold it (see ``find(json=True)``)
@@ -92,10 +94,11 @@ class Scanner:
         plain, keyed = self.pattern, None
         if json:
             pieces = key_pieces(norm)
-            in_keys = {v for v in self.labels if v not in self.framed and self.words[v] in pieces}
+            loose = [v for v in self.labels if v not in self.framed and v not in self.named]
+            in_keys = {v for v in loose if self.words[v] in pieces}
             keyed = alternation(sorted(in_keys))
             if keyed is not None:
-                plain = alternation([v for v in self.labels if v not in self.framed and v not in in_keys])
+                plain = alternation([v for v in loose if v not in in_keys])
         m = plain.search(norm) if plain is not None else None
         stripped = None  # the text without the bundle's phrases and JSON keys, made once
         if m is None and keyed is not None:
@@ -106,7 +109,27 @@ class Scanner:
                 body = without_chrome(norm) if chrome else norm
                 stripped = without_json_keys(body) if json else body
             m = self.framed_pattern.search(stripped)
+        if m is None and self.named_pattern is not None:
+            return self._named(text)
         return None if m is None else self.labels[self.keys[squeezed(m.group(0))]]
+
+    def _named(self, text: str) -> str | None:
+        """The label of the first value that is a very common word written as a name in ``text`` (``value_text.as_name``:
+        "I saw Mark", not "a question mark"), or None."""
+        assert self.named_pattern is not None
+        plain = strip_invisible(text)
+        for m in self.named_pattern.finditer(plain):
+            if as_name(plain, m.start(), m.end()):
+                return self.labels[m.group(0).casefold()]
+        return None
+
+
+def named_pattern(values: frozenset[str]) -> re.Pattern[str] | None:
+    """One-word values (:func:`value_text.capitalised`) in any case over text as written, not touching a letter or digit."""
+    if not values:
+        return None
+    body = "|".join(re.escape(v) for v in sorted(values, key=lambda v: (-len(v), v)))
+    return re.compile(rf"(?<![{EDGE}])(?:{body})(?![{EDGE}])", re.IGNORECASE)
 
 
 def scan_bundle(

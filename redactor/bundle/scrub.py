@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from redactor.case.value_text import MIN_VALUE as MIN_VALUE  # re-exported: the bundle's modules read them here
-from redactor.case.value_text import alternation, mapped, squeezed, strip_invisible
+from redactor.case.value_text import alternation, as_name, capitalised, mapped, squeezed, strip_invisible
 from redactor.case.value_text import normalise as normalise
 from redactor.case.value_text import watched as watched
 
@@ -52,6 +52,8 @@ class Scrubber:
         out, last = [], 0
         for m in pattern.finditer(flat):
             start, end = where[m.start()], where[m.end() - 1] + 1
+            if capitalised(m.group(0)) and not as_name(text, start, end):
+                continue  # "a question mark" stays when "Mark" was redacted (value_text.capitalised)
             out += [text[last:start], f"[{codes.get(squeezed(m.group(0)), 'TP')}]"]
             last = end
         return "".join(out) + text[last:]

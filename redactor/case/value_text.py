@@ -8,7 +8,8 @@ decided value (``case/value_spread.py``) and the index's scrubber (``bundle/scru
 normalising both sides: format characters dropped (U+200E, zero-width spaces and joiners, soft hyphens,
 BOM: Unicode category Cf), case folded, runs of spaces, dots, underscores and hyphens made one space;
 a value with six digits or more matches in any grouping ("07700 900123", "07700900123"); a match
-may not touch a letter or digit on either side. This module finds the same occurrences, and maps
+may not touch a letter or digit on either side; a name that is a very common word ("mark", "hope") matches
+only where it is written as a name (:func:`as_name`: "I saw Mark", not "a question mark"). This module finds the same occurrences, and maps
 each back to the original text's offsets, so a flag can be put over it. A property test holds it to
 the leak scan (``tests/case/test_value_text.py``).
 
@@ -70,6 +71,45 @@ def watched_name(norm: str) -> bool:
     from redactor.detect.people_index import ORDINARY_NAMES
 
     return watched(norm) and norm not in ORDINARY_NAMES
+
+
+@lru_cache(maxsize=1)
+def _ordinary_names() -> frozenset[str]:
+    from redactor.detect.people_index import ORDINARY_NAMES
+
+    return ORDINARY_NAMES
+
+
+def capitalised(norm: str) -> bool:
+    """Whether a normalised value is a name that is a very common word ("mark", "hope", "will", "summer"), found only
+    where it is written as a name (:func:`as_name`): matched without case, spaCy's "Mark" in "Mark said he'd come"
+    decided redact would box "a question mark" and "mark my words" everywhere in the case. The spread, the leak scan
+    and the scrubber all ask this."""
+    return norm in _ordinary_names()
+
+
+# words that show the word before them, opening a sentence, is the ordinary word: "Hope you're well", "Will you come",
+# "May I", "Mark my words", "Love it", "Chase the ..."; a name opening a sentence is followed by a verb or punctuation
+_PLAIN_AFTER = frozenset(
+    "i im i'm ive i've id i'd ill i'll you u ya ye youre you're your ur yours we he she they it its it's so that this "
+    "these those my me our his her their them him us the a an all everything to not".split()
+)
+_OPENERS = ".!?\u2026:;>\n\r"  # what ends the text before a sentence (chat exports: "Mark Dunn: Hope you're well")
+_QUOTES = " \t\"'\u201c\u2018([*\u2022-"  # what may stand between a sentence's opening and its first word
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z'\u2019]+)")
+
+
+def as_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, an occurrence of a :func:`capitalised` value, is written as a name: with a capital,
+    and, when it opens a sentence (where any word has a capital), not followed by a word that shows it is the ordinary
+    word ("Hope you're well", "Will you", "Mark my words"). "Mark is here", "MARK BROWN", "I saw Mark" are names."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 40) : start].rstrip(_QUOTES)
+    if before and before[-1] not in _OPENERS:
+        return True  # inside a sentence: the capital is the writer's
+    after = _NEXT_WORD.match(text, end)
+    return after is None or after.group(1).lower().replace("\u2019", "'") not in _PLAIN_AFTER
 
 
 EDGE = "0-9a-z\u00c0-\u024f"  # what a match may not touch (here and in the leak scan, bundle/leaks.py)
@@ -148,7 +188,10 @@ def occurrences(norm: str, text: str, normalised: tuple[str, list[int]] | None =
     """``(start, end)`` in ``text`` of every occurrence of the normalised value ``norm``."""
     flat, where = normalised if normalised is not None else mapped(text)
     found = _regrouped(squeezed(norm), flat) if _grouped(norm) else _literal(norm, flat)
-    return [(where[start], where[end - 1] + 1) for start, end in found]
+    spans = [(where[start], where[end - 1] + 1) for start, end in found]
+    if capitalised(norm):
+        return [(start, end) for start, end in spans if as_name(text, start, end)]
+    return spans
 
 
 def _regrouped(value: str, flat: str) -> list[tuple[int, int]]:

@@ -113,7 +113,19 @@ def counts(text: str, start: int, end: int, written_out: bool) -> bool:
         return True
     if (_LINE_START.search(before) and _ADDRESSED_AFTER.match(after)) or (_ADDRESSED_BEFORE.search(before) and _LINE_END.match(after)):
         return True
+    if _after_content_word(before):
+        return False  # "a question mark", "a birth mark": the word of a compound, whoever the text names
     return written_out and not _WORD_USE_BEFORE.search(before) and not _WORD_USE_AFTER.match(after)
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z'’]+)[ ]+$")
+
+
+def _after_content_word(before: str) -> bool:
+    """The word just before is a lower-case word that is not a function word ("question" in "a question mark"): after
+    "and", "with", "if" or a line's start a person may stand; after a noun, the word is the noun's."""
+    m = _PREVIOUS_WORD.search(before)
+    return m is not None and m.group(1).islower() and m.group(1).replace("’", "'") not in STOP_WORDS
 
 
 _NOT_IN_LOWER = frozenset({"mum", "dad", "nan", "nana", "home", "work", "love", "babe", "bro", "sis"})  # contacts, no names

@@ -256,3 +256,26 @@ def test_a_name_that_is_a_common_word_is_not_spread_over_its_ordinary_use(tmp_pa
     assert "mark dunn" in watch and "mark" not in watch
     assert unflagged_redacted(s) == []
     s.close()
+
+
+def test_a_flagged_name_that_is_a_common_word_is_spread_only_where_it_is_written_as_a_name(tmp_path):
+    """spaCy's "Mark" in "Mark said he would come", decided redact: the spread boxed "a question mark" and "mark my words"
+    (case-insensitive matching). A very common word is now spread only where it is written as a name: with its capital,
+    and, opening a sentence, not before a word that shows the ordinary word ("Mark my words")."""
+    s = CaseStore.create(tmp_path / "case")
+    s.add_source(SID, "chat.txt", "chat.txt", 1, "text/plain")
+    texts = [
+        "Mark said he would come", "there is a question mark on that form", "mark my words", "Mark my words, he said",
+        "I told Mark already", "Mark is coming round", "MARK again",
+    ]  # fmt: skip
+    made = items(texts)
+    s.save_items(SID, made)
+    s.save_flags(SID, [detector_flag(made[0], "Mark", "PERSON", "name", "TP")])
+    s.sync_values()
+    (value,) = s.value_rows()
+    s.decide_value(value.value_id, REDACT, reviewer="DC Test")
+    s.spread_all()
+    redacted = sorted((int(f.item_id[1:]), texts[int(f.item_id[1:])][f.start : f.end]) for f in s.flags(status=REDACT))
+    assert redacted == [(0, "Mark"), (4, "Mark"), (5, "Mark"), (6, "MARK")]
+    assert unflagged_redacted(s) == []  # the leak scan agrees: "question mark" and "mark my words" are no leak
+    s.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,49 @@ def test_an_ascii_text_is_mapped_as_the_character_loop_maps_it(pieces):
 
     text = "".join(pieces)
     assert mapped(text) == _mapped_chars(text)
+
+
+NAMED_PIECES = ["Mark", "mark", "MARK", "Hope", "hope", " ", "  ", "my ", "you ", "is ", "said ", ". ", "\n", ": ", ",", "x", "\u200e", "'"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["mark", "hope"]), st.lists(st.sampled_from(NAMED_PIECES), max_size=12))
+def test_a_common_word_name_is_found_where_the_leak_scan_finds_it_and_nowhere_else(norm, pieces):
+    """A name that is a very common word ("mark") is matched only where it is written as a name, by the spread, the leak
+    scan and the scrubber alike: whatever the spread leaves, the scan does not call a leak; whatever it boxes, the scan
+    would."""
+    from redactor.bundle.scrub import Scrubber
+
+    text = "".join(pieces)
+    found = occurrences(norm, text)
+    assert bool(found) == (Scanner([Watch(norm, "v")]).find(text) is not None)
+    chars = list(text)
+    for start, end in found:
+        chars[start:end] = ["\n"] * (end - start)
+    assert Scanner([Watch(norm, "v")]).find("".join(chars)) is None
+    assert (Scrubber.of([(norm, "TP")]).clean(text) != text.replace("\u200e", "")) == bool(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("there is a question mark on that form", []),
+        ("mark my words", []),
+        ("Mark my words, he said", []),  # opening a sentence, before "my": the word
+        ("Hope you're well. Hope said no", ["Hope"]),
+        ("Will you come? Will is here", ["Will"]),
+        ("I saw Mark and MARK BROWN", ["Mark", "MARK"]),
+        ("Mark is coming round", ["Mark"]),  # opening a sentence, before a verb: the name
+        ("Jo Dunn: Mark, you there?", ["Mark"]),
+        ("[12:01] Jo: mark it down", []),
+    ],
+)
+def test_a_common_word_name_counts_only_as_a_name(text, names):
+    for norm in ("mark", "hope", "will"):
+        got = [text[s:e] for s, e in occurrences(norm, text)]
+        assert got == [n for n in names if n.casefold() == norm], (norm, text)
+
+
+def test_other_values_still_match_in_any_case():
+    assert occurrences("zz78", "zz78 and ZZ78") == [(0, 4), (9, 13)]
+    assert occurrences("brad", "tell brad. Brad said") == [(5, 9), (11, 15)]  # a name, not a very common word

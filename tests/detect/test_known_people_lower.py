@@ -73,6 +73,12 @@ def test_with_the_person_written_out_the_word_still_keeps_its_own_use():
     assert names(text) == [("Will", "c2"), ("will", "c2")]  # the last: "if will comes"
 
 
+def test_with_the_person_written_out_a_compound_keeps_its_word():
+    # "I told Mark" writes Mark out; "a question mark" is still the punctuation mark, "with mark" the person
+    text = "I told Mark already. There is a question mark on that form, a birth mark too. out with mark later"
+    assert names(text) == [("Mark", "c3"), ("mark", "c3")]
+
+
 def test_a_capital_at_the_start_of_a_sentence_alone_does_not_write_the_person_out():
     # "Hope you're well" is flagged as before (a capital), but says nothing of the lower-case "hope" after it
     assert names("Hope you're well. hope is the thing") == [("Hope", "c1")]
