@@ -122,32 +122,33 @@ def _rows(path: Path, conn: sqlite3.Connection, table: str, columns: str, what: 
             yield row, damaged
 
 
+def _whole_rows(path: Path, conn: sqlite3.Connection, table: str, columns: str, what: str, one: str) -> Iterator[Part | sqlite3.Row]:
+    """:func:`_rows`, with a row holding text that is not UTF-8 refused too (``one``: what the reason calls a row)."""
+    for got in _rows(path, conn, table, columns, what):
+        if isinstance(got[1], CorruptInput):
+            yield got
+        elif got[1]:  # the rest is read: the chat's or the member's messages, without this row's names
+            locator = f"{table} Z_PK={got[0]['Z_PK']}"
+            yield _refused(path, locator, f"{one} {locator} holds text that is not valid UTF-8")
+        else:
+            yield got[0]
+
+
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
     sessions: dict[int, dict[str, Any]] = {}
-    for got in _rows(path, conn, "ZWACHATSESSION", "Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE", "chats"):
-        if isinstance(got[1], CorruptInput):
-            yield got
-            continue
-        r, damaged = got
-        if damaged:  # its messages are read, without the chat's name
-            yield _refused(
-                path, f"ZWACHATSESSION Z_PK={r['Z_PK']}", f"chat row ZWACHATSESSION Z_PK={r['Z_PK']} holds text that is not valid UTF-8"
-            )
-            continue
-        sessions[r["Z_PK"]] = {k: r[k] for k in ("Z_PK", "ZCONTACTJID", "ZPARTNERNAME", "ZSESSIONTYPE")}
+    for r in _whole_rows(path, conn, "ZWACHATSESSION", "Z_PK, ZCONTACTJID, ZPARTNERNAME, ZSESSIONTYPE", "chats", "chat row"):
+        if isinstance(r, tuple):
+            yield r
+        else:
+            sessions[r["Z_PK"]] = {k: r[k] for k in ("Z_PK", "ZCONTACTJID", "ZPARTNERNAME", "ZSESSIONTYPE")}
     members: dict[int, dict[str, Any]] = {}
-    if "ZWAGROUPMEMBER" in tables:
-        for got in _rows(path, conn, "ZWAGROUPMEMBER", "Z_PK, ZMEMBERJID, ZCONTACTNAME, ZFIRSTNAME, ZCHATSESSION", "group members"):
-            if isinstance(got[1], CorruptInput):
-                yield got
-                continue
-            r, damaged = got
-            if damaged:  # their messages are read, by the sender's JID
-                locator = f"ZWAGROUPMEMBER Z_PK={r['Z_PK']}"
-                yield _refused(path, locator, f"group member row {locator} holds text that is not valid UTF-8")
-                continue
+    columns = "Z_PK, ZMEMBERJID, ZCONTACTNAME, ZFIRSTNAME, ZCHATSESSION"
+    for r in _whole_rows(path, conn, "ZWAGROUPMEMBER", columns, "group members", "group member row") if "ZWAGROUPMEMBER" in tables else ():
+        if isinstance(r, tuple):
+            yield r
+        else:  # a refused member's messages are read, by the sender's JID
             members[r["Z_PK"]] = common.party(r["ZMEMBERJID"], r["ZCONTACTNAME"] or r["ZFIRSTNAME"], False)
             book.add(members[r["Z_PK"]], "WhatsApp group members", aliases=[r["ZFIRSTNAME"] or ""])
     yield from book
