@@ -39,3 +39,22 @@ def test_a_run_killed_after_a_damaged_page_was_refused_ends_like_an_uninterrupte
     assert (fingerprint(tmp_path / "killed"), _quarantine(tmp_path / "killed")) == expected
     events = [json.loads(line) for line in (tmp_path / "killed" / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["payload"]["part"] for e in events if e["event"] == "input.quarantined"] == [part]
+
+
+@linux_only
+def test_a_message_of_an_ios_sms_db_whose_words_cannot_be_read_is_quarantined_alone(tmp_path):
+    """iOS 16 keeps a message's words in attributedBody; one this reader cannot read is quarantined by its locator (E031,
+    with what to do), never stored empty, and the rest of the database is stored and flagged."""
+    from tests.extract.device.generated.ios_sms import sms_db
+
+    path = tmp_path / "in" / "sms.db"
+    path.parent.mkdir()
+    sms_db(path, body={2: b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@ another shape of archive"})
+    assert _run(path, tmp_path / "case") == 3  # something was quarantined
+    ((source, part, stage, code, reason),) = _quarantine(tmp_path / "case")
+    assert (source, part, stage, code) == (None, "S0001:message ROWID=2", "extract", "E031")
+    assert "attributedBody" in reason and "extraction tool's own report" in reason and "07700" not in reason
+    with sqlite3.connect(tmp_path / "case" / "case.db") as conn:
+        locators = {r[0] for r in conn.execute("SELECT locator FROM items WHERE kind = 'message'")}
+    conn.close()
+    assert locators == {f"message ROWID={n}" for n in (1, 3, 4, 5, 6)}

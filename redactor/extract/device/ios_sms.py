@@ -1,0 +1,289 @@
+"""iOS Messages database (``sms.db``: SMS, MMS, iMessage and RCS), as found in file-system extractions and iLEAPP input.
+
+Tables: ``message`` (``text``, ``attributedBody``, ``handle_id``, ``is_from_me``, ``date`` in seconds since 2001-01-01
+UTC, or nanoseconds since iOS 11, ``service``, ``item_type``, ``associated_message_type``), ``handle`` (a
+correspondent's number or e-mail address), ``chat`` with ``chat_handle_join`` and ``chat_message_join`` (which
+conversation a message is in, and who takes part), ``attachment`` with ``message_attachment_join`` (file names; the
+files themselves are separate in the extraction). Columns differ between iOS versions: a column this database lacks is
+read as empty. The database is opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file
+beside it is not replayed (extract it with the database's own tools first if it holds data).
+
+Since iOS 16 a message's ``text`` is often empty and its words are only in ``attributedBody``, an archived
+``NSAttributedString`` (Apple's *typedstream*): its string is read from there. A message whose words are in a form this
+reader cannot read is refused alone (a :class:`~redactor.records.Refused` at ``message ROWID=12``, which the runner
+quarantines), never passed on without its text: a reviewer would see an empty message where the phone held words. So is
+a row holding text that is not valid UTF-8, and a run of rows in a damaged page (``message rows 1493-1553``,
+:func:`~.common.sqlite_walk`); a database none of whose messages can be read is refused whole.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, InputError, UnsupportedInput
+from redactor.extract import extractor
+from redactor.extract.device import common
+from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
+from redactor.stages import StageContext
+
+NEEDED = {"message", "handle", "chat_message_join"}
+FORMAT = "ios-sms-db"
+MESSAGE_COLUMNS = (
+    "text", "attributedBody", "handle_id", "is_from_me", "date", "service", "item_type", "associated_message_type",
+    "subject", "group_title", "cache_has_attachments", "is_read", "is_delivered", "date_read",
+)  # fmt: skip
+ITEM_TYPES = {1: "participant change", 2: "group renamed", 3: "group event", 4: "location sharing", 5: "screenshot"}
+NANOSECONDS = 10**11  # a date above this is in nanoseconds (iOS 11 on): seconds would be after the year 5000
+UNREAD_HINT = "read this message in the extraction tool's own report, and review it there"
+Part = tuple[str, InputError]  # a part refused: its locator and the error that refuses it
+
+
+def _tables(path: Path) -> set[str]:
+    try:
+        conn = common.sqlite_open(path)
+        try:
+            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return set()
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/vnd.sqlite3" and NEEDED <= _tables(path)
+
+
+@extractor("ios-sms-db", accepts=_accepts, priority=30)
+def extract_sms_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    try:
+        conn = common.sqlite_open(path)
+        conn.row_factory = sqlite3.Row
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
+    book = common.PeopleBook(source.ref)
+    read, first = 0, None
+    try:
+        for record in _read(source, path, conn, tables, book):
+            if isinstance(record, tuple):  # (locator, the error that refuses that part)
+                first = first or record[1]
+                yield Refused(record[0], record[1].code, str(record[1]))
+                continue
+            read += isinstance(record, Item) and record.kind == "message"
+            yield record
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: Messages database cannot be read ({common.sqlite_problem(exc)})") from None
+    finally:
+        conn.close()
+    if first is not None and not read:  # nothing could be read: the file is refused whole, by the first part refused
+        raise first
+    yield from book
+
+
+def _refused(path: Path, locator: str, what: str) -> Part:
+    return locator, CorruptInput(f"{path}: {what}; refused")
+
+
+def _columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
+    """``wanted`` as a column list for ``table``: a column this iOS version's table lacks is read as NULL."""
+    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
+
+
+def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], one: str) -> Iterator[Part | sqlite3.Row]:
+    """Each readable row of ``table`` (``rowid`` first); a run of rows in a damaged page refused, and a row holding
+    text that is not UTF-8 (``one``: what the reason calls a row, "message")."""
+    for got in common.sqlite_walk(conn, table, _columns(conn, table, wanted)):
+        if isinstance(got, common.SqliteGap):
+            problem = f"{table} {got.rows} cannot be read: a damaged part of the database ({got.problem})"
+            yield _refused(path, f"{table} {got.rows}", problem)
+            continue
+        row, damaged = got
+        if damaged:
+            locator = f"{table} ROWID={row[0]}"
+            yield _refused(path, locator, f"{one} {locator} holds text that is not valid UTF-8")
+        else:
+            yield row
+
+
+def _read(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
+    handles: dict[int, dict[str, Any]] = {}
+    for r in _rows(path, conn, "handle", ("id", "service"), "handle"):
+        if isinstance(r, tuple):
+            yield r  # that correspondent's messages are read, without their number
+        else:
+            handles[r[0]] = common.party(r["id"], None, False)
+            book.add(handles[r[0]], "Messages correspondents")
+    yield from book
+    chats: dict[int, dict[str, Any]] = {}
+    if "chat" in tables:
+        for r in _rows(path, conn, "chat", ("chat_identifier", "display_name", "service_name"), "chat"):
+            if isinstance(r, tuple):
+                yield r
+            else:
+                chats[r[0]] = {"identifier": r["chat_identifier"], "name": r["display_name"] or None, "service": r["service_name"]}
+    members = _pairs(conn, "chat_handle_join", "chat_id", "handle_id") if "chat_handle_join" in tables else {}
+    in_chat = {message: chat[0] for message, chat in _pairs(conn, "chat_message_join", "message_id", "chat_id").items()}
+    files = _attachments(conn) if {"attachment", "message_attachment_join"} <= tables else {}
+    seen: dict[int, int] = {}
+    for r in _rows(path, conn, "message", MESSAGE_COLUMNS, "message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        text = _text(r)
+        if text is None:
+            locator = f"message ROWID={r[0]}"
+            problem = f"{path}: {locator}: its words are in attributedBody in a form this reader cannot read; refused"
+            yield locator, UnsupportedInput(problem, hint=UNREAD_HINT)
+            continue
+        chat_id = in_chat.get(r[0])
+        if chat_id is not None:
+            seen[chat_id] = seen.get(chat_id, 0) + 1
+        yield _message(source, r, text, chats.get(chat_id) if chat_id is not None else None, chat_id, handles, files.get(r[0], []))
+    for chat_id, chat in chats.items():
+        people = [handles[h] for h in members.get(chat_id, []) if h in handles]
+        yield common.make_item(
+            source,
+            f"chat ROWID={chat_id}",
+            "thread",
+            "Messages conversation",
+            [("thread.name", chat["name"]), ("thread.id", chat["identifier"]), ("participants", common.recipients_text(people))],
+            {
+                "format": FORMAT,
+                "kind": "thread",
+                "thread": _thread(source, chat_id, chat),
+                "messages": seen.get(chat_id, 0),
+                "group": len(people) > 1,
+                "service": chat["service"],
+            },
+        )
+
+
+def _pairs(conn: sqlite3.Connection, table: str, key: str, value: str) -> dict[int, list[int]]:
+    """``key`` -> its ``value`` s in a join table (numbers only: a damaged page's rows are left out, and what they joined
+    is read unjoined: a message without its conversation, a conversation without a member)."""
+    out: dict[int, list[int]] = {}
+    for got in common.sqlite_walk(conn, table, f"{key}, {value}"):
+        if not isinstance(got, common.SqliteGap) and not got[1]:
+            out.setdefault(got[0][1], []).append(got[0][2])
+    return out
+
+
+def _attachments(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+    """Message rowid -> its attachments (name, media type, size), from the file names the database holds."""
+    about: dict[int, dict[str, Any]] = {}
+    for got in common.sqlite_walk(
+        conn, "attachment", _columns(conn, "attachment", ("filename", "transfer_name", "mime_type", "total_bytes"))
+    ):
+        if isinstance(got, common.SqliteGap) or got[1]:
+            continue  # a damaged page's attachments: the message still says it had some (cache_has_attachments)
+        r = got[0]
+        name = r["transfer_name"] or (Path(r["filename"].replace("\\", "/")).name if r["filename"] else None)
+        about[r[0]] = {"name": name, "type": r["mime_type"], "size": r["total_bytes"]}
+    out: dict[int, list[dict[str, Any]]] = {}
+    for message, ids in _pairs(conn, "message_attachment_join", "message_id", "attachment_id").items():
+        out[message] = [about[i] for i in ids if i in about]
+    return out
+
+
+# An archived NSAttributedString: the string's class, then its type code "+" and its length (a typedstream integer:
+# one byte below 0x80, or 0x81 and two bytes, or 0x82 and four, little-endian), then its UTF-8 bytes.
+_ARCHIVED_STRING = re.compile(rb"NSString\x01.{1,4}?\+", re.S)
+_STRING_END = b"\x86\x84"
+
+
+def body_text(blob: bytes | None) -> str | None:
+    """The string of an archived ``attributedBody``, or None when the archive holds none this reader can read."""
+    if not blob:
+        return None
+    blob = bytes(blob)
+    m = _ARCHIVED_STRING.search(blob)
+    if m is None or m.end() >= len(blob):
+        return None
+    at, first = m.end() + 1, blob[m.end()]
+    if first < 0x80:
+        size = first
+    elif first in (0x81, 0x82):
+        width = 2 if first == 0x81 else 4
+        size, at = int.from_bytes(blob[at : at + width], "little"), at + width
+    else:
+        return None
+    body = blob[at : at + size] if at + size <= len(blob) else None
+    if body is None:  # a length past the end: the string runs to the archive's next object
+        end = blob.find(_STRING_END, at)
+        body = blob[at:end] if end >= 0 else None
+    try:
+        return None if body is None else body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _text(r: Mapping[str, Any]) -> str | None:
+    """A message's words: ``text``, or the string of ``attributedBody`` where ``text`` is empty; "" for a message
+    with neither (an attachment alone, an event); None when ``attributedBody`` holds words this reader cannot read."""
+    if r["text"]:
+        return r["text"]
+    if not r["attributedBody"]:
+        return ""
+    return body_text(r["attributedBody"])
+
+
+def _when(value: Any) -> dict[str, Any]:
+    if isinstance(value, int | float) and abs(value) > NANOSECONDS:
+        return common.when(apple_time(value / 1e9), value, "nanoseconds since 2001-01-01 UTC (Apple epoch)")
+    how = "seconds since 2001-01-01 UTC (Apple epoch)"
+    return common.when(apple_time(value) if value else None, value, how)
+
+
+def _thread(source: Source, chat_id: Any, chat: Mapping[str, Any] | None) -> dict[str, Any]:
+    identifier = (chat or {}).get("identifier")
+    return {"id": identifier or str(chat_id), "key": stable_id(source.source_id, "chat", chat_id), "app": "Messages"}
+
+
+def _message(
+    source: Source,
+    r: sqlite3.Row,
+    text: str,
+    chat: Mapping[str, Any] | None,
+    chat_id: int | None,
+    handles: Mapping[int, dict[str, Any]],
+    attachments: list[dict[str, Any]],
+) -> Item:
+    kind = r["item_type"] or 0
+    reaction = 2000 <= (r["associated_message_type"] or 0) < 4000
+    if r["is_from_me"]:
+        sender = common.party(None, None, True)
+    else:
+        sender = dict(handles[r["handle_id"]]) if r["handle_id"] in handles else None
+    if not attachments and r["cache_has_attachments"]:
+        attachments = [{"name": None, "type": None, "size": None}]
+    meta = {
+        "format": FORMAT,
+        "app": r["service"] or "Messages",
+        "thread": _thread(source, chat_id if chat_id is not None else f"handle {r['handle_id']}", chat),
+        "sender": sender,
+        "time": _when(r["date"]),
+        "direction": {"value": "outgoing" if r["is_from_me"] else "incoming", "how": "is_from_me"},
+        "system": kind != 0,
+        "message_type": ITEM_TYPES.get(kind, f"type {kind}") if kind else ("reaction" if reaction else "text"),
+        "status": {"read": bool(r["is_read"]), "delivered": bool(r["is_delivered"])},
+        "deleted": "Intact",
+        "attachments": [
+            {**a, "present": False, "how": "the database names the file; attachment files are separate in the extraction"}
+            for a in attachments
+        ],
+    }
+    fields = common.party_fields("sender", sender) + [
+        ("subject", r["subject"]),
+        ("text", text.replace("\ufffc", "").strip() or None),  # U+FFFC: where an attachment stood in the text
+        ("group.name", r["group_title"]),
+    ]
+    fields += [("attachment.name", a["name"]) for a in attachments if a["name"]]
+    return common.make_item(source, f"message ROWID={r[0]}", "message", "Messages message", fields, meta)

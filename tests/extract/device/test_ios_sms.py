@@ -1,0 +1,117 @@
+"""The iOS Messages database (sms.db): SMS, iMessage and group chats, words in ``text`` (iOS 10) or only in the
+archived ``attributedBody`` (iOS 16); a part that cannot be read refused alone, never passed on empty."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from redactor.errors import InputError
+from redactor.extract.device.ios_sms import body_text
+from redactor.records import Item, Refused
+from tests.extract.device.generated.ios_sms import ALEX, JO, archived, sms_db
+from tests.extract.device.helpers import pick, run, seg, source_for
+from tests.extract.device.sqlite_damage import leaf_pages, leaf_rowids
+
+
+def _messages(items: list[Item]) -> dict[str, Item]:
+    return {i.locator: i for i in items if i.kind == "message"}
+
+
+@pytest.mark.parametrize("new", [True, False], ids=["ios16-attributedBody", "ios10-text"])
+def test_every_message_is_read_with_its_words_sender_time_and_conversation(tmp_path, new):
+    path = tmp_path / "sms.db"
+    sms_db(path, new=new)
+    assert pick(path) == "ios-sms-db"
+    items, _, people = run(path, tmp_path / "work")
+    messages = _messages(items)
+    assert seg(messages["message ROWID=1"], "text") == "Are you home? Flat 2, 14 Mill Lane"
+    assert seg(messages["message ROWID=2"], "text") == "Yes. Ring 07700 900123 when you get here"
+    assert seg(messages["message ROWID=6"], "text") == "Loved \u201cSaturday still on?\u201d"
+    facts = {locator: item.device.to_json() for locator, item in messages.items()}
+    first = facts["message ROWID=1"]
+    assert first["sender"]["phone"] == JO and first["direction"]["value"] == "incoming"
+    assert first["time"]["utc"] == "2024-02-29T15:57:47Z"  # WHEN + 60 s after 2001-01-01T00:00:00Z, in either unit
+    assert facts["message ROWID=2"]["direction"]["value"] == "outgoing" and facts["message ROWID=2"]["sender"]["owner"]
+    assert facts["message ROWID=4"]["sender"]["email"] == ALEX
+    photo = messages["message ROWID=3"]
+    assert seg(photo, "text") is None and seg(photo, "attachment.name") == "IMG_0042.HEIC"
+    renamed = messages["message ROWID=5"]
+    assert renamed.meta["system"] and seg(renamed, "group.name") == "Flat 2 lot"
+    threads = {i.locator: i for i in items if i.kind == "thread"}
+    assert seg(threads["chat ROWID=2"], "thread.name") == "Flat 2 lot" and JO in seg(threads["chat ROWID=2"], "participants")
+    assert facts["message ROWID=4"]["thread"]["key"] == threads["chat ROWID=2"].device.to_json()["thread"]["key"]
+    assert {p.phones[0] if p.phones else p.emails[0] for p in people} == {JO, ALEX, "+447700900123"}
+
+
+def test_the_archived_string_is_read_at_every_length_and_script():
+    for text in ("", "ok", "x" * 127, "y" * 128, "\u00e9\u00e8 " * 300, "\U0001d58d\U0001d58a " * 20, "z" * 40_000):
+        assert body_text(archived(text)) == text
+    assert body_text(b"") is None and body_text(b"streamtyped but no string") is None
+
+
+def test_words_the_reader_cannot_read_refuse_that_message_alone(tmp_path):
+    """Before this reader, an iOS sms.db was not read at all; a message whose archive is not one this reader knows would
+    otherwise pass on empty: the reviewer would see nothing where the phone held words."""
+    path = tmp_path / "sms.db"
+    sms_db(path, body={2: b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@ an archive of another shape"})
+    source = source_for(path)
+    from redactor.extract import extractors
+    from redactor.stages import StageContext
+
+    ex = next(e for e in extractors() if e.name == "ios-sms-db")
+    records = list(ex.extract(source, path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    refused = [r for r in records if isinstance(r, Refused)]
+    assert [r.locator for r in refused] == ["message ROWID=2"]
+    assert "attributedBody" in refused[0].reason and "07700" not in refused[0].reason
+    assert len([r for r in records if isinstance(r, Item) and r.kind == "message"]) == 5
+
+
+def test_a_damaged_page_refuses_its_rows_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "sms.db"
+    sms_db(path, new=False, extra=3_000)
+    pages = leaf_pages(path, "message")
+    assert len(pages) >= 8
+    middle = pages[len(pages) // 2]
+    lost = leaf_rowids(path, "message", middle)
+    data = bytearray(path.read_bytes())
+    size = 4096 if data[16:18] == b"\x10\x00" else int.from_bytes(data[16:18], "big")
+    data[(middle - 1) * size : middle * size] = b"\xff" * size
+    path.write_bytes(bytes(data))
+    from redactor.extract import extractors
+    from redactor.stages import StageContext
+
+    ex = next(e for e in extractors() if e.name == "ios-sms-db")
+    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    refused = [r.locator for r in records if isinstance(r, Refused)]
+    read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.kind == "message"}
+    assert len(refused) == 1 and refused[0].startswith("message rows ")
+    assert read.isdisjoint(lost) and len(read) == 3_006 - len(lost)
+
+
+def test_text_that_is_not_utf8_refuses_that_row_alone(tmp_path):
+    path = tmp_path / "sms.db"
+    sms_db(path, new=False)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE message SET text = CAST(X'48ff6921' AS TEXT) WHERE ROWID = 4")
+    conn.close()
+    from redactor.extract import extractors
+    from redactor.stages import StageContext
+
+    ex = next(e for e in extractors() if e.name == "ios-sms-db")
+    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    assert [r.locator for r in records if isinstance(r, Refused)] == ["message ROWID=4"]
+    assert len([r for r in records if isinstance(r, Item) and r.kind == "message"]) == 5
+
+
+def test_a_database_with_no_readable_message_is_refused_whole(tmp_path):
+    path = tmp_path / "sms.db"
+    sms_db(path, body={i: b"streamtyped NSString\x01\x94\x84\x01+\x85" for i in range(1, 7)})
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM message WHERE attributedBody IS NULL")
+    conn.close()
+    with pytest.raises(InputError, match="attributedBody"):
+        run(path, tmp_path / "work")
