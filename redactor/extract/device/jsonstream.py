@@ -17,10 +17,13 @@ characters. The first pass marks it (its events are only counted, never built) a
 (:class:`~redactor.records.Refused`) and reads the rest. A file with such a value is streamed by a Python loop over
 ijson's events (300,000 messages: 5-6 s against 1.4 s with ijson's C builder); every other file as before.
 
-A file that is not well-formed JSON (truncated, a syntax error, bytes that are not UTF-8) is refused whole, with
-one-line :class:`CorruptInput` / :class:`EmptyInput` / :class:`TooLargeInput` errors naming the file: a streamed
-parser cannot find where the next message starts after a syntax error, so nothing after it can be read safely. The
-runner quarantines the source and the batch goes on.
+A file that stops being well-formed JSON (cut short by a partial copy, a syntax error, bytes that are not UTF-8) once
+its messages have begun keeps the messages before that point: the skeleton says where (:attr:`Skeleton.cut`, the
+array the break fell in and the complete messages before it; a message cut in two is not one), the second pass
+streams those messages and stops before the break, and the reader refuses the rest of the file as one part. A
+streamed parser cannot find where the next message starts after a syntax error, so nothing after it is read. A file
+that breaks before any message is refused whole, with one-line :class:`CorruptInput` / :class:`EmptyInput` /
+:class:`TooLargeInput` errors naming the file; the runner quarantines the source and the batch goes on.
 """
 
 from __future__ import annotations
@@ -61,12 +64,26 @@ class Unread:
     error: type[InputError]
 
 
+@dataclass(frozen=True)
+class Cut:
+    """Where a file stopped being well-formed JSON after its messages began: in ``array`` (None: after the last array,
+    every message read), after ``messages`` complete messages of the file; ``problem`` says so, naming the file."""
+
+    array: Streamed | None
+    messages: int
+    problem: str
+
+    def error(self) -> CorruptInput:
+        return CorruptInput(self.problem)
+
+
 @dataclass
 class Skeleton:
     path: Path
     root: Any
     arrays: list[Streamed] = field(default_factory=list)  # in document order
     unread: dict[int, Unread] = field(default_factory=dict)  # values of the long arrays not built, by position
+    cut: Cut | None = None  # where the file stopped being JSON, when it did after its messages began
     _stream: Iterator[Any] | None = None
     _position: int = 0  # values of the long arrays read from the stream so far
 
@@ -92,9 +109,23 @@ def load_skeleton(path: Path, streamed: tuple[str, ...]) -> Skeleton:
     """The document with every array at one of the ``streamed`` prefixes replaced by a :class:`Streamed`."""
     arrays: list[Streamed] = []
     unread: dict[int, Unread] = {}
+    cut: list[tuple[Streamed | None, Exception]] = []
     with _open(path) as handle:
-        root = _guarded(path, lambda: _build(ijson.basic_parse(handle, use_float=True), frozenset(streamed), arrays, unread))
-    return Skeleton(path, root, arrays, unread)
+        root = _guarded(path, lambda: _build(ijson.basic_parse(handle, use_float=True), frozenset(streamed), arrays, unread, cut))
+    where = _cut(path, cut[0][1], cut[0][0], sum(a.count for a in arrays)) if cut else None
+    return Skeleton(path, root, arrays, unread, where)
+
+
+def _cut(path: Path, exc: Exception, array: Streamed | None, messages: int) -> Cut:
+    why = "bytes that are not UTF-8" if isinstance(exc, UnicodeDecodeError) or "utf" in str(exc).lower() else "truncated or damaged"
+    if array is None:
+        return Cut(None, messages, f"{path}: JSON stops being valid ({why}) after its {messages:,} messages: the rest of the file refused")
+    return Cut(
+        array,
+        messages,
+        f"{path}: JSON stops being valid ({why}) after {messages:,} complete messages; a streamed reader cannot find the "
+        "next message after that point: the rest of the file refused, the messages before it read",
+    )
 
 
 class _Builder:
@@ -126,61 +157,78 @@ class _Builder:
             self.add(value)
 
 
-def _build(events: Iterator[tuple[str, Any]], streamed: frozenset[str], arrays: list[Streamed], unread: dict[int, Unread]) -> Any:
+def _build(
+    events: Iterator[tuple[str, Any]],
+    streamed: frozenset[str],
+    arrays: list[Streamed],
+    unread: dict[int, Unread],
+    cut: list[tuple[Streamed | None, Exception]],
+) -> Any:
+    """The skeleton's root (see :func:`load_skeleton`). A file that stops being JSON after its messages began gives the
+    part built so far, and ``cut`` says where: the array the break fell in (None: after the last one) and the error."""
     builder = _Builder()
     path: list[str] = []  # per open container: a map's current key, or "item" (ijson's prefixes)
     skipping: Streamed | None = None
     depth = 0  # containers open inside the array being skipped
     position = size = 0  # values of the long arrays so far; the size of the one being skipped
     problem: Unread | None = None  # why the value being skipped cannot be read
-    for event, value in events:
-        if skipping is not None:  # the hot loop: every event of every message
-            if event == "start_map" or event == "start_array":
-                if depth == 0:
-                    skipping.count += 1
-                    position += 1
-                    size, problem = 0, None
-                depth += 1
-                size += EVENT
-                if depth + len(path) > MAX_DEPTH and problem is None:
-                    problem = Unread(f"is nested deeper than {MAX_DEPTH} levels", CorruptInput)
+    try:
+        for event, value in events:
+            if skipping is not None:  # the hot loop: every event of every message
+                if event == "start_map" or event == "start_array":
+                    if depth == 0:
+                        skipping.count += 1
+                        position += 1
+                        size, problem = 0, None
+                    depth += 1
+                    size += EVENT
+                    if depth + len(path) > MAX_DEPTH and problem is None:
+                        problem = Unread(f"is nested deeper than {MAX_DEPTH} levels", CorruptInput)
+                elif event == "end_map" or event == "end_array":
+                    if depth == 0:
+                        skipping = None  # the end of the skipped array
+                        continue
+                    depth -= 1
+                    if depth == 0:
+                        if problem is not None or size > MAX_VALUE:
+                            unread[position - 1] = problem or _too_large(size)
+                        size = 0
+                elif event == "map_key":
+                    size += len(value) + EVENT
+                    if len(value) > MAX_KEY and problem is None:
+                        problem = Unread(f"has a {len(value)}-character key (over {MAX_KEY})", CorruptInput)
+                else:
+                    size += len(value) + EVENT if event == "string" else EVENT
+                    if depth == 0:
+                        skipping.count += 1
+                        position += 1
+                        if size > MAX_VALUE:
+                            unread[position - 1] = _too_large(size)
+                        size = 0
+                continue
+            if event == "start_array" and ".".join(path) in streamed:
+                skipping, depth = Streamed(".".join(path)), 0
+                arrays.append(skipping)
+                builder.add(skipping)
+                continue
+            builder.event(event, value)
+            if event == "map_key":
+                _check_key(value)
+                path[-1] = value
+            elif event == "start_map" or event == "start_array":
+                path.append("" if event == "start_map" else "item")
+                if len(path) > MAX_DEPTH:
+                    raise CorruptInput(f"JSON nested deeper than {MAX_DEPTH} levels")
             elif event == "end_map" or event == "end_array":
-                if depth == 0:
-                    skipping = None  # the end of the skipped array
-                    continue
-                depth -= 1
-                if depth == 0:
-                    if problem is not None or size > MAX_VALUE:
-                        unread[position - 1] = problem or _too_large(size)
-                    size = 0
-            elif event == "map_key":
-                size += len(value) + EVENT
-                if len(value) > MAX_KEY and problem is None:
-                    problem = Unread(f"has a {len(value)}-character key (over {MAX_KEY})", CorruptInput)
-            else:
-                size += len(value) + EVENT if event == "string" else EVENT
-                if depth == 0:
-                    skipping.count += 1
-                    position += 1
-                    if size > MAX_VALUE:
-                        unread[position - 1] = _too_large(size)
-                    size = 0
-            continue
-        if event == "start_array" and ".".join(path) in streamed:
-            skipping, depth = Streamed(".".join(path)), 0
-            arrays.append(skipping)
-            builder.add(skipping)
-            continue
-        builder.event(event, value)
-        if event == "map_key":
-            _check_key(value)
-            path[-1] = value
-        elif event == "start_map" or event == "start_array":
-            path.append("" if event == "start_map" else "item")
-            if len(path) > MAX_DEPTH:
-                raise CorruptInput(f"JSON nested deeper than {MAX_DEPTH} levels")
-        elif event == "end_map" or event == "end_array":
-            path.pop()
+                path.pop()
+    except (CorruptInput, MemoryError, RecursionError):
+        raise  # a hostile shape outside the messages (a key too long, nesting too deep): refused whole
+    except Exception as exc:  # noqa: BLE001 (ijson's backends raise several types)
+        if skipping is not None and depth > 0:
+            skipping.count -= 1  # a message cut in two is not read
+        if not any(a.count for a in arrays):
+            raise  # before any complete message: the file is refused whole
+        cut.append((skipping, exc))
     return builder.value
 
 

@@ -78,6 +78,12 @@ def extract_meta(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
         else:
             read += 1
             yield item
+    if doc.cut is not None:  # the file stopped being JSON: what came after is refused as one part
+        if not read:
+            raise doc.cut.error()
+        where = f"messages[{data['messages'].count}]" if doc.cut.array is not None else None
+        locator = f"{where} to the end of the file" if where else "the end of the file, after the messages"
+        yield Refused(locator, doc.cut.error().code, doc.cut.problem)
     if first is not None and not read:
         raise first
     names = "\n".join(p["name"] for p in participants if p.get("name"))

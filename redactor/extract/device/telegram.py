@@ -69,11 +69,20 @@ def extract_telegram(source: Source, path: Path, ctx: StageContext) -> Iterator[
         book.add(common.party(c.get("phone_number"), name, False), "Telegram contacts")
     yield from book
     chats = (data.get("chats") or {}).get("list") if "chats" in data else [data]
+    if doc.cut is not None and isinstance(chats, list):  # the chats begun before the break, with their messages read so far
+        chats = [c for c in chats if isinstance(c, dict) and isinstance(c.get("messages"), jsonstream.Streamed)]
     if not isinstance(chats, list) or not all(isinstance(c, dict) and isinstance(c.get("messages"), jsonstream.Streamed) for c in chats):
         raise UnsupportedInput(f"{path}: JSON has no Telegram chats or messages")
     read: list[Any] = [0, None]  # messages read, and the first refusal's error
     for ci, chat in enumerate(chats):
         yield from _chat(source, path, chat, doc.values(chat["messages"]), ci, owner_id, book, read)
+    if doc.cut is not None:  # the file stopped being JSON: what came after is refused as one part
+        if not read[0]:
+            raise doc.cut.error()
+        last = len(chats) - 1
+        where = f"chats.list[{last}].messages[{chats[last]['messages'].count}]" if doc.cut.array is not None else None
+        locator = f"{where} to the end of the file" if where else "the end of the file, after the messages"
+        yield Refused(locator, doc.cut.error().code, doc.cut.problem)
     if read[1] is not None and not read[0]:  # no message could be read: the export is refused whole, by the first error
         raise read[1]
     yield from book

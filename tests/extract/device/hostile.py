@@ -75,8 +75,10 @@ def _telegram(path: Path, messages: int = 60) -> bytes:
 
 
 def truncated_telegram(path: Path) -> Path:
+    """Cut inside its first message: nothing read, so refused whole (an export cut later keeps the messages before the
+    cut: tests/extract/device/test_json_refused.py)."""
     data = _telegram(path)
-    path.write_bytes(data[: len(data) * 2 // 3])
+    path.write_bytes(data[: data.index(b'"text": "') + 12])
     return path
 
 
@@ -92,8 +94,9 @@ def deep_telegram(path: Path, messages: int = 60) -> Path:
 
 
 def bad_utf8_telegram(path: Path) -> Path:
+    """Bytes that are not UTF-8 in the first message: refused whole (later, the messages before them are read)."""
     data = _telegram(path)
-    cut = data.index(b'"text": "', len(data) // 2) + 9
+    cut = data.index(b'"text": "') + 9
     path.write_bytes(data[:cut] + b"\xff\xfe" + data[cut:])
     return path
 
@@ -101,7 +104,7 @@ def bad_utf8_telegram(path: Path) -> Path:
 def truncated_meta(path: Path) -> Path:
     messages = ",".join(f'{{"sender_name": "Alex Witness", "timestamp_ms": {1709284502000 + i}, "content": "line {i}"}}' for i in range(50))
     data = f'{{"participants": [{{"name": "Alex Witness"}}], "messages": [{messages}], "title": "Alex", "thread_path": "inbox/alex_1"}}'
-    path.write_text(data[: len(data) // 2], encoding="utf-8")
+    path.write_text(data[: data.index('"content"') + 14], encoding="utf-8")  # inside the first message: refused whole
     return path
 
 

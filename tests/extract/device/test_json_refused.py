@@ -109,11 +109,51 @@ def test_an_export_none_of_whose_messages_can_be_read_is_refused_whole(kind, tmp
     assert info.value.code == "E033" and "nested deeper than 64 levels" in str(info.value) and SECRET not in str(info.value)
 
 
-def test_a_syntax_error_after_a_bad_message_still_refuses_the_whole_file(tmp_path):
-    path = _damaged(write_telegram(tmp_path / "result.json", 100, per_chat=40), {10: DAMAGE["not an object"]})
+def _cut(path: Path, at: float) -> int:
+    """Cut ``path`` (one message a line) at the fraction ``at`` of its bytes, inside a message; the complete messages
+    before the cut."""
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) * 2 // 3])
-    with pytest.raises(CorruptInput, match="cannot find the next message after a syntax error, so the whole file is refused"):
+    end = int(len(data) * at)
+    while data[end - 1 : end + 1] in (b",\n", b"}\n") or data[end : end + 1] == b"\n":  # inside a message, not between two
+        end += 7
+    path.write_bytes(data[:end])
+    kept = data[:end].split(b"\n")
+    message = (b'"text"', b'"content"', SECRET.encode())  # a message line (one refused as "not an object" is a list)
+    return sum(1 for line in kept[:-1] if line.startswith((b"{", b"[")) and any(m in line for m in message))
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_file_cut_short_keeps_the_messages_before_the_cut_and_refuses_the_rest(kind, tmp_path):
+    """A partly copied export (cut inside the second chat's messages): before, refused whole. Now every complete message
+    before the cut is read as in the whole file, one bad message before it is still refused alone, and the rest of the
+    file is refused as one part whose reason names the file and the count, never the content."""
+    write, locator = WRITERS[kind]
+    good = _records(write(tmp_path, 100), tmp_path / "w1")
+    path = _damaged(write(tmp_path, 100), {10: DAMAGE["not an object"]})
+    complete = _cut(path, 0.6)
+    (tmp_path / "w2").mkdir()
+    records = _records(path, tmp_path / "w2")
+    refused = [r for r in records if isinstance(r, Refused)]
+    messages = [r for r in records if isinstance(r, Item) and r.kind == "message"]
+    assert len(messages) == complete - 1  # the bad one is refused alone
+    bad = "chats.list[0].messages[10]" if kind == "telegram" else "messages[10]"
+    first = [r for r in good if isinstance(r, Item) and r.kind == "message"][:complete]
+    # what they say and where (Meta's thread name and path come after the messages: cut off, so the thread differs)
+    assert [(m.locator, m.segments) for m in messages] == [(m.locator, m.segments) for m in first if m.locator.split()[0] != bad]
+    in_chat = complete - 40 if kind == "telegram" else complete
+    assert [r.locator for r in refused] == [bad, locator.format(in_chat) + " to the end of the file"]
+    reason = refused[-1].reason
+    assert refused[-1].code == "E033" and str(path) in reason and f"after {complete:,} complete messages" in reason
+    assert SECRET not in reason and "7700" not in reason and "\n" not in reason
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_file_cut_before_any_message_is_refused_whole(kind, tmp_path):
+    write, _ = WRITERS[kind]
+    path = write(tmp_path, 100)
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b'"messages"') + 14])
+    with pytest.raises(CorruptInput, match="so the whole file is refused"):
         run(path, tmp_path / "work")
 
 

@@ -10,8 +10,10 @@ import pytest
 
 from benchmarks.device_data import write_telegram
 from redactor.errors import CorruptInput
+from redactor.extract import extractors
 from redactor.extract.device import jsonstream
-from tests.extract.device.helpers import run, seg, traced
+from redactor.stages import StageContext
+from tests.extract.device.helpers import run, seg, source_for, traced
 from tests.extract.device.hostile import deep_telegram
 
 STREAMED = ("messages", "chats.list.item.messages", "left_chats.list.item.messages")
@@ -64,20 +66,40 @@ def test_meta_fields_after_the_messages_still_apply_and_a_bom_is_read(tmp_path):
     assert seg(items[-1], "thread.name") == "Zo\u00eb" and "Zo\u00eb Example" in {p.name for p in people}
 
 
-BROKEN = {
+BROKEN = {  # each after the messages began: the messages before are read and the rest refused as one part
     "truncated in the messages": lambda d: d[: len(d) * 2 // 3],
     "truncated after the messages": lambda d: d[:-4],
     "invalid UTF-8": lambda d: d.replace(b'"text": "ok"', b'"text": "o\xffk"', 1),
     "NaN": lambda d: d.replace(b'"duration_seconds": 60', b'"duration_seconds": NaN', 1),
     "trailing garbage": lambda d: d + b"<html>",
+}
+WHOLE = {  # before any message: the file refused whole
+    "truncated before the messages": lambda d: d[: d.index(b'"messages"') + 12],
     "an implausible key outside the messages": lambda d: d.replace(b'"about"', b'"' + b"k" * 5000 + b'"', 1),
 }
 
 
 @pytest.mark.parametrize("damage", list(BROKEN), ids=list(BROKEN))
-def test_broken_exports_give_one_line_naming_the_file(damage, tmp_path):
+def test_broken_exports_keep_what_came_before_and_refuse_the_rest_in_one_line_naming_the_file(damage, tmp_path):
+    from redactor.records import Refused
+
     path = write_telegram(tmp_path / "result.json", 600)
     path.write_bytes(BROKEN[damage](path.read_bytes()))
+    source = source_for(path)
+    ex = next(e for e in extractors() if e.name == "telegram")
+    records = list(ex.extract(source, path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    (refused,) = [r for r in records if isinstance(r, Refused)]
+    assert refused.locator.endswith("to the end of the file") or refused.locator == "the end of the file, after the messages"
+    message = refused.reason
+    assert str(path) in message and "\n" not in message and refused.code == "E033"
+    assert "Alex" not in message and "07700" not in message  # nothing of the file's content
+    assert any(getattr(r, "kind", None) == "message" for r in records)
+
+
+@pytest.mark.parametrize("damage", list(WHOLE), ids=list(WHOLE))
+def test_exports_broken_before_their_messages_give_one_line_naming_the_file(damage, tmp_path):
+    path = write_telegram(tmp_path / "result.json", 600)
+    path.write_bytes(WHOLE[damage](path.read_bytes()))
     with pytest.raises(CorruptInput) as info:
         run(path, tmp_path / "work")
     message = str(info.value)
