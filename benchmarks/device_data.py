@@ -351,6 +351,58 @@ def write_chatstorage(path: Path, messages: int) -> Path:
     return path
 
 
+def write_sms_db(path: Path, messages: int) -> Path:
+    """An iOS Messages ``sms.db`` of ``messages`` messages in ten 1:1 chats, iOS 16's shape: nanoseconds, and the words of
+    every other message only in an archived ``attributedBody`` (as the phone leaves them)."""
+    import sqlite3
+
+    from tests.extract.device.generated.ios_sms import MESSAGE_NEW, SCHEMA, archived
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(SCHEMA)
+        conn.execute(MESSAGE_NEW)
+        conn.executemany("INSERT INTO handle VALUES (?, ?, 'GB', 'SMS')", [(k, f"+4477009002{k:02d}") for k in range(1, 11)])
+        conn.executemany(
+            "INSERT INTO chat VALUES (?, ?, ?, 'SMS', NULL)",
+            [(k, f"SMS;-;+4477009002{k:02d}", f"+4477009002{k:02d}") for k in range(1, 11)],
+        )
+        conn.executemany("INSERT INTO chat_handle_join VALUES (?, ?)", [(k, k) for k in range(1, 11)])
+        apple = datetime(2001, 1, 1, tzinfo=UTC)
+        rows = []
+        for i, when, text in _texts(messages):
+            date = int((when - apple).total_seconds()) * 10**9
+            plain, blob = (None, archived(text)) if i % 2 else (text, None)
+            rows.append((i + 1, f"g{i}", plain, 1 + i % 10, None, "SMS", date, 0, i % 2, 1, 1, 0, None, 0, blob, 0))
+            if len(rows) == 10_000:
+                conn.executemany(f"INSERT INTO message VALUES ({', '.join('?' * 16)})", rows)
+                rows.clear()
+        conn.executemany(f"INSERT INTO message VALUES ({', '.join('?' * 16)})", rows)
+        conn.execute("INSERT INTO chat_message_join (chat_id, message_id) SELECT 1 + (ROWID - 1) % 10, ROWID FROM message")
+    conn.close()
+    return path
+
+
+def write_mmssms_db(path: Path, messages: int) -> Path:
+    """An Android ``mmssms.db`` of ``messages`` SMS in ten 1:1 threads (and no MMS: SMS is the bulk of a phone)."""
+    import sqlite3
+
+    from tests.extract.device.generated.android_sms import SCHEMA
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(SCHEMA)
+        conn.executemany("INSERT INTO canonical_addresses VALUES (?, ?)", [(k, f"+4477009002{k:02d}") for k in range(1, 11)])
+        conn.executemany("INSERT INTO threads (_id, recipient_ids) VALUES (?, ?)", [(k, str(k)) for k in range(1, 11)])
+        rows = (
+            (i + 1, 1 + i % 10, f"+4477009002{1 + i % 10:02d}", int(when.timestamp() * 1000), 1 + i % 2, text)
+            for i, when, text in _texts(messages)
+        )
+        conn.executemany("INSERT INTO sms (_id, thread_id, address, date, type, body, read) VALUES (?, ?, ?, ?, ?, ?, 1)", rows)
+    conn.close()
+    return path
+
+
 def write_aleapp_tsv(folder: Path, messages: int) -> Path:
     """ALEAPP's ``_TSV Exports/SMS Messages.tsv`` with ``messages`` rows."""
     path = folder / "_TSV Exports" / "SMS Messages.tsv"

@@ -9,7 +9,23 @@ from __future__ import annotations
 
 import importlib
 
-FORMAT_MODULES = ("ufdr", "whatsapp", "whatsapp_zip", "sms_backup", "telegram", "meta", "vcard", "email", "leapp", "axiom", "whatsapp_ios")
+FORMAT_MODULES = (
+    "ufdr",
+    "whatsapp",
+    "whatsapp_zip",
+    "sms_backup",
+    "telegram",
+    "meta",
+    "vcard",
+    "email",
+    "leapp",
+    "axiom",
+    "whatsapp_ios",
+    "ios_sms",
+    "android_sms",
+    "contacts_db",
+    "call_log",
+)
 
 for _name in FORMAT_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
