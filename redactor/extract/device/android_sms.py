@@ -21,9 +21,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput
+from redactor.errors import InputError
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
@@ -33,75 +34,25 @@ BOXES = {1: "received", 2: "sent", 3: "draft", 4: "outbox", 5: "failed", 6: "que
 OUTGOING = {2, 4, 5, 6}  # sent, or on its way
 ADDRESS_ROLES = {137: "from", 151: "to", 130: "cc", 129: "bcc"}
 MMS_FILE = "the database names the file; the part files are separate in the extraction (app_parts)"
-Part = tuple[str, CorruptInput]  # a part refused: its locator and the error that refuses it
-
-
-def _tables(path: Path) -> set[str]:
-    try:
-        conn = common.sqlite_open(path)
-        try:
-            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return set()
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and NEEDED <= _tables(path)
+    return source.media_type == "application/vnd.sqlite3" and NEEDED <= set(sqlite_source.tables(path))
 
 
 @extractor("android-mmssms-db", accepts=_accepts, priority=30)
 def extract_mmssms(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    try:
-        conn = common.sqlite_open(path)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
-    read, first = 0, None
-    try:
-        for record in _read(source, path, conn, tables, book):
-            if isinstance(record, tuple):  # (locator, the error that refuses that part)
-                first = first or record[1]
-                yield Refused(record[0], record[1].code, str(record[1]))
-                continue
-            read += isinstance(record, Item) and record.kind == "message"
-            yield record
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SMS database cannot be read ({common.sqlite_problem(exc)})") from None
-    finally:
-        conn.close()
-    if first is not None and not read:  # nothing could be read: the file is refused whole, by the first part refused
-        raise first
+    yield from sqlite_source.read(path, "SMS database", lambda conn, tables: _read(source, path, conn, tables, book), _a_message)
     yield from book
 
 
-def _refused(path: Path, locator: str, what: str) -> Part:
-    return locator, CorruptInput(f"{path}: {what}; refused")
-
-
-def _columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
-    """``wanted`` as a column list for ``table``: a column this version's table lacks is read as NULL."""
-    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
+def _a_message(record: Any) -> bool:
+    return isinstance(record, Item) and record.kind == "message"
 
 
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[Part | sqlite3.Row]:
-    """Each readable row of ``table`` (``rowid`` first); a run of rows in a damaged page refused, and a row holding
-    text that is not UTF-8."""
-    for got in common.sqlite_walk(conn, table, _columns(conn, table, wanted)):
-        if isinstance(got, common.SqliteGap):
-            problem = f"{table} {got.rows} cannot be read: a damaged part of the database ({got.problem})"
-            yield _refused(path, f"{table} {got.rows}", problem)
-            continue
-        row, damaged = got
-        if damaged:
-            locator = f"{table} _id={row[0]}"
-            yield _refused(path, locator, f"{table} row {locator} holds text that is not valid UTF-8")
-        else:
-            yield row
+    return sqlite_source.parts(path, conn, table, wanted, key="_id", one=f"{table} row")
 
 
 def _read(
@@ -198,10 +149,9 @@ def _mms(
     the damaged page)."""
     parts: dict[int, list[sqlite3.Row]] = {}
     broken: set[int] = set()  # MMS a part row of which holds text that is not UTF-8
-    for got in common.sqlite_walk(conn, "part", _columns(conn, "part", ("mid", "ct", "text", "name", "cl", "_data"))):
-        if isinstance(got, common.SqliteGap):  # which MMS the rows were of is not known: they are read without them
-            problem = f"part {got.rows} (MMS parts) cannot be read: a damaged part of the database ({got.problem})"
-            yield _refused(path, f"part {got.rows}", problem)
+    for got in sqlite_source.walk(path, conn, "part", ("mid", "ct", "text", "name", "cl", "_data")):
+        if isinstance(got[1], InputError):  # which MMS the rows were of is not known: they are read without them
+            yield got
         elif got[1]:
             broken.add(got[0]["mid"])
         else:
@@ -219,7 +169,7 @@ def _mms(
             continue
         if r[0] in broken:
             locator = f"pdu _id={r[0]}"
-            yield _refused(path, locator, f"MMS {locator}: a part of it holds text that is not valid UTF-8")
+            yield sqlite_source.refused(path, locator, f"MMS {locator}: a part of it holds text that is not valid UTF-8")
             continue
         seen[r["thread_id"]] = seen.get(r["thread_id"], 0) + 1
         item = _mms_item(source, r, parts.get(r[0], []), roles.get(r[0], []), threads.get(r["thread_id"], []))

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
@@ -31,23 +31,6 @@ from redactor.stages import StageContext
 ANDROID_TYPES = {1: "incoming", 2: "outgoing", 3: "missed", 4: "voicemail", 5: "rejected", 6: "blocked"}
 IOS_TYPES = {1: "phone", 8: "FaceTime video", 16: "FaceTime audio"}
 ANDROID_COLUMNS = {"number", "date", "type"}
-Part = tuple[str, CorruptInput]
-
-
-def _columns_of(path: Path) -> dict[str, set[str]]:
-    try:
-        conn = common.sqlite_open(path)
-        try:
-            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            return {
-                t: {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')}
-                for t in tables
-                if t in ("calls", "ZCALLRECORD", "raw_contacts")
-            }
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return {}
 
 
 def has_android_calls(columns: set[str]) -> bool:
@@ -57,7 +40,7 @@ def has_android_calls(columns: set[str]) -> bool:
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type != "application/vnd.sqlite3":
         return False
-    tables = _columns_of(path)
+    tables = sqlite_source.tables(path)
     if "raw_contacts" in tables:
         return False  # contacts2.db: read by contacts_db, its calls with it
     return has_android_calls(tables.get("calls", set())) or {"ZADDRESS", "ZDATE"} <= tables.get("ZCALLRECORD", set())
@@ -65,47 +48,17 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 @extractor("call-log-db", accepts=_accepts, priority=30)
 def extract_call_log(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    try:
-        conn = common.sqlite_open(path)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
-    read, first = 0, None
-    try:
-        calls = android_calls(source, path, conn, book) if "calls" in tables else _ios_calls(source, path, conn, book)
-        for record in calls:
-            if isinstance(record, tuple):
-                first = first or record[1]
-                yield Refused(record[0], record[1].code, str(record[1]))
-                continue
-            read += isinstance(record, Item)
-            yield record
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: call log database cannot be read ({common.sqlite_problem(exc)})") from None
-    finally:
-        conn.close()
-    if first is not None and not read:
-        raise first
+
+    def body(conn: sqlite3.Connection, tables: set[str]) -> Iterator[Item | Person | Mention | Part]:
+        return android_calls(source, path, conn, book) if "calls" in tables else _ios_calls(source, path, conn, book)
+
+    yield from sqlite_source.read(path, "call log database", body, lambda record: isinstance(record, Item))
     yield from book
 
 
-def _columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
-    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
-
-
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], key: str) -> Iterator[Part | sqlite3.Row]:
-    for got in common.sqlite_walk(conn, table, _columns(conn, table, wanted)):
-        if isinstance(got, common.SqliteGap):
-            problem = f"{table} {got.rows} (calls) cannot be read: a damaged part of the database ({got.problem})"
-            yield f"{table} {got.rows}", CorruptInput(f"{path}: {problem}; refused")
-        elif got[1]:
-            locator = f"{table} {key}={got[0][0]}"
-            yield locator, CorruptInput(f"{path}: call {locator} holds text that is not valid UTF-8; refused")
-        else:
-            yield got[0]
+    return sqlite_source.parts(path, conn, table, wanted, key=key, one="call")
 
 
 def _call(
@@ -126,7 +79,7 @@ def android_calls(
             continue
         other = common.party(r["number"], r["name"], False)
         book.add(other, "call log")
-        kind = common_int(r["type"])
+        kind = as_int(r["type"])
         when = common.when(common.from_epoch(r["date"], "ms"), r["date"], "milliseconds since 1970-01-01 UTC")
         extra = {"format": "android-calls-db", "app": "Phone", "duration": f"{_seconds(r['duration'])} s"}
         if r["geocoded_location"]:
@@ -147,19 +100,19 @@ def _ios_calls(source: Source, path: Path, conn: sqlite3.Connection, book: commo
                 address = address.decode("utf-8")
             except UnicodeDecodeError:
                 locator = f"ZCALLRECORD Z_PK={r[0]}"
-                yield locator, CorruptInput(f"{path}: call {locator} holds a number that is not valid UTF-8; refused")
+                yield sqlite_source.refused(path, locator, f"call {locator} holds a number that is not valid UTF-8")
                 continue
         other = common.party(address, r["ZNAME"], False)
         book.add(other, "call log")
         direction = "outgoing" if r["ZORIGINATED"] else "incoming" if r["ZANSWERED"] else "missed"
         when = common.when(apple_time(r["ZDATE"]) if r["ZDATE"] else None, r["ZDATE"], "seconds since 2001-01-01 UTC (Apple epoch)")
-        kind = common_int(r["ZCALLTYPE"])
+        kind = as_int(r["ZCALLTYPE"])
         extra = {"format": "ios-callhistory-db", "app": IOS_TYPES.get(kind or 0, "Phone"), "duration": f"{_seconds(r['ZDURATION'])} s"}
         yield _call(source, f"ZCALLRECORD Z_PK={r[0]}", other, when, direction, "ZORIGINATED and ZANSWERED", extra)
         yield from book
 
 
-def common_int(value: Any) -> int | None:
+def as_int(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):

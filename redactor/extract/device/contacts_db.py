@@ -20,7 +20,6 @@ contacts (:func:`.call_log.android_calls`).
 
 from __future__ import annotations
 
-import itertools
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -28,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput
+from redactor.errors import InputError
 from redactor.extract import extractor
-from redactor.extract.device import call_log, common
-from redactor.records import Item, Mention, Refused, Source
+from redactor.extract.device import call_log, common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
+from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
 IOS = {"ABPerson", "ABMultiValue"}
@@ -55,57 +55,31 @@ ANDROID_TYPES = {  # ContactsContract's TYPE_ constants
     "adr": {1: "home", 2: "work", 3: "other"},
 }
 _LABEL = re.compile(r"^_\$!<(.*)>!\$_$")  # iOS's own labels: "_$!<Mobile>!$_"
-Part = tuple[str, CorruptInput]
-
-
-def _tables(path: Path) -> set[str]:
-    try:
-        conn = common.sqlite_open(path)
-        try:
-            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return set()
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type != "application/vnd.sqlite3":
         return False
-    tables = _tables(path)
+    tables = set(sqlite_source.tables(path))
     return IOS <= tables or ANDROID <= tables
 
 
 @extractor("contacts-db", accepts=_accepts, priority=30)
 def extract_contacts_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Mention | Refused]:
-    try:
-        conn = common.sqlite_open(path)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
-    read, first = 0, None
-    try:
-        contacts: Iterator[Any] = _ios(path, conn, tables) if IOS <= tables else _android(path, conn)
-        if "calls" in tables and call_log.has_android_calls({r[1] for r in conn.execute('PRAGMA table_info("calls")')}):
-            contacts = itertools.chain(contacts, call_log.android_calls(source, path, conn, common.PeopleBook(source.ref)))
-        for got in contacts:
-            if isinstance(got, Item | Mention):  # a call of older Android's call log, kept in this database
-                read += isinstance(got, Item)
-                yield got
-                continue
-            if not isinstance(got, Contact):  # (locator, the error that refuses that part)
-                first = first or got[1]
-                yield Refused(got[0], got[1].code, str(got[1]))
-                continue
-            yield from _contact(source, got, "iOS" if IOS <= tables else "Android")
-            read += 1
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: address book database cannot be read ({common.sqlite_problem(exc)})") from None
-    finally:
-        conn.close()
-    if first is not None and not read:
-        raise first
+    yield from sqlite_source.read(
+        path, "address book database", lambda conn, tables: _body(source, path, conn, tables), lambda record: isinstance(record, Item)
+    )
+
+
+def _body(source: Source, path: Path, conn: sqlite3.Connection, tables: set[str]) -> Iterator[Item | Mention | Person | Part]:
+    system = "iOS" if IOS <= tables else "Android"
+    for got in _ios(path, conn, tables) if system == "iOS" else _android(path, conn):
+        if isinstance(got, Contact):
+            yield from _contact(source, got, system)
+        else:
+            yield got
+    if "calls" in tables and call_log.has_android_calls({r[1] for r in conn.execute('PRAGMA table_info("calls")')}):
+        yield from call_log.android_calls(source, path, conn, common.PeopleBook(source.ref))  # older Android's call log
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,26 +105,6 @@ def _contact(source: Source, contact: Contact, system: str) -> Iterator[Item | M
         yield Mention(person)
 
 
-def _refused(path: Path, locator: str, what: str) -> Part:
-    return locator, CorruptInput(f"{path}: {what}; refused")
-
-
-def _columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
-    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
-
-
-def _walk(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[Part | tuple[sqlite3.Row, bool]]:
-    """(row, damaged) of ``table``; a run of rows in a damaged page refused."""
-    for got in common.sqlite_walk(conn, table, _columns(conn, table, wanted)):
-        if isinstance(got, common.SqliteGap):
-            yield _refused(
-                path, f"{table} {got.rows}", f"{table} {got.rows} cannot be read: a damaged part of the database ({got.problem})"
-            )
-        else:
-            yield got
-
-
 def _label(raw: str | None) -> str:
     if not raw:
         return "other"
@@ -161,25 +115,25 @@ def _label(raw: str | None) -> str:
 def _ios(path: Path, conn: sqlite3.Connection, tables: set[str]) -> Iterator[Contact | Part]:
     labels: dict[int, str] = {}
     if "ABMultiValueLabel" in tables:
-        for got in _walk(path, conn, "ABMultiValueLabel", ("value",)):
-            if not isinstance(got[1], CorruptInput) and not got[1]:
+        for got in sqlite_source.walk(path, conn, "ABMultiValueLabel", ("value",)):
+            if not isinstance(got[1], InputError) and not got[1]:
                 labels[got[0][0]] = _label(got[0]["value"])
     keys: dict[int, str] = {}
     if "ABMultiValueEntryKey" in tables:
-        for got in _walk(path, conn, "ABMultiValueEntryKey", ("value",)):
-            if not isinstance(got[1], CorruptInput) and not got[1]:
+        for got in sqlite_source.walk(path, conn, "ABMultiValueEntryKey", ("value",)):
+            if not isinstance(got[1], InputError) and not got[1]:
                 keys[got[0][0]] = got[0]["value"] or ""
     values: dict[int, list[tuple[str, str]]] = {}  # person -> its (label, value)s
     broken: set[int] = set()  # people a value of whom could not be read
     entries: dict[int, dict[str, str]] = {}  # multivalue UID -> an address's parts
     if "ABMultiValueEntry" in tables:
-        for got in _walk(path, conn, "ABMultiValueEntry", ("parent_id", "key", "value")):
-            if isinstance(got[1], CorruptInput):
+        for got in sqlite_source.walk(path, conn, "ABMultiValueEntry", ("parent_id", "key", "value")):
+            if isinstance(got[1], InputError):
                 yield got
             elif not got[1]:
                 entries.setdefault(got[0]["parent_id"], {})[keys.get(got[0]["key"], "")] = got[0]["value"] or ""
-    for got in _walk(path, conn, "ABMultiValue", ("record_id", "property", "label", "value")):
-        if isinstance(got[1], CorruptInput):
+    for got in sqlite_source.walk(path, conn, "ABMultiValue", ("record_id", "property", "label", "value")):
+        if isinstance(got[1], InputError):
             yield got  # which contacts its rows were of is not known
             continue
         row, damaged = got
@@ -194,14 +148,14 @@ def _ios(path: Path, conn: sqlite3.Connection, tables: set[str]) -> Iterator[Con
         if value:
             values.setdefault(row["record_id"], []).append((f"{kind}.{labels.get(row['label'], 'other')}", str(value)))
     wanted = ("First", "Middle", "Last", "Nickname", "Organization", "Department", "JobTitle", "Note", "Prefix", "Suffix")
-    for got in _walk(path, conn, "ABPerson", wanted):
-        if isinstance(got[1], CorruptInput):
+    for got in sqlite_source.walk(path, conn, "ABPerson", wanted):
+        if isinstance(got[1], InputError):
             yield got
             continue
         row, damaged = got
         locator = f"ABPerson ROWID={row[0]}"
         if damaged or row[0] in broken:
-            yield _refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
+            yield sqlite_source.refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
             continue
         name = " ".join(p for p in (row["Prefix"], row["First"], row["Middle"], row["Last"], row["Suffix"]) if p and p.strip())
         fields = [(label, value) for label, value in (("nickname", row["Nickname"]), ("org", row["Organization"])) if value]
@@ -213,14 +167,14 @@ def _ios(path: Path, conn: sqlite3.Connection, tables: set[str]) -> Iterator[Con
 
 def _android(path: Path, conn: sqlite3.Connection) -> Iterator[Contact | Part]:
     kinds: dict[int, str] = {}
-    for got in _walk(path, conn, "mimetypes", ("mimetype",)):
-        if not isinstance(got[1], CorruptInput) and not got[1]:
+    for got in sqlite_source.walk(path, conn, "mimetypes", ("mimetype",)):
+        if not isinstance(got[1], InputError) and not got[1]:
             kinds[got[0][0]] = ANDROID_KINDS.get(got[0]["mimetype"] or "", "")
     values: dict[int, list[tuple[str, str]]] = {}
     given: dict[int, str] = {}
     broken: set[int] = set()
-    for got in _walk(path, conn, "data", ("raw_contact_id", "mimetype_id", "data1", "data2", "data3")):
-        if isinstance(got[1], CorruptInput):
+    for got in sqlite_source.walk(path, conn, "data", ("raw_contact_id", "mimetype_id", "data1", "data2", "data3")):
+        if isinstance(got[1], InputError):
             yield got
             continue
         row, damaged = got
@@ -236,27 +190,20 @@ def _android(path: Path, conn: sqlite3.Connection) -> Iterator[Contact | Part]:
             continue  # the display name is raw_contacts'
         label = kind
         if kind in ANDROID_TYPES:  # data2: the type (a number), data3: the user's own label when the type is "custom"
-            named = ANDROID_TYPES[kind].get(_int(row["data2"]) or 0)
+            named = ANDROID_TYPES[kind].get(call_log.as_int(row["data2"]) or 0)
             label = f"{kind}.{str(row['data3'] or named or 'other').lower()}"
         values.setdefault(contact, []).append((label, str(value)))
-    for got in _walk(path, conn, "raw_contacts", ("display_name", "deleted")):
-        if isinstance(got[1], CorruptInput):
+    for got in sqlite_source.walk(path, conn, "raw_contacts", ("display_name", "deleted")):
+        if isinstance(got[1], InputError):
             yield got
             continue
         row, damaged = got
         locator = f"raw_contacts _id={row[0]}"
         if damaged or row[0] in broken:
-            yield _refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
+            yield sqlite_source.refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
             continue
         fields = values.get(row[0], [])
         if row["deleted"]:
             fields = [("status", "deleted on the phone (still in the database)"), *fields]
         if row["display_name"] or fields:
             yield Contact(row[0], (row["display_name"] or "").strip(), given.get(row[0], ""), fields, locator)
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -24,9 +24,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from redactor.errors import CorruptInput, InputError, UnsupportedInput
+from redactor.errors import UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
@@ -40,75 +41,25 @@ MESSAGE_COLUMNS = (
 ITEM_TYPES = {1: "participant change", 2: "group renamed", 3: "group event", 4: "location sharing", 5: "screenshot"}
 NANOSECONDS = 10**11  # a date above this is in nanoseconds (iOS 11 on): seconds would be after the year 5000
 UNREAD_HINT = "read this message in the extraction tool's own report, and review it there"
-Part = tuple[str, InputError]  # a part refused: its locator and the error that refuses it
-
-
-def _tables(path: Path) -> set[str]:
-    try:
-        conn = common.sqlite_open(path)
-        try:
-            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return set()
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and NEEDED <= _tables(path)
+    return source.media_type == "application/vnd.sqlite3" and NEEDED <= set(sqlite_source.tables(path))
 
 
 @extractor("ios-sms-db", accepts=_accepts, priority=30)
 def extract_sms_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    try:
-        conn = common.sqlite_open(path)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
-    read, first = 0, None
-    try:
-        for record in _read(source, path, conn, tables, book):
-            if isinstance(record, tuple):  # (locator, the error that refuses that part)
-                first = first or record[1]
-                yield Refused(record[0], record[1].code, str(record[1]))
-                continue
-            read += isinstance(record, Item) and record.kind == "message"
-            yield record
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: Messages database cannot be read ({common.sqlite_problem(exc)})") from None
-    finally:
-        conn.close()
-    if first is not None and not read:  # nothing could be read: the file is refused whole, by the first part refused
-        raise first
+    yield from sqlite_source.read(path, "Messages database", lambda conn, tables: _read(source, path, conn, tables, book), _a_message)
     yield from book
 
 
-def _refused(path: Path, locator: str, what: str) -> Part:
-    return locator, CorruptInput(f"{path}: {what}; refused")
-
-
-def _columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
-    """``wanted`` as a column list for ``table``: a column this iOS version's table lacks is read as NULL."""
-    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
+def _a_message(record: Any) -> bool:
+    return isinstance(record, Item) and record.kind == "message"
 
 
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], one: str) -> Iterator[Part | sqlite3.Row]:
-    """Each readable row of ``table`` (``rowid`` first); a run of rows in a damaged page refused, and a row holding
-    text that is not UTF-8 (``one``: what the reason calls a row, "message")."""
-    for got in common.sqlite_walk(conn, table, _columns(conn, table, wanted)):
-        if isinstance(got, common.SqliteGap):
-            problem = f"{table} {got.rows} cannot be read: a damaged part of the database ({got.problem})"
-            yield _refused(path, f"{table} {got.rows}", problem)
-            continue
-        row, damaged = got
-        if damaged:
-            locator = f"{table} ROWID={row[0]}"
-            yield _refused(path, locator, f"{one} {locator} holds text that is not valid UTF-8")
-        else:
-            yield row
+    return sqlite_source.parts(path, conn, table, wanted, key="ROWID", one=one)
 
 
 def _read(
@@ -180,7 +131,7 @@ def _attachments(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
     """Message rowid -> its attachments (name, media type, size), from the file names the database holds."""
     about: dict[int, dict[str, Any]] = {}
     for got in common.sqlite_walk(
-        conn, "attachment", _columns(conn, "attachment", ("filename", "transfer_name", "mime_type", "total_bytes"))
+        conn, "attachment", sqlite_source.columns(conn, "attachment", ("filename", "transfer_name", "mime_type", "total_bytes"))
     ):
         if isinstance(got, common.SqliteGap) or got[1]:
             continue  # a damaged page's attachments: the message still says it had some (cache_has_attachments)

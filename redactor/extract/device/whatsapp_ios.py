@@ -24,7 +24,8 @@ from typing import Any
 
 from redactor.errors import CorruptInput
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
@@ -48,19 +49,8 @@ SYSTEM_TYPES = {6, 10}
 NEEDED = {"ZWAMESSAGE", "ZWACHATSESSION"}
 
 
-def _tables(path: Path) -> set[str]:
-    try:
-        conn = common.sqlite_open(path)
-        try:
-            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return set()
-
-
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and NEEDED <= _tables(path)
+    return source.media_type == "application/vnd.sqlite3" and NEEDED <= set(sqlite_source.tables(path))
 
 
 def apple_time(value: Any) -> datetime | None:
@@ -72,28 +62,10 @@ def apple_time(value: Any) -> datetime | None:
 
 @extractor("whatsapp-ios-db", accepts=_accepts, priority=30)
 def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    try:
-        conn = common.sqlite_open(path)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     book = common.PeopleBook(source.ref)
-    read, first = 0, None
-    try:
-        for record in _read(source, path, conn, tables, book):
-            if isinstance(record, tuple):  # (locator, the error that refuses that part)
-                first = first or record[1]
-                yield Refused(record[0], record[1].code, str(record[1]))
-                continue
-            read += isinstance(record, Item)
-            yield record
-    except sqlite3.DatabaseError as exc:
-        raise CorruptInput(f"{path}: WhatsApp database cannot be read ({common.sqlite_problem(exc)})") from None
-    finally:
-        conn.close()
-    if first is not None and not read:  # nothing could be read: the file is refused whole, by the first part refused
-        raise first
+    yield from sqlite_source.read(
+        path, "WhatsApp database", lambda conn, tables: _read(source, path, conn, tables, book), lambda record: isinstance(record, Item)
+    )
     yield from book
 
 
@@ -103,35 +75,19 @@ MESSAGE_COLUMNS = (
 MEDIA_COLUMNS = "Z_PK, ZMEDIALOCALPATH, ZTITLE, ZVCARDNAME, ZLATITUDE, ZLONGITUDE, ZFILESIZE"
 
 
-Part = tuple[str, CorruptInput]  # a part refused: its locator and the error that refuses it
-
-
-def _refused(path: Path, locator: str, what: str) -> Part:
-    return locator, CorruptInput(f"{path}: {what}; refused")
+_refused = sqlite_source.refused
 
 
 def _rows(path: Path, conn: sqlite3.Connection, table: str, columns: str, what: str) -> Iterator[Part | tuple[sqlite3.Row, bool]]:
-    """Each readable row of ``table`` (:func:`common.sqlite_walk`) with whether a value of it is not UTF-8; a run of
+    """Each readable row of ``table`` (:func:`.sqlite_source.walk`) with whether a value of it is not UTF-8; a run of
     rows in a damaged page refused."""
-    for got in common.sqlite_walk(conn, table, columns):
-        if isinstance(got, common.SqliteGap):
-            problem = f"{table} {got.rows} ({what}) cannot be read: a damaged part of the database ({got.problem})"
-            yield _refused(path, f"{table} {got.rows}", problem)
-        else:
-            row, damaged = got
-            yield row, damaged
+    return sqlite_source.walk(path, conn, table, tuple(c.strip() for c in columns.split(",")), what)
 
 
 def _whole_rows(path: Path, conn: sqlite3.Connection, table: str, columns: str, what: str, one: str) -> Iterator[Part | sqlite3.Row]:
-    """:func:`_rows`, with a row holding text that is not UTF-8 refused too (``one``: what the reason calls a row)."""
-    for got in _rows(path, conn, table, columns, what):
-        if isinstance(got[1], CorruptInput):
-            yield got
-        elif got[1]:  # the rest is read: the chat's or the member's messages, without this row's names
-            locator = f"{table} Z_PK={got[0]['Z_PK']}"
-            yield _refused(path, locator, f"{one} {locator} holds text that is not valid UTF-8")
-        else:
-            yield got[0]
+    """:func:`_rows`, with a row holding text that is not UTF-8 refused too (``one``: what the reason calls a row); the
+    rest is read: the chat's or the member's messages, without this row's names."""
+    return sqlite_source.parts(path, conn, table, tuple(c.strip() for c in columns.split(",")), key="Z_PK", one=one, what=what)
 
 
 def _read(

@@ -10,7 +10,7 @@ from redactor.records import Item, Refused
 from redactor.stages import StageContext
 from tests.extract.device.generated.android_sms import ALEX, JO, SAM, mmssms_db
 from tests.extract.device.helpers import pick, run, seg, source_for
-from tests.extract.device.sqlite_damage import leaf_pages, leaf_rowids
+from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
 
 
 def _records(path, tmp_path) -> list:  # noqa: ANN001
@@ -60,10 +60,7 @@ def test_a_damaged_page_refuses_its_rows_and_the_rest_is_read(tmp_path):
     pages = leaf_pages(path, "sms")
     middle = pages[len(pages) // 2]
     lost = leaf_rowids(path, "sms", middle)
-    data = bytearray(path.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    data[(middle - 1) * size : middle * size] = b"\xff" * size
-    path.write_bytes(bytes(data))
+    damage_page(path, middle, b"\xff")
     records = _records(path, tmp_path)
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.locator.startswith("sms ")}

@@ -74,14 +74,11 @@ def test_a_bad_call_is_refused_alone(damage, tmp_path):
             conn.execute("UPDATE calls SET name = CAST(X'4aff' AS TEXT) WHERE _id = 2")
         conn.close()
     else:
-        from tests.extract.device.sqlite_damage import leaf_pages, leaf_rowids
+        from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
 
         middle = leaf_pages(path, "calls")[len(leaf_pages(path, "calls")) // 2]
         lost = set(leaf_rowids(path, "calls", middle))
-        data = bytearray(path.read_bytes())
-        size = int.from_bytes(data[16:18], "big")
-        data[(middle - 1) * size : middle * size] = b"\xff" * size
-        path.write_bytes(bytes(data))
+        damage_page(path, middle, b"\xff")
     ex = next(e for e in extractors() if e.name == "call-log-db")
     records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
     refused = [r.locator for r in records if isinstance(r, Refused)]

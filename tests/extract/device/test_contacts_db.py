@@ -79,17 +79,14 @@ def test_a_contact_whose_value_is_not_utf8_is_refused_alone(system, tmp_path):
 
 
 def test_a_damaged_page_refuses_its_contacts_and_the_rest_are_read(tmp_path):
-    from tests.extract.device.sqlite_damage import leaf_pages, leaf_rowids
+    from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
 
     path = tmp_path / "AddressBook.sqlitedb"
     address_book(path, extra=3_000)
     pages = leaf_pages(path, "ABPerson")
     middle = pages[len(pages) // 2]
     lost = set(leaf_rowids(path, "ABPerson", middle))
-    data = bytearray(path.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    data[(middle - 1) * size : middle * size] = b"\xff" * size
-    path.write_bytes(bytes(data))
+    damage_page(path, middle, b"\xff")
     ex = next(e for e in extractors() if e.name == "contacts-db")
     records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
     refused = [r.locator for r in records if isinstance(r, Refused)]

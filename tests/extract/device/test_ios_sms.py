@@ -12,7 +12,7 @@ from redactor.extract.device.ios_sms import body_text
 from redactor.records import Item, Refused
 from tests.extract.device.generated.ios_sms import ALEX, JO, archived, sms_db
 from tests.extract.device.helpers import pick, run, seg, source_for
-from tests.extract.device.sqlite_damage import leaf_pages, leaf_rowids
+from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
 
 
 def _messages(items: list[Item]) -> dict[str, Item]:
@@ -75,10 +75,7 @@ def test_a_damaged_page_refuses_its_rows_and_the_rest_is_read(tmp_path):
     assert len(pages) >= 8
     middle = pages[len(pages) // 2]
     lost = leaf_rowids(path, "message", middle)
-    data = bytearray(path.read_bytes())
-    size = 4096 if data[16:18] == b"\x10\x00" else int.from_bytes(data[16:18], "big")
-    data[(middle - 1) * size : middle * size] = b"\xff" * size
-    path.write_bytes(bytes(data))
+    damage_page(path, middle, b"\xff")
     from redactor.extract import extractors
     from redactor.stages import StageContext
 

@@ -1,0 +1,109 @@
+"""What every reader of a phone's SQLite database does the same way: recognise the database by its tables, open it
+read-only (:func:`~.common.sqlite_open`), read each table around damaged pages (:func:`~.common.sqlite_walk`), refuse
+one bad part alone and the database whole only when nothing of it could be read.
+
+A reader writes one generator, ``body(conn, tables)``, that yields its records and, for each part it refuses, a
+:data:`Part` (its locator and the error); :func:`read` turns each part into a :class:`~redactor.records.Refused`, turns
+SQLite's own failures into one-line errors naming the file, and closes the database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, InputError
+from redactor.extract.device import common
+from redactor.records import Refused
+
+Part = tuple[str, InputError]  # a part refused: its locator and the error that refuses it
+
+
+def tables(path: Path) -> dict[str, set[str]]:
+    """Each table of the database at ``path`` with its columns; empty when it is not a SQLite database that can be read."""
+    try:
+        conn = common.sqlite_open(path)
+        try:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return {name: {r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(name)}")')} for name in names}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def _quoted(name: str) -> str:
+    return name.replace('"', '""')
+
+
+def columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> str:
+    """``wanted`` as a column list for ``table``: a column this version of the app's table lacks is read as NULL."""
+    have = {r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(table)}")')}
+    return ", ".join(c if c in have else f"NULL AS {c}" for c in wanted)
+
+
+def refused(path: Path, locator: str, what: str) -> Part:
+    return locator, CorruptInput(f"{path}: {what}; refused")
+
+
+def parts(
+    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], *, key: str = "rowid", one: str = "row", what: str = ""
+) -> Iterator[Part | sqlite3.Row]:
+    """Each readable row of ``table`` (its rowid first, then ``wanted``); a run of rows in a damaged page refused
+    (``message rows 1493-1553``), and a row holding text that is not UTF-8 (``message ROWID=12``: ``key`` names the
+    rowid as the app does, ``one`` says what a row is in the reason, "message"; ``what``, what the table holds)."""
+    for got in walk(path, conn, table, wanted, what):
+        if isinstance(got[1], InputError):
+            yield got
+        elif got[1]:
+            locator = f"{table} {key}={got[0][0]}"
+            yield refused(path, locator, f"{one} {locator} holds text that is not valid UTF-8")
+        else:
+            yield got[0]
+
+
+def walk(
+    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], what: str = ""
+) -> Iterator[Part | tuple[sqlite3.Row, bool]]:
+    """(row, whether a value of it is not UTF-8) for each readable row of ``table``; a run of rows in a damaged page
+    refused (``what``: what the table holds, "messages"). For a reader that decides itself what such a row refuses (a
+    whole contact, an MMS)."""
+    held = f" ({what})" if what else ""
+    for got in common.sqlite_walk(conn, table, columns(conn, table, wanted)):
+        if isinstance(got, common.SqliteGap):
+            problem = f"{table} {got.rows}{held} cannot be read: a damaged part of the database ({got.problem})"
+            yield refused(path, f"{table} {got.rows}", problem)
+        else:
+            yield got
+
+
+def read(
+    path: Path, what: str, body: Callable[[sqlite3.Connection, set[str]], Iterator[Any]], counts: Callable[[Any], bool]
+) -> Iterator[Any]:
+    """The records ``body`` yields from the database at ``path`` (rows as :class:`sqlite3.Row`), each :data:`Part` it
+    yields as a :class:`~redactor.records.Refused`. The database is refused whole, by the first part's error, when no
+    record ``counts`` (a message, a contact); ``what`` names it in SQLite's errors ("Messages database")."""
+    try:
+        conn = common.sqlite_open(path)
+        conn.row_factory = sqlite3.Row
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
+    first: InputError | None = None
+    done = False
+    try:
+        for record in body(conn, names):
+            if isinstance(record, tuple):
+                first = first or record[1]
+                yield Refused(record[0], record[1].code, str(record[1]))
+                continue
+            done = done or counts(record)
+            yield record
+    except sqlite3.DatabaseError as exc:
+        raise CorruptInput(f"{path}: {what} cannot be read ({common.sqlite_problem(exc)})") from None
+    finally:
+        conn.close()
+    if first is not None and not done:  # nothing could be read: the file is refused whole, by the first part refused
+        raise first
