@@ -31,7 +31,7 @@ from typing import Any
 
 from redactor.errors import CorruptInput, EmptyInput, InputError, UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common
+from redactor.extract.device import common, zipcut
 from redactor.extract.device.safe import Bounded, check_member, check_xml_head, first_member_name, iterparse, open_zip, release, strip_ns
 from redactor.extract.device.ufdr_files import TaggedFiles
 from redactor.extract.device.ufdr_models import _LOCAL, Model, local, model_item, read_model, to_party
@@ -69,6 +69,9 @@ def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
             handle.seek(0)
             yield from _Report(source, path, ctx, files_root=path.parent).parse(handle)
         return
+    if not _has_directory(path):  # cut short (a partial copy): the report is read by its local header
+        yield from _cut_archive(source, path, ctx)
+        return
     with open_zip(path, indexed=True) as archive:
         reports = _reports(archive)
         if not reports:
@@ -81,6 +84,51 @@ def extract_ufdr(source: Source, path: Path, ctx: StageContext) -> Iterator[Item
             stream = Bounded(raw, info.file_size, path)
             check_xml_head(_peek(archive, info), path)
             yield from _Report(source, path, ctx, archive=archive, prefix=info.filename[: -len(Path(info.filename).name)]).parse(stream)
+
+
+def _has_directory(path: Path) -> bool:
+    """Whether the zip at ``path`` ends with its table of contents (the end record, within the last 64 KB + 22 bytes)."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        handle.seek(max(0, size - (1 << 16) - 22))
+        return b"PK\x05\x06" in handle.read()
+
+
+def _cut_archive(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
+    """A UFDR cut short: its report.xml read from its local header (:mod:`.zipcut`), up to the cut if the cut falls in
+    it (then the report keeps what came before, as a cut report.xml does), and its attached files found by their
+    local headers. A file after the cut cannot be found: one refusal says so, and each message marks its file refused
+    (a refusal each could pass the 10,000-part limit and refuse the whole download)."""
+    member = zipcut.find(path, REPORT_NAMES)
+    if member is None:
+        raise CorruptInput(f"{path}: the zip archive is cut short (no central directory) and no report.xml stands before the cut")
+    problem = (
+        f"{path}: the zip archive is cut short (no central directory, a partial copy): its report and the attached files "
+        "before the cut are read; a file after the cut cannot be found (each message says its file was refused)"
+    )
+    yield Refused("the archive's table of contents", CorruptInput.code, str(CorruptInput(problem)))
+    index = zipcut.LocalIndex(path)
+    try:
+        with zipcut.LocalStream(path, member) as stream:
+            head = stream.read(1 << 16)
+            check_xml_head(head, path)
+            prefix = member.name[: -len(Path(member.name).name)]
+            yield from _Report(source, path, ctx, local_index=index, prefix=prefix).parse(_Prefixed(head, stream))
+    finally:
+        index.close()
+
+
+class _Prefixed:
+    """A stream whose first bytes were read already (to check the XML's head)."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self.head, self.rest = head, rest
+
+    def read(self, n: int = -1) -> bytes:
+        if self.head:
+            out, self.head = (self.head, b"") if n is None or n < 0 or n >= len(self.head) else (self.head[:n], self.head[n:])
+            return out
+        return self.rest.read(n)
 
 
 def _reports(archive: IndexedZip) -> list[zipfile.ZipInfo]:
@@ -104,9 +152,11 @@ class _Report:
         archive: zipfile.ZipFile | None = None,
         prefix: str = "",
         files_root: Path | None = None,
+        local_index: zipcut.LocalIndex | None = None,
     ) -> None:
         self.source, self.path, self.ctx = source, path, ctx
         self.archive, self.prefix, self.files_root = archive, prefix, files_root
+        self.local_index = local_index  # an archive cut short: its whole members by their local headers
         self.files = TaggedFiles()  # file id -> (name, local path, md5/sha, deleted)
         self.book = common.PeopleBook(source.ref)
         self.derived: list[DerivedFile | Refused] = []  # attachments copied out, or refused, since the last model
@@ -325,6 +375,8 @@ class _Report:
             "present": False,
             "sha256": None,
         }
+        if self.local_index is not None and local and not self._in_local_index(local):
+            return out | {"refused": CorruptInput.code}  # after the cut: one refusal says so for every such file
         try:
             found = self._open_local(local)
             if found is None:
@@ -345,10 +397,21 @@ class _Report:
         error = type(exc)(f"{self.path}: the file attached at {locator} could not be copied out: {problem}; refused", hint=exc.hint)
         return Refused(locator, error.code, str(error))
 
+    def _in_local_index(self, local: str) -> zipcut.LocalMember | None:
+        assert self.local_index is not None
+        relative = local.replace("\\", "/").lstrip("/")
+        return self.local_index.get(self.prefix + relative) or self.local_index.get(relative)
+
     def _open_local(self, local: str) -> Any:
         if not local:
             return None
         relative = local.replace("\\", "/").lstrip("/")
+        if self.local_index is not None:
+            found = self._in_local_index(local)
+            if found is None:
+                return None
+            check_member(self.path, _as_info(found))
+            return zipcut.LocalStream(self.path, found)
         if self.archive is not None:
             for candidate in (self.prefix + relative, relative):
                 try:
@@ -371,6 +434,14 @@ class _Report:
             return open(found, "rb")
         except OSError as exc:
             raise CorruptInput(f"{self.path}: the file in the report's folder cannot be read ({exc.strerror})") from None
+
+
+def _as_info(member: zipcut.LocalMember) -> zipfile.ZipInfo:
+    """A member found by its local header, as :func:`~.safe.check_member` reads one (its sizes unknown: not a bomb
+    by its header; :class:`~.zipcut.LocalStream` bounds what it gives)."""
+    info = zipfile.ZipInfo(member.name)
+    info.flag_bits, info.file_size, info.compress_size = 0, 0, member.compressed or 0
+    return info
 
 
 class _Closing:
