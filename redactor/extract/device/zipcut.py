@@ -136,15 +136,15 @@ def _end(handle: IO[bytes], member: LocalMember, size: int) -> int | None:
         return None
     inflate = zlib.decompressobj(-15)
     handle.seek(member.data_at)
-    used = 0
+    used = made = 0
     while not inflate.eof:
         chunk = handle.read(CHUNK)
-        if not chunk:
+        if not chunk or made > MAX_MEMBER:  # the cut, or a bomb: the walk stops here
             return None
         try:
-            inflate.decompress(chunk, CHUNK)
-            while inflate.unconsumed_tail and not inflate.eof:
-                inflate.decompress(inflate.unconsumed_tail, CHUNK)
+            made += len(inflate.decompress(chunk, CHUNK))
+            while inflate.unconsumed_tail and not inflate.eof and made <= MAX_MEMBER:
+                made += len(inflate.decompress(inflate.unconsumed_tail, CHUNK))
         except zlib.error:
             return None
         used += len(chunk) - len(inflate.unused_data)
