@@ -110,10 +110,17 @@ _COLON_AFTER = re.compile(r"[ \t]*:")
 
 def _label_person(text: str, span: Found) -> bool:
     """A form label read as a name or place ("Адрес: ул. Ленина 5", "Nazwisko: ...", "Dirección: ..."): a guessed
-    person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it."""
-    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer" or not _COLON_AFTER.match(text, span.end):
+    person or place that is one label word (English or ``models/lexicons/form_labels.txt``) with a colon after it; a
+    spaCy person that is one English word opening a line before "to:" ("Bill to: Jane Roe": an invoice's addressee label,
+    "Bill" a given name too)."""
+    if span.entity not in GENERIC | {"PERSON"} or span.recognizer == "KnownPeopleRecognizer":
         return False
-    return is_form_label(text[span.start : span.end])
+    if _ADDRESSEE_LABEL.match(text, span.end) and span.recognizer == "SpacyRecognizer" and _starts_a_line(text, span):
+        return is_english_word(text[span.start : span.end])  # an invoice's "Bill to:", "Ship to:", "Deliver to:"
+    return bool(_COLON_AFTER.match(text, span.end)) and is_form_label(text[span.start : span.end])
+
+
+_ADDRESSEE_LABEL = re.compile(r"[ \t]+to[ \t]*:")
 
 
 # a phone's label or a currency's code read as a person right before the number it labels ("or Tel. +31 6 ...",
@@ -130,11 +137,39 @@ _NUMBER_AFTER = re.compile(r"[.:]?[ \t]+[+(]?\d")
 
 
 def _label_before_a_number(text: str, span: Found) -> bool:
-    """A guessed person that is one phone label ("Tel", "Mobile", "Desk") or a currency's code ("EUR") right before a number."""
-    if span.entity != "PERSON" or span.recognizer == "KnownPeopleRecognizer" or not _NUMBER_AFTER.match(text, span.end):
+    """A guessed person that is one phone label ("Tel", "Mobile", "Desk") or a currency's code ("EUR") right before a number;
+    spaCy's: also one ordinary word that labels the number after it ("Order no. 448120", "Batch 20231105", "Wire MXN
+    3275.83", "flight EK 1586"; ``_frame_word_before_a_number``)."""
+    if span.entity != "PERSON" or span.recognizer == "KnownPeopleRecognizer":
         return False
     value = text[span.start : span.end]
-    return value.rstrip(".").lower() in NUMBER_LABELS or value in CURRENCIES
+    if _NUMBER_AFTER.match(text, span.end) and (value.rstrip(".").lower() in NUMBER_LABELS or value in CURRENCIES):
+        return True
+    return span.recognizer == "SpacyRecognizer" and _frame_word_before_a_number(text, span.start, value)
+
+
+# a number's label after a word: "Order 4471", "Order no. 448120", "Batch #20231105", "Invoice nr 5", "Wire MXN 3275.83"
+_LABELLED_NUMBER_AFTER = re.compile(r"[ \t](?:(?i:no|nr|num|ref)\.?[ \t]*|#[ \t]*)?[#]?\d")
+_FLIGHT_BEFORE = re.compile(r"(?i)(?<![\w'])(?:flight|flights|flt|flug|vol|vuelo|voo|volo|lot)\.?[ \t]+$")
+_FLIGHT_CODE = re.compile(r"[A-Z][A-Z0-9]|[0-9][A-Z]")
+
+
+def _frame_word_before_a_number(text: str, start: int, value: str) -> bool:
+    """spaCy reads a capitalised word before a number as a person wherever it stands ("| Order no. 448120", "x Batch
+    20231105"): one ordinary English word that no name list holds ("Bill", "Ford", "Brown" stay), or such a word and a
+    currency's code ("Wire MXN"), right before a number or its "no."; an airline's code after "flight" ("flight EK 1586")."""
+    end = start + len(value)
+    words = value.split()
+    if len(words) == 2 and words[1] in CURRENCIES:
+        words = words[:1]
+    elif len(words) != 1:
+        return False
+    word = words[0]
+    if _FLIGHT_CODE.fullmatch(word) and _FLIGHT_BEFORE.search(text, max(0, start - 12), start) and re.match(r"[ \t]?\d", text[end:]):
+        return True
+    if not _LABELLED_NUMBER_AFTER.match(text, end):
+        return False
+    return word[:1].isupper() and is_english_word(word) and not is_name_word(word.title()) and not is_name_word(word)
 
 
 def is_form_label(word: str) -> bool:

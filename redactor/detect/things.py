@@ -65,10 +65,39 @@ PARTICLES = {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von",
 
 
 def craft(text: str, span: Any) -> bool:
-    """A guessed person that starts with a craft's prefix ("Space Shuttle Endurance", "HMS Valiant")."""
+    """A guessed person that starts with a craft's prefix ("Space Shuttle Endurance", "HMS Valiant"), or a car's model
+    (``car_model``)."""
     if span.entity != "PERSON" or span.recognizer not in GUESSES:
         return False
-    return CRAFT.match(text, span.start, span.end) is not None
+    return CRAFT.match(text, span.start, span.end) is not None or car_model(text, span.start, span.end)
+
+
+# makers of the cars on British and European roads, as statements describe them ("a silver Vauxhall Corsa")
+CAR_MAKES = frozenset(
+    "Toyota Honda Nissan Vauxhall Volkswagen VW BMW Audi Kia Hyundai Peugeot Renault Citroen Citroën Fiat Skoda Škoda Mazda "
+    "Mitsubishi Subaru Suzuki Volvo Mercedes Mercedes-Benz Lexus Tesla Chevrolet Chevy Dodge Jeep Porsche Dacia Ford Mini "
+    "Seat SEAT Cupra Jaguar Opel Alfa Chrysler Cadillac Buick Lada Tata Saab Rover Infiniti Acura Lancia Proton Smart".split()
+)
+# a colour or shade as a witness gives a car's ("a dark Ford Focus", "the silver Toyota")
+CAR_COLOURS = re.compile(
+    r"(?i)(?<![\w'])(?:black|white|silver|grey|gray|red|blue|green|dark|light|yellow|orange|purple|maroon|gold|golden|brown|beige|"
+    r"bronze|navy|metallic|cream|burgundy|dark-coloured|light-coloured)[ \t]+$"
+)
+
+
+def car_model(text: str, start: int, end: int) -> bool:
+    """A car read as a person: a guess right after a maker's name ("Toyota Yaris"; a maker that is a name, "Ford",
+    "Mercedes", or a word, "Seat", "Mini", only after a colour: "a silver Ford Ka"), or a maker and one word after a colour ("a dark Ford Focus";
+    "Harrison Ford", "Ford Madox" alone stay)."""
+    words = text[start:end].split()
+    if len(words) == 2 and words[0] in CAR_MAKES:
+        return CAR_COLOURS.search(text, max(0, start - 24), start) is not None
+    before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, start - 24) : start])
+    if before is None or before.group(1) not in CAR_MAKES:
+        return False
+    make_at = start - len(before.group(0))
+    plain = not listed(before.group(1)) and not is_english_word(before.group(1))  # "Seat", "Mini", "Dodge": a colour first
+    return plain or CAR_COLOURS.search(text, max(0, make_at - 24), make_at) is not None
 
 
 def country(text: str, span: Any) -> Any:
