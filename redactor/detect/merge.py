@@ -24,7 +24,8 @@ should decide each piece of text once, so findings are resolved before they beco
    sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
    and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
    file extension after a name is cut off ("Mary Jones.docx"). These misreadings, one finding at a time,
-   and items 10 and 11 are ``misreads.py``'s.
+   and items 10 and 11 are ``misreads.py``'s. A lower-case English word a spaCy name ran on into is cut off ("Sam
+   Gone rang": ``tails.py``).
 8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no
    name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
    in a short message in another language is dropped (``foreign.py``). A name that starts a hashtag is the whole tag.
@@ -68,6 +69,7 @@ from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
 from redactor.detect.same_text import surnames_alone
 from redactor.detect.social import after_handles, before_a_link, hashtag_without_a_name, whole_hashtag
 from redactor.detect.spans import Found
+from redactor.detect.tails import without_a_lower_tail
 from redactor.detect.text_kind import drop_non_prose
 from redactor.detect.things import (
     city_of_words,
@@ -242,7 +244,7 @@ def _lone_given_name(span: Found) -> bool:
 
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
-    pieces = [p for p in (cut_number(text, x) for x in lines) if not dropped(text, p)]  # misreads.py
+    pieces = [p for p in (without_a_lower_tail(text, cut_number(text, x)) for x in lines) if not dropped(text, p)]  # misreads, tails
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
     # things.py: crafts, common words, countries, nationalities and areas read as people
