@@ -25,6 +25,7 @@ FORMAT_MODULES = (
     "android_sms",
     "contacts_db",
     "call_log",
+    "whatsapp_android",
 )
 
 for _name in FORMAT_MODULES:
