@@ -403,6 +403,38 @@ def write_mmssms_db(path: Path, messages: int) -> Path:
     return path
 
 
+def write_msgstore(path: Path, messages: int) -> Path:
+    """An Android WhatsApp ``msgstore.db`` (the layout since 2022) of ``messages`` messages in ten 1:1 chats, every tenth
+    with a photo."""
+    import sqlite3
+
+    from tests.extract.device.generated.whatsapp_android import NEW
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(NEW)
+        conn.executemany(
+            "INSERT INTO jid (_id, user, server, raw_string) VALUES (?, ?, 's.whatsapp.net', ?)",
+            [(k, f"4477009002{k:02d}", f"4477009002{k:02d}@s.whatsapp.net") for k in range(1, 11)],
+        )
+        conn.executemany("INSERT INTO chat (_id, jid_row_id) VALUES (?, ?)", [(k, k) for k in range(1, 11)])
+        rows = (
+            (i + 1, 1 + i % 10, i % 2, f"k{i}", None, int(when.timestamp() * 1000), 1 if i % 10 == 0 else 0, text)
+            for i, when, text in _texts(messages)
+        )
+        conn.executemany(
+            "INSERT INTO message (_id, chat_row_id, from_me, key_id, sender_jid_row_id, timestamp, message_type, text_data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute(
+            "INSERT INTO message_media (message_row_id, chat_row_id, file_path, mime_type) SELECT _id, chat_row_id, "
+            "'Media/WhatsApp Images/IMG-' || _id || '.jpg', 'image/jpeg' FROM message WHERE message_type = 1"
+        )
+    conn.close()
+    return path
+
+
 def write_aleapp_tsv(folder: Path, messages: int) -> Path:
     """ALEAPP's ``_TSV Exports/SMS Messages.tsv`` with ``messages`` rows."""
     path = folder / "_TSV Exports" / "SMS Messages.tsv"
