@@ -56,6 +56,12 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
     return items, derived, people
 
 
+def records_of(path: Path, work: Path, name: str | None = None) -> list:
+    """Every record the extractor ``name`` (by default the one that accepts ``path``) yields, refusals included."""
+    ex = next(e for e in extractors() if e.name == (name or pick(path)))
+    return list(ex.extract(source_for(path), path, StageContext(models_dir=Path("."), work_dir=work)))
+
+
 def seg(item: Item, field: str) -> str | None:
     return next((s.text for s in item.segments if s.field == field), None)
 

@@ -73,3 +73,12 @@ def damage_page(path: Path, page: int, fill: bytes = b"\x00") -> None:
     with open(path, "r+b") as out:
         out.seek((page - 1) * size)
         out.write((fill * size)[:size])
+
+
+def damage_middle_leaf(path: Path, table: str) -> set[int]:
+    """Overwrite the middle leaf page of ``table`` (0xFF bytes); the rowids it held, which the reader must refuse."""
+    pages = leaf_pages(path, table)
+    middle = pages[len(pages) // 2]
+    lost = set(leaf_rowids(path, table, middle))
+    damage_page(path, middle, b"\xff")
+    return lost

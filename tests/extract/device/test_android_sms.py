@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from redactor.extract import extractors
 from redactor.records import Item, Refused
-from redactor.stages import StageContext
 from tests.extract.device.generated.android_sms import ALEX, JO, SAM, mmssms_db
-from tests.extract.device.helpers import pick, run, seg, source_for
-from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
+from tests.extract.device.helpers import pick, records_of, run, seg
+from tests.extract.device.sqlite_damage import damage_middle_leaf
 
 
 def _records(path, tmp_path) -> list:  # noqa: ANN001
-    ex = next(e for e in extractors() if e.name == "android-mmssms-db")
-    return list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    return records_of(path, tmp_path / "work", "android-mmssms-db")
 
 
 def test_sms_and_mms_are_read_with_their_words_parties_times_and_conversations(tmp_path):
@@ -57,10 +54,7 @@ def test_a_part_that_is_not_utf8_refuses_its_mms_alone(tmp_path):
 def test_a_damaged_page_refuses_its_rows_and_the_rest_is_read(tmp_path):
     path = tmp_path / "mmssms.db"
     mmssms_db(path, extra=3_000)
-    pages = leaf_pages(path, "sms")
-    middle = pages[len(pages) // 2]
-    lost = leaf_rowids(path, "sms", middle)
-    damage_page(path, middle, b"\xff")
+    lost = damage_middle_leaf(path, "sms")
     records = _records(path, tmp_path)
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.locator.startswith("sms ")}

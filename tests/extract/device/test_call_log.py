@@ -7,12 +7,11 @@ import sqlite3
 
 import pytest
 
-from redactor.extract import extractors
 from redactor.records import Item, Refused
-from redactor.stages import StageContext
 from tests.extract.device.generated.call_log import callhistory, calllog_db, calls_table
 from tests.extract.device.generated.contacts_db import contacts2
-from tests.extract.device.helpers import pick, run, seg, source_for
+from tests.extract.device.helpers import pick, records_of, run, seg
+from tests.extract.device.sqlite_damage import damage_middle_leaf
 
 
 def _calls(items: list[Item]) -> list[tuple]:
@@ -74,13 +73,8 @@ def test_a_bad_call_is_refused_alone(damage, tmp_path):
             conn.execute("UPDATE calls SET name = CAST(X'4aff' AS TEXT) WHERE _id = 2")
         conn.close()
     else:
-        from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
-
-        middle = leaf_pages(path, "calls")[len(leaf_pages(path, "calls")) // 2]
-        lost = set(leaf_rowids(path, "calls", middle))
-        damage_page(path, middle, b"\xff")
-    ex = next(e for e in extractors() if e.name == "call-log-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+        lost = damage_middle_leaf(path, "calls")
+    records = records_of(path, tmp_path / "work", "call-log-db")
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item)}
     if damage == "not UTF-8":

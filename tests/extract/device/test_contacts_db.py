@@ -7,11 +7,10 @@ import sqlite3
 
 import pytest
 
-from redactor.extract import extractors
 from redactor.records import Item, Mention, Refused
-from redactor.stages import StageContext
 from tests.extract.device.generated.contacts_db import address_book, contacts2
-from tests.extract.device.helpers import pick, run, seg, source_for
+from tests.extract.device.helpers import pick, records_of, run, seg
+from tests.extract.device.sqlite_damage import damage_middle_leaf
 
 
 def _fields(item: Item) -> list[tuple[str, str]]:
@@ -69,8 +68,7 @@ def test_a_contact_whose_value_is_not_utf8_is_refused_alone(system, tmp_path):
             else f"UPDATE {table} SET data1 = CAST(X'3037ff' AS TEXT) WHERE _id = 7"
         )
     conn.close()
-    ex = next(e for e in extractors() if e.name == "contacts-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    records = records_of(path, tmp_path / "work", "contacts-db")
     refused = [r.locator for r in records if isinstance(r, Refused)]
     assert refused == (["ABPerson ROWID=2"] if system == "ios" else ["raw_contacts _id=2"])  # Alex, never a person without that number
     names = [r.person.name for r in records if isinstance(r, Mention)]
@@ -79,16 +77,10 @@ def test_a_contact_whose_value_is_not_utf8_is_refused_alone(system, tmp_path):
 
 
 def test_a_damaged_page_refuses_its_contacts_and_the_rest_are_read(tmp_path):
-    from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
-
     path = tmp_path / "AddressBook.sqlitedb"
     address_book(path, extra=3_000)
-    pages = leaf_pages(path, "ABPerson")
-    middle = pages[len(pages) // 2]
-    lost = set(leaf_rowids(path, "ABPerson", middle))
-    damage_page(path, middle, b"\xff")
-    ex = next(e for e in extractors() if e.name == "contacts-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    lost = damage_middle_leaf(path, "ABPerson")
+    records = records_of(path, tmp_path / "work", "contacts-db")
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item)}
     assert len(refused) == 1 and refused[0].startswith("ABPerson rows ")

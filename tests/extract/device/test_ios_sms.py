@@ -11,8 +11,8 @@ from redactor.errors import InputError
 from redactor.extract.device.ios_sms import body_text
 from redactor.records import Item, Refused
 from tests.extract.device.generated.ios_sms import ALEX, JO, archived, sms_db
-from tests.extract.device.helpers import pick, run, seg, source_for
-from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
+from tests.extract.device.helpers import pick, records_of, run, seg
+from tests.extract.device.sqlite_damage import damage_middle_leaf
 
 
 def _messages(items: list[Item]) -> dict[str, Item]:
@@ -56,12 +56,7 @@ def test_words_the_reader_cannot_read_refuse_that_message_alone(tmp_path):
     otherwise pass on empty: the reviewer would see nothing where the phone held words."""
     path = tmp_path / "sms.db"
     sms_db(path, body={2: b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@ an archive of another shape"})
-    source = source_for(path)
-    from redactor.extract import extractors
-    from redactor.stages import StageContext
-
-    ex = next(e for e in extractors() if e.name == "ios-sms-db")
-    records = list(ex.extract(source, path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
     refused = [r for r in records if isinstance(r, Refused)]
     assert [r.locator for r in refused] == ["message ROWID=2"]
     assert "attributedBody" in refused[0].reason and "07700" not in refused[0].reason
@@ -71,16 +66,9 @@ def test_words_the_reader_cannot_read_refuse_that_message_alone(tmp_path):
 def test_a_damaged_page_refuses_its_rows_and_the_rest_is_read(tmp_path):
     path = tmp_path / "sms.db"
     sms_db(path, new=False, extra=3_000)
-    pages = leaf_pages(path, "message")
-    assert len(pages) >= 8
-    middle = pages[len(pages) // 2]
-    lost = leaf_rowids(path, "message", middle)
-    damage_page(path, middle, b"\xff")
-    from redactor.extract import extractors
-    from redactor.stages import StageContext
+    lost = damage_middle_leaf(path, "message")
 
-    ex = next(e for e in extractors() if e.name == "ios-sms-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.kind == "message"}
     assert len(refused) == 1 and refused[0].startswith("message rows ")
@@ -94,11 +82,8 @@ def test_text_that_is_not_utf8_refuses_that_row_alone(tmp_path):
     with conn:
         conn.execute("UPDATE message SET text = CAST(X'48ff6921' AS TEXT) WHERE ROWID = 4")
     conn.close()
-    from redactor.extract import extractors
-    from redactor.stages import StageContext
 
-    ex = next(e for e in extractors() if e.name == "ios-sms-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
     assert [r.locator for r in records if isinstance(r, Refused)] == ["message ROWID=4"]
     assert len([r for r in records if isinstance(r, Item) and r.kind == "message"]) == 5
 

@@ -7,12 +7,10 @@ import sqlite3
 
 import pytest
 
-from redactor.extract import extractors
 from redactor.records import Item, Refused
-from redactor.stages import StageContext
 from tests.extract.device.generated.whatsapp_android import ALEX, JO, msgstore, msgstore_old, wa_db
-from tests.extract.device.helpers import pick, run, seg, source_for
-from tests.extract.device.sqlite_damage import damage_page, leaf_pages, leaf_rowids
+from tests.extract.device.helpers import pick, records_of, run, seg
+from tests.extract.device.sqlite_damage import damage_middle_leaf
 
 
 def _said(items: list[Item]) -> list[tuple]:
@@ -88,11 +86,8 @@ def test_a_bad_message_is_refused_alone(damage, tmp_path):
             conn.execute("UPDATE message SET text_data = CAST(X'4fff6b' AS TEXT) WHERE _id = 2")
         conn.close()
     else:
-        middle = leaf_pages(path, "message")[len(leaf_pages(path, "message")) // 2]
-        lost = set(leaf_rowids(path, "message", middle))
-        damage_page(path, middle, b"\xff")
-    ex = next(e for e in extractors() if e.name == "whatsapp-android-db")
-    records = list(ex.extract(source_for(path), path, StageContext(models_dir=tmp_path, work_dir=tmp_path / "work")))
+        lost = damage_middle_leaf(path, "message")
+    records = records_of(path, tmp_path / "work", "whatsapp-android-db")
     refused = [r.locator for r in records if isinstance(r, Refused)]
     read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.kind == "message"}
     if damage == "not UTF-8":
