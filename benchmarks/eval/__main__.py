@@ -19,7 +19,10 @@ card ``GUM.md``), ``court`` (parties and application numbers in court-judgment p
 session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), ``worldaddr`` (real addresses of 234 countries
 from OpenCage's address-formatting tests, MIT, in frames written here; ``worldaddr_build.py``, data card
 ``WORLDADDR.md``), ``worldphone`` (libphonenumber's example numbers of every region in six written forms among
-non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDPHONE.md``), and ``negatives``
+non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDPHONE.md``), ``worldids`` (IBANs of
+every registry country, the card brands' test numbers, IP and e-mail addresses of unusual shapes, postcodes of every
+country with a town, among amounts, order numbers, versions and dates; ``worldids_build.py``, data card
+``WORLDIDS.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -45,7 +48,7 @@ from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
-from benchmarks.eval.world import WorldScore, load_worldaddr, world_table
+from benchmarks.eval.world import WorldScore, load_worldaddr, load_worldids, world_table
 from benchmarks.eval.worldphone import load_worldphone
 
 GENERATED = ("dev", "heldout")
@@ -56,7 +59,8 @@ BLIND = "blind"
 BLIND2 = "blind2"
 WORLDADDR = "worldaddr"
 WORLDPHONE = "worldphone"
-WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone}
+WORLDIDS = "worldids"
+WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone, WORLDIDS: load_worldids}
 Spans = dict[str, list[dict]]
 
 

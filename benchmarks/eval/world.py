@@ -1,5 +1,5 @@
-"""Scoring of the world sets: ``worldaddr`` (``worldaddr_build.py``, ``WORLDADDR.md``) and ``worldphone``
-(``worldphone.py``, ``WORLDPHONE.md``).
+"""Scoring of the world sets: ``worldaddr`` (``worldaddr_build.py``, ``WORLDADDR.md``), ``worldphone``
+(``worldphone.py``, ``WORLDPHONE.md``) and ``worldids`` (``worldids_build.py``, ``WORLDIDS.md``).
 
 Scored like ``blind`` (``blind.py``): a value is found when every non-space character of it is covered by some
 flag, whatever its label; token precision is the share of word tokens touched by a flag that lie inside a
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from benchmarks.eval.blind import BlindScore
 from benchmarks.eval.worldaddr_build import OUT as WORLDADDR
+from benchmarks.eval.worldids_build import OUT as WORLDIDS
 from benchmarks.eval.worldphone import ZONES
 
 
@@ -33,6 +34,18 @@ def load_worldaddr() -> tuple[list[dict] | None, str]:
         records.append(
             {"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels, "groups": {"layout": raw["frame"], "zone": zone}}
         )
+    return records, ""
+
+
+def load_worldids() -> tuple[list[dict] | None, str]:
+    """IBANs, cards, IP and e-mail addresses, postcodes with a town (``worldids_build.py``, ``WORLDIDS.md``)."""
+    if not WORLDIDS.is_file():
+        return None, f"{WORLDIDS} missing; run: python -m benchmarks.eval.worldids_build IBAN_DOCTEST COUNTRYINFO"
+    records = []
+    for line in WORLDIDS.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        labels = [{"start": e["start"], "end": e["end"], "type": e["label"]} for e in raw["entities"]]
+        records.append({"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels, "groups": raw["groups"]})
     return records, ""
 
 

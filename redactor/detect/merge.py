@@ -100,6 +100,8 @@ def _rank(entity: str) -> int:
 def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
     """Strip spaces and punctuation at both ends; keep a phone's '(' or '+', a URL's '/', a balanced ')'."""
     while start < end and text[start] in TRIM and not (entity == "PHONE_NUMBER" and text[start] in "(+"):
+        if entity == "IP_ADDRESS" and text.startswith("::", start):
+            break  # an IPv6 address's leading zeros ("::ffff:192.0.2.128", "::1")
         start += 1
     if entity == "PERSON":  # emoji and symbols are no part of a name ("ya girl 💕"; "😩" alone is nothing)
         while start < end and _symbol(text[start]):
@@ -119,6 +121,8 @@ def _trim(text: str, start: int, end: int, entity: str) -> tuple[int, int]:
         last = text[end - 1]
         if (last == "/" and entity == "URL") or (last == ")" and "(" in text[start:end]):
             break
+        if entity == "IP_ADDRESS" and text[start:end].endswith("::"):
+            break  # "2001:db8::": the trailing zeros of an IPv6 address
         if entity == "PERSON" and _initial_stop(text, start, end):
             break
         if entity == "STREET_ADDRESS" and keeps_full_stop(text, start, end):

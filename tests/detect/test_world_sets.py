@@ -61,3 +61,51 @@ def test_world_score_counts_per_group():
     score.add(rec, [{"start": 5, "end": 15, "entity": "PHONE_NUMBER"}])
     score.add({**rec, "groups": {"form": "slash"}}, [{"start": 5, "end": 8, "entity": "PHONE_NUMBER"}])
     assert score.by_group[("form", "national")] == [1, 1] and score.by_group[("form", "slash")] == [0, 1]
+
+
+def test_worldids_values_are_valid_and_labelled_exactly():
+    from stdnum import iban, luhn
+
+    from benchmarks.eval.world import load_worldids
+
+    records, why = load_worldids()
+    assert not why and len(records) > 1000
+    countries = set()
+    for r in records:
+        (label,) = r["labels"]
+        value = r["text"][label["start"] : label["end"]]
+        assert value == value.strip() and value, r["id"]
+        if label["type"] == "iban":
+            countries.add(iban.validate(value)[:2])
+        elif label["type"] == "card":
+            assert luhn.is_valid(value.replace(" ", "").replace("-", "")), value
+        elif label["type"] == "email":
+            assert "@" in value and not value.startswith(("<", "mailto:")) and not value.endswith(">")
+        elif label["type"] == "ip":
+            assert not value.startswith("[") and not value.endswith(("]", ":443", ":8080"))
+    assert len(countries) >= 80  # every country of the IBAN registry
+    kinds = {r["labels"][0]["type"] for r in records}
+    assert kinds == {"iban", "card", "ip", "email", "postcode"}
+    assert {r["groups"]["label word"] for r in records} == {"with", "without"}
+
+
+def test_worldids_postcode_stands_where_the_country_writes_it():
+    from benchmarks.eval.worldids_build import card_forms, postcodes
+
+    info = "\n".join(
+        [
+            'data/DE={"key":"DE","fmt":"%N%n%O%n%A%n%Z %C","zipex":"26133,53225"}',
+            'data/BR={"key":"BR","fmt":"%O%n%N%n%A%n%C-%S%n%Z","zipex":"40301-110"}',
+            'data/CA={"key":"CA","fmt":"%N%n%O%n%A%n%C %S %Z","zipex":"H3Z 2Y7"}',
+            'data/AE={"key":"AE","fmt":"%N%n%O%n%A%n%C"}',
+        ]
+    )
+    towns = {"DE": "Berlin", "BR": "Sao Paulo", "CA": "Toronto", "AE": "Dubai"}
+    assert postcodes(info, towns) == [
+        ("DE", "26133 Berlin"),
+        ("DE", "53225 Berlin"),
+        ("BR", "Sao Paulo, 40301-110"),
+        ("CA", "Toronto, H3Z 2Y7"),
+    ]
+    assert card_forms("378282246310005")["spaces"] == "3782 822463 10005"
+    assert card_forms("4111111111111111")["dashes"] == "4111-1111-1111-1111"

@@ -95,6 +95,24 @@ class SocialHandleRecognizer(RuleRecognizer):
     FLAGS = re.IGNORECASE
 
 
+class InternationalEmailRecognizer(RuleRecognizer):
+    """E-mail addresses with letters outside ASCII in the local part or the domain (RFC 6531/6532: "用户@例子.广告",
+    "иван@пример.рф"); Presidio's ``EmailRecognizer`` takes ASCII addresses (and IDN domains) only. An all-ASCII
+    address is left to it."""
+
+    ENTITY = "EMAIL_ADDRESS"
+    RULES = (
+        Rule(
+            "international e-mail",
+            r"(?<![\w.+'-])[^\W_](?:[\w.+'-]{0,62}[^\W_])?@[^\W_](?:[\w-]{0,62}[^\W_])?(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)*\.[^\W\d_]{2,24}(?![\w-])",
+            0.9,
+        ),
+    )
+
+    def validate(self, value: str) -> bool | None:
+        return None if not value.isascii() else False
+
+
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 
