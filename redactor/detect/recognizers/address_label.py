@@ -40,7 +40,17 @@ WORDS = (
 )
 LABEL = re.compile(
     rf"(?im)(?:^|(?<=[|;])|(?<=\t))[ \t]*(?:(?:{KINDS})[ ])?(?:{WORDS})(?:[ ](?:line[ ]?\d|of[ ]residence))?"
-    r"[ \t]*(?P<sep>[:|\-–][ \t]*|[ \t]*(?=\r?\n))"
+    r"(?:[ ]\([^)\n]{0,40}\))?[ \t]*(?P<sep>[:|\-–][ \t]*|[ \t]*(?=\r?\n))"  # "Address (postcode, town):"
+)
+# a postcode's label, with its town's perhaps: "Postcode: 26133", "ZIP code | 10115", "PLZ/Ort: 10115 Berlin", "Postcode and town:"
+POSTCODE_LABEL = re.compile(
+    r"(?im)(?:^|(?<=[|;])|(?<=\t))[ \t]*(?:post[ ]?code|postal[ ]code|zip(?:[ ]?code)?|plz|code[ ]postal|c[óo]digo[ ]postal|cep|"
+    r"kod[ ]pocztowy|postnummer|postinumero|irányítószám|почтовый[ ]индекс|индекс)"
+    r"(?:[ ]?(?:and|&|/|,)[ ]?(?:town|city|ort|ville|ciudad|cidade|miasto|place|locality))?(?:[ ]\([^)\n]{0,40}\))?[ \t]*[:|][ \t]*"
+)
+# a part of a one-line value that is no part of the address: "1000 Bissau, parcel 2 of 3, 4.2 kg"
+_OTHER_PART = re.compile(
+    r"(?i),[ ]+(?=(?:tracking|order|invoice|parcel|ticket|booking|ref|reference|total|amount|due|paid|tel|phone|mobile|e-?mail)(?![\w]))"
 )
 # a heading that says the lines under it are an address: "Ship to:", "Bill to", "Your parcel will be delivered to:", "Visit
 # us at", "Forwarding address (from 1 May):"
@@ -95,6 +105,10 @@ class AddressLabelRecognizer(EntityRecognizer):
                     seen.update(pieces)
                     for start, end in pieces:
                         out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, rule, f"street address ({rule})"))
+        for m in POSTCODE_LABEL.finditer(text):
+            start, end = _cut(text, m.end(), _line_end(text, m.end()))
+            if any(c.isdigit() for c in text[start:end]) and (m.end(), _line_end(text, m.end())) not in seen:
+                out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, "labelled postcode", "postcode (labelled)"))
         for m in FIELD.finditer(text):
             start, end = _cut(text, m.start("value"), m.end("value"))
             end = _without_country(text, start, end)
@@ -144,7 +158,8 @@ def _value(text: str, pos: int) -> list[tuple[int, int]]:
     """The value's pieces (one per line) after a label ending at ``pos``."""
     line_end = _line_end(text, pos)
     if text[pos:line_end].strip():
-        return [_cut(text, pos, line_end)]
+        other = _OTHER_PART.search(text, pos, line_end)
+        return [_cut(text, pos, other.start() if other else line_end)]
     pieces = []
     start = line_end + 1
     for _ in range(MAX_LINES):

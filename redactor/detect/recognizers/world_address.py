@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -376,12 +377,18 @@ _RIGHT_TOWN = re.compile(
 _FOLD = str.maketrans("ĐđØøŁłıĦħ", "DdOoLliHh")
 
 
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _folded_cities() -> frozenset[str]:
+    return frozenset(_folded(name) for name in cities())
+
+
 def known_city(name: str) -> bool:
-    """A city of 100,000 people or more, written with or without its accents ("Đà Nẵng", "Da Nang")."""
-    if name in cities():
-        return True
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c))
-    return folded != name and folded in cities()
+    """A city of 100,000 people or more, written with or without its accents ("Đà Nẵng", "Da Nang"; "Zürich", "Zurich")."""
+    return name in cities() or _folded(name) in _folded_cities()
 
 
 def _country_or_city(name: str) -> bool:
@@ -417,3 +424,77 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     if end < len(text) and keeps_full_stop(text, start, end + 1):
         end += 1  # "Guadalajara, Jal.": an abbreviation's full stop
     return start, end
+
+
+# a postcode of a shape that is no year, no amount and no time: "26133", "100 00", "00-950", "1250-096", "40301-110",
+# "154-0023", "AD100", "LV-1073", "KY1-1702", "VG1110", "1234 AB", "H3Z 2Y7", "STHL 1ZZ"
+_ZIP_DIGITS = r"(?:\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|(?!(?:19|20)\d\d(?!\d))\d{4,6})"
+_ZIP_LETTERS = r"(?:[A-Z]{2}-?\d{3,5}|[A-Z]{2}\d-\d{4}|[A-Z]{2}\d{4}|\d{4}[ ][A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{4}[ ]1ZZ|[A-Z]{2}\d{1,2}[ ]\d[A-Z]{2})"
+_PLACE_WORDS = rf"{NAME_WORD}(?:[ -](?:{LINK}[ -])?{NAME_WORD}){{0,2}}"
+# what a number after one of these words is: an order, an invoice, a room, a flight, a version ("order 44812 Paris")
+_NOT_A_POSTCODE = re.compile(
+    r"(?i)(?:order|invoice|inv|ticket|booking|ref|reference|tx|id|no|nr|number|room|flight|page|version|build|model|item|case|"
+    r"account|acct|tracking|parcel|batch|serial|code|pin|#|x)\W{0,3}$"
+)
+
+
+class PostcodeTownRecognizer(EntityRecognizer):
+    """A postcode with its town, on one line, in either order and with no street: "26133 Berlin", "Amman 11190",
+    "Riga, LV-1073", "00-950 Warszawa", "1234 AB Amsterdam". Alone on a line, in a CSV row or a sentence, a postcode
+    and town still say where a person lives or receives post. Taken when the town is a city of 100,000 people or more
+    (``places.txt``, with or without its accents); a town the list lacks ("3900 Nuuk", "Bermuda HM 12") when it is no
+    English word and no name, and stands after the postcode or before one with a country's letters ("Model XR-693" is
+    no town and postcode); never a number that is an order's, a room's or a version's ("order 44812 Paris")."""
+
+    SCORE = 0.6
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="PostcodeTownRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        code = rf"(?P<code>{_ZIP_LETTERS}|{_ZIP_DIGITS})"
+        left = r"(?<![\w£$€#/.:+-])(?<!\d[ ])"
+        self._before = re.compile(rf"{left}{code}(?P<comma>,)?[ ](?P<town>{_PLACE_WORDS})(?![\w-])")
+        self._after = re.compile(rf"(?<![\w-])(?P<town>{_PLACE_WORDS}),?[ ]{code}(?![\w]|[.,]\d|-\d|[ ]\d)")  # not a phone's start
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if "STREET_ADDRESS" not in entities:
+            return []
+        if not hasattr(self, "_before"):
+            self.load()
+        out = []
+        for pattern, first in ((self._before, "code"), (self._after, "town")):
+            for m in pattern.finditer(text):
+                town = _town(m.group("town"), first == "town")
+                if town is None or _NOT_A_POSTCODE.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                lettered = not m.group("code")[0].isdigit() or not m.group("code")[-1].isdigit()
+                comma = m.groupdict().get("comma")
+                if comma and text[: m.start()].rstrip(" ")[-1:] not in ("", ",", ":", ";", "(", "\n"):
+                    continue  # "Cerrito 1250, Retiro": a house number, then the town
+                unknown = _unknown_town(town) and (first == "code" or lettered) and not comma
+                city = known_city(town) and (lettered or not is_english_word(town))  # "Mobile 0444 309 521" is a phone
+                if not (city or unknown):
+                    continue
+                if first == "code":
+                    start, end = m.start(), m.start("town") + len(town)
+                else:
+                    start, end = m.end("town") - len(town), m.end()
+                out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, "postcode and town", "postcode with its town"))
+        return out
+
+
+def _town(words: str, last: bool) -> str | None:
+    """The town in the capitalised words next to a postcode: the longest run of them from the postcode's side that is a
+    known city, else all of them."""
+    parts = words.split(" ")
+    for n in range(len(parts), 0, -1):
+        town = " ".join(parts[-n:] if last else parts[:n])
+        if known_city(town):
+            return town
+    return " ".join(parts[-1:] if last else parts)
+
+
+def _unknown_town(town: str) -> bool:
+    words = town.replace("-", " ").split()
+    return all(len(w) >= 4 and not is_english_word(w) and not is_name_word(w) for w in words if w[:1].isupper())
