@@ -427,9 +427,10 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a postcode of a shape that is no year, no amount and no time: "26133", "100 00", "00-950", "1250-096", "40301-110",
-# "154-0023", "AD100", "LV-1073", "KY1-1702", "VG1110", "1234 AB", "H3Z 2Y7", "STHL 1ZZ"
+# "154-0023", "AD100", "LV-1073", "KY1-1702", "VG1110", "1234 AB", "H3Z 2Y7", "STHL 1ZZ" (UK shapes are the UK recognizers':
+# "Tesco, Leeds LS1 1AA" is a shop's postcode, no address)
 _ZIP_DIGITS = r"(?:\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|(?!(?:19|20)\d\d(?!\d))\d{4,6})"
-_ZIP_LETTERS = r"(?:[A-Z]{2}-?\d{3,5}|[A-Z]{2}\d-\d{4}|[A-Z]{2}\d{4}|\d{4}[ ][A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{4}[ ]1ZZ|[A-Z]{2}\d{1,2}[ ]\d[A-Z]{2})"
+_ZIP_LETTERS = r"(?:[A-Z]{2}-?\d{3,5}|[A-Z]{2}\d-\d{4}|[A-Z]{2}\d{4}|\d{4}[ ][A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{4}[ ]1ZZ)"
 _PLACE_WORDS = rf"{NAME_WORD}(?:[ -](?:{LINK}[ -])?{NAME_WORD}){{0,2}}"
 # what a number after one of these words is: an order, an invoice, a room, a flight, a version ("order 44812 Paris")
 _NOT_A_POSTCODE = re.compile(
