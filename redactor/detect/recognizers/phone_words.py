@@ -48,6 +48,7 @@ ENGLISH = {
     "reach out": (),
     "reach us": (),
     "msisdn": ("msisdns",),
+    "voicemail": ("voicemails",),
     "my number": (),
     "his number": (),
     "her number": (),

@@ -109,6 +109,12 @@ class WorldPhoneRecognizer(EntityRecognizer):
             return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
         if read and (value.lstrip().startswith(("+", "00", "(+")) or re.search(r"[ ()./-]", value)):
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
+        if read and (after := phone_word_after(text, end)):
+            why = f"phone number {read}, then '{after.lower()}'"
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number before a phone word", why, **_meta(read))
+        if read and _NATIONAL.fullmatch(value):
+            why = f"phone number {read}, written whole with its trunk prefix"
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid national number", why, **_meta(read))
         if read and whole_field(text, start, end):
             why = f"phone number {read}, a whole line or the last field of a contact line"
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number in a field of its own", why, **_meta(read))
@@ -136,6 +142,26 @@ def _shape(text: str, start: int, value: str) -> str | None:
 
 
 _BOUNDARY = re.compile(r"[.!?](?:\s|$)|\n")
+# a national number written whole with its trunk prefix ("0301234567", "0612345678"): nine to twelve digits after one 0; an
+# amount, pi's digits or a count never start so, and a zero-padded identifier starts with 00 ("0000412233")
+_NATIONAL = re.compile(r"0[1-9]\d{7,10}")
+# the phone words that may follow a number they name, in the same clause: "0612345678 left a voicemail", "... is my number"
+_AFTER_WORDS = {"phone", "phoned", "mobile", "tel", "telephone", "fax", "call", "calls", "called", "calling", "rang", "ring", "rings",
+                "text", "texts", "texted", "whatsapp", "sms", "voicemail", "voicemails", "my number", "his number", "her number",
+                "their number", "your number", "new number"}  # fmt: skip
+
+
+def phone_word_after(text: str, end: int) -> str | None:
+    """A phone word among the three words after a number, in its clause ("0612345678 left a voicemail", "(mobile)")."""
+    window = text[end : end + 40]
+    stop = _BOUNDARY.search(window)
+    window = window[: stop.start()] if stop else window
+    for m in phone_word_matches(window):
+        if len(re.findall(r"\w+", window[: m.start()])) <= 3 and re.sub(r"[\s.-]+", " ", m.group(0).lower()) in _AFTER_WORDS:
+            return m.group(0)
+    return None
+
+
 # a label right before a number that names another kind of number: "order 4471-2291", "invoice no. 2025-0412", "item #40-118"
 _OTHER = re.compile(
     r"(?i)(?<![\w])(?:order|invoice|inv|ref|reference|booking|ticket|item|sku|account|acct|case|policy|tracking|batch|serial"
