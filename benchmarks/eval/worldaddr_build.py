@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.eval.marked import write
+from redactor.detect.recognizers.street_words import business_name
 
 OUT = Path(__file__).resolve().parent / "data" / "worldaddr.jsonl"
 SEED = 2616
@@ -68,6 +69,9 @@ def gold_lines(lines: list[str], components: dict) -> tuple[int, int] | None:
     if not _lines_with(lines, components, STREET):
         return None
     first, last = min(street), max(street)
+    numbered = set(_lines_with(lines, components, STREET + HOUSE[:3]))
+    while first < last and first not in numbered and business_name(lines[first]):
+        first += 1  # a business or public body named before its street is nobody's address (WORLDADDR.md, session 17)
     place = [i for i in _lines_with(lines, components, PLACE) if i not in street]
     after = [i for i in place if i > last]
     before = [i for i in place if i < first]

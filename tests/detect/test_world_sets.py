@@ -109,3 +109,10 @@ def test_worldids_postcode_stands_where_the_country_writes_it():
     ]
     assert card_forms("378282246310005")["spaces"] == "3782 822463 10005"
     assert card_forms("4111111111111111")["dashes"] == "4111-1111-1111-1111"
+
+
+def test_gold_leaves_out_a_business_named_before_its_street():
+    components = {"building": "Hotel Aurora", "road": "Via Roma", "house_number": 3, "city": "Torino"}
+    assert gold_lines(["Hotel Aurora", "Via Roma 3", "Torino", "Italia"], components) == (1, 2)
+    home = {"building": "Larchwood Care Home", "road": "Elm Road", "house_number": 4, "city": "Leeds"}
+    assert gold_lines(["Larchwood Care Home", "4 Elm Road", "Leeds"], home) == (0, 2)

@@ -28,7 +28,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.name_lists import countries, is_english_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, keeps_full_stop
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, keeps_full_stop
 
 KINDS = (
     r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential|"
@@ -100,7 +100,7 @@ class AddressLabelRecognizer(EntityRecognizer):
         seen: set[tuple[int, int]] = set()  # "Delivery address" is a label and a heading: its lines once
         for pattern, rule in ((LABEL, "labelled address"), (HEADING, "address under a heading")):
             for m in pattern.finditer(text):
-                pieces = [p for p in _value(text, m.end()) if p not in seen]
+                pieces = _without_business([p for p in _value(text, m.end()) if p not in seen], text)
                 if _looks_like_one("\n".join(text[start:end] for start, end in pieces)):  # a block's lines together
                     seen.update(pieces)
                     for start, end in pieces:
@@ -146,6 +146,7 @@ def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
             end -= 1
             break
     end = _without_country(text, pos, end)
+    pos = _after_business(text, pos, end)
     value = text[pos:end]
     if end <= pos or not VALUE.search(value) or not (parts >= 2 or any(c.isdigit() for c in value)):
         return None
@@ -159,7 +160,8 @@ def _value(text: str, pos: int) -> list[tuple[int, int]]:
     line_end = _line_end(text, pos)
     if text[pos:line_end].strip():
         other = _OTHER_PART.search(text, pos, line_end)
-        return [_cut(text, pos, other.start() if other else line_end)]
+        start, end = _cut(text, pos, other.start() if other else line_end)
+        return [(_after_business(text, start, end), end)]
     pieces = []
     start = line_end + 1
     for _ in range(MAX_LINES):
@@ -173,6 +175,25 @@ def _value(text: str, pos: int) -> list[tuple[int, int]]:
             pieces.append(_cut(text, start, end))
         start = end + 1
     return pieces
+
+
+def _without_business(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The lines of an address without the business or public body named on the first ("Raiffeisen Bank", "Embassy of
+    ..."): nobody's personal data (``street_words.business_name``)."""
+    while len(pieces) > 1 and business_name(text[pieces[0][0] : pieces[0][1]]):
+        pieces = pieces[1:]
+    return pieces
+
+
+def _after_business(text: str, start: int, end: int) -> int:
+    """Where a one-line address starts after the business named in its first part ("Janata Bank, Shahid Minar Rd, ...")."""
+    cut = text.find(",", start, end)
+    while cut != -1 and business_name(text[start:cut]) and text[cut + 1 : end].strip():
+        start = cut + 1
+        while start < end and text[start] == " ":
+            start += 1
+        cut = text.find(",", start, end)
+    return start
 
 
 def _is_country(line: str) -> bool:

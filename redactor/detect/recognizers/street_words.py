@@ -106,3 +106,31 @@ def keeps_full_stop(text: str, start: int, end: int) -> bool:
     if m is None or not (word := m.group("word")):
         return m is not None
     return word[-1] not in "aeiouy" and not is_english_word(word) and word not in cities()
+
+
+# a business or public body named on the line (or in the part) before its street: a shop, a bank, an embassy, a hotel,
+# a school. Its name is nobody's personal data, so it is no part of a person's address; a home's name is, and stays:
+# a care home, a refuge, a shelter, a hostel, a house's name ("Old Mill", "Rose Cottage").
+BUSINESS = re.compile(
+    r"(?i)(?<![\w])(?:bank|banco|banca|banque|bancă|hotel|hôtel|motel|resort|school|école|escuela|escola|schule|university|universidad|"
+    r"université|universität|college|academy|library|biblioteca|bibliothèque|museum|musée|museo|post[ ]office|la[ ]poste|posten|"
+    r"supermarket|supermercado|embassy|embajada|embaixada|ambassade|botschaft|consulate|consulado|clinic|clínica|pharmacy|farmacia|"
+    r"pharmacie|cinema|cinéma|theatre|théâtre|theater|teatro|restaurant|restaurante|ristorante|ravintola|bar|café|cafe|coffee|bakery|"
+    r"pizza|club|archives|ministry|ministère|ministerio|parliament|police|court|tribunal|tribunales|mosque|mosquée|church|cathedral|"
+    r"airport|aeropuerto|aéroport|gallery|galería|agency|company|corporation|limited|ltd|llc|plc|inc|gmbh|ag|s\.a\.|sarl|srl|"
+    r"shop|store|boutique|mall|salon|groceries|grocery|casino|discoteca|optician|hospital|hôpital|hospital)(?![\w])"
+)
+HOME = re.compile(
+    r"(?i)(?<![\w])(?:care[ ]home|nursing[ ]home|residential[ ]home|refuge|shelter|hostel|safe[ ]house|hospice|supported[ ]housing)(?![\w])"
+)
+
+
+def business_name(part: str) -> bool:
+    """A business's or public body's name ("Raiffeisen Bank", "Embassy of ...", "CWE Hotel"): a business word, no digit, no
+    street word ("Bank Lane", "Hotel Street" are streets) and no home's word ("St Anne's Care Home", "Women's Refuge")."""
+    return (
+        BUSINESS.search(part) is not None
+        and not any(c.isdigit() for c in part)
+        and HOME.search(part) is None
+        and re.search(rf"(?i)(?<![\w])(?:{AFTER}|{BEFORE})(?![\w])", part) is None
+    )
