@@ -64,6 +64,7 @@ from redactor.detect.name_parts import with_a_short_surname, with_the_rest
 from redactor.detect.phone_or_nhs import phone_or_nhs
 from redactor.detect.places import place_read_as_person
 from redactor.detect.recognizers.street_words import keeps_full_stop
+from redactor.detect.recognizers.uk_ids import payment_reference
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
 from redactor.detect.same_text import surnames_alone
@@ -249,6 +250,7 @@ def _lone_given_name(span: Found) -> bool:
 def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     lines = [x for s in spans for x in (before_a_link(text, p) for p in split_lines(text, s)) if x is not None]
     pieces = [p for p in (without_a_lower_tail(text, cut_number(text, x)) for x in lines) if not dropped(text, p)]  # misreads, tails
+    pieces = [p for p in pieces if not payment_reference(text, p.start, p.entity, p.explanation.get("pattern_name"))]  # uk_ids.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
     # things.py: crafts, common words, countries, nationalities and areas read as people

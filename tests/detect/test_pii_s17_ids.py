@@ -67,3 +67,32 @@ def test_an_address_in_another_script_is_an_email():
     assert emails("メール 田中@会社.日本 まで") == ["田中@会社.日本"]
     assert emails("σ.παπας@παράδειγμα.ελ.") == ["σ.παπας@παράδειγμα.ελ"]
     assert emails("plain ascii bob@example.com and a handle @łukasz") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("Zwrot 120 PLN wysłany 3 maja (ref 77120).", True),
+        ("We paid the deposit, reference Q771/2025, on Friday", True),
+        ("Crime reference 44-ZX-9981 and we paid €40", False),  # a crime's reference
+        ("Please quote reference 77120 when you call us.", False),  # no payment in its sentence
+        ("The invoice is settled.\nReference 77120 is the incident's.", False),  # the payment is another sentence's
+    ],
+)
+def test_a_payment_reference_is_no_case_reference(text, dropped):
+    from redactor.detect.recognizers.uk_ids import payment_reference
+
+    start = max(text.find("77120"), text.find("Q771"), text.find("44-ZX"))
+    assert payment_reference(text, start, "CASE_REFERENCE", "reference after a label (...)") is dropped
+    assert not payment_reference(text, start, "CASE_REFERENCE", "crime reference with force prefix")
+
+
+def test_the_detector_leaves_a_payment_reference_and_keeps_a_crime_reference():
+    from redactor import paths
+    from redactor.detect.engine import Detector
+
+    models = paths.models_dir()
+    detector = Detector(models / "nlp_engine.yaml", models / "recognizers.yaml")
+    text = "Refund of 35 EUR sent on 2 May (ref 66120).\nCrime reference 44-ZX-9981 was given to the caller."
+    found = {text[s.start : s.end]: s.entity for s in detector.analyze(text)}
+    assert "66120" not in found and found.get("44-ZX-9981") == "CASE_REFERENCE"

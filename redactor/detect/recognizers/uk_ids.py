@@ -246,3 +246,28 @@ class WorldIbanRecognizer(EntityRecognizer):
             if best is not None:
                 out.append(result(self, self.ENTITY, m.start(), best, 0.95, "iban", "IBAN of the registry; check digits valid"))
         return out
+
+
+# a plain "ref"/"reference" label (not a crime's, a case's, an occurrence's) right before the value
+_PLAIN_REF = re.compile(
+    r"(?i)(?<![\w])(?<!crime[ ])(?<!police[ ])(?<!case[ ])(?<!court[ ])(?<!CPS[ ])ref(?:erence)?(?:[ ](?:no\.?|number|#))?[ ]?[:.]?[ ]$"
+)
+# what says a sentence is about a payment: an amount's currency, or a payment word
+_PAYMENT = re.compile(
+    r"(?i)[£$€]|(?<![\w])(?:GBP|EUR|USD|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|paid|pay|pays|paying|payment|payments|refund|refunded|"
+    r"transfer|transferred|invoice|amount|deposit|fee|fees|rent|bill|purchase|order)(?![\w])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def payment_reference(text: str, start: int, entity: str, rule: str | None) -> bool:
+    """A number after a plain "ref"/"reference" label in a sentence about a payment ("Refund of 49.99 GBP sent on 12 May
+    (ref 88213)", "paid £40, reference F850/2024"): a payment's reference, not a case's; the label rule's CASE_REFERENCE
+    is dropped. A crime, case or court reference keeps it wherever it stands."""
+    if entity != "CASE_REFERENCE" or not (rule or "").startswith("reference after a label"):
+        return False
+    window = text[max(0, start - 160) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    sentence = window[ends[-1].end() :] if ends else window
+    label = _PLAIN_REF.search(sentence)
+    return label is not None and _PAYMENT.search(sentence[: label.start()] + text[start : start + 60].split("\n")[0]) is not None
