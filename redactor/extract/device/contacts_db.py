@@ -105,6 +105,21 @@ def _contact(source: Source, contact: Contact, system: str) -> Iterator[Item | M
         yield Mention(person)
 
 
+def _contact_rows(
+    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], key: str, broken: set[int]
+) -> Iterator[Part | sqlite3.Row]:
+    """Each readable contact row of ``table``; one holding text that is not UTF-8, or one a value of which did
+    (``broken``), refused whole: never a known person without that number."""
+    for got in sqlite_source.walk(path, conn, table, wanted):
+        if isinstance(got[1], InputError):
+            yield got
+        elif got[1] or got[0][0] in broken:
+            locator = f"{table} {key}={got[0][0]}"
+            yield sqlite_source.refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
+        else:
+            yield got[0]
+
+
 def _label(raw: str | None) -> str:
     if not raw:
         return "other"
@@ -148,15 +163,11 @@ def _ios(path: Path, conn: sqlite3.Connection, tables: set[str]) -> Iterator[Con
         if value:
             values.setdefault(row["record_id"], []).append((f"{kind}.{labels.get(row['label'], 'other')}", str(value)))
     wanted = ("First", "Middle", "Last", "Nickname", "Organization", "Department", "JobTitle", "Note", "Prefix", "Suffix")
-    for got in sqlite_source.walk(path, conn, "ABPerson", wanted):
-        if isinstance(got[1], InputError):
-            yield got
+    for row in _contact_rows(path, conn, "ABPerson", wanted, "ROWID", broken):
+        if isinstance(row, tuple):
+            yield row
             continue
-        row, damaged = got
         locator = f"ABPerson ROWID={row[0]}"
-        if damaged or row[0] in broken:
-            yield sqlite_source.refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
-            continue
         name = " ".join(p for p in (row["Prefix"], row["First"], row["Middle"], row["Last"], row["Suffix"]) if p and p.strip())
         fields = [(label, value) for label, value in (("nickname", row["Nickname"]), ("org", row["Organization"])) if value]
         fields += values.get(row[0], [])
@@ -193,15 +204,11 @@ def _android(path: Path, conn: sqlite3.Connection) -> Iterator[Contact | Part]:
             named = ANDROID_TYPES[kind].get(call_log.as_int(row["data2"]) or 0)
             label = f"{kind}.{str(row['data3'] or named or 'other').lower()}"
         values.setdefault(contact, []).append((label, str(value)))
-    for got in sqlite_source.walk(path, conn, "raw_contacts", ("display_name", "deleted")):
-        if isinstance(got[1], InputError):
-            yield got
+    for row in _contact_rows(path, conn, "raw_contacts", ("display_name", "deleted"), "_id", broken):
+        if isinstance(row, tuple):
+            yield row
             continue
-        row, damaged = got
         locator = f"raw_contacts _id={row[0]}"
-        if damaged or row[0] in broken:
-            yield sqlite_source.refused(path, locator, f"contact {locator} holds text that is not valid UTF-8")
-            continue
         fields = values.get(row[0], [])
         if row["deleted"]:
             fields = [("status", "deleted on the phone (still in the database)"), *fields]
