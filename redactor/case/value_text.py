@@ -105,10 +105,10 @@ def as_name(text: str, start: int, end: int) -> bool:
     word ("Hope you're well", "Will you", "Mark my words"). "Mark is here", "MARK BROWN", "I saw Mark" are names."""
     if not text[start : start + 1].isupper():
         return False
-    before = text[max(0, start - 40) : start].rstrip(_QUOTES)
+    before = strip_invisible(text[max(0, start - 40) : start]).rstrip(_QUOTES)  # a U+200E is no word: read past it
     if before and before[-1] not in _OPENERS:
         return True  # inside a sentence: the capital is the writer's
-    after = _NEXT_WORD.match(text, end)
+    after = _NEXT_WORD.match(strip_invisible(text[end : end + 40]))
     return after is None or after.group(1).lower().replace("\u2019", "'") not in _PLAIN_AFTER
 
 
