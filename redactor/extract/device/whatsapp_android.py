@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.extract import extractor
-from redactor.extract.device import common, sqlite_source
+from redactor.extract.device import call_log, common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
@@ -268,7 +268,7 @@ def _old(
         jid = r["key_remote_jid"]
         if jid == "-1" or jid is None:
             continue  # the database's own placeholder row
-        kind = _int(r["media_wa_type"])
+        kind = call_log.as_int(r["media_wa_type"]) or 0
         group = (jid or "").endswith("@g.us")
         if r["key_from_me"]:
             sender = common.party(None, None, True)
@@ -297,10 +297,3 @@ def _old(
         meta = {"format": FORMAT, "kind": "thread", "thread": _thread(source, jid, jid), "messages": count, "group": group}
         yield common.make_item(source, f"chat[{n}]", "thread", "WhatsApp conversation", fields, meta)
         yield from book
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
