@@ -14,13 +14,23 @@ reader cannot read is refused alone (a :class:`~redactor.records.Refused` at ``m
 quarantines), never passed on without its text: a reviewer would see an empty message where the phone held words. So is
 a row holding text that is not valid UTF-8, and a run of rows in a damaged page (``message rows 1493-1553``,
 :func:`~.common.sqlite_walk`); a database none of whose messages can be read is refused whole.
+
+Since iOS 16 a sender can edit an iMessage (up to five times) or unsend it. ``message_summary_info`` (a binary property
+list) keeps every version of each edited part (``ec``: part -> the versions, oldest first, each an archived string with
+its time) and which parts were unsent (``rp``). The earlier versions are what the sender first wrote: each is passed on
+as a ``text.before_edit`` field of the message (detected and reviewed like its text; the transcript shows it under the
+message), and the message is marked edited; an unsent message is marked ``Unsent`` (the phone keeps no words of it). A
+summary or a version this reader cannot read is refused alone (``message ROWID=12 edit history``), and the message is
+still read: the reviewer is told that earlier words exist and where to read them.
 """
 
 from __future__ import annotations
 
+import plistlib
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +47,13 @@ FORMAT = "ios-sms-db"
 MESSAGE_COLUMNS = (
     "text", "attributedBody", "handle_id", "is_from_me", "date", "service", "item_type", "associated_message_type",
     "subject", "group_title", "cache_has_attachments", "is_read", "is_delivered", "date_read",
+    "message_summary_info", "date_edited", "date_retracted",
 )  # fmt: skip
 ITEM_TYPES = {1: "participant change", 2: "group renamed", 3: "group event", 4: "location sharing", 5: "screenshot"}
 NANOSECONDS = 10**11  # a date above this is in nanoseconds (iOS 11 on): seconds would be after the year 5000
 UNREAD_HINT = "read this message in the extraction tool's own report, and review it there"
+HISTORY_HINT = "the message's current words were read; read its earlier versions in the extraction tool's own report"
+VERSIONS = 64  # versions read from one message's summary: iMessage allows five edits of a part
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -94,10 +107,16 @@ def _read(
             problem = f"{path}: {locator}: its words are in attributedBody in a form this reader cannot read; refused"
             yield locator, UnsupportedInput(problem, hint=UNREAD_HINT)
             continue
+        history = edit_history(r["message_summary_info"])
+        if history.unreadable:
+            locator = f"message ROWID={r[0]} edit history"
+            problem = f"{path}: {locator}: an earlier version of this message is in a form this reader cannot read; refused"
+            yield locator, UnsupportedInput(problem, hint=HISTORY_HINT)
         chat_id = in_chat.get(r[0])
         if chat_id is not None:
             seen[chat_id] = seen.get(chat_id, 0) + 1
-        yield _message(source, r, text, chats.get(chat_id) if chat_id is not None else None, chat_id, handles, files.get(r[0], []))
+        chat = chats.get(chat_id) if chat_id is not None else None
+        yield _message(source, r, text, chat, chat_id, handles, files.get(r[0], []), history)
     for chat_id, chat in chats.items():
         people = [handles[h] for h in members.get(chat_id, []) if h in handles]
         yield common.make_item(
@@ -176,6 +195,48 @@ def body_text(blob: bytes | None) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class History:
+    """What a message's ``message_summary_info`` says: its parts' earlier versions (oldest first), whether a part was
+    unsent, and whether any of it could not be read."""
+
+    earlier: tuple[str, ...] = ()
+    unsent: bool = False
+    unreadable: bool = False
+
+
+def edit_history(blob: bytes | None) -> History:
+    """The earlier versions and the unsent mark of one message, from its ``message_summary_info``.
+
+    The summary is the phone's: a property list that is not one, a version that is no archived string, or more
+    versions than iMessage allows are all "unreadable", never a reason to drop the message."""
+    if not blob:
+        return History()
+    try:
+        summary = plistlib.loads(bytes(blob))
+    except Exception:  # noqa: BLE001 - the phone's bytes: any parse failure (and a cyclic plist's RecursionError) is the same
+        return History(unreadable=True)
+    if not isinstance(summary, dict):
+        return History(unreadable=True)
+    edits, unsent = summary.get("ec") or {}, summary.get("rp") or []
+    if not isinstance(edits, dict) or not isinstance(unsent, list):
+        return History(unreadable=True)
+    earlier: list[str] = []
+    unreadable = False
+    for part in sorted(edits, key=lambda k: (len(str(k)), str(k))):  # parts "0", "1", ... "10" in order
+        versions = edits[part]
+        if not isinstance(versions, list) or len(versions) > VERSIONS:
+            unreadable = True
+            continue
+        for version in versions[:-1]:  # the last is the current text, read from the message itself
+            text = body_text(version.get("t")) if isinstance(version, dict) and isinstance(version.get("t"), bytes) else None
+            if text is None:
+                unreadable = True
+            elif text.strip():
+                earlier.append(text.strip())
+    return History(tuple(earlier), bool(unsent), unreadable)
+
+
 def _text(r: Mapping[str, Any]) -> str | None:
     """A message's words: ``text``, or the string of ``attributedBody`` where ``text`` is empty; "" for a message
     with neither (an attachment alone, an event); None when ``attributedBody`` holds words this reader cannot read."""
@@ -206,6 +267,7 @@ def _message(
     chat_id: int | None,
     handles: Mapping[int, dict[str, Any]],
     attachments: list[dict[str, Any]],
+    history: History,
 ) -> Item:
     kind = r["item_type"] or 0
     reaction = 2000 <= (r["associated_message_type"] or 0) < 4000
@@ -225,7 +287,8 @@ def _message(
         "system": kind != 0,
         "message_type": ITEM_TYPES.get(kind, f"type {kind}") if kind else ("reaction" if reaction else "text"),
         "status": {"read": bool(r["is_read"]), "delivered": bool(r["is_delivered"])},
-        "deleted": "Intact",
+        "deleted": "Unsent" if history.unsent or r["date_retracted"] else "Intact",
+        "edited": bool(history.earlier or r["date_edited"]),
         "attachments": [
             {**a, "present": False, "how": "the database names the file; attachment files are separate in the extraction"}
             for a in attachments
@@ -236,5 +299,6 @@ def _message(
         ("text", text.replace("\ufffc", "").strip() or None),  # U+FFFC: where an attachment stood in the text
         ("group.name", r["group_title"]),
     ]
+    fields += [("text.before_edit", earlier) for earlier in history.earlier if earlier != text.strip()]
     fields += [("attachment.name", a["name"]) for a in attachments if a["name"]]
     return common.make_item(source, f"message ROWID={r[0]}", "message", "Messages message", fields, meta)

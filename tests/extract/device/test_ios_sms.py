@@ -10,7 +10,7 @@ import pytest
 from redactor.errors import InputError
 from redactor.extract.device.ios_sms import body_text
 from redactor.records import Item, Refused
-from tests.extract.device.generated.ios_sms import ALEX, JO, archived, sms_db
+from tests.extract.device.generated.ios_sms import ALEX, JO, WHEN, archived, sms_db, summary
 from tests.extract.device.helpers import pick, records_of, run, seg
 from tests.extract.device.sqlite_damage import damage_middle_leaf
 
@@ -97,3 +97,53 @@ def test_a_database_with_no_readable_message_is_refused_whole(tmp_path):
     conn.close()
     with pytest.raises(InputError, match="attributedBody"):
         run(path, tmp_path / "work")
+
+
+def _fields(item: Item, field: str) -> list[str]:
+    return [s.text for s in item.segments if s.field == field]
+
+
+def test_an_edited_message_keeps_what_the_sender_first_wrote_and_an_unsent_one_is_marked(tmp_path):
+    """iOS 16 keeps an edited iMessage's earlier versions only in ``message_summary_info``: before, the reader passed on
+    the last version alone, so the address and number the sender first wrote were never detected or reviewed."""
+    path = tmp_path / "sms.db"
+    first, second = "Saturday at Flat 9, 3 Rope Walk?", "Saturday at 3 Rope Walk, ring 07700 900777"
+    edited = summary(first, second, "Saturday still on?")
+    sms_db(path, body={1: None}, edits={4: (edited, (WHEN + 90) * 10**9, 0), 1: (summary(unsent=True), 0, (WHEN + 80) * 10**9)})
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
+    assert not [r for r in records if isinstance(r, Refused)]
+    messages = _messages([r for r in records if isinstance(r, Item)])
+    changed = messages["message ROWID=4"]
+    assert seg(changed, "text") == "Saturday still on?"
+    assert _fields(changed, "text.before_edit") == [first, second]  # oldest first, the current text not repeated
+    assert changed.meta["edited"] is True and changed.meta["deleted"] == "Intact"
+    unsent = messages["message ROWID=1"]
+    assert seg(unsent, "text") is None and unsent.meta["deleted"] == "Unsent" and unsent.meta["edited"] is False
+    plain = messages["message ROWID=2"]
+    assert plain.meta["edited"] is False and plain.meta["deleted"] == "Intact" and not _fields(plain, "text.before_edit")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [b"bplist00 cut short", b"<?xml version='1.0'?><plist><array/></plist>", "version"],
+    ids=["not-a-plist", "not-a-dictionary", "a-version-not-an-archive"],
+)
+def test_an_edit_history_the_reader_cannot_read_is_refused_alone_and_the_message_still_read(tmp_path, broken):
+    path = tmp_path / "sms.db"
+    blob = summary(b"\x04\x0bstreamtyped\x81\xe8\x03 another shape", "Saturday still on?") if broken == "version" else broken
+    sms_db(path, edits={4: (blob, (WHEN + 90) * 10**9, 0)})
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
+    refused = [r for r in records if isinstance(r, Refused)]
+    assert [r.locator for r in refused] == ["message ROWID=4 edit history"]
+    assert "earlier version" in refused[0].reason and "Saturday" not in refused[0].reason
+    message = _messages([r for r in records if isinstance(r, Item)])["message ROWID=4"]
+    assert seg(message, "text") == "Saturday still on?" and message.meta["edited"] is True
+
+
+def test_an_edit_history_of_more_versions_than_imessage_allows_is_refused_not_read(tmp_path):
+    path = tmp_path / "sms.db"
+    sms_db(path, edits={4: (summary(*[f"try {n}" for n in range(200)]), (WHEN + 90) * 10**9, 0)})
+    records = records_of(path, tmp_path / "work", "ios-sms-db")
+    assert [r.locator for r in records if isinstance(r, Refused)] == ["message ROWID=4 edit history"]
+    message = _messages([r for r in records if isinstance(r, Item)])["message ROWID=4"]
+    assert not _fields(message, "text.before_edit")

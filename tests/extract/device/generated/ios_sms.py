@@ -6,6 +6,7 @@ layout; nothing here is copied from a real phone."""
 
 from __future__ import annotations
 
+import plistlib
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +26,7 @@ MESSAGE_OLD = """CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, 
   is_read INTEGER DEFAULT 0, is_delivered INTEGER DEFAULT 0, item_type INTEGER DEFAULT 0, group_title TEXT,
   cache_has_attachments INTEGER DEFAULT 0)"""
 MESSAGE_NEW = MESSAGE_OLD[:-1] + ", attributedBody BLOB, associated_message_type INTEGER DEFAULT 0)"
+MESSAGE_EDITS = MESSAGE_NEW[:-1] + ", message_summary_info BLOB, date_edited INTEGER DEFAULT 0, date_retracted INTEGER DEFAULT 0)"
 
 JO, ALEX, SAM = "+447700900456", "alex.example@example.com", "+447700900123"
 WHEN = 730_915_007  # 2024-02-29T15:56:47Z, seconds since 2001-01-01
@@ -54,14 +56,36 @@ MESSAGES = [
 ]
 
 
-def sms_db(path: Path, *, new: bool = True, extra: int = 0, body: dict[int, bytes] | None = None) -> None:
+def summary(*versions: bytes | str, unsent: bool = False) -> bytes:
+    """A ``message_summary_info`` as the Messages app writes it (a binary property list): one part's versions, oldest
+    first and the current last (``ec``), or a part unsent (``rp``)."""
+    info: dict = {"amc": 0, "ust": True, "otr": {"0": {"lo": 0, "le": 10}}}
+    if versions:
+        info["ep"] = [0]
+        info["ec"] = {
+            "0": [{"t": v if isinstance(v, bytes) else archived(v), "d": float(WHEN + 70 + 5 * n)} for n, v in enumerate(versions)]
+        }
+    if unsent:
+        info["rp"] = [0]
+    return plistlib.dumps(info, fmt=plistlib.FMT_BINARY)
+
+
+def sms_db(
+    path: Path,
+    *,
+    new: bool = True,
+    extra: int = 0,
+    body: dict[int, bytes] | None = None,
+    edits: dict[int, tuple[bytes, int, int]] | None = None,
+) -> None:
     """A Messages database: a 1:1 chat with Jo (three messages, one a photo), a group with Jo and Alex (a message, a
     rename, a reaction), and ``extra`` more messages from Sam. ``new``: iOS 16's shape (nanoseconds; the words of every
-    message in ``attributedBody`` only, ``body`` replacing some); otherwise iOS 10's (seconds, ``text``)."""
+    message in ``attributedBody`` only, ``body`` replacing some); otherwise iOS 10's (seconds, ``text``). ``edits``:
+    rowid -> (``message_summary_info``, ``date_edited``, ``date_retracted``), in iOS 16's shape only."""
     conn = sqlite3.connect(path)
     with conn:
         conn.executescript(SCHEMA)
-        conn.execute(MESSAGE_NEW if new else MESSAGE_OLD)
+        conn.execute(MESSAGE_EDITS if edits is not None else MESSAGE_NEW if new else MESSAGE_OLD)
         conn.executemany("INSERT INTO handle VALUES (?, ?, 'GB', ?)", [(1, JO, "SMS"), (2, ALEX, "iMessage"), (3, SAM, "SMS")])
         conn.executemany(
             "INSERT INTO chat VALUES (?, ?, ?, ?, ?)",
@@ -84,6 +108,8 @@ def sms_db(path: Path, *, new: bool = True, extra: int = 0, body: dict[int, byte
             if new:
                 blob = (body or {}).get(rowid, archived(text) if text is not None else None)
                 values = values[:2] + [None] + values[3:] + [blob, 2000 if rowid == 6 else 0]
+                if edits is not None:
+                    values += list(edits.get(rowid, (None, 0, 0)))
             conn.execute(f"INSERT INTO message VALUES ({', '.join('?' * len(values))})", values)
             conn.execute("INSERT INTO chat_message_join VALUES (?, ?, ?)", (chat, rowid, date))
     conn.close()
