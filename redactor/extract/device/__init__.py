@@ -26,6 +26,7 @@ FORMAT_MODULES = (
     "contacts_db",
     "call_log",
     "whatsapp_android",
+    "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 
 for _name in FORMAT_MODULES:

@@ -1,0 +1,72 @@
+"""App stores no reader takes are refused for what they are, with what to do, never as "unsupported file type": an
+encrypted WhatsApp backup, a database encrypted whole (SQLCipher), a SQLite database of an app no reader knows."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from redactor.errors import EncryptedInput, UnsupportedInput
+from redactor.extract.device.unread import bits_per_byte
+from tests.extract.device.generated.ios_sms import sms_db
+from tests.extract.device.helpers import pick, run
+
+
+def _random_bytes(path, size=16_384, seed=7):
+    path.write_bytes(random.Random(seed).randbytes(size))
+    return path
+
+
+@pytest.mark.parametrize("name", ["msgstore.db.crypt14", "msgstore-2024-02-29.1.db.crypt12", "wa.db.crypt15"])
+def test_an_encrypted_whatsapp_backup_is_refused_as_encrypted_with_the_key_to_ask_for(tmp_path, name):
+    # before: [E031] ...: unsupported file type (application/octet-stream)
+    path = _random_bytes(tmp_path / name)
+    with pytest.raises(EncryptedInput) as refused:
+        run(path, tmp_path / "work")
+    message = str(refused.value)
+    assert refused.value.code == "E032" and name in message and "encrypted WhatsApp backup" in message
+    assert "com.whatsapp/files/key" in message and "msgstore.db" in message
+
+
+@pytest.mark.parametrize(("name", "app"), [("signal.db", "Signal for Android"), ("EnMicroMsg.db", "WeChat"), ("store.sqlite", None)])
+def test_a_database_encrypted_whole_is_refused_as_encrypted_naming_the_app_its_name_gives(tmp_path, name, app):
+    path = _random_bytes(tmp_path / name)
+    with pytest.raises(EncryptedInput) as refused:
+        run(path, tmp_path / "work")
+    message = str(refused.value)
+    assert "an encrypted database" in message and (app or "ciphertext") in message and "decrypt it" in message
+
+
+def test_random_bytes_not_named_as_a_database_and_a_database_name_on_plain_bytes_stay_unsupported(tmp_path):
+    assert pick(_random_bytes(tmp_path / "blob.bin")) is None  # "unsupported file type", as before
+    plain = tmp_path / "dump.db"
+    plain.write_bytes(bytes(range(16)) * 1024)  # not SQLite, not random: no claim of encryption
+    assert bits_per_byte(plain.read_bytes()[:8192]) < 5 and pick(plain) is None
+    assert pick(_random_bytes(tmp_path / "tiny.db", size=200)) is None  # shorter than one page
+
+
+def test_a_sqlite_database_of_an_app_no_reader_knows_is_refused_naming_the_app_and_the_way_in(tmp_path):
+    path = tmp_path / "cache4.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("CREATE TABLE messages_v2 (mid INTEGER, data BLOB); CREATE TABLE dialogs (did INTEGER);")
+    conn.close()
+    with pytest.raises(UnsupportedInput) as refused:
+        run(path, tmp_path / "work")
+    message = str(refused.value)
+    assert refused.value.code == "E031" and "Telegram for Android" in message and "extraction tool's report" in message
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE things (x TEXT)")
+        conn.execute("INSERT INTO things VALUES ('Jo Example 07700 900123')")
+    conn.close()
+    with pytest.raises(UnsupportedInput, match="an app no reader here knows") as refused:
+        run(other, tmp_path / "work")
+    assert "Jo Example" not in str(refused.value) and "things" not in str(refused.value)
+
+
+def test_a_database_a_reader_takes_is_still_read_by_it(tmp_path):
+    path = tmp_path / "sms.db"
+    sms_db(path)
+    assert pick(path) == "ios-sms-db"
