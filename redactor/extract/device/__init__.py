@@ -26,6 +26,7 @@ FORMAT_MODULES = (
     "contacts_db",
     "call_log",
     "whatsapp_android",
+    "apple_notes",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

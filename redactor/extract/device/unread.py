@@ -56,7 +56,6 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"conversation_message"}), "Snapchat's message database"),
     (frozenset({"messagesTable", "KIKcontactsTable"}), "Kik's message database"),
     (frozenset({"Messages", "Conversations", "Contacts"}), "Skype's message database"),
-    (frozenset({"ZICCLOUDSYNCINGOBJECT", "ZICNOTEDATA"}), "Apple Notes' database"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
     (frozenset({"urls", "visits"}), "a Chrome or Chromium browsing history"),
     (frozenset({"history_items", "history_visits"}), "a Safari browsing history"),
