@@ -12,7 +12,9 @@ public sets from ``../shared/eval`` (``wnut17``; skipped, saying why, when absen
 of the Broad Twitter Corpus' test section F, CC-BY 4.0, shipped in ``data/``; ``btc.py``, data card
 ``BTC.md``; person names and ``@handles`` scored apart), ``gum_news`` (person names in 345 paragraphs of
 GUM's Wikinews articles, CC BY 2.5 texts with CC BY 4.0 annotations, shipped in ``data/``; ``gum.py``, data
-card ``GUM.md``), ``court`` (parties and application numbers in court-judgment paragraphs written here, names of
+card ``GUM.md``), ``wikigold`` (person names in 145 Wikipedia articles annotated with CoNLL-2003's guidelines, CC-BY 4.0,
+shipped in ``data/``; ``wikigold.py``, data card ``WIKIGOLD.md``), ``re3d`` (person names in 88 official and Wikipedia
+texts on Syria and Iraq, re3d's openly licensed parts, shipped in ``data/``; ``re3d.py``, data card ``RE3D.md``), ``court`` (parties and application numbers in court-judgment paragraphs written here, names of
 24 countries from mimesis' locale data, generated at eval time; ``court.py``), ``blind`` (mixed personal data of
 36 countries in 20 frames, written by hand before the detectors were read; ``blind_build.py``, data card
 ``BLIND.md``), ``blind2`` (the same kinds for 45 countries in 25 generator-like frames, written by hand in

@@ -24,10 +24,13 @@ PUBLIC_SETS = {
     "btc_f": "btc_f.jsonl",
     "gum_news": "gum_news.jsonl",
     "multilingual": "multilingual.jsonl",
+    "wikigold": "wikigold.jsonl",
+    "re3d": "re3d.jsonl",
 }
 # in data/: multilingual made here (multilingual.py) from independent sources; btc_f converted from BTC section F
-# (btc.py, BTC.md); gum_news converted from GUM's Wikinews articles (gum.py, GUM.md)
-LOCAL_SETS = {"multilingual", "btc_f", "gum_news"}
+# (btc.py, BTC.md); gum_news converted from GUM's Wikinews articles (gum.py, GUM.md); wikigold converted from Wikigold's
+# Wikipedia articles (wikigold.py, WIKIGOLD.md); re3d from re3d's openly licensed official and Wikipedia texts (re3d.py, RE3D.md)
+LOCAL_SETS = {"multilingual", "btc_f", "gum_news", "wikigold", "re3d"}
 PRECISION_LABELS = ("PERSON",)
 
 
