@@ -27,6 +27,7 @@ FORMAT_MODULES = (
     "call_log",
     "whatsapp_android",
     "apple_notes",
+    "browser_history",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

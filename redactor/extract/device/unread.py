@@ -9,9 +9,9 @@ is and what to do, in one line, and the file is quarantined with that reason (as
 - **a database encrypted whole** (SQLCipher and the like: Signal's ``signal.db``, WeChat's ``EnMicroMsg.db``, an
   encrypted iTunes or Finder backup's ``Manifest.db``): a file named as a database whose first bytes are not SQLite's and
   look random. Refused as encrypted (E032), naming the app where the file's name says which;
-- **a SQLite database of an app no reader knows** (Telegram's ``cache4.db``, Messenger, Signal decrypted, a browser's
-  history, ...): refused as unsupported (E031), naming the app where its tables say which, with the way to get its
-  content in: the extraction tool's report or export of it.
+- **a SQLite database of an app no reader knows** (Telegram's ``cache4.db``, Messenger, Signal decrypted, ...):
+  refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
+  extraction tool's report or export of it.
 
 Nothing of the file's content is put in a reason: the app is named from the file's name or its table names.
 """
@@ -57,9 +57,6 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"messagesTable", "KIKcontactsTable"}), "Kik's message database"),
     (frozenset({"Messages", "Conversations", "Contacts"}), "Skype's message database"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
-    (frozenset({"urls", "visits"}), "a Chrome or Chromium browsing history"),
-    (frozenset({"history_items", "history_visits"}), "a Safari browsing history"),
-    (frozenset({"moz_places", "moz_historyvisits"}), "a Firefox browsing history"),
     (frozenset({"Events", "Calendars"}), "an Android calendar"),
     (frozenset({"CalendarItem", "Calendar"}), "an iOS calendar"),
 )
