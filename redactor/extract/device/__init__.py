@@ -28,6 +28,7 @@ FORMAT_MODULES = (
     "whatsapp_android",
     "apple_notes",
     "browser_history",
+    "calendar_db",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

@@ -57,8 +57,6 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"messagesTable", "KIKcontactsTable"}), "Kik's message database"),
     (frozenset({"Messages", "Conversations", "Contacts"}), "Skype's message database"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
-    (frozenset({"Events", "Calendars"}), "an Android calendar"),
-    (frozenset({"CalendarItem", "Calendar"}), "an iOS calendar"),
 )
 EXPORT_HINT = (
     "no reader here takes this database: add the extraction tool's report of it instead (a UFDR, or an export as CSV, "
