@@ -58,3 +58,22 @@ def test_a_message_of_an_ios_sms_db_whose_words_cannot_be_read_is_quarantined_al
         locators = {r[0] for r in conn.execute("SELECT locator FROM items WHERE kind = 'message'")}
     conn.close()
     assert locators == {f"message ROWID={n}" for n in (1, 3, 4, 5, 6)}
+
+
+@linux_only
+def test_a_database_with_its_write_ahead_log_and_index_beside_it_is_stored_whole_and_nothing_quarantined(tmp_path):
+    """An extraction copies ``sms.db`` with ``sms.db-wal`` and ``sms.db-shm``: the messages only in the log are stored
+    and flagged, and neither companion is quarantined (before: the log's messages lost, both quarantined as unsupported)."""
+    from tests.extract.device.test_sqlite_wal import with_log
+
+    path = with_log(tmp_path / "in")
+    path.with_name("sms.db-shm").write_bytes(bytes(32_768))
+    assert _run(path.parent, tmp_path / "case") == 0
+    assert _quarantine(tmp_path / "case") == []
+    with sqlite3.connect(tmp_path / "case" / "case.db") as conn:
+        locators = {r[0] for r in conn.execute("SELECT locator FROM items WHERE kind = 'message'")}
+        flagged = conn.execute(
+            "SELECT COUNT(*) FROM flags f JOIN items i ON i.item_id = f.item_id WHERE i.locator = 'message ROWID=99'"
+        ).fetchone()[0]
+    conn.close()
+    assert "message ROWID=99" in locators and len(locators) == 7 and flagged >= 1

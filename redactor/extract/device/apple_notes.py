@@ -59,7 +59,7 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 @extractor("apple-notes-db", accepts=_accepts, priority=30)
 def extract_notes(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Refused]:
-    yield from sqlite_source.read(path, "Notes database", lambda conn, tables: _read(source, path, conn), _a_note)
+    yield from sqlite_source.read(path, "Notes database", lambda conn, tables: _read(source, path, conn), _a_note, work=ctx.work_dir)
 
 
 def _a_note(record: Any) -> bool:

@@ -95,7 +95,7 @@ def extract_history(source: Source, path: Path, ctx: StageContext) -> Iterator[I
         assert layout is not None  # accepted by its tables
         return _visits(source, path, conn, layout, tables)
 
-    yield from sqlite_source.read(path, "browsing history", body, lambda record: isinstance(record, Item))
+    yield from sqlite_source.read(path, "browsing history", body, lambda record: isinstance(record, Item), work=ctx.work_dir)
 
 
 def _visits(source: Source, path: Path, conn: sqlite3.Connection, layout: Layout, tables: set[str]) -> Iterator[Item | Part]:

@@ -49,7 +49,7 @@ def extract_calendar(source: Source, path: Path, ctx: StageContext) -> Iterator[
     def body(conn: sqlite3.Connection, tables: set[str]) -> Iterator[Item | Person | Mention | Part]:
         return _android(source, path, conn, tables, book) if "Events" in tables else _ios(source, path, conn, tables, book)
 
-    yield from sqlite_source.read(path, "calendar database", body, lambda record: isinstance(record, Item))
+    yield from sqlite_source.read(path, "calendar database", body, lambda record: isinstance(record, Item), work=ctx.work_dir)
     yield from book
 
 

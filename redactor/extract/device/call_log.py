@@ -53,7 +53,7 @@ def extract_call_log(source: Source, path: Path, ctx: StageContext) -> Iterator[
     def body(conn: sqlite3.Connection, tables: set[str]) -> Iterator[Item | Person | Mention | Part]:
         return android_calls(source, path, conn, book) if "calls" in tables else _ios_calls(source, path, conn, book)
 
-    yield from sqlite_source.read(path, "call log database", body, lambda record: isinstance(record, Item))
+    yield from sqlite_source.read(path, "call log database", body, lambda record: isinstance(record, Item), work=ctx.work_dir)
     yield from book
 
 

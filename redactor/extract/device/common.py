@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import sqlite3
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -375,28 +377,88 @@ class SqliteGap:
         return f"row {self.first}" if self.first == self.last else f"rows {self.first}-{self.last}"
 
 
-def sqlite_open(path: Path) -> sqlite3.Connection:
-    """A device's SQLite database, read-only and immutable (the evidence file is never changed, a ``-wal`` beside it
-    never replayed), its schema read. A file cut short (partly copied: the header counts more pages than it holds)
-    is opened as SQLite's own recovery tools open it, with ``writable_schema`` (which, on a read-only connection,
-    only lets the schema be read): its pages past the cut are then damaged pages, read around by
-    :func:`sqlite_walk`. Raises ``sqlite3.DatabaseError`` when even the schema cannot be read."""
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True)
+WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a SQLite write-ahead log's first four bytes
+WAL_HEADER = 32  # a log of its header alone holds no change
+
+
+def wal_beside(path: Path) -> Path | None:
+    """The write-ahead log beside a database (``sms.db-wal``) when it holds changes: an app's latest messages are often
+    only there, not yet copied into the database file."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not wal.is_file() or wal.stat().st_size <= WAL_HEADER:
+            return None
+        with open(wal, "rb") as handle:
+            return wal if handle.read(4) in WAL_MAGIC else None
+    except OSError:
+        return None
+
+
+class _Replayed(sqlite3.Connection):
+    """A connection to a copy of a database with its write-ahead log applied; closing it removes the copy."""
+
+    folder: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def sqlite_open(path: Path, work: Path | None = None) -> sqlite3.Connection:
+    """A device's SQLite database, read-only and immutable: the evidence file is never changed. A file cut short
+    (partly copied: the header counts more pages than it holds) is opened as SQLite's own recovery tools open it, with
+    ``writable_schema`` (which, on a read-only connection, only lets the schema be read): its pages past the cut are
+    then damaged pages, read around by :func:`sqlite_walk`. Raises ``sqlite3.DatabaseError`` when even the schema
+    cannot be read.
+
+    With a ``-wal`` beside it that holds changes (:func:`wal_beside`) and a ``work`` folder (the case's), the database
+    and its log are copied there and the copy opened, so SQLite applies the log's committed changes to the copy, as the
+    app would have; the evidence folder is never written to (no ``-shm`` made there), and closing the connection
+    removes the copy. Without ``work`` the log is not read."""
+    wal = wal_beside(path) if work is not None else None
+    folder: Path | None = None
+    factory: type[sqlite3.Connection] = sqlite3.Connection
+    if wal is None:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    else:
+        work.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        folder = Path(tempfile.mkdtemp(prefix="sqlite-replay-", dir=work))
+        shutil.copyfile(path, folder / path.name)
+        shutil.copyfile(wal, folder / wal.name)
+        uri, factory = f"{(folder / path.name).resolve().as_uri()}?mode=rw", _Replayed
+    try:
+        return _schema_read(uri, factory, folder)
+    except BaseException:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _schema_read(uri: str, factory: type[sqlite3.Connection], folder: Path | None) -> sqlite3.Connection:
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, factory=factory)
+        if isinstance(conn, _Replayed):
+            conn.execute("PRAGMA query_only = ON")  # a copy, but read as the evidence is: nothing written
+        return conn
+
+    conn = connect()
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
     except sqlite3.DatabaseError as exc:
-        conn.close()
+        sqlite3.Connection.close(conn)
         if not sqlite_damaged(exc):
             raise
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        conn.execute("PRAGMA writable_schema = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise
+        conn = connect()
+        try:
+            conn.execute("PRAGMA writable_schema = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            sqlite3.Connection.close(conn)
+            raise
+    if isinstance(conn, _Replayed):
+        conn.folder = folder
     return conn
 
 

@@ -67,7 +67,11 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 @extractor("contacts-db", accepts=_accepts, priority=30)
 def extract_contacts_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Mention | Refused]:
     yield from sqlite_source.read(
-        path, "address book database", lambda conn, tables: _body(source, path, conn, tables), lambda record: isinstance(record, Item)
+        path,
+        "address book database",
+        lambda conn, tables: _body(source, path, conn, tables),
+        lambda record: isinstance(record, Item),
+        work=ctx.work_dir,
     )
 
 

@@ -122,9 +122,9 @@ def _accepts_db(source: Source, path: Path, head: bytes) -> bool:
     )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, work: Path) -> sqlite3.Connection:
     try:
-        conn = common.sqlite_open(path)
+        conn = common.sqlite_open(path, work)
     except sqlite3.DatabaseError as exc:
         raise CorruptInput(f"{path}: SQLite database cannot be read ({common.sqlite_problem(exc)})") from None
     return conn
@@ -138,7 +138,7 @@ def extract_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item |
     if root is not None and _has_tsv(root):
         log.info("%s: the report's TSV exports carry these rows; database not read twice", source.ref)
         return
-    conn = _connect(path)
+    conn = _connect(path, ctx.work_dir)
     book = common.PeopleBook(source.ref)
     read, first = 0, None
     try:

@@ -80,13 +80,18 @@ def walk(
 
 
 def read(
-    path: Path, what: str, body: Callable[[sqlite3.Connection, set[str]], Iterator[Any]], counts: Callable[[Any], bool]
+    path: Path,
+    what: str,
+    body: Callable[[sqlite3.Connection, set[str]], Iterator[Any]],
+    counts: Callable[[Any], bool],
+    work: Path | None = None,
 ) -> Iterator[Any]:
     """The records ``body`` yields from the database at ``path`` (rows as :class:`sqlite3.Row`), each :data:`Part` it
     yields as a :class:`~redactor.records.Refused`. The database is refused whole, by the first part's error, when no
-    record ``counts`` (a message, a contact); ``what`` names it in SQLite's errors ("Messages database")."""
+    record ``counts`` (a message, a contact); ``what`` names it in SQLite's errors ("Messages database"). ``work``: the
+    case's work folder, where a copy with the ``-wal`` beside the database applied is read (:func:`~.common.sqlite_open`)."""
     try:
-        conn = common.sqlite_open(path)
+        conn = common.sqlite_open(path, work)
         conn.row_factory = sqlite3.Row
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:

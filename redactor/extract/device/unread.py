@@ -13,11 +13,17 @@ is and what to do, in one line, and the file is quarantined with that reason (as
   refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
   extraction tool's report or export of it.
 
+A SQLite database's companion files are taken here too: its write-ahead log (``sms.db-wal``) is read with the
+database (:func:`~.common.sqlite_open` applies it to a copy in the case's work folder) and its shared-memory index
+(``-shm``) holds no data, so neither is quarantined as unsupported when the database is beside it; without the database
+each is refused, saying to add it. A rollback journal (``-journal``) is refused, saying what it is.
+
 Nothing of the file's content is put in a reason: the app is named from the file's name or its table names.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
@@ -30,6 +36,10 @@ from redactor.extract.device import sqlite_source
 from redactor.records import Item, Source
 from redactor.stages import StageContext
 
+log = logging.getLogger(__name__)
+
+COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")
+COMPANION_KINDS = {"wal": "write-ahead log", "shm": "shared-memory index", "journal": "rollback journal"}
 WHATSAPP_BACKUP = re.compile(r"\.crypt\d{1,2}$", re.IGNORECASE)
 DATABASE_NAMES = re.compile(r"\.(?:db|sqlite|sqlite3|sqlitedb|storedata|sql)$", re.IGNORECASE)
 RANDOM_BITS = 7.5  # bits of entropy per byte of the first 8 KB above which they read as ciphertext (random: ~7.97)
@@ -93,15 +103,35 @@ def known_app(names: set[str]) -> str | None:
     return next((app for needed, app in KNOWN_DATABASES if needed <= names), None)
 
 
+def _companion(path: Path) -> tuple[Path, str] | None:
+    """The database a SQLite companion file belongs to, and what kind of companion it is."""
+    m = COMPANION.match(path.name)
+    return (path.with_name(m["database"]), m["kind"]) if m else None
+
+
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type == "application/vnd.sqlite3":
         return True  # asked last: no reader took it
-    return _whatsapp_backup(path) or _enciphered(source, path, head)
+    return _companion(path) is not None or _whatsapp_backup(path) or _enciphered(source, path, head)
 
 
 @extractor("unread-app-store", accepts=_accepts, priority=990)
 def refuse_unread_store(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
-    """Refuse the file whole, saying what it is and how to get its content in."""
+    """Refuse the file whole, saying what it is and how to get its content in (a companion read with its database: no
+    record)."""
+    companion = _companion(path) if source.media_type != "application/vnd.sqlite3" else None
+    if companion is not None:
+        database, kind = companion
+        what = COMPANION_KINDS[kind]
+        if kind == "journal":
+            problem = f"{path}: a SQLite {what} of {database.name} (its pages from before an unfinished change); not read"
+            raise UnsupportedInput(problem, hint="read it with the extraction tool if it matters (it can hold deleted rows)")
+        if not database.is_file():
+            problem = f"{path}: a SQLite {what} whose database ({database.name}) is not beside it; not read"
+            raise UnsupportedInput(problem, hint="add the database from the extraction beside it and run again")
+        log.info("%s: a SQLite %s, read with %s beside it (add that file to the case if it is not)", source.ref, what, database.name)
+        yield from ()
+        return
     if source.media_type == "application/vnd.sqlite3":
         app = known_app(set(sqlite_source.tables(path)))
         what = f"{app} (a SQLite database no reader here takes)" if app else "a SQLite database of an app no reader here knows"

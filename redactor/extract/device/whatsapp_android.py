@@ -65,7 +65,7 @@ def extract_msgstore(source: Source, path: Path, ctx: StageContext) -> Iterator[
             return _old(source, path, conn, tables, _names(path, conn, tables), book)
         return _contacts(source, path, conn, book)
 
-    yield from sqlite_source.read(path, "WhatsApp database", body, _counts)
+    yield from sqlite_source.read(path, "WhatsApp database", body, _counts, work=ctx.work_dir)
     yield from book
 
 

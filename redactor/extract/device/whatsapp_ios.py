@@ -64,7 +64,11 @@ def apple_time(value: Any) -> datetime | None:
 def extract_chatstorage(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
     book = common.PeopleBook(source.ref)
     yield from sqlite_source.read(
-        path, "WhatsApp database", lambda conn, tables: _read(source, path, conn, tables, book), lambda record: isinstance(record, Item)
+        path,
+        "WhatsApp database",
+        lambda conn, tables: _read(source, path, conn, tables, book),
+        lambda record: isinstance(record, Item),
+        work=ctx.work_dir,
     )
     yield from book
 

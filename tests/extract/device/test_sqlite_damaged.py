@@ -158,8 +158,8 @@ def test_a_good_database_is_read_once(tmp_path, monkeypatch, case):
     statements: list[str] = []
     opened = common.sqlite_open
 
-    def traced(p: Path) -> sqlite3.Connection:
-        conn = opened(p)
+    def traced(p: Path, work: Path | None = None) -> sqlite3.Connection:
+        conn = opened(p, work)
         conn.set_trace_callback(statements.append)
         return conn
 
