@@ -60,9 +60,9 @@ def extract_msgstore(source: Source, path: Path, ctx: StageContext) -> Iterator[
 
     def body(conn: sqlite3.Connection, tables: set[str]) -> Iterator[Item | Person | Mention | Part]:
         if NEW <= tables:
-            return _new(source, path, conn, _names(path, conn, tables), book)
+            return _new(source, path, conn, _names(path, conn, tables, ctx.work_dir), book)
         if OLD <= tables:
-            return _old(source, path, conn, tables, _names(path, conn, tables), book)
+            return _old(source, path, conn, tables, _names(path, conn, tables, ctx.work_dir), book)
         return _contacts(source, path, conn, book)
 
     yield from sqlite_source.read(path, "WhatsApp database", body, _counts, work=ctx.work_dir)
@@ -73,7 +73,7 @@ def _counts(record: Any) -> bool:
     return isinstance(record, Item) and record.kind in ("message", "contact")
 
 
-def _names(path: Path, conn: sqlite3.Connection, tables: set[str]) -> dict[str, str]:
+def _names(path: Path, conn: sqlite3.Connection, tables: set[str], work: Path) -> dict[str, str]:
     """JID -> the contact's name, from ``wa_contacts`` in this database or in a ``wa.db`` beside it."""
     if "wa_contacts" in tables:
         return _read_names(conn)
@@ -81,7 +81,7 @@ def _names(path: Path, conn: sqlite3.Connection, tables: set[str]) -> dict[str, 
     if not beside.is_file() or beside == path:
         return {}
     try:
-        other = common.sqlite_open(beside)
+        other = common.sqlite_open(beside, work)  # its -wal applied too
     except sqlite3.DatabaseError:
         return {}
     try:
