@@ -29,6 +29,7 @@ FORMAT_MODULES = (
     "apple_notes",
     "browser_history",
     "calendar_db",
+    "google_messages",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

@@ -6,7 +6,7 @@ draft, 4 outbox, 5 failed, 6 queued; ``thread_id``), ``pdu`` (one MMS: ``date`` 
 (an MMS's sender and recipients: ``type`` 137 from, 151 to, 130 cc, 129 bcc), ``threads`` and ``canonical_addresses``
 (who each conversation is with). Columns differ between Android versions and makers: a column this database lacks is
 read as empty. The database is opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file
-beside it is not replayed.
+beside it is applied to a copy in the case's work folder (:func:`~.common.sqlite_open`).
 
 A row holding text that is not valid UTF-8 is refused alone (a :class:`~redactor.records.Refused` at ``sms _id=12``,
 which the runner quarantines), and so is a run of rows in a damaged page (``sms rows 1493-1553``,

@@ -6,7 +6,7 @@ correspondent's number or e-mail address), ``chat`` with ``chat_handle_join`` an
 conversation a message is in, and who takes part), ``attachment`` with ``message_attachment_join`` (file names; the
 files themselves are separate in the extraction). Columns differ between iOS versions: a column this database lacks is
 read as empty. The database is opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file
-beside it is not replayed (extract it with the database's own tools first if it holds data).
+beside it is applied to a copy in the case's work folder (:func:`~.common.sqlite_open`).
 
 Since iOS 16 a message's ``text`` is often empty and its words are only in ``attributedBody``, an archived
 ``NSAttributedString`` (Apple's *typedstream*): its string is read from there. A message whose words are in a form this

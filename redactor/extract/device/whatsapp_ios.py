@@ -4,7 +4,7 @@ Tables: ``ZWACHATSESSION`` (one per chat: partner JID and name), ``ZWAMESSAGE`` 
 ``ZMESSAGEDATE`` in seconds since 2001-01-01 UTC, ``ZTEXT``, ``ZMESSAGETYPE``), ``ZWAGROUPMEMBER``
 (group senders) and ``ZWAMEDIAITEM`` (media paths, titles, vCards, locations). The database is
 opened read-only and immutable, so the evidence file is never changed; a ``-wal`` file beside it
-is not replayed (extract it with the database's own tools first if it holds data).
+is applied to a copy in the case's work folder (:func:`~.common.sqlite_open`).
 
 A message, chat or group member row holding text that is not valid UTF-8 (a damaged page, or a value the app never
 wrote) is refused alone: the reader yields a :class:`~redactor.records.Refused` at its locator (``ZWAMESSAGE Z_PK=12``),
