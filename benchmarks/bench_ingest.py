@@ -13,7 +13,8 @@ of its children (sampled with the memory: a loaded machine stretches wall second
     .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000,1000000] [--formats whatsapp,ufdr,...] [--keep DIR]
 
 ``ios-sms-db``: an iOS ``sms.db`` whose every other message has its words only in ``attributedBody`` (iOS 16);
-``android-mmssms-db``: an Android ``mmssms.db`` of SMS; ``whatsapp-android-db``: a ``msgstore.db``, a photo in ten.
+``android-mmssms-db``: an Android ``mmssms.db`` of SMS; ``whatsapp-android-db``: a ``msgstore.db``, a photo in ten;
+``google-messages-db``: a ``bugle_db``, one text part a message.
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
@@ -57,6 +58,7 @@ FORMATS = {
     "ios-sms-db": lambda root, n: data.write_sms_db(root / "sms.db", n),
     "android-mmssms-db": lambda root, n: data.write_mmssms_db(root / "mmssms.db", n),
     "whatsapp-android-db": lambda root, n: data.write_msgstore(root / "msgstore.db", n),
+    "google-messages-db": lambda root, n: data.write_bugle_db(root / "bugle_db", n),
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),

@@ -403,6 +403,35 @@ def write_mmssms_db(path: Path, messages: int) -> Path:
     return path
 
 
+def write_bugle_db(path: Path, messages: int) -> Path:
+    """A Google Messages ``bugle_db`` of ``messages`` messages (one text part each) in ten 1:1 conversations, in and out
+    by turns."""
+    import sqlite3
+
+    from tests.extract.device.generated.google_messages import SCHEMA
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(SCHEMA)
+        people = [(1, -1, None, None, None, None)] + [
+            (k + 1, -2, f"+4477009002{k:02d}", f"+4477009002{k:02d}", None, None) for k in range(1, 11)
+        ]
+        conn.executemany("INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?)", people)
+        conn.executemany("INSERT INTO conversations (_id, name) VALUES (?, ?)", [(k, f"+4477009002{k:02d}") for k in range(1, 11)])
+        conn.executemany("INSERT INTO conversation_participants VALUES (?, ?)", [(k, k + 1) for k in range(1, 11)])
+        texts = list(_texts(messages))
+        conn.executemany(
+            "INSERT INTO messages (_id, conversation_id, sender_id, received_timestamp) VALUES (?, ?, ?, ?)",
+            ((i + 1, 1 + i % 10, 1 if i % 2 else 2 + i % 10, int(when.timestamp() * 1000)) for i, when, _ in texts),
+        )
+        conn.executemany(
+            "INSERT INTO parts (_id, message_id, text, content_type, timestamp, conversation_id) VALUES (?, ?, ?, 'text/plain', ?, ?)",
+            ((i + 1, i + 1, text, int(when.timestamp() * 1000), 1 + i % 10) for i, when, text in texts),
+        )
+    conn.close()
+    return path
+
+
 def write_msgstore(path: Path, messages: int) -> Path:
     """An Android WhatsApp ``msgstore.db`` (the layout since 2022) of ``messages`` messages in ten 1:1 chats, every tenth
     with a photo."""

@@ -15,6 +15,9 @@ quarantines), never passed on without its text: a reviewer would see an empty me
 a row holding text that is not valid UTF-8, and a run of rows in a damaged page (``message rows 1493-1553``,
 :func:`~.common.sqlite_walk`); a database none of whose messages can be read is refused whole.
 
+Since iOS 16 a message the user deleted is kept 30 days under "Recently Deleted": it leaves ``chat_message_join`` for
+``chat_recoverable_message_join``; it is read in its conversation and marked ``Recently Deleted``.
+
 Since iOS 16 a sender can edit an iMessage (up to five times) or unsend it. ``message_summary_info`` (a binary property
 list) keeps every version of each edited part (``ec``: part -> the versions, oldest first, each an archived string with
 its time) and which parts were unsent (``rp``). The earlier versions are what the sender first wrote: each is passed on
@@ -97,6 +100,11 @@ def _read(
                 chats[r[0]] = {"identifier": r["chat_identifier"], "name": r["display_name"] or None, "service": r["service_name"]}
     members = _pairs(conn, "chat_handle_join", "chat_id", "handle_id") if "chat_handle_join" in tables else {}
     in_chat = {message: chat[0] for message, chat in _pairs(conn, "chat_message_join", "message_id", "chat_id").items()}
+    deleted: set[int] = set()  # iOS 16 on: deleted by the user, kept 30 days under "Recently Deleted"
+    if "chat_recoverable_message_join" in tables:
+        for message, chat in _pairs(conn, "chat_recoverable_message_join", "message_id", "chat_id").items():
+            in_chat.setdefault(message, chat[0])
+            deleted.add(message)
     files = _attachments(conn) if {"attachment", "message_attachment_join"} <= tables else {}
     seen: dict[int, int] = {}
     for r in _rows(path, conn, "message", MESSAGE_COLUMNS, "message"):
@@ -118,7 +126,7 @@ def _read(
         if chat_id is not None:
             seen[chat_id] = seen.get(chat_id, 0) + 1
         chat = chats.get(chat_id) if chat_id is not None else None
-        yield _message(source, r, text, chat, chat_id, handles, files.get(r[0], []), history)
+        yield _message(source, r, text, chat, chat_id, handles, files.get(r[0], []), history, r[0] in deleted)
     for chat_id, chat in chats.items():
         people = [handles[h] for h in members.get(chat_id, []) if h in handles]
         yield common.make_item(
@@ -270,6 +278,7 @@ def _message(
     handles: Mapping[int, dict[str, Any]],
     attachments: list[dict[str, Any]],
     history: History,
+    recoverable: bool = False,
 ) -> Item:
     kind = r["item_type"] or 0
     reaction = 2000 <= (r["associated_message_type"] or 0) < 4000
@@ -289,7 +298,7 @@ def _message(
         "system": kind != 0,
         "message_type": ITEM_TYPES.get(kind, f"type {kind}") if kind else ("reaction" if reaction else "text"),
         "status": {"read": bool(r["is_read"]), "delivered": bool(r["is_delivered"])},
-        "deleted": "Unsent" if history.unsent or r["date_retracted"] else "Intact",
+        "deleted": "Unsent" if history.unsent or r["date_retracted"] else "Recently Deleted" if recoverable else "Intact",
         "edited": bool(history.earlier or r["date_edited"]),
         "attachments": [
             {**a, "present": False, "how": "the database names the file; attachment files are separate in the extraction"}

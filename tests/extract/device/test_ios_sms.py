@@ -147,3 +147,20 @@ def test_an_edit_history_of_more_versions_than_imessage_allows_is_refused_not_re
     assert [r.locator for r in records if isinstance(r, Refused)] == ["message ROWID=4 edit history"]
     message = _messages([r for r in records if isinstance(r, Item)])["message ROWID=4"]
     assert not _fields(message, "text.before_edit")
+
+
+def test_a_message_under_recently_deleted_is_read_in_its_conversation_and_marked(tmp_path):
+    """iOS 16 moves a deleted message's join to chat_recoverable_message_join: before, it was read without its
+    conversation and shown as intact."""
+    path = tmp_path / "sms.db"
+    sms_db(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE chat_recoverable_message_join (chat_id INTEGER, message_id INTEGER, delete_date INTEGER)")
+        conn.execute("INSERT INTO chat_recoverable_message_join SELECT chat_id, message_id, 0 FROM chat_message_join WHERE message_id = 2")
+        conn.execute("DELETE FROM chat_message_join WHERE message_id = 2")
+    conn.close()
+    messages = _messages([r for r in records_of(path, tmp_path / "work", "ios-sms-db") if isinstance(r, Item)])
+    gone, kept = messages["message ROWID=2"], messages["message ROWID=1"]
+    assert gone.meta["deleted"] == "Recently Deleted" and kept.meta["deleted"] == "Intact"
+    assert gone.device.to_json()["thread"]["key"] == kept.device.to_json()["thread"]["key"]
