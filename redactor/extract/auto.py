@@ -30,6 +30,7 @@ EXTRACTOR_MODULES = (
     "redactor.extract.structured",  # other JSON and XML, read as indented text
     "redactor.extract.text",
     "redactor.extract.archive",  # any other zip: every member a source of its own
+    "redactor.extract.tar",  # tar archives (plain or compressed) and single gzip/bzip2/xz files, member by member
     "redactor.extract.package",  # a zip that cannot be opened: damaged, not unsupported
     "redactor.extract.device",  # every device format (UFDR, WhatsApp, SMS backup, ...)
 )

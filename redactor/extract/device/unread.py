@@ -13,6 +13,10 @@ is and what to do, in one line, and the file is quarantined with that reason (as
   refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
   extraction tool's report or export of it.
 
+Containers that hold what a case needs but that no reader here opens are named too, with the step that gets their
+content in (E031): an Outlook data file (PST or OST: convert it with ``readpst``), a 7-Zip or RAR archive (extract
+it), an EnCase evidence image (E01: export its files with the forensic tool).
+
 A SQLite database's companion files are taken here too: its write-ahead log (``sms.db-wal``) is read with the
 database (:func:`~.common.sqlite_open` applies it to a copy in the case's work folder) and its shared-memory index
 (``-shm``) holds no data, so neither is quarantined as unsupported when the database is beside it; without the database
@@ -68,6 +72,20 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"Messages", "Conversations", "Contacts"}), "Skype's message database"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
 )
+# Containers no reader opens, by their first bytes: (what it is, what to do).
+CONTAINERS: tuple[tuple[bytes, int, str, str], ...] = (
+    (
+        b"!BDN", 0, "an Outlook data file (PST or OST)",
+        "convert it to mbox files (readpst from the Debian package pst-utils: 'readpst -o FOLDER FILE') or export the mailbox "
+        "from Outlook, and add those",
+    ),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "extract it ('7z x FILE') and add the extracted folder"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive", "extract it and add the extracted folder"),
+    (
+        b"EVF", 0, "an EnCase evidence image (E01)",
+        "export its files with the forensic tool (or mount it with ewfmount) and add them",
+    ),
+)  # fmt: skip
 EXPORT_HINT = (
     "no reader here takes this database: add the extraction tool's report of it instead (a UFDR, or an export as CSV, "
     "XLSX, HTML or PDF), or leave it out"
@@ -109,9 +127,20 @@ def _companion(path: Path) -> tuple[Path, str] | None:
     return (path.with_name(m["database"]), m["kind"]) if m else None
 
 
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(16)
+
+
+def _container(head: bytes) -> tuple[str, str] | None:
+    return next(((what, todo) for magic, at, what, todo in CONTAINERS if head[at : at + len(magic)] == magic), None)
+
+
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type == "application/vnd.sqlite3":
         return True  # asked last: no reader took it
+    if source.media_type == "application/octet-stream" and _container(head) is not None:
+        return True
     return _companion(path) is not None or _whatsapp_backup(path) or _enciphered(source, path, head)
 
 
@@ -119,6 +148,9 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 def refuse_unread_store(source: Source, path: Path, ctx: StageContext) -> Iterator[Item]:
     """Refuse the file whole, saying what it is and how to get its content in (a companion read with its database: no
     record)."""
+    container = _container(_head(path)) if source.media_type == "application/octet-stream" else None
+    if container is not None:
+        raise UnsupportedInput(f"{path}: {container[0]}; not read", hint=container[1])
     companion = _companion(path) if source.media_type != "application/vnd.sqlite3" else None
     if companion is not None:
         database, kind = companion

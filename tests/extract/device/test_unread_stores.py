@@ -70,3 +70,21 @@ def test_a_database_a_reader_takes_is_still_read_by_it(tmp_path):
     path = tmp_path / "sms.db"
     sms_db(path)
     assert pick(path) == "ios-sms-db"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "what", "todo"),
+    [
+        ("mailbox.pst", b"!BDN\x0e\x1a\xfb\x01SM\x17\x00", "an Outlook data file", "readpst"),
+        ("mailbox.ost", b"!BDN\x0e\x1a\xfb\x01SO\x24\x00", "an Outlook data file", "readpst"),
+        ("papers.7z", b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive", "7z x"),
+        ("papers.rar", b"Rar!\x1a\x07\x01\x00", "a RAR archive", "extract it"),
+        ("phone.E01", b"EVF\x09\x0d\x0a\xff\x00", "an EnCase evidence image", "ewfmount"),
+    ],
+)
+def test_a_container_no_reader_opens_is_named_with_the_step_that_gets_its_content_in(tmp_path, name, head, what, todo):
+    path = tmp_path / name
+    path.write_bytes(head + random.Random(1).randbytes(4096))
+    with pytest.raises(UnsupportedInput) as refused:
+        run(path, tmp_path / "work")  # before: "unsupported file type (application/octet-stream)"
+    assert what in str(refused.value) and todo in str(refused.value) and name in str(refused.value)
