@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
@@ -30,8 +31,17 @@ from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
-ANDROID_EPOCH = "milliseconds since 1970-01-01 UTC"
-APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
+
+class Clock(NamedTuple):
+    """A calendar's format, and how it counts time: its raw value to a time, and the words that say so."""
+
+    format: str
+    convert: Callable[[Any], datetime | None]
+    how: str
+
+
+ANDROID = Clock("android-calendar-db", lambda v: common.from_epoch(v, "ms") if v else None, "milliseconds since 1970-01-01 UTC")
+IOS = Clock("ios-calendar-db", lambda v: apple_time(v) if v else None, "seconds since 2001-01-01 UTC (Apple epoch)")
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -73,7 +83,31 @@ def _each(
             put(r)
 
 
-def _event(source: Source, locator: str, fields: list[tuple[str, str | None]], meta: dict[str, Any]) -> Item:
+def _event(
+    source: Source,
+    locator: str,
+    clock: Clock,
+    r: sqlite3.Row,
+    columns: tuple[str, str, str],
+    deleted: bool,
+    people: list[dict[str, Any]],
+    fields: list[tuple[str, str | None]],
+    book: common.PeopleBook,
+) -> Item:
+    """One event: ``columns`` name its start, end and all-day columns in ``r``; each attendee a known person."""
+    start, end, all_day = (r[c] for c in columns)
+    for p in people:
+        book.add(p, "calendar")
+    meta = {
+        "format": clock.format,
+        "app": "Calendar",
+        "time": common.when(clock.convert(start), start, clock.how),
+        "end": common.when(clock.convert(end), end, clock.how),
+        "all_day": bool(all_day),
+        "deleted": "Deleted" if deleted else "Intact",
+        "recipients": people,
+    }
+    fields = [*fields, ("recipients", common.recipients_text(people))]
     return common.make_item(source, locator, "calendar", "Calendar event", fields, meta)
 
 
@@ -95,27 +129,15 @@ def _android(
         if isinstance(r, tuple):
             yield r
             continue
-        people = attendees.get(r[0], [])
-        for p in people:
-            book.add(p, "calendar")
-        meta = {
-            "format": "android-calendar-db",
-            "app": "Calendar",
-            "time": common.when(common.from_epoch(r["dtstart"], "ms"), r["dtstart"], ANDROID_EPOCH),
-            "end": common.when(common.from_epoch(r["dtend"], "ms") if r["dtend"] else None, r["dtend"], ANDROID_EPOCH),
-            "all_day": bool(r["allDay"]),
-            "deleted": "Deleted" if r["deleted"] else "Intact",
-            "recipients": people,
-        }
         fields = [
             ("title", r["title"]),
             ("location", r["eventLocation"]),
             ("description", r["description"]),
             ("organizer", r["organizer"]),
-            ("recipients", common.recipients_text(people)),
             ("calendar.name", calendars.get(r["calendar_id"])),
         ]
-        yield _event(source, f"Events _id={r[0]}", fields, meta)
+        columns = ("dtstart", "dtend", "allDay")
+        yield _event(source, f"Events _id={r[0]}", ANDROID, r, columns, bool(r["deleted"]), attendees.get(r[0], []), fields, book)
         yield from book
 
 
@@ -144,24 +166,12 @@ def _ios(
         if isinstance(r, tuple):
             yield r
             continue
-        people = attendees.get(r[0], [])
-        for p in people:
-            book.add(p, "calendar")
-        meta = {
-            "format": "ios-calendar-db",
-            "app": "Calendar",
-            "time": common.when(apple_time(r["start_date"]) if r["start_date"] else None, r["start_date"], APPLE_EPOCH),
-            "end": common.when(apple_time(r["end_date"]) if r["end_date"] else None, r["end_date"], APPLE_EPOCH),
-            "all_day": bool(r["all_day"]),
-            "deleted": "Intact",
-            "recipients": people,
-        }
         fields = [
             ("title", r["summary"]),
             ("location", places.get(r["location_id"])),
             ("description", r["description"]),
-            ("recipients", common.recipients_text(people)),
             ("calendar.name", calendars.get(r["calendar_id"])),
         ]
-        yield _event(source, f"CalendarItem ROWID={r[0]}", fields, meta)
+        columns = ("start_date", "end_date", "all_day")
+        yield _event(source, f"CalendarItem ROWID={r[0]}", IOS, r, columns, False, attendees.get(r[0], []), fields, book)
         yield from book

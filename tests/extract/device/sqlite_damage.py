@@ -82,3 +82,16 @@ def damage_middle_leaf(path: Path, table: str) -> set[int]:
     lost = set(leaf_rowids(path, table, middle))
     damage_page(path, middle, b"\xff")
     return lost
+
+
+def read_around_damage(path: Path, table: str, reader: str, work: Path, prefix: str = "") -> tuple[list[str], set[int], set[int]]:
+    """Damage the middle leaf page of ``table`` and read ``path`` with the extractor ``reader``: the locators it refused,
+    the rowids of the items it read (those whose locator starts with ``prefix``), and the rowids the damaged page held."""
+    from redactor.records import Item, Refused
+    from tests.extract.device.helpers import records_of
+
+    lost = damage_middle_leaf(path, table)
+    records = records_of(path, work, reader)
+    refused = [r.locator for r in records if isinstance(r, Refused)]
+    read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item) and r.locator.startswith(prefix)}
+    return refused, read, lost

@@ -11,7 +11,7 @@ import pytest
 from redactor.records import Item, Refused
 from tests.extract.device.generated.browser_history import PAGES, history_db
 from tests.extract.device.helpers import pick, records_of, seg
-from tests.extract.device.sqlite_damage import damage_middle_leaf
+from tests.extract.device.sqlite_damage import read_around_damage
 
 TABLES = {"chrome": ("visits", "urls"), "safari": ("history_visits", "history_items"), "firefox": ("moz_historyvisits", "moz_places")}
 
@@ -38,10 +38,7 @@ def test_every_visit_is_read_with_its_address_title_and_time(tmp_path, browser):
 def test_a_damaged_page_of_visits_refuses_its_rows_and_the_rest_are_read(tmp_path):
     path = tmp_path / "History"
     history_db(path, "chrome", extra=3_000)
-    lost = damage_middle_leaf(path, "visits")
-    records = records_of(path, tmp_path / "work", "browser-history-db")
-    refused = [r.locator for r in records if isinstance(r, Refused)]
-    read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item)}
+    refused, read, lost = read_around_damage(path, "visits", "browser-history-db", tmp_path / "work")
     assert len(refused) == 1 and refused[0].startswith("visits rows ")
     assert read.isdisjoint(lost) and len(read) == 3_004 - len(lost)
 

@@ -11,7 +11,7 @@ import pytest
 from redactor.records import Item, Refused
 from tests.extract.device.generated.calendars import DANA, DANA_MAIL, calendar_db
 from tests.extract.device.helpers import pick, records_of, run, seg
-from tests.extract.device.sqlite_damage import damage_middle_leaf
+from tests.extract.device.sqlite_damage import read_around_damage
 
 LOCATORS = {"android": "Events _id", "ios": "CalendarItem ROWID"}
 
@@ -40,10 +40,7 @@ def test_every_event_is_read_with_its_place_attendees_and_times(tmp_path, system
 def test_a_damaged_page_of_events_refuses_its_rows_and_the_rest_are_read(tmp_path):
     path = tmp_path / "calendar.db"
     calendar_db(path, "android", extra=3_000)
-    lost = damage_middle_leaf(path, "Events")
-    records = records_of(path, tmp_path / "work", "calendar-db")
-    refused = [r.locator for r in records if isinstance(r, Refused)]
-    read = {int(r.locator.split("=")[1]) for r in records if isinstance(r, Item)}
+    refused, read, lost = read_around_damage(path, "Events", "calendar-db", tmp_path / "work")
     assert len(refused) == 1 and refused[0].startswith("Events rows ")
     assert read.isdisjoint(lost) and len(read) == 3_002 - len(lost)
 

@@ -9,7 +9,7 @@ import sqlite3
 from redactor.records import Item, Refused
 from tests.extract.device.generated.google_messages import ALEX, JO, bugle_db
 from tests.extract.device.helpers import pick, records_of, run, seg
-from tests.extract.device.sqlite_damage import damage_middle_leaf
+from tests.extract.device.sqlite_damage import read_around_damage
 
 
 def _messages(items: list) -> dict[str, Item]:
@@ -56,9 +56,6 @@ def test_a_part_that_is_not_utf8_refuses_its_message_whole(tmp_path):
 def test_a_damaged_page_of_messages_refuses_its_rows_and_the_rest_are_read(tmp_path):
     path = tmp_path / "bugle_db"
     bugle_db(path, extra=3_000)
-    lost = damage_middle_leaf(path, "messages")
-    records = records_of(path, tmp_path / "work", "google-messages-db")
-    refused = [r.locator for r in records if isinstance(r, Refused)]
-    read = {int(locator.split("=")[1]) for locator in _messages(records)}
+    refused, read, lost = read_around_damage(path, "messages", "google-messages-db", tmp_path / "work", "messages ")
     assert len(refused) == 1 and refused[0].startswith("messages rows ")
     assert read.isdisjoint(lost) and len(read) == 3_004 - len(lost)
