@@ -24,7 +24,8 @@ from OpenCage's address-formatting tests, MIT, in frames written here; ``worldad
 non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDPHONE.md``), ``worldids`` (IBANs of
 every registry country, the card brands' test numbers, IP and e-mail addresses of unusual shapes, postcodes of every
 country with a town, among amounts, order numbers, versions and dates; ``worldids_build.py``, data card
-``WORLDIDS.md``), and ``negatives``
+``WORLDIDS.md``), ``libpostal`` (libpostal's parser test cases, MIT: real-world addresses of 23 countries with and
+without a cue, among order numbers and amounts; ``libpostal_build.py``, data card ``LIBPOSTAL.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -50,7 +51,7 @@ from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
-from benchmarks.eval.world import WorldScore, load_worldaddr, load_worldids, world_table
+from benchmarks.eval.world import WorldScore, load_libpostal, load_worldaddr, load_worldids, world_table
 from benchmarks.eval.worldphone import load_worldphone
 
 GENERATED = ("dev", "heldout")
@@ -62,7 +63,8 @@ BLIND2 = "blind2"
 WORLDADDR = "worldaddr"
 WORLDPHONE = "worldphone"
 WORLDIDS = "worldids"
-WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone, WORLDIDS: load_worldids}
+LIBPOSTAL = "libpostal"
+WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone, WORLDIDS: load_worldids, LIBPOSTAL: load_libpostal}
 Spans = dict[str, list[dict]]
 
 

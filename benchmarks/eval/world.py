@@ -1,5 +1,6 @@
 """Scoring of the world sets: ``worldaddr`` (``worldaddr_build.py``, ``WORLDADDR.md``), ``worldphone``
-(``worldphone.py``, ``WORLDPHONE.md``) and ``worldids`` (``worldids_build.py``, ``WORLDIDS.md``).
+(``worldphone.py``, ``WORLDPHONE.md``), ``worldids`` (``worldids_build.py``, ``WORLDIDS.md``) and ``libpostal``
+(``libpostal_build.py``, ``LIBPOSTAL.md``).
 
 Scored like ``blind`` (``blind.py``): a value is found when every non-space character of it is covered by some
 flag, whatever its label; token precision is the share of word tokens touched by a flag that lie inside a
@@ -13,8 +14,10 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.eval.blind import BlindScore
+from benchmarks.eval.libpostal_build import OUT as LIBPOSTAL
 from benchmarks.eval.worldaddr_build import OUT as WORLDADDR
 from benchmarks.eval.worldids_build import OUT as WORLDIDS
 from benchmarks.eval.worldphone import ZONES
@@ -23,18 +26,29 @@ from benchmarks.eval.worldphone import ZONES
 def load_worldaddr() -> tuple[list[dict] | None, str]:
     if not WORLDADDR.is_file():
         return None, f"{WORLDADDR} missing; run: python -m benchmarks.eval.worldaddr_build SOURCE"
+    return _addresses(WORLDADDR), ""
+
+
+def load_libpostal() -> tuple[list[dict] | None, str]:
+    """libpostal's parser test cases as addresses in frames with and without a cue (``libpostal_build.py``)."""
+    if not LIBPOSTAL.is_file():
+        return None, f"{LIBPOSTAL} missing; run: python -m benchmarks.eval.libpostal_build TEST_PARSER_C"
+    return _addresses(LIBPOSTAL), ""
+
+
+def _addresses(path: Path) -> list[dict]:
+    """An address set's records, grouped by layout, world zone and (when the set says) whether a cue stands before it."""
     import phonenumbers
 
     records = []
-    for line in WORLDADDR.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
         code = phonenumbers.country_code_for_region(raw["country"])
         zone = ZONES.get(str(code)[0], "other") if code else "other"
         labels = [{"start": e["start"], "end": e["end"], "type": e["label"]} for e in raw["entities"]]
-        records.append(
-            {"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels, "groups": {"layout": raw["frame"], "zone": zone}}
-        )
-    return records, ""
+        groups = {"layout": raw["frame"], "zone": zone} | ({"cue": raw["cue"]} if "cue" in raw else {})
+        records.append({"id": raw["doc_id"], "text": raw["text"], "people": [], "labels": labels, "groups": groups})
+    return records
 
 
 def load_worldids() -> tuple[list[dict] | None, str]:

@@ -116,3 +116,52 @@ def test_gold_leaves_out_a_business_named_before_its_street():
     assert gold_lines(["Hotel Aurora", "Via Roma 3", "Torino", "Italia"], components) == (1, 2)
     home = {"building": "Larchwood Care Home", "road": "Elm Road", "house_number": 4, "city": "Leeds"}
     assert gold_lines(["Larchwood Care Home", "4 Elm Road", "Leeds"], home) == (0, 2)
+
+
+def test_libpostal_gold_runs_from_street_to_town_without_venue_state_or_country():
+    from benchmarks.eval.libpostal_build import gold, several_lines
+
+    text = "Old Mill Tavern 12 Kiln Rd, Apt 3, Dunmore, PA 18512, USA"
+    parts = [("house", "old mill tavern"), ("house_number", "12"), ("road", "kiln rd"), ("unit", "apt 3"), ("city", "dunmore")]
+    parts += [("state", "pa"), ("postcode", "18512"), ("country", "usa")]
+    start, end = gold(text, parts)
+    assert text[start:end] == "12 Kiln Rd, Apt 3, Dunmore, PA 18512"  # the state between town and postcode stays
+    lines = several_lines(text, parts)
+    assert lines == "Old Mill Tavern 12 Kiln Rd\nApt 3\nDunmore\nPA 18512\nUSA"
+    start, end = gold(lines, parts)
+    assert lines[start:end] == "12 Kiln Rd\nApt 3\nDunmore\nPA 18512"
+    assert several_lines("Kiln Rd 12 Dunmore", [("road", "kiln rd"), ("house_number", "12"), ("city", "dunmore")]) == "Kiln Rd 12\nDunmore"
+    assert gold("Kiln Rd", [("road", "kiln rd")]) is None  # a bare road name is nobody's address
+    assert gold("Dunmore, PA", [("city", "dunmore"), ("state", "pa")]) is None  # no street
+
+
+def test_libpostal_cases_are_read_from_the_c_source():
+    from benchmarks.eval.libpostal_build import cases
+
+    source = """TEST test_da_parses(void) {
+    CHECK_CALL(test_parse_result_equals(
+        // a comment
+        "Tea &amp; Cake, Kiln "
+        "Rd 12\\nDunmore",
+        options,
+        3,
+        (labeled_component_t){"house", "tea & cake"},
+        (labeled_component_t){"road", "kiln rd"},
+        (labeled_component_t){"house_number", "12"}
+    ));"""
+    assert cases(source) == [
+        ("DK", "Tea & Cake, Kiln Rd 12\nDunmore", [("house", "tea & cake"), ("road", "kiln rd"), ("house_number", "12")])
+    ]
+
+
+def test_shipped_libpostal_labels_are_trimmed_and_not_in_worldaddr():
+    from benchmarks.eval.world import load_libpostal
+
+    records, why = load_libpostal()
+    assert not why and len(records) >= 400
+    worldaddr = {r["text"][r["labels"][0]["start"] : r["labels"][0]["end"]] for r in load_worldaddr()[0]}
+    for r in records:
+        (label,) = r["labels"]
+        value = r["text"][label["start"] : label["end"]]
+        assert value and value == value.strip(" ,\n") and value not in worldaddr, r["id"]
+        assert set(r["groups"]) == {"layout", "zone", "cue"}
