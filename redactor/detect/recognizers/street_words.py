@@ -20,6 +20,8 @@ BEFORE = "|".join(
         r"aleja|al\.|plac|pl\.|osiedle|os\.|rue|boulevard|bd|avenue|av|place|chemin|allée|impasse|quai|cours|square|ulitsa|ul|"
         r"prospekt|rruga|odos|leoforos|cesta|ulice|náměstí|nám\.|třída|tř\.|nábřeží|nábř\.|avenija|trg|gatvė|iela|bulevar|bulevard|"
         r"bulevardi|privada|callejón|cjon\.|andador|cerrada|circuito|retorno|boulevard|"
+        # Spanish "C. de Ruiz de Alarcón" (calle; only before "de", not an initial), Portuguese "Pç. Ramos de Azevedo" (praça)
+        r"c\.(?=[ ]de[l ])|pç\.|pça\.|"
         # Ukrainian and Russian streets written in Latin letters: "vul. Khreshchatyk 22", "pr. Mira 5" is left out (a prefix)
         r"vul\.|vulytsia|vulitsa|prosp\.|provulok|pereulok|per\.|ploshcha|ploshchad|naberezhna|naberezhnaya|shosse|bulvar",
         # Malay and Indonesian, Spanish America (Peru's jirón, Mexico's privada, Colombia's carrera), Slovak, Bulgarian
@@ -50,6 +52,8 @@ AFTER = "|".join(
         r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
         r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|blv\.|bulv\.|mahallesi|mah\.|küçəsi|prospekti|"
         r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
+        # Russian and Ukrainian abbreviations after the name: "Дворцовая наб.", "Невский пр-т", "Кривоколенный пер."
+        r"наб\.|пр-т|просп\.|пер\.|ш\.|б-р|пл\.|вул\.|"
         # South Asian road and locality words: "12/3 Lajpat Nagar", "5 Janpath Marg", "House 4, Shanti Vihar"
         r"marg|nagar|vihar|enclave|colony|chowk|bagh|puram|"
         # a Thai lane off a main road: "Sukhumvit Soi 11" (its number follows)

@@ -53,7 +53,13 @@ NAME = rf"(?!No[.:°º]){NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 # "14 B, 411 38 Göteborg", Finnish "12 B 7," (stair and flat), Dutch "123-II" and "12-hs" (floor, ground floor), "12 bis"
-HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?:-\d{1,4}(?![\w/-]))?|-(?:I{1,3}|IV|hs|huis|bis|ter|[A-Z])(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
+HOUSE = r"\d{1,5}(?:½|[ ]1/2(?=[ ]))?[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?:-\d{1,4}(?![\w/-]))?|-(?:I{1,3}|IV|hs|huis|bis|ter|[A-Z])(?![\w]))?(?:[ ](?:bis|ter)(?![\w]))?(?:[ ][A-Z](?:[ ]\d{1,3})?(?=,))?\.?"
+# "16 1/2 Windward Road", "16½ Windward Road": half a house number (above)
+# a direction between the house number and the street's name, the North American way: "2120 E Hill Street", "444 South 5th St",
+# "18312 SE Brooklyn Ct" (the name's own words are read by STREET)
+DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?(?=[ ])"
+# a state written with full stops: "Brooklyn, N.Y. 11211", "Washington, D.C 20500"
+DOTTED_STATE = r"[A-Z]\.[A-Z](?:\.|(?![\w]))"
 # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15", "Jalan Sultan No. 4", "Calle 9 N° 412", Colombian "Calle 45 # 12-30"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No[:.][ ]?|N[°º][ ]?|\#[ ]?)"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
@@ -61,7 +67,7 @@ LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
     rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
     rf"|(?i:{BEFORE})[ ](?P<lower_name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
-    rf"|(?i:calle|carrera|cra\.|cl\.|kr\.|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30
+    rf"|(?i:calle|carrera|cra\.?|cl\.?|cll\.?|kr\.?|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30, Cra 18#63-64
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
@@ -83,20 +89,25 @@ TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ]|(?:Fracc|Brgy)\.[ ])?{NAME_WORD}(?:(?:[ 
 FLOOR = (
     r"(?:(?:\d{1,2}|[IVX]{1,4})\.[ ]?(?:tv|th|mf|st|sal|em(?:elet)?|et|ét(?:age)?|OG|UG|EG|DG|Stock|piso|andar|kat|p)\.?(?:[ ]\d{1,3}[A-Za-z]?\.?(?![\w]))?"
     r"|\d{1,2}[ºª°][ ]?(?:[A-Z](?![\w])|(?i:izq|izda|dcha|der|esq|dto))?\.?|fszt?\.?[ ]?\d{1,3}\.?|\d{1,2}[ ]tr(?:appor)?\.?(?![\w])"
-    r"|st\.?[ ]?(?:th|tv|mf)\.?(?![\w])|\#\d{1,3}-\d{1,4}(?![\w-]))"  # Danish ground floor "st. th.", Singapore "#12-05"
+    r"|\d{1,2}\.?[ ](?:t\.v|t\.h|m\.f)\.(?![\w])|st\.?[ ]?(?:th|tv|mf)\.?(?![\w])|\#\d{1,3}-\d{1,4}(?![\w-])"  # Danish ground floor "st. th.", Singapore "#12-05"
+    # a floor the English way: "6th Floor", "6th Fl", "Sixth Floor", "Ground floor"
+    r"|\d{1,2}(?:st|nd|rd|th)[ ](?i:floor|fl)\.?(?![\w])"
+    r"|(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ ](?i:floor)(?![\w]))"
 )
 # a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
 DISTRICT = rf"(?:[ ](?:{UPPER}|\d{{1,2}})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
 DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
-SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])))"
+SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])|{DOTTED_STATE}|[NSEW](?=,|[ ]*(?:\r?\n|$))))"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
 STRONG_POSTCODE = r"(?:\d{3}-\d{4}|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
 MILITARY = r"(?:APO|FPO|DPO)[ ]A[AEP](?=[ ]\d{5})"
 # (the town line ends the line, or ends in a postcode and a sentence goes on: "...Apt. 373\nLake Marisa, AR 28934 and ...";
 # a US military post office is the town: "Unit 8612 Box 1432\nDPO AE 30612")
 NEXT_LINE = (
-    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*(?=[ ]*(?:\r?\n|$))"
-    rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-])))"
+    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE}))*(?=[ ]*(?:\r?\n|$))"
+    rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-]))"
+    # or a line that starts with a flat, suite or floor: "44 Court St\n6th Floor\nBrooklyn 11201", "222 Lenox Road\nSte 1 Brooklyn"
+    rf"|,?[ ]?\n(?:{UNIT_NO}|{FLOOR})(?=[ ,]|[ ]*(?:\r?\n|$)))"
 )
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
@@ -153,7 +164,8 @@ class WorldAddressRecognizer(EntityRecognizer):
     def load(self) -> None:
         lead = rf"(?<![\w£$€])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"
         self._street = re.compile(
-            rf"{lead}(?P<pre>{HOUSE},?[ ])?(?P<street>{STREET})(?P<post>,?[ ]{HOUSE_MARK}?{HOUSE})?(?:{REST}){{0,5}}(?![\w])"
+            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE})?"
+            rf"(?:{REST}){{0,5}}(?![\w])"  # "s/n": sin número, sem número
         )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{PREPOSITION}?{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54", "U Obory 5": after a cue
         self._plain = re.compile(rf"(?<![\w£$€])(?P<plain>{plain})(?:{REST}){{0,5}}(?![\w])")
@@ -334,18 +346,22 @@ _JAPAN = re.compile(
 # "Apartment 12, Riverside Quay"), a unit word before a house number ("Unit 4/18 Bellevue Terrace", "No. 7 Ogui Road",
 # "House 5, Gana Street"), a Turkish neighbourhood ("Kızılay Mah. Gazi Mustafa Kemal Blv."), a town (and postcode) written
 # first, the Hungarian way, when the town is a known city ("6720 Szeged, Kárász utca 9.", "Budapest, Váci út 76.").
+_LINE_UNIT_WORDS = r"flat|apartment|appartement|apartamento|apt|suite|unit|room|floor|villa|house|plot"
 _UNIT_WORDS = (
     r"flat|apartment|appartement|apartamento|apt|suite|unit|room|building|bldg|block|blk|lot|house|villa|office|floor|plot|"
     r"door|tower|shop|no|nr|int|interior"
 )
-_LEFT_UNIT = re.compile(rf"(?i:{_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?,?[ ]$")
+_LEFT_UNIT = re.compile(
+    rf"(?:(?i:{_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?,?[ ]"
+    rf"|(?<![\w])(?i:{_LINE_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?,?[ ]*\r?\n)$"
+)  # on the line above: "Flat 14\nZiggurat Building\n60-66 Saffron Hill" (not "Invoice no. 2025-118")
 _LEFT_WORD = re.compile(
     rf"(?<![\w])(?:(?i:door|house|plot|flat|h)\.?[ ])?(?i:{_UNIT_WORDS})\.?[ ]$"
 )  # only before a house number: "Door No 5"
 # a named building: "The Old Mill, Bramley Lane", "Sakura Mansion 305, 1-4-7 Nishiki"
 _LEFT_BUILDING = re.compile(
     rf"(?:^|(?<=[\s,:;(|\"]))(?:The[ ])?(?:{NAME_WORD}[ ]){{1,3}}(?:Mill|Cottage|Barn|House|Lodge|Farm|Grange|Manor|Hall|Tower|Mansions?|"
-    rf"Apartments|Residences?|Heights|Plaza|Court|Building)(?:[ ]\d{{1,5}}[A-Za-z]?)?,[ ]$"
+    rf"Apartments|Residences?|Heights|Plaza|Court|Building)(?:[ ]\d{{1,5}}[A-Za-z]?)?(?:,[ ]|,?[ ]*\r?\n)$"
 )
 _LEFT_AREA = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}[ ](?:Mah\.|Mh\.|Mahallesi)[ ]$")
 _LEFT_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:{STRONG_POSTCODE}[ ])?(?P<town>{NAME_WORD}(?:[ ]{NAME_WORD})?),[ ]$")
@@ -353,7 +369,7 @@ _LEFT_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:{STRONG_POSTCODE}[ ])?(?P<to
 # slash, a French CEDEX, a Saudi additional number ("Riyadh 12214 - 3541", "Konak/İzmir", "Salvador/BA", "Goiânia - GO",
 # ", CEP 40015-160", ", jud. Timiș", ", Co. Tipperary E91 X2K7", ", Uttar Pradesh 201301", ", CDMX", ", Jal.", " FCT").
 _CODE = rf"(?!(?:19|20)\d\d(?![\d-]))(?:{POSTCODE})(?![\w-])"  # a postcode, not a year ("Leeds 2019")
-_STATE_ABBR = r"(?:[A-Z]{2,4}|(?!(?:Mr|Mrs|Ms|Dr|Sr|St|No|Tel|Fax)\.)[A-Z][a-z]{1,3}\.)(?![\w])"
+_STATE_ABBR = rf"(?:[A-Z]{{2,4}}|(?!(?:Mr|Mrs|Ms|Dr|Sr|St|No|Tel|Fax)\.)[A-Z][a-z]{{1,3}}\.|{DOTTED_STATE})(?![\w])"
 _RIGHT = re.compile(
     rf"(?:[ ]?[-–][ ]?(?:\d{{4}}|[A-Z]{{2}})(?![\w-])"  # "12214 - 3541", "Goiânia - GO"
     rf"|/(?:[A-Z]{{2}}(?![\w])|{NAME_WORD})"  # "Salvador/BA", "Konak/İzmir"
@@ -366,6 +382,12 @@ _RIGHT = re.compile(
     rf"|,?[ ]{_STATE_ABBR}"  # ", CDMX", ", Jal.", " FCT"
     rf"|,?[ ](?:{HOUSE_MARK}|(?i:house|h)\.?[ ]?(?i:no)\.?[ ]?)\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?(?![\w/-])"  # ", House No. 21"
     rf"|,[ ](?P<country>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w]))"  # ", Qatar", ", Addis Ababa" (a country or a city only)
+)
+# a line under the town that holds only its state (or province) and postcode, or its postcode alone, or a state line and a
+# postcode line: "Bainbridge Island\nWA 98110", "Victoria\nBC V8V 2G9", "Fayetteville\nAR\n72704"; a postcode is needed
+_CODE_LINE = re.compile(
+    rf",?[ ]*\r?\n(?:(?:[A-Z]{{2}}|{DOTTED_STATE})(?:,?[ ]|,?[ ]*\r?\n))?(?:\d{{5}}-\d{{4}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|{STRONG_POSTCODE})"
+    rf"(?=[ \t]*(?:\r?\n|$))"
 )
 _TOWN_WORDS = rf"{NAME_WORD}(?:[ ](?:{LINK}[ ])?{NAME_WORD}){{0,2}}"
 # a town between two parts of an address: "Av. Paulista, 2073 - Bela Vista, São Paulo - SP, 01311-940"
@@ -420,6 +442,8 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
         m = m or _RIGHT_TOWN.match(text, end)
         if m is None or "\n" in m.group(0):
             break
+        end = m.end()
+    if (m := _CODE_LINE.match(text, end)) is not None and (text[end:].lstrip(" ,")[:1] in ("\r", "\n")):
         end = m.end()
     if end < len(text) and keeps_full_stop(text, start, end + 1):
         end += 1  # "Guadalajara, Jal.": an abbreviation's full stop

@@ -1,0 +1,52 @@
+"""Session 18 address fixes, found on libpostal's parser test cases (lines written here, none from the set): a direction
+before the street's name, a state written with full stops, a state and ZIP code (or a floor or suite) on the lines under
+the street, a half house number, a named building and a flat on the lines above, "s/n", Danish and Romanian floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.recognizers.world_address import WorldAddressRecognizer
+
+
+def spans(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in WorldAddressRecognizer().analyze(text, ["STREET_ADDRESS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("went past 4817 W Maple Ridge Rd, Dunmore, PA 18512 today", "4817 W Maple Ridge Rd, Dunmore, PA 18512"),
+        ("it's 77 South 9th St, Carmel yeah", "77 South 9th St, Carmel"),
+        ("drop it at 90 Kiln Lane, Brooklyn, N.Y. 11211 pls", "90 Kiln Lane, Brooklyn, N.Y. 11211"),
+        ("meet at 55 Lake Shore Dr N, Evanston, IL 60201 at 6", "55 Lake Shore Dr N, Evanston, IL 60201"),
+        ("Order 551-2\n418 Birch Hollow Rd NE\nPoulsbo\nWA 98370\nThanks", "418 Birch Hollow Rd NE\nPoulsbo\nWA 98370"),
+        ("Kind regards\n12 Cobb Avenue\nLittle Rock\nAR\n72201\nOpen 9-5", "12 Cobb Avenue\nLittle Rock\nAR\n72201"),
+        ("18 Quarry Rd\n4th Floor\nAlbany 12207", "18 Quarry Rd\n4th Floor\nAlbany 12207"),
+        ("Invoice no. 4471\n9 Dock Street\nSuite 3 Leith", "9 Dock Street\nSuite 3 Leith"),
+        ("Flat 9\nHarbour View House\n3 Dock Street\nLeith", "Flat 9\nHarbour View House\n3 Dock Street\nLeith"),
+        ("back at 12 1/2 Church Road, Kingston 5", "12 1/2 Church Road, Kingston 5"),
+        ("Kingston 5 then 7½ Cedar Road, Kingston 10", "7½ Cedar Road, Kingston 10"),
+        ("Fica na Pç. da Liberdade, s/n, Centro", "Pç. da Liberdade, s/n, Centro"),
+        ("Envío a C. de la Princesa 14, 28008 Madrid mañana", "C. de la Princesa 14, 28008 Madrid"),
+        ("Доставка: Кутузовская наб., 7, 121248 Москва", "Кутузовская наб., 7, 121248 Москва"),
+        ("sendt til Nørregade 7 2 t.h. Aarhus, 8000 i går", "Nørregade 7 2 t.h. Aarhus, 8000"),
+        ("str. Mărului\nnr. 4 ap. 2 Cluj", "str. Mărului\nnr. 4 ap. 2 Cluj"),
+        ("her place is Cra 7#32-16, Bogotá", "Cra 7#32-16, Bogotá"),
+    ],
+)
+def test_address_found_whole(text, value):
+    assert value in spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_out"),
+    [
+        ("Invoice no. 2025-118\nPO Box 12\nAlbany", "no. 2025-118"),  # an invoice's number on the line above is no flat
+        ("Order 551-2\n418 Birch Hollow Rd NE\nPoulsbo", "Order"),
+        ("14 Mill Road, Leeds\n2019\nnext line", "2019"),  # a year on the line under is no postcode
+        ("She saw C. Dean at 4 Elm Road, Leeds", "C. Dean"),  # an initial is no calle
+    ],
+)
+def test_address_stops(text, kept_out):
+    assert not any(kept_out in s for s in spans(text))
