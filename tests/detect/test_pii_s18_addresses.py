@@ -50,3 +50,11 @@ def test_address_found_whole(text, value):
 )
 def test_address_stops(text, kept_out):
     assert not any(kept_out in s for s in spans(text))
+
+
+def test_a_business_above_the_street_stays_out_when_a_label_is_also_a_heading():
+    from redactor.detect.recognizers.address_label import AddressLabelRecognizer
+
+    text = "Delivery address (from May):\nGrand Hotel\n12 Kiln Road\nLeeds\nPlease update your records."
+    found = [text[r.start : r.end] for r in AddressLabelRecognizer().analyze(text, ["STREET_ADDRESS"])]
+    assert found == ["12 Kiln Road", "Leeds"]  # read once as a label, once as a heading: the hotel neither time

@@ -100,7 +100,7 @@ class AddressLabelRecognizer(EntityRecognizer):
         seen: set[tuple[int, int]] = set()  # "Delivery address" is a label and a heading: its lines once
         for pattern, rule in ((LABEL, "labelled address"), (HEADING, "address under a heading")):
             for m in pattern.finditer(text):
-                pieces = _without_business([p for p in _value(text, m.end()) if p not in seen], text)
+                pieces = [p for p in _without_business(_value(text, m.end()), text) if p not in seen]  # the business first
                 if _looks_like_one("\n".join(text[start:end] for start, end in pieces)):  # a block's lines together
                     seen.update(pieces)
                     for start, end in pieces:
