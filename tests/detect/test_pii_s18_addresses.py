@@ -58,3 +58,14 @@ def test_a_business_above_the_street_stays_out_when_a_label_is_also_a_heading():
     text = "Delivery address (from May):\nGrand Hotel\n12 Kiln Road\nLeeds\nPlease update your records."
     found = [text[r.start : r.end] for r in AddressLabelRecognizer().analyze(text, ["STREET_ADDRESS"])]
     assert found == ["12 Kiln Road", "Leeds"]  # read once as a label, once as a heading: the hotel neither time
+
+
+def test_a_business_word_at_the_end_names_a_business_despite_a_street_word():
+    from redactor.detect.recognizers.address_label import AddressLabelRecognizer
+    from redactor.detect.recognizers.street_words import business_name
+
+    assert business_name("High Court") and business_name("Harbour Plaza Hotel") and business_name("St Mary's Primary School")
+    assert business_name("Coral Island Supermarket") and business_name("Riverside Market")
+    assert not business_name("Embassy Court") and not business_name("Calle del Hotel") and not business_name("Bank Street")
+    text = "Ship to:\nSt Mary's Primary School\n4 Elm Road\nLeeds"
+    assert [text[r.start : r.end] for r in AddressLabelRecognizer().analyze(text, ["STREET_ADDRESS"])] == ["4 Elm Road", "Leeds"]

@@ -122,7 +122,8 @@ BUSINESS = re.compile(
     r"pharmacie|cinema|cinéma|theatre|théâtre|theater|teatro|restaurant|restaurante|ristorante|ravintola|bar|café|cafe|coffee|bakery|"
     r"pizza|club|archives|ministry|ministère|ministerio|parliament|police|court|tribunal|tribunales|mosque|mosquée|church|cathedral|"
     r"airport|aeropuerto|aéroport|gallery|galería|agency|company|corporation|limited|ltd|llc|plc|inc|gmbh|ag|s\.a\.|sarl|srl|"
-    r"shop|store|boutique|mall|salon|groceries|grocery|casino|discoteca|optician|hospital|hôpital|hospital)(?![\w])"
+    r"shop|store|boutique|mall|salon|groceries|grocery|casino|discoteca|optician|hospital|hôpital|hospital|market|institute|"
+    r"headquarters)(?![\w])"
 )
 HOME = re.compile(
     r"(?i)(?<![\w])(?:care[ ]home|nursing[ ]home|residential[ ]home|refuge|shelter|hostel|safe[ ]house|hospice|supported[ ]housing)(?![\w])"
@@ -131,10 +132,18 @@ HOME = re.compile(
 
 def business_name(part: str) -> bool:
     """A business's or public body's name ("Raiffeisen Bank", "Embassy of ...", "CWE Hotel"): a business word, no digit, no
-    street word ("Bank Lane", "Hotel Street" are streets) and no home's word ("St Anne's Care Home", "Women's Refuge")."""
-    return (
-        BUSINESS.search(part) is not None
-        and not any(c.isdigit() for c in part)
-        and HOME.search(part) is None
-        and re.search(rf"(?i)(?<![\w])(?:{AFTER}|{BEFORE})(?![\w])", part) is None
-    )
+    home's word ("St Anne's Care Home", "Women's Refuge"), and no street word ("Bank Lane", "Hotel Street", "Calle del
+    Hotel" are streets), unless the business word ends the name: "Supreme Court", "Crowne Plaza Hotel", "St. Jude's Primary
+    School", "Christmas Island Supermarket" name a court, a hotel, a school and a shop."""
+    if BUSINESS.search(part) is None or any(c.isdigit() for c in part) or HOME.search(part) is not None:
+        return False
+    words = [w for w in (w.strip("()[]{},;:'’\"") for w in part.split()) if w]
+    first_street = len(words) > 1 and re.fullmatch(rf"(?i)(?:{BEFORE})", words[0]) is not None and words[1].lower() in _LINKS
+    if words and BUSINESS.fullmatch(words[-1]) is not None and not first_street:
+        # a last word that is a street word too names a building after another business word ("Embassy Court", "Bank Mall")
+        return re.fullmatch(rf"(?i)(?:{AFTER})", words[-1]) is None or len(BUSINESS.findall(part)) == 1
+    return re.search(rf"(?i)(?<![\w])(?:{AFTER}|{BEFORE})(?![\w])", part) is None
+
+
+# the small words between a street word and a street's name: "Calle del Hotel", "Rue de la Banque", "Via della Posta"
+_LINKS = {"de", "del", "de la", "la", "do", "da", "dos", "das", "della", "dei", "delle", "di", "du", "des", "of", "the"}
