@@ -30,6 +30,7 @@ FORMAT_MODULES = (
     "browser_history",
     "calendar_db",
     "google_messages",
+    "messenger",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

@@ -1,0 +1,125 @@
+"""Facebook Messenger on Android (``msys_database_<id>`` of ``com.facebook.orca``), as found in file-system extractions:
+Messenger's message store since its move from ``threads_db2``.
+
+Tables, as the app keeps them (and as ALEAPP's Messenger artifact reads them): ``messages`` (``message_id``,
+``thread_key``, ``sender_id`` -> ``contacts.id``, ``text``, ``timestamp_ms`` in milliseconds since 1970 UTC,
+``is_admin_message``: a notice the app wrote), ``contacts`` (``id``, ``name``, ``phone_number``, ``email_address``,
+``friendship_status``: 0 for the account's owner) and ``attachments`` (``message_id``, ``filename``,
+``playable_url_mime_type``, and ``title_text``/``subtitle_text``: what a shared link, place or call shows). Columns a
+version lacks are read as empty.
+
+Each message is a ``message`` item (its text, the sender's name, the attachments' names and titles; the sender, time,
+direction and conversation as facts; the direction from whether the sender is the owner, "unknown" where the database
+names no owner) and each contact but the owner a known person. The database is opened read-only and immutable (its
+``-wal`` applied to a copy in the case's work folder); a run of rows in a damaged page, or a row that is not UTF-8, is
+refused alone (an attachment's row alone: the message is read without it, and the refusal says which); a database none
+of whose messages can be read is refused whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from redactor.extract import extractor
+from redactor.extract.device import common, sqlite_source
+from redactor.extract.device.sqlite_source import Part
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
+from redactor.stages import StageContext
+
+FORMAT = "messenger-msys-db"
+SELF = 0  # contacts.friendship_status of the account's owner
+FILE_HOW = "the database names the file; the files are separate in the extraction (the app's cache)"
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "application/vnd.sqlite3":
+        return False
+    tables = sqlite_source.tables(path)
+    return {"message_id", "thread_key", "sender_id", "timestamp_ms"} <= tables.get("messages", set()) and {
+        "id",
+        "name",
+    } <= tables.get("contacts", set())
+
+
+@extractor("messenger-msys-db", accepts=_accepts, priority=30)
+def extract_messenger(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    book = common.PeopleBook(source.ref)
+    yield from sqlite_source.read(
+        path, "Messenger database", lambda conn, tables: _read(source, path, conn, tables, book), _a_message, work=ctx.work_dir
+    )
+    yield from book
+
+
+def _a_message(record: Any) -> bool:
+    return isinstance(record, Item) and record.kind == "message"
+
+
+def _read(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
+    people: dict[Any, dict[str, Any]] = {}
+    owner_known = False
+    for r in sqlite_source.parts(
+        path, conn, "contacts", ("id", "name", "phone_number", "email_address", "friendship_status"), one="contact"
+    ):
+        if isinstance(r, tuple):
+            yield r  # their messages are read without the sender's name
+            continue
+        owner = r["friendship_status"] == SELF
+        owner_known = owner_known or owner
+        people[r["id"]] = common.party(r["phone_number"] or r["email_address"], r["name"], owner or None)
+        if not owner:
+            book.add(people[r["id"]], "Messenger contacts")
+    yield from book
+    files: dict[Any, list[sqlite3.Row]] = {}
+    if "attachments" in tables:
+        wanted = ("message_id", "filename", "playable_url_mime_type", "title_text", "subtitle_text")
+        for r in sqlite_source.parts(path, conn, "attachments", wanted, one="attachment"):
+            if isinstance(r, tuple):
+                yield r
+            else:
+                files.setdefault(r["message_id"], []).append(r)
+    wanted = ("message_id", "thread_key", "sender_id", "text", "timestamp_ms", "is_admin_message")
+    for r in sqlite_source.parts(path, conn, "messages", wanted, one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        sender = people.get(r["sender_id"])
+        if owner_known and sender is not None and sender.get("owner") is None:
+            sender = {**sender, "owner": False}  # the owner is named in contacts: anyone else is not them
+        yield _message(source, r, sender, files.get(r["message_id"], []))
+        yield from book
+
+
+def _message(source: Source, r: sqlite3.Row, sender: dict[str, Any] | None, files: list[sqlite3.Row]) -> Item:
+    owner = sender.get("owner") if sender is not None else None
+    attachments = [
+        {"name": f["filename"], "type": f["playable_url_mime_type"], "size": None, "present": False, "how": FILE_HOW}
+        for f in files
+        if f["filename"] or f["playable_url_mime_type"]
+    ]
+    meta = {
+        "format": FORMAT,
+        "app": "Messenger",
+        "thread": {"id": str(r["thread_key"]), "key": stable_id(source.source_id, "messenger thread", r["thread_key"]), "app": "Messenger"},
+        "sender": sender,
+        "time": common.when(
+            common.from_epoch(r["timestamp_ms"], "ms") if r["timestamp_ms"] else None,
+            r["timestamp_ms"],
+            "milliseconds since 1970-01-01 UTC",
+        ),
+        "direction": {
+            "value": "unknown" if owner is None else "outgoing" if owner else "incoming",
+            "how": "the sender is the account's owner",
+        },
+        "system": bool(r["is_admin_message"]),
+        "deleted": "Intact",
+        "attachments": attachments,
+    }
+    fields = common.party_fields("sender", sender) + [("text", r["text"])]
+    fields += [("attachment.name", f["filename"]) for f in files if f["filename"]]
+    fields += [("attachment.title", t) for f in files for t in (f["title_text"], f["subtitle_text"]) if t]
+    return common.make_item(source, f"messages message_id={r['message_id']}", "message", "Messenger message", fields, meta)

@@ -1,0 +1,41 @@
+"""A Facebook Messenger ``msys_database`` written by the tests: the tables and columns the reader uses, in the shape
+ALEAPP's Messenger artifact reads them. Nothing here is copied from a real phone."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+WHEN = 1_709_222_207_000  # 2024-02-29T15:56:47Z, milliseconds since 1970
+SCHEMA = """
+CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT, normalized_name_for_search TEXT, phone_number TEXT,
+  email_address TEXT, friendship_status INTEGER);
+CREATE TABLE messages (message_id TEXT PRIMARY KEY, thread_key INTEGER, sender_id INTEGER, text TEXT,
+  timestamp_ms INTEGER, is_admin_message INTEGER DEFAULT 0);
+CREATE TABLE attachments (message_id TEXT, filename TEXT, playable_url_mime_type TEXT, title_text TEXT,
+  subtitle_text TEXT);
+"""
+
+
+def msys_db(path: Path, *, owner: bool = True, extra: int = 0) -> None:
+    """The owner (friendship_status 0, unless ``owner`` is False) and Dana; a thread with Dana: a message in, a reply
+    out with a photo, a shared place; ``extra`` more messages from Dana."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(SCHEMA)
+        conn.executemany(
+            "INSERT INTO contacts (id, name, phone_number, email_address, friendship_status) VALUES (?, ?, ?, ?, ?)",
+            [(100, "Sam Owner", None, None, 0 if owner else 1), (200, "Dana Whitcombe", "+447700900777", None, 1)],
+        )
+        rows = [
+            ("mid.1", 1, 200, "Are you home? Flat 2, 14 Mill Lane", WHEN, 0),
+            ("mid.2", 1, 100, "Yes, ring 07700 900123", WHEN + 60_000, 0),
+            ("mid.3", 1, 200, None, WHEN + 120_000, 0),
+            ("mid.4", 1, 100, "You missed a call from Dana", WHEN + 180_000, 1),
+        ] + [(f"mid.x{i}", 1, 200, f"Message {i}", WHEN + 240_000 + i, 0) for i in range(extra)]
+        conn.executemany("INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO attachments VALUES (?, ?, ?, ?, ?)",
+            [("mid.2", "IMG_0042.jpg", "image/jpeg", None, None), ("mid.3", None, None, "The Crown Inn", "12 High Street, Leeds")],
+        )
+    conn.close()
