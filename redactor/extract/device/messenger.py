@@ -1,5 +1,5 @@
-"""Facebook Messenger on Android (``msys_database_<id>`` of ``com.facebook.orca``), as found in file-system extractions:
-Messenger's message store since its move from ``threads_db2``.
+"""Facebook Messenger on Android (``msys_database_<id>`` of ``com.facebook.orca``, and the older ``threads_db2``), as
+found in file-system extractions.
 
 Tables, as the app keeps them (and as ALEAPP's Messenger artifact reads them): ``messages`` (``message_id``,
 ``thread_key``, ``sender_id`` -> ``contacts.id``, ``text``, ``timestamp_ms`` in milliseconds since 1970 UTC,
@@ -7,6 +7,11 @@ Tables, as the app keeps them (and as ALEAPP's Messenger artifact reads them): `
 ``friendship_status``: 0 for the account's owner) and ``attachments`` (``message_id``, ``filename``,
 ``playable_url_mime_type``, and ``title_text``/``subtitle_text``: what a shared link, place or call shows). Columns a
 version lacks are read as empty.
+
+The older ``threads_db2`` keeps ``messages`` (``msg_id``, ``thread_key``, ``text``, ``timestamp_ms``, ``sender`` as JSON:
+``user_key`` "FACEBOOK:<id>" and ``name``; ``attachments`` and ``shares`` as JSON lists) and ``thread_users`` (everyone in
+its threads); the owner's id is in a ``threads_db2-uid`` file beside it, without which the direction is "unknown". A
+JSON value that cannot be read is read as empty, and the refusal says which message (``messages rowid=N sender``).
 
 Each message is a ``message`` item (its text, the sender's name, the attachments' names and titles; the sender, time,
 direction and conversation as facts; the direction from whether the sender is the owner, "unknown" where the database
@@ -18,6 +23,7 @@ of whose messages can be read is refused whole.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,14 +40,18 @@ SELF = 0  # contacts.friendship_status of the account's owner
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's cache)"
 
 
+OLDER = "messenger-threads-db"
+OLDER_COLUMNS = {"msg_id", "thread_key", "sender", "timestamp_ms"}
+
+
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
     if source.media_type != "application/vnd.sqlite3":
         return False
     tables = sqlite_source.tables(path)
-    return {"message_id", "thread_key", "sender_id", "timestamp_ms"} <= tables.get("messages", set()) and {
-        "id",
-        "name",
-    } <= tables.get("contacts", set())
+    messages = tables.get("messages", set())
+    if OLDER_COLUMNS <= messages and "thread_users" in tables:
+        return True
+    return {"message_id", "thread_key", "sender_id", "timestamp_ms"} <= messages and {"id", "name"} <= tables.get("contacts", set())
 
 
 @extractor("messenger-msys-db", accepts=_accepts, priority=30)
@@ -60,6 +70,9 @@ def _a_message(record: Any) -> bool:
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
+    if "thread_users" in tables:
+        yield from _older(source, path, conn, book)
+        return
     people: dict[Any, dict[str, Any]] = {}
     owner_known = False
     for r in sqlite_source.parts(
@@ -94,7 +107,61 @@ def _read(
         yield from book
 
 
-def _message(source: Source, r: sqlite3.Row, sender: dict[str, Any] | None, files: list[sqlite3.Row]) -> Item:
+def _owner_id(path: Path) -> str | None:
+    """The account owner's id from the ``threads_db2-uid`` file beside the database, if there is one."""
+    beside = path.with_name(f"{path.name}-uid")
+    try:
+        with open(beside, encoding="utf-8", errors="replace") as handle:
+            return next((line.strip() for line in handle if line.strip()), None)
+    except OSError:
+        return None
+
+
+def _json(value: Any) -> Any:
+    """A JSON column's value; ``ValueError`` when it holds text that is not JSON."""
+    return json.loads(value) if isinstance(value, str) and value.strip() else None
+
+
+def _older(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
+    owner = _owner_id(path)
+    for r in sqlite_source.parts(path, conn, "thread_users", ("user_key", "name", "first_name", "last_name"), one="person"):
+        if isinstance(r, tuple):
+            yield r
+        elif not owner or r["user_key"] != f"FACEBOOK:{owner}":
+            name = r["name"] or " ".join(x for x in (r["first_name"], r["last_name"]) if x) or None
+            book.add(common.party(None, name, False), "Messenger thread users")
+    yield from book
+    wanted = ("msg_id", "thread_key", "text", "sender", "timestamp_ms", "attachments", "shares")
+    for r in sqlite_source.parts(path, conn, "messages", wanted, one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        values: dict[str, Any] = {}
+        for column in ("sender", "attachments", "shares"):
+            try:
+                values[column] = _json(r[column])
+            except ValueError:
+                locator = f"messages rowid={r[0]} {column}"
+                yield sqlite_source.refused(path, locator, f"message {locator} is not JSON; the message is read without it")
+        who = values.get("sender") if isinstance(values.get("sender"), dict) else {}
+        key = str(who.get("user_key") or "")
+        sender = common.party(None, who.get("name"), None if not owner or not key else key == f"FACEBOOK:{owner}") if who else None
+        files = [a for a in values.get("attachments") or [] if isinstance(a, dict)]
+        shares = [x for x in values.get("shares") or [] if isinstance(x, dict)]
+        row = {"message_id": r["msg_id"], "thread_key": r["thread_key"], "text": r["text"], "timestamp_ms": r["timestamp_ms"]}
+        attached = [
+            {"filename": a.get("filename"), "playable_url_mime_type": a.get("mime_type"), "title_text": None, "subtitle_text": None}
+            for a in files
+        ]
+        attached += [
+            {"filename": None, "playable_url_mime_type": None, "title_text": x.get("name"), "subtitle_text": x.get("description")}
+            for x in shares
+        ]
+        yield _message(source, {**row, "is_admin_message": 0}, sender, attached, OLDER)
+        yield from book
+
+
+def _message(source: Source, r: Any, sender: dict[str, Any] | None, files: list[Any], fmt: str = FORMAT) -> Item:
     owner = sender.get("owner") if sender is not None else None
     attachments = [
         {"name": f["filename"], "type": f["playable_url_mime_type"], "size": None, "present": False, "how": FILE_HOW}
@@ -102,7 +169,7 @@ def _message(source: Source, r: sqlite3.Row, sender: dict[str, Any] | None, file
         if f["filename"] or f["playable_url_mime_type"]
     ]
     meta = {
-        "format": FORMAT,
+        "format": fmt,
         "app": "Messenger",
         "thread": {"id": str(r["thread_key"]), "key": stable_id(source.source_id, "messenger thread", r["thread_key"]), "app": "Messenger"},
         "sender": sender,

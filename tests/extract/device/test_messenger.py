@@ -61,3 +61,25 @@ def test_a_damaged_page_of_messages_refuses_its_rows_and_the_rest_are_read(tmp_p
     refused = [r.locator for r in records if isinstance(r, Refused)]
     assert len(refused) == 1 and refused[0].startswith("messages rows ")
     assert len(_messages(records)) == 3_004 - len(lost) and lost
+
+
+def test_the_older_threads_db2_is_read_with_the_owner_from_the_uid_file_beside_it(tmp_path):
+    from tests.extract.device.generated.messenger import threads_db2
+
+    path = tmp_path / "threads_db2"
+    threads_db2(path)
+    assert pick(path) == "messenger-msys-db"
+    records = records_of(path, tmp_path / "work")
+    messages = _messages(records)
+    first, reply = messages["messages message_id=m1"], messages["messages message_id=m2"]
+    assert seg(first, "text") == "Are you home? Flat 2, 14 Mill Lane" and seg(first, "sender.name") == "Dana Whitcombe"
+    assert first.device.to_json()["direction"]["value"] == "incoming" and first.meta["format"] == "messenger-threads-db"
+    assert reply.device.to_json()["direction"]["value"] == "outgoing" and seg(reply, "attachment.name") == "IMG_0042.jpg"
+    place = messages["messages message_id=m3"]
+    assert [s.text for s in place.segments if s.field == "attachment.title"] == ["The Crown Inn", "12 High Street, Leeds"]
+    assert [r.locator for r in records if isinstance(r, Refused)] == ["messages rowid=4 sender"]  # said, and read without it
+    assert seg(messages["messages message_id=m4"], "text") == "who is this"
+    assert [p.person.name for p in records if hasattr(p, "person")] == ["Dana Whitcombe"]
+    (tmp_path / "threads_db2-uid").unlink()
+    unknown = _messages(records_of(path, tmp_path / "work2"))
+    assert {m.device.to_json()["direction"]["value"] for m in unknown.values()} == {"unknown"}

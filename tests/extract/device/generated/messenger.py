@@ -39,3 +39,49 @@ def msys_db(path: Path, *, owner: bool = True, extra: int = 0) -> None:
             [("mid.2", "IMG_0042.jpg", "image/jpeg", None, None), ("mid.3", None, None, "The Crown Inn", "12 High Street, Leeds")],
         )
     conn.close()
+
+
+OLDER = """
+CREATE TABLE threads (thread_key TEXT PRIMARY KEY, name TEXT);
+CREATE TABLE thread_users (user_key TEXT PRIMARY KEY, first_name TEXT, last_name TEXT, name TEXT, username TEXT);
+CREATE TABLE messages (msg_id TEXT PRIMARY KEY, thread_key TEXT, text TEXT, sender TEXT, timestamp_ms INTEGER,
+  msg_type INTEGER, attachments TEXT, shares TEXT, snippet TEXT);
+"""
+
+
+def threads_db2(path: Path, *, uid: bool = True) -> None:
+    """The older store: the owner (id 100, in a ``threads_db2-uid`` file beside it unless ``uid`` is False) and Dana; a
+    message in, a reply out with a photo, a shared place, and one whose sender is not JSON."""
+    import json
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(OLDER)
+        conn.execute("INSERT INTO threads VALUES ('ONE_TO_ONE:200:100', NULL)")
+        conn.executemany(
+            "INSERT INTO thread_users (user_key, first_name, last_name, name) VALUES (?, ?, ?, ?)",
+            [("FACEBOOK:100", "Sam", "Owner", "Sam Owner"), ("FACEBOOK:200", "Dana", "Whitcombe", "Dana Whitcombe")],
+        )
+        dana = json.dumps({"user_key": "FACEBOOK:200", "name": "Dana Whitcombe"})
+        sam = json.dumps({"user_key": "FACEBOOK:100", "name": "Sam Owner"})
+        rows = [
+            ("m1", "Are you home? Flat 2, 14 Mill Lane", dana, WHEN, None, None),
+            (
+                "m2",
+                "Yes, ring 07700 900123",
+                sam,
+                WHEN + 60_000,
+                json.dumps([{"filename": "IMG_0042.jpg", "mime_type": "image/jpeg"}]),
+                None,
+            ),
+            ("m3", None, dana, WHEN + 120_000, None, json.dumps([{"name": "The Crown Inn", "description": "12 High Street, Leeds"}])),
+            ("m4", "who is this", "{not json", WHEN + 180_000, None, None),
+        ]
+        conn.executemany(
+            "INSERT INTO messages (msg_id, thread_key, text, sender, timestamp_ms, msg_type, attachments, shares)"
+            " VALUES (?, 'ONE_TO_ONE:200:100', ?, ?, ?, 0, ?, ?)",
+            rows,
+        )
+    conn.close()
+    if uid:
+        path.with_name(f"{path.name}-uid").write_text("100\n", encoding="utf-8")
