@@ -31,6 +31,7 @@ FORMAT_MODULES = (
     "calendar_db",
     "google_messages",
     "messenger",
+    "signal_db",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 
