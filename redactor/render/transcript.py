@@ -150,6 +150,13 @@ def _time(value: str | None) -> str:
 
 
 ROW_FIELDS = ("sender.name", "sender.id", "text", "attachment.name")
+# how a message's other fields are labelled under it, where a field's own name would not read as English
+FIELD_NAMES = {
+    "text.before_edit": "earlier version, before an edit",
+    "group.name": "group name",
+    "attachment.title": "shared",
+    "thread.name": "conversation name",
+}
 ARROWS = {"incoming": "<-", "outgoing": "->", "missed": "<- missed", "unknown": ""}
 
 
@@ -220,7 +227,7 @@ def transcript_script(item: Item, flags: Sequence[Flag], rctx: RenderContext) ->
         for seg in by_item.get(row["item_id"], []):  # every other field of the message, labelled: nothing is left out
             if seg.field not in ROW_FIELDS:
                 layout.newline()
-                layout.word(f"{seg.field}:")
+                layout.word(f"{FIELD_NAMES.get(seg.field, seg.field)}:")
                 _draw(layout, seg, flags)
         layout.newline(extra=4)
     return layout

@@ -138,3 +138,18 @@ def test_every_message_field_is_in_the_transcript(tmp_path):
     rendered = render_transcript(conversation("t", [item]), [], RenderContext("S0001-001"))
     text = pdfium.PdfDocument(rendered.pdf)[0].get_textpage().get_text_range()
     assert "subject: Tenancy form" in text and "location: 50.71, -3.53" in text and "see attached" in text
+
+
+def test_an_edited_messages_earlier_version_is_shown_under_it_in_words_and_redacted(tmp_path):
+    from redactor.records import Flag
+    from redactor.render import RenderContext
+    from redactor.render.transcript import render_transcript
+
+    item = _msg("a", "t", "2024-03-01T09:00:00Z", "Alex", "Saturday still on?")
+    earlier = Segment("a.2", "a", 2, "text.before_edit", "Saturday at 3 Rope Walk, ring 07700 900777")
+    item = Item(item.item_id, item.source_id, item.locator, item.kind, item.title, (*item.segments, earlier), {**item.meta, "edited": True})
+    flag = Flag("f1", "a", "a.2", 30, 43, "PHONE_NUMBER", 0.9, "r", {}, "TP", "redact", "redact")
+    rendered = render_transcript(conversation("t", [item]), [flag], RenderContext("S0001-001"))
+    text = pdfium.PdfDocument(rendered.pdf)[0].get_textpage().get_text_range()
+    assert "[edited]" in text and "earlier version, before an edit: Saturday at 3 Rope Walk, ring" in text
+    assert "07700 900777" not in text and "text.before_edit" not in text  # before: the raw field name, "text.before_edit:"
