@@ -36,6 +36,7 @@ from redactor.stages import StageContext
 
 COMPRESSED = {b"\x1f\x8b": ("gzip", gzip.open), b"BZh": ("bzip2", bz2.open), b"\xfd7zXZ\x00": ("xz", lzma.open)}
 SUFFIXES = (".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz")
+MAX_ENTRIES = 5 * MAX_MEMBERS  # headers of any kind (folders, links): a tar of millions of them would fill memory
 DAMAGED = (tarfile.TarError, EOFError, zlib.error, OSError, lzma.LZMAError, ValueError)
 
 
@@ -97,6 +98,8 @@ def _walk(archive: tarfile.TarFile, path: Path) -> list[tarfile.TarInfo]:
     members, files, total = [], 0, 0
     for member in archive:
         members.append(member)
+        if len(members) > MAX_ENTRIES:
+            raise HostileInput(f"{path}: the archive holds more than {MAX_ENTRIES} entries; refused")
         if member.isreg():
             files, total = files + 1, total + member.size
             if files > MAX_MEMBERS:

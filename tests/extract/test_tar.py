@@ -66,6 +66,20 @@ def test_a_tar_past_the_limits_is_refused_before_anything_is_written(tmp_path, m
     assert archive.MAX_MEMBERS > 3  # the zip's limit, shared
 
 
+def test_a_tar_of_many_links_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(tar, "MAX_ENTRIES", 50)
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as t:
+        for i in range(200):
+            link = tarfile.TarInfo(f"l{i}")
+            link.type, link.linkname = tarfile.SYMTYPE, "x"
+            t.addfile(link)
+    path = tmp_path / "links.tar.gz"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(HostileInput, match="more than 50 entries"):
+        records_of(path, tmp_path / "work")
+
+
 def test_a_tar_cut_short_is_refused_as_damaged(tmp_path):
     path = tmp_path / "cut.tar.gz"
     whole = tar_bytes({"note.txt": NOTE * 200, "more.txt": "x" * 5000}, "w:gz")
