@@ -69,3 +69,52 @@ def test_a_business_word_at_the_end_names_a_business_despite_a_street_word():
     assert not business_name("Embassy Court") and not business_name("Calle del Hotel") and not business_name("Bank Street")
     text = "Ship to:\nSt Mary's Primary School\n4 Elm Road\nLeeds"
     assert [text[r.start : r.end] for r in AddressLabelRecognizer().analyze(text, ["STREET_ADDRESS"])] == ["4 Elm Road", "Leeds"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "118-C, Johar Town II, Lahore",  # a house number with its letter, no street word, a city at the end
+        "Flat 7A, Block D, Sector 21, Gurugram",
+        "Jalan PJU 1A/3, 47301 Petaling Jaya",  # a Malaysian road named with letters and numbers
+        "No. 5, Jalan SS 21/37, Petaling Jaya",
+    ],
+)
+def test_numbered_parts_and_malaysian_roads(value):
+    text = f"parcel for {value} came back"
+    found = spans(text)
+    assert value in found, found
+
+
+def test_ordinary_parts_are_still_no_address():
+    assert spans("Round 5, Group C, Madrid") == [] and spans("Chapter 3, Part II, London") == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Apdo. 4412, 28080 Madrid",  # PO boxes in other languages
+        "Apdo. Postal 17, 44100 Guadalajara",
+        "Boîte postale 88, 69001 Lyon",
+        "а/я 40, 630099 Новосибирск",
+        "Praterstraße 9/2/14, 1020 Wien",  # an Austrian house, stair and door
+    ],
+)
+def test_po_boxes_and_doors_abroad(value):
+    text = f"send it to {value} please"
+    assert value in spans(text), spans(text)
+
+
+def test_a_date_is_no_house_number():
+    assert not any("2019" in s for s in spans("On 12/05/2019 Mill Lane was shut"))
+
+
+def test_an_unknown_town_before_a_long_postcode():
+    from redactor.detect.recognizers.world_address import PostcodeTownRecognizer
+
+    def towns(text: str) -> list[str]:
+        return [text[r.start : r.end] for r in PostcodeTownRecognizer().analyze(text, ["STREET_ADDRESS"])]
+
+    assert towns("box left for Kolonia, 96941 today") == ["Kolonia, 96941"]  # a town no list holds, a ZIP code of five digits
+    assert towns("Garapan 96950") == ["Garapan 96950"]
+    assert towns("Order Qwzx 44812") == [] and towns("Kowalski, 12345") == [] and towns("Xomirt, 2025") == []

@@ -57,7 +57,7 @@ class StreetAddressRecognizer(EntityRecognizer):
         # or a UK postcode alone
         postcode = r"(?:,?[ ]" + POSTCODE + r")"
         town_postcode = r"(?:" + town + r"(?:" + postcode + r"|" + NUMERIC_POSTCODE + r")?|" + postcode + r")?"
-        self._full = re.compile(r"(?<![\w£$€])" + unit + number + street + town_postcode + r"(?!\w)")
+        self._full = re.compile(r"(?<![\w£$€/])" + unit + number + street + town_postcode + r"(?!\w)")  # not "12/05/2019 Mill Lane"
         self._named = re.compile(r"(?<![\w])" + unit + street + town_postcode + r"(?!\w)")
         # no street word: a house number and a name, then a town and a full postcode ("22 Kingsmead, Bath BA1 2AB",
         # "Flat 2, 7 The Paddocks, York YO1 7HH"); the postcode makes it an address

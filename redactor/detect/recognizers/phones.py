@@ -109,9 +109,12 @@ class WorldPhoneRecognizer(EntityRecognizer):
             return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
         if read and (value.lstrip().startswith(("+", "00", "(+")) or re.search(r"[ ()./-]", value)):
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
-        if read and (after := phone_word_after(text, end)):
+        if read and (after := phone_word_after(text, end)) and not _COUNT.match(text, end):
             why = f"phone number {read}, then '{after.lower()}'"
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number before a phone word", why, **_meta(read))
+        if not read and (after := phone_word_after(text, end)) and not _COUNT.match(text, end) and _same_phrase(text, start, end, after):
+            why = f"digits of phone length before '{after.lower()}' (no country accepts it; recall over validity)"
+            return result(self, "PHONE_NUMBER", start, end, self.SHAPE, "number before a phone word", why, **_meta(read))
         if read and _NATIONAL.fullmatch(value):
             why = f"phone number {read}, written whole with its trunk prefix"
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid national number", why, **_meta(read))
@@ -142,6 +145,8 @@ def _shape(text: str, start: int, value: str) -> str | None:
 
 
 _BOUNDARY = re.compile(r"[.!?](?:\s|$)|\n")
+# a count, not a number: "1250000 texts", "3400000 calls" (the phone word right after it, in the plural)
+_COUNT = re.compile(r"(?i)[ ]+(?:texts|calls|voicemails|messages|rings|sms|minutes|numbers|phones|mobiles)(?![\w])")
 # a national number written whole with its trunk prefix ("0301234567", "0612345678"): nine to twelve digits after one 0; an
 # amount, pi's digits or a count never start so, and a zero-padded identifier starts with 00 ("0000412233")
 _NATIONAL = re.compile(r"0[1-9]\d{7,10}")
@@ -149,6 +154,13 @@ _NATIONAL = re.compile(r"0[1-9]\d{7,10}")
 _AFTER_WORDS = {"phone", "phoned", "mobile", "tel", "telephone", "fax", "call", "calls", "called", "calling", "rang", "ring", "rings",
                 "text", "texts", "texted", "whatsapp", "sms", "voicemail", "voicemails", "my number", "his number", "her number",
                 "their number", "your number", "new number"}  # fmt: skip
+
+
+def _same_phrase(text: str, start: int, end: int, word: str) -> bool:
+    """The phone word after a number no country accepts is in the same phrase, and the number is no "#" identifier: not
+    '"id": "#8106319", "customer": "...", "phone"' (another field's label)."""
+    gap = text[end : text.find(word, end)].rstrip(" (")  # "17345678 (mobile)"
+    return text[start - 1 : start] != "#" and re.search(r"[\"',:;#()\[\]{}|=]", gap) is None
 
 
 def phone_word_after(text: str, end: int) -> str | None:

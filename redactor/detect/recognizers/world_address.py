@@ -71,6 +71,7 @@ STREET = (
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
+    rf"|(?i:jalan|jln\.|jl\.|lorong|lrg\.)[ ][A-Z]{{1,4}}[ ]?\d{{1,3}}[A-Z]?(?:/\d{{1,3}}[A-Z]?)?(?![\w/])"  # Malaysian "Jalan SS 2/24", "Jalan PJU 1A/3"
     rf"|{UPPER}{LOWER}+-(?:daero|ro|gil)(?:[ ]\d{{1,4}}(?:beon-gil|-gil|gil))?(?![\w-]))"  # Korean: Teheran-ro 14-gil
 )
 # "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
@@ -120,7 +121,7 @@ FLAT = (
 # District 1, Ho Chi Minh City"): the way addresses are written in South Asia and Vietnam
 PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room|kebele|h\.?[ ]?no)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
 SECTOR = r"[A-Z]{1,3}-\d{1,3}(?:/\d{1,2})?"  # "F-7/2", "G-9/1", "DHA-2"
-PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR})){{0,3}}"
+PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR}|[IVX]{{1,4}}(?![\w])|[A-Z](?![\w]))){{0,3}}"  # "Gulberg III", "Block C"
 AREA_WORDS = {"house", "plot", "blk", "lot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
               "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
               "market", "avenue", "area", "city", "commune", "quarter", "precinct", "community", "kebele", "woreda", "barangay",
@@ -141,8 +142,10 @@ PIN = re.compile(r"(?:,?[ ]|[ ]?[-–][ ]?)(?:\d{6}|\d{3}[ ]\d{3})(?![\w])")  # 
 # a post-office box: "PO Box 4471", "Postfach 240", "Caixa Postal 12", "Skrytka pocztowa 5"; a bare "Box", "BP" (boîte postale)
 # or "CP" only with a postcode and town after it ("Box 5520, 114 85 Stockholm", "BP 214, 13002 Marseille")
 PO_BOX = (
-    r"\b(?:P\.?[ ]?O\.?|post[ ]office)[ ]?Box|\bPostfach|\bPostbus|\bPostboks|\bCaixa[ ]Postal|\bApartado(?:[ ]de[ ]Correos)?|"
-    r"\bCasilla(?:[ ]de[ ]Correo)?|\bCase[ ]postale|\bCasella[ ]postale|\bSkrytka[ ]pocztowa|\bP\.K\.|\bB\.P\."
+    r"\b(?:P\.?[ ]?O\.?|post[ ]office)[ ]?Box|\bPostfach|\bPostbus|\bPostboks|\bCaixa[ ]Postal|\bApartado(?:[ ]de[ ]Correos|[ ]Postal)?|"
+    r"\bCasilla(?:[ ]de[ ]Correo|[ ]Postal)?|\bCase[ ]postale|\bCasella[ ]postale|\bSkrytka[ ]pocztowa|\bP\.K\.|\bB\.P\.|"
+    # "Apdo. 123", "Apdo. Postal 45" (Spanish, Mexican), "Boîte postale 45", "skr. poczt. 12", Russian "а/я 15", Arabic "ص.ب 1234"
+    r"\bApdo\.(?:[ ]Postal)?|\bBo[îi]te[ ]postale|\bskr\.[ ]poczt\.|(?<![\w])а/я|(?<![\w])ص\.?[ ]?ب\.?"
 )
 BARE_BOX = r"\b(?:Box|BP|CP)"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
@@ -162,9 +165,9 @@ class WorldAddressRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["STREET_ADDRESS"], name="WorldAddressRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        lead = rf"(?<![\w£$€])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"
+        lead = rf"(?<![\w£$€/])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"  # not inside a date: "On 12/05/2019 Mill Lane"
         self._street = re.compile(
-            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE})?"
+            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE})?"
             rf"(?:{REST}){{0,5}}(?![\w])"  # "s/n": sin número, sem número
         )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{PREPOSITION}?{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54", "U Obory 5": after a cue
@@ -179,7 +182,7 @@ class WorldAddressRecognizer(EntityRecognizer):
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
         )
-        first = rf"(?:{PLOT}(?:[ ]{PLOT})?|{SECTOR}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME})"  # "House 8", "25 Le Loi"; no year
+        first = rf"(?:{PLOT}(?:[ ]{PLOT})?|{SECTOR}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME}|\d{{1,4}}-?[A-Z](?=,))"  # "House 8", "25 Le Loi" (no year), "220-B, Gulberg III, Lahore"
         self._city_line = re.compile(rf"(?<![\w£$€/-]){first}(?:,[ ]{PART}){{2,6}}")
         self._south_asian = re.compile(rf"(?<![\w£$€/-])(?:{PLOT}|{SA_HOUSE}),[ ]{SA_PART}(?:,[ ]{SA_PART}){{1,6}}")
         box_no = r"\d{1,6}(?:[ ]\d{2,3}){0,2}(?:-\d{3,5})?"  # "Postfach 10 22 45", "P.O. Box 40123-00100"
@@ -497,7 +500,14 @@ class PostcodeTownRecognizer(EntityRecognizer):
                 comma = m.groupdict().get("comma")
                 if comma and text[: m.start()].rstrip(" ")[-1:] not in ("", ",", ":", ";", "(", "\n"):
                     continue  # "Cerrito 1250, Retiro": a house number, then the town
-                unknown = _unknown_town(town) and (first == "code" or lettered) and not comma
+                # an unknown town then a postcode of five digits or more ("Majuro, 96960", "Pago Pago 96799"): no year, no order
+                town_start = m.end("town") - len(town)
+                long_code = (
+                    first == "town"
+                    and sum(c.isdigit() for c in m.group("code")) >= 5
+                    and _NOT_A_POSTCODE.search(text, max(0, town_start - 12), town_start) is None
+                )
+                unknown = _unknown_town(town) and (first == "code" or lettered or long_code) and not comma
                 city = known_city(town) and (lettered or not is_english_word(town))  # "Mobile 0444 309 521" is a phone
                 if not (city or unknown):
                     continue
