@@ -7,8 +7,8 @@ of 1,000 more messages beside it, alternated twice in one process (CPU and wall 
 from __future__ import annotations
 
 import shutil
-import tempfile
 import sqlite3
+import tempfile
 import time
 from pathlib import Path
 
