@@ -154,8 +154,11 @@ _INITIAL_END = re.compile(
 
 
 def _initial_stop(text: str, start: int, end: int) -> bool:
-    """The full stop of an initial that ends a name ("Mr A.B.", "Ms K."): part of the name."""
-    return text[end - 1] == "." and _INITIAL_END.search(text, start, end) is not None
+    """The full stop of an initial that ends a name ("Mr A.B.", "Ms K.") or of its "Jr." or "Sr.": part of the name."""
+    return text[end - 1] == "." and (_INITIAL_END.search(text, start, end) is not None or _SUFFIX_END.search(text, start, end) is not None)
+
+
+_SUFFIX_END = re.compile(r"(?<=\w)(?:,?[ ])(?:Jr|Sr)\.$")  # "Clay Tice Jr." (name_parts.with_a_suffix)
 
 
 _LABEL_END = re.compile(r"[ \t]*(?::|\d)")  # what follows a form label: "Age 34", "Tel: ..."

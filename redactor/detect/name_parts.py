@@ -16,6 +16,10 @@
   of two or three letters that the surname list holds (also without its accents: "Vũ", "Lê") and that is no short
   English word ("So", "He", "Do" are not taken: ``SHORT_WORDS``), nor part of a handle ("@Te") or of a city's name
   ("São Paulo Stadium"), starts at that word (``with_a_short_surname``).
+- A generational suffix is part of the name: a person found as two name words or more runs on over "Jr." or "Sr."
+  (with or without the full stop or a comma before it) or a regnal or generational number from II to VIII
+  ("Clay Tice Jr.", "Charles H. Keating IV"), which the model and the lexicon leave out (``with_a_suffix``, run by
+  ``with_the_rest`` after the particles).
 
 This module imports neither spaCy nor Presidio (``merge.py`` runs in the coordinating process too).
 """
@@ -37,10 +41,16 @@ PARTICLES = (
 _PARTICLE_TAIL = re.compile(rf"(?:[ ](?:{'|'.join(PARTICLES)})){{1,2}}[ ](?P<last>{NAME_WORD})(?![\w@'’-])")
 _SYLLABLE_TAIL = re.compile(rf"-{LOWER}{{2,5}}(?:[ ](?P<last>{NAME_WORD}))?(?![\w@-])")
 _TWO_WORDS = re.compile(r"\S+[ ]\S+")
+_SUFFIX = re.compile(r"(?:,?[ ](?:Jr|Sr)(?:\.|(?![\w'’-]))|[ ](?:II|III|IV|VI|VII|VIII)(?![\w'’-]))")
 
 
 def with_the_rest(text: str, span: Any) -> Any:
-    """The span run on over a particle and surname, or a hyphen's lower-case syllable, when it is a person's name."""
+    """The span run on over a particle and surname, or a hyphen's lower-case syllable, when it is a person's name, and
+    then over a generational suffix ("Jr.", "III")."""
+    return with_a_suffix(text, _with_particle_or_syllable(text, span))
+
+
+def _with_particle_or_syllable(text: str, span: Any) -> Any:
     if span.entity != "PERSON" or span.end >= len(text):
         return span
     if text[span.end] == "-":
@@ -54,6 +64,14 @@ def with_the_rest(text: str, span: Any) -> Any:
         if m is not None and _a_surname(m.group("last")) and text[span.start : m.end()] not in cities():  # "Rio de Janeiro"
             return replace(span, end=m.end())
     return span
+
+
+def with_a_suffix(text: str, span: Any) -> Any:
+    """The span run on over "Jr.", "Sr." or a number from II to VIII after a name of two words or more (module docstring)."""
+    if span.entity != "PERSON" or span.end >= len(text) or not _TWO_WORDS.search(text, span.start, span.end):
+        return span
+    m = _SUFFIX.match(text, span.end)
+    return replace(span, end=m.end()) if m else span
 
 
 # English words of two or three letters that start a sentence or stand before a name ("So Jane Smith said", "Hi Jane Smith")

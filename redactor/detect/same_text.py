@@ -7,14 +7,18 @@ the same text of the last word of a full name found there becomes a name:
 
 - the full name is a person found by spaCy, the name lexicon (given name and surname), a title or rank,
   a name label or a known person, with a score of 0.6 or more (not the lexicon's guess of two proper
-  nouns): two to four name words and nothing else between them (not "Arabic - Iraq" in a table of
-  locales), none of them a country or city;
-- its last word is a capitalised name word of three letters or more that is no ordinary English word
-  (not "Baker", "West": a word can stand alone for other reasons), no country or city, no organisation
-  word and no form label;
+  nouns): two to four name words and nothing else between them but initials ("Delwyn J. Langejans"; not
+  "Arabic - Iraq" in a table of locales), none of them a country or city;
+- its last word is a capitalised name word of three letters or more, no country or city, no organisation
+  word, no form label, no day or month;
 - the occurrence stands alone: a whole word, not inside another finding, not joined to a capitalised
-  word before or after it ("Corvane Street", "Ms Corvane" are other recognizers' business), not in an
-  e-mail address, handle or hashtag.
+  word before or after it ("Corvane Street", "Ms Corvane" are other recognizers' business; a capitalised
+  stop word before it is only a sentence's first word: "With Corvane out"), not in an e-mail address,
+  handle or hashtag;
+- a surname that is also an ordinary English word ("Player", "Bullock", "Baker": a word can stand alone for
+  other reasons) only where a person stands: inside a sentence after no determiner or possessive ("awarding
+  Player the points", "at Bullock's house"; not "the Baker family", "Kate's Baker", "Centre for Baker"), or first in a sentence
+  before a verb of saying or a past tense ("Player won", "Wren sat"; not "Baker is a trade").
 
 A finding made here is explained as such (never with the name it follows). The same rules across the
 segments of one item (a statement's pages, an e-mail's subject and body) are ``same_item.py``'s. This module
@@ -32,7 +36,7 @@ from redactor.detect.language import spacy_stop_words
 from redactor.detect.misreads import FORM_LABELS
 from redactor.detect.name_lists import countries, is_english_word, organisation_words
 from redactor.detect.places import cities
-from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
 NAME = "SameTextSurname"
 SCORE = 0.6
@@ -45,10 +49,25 @@ SOURCES = {
     "NameLabelRecognizer",
     "KnownPeopleRecognizer",
 }
-_FULL_NAME = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{1,3}}")
+_FULL_NAME = re.compile(rf"{NAME_WORD}(?:[ ](?:{NAME_WORD}|{UPPER}\.)){{0,2}}[ ]{NAME_WORD}")  # initials inside
 _ALONE = re.compile(rf"(?<![\w@#.'’-]){NAME_WORD}(?![\w@-]|['’](?![sS]\b))")  # not in an address, handle or tag
 _CAPITALISED_NEXT = re.compile(r"[ ]+[A-Z]")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ ]+$")  # not "Friday. Lemsin"
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ ]+$")  # not "Friday. Lemsin"
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n\"“”]\s*|[.!?]\s*[)\]'’\"”]\s*)$")  # the word starts a sentence
+# what makes a capitalised ordinary word a common noun or part of a name of a thing: a determiner or possessive
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)(?:(?<![\w'’])(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|every|each|no|any|some)|\w[ ]?['’]s)[ ]+$"
+)
+# a capitalised word and a preposition or "and" before: a title-case name of a thing ("Center for Science", "Perspectives on
+# Science"), not a person
+_TITLE_CASE_BEFORE = re.compile(r"[A-Z][\w'’-]*[ ]+(?:of|on|for|and|&|in|to|the)[ ]+$")
+# first in a sentence, a person does: a verb of saying or a past tense ("Player won", "Wren sat", "Bullock then tells")
+_PERSON_VERB_AFTER = re.compile(
+    r"[ ]+(?:then[ ]+[a-z]+|also[ ]+[a-z]+|said|says|told|tells|added|adds|wrote|writes|stated|insisted|admitted|denied|"
+    r"won|lost|beat|sat|ran|hit|met|made|took|gave|came|went|left|led|became|began|died|held|had|was|[a-z]{2,}ed)\b"
+)
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+            "april", "may", "june", "july", "august", "september", "october", "november", "december"}  # fmt: skip
 
 
 def surnames_alone(text: str, spans: Sequence[Any], make: Any) -> list[Any]:
@@ -80,6 +99,8 @@ def alone(text: str, spans: Sequence[Any], surnames: set[str]) -> list[tuple[int
     for m in _ALONE.finditer(text):
         if m.group(0) not in surnames or any(covered[m.start() : m.end()]) or not _alone(text, m.start(), m.end()):
             continue
+        if is_english_word(m.group(0)) and not _where_a_person_stands(text, m.start(), m.end()):
+            continue  # "Baker is a trade", "the Player of the Year"
         out.append((m.start(), m.end()))
     return out
 
@@ -95,9 +116,9 @@ def _common_words() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _a_surname(word: str) -> bool:
     low = word.lower()
-    if len(word) < 3 or low in _common_words() or low in FORM_LABELS or low in organisation_words():
+    if len(word) < 3 or low in _common_words() or low in FORM_LABELS or low in organisation_words() or low in CALENDAR:
         return False
-    return not _a_place(word) and not is_english_word(word)
+    return not _a_place(word)
 
 
 @lru_cache(maxsize=4096)
@@ -106,4 +127,21 @@ def _a_place(word: str) -> bool:
 
 
 def _alone(text: str, start: int, end: int) -> bool:
-    return not _CAPITALISED_NEXT.match(text, end) and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if _CAPITALISED_NEXT.match(text, end):
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return True
+    # a capitalised stop word that starts a sentence ("With Corvane out", "When Corvane left") joins no name
+    word_start = before.start(1)
+    return before.group(1).lower() in _common_words() and bool(_SENTENCE_END.search(text, max(0, word_start - 4), word_start))
+
+
+def _where_a_person_stands(text: str, start: int, end: int) -> bool:
+    """A surname that is an ordinary word, where the same text names the person in full: inside a sentence after no
+    determiner or possessive, or first in one before a verb of saying or a past tense (module docstring)."""
+    if _DETERMINER_BEFORE.search(text, max(0, start - 8), start) or _TITLE_CASE_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if _SENTENCE_END.search(text, max(0, start - 4), start) or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        return bool(_PERSON_VERB_AFTER.match(text, end))  # a sentence's first word, or after one ("When Player won")
+    return True

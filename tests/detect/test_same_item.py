@@ -47,9 +47,13 @@ def test_nothing_is_added_within_one_segment_or_twice_or_from_a_weak_guess():
     assert item_surnames(item(first, "Corvane said so."), {"i1.0": [guess], "i1.1": []}) == ()
 
 
-def test_an_ordinary_word_surname_is_not_taken_alone():
-    first, second = "Statement of Daniel Baker.", "Baker said so."
-    assert item_surnames(item(first, second), {"i1.0": [person(first, "Daniel Baker")], "i1.1": []}) == ()
+def test_an_ordinary_word_surname_is_taken_alone_only_where_a_person_stands():
+    first = "Statement of Daniel Baker."
+    for second in ("Baker is a trade.", "The Baker family left.", "I met a Baker there."):
+        assert item_surnames(item(first, second), {"i1.0": [person(first, "Daniel Baker")], "i1.1": []}) == (), second
+    second = "Baker said so. I saw Baker leave."
+    found = item_surnames(item(first, second), {"i1.0": [person(first, "Daniel Baker")], "i1.1": []})
+    assert [second[f.start : f.end] for f in found] == ["Baker", "Baker"] and found[1].start == second.rindex("Baker")
 
 
 def test_the_coordinating_process_imports_neither_spacy_nor_presidio_for_it():

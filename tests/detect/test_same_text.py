@@ -58,3 +58,20 @@ def test_a_real_detector_flags_the_surname_alone():
         ("Steve Ardwell", "SpacyRecognizer"),
         ("Ardwell", NAME),
     ]
+
+
+def test_a_surname_that_is_a_word_is_taken_where_a_person_stands():
+    text = (
+        "Oskar Player won in 1999. Judges gave Player the points. Player won again. The Player award went to Kim. "
+        "Player is a noun. A Centre for Player and Culture opened. Kim 's Player shop shut."
+    )
+    got = names(text, [person(text, "Oskar Player")])
+    at = [s.start for s in resolve(text, [person(text, "Oskar Player")]) if s.recognizer == NAME]
+    assert [n for n in got if n[1] == NAME] == [("Player", NAME), ("Player", NAME)]
+    assert at == [text.index("Player the"), text.index("Player won again")]
+
+
+def test_a_full_name_with_an_initial_and_a_sentence_opening_stop_word_before_the_surname():
+    text = "Delwyn J. Lemsin built it. With Lemsin away, Kim said Lemsin would return."
+    got = names(text, [person(text, "Delwyn J. Lemsin")])
+    assert got == [("Delwyn J. Lemsin", "SpacyRecognizer"), ("Lemsin", NAME), ("Lemsin", NAME)]

@@ -15,7 +15,7 @@ shape of a name and none of an organisation, and reports them as PERSON with a m
   "Nightmare" are not names; "Trump", "Bishop" may be), and does not end as the names of doctrines,
   fields, fears and towns do ("Scientology", "Islamophobia", "Evansville");
 - not a run of capitals ("NHS", "OMG"), no digits, not after "the" and not starting with an article
-  ("The Canadian Press"); not only ordinary words even when joined by hyphens ("Front-Cover Text");
+  ("The Canadian Press") or a people's or language's name ("Australian Melodrama"); not only ordinary words even when joined by hyphens ("Front-Cover Text");
   one unlisted word is no name when it is an ordinary word and an organisation word run together
   ("Wikinews");
 - a following name word is taken in ("Ágnes Földesy": the model stops after the given name);
@@ -117,8 +117,8 @@ class OrgNameRecognizer(EntityRecognizer):
         words = value.split()
         if not NAME_SHAPE.fullmatch(value) or any(p.lower() in self._org_words for w in words for p in w.split("-")):
             return False
-        if words[0].lower() in DETERMINERS:
-            return False  # "The Canadian Press": a name has no article of its own
+        if words[0].lower() in DETERMINERS or words[0].lower() in PEOPLES:
+            return False  # "The Canadian Press": a name has no article of its own; "Croatian Klinička": a people's word first
         parts = [p for w in words for p in w.split("-")]
         if len(parts) > 1 and all(is_english_word(w) and not is_name_word(w) for w in parts):
             return False  # "Guitar Action", "Peanut Butter Jelly", "Lifestyle-Religion": ordinary words, none a listed name
