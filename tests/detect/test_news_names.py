@@ -52,3 +52,26 @@ def test_a_generational_suffix_is_part_of_the_name(detector):
     got = people(detector, text)
     assert "Andrew J. Evans Jr." in got and "Thomas Hale Sr" in got
     assert all(g.endswith("III") for g in got if "Brinkworth" in g)  # the number goes with the name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("CYCLING - ULLRICHSON WINS STAGE , TAFFERINI KEEPS JERSEY .", "ULLRICHSON"),
+        ("ATHLETICS - NWACHUKWU RUNS 9.98 IN OSLO .", "NWACHUKWU"),
+    ],
+)
+def test_a_player_opening_a_sports_headline(detector, text, name):
+    assert name in people(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SOCCER - UEFA BANS VOXTRANEX CLUB FOR TWO YEARS .",  # a body's acronym
+        "SOCCER - JUVENTUS BEAT DORTMUND 2-1 .",  # a club takes the plural
+        "MARKETS - VOXTRANEX WINS CONTRACT IN PRAGUE .",  # not a sports section: a company may win too
+    ],
+)
+def test_no_player_in_a_headline_without_a_players_shape(detector, text):
+    assert people(detector, text) == []

@@ -65,6 +65,18 @@ HEADLINE_VERBS = PERSON_VERBS | frozenset(
     "INSISTS CLEARED BANNED FINED SUSPENDED BLAMES THANKS PRAISES".split()
 )
 _SIGNS = frozenset({"SIGNS", "SIGNED"})  # a player "SIGNS FOR" a club; a club signs a player
+# a newswire sports section ("TENNIS - ", "MOTOR RACING - ") and the verbs in the third person singular its headlines use
+# of a player ("KOVALENKO WINS", "PETTERSEN LEADS"): clubs and teams take the plural in British headlines ("AJAX WIN",
+# "LEEDS BEAT ..."); written here
+SPORTS = frozenset(
+    "SOCCER FOOTBALL TENNIS GOLF CYCLING ATHLETICS CRICKET RUGBY BOXING SKIING SWIMMING RACING MOTORCYCLING BASEBALL "
+    "BASKETBALL HOCKEY SQUASH BADMINTON SNOOKER GYMNASTICS JUDO WRESTLING ROWING SAILING VOLLEYBALL CHESS SPORT".split()
+)
+SPORT_VERBS = frozenset(
+    "WINS BEATS LEADS RUNS TAKES KEEPS RETAINS REACHES ADVANCES SETS EQUALS BREAKS EXTENDS GRABS CLINCHES CLAIMS MISSES "
+    "HITS SHOOTS CARDS STORMS CRUISES SURGES SLIPS OUSTS UPSETS STUNS TOPS EDGES SURVIVES DEFENDS RETURNS CAPTURES "
+    "COLLECTS".split()
+)
 # a word for a person: an agent noun or an occupation ("BAKER", "TAYLOR", "SMITH", "FREEMAN", "ARTIST")
 _PERSON_NOUN = re.compile(r"(?:ER|OR|IST|SMITH|MAN)\Z")
 # a personal word later on a headline's line: its subject is a person ("PARK SAYS HE WILL STAY")
@@ -90,6 +102,12 @@ def _starts_line(text: str, start: int) -> bool:
     """Nothing but spaces, an opening quote or a headline's section ("SOCCER - ") before ``start`` on its line."""
     before = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'‘“")
     return not before or _SECTION.fullmatch(before + " ") is not None
+
+
+def _sports_section(text: str, start: int) -> bool:
+    """The line opens with a sports section before ``start`` ("TENNIS - ", "MOTOR RACING - ")."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'‘“")
+    return _SECTION.fullmatch(before + " ") is not None and any(w in SPORTS for w in before.split())
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
@@ -134,8 +152,9 @@ class CapsNameRecognizer(EntityRecognizer):
             words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
             words_in_capitals += words
             first = _starts_line(text, run.start())
+            sport = first and _sports_section(text, run.start())
             for part in self._between_places(words, places):
-                shouted += self._names(part, first and part[0] is words[0])
+                shouted += self._names(part, first and part[0] is words[0], sport)
         shouted += self._coordinated(text, shouted, places)
         return out + shouted + self._surnames_again(text, words_in_capitals, shouted, places, nlp_artifacts)
 
@@ -224,7 +243,7 @@ class CapsNameRecognizer(EntityRecognizer):
         why = "given name and surname in capitals (lexicons)"
         return [result(self, "PERSON", given.start(1), run.start() + len(surname), self.FULL, "name with surname in capitals", why)]
 
-    def _names(self, words: list[tuple[int, int, str]], first_on_line: bool = False) -> list[RecognizerResult]:
+    def _names(self, words: list[tuple[int, int, str]], first_on_line: bool = False, sport: bool = False) -> list[RecognizerResult]:
         out, i = [], 0
         while i < len(words):
             start, end, word = words[i]
@@ -237,24 +256,29 @@ class CapsNameRecognizer(EntityRecognizer):
             if self._alone(word):
                 why = "a listed name in capitals that is no English word"
                 out.append(result(self, "PERSON", start, end, self.SINGLE, "name in capitals", why))
-            elif i == 0 and first_on_line and self._headline_subject(words):
+            elif i == 0 and first_on_line and self._headline_subject(words, sport):
                 why = "a listed surname that is also a word, as the subject of a headline"
                 out.append(result(self, "PERSON", start, end, self.SINGLE, "surname heading a headline", why))
             i += 1
         return out
 
-    def _headline_subject(self, words: list[tuple[int, int, str]]) -> bool:
+    def _headline_subject(self, words: list[tuple[int, int, str]], sport: bool = False) -> bool:
         """ "SMITH SCORES TWICE", "YOUNG JAILED FOR FRAUD": a listed surname that is also an English word, first
         on a shouted line and followed by a verb a headline uses of a person. A label ("WOOD:", "GREEN
         ZONE") or a noun phrase ("WOOD PRICES RISE", "YOUNG PEOPLE WARNED") has no such verb after it. After
         a verb that needs no person ("SAYS", "CLAIMS"), a common noun needs a person word or a personal word
-        on the line: "BAKER SAYS SORRY", "PARK SAYS HE WILL STAY"; not "PARK SAYS NO TO NEW CAFE"."""
+        on the line: "BAKER SAYS SORRY", "PARK SAYS HE WILL STAY"; not "PARK SAYS NO TO NEW CAFE". Under a sports
+        section a word no list holds is a player before a verb of ``SPORT_VERBS`` too ("TENNIS - SOROKOV WINS IN
+        ROME"), when it has five letters or more (not "UEFA", "FIFA": bodies' acronyms)."""
         word, verb = words[0][2], words[1][2] if len(words) > 1 else ""
-        if len(words) < 3 or len(word) < 3 or word in self._never or verb not in HEADLINE_VERBS:
+        if len(words) < (2 if sport else 3) or len(word) < 3 or word in self._never or verb not in HEADLINE_VERBS | SPORT_VERBS:
             return False
         if word not in self._surname_any:  # "MWANGI SCORES", "KOROMA SIGNS FOR ...": a word no list holds
             unlisted = len(word) >= 4 and not name_lists.is_english_word(word) and word.title() not in cities()
-            return unlisted and (verb in PERSON_VERBS or (verb in _SIGNS and words[2][2] == "FOR"))
+            player = sport and len(word) >= 5 and verb in SPORT_VERBS
+            return unlisted and (verb in PERSON_VERBS or (verb in _SIGNS and words[2][2] == "FOR") or player)
+        if verb not in HEADLINE_VERBS:
+            return False
         if verb in PERSON_VERBS or not name_lists.is_english_word(word) or _PERSON_NOUN.search(word):
             return True
         return any(w in _PERSONAL for _, _, w in words[2:])  # "PARK SAYS NO TO NEW CAFE": a common noun, no person
