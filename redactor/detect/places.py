@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from redactor import paths
-from redactor.detect.name_lists import common_surnames, countries, english_frequency, given_names_raw, lexicon
+from redactor.detect.name_lists import common_surnames, countries, english_frequency, fold_accents, given_names_raw, lexicon
 
 GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
 BIG_CITY = 1_000_000
@@ -134,6 +134,19 @@ def cities() -> dict[str, int]:
     text = (paths.models_dir() / "lexicons" / "places.txt").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {name: int(population) for name, population in rows}
+
+
+def a_city(name: str) -> bool:
+    """A city of ``cities()``, also written without its accents as newswire and English text write it ("Zurich",
+    "Malmo", "Sao Paulo", "Herat"), unless that form is a listed given name or a common surname ("Leon" of "León")."""
+    return name in cities() or name in _plain_cities()
+
+
+@lru_cache(maxsize=1)
+def _plain_cities() -> frozenset[str]:
+    names, surnames = given_names_raw(), common_surnames()
+    plain = {fold_accents(c) for c in cities()}
+    return frozenset(p for p in plain if p not in cities() and p not in names and p not in surnames)
 
 
 _STOP = re.compile(r"[.!?](?:\s|$)|\n")

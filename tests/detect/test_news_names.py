@@ -75,3 +75,11 @@ def test_a_player_opening_a_sports_headline(detector, text, name):
 )
 def test_no_player_in_a_headline_without_a_players_shape(detector, text):
     assert people(detector, text) == []
+
+
+def test_a_city_written_without_its_accents_is_a_place(detector):
+    from redactor.detect.places import a_city
+
+    assert all(a_city(c) for c in ("Zurich", "Sao Paulo", "Malmo", "Zürich")) and not a_city("Leon")  # a given name too
+    text = "ATHLETICS - NWACHUKWU RUNS 9.98 IN ZURICH ."
+    assert people(detector, text) == ["NWACHUKWU"]

@@ -43,7 +43,7 @@ from redactor.detect import name_lists
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import FORM_LABELS, ROLE_WORDS
 from redactor.detect.name_lists import PEOPLES, countries
-from redactor.detect.places import cities
+from redactor.detect.places import a_city
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD, UPPER
 
@@ -205,8 +205,8 @@ class CapsNameRecognizer(EntityRecognizer):
     def _place(self, words: list[tuple[int, int, str]]) -> bool:
         name = " ".join(w for _, _, w in words)
         if len(words) == 1:
-            return name.title() in cities() and name not in self._given_any
-        return name.title() in cities() or name.lower() in countries()
+            return a_city(name.title()) and name not in self._given_any
+        return a_city(name.title()) or name.lower() in countries()
 
     def _coordinated(self, text: str, found: list[RecognizerResult], places: set[int]) -> list[RecognizerResult]:
         """A word on a shouted line joined by a list's comma, "AND" or "&" to a name found on it is a name too when it
@@ -228,7 +228,7 @@ class CapsNameRecognizer(EntityRecognizer):
         return out
 
     def _coordinable(self, word: str) -> bool:
-        if len(word) < 3 or word in self._never or word.title() in cities():
+        if len(word) < 3 or word in self._never or a_city(word.title()):
             return False
         return word in self._given_any or word in self._surname_any or not name_lists.is_english_word(word)
 
@@ -274,7 +274,7 @@ class CapsNameRecognizer(EntityRecognizer):
         if len(words) < (2 if sport else 3) or len(word) < 3 or word in self._never or verb not in HEADLINE_VERBS | SPORT_VERBS:
             return False
         if word not in self._surname_any:  # "MWANGI SCORES", "KOROMA SIGNS FOR ...": a word no list holds
-            unlisted = len(word) >= 4 and not name_lists.is_english_word(word) and word.title() not in cities()
+            unlisted = len(word) >= 4 and not name_lists.is_english_word(word) and not a_city(word.title())
             player = sport and len(word) >= 5 and verb in SPORT_VERBS
             return unlisted and (verb in PERSON_VERBS or (verb in _SIGNS and words[2][2] == "FOR") or player)
         if verb not in HEADLINE_VERBS:

@@ -21,7 +21,7 @@ from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
 from redactor.detect.misreads import PERSONAL
 from redactor.detect.name_lists import is_name_word, lexicon
-from redactor.detect.places import THIRD_PERSON, cities, clause, followed_by_a_place
+from redactor.detect.places import THIRD_PERSON, a_city, cities, clause, followed_by_a_place
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
 from redactor.detect.tagging import ProperNouns
@@ -288,7 +288,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         low = word.lower()
         if low in COMMON_WORDS or low in NOT_NAMES or low in FORM_LABELS or low in self._org_words or low in CALENDAR_WORDS:
             return False
-        if word in cities() or a_country(word) or low in name_lists.countries() or low in name_lists.PEOPLES:
+        if a_city(word) or a_country(word) or low in name_lists.countries() or low in name_lists.PEOPLES:
             return False
         if _NOT_A_NAME_ENDING.search(word):
             return False  # "Scientology", "Evansville"

@@ -35,7 +35,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.misreads import name_before_contact
 from redactor.detect.name_lists import PEOPLES, countries, given_names_raw, is_english_word
-from redactor.detect.places import cities
+from redactor.detect.places import a_city
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.names import is_name_word, lexicon
@@ -134,7 +134,7 @@ class OrgNameRecognizer(EntityRecognizer):
         unlisted word: "Leisha's brother ...", "Vuković, Hubert" start sentences (measured: make eval's multilingual set)."""
         if start not in proper or len(word) < 3 or _DETERMINER_OR_PLACE.search(text, max(0, start - 12), start):
             return False
-        if NOT_A_NAME_ENDING.search(word) or _two_words(word) or word in cities():
+        if NOT_A_NAME_ENDING.search(word) or _two_words(word) or a_city(word):
             return False  # "Scientology", "Islamophobia", "Evansville": an ending of common nouns and towns; "Wikinews"
         if is_english_word(word) and not _in_a_name_list(word):
             return False  # "Senate", "Treasury", "Nightmare": an ordinary word no list holds as a name (not "Trump", "Grace")
@@ -166,7 +166,7 @@ def _single_unlisted(words: str) -> bool:
 
 def _no_word_place_or_people(word: str) -> bool:
     """No ordinary English word, city, country, language or nationality ("English", "Compton" is a surname)."""
-    return not is_english_word(word) and word not in cities() and word.lower() not in countries() and word.lower() not in PEOPLES
+    return not is_english_word(word) and not a_city(word) and word.lower() not in countries() and word.lower() not in PEOPLES
 
 
 def _two_words(word: str) -> bool:
