@@ -45,15 +45,9 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 @extractor("google-messages-db", accepts=_accepts, priority=30)
 def extract_bugle(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    book = common.PeopleBook(source.ref)
-    yield from sqlite_source.read(
-        path, "Google Messages database", lambda conn, tables: _read(source, path, conn, tables, book), _a_message, work=ctx.work_dir
+    yield from sqlite_source.read_messages(
+        source, path, "Google Messages database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
     )
-    yield from book
-
-
-def _a_message(record: Any) -> bool:
-    return isinstance(record, Item) and record.kind == "message"
 
 
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[Part | sqlite3.Row]:

@@ -56,15 +56,9 @@ def _accepts(source: Source, path: Path, head: bytes) -> bool:
 
 @extractor("messenger-msys-db", accepts=_accepts, priority=30)
 def extract_messenger(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    book = common.PeopleBook(source.ref)
-    yield from sqlite_source.read(
-        path, "Messenger database", lambda conn, tables: _read(source, path, conn, tables, book), _a_message, work=ctx.work_dir
+    yield from sqlite_source.read_messages(
+        source, path, "Messenger database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
     )
-    yield from book
-
-
-def _a_message(record: Any) -> bool:
-    return isinstance(record, Item) and record.kind == "message"
 
 
 def _read(

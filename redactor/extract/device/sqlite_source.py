@@ -16,7 +16,7 @@ from typing import Any
 
 from redactor.errors import CorruptInput, InputError
 from redactor.extract.device import common
-from redactor.records import Refused
+from redactor.records import Item, Refused, Source
 
 Part = tuple[str, InputError]  # a part refused: its locator and the error that refuses it
 
@@ -112,3 +112,17 @@ def read(
         conn.close()
     if first is not None and not done:  # nothing could be read: the file is refused whole, by the first part refused
         raise first
+
+
+def is_message(record: Any) -> bool:
+    return isinstance(record, Item) and record.kind == "message"
+
+
+def read_messages(
+    source: Source, path: Path, what: str, body: Callable[[sqlite3.Connection, set[str], common.PeopleBook], Iterator[Any]], work: Path
+) -> Iterator[Any]:
+    """A message database read by :func:`read` with a book of the people it names (``body`` adds them and yields the
+    book as it goes; what is left is yielded at the end): refused whole when not one message could be read."""
+    book = common.PeopleBook(source.ref)
+    yield from read(path, what, lambda conn, tables: body(conn, tables, book), is_message, work=work)
+    yield from book
