@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from benchmarks.eval.generate import DATA
+from benchmarks.eval.wikigold import entity_spans
 
 Token = tuple[str, str]  # (text, BIO tag)
 TEST_SECTION = "f"
@@ -59,25 +60,8 @@ def glue_mentions(doc: list[Token]) -> list[Token]:
 
 
 def spans(doc: list[Token]) -> tuple[str, list[tuple[int, int, str]]]:
-    """The text (tokens joined by spaces) and its entity spans ``(start, end, type)`` from the BIO tags."""
-    words, found, offset = [], [], 0
-    current: list | None = None
-    for word, tag in glue_mentions(doc):
-        start = offset
-        words.append(word)
-        offset += len(word) + 1
-        prefix, _, kind = tag.partition("-")
-        if prefix == "I" and current is not None and current[2] == kind:
-            current[1] = start + len(word)
-            continue
-        if current is not None:
-            found.append(tuple(current))
-            current = None
-        if prefix in ("B", "I") and kind:
-            current = [start, start + len(word), kind]
-    if current is not None:
-        found.append(tuple(current))
-    return " ".join(words), found
+    """The text (tokens joined by spaces) and its entity spans ``(start, end, type)`` from the BIO tags, mentions glued."""
+    return entity_spans(glue_mentions(doc))
 
 
 def label_of(text: str, kind: str) -> str | None:
