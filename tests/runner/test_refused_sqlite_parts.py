@@ -77,3 +77,39 @@ def test_a_database_with_its_write_ahead_log_and_index_beside_it_is_stored_whole
         ).fetchone()[0]
     conn.close()
     assert "message ROWID=99" in locators and len(locators) == 7 and flagged >= 1
+
+
+@linux_only
+@pytest.mark.parametrize("container", ["zip", "tar"])
+def test_a_database_and_its_write_ahead_log_inside_an_archive_are_read_together(tmp_path, container):
+    """A file-system extraction delivered as a zip or a tar holds ``sms.db`` beside ``sms.db-wal``. Both are copied
+    under work/derived, the log under its database's prefix, so the messages only in the log are stored and flagged and
+    nothing is quarantined. Before, each copy took a prefix of its own: the log was quarantined as having no database
+    beside it (advice the user could not follow: the database was in the archive) and its messages were lost."""
+    import tarfile
+    import zipfile
+
+    from tests.extract.device.test_sqlite_wal import with_log
+
+    path = with_log(tmp_path / "phone")
+    path.with_name("sms.db-shm").write_bytes(bytes(32_768))
+    evidence = tmp_path / "in"
+    evidence.mkdir()
+    inside = "private/var/mobile/Library/SMS/"
+    if container == "zip":
+        with zipfile.ZipFile(evidence / "extraction.zip", "w") as archive:
+            for f in sorted(path.parent.iterdir()):
+                archive.write(f, inside + f.name)
+    else:
+        with tarfile.open(evidence / "extraction.tar", "w") as archive:
+            for f in sorted(path.parent.iterdir()):
+                archive.add(f, inside + f.name)
+    assert _run(evidence, tmp_path / "case") == 0
+    assert _quarantine(tmp_path / "case") == []  # before: the -wal, E031 "whose database ... is not beside it"
+    with sqlite3.connect(tmp_path / "case" / "case.db") as conn:
+        locators = {r[0] for r in conn.execute("SELECT locator FROM items WHERE kind = 'message'")}
+        flagged = conn.execute(
+            "SELECT COUNT(*) FROM flags f JOIN items i ON i.item_id = f.item_id WHERE i.locator = 'message ROWID=99'"
+        ).fetchone()[0]
+    conn.close()
+    assert "message ROWID=99" in locators and len(locators) == 7 and flagged >= 1

@@ -39,6 +39,7 @@ MAX_DERIVED_BYTES = 2 << 30  # one attachment
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _JID = re.compile(r"@(s\.whatsapp\.net|c\.us|g\.us|lid)$")
 _UNSAFE = re.compile(r"[^\w.\- ()+@]")
+COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")  # a SQLite database's companion file
 RECENT = 4_096  # people a PeopleBook remembers it sent (a repeat adding nothing to them is not sent again)
 
 
@@ -247,11 +248,16 @@ def write_derived(
 ) -> tuple[Path, str, int]:
     """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
 
-    The file name is sanitised and prefixed with a short key, so names never collide or escape. A file that cannot
-    be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member) leaves nothing behind.
+    The file name is sanitised and prefixed with a short key, so names never collide or escape. A SQLite database's
+    companion (``key`` "member SMS/sms.db-wal") takes its database's prefix ("member SMS/sms.db"), so the two land side
+    by side (``<prefix>-sms.db``, ``<prefix>-sms.db-wal``) and the log is read with the database (:func:`wal_beside`);
+    before, each took a prefix of its own, and an archive's log was refused as having no database beside it. A file
+    that cannot be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member) leaves nothing behind.
     """
     folder = derived_dir(work_dir, source)
-    target = (folder / f"{stable_id(key, length=8)}-{safe_name(name)}").resolve()
+    companion = COMPANION.match(key)
+    prefix = stable_id(companion["database"] if companion else key, length=8)
+    target = (folder / f"{prefix}-{safe_name(name)}").resolve()
     if target.parent != folder:
         raise HostileInput(f"{source.path}: attachment name escapes the case folder")
     digest, size = hashlib.sha256(), 0

@@ -37,12 +37,12 @@ from pathlib import Path
 from redactor.errors import EncryptedInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import sqlite_source
+from redactor.extract.device.common import COMPANION
 from redactor.records import Item, Source
 from redactor.stages import StageContext
 
 log = logging.getLogger(__name__)
 
-COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")
 COMPANION_KINDS = {"wal": "write-ahead log", "shm": "shared-memory index", "journal": "rollback journal"}
 WHATSAPP_BACKUP = re.compile(r"\.crypt\d{1,2}$", re.IGNORECASE)
 DATABASE_NAMES = re.compile(r"\.(?:db|sqlite|sqlite3|sqlitedb|storedata|sql)$", re.IGNORECASE)
