@@ -5,7 +5,9 @@ once and the box covers all of it. A street name without a number ("lives on Mil
 reported with a lower score: it still narrows down where someone lives. Street words come
 from ``models/lexicons/street_types.txt``. A street with no street word is an address when a
 town and a full postcode follow it ("Flat 2, 7 The Paddocks, York YO1 7HH", "22 Kingsmead, Bath
-BA1 2AB"), and a flat may be in a named building ("Flat 4, Kestrel House, 9 Moor View, ...").
+BA1 2AB"), and a flat may be in a named building ("Flat 4, Kestrel House, 9 Moor View, ..."). A house's name with its
+village, town or county and a full postcode is an address with no street and no number ("Rose Cottage, Little Snoring,
+Norfolk NR21 0AB"). A line written all in capitals is read as if written with capitals ("14 MILL ROAD"), with a number.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor import paths
 from redactor.detect.name_lists import countries
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import INSTITUTION
+from redactor.detect.recognizers.street_words import INSTITUTION, capitals_folded
 from redactor.detect.recognizers.world_address import grow
 
 POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})"
@@ -27,6 +29,11 @@ WORD = r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|St\.?|[A-Z]
 # a numeric postcode after a town, the way India (PIN), the USA and most of Europe write it: six digits, or three and
 # three, or five; after a comma, a space or a dash ("Bengaluru 560001", "Bangalore - 560 001", "Springfield 62704")
 NUMERIC_POSTCODE = r"(?:,?[ ]|[ ]?[-–][ ]?)(?:\d{6}|\d{3}[ ]\d{3}|\d{5})(?![\w-])"
+# the last word of a house's name ("Rose Cottage", "The Old Rectory", "Oak Farm", "Mill House")
+HOUSE_WORDS = (
+    r"(?:Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Barns|Mill|Manor|Hall|Grange|Rectory|Vicarage|Villa|Bungalow|Croft|"
+    r"Orchard|Oast|Chapel|Stables|Granary|Smithy|Forge|Coach[ ]House|Old[ ]School|Schoolhouse|Toll[ ]House|Steading|Bothy)"
+)
 WELSH_FIRST = ("Heol", "Ffordd", "Stryd", "Lon", "Lôn", "Rhodfa", "Cae", "Maes", "Bryn", "Pen", "Ty")
 
 
@@ -63,6 +70,13 @@ class StreetAddressRecognizer(EntityRecognizer):
         # "Flat 2, 7 The Paddocks, York YO1 7HH"); the postcode makes it an address
         posted = r"(?:The[ ])?" + WORD + r"(?:[ ]" + WORD + r"){0,2},[ ]" + WORD + r"(?:[ ](?:" + WORD + r"|upon|on|under|le|en))*,?[ ]"
         self._posted = re.compile(r"(?<![\w£$€])" + unit + number + posted + POSTCODE + r"(?!\w)")
+        # a house's name, then its village, town and county, and a full postcode, with no street and no number: "Rose Cottage,
+        # Little Snoring, Norfolk NR21 0AB", "The Old Rectory\nGreat Ayton\nTS9 6AB", "The Rushes, Loughborough LE11 5BG"
+        # (the postcode makes it an address)
+        place = WORD + r"(?:[ ](?:" + WORD + r"|upon|on|under|le|en|in|the|by|next|cum|juxta)){0,3}"
+        line = r"(?:,[ ]|,?[ ]*\r?\n[ \t]*)"
+        house = rf"(?:(?:The[ ])?(?:{WORD}[ ]){{0,2}}{HOUSE_WORDS}|The[ ]{WORD}(?:[ ]{WORD})?)"
+        self._house_name = re.compile(rf"(?<![\w]){house}(?:{line}{place}){{1,3}},?(?:[ ]|[ ]*\r?\n[ \t]*){POSTCODE}(?![\w])")
         self._houses = re.compile(
             r"(?<![\w])(?:(?:Flat|Apartment|Apt)\.?[ ]\d{1,4}[A-Za-z]?,?[ ])?\d{1,4}[A-Za-z]?[ ](?:"
             + WORD
@@ -75,17 +89,21 @@ class StreetAddressRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_full"):
             self.load()
+        written, text = text, capitals_folded(text)  # "FLAT 3, 22 KILN LANE": read as "Flat 3, 22 Kiln Lane" (same offsets)
         out, taken = [], bytearray(len(text))  # characters already in a reported address
         for pattern, score, rule in (
             (self._full, self.FULL, "number and street"),
             (self._houses, self.FULL, "house name"),
             (self._posted, self.FULL, "number, name, town and postcode"),
+            (self._house_name, self.FULL, "house name, town and postcode"),
             (self._named, self.STREET_ONLY, "street name"),
         ):
             for m in pattern.finditer(text):
                 start, end = m.span()
                 if any(taken[start:end]) or _not_an_address(text, m, rule):
                     continue
+                if written[start:end] != text[start:end] and not any(c.isdigit() for c in text[start:end]):
+                    continue  # a line in capitals with no number: a heading ("CITY SHOOTS FOR HIGH STREET GLORY")
                 start, end = grow(text, *_trim_town(text, start, end))  # the parts around it written abroad (world_address.py)
                 taken[start:end] = b"\x01" * (end - start)
                 out.append(result(self, self.ENTITY, start, end, score, rule, f"street address ({rule})"))

@@ -28,7 +28,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.name_lists import countries, is_english_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, keeps_full_stop
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, keeps_full_stop, next_sentence
 
 KINDS = (
     r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential|"
@@ -142,7 +142,7 @@ def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
             break
         parts += "," in gap
         end, last = m.end(), m.end()
-        if re.search(r"[.!?]$", m.group(0)) and not keeps_full_stop(text, pos, m.end()):
+        if re.search(r"[.!?]$", m.group(0)) and (not keeps_full_stop(text, pos, m.end()) or next_sentence(text, m.end())):
             end -= 1
             break
     end = _without_country(text, pos, end)

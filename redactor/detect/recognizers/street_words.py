@@ -94,6 +94,8 @@ INSTITUTION = re.compile(
     r"Disciplinary|Arbitration|International|Employment|Sheriff['’]?s?|Cassation|Higher|Juvenile|Labour|Tax|Trial|Assize|Assizes|Penal)[ ]Court\b|\bHouse of\b"
 )
 
+_STREET_OR_UNIT = re.compile(rf"(?i)(?:{AFTER}|{BEFORE}|{JOINED}|{UNIT})")
+
 # an address that ends in an abbreviation or a house number written with a full stop keeps it: "Guadalajara, Jal.",
 # "Morelia, Mich.", "Monterrey, N.L.", "Kárász utca 9." (a sentence's own full stop after a town or a street, "... Leeds
 # LS6 1AP.", "5 Elm Road.", is no part of it)
@@ -110,6 +112,28 @@ def keeps_full_stop(text: str, start: int, end: int) -> bool:
     if m is None or not (word := m.group("word")):
         return m is not None
     return word[-1] not in "aeiouy" and not is_english_word(word) and word not in cities()
+
+
+# the words a sentence starts with that no address has after a house number's or an abbreviation's full stop: "the flat at 9.
+# Her mum ...", "the house at 12. It was cold" ("Andrássy út 45. 2. em.", "Kárász utca 9. Szeged", "Rd. Albany" go on)
+_SENTENCE_START = re.compile(
+    r"[ ]+(?:I|We|He|She|They|It|You|The|This|That|These|Those|There|Then|And|But|So|Or|If|When|While|After|Before|Since|"
+    r"On|At|In|My|His|Her|Our|Their|Its|Your|With|For|From|To|As|A|An|Please|Thanks|Anyway|Also|Yes|No|Ok|OK|Not)(?![\w.'’])"
+)
+_NEXT_WORDS = re.compile(r"[ ]+(?P<first>[A-Z][a-z]+)[ ]+(?P<second>[a-z]+)(?![\w])")
+
+
+def next_sentence(text: str, pos: int) -> bool:
+    """A new sentence starts at ``pos``, after a full stop that may be a house number's or an abbreviation's: a word only a
+    sentence starts with ("9. Her mum came", "12. It was cold"), or a capitalised English word and a lower-case English
+    word, neither a street word ("9. Mum came round"; not "Rd. Albany", "45. 2. em.", "9. Szeged", "5. Mill lane")."""
+    if _SENTENCE_START.match(text, pos):
+        return True
+    m = _NEXT_WORDS.match(text, pos)
+    if m is None:
+        return False
+    words = (m.group("first"), m.group("second"))
+    return all(is_english_word(w) and _STREET_OR_UNIT.fullmatch(w) is None for w in words)
 
 
 # a business or public body named on the line (or in the part) before its street: a shop, a bank, an embassy, a hotel,
@@ -147,3 +171,38 @@ def business_name(part: str) -> bool:
 
 # the small words between a street word and a street's name: "Calle del Hotel", "Rue de la Banque", "Via della Posta"
 _LINKS = {"de", "del", "de la", "la", "do", "da", "dos", "das", "della", "dei", "delle", "di", "du", "des", "of", "the"}
+
+
+# the small words of street and town names that stay in lower case in a line written in capitals ("RUA DO ARENQUE")
+_SMALL = frozenset({"do", "da", "dos", "das", "de", "del", "di", "la", "le", "les", "los", "las", "du", "des", "von", "van", "der",
+                    "den", "al", "el", "of", "upon", "am", "an", "im", "on", "en", "y", "e", "i"})  # fmt: skip
+_CAPITALS_LINE = re.compile(r"(?m)^[^\S\n]*(?=[^\n]*[^\W\d_]{3})[^\n]*$")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w])")
+_CAPITAL_ORDINAL = re.compile(r"(?<![\w])\d{1,3}(ST|ND|RD|TH)(?![\w])")  # "8TH ST": "8th ST"
+
+
+def capitals_folded(text: str) -> str:
+    """``text`` with each line written all in capitals ("14 MILL ROAD", "HAUPTSTRASSE 5, 10115 BERLIN") as a person would
+    write it in lower case with capitals ("14 Mill Road", "Hauptstrasse 5, 10115 Berlin"), so the address rules read it;
+    same length, same offsets. A word of two letters stays in capitals (a state: "NY", "ON"), but a street's or town's
+    small word ("DE", "DO", "OF"); a word with a digit stays as it is (a postcode: "LS6 2AB"), but an ordinal ("8TH": "8th"). Lines with a lower-case
+    letter are left alone ("Jalan PJU 1A/3")."""
+    if not any(c.isupper() for c in text):
+        return text
+    out = list(text)
+    for line in _CAPITALS_LINE.finditer(text):
+        value = line.group(0)
+        if any(c.islower() for c in value):
+            continue
+        for word in _CAPITAL_WORD.finditer(value):
+            w = word.group(0)
+            if len(w) == 2 and w.lower() not in _SMALL:
+                continue
+            folded = w.lower() if (w.lower() in _SMALL and word.start() > 0) else w[:1] + w[1:].lower()
+            if len(folded) == len(w):
+                start = line.start() + word.start()
+                out[start : start + len(w)] = folded
+        for ordinal in _CAPITAL_ORDINAL.finditer(value):
+            start = line.start() + ordinal.start(1)
+            out[start : start + 2] = ordinal.group(1).lower()
+    return "".join(out)

@@ -24,6 +24,12 @@
   Gurugram", "25 Le Loi, Ben Nghe, District 1, Ho Chi Minh City"), no part made only of ordinary English words but
   the words of an address ("Street", "Sector", "District"; "Round 5, Group 2, Madrid" is no address); a Turkish door after the house number ("Atatürk Cd. No: 15 D: 4").
 
+- Chinese, Japanese and Korean addresses, from the province or prefecture to the road and its number or the block
+  numbers, with or without spaces ("北京市朝阳区建国路88号", "東京都渋谷区神南1-2-3", "서울특별시 강남구 테헤란로 152");
+- a line written all in capitals is read as if written with capitals ("HAUPTSTRASSE 5, 10115 BERLIN"; a street with no
+  number there is a heading, not an address); the town and postcode after the sentence's full stop or on the lines under
+  the street, each line ending in a comma or a full stop, are part of it ("5 Park Street. Bristol BS1 5AB.").
+
 A street needs a house number, or an address cue before it. Labelled addresses in forms
 ("Address: ...", a heading "Delivery address" and the lines under it) are ``address_label.py``'s.
 """
@@ -41,7 +47,17 @@ from redactor.detect.name_lists import countries, is_english_word, is_name_word
 from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD, UPPER
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, INSTITUTION, JOINED, UNIT, keeps_full_stop
+from redactor.detect.recognizers.street_words import (
+    AFTER,
+    BEFORE,
+    CUE,
+    INSTITUTION,
+    JOINED,
+    UNIT,
+    capitals_folded,
+    keeps_full_stop,
+    next_sentence,
+)
 
 LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
 NOT_UNIT = (
@@ -151,6 +167,7 @@ BARE_BOX = r"\b(?:Box|BP|CP)"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
+_NOT_LATIN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff가-힣]")  # Han, kana or Hangul
 _CODE_AFTER = re.compile(rf",?[ ]{STRONG_POSTCODE}(?![\w])")  # a postcode after the city that ends a line
 _YEAR = re.compile(
     r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -196,6 +213,7 @@ class WorldAddressRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_street"):
             self.load()
+        written, text = text, capitals_folded(text)  # "14 MILL ROAD": read as "14 Mill Road" (same offsets)
         out, taken = [], bytearray(len(text))
         pos = 0
         while (m := self._street.search(text, pos)) is not None:
@@ -214,11 +232,16 @@ class WorldAddressRecognizer(EntityRecognizer):
             ):
                 pos = m.end("street")  # a numbered street may follow this one ("Kızılay Mah. Gazi Mustafa Kemal Blv. No:21")
                 continue
+            if not numbered and written[m.start() : m.end()] != text[m.start() : m.end()]:
+                continue  # a line in capitals needs a number: a heading ("SHOOTS FOR HIGH STREET")
             rule = "street and house number" if numbered else "street after an address word"
             out.append(self._found(text, m.start(), m.end(), self.FULL if numbered else self.CONTEXT, rule, taken))
         for m in self._plain.finditer(text):
             if any(taken[m.start() : m.end()]) or not CUE_ONLY.search(text[max(0, m.start() - 32) : m.start()]):
                 continue
+            stop = _HOUSE_STOP.match(text, m.start())
+            if stop is not None and next_sentence(text, stop.end()):
+                continue  # "the flat at 9. Her mum came round": a number, then the next sentence
             out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number after an address cue", taken))
         for m in self._posted.finditer(text) if _DIGIT.search(text) else ():
             if not any(taken[m.start() : m.end()]) and not _english_words(m.group(0)):
@@ -238,6 +261,11 @@ class WorldAddressRecognizer(EntityRecognizer):
         for m in _JAPAN.finditer(text) if _DIGIT.search(text) else ():
             if not all(taken[m.start() : m.end()]):
                 out = _instead(out, self._found(text, m.start(), m.end(), self.FULL, "Japanese postcode, prefecture and ward", taken))
+        for pattern in _CJK if _DIGIT.search(text) and _NOT_LATIN.search(text) else ():
+            for m in pattern.finditer(text):
+                start = _cjk_start(text, m.start(), m.end())  # "寄到北京市...": "send to" is no part of it
+                if start < m.end() and not all(taken[start : m.end()]):
+                    out = _instead(out, self._found(text, start, m.end(), self.FULL, "East Asian address", taken))
         for m in _MILITARY_ADDRESS.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "military post", "street address (US military post)"))
         for m in self._po_box.finditer(text):
@@ -256,6 +284,7 @@ def _instead(out: list[RecognizerResult], found: RecognizerResult) -> list[Recog
     return [r for r in out if not (found.start <= r.start and r.end <= found.end)] + [found]
 
 
+_HOUSE_STOP = re.compile(r"\d{1,5}[A-Za-z]?\.")  # a house number that ends in a full stop
 _HELD_AFTER = re.compile(rf"(?i:{UNIT})\.?[ ]?(?:No\.?[ ]?)?[A-Z]?\d|(?<![\d-])\d{{5,7}}(?![\d-])|\#\d")
 
 
@@ -344,6 +373,46 @@ _JAPAN = re.compile(
     rf"(?<![\w-])(?:〒[ ]?\d{{3}}-\d{{4}}|\d{{3}}-\d{{4}}(?=,?[ ]{NAME_WORD}-(?:to|fu|ken|do|ku|shi)(?![\w-])))"
     rf"(?:,?[ ]{_JP_PART}){{1,4}}(?:[ ]\d{{1,2}}(?:-\d{{1,4}}){{1,2}}(?![\w-]))?"
 )
+# Chinese, Japanese and Korean addresses, written from the largest part to the smallest and in Chinese and Japanese without
+# spaces: a province, a city, a district, a road and its number ("北京市朝阳区建国路88号", "上海市 徐汇区 漕溪北路 1200号 3号楼
+# 502室"), a prefecture, a city or ward, a district and its block numbers ("東京都渋谷区神南1-2-3", "大阪市北区梅田3丁目1番3号"), a
+# Korean city, district, road and building number ("서울특별시 강남구 테헤란로 152"). A road or block numbers are needed.
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_JA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+_CN_NUMBER = r"(?:\d{1,5}|[一二三四五六七八九十百零]{1,4})"
+_CN_UNIT = r"(?:[ ,，、]?[ \t]*\r?\n?[ \t]*(?:\d{1,4}[A-Z]?|[A-Z]|[一二三四五六七八九十]{1,3})(?:号楼|號樓|号室|號室|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|号|號)(?![\u4e00-\u9fff]))"
+_CHINA = re.compile(
+    rf"(?:{_HAN}{{2,7}}(?:省|自治区|特别行政区)[ ]?)?(?:{_HAN}{{1,7}}(?:市|州|盟)[ ]?)?(?:{_HAN}{{1,7}}(?:区|區|县|縣|旗|镇|鎮|乡)[ ]?)?"
+    rf"{_HAN}{{1,10}}(?:路|街|道|巷|弄|胡同|大道|大街|里)[ ]?{_CN_NUMBER}(?:号|號)"
+    rf"(?:[ ,，]?{_HAN}{{1,8}}?(?:广场|廣場|大厦|大廈|中心|花园|花園|公寓|小区|社区|新村|苑)(?=[ ,，]?[A-Z\d一二三四五六七八九十]))?(?:{_CN_UNIT}){{0,4}}"
+)
+_JAPAN_BLOCKS = (
+    r"(?:\d{1,2}丁目[ ]?\d{1,4}(?:番地?|-|−)?(?:\d{1,4}号?)?|\d{1,4}(?:[-−]\d{1,4}){1,2}(?![\d-])|\d{1,4}番地?(?:[ ]?\d{1,4}号)?)"
+)
+_JAPAN_CJK = re.compile(
+    rf"(?:〒[ ]?\d{{3}}-\d{{4}}[ ]?|\d{{3}}-\d{{4}}[ ](?={_JA}))?(?:{_JA}{{1,4}}(?:都|道|府|県)[ ]?)?(?:{_JA}{{1,8}}?(?:市|区|郡|町|村)[ ]?){{1,3}}"
+    rf"{_JA}{{0,8}}?{_JAPAN_BLOCKS}(?:[ ]?{_JA}{{1,12}}?(?:ビル|マンション|ハイツ|タワー|\d{{1,4}}(?:階|号室))(?:[ ]?\d{{1,4}}(?:階|号室|号))?)?"
+)
+_KOREA = re.compile(
+    r"(?<![가-힣])(?:[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)[ ])?(?:[가-힣]{1,6}(?:시|군|구)[ ]){0,2}"
+    r"(?:[가-힣]{1,6}(?:읍|면|동)[ ])?[가-힣0-9]{1,10}(?:대로|로|길)(?:[ ]?\d{1,3}(?:번길|길))?[ ]\d{1,5}(?:-\d{1,4})?(?![\d])"
+    r"(?:,?[ ]\d{1,4}(?:동|층|호))*"
+)
+_CJK = (_CHINA, _JAPAN_CJK, _KOREA)
+# words before a Chinese or Japanese address that run into it without a space: "send to", "lives in", "address", "at", "is"
+_CJK_CUE = re.compile(r"(?:寄到|寄往|送到|送往|发到|發到|住在|住于|位于|位於|地址|住所|在|到|是|は|に|へ|で|[:：])")
+_CJK_LEVEL = re.compile(r"[省市区區县縣都道府県]")
+
+
+def _cjk_start(text: str, start: int, end: int) -> int:
+    """Where a Chinese or Japanese address starts: after the last cue word before its first province, city or district
+    ("他住在南京市...": "he lives in" is no part of it)."""
+    level = _CJK_LEVEL.search(text, start, end)
+    for cue in _CJK_CUE.finditer(text, start, level.start() if level else start):
+        start = cue.end()
+    return start
+
+
 # The parts an address line has around what the rules above read, in the orders countries write them.
 # Before it: a flat, room, building, house or plot with its number ("Room 1706, Building 3, 88 Century Avenue",
 # "Apartment 12, Riverside Quay"), a unit word before a house number ("Unit 4/18 Bellevue Terrace", "No. 7 Ogui Road",
@@ -448,9 +517,50 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.end()
     if (m := _CODE_LINE.match(text, end)) is not None and (text[end:].lstrip(" ,")[:1] in ("\r", "\n")):
         end = m.end()
+    end = _cut_off_lines(text, end)
     if end < len(text) and keeps_full_stop(text, start, end + 1):
         end += 1  # "Guadalajara, Jal.": an abbreviation's full stop
     return start, end
+
+
+# The town, county and postcode of an address after the sentence's full stop or on the lines under it, each line ending
+# in a comma or a full stop the way letters write them ("5 Park Street. Bristol BS1 5AB.", "44 Elm Grove,\nWetherby,\nLS22
+# 6AB", "5 Park Street.\nWetherby.\nWest Yorkshire\nLS22 6AB"): cut off there, the town is a leak. Taken up to a postcode;
+# with no postcode, only a city of 100,000 people or more alone before the sentence's or the line's end ("..., Leeds.\nBristol.").
+_TAIL_CODE = rf"(?:[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{{5}}-\d{{4}}|{STRONG_POSTCODE})(?![\w-])"
+_TAIL_PART = re.compile(
+    rf"(?:[.,]?[ \t]*\r?\n[ \t]*|[.,][ ]+)"  # a line break (after a comma or a full stop), or a full stop or comma and a space
+    rf"(?:(?P<lead>{_TAIL_CODE})[ ](?P<town1>{_TOWN_WORDS})|(?P<town>{_TOWN_WORDS})(?:,?[ ][A-Z]{{2}}(?![\w]))?(?:,?[ ](?P<code>{_TAIL_CODE}))?"
+    rf"|(?:[A-Z]{{2}}[ ])?(?P<alone>{_TAIL_CODE}))"
+)
+_PART_END = re.compile(r"[.,]?(?:[ \t]*(?:\r?\n|$)|(?<=[.,])[ ])")
+_NOT_A_TOWN = re.compile(
+    r"(?:I|We|He|She|They|It|You|The|This|That|Then|And|But|So|My|His|Her|Our|Their|Thanks|Thank|Regards|Kind|Best|Yours|"
+    r"Cheers|Love|Sincerely|Please|Tel|Phone|Mobile|Email|Fax|Call|Ring|Text|Contact|Order|Invoice|Ref|Reference|Total|Date)(?![\w])"
+)
+
+
+def _cut_off_lines(text: str, end: int) -> int:
+    """Where an address ends with its town, county and postcode written after a full stop or on the lines under it."""
+    if end < len(text) and text[end] == "." and keeps_full_stop(text, 0, end + 1):
+        return end  # an abbreviation's full stop: "Jal." is read by grow
+    pos, towns = end, []
+    for _ in range(4):
+        m = _TAIL_PART.match(text, pos)
+        if m is None:
+            break
+        town = m.group("town") or m.group("town1")
+        if town and _NOT_A_TOWN.match(town):
+            break
+        if m.group("code") or m.group("lead") or m.group("alone"):
+            return m.end()  # up to the postcode
+        if _PART_END.match(text, m.end()) is None:
+            break  # "5 Park Street. London is great": a sentence goes on
+        towns.append(town)
+        pos = m.end()
+    if len(towns) == 1 and known_city(towns[0]):
+        return pos  # a known city alone: "5 Park Street. Bristol."
+    return end
 
 
 # a postcode of a shape that is no year, no amount and no time: "26133", "100 00", "00-950", "1250-096", "40301-110",
@@ -490,6 +600,7 @@ class PostcodeTownRecognizer(EntityRecognizer):
             return []
         if not hasattr(self, "_before"):
             self.load()
+        text = capitals_folded(text)  # "10115 BERLIN": read as "10115 Berlin" (same offsets)
         out = []
         for pattern, first in ((self._before, "code"), (self._after, "town")):
             for m in pattern.finditer(text):
