@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from redactor.errors import CorruptInput, HostileInput
-from redactor.extract import extractor
+from redactor.extract import extractor, filesystem
 from redactor.extract.archive import MAX_MEMBERS, MAX_TOTAL
 from redactor.extract.device import common, safe
 from redactor.records import DerivedFile, Item, Refused, Source
@@ -68,7 +68,11 @@ def _accepts_compressed(source: Source, path: Path, head: bytes) -> bool:
 def extract_tar(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | DerivedFile | Refused]:
     try:
         with tarfile.open(path, "r:*") as archive:
-            members = _walk(archive, path)
+            members, system = _walk(archive, path)
+            if system:  # a phone's file system: its stores only (filesystem.py)
+                files = (_member(archive, m) for m in members if m.isreg())
+                yield from filesystem.read(files, source, path, ctx.work_dir, "tar archive")
+                return
             names = [m.name for m in members]
             derived: list[DerivedFile | Refused] = []
             for member in members:
@@ -93,20 +97,32 @@ def extract_tar(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
     yield from derived
 
 
-def _walk(archive: tarfile.TarFile, path: Path) -> list[tarfile.TarInfo]:
-    """Every member's header, the limits checked as they come (nothing is written before all are read)."""
-    members, files, total = [], 0, 0
+def _walk(archive: tarfile.TarFile, path: Path) -> tuple[list[tarfile.TarInfo], bool]:
+    """Every member's header, and whether the archive is a phone's file system (``filesystem.is_file_system``), the
+    limits checked as they come (nothing is written before all are read). A file system may list up to
+    ``filesystem.MAX_FILES`` files (only its stores are copied); any other archive, ``MAX_MEMBERS`` files,
+    ``MAX_ENTRIES`` headers and ``MAX_TOTAL`` bytes."""
+    members: list[tarfile.TarInfo] = []
+    files, total, system = 0, 0, None
     for member in archive:
         members.append(member)
-        if len(members) > MAX_ENTRIES:
-            raise HostileInput(f"{path}: the archive holds more than {MAX_ENTRIES} entries; refused")
+        if len(members) > MAX_ENTRIES and system is None:  # decided once, on the first headers
+            system = filesystem.is_file_system(m.name for m in members if m.isreg())
+        if len(members) > (filesystem.MAX_FILES if system else MAX_ENTRIES):
+            raise HostileInput(f"{path}: the archive holds more than {len(members) - 1:,} entries; refused")
         if member.isreg():
             files, total = files + 1, total + member.size
-            if files > MAX_MEMBERS:
-                raise HostileInput(f"{path}: the archive holds more than {MAX_MEMBERS} files; refused")
-            if total > MAX_TOTAL:
-                raise HostileInput(f"{path}: the archive expands to more than {MAX_TOTAL >> 30} GB; refused (decompression bomb?)")
-    return members
+    if system is None:
+        system = filesystem.is_file_system(m.name for m in members if m.isreg())
+    if not system and files > MAX_MEMBERS:
+        raise HostileInput(f"{path}: the archive holds more than {MAX_MEMBERS} files; refused")
+    if not system and total > MAX_TOTAL:
+        raise HostileInput(f"{path}: the archive expands to more than {MAX_TOTAL >> 30} GB; refused (decompression bomb?)")
+    return members, system
+
+
+def _member(archive: tarfile.TarFile, member: tarfile.TarInfo) -> filesystem.Member:
+    return filesystem.Member(member.name, member.size, lambda: archive.extractfile(member))
 
 
 @extractor("compressed-file", accepts=_accepts_compressed, priority=710)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,23 @@ Part = tuple[str, InputError]  # a part refused: its locator and the error that 
 
 
 def tables(path: Path) -> dict[str, set[str]]:
-    """Each table of the database at ``path`` with its columns; empty when it is not a SQLite database that can be read."""
+    """Each table of the database at ``path`` with its columns; empty when it is not a SQLite database that can be read.
+
+    Every SQLite reader asks this of each database to recognise it (a dozen times a file): the answer is remembered for
+    the file as it is (its path, size and modification time), so the schema is read once."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return {name: set(cols) for name, cols in _tables(str(path.resolve()), stat.st_size, stat.st_mtime_ns).items()}
+
+
+@lru_cache(maxsize=64)
+def _tables(path: str, size: int, mtime_ns: int) -> dict[str, frozenset[str]]:
+    return {name: frozenset(cols) for name, cols in _read_tables(Path(path)).items()}
+
+
+def _read_tables(path: Path) -> dict[str, set[str]]:
     try:
         conn = common.sqlite_open(path)
         try:

@@ -58,7 +58,8 @@ def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Per
 
 def records_of(path: Path, work: Path, name: str | None = None) -> list:
     """Every record the extractor ``name`` (by default the one that accepts ``path``) yields, refusals included."""
-    ex = next(e for e in extractors() if e.name == (name or pick(path)))
+    name = name or pick(path)  # once: asking every extractor again for each one compared was slow on big archives
+    ex = next(e for e in extractors() if e.name == name)
     return list(ex.extract(source_for(path), path, StageContext(models_dir=Path("."), work_dir=work)))
 
 
