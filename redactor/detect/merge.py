@@ -30,7 +30,9 @@ should decide each piece of text once, so findings are resolved before they beco
    name in it is dropped, and one running from @handles into words keeps what follows them; a lower-case guess
    in a short message in another language is dropped (``foreign.py``). A name that starts a hashtag is the whole tag.
 9. A guessed person that is a city the text calls a place ("off to London", "in #Toronto", "Montpellier,
-   France") becomes a place (LOCATION) unless a word about a person is near it (``places.py``).
+   France") becomes a place (LOCATION) unless a word about a person is near it (``places.py``). One whose head word
+   names a place, building, team, paper, trophy or event ("Stanley Cup", "Carnegie Hall", "Houston Post", "Near
+   Palmyra") becomes a place or an organisation, still flagged (``head_words.py``).
 10. A range of years read as a phone ("Copyright (c) 2001-2024") is dropped unless a phone word comes first (``years.py``).
 11. A nationality, language or group word (NER NORP, the lexicon's ethnicity terms) is kept only
    next to words about a person ("she is Spanish", "my Polish friend"), not in "(scan)" or
@@ -59,6 +61,7 @@ from dataclasses import replace
 from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
 from redactor.detect.coordinated import listed_names
+from redactor.detect.head_words import named_thing
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.name_parts import with_a_short_surname, with_the_rest
 from redactor.detect.phone_or_nhs import phone_or_nhs
@@ -256,6 +259,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = [p for p in pieces if not payment_reference(text, p.start, p.entity, p.explanation.get("pattern_name"))]  # uk_ids.py
     pieces = [p for p in (after_handles(text, s) for s in pieces) if p is not None and not hashtag_without_a_name(text, p)]
     pieces = [place_read_as_person(text, p, PERSONAL) for p in pieces]  # "off to London", "#Toronto" (places.py)
+    pieces = [named_thing(text, p) for p in pieces]  # "Stanley Cup", "Carnegie Hall", "Near Palmyra" (head_words.py)
     # things.py: crafts, common words, countries, nationalities and areas read as people
     pieces = [
         division(text, country(text, nationality(text, p))) for p in pieces if not craft(text, p) and not lower_case_common_words(text, p)
