@@ -21,6 +21,14 @@ A guessed person right after "the town of", "the city of", "the county of", "the
 village, borough, province, region, capital) is a place whatever its size ("the town of Yeoncheon",
 "the University of Sheffield"): a person's name does not stand there.
 
+A guessed person that is no such city may be a town (``town_read_as_person``; ``models/lexicons/towns.txt``: GeoNames'
+towns of 5,000 people or more, also without accents and without an Arabic article, "Raqqah" of "Ar Raqqah", and the US
+states): a place when the words after it call it one ("Aisby is a village", whatever the name), when a word of place
+comes before it, a region or a place follows after a comma ("Grantham , Lincolnshire"), or a place comes before it in a
+list that goes on or with "and" ("Portchester and Fareham"), with no pronoun, relation or greeting near it; for a name
+in no list of given names or surnames also after "to", "at", "via", "between" ("extended to Ogdensburg"), or with no cue
+at all for a town of 100,000 people or more ("Raqqah"), unless a verb of saying follows.
+
 It never applies before a possessive or a capitalised word ("Sydney's", "Paris Hilton"). The
 finding is kept as a place (LOCATION), not dropped, so a reviewer still sees it.
 """
@@ -32,7 +40,15 @@ from functools import lru_cache
 from typing import Any
 
 from redactor import paths
-from redactor.detect.name_lists import common_surnames, countries, english_frequency, fold_accents, given_names_raw, lexicon
+from redactor.detect.name_lists import (
+    common_surnames,
+    countries,
+    english_frequency,
+    fold_accents,
+    given_names_raw,
+    is_english_word,
+    lexicon,
+)
 
 GUESSES = {"SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"}
 BIG_CITY = 1_000_000
@@ -62,8 +78,10 @@ def place_read_as_person(text: str, span: Any, personal: re.Pattern[str]) -> Any
     if _OF_A_PLACE.search(text, max(0, span.start - 40), span.start) and not _NEXT_WORD.match(text, span.end):
         return span.relabelled("LOCATION", NAMED_AS_PLACE, place=True)
     population = cities().get(text[span.start : span.end])
-    if population is None or _NEXT_WORD.match(text, span.end):
+    if _NEXT_WORD.match(text, span.end):
         return span
+    if population is None:
+        return town_read_as_person(text, span)
     start, end = clause(text, span.start, span.end)
     before = text[start : span.start]
     if _place_cue(text, before, span.end):
@@ -159,3 +177,88 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
         left = m.end()
     stop = _STOP.search(text, end, min(len(text), end + WINDOW))
     return left, stop.start() if stop else min(len(text), end + WINDOW)
+
+
+TOWN = "a town (GeoNames) or a place the text calls one where no word about a person is near it: flagged as a place"
+RARE_TOWN = 100_000  # a town this large whose name no list holds is a place without a cue, as RARELY_A_NAME says
+# after a town: the text says what it is ("Aisby is a village in ...", "Kenora was a small town")
+_IS_A_PLACE = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:village|town|city|hamlet|suburb|municipality|commune|parish|"
+    r"settlement|township|borough|district|county|province|region|neighbourhood|neighborhood|port|island|river|lake|"
+    r"mountain|valley|halt|railway station|capital)\b"
+)
+# before a town whose name no list holds: "extended to Ogdensburg", "fought at Williamsport"; not "from", "of": "a speech
+# from Obama", "a photo of Kanye" (both towns)
+_TO_AT = re.compile(r"(?i)(?<![\w'])(?:to|towards?|at|via|between|outside)\s+$")
+_AND_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})\s+(?:and|or|&)\s+$")
+_AND_AFTER = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})")
+
+
+def town_read_as_person(text: str, span: Any) -> Any:
+    """The span as a place when it is a guessed person that the text shows to be a town (``towns()``, GeoNames' towns of
+    5,000 people or more), or any place the words after it call one ("Aisby is a village"):
+
+    - the words after it say so ("... is a village", "... was a small town") whatever the name;
+    - a cue of place (a word of place before it, a region or place after a comma, a place before it in a list, or a
+      place coordinated with it: "Portchester and Fareham"), and no pronoun, relation or greeting near it;
+    - for a name in no list of given names or surnames: also "to", "at", "via", "between" before it ("extended to
+      Ogdensburg"), or, for a town of ``RARE_TOWN`` people or more written as English text writes it ("Raqqah" of "Ar
+      Raqqah", not in ``cities()``), nothing at all, when no verb of saying follows ("Harrison said")."""
+    value = text[span.start : span.end]
+    if _IS_A_PLACE.match(text, span.end):
+        return span.relabelled("LOCATION", TOWN, place=True)
+    population = towns().get(value)
+    if population is None:
+        return span
+    start, end = clause(text, span.start, span.end)
+    before = text[start : span.start]
+    if _A_PERSON_HERE.search(text, start, span.start) or _A_PERSON_HERE.search(text, span.end, end):
+        return span  # a pronoun, relation or greeting near it ("is", "was" are no cue: "was extended to Harrison")
+    listed = value in given_names_raw() or value in common_surnames()
+    a_surname = value in _surnames() or fold_accents(value) in _surnames()  # "Cárdenas", "Cowley"
+    if _town_cue(text, before, span.end) or (not listed and not a_surname and _TO_AT.search(before)):
+        return span.relabelled("LOCATION", TOWN, place=True)
+    if listed or a_surname or population < RARE_TOWN or is_english_word(value):
+        return span
+    if _saying_after(text, span.end):
+        return span
+    return span.relabelled("LOCATION", TOWN, place=True)
+
+
+def _town_cue(text: str, before: str, end: int) -> bool:
+    """A word of place before the town, a place after a comma ("Grantham , Lincolnshire"), or a place before it in a
+    list or coordinated with it ("Portchester and Fareham", "Mosul and Raqqah") where the list goes on or ends after it
+    ("Halifax , Cowley broke in" is a sentence's subject, not a list)."""
+    if _PLACE_WORD.search(before):
+        return True
+    after = _AFTER.match(text, end)
+    if after and _a_place_not_a_name(after.group(1)):
+        return True
+    if not _LIST_GOES_ON.match(text, end):
+        return False
+    listed, joined, joined_after = _LIST_BEFORE.search(before), _AND_BEFORE.search(before), _AND_AFTER.match(text, end)
+    return any(m is not None and _a_place_not_a_name(m.group(1)) for m in (listed, joined, joined_after))
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;.:)(]|(?:and|or|&)\s|$)")
+
+
+def _a_place_not_a_name(words: str) -> bool:
+    """A city, country or region, or a town whose name no list holds as a given name or common surname."""
+    if _is_place(words) or words.endswith("shire"):
+        return True
+    return words in towns() and words not in given_names_raw() and words not in common_surnames()
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, int]:
+    """Town name -> population, for GeoNames' towns of 5,000 people or more and the US states (0)
+    (``models/lexicons/towns.txt``, written by ``models/tools/build_towns.py``)."""
+    text = (paths.models_dir() / "lexicons" / "towns.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name: int(population) for name, population in rows}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return lexicon("world_surnames.txt")
