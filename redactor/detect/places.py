@@ -229,7 +229,7 @@ def _town_cue(text: str, before: str, end: int) -> bool:
     """A word of place before the town, a place after a comma ("Grantham , Lincolnshire"), or a place before it in a
     list or coordinated with it ("Portchester and Fareham", "Mosul and Raqqah") where the list goes on or ends after it
     ("Halifax , Cowley broke in" is a sentence's subject, not a list)."""
-    if _PLACE_WORD.search(before):
+    if _TOWN_PLACE_WORD.search(before):
         return True
     after = _AFTER.match(text, end)
     if after and _a_place_not_a_name(after.group(1)):
@@ -240,6 +240,8 @@ def _town_cue(text: str, before: str, end: int) -> bool:
     return any(m is not None and _a_place_not_a_name(m.group(1)) for m in (listed, joined, joined_after))
 
 
+# a word of place before a town: ``_PLACE_WORD`` less a hashtag alone ("thinking of #Jordan": tags hold names too)
+_TOWN_PLACE_WORD = re.compile(r"(?i)(?<![\w'])(?:in|near|outside|across|around|via|throughout|greater)\s+#?$")
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;.:)(]|(?:and|or|&)\s|$)")
 
 
