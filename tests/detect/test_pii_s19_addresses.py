@@ -78,6 +78,8 @@ def test_a_town_and_postcode_cut_off_by_a_full_stop_or_a_line_break(text, value)
         ("We met at 14 Mill Road. The Court heard it.", "Court"),
         ("Lives at 7 Mill Lane. Rotherham is a town.", "Rotherham"),
         ("He lives at 5 Park Street. He likes Leeds.", "Leeds"),
+        ("Ship to 612 Elm Avenue, Laconia, NL Y7U 8Z2. Flight BA 2490 lands at 6", "Flight"),
+        ("lives at 4 Elm Road. Booking AB 4471 confirmed", "Booking"),
     ],
 )
 def test_the_next_sentence_after_a_street_stays_out(text, kept_out):
@@ -156,3 +158,88 @@ def test_an_east_asian_address_written_without_spaces(text, value):
 @pytest.mark.parametrize("text", ["我今天很忙，3号见", "2019年3月5号", "第3号", "会议在3楼"])
 def test_east_asian_dates_and_counts_are_no_address(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Calle de Atocha\n12, 28012 Madrid", "Calle de Atocha\n12, 28012 Madrid"),
+        ("Kazinczy utca\n14\n1075 Budapest", "Kazinczy utca\n14\n1075 Budapest"),
+        ("Невский просп.\n28 191186\nSt. Petersburg", "Невский просп.\n28 191186\nSt. Petersburg"),
+        ("Avenida de América, 37 - 4º, 28002 Madrid", "Avenida de América, 37 - 4º, 28002 Madrid"),
+        ("620014, г. Екатеринбург, ул. Малышева д. 5 кв. 12", "620014, г. Екатеринбург, ул. Малышева д. 5 кв. 12"),
+    ],
+)
+def test_a_house_number_on_the_next_line_a_floor_after_a_dash_a_marked_town_first(text, value):
+    assert value in spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_out"), [("Oxford Street\n2019\n1075 Budapest", "2019"), ("Meet on Oxford Street\n14\nthings", "14")]
+)
+def test_a_year_or_a_count_under_a_street_is_no_house_number(text, kept_out):
+    assert not any(kept_out in s for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kindly forward:\nMarket Hill Road\nKingstown", "Market Hill Road\nKingstown"),
+        ("Harbour Street\nNassau", "Harbour Street\nNassau"),
+        ("Rue Victor Hugo\n97200 Fort-de-France", "Rue Victor Hugo\n97200 Fort-de-France"),
+    ],
+)
+def test_a_street_with_no_number_over_its_town(text, value):
+    assert value in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Abbey Road\nThe End", "We walked down Church Street\nand then home", "Chapter 3: Mill Lane\nThe Last Summer"],
+)
+def test_a_street_over_english_words_is_no_address(text):
+    assert not any("\n" in s for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("شارع الجمهورية 14\n10011 بغداد", "شارع الجمهورية 14\n10011 بغداد"),
+        ("طريق المطار, 11183 عمان", "طريق المطار, 11183 عمان"),
+        ("شارع الرشيد\nالبصرة", "شارع الرشيد\nالبصرة"),
+        ("Ulica Kralja od Bosne 14, 71000 Sarajevo", "Ulica Kralja od Bosne 14, 71000 Sarajevo"),
+    ],
+)
+def test_arabic_streets_and_small_words_of_street_names(text, value):
+    assert value in spans(text)
+
+
+def test_a_street_named_in_an_arabic_sentence_is_no_address():
+    assert spans("ذهبت إلى شارع الحمرا، ثم رجعت") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "country"),
+    [
+        ("Gartenweg 3\n80331 München\nDeutschland", "Gartenweg 3\n80331 München", "Deutschland"),
+        ("ul. Polna 8/3\n61-001 Poznań\nPolska", "ul. Polna 8/3\n61-001 Poznań", "Polska"),
+        ("Calle de Atocha 12\n28012 Madrid\nEspaña", "Calle de Atocha 12\n28012 Madrid", "España"),
+        ("Ship to:\nLandstraße 9\n4020 Linz\nÖsterreich", "Landstraße 9", "Österreich"),
+    ],
+)
+def test_a_country_in_its_own_language_on_the_last_line_is_no_part_of_the_address(text, value, country):
+    found = spans(text)
+    assert any(value in s for s in found) and not any(country in s for s in found)
+
+
+@pytest.mark.parametrize("text", ["شارع الرشيد", "شارع الرشيد 5", "قال: شارع"])
+def test_an_arabic_street_alone_is_read_without_error(text):
+    spans(text)  # no part after the street: the parts group is empty, not missing
+
+
+def test_the_line_after_an_arabic_address_stays_out():
+    assert not any("Invoice" in s for s in spans("شارع الوزير\nالرياض\nInvoice 2025-0412 attached"))
+
+
+def test_a_country_right_under_the_street_is_its_town():
+    assert "22 Ocean Street\nMonaco" in spans("22 Ocean Street\nMonaco")

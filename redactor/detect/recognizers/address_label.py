@@ -26,9 +26,9 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.detect.name_lists import countries, is_english_word
+from redactor.detect.name_lists import is_english_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, keeps_full_stop, next_sentence
+from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, is_country, keeps_full_stop, next_sentence
 
 KINDS = (
     r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential|"
@@ -197,7 +197,7 @@ def _after_business(text: str, start: int, end: int) -> int:
 
 
 def _is_country(line: str) -> bool:
-    return line.strip(" \t,.").lower() in countries()
+    return is_country(line)
 
 
 def _without_country(text: str, start: int, end: int) -> int:

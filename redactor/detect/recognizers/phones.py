@@ -84,7 +84,7 @@ class WorldPhoneRecognizer(EntityRecognizer):
             value = text[start:end]
             n = sum(c.isdigit() for c in value)
             if (
-                not (7 <= n <= 15 or (5 <= n <= 6 and labelled(text, start)))
+                not (7 <= n <= 15 or (5 <= n <= 6 and (labelled(text, start) or _short_before_word(text, start, m.end("number")))))
                 or (_DATE.match(value) and not _DOTTED.fullmatch(value))
                 or _IPV4.fullmatch(value)
                 or _CURRENCY.search(text[max(0, start - 2) : start])
@@ -102,6 +102,9 @@ class WorldPhoneRecognizer(EntityRecognizer):
             return None  # "call me on ..., order 4471-2291": the label right before it names another number
         read = _match(value)
         word = phone_words(clause) or asked_for(text, start)
+        if not word and (person := _PERSON_BEFORE.search(clause)) is not None and not value.lstrip().startswith(("+", "(")):
+            why = f"digits of phone length naming a {person.group(1).lower()}: their phone or their account number, either identifies them"
+            return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number naming a customer", why, **_meta(read))
         if word:
             why = f"digits of phone length after '{word[-1].lower()}'" + (
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
@@ -145,6 +148,24 @@ def _shape(text: str, start: int, value: str) -> str | None:
 
 
 _BOUNDARY = re.compile(r"[.!?](?:\s|$)|\n")
+# a person named by a number right after the word for them, with no label of another number between: "Customer 212345678
+# paid", "client 0612345678 asked" (not "Customer no. 4471", "customer ID 4471", "customer ref 4471": those are ``_OTHER``'s
+# or have a word between)
+_PERSON_BEFORE = re.compile(r"(?i)(?<![\w])(customer|client|subscriber|recipient|sender)[ ]+$")
+
+
+_SHORT_AFTER = re.compile(
+    r"(?i)[ ]+(?:(?:left|sent)[ ]+(?:(?:you|me|us|him|her|them)[ ]+)?(?:a|an)[ ]+)?(?:texted|called|rang|phoned|whatsapped|voicemail|"
+    r"missed[ ]call|sms)(?![\w])"
+)
+
+
+def _short_before_word(text: str, start: int, end: int) -> bool:
+    """A five- or six-digit number of a small numbering plan (Falklands, Greenland, Ascension) with the phone word right after
+    it ("40123 left a voicemail", "402715 texted"; not "12345 texts", a count, nor "48213 people called")."""
+    return text[start - 1 : start] != "#" and _SHORT_AFTER.match(text, end) is not None
+
+
 # a count, not a number: "1250000 texts", "3400000 calls" (the phone word right after it, in the plural)
 _COUNT = re.compile(r"(?i)[ ]+(?:texts|calls|voicemails|messages|rings|sms|minutes|numbers|phones|mobiles)(?![\w])")
 # a national number written whole with its trunk prefix ("0301234567", "0612345678"): nine to twelve digits after one 0; an

@@ -8,8 +8,10 @@ Each constant is a regular-expression alternation; matching is case-insensitive 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from redactor.detect.name_lists import is_english_word
+from redactor import paths
+from redactor.detect.name_lists import countries, is_english_word
 from redactor.detect.places import cities
 
 # street words written before the street's name: "Rua do Arenque", "ul. Długa", "вул. Соборна"
@@ -206,3 +208,16 @@ def capitals_folded(text: str) -> str:
             start = line.start() + ordinal.start(1)
             out[start : start + 2] = ordinal.group(1).lower()
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _native_countries() -> frozenset[str]:
+    text = (paths.models_dir() / "lexicons" / "countries_native.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_country(name: str) -> bool:
+    """A country's name in English ("Germany", ``countries.txt``) or as its own people write it on an address's last line
+    ("Deutschland", "España", "Polska", "Österreich", "Россия", ``countries_native.txt``); case and a full stop aside."""
+    name = name.strip(" \t,.").lower()
+    return name in countries() or name in _native_countries()

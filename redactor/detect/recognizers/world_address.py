@@ -26,6 +26,11 @@
 
 - Chinese, Japanese and Korean addresses, from the province or prefecture to the road and its number or the block
   numbers, with or without spaces ("北京市朝阳区建国路88号", "東京都渋谷区神南1-2-3", "서울특별시 강남구 테헤란로 152");
+- an address in Arabic script: a street word (شارع, طريق, ...), the name, a number, the town and postcode after commas or on
+  the lines under it, with a digit or on lines of its own; a street with no number alone on its line over a line that is
+  only its town ("Cheapside Road\nBridgetown"); the house number alone on the line under the street before a postcode
+  ("C. de Atocha\n12, 28012 Madrid"); a Russian town with its mark written first ("197198, г. Санкт-Петербург, ул. ...");
+  a country on the last line, in English or its own language ("Deutschland", "Polska"), is no part of the address;
 - a line written all in capitals is read as if written with capitals ("HAUPTSTRASSE 5, 10115 BERLIN"; a street with no
   number there is a heading, not an address); the town and postcode after the sentence's full stop or on the lines under
   the street, each line ending in a comma or a full stop, are part of it ("5 Park Street. Bristol BS1 5AB.").
@@ -55,11 +60,12 @@ from redactor.detect.recognizers.street_words import (
     JOINED,
     UNIT,
     capitals_folded,
+    is_country,
     keeps_full_stop,
     next_sentence,
 )
 
-LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
+LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|od|à|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
 NOT_UNIT = (
     rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b|[ ][A-Z]\d))"  # "Hazenpad| Verdieping 2", "Dago Asri| Blok C29": a flat word ends the name
 )
@@ -114,7 +120,7 @@ FLOOR = (
 # a town's district after it: "5000 Odense C", "100 00 Praha 10", "Dublin 4"
 DISTRICT = rf"(?:[ ](?:{UPPER}|\d{{1,2}})(?![\w]|[ ]?\d))"  # not the start of a phone: "Amarante. Ring 90 1778 3241"
 DOOR = r"(?:(?:D|K|Daire|Kat):[ ]?\d{1,3}(?![\w]))"  # Turkish door and floor after the house number: "No: 15 D: 4", "K: 2"
-SAME_LINE = rf"(?:,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])|{DOTTED_STATE}|[NSEW](?=,|[ ]*(?:\r?\n|$))))"
+SAME_LINE = rf"(?:[ ][-–][ ]{FLOOR}|,?[ ](?:{POSTCODE}(?![\w])|{UNIT_NO}|{FLOOR}|{DOOR}|\d{{3}}(?=[ ]{UPPER})|{TOWN}{DISTRICT}?|[A-Z]{{2,3}}(?![A-Za-z])|{DOTTED_STATE}|[NSEW](?=,|[ ]*(?:\r?\n|$))))"
 # a postcode that is no year (a "2019 Final" after a number is no town), before or after a town
 STRONG_POSTCODE = r"(?:\d{3}-\d{4}|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{3}[ ]\d{2}|\d{5,6}|(?!19\d\d|20\d\d)\d{4})(?!\d)"
 MILITARY = r"(?:APO|FPO|DPO)[ ]A[AEP](?=[ ]\d{5})"
@@ -127,6 +133,11 @@ NEXT_LINE = (
     rf"|,?[ ]?\n(?:{UNIT_NO}|{FLOOR})(?=[ ,]|[ ]*(?:\r?\n|$)))"
 )
 REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
+# the house number alone at the start of the line under the street, before a postcode on its line or the next ("C. de
+# Atocha\n12, 28012 Madrid", "Дворцовая наб.\n34 191186", "Kazinczy utca\n14\n1075 Budapest"); a year is none
+NEXT_LINE_HOUSE = (
+    rf"[ ]*\r?\n(?!(?:19|20)\d\d(?!\d)){HOUSE}(?=,?[ ]{STRONG_POSTCODE}(?![\w-])|[ \t]*\r?\n[ \t]*{STRONG_POSTCODE}[ ]{NAME_WORD})"
+)
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
     r"(?:flat|apartment|apt|suite|кв|квартира|офис|офіс|διαμέρισμα|διαμ|mieszkanie|wohnung|whg|apto|apartamento|appartamento|"
@@ -167,6 +178,7 @@ BARE_BOX = r"\b(?:Box|BP|CP)"
 CUE_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{CUE}|at)\W{{0,3}}$")  # with a street word, "at" is cue enough
 CUE_ONLY = re.compile(rf"(?i)(?<![\w])(?:{CUE})[:,]?(?:[ ]|[ ]?\n)$")  # no street word: only a real address cue right before
 _DIGIT = re.compile(r"\d")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _NOT_LATIN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff가-힣]")  # Han, kana or Hangul
 _CODE_AFTER = re.compile(rf",?[ ]{STRONG_POSTCODE}(?![\w])")  # a postcode after the city that ends a line
 _YEAR = re.compile(
@@ -184,7 +196,7 @@ class WorldAddressRecognizer(EntityRecognizer):
     def load(self) -> None:
         lead = rf"(?<![\w£$€/])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"  # not inside a date: "On 12/05/2019 Mill Lane"
         self._street = re.compile(
-            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE})?"
+            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE}|{NEXT_LINE_HOUSE})?"
             rf"(?:{REST}){{0,5}}(?![\w])"  # "s/n": sin número, sem número
         )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{PREPOSITION}?{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54", "U Obory 5": after a cue
@@ -227,14 +239,17 @@ class WorldAddressRecognizer(EntityRecognizer):
             lower = f"{m.group('lower') or ''} {m.group('lower_name') or ''}".split()
             if lower and any(is_english_word(w) for w in lower):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
-            if not numbered and (
-                not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _numbered_inside(self._street, text, m)
+            placed = not numbered and _over_a_town(text, m)  # "Cheapside Road\nBridgetown": a street's line over its town's
+            if (
+                not numbered
+                and not placed
+                and (not CUE_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _numbered_inside(self._street, text, m))
             ):
                 pos = m.end("street")  # a numbered street may follow this one ("Kızılay Mah. Gazi Mustafa Kemal Blv. No:21")
                 continue
             if not numbered and written[m.start() : m.end()] != text[m.start() : m.end()]:
                 continue  # a line in capitals needs a number: a heading ("SHOOTS FOR HIGH STREET")
-            rule = "street and house number" if numbered else "street after an address word"
+            rule = "street and house number" if numbered else "street over its town" if placed else "street after an address word"
             out.append(self._found(text, m.start(), m.end(), self.FULL if numbered else self.CONTEXT, rule, taken))
         for m in self._plain.finditer(text):
             if any(taken[m.start() : m.end()]) or not CUE_ONLY.search(text[max(0, m.start() - 32) : m.start()]):
@@ -266,6 +281,11 @@ class WorldAddressRecognizer(EntityRecognizer):
                 start = _cjk_start(text, m.start(), m.end())  # "寄到北京市...": "send to" is no part of it
                 if start < m.end() and not all(taken[start : m.end()]):
                     out = _instead(out, self._found(text, start, m.end(), self.FULL, "East Asian address", taken))
+        for m in _ARABIC.finditer(text) if _ARABIC_LETTER.search(text) else ():
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            own_lines = "\n" in m.group("parts") and not text[line_start : m.start()].strip()
+            if (_DIGIT.search(m.group(0)) or own_lines) and not all(taken[m.start() : m.end()]):
+                out = _instead(out, self._found(text, m.start(), m.end(), self.CONTEXT, "Arabic street and town", taken))
         for m in _MILITARY_ADDRESS.finditer(text):
             out.append(result(self, "STREET_ADDRESS", m.start(), m.end(), self.FULL, "military post", "street address (US military post)"))
         for m in self._po_box.finditer(text):
@@ -293,6 +313,25 @@ def _placed(text: str, m: re.Match[str]) -> bool:
     or a flat or a postcode of five digits or more after it ("Jl. Dago Asri Blok C2, Bandung 40135"), places at an address."""
     before = text[max(0, m.start() - 48) : m.start()]
     return bool(_LEFT_UNIT.search(before) or _LEFT_BUILDING.search(before) or _HELD_AFTER.search(text, m.end("street"), m.end()))
+
+
+_TOWN_LINE = re.compile(
+    rf"[ \t]*,?[ \t]*\r?\n[ \t]*(?P<town>(?:{STRONG_POSTCODE}[ ])?{TOWN})(?:{DISTRICT}|,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*[ \t]*(?=\r?\n|$)"
+)
+
+
+def _over_a_town(text: str, m: re.Match[str]) -> bool:
+    """A street with no number alone on its line (at a line's start, nothing after it) over a line that is only its town,
+    the last of the block ("Cheapside Road\nBridgetown", "Bridge Street\nCastries 12"): an address's last two lines. Not a
+    town of ordinary English words ("Abbey Road\nThe End"), nor a street in a sentence."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if text[line_start : m.start()].strip() or m.group("lead"):
+        return False
+    town = _TOWN_LINE.match(text, m.end("street"))
+    if town is None or town.end() < m.end() or text[town.end() :].strip(" \t\r")[:1] not in ("", "\n"):
+        return False
+    words = re.findall(r"[^\W\d_]+", town.group("town"))
+    return not all(is_english_word(w) and not is_name_word(w) for w in words) or known_city(town.group("town"))
 
 
 def _numbered_inside(street: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
@@ -399,6 +438,15 @@ _KOREA = re.compile(
     r"(?:,?[ ]\d{1,4}(?:동|층|호))*"
 )
 _CJK = (_CHINA, _JAPAN_CJK, _KOREA)
+# an address in Arabic script: a street word (street, road, avenue, square, lane, quarter), the street's name, a house number
+# perhaps, then its district, town and postcode after commas or on the lines under it ("شارع النزهة 12\n700074 رام الله",
+# "طريق المطار, 11183 عمان"); with a digit in it, or written on lines of its own (not a street named in a sentence)
+_AR = r"[\u0621-\u064a\u066e-\u06d3]+"
+_ARABIC = re.compile(
+    rf"(?<![\u0600-\u06ff])(?:شارع|طريق|جادة|ساحة|زقاق|حي)[ ]{_AR}(?:[ ]{_AR}){{0,3}}(?P<house>[ ]\d{{1,5}})?"
+    rf"(?P<parts>(?:(?:(?:[ ]*[,،][ ]*|[ \t]*\r?\n[ \t]*)\u200f?(?:\d{{4,6}}[ ])?(?:{_AR}(?:[ ]{_AR}){{0,2}}|{TOWN})(?:[ ]\d{{4,6}})?"
+    rf"|[ \t]*\r?\n[ \t]*\d{{4,6}})(?=[ \t]*(?:[,،]|\r?\n|$))){{0,4}})"
+)
 # words before a Chinese or Japanese address that run into it without a space: "send to", "lives in", "address", "at", "is"
 _CJK_CUE = re.compile(r"(?:寄到|寄往|送到|送往|发到|發到|住在|住于|位于|位於|地址|住所|在|到|是|は|に|へ|で|[:：])")
 _CJK_LEVEL = re.compile(r"[省市区區县縣都道府県]")
@@ -435,6 +483,8 @@ _LEFT_BUILDING = re.compile(
     rf"(?:^|(?<=[\s,:;(|\"]))(?:The[ ])?(?:{NAME_WORD}[ ]){{1,3}}(?:Mill|Cottage|Barn|House|Lodge|Farm|Grange|Manor|Hall|Tower|Mansions?|"
     rf"Apartments|Residences?|Heights|Plaza|Court|Building)(?:[ ]\d{{1,5}}[A-Za-z]?)?(?:,[ ]|,?[ ]*\r?\n)$"
 )
+# a Russian, Ukrainian or Belarusian town written first with its mark, after its postcode: "197198, г. Санкт-Петербург, "
+_LEFT_MARKED_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:\d{{6}},?[ ])?(?:г|гор|м|пгт|смт|с|п)\.[ ]?{NAME_WORD}(?:[ ]{NAME_WORD})?,[ ]$")
 _LEFT_AREA = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}[ ](?:Mah\.|Mh\.|Mahallesi)[ ]$")
 _LEFT_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:{STRONG_POSTCODE}[ ])?(?P<town>{NAME_WORD}(?:[ ]{NAME_WORD})?),[ ]$")
 # After it: a state or province, a country, a county, a postcode with its word, a district written with a dash or a
@@ -493,7 +543,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     """The address around ``start:end`` with the parts written before and after it (see the patterns above)."""
     for _ in range(4):
         before = text[max(0, start - 48) : start]
-        m = _LEFT_UNIT.search(before) or _LEFT_AREA.search(before) or _LEFT_BUILDING.search(before)
+        m = _LEFT_UNIT.search(before) or _LEFT_AREA.search(before) or _LEFT_BUILDING.search(before) or _LEFT_MARKED_TOWN.search(before)
         if m is None and start < len(text) and text[start].isdigit():
             m = _LEFT_WORD.search(before)
         if m is None and (t := _LEFT_TOWN.search(before)) is not None and t.group("town") in cities():
@@ -518,6 +568,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     if (m := _CODE_LINE.match(text, end)) is not None and (text[end:].lstrip(" ,")[:1] in ("\r", "\n")):
         end = m.end()
     end = _cut_off_lines(text, end)
+    end = _without_country_line(text, start, end)
     if end < len(text) and keeps_full_stop(text, start, end + 1):
         end += 1  # "Guadalajara, Jal.": an abbreviation's full stop
     return start, end
@@ -533,17 +584,31 @@ _TAIL_PART = re.compile(
     rf"(?:(?P<lead>{_TAIL_CODE})[ ](?P<town1>{_TOWN_WORDS})|(?P<town>{_TOWN_WORDS})(?:,?[ ][A-Z]{{2}}(?![\w]))?(?:,?[ ](?P<code>{_TAIL_CODE}))?"
     rf"|(?:[A-Z]{{2}}[ ])?(?P<alone>{_TAIL_CODE}))"
 )
+_ENDS_IN_CODE = re.compile(rf"(?<![\w-]){_TAIL_CODE}$")
 _PART_END = re.compile(r"[.,]?(?:[ \t]*(?:\r?\n|$)|(?<=[.,])[ ])")
 _NOT_A_TOWN = re.compile(
     r"(?:I|We|He|She|They|It|You|The|This|That|Then|And|But|So|My|His|Her|Our|Their|Thanks|Thank|Regards|Kind|Best|Yours|"
-    r"Cheers|Love|Sincerely|Please|Tel|Phone|Mobile|Email|Fax|Call|Ring|Text|Contact|Order|Invoice|Ref|Reference|Total|Date)(?![\w])"
+    r"Cheers|Love|Sincerely|Please|Tel|Phone|Mobile|Email|Fax|Call|Ring|Text|Contact|Order|Invoice|Ref|Reference|Total|Date|"
+    r"Flight|Booking|Ticket|Room|Gate|Seat|Tracking|Parcel|Item|Case|Page|Account|Amount|Due|Paid|Batch|Version)(?![\w])"
 )
+
+
+def _without_country_line(text: str, start: int, end: int) -> int:
+    """The end of an address written on lines without its last line when that line is only a country, in English or in its
+    own language, under a town's line ("...\n10115 Berlin\nDeutschland", "...\n00-238 Warszawa\nPolska"): a person's country
+    is no personal data."""
+    cut = text.rfind("\n", start, end)
+    if cut <= start or "\n" not in text[start:cut] or not is_country(text[cut + 1 : end]):
+        return end  # right under the street, the country is the town: "18 Main Street\nGibraltar", "...\nMonaco"
+    return start + len(text[start:cut].rstrip(" \t\r,"))
 
 
 def _cut_off_lines(text: str, end: int) -> int:
     """Where an address ends with its town, county and postcode written after a full stop or on the lines under it."""
     if end < len(text) and text[end] == "." and keeps_full_stop(text, 0, end + 1):
         return end  # an abbreviation's full stop: "Jal." is read by grow
+    if _ENDS_IN_CODE.search(text, max(0, end - 12), end):
+        return end  # the address ends in its postcode already: "..., NL Y7U 8Z2. Flight BA 2490" goes on with something else
     pos, towns = end, []
     for _ in range(4):
         m = _TAIL_PART.match(text, pos)
