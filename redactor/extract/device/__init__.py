@@ -32,6 +32,8 @@ FORMAT_MODULES = (
     "google_messages",
     "messenger",
     "signal_db",
+    "viber",
+    "kik",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

@@ -9,7 +9,7 @@ is and what to do, in one line, and the file is quarantined with that reason (as
 - **a database encrypted whole** (SQLCipher and the like: Signal's ``signal.db``, WeChat's ``EnMicroMsg.db``, an
   encrypted iTunes or Finder backup's ``Manifest.db``): a file named as a database whose first bytes are not SQLite's and
   look random. Refused as encrypted (E032), naming the app where the file's name says which;
-- **a SQLite database of an app no reader knows** (Telegram's ``cache4.db``, Signal decrypted, Viber, ...):
+- **a SQLite database of an app no reader knows** (Telegram's ``cache4.db``, Snapchat, Skype, ...):
   refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
   extraction tool's report or export of it.
 
