@@ -11,7 +11,9 @@ two words or more is that thing when
 - its first word is the head ("Camp Howe", "Fort Worth", "Mount Kenya", "Lake Maru");
 - a place's name comes first and a paper's word last ("Houston Post", "Edmonton Sun", "Odessa American"), or a
   plural of an ordinary word, as teams are named ("Boston Bruins", "Fremantle Dockers");
-- it starts with a preposition of place in capitals ("Near Palmyra": a sentence's first words).
+- it starts with a preposition of place in capitals ("Near Palmyra": a sentence's first words), or one opens the
+  sentence before it and a comma follows it ("Near Ayn Isa , two strikes ...");
+- a club's short form comes before it ("FC Basel", "AC Milan": a club).
 
 A head that is also a surname or given name in a name list ("Hall", "Brook", "Lane", "Hills", "Park") makes a thing only
 when the first word is no listed given name or "the" comes before ("Carnegie Hall", "the Alfred Bell House"; "Jerry
@@ -62,6 +64,11 @@ ORGANISATION = (
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _THE_BEFORE = re.compile(r"(?i)(?<![\w'])the\s+$")
 _NEXT = re.compile(r"[ ]([A-Z][\w'’-]*)")
+# a preposition of place in capitals opening a sentence, before a place and its comma ("Near Ayn Isa , two strikes ...")
+_PLACE_OPENING = re.compile(r"(?:\A|[.!?:;][ \t]+|\n[ \t]*)(?:Near|Outside|Around|Across|Inside)[ ]\Z")
+_COMMA = re.compile(r"[ ]?,")
+# a club's short form before its name ("FC Basel", "AC Milan", "SV Hamm"); written here
+_CLUB_BEFORE = re.compile(r"(?<![\w.])(?:FC|AFC|CF|SC|AC|SV|VfB|VfL|FK|NK|SK|KV|CD|RC)[ ]\Z")
 
 
 def named_thing(text: str, span: Any) -> Any:
@@ -81,6 +88,10 @@ def named_thing(text: str, span: Any) -> Any:
             return span.relabelled("LOCATION", PLACE, place=True)
         if _a_place(words[0]) and (words[-1] in PAPER_WORDS or _team_word(words[-1])) and len(words) == 2:
             return span.relabelled("ORGANIZATION", ORGANISATION)
+    if _PLACE_OPENING.search(text, max(0, span.start - 14), span.start) and _COMMA.match(text, span.end):
+        return span.relabelled("LOCATION", PLACE, place=True)  # "Near Ayn Isa , one strike destroyed ..."
+    if _CLUB_BEFORE.search(text, max(0, span.start - 6), span.start):
+        return span.relabelled("ORGANIZATION", ORGANISATION)  # "FC Basel", "AC Milan"
     after = _NEXT.match(text, span.end)
     if after:
         kind = _head_kind(after.group(1))

@@ -23,7 +23,8 @@ should decide each piece of text once, so findings are resolved before they beco
    ("Jane Whitlock Age") is cut off. A one-word NER person that is an ordinary English word at a
    sentence start, in capitals or after a determiner ("Vehicle seen at ...", "the Library") is dropped,
    and so is one organisation word ("Ofsted") or a form label before a colon ("Адрес:", "Nazwisko:"). A
-   file extension after a name is cut off ("Mary Jones.docx"). These misreadings, one finding at a time,
+   file extension after a name is cut off ("Mary Jones.docx"), and a month's or rank's short form before its full
+   stop is no name ("On Jan. 8", "Navy Capt. Davis"). These misreadings, one finding at a time,
    and items 10 and 11 are ``misreads.py``'s. A lower-case English word a spaCy name ran on into is cut off ("Sam
    Gone rang": ``tails.py``).
 8. In social-media text (``social.py``) a guessed name stops before a link, a guess inside a hashtag with no

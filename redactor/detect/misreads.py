@@ -102,7 +102,28 @@ def dropped(text: str, span: Found) -> bool:
         or _label_before_a_number(text, span)
         or year_range_phone(text, span)
         or foreign_lower_case_guess(text, span)
+        or _abbreviation(text, span)
     )
+
+
+# a month's or a rank's short form before its full stop ("On Jan. 8", "said Maj. Gen. ...", "Navy Capt. Jeff ..."): the
+# name lexicon holds "Jan", spaCy reads "Brig" or "Navy Capt" as a person; written here
+MONTHS_SHORT = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+RANKS_SHORT = frozenset("Maj Brig Capt Gen Col Lt Sgt Cpl Pvt Pte Adm Cmdr Cdr Spc Lieut Gov Sen Rep".split())
+SERVICES = frozenset("Navy Army Marine Marines Air Force Coast Guard".split())
+_DAY_AFTER = re.compile(r"\.[ ]?\d")
+_STOP_AFTER = re.compile(r"\.[ ]?[A-Z]")
+
+
+def _abbreviation(text: str, span: Found) -> bool:
+    """A guessed person that is a month's short form before a day ("Jan. 8"), or a rank's short form, after a service's
+    name or not, before a full stop and a capital ("Brig. Gen. Coe", "Navy Capt. Davis"): no name."""
+    if span.entity != "PERSON" or span.recognizer not in ("SpacyRecognizer", "NameLexiconRecognizer", "OrgNameRecognizer"):
+        return False
+    words = text[span.start : span.end].split()
+    if words == [words[0]] and words[0] in MONTHS_SHORT and _DAY_AFTER.match(text, span.end):
+        return True
+    return words[-1] in RANKS_SHORT and all(w in SERVICES for w in words[:-1]) and _STOP_AFTER.match(text, span.end) is not None
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:")

@@ -31,6 +31,8 @@ def entity_of(text: str, value: str, recognizer: str = "SpacyRecognizer") -> str
         ("Near Qaryat Zubayr , two strikes hit a depot", "Near Qaryat Zubayr", "LOCATION"),  # a preposition of place first
         ("the Harlow Tennant Public Library holds his papers", "Harlow Tennant Public", "LOCATION"),  # the head after it
         ("Mill Lane - Maps", "Mill Lane", "LOCATION"),  # a page title
+        ("Strikes went on . Near Tell Baydar , two strikes hit a depot", "Tell Baydar", "LOCATION"),  # "Near" opens it
+        ("he signed for FC Varnholt in 2007", "Varnholt", "ORGANIZATION"),  # a club's short form before it
     ],
 )
 def test_a_thing_named_by_its_head_word_is_no_person(text, value, entity):
@@ -48,6 +50,8 @@ def test_a_thing_named_by_its_head_word_is_no_person(text, value, entity):
         ("Tom Green said he would stay", "Tom Green"),
         ("Dana Post wrote to the council", "Dana Post"),  # a paper's word after a given name that is no place
         ("the coach Harry Field resigned", "Harry Field"),
+        ("Near Tom Baker we sat", "Tom Baker"),  # no comma after it
+        ("We sat near Anna Kowal , then left", "Anna Kowal"),  # "near" opens no sentence
     ],
 )
 def test_a_person_whose_surname_is_a_head_word_stays_a_person(text, value):

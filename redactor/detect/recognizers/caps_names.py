@@ -26,7 +26,8 @@ SORRY") or a personal word later on the line ("PARK SAYS HE WILL STAY"); "PARK S
 A word no list holds is a name first on a headline (after a section such as "SOCCER - ") before a verb only a person
 is the subject of, or "SIGNS FOR" ("MWANGI SCORES", "KOROMA SIGNS FOR ..."; "UEFA SIGNS DEAL" names nobody), and when a
 list's comma, "AND" or "&" joins it to a name found on the line ("ADEYEMI, PETROVA WIN"), unless it is an English word,
-a place or a label. The names of places are cut out of a shouted run first ("SIERRA LEONE", "NEW YORK", "LEEDS":
+a place or a label. Two such words joined by "AND" open a headline of an individual sport before their verb ("TENNIS -
+KRAVETZ AND OLUWADARE ADVANCE": players; not under "SOCCER - ", where clubs are). The names of places are cut out of a shouted run first ("SIERRA LEONE", "NEW YORK", "LEEDS":
 a city that no given name shares), so none is read as a name or part of one.
 Pre-check: a text without two capitals in a row is not read.
 """
@@ -110,6 +111,18 @@ def _sports_section(text: str, start: int) -> bool:
     return _SECTION.fullmatch(before + " ") is not None and any(w in SPORTS for w in before.split())
 
 
+# sports whose headlines name players, not teams ("TENNIS - KRAVETZ AND OLUWADARE ADVANCE"); not soccer, cricket, cycling
+# (its teams: "RABOBANK AND FESTINA"), racing (horses)
+INDIVIDUAL_SPORTS = frozenset(
+    "TENNIS GOLF ATHLETICS BOXING SKIING SWIMMING SNOOKER SQUASH BADMINTON GYMNASTICS JUDO WRESTLING CHESS".split()
+)
+
+
+def _individual_sport(text: str, start: int) -> bool:
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return any(w in INDIVIDUAL_SPORTS for w in before.split())
+
+
 def _shouted(text: str, start: int, end: int) -> bool:
     """Whether the line around ``start:end`` is written in capitals (a heading, a headline, shouting)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -155,6 +168,8 @@ class CapsNameRecognizer(EntityRecognizer):
             sport = first and _sports_section(text, run.start())
             for part in self._between_places(words, places):
                 shouted += self._names(part, first and part[0] is words[0], sport)
+            if sport and _individual_sport(text, run.start()):
+                shouted += self._pair_heading(words, places)
         shouted += self._coordinated(text, shouted, places)
         return out + shouted + self._surnames_again(text, words_in_capitals, shouted, places, nlp_artifacts)
 
@@ -226,6 +241,18 @@ class CapsNameRecognizer(EntityRecognizer):
                 why = "a word in capitals listed with a name found on the line"
                 out.append(result(self, "PERSON", m.start(1), m.end(1), self.SINGLE, "name listed in capitals", why))
         return out
+
+    def _pair_heading(self, words: list[tuple[int, int, str]], places: set[int]) -> list[RecognizerResult]:
+        """Two players joined by "AND" opening a headline under an individual sport's section, before a word that is
+        their verb ("TENNIS - KRAVETZ AND OLUWADARE ADVANCE", "GOLF - TOBRENKO AND MAKWANA SHARE LEAD"): each a word of
+        four letters or more that no list needs to hold and that is no English word, place, people or label."""
+        if len(words) < 4 or words[1][2] != "AND" or not name_lists.is_english_word(words[3][2]):
+            return []
+        pair = (words[0], words[2])
+        if any(len(w) < 4 or a in places or not self._coordinable(w) or name_lists.is_english_word(w) for a, _, w in pair):
+            return []
+        why = "two words in capitals joined by AND opening a headline of an individual sport"
+        return [result(self, "PERSON", a, b, self.SINGLE, "players heading a headline", why) for a, b, _ in pair]
 
     def _coordinable(self, word: str) -> bool:
         if len(word) < 3 or word in self._never or a_city(word.title()):

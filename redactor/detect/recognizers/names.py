@@ -255,7 +255,9 @@ class NameLexiconRecognizer(EntityRecognizer):
         beaten") or ", who" ("Kretschmer , who won"); a minute in brackets, as scorers are listed ("Okonkwo ( 12th
         minute )", or bare numbers when the line lists two or more: "Okonkwo ( 12 ) , Adeyemi ( 60 )"); after "c", "b"
         or "st", or a batsman before them, on a cricket scorecard's line ("Ashworth c Pellew b Drummond 12", "lbw b
-        Drummond"; with the batsman's initials: "K. Brathwell c & b Tenneson 31"). No word of the
+        Drummond"; with the batsman's initials: "K. Brathwell c & b Tenneson 31"); a results row (``_results_row``: set
+        scores after it or after the player it beat, "Kravetz beat Oluwadare 6-3 6-2"; a time or distance after it
+        when it opens the row, "1. Valdrusk 2:10.45"; a golf leaderboard's row, "66 Kravetz , Makwana"). No word of the
         run is an ordinary English word no name list holds, a city, a country, a people or language, an organisation
         word, a day or a month, or ends as doctrines and towns do ("Scientology", "Evansville"), and spaCy reads no
         place there. (A verb of saying after an unlisted word was tried too: it took "Wikinews observed" on GUM and
@@ -272,7 +274,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         card = (_SCORECARD_BEFORE.search(text, max(0, start - 4), start) or _BATSMAN_AFTER.match(after)) and _SCORECARD.search(
             _line(text, start, end)
         )
-        if not (country or age or minute or card) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        row = _results_row(text, start, end)
+        if not (country or age or minute or card or row) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
             return ""
         if not all(self._unlisted_name_word(w) for _, _, w in words) or _place_entity(nlp_artifacts, start, end):
             return ""
@@ -282,6 +285,8 @@ class NameLexiconRecognizer(EntityRecognizer):
             return "an age between commas, or who, after a name"
         if minute:
             return "a minute in brackets after a name (scorers)"
+        if row:
+            return row
         return "a fielder or bowler in a cricket scorecard"
 
     def _unlisted_name_word(self, word: str) -> bool:
@@ -406,6 +411,35 @@ _SCORECARD = re.compile(r"(?:\bc[ ][A-Z][\w'’-]+[ ]b|\blbw[ ]b|\bc[ ]&[ ]b|\bs
 _MINUTE_AFTER = re.compile(r"[ ]?\([ ]?\d{1,3}(?:st|nd|rd|th)?((?:[ ]?(?:minute|mins?|pen|penalty|og|o\.g\.))*)[ ]?\)")
 _PLACE_LABELS_NER = {"GPE", "LOC", "FAC"}
 _NOT_A_NAME_ENDING = re.compile(r"(?i)\w\w(?:ology|ologist|ologists|ism|isms|phobia|ville)$")  # as ner.NOT_A_NAME_ENDING
+
+
+# a results row's shapes (tennis, athletics, golf; written here): two set scores or more ("6-3 6-2", "7-6 ( 7-4 ) 6-4"), a
+# player beaten before them ("Kravetz beat Oluwadare 6-3 6-2"), a time or a distance after a name that opens a row
+# ("1. Oluwadare 2:10.45", "3. Tobrenko 8.12"), a golf score opening a row of names ("66 Kravetz , Makwana")
+_SET = r"[0-7]-[0-7](?:[ ]?\([ ]?\d{1,2}(?:-\d{1,2})?[ ]?\))?"
+_SETS_AFTER = re.compile(rf"[ ](?:{_SET}[ ]?,?[ ]){{1,4}}{_SET}(?![\w-])")
+_BEATEN_AFTER = re.compile(
+    rf"[ ](?:beat|beats|bt|def\.?|defeated)[ ](?:[A-Z][\w'’-]+[ ]){{1,3}}(?:\([^()\n]{{2,30}}\)[ ])?(?:{_SET}[ ]?,?[ ]){{1,4}}{_SET}(?![\w-])"
+)
+_ROW_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]?[ ]+|[-–][ ]+)?\Z")
+_TIME_AFTER = re.compile(r"[ ](?:\d{1,2}:)?\d{1,2}[:.]\d{2}(?:\.\d{1,3})?(?:[ ]+[\d:.,()+-]+)*[ ]*(?:\n|\Z)")
+_GOLF_ROW = re.compile(
+    r"[ \t]*(?:5[89]|[67]\d|8[0-5]|2\d\d)[ ]+[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}(?:[ ]?\([^()]{2,30}\))?"
+    r"(?:[ ]?,[ ][A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}(?:[ ]?\([^()]{2,30}\))?)*[ ]*"
+)
+
+
+def _results_row(text: str, start: int, end: int) -> str:
+    """Why a run is a player's name in a results row ("" when it is not): set scores after it, or a name it beat before
+    them; a time or distance after it when it opens the row; a golf score opening a row of names it is in."""
+    after = text[end : end + 80]
+    if _SETS_AFTER.match(after) or _BEATEN_AFTER.match(after):
+        return "a player before set scores (results)"
+    if _TIME_AFTER.match(text, end) and _ROW_START.search(text, max(0, start - 12), start):
+        return "a name opening a results row before a time or distance"
+    if _GOLF_ROW.fullmatch(_line(text, start, end)):
+        return "a name in a golf leaderboard's row"
+    return ""
 
 
 def _line(text: str, start: int, end: int) -> str:
