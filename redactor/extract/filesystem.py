@@ -10,7 +10,8 @@ Then only what a reader here takes is copied out under ``work/derived`` and extr
 
 - **every SQLite database some reader takes** (messages, contacts, calls, notes, browser history, calendars, ...), found
   by its first bytes, not its name, so a renamed store is still found; with its write-ahead log and shared-memory index
-  beside it (``sms.db-wal`` read with ``sms.db``). A database whose tables name an app no reader knows (Telegram's cache,
+  beside it (``sms.db-wal`` read with ``sms.db``) and any file a reader reads beside it by name (Messenger's
+  ``threads_db2-uid``, the account owner's id; WhatsApp's ``wa.db`` is a database read in its own right). A database whose tables name an app no reader knows (Telegram's cache,
   Viber, ...) is copied too, and refused by ``unread`` naming the app and the way to get its content in;
 - **encrypted stores** named as such (WhatsApp's ``msgstore.db.crypt14`` backups, Signal's ``signal.db``): refused by
   ``unread`` saying what they are and which key decrypts them.
@@ -51,6 +52,8 @@ KINDS = {
     "documents": {".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".xls", ".xlsx", ".csv", ".ppt", ".pptx", ".pages"},
 }
 _MEDIA = set().union(*KINDS.values())
+# a file a reader reads beside its database, kept when that database is: Messenger's owner id (``messenger._owner_id``)
+_BESIDE = re.compile(r"^(?P<database>(?:.+/)?threads_db2)-uid$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def read(members: Iterable[Member], source: Source, path: Path, work_dir: Path, 
         if isinstance(exc, _TooMuch):
             raise HostileInput(f"{path}: the archive's stores expand to more than {MAX_TOTAL >> 30} GB; refused") from None
         raise
-    listing = [d.locator.removeprefix("member ") for d in kept]
+    listing = [d.locator.removeprefix(common.MEMBER) for d in kept]
     about = f"a phone's file system: {len(listing)} stores read, {len(picked.not_read):,} other files not read"
     text = "\n".join([*listing, f"and {len(picked.not_read):,} other files, not read (their list: {NOT_READ})"])
     yield common.make_item(source, "contents", "document", f"{what}: contents", [("text", text)], {"format": what, "about": about})
@@ -109,13 +112,13 @@ class _Picked:
         self.files += 1
         if self.files > MAX_FILES:
             raise HostileInput(f"{self.path}: the archive holds more than {MAX_FILES:,} files; refused")
-        locator = f"member {member.name}"
+        locator = common.MEMBER + member.name
         if safe.unsafe_member(member.name):
             refusal = HostileInput(f"{self.path}: {locator}: an absolute or '..' path; refused")
             self.refused.append(Refused(locator, refusal.code, str(refusal)))
             return
         name = safe.member_name(member.name)
-        companion = common.COMPANION.match(member.name)
+        companion = common.COMPANION.match(member.name) or _BESIDE.match(member.name)
         try:
             if companion is not None and member.size > 0:
                 self.companions.setdefault(companion["database"], []).append((self._copy(member, locator, name), member.name))

@@ -78,7 +78,7 @@ def extract_tar(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
             for member in members:
                 if not member.isreg():
                     continue
-                locator = f"member {member.name}"
+                locator = common.MEMBER + member.name
                 if safe.unsafe_member(member.name):
                     refusal = HostileInput(f"{path}: {locator}: an absolute or '..' path; refused")
                     derived.append(Refused(locator, refusal.code, str(refusal)))

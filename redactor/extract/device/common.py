@@ -40,6 +40,9 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _JID = re.compile(r"@(s\.whatsapp\.net|c\.us|g\.us|lid)$")
 _UNSAFE = re.compile(r"[^\w.\- ()+@]")
 COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")  # a SQLite database's companion file
+MEMBER = "member "  # the locator of an archive member: "member <path inside the archive>"
+FOLDER_PREFIX = 12  # the length of the prefix the derived copies of one archive folder's members share
+_FOLDER_PREFIXED = re.compile(rf"^[0-9a-f]{{{FOLDER_PREFIX}}}-")
 RECENT = 4_096  # people a PeopleBook remembers it sent (a repeat adding nothing to them is not sent again)
 
 
@@ -248,15 +251,14 @@ def write_derived(
 ) -> tuple[Path, str, int]:
     """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
 
-    The file name is sanitised and prefixed with a short key, so names never collide or escape. A SQLite database's
-    companion (``key`` "member SMS/sms.db-wal") takes its database's prefix ("member SMS/sms.db"), so the two land side
-    by side (``<prefix>-sms.db``, ``<prefix>-sms.db-wal``) and the log is read with the database (:func:`wal_beside`);
-    before, each took a prefix of its own, and an archive's log was refused as having no database beside it. A file
-    that cannot be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member) leaves nothing behind.
+    The file name is sanitised and prefixed with a short key, so names never collide or escape (:func:`derived_prefix`):
+    an archive's members of one folder share a prefix, so files that a reader looks for beside a database by name land
+    beside it as they stood in the archive (``sms.db-wal``, ``wa.db`` beside ``msgstore.db``, ``threads_db2-uid``;
+    :func:`beside`). A file that cannot be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member)
+    leaves nothing behind.
     """
     folder = derived_dir(work_dir, source)
-    companion = COMPANION.match(key)
-    prefix = stable_id(companion["database"] if companion else key, length=8)
+    prefix = derived_prefix(key, name)
     target = (folder / f"{prefix}-{safe_name(name)}").resolve()
     if target.parent != folder:
         raise HostileInput(f"{source.path}: attachment name escapes the case folder")
@@ -277,6 +279,33 @@ def write_derived(
     return target, digest.hexdigest(), size
 
 
+def derived_prefix(key: str, name: str) -> str:
+    """The prefix of a derived copy's file name.
+
+    An archive member (``key`` "member <path>") whose name needs no sanitising takes its folder's prefix (12 characters):
+    names are unique within a folder, so its copies sit side by side exactly as the members did, and a reader finds a
+    sibling by name (:func:`beside`). Before, every member took a prefix of its own and a ``wa.db`` beside
+    ``msgstore.db`` in a zip was not found: the messages came out with numbers for names. Any other key, and a member
+    whose name was changed by sanitising (two names could sanitise alike), takes a prefix of its own (8 characters,
+    never equal to a folder prefix), a SQLite database's companion (``-wal``, ``-shm``, ``-journal``) its database's."""
+    if key.startswith(MEMBER) and safe_name(name) == name:
+        folder = key[len(MEMBER) :].replace("\\", "/").rpartition("/")[0]
+        return stable_id("folder", folder, length=FOLDER_PREFIX)
+    companion = COMPANION.match(key)
+    return stable_id(companion["database"] if companion else key, length=8)
+
+
+def beside(path: Path, name: str) -> Path:
+    """The file called ``name`` beside ``path`` as they stood together: in the same folder, or for an archive's
+    derived copy, the copy of the same folder's member (see :func:`derived_prefix`)."""
+    shared = _FOLDER_PREFIXED.match(path.name)
+    if shared:
+        sibling = path.with_name(shared.group(0) + name)
+        if sibling.exists():
+            return sibling
+    return path.with_name(name)
+
+
 def copy_inside(root: Path, relative: str) -> Path | None:
     """``root/relative`` if it exists and stays inside ``root`` (no '..', no symlink escape)."""
     parts = [p for p in re.split(r"[\\/]", relative or "") if p not in ("", ".")]
@@ -293,7 +322,9 @@ def copy_inside(root: Path, relative: str) -> Path | None:
 
 
 __all__ = [
+    "beside",
     "copy_inside",
+    "derived_prefix",
     "derived_dir",
     "direction",
     "e164",

@@ -176,7 +176,7 @@ def copy_member(
     """One checked member copied under ``work/derived`` (bounded by its declared size), as a derived source,
     with its SHA-256 and size."""
     check_member(path, info)
-    name, locator = member_name(info.filename), f"member {info.filename}"
+    name, locator = member_name(info.filename), common.MEMBER + info.filename
     with archive.open(info) as raw:
         target, digest, size = common.write_derived(work_dir, source, locator, name, Bounded(raw, info.file_size, path))
     return DerivedFile(target, name, locator), digest, size
