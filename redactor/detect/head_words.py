@@ -13,7 +13,9 @@ two words or more is that thing when
   plural of an ordinary word, as teams are named ("Boston Bruins", "Fremantle Dockers");
 - it starts with a preposition of place in capitals ("Near Palmyra": a sentence's first words), or one opens the
   sentence before it and a comma follows it ("Near Ayn Isa , two strikes ...");
-- a club's short form comes before it ("FC Basel", "AC Milan": a club).
+- a club's short form comes before it ("FC Basel", "AC Milan": a club);
+- "St", "St.", "Ste." or "Saint" comes right before it: a saint's name is a place's, a church's or a team's ("St. Louis
+  Eagles", "St John's", "St Helena"), and a person's name that holds one ("Kate St John") starts before it, not after.
 
 A head that is also a surname or given name in a name list ("Hall", "Brook", "Lane", "Hills", "Park") makes a thing only
 when the first word is no listed given name or "the" comes before ("Carnegie Hall", "the Alfred Bell House"; "Jerry
@@ -61,6 +63,7 @@ PLACE = "the name of a place or building (its head word) read as a person: flagg
 ORGANISATION = (
     "the name of an organisation, team, publication, trophy or event (its head word) read as a person: flagged as an organisation"
 )
+SAINT = "the rest of a name that starts with a saint's (St., Saint) read as a person: flagged as a place"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _THE_BEFORE = re.compile(r"(?i)(?<![\w'])the\s+$")
 _NEXT = re.compile(r"[ ]([A-Z][\w'’-]*)")
@@ -69,6 +72,8 @@ _PLACE_OPENING = re.compile(r"(?:\A|[.!?:;][ \t]+|\n[ \t]*)(?:Near|Outside|Aroun
 _COMMA = re.compile(r"[ ]?,")
 # a club's short form before its name ("FC Basel", "AC Milan", "SV Hamm"); written here
 _CLUB_BEFORE = re.compile(r"(?<![\w.])(?:FC|AFC|CF|SC|AC|SV|VfB|VfL|FK|NK|SK|KV|CD|RC)[ ]\Z")
+# a saint's title right before the guess: the rest of a place's, church's or team's name ("St. Louis Eagles", "St Helena")
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Ste\.?|Saint)[ ]\Z")
 
 
 def named_thing(text: str, span: Any) -> Any:
@@ -92,6 +97,8 @@ def named_thing(text: str, span: Any) -> Any:
         return span.relabelled("LOCATION", PLACE, place=True)  # "Near Ayn Isa , one strike destroyed ..."
     if _CLUB_BEFORE.search(text, max(0, span.start - 6), span.start):
         return span.relabelled("ORGANIZATION", ORGANISATION)  # "FC Basel", "AC Milan"
+    if _SAINT_BEFORE.search(text, max(0, span.start - 7), span.start):
+        return span.relabelled("LOCATION", SAINT, place=True)  # "St. Louis Eagles", "St Helena"
     after = _NEXT.match(text, span.end)
     if after:
         kind = _head_kind(after.group(1))
