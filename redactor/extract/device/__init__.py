@@ -34,6 +34,7 @@ FORMAT_MODULES = (
     "signal_db",
     "viber",
     "kik",
+    "snapchat",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

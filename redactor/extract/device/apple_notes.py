@@ -28,7 +28,7 @@ from typing import Any
 
 from redactor.errors import EncryptedInput, UnsupportedInput
 from redactor.extract import extractor
-from redactor.extract.device import common, sqlite_source
+from redactor.extract.device import common, protobuf, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Refused, Source
@@ -121,39 +121,14 @@ def note_text(blob: bytes) -> str:
 
 
 def _field(data: bytes, number: int) -> bytes:
-    """The first length-delimited field ``number`` of a protocol-buffer message (wire format only)."""
-    at = 0
-    while at < len(data):
-        key, at = _varint(data, at)
-        wire, found = key & 7, key >> 3
-        if wire == 0:
-            _, at = _varint(data, at)
-        elif wire == 1:
-            at += 8
-        elif wire == 5:
-            at += 4
-        elif wire == 2:
-            size, at = _varint(data, at)
-            if at + size > len(data):
-                raise BodyError("a field runs past the end of the buffer")
-            if found == number:
-                return data[at : at + size]
-            at += size
-        else:
-            raise BodyError(f"wire type {wire} where a note's buffer has none")
-    raise BodyError(f"no field {number} where the note's text should be")
-
-
-def _varint(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while at < len(data) and shift < 64:
-        byte = data[at]
-        value |= (byte & 0x7F) << shift
-        at += 1
-        if not byte & 0x80:
-            return value, at
-        shift += 7
-    raise BodyError("a number runs past the end of the buffer")
+    """The first length-delimited field ``number`` of a protocol-buffer message (:mod:`.protobuf`: wire format only)."""
+    try:
+        found = protobuf.field(data, number)
+    except protobuf.WireError as exc:
+        raise BodyError(str(exc)) from None
+    if found is None:
+        raise BodyError(f"no field {number} where the note's text should be")
+    return found
 
 
 def _note(source: Source, locator: str, text: str, note: sqlite3.Row | None, objects: dict[int, sqlite3.Row], kinds: list[str]) -> Item:
