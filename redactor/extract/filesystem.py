@@ -12,7 +12,7 @@ Then only what a reader here takes is copied out under ``work/derived`` and extr
   by its first bytes, not its name, so a renamed store is still found; with its write-ahead log and shared-memory index
   beside it (``sms.db-wal`` read with ``sms.db``) and any file a reader reads beside it by name (Messenger's
   ``threads_db2-uid``, the account owner's id; WhatsApp's ``wa.db`` is a database read in its own right). A database
-  whose tables name an app no reader knows (Telegram's cache, Skype, ...) is copied too, and refused by ``unread``
+  whose tables name an app no reader knows (Skype, ...) is copied too, and refused by ``unread``
   naming the app and the way to get its content in;
 - **encrypted stores** named as such (WhatsApp's ``msgstore.db.crypt14`` backups, Signal's ``signal.db``): refused by
   ``unread`` saying what they are and which key decrypts them.

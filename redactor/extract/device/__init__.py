@@ -35,6 +35,8 @@ FORMAT_MODULES = (
     "viber",
     "kik",
     "snapchat",
+    "instagram",
+    "telegram_android",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 

@@ -9,7 +9,7 @@ is and what to do, in one line, and the file is quarantined with that reason (as
 - **a database encrypted whole** (SQLCipher and the like: Signal's ``signal.db``, WeChat's ``EnMicroMsg.db``, an
   encrypted iTunes or Finder backup's ``Manifest.db``): a file named as a database whose first bytes are not SQLite's and
   look random. Refused as encrypted (E032), naming the app where the file's name says which;
-- **a SQLite database of an app no reader knows** (Telegram's ``cache4.db``, Skype, ...):
+- **a SQLite database of an app no reader knows** (Skype, ...):
   refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
   extraction tool's report or export of it.
 
@@ -61,7 +61,7 @@ ENCRYPTED_APPS = {
 }
 # A known app's SQLite database no reader here reads, by tables it always has (all of them present).
 KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
-    (frozenset({"messages_v2", "dialogs"}), "Telegram for Android's message cache"),
+    (frozenset({"messages_v2", "dialogs"}), "Telegram for Android's message cache"),  # layouts telegram_android.py does not know
     (frozenset({"messages", "dialogs", "users", "chats"}), "Telegram for Android's message cache"),
     (frozenset({"recipient", "thread", "message"}), "Signal's message database, decrypted"),
     (frozenset({"recipient", "thread", "sms", "mms"}), "Signal's message database, decrypted"),
