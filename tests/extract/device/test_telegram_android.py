@@ -52,7 +52,7 @@ def test_the_words_are_found_by_the_date_only_where_a_valid_string_follows_it():
     with pytest.raises(tg.TLError):
         tg.read_message(data, WHEN + 1)
     # a date followed by bytes that are not a string of valid UTF-8 is passed over
-    bad = data.replace("hello there".encode(), b"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5")
+    bad = data.replace(b"hello there", b"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5")
     with pytest.raises(tg.TLError):
         tg.read_message(bad, WHEN)
     with pytest.raises(tg.TLError):
