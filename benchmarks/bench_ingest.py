@@ -14,7 +14,9 @@ of its children (sampled with the memory: a loaded machine stretches wall second
 
 ``ios-sms-db``: an iOS ``sms.db`` whose every other message has its words only in ``attributedBody`` (iOS 16);
 ``android-mmssms-db``: an Android ``mmssms.db`` of SMS; ``whatsapp-android-db``: a ``msgstore.db``, a photo in ten;
-``google-messages-db``: a ``bugle_db``, one text part a message.
+``google-messages-db``: a ``bugle_db``, one text part a message; ``snapchat-db``: an ``arroyo.db`` (texts in protocol
+buffers) with ``main.db`` beside it; ``instagram-db``: a ``direct.db`` (a JSON copy of each message);
+``telegram-android-db``: a ``cache4.db`` (TL objects).
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
@@ -59,6 +61,9 @@ FORMATS = {
     "android-mmssms-db": lambda root, n: data.write_mmssms_db(root / "mmssms.db", n),
     "whatsapp-android-db": lambda root, n: data.write_msgstore(root / "msgstore.db", n),
     "google-messages-db": lambda root, n: data.write_bugle_db(root / "bugle_db", n),
+    "snapchat-db": lambda root, n: data.write_arroyo(root / "arroyo.db", n),
+    "instagram-db": lambda root, n: data.write_direct(root / "direct.db", n),
+    "telegram-android-db": lambda root, n: data.write_cache4(root / "cache4.db", n),
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),

@@ -464,6 +464,105 @@ def write_msgstore(path: Path, messages: int) -> Path:
     return path
 
 
+def write_arroyo(path: Path, messages: int) -> Path:
+    """A Snapchat ``arroyo.db`` of ``messages`` chat texts in ten conversations (every other one sent from this phone),
+    with ``main.db`` beside it naming the ten friends."""
+    import sqlite3
+
+    from tests.extract.device.generated.snapchat import ARROYO, MAIN, content
+
+    def user(k: int) -> str:
+        return f"0b7e1f2a-{k:04d}-4c3d-9e8f-000000000000"
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(ARROYO.format(flag="created_on_device INTEGER"))
+        rows = []
+        for i, when, text in _texts(messages):
+            chat, sender = f"conv-{i % 10}", user(0) if i % 2 else user(1 + i % 10)
+            ms = int(when.timestamp() * 1000)
+            rows.append((chat, i, sender, 1, content(sender, chat, 1, text, ms), ms, 1 if i % 2 else None))
+        conn.executemany(
+            "INSERT INTO conversation_message (client_conversation_id, client_message_id, sender_id, content_type, "
+            "message_content, creation_timestamp, created_on_device) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    conn.close()
+    friends = sqlite3.connect(path.with_name("main.db"))
+    with friends:
+        friends.execute(MAIN)
+        friends.executemany(
+            "INSERT INTO Friend (userId, username, displayName) VALUES (?, ?, ?)",
+            [(user(k), f"friend{k}", f"{FIRST[k % len(FIRST)].title()} Example") for k in range(11)],
+        )
+    friends.close()
+    return path
+
+
+def write_direct(path: Path, messages: int) -> Path:
+    """An Instagram ``direct.db`` of ``messages`` texts in ten threads (every other one sent by the signed-in account)."""
+    import json
+    import sqlite3
+
+    from tests.extract.device.generated.instagram import DIRECT
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(DIRECT)
+        conn.execute("INSERT INTO session VALUES ('1000')")
+        threads = [
+            (
+                f"t{k}",
+                json.dumps(
+                    {
+                        "recipients": [
+                            {"pk": str(2000 + k), "username": f"friend{k}", "full_name": f"{FIRST[k % len(FIRST)].title()} Example"}
+                        ]
+                    }
+                ),
+            )
+            for k in range(10)
+        ]
+        conn.executemany("INSERT INTO threads (thread_id, thread_info) VALUES (?, ?)", threads)
+        rows = (
+            (
+                f"t{i % 10}",
+                int(when.timestamp() * 1_000_000),
+                "text",
+                text,
+                json.dumps({"user_id": "1000" if i % 2 else str(2000 + i % 10), "item_type": "text"}),
+            )
+            for i, when, text in _texts(messages)
+        )
+        conn.executemany("INSERT INTO messages (thread_id, timestamp, message_type, text, message) VALUES (?, ?, ?, ?, ?)", rows)
+    conn.close()
+    return path
+
+
+def write_cache4(path: Path, messages: int) -> Path:
+    """A Telegram ``cache4.db`` of ``messages`` texts (TL objects of the newest layout) in ten one-to-one chats, every
+    other one sent by the owner."""
+    import sqlite3
+
+    from tests.extract.device.generated.telegram_android import CACHE, message, peer
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(CACHE)
+        conn.executemany(
+            "INSERT INTO users (uid, name) VALUES (?, ?)",
+            [(5000 + k, f"{FIRST[k % len(FIRST)].title()} Example;;;friend{k}") for k in range(10)],
+        )
+        rows = []
+        for i, when, text in _texts(messages):
+            chat, out, date = 5000 + i % 10, i % 2, int(when.timestamp())
+            data = message(i, None if out else chat, peer(chat if out else 4000), text, date)
+            rows.append((i, chat, date, data, out, 0))
+        conn.executemany("INSERT INTO messages_v2 (mid, uid, date, data, out, media) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    conn.close()
+    return path
+
+
 def write_aleapp_tsv(folder: Path, messages: int) -> Path:
     """ALEAPP's ``_TSV Exports/SMS Messages.tsv`` with ``messages`` rows."""
     path = folder / "_TSV Exports" / "SMS Messages.tsv"
