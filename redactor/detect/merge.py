@@ -86,6 +86,7 @@ from redactor.detect.things import (
     lower_case_common_words,
     nationality,
     organisation_with_a_country,
+    organisations_never_introduced,
 )
 from redactor.entities import merge_rank
 
@@ -267,6 +268,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     ]
     pieces = [city_of_words(text, organisation_with_a_country(text, p)) for p in pieces]  # "Environment Canada", "Hong Kong"
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
+    pieces = organisations_never_introduced(text, pieces)  # "signed to Brantwell": no full name holds it (things.py)
     pieces = [with_a_short_surname(text, with_the_rest(text, p)) for p in pieces]  # "... dos Santos", "Dong-hyun", "Vu Thi Hanh"
     pieces = [whole_hashtag(text, p) for p in pieces]  # "#BillClinton", "#KevChat": the whole tag (social.py)
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"

@@ -118,6 +118,13 @@ def _saying_after(text: str, end: int) -> bool:
     return _SAYING.match(text, end) is not None
 
 
+def a_person_here(text: str, start: int, end: int) -> bool:
+    """A pronoun, relation or greeting in the clause of ``text[start:end]`` ("Thanks, Mara"; "her brother"), or a verb
+    of saying right after it ("Brantwell said")."""
+    left, right = clause(text, start, end)
+    return bool(_A_PERSON_HERE.search(text, left, start) or _A_PERSON_HERE.search(text, end, right) or _saying_after(text, end))
+
+
 def _rarely_a_given_name(word: str, population: int) -> bool:
     """A city's name that is no given name in everyday use here: not in the lexicon of given names (``first_names.txt``)
     and below common use in Britain, Ireland and the USA (nam_dict's scale; not "Sydney", "Paris", "Florence",

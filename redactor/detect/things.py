@@ -21,6 +21,13 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
   flagged.
 - **a city of two words or more** (``city_of_words``): a guessed full name that is exactly a city's name ("Hong Kong",
   "Los Angeles": the given-name and surname lists hold "Hong" and "Kong") becomes a place (LOCATION), still flagged.
+- **an organisation never introduced as a person** (``organisations_never_introduced``): edited prose names a person in
+  full before it names them by one word ("Ada Vintner ... Vintner said"). One word that spaCy read as an organisation
+  and that was taken back as a person for its shape, that no name list holds, in edited prose where no person's name
+  of two words or more holds it ("signed to Brantwell", "bought by Korvax"; not "Hal Brantwell ... Brantwell"), is
+  that organisation (ORGANIZATION), still flagged. Not when a pronoun, relation, greeting or "I'm" is near it or a verb
+  of saying follows ("Thanks, Mara", "Brantwell said"), nor in a list with a person ("Tohpati , Ridho and Abdee
+  Negara", "Chester & Aluko"). Chat and forms are no edited prose: a nickname alone stays a person.
 - **common words in lower case** (``lower_case_common_words``): in edited prose (every sentence starts with a
   capital, two sentences or more) a spaCy person that starts with a lower-case letter and is made only of
   ordinary English words, places and countries that no name list holds ("vehicle miles", "the Bat Cave",
@@ -45,7 +52,7 @@ from redactor.detect.name_lists import (
     is_name_word,
     lexicon,
 )
-from redactor.detect.places import COMMON_GIVEN, cities
+from redactor.detect.places import COMMON_GIVEN, a_person_here, cities
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
@@ -174,6 +181,59 @@ def guesses_inside_areas(pieces: list[Any]) -> list[Any]:
     if not areas:
         return pieces
     return [p for p in pieces if not (p.entity == "PERSON" and p.recognizer in AREA_GUESSES and any(_inside(p, a) for a in areas))]
+
+
+NOT_INTRODUCED = (
+    "one word read as an organisation that no name list holds and that this text never uses in a person's full name: "
+    "flagged as an organisation"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def organisations_never_introduced(text: str, pieces: list[Any]) -> list[Any]:
+    """Each one-word organisation taken back as a person (``OrgNameRecognizer``) that no name list holds, in edited
+    prose, becomes an organisation when no guessed or found person of two words or more in the text holds that word."""
+    candidates = [i for i, p in enumerate(pieces) if _lone_unlisted_organisation(text, p)]
+    if not candidates or not edited_prose(text):
+        return pieces
+    full_names = {w for p in pieces if p.entity == "PERSON" for w in _full_name_words(text, p)}
+    chosen = {
+        i
+        for i in candidates
+        if _POSSESSIVE.sub("", text[pieces[i].start : pieces[i].end]) not in full_names
+        and not a_person_here(text, pieces[i].start, pieces[i].end)
+        and not _I_AM.search(text, max(0, pieces[i].start - 12), pieces[i].start)
+    }
+    people = [p for i, p in enumerate(pieces) if p.entity == "PERSON" and i not in chosen]
+    while listed_with := {i for i in chosen if any(_in_a_list_with(text, pieces[i], p) for p in people)}:
+        chosen -= listed_with  # "Tohpati , Ridho and Abdee Negara": each in a list with a person stays one
+        people += [pieces[i] for i in listed_with]
+    return [p.relabelled("ORGANIZATION", NOT_INTRODUCED) if i in chosen else p for i, p in enumerate(pieces)]
+
+
+_I_AM = re.compile(r"(?i)(?<![\w'’])(?:i['’]?m|i am|name['’]s|name is)\s+$")
+_LIST_JOIN = re.compile(r"\s*(?:,|;|&|/)?\s*(?:(?:and|or|&)\s+)?")
+
+
+def _in_a_list_with(text: str, span: Any, person: Any) -> bool:
+    """``span`` and ``person`` side by side, parted by a comma, "&", "and" or "or" only."""
+    first, second = (span, person) if span.end <= person.start else (person, span)
+    if first.end > second.start or second.start - first.end > 8:
+        return False
+    gap = text[first.end : second.start]
+    return gap.strip() != "" and _LIST_JOIN.fullmatch(gap) is not None
+
+
+def _lone_unlisted_organisation(text: str, span: Any) -> bool:
+    if span.entity != "PERSON" or span.recognizer != "OrgNameRecognizer":
+        return False
+    word = _POSSESSIVE.sub("", text[span.start : span.end])
+    return bool(word) and " " not in word and not listed(word)
+
+
+def _full_name_words(text: str, span: Any) -> list[str]:
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text, span.start, span.end)]
+    return words if len(words) >= 2 else []
 
 
 def _inside(span: Any, area: Any) -> bool:
