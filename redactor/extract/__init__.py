@@ -12,7 +12,7 @@ Device formats (UFDR, WhatsApp, ...) and documents (PDF, images, Word) plug in h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,3 +53,16 @@ def extractor(name: str, *, accepts: Accepts, priority: int = 100, version: int 
 def extractors() -> list[Extractor]:
     """The newest version of every extractor, in the order they are asked."""
     return EXTRACTORS.newest(key=lambda e: (e.priority, e.name))
+
+
+HEAD = 8192  # the first bytes of a file an extractor's ``accepts`` sees
+
+
+def accepting(source: Source, path: Path, head: bytes | None = None, *, skip: Collection[str] = ()) -> Extractor | None:
+    """The extractor that reads ``path``: the first, in the order they are asked, that accepts it (``skip``: names left
+    out, as a pipeline's ``disabled`` list); None when none does. ``head``: the file's first :data:`HEAD` bytes, read
+    here when not given."""
+    if head is None:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD)
+    return next((e for e in extractors() if e.name not in skip and e.accepts(source, path, head)), None)

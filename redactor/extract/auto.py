@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from redactor.errors import UnsupportedInput
-from redactor.extract import extractors
+from redactor.extract import accepting
 from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext, register
 
@@ -46,15 +46,11 @@ def extract_auto(settings: ExtractSettings, ctx: StageContext):
     """Recognise each source's format from its content and run the matching extractor."""
     for module in EXTRACTOR_MODULES:
         importlib.import_module(module)
-    chain = [e for e in extractors() if e.name not in settings.disabled]
 
     def run(source: Source, path: Path) -> Iterator[Item | DerivedFile | Person | Mention | Refused]:
-        with open(path, "rb") as handle:
-            head = handle.read(8192)
-        for candidate in chain:
-            if candidate.accepts(source, path, head):
-                yield from candidate.extract(source, path, ctx)
-                return
-        raise UnsupportedInput(f"{path}: unsupported file type ({source.media_type})")
+        found = accepting(source, path, skip=settings.disabled)
+        if found is None:
+            raise UnsupportedInput(f"{path}: unsupported file type ({source.media_type})")
+        yield from found.extract(source, path, ctx)
 
     return run

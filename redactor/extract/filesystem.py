@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from redactor.errors import HostileInput, InputError, UnsupportedInput
-from redactor.extract import extractors
+from redactor.extract import accepting
 from redactor.extract.device import common, safe, sqlite_source, unread
 from redactor.records import DerivedFile, Item, Refused, Source
 
@@ -200,13 +200,8 @@ class _Prefixed:
 def _read_here(source: Source, path: Path) -> bool:
     """Whether a reader here takes the database at ``path``, or its tables name an app (refused by ``unread``, naming
     it); anything else is one of the system's or an app's own databases, not read."""
-    with open(path, "rb") as handle:
-        head = handle.read(8192)
     probe = Source(source.source_id, source.ref, str(path), path.name, path.stat().st_size, "application/vnd.sqlite3")
-    for candidate in extractors():
-        if candidate.name not in SKIPPED_READERS and candidate.accepts(probe, path, head):
-            return True
-    return unread.known_app(set(sqlite_source.tables(path))) is not None
+    return accepting(probe, path, skip=SKIPPED_READERS) is not None or unread.known_app(set(sqlite_source.tables(path))) is not None
 
 
 def _not_read(names: list[str], path: Path, folder: Path) -> Refused:

@@ -11,7 +11,7 @@ import redactor.extract.auto  # noqa: F401  registers the stage
 import redactor.extract.device  # noqa: F401
 import redactor.extract.pdf  # noqa: F401
 import redactor.extract.text  # noqa: F401
-from redactor.extract import extractors
+from redactor.extract import accepting, extractors
 from redactor.ingest.files import check
 from redactor.records import DerivedFile, Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
@@ -26,12 +26,8 @@ def source_for(path: Path) -> Source:
 
 
 def pick(path: Path) -> str | None:
-    source = source_for(path)
-    head = path.read_bytes()[:8192]
-    for e in extractors():
-        if e.accepts(source, path, head):
-            return e.name
-    return None
+    found = accepting(source_for(path), path)
+    return found.name if found is not None else None
 
 
 def run(path: Path, work: Path) -> tuple[list[Item], list[DerivedFile], list[Person]]:
