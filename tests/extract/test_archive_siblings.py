@@ -1,9 +1,9 @@
-"""Files a reader looks for beside a database by name, when both come out of a zip or tar: WhatsApp's ``wa.db`` beside
-``msgstore.db`` (the senders' names) and Messenger's ``threads_db2-uid`` beside ``threads_db2`` (the owner: each
-message's direction). Before, every archive member's copy took a prefix of its own under ``work/derived``, neither
-sibling was found, and the messages came out with numbers for names and "unknown" directions; loose files were read
-right. Now an archive folder's members share one prefix (``common.derived_prefix``) and readers ask
-``common.beside``."""
+"""Files read together when they come out of a zip or tar: WhatsApp's ``wa.db`` beside ``msgstore.db`` (the senders'
+names), Messenger's ``threads_db2-uid`` beside ``threads_db2`` (the owner: each message's direction), an ALEAPP report's
+``_TSV Exports`` folder (one message a row). Before, every archive member's copy took a flat name with a prefix of its
+own under ``work/derived``: no sibling was found (numbers for names, "unknown" directions) and a zipped report was read
+as loose text files; loose files were read right. Now members are copied at their own paths inside the archive
+(``common.derived_path``)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.device_data import write_aleapp_tsv
 from redactor.extract.device import common
 from redactor.records import DerivedFile, Item
 from tests.extract.device.generated.messenger import threads_db2
 from tests.extract.device.generated.whatsapp_android import msgstore, wa_db
-from tests.extract.device.helpers import records_of, run, source_for
+from tests.extract.device.helpers import records_of, run, seg, source_for
 from tests.extract.test_filesystem import tar_of, zip_of
 from tests.runner.test_extract_child import linux_only
 from tests.runner.test_refused_parts import _quarantine, _run
@@ -67,7 +68,7 @@ def test_wa_db_beside_msgstore_in_an_archive_names_the_senders_as_loose_files_do
     members = {inside + name: data for name, data in files.items()}
     copies = _copies(_archive(tmp_path / f"phone.{container}", members), tmp_path / "work")
     assert set(copies) == set(members)
-    assert common.beside(copies[inside + "msgstore.db"], "wa.db") == copies[inside + "wa.db"]
+    assert copies[inside + "msgstore.db"].with_name("wa.db") == copies[inside + "wa.db"]
     assert _senders(run(copies[inside + "msgstore.db"], tmp_path / "work")[0]) == expected  # before: all None
 
 
@@ -85,19 +86,27 @@ def test_the_owner_file_beside_threads_db2_in_an_archive_gives_each_messages_dir
     assert _directions(run(copies[inside + "threads_db2"], tmp_path / "work")[0]) == loose  # before: every one "unknown"
 
 
-def test_an_archive_folders_members_share_a_prefix_and_nothing_collides():
-    def prefix(member: str) -> str:
-        return common.derived_prefix(common.MEMBER + member, member.replace("\\", "/").rsplit("/", 1)[-1])
+def test_members_are_copied_at_their_paths_and_names_that_sanitise_alike_never_meet(tmp_path):
+    folder = tmp_path / "derived"
 
-    assert prefix("a/b/msgstore.db") == prefix("a/b/wa.db") == prefix("a\\b\\x.db")  # Windows separators: one folder
-    assert prefix("a/b/wa.db") != prefix("a/c/wa.db") != prefix("wa.db")
-    assert len(prefix("a/b/wa.db")) == common.FOLDER_PREFIX
-    # names the sanitiser changes could meet ("a:b" and "a_b" both become "a_b"): each keeps a prefix of its own
-    assert common.derived_prefix("member d/a:b", "a:b") != common.derived_prefix("member d/a_b", "a_b")
-    assert len(common.derived_prefix("member d/a:b", "a:b")) == 8
-    # a companion whose name needed sanitising still takes its database's prefix
-    assert common.derived_prefix("member d/x:y.db-wal", "x:y.db-wal") == common.derived_prefix("member d/x:y.db", "x:y.db")
-    assert common.derived_prefix("attachment[1]", "wa.db") != prefix("wa.db")  # not a member: its own prefix
+    def place(member: str) -> Path:
+        return common.derived_path(folder, common.MEMBER + member, member.replace("\\", "/").rsplit("/", 1)[-1])
+
+    assert place("a/b/msgstore.db") == folder / common.TREE / "a" / "b" / "msgstore.db"
+    assert place("a\\b\\wa.db") == place("a/b/wa.db")  # Windows separators: the same folder
+    assert place("a/b/wa.db") != place("a/c/wa.db") != place("wa.db")
+    # names the sanitiser changes ("a:b" and "a_b" both become "a_b", a leading dot is dropped): each its own
+    assert len({place("d/a:b"), place("d/a_b"), place("d:x/a_b"), place("d_x/a_b"), place("d/.a_b")}) == 5
+    assert all(folder in place(m).parents for m in ("d/a:b", "d/.a_b", "x/" * 10 + "y"))
+    # too deep, or a file where a folder should be: a flat name of its own
+    assert place("x/" * (common.MAX_TREE_DEPTH + 1) + "y").parent == folder
+    (folder / common.TREE).mkdir(parents=True)
+    (folder / common.TREE / "f").write_bytes(b"a file")
+    assert place("f/g.db").parent == folder
+    # not a member (an attachment, a picture in a document): flat, a companion beside its database
+    assert common.derived_path(folder, "attachment[1]", "wa.db").parent == folder
+    db, wal = (common.derived_path(folder, k, k.split()[-1]) for k in ("mail/x sms.db", "mail/x sms.db-wal"))
+    assert wal == db.with_name(db.name + "-wal")
 
 
 def test_two_names_that_sanitise_alike_in_one_folder_are_both_kept(tmp_path):
@@ -105,13 +114,20 @@ def test_two_names_that_sanitise_alike_in_one_folder_are_both_kept(tmp_path):
     source, work = source_for(tmp_path / "phone.zip"), tmp_path / "work"
     a = common.write_derived(work, source, "member d/a:b", "a:b", io.BytesIO(b"first"))[0]
     b = common.write_derived(work, source, "member d/a_b", "a_b", io.BytesIO(b"second"))[0]
-    assert a != b and a.read_bytes() == b"first" and b.read_bytes() == b"second"
+    c = common.write_derived(work, source, "member d/a_b.part", "a_b.part", io.BytesIO(b"third"))[0]
+    assert len({a, b, c}) == 3 and (a.read_bytes(), b.read_bytes(), c.read_bytes()) == (b"first", b"second", b"third")
+    assert not [p for p in (work / "derived").rglob("*") if p.name.startswith(".")]  # no partial copy left
 
 
-def test_beside_a_loose_file_is_the_file_in_its_folder(tmp_path):
-    path = tmp_path / "0123456789ab-msgstore.db"  # a loose file whose name looks prefixed: no such sibling, plain name
-    assert common.beside(path, "wa.db") == tmp_path / "wa.db"
-    assert common.beside(tmp_path / "msgstore.db", "wa.db") == tmp_path / "wa.db"
+@pytest.mark.parametrize("container", ["zip", "tar.gz"])
+def test_a_zipped_aleapp_report_is_read_as_the_loose_report_is(tmp_path, container):
+    report = write_aleapp_tsv(tmp_path / "report", 30)
+    loose = [(seg(i, "text"), i.kind) for i in run(report, tmp_path / "w0")[0]]
+    assert len(loose) == 30 and {kind for _, kind in loose} == {"message"}
+    members = {"ALEAPP_Reports_2024/_TSV Exports/" + report.name: report.read_bytes(), "ALEAPP_Reports_2024/index.html": b"<html></html>"}
+    copies = _copies(_archive(tmp_path / f"report.{container}", members), tmp_path / "work")
+    tsv = copies["ALEAPP_Reports_2024/_TSV Exports/" + report.name]
+    assert [(seg(i, "text"), i.kind) for i in run(tsv, tmp_path / "work")[0]] == loose  # before: one text document
 
 
 @linux_only
@@ -125,3 +141,18 @@ def test_through_the_runner_a_zipped_whatsapp_folder_stores_its_senders_names(tm
         senders = {r[0] for r in conn.execute("SELECT json_extract(device, '$.sender.name') FROM items WHERE kind = 'message'")}
     conn.close()
     assert {"Jo Example", "Alex Witness"} <= senders  # before: None for every message
+
+
+@linux_only
+def test_through_the_runner_a_zipped_aleapp_report_stores_one_message_a_row(tmp_path):
+    report = write_aleapp_tsv(tmp_path / "report", 30)
+    evidence = tmp_path / "in"
+    evidence.mkdir()
+    members = {"Report/_TSV Exports/" + report.name: report.read_bytes(), "Report/index.html": b"<html><p>the report</p></html>"}
+    _archive(evidence / "report.zip", members)
+    assert _run(evidence, tmp_path / "case") == 0
+    assert _quarantine(tmp_path / "case") == []
+    with sqlite3.connect(tmp_path / "case" / "case.db") as conn:
+        kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM items WHERE kind != 'document' GROUP BY kind").fetchall())
+    conn.close()
+    assert kinds == {"message": 30}  # before: the TSV one text document, the report's page another

@@ -89,9 +89,9 @@ def test_a_phones_file_system_gives_its_stores_and_says_what_it_did_not_read(tmp
     assert set(derived) == stores
     assert all(d.path.read_bytes() == members[name] for name, d in derived.items())
     wal = derived[SMS + "sms.db-wal"].path
-    assert wal.name == derived[SMS + "sms.db"].path.name + "-wal"  # beside its database: read with it
-    folder = wal.parent
-    assert len(list(folder.glob("*-system.sqlite*"))) == 0  # checked, no reader takes it: removed
+    assert wal == derived[SMS + "sms.db"].path.with_name("sms.db-wal")  # beside its database: read with it
+    folder = next((tmp_path / "work" / "derived").iterdir())  # the archive's folder of copies
+    assert not list(folder.rglob("system.sqlite*"))  # checked, no reader takes it: removed
     (refusal,) = [r for r in records if isinstance(r, Refused)]
     assert (refusal.locator, refusal.code) == ("files not read", UnsupportedInput.code)
     not_read = sorted(set(members) - stores)

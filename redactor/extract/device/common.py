@@ -41,8 +41,8 @@ _JID = re.compile(r"@(s\.whatsapp\.net|c\.us|g\.us|lid)$")
 _UNSAFE = re.compile(r"[^\w.\- ()+@]")
 COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")  # a SQLite database's companion file
 MEMBER = "member "  # the locator of an archive member: "member <path inside the archive>"
-FOLDER_PREFIX = 12  # the length of the prefix the derived copies of one archive folder's members share
-_FOLDER_PREFIXED = re.compile(rf"^[0-9a-f]{{{FOLDER_PREFIX}}}-")
+TREE = "files"  # under a source's derived folder: an archive's members at their paths (flat names all start with a key)
+MAX_TREE_DEPTH = 64  # folders deeper than any phone's (an iPhone's deepest app paths are about 20)
 RECENT = 4_096  # people a PeopleBook remembers it sent (a repeat adding nothing to them is not sent again)
 
 
@@ -251,19 +251,19 @@ def write_derived(
 ) -> tuple[Path, str, int]:
     """Copy an attachment under ``work/derived/<source>/``; returns (path, sha256, size).
 
-    The file name is sanitised and prefixed with a short key, so names never collide or escape (:func:`derived_prefix`):
-    an archive's members of one folder share a prefix, so files that a reader looks for beside a database by name land
-    beside it as they stood in the archive (``sms.db-wal``, ``wa.db`` beside ``msgstore.db``, ``threads_db2-uid``;
-    :func:`beside`). A file that cannot be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member)
+    Where it goes (:func:`derived_path`): an archive's member at its own path inside the archive, so that files read
+    together stay together as they stood (a database's ``-wal``, ``wa.db`` beside ``msgstore.db``, ``threads_db2-uid``,
+    an ALEAPP report's ``_TSV Exports`` folder); anything else under a sanitised name with a short key, so names never
+    collide or escape. A file that cannot be copied whole (over ``limit``, or ``stream`` fails: a damaged archive member)
     leaves nothing behind.
     """
     folder = derived_dir(work_dir, source)
-    prefix = derived_prefix(key, name)
-    target = (folder / f"{prefix}-{safe_name(name)}").resolve()
-    if target.parent != folder:
+    target = derived_path(folder, key, name)
+    if folder not in target.parents:
         raise HostileInput(f"{source.path}: attachment name escapes the case folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(f".{target.name}.part")  # a leading dot: no sanitised name has one, so no copy is overwritten
     try:
         with open(tmp, "wb") as out:
             while block := stream.read(1 << 20):
@@ -279,31 +279,30 @@ def write_derived(
     return target, digest.hexdigest(), size
 
 
-def derived_prefix(key: str, name: str) -> str:
-    """The prefix of a derived copy's file name.
+def derived_path(folder: Path, key: str, name: str) -> Path:
+    """Where a derived copy is written under its source's folder.
 
-    An archive member (``key`` "member <path>") whose name needs no sanitising takes its folder's prefix (12 characters):
-    names are unique within a folder, so its copies sit side by side exactly as the members did, and a reader finds a
-    sibling by name (:func:`beside`). Before, every member took a prefix of its own and a ``wa.db`` beside
-    ``msgstore.db`` in a zip was not found: the messages came out with numbers for names. Any other key, and a member
-    whose name was changed by sanitising (two names could sanitise alike), takes a prefix of its own (8 characters,
-    never equal to a folder prefix), a SQLite database's companion (``-wal``, ``-shm``, ``-journal``) its database's."""
-    if key.startswith(MEMBER) and safe_name(name) == name:
-        folder = key[len(MEMBER) :].replace("\\", "/").rpartition("/")[0]
-        return stable_id("folder", folder, length=FOLDER_PREFIX)
+    An archive member (``key`` "member <path>") goes to ``TREE/<its path>``: each folder and file name as in the archive,
+    or where sanitising changes one (a separator, a control character, a leading dot, over 120 characters), the
+    sanitised form and ``~`` with a hash of the original (``~`` is never left by sanitising, so two names never meet).
+    Before, every member was copied flat under a prefix of its own: a zipped WhatsApp folder's ``msgstore.db`` did not
+    find its ``wa.db`` (every sender a number) and a zipped ALEAPP report was read as loose text files. A member nested
+    deeper than :data:`MAX_TREE_DEPTH`, or whose path meets a file where a folder should be, and any other key (an
+    e-mail's attachment, a picture in a document) takes a flat name with a short key (a SQLite database's companion its
+    database's key, so a log lands beside it)."""
+    if key.startswith(MEMBER):
+        parts = [p for p in key[len(MEMBER) :].replace("\\", "/").split("/") if p not in ("", ".")]
+        if parts and len(parts) <= MAX_TREE_DEPTH and ".." not in parts:
+            target = folder.joinpath(TREE, *(_tree_part(p) for p in parts))
+            if not target.is_dir() and not any(p.is_file() for p in target.parents if folder in p.parents):
+                return target
     companion = COMPANION.match(key)
-    return stable_id(companion["database"] if companion else key, length=8)
+    return folder / f"{stable_id(companion['database'] if companion else key, length=8)}-{safe_name(name)}"
 
 
-def beside(path: Path, name: str) -> Path:
-    """The file called ``name`` beside ``path`` as they stood together: in the same folder, or for an archive's
-    derived copy, the copy of the same folder's member (see :func:`derived_prefix`)."""
-    shared = _FOLDER_PREFIXED.match(path.name)
-    if shared:
-        sibling = path.with_name(shared.group(0) + name)
-        if sibling.exists():
-            return sibling
-    return path.with_name(name)
+def _tree_part(part: str) -> str:
+    safe = safe_name(part, fallback="_")
+    return safe if safe == part else f"{safe}~{stable_id(part, length=8)}"
 
 
 def copy_inside(root: Path, relative: str) -> Path | None:
@@ -322,9 +321,8 @@ def copy_inside(root: Path, relative: str) -> Path | None:
 
 
 __all__ = [
-    "beside",
     "copy_inside",
-    "derived_prefix",
+    "derived_path",
     "derived_dir",
     "direction",
     "e164",

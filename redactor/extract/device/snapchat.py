@@ -139,7 +139,7 @@ def _words(content: Any) -> str:
 
 def _friends(path: Path, work: Path) -> dict[str, dict[str, Any]]:
     """user id -> party, from the ``Friend`` table of the ``main.db`` beside ``arroyo.db`` (empty without one)."""
-    beside = common.beside(path, FRIENDS)
+    beside = path.with_name(FRIENDS)
     if not beside.is_file() or beside == path or "userId" not in sqlite_source.tables(beside).get("Friend", set()):
         return {}
     try:

@@ -77,7 +77,7 @@ def _names(path: Path, conn: sqlite3.Connection, tables: set[str], work: Path) -
     """JID -> the contact's name, from ``wa_contacts`` in this database or in a ``wa.db`` beside it."""
     if "wa_contacts" in tables:
         return _read_names(conn)
-    beside = common.beside(path, "wa.db")
+    beside = path.with_name("wa.db")
     if not beside.is_file() or beside == path:
         return {}
     try:
