@@ -4,7 +4,8 @@ extractions.
 Tables, as the app keeps them (and as ALEAPP's Telegram artifact reads them): ``messages_v2`` (``mid``, ``uid``: the
 conversation, a user's id, or minus a group's or channel's; ``date`` in seconds since 1970 UTC; ``out``: 1 when the
 phone's owner sent it; ``data``: the message object in Telegram's TL wire format), ``users`` (``uid``, ``name``: the
-display name, then ``;;;`` and the username where there is one) and ``chats`` (``uid``, ``name``: a group's or
+name in lower case for searching, then ``;;;`` and the username where there is one; ``data``: the user object, whose
+spelling of each word of the name is used) and ``chats`` (``uid``, ``name``: a group's or
 channel's title). Columns a version lacks are read as empty.
 
 A message object starts with its type's 32-bit id (the app has written many layouts over the years). For the layouts
@@ -18,12 +19,14 @@ whose words cannot be found either way is refused alone, never passed on empty.
 
 Each message is a ``message`` item (its words, the sender's name and username; the sender, time, direction and
 conversation as facts: the direction from ``out``; in a one-to-one chat the other party is the sender of what came in)
-and each user a known person, their username an alias. The database is opened as every phone database is (its
+and each user a known person, their username an alias; so is each contact of the phone's address book the app
+imported (``user_contacts_v7``, ``user_phones_v7``: names and numbers). The database is opened as every phone database is (its
 ``-wal`` applied to a copy in the case's work folder); a run of rows in a damaged page is refused alone.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import struct
 from collections.abc import Iterator
@@ -73,14 +76,16 @@ def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
     users: dict[int, dict[str, Any]] = {}
-    for r in sqlite_source.parts(path, conn, "users", ("uid", "name"), one="user"):
+    for r in sqlite_source.parts(path, conn, "users", ("uid", "name", "data"), one="user"):
         if isinstance(r, tuple):
             yield r  # their messages are read without the sender's name
             continue
-        display, _, username = str(r["name"] or "").partition(";;;")
-        users[r["uid"]] = common.party(username.strip() or None, display.strip() or None, False)
-        book.add(users[r["uid"]], "Telegram users", aliases=[username.strip()] if username.strip() else [])
+        display, username = user_name(r["name"], r["data"])
+        users[r["uid"]] = common.party(username, display, False)
+        book.add(users[r["uid"]], "Telegram users", aliases=[username] if username else [])
     yield from book
+    if {"user_contacts_v7", "user_phones_v7"} <= tables:
+        yield from _contacts(path, conn, book)
     chats: dict[int, str] = {}
     if "chats" in tables:
         for r in sqlite_source.parts(path, conn, "chats", ("uid", "name"), one="chat"):
@@ -101,6 +106,42 @@ def _read(
             yield locator, UnsupportedInput(problem, hint=UNREAD_HINT)
             continue
         yield _message(source, locator, r, found, users, chats)
+
+
+def user_name(stored: Any, data: Any) -> tuple[str | None, str | None]:
+    """(display name, username) of a ``users`` row. ``name`` holds the name for searching, in lower case, then
+    ``;;;`` and (where the app keeps them) a transliteration and the username, the last part; each word of the name is
+    written as the user object (``data``) spells it where it holds the word ("dana whitcombe": "Dana Whitcombe")."""
+    parts = [p.strip() for p in str(stored or "").split(";;;")]
+    display, username = parts[0] or None, (parts[-1] or None) if len(parts) > 1 else None
+    if display and isinstance(data, bytes):
+        spelled = data.decode("utf-8", "replace")
+        words = []
+        for word in display.split():
+            found = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", spelled, re.IGNORECASE)  # a whole word
+            words.append(found.group(0) if found and found.group(0).lower() == word.lower() else word)
+        display = " ".join(words)
+    return display, username
+
+
+def _contacts(path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Mention | Part]:
+    """The phone's address book as the app imported it (``user_contacts_v7``: ``key``, ``fname``, ``sname``;
+    ``user_phones_v7``: ``key``, ``phone``, ``deleted``): each contact a known person with their numbers."""
+    phones: dict[Any, list[str]] = {}
+    for r in sqlite_source.parts(path, conn, "user_phones_v7", ("key", "phone", "deleted"), one="phone"):
+        if isinstance(r, tuple):
+            yield r
+        elif r["phone"] and not r["deleted"]:
+            number = common.e164(str(r["phone"]))
+            if number:
+                phones.setdefault(r["key"], []).append(number)
+    for r in sqlite_source.parts(path, conn, "user_contacts_v7", ("key", "fname", "sname"), one="contact"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        name = " ".join(str(x).strip() for x in (r["fname"], r["sname"]) if x and str(x).strip()) or None
+        book.add(common.party(None, name, False), "Telegram's copy of the phone's contacts", phones=phones.get(r["key"], []))
+        yield from book
 
 
 def read_message(data: Any, date: Any) -> dict[str, Any]:

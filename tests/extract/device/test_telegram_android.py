@@ -33,6 +33,14 @@ def test_every_message_is_read_with_its_words_sender_direction_and_conversation(
     assert seg(unlisted, "text") == "an unlisted layout" and seg(unlisted, "sender.name") == "Dana Whitcombe"
     named = {p.name: p for p in people}
     assert {"Dana Whitcombe", "Priya Raman"} <= set(named) and "dana_w99" in named["Dana Whitcombe"].aliases
+    assert "+447700900456" in named["Jo Example"].phones and "+447700900999" not in named["Jo Example"].phones
+
+
+def test_a_users_name_is_spelled_as_the_user_object_spells_it():
+    assert tg.user_name("dana whitcombe;;;;;;dana_w99", b"\x00\x05Dana\x00\x09Whitcombe") == ("Dana Whitcombe", "dana_w99")
+    assert tg.user_name("jo;;;dzho;;;jo_x", b"major\x02JO") == ("JO", "jo_x")  # a whole word only, never 'jo' in 'major'
+    assert tg.user_name("priya raman", None) == ("priya raman", None)  # no object: as stored
+    assert tg.user_name("", b"x") == (None, None)
 
 
 def test_a_message_whose_words_cannot_be_found_is_refused_alone_without_its_content(tmp_path):

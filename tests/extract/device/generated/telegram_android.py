@@ -15,6 +15,8 @@ NEW, OLD, SERVICE, FWD_HEADER = 0x95EF6F2B, 0xA66C7EFC, 0x7A800E0A, 0x4E4DF4BB
 PEER_USER, PEER_USER_OLD, PEER_CHAT = 0x59511722, 0x9DB1BC6D, 0x36C6019A
 CACHE = """
 CREATE TABLE users (uid INTEGER PRIMARY KEY, name TEXT, status INTEGER, data BLOB);
+CREATE TABLE user_contacts_v7 (key TEXT PRIMARY KEY, uid INTEGER, fname TEXT, sname TEXT, imported INTEGER);
+CREATE TABLE user_phones_v7 (key TEXT, phone TEXT, sphone TEXT, deleted INTEGER);
 CREATE TABLE chats (uid INTEGER PRIMARY KEY, name TEXT, data BLOB);
 CREATE TABLE dialogs (did INTEGER PRIMARY KEY, date INTEGER, unread_count INTEGER, last_mid INTEGER);
 CREATE TABLE messages_v2 (mid INTEGER, uid INTEGER, read_state INTEGER, send_state INTEGER, date INTEGER, data BLOB,
@@ -57,16 +59,28 @@ def old_message(mid: int, sender: int, to: bytes, text: str, date: int) -> bytes
     return u32(OLD) + u32(1 << 8) + i32(mid) + peer(sender, old=True) + to + i32(date) + string(text)
 
 
+def user_object(uid: int, first: str, last: str | None, username: str | None) -> bytes:
+    """A user object in the TL wire format's shape: a type id, flags, the id, then the names and username as strings."""
+    out = u32(0x215C4438) + u32(0b1111) + struct.pack("<q", uid) + struct.pack("<q", 99) + string(first)
+    return out + (string(last) if last else b"") + (string(username) if username else b"") + string("+447700900000")
+
+
 def cache4_db(path: Path, *, extra: int = 0) -> None:
     """A chat with Dana (a text in, a reply out, a forward in, a notice), a group "Book club" where Priya writes in an
     older layout, a message in a layout the reader does not list, one cut short; ``extra`` more texts from Dana."""
     conn = sqlite3.connect(path)
     with conn:
         conn.executescript(CACHE)
-        conn.executemany(
-            "INSERT INTO users (uid, name) VALUES (?, ?)",
-            [(OWNER, "sam;;;sam_owner"), (DANA, "Dana Whitcombe;;;dana_w99"), (PRIYA, "Priya Raman")],
+        conn.executemany(  # the name in lower case for searching (then a transliteration and the username); the object
+            "INSERT INTO users (uid, name, data) VALUES (?, ?, ?)",  # spells it (a TL user: its strings among numbers)
+            [
+                (OWNER, "sam;;;;;;sam_owner", user_object(OWNER, "Sam", None, "sam_owner")),
+                (DANA, "dana whitcombe;;;;;;dana_w99", user_object(DANA, "Dana", "Whitcombe", "dana_w99")),
+                (PRIYA, "priya raman", user_object(PRIYA, "Priya", "Raman", None)),
+            ],
         )
+        conn.execute("INSERT INTO user_contacts_v7 VALUES ('c1', 0, 'Jo', 'Example', 1)")
+        conn.executemany("INSERT INTO user_phones_v7 VALUES (?, ?, ?, ?)", [("c1", "+447700900456", "", 0), ("c1", "+447700900999", "", 1)])
         conn.execute("INSERT INTO chats (uid, name) VALUES (?, ?)", (GROUP, "Book club"))
         me = peer(OWNER)
         rows = [
