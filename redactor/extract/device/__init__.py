@@ -37,6 +37,7 @@ FORMAT_MODULES = (
     "snapchat",
     "instagram",
     "telegram_android",
+    "tiktok",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 
