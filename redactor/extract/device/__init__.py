@@ -38,6 +38,7 @@ FORMAT_MODULES = (
     "instagram",
     "telegram_android",
     "tiktok",
+    "dating",
     "unread",  # asked last: app stores no reader takes, refused for what they are
 )
 
