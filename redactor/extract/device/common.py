@@ -218,14 +218,15 @@ def recipients_text(parties: Iterable[Mapping[str, Any]]) -> str | None:
     return text or None
 
 
-def direction(sender: Mapping[str, Any] | None, hint: str | None = None, how: str = "") -> dict[str, str]:
-    """Direction of a message: outgoing when the device owner sent it, else incoming."""
+def direction(sender: Mapping[str, Any] | None, hint: str | None = None, how: str = "", unknown: str = "not recorded") -> dict[str, str]:
+    """Direction of a message: outgoing when the device owner sent it, else incoming; "unknown" (``unknown``: why) when
+    whether the sender is the owner is not known and no ``hint`` is given."""
     if sender is not None and sender.get("owner") is not None:
         value = "outgoing" if sender["owner"] else "incoming"
         return {"value": value, "how": how or ("sender is the device owner" if sender["owner"] else "sender is not the device owner")}
     if hint:
         return {"value": hint, "how": how or "format field"}
-    return {"value": "unknown", "how": "not recorded"}
+    return {"value": "unknown", "how": unknown}
 
 
 # -- safe files ------------------------------------------------------------------------------

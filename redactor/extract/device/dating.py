@@ -19,7 +19,6 @@ work folder); a run of rows in a damaged page, or a row that is not UTF-8, is re
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,18 +70,6 @@ def extract_bumble(source: Source, path: Path, ctx: StageContext) -> Iterator[It
     )
 
 
-def _json(path: Path, r: Any, column: str) -> Iterator[Part | dict[str, Any]]:
-    """A JSON object column's value (empty for none), or a refusal naming the message when it is not JSON."""
-    value = r[column]
-    try:
-        parsed = json.loads(value) if isinstance(value, str) and value.strip() else {}
-    except (ValueError, RecursionError):
-        locator = f"message rowid={r[0]} {column}"
-        yield sqlite_source.refused(path, locator, f"message {locator} is not JSON; the message is read without it")
-        parsed = {}
-    yield parsed if isinstance(parsed, dict) else {}
-
-
 def _tinder(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
     names: dict[Any, Any] = {}
     for r in sqlite_source.parts(path, conn, "match_person", ("id", "name"), one="person"):
@@ -103,12 +90,9 @@ def _tinder(source: Source, path: Path, conn: sqlite3.Connection, book: common.P
         if isinstance(r, tuple):
             yield r
             continue
-        raw: dict[str, Any] = {}
-        for got in _json(path, r, "raw_message_data"):
-            if isinstance(got, tuple):
-                yield got
-            else:
-                raw = got
+        raw, refusal = sqlite_source.json_object(path, r["raw_message_data"], f"message rowid={r[0]} raw_message_data")
+        if refusal is not None:
+            yield refusal
         person = matches.get(r["match_id"])
         if person is not None and r["from_id"] == person:
             sender, value = common.party(None, names.get(person), False), "incoming"
@@ -141,12 +125,9 @@ def _bumble(source: Source, path: Path, conn: sqlite3.Connection, book: common.P
         if isinstance(r, tuple):
             yield r
             continue
-        payload: dict[str, Any] = {}
-        for got in _json(path, r, "payload"):
-            if isinstance(got, tuple):
-                yield got
-            else:
-                payload = got
+        payload, refusal = sqlite_source.json_object(path, r["payload"], f"message rowid={r[0]} payload")
+        if refusal is not None:
+            yield refusal
         incoming = r["is_incoming"]
         if incoming in (0, 1):
             sender = common.party(None, names.get(r["conversation_id"]), False) if incoming else common.party(None, None, True)

@@ -22,7 +22,6 @@ with no messages gives no items and no refusal.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,11 +64,11 @@ def _read(
         if isinstance(r, tuple):
             yield r  # its messages are read without the participants' names
             continue
-        try:
-            info = _json(r["thread_info"])
-        except ValueError:
-            locator = f"threads rowid={r[0]} thread_info"
-            yield sqlite_source.refused(path, locator, f"thread {locator} is not JSON; its messages are read without its names")
+        info, refusal = sqlite_source.json_object(
+            path, r["thread_info"], f"threads rowid={r[0]} thread_info", "thread", "its messages are read without its names"
+        )
+        if refusal is not None:
+            yield refusal
             continue
         if info.get("thread_title"):
             titles[r["thread_id"]] = str(info["thread_title"])
@@ -86,27 +85,11 @@ def _read(
         if isinstance(r, tuple):
             yield r
             continue
-        try:
-            message = _json(r["message"])
-        except ValueError:
-            locator = f"messages rowid={r[0]} message"
-            yield sqlite_source.refused(path, locator, f"message {locator} is not JSON; the message is read without it")
-            message = {}
+        message, refusal = sqlite_source.json_object(path, r["message"], f"messages rowid={r[0]} message")
+        if refusal is not None:
+            yield refusal
         sender_id = str(message.get("user_id") or "")
         yield _message(source, r, message, _sender(sender_id, people, owner), titles.get(r["thread_id"]))
-
-
-def _json(value: Any) -> dict[str, Any]:
-    """A JSON object column's value (empty for none); ``ValueError`` when it holds something else."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return {}
-    try:
-        parsed = json.loads(value)
-    except RecursionError:  # nested past the parser's depth: hostile or damaged
-        raise ValueError("nested too deeply") from None
-    if not isinstance(parsed, dict):
-        raise ValueError("not a JSON object")
-    return parsed
 
 
 def _owner(conn: sqlite3.Connection) -> str | None:
@@ -148,10 +131,9 @@ def _message(source: Source, r: Any, message: dict[str, Any], sender: dict[str, 
     thread = {"id": str(r["thread_id"]), "key": stable_id(source.source_id, "instagram thread", r["thread_id"]), "app": "Instagram"}
     text = r["text"] if isinstance(r["text"], str) and r["text"].strip() else message.get("text")
     words = _words(message)
-    if sender is not None and sender.get("owner") is not None:
-        direction = common.direction(sender, how="the sender is (or is not) the signed-in account (session.user_id)")
-    else:
-        direction = {"value": "unknown", "how": "the database names no signed-in account"}
+    direction = common.direction(
+        sender, how="the sender is (or is not) the signed-in account (session.user_id)", unknown="the database names no signed-in account"
+    )
     media = r["message_type"] == "media" or isinstance(message.get("media"), dict)
     micro = r["timestamp"]
     meta = {

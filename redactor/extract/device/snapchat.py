@@ -189,10 +189,11 @@ def _sender(user_id: Any, friends: dict[str, dict[str, Any]], owner: str | None)
 def _message(source: Source, r: Any, sender: dict[str, Any] | None, owner: str | None, text: str | None, title: Any) -> Item:
     chat = r["client_conversation_id"]
     thread = {"id": str(chat), "key": stable_id(source.source_id, "snapchat conversation", chat), "app": "Snapchat"}
-    if sender is not None and sender.get("owner") is not None:
-        direction = common.direction(sender, how="the owner is the one sender of the messages written on this phone")
-    else:
-        direction = {"value": "unknown", "how": "no single sender of the messages written on this phone"}
+    direction = common.direction(
+        sender,
+        how="the owner is the one sender of the messages written on this phone",
+        unknown="no single sender of the messages written on this phone",
+    )
     media = r["content_type"] != TEXT
     meta = {
         "format": FORMAT,

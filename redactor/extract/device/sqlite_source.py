@@ -9,6 +9,7 @@ SQLite's own failures into one-line errors naming the file, and closes the datab
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -63,6 +64,23 @@ def columns(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> st
 
 def refused(path: Path, locator: str, what: str) -> Part:
     return locator, CorruptInput(f"{path}: {what}; refused")
+
+
+def json_object(
+    path: Path, value: Any, locator: str, one: str = "message", after: str = "the message is read without it"
+) -> tuple[dict[str, Any], Part | None]:
+    """A column holding a JSON object (an app's copy of a message, its payload): the object (empty for no value), and a
+    refusal naming ``locator`` when the value is not a JSON object (``one``: what the row is; ``after``: what is read
+    instead). The reason never holds the value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}, None
+    try:
+        parsed = json.loads(value)
+    except (ValueError, TypeError, RecursionError):  # not JSON, not text, or nested past the parser's depth
+        return {}, refused(path, locator, f"{one} {locator} is not JSON; {after}")
+    if not isinstance(parsed, dict):
+        return {}, refused(path, locator, f"{one} {locator} is not a JSON object; {after}")
+    return parsed, None
 
 
 def parts(

@@ -18,7 +18,6 @@ a row that is not UTF-8, is refused alone.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -94,13 +93,9 @@ def _read(
         if isinstance(r, tuple):
             yield r
             continue
-        content: dict[str, Any] = {}
-        try:
-            parsed = json.loads(r["content"]) if isinstance(r["content"], str) and r["content"].strip() else {}
-            content = parsed if isinstance(parsed, dict) else {}
-        except (ValueError, RecursionError):
-            locator = f"msg rowid={r[0]} content"
-            yield sqlite_source.refused(path, locator, f"message {locator} is not JSON; the message is read without it")
+        content, refusal = sqlite_source.json_object(path, r["content"], f"msg rowid={r[0]} content")
+        if refusal is not None:
+            yield refusal
         yield _message(source, r, content, _sender(r["sender"], people, owner))
 
 
@@ -144,10 +139,9 @@ def _sender(uid: Any, people: dict[str, dict[str, Any]], owner: str | None) -> d
 def _message(source: Source, r: Any, content: dict[str, Any], sender: dict[str, Any] | None) -> Item:
     chat = r["conversation_id"]
     thread = {"id": str(chat), "key": stable_id(source.source_id, "tiktok conversation", chat), "app": "TikTok"}
-    if sender is not None and sender.get("owner") is not None:
-        direction = common.direction(sender, how="the sender is (or is not) the account the database is named for")
-    else:
-        direction = {"value": "unknown", "how": "the database's name gives no account id"}
+    direction = common.direction(
+        sender, how="the sender is (or is not) the account the database is named for", unknown="the database's name gives no account id"
+    )
     text = content.get("text") if isinstance(content.get("text"), str) else None
     shared = content.get("display_name") if isinstance(content.get("display_name"), str) else None
     meta = {

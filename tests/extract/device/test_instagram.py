@@ -61,3 +61,18 @@ def test_a_damaged_page_of_messages_refuses_its_rows_and_the_rest_are_read(tmp_p
     refused, read, lost = read_around_damage(path, "messages", "instagram-android-db", tmp_path / "work", "messages rowid=")
     assert len([r for r in refused if r.startswith("messages rows ")]) == 1
     assert read.isdisjoint(lost) and len(read) == 3_007 - len(lost)
+
+
+def test_a_json_column_that_is_not_an_object_is_refused_without_its_value(tmp_path):
+    from redactor.extract.device.sqlite_source import json_object
+
+    assert json_object(tmp_path, '{"a": 1}', "messages rowid=1 message") == ({"a": 1}, None)
+    assert json_object(tmp_path, None, "x") == ({}, None) and json_object(tmp_path, "  ", "x") == ({}, None)
+    for value, why in (
+        ('["Dana Whitcombe"]', "not a JSON object"),
+        ('{"cut', "not JSON"),
+        ("[" * 100_000, "not JSON"),
+        (b"\x00", "not JSON"),
+    ):
+        found, (locator, error) = json_object(tmp_path, value, "messages rowid=1 message")
+        assert found == {} and locator == "messages rowid=1 message" and why in str(error) and "Dana" not in str(error)
