@@ -84,7 +84,7 @@ class WorldPhoneRecognizer(EntityRecognizer):
             value = text[start:end]
             n = sum(c.isdigit() for c in value)
             if (
-                not (7 <= n <= 15 or (5 <= n <= 6 and (labelled(text, start) or _short_before_word(text, start, m.end("number")))))
+                not (7 <= n <= 15 or (5 <= n <= 6 and _short_number_cue(text, start, m.end("number"))))
                 or (_DATE.match(value) and not _DOTTED.fullmatch(value))
                 or _IPV4.fullmatch(value)
                 or _CURRENCY.search(text[max(0, start - 2) : start])
@@ -124,6 +124,9 @@ class WorldPhoneRecognizer(EntityRecognizer):
         if read and whole_field(text, start, end):
             why = f"phone number {read}, a whole line or the last field of a contact line"
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number in a field of its own", why, **_meta(read))
+        if whole_field(text, start, end, short=True) and (far := _match_anywhere(value)) is not None:
+            why = f"phone number {far}, a whole line or a field of its own"
+            return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number in a field of its own", why, **_meta(far))
         shape = _shape(text, start, value)
         if shape:
             return result(self, "PHONE_NUMBER", start, end, self.SHAPE, shape, f"{shape} (recall over validity)")
@@ -158,6 +161,13 @@ _SHORT_AFTER = re.compile(
     r"(?i)[ ]+(?:(?:left|sent)[ ]+(?:(?:you|me|us|him|her|them)[ ]+)?(?:a|an)[ ]+)?(?:texted|called|rang|phoned|whatsapped|voicemail|"
     r"missed[ ]call|sms)(?![\w])"
 )
+
+
+def _short_number_cue(text: str, start: int, end: int) -> bool:
+    """What lets a five- or six-digit number count: a phone word right before it, a phone word right after it, or the word
+    for the person it names right before it ("Customer 312345 paid": a small plan's phone number or the customer's account
+    number, either identifies them)."""
+    return labelled(text, start) or _short_before_word(text, start, end) or _PERSON_BEFORE.search(clause_before(text, start)) is not None
 
 
 def _short_before_word(text: str, start: int, end: int) -> bool:
@@ -245,16 +255,26 @@ def asked_for(text: str, start: int) -> list[str]:
     return ["number"] if _ASKED.search(question) else []
 
 
-def whole_field(text: str, start: int, end: int) -> bool:
+_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")  # a time of day: "14:35", "09:14:55"
+_COMPACT_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")  # "20241102"
+
+
+def whole_field(text: str, start: int, end: int, short: bool = False) -> bool:
     """A number alone on its line, the last of three comma-separated fields or more ("Name, street 5, town, 0612345678"), or
-    a field of a CSV row ("2025-04-12,14:35:10,0301234567,EUR 49.99") of nine digits or more or with a trunk prefix."""
+    a field of a CSV row ("2025-04-12,14:35:10,0301234567,EUR 49.99") of nine digits or more or with a trunk prefix; with
+    ``short``, of seven or eight digits too in a row that has a time of day (an event log's row, a call's or a message's:
+    "2025-04-12,14:35:10,5601234,EUR 49.99", a small country's number; the caller then asks every country's plan), never
+    a date written without separators ("20241102")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     after = text[end : len(text) if line_end == -1 else line_end].strip(" \t.;")
     before = text[line_start:start]
     if before.endswith(",") and (not after or after.startswith(",")):
         digits = sum(c.isdigit() for c in text[start:end])
-        return digits >= 9 or text[start:end].lstrip("(").startswith("0")
+        if digits >= 9 or text[start:end].lstrip("(").startswith("0"):
+            return True
+        row = text[line_start : len(text) if line_end == -1 else line_end]
+        return short and digits >= 7 and _TIME.search(row) is not None and not _COMPACT_DATE.fullmatch(text[start:end])
     if after:
         return False
     return not before.strip() or (before.endswith(", ") and before.count(", ") >= 2)
@@ -287,17 +307,32 @@ def _match(value: str) -> Reading | None:
     return _uk_national(value) or _reading(*found)
 
 
-def _accepted(value: str) -> tuple[phonenumbers.PhoneNumber, str | None] | None:
+@lru_cache(maxsize=16_384)
+def _match_anywhere(value: str) -> Reading | None:
+    """The number as any region of the world reads it (``REGIONS`` first, then the rest), or None: for a number standing as a
+    field of its own, where the region list of a UK download's usual correspondents is too narrow ("80294911911" alone on
+    its line is a Belarusian mobile with its trunk prefix 8; "5601234" in a call log's row an Aruban line)."""
+    found = _match(value)
+    if found is not None or value.startswith(("+", "00")):
+        return found
+    found = _accepted(value, _OTHER_REGIONS)
+    return None if found is None else _reading(*found)
+
+
+def _accepted(value: str, asked: tuple[str, ...] = REGIONS) -> tuple[phonenumbers.PhoneNumber, str | None] | None:
     """The number the lenient matcher finds covering the value, and the region that accepted it (None
     for a number with ``+`` or ``00``), or None. A region whose numbering plan cannot hold the value
     is not asked (``phone_regions``: exact, the answer is the same as asking every region)."""
-    regions = (None,) if value.startswith(("+", "00")) else regions_to_ask(value, REGIONS)
+    regions = (None,) if value.startswith(("+", "00")) else regions_to_ask(value, asked)
     number = "+" + value[2:] if value.startswith("00") else value
     for region in regions:
         for match in PhoneNumberMatcher(number, region or "ZZ", leniency=Leniency.VALID if region else Leniency.POSSIBLE):
             if match.end - match.start >= len(number) - 2:
                 return match.number, region
     return None
+
+
+_OTHER_REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS - set(REGIONS)))
 
 
 def _reading(number: phonenumbers.PhoneNumber, region: str | None) -> Reading:
