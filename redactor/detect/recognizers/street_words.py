@@ -13,6 +13,7 @@ from functools import lru_cache
 from redactor import paths
 from redactor.detect.name_lists import countries, is_english_word
 from redactor.detect.places import cities
+from redactor.detect.recognizers.letters import UPPER
 
 # street words written before the street's name: "Rua do Arenque", "ul. Długa", "вул. Соборна"
 BEFORE = "|".join(
@@ -188,26 +189,60 @@ def capitals_folded(text: str) -> str:
     write it in lower case with capitals ("14 Mill Road", "Hauptstrasse 5, 10115 Berlin"), so the address rules read it;
     same length, same offsets. A word of two letters stays in capitals (a state: "NY", "ON"), but a street's or town's
     small word ("DE", "DO", "OF"); a word with a digit stays as it is (a postcode: "LS6 2AB"), but an ordinal ("8TH": "8th"). Lines with a lower-case
-    letter are left alone ("Jalan PJU 1A/3")."""
+    letter are left alone ("Jalan PJU 1A/3"), but for a run in them of capitalised words and numbers
+    (``_capitals_runs``: "Went past 912-914 8TH ST, CLARKSTON, WA 99403 yesterday")."""
     if not any(c.isupper() for c in text):
         return text
     out = list(text)
     for line in _CAPITALS_LINE.finditer(text):
         value = line.group(0)
-        if any(c.islower() for c in value):
+        if not any(c.islower() for c in value):
+            _fold(value, line.start(), out)
             continue
-        for word in _CAPITAL_WORD.finditer(value):
-            w = word.group(0)
-            if len(w) == 2 and w.lower() not in _SMALL:
-                continue
-            folded = w.lower() if (w.lower() in _SMALL and word.start() > 0) else w[:1] + w[1:].lower()
-            if len(folded) == len(w):
-                start = line.start() + word.start()
-                out[start : start + len(w)] = folded
-        for ordinal in _CAPITAL_ORDINAL.finditer(value):
-            start = line.start() + ordinal.start(1)
-            out[start : start + 2] = ordinal.group(1).lower()
+        for start, end in _capitals_runs(value) if _MAYBE_RUN.search(value) and _DIGIT.search(value) else ():
+            _fold(value[start:end], line.start() + start, out)
     return "".join(out)
+
+
+# the words of a US military post address, written in capitals ("PSC 2031, Box 4410, APO AE 09012"): kept so
+_MILITARY_POST = frozenset({"APO", "FPO", "DPO", "PSC", "CMR"})
+
+
+def _fold(value: str, offset: int, out: list[str]) -> None:
+    """Write ``value`` (at ``offset`` of the text) folded into ``out``: each word with a capital and lower case letters."""
+    for word in _CAPITAL_WORD.finditer(value):
+        w = word.group(0)
+        if (len(w) == 2 and w.lower() not in _SMALL) or w in _MILITARY_POST:
+            continue
+        folded = w.lower() if (w.lower() in _SMALL and word.start() > 0) else w[:1] + w[1:].lower()
+        if len(folded) == len(w):
+            start = offset + word.start()
+            out[start : start + len(w)] = folded
+    for ordinal in _CAPITAL_ORDINAL.finditer(value):
+        start = offset + ordinal.start(1)
+        out[start : start + 2] = ordinal.group(1).lower()
+
+
+_DELIMITER = r"[\s,;()\[\]\"]"
+# a word in capitals ("CLARKSTON", "ST.", "LÓPEZ") or a house or street number ("106", "8TH", "912-914", "2455-B"), whole
+_RUN_TOKEN = rf"(?:{UPPER}[{UPPER[1:-1]}.'’-]*|\d{{1,5}}(?:[A-Z]{{1,2}})?(?:-\d{{1,5}}|-[A-Z])?)(?!(?!{_DELIMITER}).)"
+_RUN = re.compile(rf"(?:^|(?<={_DELIMITER})){_RUN_TOKEN}(?:[ ]?,?[ ]?{_RUN_TOKEN}){{2,}}")
+_MAYBE_RUN = re.compile(r"[A-Z]{3}|[^\x00-\x7f]")  # three capitals in a row, or letters outside ASCII: a run may be there
+_DIGIT = re.compile(r"\d")
+
+
+def _capitals_runs(line: str) -> list[tuple[int, int]]:
+    """Where a line that has lower-case letters holds an address written in capitals: a run of words in capitals and numbers
+    joined only by spaces and commas, with a house or street number and two words in capitals or more, one of three letters
+    or more ("912-914 8TH ST, CLARKSTON, WA 99403", "LÓPEZ MATEOS, 106, 21840, MEXICALI"): the way address labels and
+    forms print addresses, pasted into a sentence. Offsets in ``line``."""
+    runs = []
+    for m in _RUN.finditer(line):
+        tokens = re.split(r"[ ,]+", m.group(0))
+        words = [t for t in tokens if not t[0].isdigit()]
+        if len(words) >= 2 and len(words) < len(tokens) and any(sum(c.isalpha() for c in w) >= 3 for w in words):
+            runs.append((m.start(), m.end()))
+    return runs
 
 
 @lru_cache(maxsize=1)

@@ -92,6 +92,10 @@ STREET = (
     rf"|(?i:calle|carrera|cra\.?|cl\.?|cll\.?|kr\.?|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30, Cra 18#63-64
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
+    # a numbered street after the house number, written without its ordinal as in chat and on envelopes: "921 83 street",
+    # "30 w 26 st" (a direction in lower case too); a numbered highway or route: "US Highway 431", "Route 118", "State Road 7"
+    rf"|(?<=\d[ ])(?:(?i:[nsew])\.?[ ])?\d{{1,3}}[ ](?i:street|st|avenue|ave|road|rd|place|pl|drive|dr|boulevard|blvd)\.?(?![\w]|[ ]\d{{1,2}}[ ]?(?i:lb|lbs|pounds)(?![\w]))"
+    rf"|(?:(?:US|U\.S\.|State|County|Interstate|SR|CR)[ ])?(?:Highway|Hwy\.?|Route|Rte\.?|State[ ]Road)[ ]\d{{1,4}}[A-Z]?(?![\w])"
     rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
     rf"|(?i:jalan|jln\.|jl\.|lorong|lrg\.)[ ][A-Z]{{1,4}}[ ]?\d{{1,3}}[A-Z]?(?:/\d{{1,3}}[A-Z]?)?(?![\w/])"  # Malaysian "Jalan SS 2/24", "Jalan PJU 1A/3"
     rf"|{UPPER}{LOWER}+-(?:daero|ro|gil)(?:[ ]\d{{1,4}}(?:beon-gil|-gil|gil))?(?![\w-]))"  # Korean: Teheran-ro 14-gil
@@ -205,7 +209,8 @@ class WorldAddressRecognizer(EntityRecognizer):
         # ("Ερμού 25, 105 63 Αθήνα", "Ленина 5, кв. 12, Москва 101000", "Хрещатик 22, кв. 5")
         house = rf"(?:{PREPOSITION}?{NAME},?[ ]{HOUSE_MARK}?{HOUSE}|{HOUSE}[ ]{NAME})"  # "Ερμού 25", "77 Mølleparken"
         town = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{TOWN}{DISTRICT}?"  # "г. Москва", "м. Київ", "Praha 10"
-        posted = rf",[ ](?:(?:{STRONG_POSTCODE}|\d{{3}})[ ]{town}|(?:{town},[ ])?{town},?[ ]{STRONG_POSTCODE})"  # "Chuo-ku, Osaka 542-0081"  # Iceland: "992 Djúpivogur"
+        # "Chuo-ku, Osaka 542-0081"; Iceland: "992 Djúpivogur"; Mexico's fields: "López Mateos, 106, 21840, Mexicali"
+        posted = rf",[ ](?:{STRONG_POSTCODE},?[ ]{town}|\d{{3}}[ ]{town}|(?:{town},[ ])?{town},?[ ]{STRONG_POSTCODE})"
         # or the postcode and town on the next line, ending it: "Mostowa 19\n33-106 Tarnów", "Hlavná 12\n040 01 Košice"
         posted = rf"(?:{posted}|[ ]?\n{STRONG_POSTCODE}[ ]{town}(?=[ \t]*(?:\r?\n|$)))"
         self._posted = re.compile(
@@ -632,13 +637,22 @@ def _cut_off_lines(text: str, end: int) -> int:
 # "154-0023", "AD100", "LV-1073", "KY1-1702", "VG1110", "1234 AB", "H3Z 2Y7", "STHL 1ZZ" (UK shapes are the UK recognizers':
 # "Tesco, Leeds LS1 1AA" is a shop's postcode, no address)
 _ZIP_DIGITS = r"(?:\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|(?!(?:19|20)\d\d(?!\d))\d{4,6})"
-_ZIP_LETTERS = r"(?:[A-Z]{2}-?\d{3,5}|[A-Z]{2}\d-\d{4}|[A-Z]{2}\d{4}|\d{4}[ ][A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{4}[ ]1ZZ)"
+# (Argentina's "C1070AAM", Ecuador's "EC090112")
+_ZIP_LETTERS = (
+    r"(?:[A-Z]{2}-?\d{3,5}|[A-Z]{2}\d-\d{4}|[A-Z]{2}\d{4}(?:\d{2})?|\d{4}[ ][A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{4}[ ]1ZZ"
+    r"|[A-Z]\d{4}[A-Z]{3})"
+)
 _PLACE_WORDS = rf"{NAME_WORD}(?:[ -](?:{LINK}[ -])?{NAME_WORD}){{0,2}}"
 # what a number after one of these words is: an order, an invoice, a room, a flight, a version ("order 44812 Paris")
 _NOT_A_POSTCODE = re.compile(
     r"(?i)(?:order|invoice|inv|ticket|booking|ref|reference|tx|id|no|nr|number|room|flight|page|version|build|model|item|case|"
     r"account|acct|tracking|parcel|batch|serial|code|pin|#|x)\W{0,3}$"
 )
+
+
+# what stands before a number that is a house number after its street, not a postcode before its town: a word with a
+# capital or a digit ("Cerrito 1250, Retiro", "Calle 9 1250, ..."); a word in lower case is the sentence's ("for 375010, Yerevan")
+_HOUSE_BEFORE = re.compile(r"(?:[^\W\d_]*[^\W\d_a-z][^\W_]*|[^\W_]*\d[^\W_]*)[.]?[ ]$")
 
 
 class PostcodeTownRecognizer(EntityRecognizer):
@@ -658,7 +672,8 @@ class PostcodeTownRecognizer(EntityRecognizer):
         code = rf"(?P<code>{_ZIP_LETTERS}|{_ZIP_DIGITS})"
         left = r"(?<![\w£$€#/.:+-])(?<!\d[ ])"
         self._before = re.compile(rf"{left}{code}(?P<comma>,)?[ ](?P<town>{_PLACE_WORDS})(?![\w-])")
-        self._after = re.compile(rf"(?<![\w-])(?P<town>{_PLACE_WORDS}),?[ ]{code}(?![\w]|[.,]\d|-\d|[ ]\d)")  # not a phone's start
+        # the town, then a comma, a space or a spaced dash ("Dhaka - 1340"), then the code (not a phone's start)
+        self._after = re.compile(rf"(?<![\w-])(?P<town>{_PLACE_WORDS})(?:,?[ ]|[ ][-–][ ]){code}(?![\w]|[.,]\d|-\d|[ ]\d)")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "STREET_ADDRESS" not in entities:
@@ -674,8 +689,8 @@ class PostcodeTownRecognizer(EntityRecognizer):
                     continue
                 lettered = not m.group("code")[0].isdigit() or not m.group("code")[-1].isdigit()
                 comma = m.groupdict().get("comma")
-                if comma and text[: m.start()].rstrip(" ")[-1:] not in ("", ",", ":", ";", "(", "\n"):
-                    continue  # "Cerrito 1250, Retiro": a house number, then the town
+                if comma and _HOUSE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "Cerrito 1250, Retiro": a house number, then the town (not "for 375010, Yerevan")
                 # an unknown town then a postcode of five digits or more ("Majuro, 96960", "Pago Pago 96799"): no year, no order
                 town_start = m.end("town") - len(town)
                 long_code = (
