@@ -156,3 +156,19 @@ def test_through_the_runner_a_zipped_aleapp_report_stores_one_message_a_row(tmp_
         kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM items WHERE kind != 'document' GROUP BY kind").fetchall())
     conn.close()
     assert kinds == {"message": 30}  # before: the TSV one text document, the report's page another
+
+
+def test_long_names_and_deep_paths_are_copied_not_refused(tmp_path):
+    """A name's limit is 255 bytes, not characters, and a path's 4,096: before, a zip holding a Japanese file name of 110
+    characters (330 bytes) or a path 45 folders of 100 characters deep was quarantined whole as an internal error."""
+    long_name = "日本語の長いファイル名" * 10 + ".txt"
+    members = {
+        "notes/" + long_name: "Call Dana Whitcombe on 07700 900123",
+        "/".join(["d" * 100] * 45) + "/deep.txt": "Jo Example lives at 14 Mill Lane",
+        "ok.txt": "hello",
+    }
+    copies = _copies(_archive(tmp_path / "long.zip", {k: v.encode() for k, v in members.items()}), tmp_path / "work")
+    assert {name: path.read_text(encoding="utf-8") for name, path in copies.items()} == members
+    assert all(len(p.name.encode("utf-8")) <= 255 and len(str(p).encode("utf-8")) < 4096 for p in copies.values())
+    assert copies["notes/" + long_name].suffix == ".txt"  # cut, its extension kept
+    assert common.safe_name("é" * 200 + ".jpeg").endswith(".jpeg") and len(common.safe_name("é" * 200).encode()) <= common.MAX_NAME_BYTES

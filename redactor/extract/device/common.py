@@ -43,6 +43,8 @@ COMPANION = re.compile(r"^(?P<database>.+)-(?P<kind>wal|shm|journal)$")  # a SQL
 MEMBER = "member "  # the locator of an archive member: "member <path inside the archive>"
 TREE = "files"  # under a source's derived folder: an archive's members at their paths (flat names all start with a key)
 MAX_TREE_DEPTH = 64  # folders deeper than any phone's (an iPhone's deepest app paths are about 20)
+MAX_TREE_BYTES = 2048  # a member's path under the tree, in bytes (Linux refuses a path of 4,096)
+MAX_NAME_BYTES = 120  # a sanitised name, in bytes of UTF-8 (Linux refuses a name of 256)
 RECENT = 4_096  # people a PeopleBook remembers it sent (a repeat adding nothing to them is not sent again)
 
 
@@ -231,10 +233,16 @@ def direction(sender: Mapping[str, Any] | None, hint: str | None = None, how: st
 
 # -- safe files ------------------------------------------------------------------------------
 def safe_name(name: str, fallback: str = "attachment") -> str:
-    """A file name that cannot escape a folder: last path part, no separators or control chars."""
+    """A file name that cannot escape a folder: last path part, no separators or control chars, at most
+    :data:`MAX_NAME_BYTES` bytes of UTF-8 (a file system's limit is 255 bytes, not characters: a Japanese name of 100
+    characters is 300 bytes), its extension kept when it is cut."""
     base = re.split(r"[\\/]", name or "")[-1]
     base = unicodedata.normalize("NFC", base).strip().lstrip(".")
-    base = _UNSAFE.sub("_", base)[:120]
+    base = _UNSAFE.sub("_", base)
+    if len(base.encode("utf-8")) > MAX_NAME_BYTES:
+        stem, dot, suffix = base.rpartition(".")
+        suffix = f".{suffix}" if dot and stem and len(suffix.encode("utf-8")) <= 16 else ""
+        base = (stem if suffix else base).encode("utf-8")[: MAX_NAME_BYTES - len(suffix.encode("utf-8"))].decode("utf-8", "ignore") + suffix
     return base or fallback
 
 
@@ -288,14 +296,18 @@ def derived_path(folder: Path, key: str, name: str) -> Path:
     sanitised form and ``~`` with a hash of the original (``~`` is never left by sanitising, so two names never meet).
     Before, every member was copied flat under a prefix of its own: a zipped WhatsApp folder's ``msgstore.db`` did not
     find its ``wa.db`` (every sender a number) and a zipped ALEAPP report was read as loose text files. A member nested
-    deeper than :data:`MAX_TREE_DEPTH`, or whose path meets a file where a folder should be, and any other key (an
-    e-mail's attachment, a picture in a document) takes a flat name with a short key (a SQLite database's companion its
-    database's key, so a log lands beside it)."""
+    deeper than :data:`MAX_TREE_DEPTH` or longer than :data:`MAX_TREE_BYTES`, or whose path meets a file where a folder
+    should be, and any other key (an e-mail's attachment, a picture in a document) takes a flat name with a short key (a
+    SQLite database's companion its database's key, so a log lands beside it)."""
     if key.startswith(MEMBER):
         parts = [p for p in key[len(MEMBER) :].replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and len(parts) <= MAX_TREE_DEPTH and ".." not in parts:
             target = folder.joinpath(TREE, *(_tree_part(p) for p in parts))
-            if not target.is_dir() and not any(p.is_file() for p in target.parents if folder in p.parents):
+            if (
+                len(str(target.relative_to(folder)).encode("utf-8")) <= MAX_TREE_BYTES
+                and not target.is_dir()
+                and not any(p.is_file() for p in target.parents if folder in p.parents)
+            ):
                 return target
     companion = COMPANION.match(key)
     return folder / f"{stable_id(companion['database'] if companion else key, length=8)}-{safe_name(name)}"
@@ -303,7 +315,11 @@ def derived_path(folder: Path, key: str, name: str) -> Path:
 
 def _tree_part(part: str) -> str:
     safe = safe_name(part, fallback="_")
-    return safe if safe == part else f"{safe}~{stable_id(part, length=8)}"
+    if safe == part:
+        return safe
+    stem, dot, suffix = safe.rpartition(".")
+    mark = f"~{stable_id(part, length=8)}"
+    return f"{stem}{mark}.{suffix}" if dot and stem and len(suffix) <= 16 else f"{safe}{mark}"  # the extension kept last
 
 
 def copy_inside(root: Path, relative: str) -> Path | None:
