@@ -25,7 +25,9 @@ non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDP
 every registry country, the card brands' test numbers, IP and e-mail addresses of unusual shapes, postcodes of every
 country with a town, among amounts, order numbers, versions and dates; ``worldids_build.py``, data card
 ``WORLDIDS.md``), ``libpostal`` (libpostal's parser test cases, MIT: real-world addresses of 23 countries with and
-without a cue, among order numbers and amounts; ``libpostal_build.py``, data card ``LIBPOSTAL.md``), and ``negatives``
+without a cue, among order numbers and amounts; ``libpostal_build.py``, data card ``LIBPOSTAL.md``), ``pelias`` (the Pelias
+parser's address test cases, MIT: addresses of 15 countries with and without a cue, in libpostal's frames; ``pelias_build.py``,
+data card ``PELIAS.md``), and ``negatives``
 (licence texts and standard-library code with no personal data: every flag is a false positive;
 ``negatives.py``). Vanilla Presidio is its
 ``AnalyzerEngine`` with the default recognizer set and the same spaCy model. Both detectors run in
@@ -51,7 +53,7 @@ from benchmarks.eval.intl import IntlScore, intl_table, load_intl
 from benchmarks.eval.negatives import load_negatives, words
 from benchmarks.eval.public import PUBLIC_SETS, LabelScore, label_table, load_public, score_labels
 from benchmarks.eval.score import Score, score_record, table
-from benchmarks.eval.world import WorldScore, load_libpostal, load_worldaddr, load_worldids, world_table
+from benchmarks.eval.world import WorldScore, load_libpostal, load_pelias, load_worldaddr, load_worldids, world_table
 from benchmarks.eval.worldphone import load_worldphone
 
 GENERATED = ("dev", "heldout")
@@ -64,7 +66,8 @@ WORLDADDR = "worldaddr"
 WORLDPHONE = "worldphone"
 WORLDIDS = "worldids"
 LIBPOSTAL = "libpostal"
-WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone, WORLDIDS: load_worldids, LIBPOSTAL: load_libpostal}
+PELIAS = "pelias"
+WORLD = {WORLDADDR: load_worldaddr, WORLDPHONE: load_worldphone, WORLDIDS: load_worldids, LIBPOSTAL: load_libpostal, PELIAS: load_pelias}
 Spans = dict[str, list[dict]]
 
 

@@ -1,6 +1,6 @@
 """Scoring of the world sets: ``worldaddr`` (``worldaddr_build.py``, ``WORLDADDR.md``), ``worldphone``
-(``worldphone.py``, ``WORLDPHONE.md``), ``worldids`` (``worldids_build.py``, ``WORLDIDS.md``) and ``libpostal``
-(``libpostal_build.py``, ``LIBPOSTAL.md``).
+(``worldphone.py``, ``WORLDPHONE.md``), ``worldids`` (``worldids_build.py``, ``WORLDIDS.md``), ``libpostal``
+(``libpostal_build.py``, ``LIBPOSTAL.md``) and ``pelias`` (``pelias_build.py``, ``PELIAS.md``).
 
 Scored like ``blind`` (``blind.py``): a value is found when every non-space character of it is covered by some
 flag, whatever its label; token precision is the share of word tokens touched by a flag that lie inside a
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from benchmarks.eval.blind import BlindScore
 from benchmarks.eval.libpostal_build import OUT as LIBPOSTAL
+from benchmarks.eval.pelias_build import OUT as PELIAS
 from benchmarks.eval.worldaddr_build import OUT as WORLDADDR
 from benchmarks.eval.worldids_build import OUT as WORLDIDS
 from benchmarks.eval.worldphone import ZONES
@@ -34,6 +35,13 @@ def load_libpostal() -> tuple[list[dict] | None, str]:
     if not LIBPOSTAL.is_file():
         return None, f"{LIBPOSTAL} missing; run: python -m benchmarks.eval.libpostal_build TEST_PARSER_C"
     return _addresses(LIBPOSTAL), ""
+
+
+def load_pelias() -> tuple[list[dict] | None, str]:
+    """The Pelias parser's address test cases as addresses in frames with and without a cue (``pelias_build.py``)."""
+    if not PELIAS.is_file():
+        return None, f"{PELIAS} missing; run: python -m benchmarks.eval.pelias_build PELIAS_PARSER_TEST_DIR"
+    return _addresses(PELIAS), ""
 
 
 def _addresses(path: Path) -> list[dict]:
