@@ -28,8 +28,11 @@ A given name that is no English word is a name after words a name follows as oft
 "as kind as marguerite", "not barnaby", "where's ottilie", "does lachlan"; ``LOOSE``: no day, month, country, city, faith or
 chat word, not in code) and before a finite verb anywhere in a clause ("see cosima gave"; not after a determiner). A
 given name in everyday use that is also a word is a name with its capital where it is addressed (", Heather ?",
-"Happy birthday Holly", "Hunter why"), and a capitalised surname alone before a verb of saying ("..., Hedges pointed
-out"; not after a determiner or another capitalised word, no organisation word, country or city).
+"Happy birthday Holly", "Hunter why"); a capitalised word in no list is a name right after a greeting, a farewell or
+thanks ("Hi Michter ,", "Bye Capwin !", "Thank you Hendo for ...": ``_GREETED``; no country, city, town, organisation
+word, plural, or two long English words run together: "Bye Ibiza !", "Thanks Facebook"); and a capitalised surname
+alone before a verb of saying ("..., Hedges pointed out"; not after a determiner or another capitalised word, no
+organisation word, country or city).
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -43,7 +46,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect import name_lists
 from redactor.detect.known_people import STOP_WORDS
-from redactor.detect.places import cities
+from redactor.detect.places import cities, towns
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.names import lexicon
 from redactor.detect.social import english_compound
@@ -113,6 +116,12 @@ _ADDRESSED = re.compile(
     r"thank[ ]you|thanks|love[ ]you|miss[ ]you|good[ ]job|great[ ]job|morning|night)[ ,]+(?P<c>[A-Z][a-z]{2,})(?![\w@'’-])",
     re.M,
 )
+# a capitalised word right after a greeting, a farewell or thanks, the person greeted ("Hi Michter ,", "Bye Capwin !",
+# "Thank you Hendo for"): not before another capitalised word (a longer name is spaCy's) or an apostrophe
+_GREETED = re.compile(
+    r"(?<![\w'])(?i:hi|hey|hello|hiya|heya|bye|goodbye|dear|thanks|thank[ ]you|thx|cheers|congrats|congratulations|"
+    r"love[ ]you|miss[ ]you|much[ ]love|well[ ]done|good[ ]job|great[ ]job)[ ,]+(?P<name>[A-Z][a-z]{2,})(?![\w@'’-])(?![ ][A-Z])"
+)
 # a capitalised surname alone as the subject of a verb of saying ("..., Hedges pointed out", "Marsh said"): news and
 # reports name a person in full once and then by surname; spaCy's small model misses a surname that is also a word
 _SAID = re.compile(
@@ -180,7 +189,22 @@ class ChatNameRecognizer(EntityRecognizer):
                 why = "given name and a lower-case word that is a surname"
                 out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
         out += self._placed(text, {r.start for r in out})  # only where no rule above found the word
-        return out + self._opening(text) + self._addressed(text) + self._said(text)
+        return out + self._opening(text) + self._addressed(text) + self._said(text) + self._greeted(text)
+
+    def _greeted(self, text: str) -> list[RecognizerResult]:
+        """A capitalised word in no list right after a greeting, a farewell or thanks (``_GREETED``): no English, stop or
+        chat word, no plural, two long English words run together, country, city, town or organisation word."""
+        out = []
+        for m in _GREETED.finditer(text):
+            word = m.group("name")
+            low = word.lower()
+            if low.endswith("s") or not self._unlisted(low) or _two_long_words(low) or low in name_lists.countries():
+                continue
+            if word in cities() or word in towns() or low in name_lists.organisation_words() or word in name_lists.given_names_raw():
+                continue  # a listed given name is the lexicon's and spaCy's; "Bye Ibiza !" is a town
+            why = "capitalised word in no list after a greeting, a farewell or thanks"
+            out.append(result(self, "PERSON", m.start("name"), m.end("name"), self.BARE_SCORE, "name greeted", why))
+        return out
 
     def _said(self, text: str) -> list[RecognizerResult]:
         """A capitalised word a surname list holds, alone before a verb of saying (``_SAID``): not after a determiner or
@@ -292,6 +316,12 @@ class ChatNameRecognizer(EntityRecognizer):
         if not name_lists.is_english_word(word):
             return True
         return strong and (word in self._common or word in self._cued)  # "me and jack", "tell brad", never "thanks mate"
+
+
+def _two_long_words(word: str) -> bool:
+    """Two English words of four letters or more run together ("Facebook", "Snapchat"): a coined brand, not a name;
+    shorter pieces are in every name ("Hen|do", "Cap|win")."""
+    return any(name_lists.is_english_word(word[:i]) and name_lists.is_english_word(word[i:]) for i in range(4, len(word) - 3))
 
 
 def _looks_like_code(text: str) -> bool:
