@@ -268,13 +268,14 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     ]
     pieces = [city_of_words(text, organisation_with_a_country(text, p)) for p in pieces]  # "Environment Canada", "Hong Kong"
     pieces = guesses_inside_areas(pieces)  # "Durham" of "County Durham"
-    pieces = organisations_never_introduced(text, pieces)  # "signed to Brantwell": no full name holds it (things.py)
     pieces = [with_a_short_surname(text, with_the_rest(text, p)) for p in pieces]  # "... dos Santos", "Dong-hyun", "Vu Thi Hanh"
     pieces = [whole_hashtag(text, p) for p in pieces]  # "#BillClinton", "#KevChat": the whole tag (social.py)
     pieces = _special_terms_over_lone_given_names(text, pieces)  # "Islam's holiest site", "a Christian denomination"
     pieces += surnames_alone(text, pieces, _surname_alone)  # "Daniel Corvane ... Corvane said" (same_text.py)
     pieces += listed_names(text, pieces, _listed_name)  # "Collin Hoedemakers and Amber Hebrink" (coordinated.py)
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
+    # "signed to Brantwell": no full name holds it (things.py); after the drops above, which judge a guessed person
+    pieces = organisations_never_introduced(text, pieces)
     pieces = phone_or_nhs(text, pieces)  # "call me on 9876543210": a phone, though the NHS checksum holds
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

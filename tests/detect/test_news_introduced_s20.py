@@ -67,3 +67,14 @@ def test_a_person_alone_stays_a_person(text, value):
 def test_a_spacy_person_is_not_touched():
     text = "The plant opened in 1950. Half of the site was sold in 1987 to Vendarro , a park developer."
     assert labels(text, at(text, "Vendarro", "SpacyRecognizer")) == [("Vendarro", "PERSON")]
+
+
+def test_a_guess_that_licence_text_explains_is_dropped_not_made_an_organisation():
+    text = (
+        "This License applies to any program or other work which contains a notice placed by the copyright holder saying "
+        "it may be distributed under the terms of this General Public License. The Program below refers to any such "
+        "program or work, and a work based on the Program means either the Program or any derivative work under "
+        "copyright law.\n(Hereinafter, translation is included without limitation in the term modification.) Activities "
+        "other than copying are not covered."
+    )
+    assert labels(text, at(text, "Hereinafter")) == []  # text_kind.py drops it first, as it did before
