@@ -248,7 +248,7 @@ def browser() -> Iterator[Browsers]:
     playwright_api = pytest.importorskip("playwright.sync_api")
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.skip("chromium is not installed (make install adds it)")
+        pytest.skip("chromium is not installed (make test installs it: the Debian package chromium)")
     with playwright_api.sync_playwright() as p:
         browsers = Browsers(p, executable)
         yield browsers
