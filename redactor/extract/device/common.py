@@ -302,15 +302,25 @@ def derived_path(folder: Path, key: str, name: str) -> Path:
     if key.startswith(MEMBER):
         parts = [p for p in key[len(MEMBER) :].replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and len(parts) <= MAX_TREE_DEPTH and ".." not in parts:
-            target = folder.joinpath(TREE, *(_tree_part(p) for p in parts))
-            if (
-                len(str(target.relative_to(folder)).encode("utf-8")) <= MAX_TREE_BYTES
-                and not target.is_dir()
-                and not any(p.is_file() for p in target.parents if folder in p.parents)
-            ):
+            relative = (TREE, *(_tree_folder(p) for p in parts[:-1]), _tree_part(parts[-1]))
+            target = folder.joinpath(*relative)
+            if len("/".join(relative).encode("utf-8")) <= MAX_TREE_BYTES and not target.is_dir() and _folders_free(folder, relative[:-1]):
                 return target
     companion = COMPANION.match(key)
     return folder / f"{stable_id(companion['database'] if companion else key, length=8)}-{safe_name(name)}"
+
+
+def _folders_free(folder: Path, names: Sequence[str]) -> bool:
+    """No file stands where one of the folders ``folder/names[0]/names[1]/...`` should be (one look each, from the top,
+    stopping at the first that does not exist yet: nothing below it does)."""
+    at = folder
+    for name in names:
+        at = at / name
+        if at.is_file():
+            return False
+        if not at.exists():
+            return True
+    return True
 
 
 def _tree_part(part: str) -> str:
@@ -320,6 +330,9 @@ def _tree_part(part: str) -> str:
     stem, dot, suffix = safe.rpartition(".")
     mark = f"~{stable_id(part, length=8)}"
     return f"{stem}{mark}.{suffix}" if dot and stem and len(suffix) <= 16 else f"{safe}{mark}"  # the extension kept last
+
+
+_tree_folder = lru_cache(maxsize=1024)(_tree_part)  # a folder's name repeats in every member under it
 
 
 def copy_inside(root: Path, relative: str) -> Path | None:
