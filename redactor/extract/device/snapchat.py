@@ -64,17 +64,13 @@ def extract_snapchat(source: Source, path: Path, ctx: StageContext) -> Iterator[
     if "conversation_message" not in sqlite_source.tables(path):  # main.db on its own: the friends
         book = common.PeopleBook(source.ref)
         yield from sqlite_source.read(
-            path, "Snapchat database", lambda conn, _: _contacts(source, path, conn, book), _a_contact, ctx.work_dir
+            path, "Snapchat database", lambda conn, _: _contacts(source, path, conn, book), sqlite_source.is_contact, ctx.work_dir
         )
         yield from book
         return
     yield from sqlite_source.read_messages(
         source, path, "Snapchat database", lambda conn, tables, book: _read(source, path, conn, tables, book, ctx.work_dir), ctx.work_dir
     )
-
-
-def _a_contact(record: Any) -> bool:
-    return isinstance(record, Item) and record.kind == "contact"
 
 
 def _contacts(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Mention | Part]:
@@ -142,23 +138,10 @@ def _friends(path: Path, work: Path) -> dict[str, dict[str, Any]]:
     beside = path.with_name(FRIENDS)
     if not beside.is_file() or beside == path or "userId" not in sqlite_source.tables(beside).get("Friend", set()):
         return {}
-    try:
-        conn = common.sqlite_open(beside, work)
-    except sqlite3.DatabaseError:
-        return {}
     out: dict[str, dict[str, Any]] = {}
-    try:
-        wanted = sqlite_source.columns(conn, "Friend", ("userId", "username", "displayName"))
-        for got in common.sqlite_walk(conn, "Friend", wanted):
-            if isinstance(got, common.SqliteGap) or got[1]:
-                continue  # a damaged friend: their messages are read by user id
-            _, user_id, username, display = got[0]
-            if user_id:
-                out[str(user_id)] = common.party(username, display, False)
-    except sqlite3.DatabaseError:
-        pass  # main.db is not the friends' database we know: messages are read by user id
-    finally:
-        conn.close()
+    for user_id, username, display in sqlite_source.rows_beside(beside, work, "Friend", ("userId", "username", "displayName")):
+        if user_id:
+            out[str(user_id)] = common.party(username, display, False)
     return out
 
 

@@ -153,6 +153,28 @@ def is_message(record: Any) -> bool:
     return isinstance(record, Item) and record.kind == "message"
 
 
+def is_contact(record: Any) -> bool:
+    return isinstance(record, Item) and record.kind == "contact"
+
+
+def rows_beside(path: Path, work: Path, table: str, wanted: tuple[str, ...]) -> Iterator[tuple[Any, ...]]:
+    """The ``wanted`` values of each readable row of ``table`` in a database read beside a source for its names (a
+    ``main.db`` beside Snapchat's ``arroyo.db``): a damaged row is passed over, and a database that cannot be opened or
+    read gives none; what it would name is read by its id, never refused (it is not the source)."""
+    try:
+        conn = common.sqlite_open(path, work)
+    except sqlite3.DatabaseError:
+        return
+    try:
+        for got in common.sqlite_walk(conn, table, columns(conn, table, wanted)):
+            if not isinstance(got, common.SqliteGap) and not got[1]:
+                yield tuple(got[0])[1:]
+    except sqlite3.DatabaseError:
+        return  # not the database of that name we know
+    finally:
+        conn.close()
+
+
 def read_messages(
     source: Source, path: Path, what: str, body: Callable[[sqlite3.Connection, set[str], common.PeopleBook], Iterator[Any]], work: Path
 ) -> Iterator[Any]:

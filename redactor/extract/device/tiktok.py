@@ -54,17 +54,13 @@ def extract_tiktok(source: Source, path: Path, ctx: StageContext) -> Iterator[It
         table = next(t for t in PEOPLE if _people_table(tables, t))
         book = common.PeopleBook(source.ref)
         yield from sqlite_source.read(
-            path, "TikTok database", lambda conn, _: _contacts(source, path, conn, table, book), _a_contact, ctx.work_dir
+            path, "TikTok database", lambda conn, _: _contacts(source, path, conn, table, book), sqlite_source.is_contact, ctx.work_dir
         )
         yield from book
         return
     yield from sqlite_source.read_messages(
         source, path, "TikTok database", lambda conn, tables, book: _read(source, path, conn, book, ctx.work_dir), ctx.work_dir
     )
-
-
-def _a_contact(record: Any) -> bool:
-    return isinstance(record, Item) and record.kind == "contact"
 
 
 def _contacts(source: Source, path: Path, conn: sqlite3.Connection, table: str, book: common.PeopleBook) -> Iterator[Item | Mention | Part]:
@@ -110,21 +106,9 @@ def _people(path: Path, work: Path) -> dict[str, dict[str, Any]]:
                 or not _people_table(sqlite_source.tables(beside), table)
             ):
                 continue
-            try:
-                conn = common.sqlite_open(beside, work)
-            except sqlite3.DatabaseError:
-                continue
-            try:
-                for got in common.sqlite_walk(conn, table, sqlite_source.columns(conn, table, ("UID", "UNIQUE_ID", "NICK_NAME"))):
-                    if isinstance(got, common.SqliteGap) or got[1]:
-                        continue  # a damaged user: their messages are read by user id
-                    _, uid, handle, nickname = got[0]
-                    if uid is not None and str(uid) not in out:
-                        out[str(uid)] = common.party(handle, nickname, None)
-            except sqlite3.DatabaseError:
-                pass  # not the users' database we know: messages are read by user id
-            finally:
-                conn.close()
+            for uid, handle, nickname in sqlite_source.rows_beside(beside, work, table, ("UID", "UNIQUE_ID", "NICK_NAME")):
+                if uid is not None and str(uid) not in out:
+                    out[str(uid)] = common.party(handle, nickname, None)
     return out
 
 

@@ -93,3 +93,23 @@ def test_main_db_on_its_own_is_an_address_book_of_the_friends(tmp_path):
     assert {"Sam", "Dana Whitcombe"} <= {p.name for p in people}
     dana = next(p for p in people if p.name == "Dana Whitcombe")
     assert "dana_w99" in dana.aliases  # a handle in a message is known as hers
+
+
+def test_a_damaged_friends_table_beside_names_whom_it_can_and_the_rest_are_read_by_id(tmp_path):
+    import sqlite3
+
+    from redactor.extract.device import sqlite_source
+    from tests.extract.device.sqlite_damage import damage_middle_leaf
+
+    path = tmp_path / "main.db"
+    main_db(path)
+    with sqlite3.connect(path) as conn:
+        conn.executemany(
+            "INSERT INTO Friend (userId, username, displayName) VALUES (?, ?, ?)", [(f"u{i}", f"h{i}", f"N {i}") for i in range(3000)]
+        )
+    conn.close()
+    lost = damage_middle_leaf(path, "Friend")
+    rows = list(sqlite_source.rows_beside(path, tmp_path / "work", "Friend", ("userId", "username", "displayName")))
+    assert 0 < len(rows) == 3002 - len(lost) and rows[1] == (DANA, "dana_w99", "Dana Whitcombe")
+    (tmp_path / "junk.db").write_bytes(b"not a database" * 100)
+    assert list(sqlite_source.rows_beside(tmp_path / "junk.db", tmp_path / "work", "Friend", ("userId",))) == []
