@@ -78,6 +78,31 @@ OTHER_LINE = re.compile(
     r"regards|best[ ]wishes|thanks|thank[ ]you|sincerely|cheers|yours|questions|phone|tel|mobile|fax|e-?mail|contact|call)(?![\w])"
     r"|\d{1,2}:\d{2}|\?"
 )
+# What every match of the five patterns above holds: LABEL's and FIELD's address words, HEADING's and SENTENCE_CUE's cues
+# and verbs (``street_words.CUE`` too), POSTCODE_LABEL's postcode words ("post" for "post code", "code postal",
+# "postnummer"). A text without any cannot match any of them (``could_hold_one``): one look instead of five scans for most
+# chat messages. ``tests/detect/test_address_label_precheck_s21.py`` checks each word and phrase of the patterns.
+STEMS = (
+    "addr", "adres", "anschrift", "direcci", "domicilio", "indirizzo", "endereço", "morada", "cím", "osoite", "адрес", "διεύθυνση",
+    "live ", "lives ", "living ", "lived ", "stay", "moved ", "move to", "moving to", "deliver", "ship", "send ", "sent ", "post",
+    "write to", "flat at", "flat is", "house at", "house is", "home at", "home is", "place at", "place is", "office at", "office is",
+    "round to", "meet at", "meet me at", "wohnt", "mieszka", "прожива", "мешка", "жив", "μέν", "κατοικ", "bill to", "sold to",
+    "remit to", "mail", "invoice to", "visit at", "visit us at", "find at", "find us at", "forward",
+    "zip", "plz", "cep", "kod pocztowy", "irányítószám", "индекс",
+)  # fmt: skip
+_ANY_STEM = re.compile("(?i)" + "|".join(re.escape(s) for s in STEMS))
+_ASCII_STEMS = re.compile("|".join(re.escape(s) for s in STEMS if s.isascii()))  # searched in lower case, no case folding
+
+
+def could_hold_one(text: str) -> bool:
+    """Whether a label, heading, field or cue could be in ``text`` (False: none of the patterns can match). The patterns
+    ignore case the way Python's ``re`` does; in an ASCII text that is ASCII's case, so the text in lower case holds one of
+    the ASCII stems (no other stem can match an ASCII letter); any other text is searched with the same ``re`` folding."""
+    if text.isascii():
+        return _ASCII_STEMS.search(text.lower()) is not None
+    return _ANY_STEM.search(text) is not None
+
+
 NEXT_LABEL = re.compile(r"^[ \t]*[^\W\d][\w .'’/-]{0,30}?[ \t]*(?::|\|)(?:\s|$)")
 VALUE = re.compile(r"[^\W\d_]{2}")
 STOP = re.compile(r"[ \t]*(?:\||;|\t)")
@@ -94,8 +119,8 @@ class AddressLabelRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if "STREET_ADDRESS" not in entities:
-            return []
+        if "STREET_ADDRESS" not in entities or not could_hold_one(text):
+            return []  # no label, heading, field or cue can match
         out = []
         seen: set[tuple[int, int]] = set()  # "Delivery address" is a label and a heading: its lines once
         for pattern, rule in ((LABEL, "labelled address"), (HEADING, "address under a heading")):

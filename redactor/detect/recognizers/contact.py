@@ -70,13 +70,22 @@ VALID_CACHE = 20_000  # distinct written numbers remembered per process (a few M
 
 
 @lru_cache(maxsize=VALID_CACHE)
+def gb_number(value: str) -> phonenumbers.PhoneNumber | None:
+    """``value`` as phonenumbers parses it with GB as the default region, or None when it cannot. Worked out once per
+    distinct written number and shared: the UK recognizer and ``phones._uk_national`` read the same numbers (never
+    change the object returned)."""
+    try:
+        return phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+@lru_cache(maxsize=VALID_CACHE)
 def valid_in_gb(value: str) -> bool:
     """Whether phonenumbers accepts ``value`` as a valid number, read with GB as the default region.
     Depends on the text alone, so it is worked out once per distinct text (downloads repeat numbers)."""
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
-    except phonenumbers.NumberParseException:
-        return False
+    number = gb_number(value)
+    return number is not None and phonenumbers.is_valid_number(number)
 
 
 class SocialHandleRecognizer(RuleRecognizer):

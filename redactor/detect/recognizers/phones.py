@@ -34,6 +34,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.recognizers.base import result
+from redactor.detect.recognizers.contact import gb_number, valid_in_gb
 from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.phone_regions import regions_to_ask
 from redactor.detect.recognizers.phone_words import phone_word_matches, phone_words
@@ -352,10 +353,7 @@ def _uk_national(value: str) -> Reading | None:
     """GB's reading of a number written in a UK national shape, or None."""
     if value.startswith("00") or not _UK_NATIONAL.fullmatch(re.sub(r"\D", "", value)):
         return None
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException:
+    number = gb_number(value)  # parsed once for this recognizer and the UK one (contact.py)
+    if number is None or not phonenumbers.is_possible_number(number):
         return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return Reading("GB", phonenumbers.format_number(number, PhoneNumberFormat.E164), phonenumbers.is_valid_number(number))
+    return Reading("GB", phonenumbers.format_number(number, PhoneNumberFormat.E164), valid_in_gb(value))

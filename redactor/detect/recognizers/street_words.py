@@ -184,13 +184,18 @@ _CAPITAL_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w])"
 _CAPITAL_ORDINAL = re.compile(r"(?<![\w])\d{1,3}(ST|ND|RD|TH)(?![\w])")  # "8TH ST": "8th ST"
 
 
+@lru_cache(maxsize=4)
 def capitals_folded(text: str) -> str:
     """``text`` with each line written all in capitals ("14 MILL ROAD", "HAUPTSTRASSE 5, 10115 BERLIN") as a person would
     write it in lower case with capitals ("14 Mill Road", "Hauptstrasse 5, 10115 Berlin"), so the address rules read it;
     same length, same offsets. A word of two letters stays in capitals (a state: "NY", "ON"), but a street's or town's
     small word ("DE", "DO", "OF"); a word with a digit stays as it is (a postcode: "LS6 2AB"), but an ordinal ("8TH": "8th"). Lines with a lower-case
     letter are left alone ("Jalan PJU 1A/3"), but for a run in them of capitalised words and numbers
-    (``_capitals_runs``: "Went past 912-914 8TH ST, CLARKSTON, WA 99403 yesterday")."""
+    (``_capitals_runs``: "Went past 912-914 8TH ST, CLARKSTON, WA 99403 yesterday").
+
+    Three recognizers read the same text folded (``address.py``, ``world_address.py`` twice): it is worked out once a
+    text and shared (the last few texts are remembered; Presidio hands each recognizer the same string object, whose
+    hash Python keeps)."""
     if not any(c.isupper() for c in text):
         return text
     out = list(text)
