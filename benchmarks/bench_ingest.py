@@ -16,7 +16,7 @@ of its children (sampled with the memory: a loaded machine stretches wall second
 ``android-mmssms-db``: an Android ``mmssms.db`` of SMS; ``whatsapp-android-db``: a ``msgstore.db``, a photo in ten;
 ``google-messages-db``: a ``bugle_db``, one text part a message; ``snapchat-db``: an ``arroyo.db`` (texts in protocol
 buffers) with ``main.db`` beside it; ``instagram-db``: a ``direct.db`` (a JSON copy of each message);
-``telegram-android-db``: a ``cache4.db`` (TL objects).
+``telegram-android-db``: a ``cache4.db`` (TL objects); ``xry-text``: an MSAB XRY ``Messages-SMS.txt`` (UTF-16).
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
@@ -66,6 +66,7 @@ FORMATS = {
     "telegram-android-db": lambda root, n: data.write_cache4(root / "cache4.db", n),
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
+    "xry-text": lambda root, n: data.write_xry(root / "Messages-SMS.txt", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),
     "mbox-attachment": lambda root, n: _mbox_attachment(root / "mail.mbox", n),
     "mbox-qp": lambda root, n: _mbox_attachment(root / "mail.mbox", n, "quoted-printable"),

@@ -587,3 +587,17 @@ def write_axiom_csv(path: Path, messages: int) -> Path:
             (frm, _), (to, _) = PEOPLE[i % 2], PEOPLE[1 + i % 3]
             writer.writerow(["WhatsApp Messages", frm, to, text, f"{when:%d/%m/%Y %H:%M:%S}", "Sent" if i % 2 else "Received", 1 + i % 3])
     return path
+
+
+def write_xry(path: Path, messages: int) -> Path:
+    """An MSAB XRY text export of ``messages`` SMS (``Messages-SMS.txt``: UTF-16LE, a five-line header, one entry a
+    message, received and sent in turn with ten numbers, US-style times as XRY writes them)."""
+    with open(path, "w", encoding="utf-16", newline="\r\n") as out:
+        out.write("XRY Export\nCase: benchmark\nMessages/SMS\n\n\n")
+        for i, when, text in _texts(messages):
+            way = ("Deliver", "From") if i % 2 else ("Submit", "To")
+            out.write(
+                f"Messages-SMS #\t{i + 1}\nText:\t{text}\nTime:\t{when.month}/{when.day}/{when.year} "
+                f"{when:%I:%M:%S %p} (Device)\nType:\t{way[0]}\n{way[1]}\nTel:\t\t+4477009001{i % 10:02d}\n\n"
+            )
+    return path

@@ -20,6 +20,7 @@ FORMAT_MODULES = (
     "email",
     "leapp",
     "axiom",
+    "xry",
     "whatsapp_ios",
     "ios_sms",
     "android_sms",

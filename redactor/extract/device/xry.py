@@ -1,0 +1,607 @@
+"""MSAB XRY text exports: one ``.txt`` file a category (``Messages-SMS.txt``, ``Calls.txt``, ``Contacts-Contacts.txt``,
+``Device-General Information.txt``, ...), as XRY or XAMN's "export to text" writes them.
+
+The layout, as the Autopsy XRY data source processor reads it (Apache-2.0; no code copied; no public export exists to
+check against, so the reader is defensive): UTF-16LE with a byte order mark (UTF-8 is read too); a five-line header
+whose first line is ``XRY Export`` and whose third is the report type (``Messages/SMS``); then entries separated by
+blank lines. An entry starts with a title line, its category, ``#``, a tab and its number (``Messages-SMS #<TAB>12``),
+and holds ``Key:<TAB>Value`` lines. A line on its own (``From``, ``To``, ``Participant``) starts a party that the keys
+after it describe (``Tel``, ``Name``, ``Name (Matched)``); newer versions also write ``From:<TAB>...`` as a key.
+
+- **Every value is kept.** Text and message keys are the item's text, parties its sender and recipients, and every
+  other key its own ``field.<key>`` segment, known or not, so everything goes through detection. Only the export's
+  bookkeeping (index, storage, the segment keys, type, status, folder, service centre) goes to the item's meta.
+- **A value may run over several lines**, blank ones included: a line that is neither a key, a party nor an entry's
+  title continues the value before it, with its line break. A new entry needs a blank line and then a title line.
+- **A long SMS split over entries** (``Reference Number``, ``Segment Number``, ``Segments``) is joined into one
+  message when its segments follow each other, in segment order and without a separator (an SMS splits at a character
+  count, not between words); a segment that is missing is said in the item's meta.
+- **Direction** from ``Direction``, an SMS's ``Type`` (``Deliver`` is received, ``Submit`` sent), a call's ``Call Type``
+  (``Received``, ``Dialed``, ``Missed``), ``Folder`` or ``Status``; else from the parties (only a ``From``: received;
+  only a ``To``: sent); else unknown. ``how`` says which.
+- **Times** (``1/2/2019 1:23:45 PM UTC+4 (Device)``): the order of day and month is read over the whole file (a first
+  part above 12 is a day, a second part above 12 a month); a file that never tells is month-first when its times carry
+  AM/PM (XRY's US format) and day-first otherwise (the UK default), and ``tz_source`` says so. A time without a zone is
+  the device's local time, taken as Europe/London and said.
+- **Contacts** are known people with every number and e-mail of the entry; the phone's own number in the device
+  information (``Attribute: MSISDN``) is the owner's.
+- **An entry that cannot be read** (bytes that are not UTF-16, or over ``MAX_ENTRY`` characters) is refused alone, at
+  its locator (``entry 12 (line 140)``), never its content; the other entries are read. A file none of whose entries
+  can be read is refused whole, and one with no entry at all is empty.
+
+The file is streamed twice (the date order, then the entries): memory does not grow with the number of entries.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import CorruptInput, EmptyInput
+from redactor.extract import extractor
+from redactor.extract.device import common, tabular
+from redactor.records import Item, Mention, Person, Refused, Source, stable_id
+from redactor.stages import StageContext
+
+FORMAT = "xry-text"
+HEADER = "xry export"
+HEADER_LINES = 5
+REPORT_TYPE_LINE = 3
+MAX_LINE = 1 << 20  # characters a physical line is read in; a longer line is read on in pieces
+MAX_ENTRY = 1 << 24  # characters an entry may hold (16 M): a longer one is refused alone
+UNDECODED = "\udcff"  # what the reader's decoder puts for bytes that are not text: valid UTF-16 or UTF-8 never gives it
+
+TITLE = re.compile(r"^(?P<kind>[^\t:#]{1,80}?)\s*#\t\s*(?P<n>\d{1,12})\s*$")
+KEY_TAB = re.compile(r"^(?P<key>[^\t:\s][^\t:]{0,59}?)\s*:[ ]*(?:\t[ \t]*|$)(?P<value>.*)$")
+KEY_SPACE = re.compile(r"^(?P<key>[^\t:\s][^\t:]{0,59}?)\s*:[ \t]*(?P<value>.*)$")
+PARTY_LINES = frozenset({"from", "to", "participant", "participants", "sender", "recipient", "recipients", "cc", "bcc"})
+
+TEXT_KEYS = frozenset({"text", "message", "body", "content"})
+SUBJECT_KEYS = frozenset({"subject", "title"})
+NUMBER_KEYS = frozenset({"tel", "number", "phone", "phone number", "mobile", "home", "work", "msisdn"})
+NAME_KEYS = ("name (matched)", "name", "display name", "nickname", "username", "user name", "account name")
+ADDRESS_KEYS = frozenset({"e-mail", "email", "email home", "email work", "e-mail address", "user id", "account"})
+TIME_KEYS = ("time", "date/time", "date", "timestamp", "start time", "created")
+APP_KEYS = ("application", "related application", "app", "source")
+BOOKKEEPING = frozenset(
+    {
+        "index",
+        "storage",
+        "reference number",
+        "segment number",
+        "segments",
+        "type",
+        "status",
+        "folder",
+        "service center",
+        "service centre",
+        "direction",
+        "call type",
+        "deleted",
+    }
+)
+KNOWN_KEYS = (
+    TEXT_KEYS
+    | SUBJECT_KEYS
+    | NUMBER_KEYS
+    | set(NAME_KEYS)
+    | ADDRESS_KEYS
+    | set(TIME_KEYS)
+    | set(APP_KEYS)
+    | BOOKKEEPING
+    | {"duration", "attribute", "data", "web address", "domain", "url", "picture", "other", "to", "from"}
+)
+COMMUNICATIONS = ("message", "call", "email")
+OWN_NUMBER = re.compile(r"msisdn|own number|phone number|subscriber number", re.IGNORECASE)
+
+STAMP = re.compile(
+    r"^\s*(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{1,4})[ T,]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?\s*(?P<zone>(?:UTC|GMT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z)?"
+    r"\s*(?:\((?P<clock>[^)]*)\))?\s*$",
+    re.IGNORECASE,
+)
+ZONE = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
+
+
+def _mark(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return UNDECODED, exc.end
+
+
+codecs.register_error("redactor-xry-undecoded", _mark)
+
+
+def _encoding(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return "utf-8-sig"
+
+
+def _accepts(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "text/plain":
+        return False
+    start = head[: len(head) - len(head) % 2] if _encoding(head) == "utf-16" else head
+    text = start[:512].decode(_encoding(head), "replace")
+    return text.lstrip(" \t\r\n\ufeff").split("\n", 1)[0].strip().lower() == HEADER
+
+
+@dataclass
+class Entry:
+    """One entry: its title's category and number, where it starts, and its lines as (line number, text)."""
+
+    kind: str
+    number: str
+    line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    size: int = 0
+    problem: str | None = None
+
+    @property
+    def locator(self) -> str:
+        return f"entry {self.kind} #{self.number} (line {self.line})"
+
+
+@dataclass
+class Pair:
+    key: str
+    value: str
+    party: int | None  # the index of the party line it follows, or None
+    line: int
+
+    @property
+    def low(self) -> str:
+        return self.key.lower()
+
+
+def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text without its line break, whether it is over ``MAX_ENTRY``) for each physical line, read
+    ``MAX_LINE`` characters at a time: a longer line is held up to ``MAX_ENTRY`` characters and only read past after."""
+    with open(path, "rb") as raw:
+        handle = io.TextIOWrapper(raw, encoding=encoding, errors="redactor-xry-undecoded", newline=None)
+        number = 0
+        while True:
+            piece = handle.readline(MAX_LINE)
+            if not piece:
+                return
+            number += 1
+            pieces, size, over = [piece], len(piece), False
+            while not piece.endswith("\n"):
+                piece = handle.readline(MAX_LINE)
+                if not piece:
+                    break
+                size += len(piece)
+                over = over or size > MAX_ENTRY
+                if not over:
+                    pieces.append(piece)
+            yield number, "".join(pieces).rstrip("\n"), over
+
+
+def _header(path: Path, encoding: str) -> tuple[str, int]:
+    """The report type and the number of the header's last line."""
+    report, start = "", None
+    for number, text, _ in _lines(path, encoding):
+        if start is None:
+            if text.strip().lstrip("\ufeff").lower() == HEADER:
+                start = number
+            continue
+        if TITLE.match(text.rstrip("\r")):  # a shorter header than five lines: the entries begin here
+            return report, number - 1
+        if number - start + 1 == REPORT_TYPE_LINE:
+            report = text.strip()
+        if number - start + 1 == HEADER_LINES:
+            return report, number
+    if start is None:
+        raise CorruptInput(f"{path}: no 'XRY Export' header line; not an XRY text export")
+    raise EmptyInput(f"{path}: XRY export holds its header only, no entries")
+
+
+def _entries(path: Path, encoding: str, after: int) -> Iterator[Entry]:
+    """The entries after the header, each with its lines (a blank line inside a value kept as an empty line)."""
+    entry: Entry | None = None
+    blank = True  # a title line starts an entry only after a blank line (or the header)
+    for number, text, over in _lines(path, encoding):
+        if number <= after:
+            continue
+        clean = text.rstrip("\r")
+        if not clean.strip():
+            blank = True
+            if entry is not None:
+                entry.lines.append((number, ""))
+            continue
+        title = TITLE.match(clean) if blank else None
+        blank = False
+        if title:
+            if entry is not None:
+                yield entry
+            entry = Entry(title.group("kind").strip(), title.group("n"), number)
+            continue
+        if entry is None:  # text before the first title: kept as an entry of its own
+            entry = Entry("XRY export", "0", number)
+        entry.size += len(clean)
+        if over or entry.size > MAX_ENTRY:
+            entry.problem = entry.problem or f"is over {MAX_ENTRY:,} characters"
+            continue
+        if UNDECODED in clean:
+            entry.problem = entry.problem or f"holds bytes that are not {'UTF-16' if encoding == 'utf-16' else 'UTF-8'} (line {number})"
+        entry.lines.append((number, clean))
+    if entry is not None:
+        yield entry
+
+
+def _key(text: str) -> tuple[str, str] | None:
+    m = KEY_TAB.match(text)
+    if m:
+        return m.group("key").strip(), m.group("value")
+    m = KEY_SPACE.match(text)
+    if m and m.group("key").strip().lower() in KNOWN_KEYS:
+        return m.group("key").strip(), m.group("value")
+    return None
+
+
+def pairs_of(entry: Entry) -> list[Pair]:
+    """The entry's key-value pairs, a continued value joined with its line breaks, each with the party it follows."""
+    pairs: list[Pair] = []
+    party: int | None = None
+    for number, text in entry.lines:
+        stripped = text.strip()
+        if stripped and stripped.lower() in PARTY_LINES and ":" not in stripped:
+            party = number
+            pairs.append(Pair(stripped, "", party, number))  # the party line itself: its role
+            continue
+        found = _key(text) if stripped else None
+        if found:
+            pairs.append(Pair(found[0], found[1].strip(), party, number))
+            continue
+        if pairs and (pairs[-1].value or pairs[-1].key.lower() not in PARTY_LINES):
+            pairs[-1].value += "\n" + text.strip()
+        elif stripped:
+            pairs.append(Pair("line", stripped, party, number))  # a line that is neither: kept as it is
+    for p in pairs:
+        p.value = p.value.strip("\n")
+    return pairs
+
+
+def date_order(path: Path, encoding: str, after: int) -> tuple[str | None, str]:
+    """``("dmy" | "mdy" | "ymd" | None, how)`` from every time in the file (None: the file says both)."""
+    day_first = month_first = ampm = False
+    for number, text, _ in _lines(path, encoding):
+        if number <= after:
+            continue
+        found = _key(text.rstrip("\r"))
+        if not found or found[0].lower() not in TIME_KEYS:
+            continue
+        m = STAMP.match(found[1])
+        if not m:
+            continue
+        if len(m.group("a")) == 4:
+            return "ymd", "year first in the export's times"
+        day_first |= int(m.group("a")) > 12
+        month_first |= int(m.group("b")) > 12
+        ampm |= bool(m.group("ampm"))
+    if day_first and month_first:
+        return None, "the export's times are both day-first and month-first"
+    if day_first:
+        return "dmy", "a first date part above 12 in the export"
+    if month_first:
+        return "mdy", "a second date part above 12 in the export"
+    if ampm:
+        return "mdy", "ambiguous in the export; month-first, as XRY writes times with AM/PM"
+    return "dmy", "ambiguous in the export; UK default day-first"
+
+
+def parse_time(value: str, order: tuple[str | None, str]) -> tuple[datetime | None, str, str | None]:
+    """(time, where its zone and date order came from, the clock XRY names: Device or Network)."""
+    m = STAMP.match(value)
+    if not m:
+        return None, "not a time XRY writes", None
+    a, b, c = int(m.group("a")), int(m.group("b")), int(m.group("c"))
+    how_order = order[1]
+    if len(m.group("a")) == 4:
+        y, mo, d = a, b, c
+    else:
+        chosen = order[0] or ("dmy" if a > 12 else "mdy" if b > 12 else None)
+        if chosen is None:
+            return None, order[1], m.group("clock")
+        y, mo, d = (c, b, a) if chosen == "dmy" else (c, a, b)
+    y += 2000 if y < 100 else 0
+    hour = int(m.group("h"))
+    if m.group("ampm"):
+        hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    zone_text = (m.group("zone") or "").strip()
+    zone = None
+    if zone_text:
+        z = ZONE.search(zone_text)
+        if z:
+            delta = timedelta(hours=int(z.group("h")), minutes=int(z.group("m") or 0))
+            zone = timezone(delta if z.group("sign") == "+" else -delta)
+        else:
+            zone = UTC  # "UTC", "GMT" or "Z" alone
+    try:
+        dt = datetime(y, mo, d, hour, int(m.group("mi")), int(m.group("s") or 0), tzinfo=zone)
+    except ValueError:
+        return None, "not a valid date", m.group("clock")
+    how = f"zone {zone_text} in the XRY time" if zone else "no zone in the XRY time: the device's local time, Europe/London assumed"
+    return dt, f"{how}; date order: {how_order}", m.group("clock")
+
+
+@extractor(FORMAT, accepts=_accepts, priority=35)
+def extract_xry(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    with open(path, "rb") as handle:
+        encoding = _encoding(handle.read(4))
+    report, after = _header(path, encoding)
+    order = date_order(path, encoding, after)
+    book = common.PeopleBook(source.ref)
+    read, first_error = 0, None
+    for group in _joined(_entries(path, encoding, after)):
+        bad = next((e for e in group if e.problem), None)
+        if bad is not None:
+            error = CorruptInput(f"{path}: XRY {bad.locator} {bad.problem}; refused")
+            first_error = first_error or error
+            yield Refused(bad.locator, error.code, str(error))
+            continue
+        item = _item(source, report, group, order, book)
+        read += 1
+        yield item
+        yield from book
+    if not read:
+        if first_error is not None:
+            raise first_error
+        raise EmptyInput(f"{path}: XRY export holds no entries")
+    yield from book
+
+
+def _meta_number(entry: Entry, key: str) -> int | None:
+    for _, text in entry.lines:
+        found = _key(text)
+        if found and found[0].lower() == key:
+            try:
+                return int(found[1].strip())
+            except ValueError:
+                return None
+    return None
+
+
+def _joined(entries: Iterator[Entry]) -> Iterator[list[Entry]]:
+    """Entries one by one, except the segments of one long SMS that follow each other, which come together."""
+    run: list[Entry] = []
+    reference: tuple[str, int] | None = None
+    for entry in entries:
+        ref = _meta_number(entry, "reference number")
+        count = _meta_number(entry, "segments")
+        key = (entry.kind, ref) if ref is not None and (count or 0) > 1 else None
+        if run and key is not None and key == reference and len(run) < (count or 0):
+            run.append(entry)
+            continue
+        if run:
+            yield run
+        run, reference = [entry], key
+    if run:
+        yield run
+
+
+def _item(source: Source, report: str, group: list[Entry], order: tuple[str | None, str], book: common.PeopleBook) -> Item:
+    entry = group[0]
+    pairs = pairs_of(entry)
+    kind = tabular.kind_for(entry.kind if entry.kind != "XRY export" else report)
+    meta: dict[str, Any] = {"format": FORMAT, "report": report, "category": entry.kind}
+    if len(group) > 1 or (_meta_number(entry, "segments") or 0) > 1:
+        pairs = _segments_joined(group, pairs, meta)
+    values = {p.low: p.value for p in reversed(pairs) if p.value}  # the first of each key
+    app = next((values[k] for k in APP_KEYS if k in values), None)
+    meta["app"] = app or entry.kind
+    parties = _parties(pairs)
+    direction = _direction(pairs, parties)
+    sender, recipients, others = _roles(parties, direction) if kind in COMMUNICATIONS else (None, [], [])
+    if kind in COMMUNICATIONS:
+        meta["direction"] = {"value": direction[0], "how": direction[1]}
+        if sender:
+            meta["sender"] = sender
+        if recipients:
+            meta["recipients"] = recipients
+        if others:
+            meta["participants"] = others
+        other = (recipients[0] if recipients else None) if direction[0] == "outgoing" else sender or (others[0] if others else None)
+        if other is not None and kind == "message":
+            thread_id = common.party_key(other)
+            meta["thread"] = {"id": thread_id, "key": stable_id(source.source_id, "xry", meta["app"], thread_id), "app": meta["app"]}
+    time_pair = next((p for k in TIME_KEYS for p in pairs if p.low == k and p.party is None and p.value), None)
+    if time_pair is not None:
+        dt, how, clock = parse_time(time_pair.value, order)
+        meta["time"] = common.when(dt, time_pair.value, how)
+        if clock:
+            meta["clock"] = clock
+    if (
+        any(p.low == "deleted" and p.value.lower() not in ("no", "false", "0") for p in pairs)
+        or values.get("status", "").lower() == "deleted"
+    ):
+        meta["deleted"] = "Deleted"
+    meta["xry"] = {p.key: p.value for p in pairs if p.low in BOOKKEEPING and p.value}
+    read = pairs
+    labelled = [p for p in pairs if p.low in ("attribute", "data")]
+    if kind not in COMMUNICATIONS and sorted(p.low for p in labelled) == ["attribute", "data"]:  # device information
+        label, data = sorted(labelled, key=lambda p: p.low)
+        pairs = [Pair(label.value or "Data", data.value, None, data.line), *(p for p in pairs if p not in labelled)]
+    fields = _fields(pairs, sender, recipients, others, time_pair)
+    title = f"XRY {entry.kind}" if entry.kind != "XRY export" else f"XRY {report or 'export'}"
+    item = common.make_item(source, entry.locator, kind, title, fields, meta)
+    _learn(book, item, kind, read)
+    return item
+
+
+def _segments_joined(group: list[Entry], pairs: list[Pair], meta: dict[str, Any]) -> list[Pair]:
+    """The first segment's pairs with the text of every segment, in segment order, joined without a separator."""
+    texts: list[tuple[int, int, str]] = []
+    for position, entry in enumerate(group):
+        number = _meta_number(entry, "segment number")
+        text = next((p.value for p in (pairs if position == 0 else pairs_of(entry)) if p.low in TEXT_KEYS), "")
+        texts.append((number if number is not None else position + 1, position, text))
+    texts.sort()
+    count = _meta_number(group[0], "segments") or len(group)
+    have = {n for n, _, _ in texts}
+    missing = [n for n in range(1, count + 1) if n not in have]
+    meta["segments"] = {"count": count, "read": len(group), "missing": missing, "entries": [e.locator for e in group]}
+    joined = "".join(t for _, _, t in texts)
+    out = [p for p in pairs if p.low not in TEXT_KEYS]
+    line = next((p.line for p in pairs if p.low in TEXT_KEYS), group[0].line)
+    return [Pair("Text", joined, None, line), *out]
+
+
+def _parties(pairs: list[Pair]) -> list[dict[str, Any]]:
+    """Each party: its role (the party line, or a ``From:``/``To:`` key, or none for keys outside any) and its values."""
+    found: dict[Any, dict[str, Any]] = {}
+    for p in pairs:
+        if p.low in PARTY_LINES and not p.value:
+            found.setdefault(p.party, {"role": p.low, "values": {}})
+            continue
+        if p.low in ("from", "to") and p.value:  # a newer export's "From:<TAB>+44..." key
+            found[("key", p.line)] = {"role": p.low, "values": {"value": p.value}}
+            continue
+        if p.low in NUMBER_KEYS or p.low in NAME_KEYS or p.low in ADDRESS_KEYS:
+            slot = found.setdefault(p.party, {"role": None, "values": {}})
+            slot["values"].setdefault(p.low, p.value)
+    parties = []
+    for slot in found.values():
+        v = slot["values"]
+        raw = next((v[k] for k in (*NUMBER_KEYS, *ADDRESS_KEYS, "value") if v.get(k) and (common.e164(v[k]) or common.email(v[k]))), None)
+        raw = raw or next((v[k] for k in (*NUMBER_KEYS, *ADDRESS_KEYS) if v.get(k)), None)
+        name = next((v[k] for k in NAME_KEYS if v.get(k)), None)
+        if name is None and v.get("value") and v["value"] != raw:
+            name = v["value"]
+        if raw is None and name is None:
+            continue
+        parties.append({"role": slot["role"], "party": common.party(raw, name, None)})
+    return parties
+
+
+DIRECTION_VALUES = (
+    ("direction", {"incoming": "incoming", "outgoing": "outgoing", "missed": "missed"}),
+    (
+        "type",
+        {
+            "deliver": "incoming",
+            "incoming": "incoming",
+            "received": "incoming",
+            "submit": "outgoing",
+            "outgoing": "outgoing",
+            "sent": "outgoing",
+            "dialed": "outgoing",
+            "dialled": "outgoing",
+            "missed": "missed",
+        },
+    ),
+    (
+        "call type",
+        {
+            "received": "incoming",
+            "incoming": "incoming",
+            "answered": "incoming",
+            "rejected": "incoming",
+            "dialed": "outgoing",
+            "dialled": "outgoing",
+            "last dialed": "outgoing",
+            "last dialled": "outgoing",
+            "outgoing": "outgoing",
+            "missed": "missed",
+        },
+    ),
+    (
+        "folder",
+        {
+            "inbox": "incoming",
+            "received": "incoming",
+            "sent": "outgoing",
+            "outbox": "outgoing",
+            "sent items": "outgoing",
+            "drafts": "outgoing",
+            "draft": "outgoing",
+        },
+    ),
+    (
+        "status",
+        {
+            "sent": "outgoing",
+            "unsent": "outgoing",
+            "sending failed": "outgoing",
+            "draft": "outgoing",
+            "read": "incoming",
+            "unread": "incoming",
+        },
+    ),
+)
+
+
+def _direction(pairs: list[Pair], parties: list[dict[str, Any]]) -> tuple[str, str]:
+    for key, values in DIRECTION_VALUES:
+        for p in pairs:
+            if p.low == key and p.value.strip().lower() in values:
+                return values[p.value.strip().lower()], f"XRY '{p.key}: {p.value.strip()}'"
+    roles = {x["role"] for x in parties if x["role"]}
+    if roles == {"from"}:
+        return "incoming", "the entry names only who it came from"
+    if roles == {"to"}:
+        return "outgoing", "the entry names only who it went to"
+    return "unknown", "the entry says neither its direction nor only a sender or only a recipient"
+
+
+def _roles(
+    parties: list[dict[str, Any]], direction: tuple[str, str]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
+    """(sender, recipients, other participants) by the parties' roles and the direction."""
+    value = direction[0]
+    froms = [x["party"] for x in parties if x["role"] in ("from", "sender")]
+    tos = [x["party"] for x in parties if x["role"] in ("to", "recipient", "recipients", "cc", "bcc")]
+    rest = [x["party"] for x in parties if x["role"] not in ("from", "sender", "to", "recipient", "recipients", "cc", "bcc")]
+    owner = common.party(None, None, True)
+    if value == "outgoing":
+        sender = {**froms[0], "owner": True} if froms else owner
+        return sender, tos + rest + froms[1:], []
+    if value in ("incoming", "missed"):
+        sender = froms[0] if froms else (rest[0] if rest else None)
+        if sender is not None:
+            sender = {**sender, "owner": False}
+        others = froms[1:] + (rest[1:] if not froms else rest)
+        return sender, tos, others
+    return (froms[0] if froms else None), tos, froms[1:] + rest
+
+
+def _fields(
+    pairs: list[Pair], sender: dict[str, Any] | None, recipients: list[dict[str, Any]], others: list[dict[str, Any]], time_pair: Pair | None
+) -> list[tuple[str, str | None]]:
+    fields: list[tuple[str, str | None]] = common.party_fields("sender", sender)
+    fields += [(f"recipient.{n}", common.recipients_text([p])) for n, p in enumerate(recipients, 1)]
+    fields += [(f"participant.{n}", common.recipients_text([p])) for n, p in enumerate(others, 1)]
+    shown = {v for p in [sender, *recipients, *others] if p for v in (p.get("name"), p.get("raw")) if v}
+    for p in pairs:
+        if p is time_pair or not p.value or p.low in BOOKKEEPING:
+            continue
+        if p.low in TEXT_KEYS:
+            fields.append(("text", p.value))
+        elif p.low in SUBJECT_KEYS:
+            fields.append(("subject", p.value))
+        elif p.value in shown and (p.low in NUMBER_KEYS or p.low in NAME_KEYS or p.low in ADDRESS_KEYS or p.low in ("from", "to")):
+            continue  # already a party's segment
+        else:
+            role = next((q.low for q in pairs if q.line == p.party), None) if p.party is not None else None
+            fields.append((f"field.{role + '.' if role else ''}{p.key}", p.value))
+    return fields
+
+
+def _learn(book: common.PeopleBook, item: Item, kind: str, pairs: list[Pair]) -> None:
+    values = [p.value for p in pairs if p.value and p.low not in BOOKKEEPING]
+    if kind == "contact":
+        name = next((p.value for k in NAME_KEYS for p in pairs if p.low == k and p.value), "")
+        phones = [x for x in (common.e164(v) for v in values) if x]
+        emails = [x for x in (common.email(v) for v in values) if x]
+        book.add({"name": name}, "XRY contacts", phones=phones, emails=emails)
+        return
+    attribute = next((p.value for p in pairs if p.low == "attribute"), "")
+    data = next((p.value for p in pairs if p.low == "data"), "")
+    if attribute and OWN_NUMBER.search(attribute) and common.e164(data):
+        book.add(common.party(data, None, True), "XRY device information")
+        return
+    tabular.learn_people(book, item, {})
