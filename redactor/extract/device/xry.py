@@ -140,6 +140,22 @@ class Entry:
     lines: list[tuple[int, str]] = field(default_factory=list)
     size: int = 0
     problem: str | None = None
+    _pairs: list[Pair] | None = None
+
+    @property
+    def pairs(self) -> list[Pair]:
+        """The entry's pairs (:func:`pairs_of`), read once."""
+        if self._pairs is None:
+            self._pairs = pairs_of(self)
+        return self._pairs
+
+    def number_of(self, key: str) -> int | None:
+        """The whole number a bookkeeping key holds (``reference number``, ``segments``), or None."""
+        found = next((p.value for p in self.pairs if p.low == key), None)
+        try:
+            return int(found) if found is not None else None
+        except ValueError:
+            return None
 
     @property
     def locator(self) -> str:
@@ -150,12 +166,12 @@ class Entry:
 class Pair:
     key: str
     value: str
-    party: int | None  # the index of the party line it follows, or None
+    party: int | None  # the line number of the party line it follows, or None
     line: int
+    low: str = ""  # the key in lower case
 
-    @property
-    def low(self) -> str:
-        return self.key.lower()
+    def __post_init__(self) -> None:
+        self.low = self.key.lower()
 
 
 def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str, bool]]:
@@ -169,6 +185,9 @@ def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str, bool]]:
             if not piece:
                 return
             number += 1
+            if piece[-1] == "\n":  # the common case: the whole line in one read
+                yield number, piece[:-1], False
+                continue
             pieces, size, over = [piece], len(piece), False
             while not piece.endswith("\n"):
                 piece = handle.readline(MAX_LINE)
@@ -272,6 +291,8 @@ def date_order(path: Path, encoding: str, after: int) -> tuple[str | None, str]:
     for number, text, _ in _lines(path, encoding):
         if number <= after:
             continue
+        if not text[:10].lower().startswith(TIME_KEYS):
+            continue
         found = _key(text.rstrip("\r"))
         if not found or found[0].lower() not in TIME_KEYS:
             continue
@@ -355,24 +376,13 @@ def extract_xry(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
     yield from book
 
 
-def _meta_number(entry: Entry, key: str) -> int | None:
-    for _, text in entry.lines:
-        found = _key(text)
-        if found and found[0].lower() == key:
-            try:
-                return int(found[1].strip())
-            except ValueError:
-                return None
-    return None
-
-
 def _joined(entries: Iterator[Entry]) -> Iterator[list[Entry]]:
     """Entries one by one, except the segments of one long SMS that follow each other, which come together."""
     run: list[Entry] = []
     reference: tuple[str, int] | None = None
     for entry in entries:
-        ref = _meta_number(entry, "reference number")
-        count = _meta_number(entry, "segments")
+        ref = entry.number_of("reference number")
+        count = entry.number_of("segments")
         key = (entry.kind, ref) if ref is not None and (count or 0) > 1 else None
         if run and key is not None and key == reference and len(run) < (count or 0):
             run.append(entry)
@@ -386,10 +396,10 @@ def _joined(entries: Iterator[Entry]) -> Iterator[list[Entry]]:
 
 def _item(source: Source, report: str, group: list[Entry], order: tuple[str | None, str], book: common.PeopleBook) -> Item:
     entry = group[0]
-    pairs = pairs_of(entry)
+    pairs = entry.pairs
     kind = tabular.kind_for(entry.kind if entry.kind != "XRY export" else report)
     meta: dict[str, Any] = {"format": FORMAT, "report": report, "category": entry.kind}
-    if len(group) > 1 or (_meta_number(entry, "segments") or 0) > 1:
+    if len(group) > 1 or (entry.number_of("segments") or 0) > 1:
         pairs = _segments_joined(group, pairs, meta)
     values = {p.low: p.value for p in reversed(pairs) if p.value}  # the first of each key
     app = next((values[k] for k in APP_KEYS if k in values), None)
@@ -437,11 +447,11 @@ def _segments_joined(group: list[Entry], pairs: list[Pair], meta: dict[str, Any]
     """The first segment's pairs with the text of every segment, in segment order, joined without a separator."""
     texts: list[tuple[int, int, str]] = []
     for position, entry in enumerate(group):
-        number = _meta_number(entry, "segment number")
-        text = next((p.value for p in (pairs if position == 0 else pairs_of(entry)) if p.low in TEXT_KEYS), "")
+        number = entry.number_of("segment number")
+        text = next((p.value for p in (pairs if position == 0 else entry.pairs) if p.low in TEXT_KEYS), "")
         texts.append((number if number is not None else position + 1, position, text))
     texts.sort()
-    count = _meta_number(group[0], "segments") or len(group)
+    count = group[0].number_of("segments") or len(group)
     have = {n for n, _, _ in texts}
     missing = [n for n in range(1, count + 1) if n not in have]
     meta["segments"] = {"count": count, "read": len(group), "missing": missing, "entries": [e.locator for e in group]}
