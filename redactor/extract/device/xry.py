@@ -98,6 +98,9 @@ KNOWN_KEYS = (
     | {"duration", "attribute", "data", "web address", "domain", "url", "picture", "other", "to", "from"}
 )
 COMMUNICATIONS = ("message", "call", "email")
+# an item's title, in lower case: a category's capitals ("XRY Calls", "Messages-SMS") read as a name to the detector,
+# which scrubbed the bundle index's title to "[TP]"
+KIND_TITLES = {"message": "message", "call": "call", "contact": "contact", "email": "e-mail", "note": "note", "calendar": "calendar entry"}
 OWN_NUMBER = re.compile(r"msisdn|own number|phone number|subscriber number", re.IGNORECASE)
 
 STAMP = re.compile(
@@ -403,7 +406,7 @@ def _item(source: Source, report: str, group: list[Entry], order: tuple[str | No
         pairs = _segments_joined(group, pairs, meta)
     values = {p.low: p.value for p in reversed(pairs) if p.value}  # the first of each key
     app = next((values[k] for k in APP_KEYS if k in values), None)
-    meta["app"] = app or entry.kind
+    meta["app"] = app or entry.kind.rsplit("-", 1)[-1].strip() or entry.kind  # "Messages-SMS": SMS
     parties = _parties(pairs)
     direction = _direction(pairs, parties)
     sender, recipients, others = _roles(parties, direction) if kind in COMMUNICATIONS else (None, [], [])
@@ -437,7 +440,7 @@ def _item(source: Source, report: str, group: list[Entry], order: tuple[str | No
         label, data = sorted(labelled, key=lambda p: p.low)
         pairs = [Pair(label.value or "Data", data.value, None, data.line), *(p for p in pairs if p not in labelled)]
     fields = _fields(pairs, sender, recipients, others, time_pair)
-    title = f"XRY {entry.kind}" if entry.kind != "XRY export" else f"XRY {report or 'export'}"
+    title = f"XRY {KIND_TITLES.get(kind) or ' '.join(re.split(r'[-/_]', entry.kind.lower())).strip() or 'entry'}"
     item = common.make_item(source, entry.locator, kind, title, fields, meta)
     _learn(book, item, kind, read)
     return item

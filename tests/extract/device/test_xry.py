@@ -5,6 +5,7 @@ plain-text document (a phone's 100,000 messages one "document": no sender, direc
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -164,6 +165,11 @@ def test_an_export_through_the_runner(cli, tmp_path):
     assert sum(i.kind == "message" for i in items) == 4 and sum(i.kind == "call" for i in items) == 3
     assert {"Dana Whitfield", "Priya Raman"} <= people
     assert {i.meta.get("format") for i in items if i.kind != "thread"} == {"xry-text"}
+    assert cli("bundle", str(case), "--out", str(tmp_path / "bundle"), "--pending", "redact").exit_code == 0
+    index = list(csv.DictReader(open(tmp_path / "bundle" / "index.csv", encoding="utf-8")))
+    titles = sorted({r["title"].split(",")[0] for r in index})
+    assert titles == ["SMS conversation", "XRY call", "XRY contact"]  # before: "XRY Calls" read as a name, printed "[TP]"
+    assert cli("verify", str(tmp_path / "bundle")).exit_code == 0
 
 
 def test_a_hundred_thousand_entries_stream(tmp_path):
