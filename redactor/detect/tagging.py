@@ -10,8 +10,8 @@ as in a batch: each document's embeddings and tags depend on that document only.
 
 Tagging one document at a time costs about three times its share of a batch, so the detector
 tags, in one batch, the texts a recognizer will ask about. It finds them without tagging
-(``asks_for_tags``): a cheap guess first (``likely_asked``: two capitalised words in a row, or a
-named organisation), then the recognizers that can ask (``askers``: those defined in a module that
+(``asks_for_tags``): a cheap guess first (``likely_asked``: two capitalised words in a row, neither an ordinary
+English word, or a named organisation), then the recognizers that can ask (``askers``: those defined in a module that
 uses ``ProperNouns``) run over each guessed text with a tagger that stops them at their first
 question. Only the texts where one asks are tagged in the batch; their results are thrown away
 and worked out again, with tags, by the analyzer. Both steps only save time: a text they leave
@@ -28,19 +28,29 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from redactor.detect.name_lists import is_english_word, is_name_word
 from redactor.detect.recognizers.letters import NAME_WORD
 
 PROPN_TAGS = frozenset({"NNP", "NNPS"})  # the fine-grained tags English pipelines map to PROPN
 TAG_LATER = "redactor.tag_later"  # Doc.user_data key: runs the deferred components on that doc
 
 
-_TWO_NAME_WORDS = re.compile(NAME_WORD + "[ ]" + NAME_WORD)
+_NAME_WORD_PAIR = re.compile(f"({NAME_WORD})(?=[ ]({NAME_WORD}))")  # each two name words in a row, overlapping
 _ORGANISATIONS = {"ORG", "ORGANIZATION"}
 
 
 def likely_asked(doc: Any) -> bool:
-    """Whether a recognizer will probably ask for this text's proper nouns (a guess; see above)."""
-    return bool(_TWO_NAME_WORDS.search(doc.text)) or any(e.label_ in _ORGANISATIONS for e in doc.ents)
+    """Whether a recognizer will probably ask for this text's proper nouns (a guess; see above): two capitalised words
+    in a row of which neither is an ordinary English word that no name list holds (``names.py`` asks about no other
+    pair: "Mock Avenue", "Sample Street" are read without tags), or a named organisation (``ner.py``)."""
+    if any(not _plain_word(a) and not _plain_word(b) for a, b in _NAME_WORD_PAIR.findall(doc.text)):
+        return True
+    return any(e.label_ in _ORGANISATIONS for e in doc.ents)
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary English word that no name list holds (``names._english``)."""
+    return is_english_word(word) and not is_name_word(word)
 
 
 class _Asked(Exception):

@@ -84,13 +84,25 @@ _AFTER = re.compile(r"(?<![\w'@.])(?P<name>[a-zà-ÿā-ž][a-zà-ÿā-ž'-]{2,})
 _WORD = r"(?P<name>[a-z][a-z]{2,})"
 # the subject of a verb: at the start of a clause, right before a finite verb or an adverb and one
 _CLAUSE_START = r"(?:^|(?<=[.!?,:;)\n])[ ]?|(?<=[^\w\s'’])[ ]|(?<![\w'])(?:and|but|when|before|after|because|cuz|coz|that|if|so|then|until|while|where|why|how)[ ])"
-_FINITE = (
-    r"is|was|has|had|does|did|gets|got|gave|makes|made|says|said|told|tells|wants|wanted|"
-    r"needs|likes|liked|loves|loved|looks|looked|plays|played|wears|wore|went|goes|knows|knew|thinks|thought|tweeted|tweets|"
-    r"claims|claimed|announced|admits|admitted|insists|reckons|replied|asked|posted|wrote|sings|sang|won|wins|lost|scored|"
-    r"scores|keeps|kept|seems|seemed|became|becomes|came|comes|left|leaves|just|never|always|really|also|still|already"
+_FINITE_VERBS = (
+    "is was has had does did gets got gave makes made says said told tells wants wanted "
+    "needs likes liked loves loved looks looked plays played wears wore went goes knows knew thinks thought tweeted tweets "
+    "claims claimed announced admits admitted insists reckons replied asked posted wrote sings sang won wins lost scored "
+    "scores keeps kept seems seemed became becomes came comes left leaves just never always really also still already"
+).split()
+_FINITE = "|".join(_FINITE_VERBS)
+# the verbs a given name is the subject of anywhere in a clause (``_GIVEN_SUBJECT``)
+_GIVEN_VERBS = (
+    *_FINITE_VERBS,
+    *"wakes woke gives better can could will would should hates cooks sings dances tries tried started starts says".split(),
 )
 _SUBJECT = re.compile(rf"{_CLAUSE_START}{_WORD}(?=[ ](?:{_FINITE})(?![\w'’]))", re.M)
+# runs of lower-case letters: a verb after a space and before no letter, as the verb rules read it, is one of them whole
+# (a cheap test that a text holds none, before the verb rules' scans)
+_LOWER_RUN = re.compile(r"[a-z]+")
+_FINITE_SET, _GIVEN_SET = frozenset(_FINITE_VERBS), frozenset(_GIVEN_VERBS)
+# a capitalised word of three letters or more, which each rule on a capitalised word needs ("Themba", ", Heather ?")
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2}")
 # "thanks obama", "hey hangwani", "no fan of corbyn", "voted for farage"
 _CUED = re.compile(rf"(?<![\w'])(?:{STRONG}|(?:fans?|supporters?)[ ]of|vot(?:e|es|ed|ing)[ ]for)[ ,]+{_WORD}(?![\w@'’])")
 _POSSESSIVE = re.compile(rf"(?<![\w@#'’./\\-]){_WORD}(?=[ ]?['’][ ]?s\b)")  # "kapil's", WNUT's "kapil ' s"
@@ -103,9 +115,7 @@ _TITLED = re.compile(
 _OPENING_VERBS = (
     r"is|was|has|had|did|does|continues|knew|looks|seems|gets|got|makes|made|wants|needs|loves|likes|thinks|just|never|always|really"
 )
-_GIVEN_SUBJECT = re.compile(
-    rf"(?<![\w@#'’./\\-]){_WORD}(?=[ ](?:{_FINITE}|wakes|woke|gives|better|can|could|will|would|should|hates|cooks|sings|dances|tries|tried|started|starts|says)(?![\w'’]))"
-)
+_GIVEN_SUBJECT = re.compile(rf"(?<![\w@#'’./\\-]){_WORD}(?=[ ](?:{'|'.join(_GIVEN_VERBS)})(?![\w'’]))")
 _OPENING = re.compile(rf"^[ \t]*(?P<name>[A-Z][a-z]{{2,}})(?=[ ](?:{_OPENING_VERBS})(?![\w'’]))", re.M)
 # a capitalised given name that is also a word, addressed: after a comma before the sentence ends (", Heather ?"), first on
 # a line before a question word ("Hunter why"; not "Hope you are well"), or after a greeting or wish ("Happy birthday Holly")
@@ -189,6 +199,8 @@ class ChatNameRecognizer(EntityRecognizer):
                 why = "given name and a lower-case word that is a surname"
                 out.append(result(self, "PERSON", m.start(), m.end("last"), self.BARE_SCORE, "name with lower-case surname", why))
         out += self._placed(text, {r.start for r in out})  # only where no rule above found the word
+        if not _CAPITALISED.search(text):
+            return out  # the rules below each read a capitalised word of three letters or more
         return out + self._opening(text) + self._addressed(text) + self._said(text) + self._greeted(text)
 
     def _greeted(self, text: str) -> list[RecognizerResult]:
@@ -255,14 +267,15 @@ class ChatNameRecognizer(EntityRecognizer):
         """Lower-case words in no list that are names by their place: the subject of a verb at the start of a clause, after
         a strong cue, before a possessive (each a word that is no English word, stop word or chat word), or after a title."""
         out = []
+        words = set(_LOWER_RUN.findall(text))  # a verb a rule reads after the name is one of these whole
         rules = (
-            (_SUBJECT, "subject"),
-            (_CUED, "after a cue"),
-            (_POSSESSIVE, "possessive"),
-            (_TITLED, "after a title"),
-            (_GIVEN_SUBJECT, "given"),
+            (_SUBJECT, "subject", not words.isdisjoint(_FINITE_SET)),
+            (_CUED, "after a cue", True),
+            (_POSSESSIVE, "possessive", "'" in text or "’" in text),
+            (_TITLED, "after a title", True),
+            (_GIVEN_SUBJECT, "given", not words.isdisjoint(_GIVEN_SET)),
         )
-        for pattern, rule in rules:
+        for pattern, rule in (r[:2] for r in rules if r[2]):  # a rule whose verb or apostrophe the text lacks finds nothing
             for m in pattern.finditer(text):
                 word, start = m.group("name"), m.start("name")
                 listed = rule == "after a title" and m.group(0)[:1].islower() and self._listed_surname(word)  # "president trump"

@@ -17,6 +17,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect import name_lists
+from redactor.detect.alternation import alternation
 from redactor.detect.known_people import COMMON_WORDS
 from redactor.detect.merge import FORM_LABELS
 from redactor.detect.misreads import PERSONAL
@@ -140,8 +141,7 @@ class TitledNameRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["PERSON"], name="TitledNameRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        heads = sorted((*RANKS, *TITLES), key=len, reverse=True)
-        head = r"(?:" + "|".join(re.escape(h).replace(r"\ ", "[ ]") for h in heads) + r")\.?"
+        head = alternation((*RANKS, *TITLES)) + r"\.?"
         initials = rf"{UPPER}\.(?:[ -]?{UPPER}\.){{0,3}}"  # "Mr A.B.", "Ms K.", "Mr J.-P. Varga": a judgment's anonymised parties
         name = r"(?:(?:[ ]" + NAME_WORD + r"){1,3}|[ ]" + initials + r"(?:[ ]" + NAME_WORD + r"){0,2})"
         self._pattern = re.compile(r"(?<![\w])" + head + r"(?:[ ]\d{2,6})?" + name + r"(?!\w)")

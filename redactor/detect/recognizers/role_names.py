@@ -29,6 +29,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect import name_lists
+from redactor.detect.alternation import alternation
 from redactor.detect.known_people import STOP_WORDS
 from redactor.detect.name_lists import PEOPLES, is_english_word, is_name_word
 from redactor.detect.places import cities
@@ -59,16 +60,14 @@ PHRASES = (
 )  # fmt: skip
 CUES = sorted((*ROLES, *RELATIONS, *PHRASES), key=len, reverse=True)
 CUE = re.compile(
-    r"(?<![\w-])(?i:" + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in CUES) + r")(?:[ ]|,[ ](?!(?i:and|or|but)[ ]))"
+    r"(?<![\w-])(?i:" + alternation(CUES, ignore_case=True) + r")(?:[ ]|,[ ](?!(?i:and|or|but)[ ]))"
     rf"(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})(?![\w@])"
 )
 # in chat a name is often in lower case ("a fan of sophie", "my mate dave"): after a relation or a phrase (not a role:
 # "a fidget spinner vid"), one or two lower-case words
 # that a name list holds and no English word list does (checked in code: not "jack", "will", "rose")
 LOWER_CUE = re.compile(
-    r"(?<![\w-])(?i:"
-    + "|".join(re.escape(c).replace(r"\ ", "[ ]") for c in sorted((*RELATIONS, *PHRASES), key=len, reverse=True))
-    + r")[ ]"
+    r"(?<![\w-])(?i:" + alternation((*RELATIONS, *PHRASES), ignore_case=True) + r")[ ]"
     rf"(?P<name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?![\w@])"
 )
 # a self-introduction on the phone or in a message: "this is Adaeze from the school office", "it's Kemi here", "my name is
