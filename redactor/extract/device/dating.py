@@ -1,5 +1,6 @@
-"""Dating apps on Android, as found in file-system extractions: Tinder (``tinder-3.db`` of ``com.tinder``) and Bumble
-(``ChatComDatabase`` of ``com.bumble.app``). In a serious sexual offence case the first contact is often a match.
+"""Dating apps, as found in file-system extractions: Tinder on Android (``tinder-3.db`` of ``com.tinder``) and iOS
+(``Tinder2.sqlite``, a Core Data store), Bumble on Android (``ChatComDatabase`` of ``com.bumble.app``). In a serious
+sexual offence case the first contact is often a match.
 
 Tables, as the apps keep them (and as ALEAPP's Tinder and Bumble artifacts read them):
 
@@ -7,6 +8,11 @@ Tables, as the apps keep them (and as ALEAPP's Tinder and Bumble artifacts read 
   ``raw_message_data``: a JSON copy whose ``type`` "gif" marks a GIF, its URL in ``text``), ``match`` (``id``,
   ``person_id``) and ``match_person`` (``id``, ``name``). A message from the match's person is incoming, one to them
   outgoing (the phone's owner wrote it), any other "unknown".
+- **Tinder on iOS** (as iLEAPP's MIT-licensed Tinder artifact reads it): ``ZMESSAGE`` (``ZMATCH`` -> ``ZMATCH.Z_PK``,
+  ``ZFROMUSERID``, ``ZTEXT``, ``ZCREATED`` in seconds since 2001-01-01 UTC; ``ZMEDIAURL``, ``ZPHOTOURL``, ``ZLINKURL``: a
+  GIF's, photo's or link's address), ``ZMATCH`` (``ZMATCHID``, ``ZUSER`` -> ``ZUSER.Z_PK``: the matched person) and
+  ``ZUSER`` (``ZUSERID``, ``ZFIRSTNAME``; ``ZISCURRENTUSER`` 1 on the phone's owner). A message from the owner's user id
+  is outgoing, from anyone else incoming; with no owner row, from the match's person incoming and else "unknown".
 - **Bumble**: ``message`` (``conversation_id``: the other person's user id, ``sender_id``, ``recipient_id``,
   ``created_timestamp`` in milliseconds, ``is_incoming``, ``payload``: JSON with ``text`` or a shared ``url``,
   ``payload_type``) and ``conversation_info`` (``user_id``, ``user_name``).
@@ -27,10 +33,13 @@ from typing import Any
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
+from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
-TINDER, BUMBLE = "tinder-android-db", "bumble-android-db"
+TINDER, TINDER_IOS, BUMBLE = "tinder-android-db", "tinder-ios-db", "bumble-android-db"
+MILLIS = "milliseconds since 1970-01-01 UTC"
+APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 
 
 def _sqlite(source: Source) -> bool:
@@ -45,6 +54,17 @@ def _accepts_tinder(source: Source, path: Path, head: bytes) -> bool:
         {"match_id", "from_id", "to_id", "text", "sent_date"} <= tables.get("message", set())
         and {"id", "person_id"} <= tables.get("match", set())
         and {"id", "name"} <= tables.get("match_person", set())
+    )
+
+
+def _accepts_tinder_ios(source: Source, path: Path, head: bytes) -> bool:
+    if not _sqlite(source):
+        return False
+    tables = sqlite_source.tables(path)
+    return (
+        {"ZMATCH", "ZFROMUSERID", "ZTEXT", "ZCREATED"} <= tables.get("ZMESSAGE", set())
+        and {"ZMATCHID", "ZUSER"} <= tables.get("ZMATCH", set())
+        and {"ZUSERID", "ZFIRSTNAME"} <= tables.get("ZUSER", set())
     )
 
 
@@ -106,9 +126,62 @@ def _tinder(source: Source, path: Path, conn: sqlite3.Connection, book: common.P
             "how": "from_id or to_id is the match's person" if value != "unknown" else "neither is the match's person",
         }
         fields = common.party_fields("sender", sender) + [("attachment.title" if gif else "text", r["text"])]
-        yield _item(
-            source, TINDER, "Tinder", r, ("tinder match", r["match_id"], names.get(person)), sender, direction, r["sent_date"], fields
-        )
+        chat = ("tinder match", r["match_id"], names.get(person))
+        yield _item(source, TINDER, "Tinder", f"message rowid={r[0]}", chat, sender, direction, _millis(r["sent_date"]), fields)
+
+
+@extractor(TINDER_IOS, accepts=_accepts_tinder_ios, priority=30)
+def extract_tinder_ios(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    yield from sqlite_source.read_messages(
+        source, path, "Tinder database", lambda conn, _, book: _tinder_ios(source, path, conn, book), ctx.work_dir
+    )
+
+
+def _tinder_ios(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
+    users: dict[Any, tuple[Any, Any]] = {}  # Z_PK -> (user id, first name)
+    names: dict[Any, Any] = {}  # user id -> first name
+    owner = None
+    wanted = ("ZUSERID", "ZFIRSTNAME", "ZISCURRENTUSER")
+    for r in sqlite_source.parts(path, conn, "ZUSER", wanted, key="Z_PK", one="user"):
+        if isinstance(r, tuple):
+            yield r  # their messages are read without the name
+            continue
+        users[r[0]] = (r["ZUSERID"], r["ZFIRSTNAME"])
+        names[r["ZUSERID"]] = r["ZFIRSTNAME"]
+        if r["ZISCURRENTUSER"] == 1:
+            owner = r["ZUSERID"]
+    matches: dict[Any, Any] = {}  # ZMATCH.Z_PK -> (match id, the person's user id)
+    for r in sqlite_source.parts(path, conn, "ZMATCH", ("ZMATCHID", "ZUSER"), key="Z_PK", one="match"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        person = users.get(r["ZUSER"], (None, None))
+        matches[r[0]] = (r["ZMATCHID"], person[0])
+        book.add(common.party(None, person[1], False), "Tinder matches")
+    yield from book
+    wanted = ("ZMATCH", "ZFROMUSERID", "ZTEXT", "ZCREATED", "ZMEDIAURL", "ZPHOTOURL", "ZLINKURL")
+    for r in sqlite_source.parts(path, conn, "ZMESSAGE", wanted, key="Z_PK", one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        match_id, person = matches.get(r["ZMATCH"], (None, None))
+        frm = r["ZFROMUSERID"]
+        if owner is not None and frm:
+            value, how = (
+                ("outgoing", "ZFROMUSERID is the owner's (ZISCURRENTUSER)")
+                if frm == owner
+                else ("incoming", "ZFROMUSERID is not the owner's")
+            )
+        elif person is not None and frm == person:
+            value, how = "incoming", "ZFROMUSERID is the match's person"
+        else:
+            value, how = "unknown", "no owner row (ZISCURRENTUSER) and not the match's person"
+        sender = common.party(None, None, True) if value == "outgoing" else common.party(frm, names.get(frm), False) if frm else None
+        shared = [("attachment.title", r[c]) for c in ("ZMEDIAURL", "ZPHOTOURL", "ZLINKURL") if r[c]]
+        fields = common.party_fields("sender", sender) + [("text", r["ZTEXT"])] + shared[:1]
+        chat = ("tinder match", match_id if match_id is not None else r["ZMATCH"], names.get(person))
+        when = common.when(apple_time(r["ZCREATED"]) if r["ZCREATED"] else None, r["ZCREATED"], APPLE_EPOCH)
+        yield _item(source, TINDER_IOS, "Tinder", f"ZMESSAGE Z_PK={r[0]}", chat, sender, {"value": value, "how": how}, when, fields)
 
 
 def _bumble(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
@@ -138,18 +211,22 @@ def _bumble(source: Source, path: Path, conn: sqlite3.Connection, book: common.P
         url = payload.get("url") if isinstance(payload.get("url"), str) else None
         fields = common.party_fields("sender", sender) + [("text", text)] + ([("attachment.title", url)] if url else [])
         chat = ("bumble conversation", r["conversation_id"], names.get(r["conversation_id"]))
-        yield _item(source, BUMBLE, "Bumble", r, chat, sender, direction, r["created_timestamp"], fields)
+        yield _item(source, BUMBLE, "Bumble", f"message rowid={r[0]}", chat, sender, direction, _millis(r["created_timestamp"]), fields)
+
+
+def _millis(value: Any) -> dict[str, Any]:
+    return common.when(common.from_epoch(value, "ms") if value else None, value, MILLIS)
 
 
 def _item(
     source: Source,
     fmt: str,
     app: str,
-    r: Any,
+    locator: str,
     chat: tuple[str, Any, Any],
     sender: dict[str, Any] | None,
     direction: dict[str, str],
-    millis: Any,
+    time: dict[str, Any],
     fields: list[tuple[str, str | None]],
 ) -> Item:
     kind, key, name = chat
@@ -159,8 +236,8 @@ def _item(
         "app": app,
         "thread": thread,
         "sender": sender,
-        "time": common.when(common.from_epoch(millis, "ms") if millis else None, millis, "milliseconds since 1970-01-01 UTC"),
+        "time": time,
         "direction": direction,
         "deleted": "Intact",
     }
-    return common.make_item(source, f"message rowid={r[0]}", "message", f"{app} message", fields, meta)
+    return common.make_item(source, locator, "message", f"{app} message", fields, meta)

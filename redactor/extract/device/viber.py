@@ -1,4 +1,5 @@
-"""Viber on Android (``viber_messages`` of ``com.viber.voip``), as found in file-system extractions.
+"""Viber on Android (``viber_messages`` of ``com.viber.voip``) and on iOS (``Contacts.data``, a Core Data store), as found
+in file-system extractions.
 
 Tables, as the app keeps them (and as ALEAPP's Viber artifact reads them): ``messages`` (``_id``, ``conversation_id``,
 ``participant_id`` -> ``participants._id``, ``body``, ``msg_date`` in milliseconds since 1970 UTC, ``send_type``: 0
@@ -9,7 +10,16 @@ received, 1 sent; ``extra_uri``: an attached file's place, ``description``: a sh
 
 Each message is a ``message`` item (its text, the sender's name and number, an attachment's name and caption; the
 sender, time, direction and conversation as facts: the direction from ``send_type``, the sender of a sent message the
-phone's owner) and each participant a known person. The database is opened read-only and immutable (its ``-wal``
+phone's owner) and each participant a known person.
+
+On iOS (as iLEAPP's MIT-licensed Viber artifact reads it; no code copied): ``ZVIBERMESSAGE`` (``ZCONVERSATION`` ->
+``ZCONVERSATION.Z_PK``, ``ZPHONENUMINDEX`` -> ``ZMEMBER.Z_PK``: who wrote it, ``ZTEXT``, ``ZDATE`` in seconds since
+2001-01-01 UTC, ``ZSTATE``: "send" or "delivered" the owner's, "received" another's; ``ZSYSTEMTYPE``: a notice the app
+wrote; ``ZATTACHMENT`` -> ``ZATTACHMENT.ZNAME``), ``ZCONVERSATION`` (``ZNAME``: a group's name, ``ZINTERLOCUTOR`` ->
+``ZMEMBER.Z_PK``: the other party of a one-to-one chat), ``ZMEMBER`` (``ZDISPLAYFULLNAME``, ``ZDISPLAYSHORTNAME``,
+``ZNAME``) and ``ZPHONENUMBER`` (``ZMEMBER``, ``ZPHONE``, ``ZCANONIZEDPHONENUM``).
+
+The database is opened read-only and immutable (its ``-wal``
 applied to a copy in the case's work folder); a run of rows in a damaged page, or a row that is not UTF-8, is refused
 alone; a database none of whose messages can be read is refused whole.
 """
@@ -24,10 +34,23 @@ from typing import Any
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
+from redactor.extract.device.whatsapp_ios import apple_time
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 FORMAT = "viber-android-db"
+IOS_FORMAT = "viber-ios-db"
+IOS_STATES = {
+    "send": "outgoing",
+    "sent": "outgoing",
+    "delivered": "outgoing",
+    "pending": "outgoing",
+    "failed": "outgoing",
+    "received": "incoming",
+    "read": "incoming",
+    "unread": "incoming",
+}  # ZVIBERMESSAGE.ZSTATE
+APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 SENT = 1  # messages.send_type of a message the phone's owner sent
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's media folder)"
 
@@ -108,3 +131,87 @@ def _message(source: Source, r: Any, sender: dict[str, Any] | None, sent: bool, 
     fields += [("attachment.name", name)] if name else []
     fields += [("attachment.title", r["description"])] if r["description"] else []
     return common.make_item(source, f"messages _id={r[0]}", "message", "Viber message", fields, meta)
+
+
+def _accepts_ios(source: Source, path: Path, head: bytes) -> bool:
+    if source.media_type != "application/vnd.sqlite3":
+        return False
+    tables = sqlite_source.tables(path)
+    needed = {"ZCONVERSATION", "ZTEXT", "ZDATE", "ZSTATE"}
+    return needed <= tables.get("ZVIBERMESSAGE", set()) and "ZINTERLOCUTOR" in tables.get("ZCONVERSATION", set()) and "ZMEMBER" in tables
+
+
+@extractor(IOS_FORMAT, accepts=_accepts_ios, priority=30)
+def extract_viber_ios(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    yield from sqlite_source.read_messages(
+        source, path, "Viber database", lambda conn, tables, book: _read_ios(source, path, conn, tables, book), ctx.work_dir
+    )
+
+
+def _read_ios(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
+    phones: dict[Any, Any] = {}
+    if "ZPHONENUMBER" in tables:
+        for r in sqlite_source.parts(path, conn, "ZPHONENUMBER", ("ZMEMBER", "ZPHONE", "ZCANONIZEDPHONENUM"), key="Z_PK", one="number"):
+            if isinstance(r, tuple):
+                yield r  # that member's messages are read without the number
+            elif r["ZMEMBER"] is not None:
+                phones.setdefault(r["ZMEMBER"], r["ZPHONE"] or r["ZCANONIZEDPHONENUM"])
+    members: dict[Any, dict[str, Any]] = {}
+    for r in sqlite_source.parts(path, conn, "ZMEMBER", ("ZDISPLAYFULLNAME", "ZDISPLAYSHORTNAME", "ZNAME"), key="Z_PK", one="member"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        members[r[0]] = common.party(phones.get(r[0]), r["ZDISPLAYFULLNAME"] or r["ZNAME"] or r["ZDISPLAYSHORTNAME"], False)
+        book.add(members[r[0]], "Viber participants")
+    yield from book
+    chats: dict[Any, tuple[Any, Any]] = {}  # Z_PK -> (group name, the other party's member)
+    for r in sqlite_source.parts(path, conn, "ZCONVERSATION", ("ZNAME", "ZINTERLOCUTOR"), key="Z_PK", one="conversation"):
+        if isinstance(r, tuple):
+            yield r
+        else:
+            chats[r[0]] = (r["ZNAME"], r["ZINTERLOCUTOR"])
+    files: dict[Any, Any] = {}
+    if {"ZNAME"} <= set(sqlite_source.tables(path).get("ZATTACHMENT", set())):
+        for r in sqlite_source.parts(path, conn, "ZATTACHMENT", ("ZNAME",), key="Z_PK", one="attachment"):
+            if isinstance(r, tuple):
+                yield r
+            else:
+                files[r[0]] = r["ZNAME"]
+    wanted = ("ZCONVERSATION", "ZPHONENUMINDEX", "ZTEXT", "ZDATE", "ZSTATE", "ZSYSTEMTYPE", "ZATTACHMENT")
+    for r in sqlite_source.parts(path, conn, "ZVIBERMESSAGE", wanted, key="Z_PK", one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        yield _ios_message(source, r, members, chats, files.get(r["ZATTACHMENT"]))
+        yield from book
+
+
+def _ios_message(source: Source, r: Any, members: dict[Any, dict[str, Any]], chats: dict[Any, tuple[Any, Any]], file: Any) -> Item:
+    group, other = chats.get(r["ZCONVERSATION"], (None, None))
+    way = IOS_STATES.get(str(r["ZSTATE"] or "").strip().lower())
+    writer = members.get(r["ZPHONENUMINDEX"] if r["ZPHONENUMINDEX"] is not None else other)
+    sender = common.party(None, None, True) if way == "outgoing" else writer
+    thread = {
+        "id": str(r["ZCONVERSATION"]),
+        "key": stable_id(source.source_id, "viber conversation", r["ZCONVERSATION"]),
+        "app": "Viber",
+    }
+    name = PurePosixPath(str(file)).name if file else None
+    meta: dict[str, Any] = {
+        "format": IOS_FORMAT,
+        "app": "Viber",
+        "thread": thread | ({"name": group} if group else {}),
+        "sender": sender,
+        "time": common.when(apple_time(r["ZDATE"]) if r["ZDATE"] else None, r["ZDATE"], APPLE_EPOCH),
+        "direction": {"value": way, "how": f"ZVIBERMESSAGE.ZSTATE '{r['ZSTATE']}'"}
+        if way
+        else {"value": "unknown", "how": f"ZVIBERMESSAGE.ZSTATE '{r['ZSTATE']}' does not say"},
+        "attachments": [{"name": name, "type": None, "size": None, "present": False, "how": FILE_HOW}] if name else [],
+    }
+    if r["ZSYSTEMTYPE"]:
+        meta["notice"] = "a notice the app wrote (a call, a member joining, ...)"
+    fields = common.party_fields("sender", sender) + [("text", r["ZTEXT"])]
+    fields += [("attachment.name", name)] if name else []
+    return common.make_item(source, f"ZVIBERMESSAGE Z_PK={r[0]}", "message", "Viber message", fields, meta)
