@@ -76,7 +76,7 @@ def _read(source: Source, path: Path, conn: sqlite3.Connection) -> Iterator[Item
         objects[r[0]] = r
         if r["ZNOTE"] is not None and r["ZTYPEUTI"]:
             embedded.setdefault(r["ZNOTE"], []).append(str(r["ZTYPEUTI"]))
-    for r in sqlite_source.parts(path, conn, "ZICNOTEDATA", ("ZNOTE", "ZDATA"), key="Z_PK", one="note body"):
+    for r in sqlite_source.parts(path, conn, "ZICNOTEDATA", ("ZNOTE", "ZDATA"), key="Z_PK", one="note body", binary=("ZDATA",)):
         if isinstance(r, tuple):
             yield r
             continue

@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -527,7 +527,9 @@ def _schema_read(uri: str, factory: type[sqlite3.Connection], folder: Path | Non
     return conn
 
 
-def sqlite_walk(conn: sqlite3.Connection, table: str, columns: str = "*") -> Iterator[tuple[Any, bool] | SqliteGap]:
+def sqlite_walk(
+    conn: sqlite3.Connection, table: str, columns: str = "*", *, binary: Collection[str] | None = ()
+) -> Iterator[tuple[Any, bool] | SqliteGap]:
     """(row, damaged) for each row of ``table`` (``SELECT rowid, <columns>``) in rowid order, and a :class:`SqliteGap`
     for each run of rows in a damaged page, read around.
 
@@ -537,6 +539,12 @@ def sqlite_walk(conn: sqlite3.Connection, table: str, columns: str = "*") -> Ite
     pages (``rowid >= ? LIMIT 1``: about 64 seeks per damaged run, never a scan), and the walk goes on from it. The run
     between is the gap: rowids up to the damaged page's bound in its parent page. A value that is not UTF-8 marks its
     row ``damaged`` (see :func:`sqlite_rows`), from the first damage on: such a row is to be refused, never read.
+
+    SQLite does not type its columns: a value an app keeps as text may be stored as a BLOB (a carved, migrated or edited
+    database). Such a value is read as the text it is when it is UTF-8 (the row then a :class:`TextRow`) and marks its
+    row ``damaged`` when it is not (before, the bytes reached an item and the reader failed: the whole database was
+    quarantined as an internal error). ``binary`` names the columns that hold bytes by design (a protocol buffer, an
+    archived object), passed on as they are; None passes every value on as it is (a reader that decodes them itself).
     """
     quoted = '"' + table.replace('"', '""') + '"'
     sql = f"SELECT rowid, {columns} FROM {quoted} WHERE rowid >= ? ORDER BY rowid"
@@ -548,6 +556,8 @@ def sqlite_walk(conn: sqlite3.Connection, table: str, columns: str = "*") -> Ite
                     damaged = False
                     if texts is not None:
                         damaged, texts.damaged = texts.damaged, False
+                    if binary is not None and bytes in map(type, row):
+                        row, damaged = as_text(row, binary, damaged)
                     yield row, damaged
                     if row[0] >= _ROWID_MAX:
                         return
@@ -571,6 +581,8 @@ def sqlite_walk(conn: sqlite3.Connection, table: str, columns: str = "*") -> Ite
                 yield SqliteGap(start, first - 1, problem)
             if row is None:
                 return
+            if binary is not None and bytes in map(type, row):
+                row, damaged = as_text(row, binary, damaged)
             yield row, damaged
             if row[0] >= _ROWID_MAX:
                 return
@@ -638,15 +650,16 @@ class _SqliteTexts:
             return None
 
 
-def sqlite_rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[Any, bool]]:
+def sqlite_rows(conn: sqlite3.Connection, sql: str, *, binary: Collection[str] = ()) -> Iterator[tuple[Any, bool]]:
     """(row, damaged) for each row of ``sql``: read with SQLite's own decoding (C, the fast path) until a value is not
     UTF-8; then the query is run again with :class:`_SqliteTexts`, the rows already read skipped (its ORDER BY must be
-    total). A damaged row's values that are not UTF-8 are None: the row is to be refused, never read."""
+    total). A damaged row's values that are not UTF-8 are None: the row is to be refused, never read. A BLOB in a
+    column not named in ``binary`` is read as :func:`sqlite_walk` reads it."""
     done = 0
     try:
         for row in conn.execute(sql):
             done += 1
-            yield row, False
+            yield as_text(row, binary, False) if bytes in map(type, row) else (row, False)
         return
     except sqlite3.OperationalError as exc:
         if not sqlite_undecodable(exc):
@@ -659,6 +672,46 @@ def sqlite_rows(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[Any, bool]
             next(rows)
         for row in rows:
             damaged, texts.damaged = texts.damaged, False
-            yield row, damaged
+            yield as_text(row, binary, damaged) if bytes in map(type, row) else (row, damaged)
     finally:
         conn.text_factory = str
+
+
+def as_text(row: sqlite3.Row, binary: Collection[str], damaged: bool) -> tuple[Any, bool]:
+    """``row`` with each BLOB outside the ``binary`` columns read as UTF-8 text (a :class:`TextRow`), and whether it is
+    damaged: it was, or such a BLOB is not UTF-8 (the row as it is then: it is to be refused, never read)."""
+    names = row.keys()
+    values = list(row)
+    changed = False
+    for i, value in enumerate(values):
+        if type(value) is bytes and names[i] not in binary:
+            try:
+                values[i] = value.decode("utf-8")
+            except UnicodeDecodeError:
+                return row, True
+            changed = True
+    return (TextRow(values, list(names)), damaged) if changed else (row, damaged)
+
+
+class TextRow:
+    """A row whose BLOB values in text columns were read as text (:func:`as_text`): indexed by position or, as
+    :class:`sqlite3.Row` is, by column name in any case; ``keys()`` as the query named them. Not a tuple: readers tell a
+    refused part by that."""
+
+    __slots__ = ("index", "names", "values")
+
+    def __init__(self, values: list[Any], names: list[str]) -> None:
+        self.values, self.names = values, names
+        self.index = {name.lower(): i for i, name in enumerate(names)}
+
+    def __getitem__(self, at: int | str) -> Any:
+        return self.values[self.index[at.lower()]] if isinstance(at, str) else self.values[at]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def keys(self) -> list[str]:
+        return list(self.names)

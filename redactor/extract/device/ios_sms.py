@@ -71,7 +71,7 @@ def extract_sms_db(source: Source, path: Path, ctx: StageContext) -> Iterator[It
 
 
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], one: str) -> Iterator[Part | sqlite3.Row]:
-    return sqlite_source.parts(path, conn, table, wanted, key="ROWID", one=one)
+    return sqlite_source.parts(path, conn, table, wanted, key="ROWID", one=one, binary=("attributedBody", "message_summary_info"))
 
 
 def _read(

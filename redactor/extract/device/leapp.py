@@ -164,7 +164,7 @@ def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.
     it) for a row holding text that is not UTF-8 (SQLite's own message would quote it) or a run of rows in a damaged
     page (:func:`common.sqlite_walk` reads around it)."""
     if path.name == "tl.db":
-        for got in common.sqlite_walk(conn, "data", "key, activity, datalist"):
+        for got in common.sqlite_walk(conn, "data", "key, activity, datalist", binary=None):
             if isinstance(got, common.SqliteGap):
                 yield f"_Timeline/tl.db data {got.rows}", _damaged(path, f"timeline {got.rows}", got)
                 continue
@@ -182,7 +182,7 @@ def _db_rows(source: Source, path: Path, conn: sqlite3.Connection, book: common.
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for table in tables:
         columns = [d[0] for d in conn.execute(f'SELECT rowid, * FROM "{table.replace(chr(34), chr(34) * 2)}" LIMIT 0').description][1:]
-        for got in common.sqlite_walk(conn, table):
+        for got in common.sqlite_walk(conn, table, binary=None):
             if isinstance(got, common.SqliteGap):
                 yield f"_lava_artifacts.db {table} {got.rows}", _damaged(path, f"{got.rows} of table {table}", got)
                 continue

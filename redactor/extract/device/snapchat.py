@@ -103,7 +103,7 @@ def _read(
             elif r["conversation_title"]:
                 titles[r["client_conversation_id"]] = r["conversation_title"]
     owner = _owner(conn, sqlite_source.tables(path).get("conversation_message", set()))
-    for r in sqlite_source.parts(path, conn, "conversation_message", MESSAGE_COLUMNS, one="message"):
+    for r in sqlite_source.parts(path, conn, "conversation_message", MESSAGE_COLUMNS, one="message", binary=("message_content",)):
         if isinstance(r, tuple):
             yield r
             continue

@@ -84,12 +84,21 @@ def json_object(
 
 
 def parts(
-    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], *, key: str = "rowid", one: str = "row", what: str = ""
+    path: Path,
+    conn: sqlite3.Connection,
+    table: str,
+    wanted: tuple[str, ...],
+    *,
+    key: str = "rowid",
+    one: str = "row",
+    what: str = "",
+    binary: tuple[str, ...] = (),
 ) -> Iterator[Part | sqlite3.Row]:
     """Each readable row of ``table`` (its rowid first, then ``wanted``); a run of rows in a damaged page refused
     (``message rows 1493-1553``), and a row holding text that is not UTF-8 (``message ROWID=12``: ``key`` names the
-    rowid as the app does, ``one`` says what a row is in the reason, "message"; ``what``, what the table holds)."""
-    for got in walk(path, conn, table, wanted, what):
+    rowid as the app does, ``one`` says what a row is in the reason, "message"; ``what``, what the table holds), a BLOB
+    where the app keeps text included (:func:`~.common.sqlite_walk`; ``binary``: the columns that hold bytes by design)."""
+    for got in walk(path, conn, table, wanted, what, binary=binary):
         if isinstance(got[1], InputError):
             yield got
         elif got[1]:
@@ -100,13 +109,13 @@ def parts(
 
 
 def walk(
-    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], what: str = ""
+    path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], what: str = "", *, binary: tuple[str, ...] = ()
 ) -> Iterator[Part | tuple[sqlite3.Row, bool]]:
     """(row, whether a value of it is not UTF-8) for each readable row of ``table``; a run of rows in a damaged page
     refused (``what``: what the table holds, "messages"). For a reader that decides itself what such a row refuses (a
     whole contact, an MMS)."""
     held = f" ({what})" if what else ""
-    for got in common.sqlite_walk(conn, table, columns(conn, table, wanted)):
+    for got in common.sqlite_walk(conn, table, columns(conn, table, wanted), binary=binary):
         if isinstance(got, common.SqliteGap):
             problem = f"{table} {got.rows}{held} cannot be read: a damaged part of the database ({got.problem})"
             yield refused(path, f"{table} {got.rows}", problem)

@@ -76,7 +76,7 @@ def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
     users: dict[int, dict[str, Any]] = {}
-    for r in sqlite_source.parts(path, conn, "users", ("uid", "name", "data"), one="user"):
+    for r in sqlite_source.parts(path, conn, "users", ("uid", "name", "data"), one="user", binary=("data",)):
         if isinstance(r, tuple):
             yield r  # their messages are read without the sender's name
             continue
@@ -94,7 +94,7 @@ def _read(
             elif r["name"]:
                 chats[r["uid"]] = str(r["name"])
     wanted = ("mid", "uid", "date", "out", "data", "media")
-    for r in sqlite_source.parts(path, conn, "messages_v2", wanted, one="message"):
+    for r in sqlite_source.parts(path, conn, "messages_v2", wanted, one="message", binary=("data", "media")):
         if isinstance(r, tuple):
             yield r
             continue
