@@ -169,7 +169,11 @@ def make_item(
     for name, text in fields:
         if text is None:
             continue
-        if type(text) is not str or not text.isprintable():
+        if type(text) is not str:
+            if not isinstance(text, (int, float, str)):  # bytes never reach here: the readers decode or refuse them
+                raise TypeError(f"segment {name!r} is {type(text).__name__}, not text")
+            text = str(text)  # a number where an app keeps text (SQLite does not type its columns)
+        if not text.isprintable():
             text = clean_text(text)
         if not text.strip():
             continue

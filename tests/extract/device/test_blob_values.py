@@ -1,6 +1,6 @@
 """A BLOB where an app keeps text: SQLite does not type its columns, so a carved, migrated or hand-edited database can
-hold bytes in any column. Every phone-database reader, for every text column of its tables, reads the row (UTF-8
-bytes: the text they are) or refuses it alone (other bytes), never fails another way. Before, the bytes reached an
+hold bytes, or a number, in any column. Every phone-database reader, for every text column of its tables, reads the row (UTF-8
+bytes and numbers: the text they are) or refuses it alone (other bytes), never fails another way. Before, the bytes reached an
 item's text and the reader failed with a TypeError: the whole database quarantined as an internal error, none of its
 messages reviewed (Kik, Viber, Tinder and others)."""
 
@@ -15,9 +15,22 @@ import pytest
 
 from redactor.errors import InputError
 from redactor.records import Item, Refused
-from tests.extract.device.generated import android_sms, call_log, contacts_db, dating, google_messages, instagram
-from tests.extract.device.generated import ios_apps, messenger, signal_db, snapchat, telegram_android, tiktok, viber_kik
-from tests.extract.device.generated import whatsapp_android
+from tests.extract.device.generated import (
+    android_sms,
+    call_log,
+    contacts_db,
+    dating,
+    google_messages,
+    instagram,
+    ios_apps,
+    messenger,
+    signal_db,
+    snapchat,
+    telegram_android,
+    tiktok,
+    viber_kik,
+    whatsapp_android,
+)
 from tests.extract.device.generated.browser_history import history_db
 from tests.extract.device.generated.calendars import calendar_db
 from tests.extract.device.helpers import pick, records_of
@@ -46,7 +59,8 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "calendar": (lambda path: calendar_db(path, "android"), "calendar.db"),
 }
 BAD = b"\xff\xfe\x00 not text"  # not UTF-8
-GOOD = "Meet at Hollins Road".encode()  # UTF-8 text stored as a BLOB
+GOOD = b"Meet at Hollins Road"  # UTF-8 text stored as a BLOB
+VALUES = (BAD, GOOD, 7_700_900_123, 2.5)  # and numbers where text is kept
 
 
 def _text_columns(path: Path) -> list[tuple[str, str]]:
@@ -74,8 +88,8 @@ def test_a_blob_in_any_text_column_is_read_or_refused_alone(tmp_path, store):
     reader = pick(original)
     assert reader is not None and reader != "unread-app-store", reader
     for n, (table, column) in enumerate(_text_columns(original)):
-        for value in (BAD, GOOD):
-            path = tmp_path / f"{n}-{len(value)}" / name
+        for k, value in enumerate(VALUES):
+            path = tmp_path / f"{n}-{k}" / name
             path.parent.mkdir()
             shutil.copy(original, path)
             conn = sqlite3.connect(path)
@@ -83,10 +97,23 @@ def test_a_blob_in_any_text_column_is_read_or_refused_alone(tmp_path, store):
                 conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = (SELECT MIN(rowid) FROM "{table}")', (value,))
             conn.close()
             try:
-                records = records_of(path, tmp_path / f"work{n}", reader)
+                records = records_of(path, tmp_path / f"work{n}-{k}", reader)
             except InputError:
                 continue  # the database refused whole, in one line: nothing could be read (a table every row needs)
-            assert any(isinstance(r, Item) for r in records), (table, column)
+            assert any(isinstance(r, Item) for r in records), (table, column, value)
             for r in records:
                 if isinstance(r, Refused):
                     assert "not text" not in r.reason and "Hollins" not in r.reason
+
+
+def test_a_number_where_text_is_kept_is_its_text():
+    """A column with no declared type keeps a number as a number (a message "07700900123" stored as 7700900123 by a
+    carved copy): the item's text is the number's digits, not a TypeError quarantining the database."""
+    from redactor.extract.device import common
+    from redactor.records import Source
+
+    source = Source("0" * 64, "S0001", "/x/kik.sqlite", "kik.sqlite", 1, "application/vnd.sqlite3")
+    item = common.make_item(source, "row 1", "message", "Kik message", [("text", 7_700_900_123), ("field.rate", 2.5)], {})
+    assert [(s.field, s.text) for s in item.segments] == [("text", "7700900123"), ("field.rate", "2.5")]
+    with pytest.raises(TypeError):
+        common.make_item(source, "row 2", "message", "Kik message", [("text", b"bytes")], {})
