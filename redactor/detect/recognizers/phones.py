@@ -36,6 +36,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.contact import gb_number, valid_in_gb
 from redactor.detect.recognizers.letters import NAME_WORD
+from redactor.detect.recognizers.phone_columns import column_says
 from redactor.detect.recognizers.phone_regions import regions_to_ask
 from redactor.detect.recognizers.phone_words import phone_word_matches, phone_words
 
@@ -265,7 +266,8 @@ def whole_field(text: str, start: int, end: int, short: bool = False) -> bool:
     a field of a CSV row ("2025-04-12,14:35:10,0301234567,EUR 49.99") of nine digits or more or with a trunk prefix; with
     ``short``, of seven or eight digits too in a row that has a time of day (an event log's row, a call's or a message's:
     "2025-04-12,14:35:10,5601234,EUR 49.99", a small country's number; the caller then asks every country's plan), never
-    a date written without separators ("20241102")."""
+    a date written without separators ("20241102") nor a field of a column of counts (``phone_columns``: its header says
+    "Units", or the column's other values are small counts)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     after = text[end : len(text) if line_end == -1 else line_end].strip(" \t.;")
@@ -275,7 +277,9 @@ def whole_field(text: str, start: int, end: int, short: bool = False) -> bool:
         if digits >= 9 or text[start:end].lstrip("(").startswith("0"):
             return True
         row = text[line_start : len(text) if line_end == -1 else line_end]
-        return short and digits >= 7 and _TIME.search(row) is not None and not _COMPACT_DATE.fullmatch(text[start:end])
+        if not short or digits < 7 or _TIME.search(row) is None or _COMPACT_DATE.fullmatch(text[start:end]):
+            return False
+        return column_says(text, start) is not False  # a column of counts ("Units", or 812, 1250 above): no call log's
     if after:
         return False
     return not before.strip() or (before.endswith(", ") and before.count(", ") >= 2)
