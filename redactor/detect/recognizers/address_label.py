@@ -70,6 +70,17 @@ SENTENCE_CUE = re.compile(
 _LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "la", "las", "los", "le", "les", "du", "des", "von", "van", "der", "den",
           "y", "e", "i", "al", "el", "of", "upon", "am", "an", "im", "bei", "sur", "en"}  # fmt: skip
 _STREET_WORD = re.compile(rf"(?i)(?:{AFTER}|{BEFORE})")
+# a street word that stands before the street's name, starting the value, in lower case as chat writes it: "rua godinho de faria
+# 1200", "calle mayor 5", "ul. długa 7"
+_BEFORE_WORD = re.compile(rf"(?:{BEFORE})[ ]")
+# after a house number, one to three lower-case words that end in a street word: "22024 main st", "14 old mill lane"
+# (no word of a phrase among them: "5 blocks down the street", "10 minutes from the high road")
+_LOWER_STREET = re.compile(
+    r"(?!(?:[a-z]+[ ]){0,2}(?:the|a|an|my|his|her|our|their|your|this|that|down|up|along|across|from|to|of|in|on|at|by|near|past|"
+    r"round|around|off|into|onto|over|behind|opposite)[ ])(?:[a-z]+[ ]){0,2}[a-z]+[ ]"
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|ct|place|pl|highway|hwy|parkway|"
+    r"pkwy|circle|square|sq|mews|grove)(?![\w])"
+)  # only the street words that are no ordinary noun of a phrase ("961 last spring", "5 more park")
 _ADDRESS_TOKEN = re.compile(r"[^\s,;()]+")
 # a line under an address that is something else: a tracking or order line, opening hours, a time, a question, a sign-off,
 # a contact line ("Questions? Tel: ...", "Kind regards")
@@ -159,11 +170,19 @@ def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
     """The address written after a cue at ``pos``: its parts up to an ordinary English word or the sentence's end."""
     end, parts, last = pos, 1, pos
     for m in _ADDRESS_TOKEN.finditer(text, pos):
+        if m.start() < last:
+            continue  # a word of a street read below
         gap = text[last : m.start()]
         if m.start() > pos and (not gap.strip(" ,") == "" or "\n" in gap):
             break  # a bracket, a semicolon or a line break ends it
         word = m.group(0).strip("\"'.:!?")
-        if not word or (word.isalpha() and word.islower() and not _address_word(word)):
+        if word.isalpha() and word.islower() and not _address_word(word):
+            street = _LOWER_STREET.match(text, m.start()) if m.start() > pos and text[last - 1 : last].isdigit() else None
+            if street is None:
+                break
+            end = last = street.end()  # "send it to 22024 main st": a house number, then a street written in lower case
+            continue
+        if not word:
             break
         parts += "," in gap
         end, last = m.end(), m.end()
@@ -175,9 +194,15 @@ def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
     value = text[pos:end]
     if end <= pos or not VALUE.search(value) or not (parts >= 2 or any(c.isdigit() for c in value)):
         return None
-    if not any(c.isupper() or c.isdigit() or (c.isalpha() and not c.islower()) for c in value[:1]):
-        return None  # an address starts with a capital, a number or a letter of a script without case
+    if not any(c.isupper() or c.isdigit() or (c.isalpha() and not c.islower()) for c in value[:1]) and not _lower_street(value):
+        return None  # an address starts with a capital, a number, a letter of a script without case, or is a street in lower case
     return pos, end
+
+
+def _lower_street(value: str) -> bool:
+    """An address written all in lower case, as chat writes it, that starts with its street word ("rua godinho de faria
+    1200", "calle mayor 5"; not "ul. Rudzka 33 tmrw", whose capital says where the address is)."""
+    return value == value.lower() and _BEFORE_WORD.match(value) is not None
 
 
 def _value(text: str, pos: int) -> list[tuple[int, int]]:

@@ -32,6 +32,9 @@ BEFORE = "|".join(
         # "Cra. 15", "Námestie slobody", "zh.k. Lyulin", "Phố Hàng Bạc"
         r"jalan|jln\.|jl\.|lorong|lrg\.|jirón|jr\.|priv\.|prolongación|prol\.|carrera|cra\.|kr\.|diagonal|transversal|"
         r"námestie|zh\.k\.|ж\.к\.|phố|đường|ngõ|hẻm",
+        # Romanian "Bdul Iuliu Maniu", "B-dul Unirii", "Splaiul Independenței", "Șoseaua Kiseleff", "Intrarea ...", "Piața ...";
+        # French "Cité Roland Garros"; Portuguese "Tv. da Horta" (travessa, only before "da", "do", "dos", "das", "de")
+        r"bdul\.?|b-dul\.?|bd-ul|splaiul|șoseaua|şoseaua|soseaua|intrarea|piața|piaţa|piata|cité|tv\.(?=[ ]d[aoe]s?[ ])",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )
@@ -53,8 +56,9 @@ AFTER = "|".join(
         r"út|útja|utca|u\.|körút|krt\.|köz|tér|sor|sétány|dűlő|ulica|ulice|třída|náměstí|nám\.|nábřeží|námestie|trieda|cesta|trg|"
         r"iela|gatvė|g\.|al\.|alėja|pr\.|prospektas|pr-tas|skg\.|skersgatvis|aikštė|tänav|tn\.|puiestee|pst\.|maantee|mnt\.|põik|tee|katu|tie|kuja|polku|väylä|straße|strasse|str\.|gasse|"
         r"weg|allee|platz|damm|ring|ufer|graben|gatan|vägen|gata|väg|gade|vej|allé|vei|veien|vegen|gate|gaten|vegur|stræti|braut|"
+        r"plass|plads|torg|torv|torget|"  # a Norwegian or Danish square: "Henrik Walters plass 3"
         r"straat|laan|plein|gracht|kade|singel|dreef|sokak|sokağı|caddesi|cad\.|cd\.|bulvarı|blv\.|bulv\.|mahallesi|mah\.|küçəsi|prospekti|"
-        r"döngəsi|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
+        r"döngəsi|küç\.|улица|проспект|шоссе|бульвар|переулок|вулиця|провулок|"
         # Russian and Ukrainian abbreviations after the name: "Дворцовая наб.", "Невский пр-т", "Кривоколенный пер."
         r"наб\.|пр-т|просп\.|пер\.|ш\.|б-р|пл\.|вул\.|"
         # South Asian road and locality words: "12/3 Lajpat Nagar", "5 Janpath Marg", "House 4, Shanti Vihar"
@@ -66,7 +70,13 @@ AFTER = "|".join(
 # street words joined to the name: "Hauptstraße", "Kungsgatan", "Gulnarevej", "Hirschengraben"
 JOINED = (
     r"(?:straße|strasse|str\.|gasse|gässli|weg|allee|platz|damm|graben|ufer|pfad|steig|gatan|vägen|gata|gate|gaten|veien|vegen|vei|"
-    r"vegur|stræti|braut|gade|vejen|vej|vænget|stien|alle|straat|laan|plein|gracht|kade|singel|dreef|brug|katu|tie|kuja|polku|tänav)"
+    r"vegur|stræti|braut|gade|vejen|vej|vænget|stien|alle|straat|laan|plein|gracht|kade|singel|dreef|brug|katu|tie|kuja|polku|tänav|"
+    # Norwegian and Danish squares ("Skredderplassen"), a Dutch dike ("Haarlemmerdijk"), Swedish "vägen" written without its
+    # diaeresis ("Varmdovagen"), German "Pl." and "-park" ("Am Falkpl.", "Am Bürgerpark")
+    r"plassen|plass|pladsen|plads|torget|dijk|vagen|pl\.|(?-i:park)|"  # (not "#FenwayPark", a name run together)
+    # Norwegian streets named by a place's word in its definite form, a forest, a hill, a slope, a ridge, a field, a yard, a
+    # hamlet, a bend: "Epleskogen", "Granhaugen", "Solbakken", "Furuåsen" (after a compound's first part only)
+    r"skogen|haugen|bakken|åsen|jordet|løkka|tunet|grenda|kroken|svingen|toppen)"
 )
 # a flat, apartment, suite, floor or unit, in the same languages
 UNIT = (
@@ -98,6 +108,8 @@ INSTITUTION = re.compile(
 )
 
 _STREET_OR_UNIT = re.compile(rf"(?i)(?:{AFTER}|{BEFORE}|{JOINED}|{UNIT})")
+# a street word's abbreviation with its full stop, in lower case, ending an address: "küç.", "u.", "g.", "nám.", "krt."
+_STREET_ABBREVIATION_END = re.compile(rf"(?<![\w.])(?:{AFTER}|{BEFORE})(?<=[^\W\d_]\.)$")
 
 # an address that ends in an abbreviation or a house number written with a full stop keeps it: "Guadalajara, Jal.",
 # "Morelia, Mich.", "Monterrey, N.L.", "Kárász utca 9." (a sentence's own full stop after a town or a street, "... Leeds
@@ -108,9 +120,12 @@ _FULL_STOP_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){1,3}|\d
 def keeps_full_stop(text: str, start: int, end: int) -> bool:
     """The full stop ending ``text[start:end]`` belongs to the address (an abbreviation's or a house number's). A word of
     four or five letters is an abbreviation when it ends in a consonant and is no English word and no city ("Mich.",
-    "Coah."; not "Road.", "Praha.", "Graz.")."""
+    "Coah."; not "Road.", "Praha.", "Graz."); a street word's abbreviation in lower case is one ("Nizami küç.", "Kossuth
+    u.", "Gedimino g.")."""
     if end <= start or text[end - 1] != ".":
         return False
+    if _STREET_ABBREVIATION_END.search(text, max(start, end - 12), end) is not None:
+        return True
     m = _FULL_STOP_END.search(text, start, end)
     if m is None or not (word := m.group("word")):
         return m is not None

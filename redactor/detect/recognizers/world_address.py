@@ -65,13 +65,35 @@ from redactor.detect.recognizers.street_words import (
     next_sentence,
 )
 
-LINK = r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|od|à|an|am|im|bei|sur|upon|en|\d{1,2}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й))?)"
+# the months, in the languages whose streets are named after a date: "Avenida 4 de Fevereiro", "ul. 3 Maja", "aleja 29
+# listopada", "Rue du 4 Septembre", "str. 31 August 1989", "19 Mayıs Caddesi", "ул. 8 Марта"
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|"
+    r"novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|"
+    r"aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|stycznia|lutego|marca|"
+    r"kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|ianuarie|februarie|martie|aprilie|iunie|iulie|"
+    r"septembrie|octombrie|noiembrie|decembrie|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|января|февраля|марта|апреля|мая|июня|июля|"
+    r"августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+)
+# the small words inside a street's or a town's name; a number only with an ordinal's ending ("ul. 1-go Maja") or as a date's
+# day before "de" or a month (a street named after a date): a bare number before another name is the house number ("Calle
+# Principal 20 Barcelona", "Calea Victoriei 54 Bucharest": the town follows it)
+LINK = (
+    r"(?:do|da|dos|das|de|del|della|degli|di|la|las|los|le|les|du|des|von|van|der|den|y|e|i|í|al|el|lui|nad|pod|od|à|an|am|im|bei|sur|"
+    rf"upon|en|\d{{1,2}}(?:-?(?:go|ego|ma|th|st|nd|rd|я|й)|(?=[ ](?:de|del|do|da|di|(?i:{MONTHS}))(?![\w]))))"
+)
 NOT_UNIT = (
     rf"(?!(?i:{UNIT})\.?(?:[ ]\d|[ ]?[A-Z]\b|[ ][A-Z]\d))"  # "Hazenpad| Verdieping 2", "Dago Asri| Blok C29": a flat word ends the name
 )
 # a word of a street's name; not the house mark after it ("Jalan Sultan No. 4"); a roman numeral ("Rue Mohammed V")
 WORD = rf"(?:{NOT_UNIT}(?!No[.:°º])(?:{NAME_WORD})|{UPPER}\.|[IVX]{{1,4}}(?=[ ,]))"
 NAME = rf"(?!No[.:°º]){NAME_WORD}(?:[ ](?:{LINK}[ ]){{0,2}}{WORD}){{0,3}}"
+# the endings of the adjectives that name streets in Czech, Slovak, Polish and the South Slavic languages, with no street word
+# ("Korunní", "Divadelná", "Kájovská", "Beethovenova", "Szewska", "Grodzka", "Marszałkowska", "Zadarska", "Kneza Miloša"'s
+# "Miloševa"): the street word (ulice, ulica) is left out, the adjective agreeing with it
+ADJECTIVE_END = r"ní|ná|ská|cká|čka|ška|dzka|ska|cka|owa|ova|eva|ovo"
 # Czech and Slovak streets named with a preposition and no street word: "U Obory 5", "K Ozvěně 9", "Na Příkopě 12"
 PREPOSITION = r"(?:(?:K|Ke|U|V|Ve|Z|Ze|Na|Nad|Pod|Před|Pred|Při|Pri|Za|Mezi)[ ])"
 # "14 B, 411 38 Göteborg", Finnish "12 B 7," (stair and flat), Dutch "123-II" and "12-hs" (floor, ground floor), "12 bis"
@@ -84,11 +106,15 @@ DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?(?=[ ])"
 DOTTED_STATE = r"[A-Z]\.[A-Z](?:\.|(?![\w]))"
 # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15", "Jalan Sultan No. 4", "Calle 9 N° 412", Colombian "Calle 45 # 12-30"
 HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No[:.][ ]?|N[°º][ ]?|\#[ ]?)"
+# a side or part of a street after its name: Norwegian "Tindvegen nedre 44B" (lower), Dutch "Oranjelaan Westzijde 41" (the west side)
+SIDE = r"(?:[ ](?:nedre|øvre|søndre|nordre|vestre|østre|ytre|indre|midtre|(?:Noord|Oost|Zuid|West)zijde)(?![\w]))"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
 STREET = (
-    rf"(?:(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
-    rf"|(?i:{BEFORE})[ ](?P<lower_name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
+    # a street named after a date with its year, the house number after a comma: "str. 31 August 1989, 121a"
+    rf"(?:(?i:{BEFORE})[ ]\d{{1,2}}[ ](?i:{MONTHS})[ ](?:1[89]|20)\d\d(?=,[ ]\d)"
+    rf"|(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]|\d{{1,3}}[ ](?={NAME_WORD})){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
+    rf"|(?i:{BEFORE})[ ](?:\d{{1,2}}[ ](?=(?i:{MONTHS})[ ]))?(?P<lower_name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
     rf"|(?i:calle|carrera|cra\.?|cl\.?|cll\.?|kr\.?|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30, Cra 18#63-64
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
@@ -96,14 +122,25 @@ STREET = (
     # "30 w 26 st" (a direction in lower case too); a numbered highway or route: "US Highway 431", "Route 118", "State Road 7"
     rf"|(?<=\d[ ])(?:(?i:[nsew])\.?[ ])?\d{{1,3}}[ ](?i:street|st|avenue|ave|road|rd|place|pl|drive|dr|boulevard|blvd)\.?(?![\w]|[ ]\d{{1,2}}[ ]?(?i:lb|lbs|pounds)(?![\w]))"
     rf"|(?:(?:US|U\.S\.|State|County|Interstate|SR|CR)[ ])?(?:Highway|Hwy\.?|Route|Rte\.?|State[ ]Road)[ ]\d{{1,4}}[A-Z]?(?![\w])"
-    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER})"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
+    rf"|(?:{NAME_WORD}[ -](?:{LINK}[ -])?){{0,2}}{UPPER}{LOWER}*-?(?i:{JOINED})(?!{LOWER}){SIDE}?"  # Hauptstraße, Alter Kirchenweg, Maria-Theresien-Str.
+    # a Norwegian or Swedish street named by a place's word after its position ("Vestre Haugen", "Øvste Skogen", "Gamla
+    # Kyrkvägen"; a house number needed, checked in code)
+    rf"|(?:Vestre|Østre|Søndre|Nordre|Øvre|Nedre|Øvste|Midtre|Indre|Ytre|Gamle|Lille|Gamla|Stora|Lilla|Norra|Södra|Östra|Västra|Övre)[ ]{NAME_WORD}(?![\w'’-])"
+    # a street named by its street word alone, with a house number (checked in code) before or after: "Esplanade 17", "17
+    # Esplanade", "Broadway 24", "The Strand 5"
+    rf"|(?:The[ ])?(?:Esplanade|Promenade|Broadway|Strand|Parade|Embankment|Boardwalk|Corniche|Malecón|Malecon)(?![\w'’-])"
+    # a numbered street: its street word alone and its number, after the house number ("25 Straße 50", "25 Strada 50", Berlin's
+    # and Romania's streets never named; "12 Street 5"), or the house number after it on the next line or after a comma
+    rf"|(?<=\d[ ])(?i:straße|strasse|str\.|strada|street|calle|rua|ulica|utca|sokak|cadde)(?:,?[ ]|[ ]*\r?\n)\d{{1,4}}(?![\w/.,-]|[.,]\d)"
+    # a lettered street of a North American grid, after its house number and direction: "1900 SE A St", "500 B Street"
+    rf"|(?<=\d[ ])(?:{DIRECTION}[ ])?[A-Z][ ](?:ST|St|Street|AVE|Ave|Avenue|PL|Pl|Place|CT|Ct|Court|RD|Rd|Road|DR|Dr|Drive)\.?(?![\w])"
     rf"|(?i:jalan|jln\.|jl\.|lorong|lrg\.)[ ][A-Z]{{1,4}}[ ]?\d{{1,3}}[A-Z]?(?:/\d{{1,3}}[A-Z]?)?(?![\w/])"  # Malaysian "Jalan SS 2/24", "Jalan PJU 1A/3"
     rf"|{UPPER}{LOWER}+-(?:daero|ro|gil)(?:[ ]\d{{1,4}}(?:beon-gil|-gil|gil))?(?![\w-]))"  # Korean: Teheran-ro 14-gil
 )
 # "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
 UNIT_NO = rf"(?:(?i:{UNIT})(?:\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w]))|\.?[ ][A-Z]\d{{1,3}}(?![\w])))"
 POSTCODE = (
-    r"(?:\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
+    r"(?:[A-Z]{2}\d{3,4}(?![\w-])|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
     r"|(?:[A-Z]{1,2}-)(?:\d{4,5}|\d{3}[ ]\d{2})|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|〒?\d{3}-\d{4}"
     r"|[AC-FHKNPRTV-Y]\d[\dW][ ]?[AC-FHKNPRTV-Y\d]{4}|[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?|\d{7})"
 )
@@ -131,8 +168,10 @@ MILITARY = r"(?:APO|FPO|DPO)[ ]A[AEP](?=[ ]\d{5})"
 # (the town line ends the line, or ends in a postcode and a sentence goes on: "...Apt. 373\nLake Marisa, AR 28934 and ...";
 # a US military post office is the town: "Unit 8612 Box 1432\nDPO AE 30612")
 NEXT_LINE = (
-    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE}))*(?=[ ]*(?:\r?\n|$))"
+    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE})|[ ]?[-–][ ]?[A-Z]{{2}}(?![\w]))*(?=[ ]*(?:\r?\n|$))"
     rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-]))"
+    # or a postcode alone on its line over a line that is only the town: "Am Bürgerpark 15-18\n13156\nBerlin"
+    rf"|,?[ ]?\n{STRONG_POSTCODE}[ \t]*\r?\n{TOWN}(?=[ ]*(?:\r?\n|$))"
     # or a line that starts with a flat, suite or floor: "44 Court St\n6th Floor\nBrooklyn 11201", "222 Lenox Road\nSte 1 Brooklyn"
     rf"|,?[ ]?\n(?:{UNIT_NO}|{FLOOR})(?=[ ,]|[ ]*(?:\r?\n|$)))"
 )
@@ -140,7 +179,10 @@ REST = rf"(?:{SAME_LINE}|{NEXT_LINE})"
 # the house number alone at the start of the line under the street, before a postcode on its line or the next ("C. de
 # Atocha\n12, 28012 Madrid", "Дворцовая наб.\n34 191186", "Kazinczy utca\n14\n1075 Budapest"); a year is none
 NEXT_LINE_HOUSE = (
-    rf"[ ]*\r?\n(?!(?:19|20)\d\d(?!\d)){HOUSE}(?=,?[ ]{STRONG_POSTCODE}(?![\w-])|[ \t]*\r?\n[ \t]*{STRONG_POSTCODE}[ ]{NAME_WORD})"
+    rf"[ ]*\r?\n(?!(?:19|20)\d\d(?!\d)){HOUSE}(?=,?[ ]{STRONG_POSTCODE}(?![\w-])|[ \t]*\r?\n[ \t]*{STRONG_POSTCODE}[ ]{NAME_WORD}"
+    # or the town and its state on the line under it, the postcode on the next, as Brazil writes it ("Rua Raul Leite
+    # Magalhães\n65\nTapiraí - SP\n18180-000")
+    rf"|[ \t]*\r?\n[ \t]*{TOWN}(?:[ ]?[-–/][ ]?[A-Z]{{2}})?[ \t]*\r?\n[ \t]*{STRONG_POSTCODE}[ \t]*(?:\r?\n|$))"
 )
 # a flat written after the house number: "Хрещатик 22, кв. 5", "Ερμού 25, διαμέρισμα 3"
 FLAT = (
@@ -189,6 +231,19 @@ _YEAR = re.compile(
     r"(?i)(?:in|since|by|until|from|before|after|of|during|around|circa|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?)[ ](?:19|20)\d\d[,.]?[ ]$"
 )  # a year, not a house number: "in 2019 Oxford Street", "on 2 December 2002. The Court"
+# a number that counts the word before it, not a house: "Chapter 4 The Way Home", "Season 2 Park Lane", "Track 7 Abbey Road"
+_COUNTED = re.compile(
+    r"(?<![\w])(?:Chapter|Page|Part|Section|Episode|Season|Series|Volume|Vol\.|Book|Act|Scene|Step|Level|Round|Week|Day|Year|Grade|"
+    r"Class|Table|Figure|Fig\.|Question|Lesson|Track|Game|Match|Stage|Verse|Psalm|Article|Clause|Paragraph|Line|Platform|Exit|"
+    r"Junction|Gate)[ ]\d{1,4}[A-Za-z]?[ ]$"
+)
+
+
+def _not_a_house(text: str, start: int, number_end: int) -> bool:
+    """The number before the street is a year's or counts the word before it, not a house's."""
+    return bool(number_end) and (
+        _YEAR.search(text, max(0, start - 12), number_end) is not None or _COUNTED.search(text, max(0, start - 16), number_end) is not None
+    )
 
 
 class WorldAddressRecognizer(EntityRecognizer):
@@ -200,7 +255,7 @@ class WorldAddressRecognizer(EntityRecognizer):
     def load(self) -> None:
         lead = rf"(?<![\w£$€/])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"  # not inside a date: "On 12/05/2019 Mill Lane"
         self._street = re.compile(
-            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ])?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE}|{NEXT_LINE_HOUSE})?"
+            rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ]|[A-Z][ ](?={NAME_WORD}[ ]))?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE}|{NEXT_LINE_HOUSE})?"
             rf"(?:{REST}){{0,5}}(?![\w])"  # "s/n": sin número, sem número
         )
         plain = rf"(?:{HOUSE}[ ]{NAME}|{PREPOSITION}?{NAME},?[ ]{HOUSE})"  # "280 Normannsgata", "Αγάπης 54", "U Obory 5": after a cue
@@ -215,6 +270,13 @@ class WorldAddressRecognizer(EntityRecognizer):
         posted = rf"(?:{posted}|[ ]?\n{STRONG_POSTCODE}[ ]{town}(?=[ \t]*(?:\r?\n|$)))"
         self._posted = re.compile(
             rf"(?<![\w£$€])(?P<plain>{house}(?:,?[ ](?i:{FLAT}|{UNIT_NO}))?(?:{posted}|,?[ ](?i:{FLAT})))(?:{REST}){{0,3}}(?![\w])"
+        )
+        # a street with no street word (a Central European one named by an adjective), its house number, then its town or
+        # postcode after a comma or on the next line ("Korunní 810, Praha", "Beethovenova 641/9\nBrno", "Żorska 11, 47-400",
+        # "Perseverancia 209\nHavana"; ``_adjectival_street``)
+        adjectival = rf"{PREPOSITION}?(?:{NAME_WORD}[ ])?(?P<adjective>{UPPER}{LOWER}+)[ ](?!(?:19|20)\d\d(?!\d)){HOUSE}"  # no year
+        self._adjectival = re.compile(
+            rf"(?<![\w£$€/-]){adjectival}(?:,[ ]|[ ]*\r?\n)(?:(?P<code>{STRONG_POSTCODE})(?![\w-])(?:,?[ ]{TOWN})?|(?P<town>{TOWN}))(?![\w-])"
         )
         first = rf"(?:{PLOT}(?:[ ]{PLOT})?|{SECTOR}|(?!(?:19|20)\d\d[ ])\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?[ ]{NAME}|\d{{1,4}}-?[A-Z](?=,))"  # "House 8", "25 Le Loi" (no year), "220-B, Gulberg III, Lahore"
         self._city_line = re.compile(rf"(?<![\w£$€/-]){first}(?:,[ ]{PART}){{2,6}}")
@@ -239,8 +301,8 @@ class WorldAddressRecognizer(EntityRecognizer):
                 m.group("pre") or m.group("post") or (m.group("lead") and any(c.isdigit() for c in m.group("lead"))) or _placed(text, m)
             )
             number_end = m.end("pre") if m.group("pre") else m.end("lead") if m.group("lead") else 0
-            if INSTITUTION.search(m.group("street")) or _YEAR.search(text, max(0, m.start() - 12), number_end):
-                continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year
+            if INSTITUTION.search(m.group("street")) or _not_a_house(text, m.start(), number_end):
+                continue  # "Leeds Crown Court": nobody's address; "In 2019 Oxford Street": a year; "Chapter 4 The Way": a chapter
             lower = f"{m.group('lower') or ''} {m.group('lower_name') or ''}".split()
             if lower and any(is_english_word(w) for w in lower):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
@@ -266,6 +328,9 @@ class WorldAddressRecognizer(EntityRecognizer):
         for m in self._posted.finditer(text) if _DIGIT.search(text) else ():
             if not any(taken[m.start() : m.end()]) and not _english_words(m.group(0)):
                 out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "house number with a postcode and town or a flat", taken))
+        for m in self._adjectival.finditer(text) if _DIGIT.search(text) else ():
+            if not any(taken[m.start() : m.end()]) and _adjectival_street(text, m):
+                out.append(self._found(text, m.start(), m.end(), self.CONTEXT, "street, house number and town", taken))
         for m in self._city_line.finditer(text) if _DIGIT.search(text) else ():
             end = _city_end(m.group(0))
             if end and not all(taken[m.start() : m.start() + end]):
@@ -327,14 +392,17 @@ _TOWN_LINE = re.compile(
 
 def _over_a_town(text: str, m: re.Match[str]) -> bool:
     """A street with no number alone on its line (at a line's start, nothing after it) over a line that is only its town,
-    the last of the block ("Cheapside Road\nBridgetown", "Bridge Street\nCastries 12"): an address's last two lines. Not a
+    the last of the block but for a country's line ("Cheapside Road\nBridgetown", "Bridge Street\nCastries 12", "Vaiaku
+    Road\nFunafuti\nTuvalu"): an address's last lines. Not a
     town of ordinary English words ("Abbey Road\nThe End"), nor a street in a sentence."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     if text[line_start : m.start()].strip() or m.group("lead"):
         return False
     town = _TOWN_LINE.match(text, m.end("street"))
-    if town is None or town.end() < m.end() or text[town.end() :].strip(" \t\r")[:1] not in ("", "\n"):
+    if town is None or text[town.end() :].strip(" \t\r")[:1] not in ("", "\n"):
         return False
+    if town.end() < m.end() and not is_country(text[town.end() : m.end()].strip()):
+        return False  # the block goes on after the town's line with more than its country ("...\nBridgetown\nBarbados")
     words = re.findall(r"[^\W\d_]+", town.group("town"))
     return not all(is_english_word(w) and not is_name_word(w) for w in words) or known_city(town.group("town"))
 
@@ -389,6 +457,23 @@ def _ordinary_part(part: str, address_words: set[str] = AREA_WORDS) -> bool:
 
 
 _FLAT_WORD = re.compile(rf"(?i){FLAT}")
+
+
+_ADJECTIVE = re.compile(rf"[^\W\d_]+(?:{ADJECTIVE_END})")
+_SCORE_AFTER = re.compile(r"[ ]\d")
+
+
+def _adjectival_street(text: str, m: re.Match[str]) -> bool:
+    """The street's word is no English word, no name ("Jana 32, Praha" is a woman's age and town) and no place; with an
+    adjective's ending (``ADJECTIVE_END``) the town is a known city or no English word and no name ("Praha", "Český
+    Krumlov", "Trnava"), or a postcode stands in its place ("Żorska 11, 47-400"); any other word needs a known city with no
+    number after it ("Perseverancia 209, Havana"; not a score, "Juventus 1, Roma 0")."""
+    word, town = m.group("adjective"), m.group("town")
+    if is_english_word(word) or is_english_word(word.lower()) or is_name_word(word) or _country_or_city(word):
+        return False
+    if _ADJECTIVE.fullmatch(word):
+        return town is None or known_city(town) or _unknown_town(town)
+    return town is not None and known_city(town) and _SCORE_AFTER.match(text, m.end()) is None
 
 
 def _english_words(value: str) -> bool:
