@@ -261,11 +261,22 @@ def _a_place_not_a_name(words: str) -> bool:
 
 @lru_cache(maxsize=1)
 def towns() -> dict[str, int]:
-    """Town name -> population, for GeoNames' towns of 5,000 people or more and the US states (0)
-    (``models/lexicons/towns.txt``, written by ``models/tools/build_towns.py``)."""
+    """Town name -> population, for GeoNames' towns of 5,000 people or more (``models/lexicons/towns.txt``, written by
+    ``models/tools/build_towns.py``), and the US states and the world's provinces, states, counties and regions (0:
+    ``models/lexicons/regions.txt``, ISO 3166-2, written by ``models/tools/build_regions.py``). A region is a town here:
+    a place the words around a guessed person can show it to be ("Vigan , Ilocos Sur"), never one without such a cue."""
     text = (paths.models_dir() / "lexicons" / "towns.txt").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {name: int(population) for name, population in rows}
+    out = {name: int(population) for name, population in rows}
+    for name in _lexicon_rows("regions.txt"):
+        out.setdefault(name, 0)
+    return out
+
+
+def _lexicon_rows(name: str) -> list[str]:
+    """The first column of a tab-separated lexicon in ``models/lexicons`` (``#`` lines are comments)."""
+    text = (paths.models_dir() / "lexicons" / name).read_text(encoding="utf-8")
+    return [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)

@@ -55,16 +55,16 @@ def hashtag_without_a_name(text: str, span: Any) -> bool:
     if tag is None or tag.end() < span.end:
         return False
     body = tag.group(0)[1:]
-    if body.lower() in countries() and not _given_in_use(body):
+    if body.lower() in countries() and not given_in_use(body):
         return True  # "#Sweden"; not "#Jordan"
     if body.isupper():
         return len(body) <= 6
     if body.islower():
         return len(body) <= 4 or is_english_word(body) or english_compound(body)
     parts = [p for p in _PARTS.findall(body) if not p.isdigit()]
-    if len(parts) >= 2 and parts[-1][:1].isupper() and _venue(parts):
+    if len(parts) >= 2 and parts[-1][:1].isupper() and venue(parts):
         return True  # "#FenwayPark", "#ParisBakery", "#ColwynBay": a place, not "#BenPark"
-    return bool(parts) and all(_tag_word(p) and not _given_in_use(p) for p in parts)
+    return bool(parts) and all(_tag_word(p) and not given_in_use(p) for p in parts)
 
 
 VENUE_WORDS = frozenset(
@@ -73,7 +73,7 @@ VENUE_WORDS = frozenset(
 )  # places and events a tag names; with the organisation words ("Park", "Hall", "Club", "Hotel")
 
 
-def _venue(parts: list[str]) -> bool:
+def venue(parts: list[str]) -> bool:
     """A camel-case tag that ends in a word of a place, venue or organisation; when that word is also a common surname
     ("Park", "Hall") only after two words or more or a first word that is no listed name ("#FenwayPark")."""
     last = parts[-1].lower()
@@ -106,14 +106,14 @@ def english_compound(body: str) -> bool:
         for start in range(max(0, end - 20), end):
             word = body[start:end]
             before = ways[start]
-            if before is not None and (word in SHORT_WORDS or (len(word) > 2 and is_english_word(word))) and not _given_in_use(word):
+            if before is not None and (word in SHORT_WORDS or (len(word) > 2 and is_english_word(word))) and not given_in_use(word):
                 if ways[end] is None or len(before) + 1 < len(ways[end]):  # type: ignore[arg-type]
                     ways[end] = [*before, word]
     found = ways[len(body)]
     return found is not None and len(found) >= 2
 
 
-def _given_in_use(word: str) -> bool:
+def given_in_use(word: str) -> bool:
     """A given name in common use in Britain, Ireland or the USA ("Grace", "Will"; not "Day", "Cup")."""
     return english_frequency().get(word.lower(), 0) >= COMMON_GIVEN
 

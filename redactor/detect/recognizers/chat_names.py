@@ -33,6 +33,9 @@ thanks ("Hi Michter ,", "Bye Capwin !", "Thank you Hendo for ...": ``_GREETED``;
 word, plural, or two long English words run together: "Bye Ibiza !", "Thanks Facebook"); and a capitalised surname
 alone before a verb of saying ("..., Hedges pointed out"; not after a determiner or another capitalised word, no
 organisation word, country or city).
+A given name in common use and a listed surname run together with their capitals, alone or in a hashtag ("JohnSmith",
+"#AlexandraRichards"), are a name, the whole word or tag (``_run_together``); a self-introduction ("My name is ...") is a
+strong cue.
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -49,9 +52,12 @@ from redactor.detect.known_people import STOP_WORDS
 from redactor.detect.places import cities, towns
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.names import lexicon
-from redactor.detect.social import english_compound
+from redactor.detect.social import english_compound, given_in_use, venue
 
-STRONG = r"me[ ]and|ask|tell|told|hey|hi|hiya|heya|thanks|thx|ty|cheers|love[ ]you|miss[ ]you|dont[ ]tell|don't[ ]tell"
+STRONG = (
+    r"me[ ]and|ask|tell|told|hey|hi|hiya|heya|thanks|thx|ty|cheers|love[ ]you|miss[ ]you|dont[ ]tell|don't[ ]tell|"
+    r"[Mm]y[ ]name[ ]is|[Mm]y[ ]name['’]s|[Mm]y[ ]names"  # a self-introduction in lower case ("My name is krithika")
+)
 WEAK = r"with|and|to|from|saw|seen|met|meet|call|ring|text|message|msg|like|love|miss|via|cc|is|was"
 # words a person's name follows as often as any other word's: a given name that is no word, and no day, month, place,
 # faith or chat word, outside code ("call him horatio", "as kind as marguerite", "not barnaby", "where's ottilie", "does
@@ -138,6 +144,9 @@ _SAID = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,})(?=[ ](?:said|says|stated|states|pointed[ ]out|added|explained|noted|argued|replied|"
     r"recalled|insisted|told|wrote|claimed|admitted|warned|conceded)(?![\w'’]))"
 )
+# a word of two to four parts, each a capital and lower-case letters, alone or as a hashtag ("JohnSmith", "#BobMarleyDay")
+_RUN_TOGETHER = re.compile(r"(?<![\w@#'’./\\-])#?(?P<word>[A-Z][a-z]+(?:[A-Z][a-z]+){1,3})(?![\w@'’-])")
+_CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
 _NAME_BEFORE = re.compile(r"(?:(?i:the|a|an|this|that|its|their|our|his|her)|[A-Z][\w'’.-]*)[ ]$")
 _DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an|this|that|these|those|my|your|his|her|our|their|its)[ ](?:\w+[ ])?$")
 
@@ -145,6 +154,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an|this|that|these|thos
 class ChatNameRecognizer(EntityRecognizer):
     SCORE, BARE_SCORE = 0.5, 0.4
     BARE_FREQUENCY = 2  # nam_dict's log scale: 1 rare ... 13 very common
+    RUN_TOGETHER_FREQUENCY = 8  # "John", "Tom", "Sarah" run together with a surname that is a word; not "May", "Rose"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], name="ChatNameRecognizer", supported_language=supported_language)
@@ -201,7 +211,29 @@ class ChatNameRecognizer(EntityRecognizer):
         out += self._placed(text, {r.start for r in out})  # only where no rule above found the word
         if not _CAPITALISED.search(text):
             return out  # the rules below each read a capitalised word of three letters or more
-        return out + self._opening(text) + self._addressed(text) + self._said(text) + self._greeted(text)
+        return out + self._opening(text) + self._addressed(text) + self._said(text) + self._greeted(text) + self._run_together(text)
+
+    def _run_together(self, text: str) -> list[RecognizerResult]:
+        """A given name in common use and a listed surname run together with their capitals, alone or in a word or
+        hashtag ("JohnSmith", "#AlexandraRichards", "#BobMarleyDay"): the whole word or tag, "#" included, which says who
+        it is as the name does. Not when both are ordinary English words and the given name is not far more often a
+        name ("#MayDay", "#RoseGold", "RayBan"; ``RUN_TOGETHER_FREQUENCY``), nor a tag that ends in a place's or an
+        organisation's word ("#BenPark" stays, "#FenwayPark" goes: ``social.py``)."""
+        out = []
+        for m in _RUN_TOGETHER.finditer(text):
+            parts = _CAPITAL_PARTS.findall(m.group("word"))
+            if any(self._given_and_surname(a, b) for a, b in itertools.pairwise(parts)) and not venue(parts):
+                why = "given name and surname run together in one word or hashtag"
+                out.append(result(self, "PERSON", m.start(), m.end(), self.BARE_SCORE, "name run together", why))
+        return out
+
+    def _given_and_surname(self, given: str, surname: str) -> bool:
+        if given == surname or surname not in lexicon("world_surnames.txt") and surname not in lexicon("surnames.txt"):
+            return False
+        if not (given_in_use(given) or given in lexicon("first_names.txt")):
+            return False
+        both_words = name_lists.is_english_word(given) and name_lists.is_english_word(surname)
+        return not both_words or name_lists.english_frequency().get(given.lower(), 0) >= self.RUN_TOGETHER_FREQUENCY
 
     def _greeted(self, text: str) -> list[RecognizerResult]:
         """A capitalised word in no list right after a greeting, a farewell or thanks (``_GREETED``): no English, stop or
