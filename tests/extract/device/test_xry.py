@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from redactor.case import CaseStore
 from redactor.errors import EmptyInput, InputError
-from redactor.extract.device import xry
+from redactor.extract.device import xry_layout
 from redactor.records import Item, Mention, Person, Refused
 from tests.extract.device.generated.xry import CALLS, CONTACTS, DEVICE, MESSAGES, many_messages, text_of, xry_file
 from tests.extract.device.helpers import pick, records_of, run, seg
@@ -110,8 +110,8 @@ def test_an_entry_that_cannot_be_read_is_refused_alone(tmp_path):
 
 
 def test_an_entry_over_the_limit_is_refused_alone(tmp_path, monkeypatch):
-    monkeypatch.setattr(xry, "MAX_ENTRY", 200)
-    monkeypatch.setattr(xry, "MAX_LINE", 64)
+    monkeypatch.setattr(xry_layout, "MAX_ENTRY", 200)
+    monkeypatch.setattr(xry_layout, "MAX_LINE", 64)
     big = [["Messages-SMS #\t1", "Text:\t" + "x" * 5000, "Type:\tDeliver"], *many_messages(3)[1:]]
     records = records_of(xry_file(tmp_path / "big.txt", "Messages/SMS", big), tmp_path / "work")
     refused = [r for r in records if isinstance(r, Refused)]
