@@ -21,7 +21,8 @@ def item_title(item: Item) -> str:
     named = " ".join(named.split())[:120]
     if item.kind == "conversation":
         app = item.meta.get("app") or "messages"
-        head = f"{app} conversation, {len(item.meta.get('rows') or [])} messages"
+        count = len(item.meta.get("rows") or [])
+        head = f"{app} conversation, {count} message{'' if count == 1 else 's'}"
         return f"{head}: {named}" if named else head
     return f"{item.title}: {named}" if named and named not in item.title else item.title
 
