@@ -22,13 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from redactor.errors import InputError
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
-NEEDED = {"sms", "threads"}
 FORMAT = "android-mmssms-db"
 BOXES = {1: "received", 2: "sent", 3: "draft", 4: "outbox", 5: "failed", 6: "queued"}
 OUTGOING = {2, 4, 5, 6}  # sent, or on its way
@@ -36,21 +33,11 @@ ADDRESS_ROLES = {137: "from", 151: "to", 130: "cc", 129: "bcc"}
 MMS_FILE = "the database names the file; the part files are separate in the extraction (app_parts)"
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and NEEDED <= set(sqlite_source.tables(path))
-
-
-@extractor("android-mmssms-db", accepts=_accepts, priority=30)
-def extract_mmssms(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "SMS database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[Part | sqlite3.Row]:
     return sqlite_source.parts(path, conn, table, wanted, key="_id", one=f"{table} row")
 
 
+@sqlite_source.message_store("android-mmssms-db", "SMS database", {"sms": (), "threads": ()})
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

@@ -30,67 +30,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 TINDER, TINDER_IOS, BUMBLE = "tinder-android-db", "tinder-ios-db", "bumble-android-db"
 MILLIS = "milliseconds since 1970-01-01 UTC"
 APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 
 
-def _sqlite(source: Source) -> bool:
-    return source.media_type == "application/vnd.sqlite3"
-
-
-def _accepts_tinder(source: Source, path: Path, head: bytes) -> bool:
-    if not _sqlite(source):
-        return False
-    tables = sqlite_source.tables(path)
-    return (
-        {"match_id", "from_id", "to_id", "text", "sent_date"} <= tables.get("message", set())
-        and {"id", "person_id"} <= tables.get("match", set())
-        and {"id", "name"} <= tables.get("match_person", set())
-    )
-
-
-def _accepts_tinder_ios(source: Source, path: Path, head: bytes) -> bool:
-    if not _sqlite(source):
-        return False
-    tables = sqlite_source.tables(path)
-    return (
-        {"ZMATCH", "ZFROMUSERID", "ZTEXT", "ZCREATED"} <= tables.get("ZMESSAGE", set())
-        and {"ZMATCHID", "ZUSER"} <= tables.get("ZMATCH", set())
-        and {"ZUSERID", "ZFIRSTNAME"} <= tables.get("ZUSER", set())
-    )
-
-
-def _accepts_bumble(source: Source, path: Path, head: bytes) -> bool:
-    if not _sqlite(source):
-        return False
-    tables = sqlite_source.tables(path)
-    needed = {"conversation_id", "sender_id", "created_timestamp", "is_incoming", "payload"}
-    return needed <= tables.get("message", set()) and {"user_id", "user_name"} <= tables.get("conversation_info", set())
-
-
-@extractor(TINDER, accepts=_accepts_tinder, priority=30)
-def extract_tinder(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Tinder database", lambda conn, _, book: _tinder(source, path, conn, book), ctx.work_dir
-    )
-
-
-@extractor(BUMBLE, accepts=_accepts_bumble, priority=30)
-def extract_bumble(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Bumble database", lambda conn, _, book: _bumble(source, path, conn, book), ctx.work_dir
-    )
-
-
-def _tinder(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
+@sqlite_source.message_store(
+    TINDER,
+    "Tinder database",
+    {"message": ("match_id", "from_id", "to_id", "text", "sent_date"), "match": ("id", "person_id"), "match_person": ("id", "name")},
+)
+def _tinder(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
     names: dict[Any, Any] = {}
     for r in sqlite_source.parts(path, conn, "match_person", ("id", "name"), one="person"):
         if isinstance(r, tuple):
@@ -130,14 +87,14 @@ def _tinder(source: Source, path: Path, conn: sqlite3.Connection, book: common.P
         yield _item(source, TINDER, "Tinder", f"message rowid={r[0]}", chat, sender, direction, _millis(r["sent_date"]), fields)
 
 
-@extractor(TINDER_IOS, accepts=_accepts_tinder_ios, priority=30)
-def extract_tinder_ios(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Tinder database", lambda conn, _, book: _tinder_ios(source, path, conn, book), ctx.work_dir
-    )
-
-
-def _tinder_ios(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
+@sqlite_source.message_store(
+    TINDER_IOS,
+    "Tinder database",
+    {"ZMESSAGE": ("ZMATCH", "ZFROMUSERID", "ZTEXT", "ZCREATED"), "ZMATCH": ("ZMATCHID", "ZUSER"), "ZUSER": ("ZUSERID", "ZFIRSTNAME")},
+)
+def _tinder_ios(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
     users: dict[Any, tuple[Any, Any]] = {}  # Z_PK -> (user id, first name)
     names: dict[Any, Any] = {}  # user id -> first name
     owner = None
@@ -184,7 +141,17 @@ def _tinder_ios(source: Source, path: Path, conn: sqlite3.Connection, book: comm
         yield _item(source, TINDER_IOS, "Tinder", f"ZMESSAGE Z_PK={r[0]}", chat, sender, {"value": value, "how": how}, when, fields)
 
 
-def _bumble(source: Source, path: Path, conn: sqlite3.Connection, book: common.PeopleBook) -> Iterator[Item | Person | Mention | Part]:
+@sqlite_source.message_store(
+    BUMBLE,
+    "Bumble database",
+    {
+        "message": ("conversation_id", "sender_id", "created_timestamp", "is_incoming", "payload"),
+        "conversation_info": ("user_id", "user_name"),
+    },
+)
+def _bumble(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
     names: dict[Any, Any] = {}
     for r in sqlite_source.parts(path, conn, "conversation_info", ("user_id", "user_name"), one="conversation"):
         if isinstance(r, tuple):

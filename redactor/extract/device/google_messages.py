@@ -23,37 +23,25 @@ from pathlib import Path
 from typing import Any
 
 from redactor.errors import InputError
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
-NEEDED = {"messages", "parts", "participants", "conversations"}
 FORMAT = "google-messages-db"
 OTHER_THAN_SELF = -2  # AOSP Messaging: ParticipantData.OTHER_THAN_SELF_SUB_ID
 EPOCH = "milliseconds since 1970-01-01 UTC"
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's cache)"
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    return NEEDED <= set(tables) and {"message_id", "text"} <= tables["parts"] and "sub_id" in tables["participants"]
-
-
-@extractor("google-messages-db", accepts=_accepts, priority=30)
-def extract_bugle(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Google Messages database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[Part | sqlite3.Row]:
     return sqlite_source.parts(path, conn, table, wanted, key="_id", one=f"{table} row")
 
 
+@sqlite_source.message_store(
+    "google-messages-db",
+    "Google Messages database",
+    {"messages": (), "parts": ("message_id", "text"), "participants": ("sub_id",), "conversations": ()},
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

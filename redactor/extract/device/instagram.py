@@ -27,11 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "instagram-android-db"
 MEDIA_HOW = "a picture or video: the app's cache holds it (if it was downloaded), not read here"
@@ -39,21 +37,11 @@ WORDS = ("link", "action_log", "video_call_event", "reel_share", "story_share", 
 WORD_KEYS = ("text", "description", "title", "message")
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    needed = {"thread_id", "message_type", "text", "message", "timestamp"}
-    return needed <= tables.get("messages", set()) and {"thread_id", "thread_info"} <= tables.get("threads", set())
-
-
-@extractor(FORMAT, accepts=_accepts, priority=30)
-def extract_instagram(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Instagram database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    FORMAT,
+    "Instagram database",
+    {"messages": ("thread_id", "message_type", "text", "message", "timestamp"), "threads": ("thread_id", "thread_info")},
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

@@ -38,14 +38,11 @@ from pathlib import Path
 from typing import Any
 
 from redactor.errors import UnsupportedInput
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
-NEEDED = {"message", "handle", "chat_message_join"}
 FORMAT = "ios-sms-db"
 MESSAGE_COLUMNS = (
     "text", "attributedBody", "handle_id", "is_from_me", "date", "service", "item_type", "associated_message_type",
@@ -59,21 +56,11 @@ HISTORY_HINT = "the message's current words were read; read its earlier versions
 VERSIONS = 64  # versions read from one message's summary: iMessage allows five edits of a part
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    return source.media_type == "application/vnd.sqlite3" and NEEDED <= set(sqlite_source.tables(path))
-
-
-@extractor("ios-sms-db", accepts=_accepts, priority=30)
-def extract_sms_db(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Messages database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
 def _rows(path: Path, conn: sqlite3.Connection, table: str, wanted: tuple[str, ...], one: str) -> Iterator[Part | sqlite3.Row]:
     return sqlite_source.parts(path, conn, table, wanted, key="ROWID", one=one, binary=("attributedBody", "message_summary_info"))
 
 
+@sqlite_source.message_store("ios-sms-db", "Messages database", {"message": (), "handle": (), "chat_message_join": ()})
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

@@ -31,12 +31,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "kik-android-db"
 IOS_FORMAT = "kik-ios-db"
@@ -45,22 +43,9 @@ APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's content folder)"
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    return {"body", "partner_jid", "was_me", "timestamp"} <= tables.get("messagesTable", set()) and "jid" in tables.get(
-        "KIKcontactsTable", set()
-    )
-
-
-@extractor(FORMAT, accepts=_accepts, priority=30)
-def extract_kik(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Kik database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    FORMAT, "Kik database", {"messagesTable": ("body", "partner_jid", "was_me", "timestamp"), "KIKcontactsTable": ("jid",)}
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
@@ -117,20 +102,9 @@ def _message(source: Source, r: Any, sender: dict[str, Any] | None, sent: bool, 
     return common.make_item(source, f"messagesTable _id={r[0]}", "message", "Kik message", fields, meta)
 
 
-def _accepts_ios(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    return {"ZBODY", "ZTYPE", "ZUSER", "ZTIMESTAMP"} <= tables.get("ZKIKMESSAGE", set()) and "ZUSERNAME" in tables.get("ZKIKUSER", set())
-
-
-@extractor(IOS_FORMAT, accepts=_accepts_ios, priority=30)
-def extract_kik_ios(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Kik database", lambda conn, tables, book: _read_ios(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    IOS_FORMAT, "Kik database", {"ZKIKMESSAGE": ("ZBODY", "ZTYPE", "ZUSER", "ZTIMESTAMP"), "ZKIKUSER": ("ZUSERNAME",)}
+)
 def _read_ios(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

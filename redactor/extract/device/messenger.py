@@ -29,11 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "messenger-msys-db"
 SELF = 0  # contacts.friendship_status of the account's owner
@@ -44,23 +42,14 @@ OLDER = "messenger-threads-db"
 OLDER_COLUMNS = {"msg_id", "thread_key", "sender", "timestamp_ms"}
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    messages = tables.get("messages", set())
-    if OLDER_COLUMNS <= messages and "thread_users" in tables:
-        return True
-    return {"message_id", "thread_key", "sender_id", "timestamp_ms"} <= messages and {"id", "name"} <= tables.get("contacts", set())
-
-
-@extractor("messenger-msys-db", accepts=_accepts, priority=30)
-def extract_messenger(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Messenger database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    "messenger-msys-db",
+    "Messenger database",
+    (
+        {"messages": OLDER_COLUMNS, "thread_users": ()},
+        {"messages": ("message_id", "thread_key", "sender_id", "timestamp_ms"), "contacts": ("id", "name")},
+    ),
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

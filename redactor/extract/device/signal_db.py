@@ -22,11 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "signal-android-db"
 BASE_MASK = 0x1F
@@ -34,22 +32,11 @@ INBOX = 20
 OUTGOING = {21, 22, 23, 24, 25, 26}  # outbox, sending, sent, sent failed, pending fallbacks
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    if not {"e164", "system_joined_name"} <= tables.get("recipient", set()) or "thread" not in tables:
-        return False
-    return "body" in tables.get("message", set()) or "body" in tables.get("sms", set())
-
-
-@extractor("signal-android-db", accepts=_accepts, priority=30)
-def extract_signal(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Signal database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    "signal-android-db",
+    "Signal database",
+    [{"recipient": ("e164", "system_joined_name"), "thread": (), table: ("body",)} for table in ("message", "sms")],
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

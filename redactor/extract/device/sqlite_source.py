@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from redactor.errors import CorruptInput, InputError
+from redactor.extract import extractor
 from redactor.extract.device import common
-from redactor.records import Item, Refused, Source
+from redactor.records import Item, Mention, Person, Refused, Source
+from redactor.stages import StageContext
 
 Part = tuple[str, InputError]  # a part refused: its locator and the error that refuses it
 
@@ -192,3 +194,35 @@ def read_messages(
     book = common.PeopleBook(source.ref)
     yield from read(path, what, lambda conn, tables: body(conn, tables, book), is_message, work=work)
     yield from book
+
+
+Needs = Mapping[str, Collection[str]]  # table -> the columns it must have (none: the table must be there)
+Body = Callable[[Source, Path, sqlite3.Connection, set[str], common.PeopleBook], Iterator[Any]]
+
+
+def holds(path: Path, needs: Needs | Sequence[Needs]) -> bool:
+    """Whether the SQLite database at ``path`` has every table of ``needs`` with at least its columns (``needs`` a
+    sequence: whether it has one of them)."""
+    found = tables(path)
+    alternatives = [needs] if isinstance(needs, Mapping) else needs
+    return any(all(t in found and set(columns) <= found[t] for t, columns in one.items()) for one in alternatives)
+
+
+def message_store(name: str, what: str, needs: Needs | Sequence[Needs], *, priority: int = 30) -> Callable[[Body], Body]:
+    """Register the decorated ``body(source, path, conn, tables, book)`` as the extractor ``name`` of an app's message
+    database: it takes a SQLite file that :func:`holds` ``needs``, which :func:`read_messages` reads (``what`` names
+    it in SQLite's errors, "Kik database"): one bad part refused alone, the database whole only when no message of it
+    could be read."""
+
+    def accepts(source: Source, path: Path, head: bytes) -> bool:
+        return source.media_type == "application/vnd.sqlite3" and holds(path, needs)
+
+    def register(body: Body) -> Body:
+        def extract(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+            yield from read_messages(source, path, what, lambda conn, tables, book: body(source, path, conn, tables, book), ctx.work_dir)
+
+        extract.__doc__ = body.__doc__
+        extractor(name, accepts=accepts, priority=priority)(extract)
+        return body
+
+    return register

@@ -34,11 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from redactor.errors import UnsupportedInput
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "telegram-android-db"
 PEERS = {0x59511722: 8, 0x36C6019A: 8, 0xA2A5371E: 8, 0x9DB1BC6D: 4, 0xBAD0E5BB: 4, 0xBDDDE532: 4}  # id -> its id's size
@@ -58,20 +56,7 @@ class TLError(ValueError):
     """A message object that runs past its end or holds a type where none belongs."""
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    return {"mid", "uid", "date", "data", "out"} <= tables.get("messages_v2", set()) and {"uid", "name"} <= tables.get("users", set())
-
-
-@extractor(FORMAT, accepts=_accepts, priority=30)
-def extract_telegram_android(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Telegram database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(FORMAT, "Telegram database", {"messages_v2": ("mid", "uid", "date", "data", "out"), "users": ("uid", "name")})
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:

@@ -31,12 +31,10 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_time
-from redactor.records import Item, Mention, Person, Refused, Source, stable_id
-from redactor.stages import StageContext
+from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "viber-android-db"
 IOS_FORMAT = "viber-ios-db"
@@ -55,21 +53,15 @@ SENT = 1  # messages.send_type of a message the phone's owner sent
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's media folder)"
 
 
-def _accepts(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    needed = {"conversation_id", "participant_id", "body", "msg_date", "send_type"}
-    return needed <= tables.get("messages", set()) and "number" in tables.get("participants_info", set()) and "participants" in tables
-
-
-@extractor(FORMAT, accepts=_accepts, priority=30)
-def extract_viber(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Viber database", lambda conn, tables, book: _read(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    FORMAT,
+    "Viber database",
+    {
+        "messages": ("conversation_id", "participant_id", "body", "msg_date", "send_type"),
+        "participants_info": ("number",),
+        "participants": (),
+    },
+)
 def _read(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
@@ -133,21 +125,11 @@ def _message(source: Source, r: Any, sender: dict[str, Any] | None, sent: bool, 
     return common.make_item(source, f"messages _id={r[0]}", "message", "Viber message", fields, meta)
 
 
-def _accepts_ios(source: Source, path: Path, head: bytes) -> bool:
-    if source.media_type != "application/vnd.sqlite3":
-        return False
-    tables = sqlite_source.tables(path)
-    needed = {"ZCONVERSATION", "ZTEXT", "ZDATE", "ZSTATE"}
-    return needed <= tables.get("ZVIBERMESSAGE", set()) and "ZINTERLOCUTOR" in tables.get("ZCONVERSATION", set()) and "ZMEMBER" in tables
-
-
-@extractor(IOS_FORMAT, accepts=_accepts_ios, priority=30)
-def extract_viber_ios(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
-    yield from sqlite_source.read_messages(
-        source, path, "Viber database", lambda conn, tables, book: _read_ios(source, path, conn, tables, book), ctx.work_dir
-    )
-
-
+@sqlite_source.message_store(
+    IOS_FORMAT,
+    "Viber database",
+    {"ZVIBERMESSAGE": ("ZCONVERSATION", "ZTEXT", "ZDATE", "ZSTATE"), "ZCONVERSATION": ("ZINTERLOCUTOR",), "ZMEMBER": ()},
+)
 def _read_ios(
     source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
 ) -> Iterator[Item | Person | Mention | Part]:
