@@ -55,6 +55,9 @@ def labelled(text: str) -> list[str]:
         ("Granhaugen 8B", "Granhaugen 8B"),
         ("str. 1 Decembrie 1918, 14a, MD-2001 Chișinău", "str. 1 Decembrie 1918, 14a, MD-2001 Chișinău"),
         ("12 Heydar Aliyev küç., AZ1000 Baku", "12 Heydar Aliyev küç., AZ1000 Baku"),
+        ("Invoice 7 - rua das flores de maio 45 - total 9.00", "rua das flores de maio 45"),  # in lower case, no cue
+        ("Returned from 400 elm st on 2 May.", "400 elm st"),
+        ("Invoice 8\nPrinsengracht 263\n1016GV\nAmsterdam\nTotal 4.00", "Prinsengracht 263\n1016GV\nAmsterdam"),
         ("Thanks!\n\nRua Dona Maria 80\nCampinas - SP\n13000-000\nBrazil", "Rua Dona Maria 80\nCampinas - SP\n13000-000"),
     ],
 )
@@ -74,6 +77,8 @@ def test_addresses_of_these_shapes_are_whole(text: str, value: str) -> None:
         "Room 12, Paris",
         "Italia 2",  # a score: no compound's first part before "-lia"
         "Copenhagen 5",
+        "we walked 5 blocks down the street",
+        "I have 2 more st",
     ],
 )
 def test_other_numbers_stay_out(text: str) -> None:
@@ -111,5 +116,18 @@ def test_a_street_over_its_town_with_the_country_under_it(text: str, value: str)
     assert world(text) == [value]
 
 
-def test_a_street_over_a_line_that_is_no_town_stays_out() -> None:
-    assert world("Abbey Road\nThe End\nThe Beatles") == []
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Theatre Academy\nIvan Vazov St.\nOborishte\nSofia 1000\nBulgaria", "Ivan Vazov St.\nOborishte\nSofia 1000"),
+        ("Banco Central\nAvenida Cidade de Lisboa\n7600-Praia\nCape Verde", "Avenida Cidade de Lisboa\n7600-Praia"),
+        ("Hotel Sol\nCalle Real\nCentro\nMadrid\nOpen daily", "Calle Real\nCentro\nMadrid"),
+    ],
+)
+def test_a_street_over_its_district_town_and_postcode_lines(text: str, value: str) -> None:
+    assert world(text) == [value]
+
+
+@pytest.mark.parametrize("text", ["Abbey Road\nThe End\nThe Beatles", "Notes\nHigh Street\nToday\nLater"])
+def test_a_street_over_lines_that_name_no_place_stays_out(text: str) -> None:
+    assert world(text) == []

@@ -28,7 +28,16 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.name_lists import is_english_word
 from redactor.detect.recognizers.base import result
-from redactor.detect.recognizers.street_words import AFTER, BEFORE, CUE, business_name, is_country, keeps_full_stop, next_sentence
+from redactor.detect.recognizers.street_words import (
+    AFTER,
+    BEFORE,
+    CUE,
+    PHRASE_WORDS,
+    business_name,
+    is_country,
+    keeps_full_stop,
+    next_sentence,
+)
 
 KINDS = (
     r"home|street|postal|post|delivery|billing|shipping|mailing|correspondence|current|previous|new|old|permanent|registered|residential|"
@@ -74,10 +83,9 @@ _STREET_WORD = re.compile(rf"(?i)(?:{AFTER}|{BEFORE})")
 # 1200", "calle mayor 5", "ul. długa 7"
 _BEFORE_WORD = re.compile(rf"(?:{BEFORE})[ ]")
 # after a house number, one to three lower-case words that end in a street word: "22024 main st", "14 old mill lane"
-# (no word of a phrase among them: "5 blocks down the street", "10 minutes from the high road")
+# (no word of a phrase among them, ``world_address.PHRASE_WORDS``: "5 blocks down the street", "10 minutes from the high road")
 _LOWER_STREET = re.compile(
-    r"(?!(?:[a-z]+[ ]){0,2}(?:the|a|an|my|his|her|our|their|your|this|that|down|up|along|across|from|to|of|in|on|at|by|near|past|"
-    r"round|around|off|into|onto|over|behind|opposite)[ ])(?:[a-z]+[ ]){0,2}[a-z]+[ ]"
+    r"(?P<words>(?:[a-z]+[ ]){0,2}[a-z]+)[ ]"
     r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|ct|place|pl|highway|hwy|parkway|"
     r"pkwy|circle|square|sq|mews|grove)(?![\w])"
 )  # only the street words that are no ordinary noun of a phrase ("961 last spring", "5 more park")
@@ -178,7 +186,7 @@ def _in_sentence(text: str, pos: int) -> tuple[int, int] | None:
         word = m.group(0).strip("\"'.:!?")
         if word.isalpha() and word.islower() and not _address_word(word):
             street = _LOWER_STREET.match(text, m.start()) if m.start() > pos and text[last - 1 : last].isdigit() else None
-            if street is None:
+            if street is None or PHRASE_WORDS.intersection(street.group("words").split()):
                 break
             end = last = street.end()  # "send it to 22024 main st": a house number, then a street written in lower case
             continue

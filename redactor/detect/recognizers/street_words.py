@@ -78,6 +78,12 @@ JOINED = (
     # hamlet, a bend: "Epleskogen", "Granhaugen", "Solbakken", "Furuåsen" (after a compound's first part only)
     r"skogen|haugen|bakken|åsen|jordet|løkka|tunet|grenda|kroken|svingen|toppen)"
 )
+# the words of a phrase, that no street's name in lower case holds ("5 blocks down the street")
+PHRASE_WORDS = frozenset(
+    "the a an my his her our their your this that these those down up along across from to of in on at by near past round around "
+    "off into onto over behind opposite and or more other same next last first few many blocks miles minutes mins metres meters "
+    "yards houses doors times".split()
+)
 # a flat, apartment, suite, floor or unit, in the same languages
 UNIT = (
     r"flat|apartment|apt|suite|ste|unit|room|floor|fl|bureau|porte|étage|bâtiment|bât|app|appartamento|interno|int|scala|piano|"

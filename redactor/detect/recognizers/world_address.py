@@ -58,6 +58,7 @@ from redactor.detect.recognizers.street_words import (
     CUE,
     INSTITUTION,
     JOINED,
+    PHRASE_WORDS,
     UNIT,
     capitals_folded,
     is_country,
@@ -114,7 +115,7 @@ STREET = (
     # a street named after a date with its year, the house number after a comma: "str. 31 August 1989, 121a"
     rf"(?:(?i:{BEFORE})[ ]\d{{1,2}}[ ](?i:{MONTHS})[ ](?:1[89]|20)\d\d(?=,[ ]\d)"
     rf"|(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]|\d{{1,3}}[ ](?={NAME_WORD})){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
-    rf"|(?i:{BEFORE})[ ](?:\d{{1,2}}[ ](?=(?i:{MONTHS})[ ]))?(?P<lower_name>{LOWER}{{3,}}(?:[ ]{LOWER}{{3,}})?)(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
+    rf"|(?i:{BEFORE})[ ](?:\d{{1,2}}[ ](?=(?i:{MONTHS})[ ]))?(?P<lower_name>{LOWER}{{3,}}(?:[ ](?:{LINK}[ ])?{LOWER}{{3,}}){{0,2}})(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
     rf"|(?i:calle|carrera|cra\.?|cl\.?|cll\.?|kr\.?|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30, Cra 18#63-64
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
@@ -132,6 +133,10 @@ STREET = (
     # a numbered street: its street word alone and its number, after the house number ("25 Straße 50", "25 Strada 50", Berlin's
     # and Romania's streets never named; "12 Street 5"), or the house number after it on the next line or after a comma
     rf"|(?<=\d[ ])(?i:straße|strasse|str\.|strada|street|calle|rua|ulica|utca|sokak|cadde)(?:,?[ ]|[ ]*\r?\n)\d{{1,4}}(?![\w/.,-]|[.,]\d)"
+    # a street written in lower case after its house number, ending in an unambiguous street word: "22024 main st", "14 old
+    # mill lane" (no word of a phrase: "5 blocks down the street")
+    rf"|(?<=\d[ ])(?P<lower_street>[a-z]{{3,}}(?:[ ][a-z]{{3,}}){{0,2}})[ ]"
+    rf"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|ct|place|pl)\.?(?![\w])"
     # a lettered street of a North American grid, after its house number and direction: "1900 SE A St", "500 B Street"
     rf"|(?<=\d[ ])(?:{DIRECTION}[ ])?[A-Z][ ](?:ST|St|Street|AVE|Ave|Avenue|PL|Pl|Place|CT|Ct|Court|RD|Rd|Road|DR|Dr|Drive)\.?(?![\w])"
     rf"|(?i:jalan|jln\.|jl\.|lorong|lrg\.)[ ][A-Z]{{1,4}}[ ]?\d{{1,3}}[A-Z]?(?:/\d{{1,3}}[A-Z]?)?(?![\w/])"  # Malaysian "Jalan SS 2/24", "Jalan PJU 1A/3"
@@ -171,7 +176,7 @@ NEXT_LINE = (
     rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE})|[ ]?[-–][ ]?[A-Z]{{2}}(?![\w]))*(?=[ ]*(?:\r?\n|$))"
     rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-]))"
     # or a postcode alone on its line over a line that is only the town: "Am Bürgerpark 15-18\n13156\nBerlin"
-    rf"|,?[ ]?\n{STRONG_POSTCODE}[ \t]*\r?\n{TOWN}(?=[ ]*(?:\r?\n|$))"
+    rf"|,?[ ]?\n(?:{STRONG_POSTCODE}|\d{{4}}[ ]?[A-Z]{{2}})[ \t]*\r?\n{TOWN}(?=[ ]*(?:\r?\n|$))"
     # or a line that starts with a flat, suite or floor: "44 Court St\n6th Floor\nBrooklyn 11201", "222 Lenox Road\nSte 1 Brooklyn"
     rf"|,?[ ]?\n(?:{UNIT_NO}|{FLOOR})(?=[ ,]|[ ]*(?:\r?\n|$)))"
 )
@@ -306,7 +311,11 @@ class WorldAddressRecognizer(EntityRecognizer):
             lower = f"{m.group('lower') or ''} {m.group('lower_name') or ''}".split()
             if lower and any(is_english_word(w) for w in lower):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
+            if m.group("lower_street") and PHRASE_WORDS.intersection(m.group("lower_street").split()):
+                continue  # "5 blocks down the street": a phrase, not a street's name
             placed = not numbered and _over_a_town(text, m)  # "Cheapside Road\nBridgetown": a street's line over its town's
+            lines_end = _over_place_lines(text, m) if not numbered and not placed else None
+            placed = placed or lines_end is not None
             if (
                 not numbered
                 and not placed
@@ -317,7 +326,8 @@ class WorldAddressRecognizer(EntityRecognizer):
             if not numbered and written[m.start() : m.end()] != text[m.start() : m.end()]:
                 continue  # a line in capitals needs a number: a heading ("SHOOTS FOR HIGH STREET")
             rule = "street and house number" if numbered else "street over its town" if placed else "street after an address word"
-            out.append(self._found(text, m.start(), m.end(), self.FULL if numbered else self.CONTEXT, rule, taken))
+            end = lines_end if lines_end is not None else m.end()
+            out.append(self._found(text, m.start(), end, self.FULL if numbered else self.CONTEXT, rule, taken))
         for m in self._plain.finditer(text):
             if any(taken[m.start() : m.end()]) or not CUE_ONLY.search(text[max(0, m.start() - 32) : m.start()]):
                 continue
@@ -405,6 +415,36 @@ def _over_a_town(text: str, m: re.Match[str]) -> bool:
         return False  # the block goes on after the town's line with more than its country ("...\nBridgetown\nBarbados")
     words = re.findall(r"[^\W\d_]+", town.group("town"))
     return not all(is_english_word(w) and not is_name_word(w) for w in words) or known_city(town.group("town"))
+
+
+# a line under a street with no number that names where it is: a district, a town with its postcode, state or district, a
+# postcode alone or joined to its town ("Centre", "Sofia 1000", "7600-Praia", "98800 Nouméa", "Devonshire FL 04", "13156")
+_PLACE_LINE = re.compile(
+    rf"[ \t]*,?[ \t]*\r?\n[ \t]*(?:(?P<code>{STRONG_POSTCODE})(?![\w])(?:[ ]?[-–][ ]?|[ ])?)?(?P<town>{TOWN})?"
+    rf"(?:{DISTRICT}|,?[ ](?P<code2>{POSTCODE})(?![\w-])|,?[ ][A-Z]{{2,3}}(?![\w]))*[ \t]*(?=\r?\n|$)"
+)
+
+
+def _over_place_lines(text: str, m: re.Match[str]) -> int | None:
+    """Where a street with no number alone on its line ends with the lines under it that say where it is: up to three lines
+    of districts, towns and postcodes, one of them a postcode or a known city ("Georgi Sava Rakovski St.\nCentre\nSofia 1000",
+    "Avenida Amilcar Cabral\n7600-Praia", "Rue Ange M'ba\nNombakele\nLibreville"); None when there are none. A line of
+    ordinary English words names no place ("Abbey Road\nThe End")."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if text[line_start : m.start()].strip() or m.group("lead"):
+        return None
+    pos, end, strong = m.end("street"), None, False
+    for _ in range(3):
+        line = _PLACE_LINE.match(text, pos)
+        if line is None or line.end() == pos or not (line.group("town") or line.group("code")):
+            break
+        town = line.group("town")
+        words = re.findall(r"[^\W\d_]+", town or "")
+        if town and not known_city(town) and (all(is_english_word(w) and not is_name_word(w) for w in words) or is_country(town)):
+            break
+        strong = strong or bool(line.group("code") or line.group("code2") or (town and known_city(town)))
+        pos = end = line.end()
+    return end if strong else None
 
 
 def _numbered_inside(street: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
