@@ -52,7 +52,7 @@ from redactor.detect.name_lists import (
     is_name_word,
     lexicon,
 )
-from redactor.detect.places import COMMON_GIVEN, a_person_here, cities
+from redactor.detect.places import COMMON_GIVEN, a_city, a_person_here, cities
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
@@ -129,11 +129,13 @@ def a_country(word: str) -> bool:
 
 
 def organisation_with_a_country(text: str, span: Any) -> Any:
-    """The span as an organisation when it is an organisation taken back as a person whose words name a country."""
+    """The span as an organisation when it is an organisation taken back as a person whose words name a country, or
+    that ends in a city's name as clubs and companies do ("Vitesse Arnhem", "Dynamo Kyiv", "Sparta Praha")."""
     if span.entity != "PERSON" or span.recognizer != "OrgNameRecognizer":
         return span
     words = [re.sub(r"['’]s$", "", w) for w in text[span.start : span.end].split()]
-    if len(words) < 2 or not any(a_country(w) for w in words) or any(w in given_names() for w in words):
+    placed = any(a_country(w) for w in words) or (len(words) >= 2 and a_city(words[-1]))
+    if len(words) < 2 or not placed or any(w in given_names() for w in words):
         return span  # "Kenya Moore", "Emma England": a given name makes it a person's name
     return span.relabelled("ORGANIZATION", ORGANISATION)
 

@@ -35,7 +35,7 @@ alone before a verb of saying ("..., Hedges pointed out"; not after a determiner
 organisation word, country or city).
 A given name in common use and a listed surname run together with their capitals, alone or in a hashtag ("JohnSmith",
 "#AlexandraRichards"), are a name, the whole word or tag (``_run_together``); a self-introduction ("My name is ...") is a
-strong cue.
+strong cue. A word of a name's prefix and a capitalised rest ("LeBron", "DeShawn") that no list holds is a name too.
 Measured on WNUT-17 dev and the negatives set (``make eval``, models/MODELS.md).
 """
 
@@ -147,6 +147,9 @@ _SAID = re.compile(
 # a word of two to four parts, each a capital and lower-case letters, alone or as a hashtag ("JohnSmith", "#BobMarleyDay")
 _RUN_TOGETHER = re.compile(r"(?<![\w@#'’./\\-])#?(?P<word>[A-Z][a-z]+(?:[A-Z][a-z]+){1,3})(?![\w@'’-])")
 _CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
+# a name's prefix and a capitalised rest in one word ("LeBron", "DeShawn", "LaToya", "DiMarco"; not "Mc", "Mac": places and
+# buildings take such names, "McMinnville", "the McCutchan Art Center")
+_PREFIXED = re.compile(r"(?<![\w@#'’./\\-])(?:Le|La|De|Da|Di|Du)[A-Z][a-z]{2,}(?![\w@'’-])")
 _NAME_BEFORE = re.compile(r"(?:(?i:the|a|an|this|that|its|their|our|his|her)|[A-Z][\w'’.-]*)[ ]$")
 _DETERMINER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|a|an|this|that|these|those|my|your|his|her|our|their|its)[ ](?:\w+[ ])?$")
 
@@ -211,7 +214,27 @@ class ChatNameRecognizer(EntityRecognizer):
         out += self._placed(text, {r.start for r in out})  # only where no rule above found the word
         if not _CAPITALISED.search(text):
             return out  # the rules below each read a capitalised word of three letters or more
-        return out + self._opening(text) + self._addressed(text) + self._said(text) + self._greeted(text) + self._run_together(text)
+        return (
+            out
+            + self._opening(text)
+            + self._addressed(text)
+            + self._said(text)
+            + self._greeted(text)
+            + self._run_together(text)
+            + self._prefixed(text)
+        )
+
+    def _prefixed(self, text: str) -> list[RecognizerResult]:
+        """A word of a name's prefix and a capitalised rest ("LeBron", "DeShawn", "DiMarco", ``_PREFIXED``) that
+        no English, chat or organisation word is: names are the words written so (a brand named so is a surname's)."""
+        out = []
+        for m in _PREFIXED.finditer(text):
+            low = m.group(0).lower()
+            if name_lists.is_english_word(low) or low in self._chat or low in name_lists.organisation_words():
+                continue
+            why = "a name's prefix and a capitalised rest in one word"
+            out.append(result(self, "PERSON", m.start(), m.end(), self.BARE_SCORE, "prefixed name", why))
+        return out
 
     def _run_together(self, text: str) -> list[RecognizerResult]:
         """A given name in common use and a listed surname run together with their capitals, alone or in a word or

@@ -102,6 +102,9 @@ TITLES = (
     "Imam",
     "Pastor",
     "Sister",
+    # a performer's prefix ("DJ Khaled", "MC Hammer")
+    "DJ",
+    "MC",
     # ranks of the armed forces and an investigator, as judgments write an anonymised officer ("Captain R.",
     # "Investigator S."); not "General" or "Major" ("General Motors", "Major League")
     "Captain",
@@ -255,7 +258,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         beaten") or ", who" ("Kretschmer , who won"); a minute in brackets, as scorers are listed ("Okonkwo ( 12th
         minute )", or bare numbers when the line lists two or more: "Okonkwo ( 12 ) , Adeyemi ( 60 )"); after "c", "b"
         or "st", or a batsman before them, on a cricket scorecard's line ("Ashworth c Pellew b Drummond 12", "lbw b
-        Drummond"; with the batsman's initials: "K. Brathwell c & b Tenneson 31"); a results row (``_results_row``: set
+        Drummond"; with the batsman's initials: "K. Brathwell c & b Tenneson 31"); a scorer in the bracketed list after
+        a team's score, with the minute after it ("Vitesse 2 ( Kovalenko 35 , Marten 80 pen )"); a results row (``_results_row``: set
         scores after it or after the player it beat, "Kravetz beat Oluwadare 6-3 6-2"; a time or distance after it
         when it opens the row, "1. Valdrusk 2:10.45"; a golf leaderboard's row, "66 Kravetz , Makwana"). No word of the
         run is an ordinary English word no name list holds, a city, a country, a people or language, an organisation
@@ -275,7 +279,8 @@ class NameLexiconRecognizer(EntityRecognizer):
             _line(text, start, end)
         )
         row = _results_row(text, start, end)
-        if not (country or age or minute or card or row) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        scorer = _scorer_in_brackets(text, start, end)
+        if not (country or age or minute or card or row or scorer) or _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
             return ""
         if not all(self._unlisted_name_word(w) for _, _, w in words) or _place_entity(nlp_artifacts, start, end):
             return ""
@@ -287,6 +292,8 @@ class NameLexiconRecognizer(EntityRecognizer):
             return "a minute in brackets after a name (scorers)"
         if row:
             return row
+        if scorer:
+            return "a scorer and a minute in the bracketed list after a team's score"
         return "a fielder or bowler in a cricket scorecard"
 
     def _unlisted_name_word(self, word: str) -> bool:
@@ -440,6 +447,18 @@ def _results_row(text: str, start: int, end: int) -> str:
     if _GOLF_ROW.fullmatch(_line(text, start, end)):
         return "a name in a golf leaderboard's row"
     return ""
+
+
+# results written "Team 2 ( Scorer 35 , Scorer 80 pen ) Team 1 ( Scorer 12 )": inside the bracket opened after a team's
+# score, a name opens the list or follows a comma, and a minute follows it (more than one: "Kovalenko 35 , 80")
+_SCORERS_BEFORE = re.compile(r"\d[ ]?\([ ]?(?:[^()\n]*,[ ]?)?$")
+_SCORER_MINUTE = re.compile(r"[ ]\d{1,3}(?:[ ]?(?:pen|penalty|og|o\.g\.))?[ ]?[,)]")
+
+
+def _scorer_in_brackets(text: str, start: int, end: int) -> bool:
+    """A scorer in the bracketed list after a team's score, with the minute after the name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SCORER_MINUTE.match(text, end) is not None and _SCORERS_BEFORE.search(text, line_start, start) is not None
 
 
 def _line(text: str, start: int, end: int) -> str:
