@@ -82,6 +82,12 @@ def _mark(exc: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("redactor-xry-undecoded", _mark)
 
 
+def shown(text: str) -> str:
+    """``text`` fit for a locator, a reason or the item's meta: bytes that were not text shown as U+FFFD (the marker, a
+    lone surrogate, cannot be written as UTF-8)."""
+    return text.replace(UNDECODED, "\ufffd")
+
+
 def encoding_of(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
@@ -169,7 +175,7 @@ def read_header(path: Path, encoding: str) -> tuple[str, int]:
         if TITLE.match(text.rstrip("\r")):  # a shorter header than five lines: the entries begin here
             return report, number - 1
         if number - start + 1 == REPORT_TYPE_LINE:
-            report = text.strip()
+            report = shown(text.strip())
         if number - start + 1 == HEADER_LINES:
             return report, number
     if start is None:
@@ -195,7 +201,9 @@ def entries(path: Path, encoding: str, after: int) -> Iterator[Entry]:
         if title:
             if entry is not None:
                 yield entry
-            entry = Entry(title.group("kind").strip(), title.group("n"), number)
+            entry = Entry(shown(title.group("kind").strip()), title.group("n"), number)
+            if UNDECODED in clean:  # a title whose bytes are not text: the entry is refused, its locator still printable
+                entry.problem = f"holds bytes that are not {'UTF-16' if encoding == 'utf-16' else 'UTF-8'} (line {number})"
             continue
         if entry is None:  # text before the first title: kept as an entry of its own
             entry = Entry("XRY export", "0", number)

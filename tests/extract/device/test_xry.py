@@ -201,3 +201,19 @@ def test_an_export_changed_anywhere_is_read_or_refused_with_a_one_line_error(tmp
         assert isinstance(r, (Item, Person, Mention, Refused))
         if isinstance(r, Refused):
             assert "Hollins" not in r.reason and "Dana" not in r.reason
+
+
+def test_a_title_whose_bytes_are_not_text_refuses_its_entry_with_a_printable_locator(tmp_path):
+    """Found by the fuzz test above: a byte changed in a title line ("Messages-SMS #<TAB>4") put the decoder's marker,
+    a lone surrogate, into the entry's locator, and making its item failed (a UnicodeEncodeError: the whole export
+    quarantined as an internal error)."""
+    path = tmp_path / "Messages-SMS.txt"
+    data = bytearray(b"\xff\xfe" + text_of("Messages/SMS", MESSAGES).encode("utf-16-le"))
+    at = data.index("Messages-SMS #\t2".encode("utf-16-le"))
+    data[at : at + 2] = b"\x00\xdc"  # the title's first character: a lone low surrogate, not UTF-16
+    path.write_bytes(bytes(data))
+    records = records_of(path, tmp_path / "work")
+    (refused,) = [r for r in records if isinstance(r, Refused)]
+    assert refused.locator == "entry \ufffdessages-SMS #2 (line 16)" and "not UTF-16" in refused.reason
+    refused.locator.encode("utf-8")  # printable, storable
+    assert len([r for r in records if getattr(r, "kind", None) == "message"]) == 3
