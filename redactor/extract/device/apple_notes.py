@@ -30,7 +30,7 @@ from redactor.errors import EncryptedInput, UnsupportedInput
 from redactor.extract import extractor
 from redactor.extract.device import common, protobuf, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Refused, Source
 from redactor.stages import StageContext
 
@@ -138,12 +138,11 @@ def _note(source: Source, locator: str, text: str, note: sqlite3.Row | None, obj
     created = next((value(c) for c in ("ZCREATIONDATE3", "ZCREATIONDATE1", "ZCREATIONDATE") if value(c)), None)
     modified = value("ZMODIFICATIONDATE1")
     folder = objects.get(value("ZFOLDER")) if value("ZFOLDER") is not None else None
-    epoch = "seconds since 2001-01-01 UTC (Apple epoch)"
     meta = {
         "format": FORMAT,
         "app": "Notes",
-        "time": common.when(apple_time(modified or created) if modified or created else None, modified or created, epoch),
-        "created": common.when(apple_time(created) if created else None, created, epoch),
+        "time": apple_when(modified or created),
+        "created": apple_when(created),
         "deleted": "Deleted" if value("ZMARKEDFORDELETION") else "Intact",
         "attachments": [
             {"name": None, "type": kind, "size": None, "present": False, "how": "embedded in the note; a separate file in the extraction"}

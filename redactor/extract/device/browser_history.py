@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import APPLE_SECONDS, apple_time
 from redactor.records import Item, Refused, Source
 from redactor.stages import StageContext
 
@@ -67,7 +67,7 @@ LAYOUTS = (
     ),
     Layout(
         "Safari", "safari-history-db", "history_items", ("url", ""), "history_visits", ("history_item", "visit_time", "title"),
-        lambda v: apple_time(v) if v else None, "seconds since 2001-01-01 UTC (Apple epoch)",
+        lambda v: apple_time(v) if v else None, APPLE_SECONDS,
     ),
     Layout(
         "Firefox", "firefox-history-db", "moz_places", ("url", "title"), "moz_historyvisits",

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import APPLE_SECONDS, apple_time
 from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
@@ -41,7 +41,7 @@ class Clock(NamedTuple):
 
 
 ANDROID = Clock("android-calendar-db", lambda v: common.from_epoch(v, "ms") if v else None, "milliseconds since 1970-01-01 UTC")
-IOS = Clock("ios-calendar-db", lambda v: apple_time(v) if v else None, "seconds since 2001-01-01 UTC (Apple epoch)")
+IOS = Clock("ios-calendar-db", lambda v: apple_time(v) if v else None, APPLE_SECONDS)
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Mention, Person, Refused, Source
 from redactor.stages import StageContext
 
@@ -105,7 +105,7 @@ def _ios_calls(source: Source, path: Path, conn: sqlite3.Connection, book: commo
         other = common.party(address, r["ZNAME"], False)
         book.add(other, "call log")
         direction = "outgoing" if r["ZORIGINATED"] else "incoming" if r["ZANSWERED"] else "missed"
-        when = common.when(apple_time(r["ZDATE"]) if r["ZDATE"] else None, r["ZDATE"], "seconds since 2001-01-01 UTC (Apple epoch)")
+        when = apple_when(r["ZDATE"])
         kind = as_int(r["ZCALLTYPE"])
         extra = {"format": "ios-callhistory-db", "app": IOS_TYPES.get(kind or 0, "Phone"), "duration": f"{_seconds(r['ZDURATION'])} s"}
         yield _call(source, f"ZCALLRECORD Z_PK={r[0]}", other, when, direction, "ZORIGINATED and ZANSWERED", extra)

@@ -32,12 +32,11 @@ from typing import Any
 
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Mention, Person, Source, stable_id
 
 TINDER, TINDER_IOS, BUMBLE = "tinder-android-db", "tinder-ios-db", "bumble-android-db"
 MILLIS = "milliseconds since 1970-01-01 UTC"
-APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 
 
 @sqlite_source.message_store(
@@ -137,7 +136,7 @@ def _tinder_ios(
         shared = [("attachment.title", r[c]) for c in ("ZMEDIAURL", "ZPHOTOURL", "ZLINKURL") if r[c]]
         fields = common.party_fields("sender", sender) + [("text", r["ZTEXT"])] + shared[:1]
         chat = ("tinder match", match_id if match_id is not None else r["ZMATCH"], names.get(person))
-        when = common.when(apple_time(r["ZCREATED"]) if r["ZCREATED"] else None, r["ZCREATED"], APPLE_EPOCH)
+        when = apple_when(r["ZCREATED"])
         yield _item(source, TINDER_IOS, "Tinder", f"ZMESSAGE Z_PK={r[0]}", chat, sender, {"value": value, "how": how}, when, fields)
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from redactor.errors import UnsupportedInput
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_time, apple_when
 from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "ios-sms-db"
@@ -241,8 +241,7 @@ def _text(r: Mapping[str, Any]) -> str | None:
 def _when(value: Any) -> dict[str, Any]:
     if isinstance(value, int | float) and abs(value) > NANOSECONDS:
         return common.when(apple_time(value / 1e9), value, "nanoseconds since 2001-01-01 UTC (Apple epoch)")
-    how = "seconds since 2001-01-01 UTC (Apple epoch)"
-    return common.when(apple_time(value) if value else None, value, how)
+    return apple_when(value)
 
 
 def _thread(source: Source, chat_id: Any, chat: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -33,13 +33,12 @@ from typing import Any
 
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "kik-android-db"
 IOS_FORMAT = "kik-ios-db"
 IOS_TYPES = {1: "incoming", 2: "outgoing"}  # ZKIKMESSAGE.ZTYPE; 3 and 4: a group's housekeeping notice
-APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's content folder)"
 
 
@@ -152,7 +151,7 @@ def _ios_message(source: Source, r: Any, users: dict[Any, dict[str, Any]], group
         "thread": thread,
         "sender": sender,
         "recipients": [other] if way == "outgoing" and other else [],
-        "time": common.when(apple_time(r["ZTIMESTAMP"]) if r["ZTIMESTAMP"] else None, r["ZTIMESTAMP"], APPLE_EPOCH),
+        "time": apple_when(r["ZTIMESTAMP"]),
         "direction": {"value": way, "how": f"ZKIKMESSAGE.ZTYPE {r['ZTYPE']} (1 received, 2 sent)"}
         if way
         else {"value": "unknown", "how": f"ZKIKMESSAGE.ZTYPE {r['ZTYPE']}: a group's housekeeping notice"},

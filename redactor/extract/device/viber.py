@@ -33,7 +33,7 @@ from typing import Any
 
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
-from redactor.extract.device.whatsapp_ios import apple_time
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Mention, Person, Source, stable_id
 
 FORMAT = "viber-android-db"
@@ -48,7 +48,6 @@ IOS_STATES = {
     "read": "incoming",
     "unread": "incoming",
 }  # ZVIBERMESSAGE.ZSTATE
-APPLE_EPOCH = "seconds since 2001-01-01 UTC (Apple epoch)"
 SENT = 1  # messages.send_type of a message the phone's owner sent
 FILE_HOW = "the database names the file; the files are separate in the extraction (the app's media folder)"
 
@@ -186,7 +185,7 @@ def _ios_message(source: Source, r: Any, members: dict[Any, dict[str, Any]], cha
         "app": "Viber",
         "thread": thread | ({"name": group} if group else {}),
         "sender": sender,
-        "time": common.when(apple_time(r["ZDATE"]) if r["ZDATE"] else None, r["ZDATE"], APPLE_EPOCH),
+        "time": apple_when(r["ZDATE"]),
         "direction": {"value": way, "how": f"ZVIBERMESSAGE.ZSTATE '{r['ZSTATE']}'"}
         if way
         else {"value": "unknown", "how": f"ZVIBERMESSAGE.ZSTATE '{r['ZSTATE']}' does not say"},

@@ -30,6 +30,7 @@ from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
 
 APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
+APPLE_SECONDS = "seconds since 2001-01-01 UTC (Apple epoch)"
 TYPES = {
     0: "text",
     1: "image",
@@ -58,6 +59,12 @@ def apple_time(value: Any) -> datetime | None:
         return APPLE_EPOCH + timedelta(seconds=float(value))
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def apple_when(value: Any) -> dict[str, Any]:
+    """Time meta (:func:`~.common.when`) of a count of seconds since 2001-01-01 UTC, as iOS stores keep it: no time for
+    none or 0."""
+    return common.when(apple_time(value) if value else None, value, APPLE_SECONDS)
 
 
 @extractor("whatsapp-ios-db", accepts=_accepts, priority=30)
