@@ -38,6 +38,7 @@ class RegionPlan:
     national_prefix: re.Pattern[str] | None
     transform: str | None  # the national-prefix transform rule (an ``re.sub`` template), if the region has one
     shapes: dict[int | None, re.Pattern[str]]  # NSN length (None: any) -> the number types allowing it, as one regex
+    fits: str | None  # ``could_match`` for one string of digits as one regex (None: a region with a transform rule)
 
 
 TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail", "fixed_line", "mobile")
@@ -61,17 +62,34 @@ def _shapes(country_code: int) -> dict[int | None, re.Pattern[str]]:
     return {k: re.compile("|".join(f"(?:{p})" for p in (v if k is None else v + any_length))) for k, v in by_length.items()}
 
 
+def _fits(idd: str | None, country_code: str, prefix: str | None, shapes: dict[int | None, re.Pattern[str]]) -> str:
+    """``could_match``'s test of one string of digits, written as one regular expression (for a region with no transform
+    rule): the IDD at its start; or, after the country code or not, after the national prefix taken off up to twice or not,
+    the rest in a shape of its length. ``prefix.match`` takes the first match the pattern finds and the loop never tries
+    another: an atomic group ``(?>...)`` does the same (an empty match leaves the digits as they were, which the loop had
+    already tried); the optional country code and prefixes are each tried both ways, as the loop tries every reading."""
+    shape = [f"(?=[0-9]{{{n}}}\\Z)(?:{p.pattern})\\Z" for n, p in shapes.items() if n is not None]
+    shape += [f"(?:{shapes[None].pattern})\\Z"] if None in shapes else []
+    rest = f"(?:{'|'.join(shape)})" if shape else "(?!)"
+    stripped = f"(?:(?>{prefix})(?>{prefix})?)?" if prefix else ""
+    return "|".join([*([f"(?:{idd})"] if idd else []), f"(?:{country_code})?{stripped}{rest}"])
+
+
 @cache
 def plan(region: str) -> RegionPlan:
     meta = PhoneMetadata.metadata_for_region(region)
     if meta is None:
         raise ValueError(f"unknown region {region!r}")
+    shapes = _shapes(meta.country_code)
+    transform = meta.national_prefix_transform_rule or None
+    prefix, idd = meta.national_prefix_for_parsing or None, meta.international_prefix or None
     return RegionPlan(
         country_code=str(meta.country_code),
-        idd=re.compile(meta.international_prefix) if meta.international_prefix else None,
-        national_prefix=re.compile(meta.national_prefix_for_parsing) if meta.national_prefix_for_parsing else None,
-        transform=meta.national_prefix_transform_rule or None,
-        shapes=_shapes(meta.country_code),
+        idd=re.compile(idd) if idd else None,
+        national_prefix=re.compile(prefix) if prefix else None,
+        transform=transform,
+        shapes=shapes,
+        fits=None if transform else _fits(idd, str(meta.country_code), prefix, shapes),
     )
 
 
@@ -120,28 +138,58 @@ def _can_end(value: str, end: int) -> bool:
 
 def regions_to_ask(value: str, regions: tuple[str, ...]) -> Iterator[str]:
     """``regions``, in order, without those where phonenumbers' matcher (``Leniency.VALID``) cannot
-    find a valid number covering ``value`` but for two characters. ``value`` has no ``+``."""
+    find a valid number covering ``value`` but for two characters. ``value`` has no ``+``.
+
+    Regions are tested eight at a time with one expression (``_blocks``): a digit run that is no phone
+    number (most are tried in every region) costs a few regular-expression calls, not one per region."""
     digits = spans(value)
-    return (r for r in regions if could_match(digits, plan(r)))
+    for block, members in _blocks(regions):
+        if block is not None and not any(block.match(d) for d in digits):
+            continue
+        for region, p in members:
+            if could_match(digits, p):
+                yield region
+
+
+@cache
+def _blocks(regions: tuple[str, ...]) -> tuple[tuple[re.Pattern[str] | None, tuple[tuple[str, RegionPlan], ...]], ...]:
+    """``regions`` in order, in runs of up to eight without a transform rule, each run with the alternation of their
+    ``fits`` (it matches a string of digits exactly when one of theirs does); a region with a transform rule stands alone,
+    with None (always tested)."""
+    out: list[tuple[re.Pattern[str] | None, tuple[tuple[str, RegionPlan], ...]]] = []
+    run: list[tuple[str, RegionPlan]] = []
+    for region in regions:
+        p = plan(region)
+        if p.fits is not None:
+            run.append((region, p))
+        if run and (p.fits is None or len(run) == _BLOCK):
+            out.append((re.compile("|".join(f"(?:{q.fits})" for _, q in run)), tuple(run)))
+            run = []
+        if p.fits is None:
+            out.append((None, ((region, p),)))
+    if run:
+        out.append((re.compile("|".join(f"(?:{q.fits})" for _, q in run)), tuple(run)))
+    return tuple(out)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_BLOCK = 8
 
 
 def could_match(digits: tuple[str, ...], p: RegionPlan) -> bool:
-    """Whether an NSN left of ``digits`` (country code and national prefix stripped or not) has a valid shape."""
+    """Whether an NSN left of ``digits`` (country code and national prefix stripped or not) has a valid shape, or the
+    region's IDD starts them."""
+    if p.fits is not None:
+        fits = _compiled(p.fits)  # compiled when first needed: most regions are only ever tested in their block
+        return any(fits.match(d) for d in digits)
     if p.idd is not None and any(p.idd.match(d) for d in digits):
         return True
-    cc, prefix, shapes = p.country_code, p.national_prefix, p.shapes
-    if p.transform is not None:
-        return any(_rewritten_fits(number, p, 2) for number in (*digits, *(d[len(cc) :] for d in digits if d.startswith(cc))))
-    for number in (*digits, *(d[len(cc) :] for d in digits if d.startswith(cc))):
-        for _ in range(3):  # as written, then with the national prefix stripped once or twice
-            shape = shapes.get(len(number), shapes.get(None))
-            if shape is not None and shape.fullmatch(number):
-                return True
-            m = prefix.match(number) if prefix is not None else None
-            if m is None or not m.end():
-                break
-            number = number[m.end() :]
-    return False
+    cc = p.country_code
+    return any(_rewritten_fits(number, p, 2) for number in (*digits, *(d[len(cc) :] for d in digits if d.startswith(cc))))
 
 
 def _rewritten_fits(number: str, p: RegionPlan, strips: int) -> bool:

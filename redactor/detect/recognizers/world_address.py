@@ -111,11 +111,16 @@ HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|
 SIDE = r"(?:[ ](?:nedre|øvre|søndre|nordre|vestre|østre|ytre|indre|midtre|(?:Noord|Oost|Zuid|West)zijde)(?![\w]))"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
 LOWER_WORDS = rf"(?P<lower>(?:[ ]{LOWER}{{3,}}){{1,2}})"
+# what the first three shapes of STREET start with, looked for once before them: the same matches, the long case-insensitive
+# alternation read once where no street word stands instead of three times
+BEFORE_GUARD = rf"(?=(?i:{BEFORE})[ ])"
 STREET = (
+    # the three shapes that open with a street word before the name are tried only where one stands (``BEFORE_GUARD``)
+    rf"(?:{BEFORE_GUARD}(?:"
     # a street named after a date with its year, the house number after a comma: "str. 31 August 1989, 121a"
-    rf"(?:(?i:{BEFORE})[ ]\d{{1,2}}[ ](?i:{MONTHS})[ ](?:1[89]|20)\d\d(?=,[ ]\d)"
+    rf"(?i:{BEFORE})[ ]\d{{1,2}}[ ](?i:{MONTHS})[ ](?:1[89]|20)\d\d(?=,[ ]\d)"
     rf"|(?i:{BEFORE})[ ][„“\"«]?(?:{LINK}[ ]|[dl]['’]|\d{{1,3}}[ ](?={NAME_WORD})){{0,2}}{NAME}[“”\"»]?"  # Rua do Arenque, ul. Długa, ул. „Граф Игнатиев“, Bd d'Avroy
-    rf"|(?i:{BEFORE})[ ](?:\d{{1,2}}[ ](?=(?i:{MONTHS})[ ]))?(?P<lower_name>{LOWER}{{3,}}(?:[ ](?:{LINK}[ ])?{LOWER}{{3,}}){{0,2}})(?:[ ]{NAME})?(?=[ ]\d)"  # Bulevar oslobođenja 14, Улица краља Милана 9
+    rf"|(?i:{BEFORE})[ ](?:\d{{1,2}}[ ](?=(?i:{MONTHS})[ ]))?(?P<lower_name>{LOWER}{{3,}}(?:[ ](?:{LINK}[ ])?{LOWER}{{3,}}){{0,2}})(?:[ ]{NAME})?(?=[ ]\d))"  # Bulevar oslobođenja 14, Улица краља Милана 9
     rf"|(?i:calle|carrera|cra\.?|cl\.?|cll\.?|kr\.?|av\.|avenida|diagonal|transversal|tv\.)[ ]\d{{1,3}}[A-Z]?(?:[ ]Bis)?(?=[ ]?(?:\#|N[°º]|No\.))"  # Calle 45 # 12-30, Cra 18#63-64
     rf"|{NAME}{LOWER_WORDS}?[ ](?i:{AFTER})(?!{LOWER})"  # Edington Drive, Rákóczi út, Juhász gyula út
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?:[ ]{NAME})?[ ](?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|drive|boulevard|blvd\.?)(?!{LOWER})"  # 11th Avenue, 1st Main Road
@@ -144,6 +149,9 @@ STREET = (
 )
 # "ap. 14", "Flat B", "bl. A3" (a letter and digits only after a space: "MG5 4HT" is a postcode, not "m" and "G5")
 UNIT_NO = rf"(?:(?i:{UNIT})(?:\.?[ ]?(?:No\.?[ ]?)?(?:\d{{1,4}}[A-Za-z]?|[A-Z](?![\w]))|\.?[ ][A-Z]\d{{1,3}}(?![\w])))"
+# what every UNIT_NO starts with: a flat's word is letters (UNIT), then a digit or a capital, after a full stop, a space or
+# "No." or not; looked for first, a lower-case word costs one pass over its letters instead of a try of every flat word
+UNIT_GUARD = r"(?=[^\W\d_]+\.?[ ]?(?:No\.?[ ]?)?[\dA-Z])"
 POSTCODE = (
     r"(?:[A-Z]{2}\d{3,4}(?![\w-])|\d{2}-\d{3}|\d{5}-\d{3}|\d{4}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{6}|\d{4}(?:[ ]?[A-Z]{2})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
     r"|(?:[A-Z]{1,2}-)(?:\d{4,5}|\d{3}[ ]\d{2})|[A-Z]{2,3}[ ]\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|〒?\d{3}-\d{4}"
@@ -258,7 +266,7 @@ class WorldAddressRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["STREET_ADDRESS"], name="WorldAddressRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        lead = rf"(?<![\w£$€/])(?P<lead>(?:{UNIT_NO}|{POSTCODE}),?[ ])?"  # not inside a date: "On 12/05/2019 Mill Lane"
+        lead = rf"(?<![\w£$€/])(?P<lead>(?:{UNIT_GUARD}{UNIT_NO}|{POSTCODE}),?[ ])?"  # not inside a date: "On 12/05/2019 Mill Lane"
         self._street = re.compile(
             rf"{lead}(?P<pre>{HOUSE},?[ ](?:{DIRECTION}[ ]|[A-Z][ ](?={NAME_WORD}[ ]))?)?(?P<street>{STREET})(?P<post>,?[ ](?:\d{{1,4}}(?:/\d{{1,4}}){{2}}(?![\w/])|{HOUSE_MARK}?{HOUSE}|(?i:s/n)(?![\w]))|\#{HOUSE}|[ ]*\r?\n{HOUSE_MARK}{HOUSE}|{NEXT_LINE_HOUSE})?"
             rf"(?:{REST}){{0,5}}(?![\w])"  # "s/n": sin número, sem número
