@@ -16,7 +16,8 @@ of its children (sampled with the memory: a loaded machine stretches wall second
 ``android-mmssms-db``: an Android ``mmssms.db`` of SMS; ``whatsapp-android-db``: a ``msgstore.db``, a photo in ten;
 ``google-messages-db``: a ``bugle_db``, one text part a message; ``snapchat-db``: an ``arroyo.db`` (texts in protocol
 buffers) with ``main.db`` beside it; ``instagram-db``: a ``direct.db`` (a JSON copy of each message);
-``telegram-android-db``: a ``cache4.db`` (TL objects); ``xry-text``: an MSAB XRY ``Messages-SMS.txt`` (UTF-16).
+``telegram-android-db``: a ``cache4.db`` (TL objects); ``xry-text``: an MSAB XRY ``Messages-SMS.txt`` (UTF-16);
+``cellebrite-xlsx``: a Cellebrite Excel report's ``Chats`` sheet (chats of 500 messages).
 ``ufdr-files``: a UFDR whose every message has an attached file (so the size is also the number of attachments).
 ``sms-people``: an SMS backup whose messages come from a third as many numbers, each a known person.
 ``mbox-attachment``: a mailbox of three messages, the second with one base64 attachment of SIZE MB (the size is
@@ -67,6 +68,7 @@ FORMATS = {
     "aleapp-tsv": lambda root, n: data.write_aleapp_tsv(root / "aleapp", n),
     "axiom-csv": lambda root, n: data.write_axiom_csv(root / "axiom.csv", n),
     "xry-text": lambda root, n: data.write_xry(root / "Messages-SMS.txt", n),
+    "cellebrite-xlsx": lambda root, n: data.write_cellebrite_xlsx(root / "Phone report.xlsx", n),
     "sms-people": lambda root, n: _sms_people(root / "sms-20240301.xml", n),
     "mbox-attachment": lambda root, n: _mbox_attachment(root / "mail.mbox", n),
     "mbox-qp": lambda root, n: _mbox_attachment(root / "mail.mbox", n, "quoted-printable"),

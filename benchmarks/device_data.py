@@ -601,3 +601,34 @@ def write_xry(path: Path, messages: int) -> Path:
                 f"{when:%I:%M:%S %p} (Device)\nType:\t{way[0]}\n{way[1]}\nTel:\t\t+4477009001{i % 10:02d}\n\n"
             )
     return path
+
+
+CELLEBRITE_CHAT_HEADER = [
+    "#", "Chat #", "Identifier", "Start Time: Date", "Start Time: Time", "Name", "Participants", "Source", "Account",
+    "Instant Message #", "From", "To", "Body", "Status", "Timestamp: Date", "Timestamp: Time", "Attachment #1",
+    "Deleted - Instant Message",
+]  # fmt: skip
+
+
+def write_cellebrite_xlsx(path: Path, messages: int, per_chat: int = 500) -> Path:
+    """A Cellebrite Excel report's ``Chats`` sheet of ``messages`` WhatsApp messages in chats of ``per_chat`` with ten
+    people: a title row, the header row, a chat's own columns on its first row only, UK-style times with their zone."""
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Chats")
+    ws.append([f"Chats ({messages})"])
+    ws.append(CELLEBRITE_CHAT_HEADER)
+    own = "447700900999@s.whatsapp.net Sam Owner"
+    for i, when, text in _texts(messages):
+        chat, k = divmod(i, per_chat)
+        other = f"4477009001{chat % 10:02d}@s.whatsapp.net Contact {chat % 10}"
+        first, sent = k == 0, i % 2 == 0
+        ws.append(
+            [i + 1, chat + 1 if first else None, f"chat-{chat}" if first else None, None, None, None,
+             f"{other}\n{own} (owner)" if first else None, "WhatsApp" if first else None, None,
+             k + 1, own if sent else other, other if sent else own, text, "Sent" if sent else "Read",
+             f"{when:%d/%m/%Y}", f"{when:%H:%M:%S}(UTC+0)", None, None]
+        )  # fmt: skip
+    wb.save(path)
+    return path

@@ -21,6 +21,7 @@ FORMAT_MODULES = (
     "leapp",
     "axiom",
     "xry",
+    "cellebrite_xlsx",
     "whatsapp_ios",
     "ios_sms",
     "android_sms",

@@ -120,7 +120,7 @@ def _item(source: Source, report: str, group: list[Entry], order: tuple[str | No
     meta["app"] = app or entry.kind.rsplit("-", 1)[-1].strip() or entry.kind  # "Messages-SMS": SMS
     parties = _parties(pairs)
     direction = _direction(pairs, parties)
-    sender, recipients, others = _roles(parties, direction) if kind in COMMUNICATIONS else (None, [], [])
+    sender, recipients, others = roles(parties, direction) if kind in COMMUNICATIONS else (None, [], [])
     if kind in COMMUNICATIONS:
         meta["direction"] = {"value": direction[0], "how": direction[1]}
         if sender:
@@ -260,19 +260,26 @@ DIRECTION_VALUES = (
 
 
 def _direction(pairs: list[Pair], parties: list[dict[str, Any]]) -> tuple[str, str]:
+    return direction_of([(p.low, p.key, p.value) for p in pairs], parties, "XRY")
+
+
+def direction_of(cells: list[tuple[str, str, str]], parties: list[dict[str, Any]], what: str) -> tuple[str, str]:
+    """(direction, how) from the first (key in lower case, key, value) that :data:`DIRECTION_VALUES` reads, in its
+    order; else from the parties' roles (only a ``from``: received; only a ``to``: sent); else unknown. ``what`` names
+    the format in ``how``."""
     for key, values in DIRECTION_VALUES:
-        for p in pairs:
-            if p.low == key and p.value.strip().lower() in values:
-                return values[p.value.strip().lower()], f"XRY '{p.key}: {p.value.strip()}'"
-    roles = {x["role"] for x in parties if x["role"]}
-    if roles == {"from"}:
+        for low, name, value in cells:
+            if low == key and value.strip().lower() in values:
+                return values[value.strip().lower()], f"{what} '{name}: {value.strip()}'"
+    said = {x["role"] for x in parties if x["role"]}
+    if said == {"from"}:
         return "incoming", "the entry names only who it came from"
-    if roles == {"to"}:
+    if said == {"to"}:
         return "outgoing", "the entry names only who it went to"
     return "unknown", "the entry says neither its direction nor only a sender or only a recipient"
 
 
-def _roles(
+def roles(
     parties: list[dict[str, Any]], direction: tuple[str, str]
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
     """(sender, recipients, other participants) by the parties' roles and the direction."""
