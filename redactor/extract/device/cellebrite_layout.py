@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.extract.device import common
+from redactor.extract.sheets import column_letter
 
 # the sheets a report's categories are written to: a workbook holding one of them is offered to this reader first
 CATEGORY_SHEETS = frozenset(
@@ -110,15 +111,7 @@ class Table:
     def name(self, index: int) -> str:
         """A column's header, or its letter when it has none (a value past the header is still read)."""
         name = self.columns[index] if index < len(self.columns) else None
-        return name or f"column {_letter(index + 1)}"
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+        return name or f"column {column_letter(index + 1)}"
 
 
 def text(value: Any) -> str:

@@ -49,7 +49,7 @@ from redactor.extract.device.cellebrite_layout import (
     sheet_rows,
     text,
 )
-from redactor.extract.device.xry import COMMUNICATIONS, KIND_TITLES, OWN_NUMBER, direction_of, roles
+from redactor.extract.device.xry import COMMUNICATIONS, KIND_TITLES, OWN_NUMBER, communication, direction_of
 from redactor.extract.sheets import Row, cell_text, row_segments
 from redactor.records import Item, Mention, Person, Refused, Source, stable_id
 from redactor.stages import StageContext
@@ -232,7 +232,14 @@ class _Report:
             thread["name"] = named["name"]
         fields: list[tuple[str, str | None]] = [("thread.name", named.get("name"))]
         fields += [(f"participant.{n}", common.recipients_text([p])) for n, p in enumerate(participants, 1)]
-        meta: dict[str, Any] = {"format": FORMAT, "sheet": sheet, "kind": "thread", "thread": thread, "app": app, "participants": participants}
+        meta: dict[str, Any] = {
+            "format": FORMAT,
+            "sheet": sheet,
+            "kind": "thread",
+            "thread": thread,
+            "app": app,
+            "participants": participants,
+        }
         meta["chat_number"] = named.get("chat #")
         used = {"name", "participants", *APP_COLUMNS, "chat #"}
         for i, v in group.items():
@@ -252,7 +259,14 @@ class _Report:
         return thread, common.make_item(self.source, locator, "thread", f"{app} conversation" if app else "conversation", fields, meta)
 
     def _row(
-        self, sheet: str, hidden: bool, number: int, table: Table, cells: dict[int, str], values: tuple[Any, ...], thread: dict[str, Any] | None
+        self,
+        sheet: str,
+        hidden: bool,
+        number: int,
+        table: Table,
+        cells: dict[int, str],
+        values: tuple[Any, ...],
+        thread: dict[str, Any] | None,
     ) -> Item:
         """One row's item; ``cells``: its non-empty cells' texts by column, ``values`` the row's values as stored."""
         kind = SHEET_KINDS.get(sheet.lower()) or tabular.kind_for(sheet)
@@ -299,7 +313,13 @@ class _Report:
         return item
 
     def _parties(
-        self, kind: str, named: dict[str, Any], low: dict[str, str], meta: dict[str, Any], fields: list[tuple[str, str | None]], thread: dict[str, Any] | None
+        self,
+        kind: str,
+        named: dict[str, Any],
+        low: dict[str, str],
+        meta: dict[str, Any],
+        fields: list[tuple[str, str | None]],
+        thread: dict[str, Any] | None,
     ) -> set[str]:
         """Sender, recipients and direction; the columns they were read from."""
         parties: list[dict[str, Any]] = []
@@ -319,24 +339,12 @@ class _Report:
                 parties += [{"role": role, "party": p} for role, p in parties_of(named[low[column]])]
                 used.add(low[column])
         direction = direction_of([(n.lower(), n, v) for n, v in named.items()], parties, "Cellebrite")
-        sender, recipients, others = roles(parties, direction)
-        meta["direction"] = {"value": direction[0], "how": direction[1]}
-        if sender:
-            meta["sender"] = sender
-        if recipients:
-            meta["recipients"] = recipients
-        if others:
-            meta["participants"] = others
+        if thread is not None:
+            meta["thread"] = thread
+        sender, recipients, others = communication(meta, kind, parties, direction, (self.source.source_id, "cellebrite"))
         fields += common.party_fields("sender", sender)
         fields += [(f"recipient.{n}", common.recipients_text([p])) for n, p in enumerate(recipients, 1)]
         fields += [(f"participant.{n}", common.recipients_text([p])) for n, p in enumerate(others, 1)]
-        if thread is not None:
-            meta["thread"] = thread
-        elif kind == "message":
-            other = (recipients[0] if recipients else None) if direction[0] == "outgoing" else sender or (others[0] if others else None)
-            if other is not None:
-                key = common.party_key(other)
-                meta["thread"] = {"id": key, "key": stable_id(self.source.source_id, "cellebrite", meta["app"], key), "app": meta["app"]}
         return used
 
     def _learn(self, kind: str, item: Item, named: dict[str, Any], low: dict[str, str]) -> None:

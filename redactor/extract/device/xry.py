@@ -119,20 +119,11 @@ def _item(source: Source, report: str, group: list[Entry], order: tuple[str | No
     app = next((values[k] for k in APP_KEYS if k in values), None)
     meta["app"] = app or entry.kind.rsplit("-", 1)[-1].strip() or entry.kind  # "Messages-SMS": SMS
     parties = _parties(pairs)
-    direction = _direction(pairs, parties)
-    sender, recipients, others = roles(parties, direction) if kind in COMMUNICATIONS else (None, [], [])
-    if kind in COMMUNICATIONS:
-        meta["direction"] = {"value": direction[0], "how": direction[1]}
-        if sender:
-            meta["sender"] = sender
-        if recipients:
-            meta["recipients"] = recipients
-        if others:
-            meta["participants"] = others
-        other = (recipients[0] if recipients else None) if direction[0] == "outgoing" else sender or (others[0] if others else None)
-        if other is not None and kind == "message":
-            thread_id = common.party_key(other)
-            meta["thread"] = {"id": thread_id, "key": stable_id(source.source_id, "xry", meta["app"], thread_id), "app": meta["app"]}
+    sender, recipients, others = (
+        communication(meta, kind, parties, _direction(pairs, parties), (source.source_id, "xry"))
+        if kind in COMMUNICATIONS
+        else (None, [], [])
+    )
     time_pair = next((p for k in TIME_KEYS for p in pairs if p.low == k and p.party is None and p.value), None)
     if time_pair is not None:
         dt, how, clock = parse_time(time_pair.value, order)
@@ -277,6 +268,27 @@ def direction_of(cells: list[tuple[str, str, str]], parties: list[dict[str, Any]
     if said == {"to"}:
         return "outgoing", "the entry names only who it went to"
     return "unknown", "the entry says neither its direction nor only a sender or only a recipient"
+
+
+def communication(
+    meta: dict[str, Any], kind: str, parties: list[dict[str, Any]], direction: tuple[str, str], thread_scope: tuple[str, str]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
+    """A communication's direction, sender, recipients and other participants written to ``meta`` (and returned, as
+    :func:`roles` gives them); a message with no thread yet gets one keyed on the other party, within
+    ``thread_scope`` (the source's id and the format's tag) and the app."""
+    sender, recipients, others = roles(parties, direction)
+    meta["direction"] = {"value": direction[0], "how": direction[1]}
+    if sender:
+        meta["sender"] = sender
+    if recipients:
+        meta["recipients"] = recipients
+    if others:
+        meta["participants"] = others
+    other = (recipients[0] if recipients else None) if direction[0] == "outgoing" else sender or (others[0] if others else None)
+    if other is not None and kind == "message" and "thread" not in meta:
+        key = common.party_key(other)
+        meta["thread"] = {"id": key, "key": stable_id(*thread_scope, meta["app"], key), "app": meta["app"]}
+    return sender, recipients, others
 
 
 def roles(

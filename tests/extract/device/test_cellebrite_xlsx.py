@@ -19,11 +19,8 @@ from redactor.extract.device.cellebrite_layout import text
 from redactor.records import Item, Refused
 from tests.extract.device.generated.cellebrite import (
     CALL_HEADER,
-    CALLS,
     CHAT_HEADER,
-    CHATS,
     CONTACT_HEADER,
-    CONTACTS,
     SMS,
     SMS_HEADER,
     many_chats,
@@ -102,7 +99,9 @@ STRUCTURE = {"From:", "To:", "(owner)"}  # the report's own words around a party
 
 def _kept(items: list) -> str:
     """Every segment's text and every item's meta (its times, direction, parties), as one text to search."""
-    return "\n".join(f"{s.field}: {s.text}" for i in items for s in i.segments) + json.dumps([[dict(i.meta), i.device.to_json() if i.device else None] for i in items], default=str)
+    return "\n".join(f"{s.field}: {s.text}" for i in items for s in i.segments) + json.dumps(
+        [[dict(i.meta), i.device.to_json() if i.device else None] for i in items], default=str
+    )
 
 
 def test_every_value_of_every_row_is_kept(tmp_path):

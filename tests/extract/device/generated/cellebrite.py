@@ -29,7 +29,16 @@ CHATS = [
 ]  # fmt: skip
 SMS_HEADER = ["#", "Parties", "Folder", "Status", "Timestamp: Time", "Body", "SMSC", "Source"]
 SMS = [
-    [1, "From: +447700900456 Dana Whitfield", "Inbox", "Read", "23/01/2024 13:23:45(UTC+0)", "Running late", "+447785016005", "Native Messages"],
+    [
+        1,
+        "From: +447700900456 Dana Whitfield",
+        "Inbox",
+        "Read",
+        "23/01/2024 13:23:45(UTC+0)",
+        "Running late",
+        "+447785016005",
+        "Native Messages",
+    ],
     [2, "To: +447700900456 Dana Whitfield", "Sent", "Sent", "23/01/2024 13:33:44(UTC+0)", "ok see you", None, "Native Messages"],
 ]
 CALL_HEADER = ["#", "Parties", "Time", "Direction", "Status", "Duration", "Type", "Source"]
