@@ -45,7 +45,8 @@ should decide each piece of text once, so findings are resolved before they beco
    Hoedemakers and Amber Hebrink", "X, Y and Z"; ``coordinated.py``).
 14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
    miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
-   ``things.py``), and a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national").
+   ``things.py``), a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national"), and an
+   organisation taken back as a person with an ordinary word in its name ("Cesaroni Design") stays an organisation.
 15. A ten-digit number read both as an NHS number (its checksum holds) and as a phone number is the one its nearer
    cue says ("call me on 9876543210": a phone; "NHS no. 943 476 5919": an NHS number; ``phone_or_nhs.py``).
 
@@ -87,6 +88,7 @@ from redactor.detect.things import (
     nationality,
     organisation_with_a_country,
     organisations_never_introduced,
+    organisations_with_a_common_word,
 )
 from redactor.entities import merge_rank
 
@@ -276,6 +278,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = drop_non_prose(text, pieces)  # licence, code, markdown structure (text_kind.py)
     # "signed to Brantwell": no full name holds it (things.py); after the drops above, which judge a guessed person
     pieces = organisations_never_introduced(text, pieces)
+    pieces = organisations_with_a_common_word(text, pieces)  # "Cesaroni Design", "Nuremberg Laws" (things.py)
     pieces = phone_or_nhs(text, pieces)  # "call me on 9876543210": a phone, though the NHS checksum holds
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])

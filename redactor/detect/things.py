@@ -19,6 +19,13 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
   name that is no given name in common use and none is a given name that is no ordinary word ("Environment Canada",
   "Walmart Canada", "Fan Expo Canada"; not "Kenya Moore", "Emma England"), is that organisation (ORGANIZATION), still
   flagged.
+- **an organisation with an ordinary word in its name** (``organisation_with_a_common_word``): an organisation that
+  spaCy read and that was taken back as a person for its name's shape, of two words or more, one of which is an
+  ordinary English word that no name list holds, is that organisation (ORGANIZATION), still flagged. Businesses,
+  bands, laws and operations are named so, a proper name and a word for what they are or do ("Cesaroni Design",
+  "Meyer Music", "Nuremberg Laws", "Operation Sayeed", "Fremantle Press", "Maine Central"); a person's name holds
+  no such word unless a list holds it as a name ("Rose", "Hunter", "Baker"). Not when a word of it is a given name
+  that is no ordinary word ("Vale Lauren Bacall").
 - **a city of two words or more** (``city_of_words``): a guessed full name that is exactly a city's name ("Hong Kong",
   "Los Angeles": the given-name and surname lists hold "Hong" and "Kong") becomes a place (LOCATION), still flagged.
 - **an organisation never introduced as a person** (``organisations_never_introduced``): edited prose names a person in
@@ -42,6 +49,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from redactor.detect.misreads import FORM_LABELS, ROLE_WORDS
 from redactor.detect.name_lists import (
     PEOPLES,
     countries,
@@ -53,6 +61,7 @@ from redactor.detect.name_lists import (
     lexicon,
 )
 from redactor.detect.places import COMMON_GIVEN, a_city, a_person_here, cities
+from redactor.detect.titles import RANKS, TITLES
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
@@ -138,6 +147,43 @@ def organisation_with_a_country(text: str, span: Any) -> Any:
     if len(words) < 2 or not placed or any(w in given_names() for w in words):
         return span  # "Kenya Moore", "Emma England": a given name makes it a person's name
     return span.relabelled("ORGANIZATION", ORGANISATION)
+
+
+COMMON_WORD = "an organisation's name with an ordinary word in it (no name list holds it): flagged as an organisation"
+# words that make a span a person's name whatever else it holds: a salutation, a form's or a case's label before it
+_INSIDE_GUESSES = AREA_GUESSES | {"RoleNameRecognizer", "ChatNameRecognizer"}  # "called Marlboro| Masters"
+_PERSON_OPENERS = frozenset({"dear", "hi", "hello", "hey", "hiya", "morning", "evening", "afternoon", "thanks", "cheers"})
+
+
+def organisations_with_a_common_word(text: str, pieces: list[Any]) -> list[Any]:
+    """Each organisation taken back as a person that ``organisation_with_a_common_word`` says is an organisation becomes
+    one, and a guessed person inside it goes with it ("Marlboro" of "called Marlboro Masters": the organisation covers it)."""
+    out = [organisation_with_a_common_word(text, p) for p in pieces]
+    orgs = [p for p, q in zip(pieces, out, strict=True) if p is not q]
+    if not orgs:
+        return out
+    return [p for p in out if not (p.entity == "PERSON" and p.recognizer in _INSIDE_GUESSES and any(_inside(p, o) for o in orgs))]
+
+
+_TITLES = frozenset((*RANKS, *TITLES))  # a form of address or a rank makes the words after it a person's name
+
+
+def organisation_with_a_common_word(text: str, span: Any) -> Any:
+    """The span as an organisation when it is an organisation taken back as a person, of two words or more, with an
+    ordinary English word that no name list holds ("Cesaroni Design", "Nuremberg Laws"), no given name that is no
+    ordinary word ("Vale Lauren Bacall") and no first word a list holds as a given name ("Precious Partridge"), no
+    salutation, title or label ("Dear Mr Kühnel", "Subject Alba Reyes": a person's name after them)."""
+    if span.entity != "PERSON" or span.recognizer != "OrgNameRecognizer":
+        return span
+    words = [re.sub(r"['’]s$", "", w) for w in text[span.start : span.end].split()]
+    if len(words) < 2 or words[0] in given_names_raw() or any(w in given_names() for w in words):
+        return span
+    if any(w.lower() in _PERSON_OPENERS or w.lower() in FORM_LABELS or w.lower() in ROLE_WORDS or w.rstrip(".") in _TITLES for w in words):
+        return span
+    parts = [p for w in words for p in w.split("-") if p]
+    if not any(is_english_word(p) and not is_name_word(p) for p in parts):
+        return span
+    return span.relabelled("ORGANIZATION", COMMON_WORD)
 
 
 CITY = "a city's name read as a person's full name: flagged as a place"
