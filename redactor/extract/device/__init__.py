@@ -36,6 +36,8 @@ FORMAT_MODULES = (
     "signal_db",
     "viber",
     "kik",
+    "line",
+    "skype",
     "snapchat",
     "instagram",
     "telegram_android",

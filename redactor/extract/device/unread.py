@@ -9,7 +9,7 @@ is and what to do, in one line, and the file is quarantined with that reason (as
 - **a database encrypted whole** (SQLCipher and the like: Signal's ``signal.db``, WeChat's ``EnMicroMsg.db``, an
   encrypted iTunes or Finder backup's ``Manifest.db``): a file named as a database whose first bytes are not SQLite's and
   look random. Refused as encrypted (E032), naming the app where the file's name says which;
-- **a SQLite database of an app no reader knows** (Skype, ...):
+- **a SQLite database of an app no reader knows** (desktop Skype's ``main.db``, ...):
   refused as unsupported (E031), naming the app where its tables say which, with the way to get its content in: the
   extraction tool's report or export of it.
 
@@ -68,7 +68,7 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"messages", "conversations", "participants_info"}), "Viber's message database"),
     (frozenset({"conversation_message"}), "Snapchat's message database"),  # a layout snapchat.py does not know
     (frozenset({"messagesTable", "KIKcontactsTable"}), "Kik's message database"),
-    (frozenset({"Messages", "Conversations", "Contacts"}), "Skype's message database"),
+    (frozenset({"Messages", "Conversations", "Contacts"}), "desktop Skype's message database (main.db)"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
 )
 # Containers no reader opens, by their first bytes: (what it is, what to do).

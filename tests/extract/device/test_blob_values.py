@@ -30,6 +30,7 @@ from tests.extract.device.generated import (
     tiktok,
     viber_kik,
     whatsapp_android,
+    work_chat,
 )
 from tests.extract.device.generated.browser_history import history_db
 from tests.extract.device.generated.calendars import calendar_db
@@ -57,6 +58,10 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "whatsapp": (whatsapp_android.msgstore, "msgstore.db"),
     "chrome": (lambda path: history_db(path, "chrome"), "History"),
     "calendar": (lambda path: calendar_db(path, "android"), "calendar.db"),
+    "line": (work_chat.naver_line, "naver_line"),
+    "line-calls": (work_chat.line_calls, "call_history"),
+    "skype": (work_chat.skype_live, "live:dana"),
+    "teams": (work_chat.skype_teams, "SkypeTeams.db"),
 }
 BAD = b"\xff\xfe\x00 not text"  # not UTF-8
 GOOD = b"Meet at Hollins Road"  # UTF-8 text stored as a BLOB
