@@ -47,6 +47,10 @@ should decide each piece of text once, so findings are resolved before they beco
    miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
    ``things.py``), a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national"), and an
    organisation taken back as a person with an ordinary word in its name ("Cesaroni Design") stays an organisation.
+   A guessed person in a team's place in a results or standings table ("Aston Villa 2 Derby 0") is that team
+   (``results.py``); one alone after "the" ("the Azna defended", "the Levant ( ISIL )") names a people, a place or a
+   thing (``after_the.py``); one whose shares are traded or whose price moves by a percentage or to a price in a
+   market report ("Kellogg fell 2 to 68", "shares in Lufthansa") is a company (``markets.py``).
 15. A ten-digit number read both as an NHS number (its checksum holds) and as a phone number is the one its nearer
    cue says ("call me on 9876543210": a phone; "NHS no. 943 476 5919": an NHS number; ``phone_or_nhs.py``).
 
@@ -60,16 +64,19 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from redactor.detect.after_the import names_after_the
 from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
 from redactor.detect.coordinated import listed_names
 from redactor.detect.head_words import named_thing
+from redactor.detect.markets import companies_in_market_reports
 from redactor.detect.misreads import FORM_LABELS, GENERIC, PERSONAL, TRIM, cut_number, dropped
 from redactor.detect.name_parts import with_a_short_surname, with_the_rest
 from redactor.detect.phone_or_nhs import phone_or_nhs
 from redactor.detect.places import place_read_as_person
 from redactor.detect.recognizers.street_words import keeps_full_stop
 from redactor.detect.recognizers.uk_ids import payment_reference
+from redactor.detect.results import teams_in_tables
 from redactor.detect.same_text import NAME as SAME_TEXT
 from redactor.detect.same_text import SCORE as SAME_TEXT_SCORE
 from redactor.detect.same_text import surnames_alone
@@ -279,6 +286,9 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     # "signed to Brantwell": no full name holds it (things.py); after the drops above, which judge a guessed person
     pieces = organisations_never_introduced(text, pieces)
     pieces = organisations_with_a_common_word(text, pieces)  # "Cesaroni Design", "Nuremberg Laws" (things.py)
+    pieces = teams_in_tables(text, pieces)  # "Aston Villa 2 Derby 0": teams, not people (results.py)
+    pieces = names_after_the(text, pieces)  # "the Azna defended themselves", "the Levant ( ISIL )" (after_the.py)
+    pieces = companies_in_market_reports(text, pieces)  # "Kellogg fell 2 to 68", "shares in Lufthansa" (markets.py)
     pieces = phone_or_nhs(text, pieces)  # "call me on 9876543210": a phone, though the NHS checksum holds
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
