@@ -11,12 +11,16 @@ Länder, cantons, oblasts, territories ...); left out: the kinds of a town's siz
 parishes, cities, boroughs, wards, councils, communes, atolls), whose names are towns' (``towns.txt``) or people's. A
 name the table gives in two languages ("Brussels Hoofdstedelijk Gewest;Région de Bruxelles-Capitale") is written as
 each; an inverted one ("Bruxelles-Capitale, Région de") and one with a bracket is left out. Each is written under its
-own name and without accents ("Andalucía" -> "Andalucia"). See models/NAMES.md for the counts.
+own name and without accents ("Andalucía" -> "Andalucia"). A subdivision whose English name the wheel's English
+translation of the table gives (``pycountry/locales/en/LC_MESSAGES/iso3166-2.mo``: "Bayern" -> "Bavaria", "Lappi" ->
+"Lapland", "Occitanie" -> "Occitania") is written under that name too. See models/NAMES.md for the counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
+import io
 import json
 import sys
 import unicodedata
@@ -25,6 +29,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "lexicons" / "regions.txt"
 TABLE = "pycountry/databases/iso3166-2.json"
+ENGLISH = "pycountry/locales/en/LC_MESSAGES/iso3166-2.mo"  # the table's names in English, where English has its own
 # kinds of subdivision of a town's size or below: their names are towns' or people's, not regions'
 TOWN_KINDS = (
     "municipal", "district", "parish", "city", "council", "rayon", "commune", "quarter", "borough", "town", "ward",
@@ -51,11 +56,13 @@ def names(raw: str) -> set[str]:
     return out
 
 
-def regions(table: list[dict]) -> list[tuple[str, str, str]]:
+def regions(table: list[dict], english: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """The table's regions by name; ``english`` maps a table name to its English name ("Bayern" -> "Bavaria")."""
     out: dict[str, tuple[str, str]] = {}
     for entry in table:
         if a_region(entry["type"]):
-            for name in names(entry["name"]):
+            translated = (english or {}).get(entry["name"], "")
+            for name in names(entry["name"]) | names(translated.replace(" / ", ";")):
                 out.setdefault(name, (entry["code"].split("-")[0], entry["type"]))
     return sorted((name, country, kind) for name, (country, kind) in out.items())
 
@@ -73,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with zipfile.ZipFile(args.wheel) as wheel:
         table = json.loads(wheel.read(TABLE))["3166-2"]
-    rows = regions(table)
+        english = gettext.GNUTranslations(io.BytesIO(wheel.read(ENGLISH)))._catalog  # type: ignore[attr-defined]
+    rows = regions(table, {k: v for k, v in english.items() if isinstance(k, str) and k and v != k})
     OUT.write_text(HEAD + "".join(f"{name}\t{country}\t{kind}\n" for name, country, kind in rows), encoding="utf-8")
     print(f"wrote {OUT} ({len(rows)} names)", file=sys.stderr)
     return 0
