@@ -39,7 +39,9 @@ from redactor.extract import accepting
 from redactor.extract.device import common, safe, sqlite_source, unread
 from redactor.records import DerivedFile, Item, Refused, Source
 
-ROOTS = re.compile(r"(?:^|/)(?:private/var/(?:mobile|root|containers|db)|data/(?:data|user(?:_de)?/\d+|media/\d+)|sdcard)/")
+ROOTS = re.compile(
+    r"(?:^|/)(?:(?:private/var|filesystem\d+)/(?:mobile|root|containers|db)|data/(?:data|user(?:_de)?/\d+|media/\d+)|sdcard)/"
+)  # an iPhone's data partition may be rooted at ``filesystem2/`` (Cellebrite's second file system) instead of private/var
 MAX_FILES = 2_000_000  # files an archive read as a file system may list (a phone holds 200,000-800,000)
 MAX_TOTAL = 16 << 30  # bytes copied out: the limit of any archive's expansion (``archive.MAX_TOTAL``)
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -104,6 +106,7 @@ class _Picked:
     def __init__(self, source: Source, path: Path, work_dir: Path) -> None:
         self.source, self.path, self.work_dir = source, path, work_dir
         self.stores: dict[str, DerivedFile] = {}  # by the member's name
+        self.pending: dict[str, DerivedFile] = {}  # databases with no table of their own, decided with their log
         self.companions: dict[str, list[tuple[DerivedFile, str]]] = {}  # by their database's member name
         self.refused: list[Refused] = []
         self.not_read: list[str] = []
@@ -145,6 +148,8 @@ class _Picked:
             derived = self._write(_Prefixed(head, raw), member, locator, name)
         if _read_here(self.source, derived.path):
             self.stores[member.name] = derived
+        elif not sqlite_source.tables(derived.path):
+            self.pending[member.name] = derived  # its tables may all be in a write-ahead log still to come
         else:
             derived.path.unlink(missing_ok=True)
             self.not_read.append(member.name)
@@ -164,7 +169,14 @@ class _Picked:
         return DerivedFile(target, name, locator)
 
     def finish(self) -> list[DerivedFile]:
-        """The stores and the companions of those kept; a companion whose database was not kept is removed and listed."""
+        """The stores and the companions of those kept; a companion whose database was not kept is removed and listed.
+        A database with no table of its own is kept when, read with its write-ahead log, a reader takes it."""
+        for name, derived in self.pending.items():
+            if _read_here(self.source, derived.path):
+                self.stores[name] = derived
+            else:
+                derived.path.unlink(missing_ok=True)
+                self.not_read.append(name)
         kept = list(self.stores.values())
         for database, copies in self.companions.items():
             for derived, name in copies:
@@ -176,7 +188,7 @@ class _Picked:
         return kept
 
     def discard(self) -> None:
-        for derived in [*self.stores.values(), *(d for copies in self.companions.values() for d, _ in copies)]:
+        for derived in [*self.stores.values(), *self.pending.values(), *(d for copies in self.companions.values() for d, _ in copies)]:
             derived.path.unlink(missing_ok=True)
 
 

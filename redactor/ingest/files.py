@@ -123,6 +123,16 @@ def ingest_files(settings: IngestSettings, ctx: StageContext):
     return run
 
 
+COMPANION = re.compile(r"^(?P<database>.+)-(?:wal|shm)$")
+
+
+def _empty_companion(path: Path) -> bool:
+    """An empty write-ahead log or shared-memory index beside its database: SQLite leaves one after a checkpoint, and
+    there is nothing in it to read (the device readers take it with its database)."""
+    m = COMPANION.match(path.name)
+    return m is not None and path.with_name(m["database"]).is_file()
+
+
 def check(path: Path, limit: int) -> Discovered:
     if not path.exists():
         raise InputError(f"{path}: no such file", hint="check the path")
@@ -130,7 +140,7 @@ def check(path: Path, limit: int) -> Discovered:
         raise InputError(f"{path}: not a regular file")
     try:
         size = path.stat().st_size
-        if size == 0:
+        if size == 0 and not _empty_companion(path):
             raise EmptyInput(f"{path}: file is empty")
         if size > limit:
             raise TooLargeInput(f"{path}: {size} bytes is over the {limit >> 20} MB limit")
@@ -139,4 +149,4 @@ def check(path: Path, limit: int) -> Discovered:
         raise InputError(f"{path}: permission denied", hint="give the tool read access to the file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    return Discovered(path, digest, size, sniff(head))
+    return Discovered(path, digest, size, sniff(head) if size else "application/octet-stream")  # an empty companion: no text

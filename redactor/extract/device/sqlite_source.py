@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -32,26 +33,43 @@ def tables(path: Path) -> dict[str, set[str]]:
     the file as it is (its path, size and modification time), so the schema is read once."""
     try:
         stat = path.stat()
+        wal = common.wal_beside(path)
+        log = wal.stat() if wal is not None else None
     except OSError:
         return {}
-    return {name: set(cols) for name, cols in _tables(str(path.resolve()), stat.st_size, stat.st_mtime_ns).items()}
+    key = (log.st_size, log.st_mtime_ns) if log is not None else None  # a log copied in later is read then
+    return {name: set(cols) for name, cols in _tables(str(path.resolve()), stat.st_size, stat.st_mtime_ns, key).items()}
 
 
 @lru_cache(maxsize=64)
-def _tables(path: str, size: int, mtime_ns: int) -> dict[str, frozenset[str]]:
-    return {name: frozenset(cols) for name, cols in _read_tables(Path(path)).items()}
+def _tables(path: str, size: int, mtime_ns: int, log: tuple[int, int] | None) -> dict[str, frozenset[str]]:
+    found = _read_tables(Path(path))
+    if not found and log is not None:  # every table still in the write-ahead log: a phone acquired live
+        with tempfile.TemporaryDirectory(prefix="redactor-schema-") as work:
+            found = _read_tables(Path(path), Path(work))
+    return {name: frozenset(cols) for name, cols in found.items()}
 
 
-def _read_tables(path: Path) -> dict[str, set[str]]:
+def _read_tables(path: Path, work: Path | None = None) -> dict[str, set[str]]:
+    """Each table's columns; a table whose columns SQLite cannot read here (a full-text index naming a tokenizer of the
+    app's own, as iOS's address book does) is listed with none, so it does not hide the database's other tables.
+    ``work``: a folder to apply the write-ahead log beside ``path`` in (see :func:`~.common.sqlite_open`)."""
     try:
-        conn = common.sqlite_open(path)
+        conn = common.sqlite_open(path, work)
         try:
             names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            return {name: {r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(name)}")')} for name in names}
+            return {name: _columns_of(conn, name) for name in names}
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return {}
+
+
+def _columns_of(conn: sqlite3.Connection, table: str) -> set[str]:
+    try:
+        return {r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(table)}")')}
+    except sqlite3.DatabaseError:
+        return set()
 
 
 def _quoted(name: str) -> str:
