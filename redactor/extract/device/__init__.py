@@ -38,6 +38,7 @@ FORMAT_MODULES = (
     "kik",
     "line",
     "skype",
+    "discord",
     "snapchat",
     "instagram",
     "telegram_android",

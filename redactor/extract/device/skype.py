@@ -14,6 +14,13 @@ browser shows, ``arrivalTime`` and ``deleteTime`` in milliseconds), ``Conversati
 ``email``, ``telephoneNumber``, ``homeNumber``: known people). The store does not say which user is the phone's owner
 in the columns read, so a message's direction is unknown and said so.
 
+**Teams for iOS** (``SkypeSpacesDogfood-<id>.sqlite``, a Core Data store), as iLEAPP's MIT-licensed Teams artifact reads
+it: ``ZSMESSAGE`` (``ZARRIVALTIME`` in seconds since 2001, ``ZCONTENT``: HTML, ``ZFROM``: the writer's id,
+``ZIMDISPLAYNAME``, ``ZTHREADID``, ``ZTS_ISSENTBYME``: the owner's, ``ZSUBJECT``, ``ZDELETETIME``,
+``ZTS_ISSOFTDELETED``), ``ZTHREAD`` (``ZTSID``, ``ZTHREADTOPIC``) and ``ZUSER`` (``ZTSID``, ``ZDISPLAYNAME``,
+``ZMAIL``, ``ZTELEPHONENUMBER``, ``ZMOBILE``: known people). Checked against a public test phone's store (81 messages,
+40 of them the owner's). A message's files and links, kept in archived objects, are not read.
+
 The databases are opened read-only and immutable (a ``-wal`` applied to a copy in the case's work folder); a run of rows
 in a damaged page, or a row that is not UTF-8, is refused alone; a database none of whose messages can be read is
 refused whole.
@@ -28,10 +35,12 @@ from typing import Any
 
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
+from redactor.extract.device.whatsapp_ios import apple_when
 from redactor.records import Item, Mention, Person, Source, stable_id
 
 SKYPE = "skype-android-db"
 TEAMS = "teams-android-db"
+TEAMS_IOS = "teams-ios-db"
 CALL = 3  # chatitem.message_type of a call
 MS = "milliseconds since 1970-01-01 UTC"
 FILE_HOW = "the database names the file; the files are separate in the extraction (the phone's gallery)"
@@ -157,3 +166,67 @@ def _html_text(path: Path, content: Any) -> str | None:
     except CorruptInput:
         return content  # read as it is: its words still go through detection
     return "\n".join([*page.lines, *page.meta, *page.comments]) or None
+
+
+@sqlite_source.message_store(
+    TEAMS_IOS, "Teams database", {"ZSMESSAGE": ("ZARRIVALTIME", "ZCONTENT", "ZFROM", "ZTHREADID", "ZTS_ISSENTBYME")}
+)
+def _read_teams_ios(
+    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
+) -> Iterator[Item | Person | Mention | Part]:
+    users: dict[Any, dict[str, Any]] = {}
+    if "ZUSER" in tables:
+        wanted = ("ZTSID", "ZDISPLAYNAME", "ZGIVENNAME", "ZSURNAME", "ZMAIL", "ZTELEPHONENUMBER", "ZMOBILE", "ZHOMENUMBER")
+        for r in sqlite_source.parts(path, conn, "ZUSER", wanted, key="Z_PK", one="user"):
+            if isinstance(r, tuple):
+                yield r  # their messages are read with the name the message keeps
+                continue
+            name = r["ZDISPLAYNAME"] or " ".join(x for x in (r["ZGIVENNAME"], r["ZSURNAME"]) if x) or None
+            phones = [p for p in (common.e164(r[k]) for k in ("ZTELEPHONENUMBER", "ZMOBILE", "ZHOMENUMBER")) if p]
+            users[r["ZTSID"]] = common.party(r["ZTSID"], name, None)
+            book.add(users[r["ZTSID"]], "Teams users", phones=phones, emails=[e for e in (common.email(r["ZMAIL"]),) if e])
+        yield from book
+    names: dict[Any, Any] = {}
+    if "ZTHREAD" in tables:
+        for r in sqlite_source.parts(path, conn, "ZTHREAD", ("ZTSID", "ZTHREADTOPIC"), key="Z_PK", one="conversation"):
+            if not isinstance(r, tuple) and r["ZTHREADTOPIC"]:
+                names[r["ZTSID"]] = r["ZTHREADTOPIC"]
+    wanted = (
+        "ZARRIVALTIME",
+        "ZCONTENT",
+        "ZFROM",
+        "ZIMDISPLAYNAME",
+        "ZTHREADID",
+        "ZTS_ISSENTBYME",
+        "ZSUBJECT",
+        "ZDELETETIME",
+        "ZTS_ISSOFTDELETED",
+    )
+    for r in sqlite_source.parts(path, conn, "ZSMESSAGE", wanted, key="Z_PK", one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        yield _teams_ios_message(source, path, r, users, names)
+
+
+def _teams_ios_message(source: Source, path: Path, r: Any, users: dict[Any, dict[str, Any]], names: dict[Any, Any]) -> Item:
+    mine = r["ZTS_ISSENTBYME"]
+    way = "outgoing" if mine == 1 else "incoming" if mine == 0 else "unknown"
+    writer = users.get(r["ZFROM"]) or (common.party(r["ZFROM"], r["ZIMDISPLAYNAME"], None) if r["ZFROM"] or r["ZIMDISPLAYNAME"] else None)
+    sender = {**(writer or common.party(None, None)), "owner": True} if way == "outgoing" else writer and {**writer, "owner": False}
+    chat = r["ZTHREADID"] or "unknown"
+    thread = {"id": str(chat), "key": stable_id(source.source_id, "teams conversation", chat), "app": "Teams"}
+    if names.get(chat):
+        thread["name"] = names[chat]
+    meta: dict[str, Any] = {
+        "format": TEAMS_IOS,
+        "app": "Teams",
+        "thread": thread,
+        "sender": sender,
+        "time": apple_when(r["ZARRIVALTIME"]),
+        "direction": {"value": way, "how": f"ZSMESSAGE.ZTS_ISSENTBYME {mine} (1: the owner's)"},
+    }
+    if r["ZDELETETIME"] or r["ZTS_ISSOFTDELETED"]:
+        meta["deleted"] = "Deleted"
+    fields = common.party_fields("sender", sender) + [("subject", r["ZSUBJECT"]), ("text", _html_text(path, r["ZCONTENT"]))]
+    return common.make_item(source, f"ZSMESSAGE Z_PK={r[0]}", "message", "Teams message", fields, meta)

@@ -62,6 +62,7 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "line-calls": (work_chat.line_calls, "call_history"),
     "skype": (work_chat.skype_live, "live:dana"),
     "teams": (work_chat.skype_teams, "SkypeTeams.db"),
+    "teams-ios": (work_chat.teams_ios, "SkypeSpacesDogfood-1.sqlite"),
 }
 BAD = b"\xff\xfe\x00 not text"  # not UTF-8
 GOOD = b"Meet at Hollins Road"  # UTF-8 text stored as a BLOB

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from redactor.case import CaseStore
-from tests.extract.device.generated.work_chat import line_calls, naver_line, skype_live, skype_teams
+from tests.extract.device.generated.work_chat import line_calls, naver_line, skype_live, skype_teams, teams_ios
 from tests.extract.device.helpers import pick, run, seg
 from tests.extract.device.sqlite_damage import read_around_damage
 
@@ -75,12 +75,27 @@ def test_teams_messages_read_as_text_with_their_links(tmp_path):
     assert "+447700900456" in dana.phones and "dana.whitcombe@example.com" in dana.emails
 
 
+def test_teams_for_ios_read_with_direction_users_and_chat_names(tmp_path):
+    items, people = _read(tmp_path, teams_ios, "SkypeSpacesDogfood-1.sqlite", "teams-ios-db")
+    first, reply, deleted = items
+    assert seg(first, "text") == "Are you at 14 Mill Lane?" and seg(first, "sender.name") == "Dana Whitcombe"
+    facts = _facts(first)
+    assert facts["direction"]["value"] == "incoming" and facts["thread"]["name"] == "Late shift"
+    assert facts["time"]["utc"] == "2024-02-29T15:56:47Z"
+    out = _facts(reply)
+    assert out["direction"]["value"] == "outgoing" and out["sender"]["owner"] is True
+    assert seg(reply, "text") == "ring me [link: tel:07700900123]" and deleted.meta["deleted"] == "Deleted"
+    dana = next(p for p in people if p.name == "Dana Whitcombe")
+    assert "+447700900456" in dana.phones and "dana.whitcombe@example.com" in dana.emails
+
+
 @pytest.mark.parametrize(
     ("write", "name", "reader", "table", "prefix", "count"),
     [
         (naver_line, "naver_line", "line-android-db", "chat_history", "chat_history id=", 4),
         (skype_live, "live:dana", "skype-android-db", "chatitem", "chatitem rowid=", 4),
         (skype_teams, "SkypeTeams.db", "teams-android-db", "Message", "Message rowid=", 3),
+        (teams_ios, "SkypeSpacesDogfood-1.sqlite", "teams-ios-db", "ZSMESSAGE", "ZSMESSAGE Z_PK=", 3),
     ],
 )
 def test_a_damaged_page_refuses_only_its_rows(tmp_path, write, name, reader, table, prefix, count):

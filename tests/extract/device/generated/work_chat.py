@@ -116,3 +116,59 @@ def skype_teams(path: Path, *, extra: int = 0) -> None:
             rows,
         )
     conn.close()
+
+
+TEAMS_IOS = """
+CREATE TABLE ZUSER (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZTSID VARCHAR, ZDISPLAYNAME VARCHAR, ZGIVENNAME VARCHAR,
+  ZSURNAME VARCHAR, ZMAIL VARCHAR, ZTELEPHONENUMBER VARCHAR, ZMOBILE VARCHAR, ZHOMENUMBER VARCHAR);
+CREATE TABLE ZTHREAD (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZTSID VARCHAR, ZTHREADTOPIC VARCHAR, ZTHREADTYPE VARCHAR);
+CREATE TABLE ZSMESSAGE (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZTS_ISSENTBYME INTEGER, ZTS_ISSOFTDELETED INTEGER,
+  ZARRIVALTIME TIMESTAMP, ZCONTENT VARCHAR, ZDELETETIME VARCHAR, ZFROM VARCHAR, ZIMDISPLAYNAME VARCHAR,
+  ZSUBJECT VARCHAR, ZTHREADID VARCHAR, ZFILES BLOB);
+"""
+APPLE_WHEN = 730_915_007.0  # 2024-02-29T15:56:47Z in seconds since 2001-01-01
+
+
+def teams_ios(path: Path, *, extra: int = 0) -> None:
+    """Teams for iOS's Core Data store (the tables and columns of a public test phone's, with invented rows): Dana
+    writes in a named chat, the owner replies, a deleted message; ``extra`` more from Dana."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(TEAMS_IOS)
+        conn.execute(
+            "INSERT INTO ZUSER (ZTSID, ZDISPLAYNAME, ZMAIL, ZMOBILE) VALUES "
+            "('8:orgid:aaaa', 'Dana Whitcombe', 'dana.whitcombe@example.com', '+44 7700 900456')"
+        )
+        conn.execute("INSERT INTO ZTHREAD (ZTSID, ZTHREADTOPIC) VALUES ('19:chat1@thread.v2', 'Late shift')")
+        rows = [
+            (
+                0,
+                None,
+                APPLE_WHEN,
+                "<div>Are you at <b>14 Mill Lane</b>?</div>",
+                None,
+                "8:orgid:aaaa",
+                "Dana Whitcombe",
+                "19:chat1@thread.v2",
+            ),
+            (
+                1,
+                None,
+                APPLE_WHEN + 60,
+                '<p>ring <a href="tel:07700900123">me</a></p>',
+                None,
+                "8:orgid:zzzz",
+                "Sam Owner",
+                "19:chat1@thread.v2",
+            ),
+            (0, 1, APPLE_WHEN + 90, "gone", "1709222300000", "8:orgid:aaaa", "Dana Whitcombe", "19:oneone@unq.gbl.spaces"),
+        ] + [
+            (0, None, APPLE_WHEN + 200 + i, f"<div>Message {i}</div>", None, "8:orgid:aaaa", "Dana Whitcombe", "19:chat1@thread.v2")
+            for i in range(extra)
+        ]
+        conn.executemany(
+            "INSERT INTO ZSMESSAGE (ZTS_ISSENTBYME, ZTS_ISSOFTDELETED, ZARRIVALTIME, ZCONTENT, ZDELETETIME, ZFROM, ZIMDISPLAYNAME,"
+            " ZTHREADID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    conn.close()
