@@ -46,7 +46,8 @@ should decide each piece of text once, so findings are resolved before they beco
 14. A craft ("Space Shuttle Endurance", "HMS Valiant") and lower-case common words in edited prose ("vehicle
    miles") are no person; a country's or an administrative area's name read as a person is a place ("County Durham";
    ``things.py``), a nationality before "national(s)" or "citizen(s)" is a nationality ("a Slovak national"), and an
-   organisation taken back as a person with an ordinary word in its name ("Cesaroni Design") stays an organisation.
+   organisation taken back as a person with an ordinary word in its name ("Cesaroni Design") stays an organisation, and
+   so does an ordinary word and a surname the name lexicon read as a name ("Gloomy Sunday", "North Melbourne").
    A guessed person in a team's place in a results or standings table ("Aston Villa 2 Derby 0") is that team
    (``results.py``); one alone after "the" ("the Azna defended", "the Levant ( ISIL )") names a people, a place or a
    thing (``after_the.py``); one whose shares are traded or whose price moves by a percentage or to a price in a
@@ -93,6 +94,7 @@ from redactor.detect.things import (
     listed,
     lower_case_common_words,
     nationality,
+    ordinary_word_before_a_surname,
     organisation_with_a_country,
     organisations_never_introduced,
     organisations_with_a_common_word,
@@ -286,6 +288,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     # "signed to Brantwell": no full name holds it (things.py); after the drops above, which judge a guessed person
     pieces = organisations_never_introduced(text, pieces)
     pieces = organisations_with_a_common_word(text, pieces)  # "Cesaroni Design", "Nuremberg Laws" (things.py)
+    pieces = [ordinary_word_before_a_surname(text, p) for p in pieces]  # "Gloomy Sunday", "North Melbourne" (things.py)
     pieces = teams_in_tables(text, pieces)  # "Aston Villa 2 Derby 0": teams, not people (results.py)
     pieces = names_after_the(text, pieces)  # "the Azna defended themselves", "the Levant ( ISIL )" (after_the.py)
     pieces = companies_in_market_reports(text, pieces)  # "Kellogg fell 2 to 68", "shares in Lufthansa" (markets.py)

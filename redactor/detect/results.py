@@ -9,7 +9,10 @@ lies within a team's place in such a row is that team: flagged as an organisatio
 
 - A results row: a run of capitalised words, a score of one to three digits (and the scorers in brackets), then another
   run and its score, which ends a line or comes before another capitalised word (the next row, when a table is
-  joined into one line), a bracket or a full stop. The scorers in brackets stay
+  joined into one line), a bracket or a full stop. A full name (two words or more, the first a given name that is no
+  ordinary word, none a city) is left alone: a golf leaderboard joined into one line reads like a results row ("66
+  Ian Woosnam 67 Colin Montgomerie 68"), and clubs' names that start with a given name end with their city
+  ("Spartak Moscow", "Hertha Berlin"). The scorers in brackets stay
   people. A row of two given names alone that no list holds as places ("Jake 2 Tom 1": a game between friends)
   is left alone.
 - A standings row: a run of capitalised words and five numbers or more. A bowler's figures in cricket have four
@@ -52,7 +55,7 @@ def teams_in_tables(text: str, pieces: list[Any]) -> list[Any]:
     if not any(_guess(p) for p in pieces):
         return pieces
     places = team_places(text) if _PRECHECK.search(text) else []
-    return [p.relabelled("ORGANIZATION", TEAM) if _guess(p) and _a_team(text, p, places) else p for p in pieces]
+    return [p.relabelled("ORGANIZATION", TEAM) if _guess(p) and not _full_name(text, p) and _a_team(text, p, places) else p for p in pieces]
 
 
 def _a_team(text: str, span: Any, places: list[tuple[int, int]]) -> bool:
@@ -71,6 +74,13 @@ def team_places(text: str) -> list[tuple[int, int]]:
 
 def _guess(span: Any) -> bool:
     return span.entity == "PERSON" and span.recognizer in GUESSES
+
+
+def _full_name(text: str, span: Any) -> bool:
+    """Two words or more, the first a given name that is no ordinary word, none a city ("Ian Woosnam"; not "Spartak
+    Moscow")."""
+    words = text[span.start : span.end].split()
+    return len(words) >= 2 and words[0] in given_names() and not any(a_city(w) for w in words)
 
 
 def _friends(home: str, away: str) -> bool:

@@ -26,6 +26,12 @@ Each rule looks at one guessed person (spaCy's, or an organisation taken back as
   "Meyer Music", "Nuremberg Laws", "Operation Sayeed", "Fremantle Press", "Maine Central"); a person's name holds
   no such word unless a list holds it as a name ("Rose", "Hunter", "Baker"). Not when a word of it is a given name
   that is no ordinary word ("Vale Lauren Bacall").
+- **an ordinary word before a surname** (``ordinary_word_before_a_surname``): the name lexicon reads a capitalised word
+  and a listed surname as a name ("Candie Payne"); when that word is an ordinary English word that no name list holds,
+  it describes or names a thing or a place, not a person ("Gloomy Sunday", "North Melbourne", "Great Britain", "Radio
+  Disney", "Real Madrid"): flagged as an organisation (ORGANIZATION), still flagged. Not a word for a person (a role,
+  relation, rank or title, a noble's title, or an agent noun: "Advisor Thames", "Officer Keating", "Princess Alba"),
+  nor a salutation ("Dear Tanaka").
 - **a city of two words or more** (``city_of_words``): a guessed full name that is exactly a city's name ("Hong Kong",
   "Los Angeles": the given-name and surname lists hold "Hong" and "Kong") becomes a place (LOCATION), still flagged.
 - **an organisation never introduced as a person** (``organisations_never_introduced``): edited prose names a person in
@@ -61,7 +67,7 @@ from redactor.detect.name_lists import (
     lexicon,
 )
 from redactor.detect.places import COMMON_GIVEN, a_city, a_person_here, cities
-from redactor.detect.titles import RANKS, TITLES
+from redactor.detect.titles import RANKS, RELATIONS, ROLES, TITLES
 
 GUESSES = {"SpacyRecognizer", "OrgNameRecognizer"}
 COUNTRY_GUESSES = GUESSES | {"RoleNameRecognizer"}  # "Captain America": a role word before a country
@@ -184,6 +190,30 @@ def organisation_with_a_common_word(text: str, span: Any) -> Any:
     if not any(is_english_word(p) and not is_name_word(p) for p in parts):
         return span
     return span.relabelled("ORGANIZATION", COMMON_WORD)
+
+
+BEFORE_A_SURNAME = "an ordinary word before a surname: the name of a thing or a place; flagged as an organisation"
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|man|woman)\Z")  # "Advisor", "Officer", "Administrator"
+
+
+def ordinary_word_before_a_surname(text: str, span: Any) -> Any:
+    """The span as an organisation when it is the name lexicon's word and surname ("name and surname") whose word is an
+    ordinary English word that no name list holds and no word for a person ("Gloomy Sunday"; not "Officer Keating")."""
+    if span.entity != "PERSON" or span.recognizer != "NameLexiconRecognizer" or span.explanation.get("pattern_name") != LEXICON_PAIR:
+        return span
+    first = text[span.start : span.end].split()[0]
+    low = first.lower()
+    if not is_english_word(first) or is_name_word(first) or low in _PERSON_WORDS or low in _PERSON_OPENERS or _AGENT_NOUN.search(low):
+        return span
+    return span.relabelled("ORGANIZATION", BEFORE_A_SURNAME)
+
+
+LEXICON_PAIR = "name and surname (lexicon)"  # recognizers/names.py's rule for a capitalised word and a listed surname
+
+
+# words for a person before a name: roles, relations, ranks, titles, and a sovereign's or a noble's title
+_NOBLE = frozenset("prince princess king queen duke duchess count countess baron baroness emperor empress sultan emir sheikh".split())
+_PERSON_WORDS = frozenset(w.lower() for w in (*ROLES, *RELATIONS, *RANKS, *TITLES)) | _NOBLE
 
 
 CITY = "a city's name read as a person's full name: flagged as a place"

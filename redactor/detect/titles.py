@@ -1,7 +1,8 @@
-"""Ranks, forms of address and callings written before a person's name ("DS Patel", "Mrs Okafor", "President Obama").
+"""Words for a person written before their name: ranks, forms of address and callings ("DS Patel", "Mrs Okafor",
+"President Obama"), roles and relations ("goalkeeper Salem Bitar", "my cousin Ade").
 
-One list for every rule that reads them (``recognizers/names.py``, ``recognizers/name_label.py``, ``things.py``); a leaf
-module, so that any of them may import it.
+One list for every rule that reads them (``recognizers/names.py``, ``recognizers/name_label.py``,
+``recognizers/role_names.py``, ``things.py``); a leaf module, so that any of them may import it.
 """
 
 from __future__ import annotations
@@ -91,3 +92,21 @@ TITLES = (
     "Corporal",
     "Investigator",
 )
+# roles and occupations, and relations, before a person's name (``recognizers/role_names.py``'s cues)
+ROLES = (
+    "goalkeeper", "keeper", "striker", "midfielder", "defender", "winger", "forward", "captain", "skipper", "coach",
+    "manager", "batsman", "batter", "bowler", "spinner", "jockey", "trainer", "rider", "cyclist", "golfer", "boxer",
+    "sprinter", "swimmer", "champion", "seed", "player", "teammate", "team-mate", "substitute", "quarterback", "pitcher",
+    "president", "vice-president", "minister", "premier", "chancellor", "senator", "governor", "mayor", "councillor",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "secretary", "ambassador", "envoy",
+    "general", "colonel", "commander", "lawyer", "solicitor", "barrister", "attorney", "prosecutor", "defendant",
+    "applicant", "claimant", "complainant", "witness", "suspect", "victim", "actor", "actress", "singer", "rapper",
+    "comedian", "director", "author", "writer", "novelist", "poet", "artist", "presenter", "journalist", "reporter",
+    "correspondent", "analyst", "economist", "businessman", "businesswoman", "founder", "owner", "landlord", "teacher",
+    "student", "pupil", "nurse", "surgeon", "consultant", "midwife", "carer", "employee", "colleague", "driver",
+)  # fmt: skip
+RELATIONS = (
+    "brother", "sister", "cousin", "uncle", "aunt", "auntie", "nephew", "niece", "grandson", "granddaughter", "son",
+    "daughter", "wife", "husband", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée", "partner", "ex", "friend",
+    "neighbour", "neighbor", "stepdad", "stepmum", "stepson", "stepdaughter", "mate", "bestie",
+)  # fmt: skip

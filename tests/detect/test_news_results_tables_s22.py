@@ -107,3 +107,11 @@ def test_a_team_before_a_role_and_a_name_is_a_team(text, team, person):
 def test_a_persons_manager_after_a_possessive_is_left_alone():
     text = "Tavish Orrin 's manager Kerrow Dunne said the fight was off ."
     assert teams_in_tables(text, [guessed(text, "Tavish Orrin", recognizer="SpacyRecognizer")])[0].entity == "PERSON"
+
+
+def test_a_full_name_in_a_leaderboard_joined_into_one_line_stays_a_person():
+    text = "Leading first-round scores : 66 Tavish Orrin 67 Robert Dunne 68 Kerrow Vale"
+    found = teams_in_tables(text, [guessed(text, "Tavish Orrin"), guessed(text, "Robert Dunne")])
+    assert [p.entity for p in found] == ["PERSON", "PERSON"]  # "Robert": a given name first, no city
+    text = "Spartak Moscow 2 Holmcaster 1"  # a given name first, then the club's city
+    assert teams_in_tables(text, [guessed(text, "Spartak Moscow")])[0].entity == "ORGANIZATION"

@@ -36,24 +36,8 @@ from redactor.detect.places import cities
 from redactor.detect.recognizers.base import result
 from redactor.detect.recognizers.letters import LOWER, NAME_WORD
 from redactor.detect.things import COMMON_GIVEN, a_country
+from redactor.detect.titles import RELATIONS, ROLES
 
-ROLES = (
-    "goalkeeper", "keeper", "striker", "midfielder", "defender", "winger", "forward", "captain", "skipper", "coach",
-    "manager", "batsman", "batter", "bowler", "spinner", "jockey", "trainer", "rider", "cyclist", "golfer", "boxer",
-    "sprinter", "swimmer", "champion", "seed", "player", "teammate", "team-mate", "substitute", "quarterback", "pitcher",
-    "president", "vice-president", "minister", "premier", "chancellor", "senator", "governor", "mayor", "councillor",
-    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "secretary", "ambassador", "envoy",
-    "general", "colonel", "commander", "lawyer", "solicitor", "barrister", "attorney", "prosecutor", "defendant",
-    "applicant", "claimant", "complainant", "witness", "suspect", "victim", "actor", "actress", "singer", "rapper",
-    "comedian", "director", "author", "writer", "novelist", "poet", "artist", "presenter", "journalist", "reporter",
-    "correspondent", "analyst", "economist", "businessman", "businesswoman", "founder", "owner", "landlord", "teacher",
-    "student", "pupil", "nurse", "surgeon", "consultant", "midwife", "carer", "employee", "colleague", "driver",
-)  # fmt: skip
-RELATIONS = (
-    "brother", "sister", "cousin", "uncle", "aunt", "auntie", "nephew", "niece", "grandson", "granddaughter", "son",
-    "daughter", "wife", "husband", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée", "partner", "ex", "friend",
-    "neighbour", "neighbor", "stepdad", "stepmum", "stepson", "stepdaughter", "mate", "bestie",
-)  # fmt: skip
 PHRASES = (
     "supporter of", "fan of", "son of", "daughter of", "wife of", "husband of", "widow of", "mother of", "father of",
     "named", "called", "nicknamed", "known as", "aka", "a.k.a.", "née", "nee",
