@@ -39,6 +39,7 @@ from redactor.detect.recognizers.letters import NAME_WORD
 from redactor.detect.recognizers.phone_columns import column_says
 from redactor.detect.recognizers.phone_regions import regions_to_ask
 from redactor.detect.recognizers.phone_words import phone_word_matches, phone_words
+from redactor.detect.recognizers.table_rows import table_row
 
 # where the people in a UK download most often come from, then the big numbering plans
 REGIONS = ("GB", "IE", "PL", "RO", "LT", "LV", "BG", "SK", "CZ", "HU", "PT", "ES", "IT", "FR", "DE", "NL", "BE", "CH",
@@ -112,6 +113,8 @@ class WorldPhoneRecognizer(EntityRecognizer):
                 f"; {read}" if read else "; no country accepts it (recall over validity)"
             )
             return result(self, "PHONE_NUMBER", start, end, self.CONTEXT, "number after a phone word", why, **_meta(read))
+        if table_row(text, start, start + len(value)) and phone_word_after(text, end) is None:
+            return None  # "Barnsley 4 3 1 0 9 3 10": a standings row's counts after a name (table_rows.py)
         if read and (value.lstrip().startswith(("+", "00", "(+")) or re.search(r"[ ()./-]", value)):
             return result(self, "PHONE_NUMBER", start, end, self.VALID, "valid number", f"phone number {read}", **_meta(read))
         if read and (after := phone_word_after(text, end)) and not _COUNT.match(text, end):
