@@ -65,6 +65,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from redactor.detect.after_addresses import countries_after_addresses
 from redactor.detect.after_the import names_after_the
 from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
@@ -293,6 +294,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
     pieces = names_after_the(text, pieces)  # "the Azna defended themselves", "the Levant ( ISIL )" (after_the.py)
     pieces = companies_in_market_reports(text, pieces)  # "Kellogg fell 2 to 68", "shares in Lufthansa" (markets.py)
     pieces = phone_or_nhs(text, pieces)  # "call me on 9876543210": a phone, though the NHS checksum holds
+    pieces = countries_after_addresses(text, pieces)  # "..., 10178 Berlin, Germany": the country (after_addresses.py)
     pieces = [p for p in (_url_in_a_word(text, s) for s in pieces) if p is not None]
     containers = _Index([s for s in pieces if s.entity in ("EMAIL_ADDRESS", "SOCIAL_HANDLE")])
     pieces = [

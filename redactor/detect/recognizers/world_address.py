@@ -135,6 +135,10 @@ STREET = (
     # a street named by its street word alone, with a house number (checked in code) before or after: "Esplanade 17", "17
     # Esplanade", "Broadway 24", "The Strand 5"
     rf"|(?:The[ ])?(?:Esplanade|Promenade|Broadway|Strand|Parade|Embankment|Boardwalk|Corniche|Malecón|Malecon)(?![\w'’-])"
+    # a British development named by its buildings or its trees, with a house number (checked in code): "16 The Stables", "3
+    # The Maltings", "12 The Paddocks", "7 The Laurels"
+    rf"|The[ ](?P<estate>Stables|Maltings|Paddocks|Orchards|Granary|Cloisters|Courtyard|Sidings|Coppice|Spinney|Laurels|Limes|"
+    rf"Beeches|Poplars|Willows|Hollies|Chestnuts|Rowans|Larches|Cedars|Firs|Elms|Pines|Birches|Hawthorns|Sycamores|Oaks)(?![\w'’-])"
     # a numbered street: its street word alone and its number, after the house number ("25 Straße 50", "25 Strada 50", Berlin's
     # and Romania's streets never named; "12 Street 5"), or the house number after it on the next line or after a comma
     rf"|(?<=\d[ ])(?i:straße|strasse|str\.|strada|street|calle|rua|ulica|utca|sokak|cadde)(?:,?[ ]|[ ]*\r?\n)\d{{1,4}}(?![\w/.,-]|[.,]\d)"
@@ -160,6 +164,10 @@ POSTCODE = (
 # a Korean or Japanese district's ending: "Gangnam-gu", "Chuo-ku", "Tokyo-to"
 WARD = r"(?:-(?:gu|si|do|dong|eup|myeon|ku|shi|cho|machi|mura|ken|to|fu)(?![\w-]))"
 TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ]|(?:Fracc|Brgy)\.[ ])?{NAME_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){NAME_WORD}){{0,2}}{WARD}?"  # St. Veit an der Glan
+# on a line of its own, a town's word may be a possessive, the town named after a saint or a person: "St. John's", "King's
+# Lynn", "Bishop's Stortford" (in a sentence, "5 Mill Road, John's place" is no town)
+_TOWN_WORD = rf"{NAME_WORD}(?:['’]s(?![\w]))?"
+LINE_TOWN = rf"(?:{UPPER}{LOWER}{{0,2}}\.[ ])?{_TOWN_WORD}(?:(?:[ -](?:{LINK}[ -]){{0,2}}){_TOWN_WORD}){{0,2}}{WARD}?"
 # unit, postcode, town, state (ON, NSW) on the same line; or a next line that is only a town and postcode
 # ("Rua Portelinha 74\n4144 Évora", "199 Maxime Drive\nLorain, NL O2I 5K6")
 # a floor and door in the European way: "2. tv" (Danish), "2. em. 7" (Hungarian), "3. OG", "4º B", "3º izq"
@@ -181,7 +189,7 @@ MILITARY = r"(?:APO|FPO|DPO)[ ]A[AEP](?=[ ]\d{5})"
 # (the town line ends the line, or ends in a postcode and a sentence goes on: "...Apt. 373\nLake Marisa, AR 28934 and ...";
 # a US military post office is the town: "Unit 8612 Box 1432\nDPO AE 30612")
 NEXT_LINE = (
-    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE})|[ ]?[-–][ ]?[A-Z]{{2}}(?![\w]))*(?=[ ]*(?:\r?\n|$))"
+    rf"(?:,?[ ]?\n(?:{POSTCODE}[ ])?(?:{TOWN}{DISTRICT}?|{LINE_TOWN}|{MILITARY})(?:(?:,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}|{DOTTED_STATE})|[ ]?[-–][ ]?[A-Z]{{2}}(?![\w]))*(?=[ ]*(?:\r?\n|$))"
     rf"|(?:,?[ ][A-Z]{{2,3}})?,?[ ](?:{STRONG_POSTCODE}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-]))"
     # or a postcode alone on its line over a line that is only the town: "Am Bürgerpark 15-18\n13156\nBerlin"
     rf"|,?[ ]?\n(?:{STRONG_POSTCODE}|\d{{4}}[ ]?[A-Z]{{2}})[ \t]*\r?\n{TOWN}(?=[ ]*(?:\r?\n|$))"
@@ -321,6 +329,8 @@ class WorldAddressRecognizer(EntityRecognizer):
                 continue  # "Anna went home way 5": lower-case English words are no part of a street's name
             if m.group("lower_street") and PHRASE_WORDS.intersection(m.group("lower_street").split()):
                 continue  # "5 blocks down the street": a phrase, not a street's name
+            if m.group("estate") and not (m.group("pre") or m.group("post")):
+                continue  # "meet at The Stables": a pub's name as well; a development's needs its house number
             placed = not numbered and _over_a_town(text, m)  # "Cheapside Road\nBridgetown": a street's line over its town's
             lines_end = _over_place_lines(text, m) if not numbered and not placed else None
             placed = placed or lines_end is not None
@@ -404,7 +414,7 @@ def _placed(text: str, m: re.Match[str]) -> bool:
 
 
 _TOWN_LINE = re.compile(
-    rf"[ \t]*,?[ \t]*\r?\n[ \t]*(?P<town>(?:{STRONG_POSTCODE}[ ])?{TOWN})(?:{DISTRICT}|,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*[ \t]*(?=\r?\n|$)"
+    rf"[ \t]*,?[ \t]*\r?\n[ \t]*(?P<town>(?:{STRONG_POSTCODE}[ ])?(?:{TOWN}|{LINE_TOWN}))(?:{DISTRICT}|,?[ ](?:{POSTCODE}|[A-Z]{{2,3}}))*[ \t]*(?=\r?\n|$)"
 )
 
 
