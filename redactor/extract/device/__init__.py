@@ -39,6 +39,8 @@ FORMAT_MODULES = (
     "line",
     "skype",
     "discord",
+    "whatsapp_ios_extras",
+    "voicemail",
     "snapchat",
     "instagram",
     "telegram_android",

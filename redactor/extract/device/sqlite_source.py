@@ -178,8 +178,9 @@ def read(
         raise first
 
 
-def is_message(record: Any) -> bool:
-    return isinstance(record, Item) and record.kind == "message"
+def is_communication(record: Any) -> bool:
+    """A message, a call or a contact: what a message store's reader must read one of, or refuse the store whole."""
+    return isinstance(record, Item) and record.kind in ("message", "call", "contact")
 
 
 def is_contact(record: Any) -> bool:
@@ -208,9 +209,10 @@ def read_messages(
     source: Source, path: Path, what: str, body: Callable[[sqlite3.Connection, set[str], common.PeopleBook], Iterator[Any]], work: Path
 ) -> Iterator[Any]:
     """A message database read by :func:`read` with a book of the people it names (``body`` adds them and yields the
-    book as it goes; what is left is yielded at the end): refused whole when not one message could be read."""
+    book as it goes; what is left is yielded at the end): refused whole when not one message, call or contact could be
+    read (an app's call log or address book is read through this too)."""
     book = common.PeopleBook(source.ref)
-    yield from read(path, what, lambda conn, tables: body(conn, tables, book), is_message, work=work)
+    yield from read(path, what, lambda conn, tables: body(conn, tables, book), is_communication, work=work)
     yield from book
 
 

@@ -71,3 +71,13 @@ def traced(read: Callable[[], list]) -> tuple[list, int]:
         return out, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def read_store(tmp_path: Path, write: Callable[[Path], None], name: str, reader: str) -> tuple[list[Item], list[Person]]:
+    """The items and known people of a store ``write`` makes at ``tmp_path / name``, which the extractor ``reader``
+    must be the one to take."""
+    path = tmp_path / name
+    write(path)
+    assert pick(path) == reader
+    items, _, people = run(path, tmp_path / "work")
+    return items, people

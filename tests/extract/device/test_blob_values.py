@@ -29,7 +29,9 @@ from tests.extract.device.generated import (
     telegram_android,
     tiktok,
     viber_kik,
+    voicemail,
     whatsapp_android,
+    whatsapp_ios_extras,
     work_chat,
 )
 from tests.extract.device.generated.browser_history import history_db
@@ -63,6 +65,9 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "skype": (work_chat.skype_live, "live:dana"),
     "teams": (work_chat.skype_teams, "SkypeTeams.db"),
     "teams-ios": (work_chat.teams_ios, "SkypeSpacesDogfood-1.sqlite"),
+    "whatsapp-ios-contacts": (whatsapp_ios_extras.contacts_v2, "ContactsV2.sqlite"),
+    "whatsapp-ios-calls": (whatsapp_ios_extras.call_history, "CallHistory.sqlite"),
+    "voicemail": (voicemail.voicemail_db, "voicemail.db"),
 }
 BAD = b"\xff\xfe\x00 not text"  # not UTF-8
 GOOD = b"Meet at Hollins Road"  # UTF-8 text stored as a BLOB

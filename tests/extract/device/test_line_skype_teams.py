@@ -11,7 +11,7 @@ import pytest
 
 from redactor.case import CaseStore
 from tests.extract.device.generated.work_chat import line_calls, naver_line, skype_live, skype_teams, teams_ios
-from tests.extract.device.helpers import pick, run, seg
+from tests.extract.device.helpers import pick, read_store, seg
 from tests.extract.device.sqlite_damage import read_around_damage
 
 
@@ -19,17 +19,8 @@ def _facts(item) -> dict:
     return item.device.to_json()
 
 
-def _read(tmp_path, write, name: str, reader: str) -> tuple[list, list]:
-    """The items and known people of a store ``write`` makes at ``name``, which the extractor ``reader`` must take."""
-    path = tmp_path / name
-    write(path)
-    assert pick(path) == reader
-    items, _, people = run(path, tmp_path / "work")
-    return items, people
-
-
 def test_line_messages_contacts_and_groups(tmp_path):
-    items, people = _read(tmp_path, naver_line, "naver_line", "line-android-db")
+    items, people = read_store(tmp_path, naver_line, "naver_line", "line-android-db")
     incoming, reply, place, group = items
     assert seg(incoming, "text") == "Are you home? Flat 2, 14 Mill Lane" and seg(incoming, "sender.name") == "Dana W"
     facts = _facts(incoming)
@@ -46,14 +37,14 @@ def test_line_messages_contacts_and_groups(tmp_path):
 
 
 def test_line_calls(tmp_path):
-    items, _ = _read(tmp_path, line_calls, "call_history", "line-android-calls-db")
+    items, _ = read_store(tmp_path, line_calls, "call_history", "line-android-calls-db")
     assert [(i.kind, _facts(i)["direction"]["value"]) for i in items] == [("call", "incoming"), ("call", "outgoing")]
     assert items[0].meta["duration"] == "83 s" and items[1].meta["call_type"] == "video"
     assert seg(items[1], "party.id") == "u2priya"
 
 
 def test_skype_messages_calls_and_groups(tmp_path):
-    items, people = _read(tmp_path, skype_live, "live:dana", "skype-android-db")
+    items, people = read_store(tmp_path, skype_live, "live:dana", "skype-android-db")
     incoming, reply, call, group = items
     assert seg(incoming, "sender.name") == "Dana Whitcombe" and _facts(incoming)["direction"]["value"] == "incoming"
     out = _facts(reply)
@@ -65,7 +56,7 @@ def test_skype_messages_calls_and_groups(tmp_path):
 
 
 def test_teams_messages_read_as_text_with_their_links(tmp_path):
-    items, people = _read(tmp_path, skype_teams, "SkypeTeams.db", "teams-android-db")
+    items, people = read_store(tmp_path, skype_teams, "SkypeTeams.db", "teams-android-db")
     first, link, deleted = items
     assert seg(first, "text") == "Are you at 14 Mill Lane?" and _facts(first)["thread"]["name"] == "Late shift"
     assert seg(link, "text") == "ring me [link: tel:07700900123]"
@@ -76,7 +67,7 @@ def test_teams_messages_read_as_text_with_their_links(tmp_path):
 
 
 def test_teams_for_ios_read_with_direction_users_and_chat_names(tmp_path):
-    items, people = _read(tmp_path, teams_ios, "SkypeSpacesDogfood-1.sqlite", "teams-ios-db")
+    items, people = read_store(tmp_path, teams_ios, "SkypeSpacesDogfood-1.sqlite", "teams-ios-db")
     first, reply, deleted = items
     assert seg(first, "text") == "Are you at 14 Mill Lane?" and seg(first, "sender.name") == "Dana Whitcombe"
     facts = _facts(first)
@@ -93,6 +84,7 @@ def test_teams_for_ios_read_with_direction_users_and_chat_names(tmp_path):
     ("write", "name", "reader", "table", "prefix", "count"),
     [
         (naver_line, "naver_line", "line-android-db", "chat_history", "chat_history id=", 4),
+        (line_calls, "call_history", "line-android-calls-db", "call_history", "call_history rowid=", 2),
         (skype_live, "live:dana", "skype-android-db", "chatitem", "chatitem rowid=", 4),
         (skype_teams, "SkypeTeams.db", "teams-android-db", "Message", "Message rowid=", 3),
         (teams_ios, "SkypeSpacesDogfood-1.sqlite", "teams-ios-db", "ZSMESSAGE", "ZSMESSAGE Z_PK=", 3),

@@ -60,14 +60,14 @@ def naver_line(path: Path, *, extra: int = 0) -> None:
     conn.close()
 
 
-def line_calls(path: Path) -> None:
+def line_calls(path: Path, *, extra: int = 0) -> None:
+    """A call in from Dana, a video call out to Priya; ``extra`` more calls in."""
     conn = sqlite3.connect(path)
     with conn:
         conn.executescript(LINE_CALLS)
-        conn.executemany(
-            "INSERT INTO call_history (caller_mid, call_type, start_time, end_time, voip_type) VALUES (?, ?, ?, ?, ?)",
-            [("u1dana", "PI", WHEN, WHEN + 83_000, "A"), ("u2priya", "PO", WHEN + 600_000, WHEN + 610_000, "V")],
-        )
+        rows = [("u1dana", "PI", WHEN, WHEN + 83_000, "A"), ("u2priya", "PO", WHEN + 600_000, WHEN + 610_000, "V")]
+        rows += [("u1dana", "PI", WHEN + 700_000 + i, WHEN + 710_000 + i, "A") for i in range(extra)]
+        conn.executemany("INSERT INTO call_history (caller_mid, call_type, start_time, end_time, voip_type) VALUES (?, ?, ?, ?, ?)", rows)
     conn.close()
 
 
