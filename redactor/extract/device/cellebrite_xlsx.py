@@ -14,8 +14,8 @@ or conversation, and no known person learnt from its contacts. Now, with the lay
   ``From:``/``To:``; unknown when nothing says;
 - **contacts** (their ``Entries``) and the phone's own number in ``Device Information`` become known people;
 - **a sheet with no report table** (``Summary``) is one record of its rows, every cell with its reference;
-- **what a table cannot show is not lost**: a workbook with cell comments or page headers and footers, or with no
-  report table at all, is read whole as a workbook instead (:mod:`redactor.extract.xlsx`); pictures and embedded
+- **what a table cannot show is not lost**: a workbook with cell comments, page headers and footers or formulas, or
+  with no report table at all, is read whole as a workbook instead (:mod:`redactor.extract.xlsx`); pictures and embedded
   files are extracted in turn;
 - **a row that cannot be read** (a cell over Excel's 32,767 characters) is refused alone, at its locator, never its
   content; a sheet whose XML breaks off keeps the rows before the break and the rest is refused.
@@ -67,7 +67,9 @@ ROW_NUMBERS = frozenset({"#", "instant message #"})
 TIME_LIKE = re.compile(r"(time|date)\b", re.IGNORECASE)
 NAME_COLUMNS = ("name", "display name", "contact name")
 _UNSEEN_PARTS = re.compile(r"^xl/.*comment", re.IGNORECASE)  # comments, threaded comments and their drawings
-_HEADER_FOOTER = re.compile(rb"<(odd|even|first)(Header|Footer)>\s*[^<\s]")
+# a page header or footer with text, or a formula (read whole, a formula shows with its last value: a row of values alone
+# would show only one of the two)
+_UNSEEN_XML = re.compile(rb"<(odd|even|first)(Header|Footer)>\s*[^<\s]|<f[\s>/]")
 
 
 def _accepts(source: Source, path: Path, head: bytes) -> bool:
@@ -96,7 +98,7 @@ def _unescape(raw: bytes) -> str:
 
 
 def _unseen(zf: zipfile.ZipFile) -> bool:
-    """Whether the package holds what a table of its cells cannot show: comments, or page headers or footers."""
+    """Whether the package holds what a table of its cells cannot show: comments, page headers or footers, formulas."""
     for info in zf.infolist():
         if _UNSEEN_PARTS.match(info.filename):
             return True
@@ -104,7 +106,7 @@ def _unseen(zf: zipfile.ZipFile) -> bool:
             with zf.open(info) as stream:
                 tail = b""
                 while block := stream.read(1 << 20):
-                    if _HEADER_FOOTER.search(tail + block):
+                    if _UNSEEN_XML.search(tail + block):
                         return True
                     tail = block[-64:]
     return False

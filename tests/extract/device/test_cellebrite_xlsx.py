@@ -16,6 +16,7 @@ from redactor.case import CaseStore
 from redactor.errors import CorruptInput, EmptyInput
 from redactor.extract.device import cellebrite_xlsx
 from redactor.extract.device.cellebrite_layout import text
+from redactor.extract.sheets import cell_text
 from redactor.records import Item, Refused
 from tests.extract.device.generated.cellebrite import (
     CALL_HEADER,
@@ -79,14 +80,14 @@ def test_sms_calls_contacts_and_the_owner(tmp_path):
     assert "RASSO-2024-0001" in _text(summary) and "Alex Examiner" in _text(summary) and "None" not in _text(summary)
 
 
-def _cells(path, skip_numbers: bool = False) -> list[tuple[str, str]]:
+def _cells(path, skip_numbers: bool = False, shown=text) -> list[tuple[str, str]]:
     """(sheet, text) of every cell the workbook holds (``skip_numbers``: but a chat sheet's numbers of its rows and
-    messages, which carry nothing of their own)."""
+    messages, which carry nothing of their own), written as ``shown`` writes a value."""
     import openpyxl
 
     wb = openpyxl.load_workbook(path)
     return [
-        (ws.title, text(c.value))
+        (ws.title, shown(c.value))
         for ws in wb.worksheets
         for row in ws.iter_rows(min_row=3 if skip_numbers else 1)
         for c in row
@@ -143,6 +144,15 @@ def test_a_workbook_with_comments_or_without_a_report_table_is_read_as_a_workboo
     assert [i.meta["format"] for i in items] == ["xlsx"] and "07700 900111" in _text(items[0])
 
 
+def test_a_workbook_with_a_formula_is_read_as_a_workbook_with_the_formula_and_its_value(tmp_path):
+    """Found by the fuzz test: a cell "=0" is a formula; read for values alone (openpyxl's data_only) it had no value
+    written, and the cell was lost."""
+    rows = [[*SMS[0][:5], "=1+1", *SMS[0][6:]]]
+    path = report(tmp_path / "formula.xlsx", [("SMS Messages", SMS_HEADER, rows)])
+    items, _, _ = run(path, tmp_path / "work")
+    assert [i.meta["format"] for i in items] == ["xlsx"] and "[formula: =1+1]" in _text(items[0])
+
+
 def test_a_row_over_the_cell_limit_is_refused_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(cellebrite_xlsx, "MAX_CELL", 100)  # Excel's limit is 32,767: openpyxl will not write more
     rows = [SMS[0], [*SMS[1][:5], "x" * 101, *SMS[1][6:]]]
@@ -188,9 +198,9 @@ def test_any_cell_values_are_read_or_refused_never_lost(tmp_path, rows):
         return
     kept = _kept([r for r in records if isinstance(r, Item)])
     assert [r for r in records if isinstance(r, Refused)] == []
-    for _, value in _cells(path, skip_numbers=True):  # what the workbook holds, after its title and header
-        for word in value.split():
-            assert word in STRUCTURE or word in kept or json.dumps(word)[1:-1] in kept, word
+    as_report, as_workbook = _cells(path, skip_numbers=True), _cells(path, skip_numbers=True, shown=cell_text)
+    for (_, value), (_, written) in zip(as_report, as_workbook, strict=True):  # as this reader or the workbook's writes it
+        assert any(all(w in STRUCTURE or w in kept or json.dumps(w)[1:-1] in kept for w in v.split()) for v in (value, written)), value
 
 
 def test_a_report_through_the_runner(cli, tmp_path):
