@@ -117,19 +117,19 @@ def extract_cellebrite_xlsx(source: Source, path: Path, ctx: StageContext) -> It
     from redactor.extract.package import open_package
     from redactor.extract.xlsx import _derived, extract_xlsx
 
-    with open_package(path, "Excel workbook") as zf:
+    with open_package(path, "Excel workbook") as zf:  # checked once: zip slip, bombs, DTDs
         unseen = _unseen(zf)
+        derived = [] if unseen else list(_derived(zf, source, ctx))  # a workbook read whole below writes them again
     wb = None if unseen else _open(path)
     try:
         tables = {ws.title: Table.find(ws.title, _first_rows(ws)) for ws in wb.worksheets} if wb is not None else {}
-        if not any(tables.values()):  # comments, headers or footers, or no report table: read whole as a workbook
+        if not any(tables.values()):  # comments, headers or footers, formulas, or no report table: read as a workbook
             if wb is not None:
                 wb.close()
                 wb = None
             yield from extract_xlsx(source, path, ctx)
             return
-        with open_package(path, "Excel workbook") as zf:
-            yield from _derived(zf, source, ctx)
+        yield from derived
         reader = _Report(source, path, date_order(path))
         for ws in wb.worksheets:
             yield from reader.sheet(ws, tables[ws.title])
@@ -304,14 +304,14 @@ class _Report:
             if found is not None:
                 fields.append((field, named[found]))
                 used.add(found)
-        if kind == "contact" and "entries" in low:
-            entries = entries_of(named[low["entries"]])
+        entries = entries_of(named[low["entries"]]) if kind == "contact" and "entries" in low else []
+        if entries:
             fields += [(f"entry.{label}", value) for label, value in entries]
             used.add(low["entries"])
         fields += [(f"field.{n}", v) for n, v in named.items() if n not in used]
         title = f"{app} {KIND_TITLES.get(kind, 'record')}" if app else KIND_TITLES.get(kind, f"{sheet.lower()} record")
         item = common.make_item(self.source, f"sheet '{sheet}' row {number}", kind, title, fields, meta)
-        self._learn(kind, item, named, low)
+        self._learn(kind, item, named, low, entries)
         return item
 
     def _parties(
@@ -349,9 +349,8 @@ class _Report:
         fields += [(f"participant.{n}", common.recipients_text([p])) for n, p in enumerate(others, 1)]
         return used
 
-    def _learn(self, kind: str, item: Item, named: dict[str, Any], low: dict[str, str]) -> None:
+    def _learn(self, kind: str, item: Item, named: dict[str, Any], low: dict[str, str], entries: list[tuple[str, str]]) -> None:
         if kind == "contact":
-            entries = entries_of(named[low["entries"]]) if "entries" in low else []
             found = [v for _, v in entries] + list(named.values())
             name = next((named[low[c]] for c in NAME_COLUMNS if c in low), "")
             phones = [x for x in (common.e164(v) for v in found) if x]
