@@ -2,7 +2,8 @@
 
 Asked after every format that lives in a zip (UFDR, WhatsApp export, Word, Excel, OpenDocument) and
 before a damaged zip is reported. The zip is opened as every archive is (``device/safe.py``): a member
-with an absolute or ``..`` path refuses the whole zip (zip slip); an encrypted member, or one whose
+with a ``..`` path refuses the whole zip (zip slip; a path from the root, ``/private/var/...``, is read
+relative to the archive: copies are written from a path's parts); an encrypted member, or one whose
 expansion is implausible, is refused (a decompression bomb); more than ``MAX_MEMBERS`` files or more
 than ``MAX_TOTAL`` bytes expanded refuse it too. Each member is copied under ``work/derived`` and
 extracted through the whole pipeline like any input (a PDF's text layer, a photo's OCR, a zip inside

@@ -21,8 +21,9 @@ Every other file (pictures, videos, documents, the system's and apps' other file
 refusal (E031, quarantined with the archive's reference) counts them by kind and names the list of their paths, written
 beside the copies (``not-read.txt``), so the officer can extract the ones the case needs and add them. A database no
 reader takes is removed from the work folder once checked. The limits of an archive apply to what is copied: at most
-``MAX_FILES`` files listed, ``archive.MAX_TOTAL`` bytes copied; a member with an absolute or ``..`` path is refused alone
-(a zip with one is refused whole before this is asked, as any zip is).
+``MAX_FILES`` files listed, ``archive.MAX_TOTAL`` bytes copied; a member with a ``..`` path is refused alone
+(a zip with one is refused whole before this is asked, as any zip is); one written from the root (``/private/var/...``) is
+read relative to the archive.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class _Picked:
         self.stores: dict[str, DerivedFile] = {}  # by the member's name
         self.pending: dict[str, DerivedFile] = {}  # databases with no table of their own, decided with their log
         self.companions: dict[str, list[tuple[DerivedFile, str]]] = {}  # by their database's member name
+        self.empty: list[tuple[str, str]] = []  # empty logs and indexes (a checkpoint leaves them): (database, member)
         self.refused: list[Refused] = []
         self.not_read: list[str] = []
         self.files = self.copied = 0
@@ -118,7 +120,7 @@ class _Picked:
             raise HostileInput(f"{self.path}: the archive holds more than {MAX_FILES:,} files; refused")
         locator = common.MEMBER + member.name
         if safe.unsafe_member(member.name):
-            refusal = HostileInput(f"{self.path}: {locator}: an absolute or '..' path; refused")
+            refusal = HostileInput(f"{self.path}: {locator}: a '..' path (zip slip); refused")
             self.refused.append(Refused(locator, refusal.code, str(refusal)))
             return
         name = safe.member_name(member.name)
@@ -126,6 +128,8 @@ class _Picked:
         try:
             if companion is not None and member.size > 0:
                 self.companions.setdefault(companion["database"], []).append((self._copy(member, locator, name), member.name))
+            elif companion is not None:
+                self.empty.append((companion["database"], member.name))
             elif unread.WHATSAPP_BACKUP.search(name) or name.lower() in unread.ENCRYPTED_APPS:
                 self.stores[member.name] = self._copy(member, locator, name)  # refused by unread, saying what it is
             elif member.size >= MIN_DATABASE and PurePosixPath(name.lower()).suffix not in _MEDIA:
@@ -170,7 +174,8 @@ class _Picked:
 
     def finish(self) -> list[DerivedFile]:
         """The stores and the companions of those kept; a companion whose database was not kept is removed and listed.
-        A database with no table of its own is kept when, read with its write-ahead log, a reader takes it."""
+        A database with no table of its own is kept when, read with its write-ahead log, a reader takes it. An empty log
+        or index beside a kept database is not copied (nothing is in it) nor listed as unread."""
         for name, derived in self.pending.items():
             if _read_here(self.source, derived.path):
                 self.stores[name] = derived
@@ -185,6 +190,7 @@ class _Picked:
                 else:
                     derived.path.unlink(missing_ok=True)
                     self.not_read.append(name)
+        self.not_read += [name for database, name in self.empty if database not in self.stores]  # else read, as empty
         return kept
 
     def discard(self) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from redactor.errors import CorruptInput, HostileInput
 from redactor.extract import extractor
-from redactor.extract.device.safe import check_member, first_member_name, unsafe_member, zip_opens
+from redactor.extract.device.safe import check_member, first_member_name, rooted, unsafe_member, zip_opens
 from redactor.extract.docx import check_package
 from redactor.records import Item, Source
 from redactor.stages import StageContext
@@ -59,7 +59,7 @@ def open_package(path: Path, kind: str) -> Iterator[zipfile.ZipFile]:
     except (zipfile.BadZipFile, OSError) as exc:
         raise CorruptInput(f"{path}: {kind} cannot be opened ({type(exc).__name__})") from None
     with zf:
-        if any(unsafe_member(info.filename) for info in zf.infolist()):
+        if any(unsafe_member(info.filename) or rooted(info.filename) for info in zf.infolist()):
             raise HostileInput(f"{path}: {kind} has members with absolute or '..' paths (zip slip); refused")
         check_package(zf, path)
         for info in zf.infolist():

@@ -7,8 +7,8 @@ as an unsupported file and nothing in it was read.
 - **A tar**: read with the standard library's ``tarfile``; its headers are walked once first, so the limits are known
   before anything is written: more than ``archive.MAX_MEMBERS`` files or ``archive.MAX_TOTAL`` bytes refuse it whole.
   Each regular file is copied under ``work/derived`` (its name sanitised there: a member's path is never used as a
-  path) and extracted through the whole pipeline. A member named with an absolute or ``..`` path is refused alone
-  (a hostile archive's sign), and links, devices and folders are not files: they are listed, not copied. One item lists
+  path) and extracted through the whole pipeline. A member named with a ``..`` path is refused alone
+  (a hostile archive's sign; one written from the root is read relative to the archive), and links, devices and folders are not files: they are listed, not copied. One item lists
   the members' names, as for a zip.
 - **A single compressed file** (gzip, bzip2, xz, not a tar): decompressed under ``work/derived`` as the file it holds
   (its name without the compression's suffix), at most ``safe.MAX_MEMBER`` bytes and, past ``safe.MIN_BOMB`` bytes,
@@ -80,7 +80,7 @@ def extract_tar(source: Source, path: Path, ctx: StageContext) -> Iterator[Item 
                     continue
                 locator = common.MEMBER + member.name
                 if safe.unsafe_member(member.name):
-                    refusal = HostileInput(f"{path}: {locator}: an absolute or '..' path; refused")
+                    refusal = HostileInput(f"{path}: {locator}: a '..' path (zip slip); refused")
                     derived.append(Refused(locator, refusal.code, str(refusal)))
                     continue
                 raw = archive.extractfile(member)

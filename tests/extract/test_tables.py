@@ -181,13 +181,14 @@ def test_xlsx_with_a_dtd_is_refused(tmp_path):
 
 def test_xlsx_zip_slip_and_bomb_are_refused(tmp_path):
     src = factory.xlsx(tmp_path / "a.xlsx")
-    slip = tmp_path / "slip.xlsx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(slip, "w") as zout:
-        for info in zin.infolist():
-            zout.writestr(info.filename, zin.read(info))
-        zout.writestr("../../escaped.txt", "x")
-    with pytest.raises(HostileInput, match="slip.xlsx.*zip slip"):
-        run(slip, tmp_path)
+    for n, name in enumerate(["../../escaped.txt", "/tmp/escaped.txt"]):  # an Office package never names one from the root
+        slip = tmp_path / f"slip{n}.xlsx"
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(slip, "w") as zout:
+            for info in zin.infolist():
+                zout.writestr(info.filename, zin.read(info))
+            zout.writestr(name, "x")
+        with pytest.raises(HostileInput, match=f"slip{n}.xlsx.*zip slip"):
+            run(slip, tmp_path)
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():

@@ -4,7 +4,8 @@
   no DTD loading) and any document type declaration is refused outright: device exports never
   need one, and it is how external-entity (XXE) and entity-expansion (billion laughs) attacks
   arrive. Syntax errors (a truncated file, invalid UTF-8) become :class:`CorruptInput`.
-- Zips are refused when a member name is absolute or climbs out with ``..`` (zip slip), and a
+- Zips are refused when a member name climbs out with ``..`` (zip slip; a name written from the root is read
+  relative to the archive, see :func:`unsafe_member`), and a
   member whose expansion ratio or size is implausible is refused as a decompression bomb.
 """
 
@@ -103,13 +104,26 @@ def release(elem: etree._Element) -> None:
 
 # -- zip -------------------------------------------------------------------------------------
 def unsafe_member(name: str) -> bool:
-    parts = re.split(r"[\\/]", name)
-    return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name)) or ".." in parts
+    """Whether a member's path climbs out of the archive: a ``..`` part (zip slip), or a NUL.
+
+    A path written from the root (``/private/var/mobile/...``: full-file-system extractions are zipped so, Magnet's and
+    the iLEAPP test phones' among them; ``\\x`` or ``C:\\x`` from Windows tools) is no escape: it is read relative to
+    the archive, as ``zipfile`` and ``tarfile`` extract it, for no copy is ever written to a member's own path. Each is
+    written from the path's parts under the source's own folder (``common.derived_path``: empty, ``.`` and ``..`` parts
+    dropped, each part sanitised, the result checked to lie inside the folder). Refusing it refused a whole phone.
+    """
+    return ".." in re.split(r"[\\/]", name) or "\x00" in name
+
+
+def rooted(name: str) -> bool:
+    """Whether a member's path is written from the root (``/x``, ``\\x``, ``C:\\x``): read relative to the archive
+    (:func:`unsafe_member`); an Office package, which never writes one, refuses it (``package.open_package``)."""
+    return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name))
 
 
 @contextmanager
 def open_zip(path: Path, indexed: bool = False) -> Iterator[zipfile.ZipFile]:
-    """The archive at ``path``, refused when damaged or when a member's path is absolute or has '..'; ``indexed``:
+    """The archive at ``path``, refused when damaged or when a member's path has a '..' part; ``indexed``:
     its table of contents waits in a temporary file (:class:`~redactor.extract.device.zipindex.IndexedZip`)."""
     bad: list[str] = []
     try:
@@ -124,7 +138,7 @@ def open_zip(path: Path, indexed: bool = False) -> Iterator[zipfile.ZipFile]:
         if not indexed:
             bad = [info.filename for info in archive.infolist() if unsafe_member(info.filename)]
         if bad:
-            raise HostileInput(f"{path}: {len(bad)} archive member(s) have absolute or '..' paths (zip slip); refused")
+            raise HostileInput(f"{path}: {len(bad)} archive member(s) have '..' paths (zip slip); refused")
         yield archive
 
 

@@ -2,7 +2,7 @@
 
 The zip holds the chat text (``_chat.txt`` from iOS, ``WhatsApp Chat with NAME.txt`` from Android) and
 the files the chat names (``00000012-PHOTO-2024-03-01-09-16-11.jpg``, ``IMG-20240301-WA0003.jpg``).
-It is opened as every archive is (``safe.open_zip``: a member with an absolute or ``..`` path refuses
+It is opened as every archive is (``safe.open_zip``: a member with a ``..`` path refuses
 the whole zip; an encrypted member, or one whose expansion is implausible, is refused). Each chat
 text is copied into a temporary folder inside the case's work folder (never outside the case) and
 read by the text export's reader (:mod:`redactor.extract.device.whatsapp`), so every locale and

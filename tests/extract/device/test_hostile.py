@@ -36,9 +36,16 @@ def test_decompression_bomb_refused(tmp_path, monkeypatch):
     assert info.value.code == "E035"
 
 
-@pytest.mark.parametrize("name", ["../x", "/etc/passwd", "a/../../b", "C:\\evil", "ok/../../x"])
+@pytest.mark.parametrize("name", ["../x", "/etc/../passwd", "a/../../b", "C:\\..\\evil", "ok/../../x", "a\x00b"])
 def test_unsafe_member_names(name):
     assert safe.unsafe_member(name)
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "\\server\\x", "C:\\evil", "/private/var/mobile/Library/SMS/sms.db"])
+def test_member_names_from_the_root_are_read_relative_not_refused(name):
+    """Full-file-system zips name members from ``/``: the copy is written from the path's parts inside the case
+    (tests/extract/device/test_real_layouts.py), so only '..' is an escape."""
+    assert safe.rooted(name) and not safe.unsafe_member(name)
 
 
 @pytest.mark.parametrize("name", ["report.xml", "files/Image/a.jpg", "files\\Image\\a..b.jpg"])

@@ -8,12 +8,16 @@ only met in files written from descriptions. Each was lost on the real files:
   page): no reader recognised it, and in a file-system archive it was listed among the files not read;
 - a file-system archive of the data partition rooted at ``filesystem2/mobile/...`` (Cellebrite's layout for an
   iPhone's second file system) was read as a plain archive, every file a source;
-- an empty write-ahead log beside its database (a checkpointed one) was quarantined as an empty file.
+- an empty write-ahead log beside its database (a checkpointed one) was quarantined as an empty file, and in a
+  file-system archive listed among the files not read (a quarantine);
+- a zip whose members' paths start at the root (``/private/var/mobile/...``, Magnet's 2023 CTF phone) was refused
+  whole as zip slip, though no copy is written to a member's own path.
 
 The files here are written by the tests in those layouts; nothing is copied from the test phones."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import zipfile
@@ -106,3 +110,53 @@ def test_an_empty_write_ahead_log_beside_its_database_is_not_quarantined(cli, tm
     case = tmp_path / "case"
     result = cli("run", str(folder), "--case", str(case), "--workers", "1")
     assert result.exit_code == 0, result.output
+
+
+def test_a_file_system_zip_written_from_the_root_is_read_inside_the_case(cli, tmp_path):
+    """Members named from ``/``: read relative to the archive (before: the whole zip refused, E035, nothing read). A
+    member named as a real absolute path outside the case is copied under the case's folder, never to that path."""
+    db = _live(tmp_path / "AddressBook.sqlitedb", _ios_contacts)
+    root = "/private/var/mobile/Library/AddressBook/"
+    outside = tmp_path / "outside" / "escaped.db"  # an absolute path a naive extractor would write to
+    members = {root + "AddressBook.sqlitedb": db, root + "AddressBook.sqlitedb-wal": db.with_name(db.name + "-wal")}
+    members |= {f"/private/var/mobile/Media/DCIM/IMG_{n:04d}.JPG": b"\xff\xd8\xff" for n in range(3)}
+    members[str(outside)] = db
+    archive = _zip(tmp_path / "ffs.zip", members)
+    case = tmp_path / "case"
+    result = cli("run", str(archive), "--case", str(case), "--workers", "1")
+    assert "zip slip" not in result.output and "Traceback" not in result.output
+    status = json.loads(cli("status", str(case), "--json").output)
+    (not_read,) = status["quarantined"]  # the pictures and the database with no log: listed as not read, as any phone's
+    assert "4 files not read" in not_read["reason"] and status["items"] >= 2
+    with sqlite3.connect(case / "case.db") as conn:
+        people = [row[0] for row in conn.execute("SELECT name FROM people")]
+    assert "Jo Example" in people
+    assert not outside.exists() and not outside.parent.exists()
+    copies = [p for p in (case / "work" / "derived").rglob("AddressBook.sqlitedb*")]
+    assert len(copies) == 2 and all(case in p.resolve().parents for p in copies)
+
+
+def test_a_plain_zip_written_from_the_root_has_each_member_read_and_copied_inside(tmp_path):
+    outside = tmp_path / "etc" / "statement.txt"
+    archive = _zip(tmp_path / "docs.zip", {str(outside): b"Statement of Jo Example", "\\\\server\\share\\note.txt": b"a note"})
+    work = tmp_path / "case" / "work"
+    records = records_of(archive, work)
+    derived = [r for r in records if type(r).__name__ == "DerivedFile"]
+    assert sorted(d.name for d in derived) == ["note.txt", "statement.txt"]
+    assert all(work in d.path.resolve().parents for d in derived)
+    assert {d.name: d.path.read_bytes() for d in derived}["statement.txt"] == b"Statement of Jo Example"
+    assert not outside.exists()
+
+
+def test_an_empty_log_in_a_file_system_archive_is_read_with_its_database_not_listed_unread(tmp_path):
+    db = tmp_path / "AddressBook.sqlitedb"
+    address_book(db)
+    root = "private/var/mobile/Library/AddressBook/"
+    members = {root + "AddressBook.sqlitedb-wal": b"", root + "AddressBook.sqlitedb": db, root + "AddressBook.sqlitedb-shm": b""}
+    members |= {root + "Other.sqlitedb-wal": b""}  # no database beside it: listed
+    records = records_of(_zip(tmp_path / "ffs.zip", members), tmp_path / "work")
+    assert [r.name for r in records if type(r).__name__ == "DerivedFile"] == ["AddressBook.sqlitedb"]
+    refused = [r for r in records if type(r).__name__ == "Refused"]
+    assert [r.locator for r in refused] == ["files not read"] and "1 files not read" in refused[0].reason
+    listed = next((tmp_path / "work" / "derived").rglob("not-read.txt")).read_text().split()
+    assert listed == [root + "Other.sqlitedb-wal"]
