@@ -26,12 +26,17 @@ PUBLIC_SETS = {
     "multilingual": "multilingual.jsonl",
     "wikigold": "wikigold.jsonl",
     "re3d": "re3d.jsonl",
+    "ewt_dev": "ewt_dev.jsonl",
+    "ewt_test": "ewt_test.jsonl",
 }
 # in data/: multilingual made here (multilingual.py) from independent sources; btc_f converted from BTC section F
 # (btc.py, BTC.md); gum_news converted from GUM's Wikinews articles (gum.py, GUM.md); wikigold converted from Wikigold's
-# Wikipedia articles (wikigold.py, WIKIGOLD.md); re3d from re3d's openly licensed official and Wikipedia texts (re3d.py, RE3D.md)
-LOCAL_SETS = {"multilingual", "btc_f", "gum_news", "wikigold", "re3d"}
+# Wikipedia articles (wikigold.py, WIKIGOLD.md); re3d from re3d's openly licensed official and Wikipedia texts (re3d.py, RE3D.md);
+# ewt_dev and ewt_test from Universal NER's English Web Treebank (ewt.py, EWT.md)
+LOCAL_SETS = {"multilingual", "btc_f", "gum_news", "wikigold", "re3d", "ewt_dev", "ewt_test"}
+UNREAD_SETS = {"ewt_test"}  # held out from reading: scored, never listed span by span (--misses)
 PRECISION_LABELS = ("PERSON",)
+PLACE_LABELS = ("LOCATION", "ORGANIZATION")  # their precision is shown only on a set that has gold of them
 
 
 def shared_dir() -> Path:
@@ -106,7 +111,7 @@ def label_table(results: Mapping[str, LabelScore], chars: int, times: Mapping[st
         lines.append(
             f"  {label + ' recall':<26}{first.total[label]:>6}" + "".join(f"{results[n].recall(label):>{width}.3f}" for n in names)
         )
-    for label in PRECISION_LABELS:
+    for label in [*PRECISION_LABELS, *(x for x in PLACE_LABELS if first.total.get(x))]:
         lines.append(
             f"  {label + ' precision':<26}{'':>6}"
             + "".join(f"{results[n].precision(label):.3f} ({results[n].flags[label]})".rjust(width) for n in names)
