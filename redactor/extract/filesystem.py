@@ -11,7 +11,9 @@ Then only what a reader here takes is copied out under ``work/derived`` and extr
 - **every SQLite database some reader takes** (messages, contacts, calls, notes, browser history, calendars, ...), found
   by its first bytes, not its name, so a renamed store is still found; with its write-ahead log and shared-memory index
   beside it (``sms.db-wal`` read with ``sms.db``) and any file a reader reads beside it by name (Messenger's
-  ``threads_db2-uid``, the account owner's id; WhatsApp's ``wa.db`` is a database read in its own right). A database
+  ``threads_db2-uid``, the account owner's id; WhatsApp's ``wa.db`` is a database read in its own right); the bodies in
+  ``fsCachedData/`` beside Discord's HTTP cache for iOS (``discord_ios.CACHED_FILES``) are copied for its reader, not
+  read as files of their own. A database
   whose tables name an app no reader knows (Skype, ...) is copied too, and refused by ``unread``
   naming the app and the way to get its content in;
 - **encrypted stores** named as such (WhatsApp's ``msgstore.db.crypt14`` backups, Signal's ``signal.db``): refused by
@@ -37,7 +39,7 @@ from typing import IO
 
 from redactor.errors import HostileInput, InputError, UnsupportedInput
 from redactor.extract import accepting
-from redactor.extract.device import common, safe, sqlite_source, unread
+from redactor.extract.device import common, discord_ios, safe, sqlite_source, unread
 from redactor.records import DerivedFile, Item, Refused, Source
 
 ROOTS = re.compile(
@@ -110,6 +112,7 @@ class _Picked:
         self.pending: dict[str, DerivedFile] = {}  # databases with no table of their own, decided with their log
         self.companions: dict[str, list[tuple[DerivedFile, str]]] = {}  # by their database's member name
         self.empty: list[tuple[str, str]] = []  # empty logs and indexes (a checkpoint leaves them): (database, member)
+        self.bodies: dict[str, list[tuple[DerivedFile, str]]] = {}  # files its reader reads beside a database, by it
         self.refused: list[Refused] = []
         self.not_read: list[str] = []
         self.files = self.copied = 0
@@ -125,11 +128,14 @@ class _Picked:
             return
         name = safe.member_name(member.name)
         companion = common.COMPANION.match(member.name) or _BESIDE.match(member.name)
+        cache = discord_ios.cache_database(member.name)
         try:
             if companion is not None and member.size > 0:
                 self.companions.setdefault(companion["database"], []).append((self._copy(member, locator, name), member.name))
             elif companion is not None:
                 self.empty.append((companion["database"], member.name))
+            elif cache is not None and member.size > 0:
+                self.bodies.setdefault(cache, []).append((self._copy(member, locator, name), member.name))
             elif unread.WHATSAPP_BACKUP.search(name) or name.lower() in unread.ENCRYPTED_APPS:
                 self.stores[member.name] = self._copy(member, locator, name)  # refused by unread, saying what it is
             elif member.size >= MIN_DATABASE and PurePosixPath(name.lower()).suffix not in _MEDIA:
@@ -191,10 +197,16 @@ class _Picked:
                     derived.path.unlink(missing_ok=True)
                     self.not_read.append(name)
         self.not_read += [name for database, name in self.empty if database not in self.stores]  # else read, as empty
+        for database, copies in self.bodies.items():  # read by the database's reader, not sources of their own
+            if database not in self.stores:
+                for derived, name in copies:
+                    derived.path.unlink(missing_ok=True)
+                    self.not_read.append(name)
         return kept
 
     def discard(self) -> None:
-        for derived in [*self.stores.values(), *self.pending.values(), *(d for copies in self.companions.values() for d, _ in copies)]:
+        copies = [d for found in [*self.companions.values(), *self.bodies.values()] for d, _ in found]
+        for derived in [*self.stores.values(), *self.pending.values(), *copies]:
             derived.path.unlink(missing_ok=True)
 
 

@@ -39,6 +39,7 @@ FORMAT_MODULES = (
     "line",
     "skype",
     "discord",
+    "discord_ios",
     "whatsapp_ios_extras",
     "voicemail",
     "snapchat",

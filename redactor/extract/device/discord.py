@@ -35,6 +35,7 @@ FORMAT = "discord-android-kv"
 TABLE = "messages0"
 ACCOUNT = re.compile(r"@account\.(\d+)")
 ISO = "ISO 8601 with its offset, as Discord's API writes it"
+Account = tuple[str | None, str]  # the account's id (None: not known) and how it is known, or why not
 
 
 @sqlite_source.message_store(FORMAT, "Discord database", {TABLE: ()})
@@ -55,7 +56,8 @@ def _read(
         message = cached.get("message")
         if not isinstance(message, dict):
             continue  # a cache entry that is no message (Discord keeps other records in the store)
-        item = _message(source, locator, cached, message, account)
+        channel = str(cached.get("channelId") or message.get("channel_id") or "unknown")
+        item = message_item(source, locator, message, channel, account, FORMAT, str(cached.get("id") or ""))
         sender = item.device.sender if item.device else None
         if sender and sender.name and not sender.owner:
             book.add(sender.to_json(), "Discord authors")
@@ -63,11 +65,13 @@ def _read(
         yield from book
 
 
-def _account_of(source: Source, path: Path) -> str | None:
+def _account_of(source: Source, path: Path) -> Account:
     """The account id from the file's path (``.../kv-storage/@account.<id>/a``: a file-system extraction's folders are
     kept in the case's work folder), when it says it."""
     m = ACCOUNT.search(str(path)) or ACCOUNT.search(source.path)
-    return m.group(1) if m else None
+    if m is None:
+        return None, "the file's path does not name the account (@account.<id>)"
+    return m.group(1), "@account.<id>"
 
 
 def _cached(r: Any, columns: tuple[str, ...]) -> dict[str, Any] | None:
@@ -91,29 +95,38 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _message(source: Source, locator: str, cached: dict[str, Any], message: dict[str, Any], account: str | None) -> Item:
+def name_of(user: dict[str, Any]) -> str | None:
+    """A Discord user's name as the app shows it: the display name, else the user name."""
+    return _text(user.get("global_name")) or _text(user.get("username"))
+
+
+def message_item(
+    source: Source, locator: str, message: dict[str, Any], channel: str, account: Account, fmt: str, message_id: str = ""
+) -> Item:
+    """A message in the shape of Discord's public API as an item (shared with :mod:`.discord_ios`); ``account``: the
+    account's id, or None, and how it is known (or why it is not)."""
     author = message.get("author") if isinstance(message.get("author"), dict) else {}
     author_id = str(author.get("id") or "") or None
-    name = _text(author.get("global_name")) or _text(author.get("username"))
-    mine = account is not None and author_id == account
-    sender = common.party(author_id, name, True if mine else False if account else None) if author_id or name else None
-    if account is None:
-        direction = {"value": "unknown", "how": "the file's path does not name the account (@account.<id>)"}
+    name = name_of(author)
+    known, how = account
+    mine = known is not None and author_id == known
+    sender = common.party(author_id, name, True if mine else False if known else None) if author_id or name else None
+    if known is None:
+        direction = {"value": "unknown", "how": how}
     else:
         direction = {
             "value": "outgoing" if mine else "incoming",
-            "how": f"the author's id is {'' if mine else 'not '}the account's (@account.<id>)",
+            "how": f"the author's id is {'' if mine else 'not '}the account's ({how})",
         }
-    channel = str(cached.get("channelId") or message.get("channel_id") or "unknown")
     stamp = message.get("timestamp")
     meta: dict[str, Any] = {
-        "format": FORMAT,
+        "format": fmt,
         "app": "Discord",
         "thread": {"id": channel, "key": stable_id(source.source_id, "discord channel", channel), "app": "Discord"},
         "sender": sender,
         "time": common.when(_iso(stamp), stamp, ISO),
         "direction": direction,
-        "message_id": str(cached.get("id") or message.get("id") or ""),
+        "message_id": message_id or str(message.get("id") or ""),
     }
     if message.get("edited_timestamp"):
         meta["edited"] = str(message["edited_timestamp"])
@@ -134,7 +147,7 @@ def _message(source: Source, locator: str, cached: dict[str, Any], message: dict
     fields = common.party_fields("sender", sender) + [("text", _text(message.get("content")))]
     fields += [(f"attachment.{n}", _text(a.get("filename"))) for n, a in enumerate(files, 1)]
     mentioned = [m for m in message.get("mentions") or [] if isinstance(m, dict)]
-    fields += [(f"mention.{n}", _text(m.get("global_name")) or _text(m.get("username"))) for n, m in enumerate(mentioned, 1)]
+    fields += [(f"mention.{n}", name_of(m)) for n, m in enumerate(mentioned, 1)]
     for n, embed in enumerate([e for e in message.get("embeds") or [] if isinstance(e, dict)], 1):
         fields += [(f"embed.{n}.{k}", _text(embed.get(k))) for k in ("title", "description", "url")]
     return common.make_item(source, locator, "message", "Discord message", fields, meta)

@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from redactor.extract import extractor
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.extract.device.whatsapp_ios import apple_when
-from redactor.records import Item, Mention, Person, Source
+from redactor.records import Item, Mention, Person, Refused, Source
+from redactor.stages import StageContext
 
 CONTACTS = "whatsapp-ios-contacts-db"
 CALLS = "whatsapp-ios-calls-db"
@@ -54,11 +56,26 @@ def _read_contacts(
         yield from book
 
 
-@sqlite_source.message_store(CALLS, "WhatsApp call history", {"ZWACDCALLEVENT": ("ZDATE", "ZDURATION", "Z1CALLEVENTS")})
-def _read_calls(
-    source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook
-) -> Iterator[Item | Person | Mention | Part]:
-    names = _names_beside(path)
+CALL_NEEDS = {"ZWACDCALLEVENT": ("ZDATE", "ZDURATION", "Z1CALLEVENTS")}
+
+
+def _is_call_history(source: Source, path: Path, head: bytes) -> bool:
+    return source.media_type == "application/vnd.sqlite3" and sqlite_source.holds(path, CALL_NEEDS)
+
+
+@extractor(CALLS, accepts=_is_call_history, priority=30)
+def _extract_calls(source: Source, path: Path, ctx: StageContext) -> Iterator[Item | Person | Mention | Refused]:
+    """Registered by hand, not as a ``message_store``: the address book beside it is read with the case's work folder
+    (its ``-wal`` applied to a copy there: a live phone's names may all be in it)."""
+
+    def read(conn: sqlite3.Connection, tables: set[str], book: common.PeopleBook) -> Iterator[Item | Part]:
+        return _read_calls(source, path, conn, tables, ctx.work_dir)
+
+    yield from sqlite_source.read_messages(source, path, "WhatsApp call history", read, ctx.work_dir)
+
+
+def _read_calls(source: Source, path: Path, conn: sqlite3.Connection, tables: set[str], work: Path) -> Iterator[Item | Part]:
+    names = _names_beside(path, work)
     aggregates: dict[Any, Any] = {}
     if "ZWAAGGREGATECALLEVENT" in tables:
         for r in sqlite_source.parts(path, conn, "ZWAAGGREGATECALLEVENT", ("ZINCOMING", "ZMISSED", "ZVIDEO"), key="Z_PK", one="call"):
@@ -82,19 +99,13 @@ def _read_calls(
         yield _call(source, r, aggregates.get(r["Z1CALLEVENTS"]), others)
 
 
-def _names_beside(path: Path) -> dict[str, str]:
-    """JID -> name from the ``ContactsV2.sqlite`` beside the call history, when there is one that can be read."""
+def _names_beside(path: Path, work: Path) -> dict[str, str]:
+    """JID -> name from the ``ContactsV2.sqlite`` beside the call history, its ``-wal`` applied, when there is one that
+    can be read (a damaged row passed over: the calls are read with their parties' numbers only)."""
     other = path.with_name("ContactsV2.sqlite")
     if not other.is_file():
         return {}
-    try:
-        conn = common.sqlite_open(other)
-        try:
-            rows = conn.execute("SELECT ZWHATSAPPID, ZFULLNAME FROM ZWAADDRESSBOOKCONTACT").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return {}  # the calls are read with their parties' numbers only
+    rows = sqlite_source.rows_beside(other, work, "ZWAADDRESSBOOKCONTACT", ("ZWHATSAPPID", "ZFULLNAME"))
     return {str(jid): str(name) for jid, name in rows if jid and isinstance(name, str) and name}
 
 

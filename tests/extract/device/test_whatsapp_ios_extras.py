@@ -32,6 +32,23 @@ def test_calls_with_direction_kind_and_the_party_named_from_the_address_book_bes
     assert seg(items[1], "party.1") == "Dana Whitcombe <447700900456@s.whatsapp.net>"
 
 
+def test_the_address_book_beside_is_read_with_its_write_ahead_log(tmp_path):
+    """A phone acquired live: the address book's names only in its ``-wal`` (before, the calls' parties had numbers only)."""
+    from tests.extract.device.generated.whatsapp_ios_extras import CONTACTS, DANA
+    from tests.extract.device.test_real_layouts import _live
+
+    def build(_, conn):
+        conn.executescript(CONTACTS)
+        conn.execute("INSERT INTO ZWAADDRESSBOOKCONTACT (ZFULLNAME, ZWHATSAPPID) VALUES ('Dana Whitcombe', ?)", (DANA,))
+        conn.commit()
+
+    _live(tmp_path / "ContactsV2.sqlite", build)
+    path = tmp_path / "CallHistory.sqlite"
+    call_history(path)
+    items, _, _ = run(path, tmp_path / "work")
+    assert seg(items[1], "party.1") == "Dana Whitcombe <447700900456@s.whatsapp.net>"
+
+
 def test_calls_without_the_address_book_keep_the_parties_numbers(tmp_path):
     path = tmp_path / "CallHistory.sqlite"
     call_history(path)
