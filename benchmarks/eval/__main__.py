@@ -21,7 +21,9 @@ test split is scored but never listed with ``--misses``), ``court`` (parties and
 24 countries from mimesis' locale data, generated at eval time; ``court.py``), ``blind`` (mixed personal data of
 36 countries in 20 frames, written by hand before the detectors were read; ``blind_build.py``, data card
 ``BLIND.md``), ``blind2`` (the same kinds for 45 countries in 25 generator-like frames, written by hand in
-session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), ``worldaddr`` (real addresses of 234 countries
+session 15 before the detectors were read; ``blind2_build.py``, data card ``BLIND2.md``), ``blind3`` (the same kinds in
+33 registers: letters, forms, statements, chat without capitals, voicemail transcripts, OCR-damaged lines; 28 countries of
+UK cases, written by hand in session 23 before the detectors were read; ``blind3_build.py``, data card ``BLIND3.md``), ``worldaddr`` (real addresses of 234 countries
 from OpenCage's address-formatting tests, MIT, in frames written here; ``worldaddr_build.py``, data card
 ``WORLDADDR.md``), ``worldphone`` (libphonenumber's example numbers of every region in six written forms among
 non-phone numbers, generated at eval time; ``worldphone.py``, data card ``WORLDPHONE.md``), ``worldids`` (IBANs of
@@ -49,7 +51,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.eval.blind import BlindScore, blind_table, load_blind, load_blind2
+from benchmarks.eval.blind import BlindScore, blind_table, load_blind, load_blind2, load_blind3
 from benchmarks.eval.court import court_score, load_court
 from benchmarks.eval.generate import DATA
 from benchmarks.eval.intl import IntlScore, intl_table, load_intl
@@ -65,6 +67,7 @@ INTL = "intl"
 COURT = "court"
 BLIND = "blind"
 BLIND2 = "blind2"
+BLIND3 = "blind3"
 WORLDADDR = "worldaddr"
 WORLDPHONE = "worldphone"
 WORLDIDS = "worldids"
@@ -250,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         "--split",
         dest="set",
-        choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, *WORLD, COURT, NEGATIVES, "all"],
+        choices=[*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, BLIND3, *WORLD, COURT, NEGATIVES, "all"],
         default="all",
     )
     parser.add_argument("--nlp-config", help="an nlp_engine.yaml to use instead of models/nlp_engine.yaml")
@@ -260,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     detectors = {"redactor": redactor_detector(args.nlp_config)}
     if not args.no_vanilla:
         detectors["vanilla presidio"] = vanilla_detector(args.nlp_config)
-    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, *WORLD, COURT, NEGATIVES] if args.set == "all" else [args.set]
+    names = [*GENERATED, *PUBLIC_SETS, INTL, BLIND, BLIND2, BLIND3, *WORLD, COURT, NEGATIVES] if args.set == "all" else [args.set]
     for name in names:
         if name in GENERATED:
             records, why = load(name), ""
@@ -274,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             records, why = load_blind()
         elif name == BLIND2:
             records, why = load_blind2()
+        elif name == BLIND3:
+            records, why = load_blind3()
         elif name in WORLD:
             records, why = WORLD[name]()
         else:
@@ -282,7 +287,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== set {name}: skipped: {why} ==")
             continue
         runs = {det: run_all(fn, records) for det, fn in detectors.items()}
-        reports = {NEGATIVES: report_negatives, INTL: report_intl, COURT: report_intl, BLIND: report_blind, BLIND2: report_blind}
+        reports = {
+            NEGATIVES: report_negatives,
+            INTL: report_intl,
+            COURT: report_intl,
+            BLIND: report_blind,
+            BLIND2: report_blind,
+            BLIND3: report_blind,
+        }
         reports |= dict.fromkeys(WORLD, report_world)
         report = report_generated if name in GENERATED else reports.get(name, report_public)
         report(name, records, runs, args.misses)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.eval import blind2_build
+from benchmarks.eval import blind2_build, blind3_build
 from benchmarks.eval.blind_build import OUT
 from benchmarks.eval.marked import KINDS
 from benchmarks.eval.public import read_records
@@ -29,6 +29,13 @@ def load_blind2() -> tuple[list[dict] | None, str]:
     if not blind2_build.OUT.is_file():
         return None, f"{blind2_build.OUT} missing; run: python -m benchmarks.eval.blind2_build"
     return read_records(blind2_build.OUT), ""
+
+
+def load_blind3() -> tuple[list[dict] | None, str]:
+    """The third hand-written set (session 23, ``blind3_build.py``, ``BLIND3.md``), scored the same way."""
+    if not blind3_build.OUT.is_file():
+        return None, f"{blind3_build.OUT} missing; run: python -m benchmarks.eval.blind3_build"
+    return read_records(blind3_build.OUT), ""
 
 
 @dataclass
