@@ -40,6 +40,7 @@ FORMAT_MODULES = (
     "skype",
     "discord",
     "discord_ios",
+    "instagram_ios",
     "whatsapp_ios_extras",
     "voicemail",
     "snapchat",

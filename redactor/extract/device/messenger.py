@@ -1,5 +1,5 @@
-"""Facebook Messenger on Android (``msys_database_<id>`` of ``com.facebook.orca``, and the older ``threads_db2``), as
-found in file-system extractions.
+"""Facebook Messenger on Android (``msys_database_<id>`` of ``com.facebook.orca``, and the older ``threads_db2``) and on
+iOS (``lightspeed-userDatabases/<id>.db``), as found in file-system extractions.
 
 Tables, as the app keeps them (and as ALEAPP's Messenger artifact reads them): ``messages`` (``message_id``,
 ``thread_key``, ``sender_id`` -> ``contacts.id``, ``text``, ``timestamp_ms`` in milliseconds since 1970 UTC,
@@ -12,6 +12,14 @@ The older ``threads_db2`` keeps ``messages`` (``msg_id``, ``thread_key``, ``text
 ``user_key`` "FACEBOOK:<id>" and ``name``; ``attachments`` and ``shares`` as JSON lists) and ``thread_users`` (everyone in
 its threads); the owner's id is in a ``threads_db2-uid`` file beside it, without which the direction is "unknown". A
 JSON value that cannot be read is read as empty, and the refusal says which message (``messages rowid=N sender``).
+
+On iOS the same data layer (Lightspeed) keeps end-to-end encrypted chats, the default since the end of 2023, decrypted
+in ``client_messages`` (``pk``, ``thread_pk``, ``sender_contact_pk`` -> ``contacts.id``, ``text``, ``display_ts_ms`` in
+milliseconds since 1970 UTC) with ``client_attachments`` (``message_pk``, ``filename``, ``filesize``), and names the
+account's owner in ``_user_info`` (``facebook_user_id``), as iLEAPP's MIT-licensed Messenger artifact reads them (no
+code copied; no public database to check against). A database with both ``messages`` and ``client_messages`` is read
+for both. Secret conversations (``secure_messages``) are stored encrypted: they are not read, and one refusal counts
+them (never their content), so the officer knows they are there.
 
 Each message is a ``message`` item (its text, the sender's name, the attachments' names and titles; the sender, time,
 direction and conversation as facts; the direction from whether the sender is the owner, "unknown" where the database
@@ -29,6 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from redactor.errors import EncryptedInput
 from redactor.extract.device import common, sqlite_source
 from redactor.extract.device.sqlite_source import Part
 from redactor.records import Item, Mention, Person, Source, stable_id
@@ -40,6 +49,7 @@ FILE_HOW = "the database names the file; the files are separate in the extractio
 
 OLDER = "messenger-threads-db"
 OLDER_COLUMNS = {"msg_id", "thread_key", "sender", "timestamp_ms"}
+CLIENT_COLUMNS = ("thread_pk", "sender_contact_pk", "text", "display_ts_ms", "pk")
 
 
 @sqlite_source.message_store(
@@ -48,6 +58,7 @@ OLDER_COLUMNS = {"msg_id", "thread_key", "sender", "timestamp_ms"}
     (
         {"messages": OLDER_COLUMNS, "thread_users": ()},
         {"messages": ("message_id", "thread_key", "sender_id", "timestamp_ms"), "contacts": ("id", "name")},
+        {"client_messages": CLIENT_COLUMNS[:4], "contacts": ("id", "name")},
     ),
 )
 def _read(
@@ -57,19 +68,28 @@ def _read(
         yield from _older(source, path, conn, book)
         return
     people: dict[Any, dict[str, Any]] = {}
-    owner_known = False
+    owner_id = _user_info(conn) if "_user_info" in tables else None
+    owner_known = owner_id is not None
     for r in sqlite_source.parts(
         path, conn, "contacts", ("id", "name", "phone_number", "email_address", "friendship_status"), one="contact"
     ):
         if isinstance(r, tuple):
             yield r  # their messages are read without the sender's name
             continue
-        owner = r["friendship_status"] == SELF
+        owner = r["friendship_status"] == SELF or (owner_id is not None and str(r["id"]) == owner_id)
         owner_known = owner_known or owner
         people[r["id"]] = common.party(r["phone_number"] or r["email_address"], r["name"], owner or None)
         if not owner:
             book.add(people[r["id"]], "Messenger contacts")
     yield from book
+    if owner_id is not None and not any(p.get("owner") for p in people.values()):
+        people[owner_id] = common.party(None, None, True)  # the owner has no contact row: their messages are still theirs
+    if "client_messages" in tables:
+        yield from _client(source, path, conn, tables, book, people, owner_known)
+    if "secure_messages" in tables:
+        yield from _secret(path, conn)
+    if "messages" not in tables:
+        return
     files: dict[Any, list[sqlite3.Row]] = {}
     if "attachments" in tables:
         wanted = ("message_id", "filename", "playable_url_mime_type", "title_text", "subtitle_text")
@@ -83,11 +103,72 @@ def _read(
         if isinstance(r, tuple):
             yield r
             continue
-        sender = people.get(r["sender_id"])
-        if owner_known and sender is not None and sender.get("owner") is None:
-            sender = {**sender, "owner": False}  # the owner is named in contacts: anyone else is not them
-        yield _message(source, r, sender, files.get(r["message_id"], []))
+        yield _message(source, r, _sender(people, r["sender_id"], owner_known), files.get(r["message_id"], []))
         yield from book
+
+
+def _sender(people: dict[Any, dict[str, Any]], key: Any, owner_known: bool) -> dict[str, Any] | None:
+    sender = people.get(key) if key not in (None, "") else None
+    if sender is None and key not in (None, ""):
+        sender = people.get(str(key))
+    if owner_known and sender is not None and sender.get("owner") is None:
+        sender = {**sender, "owner": False}  # the owner is known: anyone else is not them
+    return sender
+
+
+def _user_info(conn: sqlite3.Connection) -> str | None:
+    """The account owner's id from ``_user_info`` (iOS), when it can be read."""
+    try:
+        row = conn.execute("SELECT facebook_user_id FROM _user_info WHERE facebook_user_id IS NOT NULL LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None  # the owner is then told by contacts alone, or unknown
+    return str(row[0]) if row and row[0] not in (None, "") else None
+
+
+def _client(
+    source: Source,
+    path: Path,
+    conn: sqlite3.Connection,
+    tables: set[str],
+    book: common.PeopleBook,
+    people: dict[Any, dict[str, Any]],
+    owner_known: bool,
+) -> Iterator[Item | Person | Mention | Part]:
+    """iOS's ``client_messages`` (end-to-end encrypted chats, kept decrypted), each as a message of ``messages`` is."""
+    files: dict[Any, list[dict[str, Any]]] = {}
+    if "client_attachments" in tables:
+        for r in sqlite_source.parts(path, conn, "client_attachments", ("message_pk", "filename", "filesize"), one="attachment"):
+            if isinstance(r, tuple):
+                yield r
+            elif r["filename"]:
+                attached = {"filename": r["filename"], "playable_url_mime_type": None, "title_text": None, "subtitle_text": None}
+                files.setdefault(r["message_pk"], []).append(attached)
+    for r in sqlite_source.parts(path, conn, "client_messages", CLIENT_COLUMNS, one="message"):
+        if isinstance(r, tuple):
+            yield r
+            continue
+        row = {
+            "message_id": r["pk"],
+            "thread_key": r["thread_pk"],
+            "text": r["text"],
+            "timestamp_ms": r["display_ts_ms"],
+            "is_admin_message": 0,
+        }
+        sender = _sender(people, r["sender_contact_pk"], owner_known)
+        yield _message(source, row, sender, files.get(r["pk"], []), locator=f"client_messages pk={r['pk']}")
+        yield from book
+
+
+def _secret(path: Path, conn: sqlite3.Connection) -> Iterator[Part]:
+    """One refusal counting the secret conversations' messages, stored encrypted (never their content)."""
+    try:
+        (count,) = conn.execute("SELECT count(*) FROM secure_messages").fetchone()
+    except sqlite3.DatabaseError:
+        count = None
+    if count != 0:
+        held = "an unknown number of" if count is None else f"{count:,}"
+        problem = f"{held} secret-conversation messages are stored encrypted and are not read (the app's keys are not in the database)"
+        yield "secure_messages", EncryptedInput(f"{path}: {problem}")
 
 
 def _owner_id(path: Path) -> str | None:
@@ -144,7 +225,7 @@ def _older(source: Source, path: Path, conn: sqlite3.Connection, book: common.Pe
         yield from book
 
 
-def _message(source: Source, r: Any, sender: dict[str, Any] | None, files: list[Any], fmt: str = FORMAT) -> Item:
+def _message(source: Source, r: Any, sender: dict[str, Any] | None, files: list[Any], fmt: str = FORMAT, locator: str = "") -> Item:
     owner = sender.get("owner") if sender is not None else None
     attachments = [
         {"name": f["filename"], "type": f["playable_url_mime_type"], "size": None, "present": False, "how": FILE_HOW}
@@ -172,4 +253,5 @@ def _message(source: Source, r: Any, sender: dict[str, Any] | None, files: list[
     fields = common.party_fields("sender", sender) + [("text", r["text"])]
     fields += [("attachment.name", f["filename"]) for f in files if f["filename"]]
     fields += [("attachment.title", t) for f in files for t in (f["title_text"], f["subtitle_text"]) if t]
-    return common.make_item(source, f"messages message_id={r['message_id']}", "message", "Messenger message", fields, meta)
+    locator = locator or f"messages message_id={r['message_id']}"
+    return common.make_item(source, locator, "message", "Messenger message", fields, meta)

@@ -20,8 +20,10 @@ from tests.extract.device.generated import (
     call_log,
     contacts_db,
     dating,
+    discord_ios,
     google_messages,
     instagram,
+    instagram_ios,
     ios_apps,
     messenger,
     signal_db,
@@ -47,10 +49,12 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "bumble": (dating.bumble_db, "ChatComDatabase"),
     "bugle": (google_messages.bugle_db, "bugle_db"),
     "instagram": (instagram.direct_db, "direct.db"),
+    "instagram-ios": (instagram_ios.direct_db, "17841400000000001.db"),
     "kik-ios": (ios_apps.kik_sqlite, "kik.sqlite"),
     "viber-ios": (ios_apps.viber_contacts_data, "Contacts.data"),
     "tinder-ios": (ios_apps.tinder_sqlite, "Tinder2.sqlite"),
     "messenger": (messenger.msys_db, "msys_database_100"),
+    "messenger-ios": (messenger.lightspeed_db, "100.db"),
     "signal": (signal_db.signal_db, "signal.db"),
     "snapchat": (snapchat.arroyo_db, "arroyo.db"),
     "telegram": (telegram_android.cache4_db, "cache4.db"),
@@ -68,6 +72,10 @@ STORES: dict[str, tuple[Callable[[Path], None], str]] = {
     "whatsapp-ios-contacts": (whatsapp_ios_extras.contacts_v2, "ContactsV2.sqlite"),
     "whatsapp-ios-calls": (whatsapp_ios_extras.call_history, "CallHistory.sqlite"),
     "voicemail": (voicemail.voicemail_db, "voicemail.db"),
+    "discord-ios": (
+        lambda path: shutil.copy(discord_ios.ios_cache(path.parent / "build"), path),
+        "Cache.db",
+    ),  # fsCachedData left behind: refused alone
 }
 BAD = b"\xff\xfe\x00 not text"  # not UTF-8
 GOOD = b"Meet at Hollins Road"  # UTF-8 text stored as a BLOB

@@ -85,3 +85,36 @@ def threads_db2(path: Path, *, uid: bool = True) -> None:
     conn.close()
     if uid:
         path.with_name(f"{path.name}-uid").write_text("100\n", encoding="utf-8")
+
+
+LIGHTSPEED = """
+CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT, normalized_name_for_search TEXT, profile_picture_url TEXT,
+  is_messenger_user INTEGER);
+CREATE TABLE _user_info (facebook_user_id INTEGER);
+CREATE TABLE client_messages (pk INTEGER PRIMARY KEY, thread_pk INTEGER, sender_contact_pk INTEGER, text TEXT,
+  display_ts_ms INTEGER, message_content_type INTEGER);
+CREATE TABLE client_attachments (message_pk INTEGER, filename TEXT, filesize INTEGER, content_token TEXT);
+CREATE TABLE secure_messages (timestamp_ms INTEGER, thread_key INTEGER, sender_id INTEGER, text BLOB,
+  secure_message_attachments_encrypted BLOB);
+"""
+
+
+def lightspeed_db(path: Path, *, owner: bool = True, secret: int = 0, extra: int = 0) -> None:
+    """Messenger for iOS's ``lightspeed-userDatabases/<id>.db`` in the shape iLEAPP's artifact reads: the owner in
+    ``_user_info`` (unless ``owner`` is False; the owner has no contact row) and Dana; end-to-end encrypted chat in
+    ``client_messages``: Dana writes, the owner replies with a photo; ``secret`` encrypted secret-conversation messages;
+    ``extra`` more from Dana."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(LIGHTSPEED)
+        conn.execute("INSERT INTO contacts (id, name, is_messenger_user) VALUES (200, 'Dana Whitcombe', 1)")
+        if owner:
+            conn.execute("INSERT INTO _user_info VALUES (100)")
+        rows = [
+            (1, 7, 200, "Are you home? Flat 2, 14 Mill Lane", WHEN, 1),
+            (2, 7, 100, "Yes, ring 07700 900123", WHEN + 60_000, 2),
+        ] + [(10 + i, 7, 200, f"Message {i}", WHEN + 120_000 + i, 1) for i in range(extra)]
+        conn.executemany("INSERT INTO client_messages VALUES (?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("INSERT INTO client_attachments VALUES (2, 'IMG_0042.jpg', 2048, 'tok')")
+        conn.executemany("INSERT INTO secure_messages VALUES (?, 8, 200, ?, NULL)", [(WHEN + i, bytes(range(40))) for i in range(secret)])
+    conn.close()
