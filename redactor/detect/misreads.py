@@ -4,8 +4,10 @@
   word as a person, and a form label before a colon as a name or place (``_ner_misfire``, ``_label_person``);
 - an NER name followed by a plain number or a contact keeps the name (``cut_number``, ``name_before_contact``);
 - a one-word NER person that is an ordinary English word at a sentence start, in capitals or after a
-  determiner is dropped, and so is one in capitals of several words that are all ordinary words and no listed
-  name ("VISA SNAGS", "SHE CONTINUED"; ``_ordinary_word_person``);
+  determiner is dropped unless it is a given name in use in Britain, Ireland or the USA ("Chuck", "Barb") or, after
+  a determiner, a noun of a person's follows ("the Bush administration", "the Bloom family"), and so is one in
+  capitals of several words that are all ordinary words and no listed name ("VISA SNAGS", "SHE CONTINUED";
+  ``_ordinary_word_person``);
 - a nationality, language or group word is kept only next to words about a person (``_impersonal``, ``PERSONAL``);
 - a range of years read as a phone (``years.py``) and a lower-case guess in a short message in another
   language (``foreign.py``) are dropped.
@@ -262,6 +264,14 @@ def _starts_a_line(text: str, span: Found) -> bool:
 _DETERMINER = re.compile(r"(?i)(?<![\w'])(?:the|this|these|those|such|any|each|every|said)\s+$")  # not "that": "so fitting that Bodega was"
 
 
+# nouns that take a person's name before them after "the" ("the Bush administration", "the Bloom family", "the Kray
+# twins"): a government or term of office, a family, a campaign or a case named after its person (hand-written)
+_PERSONS_NOUN = re.compile(
+    r"[ ]+(?:administration|government|presidency|premiership|regime|cabinet|era|years|family|families|household|"
+    r"brothers|sisters|twins|children|campaign|estate|case|trial|murder|inquiry|inquest|doctrine)(?![\w-])"
+)
+
+
 def _ordinary_word_person(text: str, span: Found) -> bool:
     """spaCy reads a capitalised common noun as a person at the start of a sentence, in capitals, or
     after a determiner ("Vehicle seen at 10pm", "the Library", "this License"): one word that is an
@@ -272,10 +282,26 @@ def _ordinary_word_person(text: str, span: Found) -> bool:
     if " " in value and value.isupper():
         return _ordinary_words_in_capitals(value)
     after_determiner = value[:1].isupper() and _DETERMINER.search(text, max(0, span.start - 8), span.start)
+    if after_determiner and _PERSONS_NOUN.match(text, span.end):
+        after_determiner = None  # "the Bush administration", "the Bloom family": a person's name before a noun of theirs
     cue = _sentence_start(text, span.start) or _starts_a_line(text, span) or value.isupper() or after_determiner
     if " " in value or not cue:
         return False
-    return is_english_word(value) and not is_name_word(value.title())
+    given = _given_name_in_use(value) and not _CONTRACTION.match(text, span.end)
+    return is_english_word(value) and not is_name_word(value.title()) and not given
+
+
+_CONTRACTION = re.compile(r"[ ]?['’][ ]?t(?!\w)")  # "Don't", "Don ’ t" (tokenised text): a verb, not "Don"
+
+
+GIVEN_NAME_IN_USE = 2  # nam_dict.txt's frequency scale (1 rare .. 13): "Chuck", "Barb", "Gene" at 2 and over; "Chance" 1
+
+
+def _given_name_in_use(word: str) -> bool:
+    """A given name that people in Britain, Ireland or the USA are given, not rarely ("Chuck and Gretchen were very
+    helpful", "Barb does an amazing job"): an ordinary English word that is such a name, read by spaCy as a person,
+    stays one wherever it stands in the sentence, as in capitals (``_ordinary_words_in_capitals``)."""
+    return english_frequency().get(word.lower(), 0) >= GIVEN_NAME_IN_USE
 
 
 def _ordinary_words_in_capitals(value: str) -> bool:
