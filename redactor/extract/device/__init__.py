@@ -41,6 +41,7 @@ FORMAT_MODULES = (
     "discord",
     "discord_ios",
     "instagram_ios",
+    "google_voice",
     "whatsapp_ios_extras",
     "voicemail",
     "snapchat",

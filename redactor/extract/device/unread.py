@@ -70,6 +70,10 @@ KNOWN_DATABASES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"messagesTable", "KIKcontactsTable"}), "Kik's message database"),
     (frozenset({"Messages", "Conversations", "Contacts"}), "desktop Skype's message database (main.db)"),
     (frozenset({"ZOBJECT", "ZSTRUCTUREDMETADATA"}), "Apple's KnowledgeC activity database"),
+    # iOS apps' stores found in public test phones' extractions (iLEAPP's test data) that no reader here reads:
+    (frozenset({"t2", "t6", "t7"}), "Telegram for iOS's message store (postbox: messages in Telegram's own binary encoding)"),
+    (frozenset({"ThreadItem", "Thread", "ThreadParticipant", "Transcript"}), "Google Voice's message database"),
+    (frozenset({"contacts", "_user_info"}), "Messenger for iOS's database, in a layout messenger.py does not know"),
 )
 # Containers no reader opens, by their first bytes: (what it is, what to do).
 CONTAINERS: tuple[tuple[bytes, int, str, str], ...] = (

@@ -66,6 +66,39 @@ def test_a_sqlite_database_of_an_app_no_reader_knows_is_refused_naming_the_app_a
     assert "Jo Example" not in str(refused.value) and "things" not in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "schema", "app"),
+    [
+        (
+            "db_sqlite",
+            "CREATE TABLE t2 (key BLOB, value BLOB); CREATE TABLE t6 (key BLOB, value BLOB); CREATE TABLE t7 (key BLOB, value BLOB);",
+            "Telegram for iOS",
+        ),
+        (
+            "threadingStore.sqlite",
+            "CREATE TABLE ThreadItem (k TEXT); CREATE TABLE Thread (k TEXT); CREATE TABLE ThreadParticipant (k TEXT); CREATE TABLE Transcript (k TEXT);",
+            "Google Voice",
+        ),
+        (
+            "100.db",
+            "CREATE TABLE contacts (id INTEGER, name TEXT); CREATE TABLE _user_info (facebook_user_id INTEGER);",
+            "Messenger for iOS",
+        ),
+    ],
+    ids=["telegram-ios", "google-voice", "messenger-ios-other"],
+)
+def test_an_ios_apps_store_no_reader_takes_is_named(tmp_path, name, schema, app):
+    """Stores of public test phones (iLEAPP's test data): before, "an app no reader here knows" (or in a file-system
+    archive, a line among the files not read)."""
+    path = tmp_path / name
+    with sqlite3.connect(path) as conn:
+        conn.executescript(schema)
+    conn.close()
+    with pytest.raises(UnsupportedInput) as refused:
+        run(path, tmp_path / "work")
+    assert refused.value.code == "E031" and app in str(refused.value)
+
+
 def test_a_database_a_reader_takes_is_still_read_by_it(tmp_path):
     path = tmp_path / "sms.db"
     sms_db(path)
