@@ -65,7 +65,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redactor.detect.after_addresses import countries_after_addresses
+from redactor.detect.after_addresses import countries_after_addresses, joined_addresses
 from redactor.detect.after_the import names_after_the
 from redactor.detect.coordinated import NAME as LISTED
 from redactor.detect.coordinated import SCORE as LISTED_SCORE
@@ -322,28 +322,7 @@ def resolve(text: str, spans: Sequence[Found]) -> list[Found]:
                 break
         else:
             kept.add(span)
-    return _joined_addresses(text, _settle([s for s in kept.spans if s is not None]))
-
-
-_ADDRESS_GAP = re.compile(r",?[ ]{1,2}")
-
-
-def _joined_addresses(text: str, spans: list[Found]) -> list[Found]:
-    """Two addresses side by side on one line, parted by a comma or a space only, are one ("Flat 12B, Sea View
-    Apartments" + ", " + "22 Marine Drive, Mumbai 400020"): one flag for one address, the comma included."""
-    out: list[Found] = []
-    at = -1  # where the last address is in ``out``
-    for span in spans:
-        if span.entity != "STREET_ADDRESS":
-            out.append(span)
-            continue
-        last = out[at] if at >= 0 else None
-        if last is not None and last.end <= span.start and _ADDRESS_GAP.fullmatch(text, last.end, span.start):
-            out[at] = replace(_absorb(last, span), end=span.end, score=max(last.score, span.score))
-        else:
-            at = len(out)
-            out.append(span)
-    return out
+    return joined_addresses(text, _settle([s for s in kept.spans if s is not None]))  # after_addresses.py
 
 
 class _Index:

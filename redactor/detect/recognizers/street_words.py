@@ -34,7 +34,9 @@ BEFORE = "|".join(
         r"námestie|zh\.k\.|ж\.к\.|phố|đường|ngõ|hẻm",
         # Romanian "Bdul Iuliu Maniu", "B-dul Unirii", "Splaiul Independenței", "Șoseaua Kiseleff", "Intrarea ...", "Piața ...";
         # French "Cité Roland Garros"; Portuguese "Tv. da Horta" (travessa, only before "da", "do", "dos", "das", "de")
-        r"bdul\.?|b-dul\.?|bd-ul|splaiul|șoseaua|şoseaua|soseaua|intrarea|piața|piaţa|piata|cité|tv\.(?=[ ]d[aoe]s?[ ])",
+        r"bdul\.?|b-dul\.?|bd-ul|splaiul|șoseaua|şoseaua|soseaua|intrarea|piața|piaţa|piata|cité|tv\.(?=[ ]d[aoe]s?[ ])|"
+        # Romanian "Șos. Pantelimon" (șoseaua), Bulgarian "bul. Vitosha" (bulevard)
+        r"șos\.|şos\.|sos\.|bul\.",
         r"улица|ул\.|вулиця|вул\.|проспект|просп\.|пр-т|пр\.|переулок|пер\.|провулок|пров\.|бульвар|бул\.|бульв\.|шоссе|площадь|пл\.|"
         r"набережная|наб\.|аллея|алея|тупик|проезд|οδός|οδ\.|λεωφόρος|λεωφ\.",
     )
@@ -90,7 +92,7 @@ UNIT = (
     r"apto|apartamento|depto|departamento|piso|oficina|local|andar|fração|sala|wohnung|whg|etage|einheit|stock|stiege|tür|top|"
     r"verdieping|kamer|bus|lgh|lägenhet|våning|trappa|lejl|lejlighed|sal|leil|leilighet|etasje|asunto|as|huone|kerros|korter|íbúð|"
     r"hæð|lakás|ajtó|emelet|stan|kat|zgrada|byt|patro|poschodie|vchod|mieszkanie|m|lok|daire|blok|mənzil|mərtəbə|bloc|bl|sc|et|ap|"
-    r"sector|sektor|dto|dpto|vh|вх|moo|mz|lt|"
+    r"sector|sektor|dto|dpto|vh|вх|moo|mz|lt|butas|dz|"  # Lithuanian "butas 14", Latvian "dz. 4" (dzīvoklis)
     r"unidad|edificio|torre|portal|escalera|esc|puerta|pta|bloco|bloque|conjunto|casa|lote|quadra|haus|lokal|épület|maja|block|"
     r"building|bldg|plot|house|"
     r"kv|korp|кв|квартира|корпус|офис|офіс|поверх|этаж|пәтер|қабат|διαμέρισμα|όροφος"
@@ -214,12 +216,17 @@ def capitals_folded(text: str) -> str:
     letter are left alone ("Jalan PJU 1A/3"), but for a run in them of capitalised words and numbers
     (``_capitals_runs``: "Went past 912-914 8TH ST, CLARKSTON, WA 99403 yesterday").
 
+    A run written all in lower case after an address cue ("the address is 40 awolowo road, ibadan", "movin to ul. długa
+    64, 15-886 białystok"; ``_fold_lower_after_cues``) is read the same way, capitalised.
+
     Three recognizers read the same text folded (``address.py``, ``world_address.py`` twice): it is worked out once a
     text and shared (the last few texts are remembered; Presidio hands each recognizer the same string object, whose
     hash Python keeps)."""
+    # "the address is 14 mill lane, leeds ls6 2ab": read as "14 Mill Lane, Leeds LS6 2AB"
+    out = _fold_lower_after_cues(text) if _CUE_STEM.search(text) else None
     if not any(c.isupper() for c in text):
-        return text
-    out = list(text)
+        return text if out is None else "".join(out)
+    out = out or list(text)
     for line in _CAPITALS_LINE.finditer(text):
         value = line.group(0)
         if not any(c.islower() for c in value):
@@ -282,3 +289,74 @@ def is_country(name: str) -> bool:
     ("Deutschland", "España", "Polska", "Österreich", "Россия", ``countries_native.txt``); case and a full stop aside."""
     name = name.strip(" \t,.").lower()
     return name in countries() or name in _native_countries()
+
+
+# An address typed in lower case after a cue, as chat and voicemail transcripts write it: "can u send it to my cousins 40
+# awolowo road, ibadan", "the address is flat 2 41 mill lane sheffield s6 3gt". Read as if written with capitals, up to the
+# end of its clause (a line's end, a question or an exclamation, or a word that starts another clause: "ok", "thx", "on the
+# 12th", "in 2 weeks"; a full stop only before an ordinary word, as house numbers and street words carry them: "út 31.",
+# "cad."), so
+# the address rules read it as they read a capitalised one: each word capitalised (a street's or town's small word stays:
+# "rua de santa catarina"), a word with a digit in capitals (a postcode: "sg11 1rn", "lv-5478"). The rules still need what
+# they always need (a house number, a street word, a postcode): the cue only says how to read the case.
+_CUE_STEM = re.compile(
+    r"(?i)address|adres|mov(?:e|ed|ing|in)[ ]to|send|sent|ship|post|deliver|liv(?:e|es|ing)[ ](?:at|in|on)|stay|round[ ]to|meet|flat[ ]at|house[ ]at"
+)
+_LOWER_AFTER_CUE = re.compile(
+    rf"(?i)(?<![\w])(?:{CUE}|movin[ ]to|my[ ](?:\w+[ ])?(?:is|at))(?:[ ]is)?[:,]?[ ](?:my[ ]\w+[ ]|(?:at|to)[ ])?(?=[^\n]*\d)"
+)
+_CLAUSE_END = re.compile(
+    r"[.!?]$|\?|!|\n|[ ](?:ok|okay|thx|thanks|ta|tmrw|tomorrow|tonight|today|on[ ]the|and|but|if|when|then|so|cos|because|lol|pls|please|"
+    r"asap|x{1,3}|by|before|after|at|from|for|since|until|til|in|with|next|this|last|to|is|was|will|now|soon|later|yet)(?![\w])"
+)
+_FULL_STOP = re.compile(r"\.[ ]+(?P<word>[a-z]+)(?![\w:.])")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause from ``pos`` ends (``_CLAUSE_END``), or at a full stop before an ordinary English word that is no
+    street or flat word ("ls6 2ab. also ..."; not "út 31. fszt. 13", "cad. no:14")."""
+    m = _CLAUSE_END.search(text, pos)
+    stop = m.start() if m else len(text)
+    for dot in _FULL_STOP.finditer(text, pos, stop):
+        word = dot.group("word")
+        if is_english_word(word) and _STREET_OR_UNIT.fullmatch(word) is None and word not in ("no", "nr"):
+            return dot.start()
+    return stop
+
+
+_LOWER_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def _fold_lower_after_cues(text: str) -> list[str] | None:
+    """``text`` as a list of characters with each run written all in lower case after an address cue capitalised (see
+    above; same length), or None when there is none."""
+    out = None
+    for cue in _LOWER_AFTER_CUE.finditer(text):
+        stop = _clause_end(text, cue.end())
+        run = text[cue.end() : stop]
+        if not run or any(c.isupper() for c in run):
+            continue
+        words = list(_LOWER_WORD.finditer(run))
+        for i, word in enumerate(words):
+            w = word.group(0)
+            folded = w.upper() if any(c.isdigit() for c in w) else w[:1].upper() + w[1:] if _capitalised(w, words[i + 1 : i + 2]) else w
+            if len(folded) == len(w) and folded != w:
+                out = out or list(text)
+                start = cue.end() + word.start()
+                out[start : start + len(w)] = folded
+    return out
+
+
+_AFTER_WORD = re.compile(rf"(?:{AFTER})")
+
+
+def _capitalised(word: str, following: list[re.Match[str]]) -> bool:
+    """A word of a lower-case address that its writer would have capitalised: a street or flat word ("road", "ul.", "flat"),
+    a word no English dictionary holds (a name: "awolowo", "lublin"), or an English word naming its street ("mill" of "mill
+    lane"); not a street's or town's small word ("de", "do"), nor an English word in a phrase ("5 more people")."""
+    if word in _SMALL:
+        return False
+    bare = word.rstrip(".")
+    if _STREET_OR_UNIT.fullmatch(word) or _STREET_OR_UNIT.fullmatch(bare) or not is_english_word(bare):
+        return True
+    return bool(following) and _AFTER_WORD.fullmatch(following[0].group(0)) is not None

@@ -106,7 +106,7 @@ DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?(?=[ ])"
 # a state written with full stops: "Brooklyn, N.Y. 11211", "Washington, D.C 20500"
 DOTTED_STATE = r"[A-Z]\.[A-Z](?:\.|(?![\w]))"
 # "ул. Ленина, д. 5", "Αγάπης αρ. 54", "Cd. No: 15", "Jalan Sultan No. 4", "Calle 9 N° 412", Colombian "Calle 45 # 12-30"
-HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No[:.][ ]?|N[°º][ ]?|\#[ ]?)"
+HOUSE_MARK = r"(?:(?i:д|дом|буд|будинок|αρ|č\.p|čp|nr)\.?[ ]?|№[ ]?|No[:.][ ]?|N[°º][ ]?|[Nn]\.[º°][ ]?|\#[ ]?)"  # Portuguese "n.º 67"
 # a side or part of a street after its name: Norwegian "Tindvegen nedre 44B" (lower), Dutch "Oranjelaan Westzijde 41" (the west side)
 SIDE = r"(?:[ ](?:nedre|øvre|søndre|nordre|vestre|østre|ytre|indre|midtre|(?:Noord|Oost|Zuid|West)zijde)(?![\w]))"
 # lower-case words of a street named after a person ("Juhász gyula út", written so in chat): none an English word (checked in code)
@@ -213,13 +213,14 @@ FLAT = (
 # an address line that names a house, a plot or a block, then a sector, ward or district, and ends in a known city, with
 # no street word and no cue ("House 8, Street 22, F-7/2, Islamabad", "Plot 9, Sector 18, Gurugram", "25 Le Loi, Ben Nghe,
 # District 1, Ho Chi Minh City"): the way addresses are written in South Asia and Vietnam
-PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room|kebele|h\.?[ ]?no)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+# (a Bangladeshi holding number: "Holding 112, Ward 5, ..."; Hyderabad's house numbers in three parts: "H.No. 12-3-456")
+PLOT = r"(?i:house|plot|flat|apt|apartment|block|blk|lot|building|bldg|villa|shop|office|unit|suite|room|kebele|holding|h\.?[ ]?no)\.?[ ]?(?i:no\.?[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?){0,2}"
 SECTOR = r"[A-Z]{1,3}-\d{1,3}(?:/\d{1,2})?"  # "F-7/2", "G-9/1", "DHA-2"
 PART = rf"(?:{NAME_WORD}|{SECTOR})(?:[ ](?:{NAME_WORD}|\d{{1,4}}[A-Za-z]?(?![\w/])|{SECTOR}|[IVX]{{1,4}}(?![\w])|[A-Z](?![\w]))){{0,3}}"  # "Gulberg III", "Block C"
 AREA_WORDS = {"house", "plot", "blk", "lot", "flat", "apt", "apartment", "block", "building", "bldg", "villa", "shop", "office", "unit", "suite", "room",
               "street", "road", "lane", "sector", "phase", "district", "ward", "zone", "town", "colony", "village", "society", "estate",
               "market", "avenue", "area", "city", "commune", "quarter", "precinct", "community", "kebele", "woreda", "barangay",
-              "brgy", "purok", "subdivision", "sub-city", "soi", "moo"}  # fmt: skip
+              "brgy", "purok", "subdivision", "sub-city", "soi", "moo", "holding"}  # fmt: skip
 # South Asian address lines: a door or house number, then cross and main roads, stages, blocks and a locality, each after a
 # comma ("12, 3rd Cross, 4th Main, Indiranagar", "No. 7, 2nd Stage, Koramangala", "BTM Layout"), to a city and PIN where
 # they follow
@@ -617,7 +618,7 @@ def _cjk_start(text: str, start: int, end: int) -> int:
 _LINE_UNIT_WORDS = r"flat|apartment|appartement|apartamento|apt|suite|unit|room|floor|villa|house|plot"
 _UNIT_WORDS = (
     r"flat|apartment|appartement|apartamento|apt|suite|unit|room|building|bldg|block|blk|lot|house|villa|office|floor|plot|"
-    r"door|tower|shop|no|nr|int|interior"
+    r"door|tower|shop|no|nr|int|interior|holding|lagjja|lagja|số"  # Albanian "Lagjja 13, Rruga ...", Vietnamese "Số 18, Ngõ ..."
 )
 _LEFT_UNIT = re.compile(
     rf"(?:(?i:{_UNIT_WORDS})\.?[ ]?(?:(?i:no)\.?[ ]?)?\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?,?[ ]"
@@ -626,6 +627,8 @@ _LEFT_UNIT = re.compile(
 _LEFT_WORD = re.compile(
     rf"(?<![\w])(?:(?i:door|house|plot|flat|h)\.?[ ])?(?i:{_UNIT_WORDS})\.?[ ]$"
 )  # only before a house number: "Door No 5"
+# a house number's letter written before it with a dash, the South Asian way: "P-28, Peoples Colony", "C-40, ...", "B-17"
+_LEFT_LETTER = re.compile(r"(?<![\w-])[A-Z]{1,2}-$")
 # a named building: "The Old Mill, Bramley Lane", "Sakura Mansion 305, 1-4-7 Nishiki"
 _LEFT_BUILDING = re.compile(
     rf"(?:^|(?<=[\s,:;(|\"]))(?:The[ ])?(?:{NAME_WORD}[ ]){{1,3}}(?:Mill|Cottage|Barn|House|Lodge|Farm|Grange|Manor|Hall|Tower|Mansions?|"
@@ -641,10 +644,11 @@ _LEFT_TOWN = re.compile(rf"(?:^|(?<=[\s,:;(|\"]))(?:{STRONG_POSTCODE}[ ])?(?P<to
 _CODE = rf"(?!(?:19|20)\d\d(?![\d-]))(?:{POSTCODE})(?![\w-])"  # a postcode, not a year ("Leeds 2019")
 _STATE_ABBR = rf"(?:[A-Z]{{2,4}}|(?!(?:Mr|Mrs|Ms|Dr|Sr|St|No|Tel|Fax)\.)[A-Z][a-z]{{1,3}}\.|{DOTTED_STATE})(?![\w])"
 _RIGHT = re.compile(
-    rf"(?:[ ]?[-–][ ]?(?:\d{{4}}|[A-Z]{{2}})(?![\w-])"  # "12214 - 3541", "Goiânia - GO"
+    rf"(?:[ ]?[-–][ ]?(?:\d{{4}}|\d{{6}}|[A-Z]{{2}})(?![\w-])"  # "12214 - 3541", "Goiânia - GO", "Hyderabad - 500028" (a PIN)
     rf"|/(?:[A-Z]{{2}}(?![\w])|{NAME_WORD})"  # "Salvador/BA", "Konak/İzmir"
     rf"|,?[ ](?i:CEP|PLZ|ZIP|PIN|CP|C\.P\.|Postcode|Post[ ]code)[: ]?[ ]?{_CODE}"
     rf"|,?[ ](?i:jud|Co|County|Prov|Province|Dist|District|Pref|Prefecture|woj|Kraj|State[ ]of)\.?[ ]{NAME_WORD}(?:[ ]{NAME_WORD})?"
+    rf"|,?[ ]{NAME_WORD}(?:[ ]{NAME_WORD})?[ ]State(?![\w])"  # a Nigerian state: ", Oyo State", ", Cross River State"
     rf"|[ ]Cedex(?:[ ]\d{{1,2}})?(?![\w])|(?<=Cedex)[ ]\d{{1,2}}(?![\w])"
     rf"|,[ ](?:{NAME_WORD}[ ])?{NAME_WORD}[ ]{_CODE}"  # ", Uttar Pradesh 201301", ", Cavite 4102"
     rf"|,?[ ][A-Z]{{2}}[ ]\d{{5}}(?:-\d{{4}})?(?![\w-])"  # ", MT 59771"
@@ -693,7 +697,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
         before = text[max(0, start - 48) : start]
         m = _LEFT_UNIT.search(before) or _LEFT_AREA.search(before) or _LEFT_BUILDING.search(before) or _LEFT_MARKED_TOWN.search(before)
         if m is None and start < len(text) and text[start].isdigit():
-            m = _LEFT_WORD.search(before)
+            m = _LEFT_WORD.search(before) or _LEFT_LETTER.search(before)
         if m is None and (t := _LEFT_TOWN.search(before)) is not None and t.group("town") in cities():
             m = t
         if m is None:
@@ -847,10 +851,17 @@ class PostcodeTownRecognizer(EntityRecognizer):
                     continue
                 if first == "code":
                     start, end = m.start(), m.start("town") + len(town)
+                    state = _STATE_AFTER_TOWN.match(text, end)  # "01304-001 São Paulo - SP", "20121 Milano MI"
+                    end = state.end() if state else end
                 else:
                     start, end = m.end("town") - len(town), m.end()
                 out.append(result(self, "STREET_ADDRESS", start, end, self.SCORE, "postcode and town", "postcode with its town"))
         return out
+
+
+# a state's or province's two letters after the postcode and town, the Brazilian and Italian way: "São Paulo - SP", "Curitiba/PR",
+# "Milano MI" (then a comma, the line's end or a bracket)
+_STATE_AFTER_TOWN = re.compile(r"(?:[ ]?[-–/][ ]?[A-Z]{2}(?![\w])|[ ][A-Z]{2}(?=[ ]*(?:[,(]|\r?\n|$)))")
 
 
 def _town(words: str, last: bool) -> str | None:
