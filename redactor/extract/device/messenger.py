@@ -67,7 +67,7 @@ def _read(
     if "thread_users" in tables:
         yield from _older(source, path, conn, book)
         return
-    people: dict[Any, dict[str, Any]] = {}
+    people: dict[str, dict[str, Any]] = {}  # by contact id, as text (``_user_info`` and the messages may type it otherwise)
     owner_id = _user_info(conn) if "_user_info" in tables else None
     owner_known = owner_id is not None
     for r in sqlite_source.parts(
@@ -78,9 +78,9 @@ def _read(
             continue
         owner = r["friendship_status"] == SELF or (owner_id is not None and str(r["id"]) == owner_id)
         owner_known = owner_known or owner
-        people[r["id"]] = common.party(r["phone_number"] or r["email_address"], r["name"], owner or None)
+        people[str(r["id"])] = common.party(r["phone_number"] or r["email_address"], r["name"], owner or None)
         if not owner:
-            book.add(people[r["id"]], "Messenger contacts")
+            book.add(people[str(r["id"])], "Messenger contacts")
     yield from book
     if owner_id is not None and not any(p.get("owner") for p in people.values()):
         people[owner_id] = common.party(None, None, True)  # the owner has no contact row: their messages are still theirs
@@ -107,10 +107,8 @@ def _read(
         yield from book
 
 
-def _sender(people: dict[Any, dict[str, Any]], key: Any, owner_known: bool) -> dict[str, Any] | None:
-    sender = people.get(key) if key not in (None, "") else None
-    if sender is None and key not in (None, ""):
-        sender = people.get(str(key))
+def _sender(people: dict[str, dict[str, Any]], key: Any, owner_known: bool) -> dict[str, Any] | None:
+    sender = people.get(str(key)) if key not in (None, "") else None
     if owner_known and sender is not None and sender.get("owner") is None:
         sender = {**sender, "owner": False}  # the owner is known: anyone else is not them
     return sender
@@ -131,7 +129,7 @@ def _client(
     conn: sqlite3.Connection,
     tables: set[str],
     book: common.PeopleBook,
-    people: dict[Any, dict[str, Any]],
+    people: dict[str, dict[str, Any]],
     owner_known: bool,
 ) -> Iterator[Item | Person | Mention | Part]:
     """iOS's ``client_messages`` (end-to-end encrypted chats, kept decrypted), each as a message of ``messages`` is."""
